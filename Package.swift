@@ -1,0 +1,33 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let strict: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
+
+let package = Package(
+    name: "funnel",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "funnel", targets: ["funnel"]),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CNcursesw",
+            path: "Sources/CNcursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        // Pure domain: stages, deals, rules, roles, queries. Foundation only.
+        .target(name: "FunnelCore", swiftSettings: strict),
+        // JSON files under the data directory: atomic writes, locking, loading.
+        .target(name: "FunnelStore", dependencies: ["FunnelCore"], swiftSettings: strict),
+        // Terminal text: grapheme widths, truncation, sanitising untrusted strings.
+        .target(name: "FunnelText", dependencies: ["CNcursesw"], swiftSettings: strict),
+        // The board: actions, key table, pure update and render, ncurses driver.
+        .target(name: "FunnelTUI", dependencies: ["FunnelCore", "FunnelStore", "FunnelText", "CNcursesw"], swiftSettings: strict),
+        .executableTarget(name: "funnel", dependencies: ["FunnelCore", "FunnelStore", "FunnelText", "FunnelTUI"], swiftSettings: strict),
+        .testTarget(name: "FunnelCoreTests", dependencies: ["FunnelCore"]),
+        .testTarget(name: "FunnelStoreTests", dependencies: ["FunnelCore", "FunnelStore"]),
+        .testTarget(name: "FunnelTUITests", dependencies: ["FunnelCore", "FunnelText", "FunnelTUI"]),
+        .testTarget(name: "FunnelEndToEndTests", dependencies: ["FunnelCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

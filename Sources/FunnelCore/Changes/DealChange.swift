@@ -1,0 +1,52 @@
+import Foundation
+
+/// The fields of a new deal, as a person or a script gives them.
+public struct NewDeal: Sendable, Hashable {
+    public var title: String
+    public var company: String = ""
+    public var contact: String = ""
+    public var phone: String = ""
+    public var email: String = ""
+    public var value: Decimal?
+    public var currency: String?
+    /// nil: the acting user (or nobody, for the inbox).
+    public var owner: String?
+    /// nil: the first open stage.
+    public var stage: String?
+    public var nextAction: NextAction?
+    public var lostReason: String?
+    public var notes: String = ""
+
+    public init(title: String) { self.title = title }
+}
+
+/// Fields to change on a deal; nil leaves a field as it is.
+public struct DealEdit: Sendable, Hashable {
+    public var title: String?
+    public var company: String?
+    public var contact: String?
+    public var phone: String?
+    public var email: String?
+    /// `.some(nil)` clears the value.
+    public var value: Decimal??
+    public var currency: String?
+    /// `.some(nil)` clears the next action.
+    public var nextAction: NextAction??
+    public var notes: String?
+
+    public init() {}
+
+    public var isEmpty: Bool { self == DealEdit() }
+}
+
+/// A change to an existing deal. Every caller — key, form, command line — makes one of
+/// these and hands it to `Funnel.apply`, which checks every rule.
+public enum DealChange: Sendable, Hashable {
+    /// To another stage, with what the target stage may need (R6, R7, R8).
+    case move(to: String, lostReason: String? = nil, nextAction: NextAction? = nil, value: Decimal? = nil)
+    case edit(DealEdit)
+    /// Give the deal to someone (nil: back to nobody, only in the inbox) (R16).
+    case assign(owner: String?)
+    /// Put the deal's fields back as in an earlier version (undo, redo); a stage change is recorded.
+    case restore(Deal)
+}

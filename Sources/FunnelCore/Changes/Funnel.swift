@@ -1,0 +1,113 @@
+import Foundation
+
+/// The domain's one door for changes. Every change — from a key, a form or the command line —
+/// is computed here and checked against every rule; a refusal changes nothing.
+public struct Funnel: Sendable {
+    public var pipeline: Pipeline
+    public var team: Team
+    /// The rules every change must pass, in the order their refusals are reported.
+    public var rules: [any DealRule]
+
+    public static let standardRules: [any DealRule] = [
+        FieldsAreValid(), OnlyOwnerOrManagerChanges(), OwnerIsOnTeam(),
+        EnteringStageNeedsNextAction(), LostNeedsReason(), WonNeedsValue(),
+    ]
+
+    public init(pipeline: Pipeline, team: Team, rules: [any DealRule] = Funnel.standardRules) {
+        self.pipeline = pipeline
+        self.team = team
+        self.rules = rules
+    }
+
+    /// The team member acting, or a refusal saying how to join.
+    public func member(_ account: String) -> Result<User, Refusal> {
+        team.user(account).map { .success($0) } ?? .failure(Refusal(.notOnTeam(account: account)))
+    }
+
+    /// A new deal with id `id`, created by `actor` at `now`.
+    public func create(_ draft: NewDeal, id: String, by actor: User, now: Date, utcOffset: Int = 0) -> Result<Deal, Refusal> {
+        let stage: Stage
+        if let wanted = draft.stage {
+            guard let found = pipeline.findStage(wanted) else {
+                return .failure(Refusal(.unknownStage(text: wanted, known: pipeline.stages.map(\.id))))
+            }
+            stage = found
+        } else {
+            stage = pipeline.firstOpenStage
+        }
+        let owner = draft.owner ?? (stage.kind == .inbox ? nil : actor.account)
+        let deal = Deal(
+            id: id, title: draft.title.trimmingCharacters(in: .whitespacesAndNewlines),
+            company: draft.company, contact: draft.contact, phone: draft.phone, email: draft.email,
+            value: draft.value, currency: (draft.currency ?? pipeline.defaultCurrency).uppercased(),
+            owner: owner, stage: stage.id, created: now, stageEntered: now, nextAction: draft.nextAction,
+            lostReason: stage.kind == .lost ? draft.lostReason.flatMap(pipeline.findLostReason) ?? draft.lostReason : nil,
+            notes: draft.notes,
+            history: [StageChange(at: now, by: actor.account, from: nil, to: stage.id)],
+            revision: 1, updated: now)
+        return check(before: nil, after: deal, by: actor, now: now, utcOffset: utcOffset)
+    }
+
+    /// `deal` with `change` applied by `actor` at `now`, or why not.
+    public func apply(_ change: DealChange, to deal: Deal, by actor: User, now: Date, utcOffset: Int = 0) -> Result<Deal, Refusal> {
+        var next = deal
+        switch change {
+        case .move(let target, let reason, let nextAction, let value):
+            guard let stage = pipeline.findStage(target) else {
+                return .failure(Refusal(.unknownStage(text: target, known: pipeline.stages.map(\.id))))
+            }
+            guard stage.id != deal.stage else { return .failure(Refusal(.alreadyInStage(stage: stage.name))) }
+            if let nextAction { next.nextAction = nextAction }
+            if let value { next.value = value }
+            next.lostReason = stage.kind == .lost ? reason.map { pipeline.findLostReason($0) ?? $0 } : nil
+            if next.owner == nil, stage.kind != .inbox { next.owner = actor.account }
+            enter(stage.id, deal: &next, by: actor, now: now)
+        case .edit(let edit):
+            if let v = edit.title { next.title = v.trimmingCharacters(in: .whitespacesAndNewlines) }
+            if let v = edit.company { next.company = v }
+            if let v = edit.contact { next.contact = v }
+            if let v = edit.phone { next.phone = v }
+            if let v = edit.email { next.email = v }
+            if let v = edit.value { next.value = v }
+            if let v = edit.currency { next.currency = v.uppercased() }
+            if let v = edit.nextAction { next.nextAction = v }
+            if let v = edit.notes { next.notes = v }
+            if let stage = pipeline.stage(id: next.stage), stage.entryRequirements.contains(.nextAction),
+               next.nextAction == nil {
+                let proposed = Day(now, utcOffset: utcOffset).adding(days: pipeline.followUpDays)
+                return .failure(Refusal(.needsNextAction(stage: stage.name, proposed: proposed)))
+            }
+            if let stage = pipeline.stage(id: next.stage), stage.kind == .won, next.value == nil {
+                return .failure(Refusal(.needsValue(stage: stage.name)))
+            }
+        case .assign(let owner):
+            if actor.role != .manager, owner != actor.account { return .failure(Refusal(.onlyManagersAssign)) }
+            next.owner = owner
+        case .restore(let earlier):
+            next = earlier
+            next.history = deal.history
+            next.revision = deal.revision
+            if earlier.stage != deal.stage { enter(earlier.stage, deal: &next, by: actor, now: now) }
+        }
+        next.revision = deal.revision + 1
+        next.updated = now
+        return check(before: deal, after: next, by: actor, now: now, utcOffset: utcOffset)
+    }
+
+    /// Runs every rule on a proposed change.
+    func check(before: Deal?, after: Deal, by actor: User, now: Date, utcOffset: Int) -> Result<Deal, Refusal> {
+        let context = RuleContext(before: before, after: after, actor: actor, pipeline: pipeline, team: team,
+                                  today: Day(now, utcOffset: utcOffset))
+        for rule in rules {
+            if let refusal = rule.check(context) { return .failure(refusal) }
+        }
+        return .success(after)
+    }
+
+    /// Records entering a stage: the stage, the time, and a history line (R8).
+    private func enter(_ stageID: String, deal: inout Deal, by actor: User, now: Date) {
+        deal.history.append(StageChange(at: now, by: actor.account, from: deal.stage, to: stageID))
+        deal.stage = stageID
+        deal.stageEntered = now
+    }
+}

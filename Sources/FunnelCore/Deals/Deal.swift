@@ -1,0 +1,144 @@
+import Foundation
+
+/// What to do next on a deal, and when (R12: every deal shows its next step).
+public struct NextAction: Codable, Hashable, Sendable {
+    public var date: Day
+    public var text: String
+
+    public init(date: Day, text: String = "") {
+        self.date = date
+        self.text = text
+    }
+}
+
+/// One stage change: who, when, from, to (R8). Reports are computed from these.
+public struct StageChange: Codable, Hashable, Sendable {
+    public var at: Date
+    public var by: String
+    /// nil for the deal's creation.
+    public var from: String?
+    public var to: String
+
+    public init(at: Date, by: String, from: String?, to: String) {
+        self.at = at
+        self.by = by
+        self.from = from
+        self.to = to
+    }
+}
+
+/// A deal: one card on the board.
+public struct Deal: Codable, Hashable, Sendable, Identifiable {
+    public var id: String
+    public var title: String
+    public var company: String
+    public var contact: String
+    public var phone: String
+    public var email: String
+    /// nil until someone puts a number on it.
+    public var value: Decimal?
+    public var currency: String
+    /// Account name of the owning rep; nil while unassigned (the shared inbox).
+    public var owner: String?
+    /// Stage id.
+    public var stage: String
+    public var created: Date
+    /// When the deal entered its current stage.
+    public var stageEntered: Date
+    public var nextAction: NextAction?
+    public var lostReason: String?
+    public var notes: String
+    /// Every stage change since creation, oldest first.
+    public var history: [StageChange]
+    /// Bumped by every saved change; lets a writer notice a stale view.
+    public var revision: Int
+    public var updated: Date
+
+    public init(id: String, title: String, company: String = "", contact: String = "", phone: String = "",
+                email: String = "", value: Decimal? = nil, currency: String, owner: String?, stage: String,
+                created: Date, stageEntered: Date? = nil, nextAction: NextAction? = nil,
+                lostReason: String? = nil, notes: String = "", history: [StageChange] = [],
+                revision: Int = 1, updated: Date? = nil) {
+        self.id = id
+        self.title = title
+        self.company = company
+        self.contact = contact
+        self.phone = phone
+        self.email = email
+        self.value = value
+        self.currency = currency
+        self.owner = owner
+        self.stage = stage
+        self.created = created
+        self.stageEntered = stageEntered ?? created
+        self.nextAction = nextAction
+        self.lostReason = lostReason
+        self.notes = notes
+        self.history = history
+        self.revision = revision
+        self.updated = updated ?? created
+    }
+
+    /// The value with its currency, when there is one.
+    public var money: Money? { value.map { Money(amount: $0, currency: currency) } }
+
+    enum CodingKeys: String, CodingKey {
+        case id, title, company, contact, phone, email, value, currency, owner, stage, created, notes, history
+        case revision, updated
+        case stageEntered = "stage_entered"
+        case nextAction = "next_action"
+        case lostReason = "lost_reason"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        title = try c.decode(String.self, forKey: .title)
+        company = try c.decodeIfPresent(String.self, forKey: .company) ?? ""
+        contact = try c.decodeIfPresent(String.self, forKey: .contact) ?? ""
+        phone = try c.decodeIfPresent(String.self, forKey: .phone) ?? ""
+        email = try c.decodeIfPresent(String.self, forKey: .email) ?? ""
+        if let text = try c.decodeIfPresent(String.self, forKey: .value) {
+            guard let amount = Money.parseAmount(text) else {
+                throw DecodingError.dataCorruptedError(forKey: .value, in: c,
+                                                       debugDescription: "not a decimal amount: \(text)")
+            }
+            value = amount
+        } else {
+            value = nil
+        }
+        currency = try c.decode(String.self, forKey: .currency)
+        owner = try c.decodeIfPresent(String.self, forKey: .owner)
+        stage = try c.decode(String.self, forKey: .stage)
+        created = try c.decode(Date.self, forKey: .created)
+        stageEntered = try c.decodeIfPresent(Date.self, forKey: .stageEntered) ?? created
+        nextAction = try c.decodeIfPresent(NextAction.self, forKey: .nextAction)
+        lostReason = try c.decodeIfPresent(String.self, forKey: .lostReason)
+        notes = try c.decodeIfPresent(String.self, forKey: .notes) ?? ""
+        history = try c.decodeIfPresent([StageChange].self, forKey: .history) ?? []
+        revision = try c.decodeIfPresent(Int.self, forKey: .revision) ?? 1
+        updated = try c.decodeIfPresent(Date.self, forKey: .updated) ?? created
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(title, forKey: .title)
+        try c.encode(company, forKey: .company)
+        try c.encode(contact, forKey: .contact)
+        try c.encode(phone, forKey: .phone)
+        try c.encode(email, forKey: .email)
+        try c.encode(value.map(Money.plain), forKey: .value)
+        try c.encode(currency, forKey: .currency)
+        try c.encode(owner, forKey: .owner)
+        try c.encode(stage, forKey: .stage)
+        try c.encode(created, forKey: .created)
+        try c.encode(stageEntered, forKey: .stageEntered)
+        try c.encode(nextAction, forKey: .nextAction)
+        try c.encode(lostReason, forKey: .lostReason)
+        try c.encode(notes, forKey: .notes)
+        try c.encode(history, forKey: .history)
+        try c.encode(revision, forKey: .revision)
+        try c.encode(updated, forKey: .updated)
+    }
+}

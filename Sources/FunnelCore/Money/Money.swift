@@ -1,0 +1,102 @@
+import Foundation
+
+/// An amount of money in one currency. Decimal, never a Double: 0.1 + 0.2 is 0.3 here.
+public struct Money: Codable, Hashable, Sendable {
+    public var amount: Decimal
+    /// ISO 4217 code, upper case (ILS, USD, EUR…).
+    public var currency: String
+
+    public init(amount: Decimal, currency: String) {
+        self.amount = amount
+        self.currency = currency.uppercased()
+    }
+
+    /// Parses a user-typed amount: digits with an optional decimal point and at most two
+    /// decimals; thousands separators (`,` `_` and spaces) are ignored. Negative amounts,
+    /// exponents and anything else are refused with nil.
+    public static func parseAmount(_ text: String) -> Decimal? {
+        var cleaned = ""
+        for ch in text.trimmingCharacters(in: .whitespaces) where ch != "," && ch != "_" && ch != " " {
+            cleaned.append(ch)
+        }
+        guard !cleaned.isEmpty, cleaned.count <= 20 else { return nil }
+        var seenDot = false
+        var decimals = 0
+        for ch in cleaned {
+            if ch == "." {
+                if seenDot { return nil }
+                seenDot = true
+            } else if ch.isASCII, ch.isNumber {
+                if seenDot { decimals += 1 }
+            } else {
+                return nil
+            }
+        }
+        guard decimals <= 2, cleaned != "." else { return nil }
+        return Decimal(string: cleaned, locale: Locale(identifier: "en_US_POSIX"))
+    }
+
+    /// Whether `code` looks like an ISO 4217 currency code.
+    public static func isValidCurrency(_ code: String) -> Bool {
+        code.count == 3 && code.allSatisfy { $0.isASCII && $0.isLetter }
+    }
+
+    /// The amount as a plain decimal string with two decimals ("12500.00"), the stored form.
+    public var plainAmount: String { Money.plain(amount) }
+
+    /// A plain decimal string with two decimals.
+    public static func plain(_ amount: Decimal) -> String {
+        var value = amount
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &value, 2, .bankers)
+        let formatter = NumberFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.numberStyle = .decimal
+        formatter.usesGroupingSeparator = false
+        formatter.minimumFractionDigits = 2
+        formatter.maximumFractionDigits = 2
+        return formatter.string(from: rounded as NSDecimalNumber) ?? "\(rounded)"
+    }
+
+    /// For people: the currency's symbol, grouping, and decimals only when there are cents
+    /// ("₪12,500", "$99.90").
+    public var display: String { Money.display(amount, currency: currency) }
+
+    /// Formats an amount in a currency for people.
+    public static func display(_ amount: Decimal, currency: String) -> String {
+        var value = amount
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &value, 2, .bankers)
+        var whole = Decimal()
+        var copy = rounded
+        NSDecimalRound(&whole, &copy, 0, .down)
+        let hasCents = whole != rounded
+        var digits = Money.plain(rounded)
+        if !hasCents, let dot = digits.firstIndex(of: ".") { digits = String(digits[..<dot]) }
+        let negative = digits.hasPrefix("-")
+        if negative { digits.removeFirst() }
+        let parts = digits.split(separator: ".", maxSplits: 1)
+        let intPart = String(parts[0])
+        var grouped = ""
+        for (index, ch) in intPart.enumerated() {
+            if index > 0 && (intPart.count - index) % 3 == 0 { grouped.append(",") }
+            grouped.append(ch)
+        }
+        if parts.count == 2 { grouped += "." + parts[1] }
+        return (negative ? "-" : "") + symbol(for: currency) + grouped
+    }
+
+    /// A short symbol for common currencies, otherwise the code and a space.
+    public static func symbol(for currency: String) -> String {
+        switch currency.uppercased() {
+        case "ILS": return "₪"
+        case "USD": return "$"
+        case "EUR": return "€"
+        case "GBP": return "£"
+        case "JPY": return "¥"
+        case "AED": return "AED "
+        case "SAR": return "SAR "
+        default: return currency.uppercased() + " "
+        }
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+
+/// A company's funnel: ordered stages and the lists its rules draw from.
+public struct Pipeline: Codable, Hashable, Sendable {
+    /// Template or company name ("simple").
+    public var name: String
+    /// Left to right as on the board.
+    public var stages: [Stage]
+    /// The reasons a person may pick when closing a deal as lost (R7).
+    public var lostReasons: [String]
+    /// Currency for deals that name none (ISO 4217).
+    public var defaultCurrency: String
+    /// Days until the default proposed follow-up (R6: two days).
+    public var followUpDays: Int
+
+    public init(name: String, stages: [Stage], lostReasons: [String], defaultCurrency: String = "ILS",
+                followUpDays: Int = 2) {
+        self.name = name
+        self.stages = stages
+        self.lostReasons = lostReasons
+        self.defaultCurrency = defaultCurrency
+        self.followUpDays = followUpDays
+    }
+
+    /// More stages than this measurably hurts sales (R1).
+    public static let recommendedMaximumStages = 8
+
+    /// Problems worth telling the manager about; the pipeline is still accepted (R1).
+    public var warnings: [Message] {
+        stages.count > Pipeline.recommendedMaximumStages
+            ? [.tooManyStages(count: stages.count, limit: Pipeline.recommendedMaximumStages)] : []
+    }
+
+    /// Errors that make the pipeline unusable: duplicate ids, no open stage, empty names.
+    public var validationErrors: [String] {
+        var errors: [String] = []
+        var seen = Set<String>()
+        for stage in stages {
+            if stage.id.isEmpty || stage.name.trimmingCharacters(in: .whitespaces).isEmpty {
+                errors.append("a stage has an empty id or name")
+            }
+            if !seen.insert(stage.id.lowercased()).inserted { errors.append("stage id \(stage.id) appears twice") }
+        }
+        if !stages.contains(where: { $0.kind == .open }) { errors.append("no open stage") }
+        return errors
+    }
+
+    public func stage(id: String) -> Stage? { stages.first { $0.id == id } }
+
+    public func index(of stageID: String) -> Int? { stages.firstIndex { $0.id == stageID } }
+
+    /// Finds a stage by id or display name, case-insensitively, as a person types it.
+    public func findStage(_ text: String) -> Stage? {
+        let wanted = text.trimmingCharacters(in: .whitespaces).lowercased()
+        if let byID = stages.first(where: { $0.id.lowercased() == wanted }) { return byID }
+        return stages.first { $0.name.lowercased() == wanted }
+    }
+
+    /// The stage new deals land in when created by a person: the first open stage.
+    public var firstOpenStage: Stage { stages.first { $0.kind == .open } ?? stages[0] }
+
+    /// The Unsorted column, when the pipeline has one (R4).
+    public var inboxStage: Stage? { stages.first { $0.kind == .inbox } }
+
+    /// Finds a lost reason from the list, case-insensitively.
+    public func findLostReason(_ text: String) -> String? {
+        let wanted = text.trimmingCharacters(in: .whitespaces).lowercased()
+        return lostReasons.first { $0.lowercased() == wanted }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case name, stages
+        case lostReasons = "lost_reasons"
+        case defaultCurrency = "default_currency"
+        case followUpDays = "follow_up_days"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        name = try c.decode(String.self, forKey: .name)
+        stages = try c.decode([Stage].self, forKey: .stages)
+        lostReasons = try c.decodeIfPresent([String].self, forKey: .lostReasons) ?? []
+        defaultCurrency = try c.decodeIfPresent(String.self, forKey: .defaultCurrency) ?? "ILS"
+        followUpDays = try c.decodeIfPresent(Int.self, forKey: .followUpDays) ?? 2
+    }
+}

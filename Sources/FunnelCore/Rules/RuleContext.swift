@@ -1,0 +1,22 @@
+import Foundation
+
+/// What a rule sees: the deal before and after a change, who makes it, and the pipeline.
+public struct RuleContext: Sendable {
+    /// nil when the deal is being created.
+    public let before: Deal?
+    public let after: Deal
+    public let actor: User
+    public let pipeline: Pipeline
+    public let team: Team
+    public let today: Day
+
+    /// Whether this change puts the deal into a stage it was not in.
+    public var entersStage: Bool { before?.stage != after.stage }
+
+    public var targetStage: Stage? { pipeline.stage(id: after.stage) }
+}
+
+/// A rule every change must pass. Returns why it refuses, or nil.
+public protocol DealRule: Sendable {
+    func check(_ context: RuleContext) -> Refusal?
+}

@@ -1,0 +1,81 @@
+import Foundation
+
+/// Everything funnel says to a person about the domain, in one table (`english` below).
+/// Hebrew and Arabic tables will sit beside it, keyed by the same cases.
+public enum Message: Hashable, Sendable {
+    case notOnTeam(account: String)
+    case notYourDeal(dealTitle: String, owner: String)
+    case onlyManagersAssign
+    case onlyManagersSeeAll
+    case unknownOwner(account: String)
+    case unknownStage(text: String, known: [String])
+    case alreadyInStage(stage: String)
+    case needsNextAction(stage: String, proposed: Day)
+    case needsLostReason(stage: String, reasons: [String])
+    case unknownLostReason(text: String, reasons: [String])
+    case needsValue(stage: String)
+    case negativeValue
+    case invalidCurrency(text: String)
+    case emptyTitle
+    case fieldTooLong(field: String, limit: Int)
+    case inboxNeedsNoOwner
+    case outsideInboxNeedsOwner
+    case tooManyStages(count: Int, limit: Int)
+    case staleDeal(dealTitle: String)
+
+    /// The English text: says what happened and what to do about it.
+    public var english: String {
+        switch self {
+        case .notOnTeam(let account):
+            return "\(account) is not on this team; a manager can add them with: funnel team add \(account) --role rep"
+        case .notYourDeal(let title, let owner):
+            return "“\(title)” belongs to \(owner); only its owner or a manager can change it"
+        case .onlyManagersAssign:
+            return "only a manager can give a deal to someone else"
+        case .onlyManagersSeeAll:
+            return "only a manager can see every seller's deals"
+        case .unknownOwner(let account):
+            return "\(account) is not on the team; see: funnel team"
+        case .unknownStage(let text, let known):
+            return "no stage called “\(text)”; stages are: \(known.joined(separator: ", "))"
+        case .alreadyInStage(let stage):
+            return "the deal is already in \(stage)"
+        case .needsNextAction(let stage, let proposed):
+            return "\(stage) needs a next action: give a date (proposed: \(proposed.iso), a follow-up in two days)"
+        case .needsLostReason(let stage, let reasons):
+            return "closing as \(stage) needs a lost reason, one of: \(reasons.joined(separator: ", "))"
+        case .unknownLostReason(let text, let reasons):
+            return "“\(text)” is not a lost reason of this pipeline; pick one of: \(reasons.joined(separator: ", "))"
+        case .needsValue(let stage):
+            return "closing as \(stage) needs the deal's value"
+        case .negativeValue:
+            return "a deal's value cannot be negative"
+        case .invalidCurrency(let text):
+            return "“\(text)” is not a currency code; use three letters such as ILS, USD or EUR"
+        case .emptyTitle:
+            return "a deal needs a title"
+        case .fieldTooLong(let field, let limit):
+            return "\(field) is longer than \(limit) characters"
+        case .inboxNeedsNoOwner:
+            return "a deal in the inbox has no owner yet; move it to a stage to take it"
+        case .outsideInboxNeedsOwner:
+            return "a deal outside the inbox needs an owner"
+        case .tooManyStages(let count, let limit):
+            return "this pipeline has \(count) stages; more than \(limit) measurably hurts sales"
+        case .staleDeal(let title):
+            return "“\(title)” was changed elsewhere since you opened it; it has been reloaded, try again"
+        }
+    }
+
+    /// The text in the user's language (English for now).
+    public var text: String { english }
+}
+
+/// A change the domain refused: why, in words a person can act on. Nothing was changed.
+public struct Refusal: Error, Hashable, Sendable, CustomStringConvertible {
+    public let message: Message
+
+    public init(_ message: Message) { self.message = message }
+
+    public var description: String { message.text }
+}

@@ -1,0 +1,114 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Durable, all-or-nothing file writes: a temp file in the same directory, fsync, rename over
+/// the target, fsync of the directory. A reader sees the old file or the new one, never half.
+public enum AtomicFile {
+    /// Mode for files funnel creates: owner only.
+    public static let newFileMode: mode_t = 0o600
+    /// Mode for directories funnel creates: owner only.
+    public static let newDirectoryMode: mode_t = 0o700
+
+    /// Writes `data` to `path` atomically. An existing file keeps its mode; a new one is 0600.
+    /// `durable: false` skips the fsyncs (bulk imports sync once at the end).
+    public static func write(_ data: Data, to path: String, durable: Bool = true) throws {
+        let directory = (path as NSString).deletingLastPathComponent
+        let name = (path as NSString).lastPathComponent
+        var mode = newFileMode
+        var existing = stat()
+        if stat(path, &existing) == 0 { mode = existing.st_mode & 0o7777 }
+        let temp = "\(directory)/.\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
+        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+        guard fd >= 0 else { throw StoreError.errno(temp, "creating a file") }
+        var ok = false
+        defer {
+            if !ok { unlink(temp) }
+        }
+        do {
+            defer { close(fd) }
+            if fchmod(fd, mode) != 0 { throw StoreError.errno(temp, "setting the file mode") }
+            try data.withUnsafeBytes { raw in
+                var offset = 0
+                while offset < raw.count {
+                    let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        throw StoreError.errno(path, "writing")
+                    }
+                    offset += n
+                }
+            }
+            if durable, fsync(fd) != 0 { throw StoreError.errno(path, "syncing to disk") }
+        }
+        guard rename(temp, path) == 0 else { throw StoreError.errno(path, "replacing the file") }
+        ok = true
+        if durable { try syncDirectory(directory) }
+    }
+
+    /// fsyncs a directory so a rename or unlink in it survives a power cut.
+    public static func syncDirectory(_ directory: String) throws {
+        let fd = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw StoreError.errno(directory, "opening the directory") }
+        defer { close(fd) }
+        if fsync(fd) != 0, errno != EINVAL { throw StoreError.errno(directory, "syncing the directory") }
+    }
+
+    /// Creates `path` and missing parents with mode 0700 (existing ones are left as they are).
+    public static func makeDirectory(_ path: String) throws {
+        var info = stat()
+        if stat(path, &info) == 0 {
+            guard (info.st_mode & S_IFMT) == S_IFDIR else { throw StoreError.io(path: path, detail: "is not a directory") }
+            return
+        }
+        let parent = (path as NSString).deletingLastPathComponent
+        if !parent.isEmpty, parent != path { try makeDirectory(parent) }
+        if mkdir(path, newDirectoryMode) != 0, errno != EEXIST { throw StoreError.errno(path, "creating the directory") }
+    }
+
+    /// The whole file, or nil when it does not exist.
+    public static func read(_ path: String) throws -> Data? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        if fd < 0 {
+            if errno == ENOENT { return nil }
+            throw StoreError.errno(path, "reading")
+        }
+        defer { close(fd) }
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 16_384)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw StoreError.errno(path, "reading")
+            }
+            if n == 0 { break }
+            data.append(contentsOf: buffer[0..<n])
+        }
+        return data
+    }
+
+    /// Removes a file and syncs its directory; a missing file is fine.
+    public static func remove(_ path: String) throws {
+        if unlink(path) != 0, errno != ENOENT { throw StoreError.errno(path, "removing") }
+        try syncDirectory((path as NSString).deletingLastPathComponent)
+    }
+
+    /// Names in a directory (without . and ..), or [] when it does not exist.
+    public static func list(_ directory: String) throws -> [String] {
+        guard let dir = opendir(directory) else {
+            if errno == ENOENT { return [] }
+            throw StoreError.errno(directory, "listing")
+        }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
+}

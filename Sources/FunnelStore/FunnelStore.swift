@@ -1,0 +1,223 @@
+import Foundation
+import FunnelCore
+
+/// funnel's data directory: one JSON file per deal, so saving a change costs the same with
+/// 100 deals as with 100,000.
+///
+///     pipeline.json             stages and lists
+///     team.json                 users and roles
+///     inbox/<id>.json           unassigned deals (R4)
+///     deals/<owner>/<id>.json   each owner's deals, in a directory the OS can protect
+///     .lock                     writers' lock (flock), never replaced
+///
+/// Every write is atomic (see `AtomicFile`); every read-modify-write holds the lock and
+/// re-reads the file it changes, so concurrent processes never lose each other's changes.
+public final class FunnelStore {
+    public let root: String
+    let lock: DataLock
+
+    public init(root: String) {
+        self.root = root
+        self.lock = DataLock(directory: root)
+    }
+
+    var pipelinePath: String { root + "/pipeline.json" }
+    var teamPath: String { root + "/team.json" }
+    var inboxDirectory: String { root + "/inbox" }
+    var dealsDirectory: String { root + "/deals" }
+
+    /// The file a deal lives in, given its owner.
+    func path(id: String, owner: String?) -> String {
+        if let owner { return "\(dealsDirectory)/\(owner)/\(id).json" }
+        return "\(inboxDirectory)/\(id).json"
+    }
+
+    /// Whether funnel data exists here.
+    public var isInitialized: Bool { FileManager.default.fileExists(atPath: pipelinePath) }
+
+    // MARK: - Setup
+
+    /// Creates the data directory with a pipeline and a team. Refuses to touch existing data.
+    public func initialize(pipeline: Pipeline, team: Team) throws {
+        try AtomicFile.makeDirectory(root)
+        try lock.withLock {
+            if isInitialized { throw StoreError.alreadyInitialized(path: root) }
+            try AtomicFile.makeDirectory(inboxDirectory)
+            try AtomicFile.makeDirectory(dealsDirectory)
+            try writeJSON(TeamFile(schema: Schema.current, users: team.users), to: teamPath)
+            // The pipeline last: its presence marks the directory as initialized.
+            try writeJSON(PipelineFile(schema: Schema.current, pipeline: pipeline), to: pipelinePath)
+        }
+    }
+
+    // MARK: - Reading
+
+    public func loadPipeline() throws -> Pipeline {
+        guard let data = try AtomicFile.read(pipelinePath) else { throw StoreError.notInitialized(path: root) }
+        let pipeline = try FunnelJSON.decode(PipelineFile.self, from: data, path: pipelinePath).pipeline
+        let errors = pipeline.validationErrors
+        if !errors.isEmpty { throw StoreError.corrupt(path: pipelinePath, detail: errors.joined(separator: "; ")) }
+        return pipeline
+    }
+
+    public func loadTeam() throws -> Team {
+        guard let data = try AtomicFile.read(teamPath) else {
+            if isInitialized { throw StoreError.corrupt(path: teamPath, detail: "the file is missing") }
+            throw StoreError.notInitialized(path: root)
+        }
+        return Team(users: try FunnelJSON.decode(TeamFile.self, from: data, path: teamPath).users)
+    }
+
+    /// The pipeline and team together, as the domain needs them.
+    public func loadFunnel() throws -> Funnel {
+        Funnel(pipeline: try loadPipeline(), team: try loadTeam())
+    }
+
+    /// Every deal file's path: the inbox and each owner's directory. Temp files are skipped.
+    public func dealPaths() throws -> [String] {
+        var paths: [String] = []
+        for name in try AtomicFile.list(inboxDirectory) where isDealFileName(name) {
+            paths.append("\(inboxDirectory)/\(name)")
+        }
+        for owner in try AtomicFile.list(dealsDirectory) where !owner.hasPrefix(".") {
+            let dir = "\(dealsDirectory)/\(owner)"
+            for name in try AtomicFile.list(dir) where isDealFileName(name) { paths.append("\(dir)/\(name)") }
+        }
+        return paths
+    }
+
+    func isDealFileName(_ name: String) -> Bool { !name.hasPrefix(".") && name.hasSuffix(".json") }
+
+    /// Every deal id present, from file names alone (cheap: no file is opened).
+    public func dealIDs() throws -> [String] {
+        try dealPaths().map { (($0 as NSString).lastPathComponent as NSString).deletingPathExtension }
+    }
+
+    /// Every deal. A corrupt or newer file stops the load with an error naming it.
+    /// When a crash during a reassignment left a deal in two places, the newer revision wins.
+    public func loadDeals() throws -> [Deal] {
+        var byID: [String: Deal] = [:]
+        for path in try dealPaths() {
+            let deal = try readDeal(at: path)
+            if let other = byID[deal.id], other.revision >= deal.revision { continue }
+            byID[deal.id] = deal
+        }
+        return Array(byID.values)
+    }
+
+    func readDeal(at path: String) throws -> Deal {
+        guard let data = try AtomicFile.read(path) else { throw StoreError.io(path: path, detail: "vanished while reading") }
+        let deal = try FunnelJSON.decode(DealFile.self, from: data, path: path).deal
+        let expected = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        guard deal.id == expected else {
+            throw StoreError.corrupt(path: path, detail: "holds deal \(deal.id) but is named \(expected)")
+        }
+        return deal
+    }
+
+    /// The files holding deal `id` (normally one).
+    func locate(id: String) throws -> [String] {
+        var found: [String] = []
+        let inbox = path(id: id, owner: nil)
+        if FileManager.default.fileExists(atPath: inbox) { found.append(inbox) }
+        for owner in try AtomicFile.list(dealsDirectory) where !owner.hasPrefix(".") {
+            let candidate = path(id: id, owner: owner)
+            if FileManager.default.fileExists(atPath: candidate) { found.append(candidate) }
+        }
+        return found
+    }
+
+    /// One deal by exact id, or nil.
+    public func loadDeal(id: String) throws -> Deal? {
+        var best: Deal?
+        for path in try locate(id: id) {
+            let deal = try readDeal(at: path)
+            if best == nil || deal.revision > best!.revision { best = deal }
+        }
+        return best
+    }
+
+    /// Resolves an id or unique prefix typed by a person.
+    public func resolve(_ typed: String) throws -> DealID.Resolution {
+        DealID.resolve(typed, among: Set(try dealIDs()))
+    }
+
+    // MARK: - Writing
+
+    /// Saves a new deal under the lock; fails if its id is taken.
+    public func insert(_ deal: Deal) throws {
+        try lock.withLock {
+            guard try locate(id: deal.id).isEmpty else {
+                throw StoreError.io(path: path(id: deal.id, owner: deal.owner), detail: "a deal with this id exists")
+            }
+            try write(deal)
+        }
+    }
+
+    /// The outcome of a read-modify-write.
+    public enum Update {
+        case saved(Deal)
+        case refused(Refusal)
+        case notFound
+    }
+
+    /// Re-reads deal `id` under the lock, lets `change` compute its next version from what is
+    /// on disk now, and saves it. Nothing is written when `change` refuses.
+    public func update(id: String, _ change: (Deal) -> Result<Deal, Refusal>) throws -> Update {
+        try lock.withLock {
+            guard let current = try loadDeal(id: id) else { return .notFound }
+            switch change(current) {
+            case .failure(let refusal):
+                return .refused(refusal)
+            case .success(let next):
+                try write(next, replacing: current)
+                return .saved(next)
+            }
+        }
+    }
+
+    /// Writes a deal file; when the owner changed, the new file is in place before the old one goes.
+    func write(_ deal: Deal, replacing previous: Deal? = nil, durable: Bool = true) throws {
+        let target = path(id: deal.id, owner: deal.owner)
+        try AtomicFile.makeDirectory((target as NSString).deletingLastPathComponent)
+        try writeJSON(DealFile(schema: Schema.current, deal: deal), to: target, durable: durable)
+        for old in try locate(id: deal.id) where old != target {
+            try AtomicFile.remove(old)
+        }
+        _ = previous
+    }
+
+    /// Writes many new deals at once (demo data, imports): no fsync per file, one sync at the end.
+    public func insertBulk(_ deals: [Deal]) throws {
+        try lock.withLock {
+            var made = Set<String>()
+            for deal in deals {
+                let dir = (path(id: deal.id, owner: deal.owner) as NSString).deletingLastPathComponent
+                if made.insert(dir).inserted { try AtomicFile.makeDirectory(dir) }
+                try writeJSON(DealFile(schema: Schema.current, deal: deal), to: path(id: deal.id, owner: deal.owner),
+                              durable: false)
+            }
+            sync()
+        }
+    }
+
+    /// Re-reads the team under the lock, applies `change`, and saves it.
+    public func updateTeam(_ change: (inout Team) throws -> Void) throws -> Team {
+        try lock.withLock {
+            var team = try loadTeam()
+            try change(&team)
+            try writeJSON(TeamFile(schema: Schema.current, users: team.users), to: teamPath)
+            return team
+        }
+    }
+
+    func writeJSON<T: Encodable>(_ value: T, to path: String, durable: Bool = true) throws {
+        let data: Data
+        do {
+            data = try FunnelJSON.encoder().encode(value)
+        } catch {
+            throw StoreError.io(path: path, detail: "could not encode: \(error)")
+        }
+        try AtomicFile.write(data + Data("\n".utf8), to: path, durable: durable)
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+
+/// Why the data directory could not be read or written. Every case names the file.
+public enum StoreError: Error, Equatable, CustomStringConvertible {
+    /// No funnel data here yet.
+    case notInitialized(path: String)
+    /// `funnel init` on a directory that already holds funnel data.
+    case alreadyInitialized(path: String)
+    /// The file is not valid funnel JSON; it is left untouched.
+    case corrupt(path: String, detail: String)
+    /// The file was written by a newer funnel; it is left untouched.
+    case newerVersion(path: String, found: Int, supported: Int)
+    /// The operating system refused (permissions, disk full, read-only…).
+    case io(path: String, detail: String)
+
+    public var description: String {
+        switch self {
+        case .notInitialized(let path):
+            return "no funnel data in \(path); create it with: funnel init (or try: funnel demo)"
+        case .alreadyInitialized(let path):
+            return "\(path) already holds funnel data; nothing was changed"
+        case .corrupt(let path, let detail):
+            return "\(path) is not valid funnel data (\(detail)); it was left untouched — restore it from a backup or move it aside"
+        case .newerVersion(let path, let found, let supported):
+            return "\(path) was written by a newer funnel (schema \(found), this one reads up to \(supported)); it was left untouched — upgrade funnel"
+        case .io(let path, let detail):
+            return "\(path): \(detail)"
+        }
+    }
+
+    /// An error from the C library, with errno's text.
+    static func errno(_ path: String, _ what: String, _ code: Int32 = Glibc.errno) -> StoreError {
+        .io(path: path, detail: "\(what) failed: \(String(cString: strerror(code)))")
+    }
+}

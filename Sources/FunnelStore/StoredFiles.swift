@@ -1,0 +1,92 @@
+import Foundation
+import FunnelCore
+
+/// The on-disk shape of each file: a schema version beside the content.
+enum Schema {
+    /// The version this funnel writes and the newest it reads.
+    static let current = 1
+}
+
+struct VersionProbe: Decodable {
+    let schema: Int
+}
+
+struct PipelineFile: Codable {
+    var schema: Int
+    var pipeline: Pipeline
+}
+
+struct TeamFile: Codable {
+    var schema: Int
+    var users: [User]
+}
+
+struct DealFile: Codable {
+    var schema: Int
+    var deal: Deal
+}
+
+/// JSON as funnel writes it: readable, keys sorted, dates in ISO 8601.
+enum FunnelJSON {
+    static func encoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return encoder
+    }
+
+    static func decoder() -> JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .custom { decoder in
+            let container = try decoder.singleValueContainer()
+            let text = try container.decode(String.self)
+            guard let date = Timestamp.parse(text) else {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "not an ISO 8601 time: \(text)")
+            }
+            return date
+        }
+        return decoder
+    }
+
+    /// Decodes `type` from the file at `path`, checking its schema version first.
+    static func decode<T: Decodable>(_ type: T.Type, from data: Data, path: String) throws -> T {
+        let decoder = decoder()
+        let probe: VersionProbe
+        do {
+            probe = try decoder.decode(VersionProbe.self, from: data)
+        } catch {
+            throw StoreError.corrupt(path: path, detail: describe(error))
+        }
+        if probe.schema > Schema.current {
+            throw StoreError.newerVersion(path: path, found: probe.schema, supported: Schema.current)
+        }
+        if probe.schema < 1 { throw StoreError.corrupt(path: path, detail: "schema \(probe.schema) is not a version") }
+        do {
+            return try decoder.decode(type, from: data)
+        } catch {
+            throw StoreError.corrupt(path: path, detail: describe(error))
+        }
+    }
+
+    /// A short, human description of a decoding error.
+    static func describe(_ error: any Error) -> String {
+        guard let error = error as? DecodingError else { return "not valid JSON" }
+        func where_(_ path: [any CodingKey]) -> String {
+            let text = path.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+            return text.isEmpty ? "" : " at \(text)"
+        }
+        switch error {
+        case .dataCorrupted(let context):
+            if context.codingPath.isEmpty { return "not valid JSON: the file is truncated or malformed" }
+            return "\(context.debugDescription)\(where_(context.codingPath))"
+        case .keyNotFound(let key, let context):
+            return "missing field “\(key.stringValue)”\(where_(context.codingPath))"
+        case .typeMismatch(let type, let context):
+            return "expected \(type)\(where_(context.codingPath))"
+        case .valueNotFound(let type, let context):
+            return "missing \(type)\(where_(context.codingPath))"
+        @unknown default:
+            return "not valid funnel data"
+        }
+    }
+}

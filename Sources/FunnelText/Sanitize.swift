@@ -1,0 +1,41 @@
+import Foundation
+
+/// Untrusted text made safe for a terminal: control characters, escape sequences and bidi
+/// overrides are shown as visible symbols, never sent raw.
+public enum Sanitize {
+    /// One line of text for display: C0 controls become their Control Pictures (␛, ␊…),
+    /// DEL becomes ␡, C1 controls and bidi overrides/isolates become �.
+    public static func line(_ text: String) -> String {
+        var needs = false
+        for scalar in text.unicodeScalars where isUnsafe(scalar) {
+            needs = true
+            break
+        }
+        guard needs else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v < 0x20 {
+                out.append(Unicode.Scalar(0x2400 + v)!)
+            } else if v == 0x7F {
+                out.append(Unicode.Scalar(0x2421)!)
+            } else if isUnsafe(scalar) {
+                out.append(Unicode.Scalar(0xFFFD)!)
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    /// Several lines (notes): each line sanitised on its own, line breaks kept.
+    public static func lines(_ text: String) -> [String] {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { line(String($0)) }
+    }
+
+    /// Whether a scalar must never reach the terminal as it is.
+    public static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        return v < 0x20 || (0x7F...0x9F).contains(v) || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
+    }
+}

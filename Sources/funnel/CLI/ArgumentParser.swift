@@ -1,0 +1,184 @@
+import Foundation
+
+/// A flag a command accepts.
+struct OptionSpec {
+    let name: String
+    /// nil for a switch; otherwise what the value is called in help ("DATE").
+    let value: String?
+    let help: String
+
+    init(_ name: String, value: String? = nil, _ help: String) {
+        self.name = name
+        self.value = value
+        self.help = help
+    }
+}
+
+/// A positional argument.
+struct ArgumentSpec {
+    let name: String
+    let required: Bool
+    let help: String
+}
+
+/// What a command accepts, and the words its help shows.
+struct CommandSpec {
+    let name: String
+    let summary: String
+    var arguments: [ArgumentSpec] = []
+    var options: [OptionSpec] = []
+    /// Extra lines after the option list (examples, notes).
+    var details: String = ""
+    /// Words after the positionals go to `rest` instead of being an error (sub-commands).
+    var acceptsRest = false
+
+    /// The usage line: "funnel move ID STAGE [--reason TEXT] …".
+    var usage: String {
+        var parts = ["funnel", name]
+        for argument in arguments { parts.append(argument.required ? argument.name : "[\(argument.name)]") }
+        if !options.isEmpty { parts.append("[options]") }
+        return parts.joined(separator: " ")
+    }
+
+    /// The whole `--help` text.
+    var help: String {
+        var lines = ["\(summary)", "", "usage: \(usage)"]
+        if !arguments.isEmpty {
+            lines.append("")
+            lines.append("arguments:")
+            for argument in arguments { lines.append(Self.row(argument.name, argument.help)) }
+        }
+        lines.append("")
+        lines.append("options:")
+        for option in options {
+            lines.append(Self.row("--\(option.name)" + (option.value.map { " \($0)" } ?? ""), option.help))
+        }
+        lines.append(Self.row("--data-dir DIR", "use DIR as the data directory"))
+        lines.append(Self.row("-h, --help", "show this help"))
+        if !details.isEmpty {
+            lines.append("")
+            lines.append(details)
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func row(_ left: String, _ right: String) -> String {
+        let pad = max(1, 24 - left.count)
+        return "  " + left + String(repeating: " ", count: pad) + right
+    }
+}
+
+/// The parsed words of one command.
+struct ParsedArguments {
+    var positionals: [String] = []
+    var values: [String: String] = [:]
+    var switches: Set<String> = []
+    var rest: [String] = []
+
+    func value(_ name: String) -> String? { values[name] }
+    func has(_ name: String) -> Bool { switches.contains(name) || values[name] != nil }
+}
+
+/// funnel's own argument parser: long flags with `--name value` or `--name=value`, `--` ends
+/// flags, unknown or repeated flags and missing values are usage errors with a hint.
+enum ArgumentParser {
+    static func parse(_ words: [String], spec: CommandSpec) throws -> ParsedArguments {
+        var result = ParsedArguments()
+        var index = 0
+        var onlyPositionals = false
+        while index < words.count {
+            let word = words[index]
+            index += 1
+            if onlyPositionals || !word.hasPrefix("-") || word == "-" || isNegativeNumber(word) {
+                result.positionals.append(word)
+                continue
+            }
+            if word == "--" {
+                onlyPositionals = true
+                continue
+            }
+            var name = word.hasPrefix("--") ? String(word.dropFirst(2)) : String(word.dropFirst())
+            var inlineValue: String?
+            if let eq = name.firstIndex(of: "=") {
+                inlineValue = String(name[name.index(after: eq)...])
+                name = String(name[..<eq])
+            }
+            guard let option = spec.options.first(where: { $0.name == name }) else {
+                var message = "funnel \(spec.name): unknown option \(word.split(separator: "=").first.map(String.init) ?? word)"
+                if let guess = Suggest.closest(name, among: spec.options.map(\.name)) { message += "; did you mean --\(guess)?" }
+                throw CommandFailure.usage(message + "\nsee: funnel \(spec.name) --help")
+            }
+            if result.has(option.name) {
+                throw CommandFailure.usage("funnel \(spec.name): --\(option.name) is given twice")
+            }
+            if let valueName = option.value {
+                let value: String
+                if let inlineValue {
+                    value = inlineValue
+                } else {
+                    guard index < words.count else {
+                        throw CommandFailure.usage("funnel \(spec.name): --\(option.name) needs a value (\(valueName))")
+                    }
+                    value = words[index]
+                    index += 1
+                }
+                result.values[option.name] = value
+            } else {
+                if inlineValue != nil {
+                    throw CommandFailure.usage("funnel \(spec.name): --\(option.name) takes no value")
+                }
+                result.switches.insert(option.name)
+            }
+        }
+        let required = spec.arguments.filter(\.required).count
+        if result.positionals.count < required {
+            let missing = spec.arguments[result.positionals.count]
+            throw CommandFailure.usage("funnel \(spec.name): missing \(missing.name)\nusage: \(spec.usage)")
+        }
+        if result.positionals.count > spec.arguments.count {
+            if spec.acceptsRest {
+                result.rest = Array(result.positionals[spec.arguments.count...])
+                result.positionals = Array(result.positionals[..<spec.arguments.count])
+            } else {
+                let extra = result.positionals[spec.arguments.count]
+                throw CommandFailure.usage("funnel \(spec.name): unexpected argument “\(extra)”\nusage: \(spec.usage)")
+            }
+        }
+        return result
+    }
+
+    static func isNegativeNumber(_ word: String) -> Bool {
+        word.count > 1 && word.dropFirst().allSatisfy { $0.isNumber || $0 == "." } && word.first == "-"
+    }
+}
+
+/// "Did you mean" for mistyped words: the closest candidate within a small edit distance.
+enum Suggest {
+    static func closest(_ word: String, among candidates: [String]) -> String? {
+        let scored = candidates.map { ($0, distance(word.lowercased(), $0.lowercased())) }
+        guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
+        let limit = max(1, min(3, word.count / 3 + 1))
+        if best.1 <= limit { return best.0 }
+        return candidates.first { $0.hasPrefix(word.lowercased()) && word.count >= 2 }
+    }
+
+    /// Edit distance where swapping two neighbours counts as one edit ("lsit" is one from "list").
+    static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var d = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in 0...a.count { d[i][0] = i }
+        for j in 0...b.count { d[0][j] = j }
+        for i in 1...a.count {
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+                }
+            }
+        }
+        return d[a.count][b.count]
+    }
+}

@@ -1,0 +1,25 @@
+/// Process exit codes, documented in docs/cli.md. Scripts may rely on them.
+enum ExitCode: Int32 {
+    case success = 0
+    /// Something unexpected inside funnel.
+    case internalError = 1
+    /// The command line was wrong: unknown command or flag, missing or bad value.
+    case usage = 2
+    /// A rule refused the change (R6, R7, R8, R15…); nothing was changed.
+    case refused = 3
+    /// The data directory could not be read or written: missing, corrupt, newer, permissions, disk.
+    case data = 4
+    /// No deal matches the id, or the prefix matches several.
+    case notFound = 5
+}
+
+/// An error that ends a command with a message on stderr and an exit code.
+struct CommandFailure: Error {
+    let code: ExitCode
+    let message: String
+
+    static func usage(_ message: String) -> CommandFailure { CommandFailure(code: .usage, message: message) }
+    static func refused(_ message: String) -> CommandFailure { CommandFailure(code: .refused, message: message) }
+    static func data(_ message: String) -> CommandFailure { CommandFailure(code: .data, message: message) }
+    static func notFound(_ message: String) -> CommandFailure { CommandFailure(code: .notFound, message: message) }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import FunnelCore
+import FunnelStore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Who is acting, when, and on which data: read once from flags and the environment.
+struct Session {
+    let store: FunnelStore
+    /// The acting account: `FUNNEL_USER`, else the OS account.
+    let account: String
+    /// "Now", whole seconds: `FUNNEL_NOW` when set.
+    let now: Date
+    /// The local time zone's offset from UTC at `now`, in seconds.
+    let utcOffset: Int
+
+    var today: Day { Day(now, utcOffset: utcOffset) }
+
+    init(dataDir: String?, environment: [String: String]) throws {
+        store = FunnelStore(root: DataDirectory.resolve(flag: dataDir, environment: environment))
+        if let user = environment["FUNNEL_USER"], !user.isEmpty {
+            guard User.isValidAccount(user) else {
+                throw CommandFailure.usage("FUNNEL_USER “\(user)” is not an account name (letters, digits, _ . -)")
+            }
+            account = user
+        } else {
+            account = Session.osAccount()
+        }
+        if let fixed = environment["FUNNEL_NOW"], !fixed.isEmpty {
+            guard let date = Timestamp.parse(fixed) else {
+                throw CommandFailure.usage("FUNNEL_NOW “\(fixed)” is not an ISO 8601 time such as 2026-11-24T09:00:00Z")
+            }
+            now = date
+        } else {
+            now = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
+        }
+        utcOffset = TimeZone.current.secondsFromGMT(for: now)
+    }
+
+    /// The login name of the effective user.
+    static func osAccount() -> String {
+        if let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name { return String(cString: name) }
+        return "user\(geteuid())"
+    }
+
+    /// The pipeline and team, or a data error.
+    func funnel() throws -> Funnel {
+        try data { try store.loadFunnel() }
+    }
+
+    /// The acting user as a team member, or a refusal saying how to join.
+    func actor(in funnel: Funnel) throws -> User {
+        switch funnel.member(account) {
+        case .success(let user): return user
+        case .failure(let refusal): throw CommandFailure.refused(refusal.message.text)
+        }
+    }
+
+    /// Runs storage work, turning storage errors into exit code 4.
+    func data<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as StoreError {
+            throw CommandFailure.data(error.description)
+        }
+    }
+
+    /// Parses a date as typed (ISO or relative) against today.
+    func day(_ text: String, flag: String) throws -> Day {
+        guard let day = Day.parse(text, today: today) else {
+            throw CommandFailure.usage("--\(flag) “\(text)” is not a date; use 2026-11-24, today, tomorrow or +2d")
+        }
+        return day
+    }
+
+    /// Parses an amount as typed.
+    func amount(_ text: String, flag: String = "value") throws -> Decimal {
+        guard let amount = Money.parseAmount(text) else {
+            throw CommandFailure.usage("--\(flag) “\(text)” is not an amount; use digits with up to two decimals, e.g. 12500 or 99.90")
+        }
+        return amount
+    }
+
+    /// The deal id a person typed (or a unique prefix), resolved among the deals on disk.
+    func resolveDeal(_ typed: String) throws -> String {
+        guard DealID.isWellFormed(typed) else { throw CommandFailure.notFound("no deal has the id “\(typed)”") }
+        switch try data({ try store.resolve(typed) }) {
+        case .found(let id): return id
+        case .notFound: throw CommandFailure.notFound("no deal has the id “\(typed)”; see: funnel list")
+        case .ambiguous(let ids):
+            throw CommandFailure.notFound("“\(typed)” matches several deals (\(ids.joined(separator: ", "))…); type more of the id")
+        }
+    }
+
+    /// Loads a deal the actor may see.
+    func visibleDeal(_ typed: String, actor: User) throws -> Deal {
+        let id = try resolveDeal(typed)
+        guard let deal = try data({ try store.loadDeal(id: id) }) else {
+            throw CommandFailure.notFound("no deal has the id “\(typed)”")
+        }
+        guard Visibility.canSee(deal, actor: actor) else {
+            throw CommandFailure.refused("deal \(deal.id) belongs to another seller; only they or a manager can see it")
+        }
+        return deal
+    }
+
+    /// Applies a change to a deal under the store's lock, re-reading it first, and returns the saved deal.
+    func change(_ dealID: String, by actor: User, funnel: Funnel, _ change: DealChange) throws -> Deal {
+        let result = try data {
+            try store.update(id: dealID) { current in
+                funnel.apply(change, to: current, by: actor, now: now, utcOffset: utcOffset)
+            }
+        }
+        switch result {
+        case .saved(let deal): return deal
+        case .refused(let refusal): throw CommandFailure.refused(refusal.message.text)
+        case .notFound: throw CommandFailure.notFound("deal \(dealID) is gone")
+        }
+    }
+}

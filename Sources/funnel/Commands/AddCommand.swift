@@ -1,0 +1,67 @@
+import Foundation
+import FunnelCore
+
+/// `funnel add TITLE …`: creates a deal and prints its id.
+enum AddCommand: Command {
+    static let spec = CommandSpec(
+        name: "add", summary: "Create a deal and print its id.",
+        arguments: [ArgumentSpec(name: "TITLE", required: true, help: "what the deal is")],
+        options: [
+            OptionSpec("company", value: "C", "the customer's company"),
+            OptionSpec("contact", value: "N", "the contact person"),
+            OptionSpec("phone", value: "P", "phone number"),
+            OptionSpec("email", value: "E", "email address"),
+            OptionSpec("value", value: "AMOUNT", "deal value, e.g. 12500 or 99.90"),
+            OptionSpec("currency", value: "CODE", "currency (default: the pipeline's)"),
+            OptionSpec("owner", value: "USER", "owning rep (default: you; managers only for others)"),
+            OptionSpec("stage", value: "STAGE", "stage id or name (default: the first open stage)"),
+            OptionSpec("next", value: "DATE", "next action date: 2026-11-24, today, tomorrow, +2d"),
+            OptionSpec("what", value: "TEXT", "what the next action is"),
+            OptionSpec("reason", value: "TEXT", "lost reason, when adding straight into a lost stage"),
+            OptionSpec("notes", value: "TEXT", "free notes"),
+        ])
+
+    static func run(_ arguments: ParsedArguments, session: Session) throws {
+        let funnel = try session.funnel()
+        let actor = try session.actor(in: funnel)
+        var draft = NewDeal(title: arguments.positionals[0])
+        draft.company = arguments.value("company") ?? ""
+        draft.contact = arguments.value("contact") ?? ""
+        draft.phone = arguments.value("phone") ?? ""
+        draft.email = arguments.value("email") ?? ""
+        draft.notes = arguments.value("notes") ?? ""
+        draft.owner = arguments.value("owner")
+        draft.lostReason = arguments.value("reason")
+        if let value = arguments.value("value") { draft.value = try session.amount(value) }
+        if let currency = arguments.value("currency") { draft.currency = currency }
+        if let stage = arguments.value("stage") {
+            guard funnel.pipeline.findStage(stage) != nil else {
+                throw CommandFailure.usage(Message.unknownStage(text: stage, known: funnel.pipeline.stages.map(\.id)).text)
+            }
+            draft.stage = stage
+        }
+        draft.nextAction = try NextActionArguments.parse(arguments, session: session)
+        var generator = SystemRandomNumberGenerator()
+        let existing = Set(try session.data { try session.store.dealIDs() })
+        var id = DealID.make(using: &generator)
+        while existing.contains(id) { id = DealID.make(using: &generator) }
+        switch funnel.create(draft, id: id, by: actor, now: session.now, utcOffset: session.utcOffset) {
+        case .failure(let refusal):
+            throw CommandFailure.refused(refusal.message.text)
+        case .success(let deal):
+            try session.data { try session.store.insert(deal) }
+            print(deal.id)
+        }
+    }
+}
+
+/// `--next DATE [--what TEXT]`, shared by add, move and edit.
+enum NextActionArguments {
+    static func parse(_ arguments: ParsedArguments, session: Session) throws -> NextAction? {
+        guard let next = arguments.value("next") else {
+            if arguments.value("what") != nil { throw CommandFailure.usage("--what goes with --next DATE") }
+            return nil
+        }
+        return NextAction(date: try session.day(next, flag: "next"), text: arguments.value("what") ?? "")
+    }
+}

@@ -1,0 +1,18 @@
+import Foundation
+
+/// A subcommand: its spec (flags, help) and what it does.
+protocol Command: Sendable {
+    static var spec: CommandSpec { get }
+    static func run(_ arguments: ParsedArguments, session: Session) throws
+}
+
+/// Writes to standard error.
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+/// Every subcommand, in the order `funnel --help` lists them.
+let allCommands: [any Command.Type] = [
+    InitCommand.self, AddCommand.self, ListCommand.self, ShowCommand.self, MoveCommand.self,
+    EditCommand.self, AssignCommand.self, StagesCommand.self, TeamCommand.self, DemoCommand.self,
+]

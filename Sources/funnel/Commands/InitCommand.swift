@@ -1,0 +1,37 @@
+import Foundation
+import FunnelCore
+import FunnelStore
+
+/// `funnel init`: creates the data directory with a pipeline template; the caller becomes its manager.
+enum InitCommand: Command {
+    static let spec = CommandSpec(
+        name: "init", summary: "Create the data directory with a pipeline template.",
+        options: [
+            OptionSpec("template", value: "NAME", "simple (default), powerlink or b2b"),
+            OptionSpec("currency", value: "CODE", "default currency for deals (ISO 4217, e.g. ILS)"),
+        ],
+        details: "You become the team's first manager. Add people with: funnel team add USER --role rep")
+
+    static func run(_ arguments: ParsedArguments, session: Session) throws {
+        var pipeline = try template(arguments.value("template")).pipeline
+        if let currency = arguments.value("currency") {
+            guard Money.isValidCurrency(currency) else { throw CommandFailure.usage(Message.invalidCurrency(text: currency).text) }
+            pipeline.defaultCurrency = currency.uppercased()
+        }
+        let team = Team(users: [User(account: session.account, name: session.account, role: .manager)])
+        try session.data { try session.store.initialize(pipeline: pipeline, team: team) }
+        print("created \(session.store.root) with the \(pipeline.name) pipeline; you (\(session.account)) are its manager")
+        for warning in pipeline.warnings { printError("warning: \(warning.text)") }
+    }
+
+    static func template(_ name: String?) throws -> PipelineTemplate {
+        guard let name else { return .defaultTemplate }
+        guard let template = PipelineTemplate(rawValue: name.lowercased()) else {
+            let names = PipelineTemplate.allCases.map(\.rawValue)
+            var message = "no template called “\(name)”; templates are: \(names.joined(separator: ", "))"
+            if let guess = Suggest.closest(name, among: names) { message += "; did you mean \(guess)?" }
+            throw CommandFailure.usage(message)
+        }
+        return template
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import FunnelCore
+
+/// `funnel list`: the deals you may see, in the board's order.
+enum ListCommand: Command {
+    static let spec = CommandSpec(
+        name: "list", summary: "List deals in the board's order (stage, then due date).",
+        options: [
+            OptionSpec("stage", value: "STAGE", "only this stage (id or name)"),
+            OptionSpec("owner", value: "USER", "only this seller's deals (managers; reps may name themselves)"),
+            OptionSpec("all", "every seller's deals (managers only)"),
+            OptionSpec("sort", value: "ORDER", "due (default), created, value or title"),
+            OptionSpec("filter", value: "TEXT", "only deals whose title, company, contact or phone contains TEXT"),
+            OptionSpec("json", "print a JSON array (fields in docs/cli.md)"),
+        ])
+
+    static func run(_ arguments: ParsedArguments, session: Session) throws {
+        let funnel = try session.funnel()
+        let actor = try session.actor(in: funnel)
+        if arguments.has("all") && arguments.has("owner") {
+            throw CommandFailure.usage("funnel list: give --owner USER or --all, not both")
+        }
+        var query = BoardQuery()
+        if arguments.has("all") { query.scope = .everyone }
+        if let owner = arguments.value("owner") {
+            guard funnel.team.user(owner) != nil else { throw CommandFailure.usage(Message.unknownOwner(account: owner).text) }
+            query.scope = .seller(owner)
+        }
+        if let refusal = Visibility.allowed(query.scope, for: actor) { throw CommandFailure.refused(refusal.message.text) }
+        if let sort = arguments.value("sort") {
+            guard let order = SortOrder(rawValue: sort.lowercased()) else {
+                throw CommandFailure.usage("--sort “\(sort)” is not an order; use due, created, value or title")
+            }
+            query.sort = order
+        }
+        if let stage = arguments.value("stage") {
+            guard let found = funnel.pipeline.findStage(stage) else {
+                throw CommandFailure.usage(Message.unknownStage(text: stage, known: funnel.pipeline.stages.map(\.id)).text)
+            }
+            query.stage = found.id
+        }
+        query.filter = arguments.value("filter") ?? ""
+        let deals = try session.data { try session.store.loadDeals() }
+        let shown = query.run(deals, actor: actor, utcOffset: session.utcOffset)
+            .sorted { (funnel.pipeline.index(of: $0.stage) ?? 0) < (funnel.pipeline.index(of: $1.stage) ?? 0) }
+        if arguments.has("json") {
+            print(JSONOut.array(shown.map { DealJSON.make($0, pipeline: funnel.pipeline, withHistory: false) }).render())
+            return
+        }
+        if shown.isEmpty {
+            printError("no deals to show")
+            return
+        }
+        let rows = shown.map { deal -> [String] in
+            [deal.id, funnel.pipeline.stage(id: deal.stage)?.name ?? deal.stage, deal.title, deal.company,
+             deal.money?.display ?? "—", deal.nextAction?.date.iso ?? "—", deal.owner ?? "—"]
+        }
+        print(TextTable.render(header: ["ID", "STAGE", "TITLE", "COMPANY", "VALUE", "NEXT", "OWNER"], rows: rows,
+                               maxWidths: [8, 20, 40, 24, 14, 10, 12]))
+    }
+}

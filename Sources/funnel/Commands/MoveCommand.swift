@@ -1,0 +1,39 @@
+import Foundation
+import FunnelCore
+
+/// `funnel move ID STAGE`: the same domain move as dragging a card on the board (R5).
+enum MoveCommand: Command {
+    static let spec = CommandSpec(
+        name: "move", summary: "Move a deal to another stage; the stage's rules apply (R5–R8).",
+        arguments: [
+            ArgumentSpec(name: "ID", required: true, help: "deal id or a unique prefix of it"),
+            ArgumentSpec(name: "STAGE", required: true, help: "stage id or name, case-insensitive"),
+        ],
+        options: [
+            OptionSpec("reason", value: "TEXT", "lost reason, when closing as lost (R7)"),
+            OptionSpec("next", value: "DATE", "next action date, e.g. for the first-contact stage (R6)"),
+            OptionSpec("what", value: "TEXT", "what the next action is"),
+            OptionSpec("value", value: "AMOUNT", "the deal's value, e.g. when closing as won (R8)"),
+        ],
+        details: "example: funnel move 7kq2 follow-up --next +2d --what \"Call back\"")
+
+    static func run(_ arguments: ParsedArguments, session: Session) throws {
+        let funnel = try session.funnel()
+        let actor = try session.actor(in: funnel)
+        let id = try session.resolveDeal(arguments.positionals[0])
+        let target = arguments.positionals[1]
+        guard let stage = funnel.pipeline.findStage(target) else {
+            throw CommandFailure.usage(Message.unknownStage(text: target, known: funnel.pipeline.stages.map(\.id)).text)
+        }
+        let next = try NextActionArguments.parse(arguments, session: session)
+        let value = try arguments.value("value").map { try session.amount($0) }
+        if let reason = arguments.value("reason"), stage.kind != .lost {
+            throw CommandFailure.usage("--reason “\(reason)” is for closing as lost; \(stage.name) is not a lost stage")
+        }
+        let before = try session.data { try session.store.loadDeal(id: id) }
+        let deal = try session.change(id, by: actor, funnel: funnel,
+                                      .move(to: stage.id, lostReason: arguments.value("reason"), nextAction: next, value: value))
+        let from = before.flatMap { funnel.pipeline.stage(id: $0.stage)?.name } ?? "?"
+        print("moved \(deal.id) from \(from) to \(stage.name)")
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import FunnelCore
+
+/// `funnel team` lists the team; `funnel team add USER --role rep|manager` adds someone.
+enum TeamCommand: Command {
+    static let spec = CommandSpec(
+        name: "team", summary: "List the team, or add someone to it (managers).",
+        arguments: [ArgumentSpec(name: "add USER", required: false, help: "add USER to the team")],
+        options: [
+            OptionSpec("role", value: "ROLE", "rep or manager (with add)"),
+            OptionSpec("name", value: "NAME", "display name (with add)"),
+            OptionSpec("json", "print a JSON array"),
+        ],
+        acceptsRest: true)
+
+    static func run(_ arguments: ParsedArguments, session: Session) throws {
+        let words = arguments.positionals + arguments.rest
+        guard let verb = words.first else { return try list(arguments, session: session) }
+        guard verb == "add" else {
+            var message = "funnel team: unknown action “\(verb)”; use: funnel team add USER --role rep|manager"
+            if Suggest.closest(verb, among: ["add"]) != nil { message += " (did you mean add?)" }
+            throw CommandFailure.usage(message)
+        }
+        guard words.count == 2 else { throw CommandFailure.usage("usage: funnel team add USER --role rep|manager [--name NAME]") }
+        let account = words[1]
+        guard User.isValidAccount(account) else {
+            throw CommandFailure.usage("“\(account)” is not an account name: a letter, then letters, digits, _ . -")
+        }
+        guard let roleText = arguments.value("role") else { throw CommandFailure.usage("funnel team add: --role rep|manager is required") }
+        guard let role = Role(rawValue: roleText.lowercased()) else {
+            throw CommandFailure.usage("--role “\(roleText)” is not a role; use rep or manager")
+        }
+        let funnel = try session.funnel()
+        if !funnel.team.managers.isEmpty {
+            let actor = try session.actor(in: funnel)
+            guard actor.role == .manager else { throw CommandFailure.refused("only a manager can add people to the team") }
+        }
+        guard funnel.team.user(account) == nil else { throw CommandFailure.usage("\(account) is already on the team") }
+        let name = arguments.value("name") ?? account
+        _ = try session.data {
+            try session.store.updateTeam { team in
+                if team.user(account) == nil { team.users.append(User(account: account, name: name, role: role)) }
+            }
+        }
+        print("added \(account) as \(role.rawValue)")
+    }
+
+    static func list(_ arguments: ParsedArguments, session: Session) throws {
+        if arguments.value("role") != nil || arguments.value("name") != nil {
+            throw CommandFailure.usage("--role and --name go with: funnel team add USER")
+        }
+        let team = try session.data { try session.store.loadTeam() }
+        if arguments.has("json") {
+            print(JSONOut.array(team.users.map {
+                .object([("account", .string($0.account)), ("name", .string($0.name)), ("role", .string($0.role.rawValue))])
+            }).render())
+            return
+        }
+        print(TextTable.render(header: ["ACCOUNT", "NAME", "ROLE"],
+                               rows: team.users.map { [$0.account, $0.name, $0.role.rawValue] }, maxWidths: [32, 40, 8]))
+    }
+}

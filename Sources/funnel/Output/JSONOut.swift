@@ -1,0 +1,75 @@
+import Foundation
+
+/// A JSON value written with keys in the order given, so `--json` output is stable and exact.
+indirect enum JSONOut {
+    case string(String)
+    case number(Int)
+    case bool(Bool)
+    case null
+    case array([JSONOut])
+    case object([(String, JSONOut)])
+
+    static func optional(_ text: String?) -> JSONOut { text.map { .string($0) } ?? .null }
+    static func optional(_ number: Int?) -> JSONOut { number.map { .number($0) } ?? .null }
+
+    /// Compact when `indent` is nil, otherwise pretty with two-space indentation.
+    func render(indent: Int? = 0) -> String {
+        var out = ""
+        write(to: &out, level: 0, pretty: indent != nil)
+        return out
+    }
+
+    private func write(to out: inout String, level: Int, pretty: Bool) {
+        let pad = pretty ? "\n" + String(repeating: "  ", count: level + 1) : ""
+        let close = pretty ? "\n" + String(repeating: "  ", count: level) : ""
+        switch self {
+        case .string(let s): JSONOut.escape(s, into: &out)
+        case .number(let n): out += String(n)
+        case .bool(let b): out += b ? "true" : "false"
+        case .null: out += "null"
+        case .array(let items):
+            if items.isEmpty { out += "[]"; return }
+            out += "["
+            for (i, item) in items.enumerated() {
+                if i > 0 { out += "," }
+                out += pad
+                item.write(to: &out, level: level + 1, pretty: pretty)
+            }
+            out += close + "]"
+        case .object(let fields):
+            if fields.isEmpty { out += "{}"; return }
+            out += "{"
+            for (i, (key, value)) in fields.enumerated() {
+                if i > 0 { out += "," }
+                out += pad
+                JSONOut.escape(key, into: &out)
+                out += pretty ? ": " : ":"
+                value.write(to: &out, level: level + 1, pretty: pretty)
+            }
+            out += close + "}"
+        }
+    }
+
+    /// JSON string escaping: quotes, backslashes, and every control character (C0, DEL, C1,
+    /// and the bidi overrides) as \u escapes, so output never carries a raw escape sequence.
+    static func escape(_ text: String, into out: inout String) {
+        out += "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                let v = scalar.value
+                if v < 0x20 || (0x7F...0x9F).contains(v) || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) {
+                    out += String(format: "\\u%04x", v)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        out += "\""
+    }
+}

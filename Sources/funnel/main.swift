@@ -1,0 +1,3 @@
+import Foundation
+
+exit(FunnelMain.run(Array(CommandLine.arguments.dropFirst()), environment: ProcessInfo.processInfo.environment))
