@@ -85,8 +85,10 @@ public struct Funnel: Sendable {
             next.owner = owner
         case .restore(let earlier):
             next = earlier
+            next.id = deal.id
             next.history = deal.history
-            next.revision = deal.revision
+            next.stage = deal.stage
+            next.stageEntered = deal.stageEntered
             if earlier.stage != deal.stage { enter(earlier.stage, deal: &next, by: actor, now: now) }
         }
         next.revision = deal.revision + 1

@@ -3,13 +3,13 @@ import Foundation
 /// Deals as the board and `funnel list` show them: filtered, grouped per stage, ordered.
 public struct BoardQuery: Sendable, Hashable {
     public var scope: Scope
-    public var sort: SortOrder
+    public var sort: CardOrder
     /// Case-insensitive text matched against title, company, contact and phone.
     public var filter: String
     /// Only this stage, when set.
     public var stage: String?
 
-    public init(scope: Scope = .mine, sort: SortOrder = .due, filter: String = "", stage: String? = nil) {
+    public init(scope: Scope = .mine, sort: CardOrder = .due, filter: String = "", stage: String? = nil) {
         self.scope = scope
         self.sort = sort
         self.filter = filter

@@ -28,7 +28,7 @@ enum ListCommand: Command {
         }
         if let refusal = Visibility.allowed(query.scope, for: actor) { throw CommandFailure.refused(refusal.message.text) }
         if let sort = arguments.value("sort") {
-            guard let order = SortOrder(rawValue: sort.lowercased()) else {
+            guard let order = CardOrder(rawValue: sort.lowercased()) else {
                 throw CommandFailure.usage("--sort “\(sort)” is not an order; use due, created, value or title")
             }
             query.sort = order

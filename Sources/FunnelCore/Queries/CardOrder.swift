@@ -1,7 +1,7 @@
 import Foundation
 
 /// How cards are ordered inside a column.
-public enum SortOrder: String, CaseIterable, Sendable {
+public enum CardOrder: String, CaseIterable, Sendable {
     /// Next action date when set, otherwise the time the deal entered its stage; earliest first (the board's order).
     case due
     /// Newest first.
@@ -12,8 +12,8 @@ public enum SortOrder: String, CaseIterable, Sendable {
     case title
 
     /// The next order, for cycling with a key.
-    public var next: SortOrder {
-        let all = SortOrder.allCases
+    public var next: CardOrder {
+        let all = CardOrder.allCases
         return all[(all.firstIndex(of: self)! + 1) % all.count]
     }
 
@@ -21,7 +21,7 @@ public enum SortOrder: String, CaseIterable, Sendable {
     public func precedes(_ a: Deal, _ b: Deal, utcOffset: Int) -> Bool {
         switch self {
         case .due:
-            let da = SortOrder.dueDate(a, utcOffset: utcOffset), db = SortOrder.dueDate(b, utcOffset: utcOffset)
+            let da = CardOrder.dueDate(a, utcOffset: utcOffset), db = CardOrder.dueDate(b, utcOffset: utcOffset)
             if da != db { return da < db }
         case .created:
             if a.created != b.created { return a.created > b.created }
@@ -34,7 +34,7 @@ public enum SortOrder: String, CaseIterable, Sendable {
         case .title:
             break
         }
-        return SortOrder.titleOrder(a, b)
+        return CardOrder.titleOrder(a, b)
     }
 
     /// The date a card is ordered by on the board.

@@ -1,0 +1,34 @@
+import Foundation
+import FunnelCore
+
+/// Everything that can happen to the board: a key's meaning, a mouse gesture, or news from
+/// the world (a resize, the clock, a reload, a save's outcome). `BoardUpdate.apply` handles each.
+public enum Action: Equatable, Sendable {
+    // Navigation.
+    case left, right, up, down, pageUp, pageDown, top, bottom
+    // Moving cards.
+    case pickUpOrDrop, drop, moveStageLeft, moveStageRight, cancel
+    // Screens and modes.
+    case openDetail, newDeal, startFilter, cycleSort, undo, redo, help, quit, bossMode, pickSeller
+    // Text entry and lists in overlays.
+    case input(Character), backspace, submit, nextField, previousField
+    // Mouse (opt-in).
+    case mousePress(x: Int, y: Int), mouseRelease(x: Int, y: Int)
+    // The world.
+    case resize(width: Int, height: Int)
+    case tick(Date)
+    case reloaded(Pipeline, Team, [Deal])
+    case saved(Deal)
+    case saveFailed(String)
+}
+
+/// What the board asks the world to do after an update.
+public enum Effect: Equatable, Sendable {
+    /// Save `after` over `before` (the version the change was computed from): refused if the
+    /// deal changed on disk in between.
+    case save(before: Deal, after: Deal)
+    /// Save a new deal.
+    case create(Deal)
+    /// Leave the board.
+    case quit
+}

@@ -1,0 +1,229 @@
+import Foundation
+import FunnelCore
+
+/// A card being carried with the keyboard (Space, ←/→, Space) or the mouse.
+public struct Drag: Hashable, Sendable {
+    public var dealID: String
+    /// Column index it came from.
+    public var origin: Int
+    /// Column index it would land in.
+    public var target: Int
+}
+
+/// A field of the detail pane.
+public enum DetailField: String, CaseIterable, Sendable {
+    case title, company, contact, phone, email, value, nextAction, stage, owner, notes
+
+    public var label: String {
+        switch self {
+        case .nextAction: return "Next action"
+        default: return rawValue.prefix(1).uppercased() + rawValue.dropFirst()
+        }
+    }
+}
+
+/// The detail pane of one deal.
+public struct DetailState: Hashable, Sendable {
+    public var dealID: String
+    public var field: DetailField = .title
+}
+
+/// Why a list was opened, and what choosing from it does.
+public enum PickerPurpose: Hashable, Sendable {
+    case stage(dealID: String)
+    case lostReason(dealID: String, stage: String, extras: MoveExtras)
+    case owner(dealID: String)
+    case seller
+}
+
+/// A list to choose from.
+public struct Picker: Hashable, Sendable {
+    public var title: String
+    /// (value, label) pairs.
+    public var options: [PickerOption]
+    public var selected: Int
+    public var purpose: PickerPurpose
+}
+
+public struct PickerOption: Hashable, Sendable {
+    public var value: String
+    public var label: String
+}
+
+/// What a move still needs, gathered from prompts before it is tried again.
+public struct MoveExtras: Hashable, Sendable {
+    public var lostReason: String?
+    public var nextAction: NextAction?
+    public var value: Decimal?
+
+    public init(lostReason: String? = nil, nextAction: NextAction? = nil, value: Decimal? = nil) {
+        self.lostReason = lostReason
+        self.nextAction = nextAction
+        self.value = value
+    }
+}
+
+/// Why a one-line prompt was opened.
+public enum PromptPurpose: Hashable, Sendable {
+    case nextAction(dealID: String, stage: String, extras: MoveExtras)
+    case value(dealID: String, stage: String, extras: MoveExtras)
+    case edit(dealID: String, field: DetailField)
+}
+
+/// A one-line text prompt.
+public struct Prompt: Hashable, Sendable {
+    public var title: String
+    public var label: String
+    public var text: String
+    public var error: String?
+    public var purpose: PromptPurpose
+}
+
+/// The new-deal form.
+public struct DealForm: Hashable, Sendable {
+    public enum Field: String, CaseIterable, Sendable {
+        case title = "Title", company = "Company", contact = "Contact", phone = "Phone", email = "Email"
+        case value = "Value", next = "Next action"
+    }
+    public var values: [Field: String] = [:]
+    public var field: Field = .title
+    public var errors: [Field: String] = [:]
+    /// The stage the deal will be created in.
+    public var stage: String
+}
+
+/// What sits on top of the board and takes the keys.
+public enum Modal: Hashable, Sendable {
+    case help
+    case picker(Picker)
+    case prompt(Prompt)
+    case form(DealForm)
+    case filter
+}
+
+/// A message in the status line.
+public struct StatusMessage: Hashable, Sendable {
+    public var text: String
+    public var isError: Bool
+}
+
+/// One undoable change: the deal before and after.
+public struct UndoEntry: Hashable, Sendable {
+    public var before: Deal
+    public var after: Deal
+}
+
+/// Everything the board shows, as a value. `BoardUpdate.apply` changes it; `BoardRender.render` draws it.
+public struct BoardState: Sendable {
+    public var funnel: Funnel
+    public var actor: User
+    public var deals: [String: Deal]
+    public var now: Date
+    public var utcOffset: Int
+    public var width: Int
+    public var height: Int
+
+    /// Whose cards are shown (R15).
+    public var scope: Scope = .mine
+    public var sort: CardOrder = .due
+    public var filter: String = ""
+
+    /// Selected column (index into the pipeline's stages).
+    public var column: Int = 0
+    /// First column on screen when they do not all fit.
+    public var firstColumn: Int = 0
+    /// Selected card per column.
+    public var rows: [Int] = []
+    /// First visible card per column.
+    public var scrolls: [Int] = []
+    /// The deals of each column, in order, as the query shows them.
+    public private(set) var columns: [[Deal]] = []
+
+    public var drag: Drag?
+    public var detail: DetailState?
+    public var modal: Modal?
+    public var status: StatusMessage?
+    public var undo: [UndoEntry] = []
+    public var redo: [UndoEntry] = []
+    /// Draws new deal ids; seeded by the runtime.
+    public var ids: SeededGenerator
+    public var mouseDrag: String?
+
+    public init(funnel: Funnel, actor: User, deals: [Deal], now: Date, utcOffset: Int, width: Int, height: Int,
+                seed: UInt64 = 1) {
+        self.funnel = funnel
+        self.actor = actor
+        self.deals = Dictionary(deals.map { ($0.id, $0) }, uniquingKeysWith: { a, b in a.revision >= b.revision ? a : b })
+        self.now = now
+        self.utcOffset = utcOffset
+        self.width = width
+        self.height = height
+        self.ids = SeededGenerator(seed: seed)
+        if let first = funnel.pipeline.stages.firstIndex(where: { $0.kind == .open }) { column = first }
+        recompute(keeping: nil)
+    }
+
+    public var pipeline: Pipeline { funnel.pipeline }
+    public var stages: [Stage] { funnel.pipeline.stages }
+
+    public var query: BoardQuery { BoardQuery(scope: scope, sort: sort, filter: filter) }
+
+    /// The selected card, if the selected column has one.
+    public var selectedDeal: Deal? {
+        guard columns.indices.contains(column), columns[column].indices.contains(rows[column]) else { return nil }
+        return columns[column][rows[column]]
+    }
+
+    /// Which keys apply now.
+    public var keyContext: KeyContext {
+        switch modal {
+        case .help?: return .list
+        case .picker?: return .list
+        case .prompt?, .form?: return .input
+        case .filter?: return .filter
+        case nil: break
+        }
+        if detail != nil { return .detail }
+        return drag != nil ? .drag : .board
+    }
+
+    /// Rebuilds the columns from the deals and the query, keeping `focus` (a deal id) selected if shown.
+    public mutating func recompute(keeping focus: String?) {
+        let focusID = focus ?? selectedDeal?.id
+        let grouped = query.columns(deals.values, pipeline: pipeline, actor: actor, utcOffset: utcOffset)
+        columns = stages.map { grouped[$0.id] ?? [] }
+        if rows.count != columns.count { rows = Array(repeating: 0, count: columns.count) }
+        if scrolls.count != columns.count { scrolls = Array(repeating: 0, count: columns.count) }
+        column = min(max(0, column), max(0, columns.count - 1))
+        if let focusID {
+            for (c, cards) in columns.enumerated() {
+                if let r = cards.firstIndex(where: { $0.id == focusID }) {
+                    column = c
+                    rows[c] = r
+                }
+            }
+        }
+        for c in columns.indices { rows[c] = min(max(0, rows[c]), max(0, columns[c].count - 1)) }
+        clampScroll()
+    }
+
+    /// Cards that fit in a column at the current size.
+    public var visibleCards: Int { BoardLayout.visibleCards(height: height) }
+
+    /// Keeps each column's selection inside its scrolled window, and the selected column on screen.
+    public mutating func clampScroll() {
+        let shown = BoardLayout.visibleColumns(width: width, stages: stages.count)
+        let focus = drag?.target ?? column
+        if focus < firstColumn { firstColumn = focus }
+        if focus >= firstColumn + shown { firstColumn = focus - shown + 1 }
+        firstColumn = max(0, min(firstColumn, stages.count - shown))
+        let visible = max(1, visibleCards)
+        for c in columns.indices {
+            if rows[c] < scrolls[c] { scrolls[c] = rows[c] }
+            if rows[c] >= scrolls[c] + visible { scrolls[c] = rows[c] - visible + 1 }
+            scrolls[c] = max(0, min(scrolls[c], max(0, columns[c].count - visible)))
+        }
+    }
+
+    public var today: Day { Day(now, utcOffset: utcOffset) }
+}

@@ -1,0 +1,194 @@
+import Foundation
+import FunnelCore
+
+/// The board's pure update: a state and an action give the next state and the effects to run.
+/// Every change to a deal is computed by `Funnel.apply`/`create`, the same call the command line uses.
+public enum BoardUpdate {
+    /// Turns a key into an action for the current context, then applies it.
+    public static func key(_ key: KeyPress, _ state: inout BoardState) -> [Effect] {
+        guard let action = KeyTable.action(for: key, in: state.keyContext) else { return [] }
+        return apply(action, &state)
+    }
+
+    public static func apply(_ action: Action, _ state: inout BoardState) -> [Effect] {
+        // News from the world applies in every context.
+        switch action {
+        case .resize(let width, let height):
+            state.width = width
+            state.height = height
+            state.clampScroll()
+            return []
+        case .tick(let now):
+            state.now = now
+            return []
+        case .reloaded(let pipeline, let team, let deals):
+            reload(pipeline: pipeline, team: team, deals: deals, &state)
+            return []
+        case .saved(let deal):
+            state.deals[deal.id] = deal
+            state.recompute(keeping: nil)
+            return []
+        case .saveFailed(let text):
+            state.status = StatusMessage(text: text, isError: true)
+            return []
+        case .mousePress(let x, let y):
+            return mousePress(x: x, y: y, &state)
+        case .mouseRelease(let x, let y):
+            return mouseRelease(x: x, y: y, &state)
+        default:
+            break
+        }
+        if state.modal != nil { return ModalUpdate.apply(action, &state) }
+        if state.detail != nil { return DetailUpdate.apply(action, &state) }
+        if state.drag != nil { return dragAction(action, &state) }
+        state.status = nil
+        return boardAction(action, &state)
+    }
+
+    static func boardAction(_ action: Action, _ state: inout BoardState) -> [Effect] {
+        let count = state.columns.indices.contains(state.column) ? state.columns[state.column].count : 0
+        switch action {
+        case .left: state.column = max(0, state.column - 1)
+        case .right: state.column = min(state.stages.count - 1, state.column + 1)
+        case .up: state.rows[state.column] = max(0, state.rows[state.column] - 1)
+        case .down: state.rows[state.column] = min(max(0, count - 1), state.rows[state.column] + 1)
+        case .pageUp: state.rows[state.column] = max(0, state.rows[state.column] - state.visibleCards)
+        case .pageDown: state.rows[state.column] = min(max(0, count - 1), state.rows[state.column] + state.visibleCards)
+        case .top: state.rows[state.column] = 0
+        case .bottom: state.rows[state.column] = max(0, count - 1)
+        case .pickUpOrDrop:
+            guard let deal = state.selectedDeal else { return noCard(&state) }
+            state.drag = Drag(dealID: deal.id, origin: state.column, target: state.column)
+            state.status = StatusMessage(text: "carrying “\(deal.title)”: ←/→ to choose a column, Space to drop, Esc to put it back", isError: false)
+        case .moveStageLeft, .moveStageRight:
+            guard let deal = state.selectedDeal else { return noCard(&state) }
+            let target = state.column + (action == .moveStageLeft ? -1 : 1)
+            guard state.stages.indices.contains(target) else {
+                state.status = StatusMessage(text: "no stage further \(action == .moveStageLeft ? "left" : "right")", isError: true)
+                return []
+            }
+            return MoveFlow.attempt(deal.id, to: state.stages[target].id, extras: MoveExtras(), &state)
+        case .openDetail:
+            guard let deal = state.selectedDeal else { return noCard(&state) }
+            state.detail = DetailState(dealID: deal.id)
+        case .newDeal:
+            let stage = state.stages[state.column]
+            let target = stage.kind == .open || stage.kind == .inbox ? stage.id : state.pipeline.firstOpenStage.id
+            state.modal = .form(DealForm(stage: target))
+        case .startFilter:
+            state.modal = .filter
+        case .cycleSort:
+            state.sort = state.sort.next
+            state.recompute(keeping: nil)
+            state.status = StatusMessage(text: "sorted by \(state.sort.rawValue)", isError: false)
+        case .undo: return UndoFlow.undo(&state)
+        case .redo: return UndoFlow.redo(&state)
+        case .help: state.modal = .help
+        case .quit: return [.quit]
+        case .bossMode:
+            guard state.actor.role == .manager else {
+                state.status = StatusMessage(text: "you are not a manager: " + Message.onlyManagersSeeAll.text, isError: true)
+                return []
+            }
+            state.scope = state.scope == .everyone ? .mine : .everyone
+            state.recompute(keeping: nil)
+            state.status = StatusMessage(text: state.scope == .everyone ? "boss mode: every seller's cards" : "my deals", isError: false)
+        case .pickSeller:
+            guard state.actor.role == .manager else {
+                state.status = StatusMessage(text: "you are not a manager: " + Message.onlyManagersSeeAll.text, isError: true)
+                return []
+            }
+            let options = [PickerOption(value: "", label: "Every seller")]
+                + state.funnel.team.users.map { PickerOption(value: $0.account, label: "\($0.name) (\($0.account))") }
+            state.modal = .picker(Picker(title: "Show one seller", options: options, selected: 0, purpose: .seller))
+        case .cancel:
+            if !state.filter.isEmpty {
+                state.filter = ""
+                state.recompute(keeping: nil)
+            }
+        default:
+            break
+        }
+        state.clampScroll()
+        return []
+    }
+
+    static func dragAction(_ action: Action, _ state: inout BoardState) -> [Effect] {
+        guard var drag = state.drag else { return [] }
+        switch action {
+        case .left: drag.target = max(0, drag.target - 1)
+        case .right: drag.target = min(state.stages.count - 1, drag.target + 1)
+        case .drop, .pickUpOrDrop, .submit:
+            state.drag = nil
+            state.status = nil
+            if drag.target == drag.origin { return [] }
+            return MoveFlow.attempt(drag.dealID, to: state.stages[drag.target].id, extras: MoveExtras(), &state)
+        case .cancel:
+            state.drag = nil
+            state.status = StatusMessage(text: "put back", isError: false)
+            state.clampScroll()
+            return []
+        default:
+            return []
+        }
+        state.drag = drag
+        state.clampScroll()
+        return []
+    }
+
+    static func noCard(_ state: inout BoardState) -> [Effect] {
+        state.status = StatusMessage(text: "no card selected", isError: true)
+        return []
+    }
+
+    /// New data from disk: replaces the deals, keeps the selection, and tells about a deal on
+    /// screen that changed underneath.
+    static func reload(pipeline: Pipeline, team: Team, deals: [Deal], _ state: inout BoardState) {
+        let open = state.detail?.dealID
+        let before = open.flatMap { state.deals[$0] }
+        state.funnel = Funnel(pipeline: pipeline, team: team)
+        if let me = team.user(state.actor.account) { state.actor = me }
+        state.deals = Dictionary(deals.map { ($0.id, $0) }, uniquingKeysWith: { a, b in a.revision >= b.revision ? a : b })
+        if let open, let before {
+            if let now = state.deals[open] {
+                if now.revision != before.revision {
+                    state.status = StatusMessage(text: "“\(now.title)” was changed elsewhere; showing the new version", isError: true)
+                    if case .prompt(let prompt)? = state.modal, case .edit(open, _) = prompt.purpose { state.modal = nil }
+                }
+            } else {
+                state.detail = nil
+                state.status = StatusMessage(text: "“\(before.title)” is no longer there", isError: true)
+            }
+        }
+        if let drag = state.drag, state.deals[drag.dealID] == nil { state.drag = nil }
+        state.recompute(keeping: nil)
+    }
+
+    static func mousePress(x: Int, y: Int, _ state: inout BoardState) -> [Effect] {
+        guard state.modal == nil, state.detail == nil,
+              let hit = BoardLayout.hit(x: x, y: y, width: state.width, height: state.height, stages: state.stages.count)
+        else { return [] }
+        let column = state.firstColumn + hit.column
+        guard state.stages.indices.contains(column) else { return [] }
+        state.column = column
+        if let card = hit.card {
+            let row = state.scrolls[column] + card
+            if state.columns[column].indices.contains(row) {
+                state.rows[column] = row
+                state.mouseDrag = state.columns[column][row].id
+            }
+        }
+        state.clampScroll()
+        return []
+    }
+
+    static func mouseRelease(x: Int, y: Int, _ state: inout BoardState) -> [Effect] {
+        defer { state.mouseDrag = nil }
+        guard let dealID = state.mouseDrag, let deal = state.deals[dealID],
+              let hit = BoardLayout.hit(x: x, y: y, width: state.width, height: state.height, stages: state.stages.count)
+        else { return [] }
+        let column = state.firstColumn + hit.column
+        guard state.stages.indices.contains(column), state.stages[column].id != deal.stage else { return [] }
+        return MoveFlow.attempt(dealID, to: state.stages[column].id, extras: MoveExtras(), &state)
+    }
+}

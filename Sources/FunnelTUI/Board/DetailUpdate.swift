@@ -1,0 +1,121 @@
+import Foundation
+import FunnelCore
+
+/// Keys in the detail pane: choose a field, edit it, pick the stage or owner from a list (R5).
+enum DetailUpdate {
+    /// The fields the actor can edit, in order. Owner is for managers only.
+    static func fields(for actor: User) -> [DetailField] {
+        DetailField.allCases.filter { $0 != .owner || actor.role == .manager }
+    }
+
+    static func apply(_ action: Action, _ state: inout BoardState) -> [Effect] {
+        guard var detail = state.detail, let deal = state.deals[detail.dealID] else {
+            state.detail = nil
+            return []
+        }
+        let fields = fields(for: state.actor)
+        let index = fields.firstIndex(of: detail.field) ?? 0
+        switch action {
+        case .up: detail.field = fields[max(0, index - 1)]
+        case .down: detail.field = fields[min(fields.count - 1, index + 1)]
+        case .cancel, .quit:
+            state.detail = nil
+            return []
+        case .undo:
+            return UndoFlow.undo(&state)
+        case .submit:
+            open(detail.field, deal: deal, &state)
+        default:
+            return []
+        }
+        if state.detail != nil { state.detail = detail }
+        return []
+    }
+
+    /// Opens the editor for a field: a list for stage and owner, a prompt for the rest.
+    static func open(_ field: DetailField, deal: Deal, _ state: inout BoardState) {
+        switch field {
+        case .stage:
+            let options = state.stages.map { PickerOption(value: $0.id, label: $0.name) }
+            let selected = state.stages.firstIndex { $0.id == deal.stage } ?? 0
+            state.modal = .picker(Picker(title: "Move “\(deal.title)” to", options: options, selected: selected,
+                                         purpose: .stage(dealID: deal.id)))
+        case .owner:
+            let options = state.funnel.team.users.map { PickerOption(value: $0.account, label: "\($0.name) (\($0.account))") }
+            let selected = options.firstIndex { $0.value == deal.owner } ?? 0
+            state.modal = .picker(Picker(title: "Give “\(deal.title)” to", options: options, selected: selected,
+                                         purpose: .owner(dealID: deal.id)))
+        default:
+            state.modal = .prompt(Prompt(title: "Edit \(field.label.lowercased())", label: field.label,
+                                         text: current(field, of: deal), error: nil,
+                                         purpose: .edit(dealID: deal.id, field: field)))
+        }
+    }
+
+    /// A field's value as the prompt shows it for editing.
+    static func current(_ field: DetailField, of deal: Deal) -> String {
+        switch field {
+        case .title: return deal.title
+        case .company: return deal.company
+        case .contact: return deal.contact
+        case .phone: return deal.phone
+        case .email: return deal.email
+        case .value: return deal.value.map(Money.plain) ?? ""
+        case .nextAction: return deal.nextAction.map { "\($0.date.iso) \($0.text)" } ?? ""
+        case .notes: return deal.notes.replacingOccurrences(of: "\n", with: " ")
+        case .stage: return deal.stage
+        case .owner: return deal.owner ?? ""
+        }
+    }
+
+    /// The edit a prompt's text asks for, or what is wrong with it.
+    static func edit(for field: DetailField, text: String, today: Day) -> Result<DealEdit, EditError> {
+        var edit = DealEdit()
+        switch field {
+        case .title: edit.title = text
+        case .company: edit.company = text
+        case .contact: edit.contact = text
+        case .phone: edit.phone = text
+        case .email: edit.email = text
+        case .notes: edit.notes = text
+        case .value:
+            if text.trimmingCharacters(in: .whitespaces).isEmpty {
+                edit.value = .some(nil)
+            } else {
+                guard let amount = Money.parseAmount(text) else { return .failure("not an amount: digits with up to two decimals") }
+                edit.value = .some(amount)
+            }
+        case .nextAction:
+            if text.trimmingCharacters(in: .whitespaces).isEmpty {
+                edit.nextAction = .some(nil)
+            } else {
+                guard let next = MoveFlow.parseNextAction(text, today: today) else {
+                    return .failure("start with a date: 2026-11-26, tomorrow or +2d")
+                }
+                edit.nextAction = .some(next)
+            }
+        case .stage, .owner:
+            break
+        }
+        return .success(edit)
+    }
+
+    /// Applies a change to a deal through the domain; a refusal is shown and changes nothing.
+    static func change(_ dealID: String, _ change: DealChange, _ state: inout BoardState) -> [Effect] {
+        guard let deal = state.deals[dealID] else { return [] }
+        switch state.funnel.apply(change, to: deal, by: state.actor, now: state.now, utcOffset: state.utcOffset) {
+        case .success(let after):
+            state.status = StatusMessage(text: "saved “\(after.title)”", isError: false)
+            return MoveFlow.commit(before: deal, after: after, focus: true, &state)
+        case .failure(let refusal):
+            state.status = StatusMessage(text: "not changed: " + refusal.message.text, isError: true)
+            return []
+        }
+    }
+}
+
+/// A message about input that cannot be used.
+struct EditError: Error, ExpressibleByStringLiteral {
+    let message: String
+    init(stringLiteral value: String) { message = value }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import FunnelCore
+
+/// The new-deal form: fields with validation messages beside them; creation goes through the domain.
+enum FormUpdate {
+    static func apply(_ action: Action, _ form: inout DealForm, _ state: inout BoardState) -> [Effect] {
+        let fields = DealForm.Field.allCases
+        let index = fields.firstIndex(of: form.field) ?? 0
+        switch action {
+        case .input(let c):
+            form.values[form.field, default: ""].append(c)
+            form.errors[form.field] = nil
+        case .backspace:
+            if form.values[form.field]?.isEmpty == false { form.values[form.field]!.removeLast() }
+        case .nextField:
+            form.field = fields[min(fields.count - 1, index + 1)]
+        case .previousField:
+            form.field = fields[max(0, index - 1)]
+        case .cancel:
+            state.modal = nil
+            state.status = StatusMessage(text: "new deal cancelled", isError: false)
+            return []
+        case .submit:
+            if index < fields.count - 1 {
+                form.field = fields[index + 1]
+            } else {
+                return submit(&form, &state)
+            }
+        default:
+            return []
+        }
+        state.modal = .form(form)
+        return []
+    }
+
+    /// Validates every field, then asks the domain to create the deal.
+    static func submit(_ form: inout DealForm, _ state: inout BoardState) -> [Effect] {
+        form.errors = [:]
+        func text(_ field: DealForm.Field) -> String { (form.values[field] ?? "").trimmingCharacters(in: .whitespaces) }
+        var draft = NewDeal(title: text(.title))
+        draft.company = text(.company)
+        draft.contact = text(.contact)
+        draft.phone = text(.phone)
+        draft.email = text(.email)
+        draft.stage = form.stage
+        if draft.title.isEmpty { form.errors[.title] = "a deal needs a title" }
+        if !text(.value).isEmpty {
+            if let amount = Money.parseAmount(text(.value)) { draft.value = amount } else { form.errors[.value] = "not an amount" }
+        }
+        if !text(.next).isEmpty {
+            if let next = MoveFlow.parseNextAction(text(.next), today: state.today) {
+                draft.nextAction = next
+            } else {
+                form.errors[.next] = "start with a date: tomorrow, +2d, 2026-11-26"
+            }
+        }
+        if !draft.email.isEmpty && !draft.email.contains("@") { form.errors[.email] = "not an email address" }
+        if let first = DealForm.Field.allCases.first(where: { form.errors[$0] != nil }) {
+            form.field = first
+            state.modal = .form(form)
+            return []
+        }
+        let id = DealID.make(using: &state.ids)
+        switch state.funnel.create(draft, id: id, by: state.actor, now: state.now, utcOffset: state.utcOffset) {
+        case .failure(let refusal):
+            switch refusal.message {
+            case .needsNextAction, .emptyTitle:
+                let field: DealForm.Field = refusal.message == .emptyTitle ? .title : .next
+                form.errors[field] = refusal.message.text
+                form.field = field
+            case .needsValue, .negativeValue:
+                form.errors[.value] = refusal.message.text
+                form.field = .value
+            default:
+                state.status = StatusMessage(text: refusal.message.text, isError: true)
+            }
+            state.modal = .form(form)
+            return []
+        case .success(let deal):
+            state.modal = nil
+            state.deals[deal.id] = deal
+            state.recompute(keeping: deal.id)
+            state.status = StatusMessage(text: "created “\(deal.title)”", isError: false)
+            return [.create(deal)]
+        }
+    }
+}

@@ -1,0 +1,103 @@
+import FunnelText
+
+/// One terminal cell: a grapheme cluster (empty for the right half of a wide one) and its style.
+public struct Cell: Hashable, Sendable {
+    public var text: String
+    public var style: CellStyle
+
+    public static let blank = Cell(text: " ", style: .normal)
+}
+
+/// A screen as rows of styled cells measured in terminal columns. `render` produces one;
+/// the ncurses driver only paints it; tests read it as text.
+public struct Grid: Sendable {
+    public let width: Int
+    public let height: Int
+    public private(set) var cells: [Cell]
+
+    public init(width: Int, height: Int) {
+        self.width = max(0, width)
+        self.height = max(0, height)
+        cells = Array(repeating: .blank, count: self.width * self.height)
+    }
+
+    public subscript(x: Int, y: Int) -> Cell {
+        get { cells[y * width + x] }
+        set { cells[y * width + x] = newValue }
+    }
+
+    /// Writes `text` at (x, y), at most `limit` columns (default: to the right edge), sanitised,
+    /// one grapheme cluster per cell; a wide cluster that would not fit becomes a space.
+    /// Returns the number of columns written.
+    @discardableResult
+    public mutating func put(_ text: String, x: Int, y: Int, limit: Int? = nil, style: CellStyle = .normal) -> Int {
+        guard y >= 0, y < height, x < width else { return 0 }
+        let end = min(width, x + (limit ?? width))
+        var column = x
+        for character in Sanitize.line(text) {
+            let w = DisplayWidth.of(character)
+            if w == 0 {
+                if column > x, column - 1 >= 0 { appendCombining(character, before: column, y: y) }
+                continue
+            }
+            if column + w > end {
+                if column < end { self[column, y] = Cell(text: " ", style: style) }
+                break
+            }
+            if column >= 0 {
+                self[column, y] = Cell(text: String(character), style: style)
+                if w == 2 { self[column + 1, y] = Cell(text: "", style: style) }
+            }
+            column += w
+        }
+        return column - x
+    }
+
+    /// A zero-width cluster (rare after grapheme segmentation) joins the previous cell.
+    private mutating func appendCombining(_ character: Character, before column: Int, y: Int) {
+        var target = column - 1
+        while target > 0 && self[target, y].text.isEmpty { target -= 1 }
+        self[target, y].text.append(character)
+    }
+
+    /// Writes `text` cut to `width` columns with an ellipsis, padded, left or right aligned.
+    public mutating func put(fitting text: String, x: Int, y: Int, width: Int, alignRight: Bool = false,
+                             style: CellStyle = .normal) {
+        guard width > 0 else { return }
+        put(DisplayWidth.fit(Sanitize.line(text), to: width, alignRight: alignRight), x: x, y: y, limit: width, style: style)
+    }
+
+    /// Paints a rectangle with a style (spaces).
+    public mutating func fill(x: Int, y: Int, width w: Int, height h: Int, style: CellStyle) {
+        for row in max(0, y)..<min(height, y + h) {
+            for column in max(0, x)..<min(width, x + w) { self[column, row] = Cell(text: " ", style: style) }
+        }
+    }
+
+    /// The grid as text, one line per row, trailing spaces trimmed (for tests and snapshots).
+    public var text: String {
+        (0..<height).map { row in line(row) }.joined(separator: "\n")
+    }
+
+    /// One row as text, trailing spaces trimmed.
+    public func line(_ row: Int) -> String {
+        var out = ""
+        for column in 0..<width { out += self[column, row].text }
+        while out.hasSuffix(" ") { out.removeLast() }
+        return out
+    }
+
+    /// The style of the first cell of `row` whose text starts `needle`, for tests.
+    public func style(of needle: String, row: Int) -> CellStyle? {
+        var out = ""
+        var starts: [Int] = []
+        for column in 0..<width {
+            starts.append(out.count)
+            out += self[column, row].text
+        }
+        guard let range = out.range(of: needle) else { return nil }
+        let offset = out.distance(from: out.startIndex, to: range.lowerBound)
+        guard let column = starts.firstIndex(where: { $0 >= offset }) else { return nil }
+        return self[column, row].style
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import FunnelCore
+import FunnelText
+
+/// One card: title; company (and the owner's initials in boss mode); value, next action date, flags.
+enum CardView {
+    static func draw(_ deal: Deal, state: BoardState, x: Int, y: Int, width: Int, selected: Bool, dragged: Bool,
+                     _ grid: inout Grid) {
+        let role: StyleRole = dragged ? .cardDragged : selected ? .cardSelected : .card
+        let base = CellStyle(role)
+        grid.fill(x: x, y: y, width: width, height: 3, style: base)
+        let inner = width - 2
+        let marker = dragged ? "⇢" : selected ? "▌" : " "
+        for row in 0..<3 { grid.put(marker, x: x, y: y + row, style: base) }
+        // Line 1: the title, right-aligned when it starts right-to-left.
+        grid.put(fitting: deal.title, x: x + 1, y: y, width: inner, alignRight: Direction.isRightToLeft(deal.title),
+                 style: CellStyle(role, bold: true))
+        // Line 2: company, and the owner's initials when seeing other sellers' cards.
+        var owner = ""
+        if state.scope != .mine {
+            owner = deal.owner.map { state.funnel.team.user($0)?.initials ?? String($0.prefix(2)).uppercased() } ?? "—"
+        }
+        let ownerWidth = owner.isEmpty ? 0 : DisplayWidth.of(owner) + 1
+        grid.put(fitting: deal.company, x: x + 1, y: y + 1, width: inner - ownerWidth,
+                 alignRight: Direction.isRightToLeft(deal.company), style: CellStyle(selected || dragged ? role : .dim))
+        if !owner.isEmpty {
+            grid.put(fitting: owner, x: x + 1 + inner - ownerWidth + 1, y: y + 1, width: ownerWidth - 1,
+                     style: CellStyle(selected || dragged ? role : .accent, bold: true))
+        }
+        // Line 3: value, next action date (warning colour when overdue), flags.
+        var column = x + 1
+        let end = x + 1 + inner
+        if let money = deal.money {
+            column += grid.put(money.display, x: column, y: y + 2, limit: end - column, style: base)
+            column += grid.put(" ", x: column, y: y + 2, limit: end - column, style: base)
+        }
+        let flags = DealFlags.of(deal, pipeline: state.pipeline, now: state.now, utcOffset: state.utcOffset)
+        if let next = deal.nextAction {
+            let overdue = flags.contains(.overdue)
+            column += grid.put("→" + shortDate(next.date, today: state.today), x: column, y: y + 2, limit: end - column,
+                               style: CellStyle(overdue ? .warning : role, bold: overdue))
+            column += grid.put(" ", x: column, y: y + 2, limit: end - column, style: base)
+        }
+        for flag in flags where flag != .overdue {
+            let text = flag == .stuck ? "⚑stuck" : "⚠no next step"
+            column += grid.put(text + " ", x: column, y: y + 2, limit: end - column, style: CellStyle(.danger, bold: true))
+        }
+    }
+
+    /// "today", "tomorrow", "Nov 26" or "2027-01-03": short enough for a card.
+    static func shortDate(_ day: Day, today: Day) -> String {
+        switch day.daysSinceEpoch - today.daysSinceEpoch {
+        case 0: return "today"
+        case 1: return "tomorrow"
+        case -1: return "yesterday"
+        default:
+            let c = day.components
+            let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+            return c.year == today.components.year ? "\(months[c.month - 1]) \(c.day)" : day.iso
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import FunnelCore
+import FunnelText
+
+/// Overlays: help, lists, one-line prompts, the new-deal form, and the filter bar.
+enum ModalView {
+    static func draw(_ modal: Modal, state: BoardState, _ grid: inout Grid) {
+        switch modal {
+        case .help: help(state, &grid)
+        case .picker(let picker): self.picker(picker, state: state, &grid)
+        case .prompt(let prompt): self.prompt(prompt, state: state, &grid)
+        case .form(let form): self.form(form, state: state, &grid)
+        case .filter: filter(state, &grid)
+        }
+    }
+
+    static func help(_ state: BoardState, _ grid: inout Grid) {
+        let lines = KeyTable.helpLines
+        let rect = CenteredRect(screenWidth: state.width, screenHeight: state.height, width: 110, height: lines.count + 3)
+        grid.box(x: rect.x, y: rect.y, width: rect.width, height: rect.height, title: "Keys — Esc closes")
+        let rows = rect.height - 2
+        let columns = lines.count > rows && rect.width >= 80 ? 2 : 1
+        let columnWidth = (rect.width - 2) / columns
+        for (i, line) in lines.enumerated() {
+            let c = i / rows
+            guard c < columns else { break }
+            let isTitle = !line.hasPrefix(" ") && !line.isEmpty
+            grid.put(fitting: " " + line, x: rect.x + 1 + c * columnWidth, y: rect.y + 1 + i % rows, width: columnWidth - 1,
+                     style: CellStyle(isTitle ? .overlayTitle : .overlay, bold: isTitle))
+        }
+    }
+
+    static func picker(_ picker: Picker, state: BoardState, _ grid: inout Grid) {
+        let widest = picker.options.map { DisplayWidth.of($0.label) }.max() ?? 10
+        let rect = CenteredRect(screenWidth: state.width, screenHeight: state.height,
+                                width: max(DisplayWidth.of(picker.title) + 6, widest + 8), height: picker.options.count + 2)
+        grid.box(x: rect.x, y: rect.y, width: rect.width, height: rect.height, title: picker.title)
+        let rows = rect.height - 2
+        let top = max(0, min(picker.selected - rows + 1, picker.options.count - rows))
+        for row in 0..<rows {
+            let i = top + row
+            guard picker.options.indices.contains(i) else { break }
+            let selected = i == picker.selected
+            grid.put(fitting: (selected ? " ▸ " : "   ") + picker.options[i].label, x: rect.x + 1, y: rect.y + 1 + row,
+                     width: rect.width - 2, style: CellStyle(selected ? .selection : .overlay, bold: selected))
+        }
+    }
+
+    static func prompt(_ prompt: Prompt, state: BoardState, _ grid: inout Grid) {
+        let rect = CenteredRect(screenWidth: state.width, screenHeight: state.height, width: 64, height: 6)
+        grid.box(x: rect.x, y: rect.y, width: rect.width, height: rect.height, title: prompt.title)
+        grid.put(fitting: " " + prompt.label, x: rect.x + 1, y: rect.y + 1, width: rect.width - 2, style: CellStyle(.dim))
+        inputLine(prompt.text, x: rect.x + 2, y: rect.y + 2, width: rect.width - 4, &grid)
+        if let error = prompt.error {
+            grid.put(fitting: " " + error, x: rect.x + 1, y: rect.y + 3, width: rect.width - 2, style: CellStyle(.danger, bold: true))
+        }
+        grid.put(fitting: " Enter accept · Esc cancel", x: rect.x + 1, y: rect.y + 4, width: rect.width - 2, style: CellStyle(.dim))
+    }
+
+    /// An input field showing the end of the text and a cursor.
+    static func inputLine(_ text: String, x: Int, y: Int, width: Int, _ grid: inout Grid) {
+        grid.fill(x: x, y: y, width: width, height: 1, style: CellStyle(.input))
+        var shown = Sanitize.line(text)
+        while DisplayWidth.of(shown) > width - 2, !shown.isEmpty { shown.removeFirst() }
+        let used = grid.put(shown, x: x, y: y, limit: width - 1, style: CellStyle(.input))
+        grid.put("▏", x: x + used, y: y, style: CellStyle(.input, bold: true))
+    }
+
+    static func form(_ form: DealForm, state: BoardState, _ grid: inout Grid) {
+        let fields = DealForm.Field.allCases
+        let stageName = state.pipeline.stage(id: form.stage)?.name ?? form.stage
+        let rect = CenteredRect(screenWidth: state.width, screenHeight: state.height, width: 76, height: fields.count + 4)
+        grid.box(x: rect.x, y: rect.y, width: rect.width, height: rect.height, title: "New deal in \(stageName)")
+        let labelWidth = 13
+        let fieldWidth = min(34, rect.width - labelWidth - 6)
+        for (i, field) in fields.enumerated() {
+            let y = rect.y + 1 + i
+            let selected = field == form.field
+            grid.put(fitting: (selected ? "▸ " : "  ") + field.rawValue, x: rect.x + 1, y: y, width: labelWidth + 2,
+                     style: CellStyle(selected ? .overlayTitle : .overlay, bold: selected))
+            let text = form.values[field] ?? ""
+            if selected {
+                inputLine(text, x: rect.x + 3 + labelWidth, y: y, width: fieldWidth, &grid)
+            } else {
+                grid.put(fitting: text, x: rect.x + 3 + labelWidth, y: y, width: fieldWidth, style: CellStyle(.overlay))
+            }
+            if let error = form.errors[field] {
+                let x = rect.x + 4 + labelWidth + fieldWidth
+                grid.put(fitting: error, x: x, y: y, width: rect.x + rect.width - 1 - x, style: CellStyle(.danger, bold: true))
+            }
+        }
+        grid.put(fitting: " Tab/↓ next field · Enter next, saves on the last · Esc cancel", x: rect.x + 1,
+                 y: rect.y + rect.height - 2, width: rect.width - 2, style: CellStyle(.dim))
+    }
+
+    static func filter(_ state: BoardState, _ grid: inout Grid) {
+        let y = state.height - 1
+        grid.fill(x: 0, y: y, width: state.width, height: 1, style: CellStyle(.input))
+        let used = grid.put(" / ", x: 0, y: y, style: CellStyle(.input, bold: true))
+        inputLine(state.filter, x: used, y: y, width: max(1, state.width - used - 20), &grid)
+        let count = state.columns.reduce(0) { $0 + $1.count }
+        let note = "\(count) cards"
+        grid.put(note, x: max(0, state.width - DisplayWidth.of(note) - 1), y: y, style: CellStyle(.input))
+    }
+}
