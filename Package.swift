@@ -28,6 +28,7 @@ let package = Package(
         .testTarget(name: "FunnelStoreTests", dependencies: ["FunnelCore", "FunnelStore"]),
         .testTarget(name: "FunnelTUITests", dependencies: ["FunnelCore", "FunnelText", "FunnelTUI"]),
         .testTarget(name: "FunnelEndToEndTests", dependencies: ["FunnelCore"]),
+        .testTarget(name: "FunnelBoardTests", dependencies: ["FunnelCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

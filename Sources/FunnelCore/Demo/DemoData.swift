@@ -60,15 +60,21 @@ public enum DemoData {
             var stageEntered = created
             if target.kind != .inbox {
                 let steps = stepsTo(target, path: path)
-                var at = created
+                // Time in the current stage: mostly within its limit, some past it (stuck).
+                let limitDays = target.stuckAfterDays ?? 30
+                let inStage = min(Double(ageDays * 86_400),
+                                  Double(Int.random(in: 0...(limitDays * 86_400 * 3 / 2 + 3_600), using: &rng)))
+                stageEntered = steps.count > 1 ? now.addingTimeInterval(-inStage) : created
+                if stageEntered < created { stageEntered = created }
+                let span = stageEntered.timeIntervalSince(created)
                 var current = path[0].id
-                for stageID in steps.dropFirst() {
-                    at = at.addingTimeInterval(Double(Int.random(in: 3_600...(max(1, ageDays) * 86_400 / max(1, steps.count)) + 3_600, using: &rng)))
-                    if at > now { at = now }
+                for (step, stageID) in steps.dropFirst().enumerated() {
+                    let at = steps.count - 1 == step + 1
+                        ? stageEntered
+                        : created.addingTimeInterval(span * Double(step + 1) / Double(steps.count - 1))
                     history.append(StageChange(at: at, by: owner!, from: current, to: stageID))
                     current = stageID
                 }
-                stageEntered = history.last!.at
             }
             let hasValue = target.kind == .won || Int.random(in: 0..<10, using: &rng) < 8
             let value = hasValue ? Decimal(Int.random(in: 10...2_500, using: &rng) * 100) : nil
@@ -79,7 +85,7 @@ public enum DemoData {
             }
             let lostReason = target.kind == .lost ? pipeline.lostReasons.randomElement(using: &rng) : nil
             let deal = Deal(
-                id: id, title: "\(product) — \(company)", company: company,
+                id: id, title: product, company: company,
                 contact: contacts.randomElement(using: &rng)!,
                 phone: "05\(Int.random(in: 0...9, using: &rng))-\(Int.random(in: 1_000_000...9_999_999, using: &rng))",
                 email: "contact\(index)@example.com", value: value, currency: pipeline.defaultCurrency,

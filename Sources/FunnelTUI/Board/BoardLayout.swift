@@ -12,8 +12,12 @@ public enum BoardLayout {
 
     public static func isTooSmall(width: Int, height: Int) -> Bool { width < minWidth || height < minHeight }
 
-    /// Cards that fit in a column: between the column headers and the "more" and status lines.
-    public static func visibleCards(height: Int) -> Int { max(1, (height - top - 2) / cardHeight) }
+    /// Cards that fit in a column: between the column headers and the status line, with the
+    /// last card's gap row holding the "more" markers.
+    public static func visibleCards(height: Int) -> Int { max(1, (height - 1 - top) / cardHeight) }
+
+    /// The row of a column's "↓ N more · ↑ N above" markers.
+    public static func markerY(height: Int) -> Int { cardY(slot: visibleCards(height: height)) - 1 }
 
     /// How many columns fit side by side.
     public static func visibleColumns(width: Int, stages: Int) -> Int {

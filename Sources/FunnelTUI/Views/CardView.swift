@@ -2,7 +2,7 @@ import Foundation
 import FunnelCore
 import FunnelText
 
-/// One card: title; company (and the owner's initials in boss mode); value, next action date, flags.
+/// One card: title; company and value; next action date, flags (and the owner's initials in boss mode).
 enum CardView {
     static func draw(_ deal: Deal, state: BoardState, x: Int, y: Int, width: Int, selected: Bool, dragged: Bool,
                      _ grid: inout Grid) {
@@ -15,25 +15,23 @@ enum CardView {
         // Line 1: the title, right-aligned when it starts right-to-left.
         grid.put(fitting: deal.title, x: x + 1, y: y, width: inner, alignRight: Direction.isRightToLeft(deal.title),
                  style: CellStyle(role, bold: true))
-        // Line 2: company, and the owner's initials when seeing other sellers' cards.
+        // Line 2: company, and the value on the right.
+        let value = deal.money?.display ?? ""
+        let valueWidth = value.isEmpty ? 0 : DisplayWidth.of(value) + 1
+        grid.put(fitting: deal.company, x: x + 1, y: y + 1, width: inner - valueWidth,
+                 alignRight: Direction.isRightToLeft(deal.company), style: CellStyle(selected || dragged ? role : .dim))
+        if !value.isEmpty {
+            grid.put(fitting: value, x: x + 1 + inner - valueWidth + 1, y: y + 1, width: valueWidth - 1, style: base)
+        }
+        // Line 3: next action date (warning colour when overdue), flags; the owner's initials on
+        // the right when seeing other sellers' cards.
         var owner = ""
         if state.scope != .mine {
             owner = deal.owner.map { state.funnel.team.user($0)?.initials ?? String($0.prefix(2)).uppercased() } ?? "—"
         }
         let ownerWidth = owner.isEmpty ? 0 : DisplayWidth.of(owner) + 1
-        grid.put(fitting: deal.company, x: x + 1, y: y + 1, width: inner - ownerWidth,
-                 alignRight: Direction.isRightToLeft(deal.company), style: CellStyle(selected || dragged ? role : .dim))
-        if !owner.isEmpty {
-            grid.put(fitting: owner, x: x + 1 + inner - ownerWidth + 1, y: y + 1, width: ownerWidth - 1,
-                     style: CellStyle(selected || dragged ? role : .accent, bold: true))
-        }
-        // Line 3: value, next action date (warning colour when overdue), flags.
         var column = x + 1
-        let end = x + 1 + inner
-        if let money = deal.money {
-            column += grid.put(money.display, x: column, y: y + 2, limit: end - column, style: base)
-            column += grid.put(" ", x: column, y: y + 2, limit: end - column, style: base)
-        }
+        let end = x + 1 + inner - ownerWidth
         let flags = DealFlags.of(deal, pipeline: state.pipeline, now: state.now, utcOffset: state.utcOffset)
         if let next = deal.nextAction {
             let overdue = flags.contains(.overdue)
@@ -44,6 +42,10 @@ enum CardView {
         for flag in flags where flag != .overdue {
             let text = flag == .stuck ? "⚑stuck" : "⚠no next step"
             column += grid.put(text + " ", x: column, y: y + 2, limit: end - column, style: CellStyle(.danger, bold: true))
+        }
+        if !owner.isEmpty {
+            grid.put(fitting: owner, x: x + 1 + inner - ownerWidth + 1, y: y + 2, width: ownerWidth - 1,
+                     style: CellStyle(selected || dragged ? role : .accent, bold: true))
         }
     }
 

@@ -30,8 +30,12 @@ enum ColumnsView {
                               selected: selected, dragged: dragged, &grid)
             }
             let below = cards.count - scroll - visible
-            if below > 0 {
-                grid.put(fitting: "↓ \(below) more", x: x, y: BoardLayout.cardY(slot: visible), width: width, style: CellStyle(.dim))
+            var markers: [String] = []
+            if below > 0 { markers.append("↓ \(below) more") }
+            if scroll > 0 { markers.append("↑ \(scroll) above") }
+            if !markers.isEmpty {
+                grid.put(fitting: markers.joined(separator: " · "), x: x, y: BoardLayout.markerY(height: state.height), width: width,
+                         style: CellStyle(.dim))
             } else if cards.isEmpty {
                 grid.put(fitting: " (no cards)", x: x, y: BoardLayout.top, width: width, style: CellStyle(.dim))
             }
@@ -56,7 +60,6 @@ enum ColumnsView {
         let total = cards.reduce(Decimal(0)) { $0 + ($1.currency == currency ? ($1.value ?? 0) : 0) }
         if total > 0 { summary += " · " + Money.display(total, currency: currency) }
         if cards.contains(where: { $0.currency != currency && $0.value != nil }) { summary += " +" }
-        if scroll > 0 { summary += " · ↑ \(scroll) more" }
         grid.put(fitting: summary, x: x, y: 2, width: width, style: CellStyle(selected ? .columnHeaderSelected : .columnHeader))
     }
 }

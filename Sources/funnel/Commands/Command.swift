@@ -14,5 +14,5 @@ func printError(_ text: String) {
 /// Every subcommand, in the order `funnel --help` lists them.
 let allCommands: [any Command.Type] = [
     InitCommand.self, AddCommand.self, ListCommand.self, ShowCommand.self, MoveCommand.self,
-    EditCommand.self, AssignCommand.self, StagesCommand.self, TeamCommand.self, DemoCommand.self,
+    EditCommand.self, AssignCommand.self, StagesCommand.self, TeamCommand.self, DemoCommand.self, KeysCommand.self,
 ]

@@ -1,0 +1,11 @@
+import Foundation
+import FunnelTUI
+
+/// `funnel keys`: the board's keys as Markdown, from the same table the help overlay uses.
+enum KeysCommand: Command {
+    static let spec = CommandSpec(name: "keys", summary: "Print the board's keys (Markdown, from the key table).")
+
+    static func run(_ arguments: ParsedArguments, session: Session) throws {
+        print(KeyTable.markdown, terminator: "")
+    }
+}

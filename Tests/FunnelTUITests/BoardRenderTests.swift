@@ -1,0 +1,130 @@
+import Foundation
+import Testing
+import FunnelCore
+import FunnelText
+@testable import FunnelTUI
+
+@Suite struct BoardRenderTests {
+    @Test func columnsShowStageNamesCountsAndSums() {
+        let grid = BoardRender.render(BoardFixtures.state())
+        #expect(grid.line(1).contains("Unsorted"))
+        #expect(grid.line(1).contains("New inquiry"))
+        #expect(grid.line(1).contains("Follow-up"))
+        #expect(grid.line(2).contains("2 · ₪13,500"))
+        #expect(grid.text.contains("CRM annual plan"))
+        #expect(grid.line(0).contains("Dana Levi (manager)"))
+        #expect(grid.line(0).contains("all sellers"))
+        #expect(grid.line(0).contains("sort: due"))
+    }
+
+    @Test func mixedScriptCardsLineUp() {
+        let grid = BoardRender.render(BoardFixtures.state())
+        var expected: [Int]?
+        for row in 1..<(grid.height - 1) {
+            let line = grid.line(row)
+            #expect(DisplayWidth.of(line) <= grid.width, "row \(row) is wider than the screen")
+            let separators = BoardFixtures.separatorColumns(line)
+            if separators.count >= 3 {
+                if expected == nil { expected = separators }
+                #expect(Array(separators.prefix(expected!.count)) == expected!, "row \(row): \(line)")
+            }
+        }
+        #expect(expected != nil)
+        #expect(grid.text.contains("Sakura 寿司 😀"))
+        #expect(grid.text.contains("اشتراك سنوي"))
+    }
+
+    @Test func longTitlesAreCutWithAnEllipsisWithoutSplittingClusters() {
+        let grid = BoardRender.render(BoardFixtures.state())
+        let titleRow = grid.text.split(separator: "\n").first { $0.contains("שָׁלוֹם") }
+        #expect(titleRow != nil)
+        #expect(titleRow!.contains("…"))
+        #expect(!grid.text.contains("very long title that needs cutting"))
+        // The niqqud stays on its letters: the cluster "שָׁ" appears whole.
+        #expect(grid.text.contains("שָׁלוֹם"))
+    }
+
+    @Test func rightToLeftTitlesAreRightAligned() {
+        let state = BoardFixtures.state()
+        let grid = BoardRender.render(state)
+        let width = BoardLayout.columnWidth(width: state.width, stages: state.stages.count)
+        let row = (0..<grid.height).first { grid.line($0).contains("רישיון שנתי") }!
+        let line = grid.line(row)
+        // The column starts after the first separator; the title ends at the column's right edge.
+        let start = BoardFixtures.separatorColumns(line)[0] + 1
+        let range = line.range(of: "רישיון שנתי")!
+        let end = DisplayWidth.of(String(line[..<range.upperBound]))
+        #expect(end == start + width - 1)
+    }
+
+    @Test func tinyTerminalShowsAMessage() {
+        let grid = BoardRender.render(BoardFixtures.state(width: 20, height: 6))
+        #expect(grid.line(0) == "Terminal too small")
+        #expect(grid.text.contains("have 20×6"))
+    }
+
+    @Test func narrowTerminalScrollsSidewaysAndSaysSo() {
+        var state = BoardFixtures.state(width: 50, height: 24)
+        var grid = BoardRender.render(state)
+        #expect(grid.line(0).contains("more ▶"))
+        #expect(!grid.line(0).contains("◀"))
+        BoardFixtures.press(Array(repeating: .right, count: 5), &state)
+        grid = BoardRender.render(state)
+        #expect(grid.line(0).contains("◀"))
+        #expect(grid.line(1).contains(state.stages[state.column].name))
+    }
+
+    @Test func longColumnsScrollWithTheSelectionAndShowMoreMarkers() {
+        let many = (0..<20).map { BoardFixtures.deal(String(format: "id%06d", $0), "Deal \($0)", next: $0) }
+        var state = BoardFixtures.state(many, height: 24)
+        var grid = BoardRender.render(state)
+        let visible = state.visibleCards
+        #expect(grid.text.contains("↓ \(20 - visible) more"))
+        BoardFixtures.press(Array(repeating: .down, count: 19), &state)
+        grid = BoardRender.render(state)
+        #expect(grid.text.contains("↑ \(20 - visible) above"))
+        #expect(grid.text.contains("Deal 19"))
+        #expect(grid.text.range(of: #"↓ \d+ more"#, options: .regularExpression) == nil)
+    }
+
+    @Test func controlCharactersNeverReachTheGrid() {
+        let hostile = BoardFixtures.deal("hhhh0000", "evil\u{1b}]0;pwned\u{07}\u{1b}[31mred\u{9b}2J\u{202e}x", company: "a\u{7f}b")
+        let grid = BoardRender.render(BoardFixtures.state([hostile]))
+        for cell in grid.cells {
+            for scalar in cell.text.unicodeScalars {
+                #expect(!Sanitize.isUnsafe(scalar), "unsafe scalar \(scalar.value) in the grid")
+            }
+        }
+        #expect(grid.text.contains("evil␛]0;pwned␇"))
+    }
+
+    @Test func cardsShowFlagsAndOverdueDatesInTheWarningColour() {
+        let stuck = BoardFixtures.deal("ssss0000", "Stuck one", stage: "new", next: -1, enteredDaysAgo: 5)
+        let noNext = BoardFixtures.deal("nnnn0000", "No next", stage: "meeting", next: nil)
+        let grid = BoardRender.render(BoardFixtures.state([stuck, noNext]))
+        #expect(grid.text.contains("⚑stuck"))
+        #expect(grid.text.contains("⚠no next step"))
+        let row = (0..<grid.height).first { grid.line($0).contains("→yesterday") }!
+        #expect(grid.style(of: "→yesterday", row: row)?.role == .warning)
+    }
+
+    @Test func bossModeShowsOwnersInitials() {
+        let grid = BoardRender.render(BoardFixtures.state())
+        #expect(grid.text.contains("DL"))
+        let mine = BoardRender.render(BoardFixtures.state(boss: false))
+        #expect(!mine.text.contains(" DL"))
+    }
+
+    @Test func resizeRedrawsAtTheNewSize() {
+        var state = BoardFixtures.state()
+        _ = BoardUpdate.apply(.resize(width: 60, height: 20), &state)
+        let grid = BoardRender.render(state)
+        #expect(grid.width == 60 && grid.height == 20)
+        for row in 0..<grid.height { #expect(DisplayWidth.of(grid.line(row)) <= 60) }
+        state.detail = DetailState(dealID: "aaaa1111")
+        _ = BoardUpdate.apply(.resize(width: 40, height: 15), &state)
+        let small = BoardRender.render(state)
+        #expect(small.text.contains("CRM annual plan"))
+        for row in 0..<small.height { #expect(DisplayWidth.of(small.line(row)) <= 40) }
+    }
+}

@@ -1,0 +1,28 @@
+import Testing
+import FunnelText
+@testable import FunnelTUI
+
+@Suite struct GridTests {
+    @Test func wideCharactersTakeTwoCellsAndNeverOverflow() {
+        var grid = Grid(width: 5, height: 1)
+        let used = grid.put("寿司寿", x: 0, y: 0)
+        #expect(used == 4)
+        #expect(grid.line(0) == "寿司")
+        #expect(grid[1, 0].text.isEmpty)
+    }
+
+    @Test func combiningMarksStayWithTheirBase() {
+        var grid = Grid(width: 10, height: 1)
+        grid.put("שָׁלוֹם", x: 0, y: 0)
+        #expect(grid.line(0) == "שָׁלוֹם")
+        #expect(grid[0, 0].text == "שָׁ")
+    }
+
+    @Test func fittingPadsAndCutsByDisplayWidth() {
+        var grid = Grid(width: 12, height: 2)
+        grid.put(fitting: "😀 emoji title", x: 0, y: 0, width: 8)
+        #expect(grid.line(0) == "😀 emoj…")
+        grid.put(fitting: "שלום", x: 0, y: 1, width: 8, alignRight: true)
+        #expect(grid.line(1) == "    שלום")
+    }
+}
