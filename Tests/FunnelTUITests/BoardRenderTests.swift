@@ -103,7 +103,7 @@ import FunnelText
         let noNext = BoardFixtures.deal("nnnn0000", "No next", stage: "meeting", next: nil)
         let grid = BoardRender.render(BoardFixtures.state([stuck, noNext]))
         #expect(grid.text.contains("⚑stuck"))
-        #expect(grid.text.contains("⚠no next step"))
+        #expect(grid.text.contains("⚠no next"))
         let row = (0..<grid.height).first { grid.line($0).contains("→yesterday") }!
         #expect(grid.style(of: "→yesterday", row: row)?.role == .warning)
     }

@@ -53,7 +53,7 @@ public enum DemoData {
             let product = products.randomElement(using: &rng)!
             let target = pickStage(pipeline: pipeline, openStages: openStages, rng: &rng)
             let ageDays = Int.random(in: 0...120, using: &rng)
-            let created = now.addingTimeInterval(-Double(ageDays * 86_400 + Int.random(in: 0...80_000, using: &rng)))
+            var created = now.addingTimeInterval(-Double(ageDays * 86_400 + Int.random(in: 0...80_000, using: &rng)))
             let owner: String? = target.kind == .inbox ? nil : reps[index % reps.count].account
             var history = [StageChange(at: created, by: owner ?? "capture", from: nil,
                                        to: target.kind == .inbox ? target.id : path[0].id)]
@@ -64,8 +64,9 @@ public enum DemoData {
                 let limitDays = target.stuckAfterDays ?? 30
                 let inStage = min(Double(ageDays * 86_400),
                                   Double(Int.random(in: 0...(limitDays * 86_400 * 3 / 2 + 3_600), using: &rng)))
-                stageEntered = steps.count > 1 ? now.addingTimeInterval(-inStage) : created
-                if stageEntered < created { stageEntered = created }
+                stageEntered = now.addingTimeInterval(-inStage)
+                if steps.count == 1 || stageEntered < created { created = stageEntered }
+                history[0].at = created
                 let span = stageEntered.timeIntervalSince(created)
                 var current = path[0].id
                 for (step, stageID) in steps.dropFirst().enumerated() {

@@ -40,7 +40,7 @@ enum CardView {
             column += grid.put(" ", x: column, y: y + 2, limit: end - column, style: base)
         }
         for flag in flags where flag != .overdue {
-            let text = flag == .stuck ? "⚑stuck" : "⚠no next step"
+            let text = flag == .stuck ? "⚑stuck" : "⚠no next"
             column += grid.put(text + " ", x: column, y: y + 2, limit: end - column, style: CellStyle(.danger, bold: true))
         }
         if !owner.isEmpty {
