@@ -99,7 +99,8 @@ import FunnelText
     }
 
     @Test func cardsShowFlagsAndOverdueDatesInTheWarningColour() {
-        let stuck = BoardFixtures.deal("ssss0000", "Stuck one", stage: "new", next: -1, enteredDaysAgo: 5)
+        var stuck = BoardFixtures.deal("ssss0000", "Stuck one", stage: "new", next: -1, enteredDaysAgo: 5)
+        stuck.activities = [Activity(at: BoardFixtures.now, by: "yossi", kind: .call, outcome: .reached)]
         let noNext = BoardFixtures.deal("nnnn0000", "No next", stage: "meeting", next: nil)
         let grid = BoardRender.render(BoardFixtures.state([stuck, noNext]))
         #expect(grid.text.contains("⚑stuck"))

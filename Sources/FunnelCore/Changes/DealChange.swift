@@ -49,4 +49,17 @@ public enum DealChange: Sendable, Hashable {
     case assign(owner: String?)
     /// Put the deal's fields back as in an earlier version (undo, redo); a stage change is recorded.
     case restore(Deal)
+    /// Log a call, email, meeting, note or training (R2, R14, R21); never changes the stage.
+    /// `next` replaces the next action when given.
+    case log(LogEntry, note: String = "", next: NextAction? = nil)
+    /// Tick or untick a call-script step (R14).
+    case callStep(CallStep, done: Bool)
+    /// Set or clear the payment terms (R20).
+    case paymentTerms(PaymentTerms?)
+    /// A rep takes an inbox lead: they become its owner and it moves to the first open stage (R4).
+    case accept
+    /// Turn an inbox lead down with a reason: it is closed as lost, and stays searchable (R4, R7).
+    case reject(reason: String)
+    /// A duplicate lead captured again: attached to the deal as an activity (R4).
+    case attachLead(note: String, source: String)
 }

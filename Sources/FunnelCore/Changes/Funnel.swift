@@ -10,7 +10,7 @@ public struct Funnel: Sendable {
 
     public static let standardRules: [any DealRule] = [
         FieldsAreValid(), OnlyOwnerOrManagerChanges(), OwnerIsOnTeam(),
-        EnteringStageNeedsNextAction(), LostNeedsReason(), WonNeedsValue(),
+        EnteringStageNeedsNextAction(), LostNeedsReason(), WonNeedsValue(), WonNeedsPaymentTerms(),
     ]
 
     public init(pipeline: Pipeline, team: Team, rules: [any DealRule] = Funnel.standardRules) {
@@ -45,7 +45,7 @@ public struct Funnel: Sendable {
             notes: draft.notes,
             history: [StageChange(at: now, by: actor.account, from: nil, to: stage.id)],
             revision: 1, updated: now)
-        return check(before: nil, after: deal, by: actor, now: now, utcOffset: utcOffset)
+        return check(before: nil, after: deal, change: nil, by: actor, now: now, utcOffset: utcOffset)
     }
 
     /// `deal` with `change` applied by `actor` at `now`, or why not.
@@ -83,6 +83,40 @@ public struct Funnel: Sendable {
         case .assign(let owner):
             if actor.role != .manager, owner != actor.account { return .failure(Refusal(.onlyManagersAssign)) }
             next.owner = owner
+        case .log(let entry, let note, let nextAction):
+            switch entry {
+            case .call(let outcome): next.activities.append(Activity(at: now, by: actor.account, kind: .call, outcome: outcome, note: note))
+            case .other(let kind): next.activities.append(Activity(at: now, by: actor.account, kind: kind, note: note))
+            }
+            if let nextAction { next.nextAction = nextAction }
+        case .callStep(let step, let done):
+            if done { next.callSteps.insert(step) } else { next.callSteps.remove(step) }
+        case .paymentTerms(let terms):
+            if let terms, terms.installments < 1 || terms.installments > 120 {
+                return .failure(Refusal(.badInstallments(terms.installments)))
+            }
+            next.paymentTerms = terms
+        case .accept:
+            guard pipeline.stage(id: deal.stage)?.kind == .inbox else {
+                return .failure(Refusal(.notInInbox(dealTitle: deal.title)))
+            }
+            next.owner = deal.owner ?? actor.account
+            enter(pipeline.firstOpenStage.id, deal: &next, by: actor, now: now)
+        case .reject(let reason):
+            guard pipeline.stage(id: deal.stage)?.kind == .inbox else {
+                return .failure(Refusal(.notInInbox(dealTitle: deal.title)))
+            }
+            guard let lost = pipeline.stages.first(where: { $0.kind == .lost }) else {
+                return .failure(Refusal(.unknownStage(text: "lost", known: pipeline.stages.map(\.id))))
+            }
+            let trimmed = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !trimmed.isEmpty else { return .failure(Refusal(.needsLostReason(stage: lost.name, reasons: pipeline.lostReasons))) }
+            next.lostReason = pipeline.findLostReason(trimmed) ?? trimmed
+            if next.owner == nil { next.owner = actor.account }
+            enter(lost.id, deal: &next, by: actor, now: now)
+        case .attachLead(let note, let source):
+            next.activities.append(Activity(at: now, by: actor.account, kind: .lead,
+                                            note: [source, note].filter { !$0.isEmpty }.joined(separator: ": ")))
         case .restore(let earlier):
             next = earlier
             next.id = deal.id
@@ -93,13 +127,13 @@ public struct Funnel: Sendable {
         }
         next.revision = deal.revision + 1
         next.updated = now
-        return check(before: deal, after: next, by: actor, now: now, utcOffset: utcOffset)
+        return check(before: deal, after: next, change: change, by: actor, now: now, utcOffset: utcOffset)
     }
 
     /// Runs every rule on a proposed change.
-    func check(before: Deal?, after: Deal, by actor: User, now: Date, utcOffset: Int) -> Result<Deal, Refusal> {
+    func check(before: Deal?, after: Deal, change: DealChange? = nil, by actor: User, now: Date, utcOffset: Int) -> Result<Deal, Refusal> {
         let context = RuleContext(before: before, after: after, actor: actor, pipeline: pipeline, team: team,
-                                  today: Day(now, utcOffset: utcOffset))
+                                  today: Day(now, utcOffset: utcOffset), change: change)
         for rule in rules {
             if let refusal = rule.check(context) { return .failure(refusal) }
         }

@@ -50,6 +50,14 @@ public struct Deal: Codable, Hashable, Sendable, Identifiable {
     public var notes: String
     /// Every stage change since creation, oldest first.
     public var history: [StageChange]
+    /// Calls, emails, meetings, notes, oldest first (R2, R14, R21).
+    public var activities: [Activity] = []
+    /// The call-script steps ticked (R14).
+    public var callSteps: Set<CallStep> = []
+    /// How the customer pays (R20); nil until agreed.
+    public var paymentTerms: PaymentTerms?
+    /// Where the lead came from (web form, phone system, CSV…).
+    public var source: String = ""
     /// Bumped by every saved change; lets a writer notice a stale view.
     public var revision: Int
     public var updated: Date
@@ -84,7 +92,9 @@ public struct Deal: Codable, Hashable, Sendable, Identifiable {
 
     enum CodingKeys: String, CodingKey {
         case id, title, company, contact, phone, email, value, currency, owner, stage, created, notes, history
-        case revision, updated
+        case revision, updated, activities, source
+        case callSteps = "call_steps"
+        case paymentTerms = "payment_terms"
         case stageEntered = "stage_entered"
         case nextAction = "next_action"
         case lostReason = "lost_reason"
@@ -118,6 +128,10 @@ public struct Deal: Codable, Hashable, Sendable, Identifiable {
         history = try c.decodeIfPresent([StageChange].self, forKey: .history) ?? []
         revision = try c.decodeIfPresent(Int.self, forKey: .revision) ?? 1
         updated = try c.decodeIfPresent(Date.self, forKey: .updated) ?? created
+        activities = try c.decodeIfPresent([Activity].self, forKey: .activities) ?? []
+        callSteps = Set(try c.decodeIfPresent([CallStep].self, forKey: .callSteps) ?? [])
+        paymentTerms = try c.decodeIfPresent(PaymentTerms.self, forKey: .paymentTerms)
+        source = try c.decodeIfPresent(String.self, forKey: .source) ?? ""
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -140,5 +154,9 @@ public struct Deal: Codable, Hashable, Sendable, Identifiable {
         try c.encode(history, forKey: .history)
         try c.encode(revision, forKey: .revision)
         try c.encode(updated, forKey: .updated)
+        try c.encode(activities, forKey: .activities)
+        try c.encode(CallStep.allCases.filter(callSteps.contains), forKey: .callSteps)
+        try c.encode(paymentTerms, forKey: .paymentTerms)
+        try c.encode(source, forKey: .source)
     }
 }

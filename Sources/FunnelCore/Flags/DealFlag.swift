@@ -2,6 +2,16 @@ import Foundation
 
 /// Something about a deal that needs attention, computed from the deal and the clock.
 public enum DealFlag: String, CaseIterable, Sendable, Hashable {
+    /// A new lead nobody has spoken to, older than the speed-to-lead limit (R10: 10 minutes).
+    case speedToLead = "speed-to-lead"
+    /// A lead longer than the limit in the first stage (R10: a day).
+    case leadOverdue = "lead-overdue"
+    /// A lead that arrived today with fewer attempts today than the minimum (R11: 3).
+    case fewAttempts = "few-attempts"
+    /// As many unanswered attempts as the limit (R11: 6): propose closing as lost, unreachable.
+    case unreachable
+    /// The last call went unanswered and no email followed it (R11).
+    case emailDue = "email-due"
     /// In an open stage with no next action (R12).
     case noNextAction = "no-next-action"
     /// The next action date has passed.
@@ -12,9 +22,28 @@ public enum DealFlag: String, CaseIterable, Sendable, Hashable {
     /// A short word for a card.
     public var label: String {
         switch self {
-        case .noNextAction: return "no next step"
+        case .speedToLead: return "call now"
+        case .leadOverdue: return "lead overdue"
+        case .fewAttempts: return "few attempts"
+        case .unreachable: return "unreachable?"
+        case .emailDue: return "send email"
+        case .noNextAction: return "no next"
         case .overdue: return "overdue"
         case .stuck: return "stuck"
+        }
+    }
+
+    /// What the person should do about it.
+    public var advice: String {
+        switch self {
+        case .speedToLead: return "a new lead is best called within minutes"
+        case .leadOverdue: return "a lead should not wait more than a day in the first stage"
+        case .fewAttempts: return "a lead that arrived today needs several attempts today"
+        case .unreachable: return "enough attempts: close it as lost (unreachable)?"
+        case .emailDue: return "the last call went unanswered: send an email and log it"
+        case .noNextAction: return "a deal without a next action is at risk: plan one"
+        case .overdue: return "the next action is past due"
+        case .stuck: return "too long in this stage: move it on or lower its priority"
         }
     }
 }
@@ -22,16 +51,46 @@ public enum DealFlag: String, CaseIterable, Sendable, Hashable {
 /// Computes a deal's flags; pure, with the clock passed in.
 public enum DealFlags {
     public static func of(_ deal: Deal, pipeline: Pipeline, now: Date, utcOffset: Int) -> [DealFlag] {
-        guard let stage = pipeline.stage(id: deal.stage), stage.kind == .open else { return [] }
+        guard let stage = pipeline.stage(id: deal.stage), !stage.kind.isClosed else { return [] }
+        let rules = pipeline.work
         var flags: [DealFlag] = []
-        if let next = deal.nextAction {
-            if next.date < Day(now, utcOffset: utcOffset) { flags.append(.overdue) }
-        } else {
-            flags.append(.noNextAction)
+        let today = Day(now, utcOffset: utcOffset)
+        if isNewLead(deal, pipeline: pipeline) {
+            let age = now.timeIntervalSince(deal.created)
+            if age > Double(rules.speedToLeadMinutes) * 60 { flags.append(.speedToLead) }
+            if now.timeIntervalSince(deal.stageEntered) > Double(rules.firstStageMaxHours) * 3_600 { flags.append(.leadOverdue) }
+            if Day(deal.created, utcOffset: utcOffset) == today,
+               Attempts.calls(deal, on: today, utcOffset: utcOffset) < rules.firstDayAttempts {
+                flags.append(.fewAttempts)
+            }
         }
-        if let limit = stage.stuckAfterDays, now.timeIntervalSince(deal.stageEntered) > Double(limit) * 86_400 {
-            flags.append(.stuck)
+        if Attempts.unanswered(deal) >= rules.maxAttempts { flags.append(.unreachable) }
+        if Attempts.emailDue(deal) { flags.append(.emailDue) }
+        if stage.kind == .open {
+            if let next = deal.nextAction {
+                if next.date < today { flags.append(.overdue) }
+            } else {
+                flags.append(.noNextAction)
+            }
+            if let limit = stage.stuckAfterDays, now.timeIntervalSince(deal.stageEntered) > Double(limit) * 86_400 {
+                flags.append(.stuck)
+            }
         }
         return flags
+    }
+
+    /// A lead nobody has spoken to yet, in the inbox or the first open stage (R9, R10).
+    public static func isNewLead(_ deal: Deal, pipeline: Pipeline) -> Bool {
+        guard let stage = pipeline.stage(id: deal.stage) else { return false }
+        let first = stage.kind == .inbox || stage.id == pipeline.firstOpenStage.id
+        return first && !Attempts.spokenTo(deal)
+    }
+
+    /// "7 min", "3 h", "2 d": a lead's age for its card (R10).
+    public static func age(of deal: Deal, now: Date) -> String {
+        let minutes = max(0, Int(now.timeIntervalSince(deal.created) / 60))
+        if minutes < 60 { return "\(minutes) min" }
+        if minutes < 48 * 60 { return "\(minutes / 60) h" }
+        return "\(minutes / 1_440) d"
     }
 }

@@ -12,6 +12,8 @@ public struct Pipeline: Codable, Hashable, Sendable {
     public var defaultCurrency: String
     /// Days until the default proposed follow-up (R6: two days).
     public var followUpDays: Int
+    /// Settings for working leads: speed to lead, attempts, payment terms.
+    public var work: WorkRules
 
     public init(name: String, stages: [Stage], lostReasons: [String], defaultCurrency: String = "ILS",
                 followUpDays: Int = 2) {
@@ -20,6 +22,7 @@ public struct Pipeline: Codable, Hashable, Sendable {
         self.lostReasons = lostReasons
         self.defaultCurrency = defaultCurrency
         self.followUpDays = followUpDays
+        self.work = WorkRules()
     }
 
     /// More stages than this measurably hurts sales (R1).
@@ -73,6 +76,7 @@ public struct Pipeline: Codable, Hashable, Sendable {
         case lostReasons = "lost_reasons"
         case defaultCurrency = "default_currency"
         case followUpDays = "follow_up_days"
+        case work
     }
 
     public init(from decoder: any Decoder) throws {
@@ -82,5 +86,6 @@ public struct Pipeline: Codable, Hashable, Sendable {
         lostReasons = try c.decodeIfPresent([String].self, forKey: .lostReasons) ?? []
         defaultCurrency = try c.decodeIfPresent(String.self, forKey: .defaultCurrency) ?? "ILS"
         followUpDays = try c.decodeIfPresent(Int.self, forKey: .followUpDays) ?? 2
+        work = try c.decodeIfPresent(WorkRules.self, forKey: .work) ?? WorkRules()
     }
 }

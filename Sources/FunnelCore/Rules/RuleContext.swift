@@ -9,6 +9,19 @@ public struct RuleContext: Sendable {
     public let pipeline: Pipeline
     public let team: Team
     public let today: Day
+    /// The change being made; nil when the deal is being created.
+    public let change: DealChange?
+
+    public init(before: Deal?, after: Deal, actor: User, pipeline: Pipeline, team: Team, today: Day,
+                change: DealChange? = nil) {
+        self.before = before
+        self.after = after
+        self.actor = actor
+        self.pipeline = pipeline
+        self.team = team
+        self.today = today
+        self.change = change
+    }
 
     /// Whether this change puts the deal into a stage it was not in.
     public var entersStage: Bool { before?.stage != after.stage }

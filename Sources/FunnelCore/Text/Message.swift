@@ -22,6 +22,9 @@ public enum Message: Hashable, Sendable {
     case outsideInboxNeedsOwner
     case tooManyStages(count: Int, limit: Int)
     case staleDeal(dealTitle: String)
+    case notInInbox(dealTitle: String)
+    case badInstallments(Int)
+    case needsPaymentTerms(stage: String)
 
     /// The English text: says what happened and what to do about it.
     public var english: String {
@@ -64,6 +67,12 @@ public enum Message: Hashable, Sendable {
             return "this pipeline has \(count) stages; more than \(limit) measurably hurts sales"
         case .staleDeal(let title):
             return "“\(title)” was changed elsewhere since you opened it; it has been reloaded, try again"
+        case .notInInbox(let title):
+            return "“\(title)” is not in the inbox; only inbox leads are accepted or rejected"
+        case .badInstallments(let n):
+            return "\(n) is not a number of installments; use 1 to 120 (deals are annual: 12 is usual)"
+        case .needsPaymentTerms(let stage):
+            return "closing as \(stage) needs payment terms: installments and a payment method"
         }
     }
 

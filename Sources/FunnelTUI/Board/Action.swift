@@ -10,6 +10,8 @@ public enum Action: Equatable, Sendable {
     case pickUpOrDrop, drop, moveStageLeft, moveStageRight, cancel
     // Screens and modes.
     case openDetail, newDeal, startFilter, cycleSort, undo, redo, help, quit, bossMode, pickSeller
+    // Working the day.
+    case logCall, todayList, accept, reject, assign, flagFilter
     // Text entry and lists in overlays.
     case input(Character), backspace, submit, nextField, previousField
     // Mouse (opt-in).

@@ -13,13 +13,20 @@ public struct Drag: Hashable, Sendable {
 /// A field of the detail pane.
 public enum DetailField: String, CaseIterable, Sendable {
     case title, company, contact, phone, email, value, nextAction, stage, owner, notes
+    case installments, paymentMethod
+    case rapport, discovery, presentation, closing
 
     public var label: String {
         switch self {
         case .nextAction: return "Next action"
-        default: return rawValue.prefix(1).uppercased() + rawValue.dropFirst()
+        case .paymentMethod: return "Payment"
+        case .installments: return "Installments"
+        default: return callStep.map { "☐ " + $0.label } ?? rawValue.prefix(1).uppercased() + rawValue.dropFirst()
         }
     }
+
+    /// The call-script step this row ticks (R14), if it is one.
+    public var callStep: CallStep? { CallStep(rawValue: rawValue) }
 }
 
 /// The detail pane of one deal.
@@ -30,6 +37,9 @@ public struct DetailState: Hashable, Sendable {
 
 /// Why a list was opened, and what choosing from it does.
 public enum PickerPurpose: Hashable, Sendable {
+    case paymentMethod(dealID: String)
+    case assign(dealID: String)
+    case flag
     case stage(dealID: String)
     case lostReason(dealID: String, stage: String, extras: MoveExtras)
     case owner(dealID: String)
@@ -65,6 +75,7 @@ public struct MoveExtras: Hashable, Sendable {
 
 /// Why a one-line prompt was opened.
 public enum PromptPurpose: Hashable, Sendable {
+    case reject(dealID: String)
     case nextAction(dealID: String, stage: String, extras: MoveExtras)
     case value(dealID: String, stage: String, extras: MoveExtras)
     case edit(dealID: String, field: DetailField)
@@ -92,9 +103,37 @@ public struct DealForm: Hashable, Sendable {
     public var stage: String
 }
 
+/// Logging a call or another activity on a deal: one key picks the outcome (R14).
+public struct LogPicker: Hashable, Sendable {
+    public var dealID: String
+    /// Opened from today's list: after logging, the list moves on to the next deal.
+    public var fromToday: Bool
+    public var selected: Int = 0
+
+    /// The choices with their keys, in order.
+    public static let choices: [(key: Character, entry: LogEntry, label: String)] = [
+        ("r", .call(.reached), "Reached"),
+        ("n", .call(.noAnswer), "No answer"),
+        ("b", .call(.busy), "Busy"),
+        ("m", .call(.leftMessage), "Left a message"),
+        ("w", .call(.wrongNumber), "Wrong number"),
+        ("e", .other(.email), "Email sent"),
+        ("g", .other(.meeting), "Meeting held"),
+        ("t", .other(.training), "Training held"),
+    ]
+}
+
+/// Today's call list overlay (R9).
+public struct TodayList: Hashable, Sendable {
+    public var selected: Int = 0
+}
+
 /// What sits on top of the board and takes the keys.
 public enum Modal: Hashable, Sendable {
-    case help
+    case logPicker(LogPicker)
+    case today(TodayList)
+    /// The key help, scrolled to a line.
+    case help(scroll: Int)
     case picker(Picker)
     case prompt(Prompt)
     case form(DealForm)
@@ -127,6 +166,8 @@ public struct BoardState: Sendable {
     public var scope: Scope = .mine
     public var sort: CardOrder = .due
     public var filter: String = ""
+    /// Show only cards with this flag (`f`).
+    public var flagFilter: DealFlag?
 
     /// Selected column (index into the pipeline's stages).
     public var column: Int = 0
@@ -177,8 +218,10 @@ public struct BoardState: Sendable {
     /// Which keys apply now.
     public var keyContext: KeyContext {
         switch modal {
-        case .help?: return .list
+        case .help?: return .help
         case .picker?: return .list
+        case .logPicker?: return .log
+        case .today?: return .today
         case .prompt?, .form?: return .input
         case .filter?: return .filter
         case nil: break
@@ -190,7 +233,10 @@ public struct BoardState: Sendable {
     /// Rebuilds the columns from the deals and the query, keeping `focus` (a deal id) selected if shown.
     public mutating func recompute(keeping focus: String?) {
         let focusID = focus ?? selectedDeal?.id
-        let grouped = query.columns(deals.values, pipeline: pipeline, actor: actor, utcOffset: utcOffset)
+        let shown = flagFilter.map { flag in
+            deals.values.filter { DealFlags.of($0, pipeline: pipeline, now: now, utcOffset: utcOffset).contains(flag) }
+        } ?? Array(deals.values)
+        let grouped = query.columns(shown, pipeline: pipeline, actor: actor, utcOffset: utcOffset)
         columns = stages.map { grouped[$0.id] ?? [] }
         if rows.count != columns.count { rows = Array(repeating: 0, count: columns.count) }
         if scrolls.count != columns.count { scrolls = Array(repeating: 0, count: columns.count) }
@@ -226,4 +272,10 @@ public struct BoardState: Sendable {
     }
 
     public var today: Day { Day(now, utcOffset: utcOffset) }
+
+    /// Today's call list for the cards this user sees (R9).
+    public var callList: [CallList.Entry] {
+        let visible = deals.values.filter { Visibility.includes($0, scope: scope, actor: actor) }
+        return CallList.compute(Array(visible), pipeline: pipeline, now: now, utcOffset: utcOffset)
+    }
 }

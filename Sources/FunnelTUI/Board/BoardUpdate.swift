@@ -83,7 +83,38 @@ public enum BoardUpdate {
             state.status = StatusMessage(text: "sorted by \(state.sort.rawValue)", isError: false)
         case .undo: return UndoFlow.undo(&state)
         case .redo: return UndoFlow.redo(&state)
-        case .help: state.modal = .help
+        case .logCall:
+            guard let deal = state.selectedDeal else { return noCard(&state) }
+            state.modal = .logPicker(LogPicker(dealID: deal.id, fromToday: false))
+        case .todayList:
+            state.modal = .today(TodayList())
+        case .accept:
+            guard let deal = state.selectedDeal else { return noCard(&state) }
+            return DetailUpdate.change(deal.id, .accept, &state)
+        case .reject:
+            guard let deal = state.selectedDeal else { return noCard(&state) }
+            guard state.pipeline.stage(id: deal.stage)?.kind == .inbox else {
+                state.status = StatusMessage(text: Message.notInInbox(dealTitle: deal.title).text, isError: true)
+                return []
+            }
+            state.modal = .prompt(Prompt(title: "Reject “\(deal.title)”", label: "Why? (the lead stays searchable)",
+                                         text: "", error: nil, purpose: .reject(dealID: deal.id)))
+        case .assign:
+            guard let deal = state.selectedDeal else { return noCard(&state) }
+            guard state.actor.role == .manager else {
+                state.status = StatusMessage(text: Message.onlyManagersAssign.text, isError: true)
+                return []
+            }
+            let options = state.funnel.team.users.map { PickerOption(value: $0.account, label: "\($0.name) (\($0.account), \($0.role.rawValue))") }
+            state.modal = .picker(Picker(title: "Assign “\(deal.title)” to", options: options,
+                                         selected: options.firstIndex { $0.value == deal.owner } ?? 0, purpose: .assign(dealID: deal.id)))
+        case .flagFilter:
+            let options = [PickerOption(value: "", label: "All cards")]
+                + DealFlag.allCases.map { PickerOption(value: $0.rawValue, label: "\($0.label) — \($0.advice)") }
+            state.modal = .picker(Picker(title: "Show only cards flagged", options: options,
+                                         selected: state.flagFilter.flatMap { f in options.firstIndex { $0.value == f.rawValue } } ?? 0,
+                                         purpose: .flag))
+        case .help: state.modal = .help(scroll: 0)
         case .quit: return [.quit]
         case .bossMode:
             guard state.actor.role == .manager else {
@@ -102,8 +133,9 @@ public enum BoardUpdate {
                 + state.funnel.team.users.map { PickerOption(value: $0.account, label: "\($0.name) (\($0.account))") }
             state.modal = .picker(Picker(title: "Show one seller", options: options, selected: 0, purpose: .seller))
         case .cancel:
-            if !state.filter.isEmpty {
+            if !state.filter.isEmpty || state.flagFilter != nil {
                 state.filter = ""
+                state.flagFilter = nil
                 state.recompute(keeping: nil)
             }
         default:

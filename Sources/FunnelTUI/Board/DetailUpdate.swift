@@ -40,6 +40,15 @@ enum DetailUpdate {
             let selected = state.stages.firstIndex { $0.id == deal.stage } ?? 0
             state.modal = .picker(Picker(title: "Move “\(deal.title)” to", options: options, selected: selected,
                                          purpose: .stage(dealID: deal.id)))
+        case .paymentMethod:
+            let options = state.pipeline.work.paymentMethods.map { PickerOption(value: $0.rawValue, label: $0.label) }
+                + [PickerOption(value: "", label: "No payment terms")]
+            let selected = options.firstIndex { $0.value == deal.paymentTerms?.method.rawValue } ?? 0
+            state.modal = .picker(Picker(title: "How does the customer pay?", options: options, selected: selected,
+                                         purpose: .paymentMethod(dealID: deal.id)))
+        case .rapport, .discovery, .presentation, .closing:
+            let step = field.callStep!
+            _ = change(deal.id, .callStep(step, done: !deal.callSteps.contains(step)), &state)
         case .owner:
             let options = state.funnel.team.users.map { PickerOption(value: $0.account, label: "\($0.name) (\($0.account))") }
             let selected = options.firstIndex { $0.value == deal.owner } ?? 0
@@ -65,7 +74,22 @@ enum DetailUpdate {
         case .notes: return deal.notes.replacingOccurrences(of: "\n", with: " ")
         case .stage: return deal.stage
         case .owner: return deal.owner ?? ""
+        case .installments: return String(deal.paymentTerms?.installments ?? PaymentTerms.defaultInstallments)
+        case .paymentMethod: return deal.paymentTerms?.method.rawValue ?? ""
+        case .rapport, .discovery, .presentation, .closing: return ""
         }
+    }
+
+    /// The change a prompt's text asks for, or what is wrong with it.
+    static func change(for field: DetailField, text: String, deal: Deal, state: BoardState) -> Result<DealChange, EditError> {
+        if field == .installments {
+            guard let n = Int(text.trimmingCharacters(in: .whitespaces)), (1...120).contains(n) else {
+                return .failure("a whole number of installments, 1 to 120")
+            }
+            let method = deal.paymentTerms?.method ?? state.pipeline.work.paymentMethods.first ?? .creditCard
+            return .success(.paymentTerms(PaymentTerms(installments: n, method: method)))
+        }
+        return edit(for: field, text: text, today: state.today).map { .edit($0) }
     }
 
     /// The edit a prompt's text asks for, or what is wrong with it.
@@ -94,7 +118,7 @@ enum DetailUpdate {
                 }
                 edit.nextAction = .some(next)
             }
-        case .stage, .owner:
+        case .stage, .owner, .installments, .paymentMethod, .rapport, .discovery, .presentation, .closing:
             break
         }
         return .success(edit)

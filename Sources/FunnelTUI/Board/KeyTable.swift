@@ -4,8 +4,11 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case drag = "Carrying a card"
     case detail = "Detail pane"
     case list = "Lists (stage, lost reason, seller)"
+    case log = "Logging a call (c)"
+    case today = "Today's call list (t)"
     case input = "Prompts and the new-deal form"
     case filter = "Filter"
+    case help = "Help"
 }
 
 /// One line of the key table: keys, the action they trigger, and what the help says.
@@ -38,6 +41,12 @@ public enum KeyTable {
         KeyBinding(context: .board, keys: [.char("s")], action: .cycleSort, help: "next sort order (due, created, value, title)"),
         KeyBinding(context: .board, keys: [.char("u")], action: .undo, help: "undo the last change"),
         KeyBinding(context: .board, keys: [.ctrl("r")], action: .redo, help: "redo"),
+        KeyBinding(context: .board, keys: [.char("c")], action: .logCall, help: "log a call on the card (then r n b m w e g t)"),
+        KeyBinding(context: .board, keys: [.char("t")], action: .todayList, help: "today's call list"),
+        KeyBinding(context: .board, keys: [.char("a")], action: .accept, help: "accept an inbox lead (you own it)"),
+        KeyBinding(context: .board, keys: [.char("x")], action: .reject, help: "reject an inbox lead, with a reason"),
+        KeyBinding(context: .board, keys: [.char("A")], action: .assign, help: "assign the card to a seller (managers)"),
+        KeyBinding(context: .board, keys: [.char("f")], action: .flagFilter, help: "show only cards with a flag"),
         KeyBinding(context: .board, keys: [.char("b")], action: .bossMode, help: "boss mode: every seller's cards (managers)"),
         KeyBinding(context: .board, keys: [.char("o")], action: .pickSeller, help: "show one seller's cards (managers)"),
         KeyBinding(context: .board, keys: [.char("?")], action: .help, help: "this help"),
@@ -55,6 +64,25 @@ public enum KeyTable {
         KeyBinding(context: .detail, keys: [.char("u")], action: .undo, help: "undo the last change"),
         KeyBinding(context: .detail, keys: [.escape, .char("q")], action: .cancel, help: "close"),
 
+        KeyBinding(context: .log, keys: [.char("r")], action: .input("r"), help: "reached"),
+        KeyBinding(context: .log, keys: [.char("n")], action: .input("n"), help: "no answer"),
+        KeyBinding(context: .log, keys: [.char("b")], action: .input("b"), help: "busy"),
+        KeyBinding(context: .log, keys: [.char("m")], action: .input("m"), help: "left a message"),
+        KeyBinding(context: .log, keys: [.char("w")], action: .input("w"), help: "wrong number"),
+        KeyBinding(context: .log, keys: [.char("e")], action: .input("e"), help: "email sent"),
+        KeyBinding(context: .log, keys: [.char("g")], action: .input("g"), help: "meeting held"),
+        KeyBinding(context: .log, keys: [.char("t")], action: .input("t"), help: "training held"),
+        KeyBinding(context: .log, keys: [.up, .char("k")], action: .up, help: "previous choice"),
+        KeyBinding(context: .log, keys: [.down, .char("j")], action: .down, help: "next choice"),
+        KeyBinding(context: .log, keys: [.enter], action: .submit, help: "log the chosen one"),
+        KeyBinding(context: .log, keys: [.escape], action: .cancel, help: "cancel"),
+
+        KeyBinding(context: .today, keys: [.up, .char("k")], action: .up, help: "previous deal"),
+        KeyBinding(context: .today, keys: [.down, .char("j")], action: .down, help: "next deal"),
+        KeyBinding(context: .today, keys: [.enter], action: .submit, help: "jump to the deal on the board"),
+        KeyBinding(context: .today, keys: [.char("c")], action: .logCall, help: "log a call, then on to the next deal"),
+        KeyBinding(context: .today, keys: [.escape, .char("q"), .char("t")], action: .cancel, help: "close"),
+
         KeyBinding(context: .list, keys: [.up, .char("k")], action: .up, help: "previous entry"),
         KeyBinding(context: .list, keys: [.down, .char("j")], action: .down, help: "next entry"),
         KeyBinding(context: .list, keys: [.enter], action: .submit, help: "choose"),
@@ -65,6 +93,12 @@ public enum KeyTable {
         KeyBinding(context: .input, keys: [.backTab, .up], action: .previousField, help: "previous field"),
         KeyBinding(context: .input, keys: [.backspace], action: .backspace, help: "delete a character"),
         KeyBinding(context: .input, keys: [.escape], action: .cancel, help: "cancel"),
+
+        KeyBinding(context: .help, keys: [.up, .char("k")], action: .up, help: "scroll up"),
+        KeyBinding(context: .help, keys: [.down, .char("j")], action: .down, help: "scroll down"),
+        KeyBinding(context: .help, keys: [.pageUp], action: .pageUp, help: "a page up"),
+        KeyBinding(context: .help, keys: [.pageDown, .char(" ")], action: .pageDown, help: "a page down"),
+        KeyBinding(context: .help, keys: [.escape, .char("q"), .char("?"), .enter], action: .cancel, help: "close"),
 
         KeyBinding(context: .filter, keys: [.enter], action: .submit, help: "keep the filter"),
         KeyBinding(context: .filter, keys: [.backspace], action: .backspace, help: "delete a character"),

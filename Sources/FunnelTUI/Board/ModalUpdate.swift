@@ -5,11 +5,24 @@ import FunnelCore
 enum ModalUpdate {
     static func apply(_ action: Action, _ state: inout BoardState) -> [Effect] {
         switch state.modal {
-        case .help?:
-            if action == .cancel || action == .submit || action == .help || action == .quit { state.modal = nil }
+        case .help(let scroll)?:
+            let page = max(1, HelpLayout.rows(height: state.height))
+            let last = max(0, KeyTable.helpLines.count - page)
+            switch action {
+            case .up: state.modal = .help(scroll: max(0, scroll - 1))
+            case .down: state.modal = .help(scroll: min(last, scroll + 1))
+            case .pageUp: state.modal = .help(scroll: max(0, scroll - page))
+            case .pageDown: state.modal = .help(scroll: min(last, scroll + page))
+            case .cancel: state.modal = nil
+            default: break
+            }
             return []
         case .filter?:
             return filter(action, &state)
+        case .logPicker(let picker)?:
+            return WorkUpdate.logPicker(action, picker, &state)
+        case .today(let list)?:
+            return WorkUpdate.today(action, list, &state)
         case .picker(var picker)?:
             switch action {
             case .up: picker.selected = max(0, picker.selected - 1)
@@ -76,6 +89,21 @@ enum ModalUpdate {
             state.scope = value.isEmpty ? .everyone : .seller(value)
             state.recompute(keeping: nil)
             return []
+        case .assign(let dealID):
+            guard let deal = state.deals[dealID], deal.owner != value else { return [] }
+            return DetailUpdate.change(dealID, .assign(owner: value), &state)
+        case .paymentMethod(let dealID):
+            guard let deal = state.deals[dealID] else { return [] }
+            let terms = PaymentMethod(rawValue: value).map {
+                PaymentTerms(installments: deal.paymentTerms?.installments ?? PaymentTerms.defaultInstallments, method: $0)
+            }
+            return DetailUpdate.change(dealID, .paymentTerms(terms), &state)
+        case .flag:
+            state.flagFilter = DealFlag(rawValue: value)
+            state.recompute(keeping: nil)
+            state.status = StatusMessage(text: state.flagFilter.map { "showing cards flagged: \($0.label)" } ?? "showing all cards",
+                                         isError: false)
+            return []
         }
     }
 
@@ -100,15 +128,24 @@ enum ModalUpdate {
             extras.value = amount
             state.modal = nil
             return MoveFlow.attempt(dealID, to: stage, extras: extras, &state)
+        case .reject(let dealID):
+            guard !prompt.text.trimmingCharacters(in: .whitespaces).isEmpty else {
+                prompt.error = "give a reason"
+                state.modal = .prompt(prompt)
+                return []
+            }
+            state.modal = nil
+            return DetailUpdate.change(dealID, .reject(reason: prompt.text), &state)
         case .edit(let dealID, let field):
-            switch DetailUpdate.edit(for: field, text: prompt.text, today: state.today) {
+            guard let deal = state.deals[dealID] else { return [] }
+            switch DetailUpdate.change(for: field, text: prompt.text, deal: deal, state: state) {
             case .failure(let message):
                 prompt.error = message.message
                 state.modal = .prompt(prompt)
                 return []
-            case .success(let edit):
+            case .success(let change):
                 state.modal = nil
-                return DetailUpdate.change(dealID, .edit(edit), &state)
+                return DetailUpdate.change(dealID, change, &state)
             }
         }
     }

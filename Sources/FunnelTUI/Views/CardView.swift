@@ -39,14 +39,34 @@ enum CardView {
                                style: CellStyle(overdue ? .warning : role, bold: overdue))
             column += grid.put(" ", x: column, y: y + 2, limit: end - column, style: base)
         }
-        for flag in flags where flag != .overdue {
-            let text = flag == .stuck ? "⚑stuck" : "⚠no next"
+        for text in badges(deal, flags: flags, state: state) {
             column += grid.put(text + " ", x: column, y: y + 2, limit: end - column, style: CellStyle(.danger, bold: true))
         }
         if !owner.isEmpty {
             grid.put(fitting: owner, x: x + 1 + inner - ownerWidth + 1, y: y + 2, width: ownerWidth - 1,
                      style: CellStyle(selected || dragged ? role : .accent, bold: true))
         }
+    }
+
+    /// Short marks for a card's flags and attempts (R10–R13), most urgent first.
+    static func badges(_ deal: Deal, flags: [DealFlag], state: BoardState) -> [String] {
+        var out: [String] = []
+        let attempts = Attempts.unanswered(deal)
+        for flag in flags {
+            switch flag {
+            case .speedToLead: out.append("◷" + DealFlags.age(of: deal, now: state.now))
+            case .leadOverdue: if !flags.contains(.speedToLead) { out.append("◷late") }
+            case .fewAttempts:
+                out.append("☎\(Attempts.calls(deal, on: state.today, utcOffset: state.utcOffset))/\(state.pipeline.work.firstDayAttempts)")
+            case .unreachable: out.append("✖\(attempts) tries")
+            case .emailDue: out.append("✉")
+            case .noNextAction: out.append("⚠no next")
+            case .stuck: out.append("⚑stuck")
+            case .overdue: break
+            }
+        }
+        if attempts > 0, !flags.contains(.unreachable), !flags.contains(.fewAttempts) { out.insert("☎\(attempts)", at: 0) }
+        return out
     }
 
     /// "today", "tomorrow", "Nov 26" or "2027-01-03": short enough for a card.

@@ -15,7 +15,9 @@ enum DetailView {
             let selected = field == detail.field
             let style = CellStyle(selected ? .selection : .overlay, bold: selected)
             grid.fill(x: rect.x + 1, y: y, width: rect.width - 2, height: 1, style: style)
-            grid.put(fitting: (selected ? "▸ " : "  ") + field.label, x: rect.x + 1, y: y, width: labelWidth + 2,
+            var label = field.label
+            if let step = field.callStep, deal.callSteps.contains(step) { label = "☑ " + step.label }
+            grid.put(fitting: (selected ? "▸ " : "  ") + label, x: rect.x + 1, y: y, width: labelWidth + 2,
                      style: CellStyle(selected ? .selection : .dim, bold: selected))
             let text = value(field, deal: deal, state: state)
             grid.put(fitting: text, x: rect.x + 3 + labelWidth, y: y, width: inner - labelWidth - 1,
@@ -27,6 +29,19 @@ enum DetailView {
             grid.put(fitting: "  Flags        " + flags.map(\.label).joined(separator: ", "), x: rect.x + 1, y: y,
                      width: rect.width - 2, style: CellStyle(.danger, bold: true))
             y += 1
+        }
+        if !deal.activities.isEmpty, y < bottom {
+            y += 1
+            let attempts = Attempts.unanswered(deal)
+            grid.put(fitting: "  Timeline" + (attempts > 0 ? " — \(attempts) unanswered attempts" : ""), x: rect.x + 1, y: y,
+                     width: rect.width - 2, style: CellStyle(.overlayTitle, bold: true))
+            y += 1
+            for activity in deal.activities.reversed().prefix(max(0, (bottom - y) / 2)) {
+                let when = Timestamp.format(activity.at).prefix(16).replacingOccurrences(of: "T", with: " ")
+                grid.put(fitting: "  \(when)  \(activity.by)  \(activity.summary)", x: rect.x + 1, y: y, width: rect.width - 2,
+                         style: CellStyle(.overlay))
+                y += 1
+            }
         }
         if y < bottom {
             y += 1
@@ -66,6 +81,12 @@ enum DetailView {
             return deal.owner.map { state.funnel.team.user($0).map { "\($0.name) (\($0.account))" } ?? $0 } ?? "— inbox —"
         case .notes:
             return deal.notes.isEmpty ? "—" : deal.notes.replacingOccurrences(of: "\n", with: " ⏎ ")
+        case .installments:
+            return deal.paymentTerms.map { "\($0.installments)" } ?? "— (\(PaymentTerms.defaultInstallments) when set)"
+        case .paymentMethod:
+            return deal.paymentTerms.map { $0.method.label + "  ▾" } ?? "— none —  ▾"
+        case .rapport, .discovery, .presentation, .closing:
+            return deal.callSteps.contains(field.callStep!) ? "done ✓" : "Enter to tick"
         }
     }
 }

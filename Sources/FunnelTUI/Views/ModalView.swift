@@ -6,26 +6,29 @@ import FunnelText
 enum ModalView {
     static func draw(_ modal: Modal, state: BoardState, _ grid: inout Grid) {
         switch modal {
-        case .help: help(state, &grid)
+        case .help(let scroll): help(scroll: scroll, state: state, &grid)
         case .picker(let picker): self.picker(picker, state: state, &grid)
         case .prompt(let prompt): self.prompt(prompt, state: state, &grid)
         case .form(let form): self.form(form, state: state, &grid)
         case .filter: filter(state, &grid)
+        case .logPicker(let picker): WorkView.logPicker(picker, state: state, &grid)
+        case .today(let list): WorkView.today(list, state: state, &grid)
         }
     }
 
-    static func help(_ state: BoardState, _ grid: inout Grid) {
+    static func help(scroll: Int, state: BoardState, _ grid: inout Grid) {
         let lines = KeyTable.helpLines
-        let rect = CenteredRect(screenWidth: state.width, screenHeight: state.height, width: 110, height: lines.count + 3)
-        grid.box(x: rect.x, y: rect.y, width: rect.width, height: rect.height, title: "Keys — Esc closes")
-        let rows = rect.height - 2
-        let columns = lines.count > rows && rect.width >= 80 ? 2 : 1
-        let columnWidth = (rect.width - 2) / columns
-        for (i, line) in lines.enumerated() {
-            let c = i / rows
-            guard c < columns else { break }
+        let rows = HelpLayout.rows(height: state.height)
+        let rect = CenteredRect(screenWidth: state.width, screenHeight: state.height, width: 78, height: rows + 2)
+        let more = lines.count - scroll - rows
+        grid.box(x: rect.x, y: rect.y, width: rect.width, height: rect.height,
+                 title: "Keys — ↑↓ PgUp PgDn scroll · Esc closes" + (more > 0 ? " · ↓ \(more) more" : ""))
+        for row in 0..<min(rows, rect.height - 2) {
+            let index = scroll + row
+            guard lines.indices.contains(index) else { break }
+            let line = lines[index]
             let isTitle = !line.hasPrefix(" ") && !line.isEmpty
-            grid.put(fitting: " " + line, x: rect.x + 1 + c * columnWidth, y: rect.y + 1 + i % rows, width: columnWidth - 1,
+            grid.put(fitting: " " + line, x: rect.x + 1, y: rect.y + 1 + row, width: rect.width - 2,
                      style: CellStyle(isTitle ? .overlayTitle : .overlay, bold: isTitle))
         }
     }
@@ -102,4 +105,9 @@ enum ModalView {
         let note = "\(count) cards"
         grid.put(note, x: max(0, state.width - DisplayWidth.of(note) - 1), y: y, style: CellStyle(.input))
     }
+}
+
+/// How many help lines fit on screen.
+enum HelpLayout {
+    static func rows(height: Int) -> Int { max(1, min(KeyTable.helpLines.count, height - 4)) }
 }

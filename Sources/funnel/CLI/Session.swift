@@ -107,9 +107,23 @@ struct Session {
 
     /// Applies a change to a deal under the store's lock, re-reading it first, and returns the saved deal.
     func change(_ dealID: String, by actor: User, funnel: Funnel, _ change: DealChange) throws -> Deal {
+        try self.change(dealID, by: actor, funnel: funnel, [change])
+    }
+
+    /// Applies several changes in one read-modify-write: all pass their rules and are saved
+    /// together, or nothing is saved.
+    func change(_ dealID: String, by actor: User, funnel: Funnel, _ changes: [DealChange]) throws -> Deal {
         let result = try data {
             try store.update(id: dealID) { current in
-                funnel.apply(change, to: current, by: actor, now: now, utcOffset: utcOffset)
+                var deal = current
+                for change in changes {
+                    switch funnel.apply(change, to: deal, by: actor, now: now, utcOffset: utcOffset) {
+                    case .success(let next): deal = next
+                    case .failure(let refusal): return .failure(refusal)
+                    }
+                }
+                if changes.count > 1 { deal.revision = current.revision + 1 }
+                return .success(deal)
             }
         }
         switch result {

@@ -14,5 +14,6 @@ func printError(_ text: String) {
 /// Every subcommand, in the order `funnel --help` lists them.
 let allCommands: [any Command.Type] = [
     InitCommand.self, AddCommand.self, ListCommand.self, ShowCommand.self, MoveCommand.self,
-    EditCommand.self, AssignCommand.self, StagesCommand.self, TeamCommand.self, DemoCommand.self, KeysCommand.self,
+    EditCommand.self, AssignCommand.self, LogCommand.self, TodayCommand.self, CaptureCommand.self, AcceptCommand.self,
+    RejectCommand.self, StagesCommand.self, TeamCommand.self, DemoCommand.self, KeysCommand.self,
 ]

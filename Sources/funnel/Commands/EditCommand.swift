@@ -18,6 +18,10 @@ enum EditCommand: Command {
             OptionSpec("what", value: "TEXT", "what the next action is"),
             OptionSpec("notes", value: "TEXT", "replace the notes"),
             OptionSpec("owner", value: "USER", "give the deal to USER (managers only)"),
+            OptionSpec("installments", value: "N", "payment terms: number of installments (R20; default 12)"),
+            OptionSpec("payment-method", value: "M", "payment terms: " + PaymentMethod.allCases.map(\.rawValue).joined(separator: ", ") + "; none clears"),
+            OptionSpec("tick", value: "STEP", "tick a call step: rapport, discovery, presentation, closing (comma-separated)"),
+            OptionSpec("untick", value: "STEP", "untick call steps"),
         ])
 
     static func run(_ arguments: ParsedArguments, session: Session) throws {
@@ -46,20 +50,25 @@ enum EditCommand: Command {
         }
         let owner = arguments.value("owner")
         if let owner, funnel.team.user(owner) == nil { throw CommandFailure.usage(Message.unknownOwner(account: owner).text) }
-        if edit.isEmpty && owner == nil {
-            throw CommandFailure.usage("funnel edit: nothing to change; see: funnel edit --help")
-        }
-        if let owner {
-            // Check both parts before saving either, so a refused half leaves everything as it was.
-            let current = try session.visibleDeal(id, actor: actor)
-            if case .failure(let refusal) = funnel.apply(.assign(owner: owner), to: current, by: actor, now: session.now) {
-                throw CommandFailure.refused(refusal.message.text)
+        var changes: [DealChange] = []
+        if !edit.isEmpty { changes.append(.edit(edit)) }
+        for (flag, done) in [("tick", true), ("untick", false)] {
+            guard let text = arguments.value(flag) else { continue }
+            for word in text.split(separator: ",") {
+                guard let step = CallStep(rawValue: word.trimmingCharacters(in: .whitespaces).lowercased()) else {
+                    throw CommandFailure.usage("--\(flag) “\(word)” is not a call step; use rapport, discovery, presentation, closing")
+                }
+                changes.append(.callStep(step, done: done))
             }
         }
-        var deal: Deal?
-        if !edit.isEmpty { deal = try session.change(id, by: actor, funnel: funnel, .edit(edit)) }
-        if let owner { deal = try session.change(id, by: actor, funnel: funnel, .assign(owner: owner)) }
-        print("updated \(deal?.id ?? id)")
+        if let payment = try PaymentArguments.parse(arguments, session: session, id: id) { changes.append(payment) }
+        if changes.isEmpty && owner == nil {
+            throw CommandFailure.usage("funnel edit: nothing to change; see: funnel edit --help")
+        }
+        if let owner { changes.append(.assign(owner: owner)) }
+        // One read-modify-write: every part passes its rules or nothing is saved.
+        let deal = try session.change(id, by: actor, funnel: funnel, changes)
+        print("updated \(deal.id)")
     }
 }
 
@@ -80,5 +89,33 @@ enum AssignCommand: Command {
         guard funnel.team.user(owner) != nil else { throw CommandFailure.usage(Message.unknownOwner(account: owner).text) }
         let deal = try session.change(id, by: actor, funnel: funnel, .assign(owner: owner))
         print("assigned \(deal.id) to \(owner)")
+    }
+}
+
+/// `--installments N` and `--payment-method M` (R20).
+enum PaymentArguments {
+    /// nil when neither flag is given; otherwise the change that sets (or clears) the terms.
+    static func parse(_ arguments: ParsedArguments, session: Session, id: String) throws -> DealChange? {
+        let installmentsText = arguments.value("installments")
+        let methodText = arguments.value("payment-method")
+        if installmentsText == nil && methodText == nil { return nil }
+        if methodText?.lowercased() == "none" {
+            if installmentsText != nil { throw CommandFailure.usage("--installments goes with a payment method, not none") }
+            return .paymentTerms(nil)
+        }
+        let current = try session.data { try session.store.loadDeal(id: id) }?.paymentTerms
+        var installments = current?.installments ?? PaymentTerms.defaultInstallments
+        if let text = installmentsText {
+            guard let n = Int(text) else { throw CommandFailure.usage("--installments “\(text)” is not a whole number") }
+            installments = n
+        }
+        var method = current?.method ?? PaymentMethod.allCases[0]
+        if let text = methodText {
+            guard let m = PaymentMethod(rawValue: text.lowercased()) else {
+                throw CommandFailure.usage("--payment-method “\(text)” is not a method; use " + PaymentMethod.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            method = m
+        }
+        return .paymentTerms(PaymentTerms(installments: installments, method: method))
     }
 }

@@ -11,22 +11,24 @@ enum ListCommand: Command {
             OptionSpec("all", "every seller's deals (managers only)"),
             OptionSpec("sort", value: "ORDER", "due (default), created, value or title"),
             OptionSpec("filter", value: "TEXT", "only deals whose title, company, contact or phone contains TEXT"),
+            OptionSpec("flag", value: "FLAG", "only flagged deals: " + DealFlag.allCases.map(\.rawValue).joined(separator: ", ")),
             OptionSpec("json", "print a JSON array (fields in docs/cli.md)"),
         ])
 
     static func run(_ arguments: ParsedArguments, session: Session) throws {
         let funnel = try session.funnel()
         let actor = try session.actor(in: funnel)
-        if arguments.has("all") && arguments.has("owner") {
-            throw CommandFailure.usage("funnel list: give --owner USER or --all, not both")
-        }
         var query = BoardQuery()
-        if arguments.has("all") { query.scope = .everyone }
-        if let owner = arguments.value("owner") {
-            guard funnel.team.user(owner) != nil else { throw CommandFailure.usage(Message.unknownOwner(account: owner).text) }
-            query.scope = .seller(owner)
+        query.scope = try ScopeArguments.parse(arguments, funnel: funnel, actor: actor)
+        var flag: DealFlag?
+        if let text = arguments.value("flag") {
+            guard let found = DealFlag(rawValue: text.lowercased()) else {
+                var message = "--flag “\(text)” is not a flag; flags are: \(DealFlag.allCases.map(\.rawValue).joined(separator: ", "))"
+                if let guess = Suggest.closest(text, among: DealFlag.allCases.map(\.rawValue)) { message += "; did you mean \(guess)?" }
+                throw CommandFailure.usage(message)
+            }
+            flag = found
         }
-        if let refusal = Visibility.allowed(query.scope, for: actor) { throw CommandFailure.refused(refusal.message.text) }
         if let sort = arguments.value("sort") {
             guard let order = CardOrder(rawValue: sort.lowercased()) else {
                 throw CommandFailure.usage("--sort “\(sort)” is not an order; use due, created, value or title")
@@ -42,9 +44,12 @@ enum ListCommand: Command {
         query.filter = arguments.value("filter") ?? ""
         let deals = try session.data { try session.store.loadDeals() }
         let shown = query.run(deals, actor: actor, utcOffset: session.utcOffset)
+            .filter { deal in
+                flag.map { DealFlags.of(deal, pipeline: funnel.pipeline, now: session.now, utcOffset: session.utcOffset).contains($0) } ?? true
+            }
             .sorted { (funnel.pipeline.index(of: $0.stage) ?? 0) < (funnel.pipeline.index(of: $1.stage) ?? 0) }
         if arguments.has("json") {
-            print(JSONOut.array(shown.map { DealJSON.make($0, pipeline: funnel.pipeline, withHistory: false) }).render())
+            print(JSONOut.array(shown.map { DealJSON.make($0, funnel: funnel, now: session.now, utcOffset: session.utcOffset, full: false) }).render())
             return
         }
         if shown.isEmpty {

@@ -14,13 +14,13 @@ enum ShowCommand: Command {
         let actor = try session.actor(in: funnel)
         let deal = try session.visibleDeal(arguments.positionals[0], actor: actor)
         if arguments.has("json") {
-            print(DealJSON.make(deal, pipeline: funnel.pipeline, withHistory: true).render())
+            print(DealJSON.make(deal, funnel: funnel, now: session.now, utcOffset: session.utcOffset, full: true).render())
             return
         }
-        print(render(deal, funnel: funnel, utcOffset: session.utcOffset))
+        print(render(deal, funnel: funnel, now: session.now, utcOffset: session.utcOffset))
     }
 
-    static func render(_ deal: Deal, funnel: Funnel, utcOffset: Int) -> String {
+    static func render(_ deal: Deal, funnel: Funnel, now: Date, utcOffset: Int) -> String {
         let pipeline = funnel.pipeline
         func name(_ stage: String?) -> String { stage.flatMap { pipeline.stage(id: $0)?.name } ?? stage ?? "—" }
         func owner(_ account: String?) -> String {
@@ -35,10 +35,23 @@ enum ShowCommand: Command {
             ("created", Timestamp.format(deal.created)), ("in stage since", Timestamp.format(deal.stageEntered)),
         ]
         if let reason = deal.lostReason { rows.append(("lost reason", reason)) }
+        if !deal.source.isEmpty { rows.append(("source", deal.source)) }
+        let flags = DealFlags.of(deal, pipeline: pipeline, now: now, utcOffset: utcOffset)
+        if !flags.isEmpty { rows.append(("flags", flags.map { "\($0.label) (\($0.advice))" }.joined(separator: "; "))) }
+        let attempts = Attempts.unanswered(deal)
+        if attempts > 0 { rows.append(("attempts", "\(attempts) unanswered since last reached")) }
+        rows.append(("call steps", CallStep.allCases.map { (deal.callSteps.contains($0) ? "[x] " : "[ ] ") + $0.label }.joined(separator: "  ")))
+        if let terms = deal.paymentTerms { rows.append(("payment", "\(terms.installments) installments, \(terms.method.label)")) }
         var lines = rows.map { DisplayWidth.fit($0.0, to: 15) + Sanitize.line($0.1) }
         if !deal.notes.isEmpty {
             lines.append("notes")
             lines += Sanitize.lines(deal.notes).map { "  " + $0 }
+        }
+        if !deal.activities.isEmpty {
+            lines.append("activities")
+            for activity in deal.activities {
+                lines.append("  \(Timestamp.format(activity.at))  \(Sanitize.line(activity.by))  \(Sanitize.line(activity.summary))")
+            }
         }
         lines.append("history")
         for change in deal.history {

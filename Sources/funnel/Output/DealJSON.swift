@@ -3,7 +3,13 @@ import FunnelCore
 
 /// The `--json` shape of a deal: field names are a contract, documented in docs/cli.md.
 enum DealJSON {
-    static func make(_ deal: Deal, pipeline: Pipeline, withHistory: Bool) -> JSONOut {
+    /// A deal as a JSON object; `full` adds notes, history and activities (`show`).
+    static func make(_ deal: Deal, funnel: Funnel, now: Date, utcOffset: Int, full: Bool) -> JSONOut {
+        .object(fields(deal, funnel: funnel, now: now, utcOffset: utcOffset, full: full))
+    }
+
+    static func fields(_ deal: Deal, funnel: Funnel, now: Date, utcOffset: Int, full: Bool) -> [(String, JSONOut)] {
+        let pipeline = funnel.pipeline
         var fields: [(String, JSONOut)] = [
             ("id", .string(deal.id)),
             ("title", .string(deal.title)),
@@ -24,8 +30,15 @@ enum DealJSON {
             ("stage_entered", .string(Timestamp.format(deal.stageEntered))),
             ("updated", .string(Timestamp.format(deal.updated))),
             ("revision", .number(deal.revision)),
+            ("source", .string(deal.source)),
+            ("flags", .array(DealFlags.of(deal, pipeline: pipeline, now: now, utcOffset: utcOffset).map { .string($0.rawValue) })),
+            ("attempts", .number(Attempts.unanswered(deal))),
+            ("call_steps", .array(CallStep.allCases.filter(deal.callSteps.contains).map { .string($0.rawValue) })),
+            ("payment_terms", deal.paymentTerms.map { terms in
+                .object([("installments", .number(terms.installments)), ("method", .string(terms.method.rawValue))])
+            } ?? .null),
         ]
-        if withHistory {
+        if full {
             fields.append(("notes", .string(deal.notes)))
             fields.append(("history", .array(deal.history.map { change in
                 .object([
@@ -35,7 +48,16 @@ enum DealJSON {
                     ("to", .string(change.to)),
                 ])
             })))
+            fields.append(("activities", .array(deal.activities.map { activity in
+                .object([
+                    ("at", .string(Timestamp.format(activity.at))),
+                    ("by", .string(activity.by)),
+                    ("kind", .string(activity.kind.rawValue)),
+                    ("outcome", .optional(activity.outcome?.rawValue)),
+                    ("note", .string(activity.note)),
+                ])
+            })))
         }
-        return .object(fields)
+        return fields
     }
 }

@@ -1,0 +1,134 @@
+import Foundation
+
+/// What happened on a call (R2: an outcome, never a stage).
+public enum CallOutcome: String, Codable, CaseIterable, Sendable {
+    case reached
+    case noAnswer = "no-answer"
+    case busy
+    case leftMessage = "left-message"
+    case wrongNumber = "wrong-number"
+
+    /// Whether the attempt failed to reach the person (R11 counts these).
+    public var isUnanswered: Bool { self != .reached }
+
+    public var label: String {
+        switch self {
+        case .reached: return "reached"
+        case .noAnswer: return "no answer"
+        case .busy: return "busy"
+        case .leftMessage: return "left a message"
+        case .wrongNumber: return "wrong number"
+        }
+    }
+}
+
+/// The kinds of things logged on a deal's timeline.
+public enum ActivityKind: String, Codable, CaseIterable, Sendable {
+    case call
+    case email
+    case meeting
+    case note
+    /// Customer training, logged before module billing (R21).
+    case training
+    /// A lead captured again for a deal that already exists (R4 duplicates).
+    case lead
+}
+
+/// One entry of a deal's timeline: a call and its outcome, an email, a meeting, a note…
+public struct Activity: Codable, Hashable, Sendable {
+    public var at: Date
+    public var by: String
+    public var kind: ActivityKind
+    /// Set for calls.
+    public var outcome: CallOutcome?
+    public var note: String
+
+    public init(at: Date, by: String, kind: ActivityKind, outcome: CallOutcome? = nil, note: String = "") {
+        self.at = at
+        self.by = by
+        self.kind = kind
+        self.outcome = outcome
+        self.note = note
+    }
+
+    /// A short line for timelines: "call: no answer — note".
+    public var summary: String {
+        var text = kind.rawValue
+        if let outcome { text += ": " + outcome.label }
+        if !note.isEmpty { text += " — " + note }
+        return text
+    }
+
+    enum CodingKeys: String, CodingKey { case at, by, kind, outcome, note }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        at = try c.decode(Date.self, forKey: .at)
+        by = try c.decode(String.self, forKey: .by)
+        kind = try c.decode(ActivityKind.self, forKey: .kind)
+        outcome = try c.decodeIfPresent(CallOutcome.self, forKey: .outcome)
+        note = try c.decodeIfPresent(String.self, forKey: .note) ?? ""
+    }
+}
+
+/// What a person may log with `funnel log ID OUTCOME` or `c` on the board.
+public enum LogEntry: Hashable, Sendable {
+    case call(CallOutcome)
+    case other(ActivityKind)
+
+    /// Parses `reached`, `no-answer`, `busy`, `left-message`, `wrong-number`, `email`, `meeting`,
+    /// `note`, `training` (also with spaces or underscores).
+    public init?(_ text: String) {
+        let key = text.lowercased().replacingOccurrences(of: " ", with: "-").replacingOccurrences(of: "_", with: "-")
+        if let outcome = CallOutcome(rawValue: key) {
+            self = .call(outcome)
+        } else if let kind = ActivityKind(rawValue: key), kind != .call, kind != .lead {
+            self = .other(kind)
+        } else {
+            return nil
+        }
+    }
+
+    public static var allNames: [String] {
+        CallOutcome.allCases.map(\.rawValue) + ["email", "meeting", "note", "training"]
+    }
+}
+
+/// The steps of a sales call a rep can tick on a deal (R14).
+public enum CallStep: String, Codable, CaseIterable, Sendable {
+    case rapport, discovery, presentation, closing
+
+    public var label: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
+}
+
+/// How a customer pays (R20), in the order they are offered.
+public enum PaymentMethod: String, Codable, CaseIterable, Sendable {
+    case creditCard = "credit-card"
+    case bankTransfer = "bank-transfer"
+    case cardStandingOrder = "card-standing-order"
+    case bankStandingOrder = "bank-standing-order"
+    case cheques
+
+    public var label: String {
+        switch self {
+        case .creditCard: return "Credit card"
+        case .bankTransfer: return "Bank transfer"
+        case .cardStandingOrder: return "Card standing order"
+        case .bankStandingOrder: return "Bank standing order"
+        case .cheques: return "Cheques"
+        }
+    }
+}
+
+/// A deal's payment terms (R20): annual deals, 12 installments by default.
+public struct PaymentTerms: Codable, Hashable, Sendable {
+    public static let defaultInstallments = 12
+
+    public var installments: Int
+    public var method: PaymentMethod
+
+    public init(installments: Int = PaymentTerms.defaultInstallments, method: PaymentMethod) {
+        self.installments = installments
+        self.method = method
+    }
+}

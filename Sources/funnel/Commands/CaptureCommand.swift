@@ -1,0 +1,88 @@
+import Foundation
+import FunnelCore
+
+/// `funnel capture [FILE]`: new leads from a web form, a phone system or a CSV drop, into the inbox (R4).
+enum CaptureCommand: Command {
+    static let spec = CommandSpec(
+        name: "capture", summary: "Read new leads (JSON lines or CSV) into the inbox; duplicates attach to their deal.",
+        arguments: [ArgumentSpec(name: "FILE", required: false, help: "read this file (default: standard input; - also means it)")],
+        options: [
+            OptionSpec("format", value: "FORMAT", "csv or jsonl (default: guessed from the first character)"),
+            OptionSpec("source", value: "TEXT", "where these leads come from, when a record does not say"),
+        ],
+        details: """
+        Fields: name, company, phone, email, source, note (CSV: a header row names the columns; UTF-8, BOM allowed).
+        Each bad record is reported with its line number and skipped; the good ones are kept.
+        A lead whose phone or email matches an open deal is logged on that deal instead of becoming a new card.
+        Prints the id of each new deal. Exit code 2 when any record was skipped.
+        """)
+
+    static func run(_ arguments: ParsedArguments, session: Session) throws {
+        var format: LeadReader.Format?
+        if let text = arguments.value("format") {
+            guard let f = LeadReader.Format(rawValue: text.lowercased()) else {
+                throw CommandFailure.usage("--format “\(text)” is not a format; use csv or jsonl")
+            }
+            format = f
+        }
+        let path = arguments.positionals.first ?? "-"
+        let data: Data
+        if path == "-" {
+            data = FileHandle.standardInput.readDataToEndOfFile()
+        } else {
+            guard let read = FileManager.default.contents(atPath: path) else {
+                throw CommandFailure.usage("cannot read \(path)")
+            }
+            data = read
+        }
+        let funnel = try session.funnel()
+        let actor = try session.actor(in: funnel)
+        guard let inbox = funnel.pipeline.inboxStage else {
+            throw CommandFailure.usage("this pipeline has no inbox stage to capture leads into")
+        }
+        let records: [LeadRecord]
+        switch LeadReader.read(data, format: format) {
+        case .failure(let error): throw CommandFailure.usage("capture: \(error.message); nothing was captured")
+        case .success(let read): records = read
+        }
+        var matcher = LeadMatcher(deals: try session.data { try session.store.loadDeals() }, pipeline: funnel.pipeline)
+        var existing = Set(try session.data { try session.store.dealIDs() })
+        var generator = SystemRandomNumberGenerator()
+        var created = 0, attached = 0, skipped = 0
+        for record in records {
+            switch record.result {
+            case .failure(let error):
+                skipped += 1
+                printError("line \(record.line): \(error.message); skipped")
+            case .success(var lead):
+                if lead.source.isEmpty { lead.source = arguments.value("source") ?? "" }
+                if let match = matcher.match(lead) {
+                    _ = try session.change(match, by: actor, funnel: funnel,
+                                           .attachLead(note: [lead.name, lead.phone, lead.email, lead.note].filter { !$0.isEmpty }.joined(separator: ", "),
+                                                       source: lead.source))
+                    attached += 1
+                    printError("line \(record.line): matches deal \(match); logged on it")
+                    continue
+                }
+                var id = DealID.make(using: &generator)
+                while existing.contains(id) { id = DealID.make(using: &generator) }
+                var draft = lead.draft(inbox: inbox.id)
+                draft.owner = nil
+                switch funnel.create(draft, id: id, by: actor, now: session.now, utcOffset: session.utcOffset) {
+                case .failure(let refusal):
+                    skipped += 1
+                    printError("line \(record.line): \(refusal.message.text); skipped")
+                case .success(var deal):
+                    deal.source = lead.source
+                    try session.data { try session.store.insert(deal) }
+                    existing.insert(id)
+                    matcher.add(deal)
+                    created += 1
+                    print(deal.id)
+                }
+            }
+        }
+        printError("captured \(created) new, \(attached) attached to existing deals, \(skipped) skipped")
+        if skipped > 0 { throw CommandFailure(code: .usage, message: "\(skipped) record(s) skipped; the others were kept") }
+    }
+}

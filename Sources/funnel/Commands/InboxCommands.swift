@@ -1,0 +1,34 @@
+import Foundation
+import FunnelCore
+
+/// `funnel accept ID`: a rep takes an inbox lead; it moves to the first stage (R4).
+enum AcceptCommand: Command {
+    static let spec = CommandSpec(
+        name: "accept", summary: "Take a lead from the inbox: you own it and it enters the first stage.",
+        arguments: [ArgumentSpec(name: "ID", required: true, help: "deal id or a unique prefix of it")])
+
+    static func run(_ arguments: ParsedArguments, session: Session) throws {
+        let funnel = try session.funnel()
+        let actor = try session.actor(in: funnel)
+        let id = try session.resolveDeal(arguments.positionals[0])
+        let deal = try session.change(id, by: actor, funnel: funnel, .accept)
+        print("accepted \(deal.id); owner \(deal.owner ?? "—"), stage \(funnel.pipeline.stage(id: deal.stage)?.name ?? deal.stage)")
+    }
+}
+
+/// `funnel reject ID --reason T`: turns an inbox lead down; it is closed as lost and stays searchable.
+enum RejectCommand: Command {
+    static let spec = CommandSpec(
+        name: "reject", summary: "Turn a lead in the inbox down, with a reason (it stays searchable).",
+        arguments: [ArgumentSpec(name: "ID", required: true, help: "deal id or a unique prefix of it")],
+        options: [OptionSpec("reason", value: "TEXT", "why (required)")])
+
+    static func run(_ arguments: ParsedArguments, session: Session) throws {
+        guard let reason = arguments.value("reason") else { throw CommandFailure.usage("funnel reject: --reason TEXT is required") }
+        let funnel = try session.funnel()
+        let actor = try session.actor(in: funnel)
+        let id = try session.resolveDeal(arguments.positionals[0])
+        let deal = try session.change(id, by: actor, funnel: funnel, .reject(reason: reason))
+        print("rejected \(deal.id): \(deal.lostReason ?? reason)")
+    }
+}

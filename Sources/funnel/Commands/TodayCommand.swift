@@ -1,0 +1,67 @@
+import Foundation
+import FunnelCore
+
+/// `funnel today`: the day's call list in the order of R9.
+enum TodayCommand: Command {
+    static let spec = CommandSpec(
+        name: "today", summary: "Today's call list: new leads, follow-ups due, no answer yesterday (R9).",
+        options: [
+            OptionSpec("owner", value: "USER", "another seller's list (managers)"),
+            OptionSpec("all", "every seller's deals (managers)"),
+            OptionSpec("json", "print a JSON array (fields in docs/cli.md)"),
+        ])
+
+    static func run(_ arguments: ParsedArguments, session: Session) throws {
+        let funnel = try session.funnel()
+        let actor = try session.actor(in: funnel)
+        let scope = try ScopeArguments.parse(arguments, funnel: funnel, actor: actor)
+        let deals = try session.data { try session.store.loadDeals() }
+        let visible = deals.filter { Visibility.includes($0, scope: scope, actor: actor) }
+        let list = CallList.compute(visible, pipeline: funnel.pipeline, now: session.now, utcOffset: session.utcOffset)
+        if arguments.has("json") {
+            print(JSONOut.array(list.map { entry in
+                var object = DealJSON.fields(entry.deal, funnel: funnel, now: session.now, utcOffset: session.utcOffset, full: false)
+                object.insert(("group", .string(entry.group.rawValue)), at: 0)
+                return .object(object)
+            }).render())
+            return
+        }
+        if list.isEmpty {
+            printError("nothing to call today")
+            return
+        }
+        var lines: [String] = []
+        for group in CallList.Group.allCases {
+            let entries = list.filter { $0.group == group }
+            if entries.isEmpty { continue }
+            if !lines.isEmpty { lines.append("") }
+            lines.append("\(group.title) (\(entries.count))")
+            let rows = entries.map { entry -> [String] in
+                let deal = entry.deal
+                let attempts = Attempts.unanswered(deal)
+                return [deal.id, deal.title, deal.company, deal.phone, deal.money?.display ?? "—",
+                        deal.nextAction?.date.iso ?? "—", attempts > 0 ? "\(attempts) tries" : ""]
+            }
+            lines.append(TextTable.render(header: ["ID", "TITLE", "COMPANY", "PHONE", "VALUE", "NEXT", "ATTEMPTS"], rows: rows,
+                                          maxWidths: [8, 32, 22, 16, 14, 10, 9]))
+        }
+        print(lines.joined(separator: "\n"))
+    }
+}
+
+/// `--owner USER | --all`, shared by list and today.
+enum ScopeArguments {
+    static func parse(_ arguments: ParsedArguments, funnel: Funnel, actor: User) throws -> Scope {
+        if arguments.has("all") && arguments.has("owner") {
+            throw CommandFailure.usage("give --owner USER or --all, not both")
+        }
+        var scope = Scope.mine
+        if arguments.has("all") { scope = .everyone }
+        if let owner = arguments.value("owner") {
+            guard funnel.team.user(owner) != nil else { throw CommandFailure.usage(Message.unknownOwner(account: owner).text) }
+            scope = .seller(owner)
+        }
+        if let refusal = Visibility.allowed(scope, for: actor) { throw CommandFailure.refused(refusal.message.text) }
+        return scope
+    }
+}
