@@ -24,7 +24,9 @@ enum DetailUpdate {
         case .undo:
             return UndoFlow.undo(&state)
         case .submit:
-            open(detail.field, deal: deal, &state)
+            let effects = open(detail.field, deal: deal, &state)
+            if state.detail != nil { state.detail = detail }
+            return effects
         default:
             return []
         }
@@ -32,8 +34,9 @@ enum DetailUpdate {
         return []
     }
 
-    /// Opens the editor for a field: a list for stage and owner, a prompt for the rest.
-    static func open(_ field: DetailField, deal: Deal, _ state: inout BoardState) {
+    /// Opens the editor for a field: a list for stage, owner and payment method, a tick for call
+    /// steps, a prompt for the rest.
+    static func open(_ field: DetailField, deal: Deal, _ state: inout BoardState) -> [Effect] {
         switch field {
         case .stage:
             let options = state.stages.map { PickerOption(value: $0.id, label: $0.name) }
@@ -48,7 +51,7 @@ enum DetailUpdate {
                                          purpose: .paymentMethod(dealID: deal.id)))
         case .rapport, .discovery, .presentation, .closing:
             let step = field.callStep!
-            _ = change(deal.id, .callStep(step, done: !deal.callSteps.contains(step)), &state)
+            return change(deal.id, .callStep(step, done: !deal.callSteps.contains(step)), &state)
         case .owner:
             let options = state.funnel.team.users.map { PickerOption(value: $0.account, label: "\($0.name) (\($0.account))") }
             let selected = options.firstIndex { $0.value == deal.owner } ?? 0
@@ -59,6 +62,7 @@ enum DetailUpdate {
                                          text: current(field, of: deal), error: nil,
                                          purpose: .edit(dealID: deal.id, field: field)))
         }
+        return []
     }
 
     /// A field's value as the prompt shows it for editing.
