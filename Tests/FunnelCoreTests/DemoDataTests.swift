@@ -82,6 +82,16 @@ struct DemoDataTests {
         }
     }
 
+    @Test(arguments: PipelineTemplate.allCases)
+    func timesAreWholeSecondsAsTheStoreKeepsThem(template: PipelineTemplate) {
+        // The store writes ISO 8601 times in whole seconds; a demo deal must read back exactly as generated.
+        let deals = DemoData.deals(count: 200, pipeline: template.pipeline, now: Fx.now)
+        func whole(_ date: Date) -> Bool { date.timeIntervalSince1970.rounded(.down) == date.timeIntervalSince1970 }
+        #expect(deals.allSatisfy { whole($0.created) && whole($0.stageEntered) && whole($0.updated) })
+        let fractional = deals.flatMap(\.history).filter { !whole($0.at) }.count
+        #expect(fractional == 0, "history times with fractions of a second")
+    }
+
     @Test func namesAreHebrewArabicAndEnglishAndNextActionsSpreadAroundToday() {
         let deals = DemoData.deals(count: 200, pipeline: PipelineTemplate.simple.pipeline, now: Fx.now)
         func has(_ range: ClosedRange<UInt32>) -> Bool {

@@ -76,9 +76,11 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
         case "yesterday": return today.adding(days: -1)
         default: break
         }
+        let digits = t.dropFirst().dropLast()
         if let sign = t.first, sign == "+" || sign == "-", t.count >= 3,
            let unit = t.last, unit == "d" || unit == "w",
-           let n = Int(t.dropFirst().dropLast()), n <= 36_500 {
+           digits.count <= 5, digits.allSatisfy({ $0.isASCII && $0.isNumber }),
+           let n = Int(digits), n <= 36_500 {
             let days = (unit == "w" ? 7 : 1) * n * (sign == "-" ? -1 : 1)
             return today.adding(days: days)
         }

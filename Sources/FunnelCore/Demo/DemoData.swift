@@ -64,6 +64,7 @@ public enum DemoData {
                 let limitDays = target.stuckAfterDays ?? 30
                 let inStage = min(Double(ageDays * 86_400),
                                   Double(Int.random(in: 0...(limitDays * 86_400 * 3 / 2 + 3_600), using: &rng)))
+                    .rounded(.down)
                 stageEntered = now.addingTimeInterval(-inStage)
                 if steps.count == 1 || stageEntered < created { created = stageEntered }
                 history[0].at = created
@@ -72,7 +73,7 @@ public enum DemoData {
                 for (step, stageID) in steps.dropFirst().enumerated() {
                     let at = steps.count - 1 == step + 1
                         ? stageEntered
-                        : created.addingTimeInterval(span * Double(step + 1) / Double(steps.count - 1))
+                        : created.addingTimeInterval((span * Double(step + 1) / Double(steps.count - 1)).rounded(.down))
                     history.append(StageChange(at: at, by: owner!, from: current, to: stageID))
                     current = stageID
                 }
@@ -85,14 +86,38 @@ public enum DemoData {
                                         text: nextSteps.randomElement(using: &rng)!)
             }
             let lostReason = target.kind == .lost ? pipeline.lostReasons.randomElement(using: &rng) : nil
-            let deal = Deal(
+            var activities: [Activity] = []
+            if target.kind != .inbox {
+                let calls = Int.random(in: 0...4, using: &rng)
+                let span = max(60, now.timeIntervalSince(created))
+                var times = (0..<calls).map { _ in created.addingTimeInterval(Double.random(in: 0...span, using: &rng).rounded(.down)) }
+                times.sort()
+                for (i, at) in times.enumerated() {
+                    // Deals past the first stage were reached at some point: the last call reached them.
+                    let reached = (i == calls - 1 && target.id != path[0].id) || Int.random(in: 0..<4, using: &rng) == 0
+                    let outcome: CallOutcome = reached ? .reached : [.noAnswer, .busy, .leftMessage].randomElement(using: &rng)!
+                    activities.append(Activity(at: at, by: owner!, kind: .call, outcome: outcome))
+                    if outcome != .reached, Int.random(in: 0..<2, using: &rng) == 0 {
+                        activities.append(Activity(at: at.addingTimeInterval(300) < now ? at.addingTimeInterval(300) : at,
+                                                   by: owner!, kind: .email))
+                    }
+                }
+            }
+            var deal = Deal(
                 id: id, title: product, company: company,
                 contact: contacts.randomElement(using: &rng)!,
                 phone: "05\(Int.random(in: 0...9, using: &rng))-\(Int.random(in: 1_000_000...9_999_999, using: &rng))",
                 email: "contact\(index)@example.com", value: value, currency: pipeline.defaultCurrency,
                 owner: owner, stage: target.id, created: created, stageEntered: stageEntered,
                 nextAction: nextAction, lostReason: lostReason, notes: "", history: history,
-                revision: history.count, updated: stageEntered)
+                revision: history.count + activities.count, updated: max(stageEntered, activities.last?.at ?? stageEntered))
+            deal.activities = activities
+            if target.kind == .won {
+                deal.paymentTerms = PaymentTerms(method: pipeline.work.paymentMethods.randomElement(using: &rng) ?? .creditCard)
+                deal.callSteps = Set(CallStep.allCases)
+            } else if target.kind == .open {
+                deal.callSteps = Set(CallStep.allCases.prefix(Int.random(in: 0...3, using: &rng)))
+            }
             result.append(deal)
         }
         return result

@@ -44,18 +44,20 @@ public struct Money: Codable, Hashable, Sendable {
     /// The amount as a plain decimal string with two decimals ("12500.00"), the stored form.
     public var plainAmount: String { Money.plain(amount) }
 
-    /// A plain decimal string with two decimals.
+    /// A plain decimal string with two decimals, exact for every amount `parseAmount` accepts
+    /// (no detour through Double); halves round to even.
     public static func plain(_ amount: Decimal) -> String {
         var value = amount
         var rounded = Decimal()
         NSDecimalRound(&rounded, &value, 2, .bankers)
-        let formatter = NumberFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.numberStyle = .decimal
-        formatter.usesGroupingSeparator = false
-        formatter.minimumFractionDigits = 2
-        formatter.maximumFractionDigits = 2
-        return formatter.string(from: rounded as NSDecimalNumber) ?? "\(rounded)"
+        var text = rounded.description
+        let negative = text.hasPrefix("-")
+        if negative { text.removeFirst() }
+        let parts = text.split(separator: ".", maxSplits: 1).map(String.init)
+        let whole = parts.first.flatMap { $0.isEmpty ? nil : $0 } ?? "0"
+        var fraction = parts.count > 1 ? parts[1] : ""
+        while fraction.count < 2 { fraction += "0" }
+        return (negative && rounded != 0 ? "-" : "") + whole + "." + fraction.prefix(2)
     }
 
     /// For people: the currency's symbol, grouping, and decimals only when there are cents

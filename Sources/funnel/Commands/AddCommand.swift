@@ -31,6 +31,9 @@ enum AddCommand: Command {
         draft.email = arguments.value("email") ?? ""
         draft.notes = arguments.value("notes") ?? ""
         draft.owner = arguments.value("owner")
+        if let owner = draft.owner, funnel.team.user(owner) == nil {
+            throw CommandFailure.usage(Message.unknownOwner(account: owner).text)
+        }
         draft.lostReason = arguments.value("reason")
         if let value = arguments.value("value") { draft.value = try session.amount(value) }
         if let currency = arguments.value("currency") { draft.currency = currency }
