@@ -59,7 +59,7 @@ public enum DemoData {
                                        to: target.kind == .inbox ? target.id : path[0].id)]
             var stageEntered = created
             if target.kind != .inbox {
-                let steps = stepsTo(target, path: path)
+                let steps = stepsTo(target, path: path, rng: &rng)
                 // Time in the current stage: mostly within its limit, some past it (stuck).
                 let limitDays = target.stuckAfterDays ?? 30
                 let inStage = min(Double(ageDays * 86_400),
@@ -143,9 +143,11 @@ public enum DemoData {
     }
 
     /// The stages a deal walked through to reach `target` (lost deals stop somewhere on the way).
-    static func stepsTo(_ target: Stage, path: [Stage]) -> [String] {
+    static func stepsTo(_ target: Stage, path: [Stage], rng: inout SeededGenerator) -> [String] {
         if let index = path.firstIndex(where: { $0.id == target.id }) { return path[...index].map(\.id) }
-        let stop = max(1, path.count / 2)
+        // Lost deals leave from an open stage, more often from the early ones.
+        let open = max(1, path.count - 1)
+        let stop = 1 + min(Int.random(in: 0..<open, using: &rng), Int.random(in: 0..<open, using: &rng))
         return path[..<stop].map(\.id) + [target.id]
     }
 }

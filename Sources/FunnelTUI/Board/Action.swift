@@ -11,7 +11,7 @@ public enum Action: Equatable, Sendable {
     // Screens and modes.
     case openDetail, newDeal, startFilter, cycleSort, undo, redo, help, quit, bossMode, pickSeller
     // Working the day.
-    case logCall, todayList, accept, reject, assign, flagFilter
+    case logCall, todayList, accept, reject, assign, flagFilter, report
     // Text entry and lists in overlays.
     case input(Character), backspace, submit, nextField, previousField
     // Mouse (opt-in).

@@ -37,6 +37,7 @@ public struct DetailState: Hashable, Sendable {
 
 /// Why a list was opened, and what choosing from it does.
 public enum PickerPurpose: Hashable, Sendable {
+    case reportSeller(ReportScreen)
     case paymentMethod(dealID: String)
     case assign(dealID: String)
     case flag
@@ -128,8 +129,17 @@ public struct TodayList: Hashable, Sendable {
     public var selected: Int = 0
 }
 
+/// The report screen (R17, R18): a period and, for managers, one seller or all.
+public struct ReportScreen: Hashable, Sendable {
+    public var period: ReportPeriod.Kind = .month
+    /// nil: every seller the user may see.
+    public var seller: String?
+    public var scroll: Int = 0
+}
+
 /// What sits on top of the board and takes the keys.
 public enum Modal: Hashable, Sendable {
+    case report(ReportScreen)
     case logPicker(LogPicker)
     case today(TodayList)
     /// The key help, scrolled to a line.
@@ -221,6 +231,7 @@ public struct BoardState: Sendable {
         case .help?: return .help
         case .picker?: return .list
         case .logPicker?: return .log
+        case .report?: return .report
         case .today?: return .today
         case .prompt?, .form?: return .input
         case .filter?: return .filter
@@ -272,6 +283,21 @@ public struct BoardState: Sendable {
     }
 
     public var today: Day { Day(now, utcOffset: utcOffset) }
+
+    /// The report for the screen's period and seller: a manager's team, a rep's own deals.
+    public func report(_ screen: ReportScreen) -> FunnelReport {
+        let mine = actor.role != .manager
+        let chosen = deals.values.filter { deal in
+            if mine { return deal.owner == actor.account }
+            return screen.seller.map { deal.owner == $0 } ?? true
+        }
+        let people = funnel.team.users.filter { user in
+            if mine { return user.account == actor.account }
+            return screen.seller.map { user.account == $0 } ?? true
+        }
+        return ReportBuilder.build(deals: Array(chosen), pipeline: pipeline, team: Team(users: people),
+                                   period: ReportPeriod.trailing(screen.period, today: today), now: now, utcOffset: utcOffset)
+    }
 
     /// Today's call list for the cards this user sees (R9).
     public var callList: [CallList.Entry] {

@@ -88,6 +88,8 @@ public enum BoardUpdate {
             state.modal = .logPicker(LogPicker(dealID: deal.id, fromToday: false))
         case .todayList:
             state.modal = .today(TodayList())
+        case .report:
+            state.modal = .report(ReportScreen())
         case .accept:
             guard let deal = state.selectedDeal else { return noCard(&state) }
             return DetailUpdate.change(deal.id, .accept, &state)

@@ -6,6 +6,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case list = "Lists (stage, lost reason, seller)"
     case log = "Logging a call (c)"
     case today = "Today's call list (t)"
+    case report = "Report (r)"
     case input = "Prompts and the new-deal form"
     case filter = "Filter"
     case help = "Help"
@@ -47,6 +48,7 @@ public enum KeyTable {
         KeyBinding(context: .board, keys: [.char("x")], action: .reject, help: "reject an inbox lead, with a reason"),
         KeyBinding(context: .board, keys: [.char("A")], action: .assign, help: "assign the card to a seller (managers)"),
         KeyBinding(context: .board, keys: [.char("f")], action: .flagFilter, help: "show only cards with a flag"),
+        KeyBinding(context: .board, keys: [.char("r")], action: .report, help: "report: stages, conversion, losses, team"),
         KeyBinding(context: .board, keys: [.char("b")], action: .bossMode, help: "boss mode: every seller's cards (managers)"),
         KeyBinding(context: .board, keys: [.char("o")], action: .pickSeller, help: "show one seller's cards (managers)"),
         KeyBinding(context: .board, keys: [.char("?")], action: .help, help: "this help"),
@@ -82,6 +84,13 @@ public enum KeyTable {
         KeyBinding(context: .today, keys: [.enter], action: .submit, help: "jump to the deal on the board"),
         KeyBinding(context: .today, keys: [.char("c")], action: .logCall, help: "log a call, then on to the next deal"),
         KeyBinding(context: .today, keys: [.escape, .char("q"), .char("t")], action: .cancel, help: "close"),
+
+        KeyBinding(context: .report, keys: [.left, .char("h")], action: .left, help: "shorter period (week … all)"),
+        KeyBinding(context: .report, keys: [.right, .char("l")], action: .right, help: "longer period"),
+        KeyBinding(context: .report, keys: [.up, .char("k")], action: .up, help: "scroll up"),
+        KeyBinding(context: .report, keys: [.down, .char("j")], action: .down, help: "scroll down"),
+        KeyBinding(context: .report, keys: [.char("o")], action: .pickSeller, help: "one seller or all (managers)"),
+        KeyBinding(context: .report, keys: [.escape, .char("q"), .char("r")], action: .cancel, help: "close"),
 
         KeyBinding(context: .list, keys: [.up, .char("k")], action: .up, help: "previous entry"),
         KeyBinding(context: .list, keys: [.down, .char("j")], action: .down, help: "next entry"),

@@ -23,11 +23,39 @@ enum ModalUpdate {
             return WorkUpdate.logPicker(action, picker, &state)
         case .today(let list)?:
             return WorkUpdate.today(action, list, &state)
+        case .report(var screen)?:
+            let kinds = ReportPeriod.Kind.allCases
+            let index = kinds.firstIndex(of: screen.period) ?? 0
+            switch action {
+            case .left: screen.period = kinds[max(0, index - 1)]
+            case .right: screen.period = kinds[min(kinds.count - 1, index + 1)]
+            case .up: screen.scroll = max(0, screen.scroll - 1)
+            case .down: screen.scroll += 1
+            case .pickSeller:
+                guard state.actor.role == .manager else {
+                    state.status = StatusMessage(text: "your report covers your own deals; " + Message.onlyManagersSeeAll.text, isError: true)
+                    return []
+                }
+                let options = [PickerOption(value: "", label: "Every seller")]
+                    + state.funnel.team.users.map { PickerOption(value: $0.account, label: "\($0.name) (\($0.account))") }
+                state.modal = .picker(Picker(title: "Report on", options: options,
+                                             selected: options.firstIndex { $0.value == (screen.seller ?? "") } ?? 0,
+                                             purpose: .reportSeller(screen)))
+                return []
+            case .cancel: state.modal = nil; return []
+            default: return []
+            }
+            state.modal = .report(screen)
+            return []
         case .picker(var picker)?:
             switch action {
             case .up: picker.selected = max(0, picker.selected - 1)
             case .down: picker.selected = min(picker.options.count - 1, picker.selected + 1)
             case .cancel:
+                if case .reportSeller(let screen) = picker.purpose {
+                    state.modal = .report(screen)
+                    return []
+                }
                 state.modal = nil
                 state.status = StatusMessage(text: "cancelled; nothing changed", isError: false)
                 return []
@@ -88,6 +116,11 @@ enum ModalUpdate {
         case .seller:
             state.scope = value.isEmpty ? .everyone : .seller(value)
             state.recompute(keeping: nil)
+            return []
+        case .reportSeller(var screen):
+            screen.seller = value.isEmpty ? nil : value
+            screen.scroll = 0
+            state.modal = .report(screen)
             return []
         case .assign(let dealID):
             guard let deal = state.deals[dealID], deal.owner != value else { return [] }

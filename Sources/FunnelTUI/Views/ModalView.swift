@@ -13,6 +13,7 @@ enum ModalView {
         case .filter: filter(state, &grid)
         case .logPicker(let picker): WorkView.logPicker(picker, state: state, &grid)
         case .today(let list): WorkView.today(list, state: state, &grid)
+        case .report(let screen): ReportView.draw(screen, state: state, &grid)
         }
     }
 

@@ -1,0 +1,127 @@
+import Foundation
+import FunnelCore
+import FunnelText
+
+/// The report screen: the funnel's shape, conversion, losses, velocity and the team, as bar
+/// charts of block characters in the theme's colours (R17, R18).
+enum ReportView {
+    /// One line of the report: text pieces with styles.
+    typealias Line = [(String, CellStyle)]
+
+    static func draw(_ screen: ReportScreen, state: BoardState, _ grid: inout Grid) {
+        let report = state.report(screen)
+        grid.fill(x: 0, y: 0, width: state.width, height: state.height, style: CellStyle(.normal))
+        let who: String
+        if state.actor.role != .manager {
+            who = "my deals"
+        } else {
+            who = screen.seller.map { s in state.funnel.team.user(s)?.name ?? s } ?? "all sellers"
+        }
+        grid.fill(x: 0, y: 0, width: state.width, height: 1, style: CellStyle(.header))
+        grid.put(fitting: " Report · \(screen.period.rawValue): \(report.period.label) · \(who)", x: 0, y: 0,
+                 width: state.width, style: CellStyle(.header, bold: true))
+        let lines = self.lines(report, width: state.width - 2)
+        let rows = state.height - 2
+        let top = min(screen.scroll, max(0, lines.count - rows))
+        for (i, line) in lines.dropFirst(top).prefix(rows).enumerated() {
+            var x = 1
+            for (text, style) in line {
+                x += grid.put(text, x: x, y: 1 + i, limit: max(0, state.width - 1 - x), style: style)
+            }
+        }
+        grid.fill(x: 0, y: state.height - 1, width: state.width, height: 1, style: CellStyle(.status))
+        let more = lines.count - top - rows
+        grid.put(fitting: " ←/→ period · ↑/↓ scroll · o seller · Esc close" + (more > 0 ? " · ↓ \(more) more lines" : ""),
+                 x: 0, y: state.height - 1, width: state.width, style: CellStyle(.status))
+    }
+
+    /// A label cut to `width` columns with one space after it.
+    static func name(_ text: String, _ width: Int) -> String { DisplayWidth.fit(text, to: width - 1) + " " }
+
+    /// A bar of `value` out of `maximum` in `width` cells, with eighth blocks for the remainder.
+    static func bar(_ value: Double, maximum: Double, width: Int) -> String {
+        guard maximum > 0, width > 0, value > 0 else { return "" }
+        let eighths = Int((value / maximum * Double(width * 8)).rounded())
+        let partial = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"]
+        return String(repeating: "█", count: eighths / 8) + partial[eighths % 8]
+    }
+
+    static func lines(_ report: FunnelReport, width: Int) -> [Line] {
+        let title = CellStyle(.overlayTitle, bold: true)
+        let plain = CellStyle(.normal)
+        let barStyle = CellStyle(.accent)
+        let money = { (amount: Decimal) in Money.display(amount, currency: report.currency) }
+        let label = min(26, max(12, width / 4))
+        let barWidth = max(4, min(40, width - label - 24))
+        var out: [Line] = []
+
+        out.append([("The funnel now", title)])
+        let open = report.stages.filter { $0.stage.kind == .open }
+        let widest = Double(open.map(\.openDeals).max() ?? 0)
+        for s in open {
+            // The funnel's shape: bars centred on one axis.
+            let b = bar(Double(s.openDeals), maximum: widest, width: barWidth)
+            let pad = max(0, (barWidth - DisplayWidth.of(b)) / 2)
+            out.append([(name(s.stage.name, label), plain), (String(repeating: " ", count: pad) + b, barStyle),
+                        (String(repeating: " ", count: max(1, barWidth - pad - DisplayWidth.of(b) + 1)), plain),
+                        ("\(s.openDeals) · \(money(s.totalValue))" + (s.weightedValue.map { " · weighted \(money($0))" } ?? ""), plain)])
+        }
+        out.append([("", plain)])
+        out.append([("Conversion", title), ("  of the deals that entered a stage in the period, the share that went further", CellStyle(.dim))])
+        for c in report.conversions {
+            let rate = c.rate ?? 0
+            out.append([(name("\(c.from.name) →", label), plain), (DisplayWidth.fit(bar(rate, maximum: 1, width: barWidth), to: barWidth + 1), barStyle),
+                        (c.rate.map { String(format: "%3.0f%%", $0 * 100) } ?? "  —", CellStyle(.normal, bold: true)),
+                        ("  \(c.reached) of \(c.entered)", CellStyle(.dim))])
+        }
+        out.append([("Win rate ", plain), (report.winRate.map { String(format: "%.0f%%", $0 * 100) } ?? "—", CellStyle(.normal, bold: true)),
+                    ("  (\(report.won) won, \(report.lost) lost) · \(report.newDeals) new deals · median \(report.medianDaysToWon.map { String(format: "%.0f", $0) } ?? "—") days to win", CellStyle(.dim))])
+        out.append([("", plain)])
+        out.append([("Where deals are lost", title)])
+        if report.losses.isEmpty { out.append([("no losses in the period", CellStyle(.dim))]) }
+        for l in report.losses {
+            let limping = report.limpingStage?.id == l.stage.id
+            out.append([(name(l.stage.name, label), plain),
+                        (DisplayWidth.fit(bar(l.share, maximum: 1, width: barWidth), to: barWidth + 1), CellStyle(limping ? .danger : .warning)),
+                        (String(format: "%3.0f%%", l.share * 100), CellStyle(.normal, bold: true)), ("  \(l.lost) lost", CellStyle(.dim)),
+                        (limping ? "  ◀ the limping stage" : "", CellStyle(.danger, bold: true))])
+        }
+        if !report.lostReasons.isEmpty {
+            out.append([("Reasons: ", CellStyle(.dim)),
+                        (report.lostReasons.prefix(6).map { "\($0.reason) \($0.count)" }.joined(separator: " · "), plain)])
+        }
+        out.append([("", plain)])
+        out.append([("Days in stage", title), ("  the bar is the median; then median / 90th percentile, in days", CellStyle(.dim))])
+        let slowest = report.velocity.compactMap(\.p90Days).max() ?? 0
+        for v in report.velocity where v.stage.kind == .open {
+            out.append([(name(v.stage.name, label), plain),
+                        (DisplayWidth.fit(bar(v.medianDays ?? 0, maximum: slowest, width: barWidth), to: barWidth + 1), barStyle),
+                        ("\(v.medianDays.map { String(format: "%.1f", $0) } ?? "—") / \(v.p90Days.map { String(format: "%.1f", $0) } ?? "—") d",
+                         plain), ("  \(v.stays) stays", CellStyle(.dim))])
+        }
+        if !report.team.isEmpty {
+            out.append([("", plain)])
+            out.append([("Team", title), ("  open deals per stage, results in the period", CellStyle(.dim))])
+            let stageIDs = open.map(\.stage)
+            var header = DisplayWidth.fit("seller", to: label)
+            for stage in stageIDs { header += DisplayWidth.fit(String(stage.name.prefix(8)), to: 9) }
+            header += "open  won lost  win%  overdue stuck"
+            out.append([(header, CellStyle(.dim))])
+            for seller in report.team {
+                var row = name(seller.user.name, label)
+                for stage in stageIDs { row += DisplayWidth.fit("\(seller.openByStage[stage.id] ?? 0)", to: 9) }
+                let winRate = seller.winRate.map { String(format: "%.0f", $0 * 100) } ?? "—"
+                row += String(format: "%4d %4d %4d  ", seller.open, seller.won, seller.lost)
+                    + DisplayWidth.fit(winRate, to: 4, alignRight: true)
+                    + String(format: "  %7d %5d", seller.overdueNextActions, seller.stuck)
+                out.append([(row, CellStyle(seller.overloaded ? .danger : .normal, bold: seller.overloaded)),
+                            (seller.overloaded ? "  overloaded" : "", CellStyle(.danger, bold: true))])
+            }
+        }
+        out.append([("", plain)])
+        out.append([("Health", title)])
+        if report.warnings.isEmpty { out.append([("no warnings", CellStyle(.dim))]) }
+        for warning in report.warnings { out.append([("! " + warning.text, CellStyle(.warning, bold: true))]) }
+        return out
+    }
+}
