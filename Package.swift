@@ -8,6 +8,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "funnel", targets: ["funnel"]),
+        .executable(name: "funnel-bench", targets: ["funnel-bench"]),
     ],
     targets: [
         .systemLibrary(
@@ -24,6 +25,8 @@ let package = Package(
         // The board: actions, key table, pure update and render, ncurses driver.
         .target(name: "FunnelTUI", dependencies: ["FunnelCore", "FunnelStore", "FunnelText", "CNcursesw"], swiftSettings: strict),
         .executableTarget(name: "funnel", dependencies: ["FunnelCore", "FunnelStore", "FunnelText", "FunnelTUI"], swiftSettings: strict),
+        // The benchmark: open, key to frame, save, report, memory on generated data sets.
+        .executableTarget(name: "funnel-bench", dependencies: ["FunnelCore", "FunnelStore", "FunnelTUI"], swiftSettings: strict),
         .testTarget(name: "FunnelCoreTests", dependencies: ["FunnelCore"]),
         .testTarget(name: "FunnelStoreTests", dependencies: ["FunnelCore", "FunnelStore"]),
         .testTarget(name: "FunnelTUITests", dependencies: ["FunnelCore", "FunnelText", "FunnelTUI"]),

@@ -4,12 +4,37 @@ import Foundation
 public enum Timestamp {
     /// Parses a full ISO 8601 date-time, with or without fractional seconds, or a plain date (midnight UTC).
     public static func parse(_ text: String) -> Date? {
+        if let date = parseUTC(text) { return date }
         let t = text.trimmingCharacters(in: .whitespaces)
         guard isPossible(t) else { return nil }
         if let date = try? Date(t, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: false)) { return date }
         if let date = try? Date(t, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)) { return date }
         if let day = Day(iso: t) { return day.start(utcOffset: 0) }
         return nil
+    }
+
+    /// The form funnel writes, "2026-11-24T09:30:00Z", read without a formatter (loading
+    /// 100,000 deals reads millions of these). nil for any other form.
+    static func parseUTC(_ text: String) -> Date? {
+        var text = text
+        text.makeContiguousUTF8()
+        guard text.utf8.count == 20 else { return nil }
+        return text.utf8.withContiguousStorageIfAvailable { bytes -> Date? in
+            func digits(_ at: Int, _ count: Int) -> Int? {
+                var value = 0
+                for i in at..<(at + count) {
+                    let b = bytes[i]
+                    guard b >= 48 && b <= 57 else { return nil }
+                    value = value * 10 + Int(b - 48)
+                }
+                return value
+            }
+            guard bytes[4] == 45, bytes[7] == 45, bytes[10] == 84, bytes[13] == 58, bytes[16] == 58, bytes[19] == 90,
+                  let year = digits(0, 4), let month = digits(5, 2), let day = digits(8, 2),
+                  let hour = digits(11, 2), let minute = digits(14, 2), let second = digits(17, 2),
+                  hour < 24, minute < 60, second < 60, let date = Day(year: year, month: month, day: day) else { return nil }
+            return Date(timeIntervalSince1970: Double(date.daysSinceEpoch * 86_400 + hour * 3_600 + minute * 60 + second))
+        } ?? nil
     }
 
     /// Whether the date and time fields exist (no 30 February, no 25 o'clock): the ISO parser

@@ -16,19 +16,9 @@ public struct BoardQuery: Sendable, Hashable {
         self.stage = stage
     }
 
-    /// Whether `deal` matches the text filter.
+    /// Whether `deal` matches the text filter (see `SearchText`).
     public static func matches(_ deal: Deal, filter: String) -> Bool {
-        let needle = filter.trimmingCharacters(in: .whitespaces)
-        if needle.isEmpty { return true }
-        for field in [deal.title, deal.company, deal.contact, deal.phone]
-        where field.range(of: needle, options: [.caseInsensitive, .diacriticInsensitive]) != nil {
-            return true
-        }
-        let digits = needle.filter(\.isNumber)
-        if digits.count >= 3, digits.count == needle.filter({ !$0.isWhitespace && $0 != "-" }).count {
-            return deal.phone.filter(\.isNumber).contains(digits)
-        }
-        return false
+        SearchText.matches(SearchText.haystack(deal), folded: SearchText.fold(filter.trimmingCharacters(in: .whitespaces)))
     }
 
     /// The deals `actor` sees with this query, in order.

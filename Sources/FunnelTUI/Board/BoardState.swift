@@ -187,8 +187,24 @@ public struct BoardState: Sendable {
     public var rows: [Int] = []
     /// First visible card per column.
     public var scrolls: [Int] = []
-    /// The deals of each column, in order, as the query shows them.
-    public private(set) var columns: [[Deal]] = []
+    /// The cards of each column, sorted and filtered (see `CardIndex`).
+    public private(set) var index = CardIndex(deals: [:], stages: [], scope: .mine, sort: .due,
+                                              actor: User(account: "", name: "", role: .rep), utcOffset: 0, currency: "")
+
+    /// The ids of each column's cards, in order, as the board shows them.
+    public var columnIDs: [[String]] { index.ids }
+
+    /// The deals of each column, in order (convenient, but builds arrays: not for hot paths).
+    public var columns: [[Deal]] { index.ids.map { $0.compactMap { deals[$0] } } }
+
+    /// How many cards a column shows.
+    public func count(_ column: Int) -> Int { index.ids.indices.contains(column) ? index.ids[column].count : 0 }
+
+    /// The deal at a row of a column, if there is one.
+    public func deal(column: Int, row: Int) -> Deal? {
+        guard index.ids.indices.contains(column), index.ids[column].indices.contains(row) else { return nil }
+        return deals[index.ids[column][row]]
+    }
 
     public var drag: Drag?
     public var detail: DetailState?
@@ -221,8 +237,8 @@ public struct BoardState: Sendable {
 
     /// The selected card, if the selected column has one.
     public var selectedDeal: Deal? {
-        guard columns.indices.contains(column), columns[column].indices.contains(rows[column]) else { return nil }
-        return columns[column][rows[column]]
+        guard rows.indices.contains(column) else { return nil }
+        return deal(column: column, row: rows[column])
     }
 
     /// Which keys apply now.
@@ -241,26 +257,60 @@ public struct BoardState: Sendable {
         return drag != nil ? .drag : .board
     }
 
-    /// Rebuilds the columns from the deals and the query, keeping `focus` (a deal id) selected if shown.
+    /// Rebuilds the columns from the deals and the query (a full sort), keeping `focus` (a deal
+    /// id) selected if shown. For a scope, sort or data reload; one deal's change uses `replace`.
     public mutating func recompute(keeping focus: String?) {
         let focusID = focus ?? selectedDeal?.id
-        let shown = flagFilter.map { flag in
-            deals.values.filter { DealFlags.of($0, pipeline: pipeline, now: now, utcOffset: utcOffset).contains(flag) }
-        } ?? Array(deals.values)
-        let grouped = query.columns(shown, pipeline: pipeline, actor: actor, utcOffset: utcOffset)
-        columns = stages.map { grouped[$0.id] ?? [] }
-        if rows.count != columns.count { rows = Array(repeating: 0, count: columns.count) }
-        if scrolls.count != columns.count { scrolls = Array(repeating: 0, count: columns.count) }
-        column = min(max(0, column), max(0, columns.count - 1))
-        if let focusID {
-            for (c, cards) in columns.enumerated() {
-                if let r = cards.firstIndex(where: { $0.id == focusID }) {
+        index = CardIndex(deals: deals, stages: stages, scope: scope, sort: sort, actor: actor, utcOffset: utcOffset,
+                          currency: pipeline.defaultCurrency)
+        refilter(keeping: focusID)
+    }
+
+    /// Applies the text and flag filters again (narrowing while the text grows).
+    public mutating func refilter(keeping focus: String? = nil) {
+        let focusID = focus ?? selectedDeal?.id
+        index.refilter(filter, flag: flagFilter, flagged: flagTest)
+        settle(focus: focusID)
+    }
+
+    /// Puts one deal's new version on the board (or takes it off), keeping `focus` selected.
+    public mutating func replace(_ deal: Deal, focus: String? = nil) {
+        let focusID = focus ?? selectedDeal?.id
+        let old = deals[deal.id]
+        deals[deal.id] = deal
+        let deals = self.deals
+        index.replace(old: old, new: deal, stages: stages, scope: scope, sort: sort, actor: actor, utcOffset: utcOffset,
+                      currency: pipeline.defaultCurrency, lookup: { deals[$0] }, flagged: flagTest)
+        settle(focus: focusID)
+    }
+
+    /// Whether a deal (by id) has the flag the board filters on; captures values, not `self`,
+    /// so the index can be changed in place while it runs.
+    var flagTest: (String) -> Bool {
+        let deals = self.deals, pipeline = self.pipeline, now = self.now, utcOffset = self.utcOffset
+        guard let flag = flagFilter else { return { _ in true } }
+        return { id in
+            guard let deal = deals[id] else { return false }
+            return DealFlags.of(deal, pipeline: pipeline, now: now, utcOffset: utcOffset).contains(flag)
+        }
+    }
+
+    /// Keeps the selection on `focus` when it is shown, and every row and scroll in range.
+    private mutating func settle(focus: String?) {
+        let count = stages.count
+        if rows.count != count { rows = Array(repeating: 0, count: count) }
+        if scrolls.count != count { scrolls = Array(repeating: 0, count: count) }
+        column = min(max(0, column), max(0, count - 1))
+        if let focus {
+            for (c, ids) in index.ids.enumerated() {
+                if let r = ids.firstIndex(of: focus) {
                     column = c
                     rows[c] = r
+                    break
                 }
             }
         }
-        for c in columns.indices { rows[c] = min(max(0, rows[c]), max(0, columns[c].count - 1)) }
+        for c in 0..<count { rows[c] = min(max(0, rows[c]), max(0, self.count(c) - 1)) }
         clampScroll()
     }
 
@@ -275,10 +325,10 @@ public struct BoardState: Sendable {
         if focus >= firstColumn + shown { firstColumn = focus - shown + 1 }
         firstColumn = max(0, min(firstColumn, stages.count - shown))
         let visible = max(1, visibleCards)
-        for c in columns.indices {
+        for c in 0..<min(rows.count, scrolls.count) {
             if rows[c] < scrolls[c] { scrolls[c] = rows[c] }
             if rows[c] >= scrolls[c] + visible { scrolls[c] = rows[c] - visible + 1 }
-            scrolls[c] = max(0, min(scrolls[c], max(0, columns[c].count - visible)))
+            scrolls[c] = max(0, min(scrolls[c], max(0, count(c) - visible)))
         }
     }
 

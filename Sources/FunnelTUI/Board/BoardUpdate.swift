@@ -25,8 +25,7 @@ public enum BoardUpdate {
             reload(pipeline: pipeline, team: team, deals: deals, &state)
             return []
         case .saved(let deal):
-            state.deals[deal.id] = deal
-            state.recompute(keeping: nil)
+            state.replace(deal)
             return []
         case .saveFailed(let text):
             state.status = StatusMessage(text: text, isError: true)
@@ -46,7 +45,7 @@ public enum BoardUpdate {
     }
 
     static func boardAction(_ action: Action, _ state: inout BoardState) -> [Effect] {
-        let count = state.columns.indices.contains(state.column) ? state.columns[state.column].count : 0
+        let count = state.count(state.column)
         switch action {
         case .left: state.column = max(0, state.column - 1)
         case .right: state.column = min(state.stages.count - 1, state.column + 1)
@@ -138,7 +137,7 @@ public enum BoardUpdate {
             if !state.filter.isEmpty || state.flagFilter != nil {
                 state.filter = ""
                 state.flagFilter = nil
-                state.recompute(keeping: nil)
+                state.refilter()
             }
         default:
             break
@@ -207,9 +206,9 @@ public enum BoardUpdate {
         state.column = column
         if let card = hit.card {
             let row = state.scrolls[column] + card
-            if state.columns[column].indices.contains(row) {
+            if let deal = state.deal(column: column, row: row) {
                 state.rows[column] = row
-                state.mouseDrag = state.columns[column][row].id
+                state.mouseDrag = deal.id
             }
         }
         state.clampScroll()

@@ -78,8 +78,7 @@ enum FormUpdate {
             return []
         case .success(let deal):
             state.modal = nil
-            state.deals[deal.id] = deal
-            state.recompute(keeping: deal.id)
+            state.replace(deal, focus: deal.id)
             state.status = StatusMessage(text: "created “\(deal.title)”", isError: false)
             return [.create(deal)]
         }

@@ -98,7 +98,7 @@ enum ModalUpdate {
             state.modal = nil
         default: return []
         }
-        state.recompute(keeping: nil)
+        state.refilter()
         return []
     }
 
@@ -133,7 +133,7 @@ enum ModalUpdate {
             return DetailUpdate.change(dealID, .paymentTerms(terms), &state)
         case .flag:
             state.flagFilter = DealFlag(rawValue: value)
-            state.recompute(keeping: nil)
+            state.refilter()
             state.status = StatusMessage(text: state.flagFilter.map { "showing cards flagged: \($0.label)" } ?? "showing all cards",
                                          isError: false)
             return []

@@ -37,11 +37,10 @@ enum MoveFlow {
 
     /// Takes a computed change into the state (optimistically) and asks the world to save it.
     static func commit(before: Deal, after: Deal, focus: Bool, _ state: inout BoardState) -> [Effect] {
-        state.deals[after.id] = after
         state.undo.append(UndoEntry(before: before, after: after))
         if state.undo.count > 100 { state.undo.removeFirst() }
         state.redo = []
-        state.recompute(keeping: focus ? after.id : nil)
+        state.replace(after, focus: focus ? after.id : nil)
         return [.save(before: before, after: after)]
     }
 
@@ -94,8 +93,7 @@ enum UndoFlow {
         }
         switch state.funnel.apply(.restore(target), to: current, by: state.actor, now: state.now, utcOffset: state.utcOffset) {
         case .success(let after):
-            state.deals[after.id] = after
-            state.recompute(keeping: after.id)
+            state.replace(after, focus: after.id)
             return [.save(before: current, after: after)]
         case .failure(let refusal):
             state.status = StatusMessage(text: refusal.message.text, isError: true)

@@ -60,7 +60,7 @@ enum WorkUpdate {
             state.modal = nil
             state.filter = ""
             state.flagFilter = nil
-            state.recompute(keeping: entries[list.selected].deal.id)
+            state.refilter(keeping: entries[list.selected].deal.id)
             return []
         case .logCall:
             guard entries.indices.contains(list.selected) else { return [] }

@@ -16,14 +16,14 @@ enum ColumnsView {
             if slot > 0 {
                 for y in 1..<(state.height - 1) { grid.put("│", x: x - 1, y: y, style: CellStyle(.dim)) }
             }
-            let cards = cardsShown(in: index, state)
+            let cards = CarriedColumn(index: index, state: state)
             let scroll = state.drag?.target == index ? 0 : state.scrolls[index]
-            columnHeader(state.stages[index], cards: cards, scroll: scroll, selected: index == state.column,
+            columnHeader(state.stages[index], count: cards.count, total: state.index.totals[index] + cards.extraValue,
+                         foreign: state.index.foreign[index] > 0, scroll: scroll, selected: index == state.column,
                          x: x, width: width, state: state, &grid)
             for slotRow in 0..<visible {
                 let row = scroll + slotRow
-                guard cards.indices.contains(row) else { break }
-                let deal = cards[row]
+                guard row < cards.count, let deal = cards.deal(at: row) else { break }
                 let dragged = state.drag?.dealID == deal.id
                 let selected = !dragged && state.drag == nil && index == state.column && row == state.rows[index]
                 CardView.draw(deal, state: state, x: x, y: BoardLayout.cardY(slot: slotRow), width: width,
@@ -36,30 +36,58 @@ enum ColumnsView {
             if !markers.isEmpty {
                 grid.put(fitting: markers.joined(separator: " · "), x: x, y: BoardLayout.markerY(height: state.height), width: width,
                          style: CellStyle(.dim))
-            } else if cards.isEmpty {
+            } else if cards.count == 0 {
                 grid.put(fitting: " (no cards)", x: x, y: BoardLayout.top, width: width, style: CellStyle(.dim))
             }
         }
     }
 
-    /// A column's cards, with a carried card shown in the column it would land in (at the top).
-    static func cardsShown(in index: Int, _ state: BoardState) -> [Deal] {
-        guard let drag = state.drag, let deal = state.deals[drag.dealID] else { return state.columns[index] }
-        var cards = state.columns[index].filter { $0.id != drag.dealID }
-        if index == drag.target { cards.insert(deal, at: 0) }
-        return cards
+    /// A column's cards as ids, with a carried card shown in the column it would land in (at
+    /// the top) and taken out of the one it came from; only the visible rows are looked up.
+    struct CarriedColumn {
+        let ids: [String]
+        let carried: Deal?
+        let state: BoardState
+        /// The carried card's value, added to the total of the column it would land in.
+        let extraValue: Decimal
+
+        init(index: Int, state: BoardState) {
+            self.state = state
+            var ids = state.columnIDs[index]
+            var carried: Deal?
+            var extra = Decimal(0)
+            if let drag = state.drag, let deal = state.deals[drag.dealID] {
+                let value = deal.currency == state.pipeline.defaultCurrency ? (deal.value ?? 0) : 0
+                let wasHere = ids.firstIndex(of: drag.dealID)
+                if let wasHere { ids.remove(at: wasHere) }
+                if index == drag.target {
+                    carried = deal
+                    if wasHere == nil { extra += value }
+                } else if wasHere != nil {
+                    extra -= value
+                }
+            }
+            self.ids = ids
+            self.carried = carried
+            extraValue = extra
+        }
+
+        var count: Int { ids.count + (carried == nil ? 0 : 1) }
+
+        func deal(at row: Int) -> Deal? {
+            if let carried { return row == 0 ? carried : state.deals[ids[row - 1]] }
+            return state.deals[ids[row]]
+        }
     }
 
-    static func columnHeader(_ stage: Stage, cards: [Deal], scroll: Int, selected: Bool, x: Int, width: Int,
-                             state: BoardState, _ grid: inout Grid) {
+    static func columnHeader(_ stage: Stage, count: Int, total: Decimal, foreign: Bool, scroll: Int, selected: Bool, x: Int,
+                             width: Int, state: BoardState, _ grid: inout Grid) {
         let style = CellStyle(selected ? .columnHeaderSelected : .columnHeader, bold: true)
         grid.fill(x: x, y: 1, width: width, height: 2, style: CellStyle(selected ? .columnHeaderSelected : .columnHeader))
         grid.put(fitting: " " + stage.name, x: x, y: 1, width: width, style: style)
-        var summary = " \(cards.count)"
-        let currency = state.pipeline.defaultCurrency
-        let total = cards.reduce(Decimal(0)) { $0 + ($1.currency == currency ? ($1.value ?? 0) : 0) }
-        if total > 0 { summary += " · " + Money.display(total, currency: currency) }
-        if cards.contains(where: { $0.currency != currency && $0.value != nil }) { summary += " +" }
+        var summary = " \(count)"
+        if total > 0 { summary += " · " + Money.display(total, currency: state.pipeline.defaultCurrency) }
+        if foreign { summary += " +" }
         grid.put(fitting: summary, x: x, y: 2, width: width, style: CellStyle(selected ? .columnHeaderSelected : .columnHeader))
     }
 }

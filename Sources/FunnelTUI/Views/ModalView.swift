@@ -102,7 +102,7 @@ enum ModalView {
         grid.fill(x: 0, y: y, width: state.width, height: 1, style: CellStyle(.input))
         let used = grid.put(" / ", x: 0, y: y, style: CellStyle(.input, bold: true))
         inputLine(state.filter, x: used, y: y, width: max(1, state.width - used - 20), &grid)
-        let count = state.columns.reduce(0) { $0 + $1.count }
+        let count = state.columnIDs.reduce(0) { $0 + $1.count }
         let note = "\(count) cards"
         grid.put(note, x: max(0, state.width - DisplayWidth.of(note) - 1), y: y, style: CellStyle(.input))
     }

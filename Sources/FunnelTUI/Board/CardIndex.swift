@@ -1,0 +1,129 @@
+import Foundation
+import FunnelCore
+
+/// The board's columns as deal ids, sorted once and then kept up to date one change at a
+/// time, so a key press costs the same with 100 deals as with 100,000.
+///
+/// `all` holds, per stage, the deals in scope in board order; `shown` is `all` after the text
+/// and flag filters. Filtering narrows from the previous result while the filter text grows.
+public struct CardIndex: Sendable {
+    /// One card: its id, what the filter searches, and its value for the column's total.
+    struct Entry: Sendable {
+        let id: String
+        /// What the text filter searches (`SearchText.haystack`).
+        let haystack: String
+        /// The value when in the pipeline's currency.
+        let value: Decimal?
+        /// Whether the deal has a value in another currency (not summed).
+        let foreign: Bool
+
+        init(_ deal: Deal, currency: String) {
+            id = deal.id
+            haystack = SearchText.haystack(deal)
+            value = deal.currency == currency ? deal.value : nil
+            foreign = deal.currency != currency && deal.value != nil
+        }
+    }
+
+    private(set) var all: [[Entry]] = []
+    private(set) var shown: [[Entry]] = []
+    /// The ids on screen, per stage, in order.
+    public private(set) var ids: [[String]] = []
+    /// Per stage: the sum of shown values in the pipeline's currency, and whether others exist.
+    public private(set) var totals: [Decimal] = []
+    public private(set) var foreign: [Int] = []
+    private var filter = ""
+    private var flag: DealFlag?
+
+    /// Sorts and groups every deal in scope.
+    init(deals: [String: Deal], stages: [Stage], scope: Scope, sort: CardOrder, actor: User, utcOffset: Int, currency: String) {
+        let position = Dictionary(uniqueKeysWithValues: stages.enumerated().map { ($1.id, $0) })
+        var grouped = Array(repeating: [Deal](), count: stages.count)
+        for deal in deals.values where Visibility.includes(deal, scope: scope, actor: actor) {
+            if let c = position[deal.stage] { grouped[c].append(deal) }
+        }
+        all = grouped.map { column in
+            column.sorted { sort.precedes($0, $1, utcOffset: utcOffset) }.map { Entry($0, currency: currency) }
+        }
+        shown = all
+        refreshDerived(columns: Array(all.indices))
+    }
+
+    /// Applies the text and flag filters. While the text only grows, the previous result is narrowed.
+    mutating func refilter(_ text: String, flag: DealFlag?, flagged: (String) -> Bool) {
+        let needle = SearchText.fold(text.trimmingCharacters(in: .whitespaces))
+        let narrowing = flag == self.flag && needle.hasPrefix(filter) && !filter.isEmpty
+        let source = narrowing ? shown : all
+        if needle.isEmpty && flag == nil {
+            shown = all
+        } else {
+            shown = source.map { column in
+                column.filter { SearchText.matches($0.haystack, folded: needle) && (flag == nil || flagged($0.id)) }
+            }
+        }
+        filter = needle
+        self.flag = flag
+        refreshDerived(columns: Array(shown.indices))
+    }
+
+    /// Puts one deal's new version in place (or removes it when `new` is nil or out of scope):
+    /// a removal and a binary-search insertion in the affected columns only.
+    mutating func replace(old: Deal?, new: Deal?, stages: [Stage], scope: Scope, sort: CardOrder, actor: User, utcOffset: Int,
+                          currency: String, lookup: (String) -> Deal?, flagged: (String) -> Bool) {
+        var touched = Set<Int>()
+        let id = old?.id ?? new?.id ?? ""
+        for c in all.indices {
+            if let i = all[c].firstIndex(where: { $0.id == id }) {
+                all[c].remove(at: i)
+                touched.insert(c)
+            }
+            if let i = shown[c].firstIndex(where: { $0.id == id }) {
+                shown[c].remove(at: i)
+                touched.insert(c)
+            }
+        }
+        if let new, Visibility.includes(new, scope: scope, actor: actor), let c = stages.firstIndex(where: { $0.id == new.stage }) {
+            let entry = Entry(new, currency: currency)
+            all[c].insert(entry, at: Self.insertionPoint(of: new, in: all[c], sort: sort, utcOffset: utcOffset, lookup: lookup))
+            if SearchText.matches(entry.haystack, folded: filter) && (flag == nil || flagged(new.id)) {
+                shown[c].insert(entry, at: Self.insertionPoint(of: new, in: shown[c], sort: sort, utcOffset: utcOffset, lookup: lookup))
+            }
+            touched.insert(c)
+        }
+        refreshDerived(columns: Array(touched))
+    }
+
+    /// Where `deal` goes in a sorted column (binary search with the board's order).
+    static func insertionPoint(of deal: Deal, in column: [Entry], sort: CardOrder, utcOffset: Int,
+                               lookup: (String) -> Deal?) -> Int {
+        var low = 0, high = column.count
+        while low < high {
+            let mid = (low + high) / 2
+            if let other = lookup(column[mid].id), sort.precedes(other, deal, utcOffset: utcOffset) {
+                low = mid + 1
+            } else {
+                high = mid
+            }
+        }
+        return low
+    }
+
+    private mutating func refreshDerived(columns: [Int]) {
+        if ids.count != shown.count {
+            ids = Array(repeating: [], count: shown.count)
+            totals = Array(repeating: 0, count: shown.count)
+            foreign = Array(repeating: 0, count: shown.count)
+        }
+        for c in columns {
+            ids[c] = shown[c].map(\.id)
+            var sum = Decimal(0)
+            var others = 0
+            for entry in shown[c] {
+                if let value = entry.value { sum += value }
+                if entry.foreign { others += 1 }
+            }
+            totals[c] = sum
+            foreign[c] = others
+        }
+    }
+}
