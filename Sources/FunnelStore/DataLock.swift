@@ -10,12 +10,17 @@ public struct DataLock {
 
     public init(directory: String) { path = directory + "/.lock" }
 
-    /// Runs `body` while holding the lock exclusively.
+    /// Runs `body` while holding the lock exclusively (writers).
     public func withLock<T>(_ body: () throws -> T) throws -> T {
+        try withLock(shared: false, body)
+    }
+
+    /// Runs `body` while holding the lock, shared (readers of the cache) or exclusive (writers).
+    public func withLock<T>(shared: Bool, _ body: () throws -> T) throws -> T {
         let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, AtomicFile.newFileMode)
         guard fd >= 0 else { throw StoreError.errno(path, "opening the lock file") }
         defer { close(fd) }
-        while flock(fd, LOCK_EX) != 0 {
+        while flock(fd, shared ? LOCK_SH : LOCK_EX) != 0 {
             if errno != EINTR { throw StoreError.errno(path, "locking") }
         }
         defer { flock(fd, LOCK_UN) }

@@ -15,10 +15,13 @@ import FunnelCore
 public final class FunnelStore {
     public let root: String
     let lock: DataLock
+    /// The binary cache that makes loading fast; the JSON files stay the record.
+    let cache: SnapshotCache
 
     public init(root: String) {
         self.root = root
         self.lock = DataLock(directory: root)
+        self.cache = SnapshotCache(directory: root + "/cache")
     }
 
     var pipelinePath: String { root + "/pipeline.json" }
@@ -94,15 +97,44 @@ public final class FunnelStore {
     }
 
     /// Every deal. A corrupt or newer file stops the load with an error naming it.
-    /// When a crash during a reassignment left a deal in two places, the newer revision wins.
     public func loadDeals() throws -> [Deal] {
+        Array(try loadDealMap().values)
+    }
+
+    /// From this many deals on, loading goes through the snapshot cache (see `SnapshotCache`).
+    /// Below it, every load parses the JSON files, so any change to them shows at once.
+    public static let cacheThreshold = 2_000
+
+    /// Every deal by id: from the cache when there are many deals and it matches the directory's
+    /// fingerprint, otherwise from the JSON files (rebuilding the cache for next time).
+    public func loadDealMap() throws -> [String: Deal] {
+        guard FileManager.default.isWritableFile(atPath: root) else { return try loadDealFiles() }
+        if let cached = try lock.withLock(shared: true, { cache.load(fingerprint: fingerprint()) }),
+           cached.count >= Self.cacheThreshold {
+            return cached
+        }
+        return try lock.withLock {
+            let fingerprint = fingerprint()
+            let deals = try loadDealFiles()
+            if deals.count >= Self.cacheThreshold {
+                try? cache.write(deals.values, fingerprint: fingerprint)
+            } else {
+                cache.discard()
+            }
+            return deals
+        }
+    }
+
+    /// Every deal, read from its JSON file. When a crash during a reassignment left a deal in
+    /// two places, the newer revision wins.
+    func loadDealFiles() throws -> [String: Deal] {
         var byID: [String: Deal] = [:]
         for path in try dealPaths() {
             let deal = try readDeal(at: path)
             if let other = byID[deal.id], other.revision >= deal.revision { continue }
             byID[deal.id] = deal
         }
-        return Array(byID.values)
+        return byID
     }
 
     func readDeal(at path: String) throws -> Deal {
@@ -151,6 +183,7 @@ public final class FunnelStore {
                 throw StoreError.io(path: path(id: deal.id, owner: deal.owner), detail: "a deal with this id exists")
             }
             try write(deal)
+            try? cache.append([deal], fingerprint: fingerprint())
         }
     }
 
@@ -170,26 +203,27 @@ public final class FunnelStore {
             case .failure(let refusal):
                 return .refused(refusal)
             case .success(let next):
-                try write(next, replacing: current)
+                try write(next)
+                try? cache.append([next], fingerprint: fingerprint())
                 return .saved(next)
             }
         }
     }
 
     /// Writes a deal file; when the owner changed, the new file is in place before the old one goes.
-    func write(_ deal: Deal, replacing previous: Deal? = nil, durable: Bool = true) throws {
+    func write(_ deal: Deal, durable: Bool = true) throws {
         let target = path(id: deal.id, owner: deal.owner)
         try AtomicFile.makeDirectory((target as NSString).deletingLastPathComponent)
         try writeJSON(DealFile(schema: Schema.current, deal: deal), to: target, durable: durable)
         for old in try locate(id: deal.id) where old != target {
             try AtomicFile.remove(old)
         }
-        _ = previous
     }
 
     /// Writes many new deals at once (demo data, imports): no fsync per file, one sync at the end.
     public func insertBulk(_ deals: [Deal]) throws {
         try lock.withLock {
+            let wasEmpty = try dealPaths().isEmpty
             var made = Set<String>()
             for deal in deals {
                 let dir = (path(id: deal.id, owner: deal.owner) as NSString).deletingLastPathComponent
@@ -198,6 +232,11 @@ public final class FunnelStore {
                               durable: false)
             }
             sync()
+            if wasEmpty, deals.count >= Self.cacheThreshold {
+                try? cache.write(deals, fingerprint: fingerprint())
+            } else {
+                try? cache.append(deals, fingerprint: fingerprint())
+            }
         }
     }
 
@@ -207,6 +246,7 @@ public final class FunnelStore {
             var team = try loadTeam()
             try change(&team)
             try writeJSON(TeamFile(schema: Schema.current, users: team.users), to: teamPath)
+            try? cache.append([], fingerprint: fingerprint())
             return team
         }
     }

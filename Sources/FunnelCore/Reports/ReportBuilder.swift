@@ -13,44 +13,64 @@ public enum ReportBuilder {
                              utcOffset: Int) -> FunnelReport {
         let currency = pipeline.defaultCurrency
         let today = Day(now, utcOffset: utcOffset)
-        let byKind = Dictionary(grouping: pipeline.stages, by: \.kind)
-        let openStages = byKind[.open] ?? []
-        let path = openStages + (byKind[.won] ?? [])
+        let stagesByID = Dictionary(uniqueKeysWithValues: pipeline.stages.map { ($0.id, $0) })
+        let openStages = pipeline.stages.filter { $0.kind == .open }
+        let path = openStages + pipeline.stages.filter { $0.kind == .won }
         let rank = Dictionary(uniqueKeysWithValues: path.enumerated().map { ($1.id, $0) })
-        func kind(_ id: String?) -> StageKind? { id.flatMap { pipeline.stage(id: $0)?.kind } }
-        func inPeriod(_ date: Date) -> Bool { period.contains(date, utcOffset: utcOffset) }
+        // Stages a deal can be counted in: everything but lost (the inbox, open, won).
+        let counted = pipeline.stages.filter { $0.kind != .lost }
+        let countedIndex = Dictionary(uniqueKeysWithValues: counted.enumerated().map { ($1.id, $0) })
+        let firstDay = period.first.map { $0.start(utcOffset: utcOffset) } ?? .distantPast
+        let afterLast = period.last.adding(days: 1).start(utcOffset: utcOffset)
+        func inPeriod(_ date: Date) -> Bool { date >= firstDay && date < afterLast }
+        func kind(_ id: String?) -> StageKind? { id.flatMap { stagesByID[$0]?.kind } }
 
-        // Per stage, right now.
-        let stages = pipeline.stages.filter { $0.kind == .open || $0.kind == .inbox }.map { stage -> StageFigures in
-            let here = deals.filter { $0.stage == stage.id }
-            let values = here.filter { $0.currency == currency }.compactMap(\.value)
-            let total = values.reduce(0, +)
-            return StageFigures(
-                stage: stage, openDeals: here.count, totalValue: total,
-                averageValue: values.isEmpty ? nil : total / Decimal(values.count),
-                weightedValue: stage.probability.map { total * Decimal($0) / 100 })
-        }
-
-        // Conversion: cohorts entering each path stage in the period.
-        var conversions: [Conversion] = []
-        for (k, stage) in path.enumerated() where k + 1 < path.count {
-            var entered = 0, reached = 0
-            for deal in deals {
-                guard let entry = deal.history.firstIndex(where: { $0.to == stage.id && inPeriod($0.at) }) else { continue }
-                entered += 1
-                if deal.history[(entry + 1)...].contains(where: { (rank[$0.to] ?? -1) > k }) { reached += 1 }
-            }
-            conversions.append(Conversion(from: stage, to: path[k + 1], entered: entered, reached: reached))
-        }
-
-        // Closings: each deal's last close in the period.
+        var stageCount = Array(repeating: 0, count: counted.count)
+        var stageTotal = Array(repeating: Decimal(0), count: counted.count)
+        var stageValued = Array(repeating: 0, count: counted.count)
+        var entered = Array(repeating: 0, count: path.count)
+        var reached = Array(repeating: 0, count: path.count)
         var won = 0, lost = 0
         var lostFrom: [String: Int] = [:]
         var reasons: [String: Int] = [:]
         var daysToWon: [Double] = []
         var closedBy: [String: (won: Int, lost: Int)] = [:]
+        var stays: [String: [Double]] = [:]
+        var newDeals = 0
+        var openByOwner: [String: [Deal]] = [:]
+
+        // One pass over the deals and their histories.
         for deal in deals {
-            guard let close = deal.history.last(where: { kind($0.to)?.isClosed == true && inPeriod($0.at) }) else { continue }
+            let stageKind = kind(deal.stage)
+            if let c = countedIndex[deal.stage], stageKind != .won {
+                stageCount[c] += 1
+                if deal.currency == currency, let value = deal.value {
+                    stageTotal[c] += value
+                    stageValued[c] += 1
+                }
+            }
+            if stageKind == .open { openByOwner[deal.owner ?? "", default: []].append(deal) }
+            if inPeriod(deal.created) { newDeals += 1 }
+            let history = deal.history
+            // Conversion: each path stage's first entry in the period, and whether the deal went further.
+            var seen = Set<Int>()
+            var lastClose: Int?
+            for (i, change) in history.enumerated() {
+                let at = change.at
+                if inPeriod(at) {
+                    if let k = rank[change.to], k + 1 < path.count, seen.insert(k).inserted {
+                        entered[k] += 1
+                        if history[(i + 1)...].contains(where: { (rank[$0.to] ?? -1) > k }) { reached[k] += 1 }
+                    }
+                    if kind(change.to)?.isClosed == true { lastClose = i }
+                }
+                // Velocity: a stay ends at the next entry.
+                if i + 1 < history.count, inPeriod(history[i + 1].at) {
+                    stays[change.to, default: []].append(max(0, history[i + 1].at.timeIntervalSince(at)) / 86_400)
+                }
+            }
+            guard let closeIndex = lastClose else { continue }
+            let close = history[closeIndex]
             let owner = deal.owner ?? ""
             if kind(close.to) == .won {
                 won += 1
@@ -60,25 +80,26 @@ public enum ReportBuilder {
                 lost += 1
                 closedBy[owner, default: (0, 0)].lost += 1
                 lostFrom[close.from ?? "", default: 0] += 1
-                let reason = kind(deal.stage) == .lost ? (deal.lostReason ?? "no reason given") : "reopened since"
+                let reopened = closeIndex < history.count - 1
+                let reason = reopened ? "reopened since" : (deal.lostReason ?? "no reason given")
                 reasons[reason, default: 0] += 1
             }
         }
-        let losses = pipeline.stages.filter { $0.kind == .open || $0.kind == .inbox }.compactMap { stage -> StageLoss? in
+
+        let stages = counted.enumerated().filter { $0.element.kind != .won }.map { c, stage in
+            StageFigures(stage: stage, openDeals: stageCount[c], totalValue: stageTotal[c],
+                         averageValue: stageValued[c] == 0 ? nil : stageTotal[c] / Decimal(stageValued[c]),
+                         weightedValue: stage.probability.map { stageTotal[c] * Decimal($0) / 100 })
+        }
+        let conversions = path.indices.dropLast().map {
+            Conversion(from: path[$0], to: path[$0 + 1], entered: entered[$0], reached: reached[$0])
+        }
+        let losses = counted.compactMap { stage -> StageLoss? in
             let n = lostFrom[stage.id] ?? 0
             return n == 0 ? nil : StageLoss(stage: stage, lost: n, share: Double(n) / Double(max(1, lost)))
         }
-        let limping = losses.max { a, b in a.lost != b.lost ? a.lost < b.lost : (rank[a.stage.id] ?? 0) > (rank[b.stage.id] ?? 0) }
-
-        // Velocity: completed stays that ended in the period.
-        var stays: [String: [Double]] = [:]
-        for deal in deals {
-            for (i, change) in deal.history.enumerated().dropLast() {
-                let next = deal.history[i + 1]
-                guard inPeriod(next.at) else { continue }
-                stays[change.to, default: []].append(max(0, next.at.timeIntervalSince(change.at)) / 86_400)
-            }
-        }
+        let order = Dictionary(uniqueKeysWithValues: pipeline.stages.enumerated().map { ($1.id, $0) })
+        let limping = losses.max { a, b in a.lost != b.lost ? a.lost < b.lost : (order[a.stage.id] ?? 0) > (order[b.stage.id] ?? 0) }
         let velocity = pipeline.stages.filter { $0.kind == .open || $0.kind == .inbox }.map { stage in
             let days = (stays[stage.id] ?? []).sorted()
             return StageVelocity(stage: stage, stays: days.count, medianDays: Statistics.median(days),
@@ -86,21 +107,24 @@ public enum ReportBuilder {
         }
 
         // Team (R18).
-        let openDeals = deals.filter { kind($0.stage) == .open }
-        let owners = team.users.filter { user in user.role == .rep || openDeals.contains { $0.owner == user.account } }
-        let average = owners.isEmpty ? 0 : Double(openDeals.filter { d in owners.contains { $0.account == d.owner } }.count) / Double(owners.count)
+        let owners = team.users.filter { $0.role == .rep || openByOwner[$0.account] != nil }
+        let totalOpen = owners.reduce(0) { $0 + (openByOwner[$1.account]?.count ?? 0) }
+        let average = owners.isEmpty ? 0 : Double(totalOpen) / Double(owners.count)
         let sellers = owners.map { user -> SellerFigures in
-            let mine = openDeals.filter { $0.owner == user.account }
-            var perStage: [String: Int] = [:]
-            for stage in openStages { perStage[stage.id] = mine.filter { $0.stage == stage.id }.count }
+            let mine = openByOwner[user.account] ?? []
+            var perStage: [String: Int] = Dictionary(uniqueKeysWithValues: openStages.map { ($0.id, 0) })
+            var overdue = 0, stuck = 0
+            for deal in mine {
+                perStage[deal.stage, default: 0] += 1
+                if let next = deal.nextAction, next.date < today { overdue += 1 }
+                if let limit = stagesByID[deal.stage]?.stuckAfterDays,
+                   now.timeIntervalSince(deal.stageEntered) > Double(limit) * 86_400 { stuck += 1 }
+            }
             let closed = closedBy[user.account] ?? (0, 0)
-            let flags = mine.map { DealFlags.of($0, pipeline: pipeline, now: now, utcOffset: utcOffset) }
             return SellerFigures(
                 user: user, openByStage: perStage, open: mine.count, won: closed.won, lost: closed.lost,
                 winRate: closed.won + closed.lost == 0 ? nil : Double(closed.won) / Double(closed.won + closed.lost),
-                overdueNextActions: mine.filter { ($0.nextAction?.date).map { $0 < today } ?? false }.count,
-                stuck: flags.filter { $0.contains(.stuck) }.count,
-                stagesInPlay: perStage.values.filter { $0 > 0 }.count,
+                overdueNextActions: overdue, stuck: stuck, stagesInPlay: perStage.values.filter { $0 > 0 }.count,
                 overloaded: average > 0 && Double(mine.count) > average * overloadFactor)
         }
 
@@ -109,7 +133,6 @@ public enum ReportBuilder {
             if case .tooManyStages(let count, let limit) = $0 { return .tooManyStages(count: count, limit: limit) }
             return nil
         }
-        let newDeals = deals.filter { inPeriod($0.created) }.count
         if period.first != nil {
             var earlier: [Int] = []
             var p = period
@@ -123,14 +146,15 @@ public enum ReportBuilder {
                 warnings.append(.topRunningDry(new: newDeals, trailingAverage: trailing))
             }
         }
-        let withoutNext = openDeals.filter { $0.nextAction == nil }.count
+        let withoutNext = openByOwner.values.reduce(0) { $0 + $1.filter { $0.nextAction == nil }.count }
         if withoutNext > 0 { warnings.append(.openWithoutNextAction(count: withoutNext)) }
 
         return FunnelReport(
             period: period, currency: currency, stages: stages, conversions: conversions,
             winRate: won + lost == 0 ? nil : Double(won) / Double(won + lost), won: won, lost: lost,
             losses: losses, limpingStage: limping?.stage,
-            lostReasons: reasons.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { ReasonCount(reason: $0.key, count: $0.value) },
+            lostReasons: reasons.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+                .map { ReasonCount(reason: $0.key, count: $0.value) },
             velocity: velocity, medianDaysToWon: Statistics.median(daysToWon.sorted()), newDeals: newDeals,
             team: sellers, warnings: warnings)
     }

@@ -135,6 +135,13 @@ public struct ReportScreen: Hashable, Sendable {
     /// nil: every seller the user may see.
     public var seller: String?
     public var scroll: Int = 0
+    /// The figures, computed when the period or seller changes (not on every frame).
+    public var report: FunnelReport?
+
+    public init(period: ReportPeriod.Kind = .month, seller: String? = nil) {
+        self.period = period
+        self.seller = seller
+    }
 }
 
 /// What sits on top of the board and takes the keys.

@@ -88,7 +88,9 @@ public enum BoardUpdate {
         case .todayList:
             state.modal = .today(TodayList())
         case .report:
-            state.modal = .report(ReportScreen())
+            var screen = ReportScreen()
+            screen.report = state.report(screen)
+            state.modal = .report(screen)
         case .accept:
             guard let deal = state.selectedDeal else { return noCard(&state) }
             return DetailUpdate.change(deal.id, .accept, &state)

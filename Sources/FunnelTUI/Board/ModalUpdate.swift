@@ -27,10 +27,12 @@ enum ModalUpdate {
             let kinds = ReportPeriod.Kind.allCases
             let index = kinds.firstIndex(of: screen.period) ?? 0
             switch action {
-            case .left: screen.period = kinds[max(0, index - 1)]
-            case .right: screen.period = kinds[min(kinds.count - 1, index + 1)]
+            case .left, .right:
+                screen.period = kinds[action == .left ? max(0, index - 1) : min(kinds.count - 1, index + 1)]
+                screen.report = state.report(screen)
+                screen.scroll = min(screen.scroll, ReportView.lastScroll(screen, state: state))
             case .up: screen.scroll = max(0, screen.scroll - 1)
-            case .down: screen.scroll += 1
+            case .down: screen.scroll = min(screen.scroll + 1, ReportView.lastScroll(screen, state: state))
             case .pickSeller:
                 guard state.actor.role == .manager else {
                     state.status = StatusMessage(text: "your report covers your own deals; " + Message.onlyManagersSeeAll.text, isError: true)
@@ -120,6 +122,7 @@ enum ModalUpdate {
         case .reportSeller(var screen):
             screen.seller = value.isEmpty ? nil : value
             screen.scroll = 0
+            screen.report = state.report(screen)
             state.modal = .report(screen)
             return []
         case .assign(let dealID):

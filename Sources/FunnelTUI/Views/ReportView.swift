@@ -8,8 +8,14 @@ enum ReportView {
     /// One line of the report: text pieces with styles.
     typealias Line = [(String, CellStyle)]
 
+    /// The largest useful scroll: the last page of lines at the current size.
+    static func lastScroll(_ screen: ReportScreen, state: BoardState) -> Int {
+        let report = screen.report ?? state.report(screen)
+        return max(0, lines(report, width: state.width - 2).count - (state.height - 2))
+    }
+
     static func draw(_ screen: ReportScreen, state: BoardState, _ grid: inout Grid) {
-        let report = state.report(screen)
+        let report = screen.report ?? state.report(screen)
         grid.fill(x: 0, y: 0, width: state.width, height: state.height, style: CellStyle(.normal))
         let who: String
         if state.actor.role != .manager {
@@ -29,10 +35,16 @@ enum ReportView {
                 x += grid.put(text, x: x, y: 1 + i, limit: max(0, state.width - 1 - x), style: style)
             }
         }
-        grid.fill(x: 0, y: state.height - 1, width: state.width, height: 1, style: CellStyle(.status))
         let more = lines.count - top - rows
-        grid.put(fitting: " ←/→ period · ↑/↓ scroll · o seller · Esc close" + (more > 0 ? " · ↓ \(more) more lines" : ""),
-                 x: 0, y: state.height - 1, width: state.width, style: CellStyle(.status))
+        if let status = state.status {
+            let role: StyleRole = status.isError ? .statusError : .status
+            grid.fill(x: 0, y: state.height - 1, width: state.width, height: 1, style: CellStyle(role))
+            grid.put(fitting: " " + status.text, x: 0, y: state.height - 1, width: state.width, style: CellStyle(role, bold: true))
+        } else {
+            grid.fill(x: 0, y: state.height - 1, width: state.width, height: 1, style: CellStyle(.status))
+            grid.put(fitting: " ←/→ period · ↑/↓ scroll · o seller · Esc close" + (more > 0 ? " · ↓ \(more) more lines" : ""),
+                     x: 0, y: state.height - 1, width: state.width, style: CellStyle(.status))
+        }
     }
 
     /// A label cut to `width` columns with one space after it.
@@ -52,7 +64,7 @@ enum ReportView {
         let barStyle = CellStyle(.accent)
         let money = { (amount: Decimal) in Money.display(amount, currency: report.currency) }
         let label = min(26, max(12, width / 4))
-        let barWidth = max(4, min(40, width - label - 24))
+        let barWidth = max(4, min(40, width - label - 44))
         var out: [Line] = []
 
         out.append([("The funnel now", title)])
@@ -67,7 +79,7 @@ enum ReportView {
                         ("\(s.openDeals) · \(money(s.totalValue))" + (s.weightedValue.map { " · weighted \(money($0))" } ?? ""), plain)])
         }
         out.append([("", plain)])
-        out.append([("Conversion", title), ("  of the deals that entered a stage in the period, the share that went further", CellStyle(.dim))])
+        out.append([("Conversion", title), ("  share of each stage's entrants that went further", CellStyle(.dim))])
         for c in report.conversions {
             let rate = c.rate ?? 0
             out.append([(name("\(c.from.name) →", label), plain), (DisplayWidth.fit(bar(rate, maximum: 1, width: barWidth), to: barWidth + 1), barStyle),
@@ -103,13 +115,14 @@ enum ReportView {
             out.append([("", plain)])
             out.append([("Team", title), ("  open deals per stage, results in the period", CellStyle(.dim))])
             let stageIDs = open.map(\.stage)
+            let cell = max(4, min(9, (width - label - 35) / max(1, stageIDs.count)))
             var header = DisplayWidth.fit("seller", to: label)
-            for stage in stageIDs { header += DisplayWidth.fit(String(stage.name.prefix(8)), to: 9) }
+            for stage in stageIDs { header += DisplayWidth.fit(String(stage.name.prefix(cell - 1)), to: cell) }
             header += "open  won lost  win%  overdue stuck"
             out.append([(header, CellStyle(.dim))])
             for seller in report.team {
                 var row = name(seller.user.name, label)
-                for stage in stageIDs { row += DisplayWidth.fit("\(seller.openByStage[stage.id] ?? 0)", to: 9) }
+                for stage in stageIDs { row += DisplayWidth.fit("\(seller.openByStage[stage.id] ?? 0)", to: cell) }
                 let winRate = seller.winRate.map { String(format: "%.0f", $0 * 100) } ?? "—"
                 row += String(format: "%4d %4d %4d  ", seller.open, seller.won, seller.lost)
                     + DisplayWidth.fit(winRate, to: 4, alignRight: true)
@@ -122,6 +135,23 @@ enum ReportView {
         out.append([("Health", title)])
         if report.warnings.isEmpty { out.append([("no warnings", CellStyle(.dim))]) }
         for warning in report.warnings { out.append([("! " + warning.text, CellStyle(.warning, bold: true))]) }
+        return out.map { fit($0, width: width) }
+    }
+
+    /// A line cut to `width` columns, the cut marked with an ellipsis: nothing is lost silently.
+    static func fit(_ line: Line, width: Int) -> Line {
+        var used = 0
+        var out: Line = []
+        for (text, style) in line {
+            let w = DisplayWidth.of(text)
+            if used + w <= width {
+                out.append((text, style))
+                used += w
+            } else {
+                out.append((DisplayWidth.truncate(text, to: width - used), style))
+                break
+            }
+        }
         return out
     }
 }

@@ -36,7 +36,10 @@ enum AddCommand: Command {
         }
         draft.lostReason = arguments.value("reason")
         if let value = arguments.value("value") { draft.value = try session.amount(value) }
-        if let currency = arguments.value("currency") { draft.currency = currency }
+        if let currency = arguments.value("currency") {
+            guard Money.isValidCurrency(currency) else { throw CommandFailure.usage(Message.invalidCurrency(text: currency).text) }
+            draft.currency = currency
+        }
         if let stage = arguments.value("stage") {
             guard funnel.pipeline.findStage(stage) != nil else {
                 throw CommandFailure.usage(Message.unknownStage(text: stage, known: funnel.pipeline.stages.map(\.id)).text)

@@ -1,0 +1,124 @@
+import Foundation
+import FunnelCore
+
+/// A deal in the snapshot cache's binary form: every field, so a loaded deal is the same value
+/// as one decoded from its JSON file.
+enum DealBinary {
+    static func write(_ deal: Deal, to w: inout BinaryWriter) {
+        w.string(deal.id)
+        w.string(deal.title)
+        w.string(deal.company)
+        w.string(deal.contact)
+        w.string(deal.phone)
+        w.string(deal.email)
+        w.optionalString(deal.value.map(Money.plain))
+        w.string(deal.currency)
+        w.optionalString(deal.owner)
+        w.string(deal.stage)
+        w.f64(deal.created.timeIntervalSince1970)
+        w.f64(deal.stageEntered.timeIntervalSince1970)
+        if let next = deal.nextAction {
+            w.u8(1)
+            w.i64(Int64(next.date.daysSinceEpoch))
+            w.string(next.text)
+        } else {
+            w.u8(0)
+        }
+        w.optionalString(deal.lostReason)
+        w.string(deal.notes)
+        w.u32(UInt32(deal.history.count))
+        for change in deal.history {
+            w.f64(change.at.timeIntervalSince1970)
+            w.string(change.by)
+            w.optionalString(change.from)
+            w.string(change.to)
+        }
+        w.i64(Int64(deal.revision))
+        w.f64(deal.updated.timeIntervalSince1970)
+        w.u32(UInt32(deal.activities.count))
+        for activity in deal.activities {
+            w.f64(activity.at.timeIntervalSince1970)
+            w.string(activity.by)
+            w.u8(UInt8(ActivityKind.allCases.firstIndex(of: activity.kind)!))
+            w.u8(activity.outcome.map { UInt8(CallOutcome.allCases.firstIndex(of: $0)!) } ?? 255)
+            w.string(activity.note)
+        }
+        var steps: UInt8 = 0
+        for (i, step) in CallStep.allCases.enumerated() where deal.callSteps.contains(step) { steps |= 1 << i }
+        w.u8(steps)
+        if let terms = deal.paymentTerms {
+            w.u8(1)
+            w.u32(UInt32(terms.installments))
+            w.u8(UInt8(PaymentMethod.allCases.firstIndex(of: terms.method)!))
+        } else {
+            w.u8(0)
+        }
+        w.string(deal.source)
+    }
+
+    static func read(_ r: inout BinaryReader) throws -> Deal {
+        let id = try r.string()
+        let title = try r.string()
+        let company = try r.string()
+        let contact = try r.string()
+        let phone = try r.string()
+        let email = try r.string()
+        let valueText = try r.optionalString()
+        var value: Decimal?
+        if let valueText {
+            guard let amount = Money.parseAmount(valueText) else { throw CacheUnreadable() }
+            value = amount
+        }
+        let currency = try r.string()
+        let owner = try r.optionalString()
+        let stage = try r.string()
+        let created = Date(timeIntervalSince1970: try r.f64())
+        let stageEntered = Date(timeIntervalSince1970: try r.f64())
+        var nextAction: NextAction?
+        if try r.u8() == 1 {
+            let day = Day(daysSinceEpoch: Int(try r.i64()))
+            nextAction = NextAction(date: day, text: try r.string())
+        }
+        let lostReason = try r.optionalString()
+        let notes = try r.string()
+        let historyCount = Int(try r.u32())
+        guard historyCount <= r.remaining else { throw CacheUnreadable() }
+        var history: [StageChange] = []
+        history.reserveCapacity(historyCount)
+        for _ in 0..<historyCount {
+            let at = Date(timeIntervalSince1970: try r.f64())
+            let by = try r.string()
+            let from = try r.optionalString()
+            history.append(StageChange(at: at, by: by, from: from, to: try r.string()))
+        }
+        let revision = Int(try r.i64())
+        let updated = Date(timeIntervalSince1970: try r.f64())
+        var deal = Deal(id: id, title: title, company: company, contact: contact, phone: phone, email: email, value: value,
+                        currency: currency, owner: owner, stage: stage, created: created, stageEntered: stageEntered,
+                        nextAction: nextAction, lostReason: lostReason, notes: notes, history: history, revision: revision,
+                        updated: updated)
+        let activityCount = Int(try r.u32())
+        guard activityCount <= r.remaining else { throw CacheUnreadable() }
+        deal.activities.reserveCapacity(activityCount)
+        let kinds = ActivityKind.allCases, outcomes = CallOutcome.allCases
+        for _ in 0..<activityCount {
+            let at = Date(timeIntervalSince1970: try r.f64())
+            let by = try r.string()
+            let kind = Int(try r.u8())
+            let outcome = Int(try r.u8())
+            guard kind < kinds.count, outcome < outcomes.count || outcome == 255 else { throw CacheUnreadable() }
+            deal.activities.append(Activity(at: at, by: by, kind: kinds[kind], outcome: outcome == 255 ? nil : outcomes[outcome],
+                                            note: try r.string()))
+        }
+        let steps = try r.u8()
+        for (i, step) in CallStep.allCases.enumerated() where steps & (1 << i) != 0 { deal.callSteps.insert(step) }
+        if try r.u8() == 1 {
+            let installments = Int(try r.u32())
+            let method = Int(try r.u8())
+            guard method < PaymentMethod.allCases.count else { throw CacheUnreadable() }
+            deal.paymentTerms = PaymentTerms(installments: installments, method: PaymentMethod.allCases[method])
+        }
+        deal.source = try r.string()
+        return deal
+    }
+}

@@ -1,0 +1,144 @@
+import Foundation
+import FunnelCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A cache of every deal in one binary file plus a journal of later changes, so opening a
+/// board of 100,000 deals does not parse 100,000 JSON files. The JSON files stay the record:
+/// the cache is trusted only while the data directory's fingerprint (see
+/// `FunnelStore.fingerprint`) equals the one the cache last recorded, and is rebuilt otherwise.
+///
+///     cache/snapshot.bin   "FNLSNAP1", generation, fingerprint, count, deals
+///     cache/journal.bin    "FNLJRNL1", generation, then records: length, payload, FNV-1a
+///                          payload: 1 + a deal, or 2 + the fingerprint after a write
+///
+/// Callers hold the data directory's lock: shared to read, exclusive to write.
+struct SnapshotCache {
+    let directory: String
+    var snapshotPath: String { directory + "/snapshot.bin" }
+    var journalPath: String { directory + "/journal.bin" }
+    /// Past this size the journal is folded into a new snapshot.
+    static let journalLimit = 8 << 20
+
+    static let snapshotMagic = Array("FNLSNAP1".utf8)
+    static let journalMagic = Array("FNLJRNL1".utf8)
+
+    /// The cached deals, or nil when the cache is missing, unreadable, or not for `fingerprint`.
+    func load(fingerprint: String) -> [String: Deal]? {
+        guard let snapshot = try? AtomicFile.read(snapshotPath), let journal = try? AtomicFile.read(journalPath) else { return nil }
+        var deals: [String: Deal] = [:]
+        var generation: UInt64 = 0
+        var recorded = ""
+        let snapshotOK: Bool = snapshot.withUnsafeBytes { raw in
+            var r = BinaryReader(raw)
+            do {
+                guard raw.count >= 8, Array(raw[0..<8]) == Self.snapshotMagic else { return false }
+                r.offset = 8
+                generation = try r.u64()
+                recorded = try r.string()
+                let count = Int(try r.u32())
+                guard count <= r.remaining else { return false }
+                deals.reserveCapacity(count)
+                for _ in 0..<count {
+                    let deal = try DealBinary.read(&r)
+                    deals[deal.id] = deal
+                }
+                return true
+            } catch {
+                return false
+            }
+        }
+        guard snapshotOK else { return nil }
+        let journalOK: Bool = journal.withUnsafeBytes { raw in
+            var r = BinaryReader(raw)
+            do {
+                guard raw.count >= 16, Array(raw[0..<8]) == Self.journalMagic else { return false }
+                r.offset = 8
+                guard try r.u64() == generation else { return false }
+                while r.remaining >= 8 {
+                    let length = Int(try r.u32())
+                    guard length + 4 <= r.remaining else { break }  // a torn last record: ignored
+                    let payload = UnsafeRawBufferPointer(rebasing: raw[r.offset..<(r.offset + length)])
+                    var check = BinaryReader(raw, offset: r.offset + length)
+                    guard try check.u32() == fnv1a(payload) else { break }
+                    var p = BinaryReader(payload)
+                    switch try p.u8() {
+                    case 1:
+                        let deal = try DealBinary.read(&p)
+                        deals[deal.id] = deal
+                    case 2:
+                        recorded = try p.string()
+                    default:
+                        return false
+                    }
+                    r.offset += length + 4
+                }
+                return true
+            } catch {
+                return false
+            }
+        }
+        guard journalOK, recorded == fingerprint else { return nil }
+        return deals
+    }
+
+    /// Replaces the cache with `deals` as of `fingerprint`, and starts an empty journal.
+    func write<C: Collection>(_ deals: C, fingerprint: String) throws where C.Element == Deal {
+        try AtomicFile.makeDirectory(directory)
+        let generation = UInt64.random(in: 1...UInt64.max)
+        var w = BinaryWriter(capacity: deals.count * 600)
+        w.append(Self.snapshotMagic)
+        w.u64(generation)
+        w.string(fingerprint)
+        w.u32(UInt32(deals.count))
+        for deal in deals { DealBinary.write(deal, to: &w) }
+        var j = BinaryWriter()
+        j.append(Self.journalMagic)
+        j.u64(generation)
+        // The journal first: a journal of another generation makes the cache invalid, never wrong.
+        try AtomicFile.write(Data(j.bytes), to: journalPath, durable: false)
+        try AtomicFile.write(Data(w.bytes), to: snapshotPath, durable: false)
+    }
+
+    /// Records changed deals and the fingerprint after the write. A cache that does not exist
+    /// stays absent (the next load rebuilds it); a large journal is folded into a new snapshot.
+    func append(_ deals: [Deal], fingerprint: String) throws {
+        var records = BinaryWriter()
+        func record(_ payload: BinaryWriter) {
+            records.u32(UInt32(payload.bytes.count))
+            records.append(payload.bytes)
+            records.u32(payload.bytes.withUnsafeBytes { fnv1a($0) })
+        }
+        for deal in deals {
+            var p = BinaryWriter()
+            p.u8(1)
+            DealBinary.write(deal, to: &p)
+            record(p)
+        }
+        var marker = BinaryWriter()
+        marker.u8(2)
+        marker.string(fingerprint)
+        record(marker)
+
+        let fd = open(journalPath, O_WRONLY | O_APPEND | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_size >= 16 else { return }
+        let written = records.bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress!, $0.count) }
+        guard written == records.bytes.count else {
+            // A short write leaves a torn record that the next load ignores, then rebuilds.
+            return
+        }
+        if Int(info.st_size) + written > Self.journalLimit, let all = load(fingerprint: fingerprint) {
+            try write(all.values, fingerprint: fingerprint)
+        }
+    }
+
+    /// Removes the cache (it is rebuilt on the next load).
+    func discard() {
+        unlink(journalPath)
+        unlink(snapshotPath)
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+
+@Suite("Damaged and newer data: exit 4, the file named, never overwritten")
+struct DataErrorTests {
+    @Test func aTruncatedDealFileStopsListAndStaysByteForByte() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.initialize()
+        let id = try s.add("Solar")
+        let healthy = try s.add("Healthy", "--owner", "rita")
+        let file = try #require(s.dealFile(id))
+        let full = try #require(s.bytes(file))
+        let truncated = full.prefix(full.count / 2)
+        try truncated.write(to: URL(fileURLWithPath: file))
+
+        let list = try s.run("list", "--all")
+        #expect(list.status == Exit.data, "\(list)")
+        #expect(list.stdout.isEmpty)
+        #expect(list.stderr.contains(file), "\(list)")
+        for words in [["show", id], ["move", id, "meeting"], ["edit", id, "--title", "Fixed?"], ["assign", id, "sam"],
+                      ["list", "--json"]] {
+            let result = try runProgram(FunnelBinary.path, words, environment: s.environment(), scratch: s.root)
+            #expect(result.status == Exit.data, "\(result)")
+            #expect(result.stderr.contains(file), "\(result)")
+        }
+        #expect(s.bytes(file) == truncated)
+        #expect(s.dealFile(id) == file)
+        // Nothing was written beside it either.
+        let dir = (file as NSString).deletingLastPathComponent
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir) == ["\(id).json"])
+        // Other deals are still reachable one by one.
+        try s.ok("move", healthy, "meeting", user: "rita")
+    }
+
+    @Test func aNewerPipelineIsReportedAndKept() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.initialize()
+        _ = try s.add("Solar")
+        let path = s.dataDir + "/pipeline.json"
+        try editJSON(path) { $0["schema"] = 99 }
+        let before = s.bytes(path)
+        for words in [["list"], ["stages"], ["add", "More"], ["init"]] {
+            let result = try runProgram(FunnelBinary.path, words, environment: s.environment(), scratch: s.root)
+            #expect(result.status == Exit.data, "\(result)")
+            #expect(result.stdout.isEmpty)
+            if words != ["init"] {
+                #expect(result.stderr.contains("newer"), "\(result)")
+                #expect(result.stderr.contains(path), "\(result)")
+            }
+        }
+        #expect(s.bytes(path) == before)
+    }
+
+    @Test func aNewerDealFileIsReportedAndKept() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.initialize()
+        let id = try s.add("Solar")
+        let file = try #require(s.dealFile(id))
+        try editJSON(file) { $0["schema"] = 2 }
+        let before = s.bytes(file)
+        let list = try s.run("list")
+        #expect(list.status == Exit.data && list.stderr.contains("newer") && list.stderr.contains(file), "\(list)")
+        let move = try s.run("move", id, "meeting")
+        #expect(move.status == Exit.data, "\(move)")
+        #expect(s.bytes(file) == before)
+    }
+
+    @Test func aLargeAcceptedValueCanBeReadBack() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.initialize()
+        // --value accepts up to 20 characters; whatever add accepts must be listable afterwards.
+        let id = try s.add("Enormous", "--value", "99999999999999999.99")
+        let list = try s.run("list", "--json")
+        let show = try s.run("show", id, "--json")
+        let value = show.ok ? try jsonObject(show.stdout).string("value") : nil
+        #expect(list.status == Exit.ok, "\(list)")
+        #expect(value == "99999999999999999.99", "\(show)")
+    }
+}

@@ -1,0 +1,142 @@
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A throwaway world for one test: its own temporary directory holding the data directory and a
+/// fake home, a fixed clock and a chosen user. The real home is never touched.
+final class Sandbox {
+    let root: String
+    /// FUNNEL_DATA_DIR for every run.
+    let dataDir: String
+    /// FUNNEL_USER unless a run names another.
+    var user: String
+    /// FUNNEL_NOW unless a run names another.
+    var now: String
+
+    init(user: String = "boss", now: String = "2026-11-24T09:00:00Z") throws {
+        root = FileManager.default.temporaryDirectory.path + "/funnel-e2e-\(UUID().uuidString)"
+        dataDir = root + "/data"
+        self.user = user
+        self.now = now
+        try FileManager.default.createDirectory(atPath: root + "/home", withIntermediateDirectories: true)
+        struct UnderHome: Error {}
+        if NSHomeDirectory().count > 1, root.hasPrefix(NSHomeDirectory() + "/") { throw UnderHome() }
+    }
+
+    func remove() { try? FileManager.default.removeItem(atPath: root) }
+
+    /// The child's whole environment.
+    func environment(user: String? = nil, now: String? = nil, extra: [String: String] = [:]) -> [String: String] {
+        var env = [
+            "PATH": "/usr/local/bin:/usr/bin:/bin",
+            "HOME": root + "/home",
+            "LANG": "C.UTF-8",
+            "TZ": "UTC",
+            "FUNNEL_DATA_DIR": dataDir,
+            "FUNNEL_USER": user ?? self.user,
+            "FUNNEL_NOW": now ?? self.now,
+            "FUNNEL_BIN": FunnelBinary.path,
+        ]
+        for (key, value) in extra { env[key] = value }
+        return env
+    }
+
+    /// Runs `funnel ARGS…`.
+    @discardableResult
+    func run(_ arguments: String..., user: String? = nil, now: String? = nil, env: [String: String] = [:]) throws -> RunResult {
+        try runProgram(FunnelBinary.path, arguments, environment: environment(user: user, now: now, extra: env),
+                       scratch: root)
+    }
+
+    /// Runs `funnel ARGS…` and records an issue unless it exits 0.
+    @discardableResult
+    func ok(_ arguments: String..., user: String? = nil, now: String? = nil,
+            sourceLocation: SourceLocation = #_sourceLocation) throws -> RunResult {
+        let result = try runProgram(FunnelBinary.path, arguments, environment: environment(user: user, now: now),
+                                    scratch: root)
+        #expect(result.ok, "\(result)", sourceLocation: sourceLocation)
+        return result
+    }
+
+    /// `funnel init` plus reps rita and sam.
+    func initialize(template: String = "simple") throws {
+        try ok("init", "--template", template)
+        try ok("team", "add", "rita", "--role", "rep", "--name", "Rita Rep")
+        try ok("team", "add", "sam", "--role", "rep", "--name", "Sam Rep")
+    }
+
+    /// `funnel add …`, returning the new id.
+    func add(_ arguments: String..., user: String? = nil, now: String? = nil,
+             sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        let result = try runProgram(FunnelBinary.path, ["add"] + arguments,
+                                    environment: environment(user: user, now: now), scratch: root)
+        #expect(result.ok, "\(result)", sourceLocation: sourceLocation)
+        return result.output
+    }
+
+    /// `funnel show ID --json` as a dictionary.
+    func deal(_ id: String, user: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) throws -> [String: Any] {
+        let result = try runProgram(FunnelBinary.path, ["show", id, "--json"], environment: environment(user: user),
+                                    scratch: root)
+        #expect(result.ok, "\(result)", sourceLocation: sourceLocation)
+        return try jsonObject(result.stdout)
+    }
+
+    /// `funnel list ARGS… --json` as an array of dictionaries.
+    func list(_ arguments: String..., user: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) throws
+        -> [[String: Any]] {
+        let result = try runProgram(FunnelBinary.path, ["list"] + arguments + ["--json"],
+                                    environment: environment(user: user), scratch: root)
+        #expect(result.ok, "\(result)", sourceLocation: sourceLocation)
+        return try jsonArray(result.stdout)
+    }
+
+    /// The file a deal lives in, wherever its owner put it.
+    func dealFile(_ id: String) -> String? {
+        let candidates = [dataDir + "/inbox/\(id).json"]
+            + ((try? FileManager.default.contentsOfDirectory(atPath: dataDir + "/deals")) ?? [])
+            .map { dataDir + "/deals/\($0)/\(id).json" }
+        return candidates.first { FileManager.default.fileExists(atPath: $0) }
+    }
+
+    func bytes(_ path: String) -> Data? { FileManager.default.contents(atPath: path) }
+}
+
+struct NotJSON: Error, CustomStringConvertible {
+    let text: String
+    var description: String { "not the expected JSON: \(text.prefix(500))" }
+}
+
+func jsonObject(_ text: String) throws -> [String: Any] {
+    guard let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else { throw NotJSON(text: text) }
+    return object
+}
+
+func jsonArray(_ text: String) throws -> [[String: Any]] {
+    guard let array = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]] else { throw NotJSON(text: text) }
+    return array
+}
+
+extension Dictionary where Key == String, Value == Any {
+    func string(_ key: String) -> String? { self[key] as? String }
+    /// True when the key is present with JSON null.
+    func isNull(_ key: String) -> Bool { self[key] is NSNull }
+}
+
+func fileMode(_ path: String) -> mode_t? {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return nil }
+    return info.st_mode & 0o7777
+}
+
+/// Rewrites a JSON file in place as another program (or a newer funnel) would have.
+func editJSON(_ path: String, _ change: (inout [String: Any]) throws -> Void) throws {
+    let data = try Data(contentsOf: URL(fileURLWithPath: path))
+    guard var object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+        throw NotJSON(text: String(decoding: data, as: UTF8.self))
+    }
+    try change(&object)
+    try JSONSerialization.data(withJSONObject: object).write(to: URL(fileURLWithPath: path))
+}

@@ -1,0 +1,133 @@
+import Foundation
+import Testing
+@testable import FunnelStore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+@Suite("AtomicFile")
+struct AtomicFileTests {
+    @Test func aNewFileIsOwnerOnly() throws {
+        let tmp = try TempDir()
+        defer { tmp.remove() }
+        let path = tmp.path + "/new.json"
+        try AtomicFile.write(Data("hello".utf8), to: path)
+        #expect(bytes(path) == Data("hello".utf8))
+        #expect(mode(path) == 0o600)
+        #expect(try AtomicFile.read(path) == Data("hello".utf8))
+    }
+
+    @Test func anExistingFileKeepsItsMode() throws {
+        let tmp = try TempDir()
+        defer { tmp.remove() }
+        let path = tmp.path + "/shared.json"
+        try AtomicFile.write(Data("one".utf8), to: path)
+        #expect(chmod(path, 0o640) == 0)
+        try AtomicFile.write(Data("two".utf8), to: path)
+        #expect(mode(path) == 0o640)
+        #expect(bytes(path) == Data("two".utf8))
+        #expect(chmod(path, 0o604) == 0)
+        try AtomicFile.write(Data("three".utf8), to: path, durable: false)
+        #expect(mode(path) == 0o604)
+        #expect(bytes(path) == Data("three".utf8))
+    }
+
+    @Test func noTemporaryFilesAreLeftBehind() throws {
+        let tmp = try TempDir()
+        defer { tmp.remove() }
+        let path = tmp.path + "/busy.json"
+        for n in 0..<60 {
+            try AtomicFile.write(Data(String(repeating: "\(n),", count: n * 100).utf8), to: path, durable: n % 2 == 0)
+        }
+        #expect(try AtomicFile.list(tmp.path) == ["busy.json"])
+        #expect(bytes(path) == Data(String(repeating: "59,", count: 5_900).utf8))
+    }
+
+    @Test func aFailedWriteLeavesNothingBehind() throws {
+        let tmp = try TempDir()
+        defer { tmp.remove() }
+        #expect(throws: StoreError.self) { try AtomicFile.write(Data("x".utf8), to: tmp.path + "/missing/dir/file.json") }
+        // A directory in the way of the rename: the temp file must be cleaned up.
+        try FileManager.default.createDirectory(atPath: tmp.path + "/taken", withIntermediateDirectories: false)
+        try FileManager.default.createDirectory(atPath: tmp.path + "/taken/inner", withIntermediateDirectories: false)
+        #expect(throws: StoreError.self) { try AtomicFile.write(Data("x".utf8), to: tmp.path + "/taken") }
+        #expect(Set(try AtomicFile.list(tmp.path)) == ["taken"])
+    }
+
+    @Test func emptyDataIsWritten() throws {
+        let tmp = try TempDir()
+        defer { tmp.remove() }
+        try AtomicFile.write(Data(), to: tmp.path + "/empty")
+        #expect(bytes(tmp.path + "/empty") == Data())
+    }
+
+    @Test func missingThingsAreNotErrors() throws {
+        let tmp = try TempDir()
+        defer { tmp.remove() }
+        #expect(try AtomicFile.read(tmp.path + "/nothing") == nil)
+        #expect(try AtomicFile.list(tmp.path + "/nowhere") == [])
+        try AtomicFile.remove(tmp.path + "/nothing")
+        try AtomicFile.write(Data("x".utf8), to: tmp.path + "/gone")
+        try AtomicFile.remove(tmp.path + "/gone")
+        #expect(!exists(tmp.path + "/gone"))
+    }
+
+    @Test func directoriesAreMadeOwnerOnlyWithTheirParents() throws {
+        let tmp = try TempDir()
+        defer { tmp.remove() }
+        try AtomicFile.makeDirectory(tmp.path + "/a/b/c")
+        for dir in ["/a", "/a/b", "/a/b/c"] { #expect(mode(tmp.path + dir) == 0o700) }
+        #expect(chmod(tmp.path + "/a", 0o750) == 0)
+        try AtomicFile.makeDirectory(tmp.path + "/a")
+        #expect(mode(tmp.path + "/a") == 0o750, "existing directories are left as they are")
+        try AtomicFile.write(Data("x".utf8), to: tmp.path + "/file")
+        #expect(throws: StoreError.self) { try AtomicFile.makeDirectory(tmp.path + "/file") }
+    }
+
+    @Test func theLockFileIsOwnerOnlyAndTheLockReturnsTheBodysResult() throws {
+        let tmp = try TempDir()
+        defer { tmp.remove() }
+        let lock = DataLock(directory: tmp.path)
+        #expect(try lock.withLock { 42 } == 42)
+        #expect(mode(tmp.path + "/.lock") == 0o600)
+        struct Boom: Error {}
+        #expect(throws: Boom.self) { try lock.withLock { throw Boom() } }
+        #expect(try lock.withLock { "again" } == "again", "a throwing body releases the lock")
+    }
+}
+
+@Suite("DataDirectory.resolve")
+struct DataDirectoryTests {
+    static let env = ["FUNNEL_DATA_DIR": "/env/funnel", "XDG_DATA_HOME": "/xdg", "HOME": "/home/dana"]
+
+    @Test func theFlagWinsOverEverything() {
+        #expect(DataDirectory.resolve(flag: "/flag/dir", environment: Self.env) == "/flag/dir")
+    }
+
+    @Test func thenFunnelDataDir() {
+        #expect(DataDirectory.resolve(flag: nil, environment: Self.env) == "/env/funnel")
+        #expect(DataDirectory.resolve(flag: "", environment: Self.env) == "/env/funnel")
+    }
+
+    @Test func thenXDGDataHome() {
+        var env = Self.env
+        env["FUNNEL_DATA_DIR"] = nil
+        #expect(DataDirectory.resolve(flag: nil, environment: env) == "/xdg/funnel")
+        env["FUNNEL_DATA_DIR"] = ""
+        #expect(DataDirectory.resolve(flag: nil, environment: env) == "/xdg/funnel")
+    }
+
+    @Test func thenHome() {
+        #expect(DataDirectory.resolve(flag: nil, environment: ["HOME": "/home/dana"]) == "/home/dana/.local/share/funnel")
+        // XDG says relative paths are invalid and must be ignored.
+        #expect(DataDirectory.resolve(flag: nil, environment: ["HOME": "/home/dana", "XDG_DATA_HOME": "rel/xdg"])
+            == "/home/dana/.local/share/funnel")
+    }
+
+    @Test func relativePathsBecomeAbsoluteAndTrailingSlashesGo() {
+        let cwd = FileManager.default.currentDirectoryPath
+        #expect(DataDirectory.resolve(flag: "data", environment: [:]) == cwd + "/data")
+        #expect(DataDirectory.resolve(flag: "/x/y/", environment: [:]) == "/x/y")
+        #expect(DataDirectory.resolve(flag: nil, environment: ["FUNNEL_DATA_DIR": "rel"]) == cwd + "/rel")
+    }
+}
