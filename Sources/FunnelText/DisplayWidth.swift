@@ -7,27 +7,62 @@ import Glibc
 /// Terminal columns taken by text, per grapheme cluster with wcwidth semantics: a cluster is
 /// as wide as its base character; emoji presentation (VS16), ZWJ sequences and flags are two.
 public enum DisplayWidth {
-    /// Columns one grapheme cluster takes (0, 1 or 2).
+    /// Columns one grapheme cluster takes (0, 1 or 2), as drawn in its `terminalForm`.
     public static func of(_ character: Character) -> Int {
         if character.isASCII {
             guard let ascii = character.asciiValue else { return 1 }  // "\r\n"
             return ascii >= 0x20 && ascii < 0x7F ? 1 : 0
         }
-        TerminalLocale.prepare()
         let scalars = character.unicodeScalars
-        guard let base = scalars.first else { return 0 }
-        if scalars.count > 1 {
-            var regional = 0
-            for scalar in scalars {
-                if scalar.value == 0xFE0F || scalar.value == 0x200D { return 2 }
-                if (0x1F1E6...0x1F1FF).contains(scalar.value) { regional += 1 }
-            }
-            if regional >= 2 { return 2 }
+        if scalars.count > 1, isComposedEmoji(character) {
+            return isFlag(character) ? 2 : width(of: scalars.first!)
         }
-        let width = wcwidth(wchar_t(bitPattern: base.value))
+        return width(of: scalars.first!)
+    }
+
+    /// What a terminal is given for a cluster. Emoji built from several code points (ZWJ
+    /// families, skin tones, flags, keycaps, VS16) are drawn differently — or not at all — by
+    /// different terminals, which breaks column alignment; they are drawn as their base emoji,
+    /// and a flag as its two letters (🇮🇱 → IL). Letters with combining marks (niqqud, harakat,
+    /// accents) are kept whole.
+    public static func terminalForm(_ character: Character) -> String {
+        let scalars = character.unicodeScalars
+        guard scalars.count > 1, isComposedEmoji(character) else { return String(character) }
+        if isFlag(character) {
+            return String(String.UnicodeScalarView(scalars.filter(isRegionalIndicator).compactMap {
+                Unicode.Scalar($0.value - 0x1F1E6 + 65)
+            }))
+        }
+        return String(scalars.first!)
+    }
+
+    static func isRegionalIndicator(_ scalar: Unicode.Scalar) -> Bool { (0x1F1E6...0x1F1FF).contains(scalar.value) }
+
+    static func isFlag(_ character: Character) -> Bool {
+        character.unicodeScalars.filter(isRegionalIndicator).count >= 2
+    }
+
+    /// A cluster joined by ZWJ, a variation selector, a skin-tone modifier, a keycap or regional
+    /// indicators, or holding more than one character that takes space.
+    static func isComposedEmoji(_ character: Character) -> Bool {
+        var spacing = 0
+        for scalar in character.unicodeScalars {
+            let v = scalar.value
+            if v == 0x200D || v == 0xFE0F || v == 0x20E3 || (0x1F3FB...0x1F3FF).contains(v) || isRegionalIndicator(scalar) {
+                return true
+            }
+            if width(of: scalar) > 0 { spacing += 1 }
+        }
+        return spacing > 1
+    }
+
+    /// wcwidth of one scalar; non-printing scalars that are not marks take one column.
+    static func width(of scalar: Unicode.Scalar) -> Int {
+        if scalar.value < 0x80 { return scalar.value >= 0x20 && scalar.value < 0x7F ? 1 : 0 }
+        TerminalLocale.prepare()
+        let width = wcwidth(wchar_t(bitPattern: scalar.value))
         if width >= 0 { return Int(width) }
-        // Unassigned or non-printing base: sanitising shows controls; anything else takes one column.
-        return base.properties.generalCategory == .nonspacingMark ? 0 : 1
+        return scalar.properties.generalCategory == .nonspacingMark ? 0 : 1
     }
 
     /// Columns `text` takes.

@@ -26,3 +26,16 @@ import FunnelText
         #expect(grid.line(1) == "    שלום")
     }
 }
+
+@Suite struct ComposedEmojiTests {
+    @Test func composedEmojiAreDrawnAsTheirBaseAndFlagsAsLetters() {
+        var grid = Grid(width: 30, height: 1)
+        let used = grid.put("👩‍👩‍👧🇮🇱👍🏽❤️x", x: 0, y: 0)
+        #expect(grid.line(0) == "👩IL👍❤x")
+        #expect(used == DisplayWidth.of("👩‍👩‍👧🇮🇱👍🏽❤️x"))
+        #expect(DisplayWidth.of("🇮🇱") == 2)
+        #expect(DisplayWidth.terminalForm("👍🏽") == "👍")
+        // Letters with combining marks stay whole.
+        #expect(DisplayWidth.terminalForm("שָׁ") == "שָׁ")
+    }
+}

@@ -121,6 +121,7 @@ public struct Funnel: Sendable {
             next = earlier
             next.id = deal.id
             next.history = deal.history
+            next.activities = deal.activities
             next.stage = deal.stage
             next.stageEntered = deal.stageEntered
             if earlier.stage != deal.stage { enter(earlier.stage, deal: &next, by: actor, now: now) }

@@ -36,6 +36,19 @@ public struct Money: Codable, Hashable, Sendable {
         return Decimal(string: cleaned, locale: Locale(identifier: "en_US_POSIX"))
     }
 
+    /// The amount in hundredths as an unsigned integer, when it is non-negative with at most two
+    /// decimals and fits (every amount `parseAmount` accepts does): a compact exact form.
+    public static func cents(_ amount: Decimal) -> UInt64? {
+        guard amount >= 0 else { return nil }
+        let text = plain(amount)
+        return UInt64(text.replacingOccurrences(of: ".", with: ""))
+    }
+
+    /// The amount `cents` hundredths stand for.
+    public static func fromCents(_ cents: UInt64) -> Decimal {
+        Decimal(sign: .plus, exponent: -2, significand: Decimal(cents))
+    }
+
     /// Whether `code` looks like an ISO 4217 currency code.
     public static func isValidCurrency(_ code: String) -> Bool {
         code.count == 3 && code.allSatisfy { $0.isASCII && $0.isLetter }

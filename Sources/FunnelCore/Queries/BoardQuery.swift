@@ -23,12 +23,13 @@ public struct BoardQuery: Sendable, Hashable {
 
     /// The deals `actor` sees with this query, in order.
     public func run<S: Sequence>(_ deals: S, actor: User, utcOffset: Int) -> [Deal] where S.Element == Deal {
-        deals.filter { deal in
+        let needle = SearchText.fold(filter.trimmingCharacters(in: .whitespaces))
+        let chosen = deals.filter { deal in
             Visibility.includes(deal, scope: scope, actor: actor)
                 && (stage == nil || deal.stage == stage)
-                && BoardQuery.matches(deal, filter: filter)
+                && SearchText.matches(SearchText.haystack(deal), folded: needle)
         }
-        .sorted { sort.precedes($0, $1, utcOffset: utcOffset) }
+        return sort.sorted(chosen, utcOffset: utcOffset)
     }
 
     /// The visible deals grouped by stage id, each group in order; every stage has an entry.

@@ -19,32 +19,69 @@ public enum CardOrder: String, CaseIterable, Sendable {
 
     /// A strict ordering of two deals; ties are broken by title, then id, so it is total.
     public func precedes(_ a: Deal, _ b: Deal, utcOffset: Int) -> Bool {
+        key(a, utcOffset: utcOffset) < key(b, utcOffset: utcOffset)
+    }
+
+    /// What this order compares, computed once per deal so large sorts stay fast.
+    public func key(_ deal: Deal, utcOffset: Int) -> CardSortKey {
+        let primary: Double
         switch self {
-        case .due:
-            let da = CardOrder.dueDate(a, utcOffset: utcOffset), db = CardOrder.dueDate(b, utcOffset: utcOffset)
-            if da != db { return da < db }
-        case .created:
-            if a.created != b.created { return a.created > b.created }
-        case .value:
-            if a.value != b.value {
-                guard let va = a.value else { return false }
-                guard let vb = b.value else { return true }
-                return va > vb
-            }
-        case .title:
-            break
+        case .due: primary = CardOrder.dueDate(deal, utcOffset: utcOffset).timeIntervalSince1970
+        case .created: primary = -deal.created.timeIntervalSince1970
+        case .value: primary = deal.value.map { -NSDecimalNumber(decimal: $0).doubleValue } ?? .infinity
+        case .title: primary = 0
         }
-        return CardOrder.titleOrder(a, b)
+        return CardSortKey(primary: primary, exact: self == .value ? deal.value : nil,
+                           title: CardOrder.natural(SearchText.fold(deal.title)), id: deal.id)
+    }
+
+    /// Runs of digits padded to a fixed width, so "Deal 2" comes before "Deal 10".
+    static func natural(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 >= 48 && $0 <= 57 }) else { return text }
+        var out = ""
+        var digits = ""
+        func flush() {
+            if digits.isEmpty { return }
+            out += String(repeating: "0", count: max(0, 20 - digits.count)) + digits
+            digits = ""
+        }
+        for ch in text {
+            if ch.isASCII, ch.isNumber { digits.append(ch) } else { flush(); out.append(ch) }
+        }
+        flush()
+        return out
+    }
+
+    /// Sorts deals by this order, computing each key once.
+    public func sorted<S: Sequence>(_ deals: S, utcOffset: Int) -> [Deal] where S.Element == Deal {
+        let all = Array(deals)
+        let keys = all.map { key($0, utcOffset: utcOffset) }
+        return keys.indices.sorted { keys[$0] < keys[$1] }.map { all[$0] }
     }
 
     /// The date a card is ordered by on the board.
     public static func dueDate(_ deal: Deal, utcOffset: Int) -> Date {
         deal.nextAction.map { $0.date.start(utcOffset: utcOffset) } ?? deal.stageEntered
     }
+}
 
-    static func titleOrder(_ a: Deal, _ b: Deal) -> Bool {
-        let order = a.title.localizedStandardCompare(b.title)
-        if order != .orderedSame { return order == .orderedAscending }
+/// A deal's place in an order: the order's own figure, then the folded title (by code point),
+/// then the id, so every order is total and stable.
+public struct CardSortKey: Comparable, Sendable {
+    let primary: Double
+    /// The exact value, for ties the Double could blur (value order only).
+    let exact: Decimal?
+    let title: String
+    let id: String
+
+    public static func < (a: CardSortKey, b: CardSortKey) -> Bool {
+        if a.primary != b.primary { return a.primary < b.primary }
+        if let x = a.exact, let y = b.exact, x != y { return x > y }
+        if a.title != b.title { return a.title.utf8.lexicographicallyPrecedes(b.title.utf8) }
         return a.id < b.id
+    }
+
+    public static func == (a: CardSortKey, b: CardSortKey) -> Bool {
+        a.primary == b.primary && a.exact == b.exact && a.title == b.title && a.id == b.id
     }
 }

@@ -4,9 +4,54 @@ import Foundation
 /// case, diacritics (niqqud, harakat) and width; a filter of digits also finds the phone with
 /// its separators ("0541234" finds "054-1234567").
 public enum SearchText {
-    /// Folds text for searching.
+    /// Folds text for searching. Scripts without case or precomposed accents (ASCII, Hebrew,
+    /// Arabic, CJK, symbols, emoji) take a fast path over UTF-8 bytes: ASCII lowered, combining
+    /// marks (niqqud, harakat, variation selectors) dropped. Anything else (Latin accents,
+    /// Cyrillic, fullwidth forms…) goes through Foundation's folding, which gives the same
+    /// result for the fast-path scripts.
     public static func fold(_ text: String) -> String {
-        text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        var text = text
+        text.makeContiguousUTF8()
+        let folded: [UInt8]? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            var out = [UInt8]()
+            out.reserveCapacity(bytes.count)
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                if b < 0x80 {
+                    out.append(b >= 0x41 && b <= 0x5A ? b + 32 : b)
+                    i += 1
+                    continue
+                }
+                let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+                guard i + length <= bytes.count else { return nil }
+                var v = UInt32(b) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                for k in 1..<length { v = (v << 6) | (UInt32(bytes[i + k]) & 0x3F) }
+                if isMark(v) {
+                    // dropped
+                } else if (0x0590...0x08FF).contains(v) || (0x2000...0x2BFF).contains(v) || (0x3040...0x9FFF).contains(v)
+                            || (0x1F000...0x1FAFF).contains(v) {
+                    out.append(contentsOf: bytes[i..<(i + length)])
+                } else {
+                    return nil
+                }
+                i += length
+            }
+            return out
+        } ?? nil
+        if let folded { return String(decoding: folded, as: UTF8.self) }
+        return text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+    }
+
+    /// Combining marks of the fast-path scripts: Hebrew points, Arabic harakat, variation selectors.
+    static func isMark(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x0591...0x05BD, 0x05BF, 0x05C1, 0x05C2, 0x05C4, 0x05C5, 0x05C7: return true
+        case 0x0610...0x061A, 0x064B...0x065F, 0x0670, 0x06D6...0x06DC, 0x06DF...0x06E4, 0x06E7, 0x06E8, 0x06EA...0x06ED: return true
+        case 0x08D3...0x08E1, 0x08E3...0x08FF: return true
+        case 0xFE00...0xFE0F: return true
+        default: return false
+        }
     }
 
     /// The searchable text of a deal, computed once per deal version.
@@ -15,8 +60,30 @@ public enum SearchText {
             + "\u{1F}" + deal.phone.filter(\.isNumber)
     }
 
-    /// Whether a haystack contains a folded needle (an empty needle matches everything).
+    /// Whether a haystack contains a folded needle (an empty needle matches everything): a plain
+    /// search over UTF-8 bytes, as both sides are folded the same way.
     public static func matches(_ haystack: String, folded needle: String) -> Bool {
-        needle.isEmpty || haystack.range(of: needle) != nil
+        if needle.isEmpty { return true }
+        var haystack = haystack, needle = needle
+        haystack.makeContiguousUTF8()
+        needle.makeContiguousUTF8()
+        return haystack.utf8.withContiguousStorageIfAvailable { h in
+            needle.utf8.withContiguousStorageIfAvailable { n in contains(h, n) } ?? false
+        } ?? false
+    }
+
+    static func contains(_ h: UnsafeBufferPointer<UInt8>, _ n: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard n.count <= h.count, let first = n.first else { return n.isEmpty }
+        var i = 0
+        let last = h.count - n.count
+        while i <= last {
+            if h[i] == first {
+                var k = 1
+                while k < n.count && h[i + k] == n[k] { k += 1 }
+                if k == n.count { return true }
+            }
+            i += 1
+        }
+        return false
     }
 }

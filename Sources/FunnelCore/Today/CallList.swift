@@ -35,7 +35,7 @@ public enum CallList {
         var entries: [Entry] = []
 
         let newLeads = open.filter { DealFlags.isNewLead($0, pipeline: pipeline) }
-            .sorted { $0.created != $1.created ? $0.created < $1.created : CardOrder.titleOrder($0, $1) }
+            .sorted { $0.created != $1.created ? $0.created < $1.created : CardOrder.title.precedes($0, $1, utcOffset: utcOffset) }
         for deal in newLeads where seen.insert(deal.id).inserted { entries.append(Entry(deal: deal, group: .newLeads)) }
 
         let due = open.filter { deal in deal.nextAction.map { $0.date <= today } ?? false }
@@ -44,7 +44,7 @@ public enum CallList {
                 if va != vb { return va > vb }
                 let da = a.nextAction!.date, db = b.nextAction!.date
                 if da != db { return da < db }
-                return CardOrder.titleOrder(a, b)
+                return CardOrder.title.precedes(a, b, utcOffset: utcOffset)
             }
         for deal in due where seen.insert(deal.id).inserted { entries.append(Entry(deal: deal, group: .due)) }
 

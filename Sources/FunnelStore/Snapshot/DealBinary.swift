@@ -11,7 +11,18 @@ enum DealBinary {
         w.string(deal.contact)
         w.string(deal.phone)
         w.string(deal.email)
-        w.optionalString(deal.value.map(Money.plain))
+        // The value: 0 none, 1 hundredths, 2 the decimal text (anything else).
+        if let value = deal.value {
+            if let cents = Money.cents(value) {
+                w.u8(1)
+                w.u64(cents)
+            } else {
+                w.u8(2)
+                w.string(Money.plain(value))
+            }
+        } else {
+            w.u8(0)
+        }
         w.string(deal.currency)
         w.optionalString(deal.owner)
         w.string(deal.stage)
@@ -63,11 +74,14 @@ enum DealBinary {
         let contact = try r.string()
         let phone = try r.string()
         let email = try r.string()
-        let valueText = try r.optionalString()
         var value: Decimal?
-        if let valueText {
-            guard let amount = Money.parseAmount(valueText) else { throw CacheUnreadable() }
+        switch try r.u8() {
+        case 0: value = nil
+        case 1: value = Money.fromCents(try r.u64())
+        case 2:
+            guard let amount = Money.parseAmount(try r.string()) else { throw CacheUnreadable() }
             value = amount
+        default: throw CacheUnreadable()
         }
         let currency = try r.string()
         let owner = try r.optionalString()

@@ -224,10 +224,19 @@ public struct BoardState: Sendable {
     public var mouseDrag: String?
 
     public init(funnel: Funnel, actor: User, deals: [Deal], now: Date, utcOffset: Int, width: Int, height: Int,
-                seed: UInt64 = 1) {
+                seed: UInt64 = 1, scope: Scope = .mine) {
+        self.init(funnel: funnel, actor: actor,
+                  dealsByID: Dictionary(deals.map { ($0.id, $0) }, uniquingKeysWith: { a, b in a.revision >= b.revision ? a : b }),
+                  now: now, utcOffset: utcOffset, width: width, height: height, seed: seed, scope: scope)
+    }
+
+    /// A board over deals already keyed by id (as the store loads them).
+    public init(funnel: Funnel, actor: User, dealsByID: [String: Deal], now: Date, utcOffset: Int, width: Int, height: Int,
+                seed: UInt64 = 1, scope: Scope = .mine) {
         self.funnel = funnel
         self.actor = actor
-        self.deals = Dictionary(deals.map { ($0.id, $0) }, uniquingKeysWith: { a, b in a.revision >= b.revision ? a : b })
+        self.scope = scope
+        self.deals = dealsByID
         self.now = now
         self.utcOffset = utcOffset
         self.width = width

@@ -6,6 +6,10 @@ import FunnelCore
 public enum BoardUpdate {
     /// Turns a key into an action for the current context, then applies it.
     public static func key(_ key: KeyPress, _ state: inout BoardState) -> [Effect] {
+        // A board too small to see is not worked blind: only quitting works.
+        if BoardLayout.isTooSmall(width: state.width, height: state.height) {
+            return key == .char("q") || key == .ctrl("c") ? [.quit] : []
+        }
         guard let action = KeyTable.action(for: key, in: state.keyContext) else { return [] }
         return apply(action, &state)
     }

@@ -38,12 +38,16 @@ public struct CardIndex: Sendable {
     /// Sorts and groups every deal in scope.
     init(deals: [String: Deal], stages: [Stage], scope: Scope, sort: CardOrder, actor: User, utcOffset: Int, currency: String) {
         let position = Dictionary(uniqueKeysWithValues: stages.enumerated().map { ($1.id, $0) })
-        var grouped = Array(repeating: [Deal](), count: stages.count)
+        var keys = Array(repeating: [CardSortKey](), count: stages.count)
+        var entries = Array(repeating: [Entry](), count: stages.count)
         for deal in deals.values where Visibility.includes(deal, scope: scope, actor: actor) {
-            if let c = position[deal.stage] { grouped[c].append(deal) }
+            guard let c = position[deal.stage] else { continue }
+            keys[c].append(sort.key(deal, utcOffset: utcOffset))
+            entries[c].append(Entry(deal, currency: currency))
         }
-        all = grouped.map { column in
-            column.sorted { sort.precedes($0, $1, utcOffset: utcOffset) }.map { Entry($0, currency: currency) }
+        // Sort positions, not values: nothing but integers moves while sorting.
+        all = stages.indices.map { c in
+            keys[c].indices.sorted { keys[c][$0] < keys[c][$1] }.map { entries[c][$0] }
         }
         shown = all
         refreshDerived(columns: Array(all.indices))
@@ -70,27 +74,32 @@ public struct CardIndex: Sendable {
     /// a removal and a binary-search insertion in the affected columns only.
     mutating func replace(old: Deal?, new: Deal?, stages: [Stage], scope: Scope, sort: CardOrder, actor: User, utcOffset: Int,
                           currency: String, lookup: (String) -> Deal?, flagged: (String) -> Bool) {
-        var touched = Set<Int>()
         let id = old?.id ?? new?.id ?? ""
-        for c in all.indices {
-            if let i = all[c].firstIndex(where: { $0.id == id }) {
-                all[c].remove(at: i)
-                touched.insert(c)
+        // Where the old version stood: its stage's column first, then anywhere (a reload may have moved it).
+        let hint = old.flatMap { o in stages.firstIndex { $0.id == o.stage } }
+        let candidates = hint.map { [$0] + all.indices.filter { $0 != hint } } ?? Array(all.indices)
+        for c in candidates {
+            guard let i = all[c].firstIndex(where: { $0.id == id }) else { continue }
+            all[c].remove(at: i)
+            if let j = shown[c].firstIndex(where: { $0.id == id }) {
+                let entry = shown[c].remove(at: j)
+                ids[c].remove(at: j)
+                if let value = entry.value { totals[c] -= value }
+                if entry.foreign { foreign[c] -= 1 }
             }
-            if let i = shown[c].firstIndex(where: { $0.id == id }) {
-                shown[c].remove(at: i)
-                touched.insert(c)
-            }
+            break
         }
         if let new, Visibility.includes(new, scope: scope, actor: actor), let c = stages.firstIndex(where: { $0.id == new.stage }) {
             let entry = Entry(new, currency: currency)
             all[c].insert(entry, at: Self.insertionPoint(of: new, in: all[c], sort: sort, utcOffset: utcOffset, lookup: lookup))
             if SearchText.matches(entry.haystack, folded: filter) && (flag == nil || flagged(new.id)) {
-                shown[c].insert(entry, at: Self.insertionPoint(of: new, in: shown[c], sort: sort, utcOffset: utcOffset, lookup: lookup))
+                let j = Self.insertionPoint(of: new, in: shown[c], sort: sort, utcOffset: utcOffset, lookup: lookup)
+                shown[c].insert(entry, at: j)
+                ids[c].insert(entry.id, at: j)
+                if let value = entry.value { totals[c] += value }
+                if entry.foreign { foreign[c] += 1 }
             }
-            touched.insert(c)
         }
-        refreshDerived(columns: Array(touched))
     }
 
     /// Where `deal` goes in a sorted column (binary search with the board's order).

@@ -53,7 +53,8 @@ enum MoveFlow {
     }
 }
 
-/// Undo and redo: each is a domain `restore`, saved like any change.
+/// Undo and redo: each is a domain `restore`, saved like any change. An entry holds the version
+/// to put back (`before`) and the version it must find (`after`); anything newer is left alone.
 enum UndoFlow {
     static func undo(_ state: inout BoardState) -> [Effect] {
         guard let entry = state.undo.last else {
@@ -61,8 +62,8 @@ enum UndoFlow {
             return []
         }
         state.undo.removeLast()
-        guard let effects = restore(entry.after, to: entry.before, &state) else { return [] }
-        state.redo.append(entry)
+        guard let (effects, restored) = restore(entry.after, to: entry.before, &state) else { return [] }
+        state.redo.append(UndoEntry(before: entry.after, after: restored))
         state.status = StatusMessage(text: "undone: “\(entry.before.title)”", isError: false)
         return effects
     }
@@ -73,28 +74,28 @@ enum UndoFlow {
             return []
         }
         state.redo.removeLast()
-        guard let effects = restore(entry.before, to: entry.after, &state) else { return [] }
-        state.undo.append(entry)
-        state.status = StatusMessage(text: "redone: “\(entry.after.title)”", isError: false)
+        guard let (effects, redone) = restore(entry.after, to: entry.before, &state) else { return [] }
+        state.undo.append(UndoEntry(before: entry.after, after: redone))
+        state.status = StatusMessage(text: "redone: “\(redone.title)”", isError: false)
         return effects
     }
 
-    /// Puts the deal back as `target`, if it is still as `expected` left it.
-    static func restore(_ expected: Deal, to target: Deal, _ state: inout BoardState) -> [Effect]? {
+    /// Puts the deal's fields back as in `target`, if the deal is still exactly `expected`.
+    static func restore(_ expected: Deal, to target: Deal, _ state: inout BoardState) -> ([Effect], Deal)? {
         guard let current = state.deals[expected.id] else {
             state.status = StatusMessage(text: "that deal is gone", isError: true)
             return nil
         }
-        let sameFields = current.stage == expected.stage && current.title == expected.title
-            && current.value == expected.value && current.owner == expected.owner && current.nextAction == expected.nextAction
-        guard sameFields else {
+        // Only the version this change produced may be put back: anything newer (another
+        // process's edit, a logged call) would be erased.
+        guard current.revision == expected.revision else {
             state.status = StatusMessage(text: "“\(current.title)” changed since; not undone", isError: true)
             return nil
         }
         switch state.funnel.apply(.restore(target), to: current, by: state.actor, now: state.now, utcOffset: state.utcOffset) {
         case .success(let after):
             state.replace(after, focus: after.id)
-            return [.save(before: current, after: after)]
+            return ([.save(before: current, after: after)], after)
         case .failure(let refusal):
             state.status = StatusMessage(text: refusal.message.text, isError: true)
             return nil

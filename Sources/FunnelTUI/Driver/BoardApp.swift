@@ -43,12 +43,10 @@ public final class BoardApp {
         guard let actor = funnel.team.user(account) else {
             throw BoardError(message: Message.notOnTeam(account: account).text)
         }
-        let deals = try store.loadDeals()
-        var state = BoardState(funnel: funnel, actor: actor, deals: deals, now: now, utcOffset: options.utcOffset,
-                               width: 80, height: 24, seed: UInt64(truncatingIfNeeded: Int(Date().timeIntervalSince1970 * 1000)) ^ UInt64(getpid()))
-        if actor.role == .manager { state.scope = .everyone }
-        state.recompute(keeping: nil)
-        return state
+        return BoardState(funnel: funnel, actor: actor, dealsByID: try store.loadDealMap(), now: now,
+                               utcOffset: options.utcOffset, width: 80, height: 24,
+                               seed: UInt64(truncatingIfNeeded: Int(Date().timeIntervalSince1970 * 1000)) ^ UInt64(getpid()),
+                               scope: actor.role == .manager ? .everyone : .mine)
     }
 
     /// Runs the board until the user quits or a signal arrives.

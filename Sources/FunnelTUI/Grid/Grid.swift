@@ -45,8 +45,14 @@ public struct Grid: Sendable {
                 break
             }
             if column >= 0 {
-                self[column, y] = Cell(text: String(character), style: style)
-                if w == 2 { self[column + 1, y] = Cell(text: "", style: style) }
+                let form = DisplayWidth.terminalForm(character)
+                if form.count > 1 {
+                    // A flag drawn as its letters: one cell each.
+                    for (i, letter) in form.enumerated() where i < w { self[column + i, y] = Cell(text: String(letter), style: style) }
+                } else {
+                    self[column, y] = Cell(text: form, style: style)
+                    if w == 2 { self[column + 1, y] = Cell(text: "", style: style) }
+                }
             }
             column += w
         }

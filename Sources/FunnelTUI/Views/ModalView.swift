@@ -73,7 +73,7 @@ enum ModalView {
     static func form(_ form: DealForm, state: BoardState, _ grid: inout Grid) {
         let fields = DealForm.Field.allCases
         let stageName = state.pipeline.stage(id: form.stage)?.name ?? form.stage
-        let rect = CenteredRect(screenWidth: state.width, screenHeight: state.height, width: 76, height: fields.count + 4)
+        let rect = CenteredRect(screenWidth: state.width, screenHeight: state.height, width: 100, height: fields.count + 4)
         grid.box(x: rect.x, y: rect.y, width: rect.width, height: rect.height, title: "New deal in \(stageName)")
         let labelWidth = 13
         let fieldWidth = min(34, rect.width - labelWidth - 6)
@@ -93,8 +93,14 @@ enum ModalView {
                 grid.put(fitting: error, x: x, y: y, width: rect.x + rect.width - 1 - x, style: CellStyle(.danger, bold: true))
             }
         }
-        grid.put(fitting: " Tab/↓ next field · Enter next, saves on the last · Esc cancel", x: rect.x + 1,
-                 y: rect.y + rect.height - 2, width: rect.width - 2, style: CellStyle(.dim))
+        if let error = form.errors[form.field] {
+            // The focused field's message in full, whatever fits beside the field.
+            grid.put(fitting: " ⚠ " + error, x: rect.x + 1, y: rect.y + rect.height - 2, width: rect.width - 2,
+                     style: CellStyle(.danger, bold: true))
+        } else {
+            grid.put(fitting: " Tab/↓ next field · Enter next, saves on the last · Esc cancel", x: rect.x + 1,
+                     y: rect.y + rect.height - 2, width: rect.width - 2, style: CellStyle(.dim))
+        }
     }
 
     static func filter(_ state: BoardState, _ grid: inout Grid) {
