@@ -11,17 +11,22 @@ struct VersionProbe: Decodable {
     let schema: Int
 }
 
-struct PipelineFile: Codable {
+/// A file that carries its schema version.
+protocol Versioned {
+    var schema: Int { get }
+}
+
+struct PipelineFile: Codable, Versioned {
     var schema: Int
     var pipeline: Pipeline
 }
 
-struct TeamFile: Codable {
+struct TeamFile: Codable, Versioned {
     var schema: Int
     var users: [User]
 }
 
-struct DealFile: Codable {
+struct DealFile: Codable, Versioned {
     var schema: Int
     var deal: Deal
 }
@@ -48,22 +53,24 @@ enum FunnelJSON {
         return decoder
     }
 
-    /// Decodes `type` from the file at `path`, checking its schema version first.
-    static func decode<T: Decodable>(_ type: T.Type, from data: Data, path: String) throws -> T {
+    /// Decodes `type` from the file at `path` and checks its schema version. The content is
+    /// parsed once; only when that fails is the version read alone, so a newer file is reported
+    /// as newer rather than as corrupt.
+    static func decode<T: Decodable & Versioned>(_ type: T.Type, from data: Data, path: String) throws -> T {
         let decoder = decoder()
-        let probe: VersionProbe
         do {
-            probe = try decoder.decode(VersionProbe.self, from: data)
+            let value = try decoder.decode(type, from: data)
+            if value.schema > Schema.current {
+                throw StoreError.newerVersion(path: path, found: value.schema, supported: Schema.current)
+            }
+            if value.schema < 1 { throw StoreError.corrupt(path: path, detail: "schema \(value.schema) is not a version") }
+            return value
+        } catch let error as StoreError {
+            throw error
         } catch {
-            throw StoreError.corrupt(path: path, detail: describe(error))
-        }
-        if probe.schema > Schema.current {
-            throw StoreError.newerVersion(path: path, found: probe.schema, supported: Schema.current)
-        }
-        if probe.schema < 1 { throw StoreError.corrupt(path: path, detail: "schema \(probe.schema) is not a version") }
-        do {
-            return try decoder.decode(type, from: data)
-        } catch {
+            if let probe = try? decoder.decode(VersionProbe.self, from: data), probe.schema > Schema.current {
+                throw StoreError.newerVersion(path: path, found: probe.schema, supported: Schema.current)
+            }
             throw StoreError.corrupt(path: path, detail: describe(error))
         }
     }

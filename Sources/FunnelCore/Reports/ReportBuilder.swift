@@ -53,14 +53,18 @@ public enum ReportBuilder {
             if inPeriod(deal.created) { newDeals += 1 }
             let history = deal.history
             // Conversion: each path stage's first entry in the period, and whether the deal went further.
-            var seen = Set<Int>()
+            // Each entry's rank on the path (-1 off it), computed once; path stages fit a bitmask.
+            let ranks = history.map { rank[$0.to] ?? -1 }
+            var seen: UInt64 = 0
             var lastClose: Int?
             for (i, change) in history.enumerated() {
                 let at = change.at
                 if inPeriod(at) {
-                    if let k = rank[change.to], k + 1 < path.count, seen.insert(k).inserted {
+                    let k = ranks[i]
+                    if k >= 0, k + 1 < path.count, k < 64, seen & (1 << UInt64(k)) == 0 {
+                        seen |= 1 << UInt64(k)
                         entered[k] += 1
-                        if history[(i + 1)...].contains(where: { (rank[$0.to] ?? -1) > k }) { reached[k] += 1 }
+                        if ranks[(i + 1)...].contains(where: { $0 > k }) { reached[k] += 1 }
                     }
                     if kind(change.to)?.isClosed == true { lastClose = i }
                 }

@@ -34,6 +34,9 @@ public struct CardIndex: Sendable {
     public private(set) var foreign: [Int] = []
     private var filter = ""
     private var flag: DealFlag?
+    /// Recent filter results by needle, so deleting a character (or typing it again) is instant.
+    private var recent: [(needle: String, shown: [[Entry]])] = []
+    static let recentLimit = 12
 
     /// Sorts and groups every deal in scope.
     init(deals: [String: Deal], stages: [Stage], scope: Scope, sort: CardOrder, actor: User, utcOffset: Int, currency: String) {
@@ -56,14 +59,19 @@ public struct CardIndex: Sendable {
     /// Applies the text and flag filters. While the text only grows, the previous result is narrowed.
     mutating func refilter(_ text: String, flag: DealFlag?, flagged: (String) -> Bool) {
         let needle = SearchText.fold(text.trimmingCharacters(in: .whitespaces))
+        if flag != self.flag { recent = [] }
         let narrowing = flag == self.flag && needle.hasPrefix(filter) && !filter.isEmpty
-        let source = narrowing ? shown : all
         if needle.isEmpty && flag == nil {
             shown = all
+        } else if flag == self.flag, let cached = recent.last(where: { $0.needle == needle }) {
+            shown = cached.shown
         } else {
+            let source = narrowing ? shown : all
             shown = source.map { column in
                 column.filter { SearchText.matches($0.haystack, folded: needle) && (flag == nil || flagged($0.id)) }
             }
+            recent.append((needle, shown))
+            if recent.count > Self.recentLimit { recent.removeFirst() }
         }
         filter = needle
         self.flag = flag
@@ -75,6 +83,7 @@ public struct CardIndex: Sendable {
     mutating func replace(old: Deal?, new: Deal?, stages: [Stage], scope: Scope, sort: CardOrder, actor: User, utcOffset: Int,
                           currency: String, lookup: (String) -> Deal?, flagged: (String) -> Bool) {
         let id = old?.id ?? new?.id ?? ""
+        recent = []
         // Where the old version stood: its stage's column first, then anywhere (a reload may have moved it).
         let hint = old.flatMap { o in stages.firstIndex { $0.id == o.stage } }
         let candidates = hint.map { [$0] + all.indices.filter { $0 != hint } } ?? Array(all.indices)
