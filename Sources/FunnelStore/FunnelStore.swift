@@ -103,7 +103,7 @@ public final class FunnelStore {
 
     /// From this many deals on, loading goes through the snapshot cache (see `SnapshotCache`).
     /// Below it, every load parses the JSON files, so any change to them shows at once.
-    public static let cacheThreshold = 2_000
+    public static let cacheThreshold = 500
 
     /// Every deal by id: from the cache when there are many deals and it matches the directory's
     /// fingerprint, otherwise from the JSON files (rebuilding the cache for next time).
