@@ -365,6 +365,12 @@ public struct BoardState: Sendable {
                                    period: ReportPeriod.trailing(screen.period, today: today), now: now, utcOffset: utcOffset)
     }
 
+    /// The team as list entries ("Name (account)"), optionally after an "Every seller" entry.
+    public func peopleOptions(everyone: Bool) -> [PickerOption] {
+        (everyone ? [PickerOption(value: "", label: "Every seller")] : [])
+            + funnel.team.users.map { PickerOption(value: $0.account, label: "\($0.name) (\($0.account))") }
+    }
+
     /// Today's call list for the cards this user sees (R9).
     public var callList: [CallList.Entry] {
         let visible = deals.values.filter { Visibility.includes($0, scope: scope, actor: actor) }

@@ -112,7 +112,7 @@ public enum BoardUpdate {
                 state.status = StatusMessage(text: Message.onlyManagersAssign.text, isError: true)
                 return []
             }
-            let options = state.funnel.team.users.map { PickerOption(value: $0.account, label: "\($0.name) (\($0.account), \($0.role.rawValue))") }
+            let options = state.peopleOptions(everyone: false)
             state.modal = .picker(Picker(title: "Assign “\(deal.title)” to", options: options,
                                          selected: options.firstIndex { $0.value == deal.owner } ?? 0, purpose: .assign(dealID: deal.id)))
         case .flagFilter:
@@ -136,8 +136,7 @@ public enum BoardUpdate {
                 state.status = StatusMessage(text: "you are not a manager: " + Message.onlyManagersSeeAll.text, isError: true)
                 return []
             }
-            let options = [PickerOption(value: "", label: "Every seller")]
-                + state.funnel.team.users.map { PickerOption(value: $0.account, label: "\($0.name) (\($0.account))") }
+            let options = state.peopleOptions(everyone: true)
             state.modal = .picker(Picker(title: "Show one seller", options: options, selected: 0, purpose: .seller))
         case .cancel:
             if !state.filter.isEmpty || state.flagFilter != nil {

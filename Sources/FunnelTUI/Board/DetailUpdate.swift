@@ -53,7 +53,7 @@ enum DetailUpdate {
             let step = field.callStep!
             return change(deal.id, .callStep(step, done: !deal.callSteps.contains(step)), &state)
         case .owner:
-            let options = state.funnel.team.users.map { PickerOption(value: $0.account, label: "\($0.name) (\($0.account))") }
+            let options = state.peopleOptions(everyone: false)
             let selected = options.firstIndex { $0.value == deal.owner } ?? 0
             state.modal = .picker(Picker(title: "Give “\(deal.title)” to", options: options, selected: selected,
                                          purpose: .owner(dealID: deal.id)))

@@ -38,8 +38,7 @@ enum ModalUpdate {
                     state.status = StatusMessage(text: "your report covers your own deals; " + Message.onlyManagersSeeAll.text, isError: true)
                     return []
                 }
-                let options = [PickerOption(value: "", label: "Every seller")]
-                    + state.funnel.team.users.map { PickerOption(value: $0.account, label: "\($0.name) (\($0.account))") }
+                let options = state.peopleOptions(everyone: true)
                 state.modal = .picker(Picker(title: "Report on", options: options,
                                              selected: options.firstIndex { $0.value == (screen.seller ?? "") } ?? 0,
                                              purpose: .reportSeller(screen)))

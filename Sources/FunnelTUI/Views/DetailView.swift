@@ -67,11 +67,7 @@ enum DetailView {
 
     static func value(_ field: DetailField, deal: Deal, state: BoardState) -> String {
         switch field {
-        case .title: return deal.title
-        case .company: return deal.company
-        case .contact: return deal.contact
-        case .phone: return deal.phone
-        case .email: return deal.email
+        case .title, .company, .contact, .phone, .email: return DetailUpdate.current(field, of: deal)
         case .value: return deal.money?.display ?? "—"
         case .nextAction: return deal.nextAction.map { "\($0.date.iso)  \($0.text)" } ?? "— none —"
         case .stage:
