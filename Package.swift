@@ -27,11 +27,15 @@ let package = Package(
         .executableTarget(name: "funnel", dependencies: ["FunnelCore", "FunnelStore", "FunnelText", "FunnelTUI"], swiftSettings: strict),
         // The benchmark: open, key to frame, save, report, memory on generated data sets.
         .executableTarget(name: "funnel-bench", dependencies: ["FunnelCore", "FunnelStore", "FunnelTUI"], swiftSettings: strict),
+        // For the reliability tests: a writer making random changes through the store, printing
+        // each acknowledged one, to be run side by side and killed at random moments.
+        .executableTarget(name: "funnel-torture", dependencies: ["FunnelCore", "FunnelStore"], swiftSettings: strict),
         .testTarget(name: "FunnelCoreTests", dependencies: ["FunnelCore"]),
         .testTarget(name: "FunnelStoreTests", dependencies: ["FunnelCore", "FunnelStore"]),
         .testTarget(name: "FunnelTUITests", dependencies: ["FunnelCore", "FunnelText", "FunnelTUI"]),
         .testTarget(name: "FunnelEndToEndTests", dependencies: ["FunnelCore"]),
         .testTarget(name: "FunnelBoardTests", dependencies: ["FunnelCore"]),
+        .testTarget(name: "FunnelReliabilityTests", dependencies: ["FunnelCore", "FunnelStore"]),
     ],
     swiftLanguageModes: [.v6]
 )
