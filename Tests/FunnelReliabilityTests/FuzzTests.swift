@@ -1,0 +1,100 @@
+import Foundation
+import FunnelCore
+@testable import FunnelStore
+import Testing
+
+/// Random bytes and strings thrown at every reader of untrusted input: no crash, a clear error.
+@Suite("Fuzz") struct FuzzTests {
+    static let rounds = 400
+
+    /// Random bytes, random text with quotes and separators, and mutations of valid input.
+    static func inputs(seed: UInt64, valid: String) -> [Data] {
+        var rng = SeededGenerator(seed: seed)
+        let alphabet = Array("ab,\"\n\r{}[]:\\ \u{1b}\u{9b}\u{202e}שלוםسلام😀0123456789.-@") + ["\u{FEFF}"]
+        var out: [Data] = []
+        for round in 0..<rounds {
+            switch round % 3 {
+            case 0:
+                out.append(Data((0..<Int.random(in: 0...300, using: &rng)).map { _ in UInt8.random(in: 0...255, using: &rng) }))
+            case 1:
+                out.append(Data(String((0..<Int.random(in: 0...200, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }).utf8))
+            default:
+                var bytes = Array(valid.utf8)
+                for _ in 0..<Int.random(in: 1...8, using: &rng) where !bytes.isEmpty {
+                    let i = Int.random(in: 0..<bytes.count, using: &rng)
+                    switch Int.random(in: 0..<3, using: &rng) {
+                    case 0: bytes[i] = UInt8.random(in: 0...255, using: &rng)
+                    case 1: bytes.remove(at: i)
+                    default: bytes.insert(UInt8.random(in: 0...255, using: &rng), at: i)
+                    }
+                }
+                out.append(Data(bytes))
+            }
+        }
+        return out
+    }
+
+    @Test func leadReaderNeverCrashesAndExplainsEveryRefusal() {
+        let csv = "\u{FEFF}name,company,phone,email,source,note\nRuth,Acme,054-1234567,ruth@example.com,web,\"a, b\"\n"
+        let jsonl = #"{"name": "Ruth", "phone": "054-1234567", "note": "hi"}"# + "\n"
+        for data in Self.inputs(seed: 1, valid: csv) + Self.inputs(seed: 2, valid: jsonl) {
+            switch LeadReader.read(data) {
+            case .failure(let error):
+                #expect(!error.message.isEmpty)
+            case .success(let records):
+                for record in records {
+                    #expect(record.line >= 1)
+                    if case .failure(let error) = record.result { #expect(!error.message.isEmpty) }
+                    if case .success(let lead) = record.result { #expect(lead.problem == nil) }
+                }
+            }
+        }
+    }
+
+    @Test func dealFilesThatAreNotFunnelDataAreReportedAndLeftAlone() throws {
+        let root = FileManager.default.temporaryDirectory.path + "/funnel-fuzz-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let store = FunnelStore(root: root)
+        try store.initialize(pipeline: PipelineTemplate.simple.pipeline, team: DemoData.team)
+        let deal = DemoData.deals(count: 1, pipeline: PipelineTemplate.simple.pipeline, now: Date(timeIntervalSince1970: 1_790_000_000))[0]
+        try store.insert(deal)
+        let path = try #require(try store.dealPaths().first)
+        let contents = try #require(FileManager.default.contents(atPath: path))
+        let valid = try #require(String(data: contents, encoding: .utf8))
+        var refused = 0
+        for data in Self.inputs(seed: 3, valid: valid) {
+            try data.write(to: URL(fileURLWithPath: path))
+            do {
+                _ = try store.loadDealMap()
+            } catch let error as StoreError {
+                refused += 1
+                #expect(error.description.contains(path), "the error names the file: \(error)")
+            }
+            #expect(FileManager.default.contents(atPath: path) == data, "the file was changed")
+        }
+        #expect(refused > Self.rounds / 2)
+    }
+
+    @Test func theSnapshotCacheRejectsGarbageInsteadOfTrustingIt() throws {
+        let root = FileManager.default.temporaryDirectory.path + "/funnel-fuzz-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let cache = SnapshotCache(directory: root)
+        let deals = DemoData.deals(count: 20, pipeline: PipelineTemplate.simple.pipeline, now: Date(timeIntervalSince1970: 1_790_000_000))
+        try cache.write(deals, fingerprint: "fp")
+        #expect(cache.load(fingerprint: "fp")?.count == 20)
+        #expect(cache.load(fingerprint: "other") == nil)
+        let valid = try #require(FileManager.default.contents(atPath: cache.snapshotPath))
+        var rng = SeededGenerator(seed: 4)
+        for _ in 0..<Self.rounds {
+            var bytes = Array(valid)
+            for _ in 0..<Int.random(in: 1...6, using: &rng) {
+                let i = Int.random(in: 0..<bytes.count, using: &rng)
+                bytes[i] = UInt8.random(in: 0...255, using: &rng)
+            }
+            if Bool.random(using: &rng) { bytes.removeLast(Int.random(in: 1...min(500, bytes.count), using: &rng)) }
+            try Data(bytes).write(to: URL(fileURLWithPath: cache.snapshotPath))
+            // Either refused, or read whole: never a crash, never a partial set.
+            if let loaded = cache.load(fingerprint: "fp") { #expect(loaded.count == 20) }
+        }
+    }
+}
