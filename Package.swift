@@ -33,7 +33,7 @@ let package = Package(
         .testTarget(name: "FunnelCoreTests", dependencies: ["FunnelCore"]),
         .testTarget(name: "FunnelStoreTests", dependencies: ["FunnelCore", "FunnelStore"]),
         .testTarget(name: "FunnelTUITests", dependencies: ["FunnelCore", "FunnelText", "FunnelTUI"]),
-        .testTarget(name: "FunnelEndToEndTests", dependencies: ["FunnelCore"]),
+        .testTarget(name: "FunnelEndToEndTests", dependencies: ["FunnelCore"], exclude: ["Fixtures"]),
         .testTarget(name: "FunnelBoardTests", dependencies: ["FunnelCore"]),
         .testTarget(name: "FunnelReliabilityTests", dependencies: ["FunnelCore", "FunnelStore"]),
     ],

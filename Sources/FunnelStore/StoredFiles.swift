@@ -19,16 +19,58 @@ protocol Versioned {
 struct PipelineFile: Codable, Versioned {
     var schema: Int
     var pipeline: Pipeline
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case schema, pipeline }
+
+    init(schema: Int, pipeline: Pipeline) {
+        self.schema = schema
+        self.pipeline = pipeline
+    }
+
+    init(from decoder: any Decoder) throws {
+        try StrictKeys.check(decoder, CodingKeys.self)
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        schema = try c.decode(Int.self, forKey: .schema)
+        pipeline = try c.decode(Pipeline.self, forKey: .pipeline)
+    }
 }
 
 struct TeamFile: Codable, Versioned {
     var schema: Int
     var users: [User]
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case schema, users }
+
+    init(schema: Int, users: [User]) {
+        self.schema = schema
+        self.users = users
+    }
+
+    init(from decoder: any Decoder) throws {
+        try StrictKeys.check(decoder, CodingKeys.self)
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        schema = try c.decode(Int.self, forKey: .schema)
+        users = try c.decode([User].self, forKey: .users)
+    }
 }
 
 struct DealFile: Codable, Versioned {
     var schema: Int
     var deal: Deal
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case schema, deal }
+
+    init(schema: Int, deal: Deal) {
+        self.schema = schema
+        self.deal = deal
+    }
+
+    init(from decoder: any Decoder) throws {
+        try StrictKeys.check(decoder, CodingKeys.self)
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        schema = try c.decode(Int.self, forKey: .schema)
+        deal = try c.decode(Deal.self, forKey: .deal)
+    }
 }
 
 /// JSON as funnel writes it: readable, keys sorted, dates in ISO 8601.

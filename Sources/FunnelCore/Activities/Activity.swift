@@ -59,9 +59,10 @@ public struct Activity: Codable, Hashable, Sendable {
         return text
     }
 
-    enum CodingKeys: String, CodingKey { case at, by, kind, outcome, note }
+    enum CodingKeys: String, CodingKey, CaseIterable { case at, by, kind, outcome, note }
 
     public init(from decoder: any Decoder) throws {
+        try StrictKeys.check(decoder, CodingKeys.self)
         let c = try decoder.container(keyedBy: CodingKeys.self)
         at = try c.decode(Date.self, forKey: .at)
         by = try c.decode(String.self, forKey: .by)
@@ -130,5 +131,14 @@ public struct PaymentTerms: Codable, Hashable, Sendable {
     public init(installments: Int = PaymentTerms.defaultInstallments, method: PaymentMethod) {
         self.installments = installments
         self.method = method
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case installments, method }
+
+    public init(from decoder: any Decoder) throws {
+        try StrictKeys.check(decoder, CodingKeys.self)
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        installments = try c.decode(Int.self, forKey: .installments)
+        method = try c.decode(PaymentMethod.self, forKey: .method)
     }
 }

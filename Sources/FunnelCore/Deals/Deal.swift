@@ -9,6 +9,15 @@ public struct NextAction: Codable, Hashable, Sendable {
         self.date = date
         self.text = text
     }
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case date, text }
+
+    public init(from decoder: any Decoder) throws {
+        try StrictKeys.check(decoder, CodingKeys.self)
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        date = try c.decode(Day.self, forKey: .date)
+        text = try c.decodeIfPresent(String.self, forKey: .text) ?? ""
+    }
 }
 
 /// One stage change: who, when, from, to (R8). Reports are computed from these.
@@ -24,6 +33,17 @@ public struct StageChange: Codable, Hashable, Sendable {
         self.by = by
         self.from = from
         self.to = to
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case at, by, from, to }
+
+    public init(from decoder: any Decoder) throws {
+        try StrictKeys.check(decoder, CodingKeys.self)
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        at = try c.decode(Date.self, forKey: .at)
+        by = try c.decode(String.self, forKey: .by)
+        from = try c.decodeIfPresent(String.self, forKey: .from)
+        to = try c.decode(String.self, forKey: .to)
     }
 }
 
@@ -90,7 +110,7 @@ public struct Deal: Codable, Hashable, Sendable, Identifiable {
     /// The value with its currency, when there is one.
     public var money: Money? { value.map { Money(amount: $0, currency: currency) } }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case id, title, company, contact, phone, email, value, currency, owner, stage, created, notes, history
         case revision, updated, activities, source
         case callSteps = "call_steps"
@@ -101,6 +121,7 @@ public struct Deal: Codable, Hashable, Sendable, Identifiable {
     }
 
     public init(from decoder: any Decoder) throws {
+        try StrictKeys.check(decoder, CodingKeys.self)
         let c = try decoder.container(keyedBy: CodingKeys.self)
         id = try c.decode(String.self, forKey: .id)
         title = try c.decode(String.self, forKey: .title)

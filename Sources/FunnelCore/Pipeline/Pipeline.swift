@@ -71,7 +71,7 @@ public struct Pipeline: Codable, Hashable, Sendable {
         return lostReasons.first { $0.lowercased() == wanted }
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case name, stages
         case lostReasons = "lost_reasons"
         case defaultCurrency = "default_currency"
@@ -80,6 +80,7 @@ public struct Pipeline: Codable, Hashable, Sendable {
     }
 
     public init(from decoder: any Decoder) throws {
+        try StrictKeys.check(decoder, CodingKeys.self)
         let c = try decoder.container(keyedBy: CodingKeys.self)
         name = try c.decode(String.self, forKey: .name)
         stages = try c.decode([Stage].self, forKey: .stages)

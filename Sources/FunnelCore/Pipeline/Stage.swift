@@ -57,12 +57,13 @@ public struct Stage: Codable, Hashable, Sendable, Identifiable {
         return all
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case id, name, kind, probability, requires
         case stuckAfterDays = "stuck_after_days"
     }
 
     public init(from decoder: any Decoder) throws {
+        try StrictKeys.check(decoder, CodingKeys.self)
         let c = try decoder.container(keyedBy: CodingKeys.self)
         id = try c.decode(String.self, forKey: .id)
         name = try c.decode(String.self, forKey: .name)

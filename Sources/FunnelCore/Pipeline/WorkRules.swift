@@ -19,7 +19,7 @@ public struct WorkRules: Codable, Hashable, Sendable {
 
     public init() {}
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case speedToLeadMinutes = "speed_to_lead_minutes"
         case firstStageMaxHours = "first_stage_max_hours"
         case maxAttempts = "max_attempts"
@@ -30,6 +30,7 @@ public struct WorkRules: Codable, Hashable, Sendable {
     }
 
     public init(from decoder: any Decoder) throws {
+        try StrictKeys.check(decoder, CodingKeys.self)
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let d = WorkRules()
         speedToLeadMinutes = try c.decodeIfPresent(Int.self, forKey: .speedToLeadMinutes) ?? d.speedToLeadMinutes

@@ -17,6 +17,18 @@ public struct User: Codable, Hashable, Sendable, Identifiable {
 
     public var id: String { account }
 
+    enum CodingKeys: String, CodingKey, CaseIterable { case account, name, role }
+
+    public init(from decoder: any Decoder) throws {
+        try StrictKeys.check(decoder, CodingKeys.self)
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(account: try c.decode(String.self, forKey: .account), name: try c.decode(String.self, forKey: .name),
+                  role: try c.decode(Role.self, forKey: .role))
+        guard User.isValidAccount(account) else {
+            throw DecodingError.dataCorruptedError(forKey: .account, in: c, debugDescription: "“\(account)” is not an account name")
+        }
+    }
+
     public init(account: String, name: String, role: Role) {
         self.account = account
         self.name = name.isEmpty ? account : name

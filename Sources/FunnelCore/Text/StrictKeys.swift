@@ -1,0 +1,22 @@
+import Foundation
+
+/// Refuses JSON objects with fields funnel does not know: a file of the current schema version
+/// with an unknown field is foreign (another program's, or a typo), and is reported, not guessed at.
+public enum StrictKeys {
+    struct AnyKey: CodingKey {
+        let stringValue: String
+        var intValue: Int? { nil }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    /// Throws when the object being decoded has a field outside `Keys`.
+    public static func check<Keys: CodingKey & CaseIterable>(_ decoder: any Decoder, _ keys: Keys.Type) throws {
+        let container = try decoder.container(keyedBy: AnyKey.self)
+        let known = Set(Keys.allCases.map(\.stringValue))
+        if let unknown = container.allKeys.first(where: { !known.contains($0.stringValue) }) {
+            throw DecodingError.dataCorrupted(DecodingError.Context(
+                codingPath: decoder.codingPath + [unknown], debugDescription: "unknown field “\(unknown.stringValue)”"))
+        }
+    }
+}
