@@ -13,7 +13,7 @@ import Testing
         // git keeps files as 0644; funnel's own files are 0600 (the format does not depend on it).
         for path in try FileManager.default.subpathsOfDirectory(atPath: s.dataDir) {
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: s.dataDir + "/" + path, isDirectory: &isDirectory)
+            _ = FileManager.default.fileExists(atPath: s.dataDir + "/" + path, isDirectory: &isDirectory)
             try FileManager.default.setAttributes([.posixPermissions: isDirectory.boolValue ? 0o700 : 0o600],
                                                   ofItemAtPath: s.dataDir + "/" + path)
         }
