@@ -11,12 +11,26 @@ public enum AtomicFile {
     /// Mode for directories funnel creates: owner only.
     public static let newDirectoryMode: mode_t = 0o700
 
-    /// Writes `data` to `path` atomically. An existing file keeps its mode; a new one is 0600.
-    /// `durable: false` skips the fsyncs (bulk imports sync once at the end).
+    /// Mode for new files in a team's shared directory (setgid; see `funnel team-init`): the
+    /// group bits carry the access that the directory's ACLs grant to managers and members.
+    public static let sharedFileMode: mode_t = 0o660
+    /// Mode for new directories inside a team's shared directory.
+    public static let sharedDirectoryMode: mode_t = 0o2770
+
+    /// Whether a directory belongs to a team's shared data directory: `funnel team-init` sets
+    /// the setgid bit on every directory it prepares.
+    public static func isShared(_ directory: String) -> Bool {
+        var info = stat()
+        return stat(directory, &info) == 0 && info.st_mode & S_ISGID != 0
+    }
+
+    /// Writes `data` to `path` atomically. An existing file keeps its mode; a new one is 0600
+    /// (0660 in a team's shared directory). `durable: false` skips the fsyncs (bulk imports sync
+    /// once at the end).
     public static func write(_ data: Data, to path: String, durable: Bool = true) throws {
         let directory = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
-        var mode = newFileMode
+        var mode = isShared(directory) ? sharedFileMode : newFileMode
         var existing = stat()
         if stat(path, &existing) == 0 { mode = existing.st_mode & 0o7777 }
         let temp = "\(directory)/.\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
@@ -64,7 +78,13 @@ public enum AtomicFile {
         }
         let parent = (path as NSString).deletingLastPathComponent
         if !parent.isEmpty, parent != path { try makeDirectory(parent) }
-        if mkdir(path, newDirectoryMode) != 0, errno != EEXIST { throw StoreError.errno(path, "creating the directory") }
+        let shared = isShared(parent)
+        if mkdir(path, shared ? sharedDirectoryMode : newDirectoryMode) != 0 {
+            if errno == EEXIST { return }
+            throw StoreError.errno(path, "creating the directory")
+        }
+        // mkdir applies the umask and may drop setgid: set the mode exactly.
+        if shared { chmod(path, sharedDirectoryMode) }
     }
 
     /// The whole file, or nil when it does not exist.

@@ -17,7 +17,9 @@ public struct DataLock {
 
     /// Runs `body` while holding the lock, shared (readers of the cache) or exclusive (writers).
     public func withLock<T>(shared: Bool, _ body: () throws -> T) throws -> T {
-        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, AtomicFile.newFileMode)
+        var fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, AtomicFile.newFileMode)
+        // flock needs no write access: a member who may only read the lock file still locks.
+        if fd < 0 && (errno == EACCES || errno == EROFS) { fd = open(path, O_RDONLY | O_CLOEXEC) }
         guard fd >= 0 else { throw StoreError.errno(path, "opening the lock file") }
         defer { close(fd) }
         while flock(fd, shared ? LOCK_SH : LOCK_EX) != 0 {

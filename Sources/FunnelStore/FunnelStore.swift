@@ -35,6 +35,9 @@ public final class FunnelStore {
         return "\(inboxDirectory)/\(id).json"
     }
 
+    /// Whether this is a team's shared data directory (`funnel team-init`).
+    public var isShared: Bool { AtomicFile.isShared(root) }
+
     /// Whether funnel data exists here.
     public var isInitialized: Bool { FileManager.default.fileExists(atPath: pipelinePath) }
 
@@ -84,7 +87,13 @@ public final class FunnelStore {
         }
         for owner in try AtomicFile.list(dealsDirectory) where !owner.hasPrefix(".") {
             let dir = "\(dealsDirectory)/\(owner)"
-            for name in try AtomicFile.list(dir) where isDealFileName(name) { paths.append("\(dir)/\(name)") }
+            let names: [String]
+            do {
+                names = try AtomicFile.list(dir)
+            } catch StoreError.io where isShared && access(dir, R_OK) != 0 {
+                continue  // another rep's deals, which the operating system keeps from us
+            }
+            for name in names where isDealFileName(name) { paths.append("\(dir)/\(name)") }
         }
         return paths
     }
@@ -108,7 +117,9 @@ public final class FunnelStore {
     /// Every deal by id: from the cache when there are many deals and it matches the directory's
     /// fingerprint, otherwise from the JSON files (rebuilding the cache for next time).
     public func loadDealMap() throws -> [String: Deal] {
-        guard FileManager.default.isWritableFile(atPath: root) else { return try loadDealFiles() }
+        // A team's shared directory has no cache: one file of every deal would undo the
+        // operating system's protection of each rep's deals.
+        guard !isShared, FileManager.default.isWritableFile(atPath: root) else { return try loadDealFiles() }
         if let cached = try lock.withLock(shared: true, { cache.load(fingerprint: fingerprint()) }),
            cached.count >= Self.cacheThreshold {
             return cached
@@ -232,7 +243,9 @@ public final class FunnelStore {
                               durable: false)
             }
             sync()
-            if wasEmpty, deals.count >= Self.cacheThreshold {
+            if isShared {
+                // no cache in a shared directory
+            } else if wasEmpty, deals.count >= Self.cacheThreshold {
                 try? cache.write(deals, fingerprint: fingerprint())
             } else {
                 try? cache.append(deals, fingerprint: fingerprint())

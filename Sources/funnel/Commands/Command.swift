@@ -15,5 +15,5 @@ func printError(_ text: String) {
 let allCommands: [any Command.Type] = [
     InitCommand.self, AddCommand.self, ListCommand.self, ShowCommand.self, MoveCommand.self,
     EditCommand.self, AssignCommand.self, LogCommand.self, TodayCommand.self, CaptureCommand.self, AcceptCommand.self,
-    RejectCommand.self, ReportCommand.self, DoctorCommand.self, StagesCommand.self, TeamCommand.self, DemoCommand.self, KeysCommand.self,
+    RejectCommand.self, ReportCommand.self, DoctorCommand.self, StagesCommand.self, TeamInitCommand.self, TeamCommand.self, DemoCommand.self, KeysCommand.self,
 ]
