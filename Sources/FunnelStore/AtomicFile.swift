@@ -35,7 +35,7 @@ public enum AtomicFile {
         if stat(path, &existing) == 0 { mode = existing.st_mode & 0o7777 }
         let temp = "\(directory)/.\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
-        guard fd >= 0 else { throw StoreError.errno(temp, "creating a file") }
+        guard fd >= 0 else { throw StoreError.errno(path, "writing") }
         var ok = false
         defer {
             if !ok { unlink(temp) }

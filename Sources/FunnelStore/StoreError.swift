@@ -28,6 +28,14 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         }
     }
 
+    /// The reason first, then the file: for a status line, where the end may be cut.
+    public var reasonFirst: String {
+        switch self {
+        case .io(let path, let detail): return "\(detail) — \(path)"
+        default: return description
+        }
+    }
+
     /// An error from the C library, with errno's text.
     static func errno(_ path: String, _ what: String, _ code: Int32 = Glibc.errno) -> StoreError {
         .io(path: path, detail: "\(what) failed: \(String(cString: strerror(code)))")

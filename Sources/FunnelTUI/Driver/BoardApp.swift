@@ -118,8 +118,12 @@ public final class BoardApp {
             }
         } catch {
             reload(&state)
-            _ = BoardUpdate.apply(.saveFailed("not saved: \(error)"), &state)
+            _ = BoardUpdate.apply(.saveFailed("not saved: " + Self.describe(error)), &state)
         }
+    }
+
+    static func describe(_ error: any Error) -> String {
+        (error as? StoreError)?.reasonFirst ?? "\(error)"
     }
 
     func create(_ deal: Deal, _ state: inout BoardState) {
@@ -127,7 +131,7 @@ public final class BoardApp {
             try store.insert(deal)
         } catch {
             reload(&state)
-            _ = BoardUpdate.apply(.saveFailed("not saved: \(error)"), &state)
+            _ = BoardUpdate.apply(.saveFailed("not saved: " + Self.describe(error)), &state)
         }
     }
 
@@ -139,7 +143,7 @@ public final class BoardApp {
             let deals = try store.loadDeals()
             _ = BoardUpdate.apply(.reloaded(pipeline, team, deals), &state)
         } catch {
-            _ = BoardUpdate.apply(.saveFailed("could not reload: \(error)"), &state)
+            _ = BoardUpdate.apply(.saveFailed("could not reload: " + Self.describe(error)), &state)
         }
     }
 }
