@@ -111,7 +111,7 @@ public struct Doctor {
     private func refile(_ deal: Deal, from path: String, moveAside: (String) throws -> String) throws -> String {
         let target = store.path(id: deal.id, owner: deal.owner)
         try AtomicFile.makeDirectory((target as NSString).deletingLastPathComponent)
-        try store.writeJSON(DealFile(schema: Schema.current, deal: deal), to: target)
+        try store.writeJSON(StoredFile(body: deal), to: target)
         return "filed at \(store.path(id: deal.id, owner: deal.owner)); the old copy " + (try moveAside(path))
     }
 }

@@ -50,9 +50,9 @@ public final class FunnelStore {
             if isInitialized { throw StoreError.alreadyInitialized(path: root) }
             try AtomicFile.makeDirectory(inboxDirectory)
             try AtomicFile.makeDirectory(dealsDirectory)
-            try writeJSON(TeamFile(schema: Schema.current, users: team.users), to: teamPath)
+            try writeJSON(StoredFile(body: team.users), to: teamPath)
             // The pipeline last: its presence marks the directory as initialized.
-            try writeJSON(PipelineFile(schema: Schema.current, pipeline: pipeline), to: pipelinePath)
+            try writeJSON(StoredFile(body: pipeline), to: pipelinePath)
         }
     }
 
@@ -60,7 +60,7 @@ public final class FunnelStore {
 
     public func loadPipeline() throws -> Pipeline {
         guard let data = try AtomicFile.read(pipelinePath) else { throw StoreError.notInitialized(path: root) }
-        let pipeline = try FunnelJSON.decode(PipelineFile.self, from: data, path: pipelinePath).pipeline
+        let pipeline = try FunnelJSON.decode(StoredFile<Pipeline>.self, from: data, path: pipelinePath).body
         let errors = pipeline.validationErrors
         if !errors.isEmpty { throw StoreError.corrupt(path: pipelinePath, detail: errors.joined(separator: "; ")) }
         return pipeline
@@ -71,7 +71,7 @@ public final class FunnelStore {
             if isInitialized { throw StoreError.corrupt(path: teamPath, detail: "the file is missing") }
             throw StoreError.notInitialized(path: root)
         }
-        return Team(users: try FunnelJSON.decode(TeamFile.self, from: data, path: teamPath).users)
+        return Team(users: try FunnelJSON.decode(StoredFile<[User]>.self, from: data, path: teamPath).body)
     }
 
     /// The pipeline and team together, as the domain needs them.
@@ -150,7 +150,7 @@ public final class FunnelStore {
 
     func readDeal(at path: String) throws -> Deal {
         guard let data = try AtomicFile.read(path) else { throw StoreError.io(path: path, detail: "vanished while reading") }
-        let deal = try FunnelJSON.decode(DealFile.self, from: data, path: path).deal
+        let deal = try FunnelJSON.decode(StoredFile<Deal>.self, from: data, path: path).body
         let expected = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         guard deal.id == expected else {
             throw StoreError.corrupt(path: path, detail: "holds deal \(deal.id) but is named \(expected)")
@@ -225,7 +225,7 @@ public final class FunnelStore {
     func write(_ deal: Deal, durable: Bool = true) throws {
         let target = path(id: deal.id, owner: deal.owner)
         try AtomicFile.makeDirectory((target as NSString).deletingLastPathComponent)
-        try writeJSON(DealFile(schema: Schema.current, deal: deal), to: target, durable: durable)
+        try writeJSON(StoredFile(body: deal), to: target, durable: durable)
         for old in try locate(id: deal.id) where old != target {
             try AtomicFile.remove(old)
         }
@@ -239,7 +239,7 @@ public final class FunnelStore {
             for deal in deals {
                 let dir = (path(id: deal.id, owner: deal.owner) as NSString).deletingLastPathComponent
                 if made.insert(dir).inserted { try AtomicFile.makeDirectory(dir) }
-                try writeJSON(DealFile(schema: Schema.current, deal: deal), to: path(id: deal.id, owner: deal.owner),
+                try writeJSON(StoredFile(body: deal), to: path(id: deal.id, owner: deal.owner),
                               durable: false)
             }
             sync()
@@ -258,7 +258,7 @@ public final class FunnelStore {
         try lock.withLock {
             var team = try loadTeam()
             try change(&team)
-            try writeJSON(TeamFile(schema: Schema.current, users: team.users), to: teamPath)
+            try writeJSON(StoredFile(body: team.users), to: teamPath)
             try? cache.append([], fingerprint: fingerprint())
             return team
         }

@@ -16,60 +16,47 @@ protocol Versioned {
     var schema: Int { get }
 }
 
-struct PipelineFile: Codable, Versioned {
-    var schema: Int
-    var pipeline: Pipeline
-
-    enum CodingKeys: String, CodingKey, CaseIterable { case schema, pipeline }
-
-    init(schema: Int, pipeline: Pipeline) {
-        self.schema = schema
-        self.pipeline = pipeline
-    }
-
-    init(from decoder: any Decoder) throws {
-        try StrictKeys.check(decoder, CodingKeys.self)
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        schema = try c.decode(Int.self, forKey: .schema)
-        pipeline = try c.decode(Pipeline.self, forKey: .pipeline)
-    }
+/// What a file holds beside its schema version, and the key it is stored under.
+protocol StoredBody: Codable {
+    static var key: String { get }
 }
 
-struct TeamFile: Codable, Versioned {
+extension Pipeline: StoredBody { static var key: String { "pipeline" } }
+extension Deal: StoredBody { static var key: String { "deal" } }
+extension Array: StoredBody where Element == User { static var key: String { "users" } }
+
+/// A funnel file: `{"schema": 1, "<key>": body}`. Any other field is refused.
+struct StoredFile<Body: StoredBody>: Codable, Versioned {
     var schema: Int
-    var users: [User]
+    var body: Body
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case schema, users }
+    struct Key: CodingKey {
+        let stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+        static var schema: Key { Key(stringValue: "schema") }
+        static var body: Key { Key(stringValue: Body.key) }
+    }
 
-    init(schema: Int, users: [User]) {
+    init(schema: Int = Schema.current, body: Body) {
         self.schema = schema
-        self.users = users
+        self.body = body
     }
 
     init(from decoder: any Decoder) throws {
-        try StrictKeys.check(decoder, CodingKeys.self)
-        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let c = try decoder.container(keyedBy: Key.self)
+        if let unknown = c.allKeys.first(where: { $0.stringValue != "schema" && $0.stringValue != Body.key }) {
+            throw DecodingError.dataCorruptedError(forKey: unknown, in: c, debugDescription: "unknown field “\(unknown.stringValue)”")
+        }
         schema = try c.decode(Int.self, forKey: .schema)
-        users = try c.decode([User].self, forKey: .users)
-    }
-}
-
-struct DealFile: Codable, Versioned {
-    var schema: Int
-    var deal: Deal
-
-    enum CodingKeys: String, CodingKey, CaseIterable { case schema, deal }
-
-    init(schema: Int, deal: Deal) {
-        self.schema = schema
-        self.deal = deal
+        body = try c.decode(Body.self, forKey: .body)
     }
 
-    init(from decoder: any Decoder) throws {
-        try StrictKeys.check(decoder, CodingKeys.self)
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        schema = try c.decode(Int.self, forKey: .schema)
-        deal = try c.decode(Deal.self, forKey: .deal)
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: Key.self)
+        try c.encode(schema, forKey: .schema)
+        try c.encode(body, forKey: .body)
     }
 }
 
