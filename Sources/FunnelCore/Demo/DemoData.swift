@@ -52,8 +52,10 @@ public enum DemoData {
             let company = companies.randomElement(using: &rng)!
             let product = products.randomElement(using: &rng)!
             let target = pickStage(pipeline: pipeline, openStages: openStages, rng: &rng)
-            let ageDays = Int.random(in: 0...120, using: &rng)
-            var created = now.addingTimeInterval(-Double(ageDays * 86_400 + Int.random(in: 0...80_000, using: &rng)))
+            // Inbox leads are fresh (minutes to hours old, as leads arrive); deals in the funnel older.
+            let ageDays = target.kind == .inbox ? 0 : Int.random(in: 0...120, using: &rng)
+            let extraSeconds = target.kind == .inbox ? Int.random(in: 60...30_000, using: &rng) : Int.random(in: 0...80_000, using: &rng)
+            var created = now.addingTimeInterval(-Double(ageDays * 86_400 + extraSeconds))
             let owner: String? = target.kind == .inbox ? nil : reps[index % reps.count].account
             var history = [StageChange(at: created, by: owner ?? "capture", from: nil,
                                        to: target.kind == .inbox ? target.id : path[0].id)]
