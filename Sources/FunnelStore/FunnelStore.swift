@@ -17,6 +17,10 @@ public final class FunnelStore {
     let lock: DataLock
     /// The binary cache that makes loading fast; the JSON files stay the record.
     let cache: SnapshotCache
+    /// The directory's fingerprint just before and just after this process's last write, both
+    /// taken under the lock: when "before" is what a watcher last saw, "after" is the same data
+    /// plus only our own change, and need not be reloaded.
+    public private(set) var lastWrite: (before: String, after: String)?
 
     public init(root: String) {
         self.root = root
@@ -193,8 +197,11 @@ public final class FunnelStore {
             guard try locate(id: deal.id).isEmpty else {
                 throw StoreError.io(path: path(id: deal.id, owner: deal.owner), detail: "a deal with this id exists")
             }
+            let before = fingerprint()
             try write(deal)
-            try? cache.append([deal], fingerprint: fingerprint())
+            let after = fingerprint()
+            lastWrite = (before, after)
+            try? cache.append([deal], fingerprint: after)
         }
     }
 
@@ -214,8 +221,11 @@ public final class FunnelStore {
             case .failure(let refusal):
                 return .refused(refusal)
             case .success(let next):
+                let before = fingerprint()
                 try write(next)
-                try? cache.append([next], fingerprint: fingerprint())
+                let after = fingerprint()
+                lastWrite = (before, after)
+                try? cache.append([next], fingerprint: after)
                 return .saved(next)
             }
         }

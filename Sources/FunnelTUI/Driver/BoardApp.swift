@@ -82,6 +82,8 @@ public final class BoardApp {
                 case .save(let before, let after): save(before: before, after: after, &state)
                 case .create(let deal): create(deal, &state)
                 }
+                // Our own write needs no reload, unless someone else wrote since we last looked.
+                if let write = store.lastWrite, write.before == fingerprint { fingerprint = write.after }
             }
             if Date().timeIntervalSince(lastWatch) >= BoardApp.watchInterval {
                 lastWatch = Date()
