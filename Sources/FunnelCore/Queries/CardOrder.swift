@@ -55,8 +55,22 @@ public enum CardOrder: String, CaseIterable, Sendable {
     /// Sorts deals by this order, computing each key once.
     public func sorted<S: Sequence>(_ deals: S, utcOffset: Int) -> [Deal] where S.Element == Deal {
         let all = Array(deals)
-        let keys = all.map { key($0, utcOffset: utcOffset) }
-        return keys.indices.sorted { keys[$0] < keys[$1] }.map { all[$0] }
+        return CardOrder.sortedPositions(all.map { key($0, utcOffset: utcOffset) }).map { all[$0] }
+    }
+
+    /// The positions of `keys` in ascending order. Titles are compared once each (ranked), so
+    /// the many ties of a large board cost integer comparisons, not string comparisons.
+    public static func sortedPositions(_ keys: [CardSortKey]) -> [Int] {
+        let titles = Array(Set(keys.map(\.title))).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let rank = Dictionary(uniqueKeysWithValues: titles.enumerated().map { ($1, $0) })
+        let titleRanks = keys.map { rank[$0.title]! }
+        return keys.indices.sorted { a, b in
+            let x = keys[a], y = keys[b]
+            if x.primary != y.primary { return x.primary < y.primary }
+            if let p = x.exact, let q = y.exact, p != q { return p > q }
+            if titleRanks[a] != titleRanks[b] { return titleRanks[a] < titleRanks[b] }
+            return x.id < y.id
+        }
     }
 
     /// The date a card is ordered by on the board.

@@ -10,11 +10,23 @@ public enum SearchText {
     /// Cyrillic, fullwidth forms…) goes through Foundation's folding, which gives the same
     /// result for the fast-path scripts.
     public static func fold(_ text: String) -> String {
+        var out: [UInt8] = []
+        if appendFolded(text, to: &out) { return String(decoding: out, as: UTF8.self) }
+        return slowFold(text)
+    }
+
+    static func slowFold(_ text: String) -> String {
+        text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+    }
+
+    /// Appends the fast-path folding of `text` to `out`; false (and `out` unchanged) when the text
+    /// needs Foundation's folding.
+    static func appendFolded(_ text: String, to out: inout [UInt8]) -> Bool {
         var text = text
         text.makeContiguousUTF8()
-        let folded: [UInt8]? = text.utf8.withContiguousStorageIfAvailable { bytes in
-            var out = [UInt8]()
-            out.reserveCapacity(bytes.count)
+        let start = out.count
+        let ok: Bool = text.utf8.withContiguousStorageIfAvailable { bytes in
+            out.reserveCapacity(start + bytes.count)
             var i = 0
             while i < bytes.count {
                 let b = bytes[i]
@@ -24,7 +36,7 @@ public enum SearchText {
                     continue
                 }
                 let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
-                guard i + length <= bytes.count else { return nil }
+                guard i + length <= bytes.count else { return false }
                 var v = UInt32(b) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
                 for k in 1..<length { v = (v << 6) | (UInt32(bytes[i + k]) & 0x3F) }
                 if isMark(v) {
@@ -33,14 +45,14 @@ public enum SearchText {
                             || (0x1F000...0x1FAFF).contains(v) {
                     out.append(contentsOf: bytes[i..<(i + length)])
                 } else {
-                    return nil
+                    return false
                 }
                 i += length
             }
-            return out
-        } ?? nil
-        if let folded { return String(decoding: folded, as: UTF8.self) }
-        return text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+            return true
+        } ?? false
+        if !ok { out.removeSubrange(start...) }
+        return ok
     }
 
     /// Combining marks of the fast-path scripts: Hebrew points, Arabic harakat, variation selectors.
@@ -54,10 +66,17 @@ public enum SearchText {
         }
     }
 
-    /// The searchable text of a deal, computed once per deal version.
+    /// The searchable text of a deal, computed once per deal version: the folded fields, then
+    /// the phone's digits, separated by U+001F (never typed in a filter).
     public static func haystack(_ deal: Deal) -> String {
-        fold([deal.title, deal.company, deal.contact, deal.phone].joined(separator: "\u{1F}"))
-            + "\u{1F}" + deal.phone.filter(\.isNumber)
+        var bytes: [UInt8] = []
+        for (i, field) in [deal.title, deal.company, deal.contact, deal.phone].enumerated() {
+            if i > 0 { bytes.append(0x1F) }
+            if !appendFolded(field, to: &bytes) { bytes.append(contentsOf: slowFold(field).utf8) }
+        }
+        bytes.append(0x1F)
+        bytes.append(contentsOf: deal.phone.utf8.filter { $0 >= 48 && $0 <= 57 })
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Whether a haystack contains a folded needle (an empty needle matches everything): a plain

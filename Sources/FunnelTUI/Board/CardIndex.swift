@@ -49,9 +49,7 @@ public struct CardIndex: Sendable {
             entries[c].append(Entry(deal, currency: currency))
         }
         // Sort positions, not values: nothing but integers moves while sorting.
-        all = stages.indices.map { c in
-            keys[c].indices.sorted { keys[c][$0] < keys[c][$1] }.map { entries[c][$0] }
-        }
+        all = stages.indices.map { c in CardOrder.sortedPositions(keys[c]).map { entries[c][$0] } }
         shown = all
         refreshDerived(columns: Array(all.indices))
     }
