@@ -197,11 +197,7 @@ public final class FunnelStore {
             guard try locate(id: deal.id).isEmpty else {
                 throw StoreError.io(path: path(id: deal.id, owner: deal.owner), detail: "a deal with this id exists")
             }
-            let before = fingerprint()
-            try write(deal)
-            let after = fingerprint()
-            lastWrite = (before, after)
-            try? cache.append([deal], fingerprint: after)
+            try writeRecorded(deal)
         }
     }
 
@@ -221,14 +217,20 @@ public final class FunnelStore {
             case .failure(let refusal):
                 return .refused(refusal)
             case .success(let next):
-                let before = fingerprint()
-                try write(next)
-                let after = fingerprint()
-                lastWrite = (before, after)
-                try? cache.append([next], fingerprint: after)
+                try writeRecorded(next)
                 return .saved(next)
             }
         }
+    }
+
+    /// Writes one deal under the lock, notes the fingerprint around the write (`lastWrite`) and
+    /// journals it for the cache.
+    private func writeRecorded(_ deal: Deal) throws {
+        let before = fingerprint()
+        try write(deal)
+        let after = fingerprint()
+        lastWrite = (before, after)
+        try? cache.append([deal], fingerprint: after)
     }
 
     /// Writes a deal file; when the owner changed, the new file is in place before the old one goes.

@@ -72,11 +72,15 @@ public enum DealFlags {
             } else {
                 flags.append(.noNextAction)
             }
-            if let limit = stage.stuckAfterDays, now.timeIntervalSince(deal.stageEntered) > Double(limit) * 86_400 {
-                flags.append(.stuck)
-            }
+            if isStuck(deal, in: stage, now: now) { flags.append(.stuck) }
         }
         return flags
+    }
+
+    /// Longer in `stage` than its limit in days (R13).
+    public static func isStuck(_ deal: Deal, in stage: Stage, now: Date) -> Bool {
+        guard let limit = stage.stuckAfterDays else { return false }
+        return now.timeIntervalSince(deal.stageEntered) > Double(limit) * 86_400
     }
 
     /// A lead nobody has spoken to yet, in the inbox or the first open stage (R9, R10).

@@ -121,8 +121,7 @@ public enum ReportBuilder {
             for deal in mine {
                 perStage[deal.stage, default: 0] += 1
                 if let next = deal.nextAction, next.date < today { overdue += 1 }
-                if let limit = stagesByID[deal.stage]?.stuckAfterDays,
-                   now.timeIntervalSince(deal.stageEntered) > Double(limit) * 86_400 { stuck += 1 }
+                if let stage = stagesByID[deal.stage], DealFlags.isStuck(deal, in: stage, now: now) { stuck += 1 }
             }
             let closed = closedBy[user.account] ?? (0, 0)
             return SellerFigures(

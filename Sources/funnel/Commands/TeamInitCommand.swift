@@ -34,7 +34,7 @@ enum TeamInitCommand: Command {
         guard findSetfacl() != nil else {
             throw CommandFailure.data("setfacl is not installed (Debian: apt-get install acl); funnel team-init needs it")
         }
-        let store = FunnelStore(root: DataDirectoryPath.absolute(arguments.positionals[0]))
+        let store = FunnelStore(root: DataDirectory.resolve(flag: arguments.positionals[0], environment: [:]))
         if !store.isInitialized {
             let managers = Set((arguments.value("manager") ?? "").split(separator: ",").map(String.init))
             for manager in managers where !members.contains(manager) {
@@ -151,12 +151,5 @@ enum TeamInitCommand: Command {
             let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             throw StoreError.io(path: arguments.last ?? "", detail: "setfacl failed: \(text.trimmingCharacters(in: .whitespacesAndNewlines))")
         }
-    }
-}
-
-/// Paths typed on the command line, made absolute.
-enum DataDirectoryPath {
-    static func absolute(_ path: String) -> String {
-        DataDirectory.resolve(flag: path, environment: [:])
     }
 }

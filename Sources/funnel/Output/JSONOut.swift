@@ -1,4 +1,5 @@
 import Foundation
+import FunnelText
 
 /// A JSON value written with keys in the order given, so `--json` output is stable and exact.
 indirect enum JSONOut {
@@ -62,9 +63,8 @@ indirect enum JSONOut {
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             default:
-                let v = scalar.value
-                if v < 0x20 || (0x7F...0x9F).contains(v) || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) {
-                    out += String(format: "\\u%04x", v)
+                if Sanitize.isUnsafe(scalar) {
+                    out += String(format: "\\u%04x", scalar.value)
                 } else {
                     out.unicodeScalars.append(scalar)
                 }
