@@ -16,6 +16,8 @@ let package = Package(
             path: "Sources/CNcursesw",
             providers: [.apt(["libncurses-dev"])]
         ),
+        // The board's signal state and self-pipe, in one C object file (never in a header).
+        .target(name: "CFunnelSignals", path: "Sources/CFunnelSignals", linkerSettings: [.linkedLibrary("ncursesw")]),
         // Pure domain: stages, deals, rules, roles, queries. Foundation only.
         .target(name: "FunnelCore", swiftSettings: strict),
         // JSON files under the data directory: atomic writes, locking, loading.
@@ -23,19 +25,21 @@ let package = Package(
         // Terminal text: grapheme widths, truncation, sanitising untrusted strings.
         .target(name: "FunnelText", dependencies: ["CNcursesw"], swiftSettings: strict),
         // The board: actions, key table, pure update and render, ncurses driver.
-        .target(name: "FunnelTUI", dependencies: ["FunnelCore", "FunnelStore", "FunnelText", "CNcursesw"], swiftSettings: strict),
+        .target(name: "FunnelTUI", dependencies: ["FunnelCore", "FunnelStore", "FunnelText", "CNcursesw", "CFunnelSignals"], swiftSettings: strict),
         .executableTarget(name: "funnel", dependencies: ["FunnelCore", "FunnelStore", "FunnelText", "FunnelTUI"], swiftSettings: strict),
         // The benchmark: open, key to frame, save, report, memory on generated data sets.
         .executableTarget(name: "funnel-bench", dependencies: ["FunnelCore", "FunnelStore", "FunnelTUI"], swiftSettings: strict),
         // For the reliability tests: a writer making random changes through the store, printing
         // each acknowledged one, to be run side by side and killed at random moments.
         .executableTarget(name: "funnel-torture", dependencies: ["FunnelCore", "FunnelStore"], swiftSettings: strict),
+        // What the end-to-end, tmux and reliability tests share: the binary under test (the release build).
+        .target(name: "FunnelTestSupport", path: "Tests/FunnelTestSupport"),
         .testTarget(name: "FunnelCoreTests", dependencies: ["FunnelCore"]),
         .testTarget(name: "FunnelStoreTests", dependencies: ["FunnelCore", "FunnelStore"]),
         .testTarget(name: "FunnelTUITests", dependencies: ["FunnelCore", "FunnelText", "FunnelTUI"]),
-        .testTarget(name: "FunnelEndToEndTests", dependencies: ["FunnelCore"], exclude: ["Fixtures"]),
-        .testTarget(name: "FunnelBoardTests", dependencies: ["FunnelCore"]),
-        .testTarget(name: "FunnelReliabilityTests", dependencies: ["FunnelCore", "FunnelStore"]),
+        .testTarget(name: "FunnelEndToEndTests", dependencies: ["FunnelCore", "FunnelTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "FunnelBoardTests", dependencies: ["FunnelCore", "FunnelTestSupport"]),
+        .testTarget(name: "FunnelReliabilityTests", dependencies: ["FunnelCore", "FunnelStore", "FunnelTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -40,44 +40,6 @@ static inline int funnel_put_cluster(int y, int x, const wchar_t *text, attr_t a
 
 extern int wcwidth(wchar_t c);
 
-/* Signals. SIGINT, SIGTERM and SIGHUP set a flag the board's loop reads (ncurses' own
-   handlers would _exit without saving). Fatal signals restore the terminal and re-raise. */
-#include <signal.h>
-#include <string.h>
-
-static inline volatile sig_atomic_t *funnel_signal_flag(void) {
-    static volatile sig_atomic_t flag = 0;
-    return &flag;
-}
-
-static inline void funnel_on_quit_signal(int sig) { *funnel_signal_flag() = sig; }
-
-static inline void funnel_on_fatal_signal(int sig) {
-    endwin();
-    signal(sig, SIG_DFL);
-    raise(sig);
-}
-
-static inline void funnel_install_signal_handlers(void) {
-    struct sigaction quit;
-    memset(&quit, 0, sizeof quit);
-    quit.sa_handler = funnel_on_quit_signal;
-    sigemptyset(&quit.sa_mask);
-    sigaction(SIGINT, &quit, NULL);
-    sigaction(SIGTERM, &quit, NULL);
-    sigaction(SIGHUP, &quit, NULL);
-
-    struct sigaction fatal;
-    memset(&fatal, 0, sizeof fatal);
-    fatal.sa_handler = funnel_on_fatal_signal;
-    fatal.sa_flags = SA_RESETHAND;
-    sigemptyset(&fatal.sa_mask);
-    int fatal_signals[] = { SIGSEGV, SIGILL, SIGTRAP, SIGABRT, SIGBUS, SIGFPE };
-    for (unsigned i = 0; i < sizeof fatal_signals / sizeof fatal_signals[0]; i++) {
-        sigaction(fatal_signals[i], &fatal, NULL);
-    }
-}
-
-static inline int funnel_pending_signal(void) { return *funnel_signal_flag(); }
+/* Signals live in the CFunnelSignals target (one object file, one copy of their state). */
 
 #endif

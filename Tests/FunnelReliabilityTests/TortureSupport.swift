@@ -1,4 +1,5 @@
 import Foundation
+import FunnelTestSupport
 import FunnelCore
 import FunnelStore
 import Testing
@@ -26,11 +27,7 @@ struct TortureWorld {
     func remove() { try? FileManager.default.removeItem(atPath: root) }
 
     /// The torture executable, built beside the test bundle.
-    static var executable: String {
-        var bundle = CommandLine.arguments[0]
-        if !bundle.hasPrefix("/") { bundle = FileManager.default.currentDirectoryPath + "/" + bundle }
-        return URL(fileURLWithPath: bundle).deletingLastPathComponent().appendingPathComponent("funnel-torture").path
-    }
+    static var executable: String { FunnelBinary.besideTestBundle("funnel-torture") }
 
     /// Starts a writer; its stdout goes to `output`.
     func start(seed: UInt64, count: Int, actor: String, output: String) throws -> pid_t {

@@ -20,6 +20,8 @@ public enum Action: Equatable, Sendable {
     case resize(width: Int, height: Int)
     case tick(Date)
     case reloaded(Pipeline, Team, [Deal])
+    /// Another process changed these deals (read again from their files) or removed these ids.
+    case changedElsewhere(changed: [Deal], removed: [String])
     case saved(Deal)
     case saveFailed(String)
 }

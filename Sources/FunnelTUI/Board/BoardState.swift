@@ -300,6 +300,17 @@ public struct BoardState: Sendable {
         settle(focus: focusID)
     }
 
+    /// Takes a deal off the board (its file is gone), keeping the selection where it was.
+    public mutating func remove(_ id: String) {
+        guard let old = deals[id] else { return }
+        let focusID = selectedDeal?.id
+        deals[id] = nil
+        let deals = self.deals
+        index.replace(old: old, new: nil, stages: stages, scope: scope, sort: sort, actor: actor, utcOffset: utcOffset,
+                      currency: pipeline.defaultCurrency, lookup: { deals[$0] }, flagged: flagTest)
+        settle(focus: focusID == id ? nil : focusID)
+    }
+
     /// Whether a deal (by id) has the flag the board filters on; captures values, not `self`,
     /// so the index can be changed in place while it runs.
     var flagTest: (String) -> Bool {

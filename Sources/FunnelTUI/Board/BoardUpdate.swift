@@ -28,6 +28,9 @@ public enum BoardUpdate {
         case .reloaded(let pipeline, let team, let deals):
             reload(pipeline: pipeline, team: team, deals: deals, &state)
             return []
+        case .changedElsewhere(let changed, let removed):
+            changedElsewhere(changed: changed, removed: removed, &state)
+            return []
         case .saved(let deal):
             state.replace(deal)
             return []
@@ -182,16 +185,31 @@ public enum BoardUpdate {
     /// New data from disk: replaces the deals, keeps the selection, and tells about a deal on
     /// screen that changed underneath.
     static func reload(pipeline: Pipeline, team: Team, deals: [Deal], _ state: inout BoardState) {
-        let open = state.detail?.dealID
-        let before = open.flatMap { state.deals[$0] }
+        let before = state.detail.flatMap { state.deals[$0.dealID] }
         state.funnel = Funnel(pipeline: pipeline, team: team)
         if let me = team.user(state.actor.account) { state.actor = me }
         state.deals = Dictionary(deals.map { ($0.id, $0) }, uniquingKeysWith: { a, b in a.revision >= b.revision ? a : b })
-        if let open, let before {
-            if let now = state.deals[open] {
-                if now.revision != before.revision {
+        noticeOpenDeal(before, &state)
+        state.recompute(keeping: nil)
+    }
+
+    /// Some deals changed on disk (another process, an editor): only those cards move.
+    static func changedElsewhere(changed: [Deal], removed: [String], _ state: inout BoardState) {
+        let before = state.detail.flatMap { state.deals[$0.dealID] }
+        for deal in changed where state.deals[deal.id] != deal { state.replace(deal) }
+        for id in removed { state.remove(id) }
+        noticeOpenDeal(before, &state)
+    }
+
+    /// Tells when the deal open in the detail pane changed or went away underneath (its content,
+    /// not only its revision: a file edited by hand keeps its revision), and drops a carried card
+    /// that is gone.
+    private static func noticeOpenDeal(_ before: Deal?, _ state: inout BoardState) {
+        if let before {
+            if let now = state.deals[before.id] {
+                if now != before {
                     state.status = StatusMessage(text: "“\(now.title)” was changed elsewhere; showing the new version", isError: true)
-                    if case .prompt(let prompt)? = state.modal, case .edit(open, _) = prompt.purpose { state.modal = nil }
+                    if case .prompt(let prompt)? = state.modal, case .edit(before.id, _) = prompt.purpose { state.modal = nil }
                 }
             } else {
                 state.detail = nil
@@ -199,7 +217,6 @@ public enum BoardUpdate {
             }
         }
         if let drag = state.drag, state.deals[drag.dealID] == nil { state.drag = nil }
-        state.recompute(keeping: nil)
     }
 
     static func mousePress(x: Int, y: Int, _ state: inout BoardState) -> [Effect] {

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import FunnelCore
 import FunnelStore
 
@@ -9,12 +12,15 @@ public struct BoardOptions: Sendable {
     /// A fixed clock (FUNNEL_NOW), or nil for the real one.
     public var fixedNow: Date?
     public var utcOffset: Int
+    /// Whether other processes' changes are noticed through inotify (else by polling).
+    public var inotify: Bool
 
-    public init(theme: Theme, mouse: Bool, fixedNow: Date?, utcOffset: Int) {
+    public init(theme: Theme, mouse: Bool, fixedNow: Date?, utcOffset: Int, inotify: Bool = true) {
         self.theme = theme
         self.mouse = mouse
         self.fixedNow = fixedNow
         self.utcOffset = utcOffset
+        self.inotify = inotify
     }
 }
 
@@ -49,65 +55,113 @@ public final class BoardApp {
                                scope: actor.role == .manager ? .everyone : .mine)
     }
 
-    /// Runs the board until the user quits or a signal arrives.
-    public func run(_ initial: BoardState) {
+    /// Why the board ended.
+    public enum Ending: Equatable, Sendable {
+        /// The user quit (q).
+        case quit
+        /// SIGINT, SIGTERM or SIGHUP: its number.
+        case signal(Int32)
+        /// The terminal went away.
+        case hangup
+
+        /// The exit status, as shells report a death by signal: 128 + the signal (SIGHUP for a hangup).
+        public var exitStatus: Int32 {
+            switch self {
+            case .quit: return 0
+            case .signal(let number): return 128 + number
+            case .hangup: return 128 + SIGHUP
+            }
+        }
+    }
+
+    /// Runs the board until the user quits, a signal arrives or the terminal goes away.
+    public func run(_ initial: BoardState) -> Ending {
         var state = initial
         let terminal = Terminal(theme: options.theme)
         terminal.start(mouse: options.mouse)
         defer { terminal.stop() }
         let size = terminal.size
         _ = BoardUpdate.apply(.resize(width: size.width, height: size.height), &state)
-        var fingerprint = store.fingerprint()
+        let watch = LiveWatch(store: store, inotify: options.inotify)
+        var fingerprint = watch.descriptor == nil ? store.fingerprint() : ""
         var lastWatch = Date()
         var dirty = true
-        loop: while true {
+        while true {
             if dirty {
                 terminal.paint(BoardRender.render(state))
                 dirty = false
             }
-            let event = terminal.read()
+            let event = terminal.next(timeout: 1_000, watching: watch.descriptor)
             var effects: [Effect] = []
             switch event {
-            case .quitSignal: break loop
-            case .key(let key): effects = BoardUpdate.key(key, &state); dirty = true
-            case .resize(let width, let height):
-                effects = BoardUpdate.apply(.resize(width: width, height: height), &state); dirty = true
-            case .mousePress(let x, let y): effects = BoardUpdate.apply(.mousePress(x: x, y: y), &state); dirty = true
-            case .mouseRelease(let x, let y): effects = BoardUpdate.apply(.mouseRelease(x: x, y: y), &state); dirty = true
+            case .quitSignal(let number): return .signal(number)
+            case .hangup: return .hangup
+            case .key(let key): effects = BoardUpdate.key(key, &state)
+            case .resize(let width, let height): effects = BoardUpdate.apply(.resize(width: width, height: height), &state)
+            case .mousePress(let x, let y): effects = BoardUpdate.apply(.mousePress(x: x, y: y), &state)
+            case .mouseRelease(let x, let y): effects = BoardUpdate.apply(.mouseRelease(x: x, y: y), &state)
+            case .watched: dirty = refresh(watch.drain(), &state) || dirty
             case .idle: break
             }
-            for effect in effects {
-                switch effect {
-                case .quit: break loop
-                case .save(let before, let after): save(before: before, after: after, &state)
-                case .create(let deal): create(deal, &state)
-                }
-                // Our own write needs no reload, unless someone else wrote since we last looked.
-                if let write = store.lastWrite, write.before == fingerprint { fingerprint = write.after }
+            if event.isInput { dirty = true }
+            if run(effects, &state) == .quit { return .quit }
+            if watch.descriptor == nil, let write = store.lastWrite, write.before == fingerprint { fingerprint = write.after }
+            guard Date().timeIntervalSince(lastWatch) >= BoardApp.watchInterval else { continue }
+            lastWatch = Date()
+            if now != state.now {
+                _ = BoardUpdate.apply(.tick(now), &state)
+                dirty = true
             }
-            if Date().timeIntervalSince(lastWatch) >= BoardApp.watchInterval {
-                lastWatch = Date()
-                let current = now
-                if current != state.now {
-                    _ = BoardUpdate.apply(.tick(current), &state)
-                    dirty = true
-                }
-                let latest = store.fingerprint()
-                if latest != fingerprint {
-                    fingerprint = latest
-                    reload(&state)
-                    dirty = true
-                }
+            // Without inotify: a cheap look at the folders' times, and a full reload when they moved.
+            if watch.descriptor == nil, case let latest = store.fingerprint(), latest != fingerprint {
+                fingerprint = latest
+                reload(&state)
+                dirty = true
             }
         }
+    }
+
+    /// Runs the effects of one update; `.quit` when one of them asks to leave.
+    private func run(_ effects: [Effect], _ state: inout BoardState) -> Ending? {
+        for effect in effects {
+            switch effect {
+            case .quit: return .quit
+            case .save(let before, let after): save(before: before, after: after, &state)
+            case .create(let deal): create(deal, &state)
+            }
+        }
+        return nil
+    }
+
+    /// Applies what another process changed: only the deals named, read again from their files;
+    /// everything when the pipeline or the team changed. Whether anything was redrawn.
+    func refresh(_ changes: DataChanges, _ state: inout BoardState) -> Bool {
+        if changes.everything {
+            reload(&state)
+            return true
+        }
+        guard !changes.deals.isEmpty else { return false }
+        var changed: [Deal] = []
+        var removed: [String] = []
+        do {
+            for id in changes.deals.sorted() {
+                if let deal = try store.loadDeal(id: id) { changed.append(deal) } else { removed.append(id) }
+            }
+        } catch {
+            _ = BoardUpdate.apply(.saveFailed("could not reload: " + Self.describe(error)), &state)
+            return true
+        }
+        _ = BoardUpdate.apply(.changedElsewhere(changed: changed, removed: removed), &state)
+        return true
     }
 
     /// Saves a change computed from `before`; if the deal changed on disk meanwhile, nothing is
     /// overwritten: the board reloads and says so.
     func save(before: Deal, after: Deal, _ state: inout BoardState) {
         do {
+            // The whole deal is compared, not only its revision: a file edited by hand keeps its revision.
             let outcome = try store.update(id: after.id) { current in
-                current.revision == before.revision ? .success(after) : .failure(Refusal(.staleDeal(dealTitle: current.title)))
+                current == before ? .success(after) : .failure(Refusal(.staleDeal(dealTitle: current.title)))
             }
             switch outcome {
             case .saved(let deal): _ = BoardUpdate.apply(.saved(deal), &state)

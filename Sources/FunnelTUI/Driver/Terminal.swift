@@ -1,6 +1,10 @@
+import CFunnelSignals
 import CNcursesw
 import Foundation
 import FunnelText
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// What the terminal reported.
 public enum TerminalEvent: Sendable {
@@ -8,10 +12,25 @@ public enum TerminalEvent: Sendable {
     case resize(width: Int, height: Int)
     case mousePress(x: Int, y: Int)
     case mouseRelease(x: Int, y: Int)
-    /// A signal asked us to quit (SIGINT, SIGTERM, SIGHUP).
-    case quitSignal
+    /// A signal asked us to quit (SIGINT, SIGTERM, SIGHUP): its number.
+    case quitSignal(Int32)
+    /// The terminal went away (end of input, EIO, POLLHUP): the window closed, the ssh
+    /// connection dropped, the tmux server died.
+    case hangup
+    /// The other descriptor the caller asked to watch is readable.
+    case watched
     /// Nothing within the timeout.
     case idle
+}
+
+extension TerminalEvent {
+    /// A key, a resize or a mouse event: something the user did, after which the board redraws.
+    public var isInput: Bool {
+        switch self {
+        case .key, .resize, .mousePress, .mouseRelease: return true
+        case .quitSignal, .hangup, .watched, .idle: return false
+        }
+    }
 }
 
 /// The ncurses terminal: the one place that sets it up and restores it. It paints grids and
@@ -29,7 +48,8 @@ public final class Terminal {
     /// Enters curses mode: alternate screen, no echo, keypad, 25 ms Esc delay, colours.
     public func start(mouse: Bool) {
         TerminalLocale.prepare()
-        funnel_install_signal_handlers()
+        // Before initscr: ncurses leaves handlers alone that are already installed.
+        _ = funnel_signals_install()
         initscr()
         active = true
         cbreak()
@@ -38,7 +58,9 @@ public final class Terminal {
         keypad(funnel_stdscr(), true)
         set_escdelay(25)
         curs_set(0)
-        wtimeout(funnel_stdscr(), 200)
+        // Keys are read without waiting; `next` waits in poll() for the terminal, a signal's
+        // wake-up byte and the caller's descriptor at once.
+        wtimeout(funnel_stdscr(), 0)
         if mouse {
             mousemask(funnel_mouse_mask(), nil)
             mouseinterval(0)
@@ -102,13 +124,39 @@ public final class Terminal {
         refresh()
     }
 
-    /// Waits up to the input timeout for a key, a resize, a mouse event or a quit signal.
-    public func read() -> TerminalEvent {
-        if funnel_pending_signal() != 0 { return .quitSignal }
+    /// Waits up to `timeout` milliseconds for a key, a resize, a mouse event, a quit signal, the
+    /// terminal going away, or `watching` becoming readable. A signal wakes it at once.
+    public func next(timeout: Int32, watching: Int32? = nil) -> TerminalEvent {
+        if let signal = pendingSignal { return .quitSignal(signal) }
+        // ncurses may hold keys it already read (the rest of an escape sequence).
+        if let event = readKey() { return event }
+        var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+                   pollfd(fd: funnel_signals_wakeup_fd(), events: Int16(POLLIN), revents: 0)]
+        if let watching { fds.append(pollfd(fd: watching, events: Int16(POLLIN), revents: 0)) }
+        let ready = poll(&fds, nfds_t(fds.count), timeout)
+        funnel_signals_drain()
+        if let signal = pendingSignal { return .quitSignal(signal) }
+        guard ready > 0 else { return .idle }
+        let input = fds[0].revents
+        if input & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { return .hangup }
+        if input & Int16(POLLIN) != 0 {
+            if let event = readKey() { return event }
+            if Self.inputIsAtEnd() { return .hangup }
+        }
+        if fds.count > 2, fds[2].revents != 0 { return .watched }
+        return .idle
+    }
+
+    private var pendingSignal: Int32? {
+        let signal = funnel_signals_pending()
+        return signal == 0 ? nil : signal
+    }
+
+    /// One key, resize or mouse event that ncurses has now, or nil.
+    private func readKey() -> TerminalEvent? {
         var ch: wint_t = 0
         let result = wget_wch(funnel_stdscr(), &ch)
-        if funnel_pending_signal() != 0 { return .quitSignal }
-        if result == ERR { return .idle }
+        if result == ERR { return nil }
         if result == KEY_CODE_YES {
             let code = Int32(ch)
             if code == funnel_key_resize() { return .resize(width: size.width, height: size.height) }
@@ -116,6 +164,16 @@ public final class Terminal {
             return KeyDecoder.special(code).map { .key($0) } ?? .idle
         }
         return KeyDecoder.character(UInt32(ch)).map { .key($0) } ?? .idle
+    }
+
+    /// After poll said the terminal was readable and ncurses found nothing: a live terminal whose
+    /// bytes were consumed is no longer readable; one at end of input (or hung up) still is.
+    static func inputIsAtEnd() -> Bool {
+        var fd = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        guard poll(&fd, 1, 0) > 0 else { return false }
+        if fd.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { return true }
+        var available: Int32 = 0
+        return ioctl(STDIN_FILENO, UInt(FIONREAD), &available) != 0 || available == 0
     }
 
     private func mouseEvent() -> TerminalEvent {

@@ -14,6 +14,9 @@ struct Session {
     let now: Date
     /// The local time zone's offset from UTC at `now`, in seconds.
     let utcOffset: Int
+    /// Whether a board notices other processes' changes through inotify; `FUNNEL_WATCH=poll`
+    /// makes it poll the folders' times instead (network file systems, tests of the fallback).
+    let inotify: Bool
 
     var today: Day { Day(now, utcOffset: utcOffset) }
 
@@ -36,6 +39,7 @@ struct Session {
             now = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
         }
         utcOffset = TimeZone.current.secondsFromGMT(for: now)
+        inotify = environment["FUNNEL_WATCH"] != "poll"
     }
 
     /// The login name of the effective user.

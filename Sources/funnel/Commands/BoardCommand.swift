@@ -35,14 +35,14 @@ enum BoardCommand {
         }
         let app = BoardApp(store: session.store, account: session.account, options: BoardOptions(
             theme: theme, mouse: options.mouse || (config.mouse ?? false),
-            fixedNow: environment["FUNNEL_NOW"].flatMap { $0.isEmpty ? nil : session.now }, utcOffset: session.utcOffset))
+            fixedNow: environment["FUNNEL_NOW"].flatMap { $0.isEmpty ? nil : session.now }, utcOffset: session.utcOffset,
+            inotify: session.inotify))
         let state: BoardState
         do {
             state = try session.data { try app.prepare() }
         } catch let error as BoardError {
             throw CommandFailure.refused(error.message)
         }
-        app.run(state)
-        return ExitCode.success.rawValue
+        return app.run(state).exitStatus
     }
 }

@@ -12,6 +12,9 @@ enum DoctorCommand: Command {
     static func run(_ arguments: ParsedArguments, session: Session) throws {
         let repair = arguments.has("repair")
         let findings = try session.data { try Doctor(store: session.store).run(repair: repair) }
+        // How an open board notices other processes' changes here (inotify, or polling and why).
+        let watch = LiveWatch(store: session.store, inotify: session.inotify).mode
+        print("live reload: \(watch)")
         if findings.isEmpty {
             print("\(session.store.root): no problems found")
             return

@@ -1,30 +1,10 @@
 import Foundation
+// The binary under test is decided in one place for every test target.
+@_exported import FunnelTestSupport
 import Testing
 #if canImport(Glibc)
 import Glibc
 #endif
-
-/// The built `funnel` executable: the file `funnel` next to the test bundle
-/// (`.build/<triple>/debug/`), or `$FUNNEL_BIN`.
-enum FunnelBinary {
-    static var path: String {
-        if let override = ProcessInfo.processInfo.environment["FUNNEL_BIN"], !override.isEmpty { return override }
-        let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        var directory = bundle.deletingLastPathComponent()
-        // On macOS the bundle's executable sits inside `X.xctest/Contents/MacOS/`.
-        while directory.path.contains(".xctest") { directory = directory.deletingLastPathComponent() }
-        return directory.appendingPathComponent("funnel").path
-    }
-
-    /// The path, or an error saying how to get one.
-    static func require() throws -> String {
-        let path = self.path
-        guard FileManager.default.isExecutableFile(atPath: path) else {
-            throw WorldError("no funnel binary at \(path); build it (swift build) or set FUNNEL_BIN")
-        }
-        return path
-    }
-}
 
 /// A failure of the test harness itself, with what it saw.
 struct WorldError: Error, CustomStringConvertible {

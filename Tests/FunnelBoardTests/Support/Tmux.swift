@@ -17,9 +17,10 @@ final class TmuxBoard {
     /// `extraEnvironment` is added to the child's environment (e.g. NO_COLOR).
     ///
     /// With `jobControl`, the pane runs an interactive bash instead (job control, so Ctrl-Z
-    /// can stop the board) and the board's command line is typed into it.
+    /// can stop the board) and the board's command line is typed into it. With `ignoreHangup` the
+    /// board starts with SIGHUP ignored, as under `nohup`.
     init(_ world: FunnelWorld, arguments: [String] = [], user: String? = nil, width: Int = 120, height: Int = 35,
-         extraEnvironment: [String: String] = [:], jobControl: Bool = false) throws {
+         extraEnvironment: [String: String] = [:], jobControl: Bool = false, ignoreHangup: Bool = false) throws {
         self.world = world
         socket = "funnel-test-\(UUID().uuidString.lowercased().prefix(13))"
         var environment = world.environment(user: user)
@@ -35,7 +36,7 @@ final class TmuxBoard {
             command.append("exec bash --norc --noprofile -i")
         } else {
             // Like an interactive shell, the pane's shell survives a Ctrl-C meant for the board.
-            command.append("trap : INT; \(board); echo EXIT=$?; sleep 120")
+            command.append("trap : INT; \(ignoreHangup ? "trap '' HUP; " : "")\(board); echo EXIT=$?; sleep 120")
         }
         let result = try tmuxResult(command, environment: environment)
         guard result.status == 0 else { throw WorldError("tmux new-session failed: \(result.stderr)") }

@@ -1,4 +1,6 @@
 import Foundation
+// The binary under test is decided in one place for every test target.
+@_exported import FunnelTestSupport
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -31,21 +33,6 @@ enum Exit {
     static let refused: Int32 = 3
     static let data: Int32 = 4
     static let notFound: Int32 = 5
-}
-
-/// The built `funnel` executable: FUNNEL_BIN when set, otherwise the file `funnel` next to the test
-/// bundle (`swift test` runs .build/<triple>/debug/<package>PackageTests.xctest, beside the products).
-enum FunnelBinary {
-    static var path: String {
-        if let override = ProcessInfo.processInfo.environment["FUNNEL_BIN"], !override.isEmpty { return override }
-        return besideTestBundle
-    }
-
-    static var besideTestBundle: String {
-        var bundle = CommandLine.arguments[0]
-        if !bundle.hasPrefix("/") { bundle = FileManager.default.currentDirectoryPath + "/" + bundle }
-        return URL(fileURLWithPath: bundle).standardizedFileURL.deletingLastPathComponent().appendingPathComponent("funnel").path
-    }
 }
 
 /// Runs a program with exactly the environment given (nothing inherited but PATH), stdin from

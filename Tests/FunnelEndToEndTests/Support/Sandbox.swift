@@ -16,6 +16,7 @@ final class Sandbox {
     var now: String
 
     init(user: String = "boss", now: String = "2026-11-24T09:00:00Z") throws {
+        _ = try FunnelBinary.require()
         root = FileManager.default.temporaryDirectory.path + "/funnel-e2e-\(UUID().uuidString)"
         dataDir = root + "/data"
         self.user = user

@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+extension BoardTests {
+    /// The release binary as users run it: each quit signal ends the board at once (the signal's
+    /// state lives in one C object file and wakes the loop through a pipe), and a board whose
+    /// terminal goes away never lingers.
+    @Suite("Signals and hangups on the release build", .serialized)
+    struct SignalsAndHangups {
+        static func openBoard(ignoreHangup: Bool = false) throws -> TmuxBoard {
+            let world = try FunnelWorld.team()
+            try world.add("First deal", "--company", "Acme", "--next", "+1d")
+            let board = try TmuxBoard(world, ignoreHangup: ignoreHangup)
+            try board.waitForBoard()
+            return board
+        }
+
+        /// Sends `signal` (or presses Ctrl-C) and checks: gone within a second, the terminal
+        /// given back, and the exit status a shell reports for that signal.
+        func endsPromptly(by signal: Int32, pressing key: String? = nil) throws {
+            let board = try Self.openBoard()
+            defer { board.close() }
+            let pid = try board.boardPID()
+            let sent = Date()
+            if let key { try board.press(key) } else { #expect(kill(pid, signal) == 0) }
+            #expect(try waitForProcessToEnd(pid, timeout: 1.0), "the board still runs a second after signal \(signal)")
+            #expect(Date().timeIntervalSince(sent) <= 1.0)
+            let status = try board.waitForExit(timeout: 2)
+            #expect(status == 128 + signal, "exit status \(status)")
+            #expect(try board.modes() == .restored)
+        }
+
+        @Test("Ctrl-C ends the board within 1 s, terminal restored, exit 130")
+        func controlC() throws { try endsPromptly(by: SIGINT, pressing: "C-c") }
+
+        @Test("SIGTERM ends the board within 1 s, terminal restored")
+        func terminate() throws { try endsPromptly(by: SIGTERM) }
+
+        @Test("SIGHUP ends the board within 1 s, terminal restored")
+        func hangUpSignal() throws { try endsPromptly(by: SIGHUP) }
+
+        @Test("Killing the tmux server leaves no funnel process behind within 2 s")
+        func terminalServerDies() throws {
+            let board = try Self.openBoard()
+            let pid = try board.boardPID()
+            board.close()
+            #expect(try waitForProcessToEnd(pid, timeout: 2.0), "funnel \(pid) outlived its terminal")
+        }
+
+        @Test("With SIGHUP ignored (nohup), a terminal that goes away still ends the board: its input ends")
+        func terminalGoneWithoutSignal() throws {
+            let board = try Self.openBoard(ignoreHangup: true)
+            let pid = try board.boardPID()
+            board.close()
+            #expect(try waitForProcessToEnd(pid, timeout: 2.0), "funnel \(pid) outlived its terminal")
+        }
+    }
+}
+
+/// Whether `pid` has ended (gone, or a zombie waiting for its parent) within `timeout`.
+func waitForProcessToEnd(_ pid: pid_t, timeout: TimeInterval) throws -> Bool {
+    let deadline = Date().addingTimeInterval(timeout)
+    while true {
+        if processHasEnded(pid) { return true }
+        if Date() >= deadline { return false }
+        usleep(20_000)
+    }
+}
+
+/// Gone from the process table, or a zombie (state Z in /proc/PID/stat).
+func processHasEnded(_ pid: pid_t) -> Bool {
+    guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8) else { return true }
+    guard let close = stat.lastIndex(of: ")") else { return true }
+    let state = stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).first
+    return state == "Z" || state == "X"
+}
