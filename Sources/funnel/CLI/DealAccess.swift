@@ -9,18 +9,34 @@ extension Session {
     /// The deal id a person typed (or a unique prefix), resolved among the deals `actor` may see.
     func resolveDeal(_ typed: String, actor: User) throws -> String {
         guard DealID.isWellFormed(typed) else { throw Self.unknownDeal(typed) }
-        let ids: [String]
-        if actor.role == .manager {
-            ids = try data { try store.dealIDs() }
-        } else {
-            ids = try data { try store.loadDealMap() }.values.filter { Visibility.canSee($0, actor: actor) }.map(\.id)
-        }
+        let ids = actor.role == .manager ? try data { try store.dealIDs() } : try visibleIDs(matching: typed, actor: actor)
         switch DealID.resolve(typed, among: ids) {
         case .found(let id): return id
         case .notFound: throw Self.unknownDeal(typed)
         case .ambiguous(let matches):
             throw CommandFailure.notFound("“\(typed)” matches several deals (\(matches.joined(separator: ", "))…); type more of the id")
         }
+    }
+
+    /// The ids starting with `typed` whose deals `actor` may see. Only those candidates are read,
+    /// so a broken file elsewhere does not stop the command; one that cannot be read counts as
+    /// unseen unless it lies in the inbox or the actor's own folder (then the error is theirs to see).
+    func visibleIDs(matching typed: String, actor: User) throws -> [String] {
+        let wanted = typed.lowercased()
+        var candidates: [String: [String]] = [:]
+        for path in try data({ try store.dealPaths() }) {
+            let id = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+            if id.hasPrefix(wanted) { candidates[id, default: []].append(path) }
+        }
+        let own = [store.root + "/inbox/", store.root + "/deals/\(actor.account)/"]
+        return try candidates.filter { id, paths in
+            do {
+                return try data { try store.loadDeal(id: id) }.map { Visibility.canSee($0, actor: actor) } ?? false
+            } catch {
+                if paths.contains(where: { path in own.contains { path.hasPrefix($0) } }) { throw error }
+                return false
+            }
+        }.map(\.key)
     }
 
     /// Loads a deal the actor may see.
