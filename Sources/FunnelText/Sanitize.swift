@@ -6,8 +6,19 @@ public enum Sanitize {
     /// One line of text for display: C0 controls become their Control Pictures (␛, ␊…),
     /// DEL becomes ␡, C1 controls and bidi overrides/isolates become �.
     public static func line(_ text: String) -> String {
+        replacingUnsafe(text, keeping: { _ in false })
+    }
+
+    /// Text whose line breaks and tabs were put there by the program itself (a table, a help
+    /// page): like `line`, but line feeds and tabs stay. Values inside it must already have
+    /// been through `line`, or a line break inside a value would start a line of its own.
+    public static func text(_ text: String) -> String {
+        replacingUnsafe(text, keeping: { $0 == "\n" || $0 == "\t" })
+    }
+
+    private static func replacingUnsafe(_ text: String, keeping kept: (Unicode.Scalar) -> Bool) -> String {
         var needs = false
-        for scalar in text.unicodeScalars where isUnsafe(scalar) {
+        for scalar in text.unicodeScalars where isUnsafe(scalar) && !kept(scalar) {
             needs = true
             break
         }
@@ -15,7 +26,9 @@ public enum Sanitize {
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             let v = scalar.value
-            if v < 0x20 {
+            if kept(scalar) {
+                out.append(scalar)
+            } else if v < 0x20 {
                 out.append(Unicode.Scalar(0x2400 + v)!)
             } else if v == 0x7F {
                 out.append(Unicode.Scalar(0x2421)!)

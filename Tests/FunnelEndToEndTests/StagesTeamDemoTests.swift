@@ -142,7 +142,7 @@ struct DemoTests {
         let mine = try #require(repList.first { $0.string("owner") == rep && $0.string("stage_kind") == "open" })
         let theirs = try #require(all.first { $0.string("owner") == "layla" })
         #expect(try s.run("show", try #require(mine.string("id")), user: rep).ok)
-        #expect(try s.run("show", try #require(theirs.string("id")), user: rep).status == Exit.refused)
+        #expect(try s.run("show", try #require(theirs.string("id")), user: rep).status == Exit.notFound)
     }
 
     @Test func theSameSeedGivesTheSameDeals() throws {

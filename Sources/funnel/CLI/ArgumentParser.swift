@@ -74,66 +74,36 @@ struct ParsedArguments {
     var values: [String: String] = [:]
     var switches: Set<String> = []
     var rest: [String] = []
+    /// `--help` or `-h` stood where an option may stand (not as another option's value).
+    var help = false
 
     func value(_ name: String) -> String? { values[name] }
     func has(_ name: String) -> Bool { switches.contains(name) || values[name] != nil }
 }
 
-/// funnel's own argument parser: long flags with `--name value` or `--name=value`, `--` ends
-/// flags, unknown or repeated flags and missing values are usage errors with a hint.
+/// funnel's own argument parser: one pass over the words after the command's name that knows
+/// each option's arity. Long flags take `--name value` or `--name=value`; the word after a flag
+/// that needs a value is its value whatever it looks like (`--note -h` is the note "-h");
+/// `--` ends flags; unknown or repeated flags and missing values are usage errors with a hint.
+/// `--help`/`-h` and `--data-dir DIR` are options of every command (`common`).
 enum ArgumentParser {
+    /// Options every command accepts besides its own.
+    static let common = [
+        OptionSpec("data-dir", value: "DIR", "use DIR as the data directory"),
+        OptionSpec("help", "show this help"),
+    ]
+
     static func parse(_ words: [String], spec: CommandSpec) throws -> ParsedArguments {
-        var result = ParsedArguments()
-        var index = 0
-        var onlyPositionals = false
-        while index < words.count {
-            let word = words[index]
-            index += 1
-            if onlyPositionals || !word.hasPrefix("-") || word == "-" || isNegativeNumber(word) {
-                result.positionals.append(word)
-                continue
-            }
-            if word == "--" {
-                onlyPositionals = true
-                continue
-            }
-            var name = word.hasPrefix("--") ? String(word.dropFirst(2)) : String(word.dropFirst())
-            var inlineValue: String?
-            if let eq = name.firstIndex(of: "=") {
-                inlineValue = String(name[name.index(after: eq)...])
-                name = String(name[..<eq])
-            }
-            guard let option = spec.options.first(where: { $0.name == name }) else {
-                var message = "funnel \(spec.name): unknown option \(word.split(separator: "=").first.map(String.init) ?? word)"
-                if let guess = Suggest.closest(name, among: spec.options.map(\.name)) { message += "; did you mean --\(guess)?" }
-                throw CommandFailure.usage(message + "\nsee: funnel \(spec.name) --help")
-            }
-            if result.has(option.name) {
-                throw CommandFailure.usage("funnel \(spec.name): --\(option.name) is given twice")
-            }
-            if let valueName = option.value {
-                let value: String
-                if let inlineValue {
-                    value = inlineValue
-                } else {
-                    guard index < words.count else {
-                        throw CommandFailure.usage("funnel \(spec.name): --\(option.name) needs a value (\(valueName))")
-                    }
-                    value = words[index]
-                    index += 1
-                }
-                result.values[option.name] = value
-            } else {
-                if inlineValue != nil {
-                    throw CommandFailure.usage("funnel \(spec.name): --\(option.name) takes no value")
-                }
-                result.switches.insert(option.name)
-            }
-        }
+        var pass = ParserPass(words: words, spec: spec)
+        pass.run()
+        // Help asked for as an option wins over any other mistake on the line.
+        if pass.result.help { return pass.result }
+        if let failure = pass.firstFailure { throw failure }
+        var result = pass.result
         let required = spec.arguments.filter(\.required).count
         if result.positionals.count < required {
             let missing = spec.arguments[result.positionals.count]
-            throw CommandFailure.usage("funnel \(spec.name): missing \(missing.name)\nusage: \(spec.usage)")
+            throw CommandFailure.usage("funnel \(spec.name): missing \(missing.name)", hint: "usage: \(spec.usage)")
         }
         if result.positionals.count > spec.arguments.count {
             if spec.acceptsRest {
@@ -141,7 +111,7 @@ enum ArgumentParser {
                 result.positionals = Array(result.positionals[..<spec.arguments.count])
             } else {
                 let extra = result.positionals[spec.arguments.count]
-                throw CommandFailure.usage("funnel \(spec.name): unexpected argument “\(extra)”\nusage: \(spec.usage)")
+                throw CommandFailure.usage("funnel \(spec.name): unexpected argument “\(extra)”", hint: "usage: \(spec.usage)")
             }
         }
         return result
@@ -149,6 +119,73 @@ enum ArgumentParser {
 
     static func isNegativeNumber(_ word: String) -> Bool {
         word.count > 1 && word.dropFirst().allSatisfy { $0.isNumber || $0 == "." } && word.first == "-"
+    }
+}
+
+/// One left-to-right pass over a command's words. The first mistake is kept and the pass goes
+/// on, so that a `--help` later on the line still shows the help.
+struct ParserPass {
+    let words: [String]
+    let spec: CommandSpec
+    var result = ParsedArguments()
+    var firstFailure: CommandFailure?
+    private var index = 0
+
+    init(words: [String], spec: CommandSpec) {
+        self.words = words
+        self.spec = spec
+    }
+
+    mutating func run() {
+        var onlyPositionals = false
+        while index < words.count {
+            let word = words[index]
+            index += 1
+            if onlyPositionals || !word.hasPrefix("-") || word == "-" || ArgumentParser.isNegativeNumber(word) {
+                result.positionals.append(word)
+            } else if word == "--" {
+                onlyPositionals = true
+            } else {
+                option(word)
+            }
+        }
+    }
+
+    private mutating func option(_ word: String) {
+        if word == "-h" { result.help = true; return }
+        var name = word.hasPrefix("--") ? String(word.dropFirst(2)) : String(word.dropFirst())
+        var inlineValue: String?
+        if let eq = name.firstIndex(of: "=") {
+            inlineValue = String(name[name.index(after: eq)...])
+            name = String(name[..<eq])
+        }
+        guard let option = (spec.options + ArgumentParser.common).first(where: { $0.name == name }) else {
+            var message = "funnel \(spec.name): unknown option \(word.split(separator: "=").first.map(String.init) ?? word)"
+            if let guess = Suggest.closest(name, among: spec.options.map(\.name)) { message += "; did you mean --\(guess)?" }
+            return fail(.usage(message, hint: "see: funnel \(spec.name) --help"))
+        }
+        let repeated = result.has(option.name)
+        if repeated { fail(.usage("funnel \(spec.name): --\(option.name) is given twice")) }
+        guard let valueName = option.value else {
+            if inlineValue != nil { return fail(.usage("funnel \(spec.name): --\(option.name) takes no value")) }
+            if option.name == "help" { result.help = true } else { result.switches.insert(option.name) }
+            return
+        }
+        let value: String
+        if let inlineValue {
+            value = inlineValue
+        } else {
+            guard index < words.count else {
+                return fail(.usage("funnel \(spec.name): --\(option.name) needs a value (\(valueName))"))
+            }
+            value = words[index]
+            index += 1
+        }
+        if !repeated { result.values[option.name] = value }
+    }
+
+    private mutating func fail(_ failure: CommandFailure) {
+        if firstFailure == nil { firstFailure = failure }
     }
 }
 

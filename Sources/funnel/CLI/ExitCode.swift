@@ -14,11 +14,31 @@ enum ExitCode: Int32 {
 }
 
 /// An error that ends a command with a message on stderr and an exit code.
+///
+/// The message is a list of lines: funnel decides where lines break, so a line break inside a
+/// value quoted in a line (a title, a file name) is shown as a symbol and never starts a line
+/// of its own.
 struct CommandFailure: Error {
     let code: ExitCode
-    let message: String
+    /// The message's lines, in order; the first says what went wrong.
+    let lines: [String]
 
-    static func usage(_ message: String) -> CommandFailure { CommandFailure(code: .usage, message: message) }
+    init(code: ExitCode, lines: [String]) {
+        self.code = code
+        self.lines = lines
+    }
+
+    /// A one-line message.
+    init(code: ExitCode, message: String) {
+        self.init(code: code, lines: [message])
+    }
+
+    /// The lines joined, for tests and logs.
+    var message: String { lines.joined(separator: "\n") }
+
+    static func usage(_ message: String, hint: String? = nil) -> CommandFailure {
+        CommandFailure(code: .usage, lines: [message] + (hint.map { [$0] } ?? []))
+    }
     static func refused(_ message: String) -> CommandFailure { CommandFailure(code: .refused, message: message) }
     static func data(_ message: String) -> CommandFailure { CommandFailure(code: .data, message: message) }
     static func notFound(_ message: String) -> CommandFailure { CommandFailure(code: .notFound, message: message) }

@@ -22,34 +22,52 @@ struct GlobalOptions {
         OptionSpec("version", "print the version"),
     ]
 
-    /// Pulls the global flags out of the words, wherever they stand before a `--`.
-    static func extract(_ arguments: [String]) throws -> GlobalOptions {
+    /// Reads the global flags, which stand before the command's name; the name and every word
+    /// after it are left to the command (`ArgumentParser`), so a flag's value is never taken
+    /// for a global flag (`funnel add x --company --help` names the company "--help").
+    static func parse(_ arguments: [String]) throws -> GlobalOptions {
         var options = GlobalOptions()
         var index = 0
-        var passthrough = false
         while index < arguments.count {
             let word = arguments[index]
             index += 1
-            if passthrough { options.words.append(word); continue }
-            if word == "--" { passthrough = true; options.words.append(word); continue }
-            func value(_ name: String) throws -> String? {
-                if word == "--\(name)" {
-                    guard index < arguments.count else { throw CommandFailure.usage("--\(name) needs a value") }
-                    index += 1
-                    return arguments[index - 1]
-                }
-                if word.hasPrefix("--\(name)=") { return String(word.dropFirst(name.count + 3)) }
-                return nil
+            guard word.hasPrefix("-"), word != "-", !ArgumentParser.isNegativeNumber(word) else {
+                options.words = Array(arguments[(index - 1)...])
+                return options
             }
-            if let dir = try value("data-dir") { options.dataDir = dir }
-            else if options.words.isEmpty, let theme = try value("theme") { options.theme = theme }
-            else if options.words.isEmpty && word == "--mouse" { options.mouse = true }
-            else if options.words.isEmpty && word == "--demo" { options.demo = true }
-            else if word == "--help" || word == "-h" { options.help = true }
-            else if options.words.isEmpty && (word == "--version" || word == "-V") { options.version = true }
-            else { options.words.append(word) }
+            let name = word.split(separator: "=", maxSplits: 1).first.map(String.init) ?? word
+            let inline = word.contains("=") ? String(word[word.index(after: word.firstIndex(of: "=")!)...]) : nil
+            func value() throws -> String {
+                if let inline { return inline }
+                guard index < arguments.count else { throw CommandFailure.usage("funnel: \(name) needs a value") }
+                index += 1
+                return arguments[index - 1]
+            }
+            if inline != nil && !["--data-dir", "--theme"].contains(name) {
+                if ["--mouse", "--demo", "--help", "--version"].contains(name) { throw CommandFailure.usage("funnel: \(name) takes no value") }
+                throw unknown(name)
+            }
+            switch name {
+            case "--data-dir":
+                if options.dataDir != nil { throw CommandFailure.usage("funnel: --data-dir is given twice") }
+                options.dataDir = try value()
+            case "--theme": options.theme = try value()
+            case "--mouse": options.mouse = true
+            case "--demo": options.demo = true
+            case "--help", "-h": options.help = true
+            case "--version", "-V": options.version = true
+            default: throw unknown(name)
+            }
         }
         return options
+    }
+
+    static func unknown(_ name: String) -> CommandFailure {
+        var message = "funnel: unknown option \(name)"
+        if let guess = Suggest.closest(String(name.drop(while: { $0 == "-" })), among: GlobalOptions.board.map(\.name)) {
+            message += "; did you mean --\(guess)?"
+        }
+        return CommandFailure.usage(message, hint: "see: funnel --help")
     }
 }
 
@@ -58,56 +76,59 @@ enum FunnelMain {
     static func run(_ arguments: [String], environment: [String: String]) -> Int32 {
         TerminalLocale.prepare()
         do {
-            let options = try GlobalOptions.extract(arguments)
+            let options = try GlobalOptions.parse(arguments)
             if options.version {
-                print("funnel \(funnelVersion)")
+                Console.line("funnel \(funnelVersion)")
                 return ExitCode.success.rawValue
             }
             guard let name = options.words.first else {
                 if options.help {
-                    print(overview)
+                    Console.block(overview)
                     return ExitCode.success.rawValue
                 }
                 return try BoardCommand.run(options: options, environment: environment)
             }
-            if name.hasPrefix("-") {
-                var message = "funnel: unknown option \(name)"
-                if let guess = Suggest.closest(String(name.drop(while: { $0 == "-" })), among: GlobalOptions.board.map(\.name)) {
-                    message += "; did you mean --\(guess)?"
-                }
-                throw CommandFailure.usage(message + "\nsee: funnel --help")
-            }
             if name == "help" {
-                if let topic = options.words.dropFirst().first, let command = findCommand(named: topic) {
-                    print(command.spec.help)
-                } else {
-                    print(overview)
-                }
+                let topic = options.words.dropFirst().first.flatMap(findCommand(named:))
+                Console.block(topic?.spec.help ?? overview)
                 return ExitCode.success.rawValue
             }
             guard let command = findCommand(named: name) else {
                 var message = "funnel: no command called “\(name)”"
                 if let guess = Suggest.closest(name, among: allCommands.map { $0.spec.name }) { message += "; did you mean “\(guess)”?" }
-                throw CommandFailure.usage(message + "\nsee: funnel --help")
+                throw CommandFailure.usage(message, hint: "see: funnel --help")
             }
             if options.help {
-                print(command.spec.help)
+                Console.block(command.spec.help)
                 return ExitCode.success.rawValue
             }
             let parsed = try ArgumentParser.parse(Array(options.words.dropFirst()), spec: command.spec)
-            let session = try Session(dataDir: options.dataDir, environment: environment)
+            if parsed.help {
+                Console.block(command.spec.help)
+                return ExitCode.success.rawValue
+            }
+            if options.dataDir != nil && parsed.value("data-dir") != nil {
+                throw CommandFailure.usage("funnel \(name): --data-dir is given twice")
+            }
+            let session = try Session(dataDir: parsed.value("data-dir") ?? options.dataDir, environment: environment)
             try command.run(parsed, session: session)
             return ExitCode.success.rawValue
         } catch let failure as CommandFailure {
-            let text = Sanitize.lines(failure.message).joined(separator: "\n")
-            printError(text.hasPrefix("funnel") ? text : "funnel: " + text)
+            report(failure.lines)
             return failure.code.rawValue
         } catch let error as StoreError {
-            printError("funnel: " + error.description)
+            report([error.description])
             return ExitCode.data.rawValue
         } catch {
-            printError("funnel: unexpected error: \(error)")
+            report(["unexpected error: \(error)"])
             return ExitCode.internalError.rawValue
+        }
+    }
+
+    /// A failure's lines on stderr, the first starting "funnel".
+    static func report(_ lines: [String]) {
+        for (index, line) in lines.enumerated() {
+            Console.error(index == 0 && !line.hasPrefix("funnel") ? "funnel: " + line : line)
         }
     }
 

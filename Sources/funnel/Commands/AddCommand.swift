@@ -56,7 +56,7 @@ enum AddCommand: Command {
             throw CommandFailure.refused(refusal.message.text)
         case .success(let deal):
             try session.data { try session.store.insert(deal) }
-            print(deal.id)
+            Console.line(deal.id)
         }
     }
 }

@@ -53,15 +53,17 @@ enum CaptureCommand: Command {
             switch record.result {
             case .failure(let error):
                 skipped += 1
-                printError("line \(record.line): \(error.message); skipped")
+                Console.error("line \(record.line): \(error.message); skipped")
             case .success(var lead):
                 if lead.source.isEmpty { lead.source = arguments.value("source") ?? "" }
                 if let match = matcher.match(lead) {
-                    _ = try session.change(match, by: actor, funnel: funnel,
-                                           .attachLead(note: [lead.name, lead.phone, lead.email, lead.note].filter { !$0.isEmpty }.joined(separator: ", "),
-                                                       source: lead.source))
+                    let deal = try session.change(match, by: actor, funnel: funnel,
+                                                  .attachLead(note: [lead.name, lead.phone, lead.email, lead.note].filter { !$0.isEmpty }.joined(separator: ", "),
+                                                              source: lead.source))
                     attached += 1
-                    printError("line \(record.line): matches deal \(match); logged on it")
+                    // Another rep's customer is still theirs (R4), but which deal it is stays theirs too (R15).
+                    let which = Visibility.canSee(deal, actor: actor) ? "matches deal \(match); logged on it" : "attached to an existing deal"
+                    Console.error("line \(record.line): \(which)")
                     continue
                 }
                 var id = DealID.make(using: &generator)
@@ -71,18 +73,18 @@ enum CaptureCommand: Command {
                 switch funnel.create(draft, id: id, by: actor, now: session.now, utcOffset: session.utcOffset) {
                 case .failure(let refusal):
                     skipped += 1
-                    printError("line \(record.line): \(refusal.message.text); skipped")
+                    Console.error("line \(record.line): \(refusal.message.text); skipped")
                 case .success(var deal):
                     deal.source = lead.source
                     try session.data { try session.store.insert(deal) }
                     existing.insert(id)
                     matcher.add(deal)
                     created += 1
-                    print(deal.id)
+                    Console.line(deal.id)
                 }
             }
         }
-        printError("captured \(created) new, \(attached) attached to existing deals, \(skipped) skipped")
+        Console.error("captured \(created) new, \(attached) attached to existing deals, \(skipped) skipped")
         if skipped > 0 { throw CommandFailure(code: .usage, message: "\(skipped) record(s) skipped; the others were kept") }
     }
 }

@@ -6,10 +6,6 @@ protocol Command: Sendable {
     static func run(_ arguments: ParsedArguments, session: Session) throws
 }
 
-/// Writes to standard error.
-func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
-}
 
 /// Every subcommand, in the order `funnel --help` lists them.
 let allCommands: [any Command.Type] = [

@@ -18,7 +18,7 @@ enum DemoCommand: Command {
         let seed = try number(arguments.value("seed") ?? "2026", flag: "seed", range: 0...Int.max)
         let made = try fill(session: session, deals: count, template: try InitCommand.template(arguments.value("template")),
                             seed: UInt64(seed))
-        print("wrote \(made) demo deals for \(DemoData.team.users.count) people to \(session.store.root)")
+        Console.line("wrote \(made) demo deals for \(DemoData.team.users.count) people to \(session.store.root)")
     }
 
     /// Initialises (if needed) and fills the store; refuses a directory that already has deals.

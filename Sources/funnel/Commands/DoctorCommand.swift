@@ -1,6 +1,7 @@
 import Foundation
 import FunnelCore
 import FunnelStore
+import FunnelText
 
 /// `funnel doctor [--repair]`: checks the data directory and explains each problem.
 enum DoctorCommand: Command {
@@ -16,11 +17,13 @@ enum DoctorCommand: Command {
         let watch = LiveWatch(store: session.store, inotify: session.inotify).mode
         print("live reload: \(watch)")
         if findings.isEmpty {
-            print("\(session.store.root): no problems found")
+            Console.line("\(session.store.root): no problems found")
             return
         }
         for finding in findings {
-            print("\(finding.path)\n  problem: \(finding.problem)\n  \(repair ? "done" : "to do"): \(finding.action)")
+            // File names and what was read from the files are a teammate's to choose: each on one line.
+            Console.block([finding.path, "  problem: " + finding.problem,
+                           "  \(repair ? "done" : "to do"): " + finding.action].map(Sanitize.line).joined(separator: "\n"))
         }
         let unresolved = repair ? findings.filter { !$0.action.hasPrefix("moved") && !$0.action.hasPrefix("filed") && !$0.action.hasPrefix("made") } : findings
         if !unresolved.isEmpty {

@@ -27,7 +27,7 @@ enum EditCommand: Command {
     static func run(_ arguments: ParsedArguments, session: Session) throws {
         let funnel = try session.funnel()
         let actor = try session.actor(in: funnel)
-        let id = try session.resolveDeal(arguments.positionals[0])
+        let id = try session.resolveDeal(arguments.positionals[0], actor: actor)
         var edit = DealEdit()
         edit.title = arguments.value("title")
         edit.company = arguments.value("company")
@@ -68,7 +68,7 @@ enum EditCommand: Command {
         if let owner { changes.append(.assign(owner: owner)) }
         // One read-modify-write: every part passes its rules or nothing is saved.
         let deal = try session.change(id, by: actor, funnel: funnel, changes)
-        print("updated \(deal.id)")
+        Console.line("updated \(deal.id)")
     }
 }
 
@@ -84,11 +84,11 @@ enum AssignCommand: Command {
     static func run(_ arguments: ParsedArguments, session: Session) throws {
         let funnel = try session.funnel()
         let actor = try session.actor(in: funnel)
-        let id = try session.resolveDeal(arguments.positionals[0])
+        let id = try session.resolveDeal(arguments.positionals[0], actor: actor)
         let owner = arguments.positionals[1]
         guard funnel.team.user(owner) != nil else { throw CommandFailure.usage(Message.unknownOwner(account: owner).text) }
         let deal = try session.change(id, by: actor, funnel: funnel, .assign(owner: owner))
-        print("assigned \(deal.id) to \(owner)")
+        Console.line("assigned \(deal.id) to \(owner)")
     }
 }
 

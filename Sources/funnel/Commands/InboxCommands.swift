@@ -10,9 +10,9 @@ enum AcceptCommand: Command {
     static func run(_ arguments: ParsedArguments, session: Session) throws {
         let funnel = try session.funnel()
         let actor = try session.actor(in: funnel)
-        let id = try session.resolveDeal(arguments.positionals[0])
+        let id = try session.resolveDeal(arguments.positionals[0], actor: actor)
         let deal = try session.change(id, by: actor, funnel: funnel, .accept)
-        print("accepted \(deal.id); owner \(deal.owner ?? "—"), stage \(funnel.pipeline.stage(id: deal.stage)?.name ?? deal.stage)")
+        Console.line("accepted \(deal.id); owner \(deal.owner ?? "—"), stage \(funnel.pipeline.stage(id: deal.stage)?.name ?? deal.stage)")
     }
 }
 
@@ -27,8 +27,8 @@ enum RejectCommand: Command {
         guard let reason = arguments.value("reason") else { throw CommandFailure.usage("funnel reject: --reason TEXT is required") }
         let funnel = try session.funnel()
         let actor = try session.actor(in: funnel)
-        let id = try session.resolveDeal(arguments.positionals[0])
+        let id = try session.resolveDeal(arguments.positionals[0], actor: actor)
         let deal = try session.change(id, by: actor, funnel: funnel, .reject(reason: reason))
-        print("rejected \(deal.id): \(deal.lostReason ?? reason)")
+        Console.line("rejected \(deal.id): \(deal.lostReason ?? reason)")
     }
 }

@@ -20,8 +20,8 @@ enum InitCommand: Command {
         }
         let team = Team(users: [User(account: session.account, name: session.account, role: .manager)])
         try session.data { try session.store.initialize(pipeline: pipeline, team: team) }
-        print("created \(session.store.root) with the \(pipeline.name) pipeline; you (\(session.account)) are its manager")
-        for warning in pipeline.warnings { printError("warning: \(warning.text)") }
+        Console.line("created \(session.store.root) with the \(pipeline.name) pipeline; you (\(session.account)) are its manager")
+        for warning in pipeline.warnings { Console.error("warning: \(warning.text)") }
     }
 
     static func template(_ name: String?) throws -> PipelineTemplate {

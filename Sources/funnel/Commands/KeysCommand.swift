@@ -6,6 +6,6 @@ enum KeysCommand: Command {
     static let spec = CommandSpec(name: "keys", summary: "Print the board's keys (Markdown, from the key table).")
 
     static func run(_ arguments: ParsedArguments, session: Session) throws {
-        print(KeyTable.markdown, terminator: "")
+        Console.block(KeyTable.markdown, terminator: "")
     }
 }

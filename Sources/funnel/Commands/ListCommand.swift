@@ -49,18 +49,18 @@ enum ListCommand: Command {
             }
             .sorted { (funnel.pipeline.index(of: $0.stage) ?? 0) < (funnel.pipeline.index(of: $1.stage) ?? 0) }
         if arguments.has("json") {
-            print(JSONOut.array(shown.map { DealJSON.make($0, funnel: funnel, now: session.now, utcOffset: session.utcOffset, full: false) }).render())
+            Console.block(JSONOut.array(shown.map { DealJSON.make($0, funnel: funnel, now: session.now, utcOffset: session.utcOffset, full: false) }).render())
             return
         }
         if shown.isEmpty {
-            printError("no deals to show")
+            Console.error("no deals to show")
             return
         }
         let rows = shown.map { deal -> [String] in
             [deal.id, funnel.pipeline.stage(id: deal.stage)?.name ?? deal.stage, deal.title, deal.company,
              deal.money?.display ?? "—", deal.nextAction?.date.iso ?? "—", deal.owner ?? "—"]
         }
-        print(TextTable.render(header: ["ID", "STAGE", "TITLE", "COMPANY", "VALUE", "NEXT", "OWNER"], rows: rows,
+        Console.block(TextTable.render(header: ["ID", "STAGE", "TITLE", "COMPANY", "VALUE", "NEXT", "OWNER"], rows: rows,
                                maxWidths: [8, 20, 40, 24, 14, 10, 12]))
     }
 }

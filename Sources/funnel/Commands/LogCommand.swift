@@ -26,7 +26,7 @@ enum LogCommand: Command {
             if let guess = Suggest.closest(text, among: LogEntry.allNames) { message += "; did you mean \(guess)?" }
             throw CommandFailure.usage(message)
         }
-        let id = try session.resolveDeal(arguments.positionals[0])
+        let id = try session.resolveDeal(arguments.positionals[0], actor: actor)
         var next = try NextActionArguments.parse(arguments, session: session)
         let proposed = next == nil
         if next == nil { next = Attempts.proposedNext(after: entry, today: session.today, pipeline: funnel.pipeline) }
@@ -35,9 +35,9 @@ enum LogCommand: Command {
         if let next = deal.nextAction {
             line += "; next action \(next.date.iso)\(next.text.isEmpty ? "" : " \(next.text)")\(proposed ? " (proposed; change with --next)" : "")"
         }
-        print(line)
+        Console.line(line)
         let flags = DealFlags.of(deal, pipeline: funnel.pipeline, now: session.now, utcOffset: session.utcOffset)
-        for flag in flags where flag == .unreachable || flag == .emailDue { printError("note: \(flag.advice)") }
+        for flag in flags where flag == .unreachable || flag == .emailDue { Console.error("note: \(flag.advice)") }
     }
 }
 

@@ -20,7 +20,7 @@ enum MoveCommand: Command {
     static func run(_ arguments: ParsedArguments, session: Session) throws {
         let funnel = try session.funnel()
         let actor = try session.actor(in: funnel)
-        let id = try session.resolveDeal(arguments.positionals[0])
+        let id = try session.resolveDeal(arguments.positionals[0], actor: actor)
         let target = arguments.positionals[1]
         guard let stage = funnel.pipeline.findStage(target) else {
             throw CommandFailure.usage(Message.unknownStage(text: target, known: funnel.pipeline.stages.map(\.id)).text)
@@ -34,6 +34,6 @@ enum MoveCommand: Command {
         let deal = try session.change(id, by: actor, funnel: funnel,
                                       .move(to: stage.id, lostReason: arguments.value("reason"), nextAction: next, value: value))
         let from = before.flatMap { funnel.pipeline.stage(id: $0.stage)?.name } ?? "?"
-        print("moved \(deal.id) from \(from) to \(stage.name)")
+        Console.line("moved \(deal.id) from \(from) to \(stage.name)")
     }
 }

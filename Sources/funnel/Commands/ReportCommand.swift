@@ -39,9 +39,9 @@ enum ReportCommand: Command {
         let report = ReportBuilder.build(deals: deals, pipeline: funnel.pipeline, team: team, period: period,
                                          now: session.now, utcOffset: session.utcOffset)
         switch format {
-        case "json": print(ReportJSON.make(report).render())
-        case "csv": print(ReportCSV.make(report), terminator: "")
-        default: print(ReportText.make(report))
+        case "json": Console.block(ReportJSON.make(report).render())
+        case "csv": Console.block(ReportCSV.make(report), terminator: "")
+        default: Console.block(ReportText.make(report))
         }
     }
 
@@ -73,7 +73,7 @@ enum ReportFormat {
 enum ReportText {
     static func make(_ report: FunnelReport) -> String {
         let money = { (amount: Decimal?) in amount.map { Money.display($0, currency: report.currency) } ?? "—" }
-        var out: [String] = ["Funnel report, \(report.period.label) (\(report.period.name))", ""]
+        var out: [String] = [Sanitize.line("Funnel report, \(report.period.label) (\(report.period.name))"), ""]
         out.append("Stages now")
         out.append(TextTable.render(header: ["STAGE", "OPEN", "TOTAL", "AVERAGE", "WEIGHTED"], rows: report.stages.map {
             [$0.stage.name, "\($0.openDeals)", money($0.totalValue), money($0.averageValue), money($0.weightedValue)]
@@ -90,8 +90,8 @@ enum ReportText {
             out.append(TextTable.render(header: ["STAGE", "LOST", "SHARE"], rows: report.losses.map {
                 [$0.stage.name, "\($0.lost)", ReportFormat.percent($0.share)]
             }, maxWidths: [28, 6, 7]))
-            if let limping = report.limpingStage { out.append("The limping stage: \(limping.name)") }
-            out.append("Lost reasons: " + report.lostReasons.map { "\($0.reason) (\($0.count))" }.joined(separator: ", "))
+            if let limping = report.limpingStage { out.append("The limping stage: \(Sanitize.line(limping.name))") }
+            out.append("Lost reasons: " + report.lostReasons.map { "\(Sanitize.line($0.reason)) (\($0.count))" }.joined(separator: ", "))
         }
         out += ["", "Velocity (days in stage, stays that ended in the period)"]
         out.append(TextTable.render(header: ["STAGE", "STAYS", "MEDIAN", "P90"], rows: report.velocity.map {
@@ -110,7 +110,7 @@ enum ReportText {
                 }, maxWidths: [20, 5] + stageIDs.map { _ in 12 } + [5, 5, 7, 8, 6, 10]))
         }
         out += ["", "Health"]
-        out += report.warnings.isEmpty ? ["  no warnings"] : report.warnings.map { "  ! " + $0.text }
+        out += report.warnings.isEmpty ? ["  no warnings"] : report.warnings.map { "  ! " + Sanitize.line($0.text) }
         return out.joined(separator: "\n")
     }
 }

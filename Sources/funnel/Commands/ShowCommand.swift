@@ -14,10 +14,10 @@ enum ShowCommand: Command {
         let actor = try session.actor(in: funnel)
         let deal = try session.visibleDeal(arguments.positionals[0], actor: actor)
         if arguments.has("json") {
-            print(DealJSON.make(deal, funnel: funnel, now: session.now, utcOffset: session.utcOffset, full: true).render())
+            Console.block(DealJSON.make(deal, funnel: funnel, now: session.now, utcOffset: session.utcOffset, full: true).render())
             return
         }
-        print(render(deal, funnel: funnel, now: session.now, utcOffset: session.utcOffset))
+        Console.block(render(deal, funnel: funnel, now: session.now, utcOffset: session.utcOffset))
     }
 
     static func render(_ deal: Deal, funnel: Funnel, now: Date, utcOffset: Int) -> String {

@@ -9,7 +9,7 @@ enum StagesCommand: Command {
 
     static func run(_ arguments: ParsedArguments, session: Session) throws {
         let pipeline = try session.data { try session.store.loadPipeline() }
-        for warning in pipeline.warnings { printError("warning: \(warning.text)") }
+        for warning in pipeline.warnings { Console.error("warning: \(warning.text)") }
         if arguments.has("json") {
             let stages = pipeline.stages.map { stage -> JSONOut in
                 .object([
@@ -18,7 +18,7 @@ enum StagesCommand: Command {
                     ("requires", .array(stage.entryRequirements.map(\.rawValue).sorted().map { .string($0) })),
                 ])
             }
-            print(JSONOut.object([
+            Console.block(JSONOut.object([
                 ("pipeline", .string(pipeline.name)),
                 ("stages", .array(stages)),
                 ("lost_reasons", .array(pipeline.lostReasons.map { .string($0) })),
@@ -32,7 +32,7 @@ enum StagesCommand: Command {
              stage.probability.map { "\($0)%" } ?? "—",
              stage.entryRequirements.map(\.rawValue).sorted().joined(separator: ", ")]
         }
-        print(TextTable.render(header: ["ID", "NAME", "KIND", "STUCK", "PROB", "NEEDS"], rows: rows,
+        Console.block(TextTable.render(header: ["ID", "NAME", "KIND", "STUCK", "PROB", "NEEDS"], rows: rows,
                                maxWidths: [24, 30, 6, 6, 5, 30]))
     }
 }

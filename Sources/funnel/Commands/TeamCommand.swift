@@ -42,7 +42,7 @@ enum TeamCommand: Command {
                 if team.user(account) == nil { team.users.append(User(account: account, name: name, role: role)) }
             }
         }
-        print("added \(account) as \(role.rawValue)")
+        Console.line("added \(account) as \(role.rawValue)")
     }
 
     static func list(_ arguments: ParsedArguments, session: Session) throws {
@@ -51,12 +51,12 @@ enum TeamCommand: Command {
         }
         let team = try session.data { try session.store.loadTeam() }
         if arguments.has("json") {
-            print(JSONOut.array(team.users.map {
+            Console.block(JSONOut.array(team.users.map {
                 .object([("account", .string($0.account)), ("name", .string($0.name)), ("role", .string($0.role.rawValue))])
             }).render())
             return
         }
-        print(TextTable.render(header: ["ACCOUNT", "NAME", "ROLE"],
+        Console.block(TextTable.render(header: ["ACCOUNT", "NAME", "ROLE"],
                                rows: team.users.map { [$0.account, $0.name, $0.role.rawValue] }, maxWidths: [32, 40, 8]))
     }
 }

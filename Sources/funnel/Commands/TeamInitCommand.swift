@@ -53,9 +53,9 @@ enum TeamInitCommand: Command {
             if getpwnam(user.account) == nil { problems.append("\(user.account) is on the team but has no Unix account") }
             else if !members.contains(user.account) { problems.append("\(user.account) is on the team but not in \(groupName)") }
         }
-        guard problems.isEmpty else { throw CommandFailure.usage(problems.joined(separator: "\n")) }
+        guard problems.isEmpty else { throw CommandFailure(code: .usage, lines: problems) }
         try session.data { try Self.apply(store: store, team: team, gid: gid) }
-        print("prepared \(store.root) for \(groupName): \(team.reps.count) reps, \(team.managers.count) managers")
+        Console.line("prepared \(store.root) for \(groupName): \(team.reps.count) reps, \(team.managers.count) managers")
     }
 
     /// Owners, groups, modes and ACLs, as docs/team.md describes them.

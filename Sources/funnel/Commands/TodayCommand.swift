@@ -19,7 +19,7 @@ enum TodayCommand: Command {
         let visible = deals.filter { Visibility.includes($0, scope: scope, actor: actor) }
         let list = CallList.compute(visible, pipeline: funnel.pipeline, now: session.now, utcOffset: session.utcOffset)
         if arguments.has("json") {
-            print(JSONOut.array(list.map { entry in
+            Console.block(JSONOut.array(list.map { entry in
                 var object = DealJSON.fields(entry.deal, funnel: funnel, now: session.now, utcOffset: session.utcOffset, full: false)
                 object.insert(("group", .string(entry.group.rawValue)), at: 0)
                 return .object(object)
@@ -27,7 +27,7 @@ enum TodayCommand: Command {
             return
         }
         if list.isEmpty {
-            printError("nothing to call today")
+            Console.error("nothing to call today")
             return
         }
         var lines: [String] = []
@@ -45,7 +45,7 @@ enum TodayCommand: Command {
             lines.append(TextTable.render(header: ["ID", "TITLE", "COMPANY", "PHONE", "VALUE", "NEXT", "ATTEMPTS"], rows: rows,
                                           maxWidths: [8, 32, 22, 16, 14, 10, 9]))
         }
-        print(lines.joined(separator: "\n"))
+        Console.block(lines.joined(separator: "\n"))
     }
 }
 

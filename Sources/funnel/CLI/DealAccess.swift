@@ -1,0 +1,91 @@
+import Foundation
+import FunnelCore
+
+/// Finding and changing one deal for the acting user (R15). A deal the actor may not see
+/// behaves exactly like a deal that does not exist: an id or prefix resolves only among the
+/// deals they may see, and every miss gets the same message and exit code (5), so a rep learns
+/// nothing — not a title, an owner or even that the id is taken — about another rep's deals.
+extension Session {
+    /// The deal id a person typed (or a unique prefix), resolved among the deals `actor` may see.
+    func resolveDeal(_ typed: String, actor: User) throws -> String {
+        guard DealID.isWellFormed(typed) else { throw Self.unknownDeal(typed) }
+        let ids = actor.role == .manager ? try data { try store.dealIDs() } : try visibleIDs(matching: typed, actor: actor)
+        switch DealID.resolve(typed, among: ids) {
+        case .found(let id): return id
+        case .notFound: throw Self.unknownDeal(typed)
+        case .ambiguous(let matches):
+            throw CommandFailure.notFound("“\(typed)” matches several deals (\(matches.joined(separator: ", "))…); type more of the id")
+        }
+    }
+
+    /// The ids starting with `typed` whose deals `actor` may see. Only those candidates are read,
+    /// so a broken file elsewhere does not stop the command; one that cannot be read counts as
+    /// unseen unless it lies in the inbox or the actor's own folder (then the error is theirs to see).
+    func visibleIDs(matching typed: String, actor: User) throws -> [String] {
+        let wanted = typed.lowercased()
+        var candidates: [String: [String]] = [:]
+        for path in try data({ try store.dealPaths() }) {
+            let id = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+            if id.hasPrefix(wanted) { candidates[id, default: []].append(path) }
+        }
+        let own = [store.root + "/inbox/", store.root + "/deals/\(actor.account)/"]
+        return try candidates.filter { id, paths in
+            do {
+                return try data { try store.loadDeal(id: id) }.map { Visibility.canSee($0, actor: actor) } ?? false
+            } catch {
+                if paths.contains(where: { path in own.contains { path.hasPrefix($0) } }) { throw error }
+                return false
+            }
+        }.map(\.key)
+    }
+
+    /// Loads a deal the actor may see.
+    func visibleDeal(_ typed: String, actor: User) throws -> Deal {
+        let id = try resolveDeal(typed, actor: actor)
+        guard let deal = try data({ try store.loadDeal(id: id) }), Visibility.canSee(deal, actor: actor) else {
+            throw Self.unknownDeal(typed)
+        }
+        return deal
+    }
+
+    /// The one message for a deal that is not there, or not there for this actor.
+    static func unknownDeal(_ typed: String) -> CommandFailure {
+        CommandFailure.notFound("no deal has the id “\(typed)”; see: funnel list")
+    }
+
+    /// Applies a change to a deal under the store's lock, re-reading it first, and returns the saved deal.
+    func change(_ dealID: String, by actor: User, funnel: Funnel, _ change: DealChange) throws -> Deal {
+        try self.change(dealID, by: actor, funnel: funnel, [change])
+    }
+
+    /// Applies several changes in one read-modify-write: all pass their rules and are saved
+    /// together, or nothing is saved. A deal the actor may not see (say, reassigned since it was
+    /// resolved) is reported as unknown; only a captured lead is attached to anyone's deal (R4).
+    func change(_ dealID: String, by actor: User, funnel: Funnel, _ changes: [DealChange]) throws -> Deal {
+        let onlyAttaches = changes.allSatisfy { if case .attachLead = $0 { return true } else { return false } }
+        var hidden = false
+        let result = try data {
+            try store.update(id: dealID) { current in
+                guard onlyAttaches || Visibility.canSee(current, actor: actor) else {
+                    hidden = true
+                    return .failure(Refusal(.onlyManagersSeeAll))
+                }
+                var deal = current
+                for change in changes {
+                    switch funnel.apply(change, to: deal, by: actor, now: now, utcOffset: utcOffset) {
+                    case .success(let next): deal = next
+                    case .failure(let refusal): return .failure(refusal)
+                    }
+                }
+                if changes.count > 1 { deal.revision = current.revision + 1 }
+                return .success(deal)
+            }
+        }
+        if hidden { throw Self.unknownDeal(dealID) }
+        switch result {
+        case .saved(let deal): return deal
+        case .refused(let refusal): throw CommandFailure.refused(refusal.message.text)
+        case .notFound: throw Self.unknownDeal(dealID)
+        }
+    }
+}

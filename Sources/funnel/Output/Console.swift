@@ -1,0 +1,41 @@
+import Foundation
+import FunnelText
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The one place funnel writes to standard output and standard error. Every byte passes the
+/// same sanitiser as `list` (`Sanitize`): escape sequences, control characters and bidi
+/// overrides from data never reach the terminal raw. `--json` output passes too, unchanged,
+/// because JSON strings already carry those characters as `\u` escapes.
+///
+/// `line` and `error` write one line: a line break inside is shown as `␊`. `block` writes text
+/// whose line breaks and tabs funnel itself put there; the values inside it must have been made
+/// one line first (`TextTable` and `Sanitize.line` do that).
+enum Console {
+    /// One line on standard output.
+    static func line(_ text: String) {
+        write(Sanitize.line(text) + "\n", to: STDOUT_FILENO)
+    }
+
+    /// Several lines on standard output, laid out by funnel.
+    static func block(_ text: String, terminator: String = "\n") {
+        write(Sanitize.text(text) + terminator, to: STDOUT_FILENO)
+    }
+
+    /// One message line on standard error.
+    static func error(_ text: String) {
+        write(Sanitize.line(text) + "\n", to: STDERR_FILENO)
+    }
+
+    /// All of `text`, retrying short writes; a closed or full output ends the writing quietly.
+    private static func write(_ text: String, to descriptor: Int32) {
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            if written < 0 && errno == EINTR { continue }
+            guard written > 0 else { return }
+            bytes = bytes.dropFirst(written)
+        }
+    }
+}
