@@ -3,6 +3,18 @@ import Foundation
 import Glibc
 #endif
 
+/// Which file a path named when it was read: device and inode. A write or removal that must
+/// touch only the file it read compares this with what is at the path now.
+public struct FileIdentity: Equatable, Hashable, Sendable {
+    public let device: UInt64
+    public let inode: UInt64
+
+    init(_ info: stat) {
+        device = UInt64(info.st_dev)
+        inode = UInt64(info.st_ino)
+    }
+}
+
 /// Durable, all-or-nothing file writes: a temp file in the same directory, fsync, rename over
 /// the target, fsync of the directory. A reader sees the old file or the new one, never half.
 public enum AtomicFile {
@@ -14,6 +26,9 @@ public enum AtomicFile {
     /// Mode for new files in a team's shared directory (setgid; see `funnel team-init`): the
     /// group bits carry the access that the directory's ACLs grant to managers and members.
     public static let sharedFileMode: mode_t = 0o660
+    /// Mode for the pipeline and the team in a team's shared directory: members read, only the
+    /// managers (through the directory's ACL) replace them.
+    public static let sharedSettingsMode: mode_t = 0o640
     /// Mode for new directories inside a team's shared directory.
     public static let sharedDirectoryMode: mode_t = 0o2770
 
@@ -24,41 +39,93 @@ public enum AtomicFile {
         return stat(directory, &info) == 0 && info.st_mode & S_ISGID != 0
     }
 
-    /// Writes `data` to `path` atomically. An existing file keeps its mode; a new one is 0600
-    /// (0660 in a team's shared directory). `durable: false` skips the fsyncs (bulk imports sync
-    /// once at the end).
-    public static func write(_ data: Data, to path: String, durable: Bool = true) throws {
+    /// What a write may put its file in place of.
+    public enum Replacing: Equatable, Sendable {
+        /// Whatever is there (files only funnel's own managers can write: the pipeline, the team).
+        case anything
+        /// Nothing: the name must be free (a new deal, a deal's new owner folder).
+        case nothing
+        /// Exactly the file read under the lock; anything else there is refused, not replaced.
+        case file(FileIdentity)
+    }
+
+    /// Writes `data` to `path` atomically, with `mode` (default: 0600, or 0660 in a team's shared
+    /// directory) — never the mode of the file it replaces. `replacing` says what may stand at
+    /// `path` now; anything else is refused and left as it is. `durable: false` skips the fsyncs
+    /// (bulk imports sync once at the end).
+    public static func write(_ data: Data, to path: String, mode: mode_t? = nil, replacing: Replacing = .anything,
+                             durable: Bool = true) throws {
         let directory = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
-        var mode = isShared(directory) ? sharedFileMode : newFileMode
-        var existing = stat()
-        if stat(path, &existing) == 0 { mode = existing.st_mode & 0o7777 }
+        let mode = mode ?? (isShared(directory) ? sharedFileMode : newFileMode)
         let temp = "\(directory)/.\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
-        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
         guard fd >= 0 else { throw StoreError.errno(path, "writing") }
-        var ok = false
+        var placed = false
         defer {
-            if !ok { unlink(temp) }
+            if !placed { unlink(temp) }
         }
         do {
             defer { close(fd) }
             if fchmod(fd, mode) != 0 { throw StoreError.errno(temp, "setting the file mode") }
-            try data.withUnsafeBytes { raw in
-                var offset = 0
-                while offset < raw.count {
-                    let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                    if n < 0 {
-                        if errno == EINTR { continue }
-                        throw StoreError.errno(path, "writing")
-                    }
-                    offset += n
-                }
-            }
+            try writeAll(data, to: fd, path: path)
             if durable, fsync(fd) != 0 { throw StoreError.errno(path, "syncing to disk") }
         }
-        guard rename(temp, path) == 0 else { throw StoreError.errno(path, "replacing the file") }
-        ok = true
+        try place(temp, at: path, replacing: replacing)
+        placed = true
         if durable { try syncDirectory(directory) }
+    }
+
+    private static func writeAll(_ data: Data, to fd: Int32, path: String) throws {
+        try data.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw StoreError.errno(path, "writing")
+                }
+                offset += n
+            }
+        }
+    }
+
+    /// Moves the finished temp file to `path`, as `replacing` allows.
+    private static func place(_ temp: String, at path: String, replacing: Replacing) throws {
+        switch replacing {
+        case .anything:
+            break
+        case .nothing:
+            // link() fails if the name is taken, atomically: nothing planted there is replaced.
+            if link(temp, path) == 0 {
+                unlink(temp)
+                return
+            }
+            if errno == EEXIST { throw StoreError.io(path: path, detail: "a file is already there; it was not replaced") }
+            // File systems without hard links: check, then rename.
+            if identity(path) != nil { throw StoreError.io(path: path, detail: "a file is already there; it was not replaced") }
+        case .file(let expected):
+            guard identity(path) == expected else {
+                throw StoreError.io(path: path, detail: "the file changed since it was read (replaced or planted); it was not replaced")
+            }
+        }
+        guard rename(temp, path) == 0 else { throw StoreError.errno(path, "replacing the file") }
+    }
+
+    /// The file at `path` itself (a symlink is not followed), or nil when nothing is there.
+    public static func identity(_ path: String) -> FileIdentity? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        return FileIdentity(info)
+    }
+
+    /// Removes `path` only if it is still `expected` (the file read under the lock), and syncs
+    /// its directory. Whether it was removed; something else there is left alone.
+    @discardableResult
+    public static func remove(_ path: String, ifStill expected: FileIdentity) throws -> Bool {
+        guard identity(path) == expected else { return false }
+        try remove(path)
+        return true
     }
 
     /// fsyncs a directory so a rename or unlink in it survives a power cut.
@@ -89,12 +156,23 @@ public enum AtomicFile {
 
     /// The whole file, or nil when it does not exist.
     public static func read(_ path: String) throws -> Data? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        try readFile(path)?.data
+    }
+
+    /// The whole file and which file it was, or nil when nothing is there. Only a regular file
+    /// is read: a symlink (never followed), a FIFO (never waited on), a directory or a device
+    /// is an error naming the path.
+    public static func readFile(_ path: String) throws -> (data: Data, identity: FileIdentity)? {
+        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         if fd < 0 {
             if errno == ENOENT { return nil }
+            if errno == ELOOP { throw StoreError.io(path: path, detail: "is a symbolic link; funnel never follows one") }
             throw StoreError.errno(path, "reading")
         }
         defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw StoreError.errno(path, "reading") }
+        guard info.st_mode & S_IFMT == S_IFREG else { throw StoreError.io(path: path, detail: "is not a regular file") }
         var data = Data()
         var buffer = [UInt8](repeating: 0, count: 16_384)
         while true {
@@ -106,7 +184,7 @@ public enum AtomicFile {
             if n == 0 { break }
             data.append(contentsOf: buffer[0..<n])
         }
-        return data
+        return (data, FileIdentity(info))
     }
 
     /// Removes a file and syncs its directory; a missing file is fine.

@@ -67,7 +67,7 @@ public struct Doctor {
         for path in try store.dealPaths() {
             let deal: Deal
             do {
-                deal = try store.readDeal(at: path)
+                deal = try store.readDeal(at: path).deal
             } catch {
                 findings.append(Finding(path: path, problem: "\(error)",
                                         action: repair ? try moveAside(path) : "--repair moves it to quarantine/; restore it from a backup"))
@@ -111,7 +111,7 @@ public struct Doctor {
     private func refile(_ deal: Deal, from path: String, moveAside: (String) throws -> String) throws -> String {
         let target = store.path(id: deal.id, owner: deal.owner)
         try AtomicFile.makeDirectory((target as NSString).deletingLastPathComponent)
-        try store.writeJSON(StoredFile(body: deal), to: target)
+        try store.writeJSON(StoredFile(body: deal), to: target, replacing: .nothing)
         return "filed at \(store.path(id: deal.id, owner: deal.owner)); the old copy " + (try moveAside(path))
     }
 }

@@ -14,7 +14,8 @@ import FunnelCore
 /// re-reads the file it changes, so concurrent processes never lose each other's changes.
 public final class FunnelStore {
     public let root: String
-    let lock: DataLock
+    /// The writers' lock; set its `timeout` and `onWait` before writing.
+    public var lock: DataLock
     /// The binary cache that makes loading fast; the JSON files stay the record.
     let cache: SnapshotCache
     /// The directory's fingerprint just before and just after this process's last write, both
@@ -109,79 +110,116 @@ public final class FunnelStore {
         try dealPaths().map { (($0 as NSString).lastPathComponent as NSString).deletingPathExtension }
     }
 
-    /// Every deal. A corrupt or newer file stops the load with an error naming it.
+    /// Every deal that counts. Unlike `loadDealSet`, a file that does not count stops the load
+    /// with an error naming it (for tools that must see everything or nothing).
     public func loadDeals() throws -> [Deal] {
         Array(try loadDealMap().values)
+    }
+
+    /// Every deal that counts, by id; a file that does not count stops the load with an error.
+    public func loadDealMap() throws -> [String: Deal] {
+        let set = try loadDealSet()
+        if let first = set.unreadable.first { throw first.error }
+        return set.deals
     }
 
     /// From this many deals on, loading goes through the snapshot cache (see `SnapshotCache`).
     /// Below it, every load parses the JSON files, so any change to them shows at once.
     public static let cacheThreshold = 500
 
-    /// Every deal by id: from the cache when there are many deals and it matches the directory's
-    /// fingerprint, otherwise from the JSON files (rebuilding the cache for next time).
-    public func loadDealMap() throws -> [String: Deal] {
+    /// Every deal that counts, and the files skipped (unreadable, misplaced, or one of two copies)
+    /// — one bad file never stops the team. From the cache when there are many deals and it matches
+    /// the directory's fingerprint, otherwise from the JSON files (rebuilding the cache for next
+    /// time when every file counted). Never waits for a writer: with the lock busy, the files are
+    /// read directly (each is replaced by rename, so each read sees a whole file).
+    public func loadDealSet() throws -> DealSet {
         // A team's shared directory has no cache: one file of every deal would undo the
         // operating system's protection of each rep's deals.
         guard !isShared, FileManager.default.isWritableFile(atPath: root) else { return try loadDealFiles() }
-        if let cached = try lock.withLock(shared: true, { cache.load(fingerprint: fingerprint()) }),
+        if let cached = lock.ifFree(shared: true, { cache.load(fingerprint: fingerprint()) }) ?? nil,
            cached.count >= Self.cacheThreshold {
-            return cached
+            return DealSet(deals: cached, unreadable: [])
         }
-        return try lock.withLock {
+        let rebuilt: DealSet?? = try lock.ifFree(shared: false) {
             let fingerprint = fingerprint()
-            let deals = try loadDealFiles()
-            if deals.count >= Self.cacheThreshold {
-                try? cache.write(deals.values, fingerprint: fingerprint)
+            let set = try loadDealFiles()
+            if set.deals.count >= Self.cacheThreshold && set.unreadable.isEmpty {
+                try? cache.write(set.deals.values, fingerprint: fingerprint)
             } else {
                 cache.discard()
             }
-            return deals
+            return set
         }
+        if let rebuilt = rebuilt ?? nil { return rebuilt }
+        return try loadDealFiles()
     }
 
-    /// Every deal, read from its JSON file. When a crash during a reassignment left a deal in
-    /// two places, the newer revision wins.
-    func loadDealFiles() throws -> [String: Deal] {
-        var byID: [String: Deal] = [:]
+    /// Every deal file read and sorted into what counts and what does not.
+    func loadDealFiles() throws -> DealSet {
+        var files: [DealFile] = []
+        var skipped: [UnreadableDeal] = []
         for path in try dealPaths() {
-            let deal = try readDeal(at: path)
-            if let other = byID[deal.id], other.revision >= deal.revision { continue }
-            byID[deal.id] = deal
+            do {
+                files.append(try readDeal(at: path))
+            } catch let error as StoreError {
+                skipped.append(UnreadableDeal(path: path, error: error))
+            }
         }
-        return byID
+        return DealPlacement.settle(files, skipped: skipped, store: self)
     }
 
-    func readDeal(at path: String) throws -> Deal {
-        guard let data = try AtomicFile.read(path) else { throw StoreError.io(path: path, detail: "vanished while reading") }
+    /// One deal file, checked against its name.
+    func readDeal(at path: String) throws -> DealFile {
+        guard let (data, identity) = try AtomicFile.readFile(path) else {
+            throw StoreError.io(path: path, detail: "vanished while reading")
+        }
         let deal = try FunnelJSON.decode(StoredFile<Deal>.self, from: data, path: path).body
         let expected = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         guard deal.id == expected else {
             throw StoreError.corrupt(path: path, detail: "holds deal \(deal.id) but is named \(expected)")
         }
-        return deal
+        return DealFile(deal: deal, path: path, identity: identity)
     }
 
-    /// The files holding deal `id` (normally one).
+    /// The files named after deal `id` (normally one): the inbox and every owner's folder.
     func locate(id: String) throws -> [String] {
         var found: [String] = []
         let inbox = path(id: id, owner: nil)
-        if FileManager.default.fileExists(atPath: inbox) { found.append(inbox) }
+        if AtomicFile.identity(inbox) != nil { found.append(inbox) }
         for owner in try AtomicFile.list(dealsDirectory) where !owner.hasPrefix(".") {
             let candidate = path(id: id, owner: owner)
-            if FileManager.default.fileExists(atPath: candidate) { found.append(candidate) }
+            if AtomicFile.identity(candidate) != nil { found.append(candidate) }
         }
         return found
     }
 
+    /// The file of deal `id` that counts, or nil when there is none. A copy that cannot be read or
+    /// does not belong where it is, when no other copy counts, is an error naming it.
+    func loadDealFile(id: String) throws -> DealFile? {
+        var copies: [DealFile] = []
+        var firstError: (any Error)?
+        for path in try locate(id: id) {
+            do {
+                let file = try readDeal(at: path)
+                if let problem = DealPlacement.problem(file.deal, at: path, store: self) {
+                    throw StoreError.corrupt(path: path, detail: problem)
+                }
+                copies.append(file)
+            } catch {
+                firstError = firstError ?? error
+            }
+        }
+        if copies.isEmpty, let firstError { throw firstError }
+        guard !copies.isEmpty else { return nil }
+        switch DealPlacement.choose(copies, store: self) {
+        case .success(let file): return file
+        case .failure(let problem): throw problem
+        }
+    }
+
     /// One deal by exact id, or nil.
     public func loadDeal(id: String) throws -> Deal? {
-        var best: Deal?
-        for path in try locate(id: id) {
-            let deal = try readDeal(at: path)
-            if best == nil || deal.revision > best!.revision { best = deal }
-        }
-        return best
+        try loadDealFile(id: id)?.deal
     }
 
     /// Resolves an id or unique prefix typed by a person.
@@ -191,13 +229,13 @@ public final class FunnelStore {
 
     // MARK: - Writing
 
-    /// Saves a new deal under the lock; fails if its id is taken.
+    /// Saves a new deal under the lock; fails if its id is taken anywhere.
     public func insert(_ deal: Deal) throws {
         try lock.withLock {
             guard try locate(id: deal.id).isEmpty else {
                 throw StoreError.io(path: path(id: deal.id, owner: deal.owner), detail: "a deal with this id exists")
             }
-            try writeRecorded(deal)
+            try writeRecorded(deal, replacing: nil)
         }
     }
 
@@ -209,15 +247,16 @@ public final class FunnelStore {
     }
 
     /// Re-reads deal `id` under the lock, lets `change` compute its next version from what is
-    /// on disk now, and saves it. Nothing is written when `change` refuses.
+    /// on disk now, and saves it in place of exactly the file read. Nothing is written when
+    /// `change` refuses.
     public func update(id: String, _ change: (Deal) -> Result<Deal, Refusal>) throws -> Update {
         try lock.withLock {
-            guard let current = try loadDeal(id: id) else { return .notFound }
-            switch change(current) {
+            guard let current = try loadDealFile(id: id) else { return .notFound }
+            switch change(current.deal) {
             case .failure(let refusal):
                 return .refused(refusal)
             case .success(let next):
-                try writeRecorded(next)
+                try writeRecorded(next, replacing: current)
                 return .saved(next)
             }
         }
@@ -225,22 +264,26 @@ public final class FunnelStore {
 
     /// Writes one deal under the lock, notes the fingerprint around the write (`lastWrite`) and
     /// journals it for the cache.
-    private func writeRecorded(_ deal: Deal) throws {
+    private func writeRecorded(_ deal: Deal, replacing old: DealFile?) throws {
         let before = fingerprint()
-        try write(deal)
+        try write(deal, replacing: old)
         let after = fingerprint()
         lastWrite = (before, after)
         try? cache.append([deal], fingerprint: after)
     }
 
-    /// Writes a deal file; when the owner changed, the new file is in place before the old one goes.
-    func write(_ deal: Deal, durable: Bool = true) throws {
+    /// Writes a deal file in place of `old` (the file read under the lock), or where nothing is
+    /// (a new deal). When the owner changed, the new file is in place before the old one goes,
+    /// and the old one goes only if it is still the file that was read.
+    func write(_ deal: Deal, replacing old: DealFile?, durable: Bool = true) throws {
         let target = path(id: deal.id, owner: deal.owner)
         try AtomicFile.makeDirectory((target as NSString).deletingLastPathComponent)
-        try writeJSON(StoredFile(body: deal), to: target, durable: durable)
-        for old in try locate(id: deal.id) where old != target {
-            try AtomicFile.remove(old)
+        if let old, old.path == target {
+            try writeJSON(StoredFile(body: deal), to: target, replacing: .file(old.identity), durable: durable)
+            return
         }
+        try writeJSON(StoredFile(body: deal), to: target, replacing: .nothing, durable: durable)
+        if let old { try AtomicFile.remove(old.path, ifStill: old.identity) }
     }
 
     /// Writes many new deals at once (demo data, imports): no fsync per file, one sync at the end.
@@ -252,7 +295,7 @@ public final class FunnelStore {
                 let dir = (path(id: deal.id, owner: deal.owner) as NSString).deletingLastPathComponent
                 if made.insert(dir).inserted { try AtomicFile.makeDirectory(dir) }
                 try writeJSON(StoredFile(body: deal), to: path(id: deal.id, owner: deal.owner),
-                              durable: false)
+                              replacing: .nothing, durable: false)
             }
             sync()
             if isShared {
@@ -276,13 +319,18 @@ public final class FunnelStore {
         }
     }
 
-    func writeJSON<T: Encodable>(_ value: T, to path: String, durable: Bool = true) throws {
+    /// Writes a funnel JSON file atomically. The pipeline and the team (in the data directory
+    /// itself) are 0600, or 0640 in a team's shared directory, where only managers may change them.
+    func writeJSON<T: Encodable>(_ value: T, to path: String, replacing: AtomicFile.Replacing = .anything,
+                                 durable: Bool = true) throws {
         let data: Data
         do {
             data = try FunnelJSON.encoder().encode(value)
         } catch {
             throw StoreError.io(path: path, detail: "could not encode: \(error)")
         }
-        try AtomicFile.write(data + Data("\n".utf8), to: path, durable: durable)
+        let settings = (path as NSString).deletingLastPathComponent == root
+        let mode: mode_t? = settings ? (isShared ? AtomicFile.sharedSettingsMode : AtomicFile.newFileMode) : nil
+        try AtomicFile.write(data + Data("\n".utf8), to: path, mode: mode, replacing: replacing, durable: durable)
     }
 }

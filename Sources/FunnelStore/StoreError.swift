@@ -12,6 +12,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case newerVersion(path: String, found: Int, supported: Int)
     /// The operating system refused (permissions, disk full, read-only…).
     case io(path: String, detail: String)
+    /// Another process held the writers' lock longer than this one would wait; nothing changed.
+    case busy(path: String, holder: String, seconds: Int)
 
     public var description: String {
         switch self {
@@ -25,6 +27,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             return "\(path) was written by a newer funnel (schema \(found), this one reads up to \(supported)); it was left untouched — upgrade funnel"
         case .io(let path, let detail):
             return "\(path): \(detail)"
+        case .busy(let path, let holder, let seconds):
+            return "the data is locked by \(holder) and stayed locked for \(seconds) s (\(path)); nothing was changed — try again, or set FUNNEL_LOCK_TIMEOUT"
         }
     }
 

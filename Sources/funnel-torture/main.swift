@@ -37,9 +37,10 @@ do {
     for n in 0..<count {
         let id = ids.randomElement(using: &rng)!
         let token = "t\(seed)-\(n)"
-        let now = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
         let roll = Int.random(in: 0..<3, using: &rng)
         let outcome = try store.update(id: id) { current in
+            // The time is read under the lock, so histories stay in time order across writers.
+            let now = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
             let change: DealChange
             switch roll {
             case 0:

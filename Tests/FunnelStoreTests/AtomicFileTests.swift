@@ -17,19 +17,48 @@ struct AtomicFileTests {
         #expect(try AtomicFile.read(path) == Data("hello".utf8))
     }
 
-    @Test func anExistingFileKeepsItsMode() throws {
+    @Test func aRewrittenFileGetsFunnelsModeNeverTheModeOfWhatItReplaced() throws {
         let tmp = try TempDir()
         defer { tmp.remove() }
         let path = tmp.path + "/shared.json"
         try AtomicFile.write(Data("one".utf8), to: path)
-        #expect(chmod(path, 0o640) == 0)
+        #expect(chmod(path, 0o666) == 0)
         try AtomicFile.write(Data("two".utf8), to: path)
-        #expect(mode(path) == 0o640)
+        #expect(mode(path) == 0o600)
         #expect(bytes(path) == Data("two".utf8))
-        #expect(chmod(path, 0o604) == 0)
+        #expect(chmod(path, 0o4755) == 0)
         try AtomicFile.write(Data("three".utf8), to: path, durable: false)
-        #expect(mode(path) == 0o604)
-        #expect(bytes(path) == Data("three".utf8))
+        #expect(mode(path) == 0o600)
+        try AtomicFile.write(Data("four".utf8), to: path, mode: 0o640)
+        #expect(mode(path) == 0o640)
+    }
+
+    @Test func readingNeverFollowsASymlinkNorWaitsOnAFifo() throws {
+        let tmp = try TempDir()
+        defer { tmp.remove() }
+        try AtomicFile.write(Data("secret".utf8), to: tmp.path + "/target")
+        #expect(symlink(tmp.path + "/target", tmp.path + "/link") == 0)
+        #expect(storeError { try AtomicFile.read(tmp.path + "/link") }?.description.contains("symbolic link") == true)
+        #expect(mkfifo(tmp.path + "/fifo", 0o600) == 0)
+        #expect(storeError { try AtomicFile.read(tmp.path + "/fifo") }?.description.contains("not a regular file") == true)
+        #expect(mkdir(tmp.path + "/dir", 0o700) == 0)
+        #expect(storeError { try AtomicFile.read(tmp.path + "/dir") } != nil)
+    }
+
+    @Test func replacingNothingOrOnlyTheFileReadRefusesAnythingElse() throws {
+        let tmp = try TempDir()
+        defer { tmp.remove() }
+        let path = tmp.path + "/deal.json"
+        try AtomicFile.write(Data("first".utf8), to: path, replacing: .nothing)
+        #expect(storeError { try AtomicFile.write(Data("second".utf8), to: path, replacing: .nothing) } != nil)
+        let read = try #require(try AtomicFile.readFile(path))
+        try AtomicFile.write(Data("third".utf8), to: path, replacing: .file(read.identity))
+        // The identity read before the last write is no longer what is there.
+        #expect(storeError { try AtomicFile.write(Data("fourth".utf8), to: path, replacing: .file(read.identity)) } != nil)
+        #expect(bytes(path) == Data("third".utf8))
+        #expect(try AtomicFile.remove(path, ifStill: read.identity) == false)
+        #expect(exists(path))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: tmp.path) == ["deal.json"], "no temp file left")
     }
 
     @Test func noTemporaryFilesAreLeftBehind() throws {

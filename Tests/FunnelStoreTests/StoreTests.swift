@@ -231,31 +231,112 @@ struct StoreUpdateTests {
     }
 
     @Test(arguments: [("rita", "sam"), ("sam", "rita")])
-    func aCrashLeftDuplicateLoadsTheHigherRevision(from: String, to: String) throws {
+    func aCrashBetweenTwoOwnersFoldersCountsForNeitherAndTouchesNothing(from: String, to: String) throws {
         let tmp = try TempDir()
         defer { tmp.remove() }
         let store = try tmp.store()
         try store.insert(SFx.deal("abcd2345", owner: from))
+        try store.insert(SFx.deal("other234", owner: from))
         let old = store.root + "/deals/\(from)/abcd2345.json"
         let new = store.root + "/deals/\(to)/abcd2345.json"
         let stale = try #require(bytes(old))
         _ = try store.update(id: "abcd2345") {
             SFx.funnel.apply(.assign(owner: to), to: $0, by: SFx.manager, now: SFx.later(1))
         }
-        // A crash between writing the new file and removing the old one leaves both.
+        // A crash between writing the new file and removing the old one leaves both; so does a
+        // rep copying a deal into their own folder. Neither wins by revision: a person decides.
         try stale.write(to: URL(fileURLWithPath: old))
-        #expect(exists(old) && exists(new))
-        let loaded = try store.loadDeals()
-        #expect(loaded.count == 1)
-        #expect(loaded.first?.owner == to && loaded.first?.revision == 2)
-        #expect(try store.loadDeal(id: "abcd2345")?.owner == to)
-        #expect(try store.resolve("abcd") == .found("abcd2345"))
-        // The next save tidies up: one file, in the owner's directory.
-        _ = try store.update(id: "abcd2345") {
-            SFx.funnel.apply(.move(to: "meeting"), to: $0, by: SFx.manager, now: SFx.later(2))
+        let set = try store.loadDealSet()
+        #expect(Array(set.deals.keys) == ["other234"], "the other deals still load")
+        #expect(set.unreadable.count == 1)
+        #expect(set.unreadable.first?.error.description.contains("stored in 2 owners' folders") == true)
+        #expect(storeError { try store.loadDeal(id: "abcd2345") } != nil)
+        #expect(storeError {
+            try store.update(id: "abcd2345") { SFx.funnel.apply(.move(to: "meeting"), to: $0, by: SFx.manager, now: SFx.later(2)) }
+        } != nil)
+        #expect(exists(old) && exists(new), "nothing was removed")
+    }
+
+    @Test func aCopyPlantedInTheInboxNeverReplacesTheOwnersDeal() throws {
+        let tmp = try TempDir()
+        defer { tmp.remove() }
+        let store = try tmp.store()
+        try store.insert(SFx.deal("abcd2345", owner: "rita", title: "Rita's real deal"))
+        let real = store.root + "/deals/rita/abcd2345.json"
+        let planted = store.root + "/inbox/abcd2345.json"
+        // An unowned copy with a higher revision: in the inbox, where every member may write.
+        var copy = SFx.deal("abcd2345", owner: nil, stage: "unsorted", title: "Planted")
+        copy.revision = 99
+        try plant(copy, at: planted)
+        let set = try store.loadDealSet()
+        #expect(set.deals["abcd2345"]?.title == "Rita's real deal")
+        #expect(set.unreadable.map(\.path) == [planted], "the planted copy is reported, not counted")
+        // The owner's next save changes the real file and never deletes or follows the planted one.
+        _ = try store.update(id: "abcd2345") { SFx.funnel.apply(.move(to: "meeting"), to: $0, by: SFx.manager, now: SFx.later(1)) }
+        #expect(try store.loadDeal(id: "abcd2345")?.title == "Rita's real deal")
+        #expect(try store.loadDeal(id: "abcd2345")?.stage == "meeting")
+        #expect(exists(real) && exists(planted))
+    }
+
+    @Test func anOwnedDealInTheInboxOrAnotherOwnersFolderDoesNotCount() throws {
+        let tmp = try TempDir()
+        defer { tmp.remove() }
+        let store = try tmp.store()
+        try store.insert(SFx.deal("good2345", owner: "rita"))
+        try plant(SFx.deal("inbx2345", owner: "rita"), at: store.root + "/inbox/inbx2345.json")
+        try AtomicFile.makeDirectory(store.root + "/deals/sam")
+        try plant(SFx.deal("else2345", owner: "rita"), at: store.root + "/deals/sam/else2345.json")
+        let set = try store.loadDealSet()
+        #expect(Array(set.deals.keys) == ["good2345"])
+        #expect(set.unreadable.map(\.path).sorted() == [store.root + "/deals/sam/else2345.json", store.root + "/inbox/inbx2345.json"])
+        #expect(storeError { try store.loadDeal(id: "inbx2345") } != nil)
+    }
+
+    @Test func aWriteNeverReplacesAFileItDidNotRead() throws {
+        let tmp = try TempDir()
+        defer { tmp.remove() }
+        let store = try tmp.store()
+        try store.insert(SFx.deal("abcd2345", owner: "rita", title: "Original"))
+        let path = store.root + "/deals/rita/abcd2345.json"
+        // Between the store's read and its rename, another file takes the name.
+        let outcome = storeError {
+            try store.update(id: "abcd2345") { current in
+                var other = current
+                other.title = "Planted meanwhile"
+                try? plant(other, at: path)
+                return SFx.funnel.apply(.move(to: "meeting"), to: current, by: SFx.manager, now: SFx.later(1))
+            }
         }
-        #expect(!exists(old) && exists(new))
-        #expect(try store.loadDeal(id: "abcd2345")?.revision == 3)
+        #expect(outcome?.description.contains("changed since it was read") == true, "\(String(describing: outcome))")
+        #expect(try store.loadDeal(id: "abcd2345")?.title == "Planted meanwhile", "the file that is there now stays")
+        #expect(try store.loadDeal(id: "abcd2345")?.stage == "new")
+    }
+
+    @Test func aReassignmentNeverReplacesAFileAlreadyInTheNewOwnersFolder() throws {
+        let tmp = try TempDir()
+        defer { tmp.remove() }
+        let store = try tmp.store()
+        try store.insert(SFx.deal("abcd2345", owner: "rita"))
+        try AtomicFile.makeDirectory(store.root + "/deals/sam")
+        let squatter = store.root + "/deals/sam/abcd2345.json"
+        try Data("not a deal".utf8).write(to: URL(fileURLWithPath: squatter))
+        #expect(storeError {
+            try store.update(id: "abcd2345") { SFx.funnel.apply(.assign(owner: "sam"), to: $0, by: SFx.manager, now: SFx.later(1)) }
+        }?.description.contains("already there") == true)
+        #expect(bytes(squatter) == Data("not a deal".utf8))
+        #expect(try store.loadDeal(id: "abcd2345")?.owner == "rita")
+    }
+
+    /// Writes a deal file the way a person with a shell could: plain JSON, no lock, no checks.
+    func plant(_ deal: Deal, at path: String) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        encoder.dateEncodingStrategy = .iso8601
+        let body = try JSONSerialization.jsonObject(with: try encoder.encode(deal))
+        let file = try JSONSerialization.data(withJSONObject: ["schema": 1, "deal": body], options: [.sortedKeys])
+        let temp = path + ".planting"
+        try file.write(to: URL(fileURLWithPath: temp))
+        #expect(rename(temp, path) == 0)
     }
 }
 
@@ -345,6 +426,7 @@ struct StoreDamageTests {
         try setSchema(99, in: path)
         let before = bytes(path)
         #expect(storeError { try store.loadDeals() } == .newerVersion(path: path, found: 99, supported: 1))
+        #expect(try store.loadDealSet().unreadable == [UnreadableDeal(path: path, error: .newerVersion(path: path, found: 99, supported: 1))])
         #expect(storeError {
             try store.update(id: "abcd2345") { SFx.funnel.apply(.move(to: "meeting"), to: $0, by: SFx.manager, now: SFx.now) }
         } == .newerVersion(path: path, found: 99, supported: 1))

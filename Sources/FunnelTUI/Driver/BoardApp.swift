@@ -49,10 +49,15 @@ public final class BoardApp {
         guard let actor = funnel.team.user(account) else {
             throw BoardError(message: Message.notOnTeam(account: account).text)
         }
-        return BoardState(funnel: funnel, actor: actor, dealsByID: try store.loadDealMap(), now: now,
+        let set = try store.loadDealSet()
+        var state = BoardState(funnel: funnel, actor: actor, dealsByID: set.deals, now: now,
                                utcOffset: options.utcOffset, width: 80, height: 24,
                                seed: UInt64(truncatingIfNeeded: Int(Date().timeIntervalSince1970 * 1000)) ^ UInt64(getpid()),
                                scope: actor.role == .manager ? .everyone : .mine)
+        if let warning = set.skippedWarning(toManager: actor.role == .manager) {
+            state.status = StatusMessage(text: warning, isError: true)
+        }
+        return state
     }
 
     /// Why the board ended.
@@ -196,8 +201,11 @@ public final class BoardApp {
         do {
             let pipeline = try store.loadPipeline()
             let team = try store.loadTeam()
-            let deals = try store.loadDeals()
-            _ = BoardUpdate.apply(.reloaded(pipeline, team, deals), &state)
+            let set = try store.loadDealSet()
+            _ = BoardUpdate.apply(.reloaded(pipeline, team, Array(set.deals.values)), &state)
+            if let warning = set.skippedWarning(toManager: state.actor.role == .manager) {
+                _ = BoardUpdate.apply(.saveFailed(warning), &state)
+            }
         } catch {
             _ = BoardUpdate.apply(.saveFailed("could not reload: " + Self.describe(error)), &state)
         }

@@ -1,3 +1,5 @@
+import FunnelStore
+
 /// Process exit codes, documented in docs/cli.md. Scripts may rely on them.
 enum ExitCode: Int32 {
     case success = 0
@@ -11,6 +13,8 @@ enum ExitCode: Int32 {
     case data = 4
     /// No deal matches the id, or the prefix matches several.
     case notFound = 5
+    /// Another process held the data lock longer than FUNNEL_LOCK_TIMEOUT; nothing was changed.
+    case busy = 6
 }
 
 /// An error that ends a command with a message on stderr and an exit code.
@@ -39,6 +43,15 @@ struct CommandFailure: Error {
     static func usage(_ message: String, hint: String? = nil) -> CommandFailure {
         CommandFailure(code: .usage, lines: [message] + (hint.map { [$0] } ?? []))
     }
+    /// A storage error: exit 6 when the lock stayed busy, else 4.
+    init(storeError: StoreError) {
+        if case .busy = storeError {
+            self.init(code: .busy, message: storeError.description)
+        } else {
+            self.init(code: .data, message: storeError.description)
+        }
+    }
+
     static func refused(_ message: String) -> CommandFailure { CommandFailure(code: .refused, message: message) }
     static func data(_ message: String) -> CommandFailure { CommandFailure(code: .data, message: message) }
     static func notFound(_ message: String) -> CommandFailure { CommandFailure(code: .notFound, message: message) }

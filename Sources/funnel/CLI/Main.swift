@@ -117,8 +117,9 @@ enum FunnelMain {
             report(failure.lines)
             return failure.code.rawValue
         } catch let error as StoreError {
-            report([error.description])
-            return ExitCode.data.rawValue
+            let failure = CommandFailure(storeError: error)
+            report(failure.lines)
+            return failure.code.rawValue
         } catch {
             report(["unexpected error: \(error)"])
             return ExitCode.internalError.rawValue

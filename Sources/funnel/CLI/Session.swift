@@ -40,6 +40,13 @@ struct Session {
         }
         utcOffset = TimeZone.current.secondsFromGMT(for: now)
         inotify = environment["FUNNEL_WATCH"] != "poll"
+        if let text = environment["FUNNEL_LOCK_TIMEOUT"], !text.isEmpty {
+            guard let seconds = Double(text), seconds >= 0, seconds <= 86_400 else {
+                throw CommandFailure.usage("FUNNEL_LOCK_TIMEOUT “\(text)” is not a number of seconds (0 to 86400)")
+            }
+            store.lock.timeout = seconds
+        }
+        store.lock.onWait = { holder in Console.error("funnel: waiting for the data lock held by \(holder)…") }
     }
 
     /// The login name of the effective user.
@@ -61,13 +68,22 @@ struct Session {
         }
     }
 
-    /// Runs storage work, turning storage errors into exit code 4.
+    /// Runs storage work, turning storage errors into exit code 4 (6 when the lock stayed busy).
     func data<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch let error as StoreError {
-            throw CommandFailure.data(error.description)
+            throw CommandFailure(storeError: error)
         }
+    }
+
+    /// Every deal that counts. Files that do not (unreadable, misplaced, stored twice) are skipped
+    /// with one warning line on stderr, naming them only to a manager: one bad file never stops
+    /// the team's list, today or report.
+    func deals(for actor: User) throws -> [Deal] {
+        let set = try data { try store.loadDealSet() }
+        if let warning = set.skippedWarning(toManager: actor.role == .manager) { Console.error("funnel: warning: " + warning) }
+        return Array(set.deals.values)
     }
 
     /// Parses a date as typed (ISO or relative) against today.

@@ -33,6 +33,9 @@ enum BoardCommand {
         } catch let error as ThemeError {
             throw CommandFailure.usage(error.message)
         }
+        // The board's loop waits on a save: a short wait, and no message on a screen curses owns.
+        session.store.lock.onWait = nil
+        session.store.lock.timeout = min(session.store.lock.timeout, 5)
         let app = BoardApp(store: session.store, account: session.account, options: BoardOptions(
             theme: theme, mouse: options.mouse || (config.mouse ?? false),
             fixedNow: environment["FUNNEL_NOW"].flatMap { $0.isEmpty ? nil : session.now }, utcOffset: session.utcOffset,

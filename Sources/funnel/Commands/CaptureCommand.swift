@@ -45,7 +45,7 @@ enum CaptureCommand: Command {
         case .failure(let error): throw CommandFailure.usage("capture: \(error.message); nothing was captured")
         case .success(let read): records = read
         }
-        var matcher = LeadMatcher(deals: try session.data { try session.store.loadDeals() }, pipeline: funnel.pipeline)
+        var matcher = LeadMatcher(deals: try session.deals(for: actor), pipeline: funnel.pipeline)
         var existing = Set(try session.data { try session.store.dealIDs() })
         var generator = SystemRandomNumberGenerator()
         var created = 0, attached = 0, skipped = 0

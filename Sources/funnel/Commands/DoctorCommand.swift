@@ -15,7 +15,7 @@ enum DoctorCommand: Command {
         let findings = try session.data { try Doctor(store: session.store).run(repair: repair) }
         // How an open board notices other processes' changes here (inotify, or polling and why).
         let watch = LiveWatch(store: session.store, inotify: session.inotify).mode
-        print("live reload: \(watch)")
+        Console.line("live reload: \(watch)")
         if findings.isEmpty {
             Console.line("\(session.store.root): no problems found")
             return

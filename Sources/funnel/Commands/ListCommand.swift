@@ -42,7 +42,7 @@ enum ListCommand: Command {
             query.stage = found.id
         }
         query.filter = arguments.value("filter") ?? ""
-        let deals = try session.data { try session.store.loadDeals() }
+        let deals = try session.deals(for: actor)
         let shown = query.run(deals, actor: actor, utcOffset: session.utcOffset)
             .filter { deal in
                 flag.map { DealFlags.of(deal, pipeline: funnel.pipeline, now: session.now, utcOffset: session.utcOffset).contains($0) } ?? true

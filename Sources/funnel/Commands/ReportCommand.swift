@@ -28,7 +28,7 @@ enum ReportCommand: Command {
             scope = .seller(owner)
             if let refusal = Visibility.allowed(scope, for: actor) { throw CommandFailure.refused(refusal.message.text) }
         }
-        let deals = try session.data { try session.store.loadDeals() }.filter { deal in
+        let deals = try session.deals(for: actor).filter { deal in
             // A rep's report covers the deals they own; the shared inbox is not theirs to report on.
             scope == .mine ? deal.owner == actor.account : Visibility.includes(deal, scope: scope, actor: actor)
         }

@@ -15,7 +15,7 @@ enum TodayCommand: Command {
         let funnel = try session.funnel()
         let actor = try session.actor(in: funnel)
         let scope = try ScopeArguments.parse(arguments, funnel: funnel, actor: actor)
-        let deals = try session.data { try session.store.loadDeals() }
+        let deals = try session.deals(for: actor)
         let visible = deals.filter { Visibility.includes($0, scope: scope, actor: actor) }
         let list = CallList.compute(visible, pipeline: funnel.pipeline, now: session.now, utcOffset: session.utcOffset)
         if arguments.has("json") {
