@@ -24,15 +24,16 @@ public enum AtomicFile {
         return stat(directory, &info) == 0 && info.st_mode & S_ISGID != 0
     }
 
-    /// Writes `data` to `path` atomically. An existing file keeps its mode; a new one is 0600
-    /// (0660 in a team's shared directory). `durable: false` skips the fsyncs (bulk imports sync
-    /// once at the end).
+    /// Writes `data` to `path` atomically. An existing regular file keeps its read and write
+    /// bits (never a set-id or execute bit, never a symbolic link's target's mode); a new one is
+    /// 0600 (0660 in a team's shared directory). `durable: false` skips the fsyncs (bulk imports
+    /// sync once at the end).
     public static func write(_ data: Data, to path: String, durable: Bool = true) throws {
         let directory = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         var mode = isShared(directory) ? sharedFileMode : newFileMode
         var existing = stat()
-        if stat(path, &existing) == 0 { mode = existing.st_mode & 0o7777 }
+        if lstat(path, &existing) == 0, existing.st_mode & S_IFMT == S_IFREG { mode = existing.st_mode & 0o666 }
         let temp = "\(directory)/.\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
         guard fd >= 0 else { throw StoreError.errno(path, "writing") }
@@ -87,14 +88,18 @@ public enum AtomicFile {
         if shared { chmod(path, sharedDirectoryMode) }
     }
 
-    /// The whole file, or nil when it does not exist.
+    /// The whole file, or nil when it does not exist. Only a regular file is read: a FIFO, a
+    /// device or a directory put where a file belongs is refused at once, never waited on.
     public static func read(_ path: String) throws -> Data? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
         if fd < 0 {
             if errno == ENOENT { return nil }
             throw StoreError.errno(path, "reading")
         }
         defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw StoreError.errno(path, "reading") }
+        guard info.st_mode & S_IFMT == S_IFREG else { throw StoreError.io(path: path, detail: "is not a regular file; it was left untouched") }
         var data = Data()
         var buffer = [UInt8](repeating: 0, count: 16_384)
         while true {

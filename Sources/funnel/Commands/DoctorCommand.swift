@@ -1,6 +1,7 @@
 import Foundation
 import FunnelCore
 import FunnelStore
+import FunnelText
 
 /// `funnel doctor [--repair]`: checks the data directory and explains each problem.
 enum DoctorCommand: Command {
@@ -13,11 +14,13 @@ enum DoctorCommand: Command {
         let repair = arguments.has("repair")
         let findings = try session.data { try Doctor(store: session.store).run(repair: repair) }
         if findings.isEmpty {
-            print("\(session.store.root): no problems found")
+            print("\(Sanitize.line(session.store.root)): no problems found")
             return
         }
         for finding in findings {
-            print("\(finding.path)\n  problem: \(finding.problem)\n  \(repair ? "done" : "to do"): \(finding.action)")
+            // Paths, ids and owners come from the files: shown sanitised.
+            print("\(Sanitize.line(finding.path))\n  problem: \(Sanitize.line(finding.problem))\n"
+                  + "  \(repair ? "done" : "to do"): \(Sanitize.line(finding.action))")
         }
         let unresolved = repair ? findings.filter { !$0.action.hasPrefix("moved") && !$0.action.hasPrefix("filed") && !$0.action.hasPrefix("made") } : findings
         if !unresolved.isEmpty {
