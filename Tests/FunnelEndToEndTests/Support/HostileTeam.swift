@@ -59,9 +59,23 @@ final class HostileTeam {
     }
 
     func remove() {
-        for user in [manager, rita, sam] { _ = try? sh(["/usr/sbin/userdel", user]) }
+        for user in [manager, rita, sam] {
+            if let uid = getpwnam(user)?.pointee.pw_uid { Self.killProcesses(of: uid) }
+            _ = try? sh(["/usr/sbin/userdel", user])
+        }
         _ = try? sh(["/usr/sbin/groupdel", group])
         try? FileManager.default.removeItem(atPath: scratch)
+    }
+
+    /// Ends any process still running as a test account (a funnel that hung on a FIFO would keep
+    /// userdel from removing it): each found by its id in /proc, only this test's accounts.
+    static func killProcesses(of uid: uid_t) {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? [] {
+            guard let pid = pid_t(name), pid > 1 else { continue }
+            var info = stat()
+            if stat("/proc/\(name)", &info) == 0, info.st_uid == uid { kill(pid, SIGKILL) }
+        }
+        usleep(100_000)
     }
 
     /// A program run as root.
