@@ -154,7 +154,8 @@ public enum AtomicFile {
         if shared { chmod(path, sharedDirectoryMode) }
     }
 
-    /// The whole file, or nil when it does not exist.
+    /// The whole file, or nil when it does not exist. Only a regular file is read: a FIFO, a
+    /// device or a directory put where a file belongs is refused at once, never waited on.
     public static func read(_ path: String) throws -> Data? {
         try readFile(path)?.data
     }
@@ -163,7 +164,7 @@ public enum AtomicFile {
     /// is read: a symlink (never followed), a FIFO (never waited on), a directory or a device
     /// is an error naming the path.
     public static func readFile(_ path: String) throws -> (data: Data, identity: FileIdentity)? {
-        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
         if fd < 0 {
             if errno == ENOENT { return nil }
             if errno == ELOOP { throw StoreError.io(path: path, detail: "is a symbolic link; funnel never follows one") }
@@ -172,7 +173,7 @@ public enum AtomicFile {
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw StoreError.errno(path, "reading") }
-        guard info.st_mode & S_IFMT == S_IFREG else { throw StoreError.io(path: path, detail: "is not a regular file") }
+        guard info.st_mode & S_IFMT == S_IFREG else { throw StoreError.io(path: path, detail: "is not a regular file; it was left untouched") }
         var data = Data()
         var buffer = [UInt8](repeating: 0, count: 16_384)
         while true {

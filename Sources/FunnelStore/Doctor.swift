@@ -5,7 +5,9 @@ import Glibc
 #endif
 
 /// Checks a data directory and explains each problem; with `repair`, moves what cannot be read
-/// into `quarantine/` and rebuilds what can be rebuilt. Nothing is ever deleted.
+/// into `quarantine/` and rebuilds what can be rebuilt. Nothing is ever deleted, and nothing is
+/// written outside the data directory: a path built from a file's content (an owner, an id) is
+/// used only when it is a valid name (`StorePaths`) and, for an owner, a member of the team.
 public struct Doctor {
     /// One problem found.
     public struct Finding: Sendable, Equatable {
@@ -26,17 +28,8 @@ public struct Doctor {
     }
 
     private func examine(repair: Bool) throws -> [Finding] {
+        let quarantine = Quarantine(root: store.root)
         var findings: [Finding] = []
-        let quarantine = store.root + "/quarantine/" + Timestamp.format(Date()).replacingOccurrences(of: ":", with: "-")
-        func moveAside(_ path: String) throws -> String {
-            let relative = String(path.dropFirst(store.root.count + 1))
-            let target = quarantine + "/" + relative
-            try AtomicFile.makeDirectory((target as NSString).deletingLastPathComponent)
-            guard rename(path, target) == 0 else { throw StoreError.errno(path, "moving into quarantine") }
-            try AtomicFile.syncDirectory((path as NSString).deletingLastPathComponent)
-            return "moved to \(target)"
-        }
-
         var pipeline: Pipeline?
         var team: Team?
         do { pipeline = try store.loadPipeline() } catch {
@@ -46,72 +39,50 @@ public struct Doctor {
         do { team = try store.loadTeam() } catch {
             findings.append(Finding(path: store.teamPath, problem: "\(error)", action: "restore team.json from a backup"))
         }
-        if let pipeline {
-            for warning in pipeline.warnings {
-                findings.append(Finding(path: store.pipelinePath, problem: warning.text, action: "consider fewer stages (R1)"))
-            }
+        for warning in pipeline?.warnings ?? [] {
+            findings.append(Finding(path: store.pipelinePath, problem: warning.text, action: "consider fewer stages (R1)"))
         }
+        findings += try leftovers(repair: repair, quarantine: quarantine)
+        var deals = DealExamination(store: store, pipeline: pipeline, team: team, repair: repair, quarantine: quarantine)
+        try deals.run()
+        findings += deals.findings
+        if repair { store.cache.discard() }
+        return findings
+    }
 
-        // Leftover temp files from interrupted writes.
+    /// Leftover temp files from interrupted writes.
+    private func leftovers(repair: Bool, quarantine: Quarantine) throws -> [Finding] {
+        var findings: [Finding] = []
         let owners = ((try? AtomicFile.list(store.dealsDirectory)) ?? []).map { store.dealsDirectory + "/" + $0 }
         for directory in [store.root, store.inboxDirectory] + owners {
             for name in try AtomicFile.list(directory) where name.hasPrefix(".") && name.hasSuffix(".tmp") {
                 let path = directory + "/" + name
                 findings.append(Finding(path: path, problem: "a temporary file left by an interrupted write (readers ignore it)",
-                                        action: repair ? try moveAside(path) : "harmless; --repair moves it to quarantine/"))
+                                        action: repair ? try quarantine.moveAside(path) : "harmless; --repair moves it to quarantine/"))
             }
         }
-
-        // Every deal file.
-        var seen: [String: (path: String, deal: Deal)] = [:]
-        for path in try store.dealPaths() {
-            let deal: Deal
-            do {
-                deal = try store.readDeal(at: path).deal
-            } catch {
-                findings.append(Finding(path: path, problem: "\(error)",
-                                        action: repair ? try moveAside(path) : "--repair moves it to quarantine/; restore it from a backup"))
-                continue
-            }
-            if let pipeline, pipeline.stage(id: deal.stage) == nil {
-                findings.append(Finding(path: path, problem: "deal \(deal.id) is in stage “\(deal.stage)”, which the pipeline does not have",
-                                        action: "add the stage to pipeline.json, or move the deal with funnel move"))
-            }
-            if let team, let owner = deal.owner, team.user(owner) == nil {
-                findings.append(Finding(path: path, problem: "deal \(deal.id) belongs to \(owner), who is not on the team",
-                                        action: "funnel team add \(owner) --role rep, or funnel assign \(deal.id) USER"))
-            }
-            let expected = store.path(id: deal.id, owner: deal.owner)
-            if expected != path {
-                findings.append(Finding(path: path, problem: "deal \(deal.id) is filed under the wrong owner (it belongs at \(expected))",
-                                        action: repair ? try refile(deal, from: path, moveAside: moveAside) : "--repair files it where it belongs"))
-            }
-            if let other = seen[deal.id] {
-                let keepOther = other.deal.revision >= deal.revision
-                let olderPath = keepOther ? path : other.path
-                let newerPath = keepOther ? other.path : path
-                findings.append(Finding(path: olderPath, problem: "deal \(deal.id) is also at \(newerPath) with a newer revision (an interrupted reassignment)",
-                                        action: repair ? try moveAside(olderPath) : "--repair keeps the newer one and moves this to quarantine/"))
-                if !keepOther { seen[deal.id] = (path, deal) }
-            } else {
-                seen[deal.id] = (path, deal)
-            }
-            var info = stat()
-            if stat(path, &info) == 0, info.st_mode & 0o004 != 0 {
-                findings.append(Finding(path: path, problem: "the file is readable by everyone on this machine",
-                                        action: repair ? (chmod(path, info.st_mode & 0o7770) == 0 ? "made it private" : "could not change its mode")
-                                                       : "--repair removes the access for others"))
-            }
-        }
-        if repair { store.cache.discard() }
         return findings
     }
+}
 
-    /// Writes a deal where its owner says it belongs, then moves the misplaced copy aside.
-    private func refile(_ deal: Deal, from path: String, moveAside: (String) throws -> String) throws -> String {
-        let target = store.path(id: deal.id, owner: deal.owner)
+/// `quarantine/<time>/`, where `doctor --repair` moves what it will not keep, at the same
+/// relative path. A rename moves the entry itself, never what a symbolic link points to.
+struct Quarantine {
+    let root: String
+    let directory: String
+
+    init(root: String) {
+        self.root = root
+        directory = root + "/quarantine/" + Timestamp.format(Date()).replacingOccurrences(of: ":", with: "-")
+    }
+
+    /// Moves `path` (inside the data directory) aside; what was done, for the report.
+    func moveAside(_ path: String) throws -> String {
+        let relative = String(path.dropFirst(root.count + 1))
+        let target = directory + "/" + relative
         try AtomicFile.makeDirectory((target as NSString).deletingLastPathComponent)
-        try store.writeJSON(StoredFile(body: deal), to: target, replacing: .nothing)
-        return "filed at \(store.path(id: deal.id, owner: deal.owner)); the old copy " + (try moveAside(path))
+        guard rename(path, target) == 0 else { throw StoreError.errno(path, "moving into quarantine") }
+        try AtomicFile.syncDirectory((path as NSString).deletingLastPathComponent)
+        return "moved to \(target)"
     }
 }

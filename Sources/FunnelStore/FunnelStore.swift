@@ -34,10 +34,10 @@ public final class FunnelStore {
     var inboxDirectory: String { root + "/inbox" }
     var dealsDirectory: String { root + "/deals" }
 
-    /// The file a deal lives in, given its owner.
-    func path(id: String, owner: String?) -> String {
-        if let owner { return "\(dealsDirectory)/\(owner)/\(id).json" }
-        return "\(inboxDirectory)/\(id).json"
+    /// The file a deal lives in, given its owner; refuses an id or owner that is not a valid
+    /// name (`StorePaths`), so file content never leads a write outside the data directory.
+    func path(id: String, owner: String?) throws -> String {
+        try StorePaths.dealFile(root: root, id: id, owner: owner)
     }
 
     /// Whether this is a team's shared data directory (`funnel team-init`).
@@ -184,10 +184,10 @@ public final class FunnelStore {
     /// The files named after deal `id` (normally one): the inbox and every owner's folder.
     func locate(id: String) throws -> [String] {
         var found: [String] = []
-        let inbox = path(id: id, owner: nil)
+        guard let inbox = try? path(id: id, owner: nil) else { return [] }
         if AtomicFile.identity(inbox) != nil { found.append(inbox) }
         for owner in try AtomicFile.list(dealsDirectory) where !owner.hasPrefix(".") {
-            let candidate = path(id: id, owner: owner)
+            guard let candidate = try? path(id: id, owner: owner) else { continue }
             if AtomicFile.identity(candidate) != nil { found.append(candidate) }
         }
         return found
@@ -233,7 +233,7 @@ public final class FunnelStore {
     public func insert(_ deal: Deal) throws {
         try lock.withLock {
             guard try locate(id: deal.id).isEmpty else {
-                throw StoreError.io(path: path(id: deal.id, owner: deal.owner), detail: "a deal with this id exists")
+                throw StoreError.io(path: try path(id: deal.id, owner: deal.owner), detail: "a deal with this id exists")
             }
             try writeRecorded(deal, replacing: nil)
         }
@@ -276,7 +276,7 @@ public final class FunnelStore {
     /// (a new deal). When the owner changed, the new file is in place before the old one goes,
     /// and the old one goes only if it is still the file that was read.
     func write(_ deal: Deal, replacing old: DealFile?, durable: Bool = true) throws {
-        let target = path(id: deal.id, owner: deal.owner)
+        let target = try path(id: deal.id, owner: deal.owner)
         try AtomicFile.makeDirectory((target as NSString).deletingLastPathComponent)
         if let old, old.path == target {
             try writeJSON(StoredFile(body: deal), to: target, replacing: .file(old.identity), durable: durable)
@@ -292,10 +292,10 @@ public final class FunnelStore {
             let wasEmpty = try dealPaths().isEmpty
             var made = Set<String>()
             for deal in deals {
-                let dir = (path(id: deal.id, owner: deal.owner) as NSString).deletingLastPathComponent
+                let file = try path(id: deal.id, owner: deal.owner)
+                let dir = (file as NSString).deletingLastPathComponent
                 if made.insert(dir).inserted { try AtomicFile.makeDirectory(dir) }
-                try writeJSON(StoredFile(body: deal), to: path(id: deal.id, owner: deal.owner),
-                              replacing: .nothing, durable: false)
+                try writeJSON(StoredFile(body: deal), to: file, replacing: .nothing, durable: false)
             }
             sync()
             if isShared {

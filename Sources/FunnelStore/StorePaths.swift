@@ -1,0 +1,57 @@
+import Foundation
+import FunnelCore
+
+/// The names funnel gives to files and folders in a data directory, and the one check every path
+/// built from file content goes through: a deal id or an owner read from a (possibly hand-edited)
+/// file becomes a path component only when it matches its alphabet, so no `..`, `/` or odd
+/// character can lead a write outside the data directory.
+public enum StorePaths {
+    /// Why a name read from a file cannot be used in a path.
+    public struct InvalidName: Error, Equatable, CustomStringConvertible {
+        /// "deal id" or "owner".
+        public let kind: String
+        public let name: String
+
+        public var description: String {
+            kind == "owner"
+                ? "the owner “\(name)” is not an account name (a letter or _, then letters, digits, _ . -)"
+                : "the deal id “\(name)” is not a deal id (letters, digits and -)"
+        }
+    }
+
+    /// Checks a deal id: letters, digits and `-` only (see `DealID.isWellFormed`).
+    public static func checkID(_ id: String) throws(InvalidName) {
+        guard DealID.isWellFormed(id) else { throw InvalidName(kind: "deal id", name: id) }
+    }
+
+    /// Checks an owner: a login name (see `User.isValidAccount`), which never contains `/` and
+    /// never starts with a dot.
+    public static func checkOwner(_ owner: String) throws(InvalidName) {
+        guard User.isValidAccount(owner) else { throw InvalidName(kind: "owner", name: owner) }
+    }
+
+    /// The file deal `id` lives in under `root`: `deals/<owner>/<id>.json`, or `inbox/<id>.json`
+    /// without an owner. Throws `StoreError.io`, building nothing, when the id or owner is not a
+    /// valid name.
+    public static func dealFile(root: String, id: String, owner: String?) throws -> String {
+        do {
+            try checkID(id)
+            guard let owner else { return "\(root)/inbox/\(id).json" }
+            try checkOwner(owner)
+            return "\(root)/deals/\(owner)/\(id).json"
+        } catch {
+            throw StoreError.io(path: root, detail: "refused a path built from a deal file: \(error); nothing was written there")
+        }
+    }
+
+    /// Whether `name` is a deal file's name: `<id>.json` with a well-formed id.
+    public static func isDealFileName(_ name: String) -> Bool {
+        name.hasSuffix(".json") && DealID.isWellFormed(String(name.dropLast(5)))
+    }
+
+    /// Whether `name` is a temporary file left by an interrupted write (`AtomicFile.write`):
+    /// `.<name>.<pid>.<random>.tmp`.
+    public static func isTempFileName(_ name: String) -> Bool {
+        name.hasPrefix(".") && name.hasSuffix(".tmp") && !name.contains("/")
+    }
+}

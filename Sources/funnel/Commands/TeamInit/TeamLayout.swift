@@ -1,0 +1,130 @@
+import Foundation
+import FunnelCore
+import FunnelStore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The owners, groups, modes and ACLs of a team's data directory, as docs/team.md describes
+/// them. Runs as root in folders reps may write, so every change is made on a descriptor opened
+/// without following a symbolic link (`SafeNode`), and only on the files and folders funnel
+/// itself names; anything else is listed in `untouched` and left as it is.
+struct TeamLayout {
+    let team: Team
+    let gid: gid_t
+    /// What was found and deliberately not changed, for the person running team-init.
+    private(set) var untouched: [Untouched] = []
+
+    init(team: Team, gid: gid_t) {
+        self.team = team
+        self.gid = gid
+    }
+
+    var managers: [String] { team.managers.map(\.account) }
+
+    /// Applies the whole layout under `root`.
+    mutating func apply(root path: String) throws {
+        // Stale caches would hold every deal in one file.
+        var info = stat()
+        if lstat(path + "/cache", &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
+            try? FileManager.default.removeItem(atPath: path + "/cache")
+        }
+        let root = try SafeNode.openRoot(path)
+        // The directory itself: members read the pipeline and team; managers also write them.
+        try root.set(owner: 0, group: gid, mode: 0o2750)
+        try SetFacl.modify([root], with: managers.map { "u:\($0):rwx" } + ["m::rwx"])
+        for name in ["pipeline.json", "team.json"] {
+            try open(name, in: root, as: .file)?.set(owner: 0, group: gid, mode: 0o640)
+        }
+        try root.makeFile(".lock", mode: 0o660)
+        try open(".lock", in: root, as: .file)?.set(owner: 0, group: gid, mode: 0o660)
+        try applyInbox(root)
+        try applyDeals(root)
+        try restrict(root, skipping: ["pipeline.json", "team.json", ".lock", "inbox", "deals"])
+    }
+
+    /// The inbox: every member reads and writes.
+    private mutating func applyInbox(_ root: SafeNode) throws {
+        try root.makeDirectory("inbox", mode: 0o2770)
+        guard let inbox = open("inbox", in: root, as: .directory) else { return }
+        try inbox.set(owner: 0, group: gid, mode: 0o2770)
+        var files: [SafeNode] = []
+        for name in try inbox.names() {
+            guard let file = openFunnelFile(name, in: inbox) else { continue }
+            try file.set(owner: 0, group: gid, mode: 0o660)
+            files.append(file)
+            if files.count == SetFacl.batchSize {
+                try SetFacl.removeAll(files)
+                files.removeAll()
+            }
+        }
+        try SetFacl.removeAll(files)
+    }
+
+    /// `deals/` lists the owners; each owner's folder is the owner's and the managers' only.
+    private mutating func applyDeals(_ root: SafeNode) throws {
+        try root.makeDirectory("deals", mode: 0o2750)
+        guard let deals = open("deals", in: root, as: .directory) else { return }
+        try deals.set(owner: 0, group: gid, mode: 0o2750)
+        try SetFacl.modify([deals], with: managers.map { "u:\($0):rwx" } + ["m::rwx"])
+        for user in team.users {
+            guard let account = getpwnam(user.account)?.pointee.pw_uid else { continue }
+            try deals.makeDirectory(user.account, mode: 0o2770)
+            guard let folder = open(user.account, in: deals, as: .directory) else { continue }
+            try applyOwnerFolder(folder, account: user.account, uid: account)
+        }
+        try restrict(deals, skipping: Set(team.users.map(\.account)))
+    }
+
+    /// One owner's folder and the deal files in it.
+    private mutating func applyOwnerFolder(_ folder: SafeNode, account: String, uid: uid_t) throws {
+        let people = Set(managers + [account]).sorted()
+        let access = people.map { "u:\($0):rwX" } + ["g::---", "o::---", "m::rwx"]
+        try folder.set(owner: uid, group: 0, mode: 0o2770)
+        try SetFacl.replace([folder], with: access)
+        // By default, the same for every file made later.
+        try SetFacl.modify([folder], with: people.map { "d:u:\($0):rwx" } + ["d:g::---", "d:o::---", "d:m::rwx"])
+        var files: [SafeNode] = []
+        for name in try folder.names() {
+            guard let file = openFunnelFile(name, in: folder) else { continue }
+            try file.set(owner: uid, group: 0, mode: 0o660)
+            files.append(file)
+            if files.count == SetFacl.batchSize {
+                try SetFacl.replace(files, with: access)
+                files.removeAll()
+            }
+        }
+        if !files.isEmpty { try SetFacl.replace(files, with: access) }
+    }
+
+    /// Anything else (quarantine, folders of people no longer on the team, files left from
+    /// before): made unreadable outside the group, walking without following links.
+    private mutating func restrict(_ directory: SafeNode, skipping: Set<String>) throws {
+        for name in try directory.names() where !skipping.contains(name) {
+            guard let node = open(name, in: directory, as: nil) else { continue }
+            if node.mode & 0o007 != 0 { try node.set(mode: node.mode & ~0o007) }
+            if node.kind == .directory { try restrict(node, skipping: []) }
+        }
+    }
+
+    /// A deal file or a temporary file of funnel's in an inbox or owner's folder; anything else
+    /// there is noted and left alone.
+    private mutating func openFunnelFile(_ name: String, in folder: SafeNode) -> SafeNode? {
+        guard StorePaths.isDealFileName(name) || StorePaths.isTempFileName(name) else {
+            untouched.append(Untouched(path: folder.path + "/" + name, reason: "not a name funnel uses"))
+            return nil
+        }
+        return open(name, in: folder, as: .file)
+    }
+
+    /// Opens a child safely; a refusal is noted, a missing entry is nil.
+    private mutating func open(_ name: String, in directory: SafeNode, as kind: SafeNode.Kind?) -> SafeNode? {
+        switch directory.child(name, expect: kind) {
+        case .node(let node): return node
+        case .missing: return nil
+        case .refused(let reason):
+            untouched.append(reason)
+            return nil
+        }
+    }
+}
