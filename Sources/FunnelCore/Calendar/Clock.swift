@@ -8,7 +8,9 @@ public enum Timestamp {
         if let date = parseUTC(text) { return date }
         let t = text.trimmingCharacters(in: .whitespaces)
         guard isPossible(t) else { return nil }
-        if let date = try? Date(t, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: false)) { return date }
+        if let date = try? Date(t, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: false)) {
+            return wholeSeconds(date)
+        }
         if let date = try? Date(t, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)) {
             return wholeSeconds(date)
         }
