@@ -79,6 +79,13 @@ public enum Limits {
         text.utf8.count <= limit || length(of: text) <= limit
     }
 
+    /// Whether `time` is a moment funnel stores: a number, within `times`. (Not `times.contains`
+    /// alone: a NaN compares as neither before nor after.)
+    public static func isStorable(_ time: Date) -> Bool {
+        let seconds = time.timeIntervalSince1970
+        return seconds.isFinite && seconds >= earliestTime.timeIntervalSince1970 && seconds <= latestTime.timeIntervalSince1970
+    }
+
     /// Whether `amount` is a deal value funnel stores: 0 to `maximumAmount`, in hundredths.
     public static func isStorable(_ amount: Decimal) -> Bool {
         !amount.isNaN && amount >= 0 && amount <= maximumAmount && Money.cents(amount).map(Money.fromCents) == amount

@@ -27,9 +27,9 @@ public struct ValuesWithinLimits: DealRule {
             return .dayOutOfRange(field: "next action date", day: day)
         }
         let times = [("created", deal.created), ("stage entered", deal.stageEntered), ("updated", deal.updated)]
-        for (field, time) in times where !Limits.times.contains(time) { return .timeOutOfRange(field: field) }
-        if deal.history.contains(where: { !Limits.times.contains($0.at) }) { return .timeOutOfRange(field: "stage change") }
-        if deal.activities.contains(where: { !Limits.times.contains($0.at) }) { return .timeOutOfRange(field: "activity") }
+        for (field, time) in times where !Limits.isStorable(time) { return .timeOutOfRange(field: field) }
+        if deal.history.contains(where: { !Limits.isStorable($0.at) }) { return .timeOutOfRange(field: "stage change") }
+        if deal.activities.contains(where: { !Limits.isStorable($0.at) }) { return .timeOutOfRange(field: "activity") }
         return nil
     }
 
