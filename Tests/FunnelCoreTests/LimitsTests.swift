@@ -138,16 +138,17 @@ struct TextLimitsTests {
         }
     }
 
-    @Test func anActivityNoteTakesUpTo6000Characters() throws {
+    @Test func anActivityNoteTakesUpTo8000Characters() throws {
         let deal = try Fx.create()
         let fits = DealChange.log(.other(.note), note: Self.text(Limits.activityNoteLength))
         #expect(Fx.funnel().apply(fits, to: deal, by: Fx.rita, now: Fx.now).success != nil)
         let long = DealChange.log(.other(.note), note: String(repeating: "a", count: 100_000))
         let refusal = Fx.funnel().apply(long, to: deal, by: Fx.rita, now: Fx.now).refusal
-        #expect(refusal == .fieldTooLong(field: "activity note", limit: 6_000))
-        #expect(refusal?.text == "activity note is longer than 6000 characters")
-        // A captured lead's source and note always fit.
-        let lead = DealChange.attachLead(note: Self.text(Limits.leadNoteLength), source: Self.text(Limits.fieldLength))
+        #expect(refusal == .fieldTooLong(field: "activity note", limit: 8_000))
+        #expect(refusal?.text == "activity note is longer than 8000 characters")
+        // A lead captured again always fits: its name, phone, email and note, and its source.
+        let fields = [Self.text(500), Self.text(500), Self.text(500), Self.text(Limits.leadNoteLength)]
+        let lead = DealChange.attachLead(note: fields.joined(separator: ", "), source: Self.text(Limits.fieldLength))
         #expect(Fx.funnel().apply(lead, to: deal, by: Fx.rita, now: Fx.now).success != nil)
     }
 

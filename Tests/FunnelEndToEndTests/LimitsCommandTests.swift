@@ -88,7 +88,7 @@ import Testing
             (["edit", id, "--email", String(repeating: "x", count: 501)], "email is longer than 500 characters"),
             (["edit", id, "--notes", String(repeating: "x", count: 20_001)], "notes is longer than 20000 characters"),
             (["edit", id, "--next", "+1d", "--what", String(repeating: "x", count: 501)], "next action is longer than 500"),
-            (["log", id, "note", "--note", String(repeating: "a", count: 100_000)], "activity note is longer than 6000 characters"),
+            (["log", id, "note", "--note", String(repeating: "a", count: 100_000)], "activity note is longer than 8000 characters"),
             (["edit", id, "--installments", "121"], "use 1 to 120"),
             (["edit", id, "--installments", "0", "--payment-method", "cheques"], "use 1 to 120"),
         ]
@@ -98,11 +98,31 @@ import Testing
             #expect(result.stderr.contains(message), "\(arguments.prefix(3)): \(result.stderr)")
         }
         #expect(box.bytes(file) == before)
-        try box.ok("log", id, "note", "--note", String(repeating: "a", count: 6_000))
+        try box.ok("log", id, "note", "--note", String(repeating: "a", count: 8_000))
         let inbox = try box.add("Lead", "--stage", "unsorted")
         let reject = try box.run("reject", inbox, "--reason", String(repeating: "x", count: 501))
         #expect(reject.status == Exit.refused)
         #expect(reject.stderr.contains("lost reason is longer than 500 characters"))
+        try Self.teamStillWorks(box)
+    }
+
+    @Test func aLeadAtEveryLimitCapturedTwiceIsLoggedOnItsDeal() throws {
+        let box = try Sandbox()
+        defer { box.remove() }
+        try box.initialize()
+        let name = String(repeating: "n", count: 500), email = String(repeating: "e", count: 488) + "@example.com"
+        let row = [name, "050-1234567", email, String(repeating: "s", count: 500), String(repeating: "w", count: 5_000)]
+        let file = box.root + "/leads.csv"
+        try Data(("name,phone,email,source,note\n" + row.joined(separator: ",") + "\n").utf8)
+            .write(to: URL(fileURLWithPath: file))
+        let first = try box.ok("capture", file)
+        let second = try box.ok("capture", file)
+        #expect(second.stderr.contains("matches deal \(first.output)"))
+        let activities = try #require(try box.deal(first.output)["activities"] as? [[String: Any]])
+        #expect(activities.count == 1)
+        let source = try box.run("capture", file, "--source", String(repeating: "s", count: 501))
+        #expect(source.status == Exit.refused)
+        #expect(source.stderr.contains("source is longer than 500 characters"))
         try Self.teamStillWorks(box)
     }
 

@@ -58,8 +58,8 @@ struct LimitsFileTests {
         ("notes too long", { $0["notes"] = String(repeating: "x", count: 20_001) }, "notes is longer than 20000"),
         ("activity note too long", {
             $0["activities"] = [["at": "2026-11-24T09:00:00Z", "by": "rita", "kind": "note",
-                                 "note": String(repeating: "x", count: 6_001)]]
-        }, "activity note is longer than 6000"),
+                                 "note": String(repeating: "x", count: 8_001)]]
+        }, "activity note is longer than 8000"),
     ]
 
     @Test func valuesPastTheLimitsAreCorruptAndNameTheFile() throws {

@@ -46,8 +46,9 @@ public enum Limits {
     public static let fieldLength = 500
     /// A deal's free notes.
     public static let notesLength = 20_000
-    /// One activity's note (`funnel log --note`): room for a captured lead's source and note.
-    public static let activityNoteLength = 6_000
+    /// One activity's note (`funnel log --note`): room for a lead captured again, whose name,
+    /// phone, email, note and source are logged on the deal it matches (7,008 at most).
+    public static let activityNoteLength = 8_000
     /// A captured lead's note (the other lead fields take `fieldLength`).
     public static let leadNoteLength = 5_000
 
