@@ -8,10 +8,11 @@ import Foundation
 public enum Limits {
     // MARK: Money
 
-    /// The largest deal value: just under a quadrillion. Sums over any number of deals a
-    /// report sees stay exact in `Decimal` (38 significant digits), and the value in hundredths
-    /// fits a `UInt64`.
-    public static let maximumAmount = Decimal(string: "999999999999999.99", locale: Locale(identifier: "en_US_POSIX"))!
+    /// The largest deal value: just under 10^17, the largest the reader has always taken (20
+    /// characters once written with its two decimals). Sums over any number of deals a report
+    /// sees stay exact in `Decimal` (38 significant digits), and the value in hundredths fits a
+    /// `UInt64`.
+    public static let maximumAmount = Decimal(string: "99999999999999999.99", locale: Locale(identifier: "en_US_POSIX"))!
     /// Decimal places a value may have (hundredths).
     public static let amountDecimals = 2
 
