@@ -232,3 +232,20 @@ struct DateAndSettingLimitsTests {
         for template in PipelineTemplate.allCases { #expect(template.pipeline.validationErrors.isEmpty) }
     }
 }
+
+@Suite("Limits: report sums")
+struct ReportSumLimitsTests {
+    @Test func sumsOfTheLargestValuesStayExact() throws {
+        let pipeline = PipelineTemplate.simple.pipeline
+        let deals = (0..<10_000).map { i in
+            Fx.deal("Deal \(i)", id: String(format: "d%07d", i), value: Limits.maximumAmount)
+        }
+        let report = ReportBuilder.build(deals: deals, pipeline: pipeline, team: Fx.team,
+                                         period: .trailing(.all, today: Fx.today), now: Fx.now, utcOffset: 0)
+        let new = try #require(report.stages.first { $0.stage.id == "new" })
+        #expect(new.totalValue == Limits.maximumAmount * 10_000)
+        #expect(new.averageValue == Limits.maximumAmount)
+        #expect(new.weightedValue == Limits.maximumAmount * 1_000)
+        #expect(Money.plain(new.totalValue) == "999999999999999999900.00")
+    }
+}
