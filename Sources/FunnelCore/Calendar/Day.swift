@@ -85,7 +85,9 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
             return today.adding(days: days)
         }
         if let day = Day(iso: t) { return day }
-        if t.count > 10, let tIndex = t.firstIndex(of: "t"), let day = Day(iso: String(t[..<tIndex])) {
+        // A date-time: its date part, when the time of day exists (no T25:00).
+        if t.count > 10, let tIndex = t.firstIndex(of: "t"), let day = Day(iso: String(t[..<tIndex])),
+           Timestamp.isTimeOfDay(t[t.index(after: tIndex)...]) {
             return day
         }
         return nil

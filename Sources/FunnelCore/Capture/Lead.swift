@@ -32,7 +32,8 @@ public struct Lead: Hashable, Sendable {
             }) {
                 return "\(field) contains control characters"
             }
-            if text.count > (field == "note" ? 5_000 : 500) { return "\(field) is too long" }
+            let limit = field == "note" ? Limits.leadNoteLength : Limits.fieldLength
+            if !Limits.fits(text, limit) { return "\(field) is longer than \(limit) characters" }
         }
         if name.trimmingCharacters(in: .whitespaces).isEmpty && company.trimmingCharacters(in: .whitespaces).isEmpty {
             return "a lead needs a name or a company"

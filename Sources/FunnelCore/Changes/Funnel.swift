@@ -9,7 +9,7 @@ public struct Funnel: Sendable {
     public var rules: [any DealRule]
 
     public static let standardRules: [any DealRule] = [
-        FieldsAreValid(), OnlyOwnerOrManagerChanges(), OwnerIsOnTeam(),
+        FieldsAreValid(), ValuesWithinLimits(), OnlyOwnerOrManagerChanges(), OwnerIsOnTeam(),
         EnteringStageNeedsNextAction(), LostNeedsReason(), WonNeedsValue(), WonNeedsPaymentTerms(),
     ]
 
@@ -26,6 +26,7 @@ public struct Funnel: Sendable {
 
     /// A new deal with id `id`, created by `actor` at `now`.
     public func create(_ draft: NewDeal, id: String, by actor: User, now: Date, utcOffset: Int = 0) -> Result<Deal, Refusal> {
+        let now = Timestamp.wholeSeconds(now)
         let stage: Stage
         if let wanted = draft.stage {
             guard let found = pipeline.findStage(wanted) else {
@@ -50,6 +51,7 @@ public struct Funnel: Sendable {
 
     /// `deal` with `change` applied by `actor` at `now`, or why not.
     public func apply(_ change: DealChange, to deal: Deal, by actor: User, now: Date, utcOffset: Int = 0) -> Result<Deal, Refusal> {
+        let now = Timestamp.wholeSeconds(now)
         var next = deal
         switch change {
         case .move(let target, let reason, let nextAction, let value):
@@ -92,10 +94,7 @@ public struct Funnel: Sendable {
         case .callStep(let step, let done):
             if done { next.callSteps.insert(step) } else { next.callSteps.remove(step) }
         case .paymentTerms(let terms):
-            if let terms, terms.installments < 1 || terms.installments > 120 {
-                return .failure(Refusal(.badInstallments(terms.installments)))
-            }
-            next.paymentTerms = terms
+            next.paymentTerms = terms  // installments: ValuesWithinLimits
         case .accept:
             guard pipeline.stage(id: deal.stage)?.kind == .inbox else {
                 return .failure(Refusal(.notInInbox(dealTitle: deal.title)))
@@ -126,7 +125,8 @@ public struct Funnel: Sendable {
             next.stageEntered = deal.stageEntered
             if earlier.stage != deal.stage { enter(earlier.stage, deal: &next, by: actor, now: now) }
         }
-        next.revision = deal.revision + 1
+        // Past the limit, ValuesWithinLimits refuses; the arithmetic itself never overflows.
+        next.revision = min(deal.revision, Limits.maximumRevision) + 1
         next.updated = now
         return check(before: deal, after: next, change: change, by: actor, now: now, utcOffset: utcOffset)
     }

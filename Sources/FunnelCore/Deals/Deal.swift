@@ -153,9 +153,17 @@ public struct Deal: Codable, Hashable, Sendable, Identifiable {
         callSteps = Set(try c.decodeIfPresent([CallStep].self, forKey: .callSteps) ?? [])
         paymentTerms = try c.decodeIfPresent(PaymentTerms.self, forKey: .paymentTerms)
         source = try c.decodeIfPresent(String.self, forKey: .source) ?? ""
+        if let problem = ValuesWithinLimits.violation(in: self) {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: problem.text))
+        }
     }
 
+    /// Encodes the deal; a deal with a value outside `Limits` is refused (`EncodingError`), so
+    /// no writer can leave a file its readers would reject.
     public func encode(to encoder: any Encoder) throws {
+        if let problem = ValuesWithinLimits.violation(in: self) {
+            throw EncodingError.invalidValue(self, .init(codingPath: encoder.codingPath, debugDescription: problem.text))
+        }
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(id, forKey: .id)
         try c.encode(title, forKey: .title)

@@ -45,7 +45,27 @@ public struct Pipeline: Codable, Hashable, Sendable {
             if !seen.insert(stage.id.lowercased()).inserted { errors.append("stage id \(stage.id) appears twice") }
         }
         if !stages.contains(where: { $0.kind == .open }) { errors.append("no open stage") }
-        return errors
+        return errors + limitErrors
+    }
+
+    /// Settings outside `Limits`: arithmetic on them (a follow-up date, an age in seconds) could overflow.
+    var limitErrors: [String] {
+        func outside(_ name: String, _ value: Int?, _ range: ClosedRange<Int>) -> String? {
+            guard let value, !range.contains(value) else { return nil }
+            return "\(name) \(value) is outside \(range.lowerBound) … \(range.upperBound)"
+        }
+        var errors = [
+            outside("follow_up_days", followUpDays, Limits.followUpDays),
+            outside("work.speed_to_lead_minutes", work.speedToLeadMinutes, Limits.speedToLeadMinutes),
+            outside("work.first_stage_max_hours", work.firstStageMaxHours, Limits.firstStageMaxHours),
+            outside("work.max_attempts", work.maxAttempts, Limits.maxAttempts),
+            outside("work.first_day_attempts", work.firstDayAttempts, Limits.firstDayAttempts),
+        ]
+        for stage in stages {
+            errors.append(outside("stage \(stage.id): stuck_after_days", stage.stuckAfterDays, Limits.stuckAfterDays))
+            errors.append(outside("stage \(stage.id): probability", stage.probability, Limits.probability))
+        }
+        return errors.compactMap { $0 }
     }
 
     public func stage(id: String) -> Stage? { stages.first { $0.id == id } }

@@ -25,6 +25,11 @@ public enum Message: Hashable, Sendable {
     case notInInbox(dealTitle: String)
     case badInstallments(Int)
     case needsPaymentTerms(stage: String)
+    case valueTooLarge(limit: Decimal)
+    case tooManyDecimals(places: Int)
+    case dayOutOfRange(field: String, day: Day)
+    case timeOutOfRange(field: String)
+    case revisionOutOfRange(revision: Int, limit: Int)
 
     /// The English text: says what happened and what to do about it.
     public var english: String {
@@ -70,9 +75,33 @@ public enum Message: Hashable, Sendable {
         case .notInInbox(let title):
             return "“\(title)” is not in the inbox; only inbox leads are accepted or rejected"
         case .badInstallments(let n):
-            return "\(n) is not a number of installments; use 1 to 120 (deals are annual: 12 is usual)"
+            let range = Limits.installments
+            return "\(n) is not a number of installments; use \(range.lowerBound) to \(range.upperBound) (deals are annual: 12 is usual)"
         case .needsPaymentTerms(let stage):
             return "closing as \(stage) needs payment terms: installments and a payment method"
+        case .valueTooLarge, .tooManyDecimals, .dayOutOfRange, .timeOutOfRange, .revisionOutOfRange:
+            return limitText
+        }
+    }
+
+    /// The English text of a value past one of the `Limits`: names the limit.
+    private var limitText: String {
+        switch self {
+        case .valueTooLarge(let limit):
+            let text = Money.display(limit, currency: "").trimmingCharacters(in: .whitespaces)
+            return "a deal's value cannot be more than \(text), the largest funnel keeps"
+        case .tooManyDecimals(let places):
+            return "a deal's value has at most \(places) decimal places"
+        case .dayOutOfRange(let field, let day):
+            return "the \(field) \(day.iso) is outside \(Limits.earliestDay.iso) … \(Limits.latestDay.iso), the dates funnel keeps"
+        case .timeOutOfRange(let field):
+            return "the \(field) time is outside \(Timestamp.format(Limits.earliestTime)) … "
+                + "\(Timestamp.format(Limits.latestTime)), the times funnel keeps; check the clock (FUNNEL_NOW)"
+        case .revisionOutOfRange(let revision, let limit):
+            return "revision \(revision) is outside 1 … \(limit), the most saved changes funnel keeps for one deal; "
+                + "add a new deal to go on"
+        default:
+            return ""
         }
     }
 

@@ -59,7 +59,7 @@ enum DealBinary {
         w.u8(steps)
         if let terms = deal.paymentTerms {
             w.u8(1)
-            w.u32(UInt32(terms.installments))
+            w.u32(UInt32(clamping: terms.installments))
             w.u8(UInt8(PaymentMethod.allCases.firstIndex(of: terms.method)!))
         } else {
             w.u8(0)
@@ -133,6 +133,8 @@ enum DealBinary {
             deal.paymentTerms = PaymentTerms(installments: installments, method: PaymentMethod.allCases[method])
         }
         deal.source = try r.string()
+        // The cache is a file too: a value outside the limits (or a time that is not a number) is not trusted.
+        guard ValuesWithinLimits.violation(in: deal) == nil else { throw CacheUnreadable() }
         return deal
     }
 }

@@ -25,6 +25,9 @@ enum CaptureCommand: Command {
             }
             format = f
         }
+        if let source = arguments.value("source"), !Limits.fits(source, Limits.fieldLength) {
+            throw CommandFailure.refused(Message.fieldTooLong(field: "source", limit: Limits.fieldLength).text)
+        }
         let path = arguments.positionals.first ?? "-"
         let data: Data
         if path == "-" {

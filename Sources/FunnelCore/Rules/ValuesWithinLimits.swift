@@ -1,0 +1,72 @@
+import Foundation
+
+/// Every value of the deal within `Limits`: money, dates and times, counters, text lengths.
+/// The same check guards the readers, so a change that passes it can always be read back.
+public struct ValuesWithinLimits: DealRule {
+    public init() {}
+
+    public func check(_ context: RuleContext) -> Refusal? {
+        Self.violation(in: context.after).map(Refusal.init)
+    }
+
+    /// The first value of `deal` outside `Limits`, as a message naming the limit; nil when all fit.
+    public static func violation(in deal: Deal) -> Message? {
+        money(deal) ?? times(deal) ?? counters(deal) ?? text(deal)
+    }
+
+    static func money(_ deal: Deal) -> Message? {
+        guard let value = deal.value else { return nil }
+        if value.isNaN || value < 0 { return .negativeValue }
+        if value > Limits.maximumAmount { return .valueTooLarge(limit: Limits.maximumAmount) }
+        if !Limits.isStorable(value) { return .tooManyDecimals(places: Limits.amountDecimals) }
+        return nil
+    }
+
+    static func times(_ deal: Deal) -> Message? {
+        if let day = deal.nextAction?.date, !Limits.days.contains(day) {
+            return .dayOutOfRange(field: "next action date", day: day)
+        }
+        let times = [("created", deal.created), ("stage entered", deal.stageEntered), ("updated", deal.updated)]
+        for (field, time) in times where !Limits.isStorable(time) { return .timeOutOfRange(field: field) }
+        if deal.history.contains(where: { !Limits.isStorable($0.at) }) { return .timeOutOfRange(field: "stage change") }
+        if deal.activities.contains(where: { !Limits.isStorable($0.at) }) { return .timeOutOfRange(field: "activity") }
+        return nil
+    }
+
+    static func counters(_ deal: Deal) -> Message? {
+        if !Limits.revisions.contains(deal.revision) {
+            return .revisionOutOfRange(revision: deal.revision, limit: Limits.maximumRevision)
+        }
+        if let terms = deal.paymentTerms, !Limits.installments.contains(terms.installments) {
+            return .badInstallments(terms.installments)
+        }
+        return nil
+    }
+
+    static func text(_ deal: Deal) -> Message? {
+        let fields: [(String, String?)] = [
+            ("title", deal.title), ("company", deal.company), ("contact", deal.contact), ("phone", deal.phone),
+            ("email", deal.email), ("next action", deal.nextAction?.text), ("currency", deal.currency),
+            ("owner", deal.owner), ("stage", deal.stage), ("lost reason", deal.lostReason), ("source", deal.source),
+            ("id", deal.id),
+        ]
+        for (field, text) in fields {
+            if let text, !Limits.fits(text, Limits.fieldLength) { return .fieldTooLong(field: field, limit: Limits.fieldLength) }
+        }
+        if !Limits.fits(deal.notes, Limits.notesLength) { return .fieldTooLong(field: "notes", limit: Limits.notesLength) }
+        for change in deal.history {
+            for text in [change.by, change.from ?? "", change.to] where !Limits.fits(text, Limits.fieldLength) {
+                return .fieldTooLong(field: "stage change", limit: Limits.fieldLength)
+            }
+        }
+        for activity in deal.activities {
+            if !Limits.fits(activity.by, Limits.fieldLength) {
+                return .fieldTooLong(field: "activity author", limit: Limits.fieldLength)
+            }
+            if !Limits.fits(activity.note, Limits.activityNoteLength) {
+                return .fieldTooLong(field: "activity note", limit: Limits.activityNoteLength)
+            }
+        }
+        return nil
+    }
+}
