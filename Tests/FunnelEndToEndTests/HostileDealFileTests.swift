@@ -43,10 +43,11 @@ import Glibc
 
         let check = try team.funnel(team.manager, "doctor")
         #expect(check.status == Exit.data && check.stdout.contains("the owner “../../x” is not an account name"), "\(check)")
-        for repair in [try team.funnel(team.manager, "doctor", "--repair"), try team.rootFunnel(["doctor", "--repair"])] {
-            #expect(repair.status == Exit.data, "\(repair)")
-            #expect(repair.stdout.contains("refused to build a path from it"), "\(repair)")
-        }
+        // Repair never builds a path from the owner: it moves both files to quarantine/, inside.
+        let repair = try team.funnel(team.manager, "doctor", "--repair")
+        #expect(repair.status == Exit.ok && repair.stdout.contains("moved to \(team.dir)/quarantine/"), "\(repair)")
+        let again = try team.rootFunnel(["doctor", "--repair"])
+        #expect(!again.stdout.contains("../../x"), "\(again)")
         // Normal commands refuse too, as the manager and as root.
         let edit = try team.funnel(team.manager, "edit", id, "--title", "Renamed")
         #expect(edit.status != 0, "\(edit)")
@@ -55,7 +56,10 @@ import Glibc
         #expect(try team.outside() == before, "nothing outside the data directory changed")
         #expect(!FileManager.default.fileExists(atPath: team.scratch + "/x"))
         #expect(!FileManager.default.fileExists(atPath: team.scratch + "/y"))
-        #expect(FileManager.default.fileExists(atPath: file), "refused, not deleted")
+        let quarantined = try FileManager.default.subpathsOfDirectory(atPath: team.dir + "/quarantine")
+        #expect(quarantined.contains { $0.hasSuffix("/\(id).json") } && quarantined.contains { $0.hasSuffix("/\(other).json") },
+                "quarantined, not deleted: \(quarantined)")
+        #expect(!FileManager.default.fileExists(atPath: file))
         try HostileTeammateTests.victimIsIntact(team, victim)
     }
 

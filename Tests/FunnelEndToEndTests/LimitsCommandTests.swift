@@ -140,7 +140,9 @@ import Testing
         let hostile = box.bytes(file)
         for arguments in [["edit", id, "--title", "x"], ["log", id, "busy"], ["list", "--all"], ["report"], ["today"]] {
             let result = try runProgram(FunnelBinary.path, arguments, environment: box.environment(), scratch: box.root)
-            #expect(!result.signaled && result.status == Exit.data, "\(arguments[0]): \(result)")
+            // A single deal is a data error; the team's lists skip it with a warning naming it.
+            let skips = ["list", "report", "today"].contains(arguments[0])
+            #expect(!result.signaled && result.status == (skips ? Exit.ok : Exit.data), "\(arguments[0]): \(result)")
             #expect(result.stderr.contains(file), "\(arguments[0]) names the file: \(result.stderr)")
             #expect(result.stderr.contains("revision \(Int.max) is outside 1 … 1000000000"))
         }
