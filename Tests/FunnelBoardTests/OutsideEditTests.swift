@@ -48,6 +48,22 @@ extension BoardTests {
             #expect(deal.stage == "new")
         }
 
+        @Test("A deal file that cannot be read does not stop the board: the rest opens and the status line says so")
+        func anUnreadableDealIsSkippedWithAWarning() throws {
+            let world = try FunnelWorld.team()
+            try world.add("Healthy", "--next", "+3d")
+            let broken = try world.add("Broken", "--next", "+3d")
+            let file = try world.dealFile(broken)
+            try "{ not json".write(toFile: file, atomically: false, encoding: .utf8)
+            let board = try TmuxBoard(world)
+            defer { board.close() }
+            let screen = try board.waitForBoard()
+            #expect(screen.titles(in: "New inquiry") == ["Healthy"])
+            #expect(screen.statusLine.contains("1 deal file was skipped"), "status: \(screen.statusLine)")
+            try board.press("q")
+            #expect(try board.waitForExit() == 0)
+        }
+
         @Test("With the snapshot cache in use (600 deals) an in-place edit shows and a move keeps it")
         func inPlaceEditWithTheCache() throws {
             let world = try FunnelWorld()

@@ -8,8 +8,9 @@ import Glibc
 /// id that would lead a path out of the data directory. `doctor --repair` (as a manager and as
 /// root) and normal commands refuse to build such a path; nothing outside changes. Root only.
 @Suite("A hostile teammate's hand-edited deal files", .serialized) struct HostileDealFileTests {
-    /// Rita writes `name` in her own folder: a copy of `original` with `change` applied.
-    static func ritaWrites(_ team: HostileTeam, _ name: String, from original: String,
+    /// Rita writes `name` in her own folder (or in `folder`, e.g. the inbox): a copy of
+    /// `original` with `change` applied.
+    static func ritaWrites(_ team: HostileTeam, _ name: String, into folder: String? = nil, from original: String,
                            _ change: (inout [String: Any]) -> Void) throws {
         let data = try Data(contentsOf: URL(fileURLWithPath: original))
         var object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
@@ -19,7 +20,7 @@ import Glibc
         let payload = team.runs + "/payload-\(UUID().uuidString).json"
         try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted]).write(to: URL(fileURLWithPath: payload))
         chmod(payload, 0o644)
-        let copy = try team.shell(team.rita, "/bin/cp", payload, team.dir + "/deals/\(team.rita)/" + name)
+        let copy = try team.shell(team.rita, "/bin/cp", payload, (folder ?? team.dir + "/deals/\(team.rita)") + "/" + name)
         #expect(copy.ok, "\(copy)")
     }
 
