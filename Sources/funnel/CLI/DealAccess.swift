@@ -7,9 +7,11 @@ import FunnelCore
 /// nothing — not a title, an owner or even that the id is taken — about another rep's deals.
 extension Session {
     /// The deal id a person typed (or a unique prefix), resolved among the deals `actor` may see.
+    /// Only the files named like it are looked at: a whole id costs a few `lstat`s.
     func resolveDeal(_ typed: String, actor: User) throws -> String {
         guard DealID.isWellFormed(typed) else { throw Self.unknownDeal(typed) }
-        let ids = actor.role == .manager ? try data { try store.dealIDs() } : try visibleIDs(matching: typed, actor: actor)
+        let candidates = try data { try store.dealFiles(matching: typed) }
+        let ids = actor.role == .manager ? Array(candidates.keys) : try visibleIDs(candidates, actor: actor)
         switch DealID.resolve(typed, among: ids) {
         case .found(let id): return id
         case .notFound: throw Self.unknownDeal(typed)
@@ -18,16 +20,11 @@ extension Session {
         }
     }
 
-    /// The ids starting with `typed` whose deals `actor` may see. Only those candidates are read,
-    /// so a broken file elsewhere does not stop the command; one that cannot be read counts as
-    /// unseen unless it lies in the inbox or the actor's own folder (then the error is theirs to see).
-    func visibleIDs(matching typed: String, actor: User) throws -> [String] {
-        let wanted = typed.lowercased()
-        var candidates: [String: [String]] = [:]
-        for path in try data({ try store.dealPaths() }) {
-            let id = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
-            if id.hasPrefix(wanted) { candidates[id, default: []].append(path) }
-        }
+    /// Of the candidate ids (with their files), those whose deals `actor` may see. Only those
+    /// candidates are read, so a broken file elsewhere does not stop the command; one that cannot
+    /// be read counts as unseen unless it lies in the inbox or the actor's own folder (then the
+    /// error is theirs to see).
+    func visibleIDs(_ candidates: [String: [String]], actor: User) throws -> [String] {
         let own = [store.root + "/inbox/", store.root + "/deals/\(actor.account)/"]
         return try candidates.filter { id, paths in
             do {

@@ -48,9 +48,8 @@ enum AddCommand: Command {
         }
         draft.nextAction = try NextActionArguments.parse(arguments, session: session)
         var generator = SystemRandomNumberGenerator()
-        let existing = Set(try session.data { try session.store.dealIDs() })
         var id = DealID.make(using: &generator)
-        while existing.contains(id) { id = DealID.make(using: &generator) }
+        while try session.data({ try session.store.idIsTaken(id) }) { id = DealID.make(using: &generator) }
         switch funnel.create(draft, id: id, by: actor, now: session.now, utcOffset: session.utcOffset) {
         case .failure(let refusal):
             throw CommandFailure.refused(refusal.message.text)

@@ -1,0 +1,71 @@
+import Foundation
+import FunnelCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Finding deal files by id without reading the others, so a command about one deal costs the
+/// same with 100,000 deals as with 1,000: the file name is the id.
+extension FunnelStore {
+    /// The deal files whose id starts with `prefix` (case-insensitive), by id. A whole id is
+    /// found with a few `lstat`s (the inbox and each owner's folder), never listing a folder;
+    /// a shorter prefix lists the folders once, comparing the names' bytes and making a string
+    /// only for a match.
+    public func dealFiles(matching prefix: String) throws -> [String: [String]] {
+        let wanted = prefix.lowercased()
+        guard !wanted.isEmpty else { return [:] }
+        if wanted.count >= DealID.length {
+            let paths = try locate(id: wanted)
+            return paths.isEmpty ? [:] : [wanted: paths]
+        }
+        var found: [String: [String]] = [:]
+        for folder in try dealFolders() {
+            for name in try AtomicFile.names(in: folder, prefix: Array(wanted.utf8), suffix: Array(".json".utf8)) {
+                found[String(name.dropLast(5)), default: []].append(folder + "/" + name)
+            }
+        }
+        return found
+    }
+
+    /// Whether any file is named after deal `id` (a new id must be free): a few `lstat`s.
+    public func idIsTaken(_ id: String) throws -> Bool {
+        !(try locate(id: id)).isEmpty
+    }
+
+    /// The inbox and every owner's folder this process may read.
+    func dealFolders() throws -> [String] {
+        var folders = [inboxDirectory]
+        for owner in try AtomicFile.list(dealsDirectory) where !owner.hasPrefix(".") {
+            let folder = "\(dealsDirectory)/\(owner)"
+            if isShared && access(folder, R_OK) != 0 { continue }
+            folders.append(folder)
+        }
+        return folders
+    }
+}
+
+extension AtomicFile {
+    /// The names in `directory` that start with `prefix` and end with `suffix` (bytes), skipping
+    /// hidden names; [] when the directory does not exist. Names that do not match never become
+    /// strings.
+    static func names(in directory: String, prefix: [UInt8], suffix: [UInt8]) throws -> [String] {
+        guard let dir = opendir(directory) else {
+            if errno == ENOENT { return [] }
+            throw StoreError.errno(directory, "listing")
+        }
+        defer { closedir(dir) }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name: String? = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                let bytes = raw.bindMemory(to: UInt8.self)
+                let length = bytes.firstIndex(of: 0) ?? bytes.count
+                guard length >= prefix.count + suffix.count, bytes[0] != UInt8(ascii: ".") else { return nil }
+                for (i, byte) in prefix.enumerated() where bytes[i] != byte { return nil }
+                for (i, byte) in suffix.enumerated() where bytes[length - suffix.count + i] != byte { return nil }
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<length]), as: UTF8.self)
+            }
+            if let name { names.append(name) }
+        }
+        return names
+    }
+}
