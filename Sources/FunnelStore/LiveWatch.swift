@@ -25,8 +25,13 @@ public struct DataChanges: Equatable, Sendable {
 public final class LiveWatch {
     private let store: FunnelStore
     private var fd: Int32 = -1
-    /// What each watch descriptor watches: "" the root, "inbox", "deals", or an owner's name.
-    private var folders: [Int32: String] = [:]
+    /// What a watch descriptor watches.
+    private enum Folder {
+        case root, inbox, deals
+        /// An owner's folder: `deals/<name>/`.
+        case owner
+    }
+    private var folders: [Int32: Folder] = [:]
     /// How changes are noticed, for `funnel doctor`: "inotify" or "polling (why)".
     public private(set) var mode: String
 
@@ -60,21 +65,21 @@ public final class LiveWatch {
 
     /// Watches every folder funnel reads; nil on success, else why not.
     private func addAll() -> String? {
-        for (path, key) in [(store.root, ""), (store.inboxDirectory, "inbox"), (store.dealsDirectory, "deals")] {
-            if let failure = add(path, key: key) { return failure }
+        for (path, folder) in [(store.root, Folder.root), (store.inboxDirectory, .inbox), (store.dealsDirectory, .deals)] {
+            if let failure = add(path, as: folder) { return failure }
         }
         for owner in (try? AtomicFile.list(store.dealsDirectory)) ?? [] where !owner.hasPrefix(".") {
-            if let failure = add("\(store.dealsDirectory)/\(owner)", key: owner) { return failure }
+            if let failure = add("\(store.dealsDirectory)/\(owner)", as: .owner) { return failure }
         }
         return nil
     }
 
     /// Adds one watch. A folder we may not read (another rep's, on a team server) or that is not
     /// there is skipped; running out of watches is a reason to poll.
-    private func add(_ path: String, key: String) -> String? {
+    private func add(_ path: String, as folder: Folder) -> String? {
         let wd = inotify_add_watch(fd, path, Self.mask)
         if wd >= 0 {
-            folders[wd] = key
+            folders[wd] = folder
             return nil
         }
         switch errno {
@@ -135,17 +140,15 @@ public final class LiveWatch {
         }
         if event.name.hasPrefix(".") || event.name.isEmpty { return }
         switch folder {
-        case "":
-            if event.name == "pipeline.json" || event.name == "team.json" || event.name == "deals" || event.name == "inbox" {
-                changes.everything = true
-            }
-        case "deals":
+        case .root:
+            if ["pipeline.json", "team.json", "deals", "inbox"].contains(event.name) { changes.everything = true }
+        case .deals:
             // A new owner's folder: watch it, and read everything once in case files arrived first.
             if event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0, event.mask & UInt32(IN_ISDIR) != 0 {
-                _ = add("\(store.dealsDirectory)/\(event.name)", key: event.name)
+                _ = add("\(store.dealsDirectory)/\(event.name)", as: .owner)
             }
             changes.everything = true
-        default:
+        case .inbox, .owner:
             if event.name.hasSuffix(".json") { changes.deals.insert(String(event.name.dropLast(5))) }
         }
     }
