@@ -89,7 +89,12 @@ public enum Limits {
     }
 
     /// Whether `amount` is a deal value funnel stores: 0 to `maximumAmount`, in hundredths.
+    /// Arithmetic only (no text): the cache checks every deal's value as it loads.
     public static func isStorable(_ amount: Decimal) -> Bool {
-        !amount.isNaN && amount >= 0 && amount <= maximumAmount && Money.cents(amount).map(Money.fromCents) == amount
+        guard !amount.isNaN, amount >= 0, amount <= maximumAmount else { return false }
+        var value = amount
+        var hundredths = Decimal()
+        NSDecimalRound(&hundredths, &value, 2, .plain)
+        return hundredths == amount
     }
 }
