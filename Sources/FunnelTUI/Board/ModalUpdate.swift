@@ -69,19 +69,22 @@ enum ModalUpdate {
             state.modal = .picker(picker)
             return []
         case .prompt(var prompt)?:
+            if prompt.line.handle(action) {
+                prompt.error = nil
+                state.modal = .prompt(prompt)
+                return []
+            }
             switch action {
-            case .input(let c): prompt.text.append(c)
-            case .backspace: if !prompt.text.isEmpty { prompt.text.removeLast() }
             case .cancel:
+                if case .logCall(let call) = prompt.purpose { return LogCallFlow.cancel(call, &state) }
                 state.modal = nil
                 state.status = StatusMessage(text: "cancelled; nothing changed", isError: false)
                 return []
             case .submit: return submit(prompt, &state)
             default: return []
             }
-            prompt.error = nil
-            state.modal = .prompt(prompt)
-            return []
+        case .confirm(let confirm)?:
+            return LogCallFlow.answer(action, confirm, &state)
         case .form(var form)?:
             return FormUpdate.apply(action, &form, &state)
         case nil:
@@ -90,9 +93,11 @@ enum ModalUpdate {
     }
 
     static func filter(_ action: Action, _ state: inout BoardState) -> [Effect] {
+        if state.filterLine.handle(action) {
+            state.refilter()
+            return []
+        }
         switch action {
-        case .input(let c): state.filter.append(c)
-        case .backspace: if !state.filter.isEmpty { state.filter.removeLast() }
         case .submit: state.modal = nil
         case .cancel:
             state.filter = ""
@@ -171,6 +176,8 @@ enum ModalUpdate {
             }
             state.modal = nil
             return DetailUpdate.change(dealID, .reject(reason: prompt.text), &state)
+        case .logCall(let call):
+            return LogCallFlow.submit(prompt, call, &state)
         case .edit(let dealID, let field):
             guard let deal = state.deals[dealID] else { return [] }
             switch DetailUpdate.change(for: field, text: prompt.text, deal: deal, state: state) {

@@ -121,6 +121,12 @@ public final class Terminal {
                 _ = funnel_put_cluster(Int32(y), Int32(x), buffer, attrs, pairs[cell.style.role] ?? 0)
             }
         }
+        if let cursor = grid.cursor, cursor.x < Int(funnel_cols()), cursor.y < Int(funnel_lines()) {
+            curs_set(1)
+            wmove(funnel_stdscr(), Int32(cursor.y), Int32(cursor.x))
+        } else {
+            curs_set(0)
+        }
         refresh()
     }
 
