@@ -206,7 +206,7 @@ public enum KeyTable {
         KeyBinding(context: .help, keys: [.pageUp], action: .pageUp, help: "a page up"),
         KeyBinding(context: .help, keys: [.pageDown, .char(" ")], action: .pageDown, help: "a page down"),
         KeyBinding(context: .help, keys: [.escape, .char("q"), .char("?"), .enter], action: .cancel, help: "close",
-                   hint: KeyHint("close", rank: 0)),
+                   hint: KeyHint("closes", rank: 0)),
     ]
 
     /// The action `key` triggers in `context`. In text contexts, other printable keys type.
