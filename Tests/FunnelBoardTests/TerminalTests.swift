@@ -26,7 +26,7 @@ extension BoardTests {
             try board.resize(width: 60, height: 20)
             let narrow = try board.waitUntil("a 60×20 board") {
                 $0.lines.count == 20 && $0.columnNames.count < wideColumns && $0.header.hasPrefix(" funnel")
-                    && $0.lines[19].contains("columns")
+                    && $0.lines[19].contains("? help")
             }
             #expect(narrow.lines.allSatisfy { $0.count <= 60 })
             #expect(narrow.header.contains("more ▶"), "the header says more columns are off to the right")
