@@ -219,7 +219,8 @@ extension BoardTests {
             try board.press("?")
             try board.waitFor("Esc closes")
             try board.resize(width: 50, height: 16)
-            let help = try board.waitUntil("the help at 50×16") { $0.lines.count == 16 && $0.text.contains("Esc") }
+            // The footer says "Esc closes" too: wait for the overlay's own title, not a cropped old frame.
+            let help = try board.waitUntil("the help at 50×16") { $0.lines.count == 16 && $0.text.contains("Keys — ") }
             #expect(help.lines.allSatisfy { TerminalText.width($0) <= 50 })
             #expect(help.text.contains("┌") && help.text.contains("└"))
         }
