@@ -262,6 +262,31 @@ public final class FunnelStore {
         }
     }
 
+    /// The outcome of removing a deal.
+    public enum Removal: Equatable {
+        case removed
+        /// The file holds another version than the one to remove: it is left alone.
+        case refused(Refusal)
+        case notFound
+    }
+
+    /// Removes deal `expected.id` under the lock, only while its file still holds exactly
+    /// `expected` (an undo of a deal just created); only the file read is removed.
+    public func remove(_ expected: Deal) throws -> Removal {
+        try lock.withLock {
+            guard let current = try loadDealFile(id: expected.id) else { return .notFound }
+            guard current.deal == expected else { return .refused(Refusal(.staleDeal(dealTitle: current.deal.title))) }
+            let before = fingerprint()
+            guard try AtomicFile.remove(current.path, ifStill: current.identity) else {
+                return .refused(Refusal(.staleDeal(dealTitle: current.deal.title)))
+            }
+            lastWrite = (before, fingerprint())
+            // The journal records writes, not removals: the next load rebuilds the cache.
+            cache.discard()
+            return .removed
+        }
+    }
+
     /// Writes one deal under the lock, notes the fingerprint around the write (`lastWrite`) and
     /// journals it for the cache.
     private func writeRecorded(_ deal: Deal, replacing old: DealFile?) throws {

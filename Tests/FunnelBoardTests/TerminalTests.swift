@@ -26,7 +26,7 @@ extension BoardTests {
             try board.resize(width: 60, height: 20)
             let narrow = try board.waitUntil("a 60×20 board") {
                 $0.lines.count == 20 && $0.columnNames.count < wideColumns && $0.header.hasPrefix(" funnel")
-                    && $0.lines[19].contains("columns")
+                    && $0.lines[19].contains("? help")
             }
             #expect(narrow.lines.allSatisfy { $0.count <= 60 })
             #expect(narrow.header.contains("more ▶"), "the header says more columns are off to the right")
@@ -219,7 +219,8 @@ extension BoardTests {
             try board.press("?")
             try board.waitFor("Esc closes")
             try board.resize(width: 50, height: 16)
-            let help = try board.waitUntil("the help at 50×16") { $0.lines.count == 16 && $0.text.contains("Esc") }
+            // The footer says "Esc closes" too: wait for the overlay's own title, not a cropped old frame.
+            let help = try board.waitUntil("the help at 50×16") { $0.lines.count == 16 && $0.text.contains("Keys — ") }
             #expect(help.lines.allSatisfy { TerminalText.width($0) <= 50 })
             #expect(help.text.contains("┌") && help.text.contains("└"))
         }

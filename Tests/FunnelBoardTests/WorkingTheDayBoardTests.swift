@@ -5,7 +5,7 @@ extension BoardTests {
     /// Working the day in a real terminal: logging a call, today's list, the inbox (issue 4).
     @Suite("Working the day on the board", .serialized)
     struct WorkingTheDay {
-        @Test("c then n logs an unanswered call on the selected card, with tomorrow's next call")
+        @Test("c, n, Enter logs an unanswered call on the selected card, with tomorrow's next call")
         func logACall() throws {
             let world = try FunnelWorld.team()
             let id = try world.add("Call me", "--owner", "rita", "--phone", "054-1234567", "--next", "+3d")
@@ -16,6 +16,8 @@ extension BoardTests {
             try board.press("c")
             try board.waitFor("No answer")
             try board.press("n")
+            try board.waitFor("→ next call")
+            try board.press("Enter")
             try board.waitUntil("the status says it was logged") { $0.statusLine.contains("logged no answer") }
             let deal = try world.waitForDeal(id) { $0.activities.count == 1 }
             #expect(deal.activities.first?["outcome"] as? String == "no-answer")
@@ -44,6 +46,8 @@ extension BoardTests {
             try board.press("c")
             try board.waitFor("Reached")
             try board.press("r")
+            try board.waitFor("→ next call")
+            try board.press("Enter")
             let after = try board.waitFor("Today's calls (1)")
             #expect(after.text.contains("▸ Due today"))
             #expect(try world.waitForDeal(lead) { $0.activities.count == 1 }.activities.first?["outcome"] as? String == "reached")

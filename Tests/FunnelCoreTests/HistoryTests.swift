@@ -80,4 +80,26 @@ struct HistoryTests {
         #expect(funnel.apply(.restore(original), to: moved, by: Fx.rita, now: Fx.later(hours: 2)).refusal
             == .notYourDeal(dealTitle: "Solar panels", owner: "Sam Rep"))
     }
+
+    @Test func undoingALoggedCallTakesTheCallAwayAndRedoBringsItBack() throws {
+        let funnel = Fx.funnel()
+        let original = try Fx.create(by: Fx.rita)
+        let logged = try #require(funnel.apply(.log(.call(.noAnswer), note: "voicemail", next: nil), to: original, by: Fx.rita,
+                                               now: Fx.later(hours: 1)).success)
+        let undone = try #require(funnel.apply(.restore(original), to: logged, by: Fx.rita, now: Fx.later(hours: 2)).success)
+        #expect(undone.activities.isEmpty)
+        #expect(Attempts.unanswered(undone) == 0)
+        let redone = try #require(funnel.apply(.restore(logged), to: undone, by: Fx.rita, now: Fx.later(hours: 3)).success)
+        #expect(redone.activities == logged.activities)
+    }
+
+    @Test func restoringNeverRewritesTheMiddleOfATimeline() throws {
+        let funnel = Fx.funnel()
+        var other = try Fx.create(by: Fx.rita)
+        other.activities = [Activity(at: Fx.now, by: "rita", kind: .note, note: "another version")]
+        let original = try Fx.create(by: Fx.rita)
+        let logged = try #require(funnel.apply(.log(.call(.reached)), to: original, by: Fx.rita, now: Fx.later(hours: 1)).success)
+        let restored = try #require(funnel.apply(.restore(other), to: logged, by: Fx.rita, now: Fx.later(hours: 2)).success)
+        #expect(restored.activities == logged.activities)
+    }
 }

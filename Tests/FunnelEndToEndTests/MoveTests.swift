@@ -54,7 +54,7 @@ struct MoveTests {
 
     @Test(arguments: [("today", "2026-11-24"), ("tomorrow", "2026-11-25"), ("yesterday", "2026-11-23"), ("+2d", "2026-11-26"),
                       ("-1w", "2026-11-17"), ("+1w", "2026-12-01"), ("2027-01-15", "2027-01-15"),
-                      ("2026-12-24T10:00:00Z", "2026-12-24")])
+                      ("2026-12-24T10:00:00Z", "2026-12-24"), ("m", "2026-11-25"), ("+3", "2026-11-27"), ("fri", "2026-11-27")])
     func relativeAndAbsoluteDates(typed: String, expected: String) throws {
         let s = try Sandbox()
         defer { s.remove() }
@@ -69,7 +69,7 @@ struct MoveTests {
         defer { s.remove() }
         try s.initialize()
         let id = try s.add("Solar")
-        for typed in ["someday", "2026-02-30", "+2"] {
+        for typed in ["someday", "2026-02-30", "+2x"] {
             let result = try s.run("move", id, "follow-up", "--next", typed)
             #expect(result.status == Exit.usage, "\(result)")
             #expect(result.stdout.isEmpty)

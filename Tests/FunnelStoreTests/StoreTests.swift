@@ -176,6 +176,25 @@ struct StoreUpdateTests {
         #expect(!called)
     }
 
+    @Test func removingADealTakesOnlyTheVersionItWasGiven() throws {
+        let tmp = try TempDir()
+        defer { tmp.remove() }
+        let store = try tmp.store()
+        let deal = SFx.deal("abcd2345")
+        try store.insert(deal)
+        let edited = try store.update(id: "abcd2345") {
+            var edit = DealEdit(); edit.company = "Changed elsewhere"
+            return SFx.funnel.apply(.edit(edit), to: $0, by: SFx.rita, now: SFx.later(1))
+        }
+        guard case .saved(let newer) = edited else { Issue.record("not saved"); return }
+        guard case .refused = try store.remove(deal) else { Issue.record("a newer version was removed"); return }
+        #expect(try store.loadDeal(id: "abcd2345") == newer)
+        #expect(try store.remove(newer) == .removed)
+        #expect(try store.loadDeal(id: "abcd2345") == nil)
+        #expect(!FileManager.default.fileExists(atPath: store.root + "/deals/rita/abcd2345.json"))
+        #expect(try store.remove(newer) == .notFound)
+    }
+
     @Test func updatesReadWhatIsOnDiskNow() throws {
         let tmp = try TempDir()
         defer { tmp.remove() }

@@ -66,31 +66,10 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
         self.init(year: y, month: m, day: d)
     }
 
-    /// Parses what a person types for a date, relative to `today`: an ISO date, an ISO
-    /// date-time (its date part), `today`, `tomorrow`, `yesterday`, `+Nd`, `+Nw`, `-Nd`.
+    /// Parses what a person types for a date, relative to `today` (see `QuickDate`): an ISO
+    /// date or date-time, `today`/`t`, `tomorrow`/`m`, `yesterday`, `+3`, `+Nd`, `+Nw`, `-Nd`, a weekday.
     public static func parse(_ text: String, today: Day) -> Day? {
-        let t = text.trimmingCharacters(in: .whitespaces).lowercased()
-        switch t {
-        case "today", "now": return today
-        case "tomorrow": return today.adding(days: 1)
-        case "yesterday": return today.adding(days: -1)
-        default: break
-        }
-        let digits = t.dropFirst().dropLast()
-        if let sign = t.first, sign == "+" || sign == "-", t.count >= 3,
-           let unit = t.last, unit == "d" || unit == "w",
-           digits.count <= 5, digits.allSatisfy({ $0.isASCII && $0.isNumber }),
-           let n = Int(digits), n <= 36_500 {
-            let days = (unit == "w" ? 7 : 1) * n * (sign == "-" ? -1 : 1)
-            return today.adding(days: days)
-        }
-        if let day = Day(iso: t) { return day }
-        // A date-time: its date part, when the time of day exists (no T25:00).
-        if t.count > 10, let tIndex = t.firstIndex(of: "t"), let day = Day(iso: String(t[..<tIndex])),
-           Timestamp.isTimeOfDay(t[t.index(after: tIndex)...]) {
-            return day
-        }
-        return nil
+        QuickDate.parse(text, today: today)
     }
 
     static func daysIn(month: Int, year: Int) -> Int {

@@ -48,6 +48,8 @@ public enum DealChange: Sendable, Hashable {
     /// Give the deal to someone (nil: back to nobody, only in the inbox) (R16).
     case assign(owner: String?)
     /// Put the deal's fields back as in an earlier version (undo, redo); a stage change is recorded.
+    /// Calls and other activities logged since (or, for a redo, undone since) go or come back
+    /// with it when one timeline continues the other; the stage history is never rewritten.
     case restore(Deal)
     /// Log a call, email, meeting, note or training (R2, R14, R21); never changes the stage.
     /// `next` replaces the next action when given.

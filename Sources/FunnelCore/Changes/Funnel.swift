@@ -120,7 +120,7 @@ public struct Funnel: Sendable {
             next = earlier
             next.id = deal.id
             next.history = deal.history
-            next.activities = deal.activities
+            next.activities = Self.restoredActivities(deal.activities, earlier: earlier.activities)
             next.stage = deal.stage
             next.stageEntered = deal.stageEntered
             if earlier.stage != deal.stage { enter(earlier.stage, deal: &next, by: actor, now: now) }
@@ -139,6 +139,14 @@ public struct Funnel: Sendable {
             if let refusal = rule.check(context) { return .failure(refusal) }
         }
         return .success(after)
+    }
+
+    /// The timeline after putting back an earlier version: when one timeline continues the
+    /// other (undo of a logged call, or its redo), the earlier one; otherwise the current one is
+    /// kept whole, so a restore never rewrites the middle of a timeline.
+    static func restoredActivities(_ current: [Activity], earlier: [Activity]) -> [Activity] {
+        if current.starts(with: earlier) || earlier.starts(with: current) { return earlier }
+        return current
     }
 
     /// Records entering a stage: the stage, the time, and a history line (R8).

@@ -13,7 +13,13 @@ public enum Action: Equatable, Sendable {
     // Working the day.
     case logCall, todayList, accept, reject, assign, flagFilter, report
     // Text entry and lists in overlays.
-    case input(Character), backspace, submit, nextField, previousField
+    case input(Character), submit, nextField, previousField
+    /// Moving the cursor or deleting in a text field.
+    case edit(LineEdit)
+    /// A pasted line, typed into a text field at once.
+    case paste(String)
+    // Questions (close as lost?).
+    case yes, no
     // Mouse (opt-in).
     case mousePress(x: Int, y: Int), mouseRelease(x: Int, y: Int)
     // The world.
@@ -33,6 +39,9 @@ public enum Effect: Equatable, Sendable {
     case save(before: Deal, after: Deal)
     /// Save a new deal.
     case create(Deal)
+    /// Remove a deal (the undo of one created on the board): refused if its file no longer
+    /// holds exactly this version.
+    case delete(Deal)
     /// Leave the board.
     case quit
 }

@@ -33,6 +33,14 @@ public enum DetailField: String, CaseIterable, Sendable {
 public struct DetailState: Hashable, Sendable {
     public var dealID: String
     public var field: DetailField = .title
+    /// The first line shown: past the fields, the timeline and the stage history.
+    public var scroll: Int = 0
+
+    public init(dealID: String, field: DetailField = .title, scroll: Int = 0) {
+        self.dealID = dealID
+        self.field = field
+        self.scroll = scroll
+    }
 }
 
 /// Why a list was opened, and what choosing from it does.
@@ -80,15 +88,51 @@ public enum PromptPurpose: Hashable, Sendable {
     case nextAction(dealID: String, stage: String, extras: MoveExtras)
     case value(dealID: String, stage: String, extras: MoveExtras)
     case edit(dealID: String, field: DetailField)
+    /// The next call's date and a note, after choosing a call's outcome (R11, R14).
+    case logCall(LogCall)
+}
+
+/// A call being logged: the outcome is chosen, the date and note are being typed.
+public struct LogCall: Hashable, Sendable {
+    public var dealID: String
+    public var entry: LogEntry
+    /// What the rule proposes after this outcome (nil: keep the deal's next action).
+    public var proposed: NextAction?
+    /// Opened from today's list: afterwards the list moves on to the next deal.
+    public var fromToday: Bool
 }
 
 /// A one-line text prompt.
 public struct Prompt: Hashable, Sendable {
     public var title: String
     public var label: String
-    public var text: String
+    /// The text being typed and its cursor.
+    public var line: LineEditor
     public var error: String?
     public var purpose: PromptPurpose
+
+    public init(title: String, label: String, text: String, error: String? = nil, purpose: PromptPurpose) {
+        self.title = title
+        self.label = label
+        self.line = LineEditor(text)
+        self.error = error
+        self.purpose = purpose
+    }
+
+    public var text: String { line.text }
+}
+
+/// A yes/no question.
+public struct Confirm: Hashable, Sendable {
+    public enum Purpose: Hashable, Sendable {
+        /// Close the deal as lost with the pipeline's unreachable reason (R11).
+        /// `position`: where the deal stood in today's list before the call.
+        case closeUnreachable(dealID: String, fromToday: Bool, position: Int?)
+    }
+
+    public var title: String
+    public var question: String
+    public var purpose: Purpose
 }
 
 /// The new-deal form.
@@ -97,11 +141,17 @@ public struct DealForm: Hashable, Sendable {
         case title = "Title", company = "Company", contact = "Contact", phone = "Phone", email = "Email"
         case value = "Value", next = "Next action"
     }
-    public var values: [Field: String] = [:]
+    /// Each field's text and cursor.
+    public var lines: [Field: LineEditor] = [:]
     public var field: Field = .title
     public var errors: [Field: String] = [:]
     /// The stage the deal will be created in.
     public var stage: String
+
+    public init(stage: String) { self.stage = stage }
+
+    /// Each field's text.
+    public var values: [Field: String] { lines.mapValues(\.text) }
 }
 
 /// Logging a call or another activity on a deal: one key picks the outcome (R14).
@@ -155,6 +205,7 @@ public enum Modal: Hashable, Sendable {
     case prompt(Prompt)
     case form(DealForm)
     case filter
+    case confirm(Confirm)
 }
 
 /// A message in the status line.
@@ -163,10 +214,18 @@ public struct StatusMessage: Hashable, Sendable {
     public var isError: Bool
 }
 
-/// One undoable change: the deal before and after.
+/// One undoable step on one deal: the version to put back (`before`; nil: the deal did not
+/// exist) and the version the deal must still be (`after`; nil: it must not exist).
 public struct UndoEntry: Hashable, Sendable {
-    public var before: Deal
-    public var after: Deal
+    public var id: String
+    public var before: Deal?
+    public var after: Deal?
+
+    public init(id: String, before: Deal?, after: Deal?) {
+        self.id = id
+        self.before = before
+        self.after = after
+    }
 }
 
 /// Everything the board shows, as a value. `BoardUpdate.apply` changes it; `BoardRender.render` draws it.
@@ -182,7 +241,13 @@ public struct BoardState: Sendable {
     /// Whose cards are shown (R15).
     public var scope: Scope = .mine
     public var sort: CardOrder = .due
-    public var filter: String = ""
+    /// The filter's text and cursor.
+    public var filterLine = LineEditor()
+    /// The filter's text.
+    public var filter: String {
+        get { filterLine.text }
+        set { filterLine = LineEditor(newValue) }
+    }
     /// Show only cards with this flag (`f`).
     public var flagFilter: DealFlag?
 
@@ -267,6 +332,7 @@ public struct BoardState: Sendable {
         case .today?: return .today
         case .prompt?, .form?: return .input
         case .filter?: return .filter
+        case .confirm?: return .confirm
         case nil: break
         }
         if detail != nil { return .detail }
@@ -380,6 +446,12 @@ public struct BoardState: Sendable {
     public func peopleOptions(everyone: Bool) -> [PickerOption] {
         (everyone ? [PickerOption(value: "", label: "Every seller")] : [])
             + funnel.team.users.map { PickerOption(value: $0.account, label: "\($0.name) (\($0.account))") }
+    }
+
+    /// Whether the selected card is an inbox lead (the footer then offers accept and reject).
+    public var inInbox: Bool {
+        guard let deal = selectedDeal else { return false }
+        return pipeline.stage(id: deal.stage)?.kind == .inbox
     }
 
     /// Today's call list for the cards this user sees (R9).

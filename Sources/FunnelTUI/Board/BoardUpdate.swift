@@ -10,7 +10,11 @@ public enum BoardUpdate {
         if BoardLayout.isTooSmall(width: state.width, height: state.height) {
             return key == .char("q") || key == .ctrl("c") ? [.quit] : []
         }
-        guard let action = KeyTable.action(for: key, in: state.keyContext) else { return [] }
+        guard let action = KeyTable.action(for: key, in: state.keyContext) else {
+            // Esc and a key typed fast arrive as Alt plus the key: where Alt means nothing, both count.
+            if case .alt(let c) = key { return self.key(.escape, &state) + self.key(.char(c), &state) }
+            return []
+        }
         return apply(action, &state)
     }
 

@@ -13,16 +13,23 @@ enum DetailUpdate {
             state.detail = nil
             return []
         }
-        let fields = fields(for: state.actor)
-        let index = fields.firstIndex(of: detail.field) ?? 0
         switch action {
-        case .up: detail.field = fields[max(0, index - 1)]
-        case .down: detail.field = fields[min(fields.count - 1, index + 1)]
+        case .up, .down, .pageUp, .pageDown:
+            scroll(action, &detail, lines: DetailView.lines(deal, state: state).count, rows: DetailView.rows(state),
+                   fields: fields(for: state.actor))
         case .cancel, .quit:
             state.detail = nil
             return []
         case .undo:
             return UndoFlow.undo(&state)
+        case .redo:
+            return UndoFlow.redo(&state)
+        case .logCall:
+            state.modal = .logPicker(LogPicker(dealID: deal.id, fromToday: false))
+            return []
+        case .help:
+            state.modal = .help(scroll: 0)
+            return []
         case .submit:
             let effects = open(detail.field, deal: deal, &state)
             if state.detail != nil { state.detail = detail }
@@ -32,6 +39,38 @@ enum DetailUpdate {
         }
         if state.detail != nil { state.detail = detail }
         return []
+    }
+
+    /// ↑↓ choose a field; ↓ past the last field scrolls on to the timeline and the stage history,
+    /// ↑ scrolls back before choosing fields again; PgUp/PgDn scroll a page. The selected field
+    /// stays on screen unless scrolled past the fields.
+    static func scroll(_ action: Action, _ detail: inout DetailState, lines: Int, rows: Int, fields: [DetailField]) {
+        let rows = max(1, rows)
+        let last = fields.count - 1
+        var index = fields.firstIndex(of: detail.field) ?? 0
+        let maxScroll = max(0, lines - rows)
+        let lastAtBottom = max(0, last - rows + 1)
+        switch action {
+        case .down where index < last:
+            index += 1
+            detail.scroll = max(detail.scroll, index - rows + 1)
+        case .down:
+            detail.scroll = min(maxScroll, detail.scroll + 1)
+        case .up where index == last && detail.scroll > lastAtBottom:
+            detail.scroll -= 1
+        case .up:
+            index = max(0, index - 1)
+            detail.scroll = min(detail.scroll, index)
+        case .pageDown:
+            detail.scroll = min(maxScroll, detail.scroll + rows)
+            index = min(last, max(index, detail.scroll))
+        case .pageUp:
+            detail.scroll = max(0, detail.scroll - rows)
+            if index > detail.scroll + rows - 1 { index = min(last, detail.scroll + rows - 1) }
+        default:
+            break
+        }
+        detail.field = fields[index]
     }
 
     /// Opens the editor for a field: a list for stage, owner and payment method, a tick for call

@@ -6,12 +6,12 @@ enum FormUpdate {
     static func apply(_ action: Action, _ form: inout DealForm, _ state: inout BoardState) -> [Effect] {
         let fields = DealForm.Field.allCases
         let index = fields.firstIndex(of: form.field) ?? 0
-        switch action {
-        case .input(let c):
-            form.values[form.field, default: ""].append(c)
+        if form.lines[form.field, default: LineEditor()].handle(action) {
             form.errors[form.field] = nil
-        case .backspace:
-            if form.values[form.field]?.isEmpty == false { form.values[form.field]!.removeLast() }
+            state.modal = .form(form)
+            return []
+        }
+        switch action {
         case .nextField:
             form.field = fields[min(fields.count - 1, index + 1)]
         case .previousField:
@@ -78,6 +78,7 @@ enum FormUpdate {
             return []
         case .success(let deal):
             state.modal = nil
+            UndoFlow.record(UndoEntry(id: deal.id, before: nil, after: deal), &state)
             state.replace(deal, focus: deal.id)
             state.status = StatusMessage(text: "created “\(deal.title)”", isError: false)
             return [.create(deal)]

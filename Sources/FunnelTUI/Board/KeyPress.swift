@@ -3,6 +3,10 @@ public enum KeyPress: Hashable, Sendable {
     case char(Character)
     /// Ctrl plus a letter (lower case): Ctrl-R is `.ctrl("r")`.
     case ctrl(Character)
+    /// Alt (Meta) plus a key, as terminals send it: Esc then the key. Alt-B is `.alt("b")`.
+    case alt(Character)
+    /// A whole pasted text (bracketed paste), typed into a field at once.
+    case paste(String)
     case up, down, left, right, shiftLeft, shiftRight
     case pageUp, pageDown, home, end
     case enter, escape, backspace, delete, tab, backTab
@@ -13,6 +17,8 @@ public enum KeyPress: Hashable, Sendable {
         case .char(" "): return "Space"
         case .char(let c): return String(c)
         case .ctrl(let c): return "Ctrl-" + String(c).uppercased()
+        case .alt(let c): return "Alt-" + String(c).uppercased()
+        case .paste: return "paste"
         case .up: return "↑"
         case .down: return "↓"
         case .left: return "←"

@@ -5,94 +5,109 @@ import FunnelCore
 enum ModalUpdate {
     static func apply(_ action: Action, _ state: inout BoardState) -> [Effect] {
         switch state.modal {
-        case .help(let scroll)?:
-            let page = max(1, HelpLayout.rows(height: state.height))
-            let last = max(0, KeyTable.helpLines.count - page)
-            switch action {
-            case .up: state.modal = .help(scroll: max(0, scroll - 1))
-            case .down: state.modal = .help(scroll: min(last, scroll + 1))
-            case .pageUp: state.modal = .help(scroll: max(0, scroll - page))
-            case .pageDown: state.modal = .help(scroll: min(last, scroll + page))
-            case .cancel: state.modal = nil
-            default: break
-            }
-            return []
-        case .filter?:
-            return filter(action, &state)
-        case .logPicker(let picker)?:
-            return WorkUpdate.logPicker(action, picker, &state)
-        case .today(let list)?:
-            return WorkUpdate.today(action, list, &state)
-        case .report(var screen)?:
-            let kinds = ReportPeriod.Kind.allCases
-            let index = kinds.firstIndex(of: screen.period) ?? 0
-            switch action {
-            case .left, .right:
-                screen.period = kinds[action == .left ? max(0, index - 1) : min(kinds.count - 1, index + 1)]
-                screen.report = state.report(screen)
-                screen.scroll = min(screen.scroll, ReportView.lastScroll(screen, state: state))
-            case .up: screen.scroll = max(0, screen.scroll - 1)
-            case .down: screen.scroll = min(screen.scroll + 1, ReportView.lastScroll(screen, state: state))
-            case .pickSeller:
-                guard state.actor.role == .manager else {
-                    state.status = StatusMessage(text: "your report covers your own deals; " + Message.onlyManagersSeeAll.text, isError: true)
-                    return []
-                }
-                let options = state.peopleOptions(everyone: true)
-                state.modal = .picker(Picker(title: "Report on", options: options,
-                                             selected: options.firstIndex { $0.value == (screen.seller ?? "") } ?? 0,
-                                             purpose: .reportSeller(screen)))
+        case .help(let scroll)?: return help(action, scroll: scroll, &state)
+        case .filter?: return filter(action, &state)
+        case .logPicker(let picker)?: return WorkUpdate.logPicker(action, picker, &state)
+        case .today(let list)?: return WorkUpdate.today(action, list, &state)
+        case .report(let screen)?: return report(action, screen, &state)
+        case .picker(let picker)?: return Self.picker(action, picker, &state)
+        case .prompt(let prompt)?: return Self.prompt(action, prompt, &state)
+        case .confirm(let confirm)?: return LogCallFlow.answer(action, confirm, &state)
+        case .form(var form)?: return FormUpdate.apply(action, &form, &state)
+        case nil: return []
+        }
+    }
+
+    static func help(_ action: Action, scroll: Int, _ state: inout BoardState) -> [Effect] {
+        let page = max(1, HelpLayout.rows(height: state.height))
+        let last = max(0, KeyTable.helpLines.count - page)
+        switch action {
+        case .up: state.modal = .help(scroll: max(0, scroll - 1))
+        case .down: state.modal = .help(scroll: min(last, scroll + 1))
+        case .pageUp: state.modal = .help(scroll: max(0, scroll - page))
+        case .pageDown: state.modal = .help(scroll: min(last, scroll + page))
+        case .cancel: state.modal = nil
+        default: break
+        }
+        return []
+    }
+
+    static func report(_ action: Action, _ screen: ReportScreen, _ state: inout BoardState) -> [Effect] {
+        var screen = screen
+        let kinds = ReportPeriod.Kind.allCases
+        let index = kinds.firstIndex(of: screen.period) ?? 0
+        switch action {
+        case .left, .right:
+            screen.period = kinds[action == .left ? max(0, index - 1) : min(kinds.count - 1, index + 1)]
+            screen.report = state.report(screen)
+            screen.scroll = min(screen.scroll, ReportView.lastScroll(screen, state: state))
+        case .up: screen.scroll = max(0, screen.scroll - 1)
+        case .down: screen.scroll = min(screen.scroll + 1, ReportView.lastScroll(screen, state: state))
+        case .pickSeller:
+            guard state.actor.role == .manager else {
+                state.status = StatusMessage(text: "your report covers your own deals; " + Message.onlyManagersSeeAll.text, isError: true)
                 return []
-            case .cancel: state.modal = nil; return []
-            default: return []
             }
-            state.modal = .report(screen)
+            let options = state.peopleOptions(everyone: true)
+            state.modal = .picker(Picker(title: "Report on", options: options,
+                                         selected: options.firstIndex { $0.value == (screen.seller ?? "") } ?? 0,
+                                         purpose: .reportSeller(screen)))
             return []
-        case .picker(var picker)?:
-            switch action {
-            case .up: picker.selected = max(0, picker.selected - 1)
-            case .down: picker.selected = min(picker.options.count - 1, picker.selected + 1)
-            case .cancel:
-                if case .reportSeller(let screen) = picker.purpose {
-                    state.modal = .report(screen)
-                    return []
-                }
-                state.modal = nil
-                state.status = StatusMessage(text: "cancelled; nothing changed", isError: false)
+        case .cancel: state.modal = nil; return []
+        default: return []
+        }
+        state.modal = .report(screen)
+        return []
+    }
+
+    static func picker(_ action: Action, _ picker: Picker, _ state: inout BoardState) -> [Effect] {
+        var picker = picker
+        switch action {
+        case .up: picker.selected = max(0, picker.selected - 1)
+        case .down: picker.selected = min(picker.options.count - 1, picker.selected + 1)
+        case .cancel:
+            if case .reportSeller(let screen) = picker.purpose {
+                state.modal = .report(screen)
                 return []
-            case .submit:
-                state.modal = nil
-                guard picker.options.indices.contains(picker.selected) else { return [] }
-                return choose(picker.options[picker.selected].value, purpose: picker.purpose, &state)
-            default: return []
             }
-            state.modal = .picker(picker)
+            state.modal = nil
+            state.status = StatusMessage(text: "cancelled; nothing changed", isError: false)
             return []
-        case .prompt(var prompt)?:
-            switch action {
-            case .input(let c): prompt.text.append(c)
-            case .backspace: if !prompt.text.isEmpty { prompt.text.removeLast() }
-            case .cancel:
-                state.modal = nil
-                state.status = StatusMessage(text: "cancelled; nothing changed", isError: false)
-                return []
-            case .submit: return submit(prompt, &state)
-            default: return []
-            }
+        case .submit:
+            state.modal = nil
+            guard picker.options.indices.contains(picker.selected) else { return [] }
+            return choose(picker.options[picker.selected].value, purpose: picker.purpose, &state)
+        default: return []
+        }
+        state.modal = .picker(picker)
+        return []
+    }
+
+    /// A one-line prompt: the line editor takes text keys; Enter submits, Esc cancels.
+    static func prompt(_ action: Action, _ prompt: Prompt, _ state: inout BoardState) -> [Effect] {
+        var prompt = prompt
+        if prompt.line.handle(action) {
             prompt.error = nil
             state.modal = .prompt(prompt)
             return []
-        case .form(var form)?:
-            return FormUpdate.apply(action, &form, &state)
-        case nil:
+        }
+        switch action {
+        case .cancel:
+            if case .logCall(let call) = prompt.purpose { return LogCallFlow.cancel(call, &state) }
+            state.modal = nil
+            state.status = StatusMessage(text: "cancelled; nothing changed", isError: false)
             return []
+        case .submit: return submit(prompt, &state)
+        default: return []
         }
     }
 
     static func filter(_ action: Action, _ state: inout BoardState) -> [Effect] {
+        if state.filterLine.handle(action) {
+            state.refilter()
+            return []
+        }
         switch action {
-        case .input(let c): state.filter.append(c)
-        case .backspace: if !state.filter.isEmpty { state.filter.removeLast() }
         case .submit: state.modal = nil
         case .cancel:
             state.filter = ""
@@ -171,6 +186,8 @@ enum ModalUpdate {
             }
             state.modal = nil
             return DetailUpdate.change(dealID, .reject(reason: prompt.text), &state)
+        case .logCall(let call):
+            return LogCallFlow.submit(prompt, call, &state)
         case .edit(let dealID, let field):
             guard let deal = state.deals[dealID] else { return [] }
             switch DetailUpdate.change(for: field, text: prompt.text, deal: deal, state: state) {

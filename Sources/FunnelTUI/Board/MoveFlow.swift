@@ -37,9 +37,7 @@ enum MoveFlow {
 
     /// Takes a computed change into the state (optimistically) and asks the world to save it.
     static func commit(before: Deal, after: Deal, focus: Bool, _ state: inout BoardState) -> [Effect] {
-        state.undo.append(UndoEntry(before: before, after: after))
-        if state.undo.count > 100 { state.undo.removeFirst() }
-        state.redo = []
+        UndoFlow.record(UndoEntry(id: after.id, before: before, after: after), &state)
         state.replace(after, focus: focus ? after.id : nil)
         return [.save(before: before, after: after)]
     }
@@ -50,55 +48,5 @@ enum MoveFlow {
         let parts = trimmed.split(separator: " ", maxSplits: 1)
         guard let first = parts.first, let day = Day.parse(String(first), today: today) else { return nil }
         return NextAction(date: day, text: parts.count > 1 ? String(parts[1]) : "")
-    }
-}
-
-/// Undo and redo: each is a domain `restore`, saved like any change. An entry holds the version
-/// to put back (`before`) and the version it must find (`after`); anything newer is left alone.
-enum UndoFlow {
-    static func undo(_ state: inout BoardState) -> [Effect] {
-        guard let entry = state.undo.last else {
-            state.status = StatusMessage(text: "nothing to undo", isError: false)
-            return []
-        }
-        state.undo.removeLast()
-        guard let (effects, restored) = restore(entry.after, to: entry.before, &state) else { return [] }
-        state.redo.append(UndoEntry(before: entry.after, after: restored))
-        state.status = StatusMessage(text: "undone: “\(entry.before.title)”", isError: false)
-        return effects
-    }
-
-    static func redo(_ state: inout BoardState) -> [Effect] {
-        guard let entry = state.redo.last else {
-            state.status = StatusMessage(text: "nothing to redo", isError: false)
-            return []
-        }
-        state.redo.removeLast()
-        guard let (effects, redone) = restore(entry.after, to: entry.before, &state) else { return [] }
-        state.undo.append(UndoEntry(before: entry.after, after: redone))
-        state.status = StatusMessage(text: "redone: “\(redone.title)”", isError: false)
-        return effects
-    }
-
-    /// Puts the deal's fields back as in `target`, if the deal is still exactly `expected`.
-    static func restore(_ expected: Deal, to target: Deal, _ state: inout BoardState) -> ([Effect], Deal)? {
-        guard let current = state.deals[expected.id] else {
-            state.status = StatusMessage(text: "that deal is gone", isError: true)
-            return nil
-        }
-        // Only the version this change produced may be put back: anything newer (another
-        // process's edit, a logged call) would be erased.
-        guard current.revision == expected.revision else {
-            state.status = StatusMessage(text: "“\(current.title)” changed since; not undone", isError: true)
-            return nil
-        }
-        switch state.funnel.apply(.restore(target), to: current, by: state.actor, now: state.now, utcOffset: state.utcOffset) {
-        case .success(let after):
-            state.replace(after, focus: after.id)
-            return ([.save(before: current, after: after)], after)
-        case .failure(let refusal):
-            state.status = StatusMessage(text: refusal.message.text, isError: true)
-            return nil
-        }
     }
 }

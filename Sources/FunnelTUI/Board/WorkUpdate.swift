@@ -1,7 +1,7 @@
 import Foundation
 import FunnelCore
 
-/// Working the day on the board: logging calls in two key presses, today's call list (R9, R14).
+/// Working the day on the board: choosing a call's outcome, today's call list (R9, R14).
 enum WorkUpdate {
     static func logPicker(_ action: Action, _ picker: LogPicker, _ state: inout BoardState) -> [Effect] {
         var picker = picker
@@ -10,40 +10,20 @@ enum WorkUpdate {
         case .up: picker.selected = max(0, picker.selected - 1)
         case .down: picker.selected = min(choices.count - 1, picker.selected + 1)
         case .cancel:
-            state.modal = picker.fromToday ? .today(TodayList()) : nil
+            state.modal = picker.fromToday ? .today(TodayList(selected: todayIndex(of: picker.dealID, state))) : nil
             return []
         case .input(let key):
             guard let index = choices.firstIndex(where: { $0.key == key }) else { return [] }
-            return log(choices[index].entry, picker: picker, &state)
+            LogCallFlow.open(choices[index].entry, picker: picker, &state)
+            return []
         case .submit:
-            return log(choices[picker.selected].entry, picker: picker, &state)
+            LogCallFlow.open(choices[picker.selected].entry, picker: picker, &state)
+            return []
         default:
             return []
         }
         state.modal = .logPicker(picker)
         return []
-    }
-
-    /// Logs the entry with the proposed next action; from today's list, moves on to the next deal.
-    static func log(_ entry: LogEntry, picker: LogPicker, _ state: inout BoardState) -> [Effect] {
-        let position = state.callList.firstIndex { $0.deal.id == picker.dealID }
-        state.modal = nil
-        let next = Attempts.proposedNext(after: entry, today: state.today, pipeline: state.pipeline)
-        let effects = DetailUpdate.change(picker.dealID, .log(entry, note: "", next: next), &state)
-        guard !effects.isEmpty, let deal = state.deals[picker.dealID] else { return effects }
-        let label = LogPicker.choices.first { $0.entry == entry }?.label.lowercased() ?? "activity"
-        var text = "logged \(label) on “\(deal.title)”"
-        if let next = deal.nextAction { text += "; next: \(next.date.iso) \(next.text)" }
-        let flags = DealFlags.of(deal, pipeline: state.pipeline, now: state.now, utcOffset: state.utcOffset)
-        if flags.contains(.unreachable) { text += " — \(DealFlag.unreachable.advice)" }
-        else if flags.contains(.emailDue) { text += " — send an email (c e logs it)" }
-        state.status = StatusMessage(text: text, isError: false)
-        if picker.fromToday {
-            let list = state.callList
-            let index = min(position ?? 0, max(0, list.count - 1))
-            state.modal = list.isEmpty ? nil : .today(TodayList(selected: index))
-        }
-        return effects
     }
 
     static func today(_ action: Action, _ list: TodayList, _ state: inout BoardState) -> [Effect] {
@@ -54,6 +34,9 @@ enum WorkUpdate {
         case .down: list.selected = min(max(0, entries.count - 1), list.selected + 1)
         case .cancel, .quit, .todayList:
             state.modal = nil
+            return []
+        case .help:
+            state.modal = .help(scroll: 0)
             return []
         case .submit:
             guard entries.indices.contains(list.selected) else { return [] }
@@ -71,5 +54,28 @@ enum WorkUpdate {
         }
         state.modal = .today(list)
         return []
+    }
+
+    /// Where a deal stands in today's list (0 when it is not there).
+    static func todayIndex(of dealID: String, _ state: BoardState) -> Int {
+        state.callList.firstIndex { $0.deal.id == dealID } ?? 0
+    }
+
+    /// Back to today's list after a call on `dealID` was logged (or not): the next deal is
+    /// selected, never the one just called, so a second `c n` cannot log on it twice.
+    /// `position` is where the deal stood before the call.
+    static func moveOn(after dealID: String, position: Int?, _ state: inout BoardState) {
+        let list = state.callList
+        guard !list.isEmpty else {
+            state.modal = nil
+            return
+        }
+        let index: Int
+        if let stays = list.firstIndex(where: { $0.deal.id == dealID }) {
+            index = stays + 1 < list.count ? stays + 1 : (list.count > 1 ? 0 : stays)
+        } else {
+            index = min(position ?? 0, list.count - 1)
+        }
+        state.modal = .today(TodayList(selected: index))
     }
 }

@@ -133,6 +133,7 @@ public final class BoardApp {
             case .quit: return .quit
             case .save(let before, let after): save(before: before, after: after, &state)
             case .create(let deal): create(deal, &state)
+            case .delete(let deal): delete(deal, &state)
             }
         }
         return nil
@@ -193,6 +194,23 @@ public final class BoardApp {
         } catch {
             reload(&state)
             _ = BoardUpdate.apply(.saveFailed("not saved: " + Self.describe(error)), &state)
+        }
+    }
+
+    /// Removes a deal created on the board (its undo), only while its file is still that version.
+    func delete(_ deal: Deal, _ state: inout BoardState) {
+        do {
+            switch try store.remove(deal) {
+            case .removed: break
+            case .refused(let refusal):
+                reload(&state)
+                _ = BoardUpdate.apply(.saveFailed("not removed: " + refusal.message.text), &state)
+            case .notFound:
+                reload(&state)
+            }
+        } catch {
+            reload(&state)
+            _ = BoardUpdate.apply(.saveFailed("not removed: " + Self.describe(error)), &state)
         }
     }
 

@@ -66,12 +66,21 @@ public final class Terminal {
             mouseinterval(0)
         }
         setUpColors()
+        // Bracketed paste: a pasted line arrives as one text, its line breaks not taken as Enter.
+        Self.writeControl("\u{1b}[?2004h")
+    }
+
+    /// Writes a terminal control sequence straight to the terminal.
+    static func writeControl(_ sequence: String) {
+        let bytes = Array(sequence.utf8)
+        _ = bytes.withUnsafeBytes { Glibc.write(STDOUT_FILENO, $0.baseAddress, $0.count) }
     }
 
     /// Leaves curses mode and restores the terminal. Safe to call more than once.
     public func stop() {
         guard active else { return }
         active = false
+        Self.writeControl("\u{1b}[?2004l")
         endwin()
     }
 
@@ -121,6 +130,12 @@ public final class Terminal {
                 _ = funnel_put_cluster(Int32(y), Int32(x), buffer, attrs, pairs[cell.style.role] ?? 0)
             }
         }
+        if let cursor = grid.cursor, cursor.x < Int(funnel_cols()), cursor.y < Int(funnel_lines()) {
+            curs_set(1)
+            wmove(funnel_stdscr(), Int32(cursor.y), Int32(cursor.x))
+        } else {
+            curs_set(0)
+        }
         refresh()
     }
 
@@ -163,6 +178,7 @@ public final class Terminal {
             if code == funnel_key_mouse() { return mouseEvent() }
             return KeyDecoder.special(code).map { .key($0) } ?? .idle
         }
+        if ch == 27 { return .key(afterEscape()) }
         return KeyDecoder.character(UInt32(ch)).map { .key($0) } ?? .idle
     }
 

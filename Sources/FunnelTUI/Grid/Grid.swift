@@ -8,12 +8,25 @@ public struct Cell: Hashable, Sendable {
     public static let blank = Cell(text: " ", style: .normal)
 }
 
+/// A cell position on a grid, in terminal columns and rows.
+public struct GridPoint: Hashable, Sendable {
+    public var x: Int
+    public var y: Int
+
+    public init(x: Int, y: Int) {
+        self.x = x
+        self.y = y
+    }
+}
+
 /// A screen as rows of styled cells measured in terminal columns. `render` produces one;
 /// the ncurses driver only paints it; tests read it as text.
 public struct Grid: Sendable {
     public let width: Int
     public let height: Int
     public private(set) var cells: [Cell]
+    /// Where the terminal's cursor shows (a text field being edited); nil hides it.
+    public var cursor: GridPoint?
 
     public init(width: Int, height: Int) {
         self.width = max(0, width)

@@ -57,12 +57,7 @@ public enum BoardRender {
             return
         }
         grid.fill(x: 0, y: y, width: state.width, height: 1, style: CellStyle(.status))
-        let hints: String
-        switch state.keyContext {
-        case .drag: hints = " ←/→ carry · Space/Enter drop · Esc put back"
-        case .filter: hints = " type to filter · Enter keep · Esc clear"
-        default: hints = " ←→ columns · ↑↓ cards · Space carry · Shift+←→ move · Enter details · n new · / filter · ? help · q quit"
-        }
+        let hints = " " + KeyHints.line(for: state.keyContext, inbox: state.inInbox, width: state.width - 2)
         grid.put(fitting: hints, x: 0, y: y, width: state.width, style: CellStyle(.status))
     }
 }

@@ -39,8 +39,12 @@ enum CardView {
                                style: CellStyle(overdue ? .warning : role, bold: overdue))
             column += grid.put(" ", x: column, y: y + 2, limit: end - column, style: base)
         }
-        for text in badges(deal, flags: flags, state: state) {
+        let fitting = fit(badges(deal, flags: flags, state: state), width: end - column)
+        for text in fitting.shown {
             column += grid.put(text + " ", x: column, y: y + 2, limit: end - column, style: CellStyle(.danger, bold: true))
+        }
+        if fitting.hidden > 0 {
+            grid.put("+\(fitting.hidden)", x: column, y: y + 2, limit: end - column, style: CellStyle(.danger, bold: true))
         }
         if !owner.isEmpty {
             grid.put(fitting: owner, x: x + 1 + inner - ownerWidth + 1, y: y + 2, width: ownerWidth - 1,
@@ -48,11 +52,29 @@ enum CardView {
         }
     }
 
+    /// The badges that fit whole in `width` columns (each followed by a space), most urgent
+    /// first, and how many are left out; those are counted as "+N" (which must fit too).
+    static func fit(_ badges: [String], width: Int) -> (shown: [String], hidden: Int) {
+        let widths = badges.map { DisplayWidth.of($0) + 1 }
+        if widths.reduce(0, +) <= width { return (badges, 0) }
+        var count = badges.count - 1
+        while count > 0 {
+            let rest = badges.count - count
+            if widths.prefix(count).reduce(0, +) + DisplayWidth.of("+\(rest)") <= width { break }
+            count -= 1
+        }
+        return (Array(badges.prefix(count)), badges.count - count)
+    }
+
+    /// Flags in the order a card shows them: what to do now first.
+    static let urgency: [DealFlag] = [.unreachable, .speedToLead, .overdue, .fewAttempts, .emailDue, .noNextAction,
+                                      .leadOverdue, .stuck]
+
     /// Short marks for a card's flags and attempts (R10–R13), most urgent first.
     static func badges(_ deal: Deal, flags: [DealFlag], state: BoardState) -> [String] {
         var out: [String] = []
         let attempts = Attempts.unanswered(deal)
-        for flag in flags {
+        for flag in urgency where flags.contains(flag) {
             switch flag {
             case .speedToLead: out.append("◷" + DealFlags.age(of: deal, now: state.now))
             case .leadOverdue: if !flags.contains(.speedToLead) { out.append("◷late") }
@@ -65,7 +87,7 @@ enum CardView {
             case .overdue: break
             }
         }
-        if attempts > 0, !flags.contains(.unreachable), !flags.contains(.fewAttempts) { out.insert("☎\(attempts)", at: 0) }
+        if attempts > 0, !flags.contains(.unreachable), !flags.contains(.fewAttempts) { out.append("☎\(attempts)") }
         return out
     }
 

@@ -4,65 +4,86 @@ import FunnelText
 
 /// The detail pane: every field, the stage history, and which field Enter edits.
 enum DetailView {
-    static func draw(_ deal: Deal, detail: DetailState, state: BoardState, _ grid: inout Grid) {
-        let rect = CenteredRect(screenWidth: state.width, screenHeight: state.height - 1, width: 80, height: 40)
-        grid.box(x: rect.x, y: rect.y, width: rect.width, height: rect.height, title: deal.title)
-        let inner = rect.width - 4
-        let labelWidth = 13
-        var y = rect.y + 1
-        let bottom = rect.y + rect.height - 2
-        for field in DetailUpdate.fields(for: state.actor) where y < bottom {
-            let selected = field == detail.field
-            let style = CellStyle(selected ? .selection : .overlay, bold: selected)
-            grid.fill(x: rect.x + 1, y: y, width: rect.width - 2, height: 1, style: style)
-            var label = field.label
-            if let step = field.callStep, deal.callSteps.contains(step) { label = "☑ " + step.label }
-            grid.put(fitting: (selected ? "▸ " : "  ") + label, x: rect.x + 1, y: y, width: labelWidth + 2,
-                     style: CellStyle(selected ? .selection : .dim, bold: selected))
-            let text = value(field, deal: deal, state: state)
-            grid.put(fitting: text, x: rect.x + 3 + labelWidth, y: y, width: inner - labelWidth - 1,
-                     alignRight: false, style: style)
-            y += 1
-        }
+    /// One line of the pane: a field (drawn with its label and value) or a line of text.
+    struct Line {
+        var field: DetailField?
+        var text: String
+        var style: CellStyle
+    }
+
+    /// The pane's frame at the board's size.
+    static func rect(_ state: BoardState) -> CenteredRect {
+        CenteredRect(screenWidth: state.width, screenHeight: state.height - 1, width: 80, height: 40)
+    }
+
+    /// Lines the pane shows at once (between the title and the hint line).
+    static func rows(_ state: BoardState) -> Int { max(1, rect(state).height - 3) }
+
+    /// Every line of the pane, top to bottom: the fields, the flags, the whole call timeline
+    /// (newest first) and the whole stage history. The pane scrolls through them.
+    static func lines(_ deal: Deal, state: BoardState) -> [Line] {
+        var out = DetailUpdate.fields(for: state.actor).map { Line(field: $0, text: "", style: CellStyle(.overlay)) }
         let flags = DealFlags.of(deal, pipeline: state.pipeline, now: state.now, utcOffset: state.utcOffset)
-        if !flags.isEmpty, y < bottom {
-            grid.put(fitting: "  Flags        " + flags.map(\.label).joined(separator: ", "), x: rect.x + 1, y: y,
-                     width: rect.width - 2, style: CellStyle(.danger, bold: true))
-            y += 1
+        if !flags.isEmpty {
+            out.append(Line(text: "  Flags        " + flags.map(\.label).joined(separator: ", "), style: CellStyle(.danger, bold: true)))
         }
-        if !deal.activities.isEmpty, y < bottom {
-            y += 1
+        let title = CellStyle(.overlayTitle, bold: true)
+        if !deal.activities.isEmpty {
             let attempts = Attempts.unanswered(deal)
-            grid.put(fitting: "  Timeline" + (attempts > 0 ? " — \(attempts) unanswered attempts" : ""), x: rect.x + 1, y: y,
-                     width: rect.width - 2, style: CellStyle(.overlayTitle, bold: true))
-            y += 1
-            for activity in deal.activities.reversed().prefix(max(0, (bottom - y) / 2)) {
-                let when = Timestamp.format(activity.at).prefix(16).replacingOccurrences(of: "T", with: " ")
-                grid.put(fitting: "  \(when)  \(activity.by)  \(activity.summary)", x: rect.x + 1, y: y, width: rect.width - 2,
-                         style: CellStyle(.overlay))
-                y += 1
+            out.append(Line(text: "", style: CellStyle(.overlay)))
+            out.append(Line(text: "  Timeline" + (attempts > 0 ? " — \(attempts) unanswered attempts" : ""), style: title))
+            for activity in deal.activities.reversed() {
+                out.append(Line(text: "  \(when(activity.at))  \(activity.by)  \(activity.summary)", style: CellStyle(.overlay)))
             }
         }
-        if y < bottom {
-            y += 1
-            grid.put(fitting: "  Stage history", x: rect.x + 1, y: y, width: rect.width - 2, style: CellStyle(.overlayTitle, bold: true))
-            y += 1
-        }
-        let history = deal.history.reversed().prefix(max(0, bottom - y))
-        for change in history {
+        out.append(Line(text: "", style: CellStyle(.overlay)))
+        out.append(Line(text: "  Stage history", style: title))
+        for change in deal.history.reversed() {
             let to = state.pipeline.stage(id: change.to)?.name ?? change.to
-            let line: String
-            if let from = change.from {
-                line = "\(state.pipeline.stage(id: from)?.name ?? from) → \(to)"
-            } else {
-                line = "created in \(to)"
-            }
-            let when = Timestamp.format(change.at).prefix(16).replacingOccurrences(of: "T", with: " ")
-            grid.put(fitting: "  \(when)  \(change.by)  \(line)", x: rect.x + 1, y: y, width: rect.width - 2, style: CellStyle(.overlay))
-            y += 1
+            let line = change.from.map { "\(state.pipeline.stage(id: $0)?.name ?? $0) → \(to)" } ?? "created in \(to)"
+            out.append(Line(text: "  \(when(change.at))  \(change.by)  \(line)", style: CellStyle(.overlay)))
         }
-        grid.put(fitting: " ↑↓ field · Enter edit · Esc close", x: rect.x + 1, y: rect.y + rect.height - 2,
-                 width: rect.width - 2, style: CellStyle(.dim))
+        return out
+    }
+
+    static func when(_ date: Date) -> String {
+        Timestamp.format(date).prefix(16).replacingOccurrences(of: "T", with: " ")
+    }
+
+    static func draw(_ deal: Deal, detail: DetailState, state: BoardState, _ grid: inout Grid) {
+        let rect = rect(state)
+        grid.box(x: rect.x, y: rect.y, width: rect.width, height: rect.height, title: deal.title)
+        let all = lines(deal, state: state)
+        let rows = rows(state)
+        let scroll = min(detail.scroll, max(0, all.count - rows))
+        for row in 0..<rows {
+            let index = scroll + row
+            guard all.indices.contains(index) else { break }
+            let y = rect.y + 1 + row
+            if let field = all[index].field {
+                fieldLine(field, deal: deal, selected: field == detail.field, y: y, rect: rect, state: state, &grid)
+            } else {
+                grid.put(fitting: all[index].text, x: rect.x + 1, y: y, width: rect.width - 2, style: all[index].style)
+            }
+        }
+        var hint = KeyHints.line(for: .detail, inbox: false, width: rect.width - 20)
+        let below = all.count - scroll - rows
+        if below > 0 { hint = "↓ \(below) more · " + hint }
+        if scroll > 0 { hint = "↑ \(scroll) above · " + hint }
+        grid.put(fitting: " " + hint, x: rect.x + 1, y: rect.y + rect.height - 2, width: rect.width - 2, style: CellStyle(.dim))
+    }
+
+    static func fieldLine(_ field: DetailField, deal: Deal, selected: Bool, y: Int, rect: CenteredRect, state: BoardState,
+                          _ grid: inout Grid) {
+        let labelWidth = 13
+        let style = CellStyle(selected ? .selection : .overlay, bold: selected)
+        grid.fill(x: rect.x + 1, y: y, width: rect.width - 2, height: 1, style: style)
+        var label = field.label
+        if let step = field.callStep, deal.callSteps.contains(step) { label = "☑ " + step.label }
+        grid.put(fitting: (selected ? "▸ " : "  ") + label, x: rect.x + 1, y: y, width: labelWidth + 2,
+                 style: CellStyle(selected ? .selection : .dim, bold: selected))
+        grid.put(fitting: value(field, deal: deal, state: state), x: rect.x + 3 + labelWidth, y: y,
+                 width: rect.width - 4 - labelWidth - 1, style: style)
     }
 
     static func value(_ field: DetailField, deal: Deal, state: BoardState) -> String {

@@ -11,6 +11,7 @@ enum ModalView {
         case .prompt(let prompt): self.prompt(prompt, state: state, &grid)
         case .form(let form): self.form(form, state: state, &grid)
         case .filter: filter(state, &grid)
+        case .confirm(let confirm): self.confirm(confirm, state: state, &grid)
         case .logPicker(let picker): WorkView.logPicker(picker, state: state, &grid)
         case .today(let list): WorkView.today(list, state: state, &grid)
         case .report(let screen): ReportView.draw(screen, state: state, &grid)
@@ -23,7 +24,7 @@ enum ModalView {
         let rect = CenteredRect(screenWidth: state.width, screenHeight: state.height, width: 78, height: rows + 2)
         let more = lines.count - scroll - rows
         grid.box(x: rect.x, y: rect.y, width: rect.width, height: rect.height,
-                 title: "Keys — ↑↓ PgUp PgDn scroll · Esc closes" + (more > 0 ? " · ↓ \(more) more" : ""))
+                 title: "Keys — " + KeyHints.line(for: .help, inbox: false, width: 40) + (more > 0 ? " · ↓ \(more) more" : ""))
         for row in 0..<min(rows, rect.height - 2) {
             let index = scroll + row
             guard lines.indices.contains(index) else { break }
@@ -54,20 +55,39 @@ enum ModalView {
         let rect = CenteredRect(screenWidth: state.width, screenHeight: state.height, width: 64, height: 6)
         grid.box(x: rect.x, y: rect.y, width: rect.width, height: rect.height, title: prompt.title)
         grid.put(fitting: " " + prompt.label, x: rect.x + 1, y: rect.y + 1, width: rect.width - 2, style: CellStyle(.dim))
-        inputLine(prompt.text, x: rect.x + 2, y: rect.y + 2, width: rect.width - 4, &grid)
+        inputLine(prompt.line, x: rect.x + 2, y: rect.y + 2, width: rect.width - 4, &grid)
         if let error = prompt.error {
             grid.put(fitting: " " + error, x: rect.x + 1, y: rect.y + 3, width: rect.width - 2, style: CellStyle(.danger, bold: true))
+        } else if case .logCall(let call) = prompt.purpose {
+            grid.put(fitting: " " + logPreview(prompt.text, call, state: state), x: rect.x + 1, y: rect.y + 3, width: rect.width - 2,
+                     style: CellStyle(.overlay))
         }
-        grid.put(fitting: " Enter accept · Esc cancel", x: rect.x + 1, y: rect.y + 4, width: rect.width - 2, style: CellStyle(.dim))
+        grid.put(fitting: " " + KeyHints.line(for: .input, inbox: false, width: rect.width - 4), x: rect.x + 1, y: rect.y + 4,
+                 width: rect.width - 2, style: CellStyle(.dim))
     }
 
-    /// An input field showing the end of the text and a cursor.
-    static func inputLine(_ text: String, x: Int, y: Int, width: Int, _ grid: inout Grid) {
+    /// What Enter would log, as typed so far: "→ next call Thu 2026-11-26 · note: …".
+    static func logPreview(_ text: String, _ call: LogCall, state: BoardState) -> String {
+        switch LogCallFlow.parse(text, call, today: state.today) {
+        case .failure(let error): return "? " + error.message
+        case .success(let parsed):
+            var out = parsed.next.map { "→ next call \($0.date.weekdayName) \($0.date.iso)" } ?? "→ next call unchanged"
+            if !parsed.note.isEmpty { out += " · note: " + parsed.note }
+            return out
+        }
+    }
+
+    /// A text field: the part of the text around the cursor that fits, and the terminal's cursor
+    /// placed at the editing position.
+    static func inputLine(_ line: LineEditor, x: Int, y: Int, width: Int, _ grid: inout Grid) {
         grid.fill(x: x, y: y, width: width, height: 1, style: CellStyle(.input))
-        var shown = Sanitize.line(text)
-        while DisplayWidth.of(shown) > width - 2, !shown.isEmpty { shown.removeFirst() }
-        let used = grid.put(shown, x: x, y: y, limit: width - 1, style: CellStyle(.input))
-        grid.put("▏", x: x + used, y: y, style: CellStyle(.input, bold: true))
+        guard width > 1 else { return }
+        var first = 0
+        while first < line.cursor,
+              DisplayWidth.of(Sanitize.line(String(line.characters[first..<line.cursor]))) > width - 1 { first += 1 }
+        let before = Sanitize.line(String(line.characters[first..<line.cursor]))
+        grid.put(Sanitize.line(String(line.characters[first...])), x: x, y: y, limit: width, style: CellStyle(.input))
+        grid.cursor = GridPoint(x: x + DisplayWidth.of(before), y: y)
     }
 
     static func form(_ form: DealForm, state: BoardState, _ grid: inout Grid) {
@@ -82,11 +102,11 @@ enum ModalView {
             let selected = field == form.field
             grid.put(fitting: (selected ? "▸ " : "  ") + field.rawValue, x: rect.x + 1, y: y, width: labelWidth + 2,
                      style: CellStyle(selected ? .overlayTitle : .overlay, bold: selected))
-            let text = form.values[field] ?? ""
+            let line = form.lines[field] ?? LineEditor()
             if selected {
-                inputLine(text, x: rect.x + 3 + labelWidth, y: y, width: fieldWidth, &grid)
+                inputLine(line, x: rect.x + 3 + labelWidth, y: y, width: fieldWidth, &grid)
             } else {
-                grid.put(fitting: text, x: rect.x + 3 + labelWidth, y: y, width: fieldWidth, style: CellStyle(.overlay))
+                grid.put(fitting: line.text, x: rect.x + 3 + labelWidth, y: y, width: fieldWidth, style: CellStyle(.overlay))
             }
             if let error = form.errors[field] {
                 let x = rect.x + 4 + labelWidth + fieldWidth
@@ -98,7 +118,7 @@ enum ModalView {
             grid.put(fitting: " ⚠ " + error, x: rect.x + 1, y: rect.y + rect.height - 2, width: rect.width - 2,
                      style: CellStyle(.danger, bold: true))
         } else {
-            grid.put(fitting: " Tab/↓ next field · Enter next, saves on the last · Esc cancel", x: rect.x + 1,
+            grid.put(fitting: " " + KeyHints.line(for: .input, inbox: false, width: rect.width - 4), x: rect.x + 1,
                      y: rect.y + rect.height - 2, width: rect.width - 2, style: CellStyle(.dim))
         }
     }
@@ -107,10 +127,23 @@ enum ModalView {
         let y = state.height - 1
         grid.fill(x: 0, y: y, width: state.width, height: 1, style: CellStyle(.input))
         let used = grid.put(" / ", x: 0, y: y, style: CellStyle(.input, bold: true))
-        inputLine(state.filter, x: used, y: y, width: max(1, state.width - used - 20), &grid)
+        inputLine(state.filterLine, x: used, y: y, width: max(1, state.width - used - 20), &grid)
         let count = state.columnIDs.reduce(0) { $0 + $1.count }
         let note = "\(count) cards"
         grid.put(note, x: max(0, state.width - DisplayWidth.of(note) - 1), y: y, style: CellStyle(.input))
+    }
+}
+
+extension ModalView {
+    /// A yes/no question: its title, the question, and its keys from the key table.
+    static func confirm(_ confirm: Confirm, state: BoardState, _ grid: inout Grid) {
+        let rect = CenteredRect(screenWidth: state.width, screenHeight: state.height,
+                                width: max(44, DisplayWidth.of(confirm.title) + 8), height: 5)
+        grid.box(x: rect.x, y: rect.y, width: rect.width, height: rect.height, title: confirm.title)
+        grid.put(fitting: " " + confirm.question, x: rect.x + 1, y: rect.y + 1, width: rect.width - 2,
+                 style: CellStyle(.overlay, bold: true))
+        grid.put(fitting: " " + KeyHints.line(for: .confirm, inbox: false, width: rect.width - 4), x: rect.x + 1, y: rect.y + 3,
+                 width: rect.width - 2, style: CellStyle(.dim))
     }
 }
 

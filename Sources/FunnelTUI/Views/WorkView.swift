@@ -20,7 +20,7 @@ enum WorkView {
         let entries = state.callList
         let rect = CenteredRect(screenWidth: state.width, screenHeight: state.height, width: 100, height: state.height - 2)
         grid.box(x: rect.x, y: rect.y, width: rect.width, height: rect.height,
-                 title: "Today's calls (\(entries.count)) — Enter jump · c log · Esc close")
+                 title: "Today's calls (\(entries.count)) — " + KeyHints.line(for: .today, inbox: false, width: 50))
         guard !entries.isEmpty else {
             grid.put(fitting: "  Nothing to call today.", x: rect.x + 1, y: rect.y + 2, width: rect.width - 2, style: CellStyle(.overlay))
             return

@@ -1,0 +1,46 @@
+import FunnelText
+
+/// The footer's key hints, generated from the key table like the help overlay: the keys that
+/// matter where the user is, never typed by hand.
+public enum KeyHints {
+    /// One hint: the keys as the help writes them, the words, and how much it matters.
+    public struct Hint: Hashable, Sendable {
+        public let keys: String
+        public let text: String
+        public let rank: Int
+
+        public var display: String { keys + " " + text }
+    }
+
+    /// Every hint of `context`, in table order; inbox-only hints when `inbox` is set.
+    public static func hints(for context: KeyContext, inbox: Bool) -> [Hint] {
+        let bindings = KeyTable.bindings.filter { $0.context == context }
+        var out: [Hint] = []
+        for (i, binding) in bindings.enumerated() {
+            guard let hint = binding.hint, let first = binding.keys.first else { continue }
+            if hint.when == .inbox && !inbox { continue }
+            var keys = first.label
+            if hint.pairedWithNext, i + 1 < bindings.count, let next = bindings[i + 1].keys.first { keys += next.label }
+            out.append(Hint(keys: keys, text: hint.text, rank: hint.rank))
+        }
+        return out
+    }
+
+    /// The hints that fit in `width` columns, joined by " · ": every rank-0 hint, then the
+    /// others rank by rank while they fit, shown in table order.
+    public static func line(for context: KeyContext, inbox: Bool, width: Int) -> String {
+        let all = hints(for: context, inbox: inbox)
+        var chosen = Set(all.indices.filter { all[$0].rank == 0 })
+        func columns(_ picked: Set<Int>) -> Int {
+            let parts = all.indices.filter(picked.contains).map { all[$0].display }
+            return DisplayWidth.of(parts.joined(separator: " · "))
+        }
+        for rank in Set(all.map(\.rank)).sorted() where rank > 0 {
+            for index in all.indices where all[index].rank == rank {
+                let tried = chosen.union([index])
+                if columns(tried) <= width { chosen = tried }
+            }
+        }
+        return all.indices.filter(chosen.contains).map { all[$0].display }.joined(separator: " · ")
+    }
+}
