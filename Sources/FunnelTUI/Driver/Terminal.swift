@@ -68,6 +68,8 @@ public final class Terminal {
         setUpColors()
         // Bracketed paste: a pasted line arrives as one text, its line breaks not taken as Enter.
         Self.writeControl("\u{1b}[?2004h")
+        // What a crash handler writes after endwin, so a crash gives this back too.
+        funnel_signals_set_restore("\u{1b}[?2004l")
     }
 
     /// Writes a terminal control sequence straight to the terminal.

@@ -89,7 +89,7 @@ struct Session {
     /// Parses a date as typed (ISO or relative) against today.
     func day(_ text: String, flag: String) throws -> Day {
         guard let day = Day.parse(text, today: today) else {
-            throw CommandFailure.usage("--\(flag) “\(text)” is not a date; use 2026-11-24, today, tomorrow or +2d")
+            throw CommandFailure.usage("--\(flag) “\(text)” is not a date; use 2026-11-24, today (t), tomorrow (m), +3, +2w or a weekday such as fri")
         }
         return day
     }
