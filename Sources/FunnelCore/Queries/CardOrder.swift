@@ -10,6 +10,8 @@ public enum CardOrder: String, CaseIterable, Sendable {
     case value
     /// Alphabetical.
     case title
+    /// High priority first, then normal, then low; within one priority, the board's (due) order.
+    case priority
 
     /// The next order, for cycling with a key.
     public var next: CardOrder {
@@ -30,6 +32,9 @@ public enum CardOrder: String, CaseIterable, Sendable {
         case .created: primary = -deal.created.timeIntervalSince1970
         case .value: primary = deal.value.map { -NSDecimalNumber(decimal: $0).doubleValue } ?? .infinity
         case .title: primary = 0
+        case .priority:
+            // Due dates lie within 1970 … 9999 (under 2.6e11 seconds): a rank step of 1e12 keeps them apart, exactly.
+            primary = Double(deal.priority.rank) * 1e12 + CardOrder.dueDate(deal, utcOffset: utcOffset).timeIntervalSince1970
         }
         return CardSortKey(primary: primary, exact: self == .value ? deal.value : nil,
                            title: CardOrder.natural(SearchText.fold(deal.title)), id: deal.id)
