@@ -73,8 +73,9 @@ struct BoardQueryTests {
 
     @Test func sortOrdersCycle() {
         #expect(CardOrder.due.next == .created)
-        #expect(CardOrder.title.next == .due)
-        #expect(Set(CardOrder.allCases.map(\.rawValue)) == ["due", "created", "value", "title"])
+        #expect(CardOrder.title.next == .priority)
+        #expect(CardOrder.priority.next == .due)
+        #expect(Set(CardOrder.allCases.map(\.rawValue)) == ["due", "created", "value", "title", "priority"])
     }
 
     @Test func stageAndTextFilters() {

@@ -92,17 +92,14 @@ extension Funnel {
     }
 
     /// Gives the deal to `owner` (R16). An inbox lead given to someone leaves Unsorted for the
-    /// first open stage; an open deal a manager gives back to nobody returns to Unsorted. Both
-    /// stage changes are recorded in the history.
+    /// first open stage, recorded in the stage history; giving a deal to nobody is for the inbox
+    /// only (`OwnerIsOnTeam`).
     func assigned(_ deal: Deal, to owner: String?, by actor: User, now: Date) -> Result<Deal, Refusal> {
         if actor.role != .manager, owner != actor.account { return .failure(Refusal(.onlyManagersAssign)) }
         var next = deal
         next.owner = owner
-        let kind = pipeline.stage(id: deal.stage)?.kind
-        if owner != nil, kind == .inbox {
+        if owner != nil, pipeline.stage(id: deal.stage)?.kind == .inbox {
             enter(pipeline.firstOpenStage.id, deal: &next, by: actor, now: now)
-        } else if owner == nil, kind == .open, let inbox = pipeline.inboxStage {
-            enter(inbox.id, deal: &next, by: actor, now: now)
         }
         return .success(next)
     }

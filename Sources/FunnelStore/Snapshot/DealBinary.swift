@@ -46,15 +46,7 @@ enum DealBinary {
         }
         w.i64(Int64(deal.revision))
         w.f64(deal.updated.timeIntervalSince1970)
-        w.u32(UInt32(deal.activities.count))
-        for activity in deal.activities {
-            w.f64(activity.at.timeIntervalSince1970)
-            w.string(activity.by)
-            w.u8(UInt8(ActivityKind.allCases.firstIndex(of: activity.kind)!))
-            w.u8(activity.outcome.map { UInt8(CallOutcome.allCases.firstIndex(of: $0)!) } ?? 255)
-            w.string(activity.note)
-            w.optionalString(activity.module)
-        }
+        writeActivities(deal.activities, to: &w)
         var steps: UInt8 = 0
         for (i, step) in CallStep.allCases.enumerated() where deal.callSteps.contains(step) { steps |= 1 << i }
         w.u8(steps)
@@ -67,6 +59,37 @@ enum DealBinary {
         }
         w.string(deal.source)
         writeLater(deal, to: &w)
+    }
+
+    static func writeActivities(_ activities: [Activity], to w: inout BinaryWriter) {
+        w.u32(UInt32(activities.count))
+        for activity in activities {
+            w.f64(activity.at.timeIntervalSince1970)
+            w.string(activity.by)
+            w.u8(UInt8(ActivityKind.allCases.firstIndex(of: activity.kind)!))
+            w.u8(activity.outcome.map { UInt8(CallOutcome.allCases.firstIndex(of: $0)!) } ?? 255)
+            w.string(activity.note)
+            w.optionalString(activity.module)
+        }
+    }
+
+    static func readActivities(_ r: inout BinaryReader) throws -> [Activity] {
+        let activityCount = Int(try r.u32())
+        guard activityCount <= r.remaining else { throw CacheUnreadable() }
+        var activities: [Activity] = []
+        activities.reserveCapacity(activityCount)
+        let kinds = ActivityKind.allCases, outcomes = CallOutcome.allCases
+        for _ in 0..<activityCount {
+            let at = Date(timeIntervalSince1970: try r.f64())
+            let by = try r.string()
+            let kind = Int(try r.u8())
+            let outcome = Int(try r.u8())
+            guard kind < kinds.count, outcome < outcomes.count || outcome == 255 else { throw CacheUnreadable() }
+            let note = try r.string()
+            activities.append(Activity(at: at, by: by, kind: kinds[kind], outcome: outcome == 255 ? nil : outcomes[outcome],
+                                       note: note, module: try r.optionalString()))
+        }
+        return activities
     }
 
     /// The fields added with priorities, assignments and billed modules (R13, R16, R21).
@@ -152,20 +175,7 @@ enum DealBinary {
                         currency: currency, owner: owner, stage: stage, created: created, stageEntered: stageEntered,
                         nextAction: nextAction, lostReason: lostReason, notes: notes, history: history, revision: revision,
                         updated: updated)
-        let activityCount = Int(try r.u32())
-        guard activityCount <= r.remaining else { throw CacheUnreadable() }
-        deal.activities.reserveCapacity(activityCount)
-        let kinds = ActivityKind.allCases, outcomes = CallOutcome.allCases
-        for _ in 0..<activityCount {
-            let at = Date(timeIntervalSince1970: try r.f64())
-            let by = try r.string()
-            let kind = Int(try r.u8())
-            let outcome = Int(try r.u8())
-            guard kind < kinds.count, outcome < outcomes.count || outcome == 255 else { throw CacheUnreadable() }
-            let note = try r.string()
-            deal.activities.append(Activity(at: at, by: by, kind: kinds[kind], outcome: outcome == 255 ? nil : outcomes[outcome],
-                                            note: note, module: try r.optionalString()))
-        }
+        deal.activities = try readActivities(&r)
         let steps = try r.u8()
         for (i, step) in CallStep.allCases.enumerated() where steps & (1 << i) != 0 { deal.callSteps.insert(step) }
         if try r.u8() == 1 {
