@@ -13,10 +13,15 @@ public enum CardOrder: String, CaseIterable, Sendable {
     /// High priority first, then normal, then low; within one priority, the board's (due) order.
     case priority
 
-    /// The next order, for cycling with a key.
+    /// The orders the board's `s` key cycles through. `priority` is for `funnel list --sort`
+    /// until the board shows priorities on its cards (issue #13's board side).
+    public static let boardCycle: [CardOrder] = [.due, .created, .value, .title]
+
+    /// The next order, for cycling with a key (`boardCycle`; from `priority`, back to `due`).
     public var next: CardOrder {
-        let all = CardOrder.allCases
-        return all[(all.firstIndex(of: self)! + 1) % all.count]
+        let all = CardOrder.boardCycle
+        guard let index = all.firstIndex(of: self) else { return all[0] }
+        return all[(index + 1) % all.count]
     }
 
     /// A strict ordering of two deals; ties are broken by title, then id, so it is total.
