@@ -69,7 +69,7 @@ struct RandomDeals {
         let kind = ActivityKind.allCases.randomElement(using: &rng)!
         return Activity(at: time(), by: text(Limits.fieldLength), kind: kind,
                         outcome: kind == .call || bool() ? CallOutcome.allCases.randomElement(using: &rng) : nil,
-                        note: text(Limits.activityNoteLength))
+                        note: text(Limits.activityNoteLength), module: bool() ? text(Limits.fieldLength) : nil)
     }
 
     /// A deal with every field drawn at random within the limits.
@@ -93,6 +93,12 @@ struct RandomDeals {
                                              method: PaymentMethod.allCases.randomElement(using: &rng)!)
         }
         deal.source = text(Limits.fieldLength)
+        deal.priority = Priority.allCases.randomElement(using: &rng)!
+        deal.assignments = (0..<int(0...3)).map { _ in
+            Assignment(at: time(), by: text(Limits.fieldLength), from: bool() ? text(Limits.fieldLength) : nil,
+                       to: bool() ? text(Limits.fieldLength) : nil)
+        }
+        deal.modules = (0..<int(0...3)).map { _ in BilledModule(module: text(Limits.fieldLength), at: time(), by: text(Limits.fieldLength)) }
         return deal
     }
 }

@@ -242,8 +242,12 @@ struct StoreUpdateTests {
             SFx.funnel.apply(.assign(owner: "rita"), to: $0, by: SFx.manager, now: SFx.later(1))
         }
         #expect(!exists(inbox) && exists(rita))
+        // Assigning took it out of Unsorted (R16): a manager puts it back, then gives it to nobody.
         _ = try store.update(id: "inbx2345") {
-            SFx.funnel.apply(.assign(owner: nil), to: $0, by: SFx.manager, now: SFx.later(2))
+            SFx.funnel.apply(.move(to: "unsorted"), to: $0, by: SFx.manager, now: SFx.later(2))
+        }
+        _ = try store.update(id: "inbx2345") {
+            SFx.funnel.apply(.assign(owner: nil), to: $0, by: SFx.manager, now: SFx.later(3))
         }
         #expect(exists(inbox) && !exists(rita))
         #expect(try store.loadDeals().map(\.owner) == [nil])

@@ -42,24 +42,29 @@ public struct Activity: Codable, Hashable, Sendable {
     /// Set for calls.
     public var outcome: CallOutcome?
     public var note: String
+    /// The module a training was for (R21); nil for everything else.
+    public var module: String?
 
-    public init(at: Date, by: String, kind: ActivityKind, outcome: CallOutcome? = nil, note: String = "") {
+    public init(at: Date, by: String, kind: ActivityKind, outcome: CallOutcome? = nil, note: String = "",
+                module: String? = nil) {
         self.at = at
         self.by = by
         self.kind = kind
         self.outcome = outcome
         self.note = note
+        self.module = module
     }
 
     /// A short line for timelines: "call: no answer — note".
     public var summary: String {
         var text = kind.rawValue
         if let outcome { text += ": " + outcome.label }
+        if let module { text += ": " + module }
         if !note.isEmpty { text += " — " + note }
         return text
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case at, by, kind, outcome, note }
+    enum CodingKeys: String, CodingKey, CaseIterable { case at, by, kind, outcome, note, module }
 
     public init(from decoder: any Decoder) throws {
         try StrictKeys.check(decoder, CodingKeys.self)
@@ -69,6 +74,7 @@ public struct Activity: Codable, Hashable, Sendable {
         kind = try c.decode(ActivityKind.self, forKey: .kind)
         outcome = try c.decodeIfPresent(CallOutcome.self, forKey: .outcome)
         note = try c.decodeIfPresent(String.self, forKey: .note) ?? ""
+        module = try c.decodeIfPresent(String.self, forKey: .module)
     }
 }
 

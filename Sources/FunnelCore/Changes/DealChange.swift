@@ -16,6 +16,8 @@ public struct NewDeal: Sendable, Hashable {
     public var nextAction: NextAction?
     public var lostReason: String?
     public var notes: String = ""
+    /// nil: normal.
+    public var priority: Priority?
 
     public init(title: String) { self.title = title }
 }
@@ -33,6 +35,7 @@ public struct DealEdit: Sendable, Hashable {
     /// `.some(nil)` clears the next action.
     public var nextAction: NextAction??
     public var notes: String?
+    public var priority: Priority?
 
     public init() {}
 
@@ -64,4 +67,8 @@ public enum DealChange: Sendable, Hashable {
     case reject(reason: String)
     /// A duplicate lead captured again: attached to the deal as an activity (R4).
     case attachLead(note: String, source: String)
+    /// Log a customer training for a module (R21): what lets the module be billed.
+    case training(module: String, note: String = "")
+    /// Bill a module (R21): refused until a training for it is logged (`TrainingBeforeBilling`).
+    case bill(module: String)
 }

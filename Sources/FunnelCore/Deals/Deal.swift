@@ -78,6 +78,12 @@ public struct Deal: Codable, Hashable, Sendable, Identifiable {
     public var paymentTerms: PaymentTerms?
     /// Where the lead came from (web form, phone system, CSV…).
     public var source: String = ""
+    /// How much the deal matters now (R13: "lower its priority"); normal by default.
+    public var priority: Priority = .default
+    /// Every change of owner, oldest first (R16); creation is not one.
+    public var assignments: [Assignment] = []
+    /// The modules billed, oldest first (R21).
+    public var modules: [BilledModule] = []
     /// Bumped by every saved change; lets a writer notice a stale view.
     public var revision: Int
     public var updated: Date
@@ -112,7 +118,7 @@ public struct Deal: Codable, Hashable, Sendable, Identifiable {
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case id, title, company, contact, phone, email, value, currency, owner, stage, created, notes, history
-        case revision, updated, activities, source
+        case revision, updated, activities, source, priority, assignments, modules
         case callSteps = "call_steps"
         case paymentTerms = "payment_terms"
         case stageEntered = "stage_entered"
@@ -153,6 +159,9 @@ public struct Deal: Codable, Hashable, Sendable, Identifiable {
         callSteps = Set(try c.decodeIfPresent([CallStep].self, forKey: .callSteps) ?? [])
         paymentTerms = try c.decodeIfPresent(PaymentTerms.self, forKey: .paymentTerms)
         source = try c.decodeIfPresent(String.self, forKey: .source) ?? ""
+        priority = try c.decodeIfPresent(Priority.self, forKey: .priority) ?? .default
+        assignments = try c.decodeIfPresent([Assignment].self, forKey: .assignments) ?? []
+        modules = try c.decodeIfPresent([BilledModule].self, forKey: .modules) ?? []
         if let problem = ValuesWithinLimits.violation(in: self) {
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: problem.text))
         }
@@ -187,5 +196,8 @@ public struct Deal: Codable, Hashable, Sendable, Identifiable {
         try c.encode(CallStep.allCases.filter(callSteps.contains), forKey: .callSteps)
         try c.encode(paymentTerms, forKey: .paymentTerms)
         try c.encode(source, forKey: .source)
+        try c.encode(priority, forKey: .priority)
+        try c.encode(assignments, forKey: .assignments)
+        try c.encode(modules, forKey: .modules)
     }
 }

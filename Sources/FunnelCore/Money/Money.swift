@@ -49,9 +49,9 @@ public struct Money: Codable, Hashable, Sendable {
         Decimal(sign: .plus, exponent: -2, significand: Decimal(cents))
     }
 
-    /// Whether `code` looks like an ISO 4217 currency code.
+    /// Whether `code` (any case) is an active ISO 4217 currency code (`CurrencyCodes`).
     public static func isValidCurrency(_ code: String) -> Bool {
-        code.count == 3 && code.allSatisfy { $0.isASCII && $0.isLetter }
+        CurrencyCodes.contains(code)
     }
 
     /// The amount as a plain decimal string with two decimals ("12500.00"), the stored form.

@@ -45,6 +45,7 @@ public struct Pipeline: Codable, Hashable, Sendable {
             if !seen.insert(stage.id.lowercased()).inserted { errors.append("stage id \(stage.id) appears twice") }
         }
         if !stages.contains(where: { $0.kind == .open }) { errors.append("no open stage") }
+        if !Money.isValidCurrency(defaultCurrency) { errors.append("default_currency: " + Message.invalidCurrency(text: defaultCurrency).text) }
         return errors + limitErrors
     }
 

@@ -10,11 +10,18 @@ public enum CardOrder: String, CaseIterable, Sendable {
     case value
     /// Alphabetical.
     case title
+    /// High priority first, then normal, then low; within one priority, the board's (due) order.
+    case priority
 
-    /// The next order, for cycling with a key.
+    /// The orders the board's `s` key cycles through. `priority` is for `funnel list --sort`
+    /// until the board shows priorities on its cards (issue #13's board side).
+    public static let boardCycle: [CardOrder] = [.due, .created, .value, .title]
+
+    /// The next order, for cycling with a key (`boardCycle`; from `priority`, back to `due`).
     public var next: CardOrder {
-        let all = CardOrder.allCases
-        return all[(all.firstIndex(of: self)! + 1) % all.count]
+        let all = CardOrder.boardCycle
+        guard let index = all.firstIndex(of: self) else { return all[0] }
+        return all[(index + 1) % all.count]
     }
 
     /// A strict ordering of two deals; ties are broken by title, then id, so it is total.
@@ -30,6 +37,9 @@ public enum CardOrder: String, CaseIterable, Sendable {
         case .created: primary = -deal.created.timeIntervalSince1970
         case .value: primary = deal.value.map { -NSDecimalNumber(decimal: $0).doubleValue } ?? .infinity
         case .title: primary = 0
+        case .priority:
+            // Due dates lie within 1970 … 9999 (under 2.6e11 seconds): a rank step of 1e12 keeps them apart, exactly.
+            primary = Double(deal.priority.rank) * 1e12 + CardOrder.dueDate(deal, utcOffset: utcOffset).timeIntervalSince1970
         }
         return CardSortKey(primary: primary, exact: self == .value ? deal.value : nil,
                            title: CardOrder.natural(SearchText.fold(deal.title)), id: deal.id)

@@ -30,6 +30,8 @@ public struct ValuesWithinLimits: DealRule {
         for (field, time) in times where !Limits.isStorable(time) { return .timeOutOfRange(field: field) }
         if deal.history.contains(where: { !Limits.isStorable($0.at) }) { return .timeOutOfRange(field: "stage change") }
         if deal.activities.contains(where: { !Limits.isStorable($0.at) }) { return .timeOutOfRange(field: "activity") }
+        if deal.assignments.contains(where: { !Limits.isStorable($0.at) }) { return .timeOutOfRange(field: "assignment") }
+        if deal.modules.contains(where: { !Limits.isStorable($0.at) }) { return .timeOutOfRange(field: "billed module") }
         return nil
     }
 
@@ -66,6 +68,22 @@ public struct ValuesWithinLimits: DealRule {
             if !Limits.fits(activity.note, Limits.activityNoteLength) {
                 return .fieldTooLong(field: "activity note", limit: Limits.activityNoteLength)
             }
+            if let module = activity.module, !Limits.fits(module, Limits.fieldLength) {
+                return .fieldTooLong(field: "module", limit: Limits.fieldLength)
+            }
+        }
+        return logText(deal)
+    }
+
+    /// The owners' log (R16) and the billed modules (R21): every name within `fieldLength`.
+    static func logText(_ deal: Deal) -> Message? {
+        for assignment in deal.assignments {
+            for text in [assignment.by, assignment.from ?? "", assignment.to ?? ""] where !Limits.fits(text, Limits.fieldLength) {
+                return .fieldTooLong(field: "assignment", limit: Limits.fieldLength)
+            }
+        }
+        for billed in deal.modules where !Limits.fits(billed.module, Limits.fieldLength) || !Limits.fits(billed.by, Limits.fieldLength) {
+            return .fieldTooLong(field: "module", limit: Limits.fieldLength)
         }
         return nil
     }

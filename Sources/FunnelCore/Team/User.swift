@@ -14,25 +14,31 @@ public struct User: Codable, Hashable, Sendable, Identifiable {
     public var account: String
     public var name: String
     public var role: Role
+    /// The address their emails are sent from (R11, `funnel mail`); nil until set.
+    public var email: String?
 
     public var id: String { account }
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case account, name, role }
+    enum CodingKeys: String, CodingKey, CaseIterable { case account, name, role, email }
 
     public init(from decoder: any Decoder) throws {
         try StrictKeys.check(decoder, CodingKeys.self)
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(account: try c.decode(String.self, forKey: .account), name: try c.decode(String.self, forKey: .name),
-                  role: try c.decode(Role.self, forKey: .role))
+                  role: try c.decode(Role.self, forKey: .role), email: try c.decodeIfPresent(String.self, forKey: .email))
         guard User.isValidAccount(account) else {
             throw DecodingError.dataCorruptedError(forKey: .account, in: c, debugDescription: "“\(account)” is not an account name")
         }
+        if let email, !MailAddress.isValid(email) {
+            throw DecodingError.dataCorruptedError(forKey: .email, in: c, debugDescription: "“\(email)” is not an email address")
+        }
     }
 
-    public init(account: String, name: String, role: Role) {
+    public init(account: String, name: String, role: Role, email: String? = nil) {
         self.account = account
         self.name = name.isEmpty ? account : name
         self.role = role
+        self.email = email
     }
 
     /// Account names are login names: a letter or underscore, then letters, digits, `_ . -`.

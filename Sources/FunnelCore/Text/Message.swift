@@ -30,6 +30,17 @@ public enum Message: Hashable, Sendable {
     case dayOutOfRange(field: String, day: Day)
     case timeOutOfRange(field: String)
     case revisionOutOfRange(revision: Int, limit: Int)
+    case cannotReturnToInbox(stage: String)
+    case emptyModule
+    case needsTraining(module: String)
+    case alreadyBilled(module: String)
+    case mailNoRecipient(dealTitle: String)
+    case mailBadAddress(whose: String, address: String)
+    case mailNoSender(account: String)
+    case mailTemplateNoSubject(name: String)
+    case mailTemplateUnknownPlaceholder(name: String, placeholder: String)
+    case mailTemplateTooLong(name: String, limit: Int)
+    case mailSubjectTooLong(limit: Int)
 
     /// The English text: says what happened and what to do about it.
     public var english: String {
@@ -59,7 +70,8 @@ public enum Message: Hashable, Sendable {
         case .negativeValue:
             return "a deal's value cannot be negative"
         case .invalidCurrency(let text):
-            return "“\(text)” is not a currency code; use three letters such as ILS, USD or EUR"
+            let guess = CurrencyCodes.suggestion(for: text).map { "; did you mean \($0)?" } ?? ""
+            return "“\(text)” is not an ISO 4217 currency code\(guess) (three letters such as ILS, USD or EUR)"
         case .emptyTitle:
             return "a deal needs a title"
         case .fieldTooLong(let field, let limit):
@@ -81,6 +93,40 @@ public enum Message: Hashable, Sendable {
             return "closing as \(stage) needs payment terms: installments and a payment method"
         case .valueTooLarge, .tooManyDecimals, .dayOutOfRange, .timeOutOfRange, .revisionOutOfRange:
             return limitText
+        default:
+            return dayText
+        }
+    }
+
+    /// The English text of the assignment, billing (R16, R21) and mail (R11) messages.
+    private var dayText: String {
+        switch self {
+        case .cannotReturnToInbox(let stage):
+            return "a deal that has left \(stage) cannot be put back there by a rep (R4, R16); ask a manager"
+        case .emptyModule:
+            return "a module needs a name, e.g. --module reports"
+        case .needsTraining(let module):
+            return "R21: module “\(module)” is billed only after its training is logged; "
+                + "first: funnel log ID training --module \"\(module)\""
+        case .alreadyBilled(let module):
+            return "module “\(module)” is already billed on this deal"
+        case .mailNoRecipient(let title):
+            return "“\(title)” has no email address; add one with: funnel edit ID --email ADDRESS"
+        case .mailBadAddress(let whose, let address):
+            return "\(whose) “\(address)” is not an address funnel sends to (one name@domain, no spaces or line breaks)"
+        case .mailNoSender(let account):
+            return "\(account) has no email address to send from; a manager sets it with: funnel team email \(account) ADDRESS"
+        case .mailTemplateNoSubject(let name):
+            return "mail template “\(name)” must start with a line “Subject: …” that is not empty"
+        case .mailTemplateUnknownPlaceholder(let name, let placeholder):
+            return "mail template “\(name)” has an unknown placeholder {\(placeholder)}; "
+                + "placeholders are: \(MailTemplate.placeholders.map { "{\($0)}" }.joined(separator: ", "))"
+        case .mailTemplateTooLong(let name, let limit):
+            return "mail template “\(name)” is longer than \(limit) bytes"
+        case .mailSubjectTooLong(let limit):
+            return "the email's subject is longer than \(limit) characters"
+        default:
+            return ""
         }
     }
 

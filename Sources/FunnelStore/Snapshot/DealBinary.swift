@@ -46,14 +46,7 @@ enum DealBinary {
         }
         w.i64(Int64(deal.revision))
         w.f64(deal.updated.timeIntervalSince1970)
-        w.u32(UInt32(deal.activities.count))
-        for activity in deal.activities {
-            w.f64(activity.at.timeIntervalSince1970)
-            w.string(activity.by)
-            w.u8(UInt8(ActivityKind.allCases.firstIndex(of: activity.kind)!))
-            w.u8(activity.outcome.map { UInt8(CallOutcome.allCases.firstIndex(of: $0)!) } ?? 255)
-            w.string(activity.note)
-        }
+        writeActivities(deal.activities, to: &w)
         var steps: UInt8 = 0
         for (i, step) in CallStep.allCases.enumerated() where deal.callSteps.contains(step) { steps |= 1 << i }
         w.u8(steps)
@@ -65,6 +58,77 @@ enum DealBinary {
             w.u8(0)
         }
         w.string(deal.source)
+        writeLater(deal, to: &w)
+    }
+
+    static func writeActivities(_ activities: [Activity], to w: inout BinaryWriter) {
+        w.u32(UInt32(activities.count))
+        for activity in activities {
+            w.f64(activity.at.timeIntervalSince1970)
+            w.string(activity.by)
+            w.u8(UInt8(ActivityKind.allCases.firstIndex(of: activity.kind)!))
+            w.u8(activity.outcome.map { UInt8(CallOutcome.allCases.firstIndex(of: $0)!) } ?? 255)
+            w.string(activity.note)
+            w.optionalString(activity.module)
+        }
+    }
+
+    static func readActivities(_ r: inout BinaryReader) throws -> [Activity] {
+        let activityCount = Int(try r.u32())
+        guard activityCount <= r.remaining else { throw CacheUnreadable() }
+        var activities: [Activity] = []
+        activities.reserveCapacity(activityCount)
+        let kinds = ActivityKind.allCases, outcomes = CallOutcome.allCases
+        for _ in 0..<activityCount {
+            let at = Date(timeIntervalSince1970: try r.f64())
+            let by = try r.string()
+            let kind = Int(try r.u8())
+            let outcome = Int(try r.u8())
+            guard kind < kinds.count, outcome < outcomes.count || outcome == 255 else { throw CacheUnreadable() }
+            let note = try r.string()
+            activities.append(Activity(at: at, by: by, kind: kinds[kind], outcome: outcome == 255 ? nil : outcomes[outcome],
+                                       note: note, module: try r.optionalString()))
+        }
+        return activities
+    }
+
+    /// The fields added with priorities, assignments and billed modules (R13, R16, R21).
+    static func writeLater(_ deal: Deal, to w: inout BinaryWriter) {
+        w.u8(UInt8(deal.priority.rank))
+        w.u32(UInt32(deal.assignments.count))
+        for assignment in deal.assignments {
+            w.f64(assignment.at.timeIntervalSince1970)
+            w.string(assignment.by)
+            w.optionalString(assignment.from)
+            w.optionalString(assignment.to)
+        }
+        w.u32(UInt32(deal.modules.count))
+        for billed in deal.modules {
+            w.string(billed.module)
+            w.f64(billed.at.timeIntervalSince1970)
+            w.string(billed.by)
+        }
+    }
+
+    static func readLater(_ r: inout BinaryReader, into deal: inout Deal) throws {
+        let rank = Int(try r.u8())
+        guard rank < Priority.allCases.count else { throw CacheUnreadable() }
+        deal.priority = Priority.allCases[rank]
+        let assignmentCount = Int(try r.u32())
+        guard assignmentCount <= r.remaining else { throw CacheUnreadable() }
+        for _ in 0..<assignmentCount {
+            let at = Date(timeIntervalSince1970: try r.f64())
+            let by = try r.string()
+            let from = try r.optionalString()
+            deal.assignments.append(Assignment(at: at, by: by, from: from, to: try r.optionalString()))
+        }
+        let moduleCount = Int(try r.u32())
+        guard moduleCount <= r.remaining else { throw CacheUnreadable() }
+        for _ in 0..<moduleCount {
+            let module = try r.string()
+            let at = Date(timeIntervalSince1970: try r.f64())
+            deal.modules.append(BilledModule(module: module, at: at, by: try r.string()))
+        }
     }
 
     static func read(_ r: inout BinaryReader) throws -> Deal {
@@ -111,19 +175,7 @@ enum DealBinary {
                         currency: currency, owner: owner, stage: stage, created: created, stageEntered: stageEntered,
                         nextAction: nextAction, lostReason: lostReason, notes: notes, history: history, revision: revision,
                         updated: updated)
-        let activityCount = Int(try r.u32())
-        guard activityCount <= r.remaining else { throw CacheUnreadable() }
-        deal.activities.reserveCapacity(activityCount)
-        let kinds = ActivityKind.allCases, outcomes = CallOutcome.allCases
-        for _ in 0..<activityCount {
-            let at = Date(timeIntervalSince1970: try r.f64())
-            let by = try r.string()
-            let kind = Int(try r.u8())
-            let outcome = Int(try r.u8())
-            guard kind < kinds.count, outcome < outcomes.count || outcome == 255 else { throw CacheUnreadable() }
-            deal.activities.append(Activity(at: at, by: by, kind: kinds[kind], outcome: outcome == 255 ? nil : outcomes[outcome],
-                                            note: try r.string()))
-        }
+        deal.activities = try readActivities(&r)
         let steps = try r.u8()
         for (i, step) in CallStep.allCases.enumerated() where steps & (1 << i) != 0 { deal.callSteps.insert(step) }
         if try r.u8() == 1 {
@@ -133,6 +185,7 @@ enum DealBinary {
             deal.paymentTerms = PaymentTerms(installments: installments, method: PaymentMethod.allCases[method])
         }
         deal.source = try r.string()
+        try readLater(&r, into: &deal)
         // The cache is a file too: a value outside the limits (or a time that is not a number) is not trusted.
         guard ValuesWithinLimits.violation(in: deal) == nil else { throw CacheUnreadable() }
         return deal

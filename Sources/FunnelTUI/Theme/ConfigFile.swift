@@ -1,9 +1,11 @@
 import Foundation
 
-/// `$XDG_CONFIG_HOME/funnel/config`: `key = value` lines; `theme` and `mouse` so far.
+/// `$XDG_CONFIG_HOME/funnel/config`: `key = value` lines; `theme`, `mouse` and `mailer`.
 public struct ConfigFile: Sendable {
     public var theme: String?
     public var mouse: Bool?
+    /// The command emails are handed to (`/usr/sbin/sendmail -t`), read by `funnel mail` (R11).
+    public var mailer: String?
 
     public init(theme: String? = nil, mouse: Bool? = nil) {
         self.theme = theme
@@ -32,13 +34,14 @@ public struct ConfigFile: Sendable {
             guard sides.count == 2 else { throw ThemeError(message: "\(path) line \(number + 1): expected key = value") }
             switch sides[0] {
             case "theme": config.theme = sides[1]
+            case "mailer": config.mailer = sides[1]
             case "mouse":
                 guard let on = ["on": true, "true": true, "yes": true, "off": false, "false": false, "no": false][sides[1].lowercased()] else {
                     throw ThemeError(message: "\(path) line \(number + 1): mouse is on or off")
                 }
                 config.mouse = on
             default:
-                throw ThemeError(message: "\(path) line \(number + 1): unknown setting “\(sides[0])” (known: theme, mouse)")
+                throw ThemeError(message: "\(path) line \(number + 1): unknown setting “\(sides[0])” (known: theme, mouse, mailer)")
             }
         }
         return config

@@ -17,6 +17,8 @@ struct Session {
     /// Whether a board notices other processes' changes through inotify; `FUNNEL_WATCH=poll`
     /// makes it poll the folders' times instead (network file systems, tests of the fallback).
     let inotify: Bool
+    /// The environment funnel was started with (the mailer, the editor, the config file's place).
+    let environment: [String: String]
 
     var today: Day { Day(now, utcOffset: utcOffset) }
 
@@ -40,6 +42,7 @@ struct Session {
         }
         utcOffset = TimeZone.current.secondsFromGMT(for: now)
         inotify = environment["FUNNEL_WATCH"] != "poll"
+        self.environment = environment
         if let text = environment["FUNNEL_LOCK_TIMEOUT"], !text.isEmpty {
             guard let seconds = Double(text), seconds >= 0, seconds <= 86_400 else {
                 throw CommandFailure.usage("FUNNEL_LOCK_TIMEOUT “\(text)” is not a number of seconds (0 to 86400)")

@@ -19,6 +19,7 @@ enum AddCommand: Command {
             OptionSpec("what", value: "TEXT", "what the next action is"),
             OptionSpec("reason", value: "TEXT", "lost reason, when adding straight into a lost stage"),
             OptionSpec("notes", value: "TEXT", "free notes"),
+            OptionSpec("priority", value: "P", "high, normal (default) or low"),
         ])
 
     static func run(_ arguments: ParsedArguments, session: Session) throws {
@@ -36,10 +37,8 @@ enum AddCommand: Command {
         }
         draft.lostReason = arguments.value("reason")
         if let value = arguments.value("value") { draft.value = try session.amount(value) }
-        if let currency = arguments.value("currency") {
-            guard Money.isValidCurrency(currency) else { throw CommandFailure.usage(Message.invalidCurrency(text: currency).text) }
-            draft.currency = currency
-        }
+        if let currency = arguments.value("currency") { draft.currency = try CurrencyArgument.parse(currency) }
+        if let priority = arguments.value("priority") { draft.priority = try PriorityArgument.parse(priority) }
         if let stage = arguments.value("stage") {
             guard funnel.pipeline.findStage(stage) != nil else {
                 throw CommandFailure.usage(Message.unknownStage(text: stage, known: funnel.pipeline.stages.map(\.id)).text)

@@ -17,6 +17,7 @@ enum EditCommand: Command {
             OptionSpec("next", value: "DATE", "next action date; \"none\" clears it"),
             OptionSpec("what", value: "TEXT", "what the next action is"),
             OptionSpec("notes", value: "TEXT", "replace the notes"),
+            OptionSpec("priority", value: "P", "high, normal or low"),
             OptionSpec("owner", value: "USER", "give the deal to USER (managers only)"),
             OptionSpec("installments", value: "N", "payment terms: number of installments (R20; default 12)"),
             OptionSpec("payment-method", value: "M", "payment terms: " + PaymentMethod.allCases.map(\.rawValue).joined(separator: ", ") + "; none clears"),
@@ -35,10 +36,8 @@ enum EditCommand: Command {
         edit.phone = arguments.value("phone")
         edit.email = arguments.value("email")
         edit.notes = arguments.value("notes")
-        if let currency = arguments.value("currency") {
-            guard Money.isValidCurrency(currency) else { throw CommandFailure.usage(Message.invalidCurrency(text: currency).text) }
-            edit.currency = currency
-        }
+        if let currency = arguments.value("currency") { edit.currency = try CurrencyArgument.parse(currency) }
+        if let priority = arguments.value("priority") { edit.priority = try PriorityArgument.parse(priority) }
         if let value = arguments.value("value") {
             edit.value = value.lowercased() == "none" ? .some(nil) : .some(try session.amount(value))
         }

@@ -10,16 +10,16 @@ enum InitCommand: Command {
             OptionSpec("template", value: "NAME", "simple (default), powerlink or b2b"),
             OptionSpec("currency", value: "CODE", "default currency for deals (ISO 4217, e.g. ILS)"),
         ],
-        details: "You become the team's first manager. Add people with: funnel team add USER --role rep")
+        details: "You become the team's first manager. Add people with: funnel team add USER --role rep\n"
+            + "Also writes the email templates templates/mail/no-answer-he.txt, -ar.txt and -en.txt (funnel mail).")
 
     static func run(_ arguments: ParsedArguments, session: Session) throws {
         var pipeline = try template(arguments.value("template")).pipeline
-        if let currency = arguments.value("currency") {
-            guard Money.isValidCurrency(currency) else { throw CommandFailure.usage(Message.invalidCurrency(text: currency).text) }
-            pipeline.defaultCurrency = currency.uppercased()
-        }
+        if let currency = arguments.value("currency") { pipeline.defaultCurrency = try CurrencyArgument.parse(currency) }
         let team = Team(users: [User(account: session.account, name: session.account, role: .manager)])
         try session.data { try session.store.initialize(pipeline: pipeline, team: team) }
+        // R11's email templates, in Hebrew, Arabic and English (docs/working-the-day.md).
+        try session.data { try session.store.writeMailTemplates(DefaultMailTemplates.all) }
         Console.line("created \(session.store.root) with the \(pipeline.name) pipeline; you (\(session.account)) are its manager")
         for warning in pipeline.warnings { Console.error("warning: \(warning.text)") }
     }

@@ -9,7 +9,8 @@ enum ListCommand: Command {
             OptionSpec("stage", value: "STAGE", "only this stage (id or name)"),
             OptionSpec("owner", value: "USER", "only this seller's deals (managers; reps may name themselves)"),
             OptionSpec("all", "every seller's deals (managers only)"),
-            OptionSpec("sort", value: "ORDER", "due (default), created, value or title"),
+            OptionSpec("sort", value: "ORDER", "due (default), created, value, title or priority"),
+            OptionSpec("priority", value: "P", "only deals of this priority: high, normal or low"),
             OptionSpec("filter", value: "TEXT", "only deals whose title, company, contact or phone contains TEXT"),
             OptionSpec("flag", value: "FLAG", "only flagged deals: " + DealFlag.allCases.map(\.rawValue).joined(separator: ", ")),
             OptionSpec("json", "print a JSON array (fields in docs/cli.md)"),
@@ -31,7 +32,10 @@ enum ListCommand: Command {
         }
         if let sort = arguments.value("sort") {
             guard let order = CardOrder(rawValue: sort.lowercased()) else {
-                throw CommandFailure.usage("--sort “\(sort)” is not an order; use due, created, value or title")
+                let names = CardOrder.allCases.map(\.rawValue)
+                var message = "--sort “\(sort)” is not an order; use one of \(names.joined(separator: ", "))"
+                if let guess = Suggest.closest(sort, among: names) { message += "; did you mean \(guess)?" }
+                throw CommandFailure.usage(message)
             }
             query.sort = order
         }
@@ -42,8 +46,10 @@ enum ListCommand: Command {
             query.stage = found.id
         }
         query.filter = arguments.value("filter") ?? ""
+        let priority = try arguments.value("priority").map { try PriorityArgument.parse($0) }
         let deals = try session.deals(for: actor)
         let shown = query.run(deals, actor: actor, utcOffset: session.utcOffset)
+            .filter { deal in priority.map { deal.priority == $0 } ?? true }
             .filter { deal in
                 flag.map { DealFlags.of(deal, pipeline: funnel.pipeline, now: session.now, utcOffset: session.utcOffset).contains($0) } ?? true
             }

@@ -31,7 +31,8 @@ enum ShowCommand: Command {
         var rows: [(String, String)] = [
             ("id", deal.id), ("title", deal.title), ("company", deal.company), ("contact", deal.contact),
             ("phone", deal.phone), ("email", deal.email), ("stage", name(deal.stage)),
-            ("owner", owner(deal.owner)), ("value", deal.money?.display ?? "—"), ("next action", next),
+            ("owner", owner(deal.owner)), ("priority", deal.priority.rawValue), ("value", deal.money?.display ?? "—"),
+            ("next action", next),
             ("created", Timestamp.format(deal.created)), ("in stage since", Timestamp.format(deal.stageEntered)),
         ]
         if let reason = deal.lostReason { rows.append(("lost reason", reason)) }
@@ -42,6 +43,8 @@ enum ShowCommand: Command {
         if attempts > 0 { rows.append(("attempts", "\(attempts) unanswered since last reached")) }
         rows.append(("call steps", CallStep.allCases.map { (deal.callSteps.contains($0) ? "[x] " : "[ ] ") + $0.label }.joined(separator: "  ")))
         if let terms = deal.paymentTerms { rows.append(("payment", "\(terms.installments) installments, \(terms.method.label)")) }
+        if !deal.trainedModules.isEmpty { rows.append(("trained", deal.trainedModules.joined(separator: ", "))) }
+        if !deal.modules.isEmpty { rows.append(("billed", deal.modules.map(\.module).joined(separator: ", "))) }
         var lines = rows.map { DisplayWidth.fit($0.0, to: 15) + Sanitize.line($0.1) }
         if !deal.notes.isEmpty {
             lines.append("notes")
@@ -58,6 +61,26 @@ enum ShowCommand: Command {
             let move = change.from == nil ? "created in \(name(change.to))" : "\(name(change.from)) → \(name(change.to))"
             lines.append("  \(Timestamp.format(change.at))  \(Sanitize.line(change.by))  \(Sanitize.line(move))")
         }
+        lines += logLines(deal, funnel: funnel)
         return lines.joined(separator: "\n")
+    }
+
+    /// The owners' log (R16) and the billed modules (R21), when there are any.
+    static func logLines(_ deal: Deal, funnel: Funnel) -> [String] {
+        func who(_ account: String?) -> String { account.map { funnel.team.user($0)?.name ?? $0 } ?? "inbox" }
+        var lines: [String] = []
+        if !deal.assignments.isEmpty {
+            lines.append("assignments")
+            for a in deal.assignments {
+                lines.append("  \(Timestamp.format(a.at))  \(Sanitize.line(a.by))  \(Sanitize.line(who(a.from))) → \(Sanitize.line(who(a.to)))")
+            }
+        }
+        if !deal.modules.isEmpty {
+            lines.append("modules billed")
+            for billed in deal.modules {
+                lines.append("  \(Timestamp.format(billed.at))  \(Sanitize.line(billed.by))  \(Sanitize.line(billed.module))")
+            }
+        }
+        return lines
     }
 }

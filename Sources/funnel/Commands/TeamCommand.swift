@@ -1,14 +1,17 @@
 import Foundation
 import FunnelCore
 
-/// `funnel team` lists the team; `funnel team add USER --role rep|manager` adds someone.
+/// `funnel team` lists the team; `funnel team add USER --role rep|manager` adds someone;
+/// `funnel team email USER ADDRESS` sets the address their emails are sent from (R11).
 enum TeamCommand: Command {
     static let spec = CommandSpec(
         name: "team", summary: "List the team, or add someone to it (managers).",
-        arguments: [ArgumentSpec(name: "add USER", required: false, help: "add USER to the team")],
+        arguments: [ArgumentSpec(name: "add USER | email USER ADDRESS", required: false,
+                                 help: "add USER to the team, or set (none: clear) the address USER's emails are sent from")],
         options: [
             OptionSpec("role", value: "ROLE", "rep or manager (with add)"),
             OptionSpec("name", value: "NAME", "display name (with add)"),
+            OptionSpec("email", value: "ADDRESS", "the address their emails are sent from (with add)"),
             OptionSpec("json", "print a JSON array"),
         ],
         acceptsRest: true)
@@ -16,9 +19,10 @@ enum TeamCommand: Command {
     static func run(_ arguments: ParsedArguments, session: Session) throws {
         let words = arguments.positionals + arguments.rest
         guard let verb = words.first else { return try list(arguments, session: session) }
+        if verb == "email" { return try setEmail(words, arguments: arguments, session: session) }
         guard verb == "add" else {
             var message = "funnel team: unknown action “\(verb)”; use: funnel team add USER --role rep|manager"
-            if Suggest.closest(verb, among: ["add"]) != nil { message += " (did you mean add?)" }
+            if let guess = Suggest.closest(verb, among: ["add", "email"]) { message += " (did you mean \(guess)?)" }
             throw CommandFailure.usage(message)
         }
         guard words.count == 2 else { throw CommandFailure.usage("usage: funnel team add USER --role rep|manager [--name NAME]") }
@@ -37,23 +41,31 @@ enum TeamCommand: Command {
         }
         guard funnel.team.user(account) == nil else { throw CommandFailure.usage("\(account) is already on the team") }
         let name = arguments.value("name") ?? account
+        let email = try arguments.value("email").map(address)
         _ = try session.data {
             try session.store.updateTeam { team in
-                if team.user(account) == nil { team.users.append(User(account: account, name: name, role: role)) }
+                if team.user(account) == nil { team.users.append(User(account: account, name: name, role: role, email: email)) }
             }
         }
         Console.line("added \(account) as \(role.rawValue)")
     }
 
     static func list(_ arguments: ParsedArguments, session: Session) throws {
-        if arguments.value("role") != nil || arguments.value("name") != nil {
-            throw CommandFailure.usage("--role and --name go with: funnel team add USER")
+        if arguments.value("role") != nil || arguments.value("name") != nil || arguments.value("email") != nil {
+            throw CommandFailure.usage("--role, --name and --email go with: funnel team add USER")
         }
         let team = try session.data { try session.store.loadTeam() }
         if arguments.has("json") {
             Console.block(JSONOut.array(team.users.map {
-                .object([("account", .string($0.account)), ("name", .string($0.name)), ("role", .string($0.role.rawValue))])
+                .object([("account", .string($0.account)), ("name", .string($0.name)), ("role", .string($0.role.rawValue)),
+                         ("email", .optional($0.email))])
             }).render())
+            return
+        }
+        if team.users.contains(where: { $0.email != nil }) {
+            Console.block(TextTable.render(header: ["ACCOUNT", "NAME", "ROLE", "EMAIL"],
+                                   rows: team.users.map { [$0.account, $0.name, $0.role.rawValue, $0.email ?? "—"] },
+                                   maxWidths: [32, 40, 8, 40]))
             return
         }
         Console.block(TextTable.render(header: ["ACCOUNT", "NAME", "ROLE"],

@@ -37,6 +37,7 @@ enum DealJSON {
             ("payment_terms", deal.paymentTerms.map { terms in
                 .object([("installments", .number(terms.installments)), ("method", .string(terms.method.rawValue))])
             } ?? .null),
+            ("priority", .string(deal.priority.rawValue)),
         ]
         if full {
             fields.append(("notes", .string(deal.notes)))
@@ -55,9 +56,32 @@ enum DealJSON {
                     ("kind", .string(activity.kind.rawValue)),
                     ("outcome", .optional(activity.outcome?.rawValue)),
                     ("note", .string(activity.note)),
+                    ("module", .optional(activity.module)),
                 ])
             })))
+            fields += logs(deal)
         }
         return fields
+    }
+
+    /// `show --json`'s owners' log (R16), billed modules and trainings (R21).
+    static func logs(_ deal: Deal) -> [(String, JSONOut)] {
+        [
+            ("assignments", .array(deal.assignments.map { assignment in
+                .object([
+                    ("at", .string(Timestamp.format(assignment.at))),
+                    ("by", .string(assignment.by)),
+                    ("from", .optional(assignment.from)),
+                    ("to", .optional(assignment.to)),
+                ])
+            })),
+            ("modules", .array(deal.modules.map { billed in
+                .object([("module", .string(billed.module)), ("at", .string(Timestamp.format(billed.at))), ("by", .string(billed.by))])
+            })),
+            ("trainings", .array(deal.activities.filter { $0.kind == .training }.map { activity in
+                .object([("module", .optional(activity.module)), ("at", .string(Timestamp.format(activity.at))),
+                         ("by", .string(activity.by)), ("note", .string(activity.note))])
+            })),
+        ]
     }
 }

@@ -1,0 +1,60 @@
+import Foundation
+import FunnelCore
+
+/// `funnel mail ID --template NAME [--edit] [--dry-run]`: R11's email after an unanswered
+/// call, composed from a template, handed to the system's `sendmail -t`, and logged on the
+/// deal with its subject. Nothing is logged unless the mailer took the message.
+enum MailCommand: Command {
+    static let spec = CommandSpec(
+        name: "mail", summary: "Email a deal's contact from a template, and log it (R11).",
+        arguments: [ArgumentSpec(name: "ID", required: true, help: "deal id or a unique prefix of it")],
+        options: [
+            OptionSpec("template", value: "NAME", "templates/mail/NAME.txt, or NAME-he/-ar/-en.txt after the deal's language"),
+            OptionSpec("lang", value: "LANG", "he, ar or en: which NAME-LANG.txt (default: the contact's script)"),
+            OptionSpec("edit", "open the email in $VISUAL or $EDITOR before sending"),
+            OptionSpec("dry-run", "print the message instead of sending it; nothing is logged"),
+        ],
+        details: """
+            The mailer: FUNNEL_MAILER, else mailer = … in $XDG_CONFIG_HOME/funnel/config, else /usr/sbin/sendmail -t.
+            From: your address on the team (funnel team email USER ADDRESS). example: funnel mail 7kq2 --template no-answer
+            """)
+
+    static func run(_ arguments: ParsedArguments, session: Session) throws {
+        guard let name = arguments.value("template") else { throw CommandFailure.usage("funnel mail: --template NAME is required") }
+        let language = try arguments.value("lang").map(parseLanguage)
+        let funnel = try session.funnel()
+        let actor = try session.actor(in: funnel)
+        let deal = try session.visibleDeal(arguments.positionals[0], actor: actor)
+        var draft = MailComposer.draft(try session.mailTemplate(name, for: deal, language: language), deal: deal, sender: actor)
+        // Known before the editor opens: no mailer, no point writing.
+        let mailer = arguments.has("dry-run") ? nil : try Mailer.resolve(environment: session.environment)
+        if arguments.has("edit") { draft = try DraftEditor.edit(draft, environment: session.environment) }
+        let token = "\(Int(session.now.timeIntervalSince1970)).\(UInt32.random(in: 0...UInt32.max)).\(deal.id)"
+        let mail: ComposedMail
+        switch MailComposer.compose(draft, deal: deal, sender: actor, now: session.now, messageID: token) {
+        case .success(let composed): mail = composed
+        case .failure(let refusal): throw CommandFailure.refused(refusal.message.text)
+        }
+        let logged = DealChange.log(.other(.email), note: mail.subject)
+        // The log must pass its rules before anything leaves the machine.
+        if case .failure(let refusal) = funnel.apply(logged, to: deal, by: actor, now: session.now, utcOffset: session.utcOffset) {
+            throw CommandFailure.refused(refusal.message.text)
+        }
+        guard let mailer else {
+            Console.block(mail.message, terminator: "")
+            Console.error("not sent (--dry-run); nothing was logged")
+            return
+        }
+        try mailer.send(mail.message)
+        let saved = try session.change(deal.id, by: actor, funnel: funnel, logged)
+        Console.line("sent “\(mail.subject)” to \(mail.to); logged on \(saved.id)")
+    }
+
+    static func parseLanguage(_ text: String) throws -> MailLanguage {
+        if let language = MailLanguage(rawValue: text.lowercased()) { return language }
+        let names = MailLanguage.allCases.map(\.rawValue)
+        var message = "--lang “\(text)” is not a language; use one of \(names.joined(separator: ", "))"
+        if let guess = Suggest.closest(text, among: names) { message += "; did you mean \(guess)?" }
+        throw CommandFailure.usage(message)
+    }
+}
