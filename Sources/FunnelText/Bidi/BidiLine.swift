@@ -1,0 +1,108 @@
+import CFriBidi
+
+/// One field on one line as a terminal that does no bidi must be given it: its grapheme
+/// clusters in visual order, left to right, mirrored and (when asked) Arabic shaped.
+///
+/// The levels come from FriBidi for the whole field (`BidiParagraph`); the reordering moves
+/// whole grapheme clusters, so niqqud, harakat and accents stay on their letter and widths
+/// stay those of `DisplayWidth`. Cut the field to width in logical order first, then build
+/// its line: the logical start stays on screen.
+public struct BidiLine: Sendable {
+    /// The clusters in visual order, left to right, as drawn.
+    public let clusters: [String]
+    /// For each visual position, the logical index of its cluster (in `Array(text)`).
+    public let logicalIndex: [Int]
+    /// For each visual position, the resolved embedding level (odd: right to left).
+    public let levels: [Int]
+    /// Whether the field's paragraph direction is right to left.
+    public let isRightToLeft: Bool
+    /// The number of clusters of the logical text (a dropped ligature fill included).
+    public let logicalCount: Int
+
+    /// Lays out `text`: reordered (unless `reorder` is false, for a terminal that reorders
+    /// itself), mirrored in right-to-left runs, Arabic shaped when `shapeArabic`.
+    public init(_ text: String, direction: BaseDirection = .auto, reorder: Bool = true, shapeArabic: Bool = false) {
+        let logical = Array(text)
+        logicalCount = logical.count
+        let scalars = text.unicodeScalars.map(\.value)
+        if Self.isLeftToRightOnly(scalars), direction != .rightToLeft {
+            clusters = logical.map(String.init)
+            logicalIndex = Array(logical.indices)
+            levels = Array(repeating: 0, count: logical.count)
+            isRightToLeft = false
+            return
+        }
+        let paragraph = BidiParagraph(scalars, direction: direction)
+        var shaped = scalars
+        if reorder || shapeArabic {
+            BidiShaping.apply(to: &shaped, paragraph: paragraph, arabic: shapeArabic)
+        }
+        let units = Self.clusters(logical, original: scalars, shaped: shaped, paragraph: paragraph)
+        let order = reorder
+            ? BidiParagraph.reorder(types: units.map(\.type), levels: units.map(\.level), rightToLeft: paragraph.isRightToLeft)
+            : Array(units.indices)
+        let shown = order.filter { !units[$0].text.isEmpty }
+        clusters = shown.map { units[$0].text }
+        logicalIndex = shown
+        levels = shown.map { reorder ? units[$0].level : 0 }
+        isRightToLeft = paragraph.isRightToLeft
+    }
+
+    /// The line as one string, left to right.
+    public var text: String { clusters.joined() }
+
+    /// The boundary between visual positions (0 is the left edge, `clusters.count` the right)
+    /// where a cursor standing before logical cluster `index` is drawn: after the cluster it
+    /// follows in reading order (on its left when that cluster runs right to left), or before
+    /// the first cluster at the start.
+    public func cursorBoundary(logical index: Int) -> Int {
+        if clusters.isEmpty { return 0 }
+        if index > 0, let (position, level) = visual(of: index - 1) {
+            return level % 2 == 1 ? position : position + 1
+        }
+        if let (position, level) = visual(of: max(0, index)) {
+            return level % 2 == 1 ? position + 1 : position
+        }
+        return isRightToLeft ? 0 : clusters.count
+    }
+
+    /// The visual position and level of logical cluster `index`, nearest shown one before it.
+    private func visual(of index: Int) -> (Int, Int)? {
+        var candidate = index
+        while candidate >= 0 {
+            if let position = logicalIndex.firstIndex(of: candidate) { return (position, levels[position]) }
+            candidate -= 1
+        }
+        return nil
+    }
+
+    /// Text with no code point from Hebrew on (U+0590): no right-to-left letter, no explicit
+    /// direction mark, nothing to shape or mirror in a left-to-right paragraph.
+    static func isLeftToRightOnly(_ scalars: [UInt32]) -> Bool {
+        scalars.allSatisfy { $0 < 0x0590 }
+    }
+
+    /// One grapheme cluster with the level and bidi type of its first code point.
+    struct Unit {
+        var text: String
+        var level: Int
+        var type: FriBidiCharType
+    }
+
+    /// The clusters of `logical` built from the shaped code points, a ligature's fill dropped.
+    static func clusters(_ logical: [Character], original: [UInt32], shaped: [UInt32], paragraph: BidiParagraph) -> [Unit] {
+        var units: [Unit] = []
+        units.reserveCapacity(logical.count)
+        var offset = 0
+        for character in logical {
+            let count = character.unicodeScalars.count
+            var text = String.UnicodeScalarView()
+            for i in offset..<(offset + count) where !(shaped[i] == BidiShaping.fill && original[i] != BidiShaping.fill) {
+                if let scalar = Unicode.Scalar(shaped[i]) { text.append(scalar) }
+            }
+            units.append(Unit(text: String(text), level: paragraph.levels[offset], type: paragraph.types[offset]))
+            offset += count
+        }
+        return units
+    }
+}
