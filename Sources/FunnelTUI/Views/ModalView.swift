@@ -61,13 +61,9 @@ enum ModalView {
         grid.put(fitting: " Enter accept · Esc cancel", x: rect.x + 1, y: rect.y + 4, width: rect.width - 2, style: CellStyle(.dim))
     }
 
-    /// An input field showing the end of the text and a cursor.
+    /// An input field showing the end of the text and a cursor (in visual order: see `Grid.input`).
     static func inputLine(_ text: String, x: Int, y: Int, width: Int, _ grid: inout Grid) {
-        grid.fill(x: x, y: y, width: width, height: 1, style: CellStyle(.input))
-        var shown = Sanitize.line(text)
-        while DisplayWidth.of(shown) > width - 2, !shown.isEmpty { shown.removeFirst() }
-        let used = grid.put(shown, x: x, y: y, limit: width - 1, style: CellStyle(.input))
-        grid.put("▏", x: x + used, y: y, style: CellStyle(.input, bold: true))
+        grid.input(text, x: x, y: y, width: width, style: CellStyle(.input), cursorStyle: CellStyle(.input, bold: true))
     }
 
     static func form(_ form: DealForm, state: BoardState, _ grid: inout Grid) {

@@ -51,24 +51,34 @@ public struct BidiLine: Sendable {
     /// The line as one string, left to right.
     public var text: String { clusters.joined() }
 
-    /// The boundary between visual positions (0 is the left edge, `clusters.count` the right)
-    /// where a cursor standing before logical cluster `index` is drawn: after the cluster it
-    /// follows in reading order (on its left when that cluster runs right to left), or before
-    /// the first cluster at the start.
-    public func cursorBoundary(logical index: Int) -> Int {
-        if clusters.isEmpty { return 0 }
-        if index > 0, let (position, level) = visual(of: index - 1) {
-            return level % 2 == 1 ? position : position + 1
-        }
-        if let (position, level) = visual(of: max(0, index)) {
-            return level % 2 == 1 ? position + 1 : position
-        }
-        return isRightToLeft ? 0 : clusters.count
+    /// Where a cursor standing before logical cluster `index` is drawn.
+    public struct CursorPlace: Sendable, Equatable {
+        /// The boundary between visual positions: 0 is the left edge, `clusters.count` the right.
+        public var boundary: Int
+        /// Whether the text the cursor follows runs right to left (so the cursor stands on
+        /// that cluster's left side).
+        public var followsRightToLeft: Bool
     }
 
-    /// The visual position and level of logical cluster `index`, nearest shown one before it.
+    /// The cursor before logical cluster `index` (`logicalCount` for the end): after the
+    /// cluster it follows in reading order (on its left when that cluster runs right to left),
+    /// or before the first cluster at the start.
+    public func cursor(logical index: Int) -> CursorPlace {
+        if index > 0, let (position, level) = visual(of: index - 1) {
+            let rtl = level % 2 == 1
+            return CursorPlace(boundary: rtl ? position : position + 1, followsRightToLeft: rtl)
+        }
+        if let (position, level) = visual(of: 0) {
+            let rtl = level % 2 == 1
+            return CursorPlace(boundary: rtl ? position + 1 : position, followsRightToLeft: rtl)
+        }
+        return CursorPlace(boundary: 0, followsRightToLeft: isRightToLeft)
+    }
+
+    /// The visual position and level of logical cluster `index`, or of the nearest shown one
+    /// before it (a ligature's fill is not shown).
     private func visual(of index: Int) -> (Int, Int)? {
-        var candidate = index
+        var candidate = min(index, logicalCount - 1)
         while candidate >= 0 {
             if let position = logicalIndex.firstIndex(of: candidate) { return (position, levels[position]) }
             candidate -= 1
