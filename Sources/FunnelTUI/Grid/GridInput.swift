@@ -16,7 +16,7 @@ extension Grid {
         let window = Self.window(logical, around: at, width: width - 2)
         let line = display.line(String(logical[window]))
         let spot = line.cursor(logical: at - window.lowerBound)
-        let glyph = spot.followsRightToLeft && display.reorders ? "▕" : "▏"
+        let glyph = spot.belongsRight && display.reorders ? "▕" : "▏"
         let before = line.clusters[..<spot.boundary].joined()
         let after = line.clusters[spot.boundary...].joined()
         let used = DisplayWidth.of(before) + 1 + DisplayWidth.of(after)

@@ -55,24 +55,24 @@ public struct BidiLine: Sendable {
     public struct CursorPlace: Sendable, Equatable {
         /// The boundary between visual positions: 0 is the left edge, `clusters.count` the right.
         public var boundary: Int
-        /// Whether the text the cursor follows runs right to left (so the cursor stands on
-        /// that cluster's left side).
-        public var followsRightToLeft: Bool
+        /// Whether the cluster the cursor belongs to stands on its right (a bar is then drawn
+        /// on the right edge of the cursor's cell, against it).
+        public var belongsRight: Bool
     }
 
-    /// The cursor before logical cluster `index` (`logicalCount` for the end): after the
-    /// cluster it follows in reading order (on its left when that cluster runs right to left),
-    /// or before the first cluster at the start.
+    /// The cursor before logical cluster `index` (`logicalCount` for the end): just after the
+    /// cluster it follows in reading order (on that cluster's left when it runs right to left),
+    /// or, at the start, just before the first cluster (on its right when it runs right to left).
     public func cursor(logical index: Int) -> CursorPlace {
         if index > 0, let (position, level) = visual(of: index - 1) {
             let rtl = level % 2 == 1
-            return CursorPlace(boundary: rtl ? position : position + 1, followsRightToLeft: rtl)
+            return CursorPlace(boundary: rtl ? position : position + 1, belongsRight: rtl)
         }
         if let (position, level) = visual(of: 0) {
             let rtl = level % 2 == 1
-            return CursorPlace(boundary: rtl ? position + 1 : position, followsRightToLeft: rtl)
+            return CursorPlace(boundary: rtl ? position + 1 : position, belongsRight: !rtl)
         }
-        return CursorPlace(boundary: 0, followsRightToLeft: isRightToLeft)
+        return CursorPlace(boundary: 0, belongsRight: false)
     }
 
     /// The visual position and level of logical cluster `index`, or of the nearest shown one
