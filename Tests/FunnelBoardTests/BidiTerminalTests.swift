@@ -59,7 +59,8 @@ extension BoardTests {
         @Test("A crash (SIGSEGV) still gives implicit mode back")
         func implicitModeAfterACrash() throws {
             let (output, status) = try Self.record { board in
-                #expect(kill(try board.boardPID(), SIGSEGV) == 0)
+                let pid = try board.boardPID()
+                #expect(kill(pid, SIGSEGV) == 0)
             }
             #expect(status == 128 + SIGSEGV)
             #expect(output.contains(Self.explicitMode))
