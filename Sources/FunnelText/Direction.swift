@@ -5,7 +5,7 @@ import Foundation
 public enum Direction {
     /// Whether the first character with a strong direction in `text` is right-to-left.
     public static func isRightToLeft(_ text: String) -> Bool {
-        if text.unicodeScalars.allSatisfy({ $0.value < 0x0590 }) { return false }
+        if BidiLine.isLeftToRightOnly(text.unicodeScalars.lazy.map(\.value)) { return false }
         let scalars = text.unicodeScalars.map(\.value)
         var types = [FriBidiCharType](repeating: FriBidiCharType(0), count: scalars.count)
         scalars.withUnsafeBufferPointer { fribidi_get_bidi_types($0.baseAddress, FriBidiStrIndex(scalars.count), &types) }

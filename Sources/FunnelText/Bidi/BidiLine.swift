@@ -86,10 +86,16 @@ public struct BidiLine: Sendable {
         return nil
     }
 
-    /// Text with no code point from Hebrew on (U+0590): no right-to-left letter, no explicit
-    /// direction mark, nothing to shape or mirror in a left-to-right paragraph.
-    static func isLeftToRightOnly(_ scalars: [UInt32]) -> Bool {
-        scalars.allSatisfy { $0 < 0x0590 }
+    /// Whether `scalars` hold no right-to-left character: none from the blocks whose default
+    /// bidi class is R or AL (Hebrew to Arabic Extended, Hebrew and Arabic presentation forms,
+    /// the right-to-left ranges of the supplementary planes) and no RLM. Such text in a paragraph
+    /// that is not forced right to left has every level 0: nothing to reorder, mirror or shape,
+    /// and FriBidi is not asked. A filter for speed, not a bidi rule: anything else goes to FriBidi.
+    static func isLeftToRightOnly<S: Sequence>(_ scalars: S) -> Bool where S.Element == UInt32 {
+        !scalars.contains { v in
+            v >= 0x0590 && ((0x0590...0x08FF).contains(v) || v == 0x200F || (0xFB1D...0xFDFF).contains(v)
+                || (0xFE70...0xFEFF).contains(v) || (0x10800...0x10FFF).contains(v) || (0x1E800...0x1EFFF).contains(v))
+        }
     }
 
     /// One grapheme cluster with the level and bidi type of its first code point.

@@ -4,7 +4,9 @@ import CFriBidi
 public enum BaseDirection: Sendable, Hashable {
     /// From the first strong character (rules P2–P3); left to right when there is none.
     case auto
+    /// Left to right whatever the text (level 0).
     case leftToRight
+    /// Right to left whatever the text (level 1).
     case rightToLeft
 }
 

@@ -35,7 +35,7 @@ public struct TextDisplay: Sendable, Hashable {
     /// A field already cut to width in logical order, as the terminal must be given it. The
     /// spaces a view put around the field are layout and stay where they are.
     public func visual(_ field: String) -> String {
-        guard reorders || shapesArabic, !field.unicodeScalars.allSatisfy({ $0.value < 0x0590 }) else { return field }
+        guard reorders || shapesArabic, !BidiLine.isLeftToRightOnly(field.unicodeScalars.lazy.map(\.value)) else { return field }
         let leading = field.prefix { $0 == " " }
         let rest = field.dropFirst(leading.count)
         let trailing = rest.reversed().prefix { $0 == " " }
