@@ -143,3 +143,16 @@ import FunnelText
     }
 }
 
+
+extension BidiScreenTests {
+    @Test("The report's team table: a Hebrew seller's name stays in its cell, the figures in theirs")
+    func reportTeamTable() throws {
+        var state = BoardFixtures.state()
+        BoardFixtures.press([.char("r")], &state)
+        let grid = BoardRender.render(state)
+        let found = Self.row(grid, containing: "ןהכ יסוי")
+        let row = try #require(found, "\(grid.text)")
+        let line = grid.line(row).trimmingCharacters(in: .whitespaces)
+        #expect(line.hasPrefix("ןהכ יסוי"), "the name first, then the figures: \(line)")
+    }
+}
