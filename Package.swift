@@ -16,14 +16,20 @@ let package = Package(
             path: "Sources/CNcursesw",
             providers: [.apt(["libncurses-dev"])]
         ),
+        // GNU FriBidi, the reference bidi algorithm: reordering, mirroring, Arabic shaping.
+        .systemLibrary(
+            name: "CFriBidi",
+            path: "Sources/CFriBidi",
+            providers: [.apt(["libfribidi-dev"])]
+        ),
         // The board's signal state and self-pipe, in one C object file (never in a header).
         .target(name: "CFunnelSignals", path: "Sources/CFunnelSignals", linkerSettings: [.linkedLibrary("ncursesw")]),
         // Pure domain: stages, deals, rules, roles, queries. Foundation only.
         .target(name: "FunnelCore", swiftSettings: strict),
         // JSON files under the data directory: atomic writes, locking, loading.
         .target(name: "FunnelStore", dependencies: ["FunnelCore"], swiftSettings: strict),
-        // Terminal text: grapheme widths, truncation, sanitising untrusted strings.
-        .target(name: "FunnelText", dependencies: ["CNcursesw"], swiftSettings: strict),
+        // Terminal text: grapheme widths, truncation, sanitising untrusted strings, bidi display.
+        .target(name: "FunnelText", dependencies: ["CNcursesw", "CFriBidi"], swiftSettings: strict),
         // The board: actions, key table, pure update and render, ncurses driver.
         .target(name: "FunnelTUI", dependencies: ["FunnelCore", "FunnelStore", "FunnelText", "CNcursesw", "CFunnelSignals"], swiftSettings: strict),
         .executableTarget(name: "funnel", dependencies: ["FunnelCore", "FunnelStore", "FunnelText", "FunnelTUI"], swiftSettings: strict),
@@ -36,6 +42,7 @@ let package = Package(
         .target(name: "FunnelTestSupport", path: "Tests/FunnelTestSupport"),
         .testTarget(name: "FunnelCoreTests", dependencies: ["FunnelCore"]),
         .testTarget(name: "FunnelStoreTests", dependencies: ["FunnelCore", "FunnelStore"]),
+        .testTarget(name: "FunnelTextTests", dependencies: ["FunnelText"]),
         .testTarget(name: "FunnelTUITests", dependencies: ["FunnelCore", "FunnelText", "FunnelTUI"]),
         .testTarget(name: "FunnelEndToEndTests", dependencies: ["FunnelCore", "FunnelTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "FunnelBoardTests", dependencies: ["FunnelCore", "FunnelTestSupport"]),

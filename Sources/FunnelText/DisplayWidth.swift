@@ -88,6 +88,20 @@ public enum DisplayWidth {
         return result + "…"
     }
 
+    /// The longest prefix of `text` that fits `width` columns, without an ellipsis, and whether
+    /// anything was cut. Never splits a grapheme cluster.
+    public static func prefix(_ text: String, fitting width: Int) -> (text: String, isCut: Bool) {
+        guard width > 0 else { return ("", !text.isEmpty) }
+        var used = 0
+        var end = text.startIndex
+        for index in text.indices {
+            used += of(text[index])
+            if used > width { return (String(text[..<end]), true) }
+            end = text.index(after: index)
+        }
+        return (text, false)
+    }
+
     /// `text` cut to `width` and padded with spaces to exactly `width` columns.
     public static func fit(_ text: String, to width: Int, alignRight: Bool = false) -> String {
         let cut = truncate(text, to: width)

@@ -14,8 +14,10 @@ import FunnelText
     @Test func combiningMarksStayWithTheirBase() {
         var grid = Grid(width: 10, height: 1)
         grid.put("שָׁלוֹם", x: 0, y: 0)
-        #expect(grid.line(0) == "שָׁלוֹם")
-        #expect(grid[0, 0].text == "שָׁ")
+        // In visual order: the first letter, with both its marks, is drawn rightmost.
+        #expect(grid.line(0) == "םוֹלשָׁ")
+        #expect(grid[3, 0].text == "שָׁ")
+        #expect(grid[1, 0].text == "וֹ")
     }
 
     @Test func fittingPadsAndCutsByDisplayWidth() {
@@ -23,7 +25,7 @@ import FunnelText
         grid.put(fitting: "😀 emoji title", x: 0, y: 0, width: 8)
         #expect(grid.line(0) == "😀 emoj…")
         grid.put(fitting: "שלום", x: 0, y: 1, width: 8, alignRight: true)
-        #expect(grid.line(1) == "    שלום")
+        #expect(grid.line(1) == "    םולש")
     }
 }
 

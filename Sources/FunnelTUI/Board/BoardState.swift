@@ -1,5 +1,6 @@
 import Foundation
 import FunnelCore
+import FunnelText
 
 /// A card being carried with the keyboard (Space, ←/→, Space) or the mouse.
 public struct Drag: Hashable, Sendable {
@@ -287,6 +288,9 @@ public struct BoardState: Sendable {
     /// Draws new deal ids; seeded by the runtime.
     public var ids: SeededGenerator
     public var mouseDrag: String?
+    /// How text reaches the terminal (the `bidi` and `arabic_shaping` settings); the render
+    /// hands it to the grid.
+    public var display: TextDisplay = .app
 
     public init(funnel: Funnel, actor: User, deals: [Deal], now: Date, utcOffset: Int, width: Int, height: Int,
                 seed: UInt64 = 1, scope: Scope = .mine) {

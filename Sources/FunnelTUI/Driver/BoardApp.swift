@@ -4,6 +4,7 @@ import Glibc
 #endif
 import FunnelCore
 import FunnelStore
+import FunnelText
 
 /// How the board was asked to open.
 public struct BoardOptions: Sendable {
@@ -14,13 +15,17 @@ public struct BoardOptions: Sendable {
     public var utcOffset: Int
     /// Whether other processes' changes are noticed through inotify (else by polling).
     public var inotify: Bool
+    /// Who reorders right-to-left text, and whether Arabic is shaped (docs/bidi.md).
+    public var display: TextDisplay
 
-    public init(theme: Theme, mouse: Bool, fixedNow: Date?, utcOffset: Int, inotify: Bool = true) {
+    public init(theme: Theme, mouse: Bool, fixedNow: Date?, utcOffset: Int, inotify: Bool = true,
+                display: TextDisplay = .app) {
         self.theme = theme
         self.mouse = mouse
         self.fixedNow = fixedNow
         self.utcOffset = utcOffset
         self.inotify = inotify
+        self.display = display
     }
 }
 
@@ -82,8 +87,9 @@ public final class BoardApp {
     /// Runs the board until the user quits, a signal arrives or the terminal goes away.
     public func run(_ initial: BoardState) -> Ending {
         var state = initial
+        state.display = options.display
         let terminal = Terminal(theme: options.theme)
-        terminal.start(mouse: options.mouse)
+        terminal.start(mouse: options.mouse, bidi: options.display.mode)
         defer { terminal.stop() }
         let size = terminal.size
         _ = BoardUpdate.apply(.resize(width: size.width, height: size.height), &state)

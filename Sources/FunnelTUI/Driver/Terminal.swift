@@ -40,16 +40,24 @@ public final class Terminal {
     private var pairs: [StyleRole: Int16] = [:]
     private var attributes: [StyleRole: attr_t] = [:]
     private let theme: Theme
+    private var bidi: BidiMode = .terminal
 
     public init(theme: Theme) {
         self.theme = theme
     }
 
-    /// Enters curses mode: alternate screen, no echo, keypad, 25 ms Esc delay, colours.
-    public func start(mouse: Bool) {
+    /// Enters curses mode: alternate screen, no echo, keypad, 25 ms Esc delay, colours. In
+    /// `bidi` mode `app` the terminal is first put in explicit bidi mode (`BidiEscapes`), and a
+    /// crash gives implicit mode back along with the rest.
+    public func start(mouse: Bool, bidi: BidiMode = .app) {
         TerminalLocale.prepare()
         // Before initscr: ncurses leaves handlers alone that are already installed.
         _ = funnel_signals_install()
+        self.bidi = bidi
+        if bidi == .app {
+            funnel_signals_set_restore(BidiEscapes.leave)
+            BidiEscapes.write(BidiEscapes.enter)
+        }
         initscr()
         active = true
         cbreak()
@@ -84,6 +92,7 @@ public final class Terminal {
         active = false
         Self.writeControl("\u{1b}[?2004l")
         endwin()
+        if bidi == .app { BidiEscapes.write(BidiEscapes.leave) }
     }
 
     deinit { stop() }

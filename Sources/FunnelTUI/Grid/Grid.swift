@@ -28,9 +28,14 @@ public struct Grid: Sendable {
     /// Where the terminal's cursor shows (a text field being edited); nil hides it.
     public var cursor: GridPoint?
 
-    public init(width: Int, height: Int) {
+    /// How fields become what the terminal is given: reordered to visual order and Arabic
+    /// shaped (`bidi = app`, the default), or left in logical order (`bidi = terminal`).
+    public var display: TextDisplay
+
+    public init(width: Int, height: Int, display: TextDisplay = .app) {
         self.width = max(0, width)
         self.height = max(0, height)
+        self.display = display
         cells = Array(repeating: .blank, count: self.width * self.height)
     }
 
@@ -39,22 +44,43 @@ public struct Grid: Sendable {
         set { cells[y * width + x] = newValue }
     }
 
-    /// Writes `text` at (x, y), at most `limit` columns (default: to the right edge), sanitised,
-    /// one grapheme cluster per cell; a wide cluster that would not fit becomes a space.
-    /// Returns the number of columns written.
+    /// Writes the field `text` at (x, y), at most `limit` columns (default: to the right edge),
+    /// sanitised, one grapheme cluster per cell. The field is cut in logical order first (a
+    /// wide cluster that would not fit becomes a space), then laid out in visual order within
+    /// its own span (see `display`). Returns the number of columns written.
     @discardableResult
     public mutating func put(_ text: String, x: Int, y: Int, limit: Int? = nil, style: CellStyle = .normal) -> Int {
         guard y >= 0, y < height, x < width else { return 0 }
         let end = min(width, x + (limit ?? width))
+        let fitted = DisplayWidth.prefix(Sanitize.line(text), fitting: end - x)
+        let used = place(display.visual(fitted.text), x: x, y: y, end: end, style: style)
+        if fitted.isCut, x + used >= 0, x + used < end { self[x + used, y] = Cell(text: " ", style: style) }
+        return used
+    }
+
+    /// Writes `text` cut to `width` columns with an ellipsis (in logical order: the start of the
+    /// field stays), laid out in visual order, padded, left or right aligned.
+    public mutating func put(fitting text: String, x: Int, y: Int, width: Int, alignRight: Bool = false,
+                             style: CellStyle = .normal) {
+        guard width > 0 else { return }
+        let shown = display.visual(DisplayWidth.truncate(Sanitize.line(text), to: width))
+        let pad = String(repeating: " ", count: max(0, width - DisplayWidth.of(shown)))
+        guard y >= 0, y < height, x < self.width else { return }
+        place(alignRight ? pad + shown : shown + pad, x: x, y: y, end: min(self.width, x + width), style: style)
+    }
+
+    /// Lays out text already in visual order from x up to `end`, one cluster per cell.
+    @discardableResult
+    mutating func place(_ visual: String, x: Int, y: Int, end: Int, style: CellStyle) -> Int {
         var column = x
-        for character in Sanitize.line(text) {
+        for character in visual {
             let w = DisplayWidth.of(character)
             if w == 0 {
                 if column > x, column - 1 >= 0 { appendCombining(character, before: column, y: y) }
                 continue
             }
             if column + w > end {
-                if column < end { self[column, y] = Cell(text: " ", style: style) }
+                if column < end, column >= 0 { self[column, y] = Cell(text: " ", style: style) }
                 break
             }
             if column >= 0 {
@@ -77,13 +103,6 @@ public struct Grid: Sendable {
         var target = column - 1
         while target > 0 && self[target, y].text.isEmpty { target -= 1 }
         self[target, y].text.append(character)
-    }
-
-    /// Writes `text` cut to `width` columns with an ellipsis, padded, left or right aligned.
-    public mutating func put(fitting text: String, x: Int, y: Int, width: Int, alignRight: Bool = false,
-                             style: CellStyle = .normal) {
-        guard width > 0 else { return }
-        put(DisplayWidth.fit(Sanitize.line(text), to: width, alignRight: alignRight), x: x, y: y, limit: width, style: style)
     }
 
     /// Paints a rectangle with a style (spaces).

@@ -1,15 +1,23 @@
 import Foundation
+import FunnelText
 
-/// `$XDG_CONFIG_HOME/funnel/config`: `key = value` lines; `theme`, `mouse` and `mailer`.
+/// `$XDG_CONFIG_HOME/funnel/config`: `key = value` lines: `theme`, `mouse`, `bidi`,
+/// `arabic_shaping` (docs/themes.md, docs/bidi.md), `mailer` (docs/working-the-day.md).
 public struct ConfigFile: Sendable {
     public var theme: String?
     public var mouse: Bool?
     /// The command emails are handed to (`/usr/sbin/sendmail -t`), read by `funnel mail` (R11).
     public var mailer: String?
+    /// Who reorders right-to-left text: funnel (`app`) or the terminal (`terminal`).
+    public var bidi: BidiMode?
+    /// Whether Arabic is shaped into joined presentation forms (default: on in `app` mode).
+    public var arabicShaping: Bool?
 
-    public init(theme: String? = nil, mouse: Bool? = nil) {
+    public init(theme: String? = nil, mouse: Bool? = nil, bidi: BidiMode? = nil, arabicShaping: Bool? = nil) {
         self.theme = theme
         self.mouse = mouse
+        self.bidi = bidi
+        self.arabicShaping = arabicShaping
     }
 
     /// `$XDG_CONFIG_HOME/funnel`, or `~/.config/funnel`.
@@ -32,18 +40,42 @@ public struct ConfigFile: Sendable {
             if line.isEmpty || line.hasPrefix("#") { continue }
             let sides = line.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             guard sides.count == 2 else { throw ThemeError(message: "\(path) line \(number + 1): expected key = value") }
+            let place = "\(path) line \(number + 1)"
             switch sides[0] {
             case "theme": config.theme = sides[1]
             case "mailer": config.mailer = sides[1]
-            case "mouse":
-                guard let on = ["on": true, "true": true, "yes": true, "off": false, "false": false, "no": false][sides[1].lowercased()] else {
-                    throw ThemeError(message: "\(path) line \(number + 1): mouse is on or off")
+            case "mouse": config.mouse = try onOff(sides[1], "mouse", at: place)
+            case "arabic_shaping": config.arabicShaping = try onOff(sides[1], "arabic_shaping", at: place)
+            case "bidi":
+                guard let mode = BidiMode(rawValue: sides[1].lowercased()) else {
+                    throw ThemeError(message: "\(place): bidi is app or terminal")
                 }
-                config.mouse = on
+                config.bidi = mode
             default:
-                throw ThemeError(message: "\(path) line \(number + 1): unknown setting “\(sides[0])” (known: theme, mouse, mailer)")
+                throw ThemeError(message: "\(place): unknown setting “\(sides[0])” (known: theme, mouse, bidi, arabic_shaping, mailer)")
             }
         }
         return config
+    }
+
+    /// An on/off value (also true/false, yes/no).
+    static func onOff(_ value: String, _ key: String, at place: String) throws -> Bool {
+        guard let on = ["on": true, "true": true, "yes": true, "off": false, "false": false, "no": false][value.lowercased()] else {
+            throw ThemeError(message: "\(place): \(key) is on or off")
+        }
+        return on
+    }
+
+    /// How text reaches the terminal: `FUNNEL_BIDI` (app or terminal) over the `bidi` setting
+    /// (default app); `arabic_shaping` as set, else on in app mode.
+    public func textDisplay(environment: [String: String]) throws -> TextDisplay {
+        var mode = bidi ?? .app
+        if let value = environment["FUNNEL_BIDI"], !value.isEmpty {
+            guard let chosen = BidiMode(rawValue: value.lowercased()) else {
+                throw ThemeError(message: "FUNNEL_BIDI is app or terminal, not “\(value)”")
+            }
+            mode = chosen
+        }
+        return TextDisplay(mode: mode, arabicShaping: arabicShaping)
     }
 }

@@ -5,7 +5,7 @@ import FunnelText
 /// Draws a board state at its size into a grid. Pure: the same state gives the same grid.
 public enum BoardRender {
     public static func render(_ state: BoardState) -> Grid {
-        var grid = Grid(width: state.width, height: state.height)
+        var grid = Grid(width: state.width, height: state.height, display: state.display)
         if BoardLayout.isTooSmall(width: state.width, height: state.height) {
             let lines = ["Terminal too small", "need \(BoardLayout.minWidth)×\(BoardLayout.minHeight)",
                          "have \(state.width)×\(state.height)"]

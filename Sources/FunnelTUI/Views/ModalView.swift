@@ -77,17 +77,12 @@ enum ModalView {
         }
     }
 
-    /// A text field: the part of the text around the cursor that fits, and the terminal's cursor
-    /// placed at the editing position.
+    /// A text field: the part of the text around the cursor that fits, in visual order, with the
+    /// cursor at the visual place of its logical position (see `Grid.input`), where the
+    /// terminal's own cursor is put too.
     static func inputLine(_ line: LineEditor, x: Int, y: Int, width: Int, _ grid: inout Grid) {
-        grid.fill(x: x, y: y, width: width, height: 1, style: CellStyle(.input))
-        guard width > 1 else { return }
-        var first = 0
-        while first < line.cursor,
-              DisplayWidth.of(Sanitize.line(String(line.characters[first..<line.cursor]))) > width - 1 { first += 1 }
-        let before = Sanitize.line(String(line.characters[first..<line.cursor]))
-        grid.put(Sanitize.line(String(line.characters[first...])), x: x, y: y, limit: width, style: CellStyle(.input))
-        grid.cursor = GridPoint(x: x + DisplayWidth.of(before), y: y)
+        grid.input(String(line.characters), cursor: line.cursor, x: x, y: y, width: width,
+                   style: CellStyle(.input), cursorStyle: CellStyle(.input, bold: true))
     }
 
     static func form(_ form: DealForm, state: BoardState, _ grid: inout Grid) {

@@ -111,31 +111,37 @@ enum ReportView {
                         ("\(v.medianDays.map { String(format: "%.1f", $0) } ?? "—") / \(v.p90Days.map { String(format: "%.1f", $0) } ?? "—") d",
                          plain), ("  \(v.stays) stays", CellStyle(.dim))])
         }
-        if !report.team.isEmpty {
-            out.append([("", plain)])
-            out.append([("Team", title), ("  open deals per stage, results in the period", CellStyle(.dim))])
-            let stageIDs = open.map(\.stage)
-            let cell = max(4, min(9, (width - label - 35) / max(1, stageIDs.count)))
-            var header = DisplayWidth.fit("seller", to: label)
-            for stage in stageIDs { header += DisplayWidth.fit(String(stage.name.prefix(cell - 1)), to: cell) }
-            header += "open  won lost  win%  overdue stuck"
-            out.append([(header, CellStyle(.dim))])
-            for seller in report.team {
-                var row = name(seller.user.name, label)
-                for stage in stageIDs { row += DisplayWidth.fit("\(seller.openByStage[stage.id] ?? 0)", to: cell) }
-                let winRate = seller.winRate.map { String(format: "%.0f", $0 * 100) } ?? "—"
-                row += String(format: "%4d %4d %4d  ", seller.open, seller.won, seller.lost)
-                    + DisplayWidth.fit(winRate, to: 4, alignRight: true)
-                    + String(format: "  %7d %5d", seller.overdueNextActions, seller.stuck)
-                out.append([(row, CellStyle(seller.overloaded ? .danger : .normal, bold: seller.overloaded)),
-                            (seller.overloaded ? "  overloaded" : "", CellStyle(.danger, bold: true))])
-            }
-        }
+        if !report.team.isEmpty { out += teamLines(report, open: open.map(\.stage), width: width, label: label) }
         out.append([("", plain)])
         out.append([("Health", title)])
         if report.warnings.isEmpty { out.append([("no warnings", CellStyle(.dim))]) }
         for warning in report.warnings { out.append([("! " + warning.text, CellStyle(.warning, bold: true))]) }
         return out.map { fit($0, width: width) }
+    }
+
+    /// The team table. Each cell is its own piece of the line, so a right-to-left stage or
+    /// seller name is reordered inside its cell and never across the cells beside it.
+    static func teamLines(_ report: FunnelReport, open stageIDs: [Stage], width: Int, label: Int) -> [Line] {
+        let dim = CellStyle(.dim)
+        var out: [Line] = [[("", CellStyle(.normal))],
+                           [("Team", CellStyle(.overlayTitle, bold: true)), ("  open deals per stage, results in the period", dim)]]
+        let cell = max(4, min(9, (width - label - 35) / max(1, stageIDs.count)))
+        var header: Line = [(DisplayWidth.fit("seller", to: label), dim)]
+        for stage in stageIDs { header.append((DisplayWidth.fit(String(stage.name.prefix(cell - 1)), to: cell), dim)) }
+        header.append(("open  won lost  win%  overdue stuck", dim))
+        out.append(header)
+        for seller in report.team {
+            let style = CellStyle(seller.overloaded ? .danger : .normal, bold: seller.overloaded)
+            var row: Line = [(name(seller.user.name, label), style)]
+            for stage in stageIDs { row.append((DisplayWidth.fit("\(seller.openByStage[stage.id] ?? 0)", to: cell), style)) }
+            let winRate = seller.winRate.map { String(format: "%.0f", $0 * 100) } ?? "—"
+            row.append((String(format: "%4d %4d %4d  ", seller.open, seller.won, seller.lost)
+                + DisplayWidth.fit(winRate, to: 4, alignRight: true)
+                + String(format: "  %7d %5d", seller.overdueNextActions, seller.stuck), style))
+            row.append((seller.overloaded ? "  overloaded" : "", CellStyle(.danger, bold: true)))
+            out.append(row)
+        }
+        return out
     }
 
     /// A line cut to `width` columns, the cut marked with an ellipsis: nothing is lost silently.

@@ -1,6 +1,7 @@
 import Foundation
 import FunnelCore
 import FunnelStore
+import FunnelText
 import FunnelTUI
 
 /// `funnel` with no command: the board. `funnel --demo`: the board on fresh demo data.
@@ -26,8 +27,10 @@ enum BoardCommand {
         }
         let config: ConfigFile
         let theme: Theme
+        let display: TextDisplay
         do {
             config = try ConfigFile.load(environment: environment)
+            display = try config.textDisplay(environment: environment)
             let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
             theme = try Theme.load(noColor ? "mono" : (options.theme ?? config.theme ?? "dark"), environment: environment)
         } catch let error as ThemeError {
@@ -39,7 +42,7 @@ enum BoardCommand {
         let app = BoardApp(store: session.store, account: session.account, options: BoardOptions(
             theme: theme, mouse: options.mouse || (config.mouse ?? false),
             fixedNow: environment["FUNNEL_NOW"].flatMap { $0.isEmpty ? nil : session.now }, utcOffset: session.utcOffset,
-            inotify: session.inotify))
+            inotify: session.inotify, display: display))
         let state: BoardState
         do {
             state = try session.data { try app.prepare() }

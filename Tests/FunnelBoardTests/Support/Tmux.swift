@@ -18,9 +18,12 @@ final class TmuxBoard {
     ///
     /// With `jobControl`, the pane runs an interactive bash instead (job control, so Ctrl-Z
     /// can stop the board) and the board's command line is typed into it. With `ignoreHangup` the
-    /// board starts with SIGHUP ignored, as under `nohup`.
+    /// board starts with SIGHUP ignored, as under `nohup`. With `recordOutput`, every byte the
+    /// pane's programs write to the terminal is appended to that file (`pipe-pane -O`, set up in
+    /// the same tmux command as the session, before the server reads any output from the pane).
     init(_ world: FunnelWorld, arguments: [String] = [], user: String? = nil, width: Int = 120, height: Int = 35,
-         extraEnvironment: [String: String] = [:], jobControl: Bool = false, ignoreHangup: Bool = false) throws {
+         extraEnvironment: [String: String] = [:], jobControl: Bool = false, ignoreHangup: Bool = false,
+         recordOutput: URL? = nil) throws {
         self.world = world
         socket = "funnel-test-\(UUID().uuidString.lowercased().prefix(13))"
         var environment = world.environment(user: user)
@@ -30,13 +33,16 @@ final class TmuxBoard {
         var command = ["-f", "/dev/null", "start-server", ";",
                        "set-option", "-g", "default-terminal", environment["TERM"] ?? "xterm-256color", ";",
                        "set-option", "-g", "default-shell", "/bin/sh", ";",
-                       "new-session", "-d", "-x", "\(width)", "-y", "\(height)"]
+                       "new-session", "-d", "-s", "board", "-x", "\(width)", "-y", "\(height)"]
         for (key, value) in environment.sorted(by: { $0.key < $1.key }) { command += ["-e", "\(key)=\(value)"] }
         if jobControl {
             command.append("exec bash --norc --noprofile -i")
         } else {
             // Like an interactive shell, the pane's shell survives a Ctrl-C meant for the board.
             command.append("trap : INT; \(ignoreHangup ? "trap '' HUP; " : "")\(board); echo EXIT=$?; sleep 120")
+        }
+        if let recordOutput {
+            command += [";", "pipe-pane", "-t", "board", "-O", "cat >> \(Run.shellQuote(recordOutput.path))"]
         }
         let result = try tmuxResult(command, environment: environment)
         guard result.status == 0 else { throw WorldError("tmux new-session failed: \(result.stderr)") }
