@@ -12,4 +12,8 @@ let allCommands: [any Command.Type] = [
     InitCommand.self, AddCommand.self, ListCommand.self, ShowCommand.self, MoveCommand.self,
     EditCommand.self, AssignCommand.self, LogCommand.self, TodayCommand.self, CaptureCommand.self, ImportCommand.self, ExportCommand.self, AcceptCommand.self,
     RejectCommand.self, ReportCommand.self, DoctorCommand.self, StagesCommand.self, TeamInitCommand.self, TeamCommand.self, DemoCommand.self, KeysCommand.self,
+    VersionCommand.self, ConfigCommand.self, ManCommand.self, InstallManCommand.self, CompletionsCommand.self,
 ]
+
+/// Commands that work but are not listed (`--help`, man pages): what shell completion calls.
+let hiddenCommands: [any Command.Type] = [CompleteWordsCommand.self]
