@@ -14,10 +14,11 @@ public enum CSVCell {
         return text
     }
 
-    /// Whether `text` is a guarded cell: a `'` followed by a formula start.
+    /// Whether `text` is a guarded cell: one or more `'` followed by a formula start.
     public static func isGuarded(_ text: String) -> Bool {
-        let scalars = Array(text.unicodeScalars.prefix(2))
-        return scalars.count == 2 && scalars[0] == "'" && formulaStarts.contains(Character(scalars[1]))
+        let rest = text.unicodeScalars.drop { $0 == "'" }
+        guard rest.count < text.unicodeScalars.count, let next = rest.first else { return false }
+        return formulaStarts.contains(Character(next))
     }
 
     /// One field: guarded, and quoted when it holds the delimiter, a quote, a line break or

@@ -56,8 +56,9 @@ enum ImportCommand: Command {
             try write(report, skipBad: arguments.has("skip-bad"), session: session)
         }
         if report.errors > 0 && !arguments.has("skip-bad") {
+            let nothing = arguments.has("dry-run") ? "the real run would import nothing" : "nothing was imported"
             throw CommandFailure(code: .usage, lines: [
-                "\(report.errors) row(s) cannot be imported; nothing was imported",
+                "\(report.errors) row(s) cannot be imported; \(nothing)",
                 "fix them, or import the others with --skip-bad",
             ])
         }

@@ -14,6 +14,13 @@ struct ImportReport {
         rows.compactMap { if case .create(let deal, _) = $0.outcome { return deal } else { return nil } }
     }
 
+    /// The line each new deal comes from, by its id.
+    var newLines: [String: Int] {
+        var lines: [String: Int] = [:]
+        for row in rows { if case .create(let deal, _) = row.outcome { lines[deal.id] = row.line } }
+        return lines
+    }
+
     var errors: Int { rows.filter { if case .error = $0.outcome { return true } else { return false } }.count }
 
     /// Counts of each outcome, as "3 new, 1 duplicate, …".
@@ -65,6 +72,7 @@ struct ImportReport {
         switch outcome {
         case .create: return nil
         case .duplicate(let id, let by):
+            if let line = newLines[id] { return "duplicate of line \(line) (same \(by)); skipped" }
             let seen = visible[id].map { Visibility.canSee($0, actor: actor) } ?? true
             return seen ? "duplicate of deal \(id) (same \(by)); skipped" : "duplicate of an existing deal (same \(by)); skipped"
         case .alreadyImported(let id):
