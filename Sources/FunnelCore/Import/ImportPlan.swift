@@ -43,7 +43,7 @@ public struct PlannedRow: Sendable {
 public struct ImportColumnMap: Sendable {
     /// For each column, the field it fills (nil: not imported).
     public let fields: [ImportField?]
-    /// Headers funnel does not know (not `ignore`d on purpose).
+    /// Headers whose columns are not imported: unknown ones and those left out on purpose.
     public let unknown: [String]
 
     /// Resolves every header: `--map` first, then the source's known names. A `--map` naming
@@ -59,7 +59,7 @@ public struct ImportColumnMap: Sendable {
         for (index, name) in normalized.enumerated() {
             let field = options.map[name] ?? options.source.field(for: name)
             fields.append(field == .ignore ? nil : field)
-            if field == nil { unknown.append(header[index]) }
+            if field == nil || field == .ignore { unknown.append(header[index]) }
         }
         guard fields.contains(.title) || fields.contains(.company) else {
             return .failure(ImportError("no column gives a deal's title (or company); name one with --map COLUMN=title "
