@@ -5,10 +5,15 @@ import Foundation
 /// email, or the same title and company, as `capture` matches) and a row imported before (its
 /// key in a deal's `source`) create nothing.
 public struct ImportPlanner {
+    /// The pipeline, team and rules every new deal is checked against.
     public let funnel: Funnel
+    /// Who imports: the author of each new deal's first history entry (and R15's subject).
     public let actor: User
+    /// Source, `--map`, `--strict`, `--owner`.
     public let options: ImportOptions
+    /// The time of a deal whose row gives no creation time; a later one is refused.
     public let now: Date
+    /// The local offset from UTC, for times without a zone.
     public let utcOffset: Int
     private var matcher: LeadMatcher
     private var imported: [String: String] = [:]

@@ -2,7 +2,9 @@ import Foundation
 
 /// A delimited text file as rows of cells: the header, then each record with the line it starts on.
 public struct ImportTable: Sendable {
+    /// The header row's cells, trimmed.
     public var header: [String]
+    /// Every other non-blank row, with the line it starts on (a quoted line break spans lines).
     public var rows: [(line: Int, cells: [String])]
     /// The delimiter found: `,`, `;` or a tab.
     public var delimiter: Unicode.Scalar

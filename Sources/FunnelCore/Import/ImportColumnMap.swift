@@ -1,44 +1,5 @@
 import Foundation
 
-/// How an import reads a file: where it comes from, extra column names, and what to do with
-/// stages and owners it cannot match.
-public struct ImportOptions: Sendable {
-    public var source: ImportSource
-    /// `--map COLUMN=FIELD`: headers (as `ImportSource.normalize` gives them) to fields.
-    public var map: [String: ImportField]
-    /// Refuse a row whose stage is not one of ours instead of sending it to the first open stage.
-    public var strict: Bool
-    /// `--owner USER`: the owner of rows without one, or with one not on the team.
-    public var defaultOwner: String?
-
-    public init(source: ImportSource, map: [String: ImportField] = [:], strict: Bool = false, defaultOwner: String? = nil) {
-        self.source = source
-        self.map = map
-        self.strict = strict
-        self.defaultOwner = defaultOwner
-    }
-}
-
-/// What becomes of one row.
-public enum ImportOutcome: Sendable {
-    /// A new deal, checked by every rule; `notes` say what was guessed (an unmatched stage…).
-    case create(Deal, notes: [String])
-    /// The same person or deal is already there (or earlier in the file): nothing is created.
-    case duplicate(of: String, by: String)
-    /// This row was imported before, as deal `id`.
-    case alreadyImported(id: String)
-    /// Left out on purpose (a deal deleted in the other CRM).
-    case skipped(String)
-    /// The row cannot be imported: a bad value, or a rule refused the deal.
-    case error(String)
-}
-
-/// One row's line number and outcome.
-public struct PlannedRow: Sendable {
-    public let line: Int
-    public let outcome: ImportOutcome
-}
-
 /// Which column fills which field, and the columns left out.
 public struct ImportColumnMap: Sendable {
     /// For each column, the field it fills (nil: not imported).
