@@ -9,16 +9,22 @@ struct ImportReport {
     let actor: User
     /// The deals there were before, by id (to name a duplicate only to someone who may see it).
     let visible: [String: Deal]
+    /// The line each new deal comes from, by its id.
+    let newLines: [String: Int]
+
+    init(rows: [PlannedRow], unknownColumns: [String], funnel: Funnel, actor: User, visible: [String: Deal]) {
+        self.rows = rows
+        self.unknownColumns = unknownColumns
+        self.funnel = funnel
+        self.actor = actor
+        self.visible = visible
+        var lines: [String: Int] = [:]
+        for row in rows { if case .create(let deal, _) = row.outcome { lines[deal.id] = row.line } }
+        newLines = lines
+    }
 
     var newDeals: [Deal] {
         rows.compactMap { if case .create(let deal, _) = $0.outcome { return deal } else { return nil } }
-    }
-
-    /// The line each new deal comes from, by its id.
-    var newLines: [String: Int] {
-        var lines: [String: Int] = [:]
-        for row in rows { if case .create(let deal, _) = row.outcome { lines[deal.id] = row.line } }
-        return lines
     }
 
     var errors: Int { rows.filter { if case .error = $0.outcome { return true } else { return false } }.count }
