@@ -3,7 +3,8 @@ import Testing
 
 @Suite("Help, version and usage errors")
 struct UsageTests {
-    static let commands = ["init", "add", "list", "show", "move", "edit", "assign", "stages", "team", "demo"]
+    static let commands = ["init", "add", "list", "show", "move", "edit", "assign", "stages", "team", "demo", "import", "export",
+                                   "version", "config", "man", "install-man", "completions"]
 
     @Test func helpListsEveryCommand() throws {
         let s = try Sandbox()

@@ -85,10 +85,11 @@ public enum LeadReader {
     }
 }
 
-/// RFC 4180 CSV: commas, double-quoted fields with "" escapes and line breaks inside quotes.
+/// RFC 4180 CSV: commas (or another delimiter), double-quoted fields with "" escapes and line
+/// breaks inside quotes.
 public enum CSVParser {
-    /// Rows with the line each starts on.
-    public static func parse(_ text: String) -> Result<[(line: Int, cells: [String])], LeadError> {
+    /// Rows with the line each starts on; `delimiter` separates fields (`,` unless told).
+    public static func parse(_ text: String, delimiter: Unicode.Scalar = ",") -> Result<[(line: Int, cells: [String])], LeadError> {
         var rows: [(line: Int, cells: [String])] = []
         var cells: [String] = []
         var cell = ""
@@ -121,7 +122,7 @@ public enum CSVParser {
                 }
             } else {
                 switch c {
-                case ",":
+                case delimiter:
                     cells.append(cell)
                     cell = ""
                     afterQuote = false

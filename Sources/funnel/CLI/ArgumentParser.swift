@@ -6,11 +6,17 @@ struct OptionSpec {
     /// nil for a switch; otherwise what the value is called in help ("DATE").
     let value: String?
     let help: String
+    /// May be given more than once (`--map A=title --map B=phone`); every value is kept, in order.
+    var repeatable = false
+    /// The words the value may be, when they are a fixed list (for completions and man pages).
+    var choices: [String] = []
 
-    init(_ name: String, value: String? = nil, _ help: String) {
+    init(_ name: String, value: String? = nil, _ help: String, repeatable: Bool = false, choices: [String] = []) {
         self.name = name
         self.value = value
         self.help = help
+        self.repeatable = repeatable
+        self.choices = choices
     }
 }
 
@@ -74,11 +80,15 @@ struct ParsedArguments {
     var values: [String: String] = [:]
     var switches: Set<String> = []
     var rest: [String] = []
+    /// Every value of a repeatable option, in order.
+    var lists: [String: [String]] = [:]
     /// `--help` or `-h` stood where an option may stand (not as another option's value).
     var help = false
 
     func value(_ name: String) -> String? { values[name] }
     func has(_ name: String) -> Bool { switches.contains(name) || values[name] != nil }
+    /// Every value given to a repeatable option.
+    func all(_ name: String) -> [String] { lists[name] ?? [] }
 }
 
 /// funnel's own argument parser: one pass over the words after the command's name that knows
@@ -164,7 +174,7 @@ struct ParserPass {
             if let guess = Suggest.closest(name, among: spec.options.map(\.name)) { message += "; did you mean --\(guess)?" }
             return fail(.usage(message, hint: "see: funnel \(spec.name) --help"))
         }
-        let repeated = result.has(option.name)
+        let repeated = result.has(option.name) && !option.repeatable
         if repeated { fail(.usage("funnel \(spec.name): --\(option.name) is given twice")) }
         guard let valueName = option.value else {
             if inlineValue != nil { return fail(.usage("funnel \(spec.name): --\(option.name) takes no value")) }
@@ -181,7 +191,10 @@ struct ParserPass {
             value = words[index]
             index += 1
         }
-        if !repeated { result.values[option.name] = value }
+        if !repeated {
+            if result.values[option.name] == nil { result.values[option.name] = value }
+            result.lists[option.name, default: []].append(value)
+        }
     }
 
     private mutating func fail(_ failure: CommandFailure) {

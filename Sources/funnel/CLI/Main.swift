@@ -134,7 +134,7 @@ enum FunnelMain {
     }
 
     static func findCommand(named name: String) -> (any Command.Type)? {
-        allCommands.first { $0.spec.name == name.lowercased() }
+        (allCommands + hiddenCommands).first { $0.spec.name == name.lowercased() }
     }
 
     static var overview: String {

@@ -10,6 +10,11 @@ protocol Command: Sendable {
 /// Every subcommand, in the order `funnel --help` lists them.
 let allCommands: [any Command.Type] = [
     InitCommand.self, AddCommand.self, ListCommand.self, ShowCommand.self, MoveCommand.self,
-    EditCommand.self, AssignCommand.self, LogCommand.self, BillCommand.self, MailCommand.self, TodayCommand.self, CaptureCommand.self, AcceptCommand.self,
+    EditCommand.self, AssignCommand.self, LogCommand.self, BillCommand.self, MailCommand.self, TodayCommand.self,
+    CaptureCommand.self, ImportCommand.self, ExportCommand.self, AcceptCommand.self,
     RejectCommand.self, ReportCommand.self, DoctorCommand.self, StagesCommand.self, TeamInitCommand.self, TeamCommand.self, DemoCommand.self, KeysCommand.self,
+    VersionCommand.self, ConfigCommand.self, ManCommand.self, InstallManCommand.self, CompletionsCommand.self,
 ]
+
+/// Commands that work but are not listed (`--help`, man pages): what shell completion calls.
+let hiddenCommands: [any Command.Type] = [CompleteWordsCommand.self]

@@ -28,6 +28,28 @@ enum Console {
         write(Sanitize.line(text) + "\n", to: STDERR_FILENO)
     }
 
+    /// A document on standard output (CSV, roff, a shell script) laid out by funnel: like `block`,
+    /// but a carriage return that ends a line (CRLF) passes too. Nothing is added at the end.
+    static func document(_ text: String) {
+        let lines = text.components(separatedBy: "\r\n").map { Sanitize.text($0) }
+        write(lines.joined(separator: "\r\n"), to: STDOUT_FILENO)
+    }
+
+    /// Whether standard error is a terminal (progress lines are shown only there).
+    static var errorIsTerminal: Bool { isatty(STDERR_FILENO) != 0 }
+
+    /// A progress line on standard error, drawn over the previous one; only on a terminal.
+    static func progress(_ text: String) {
+        guard errorIsTerminal else { return }
+        write("\r" + Sanitize.line(text) + "\u{1B}[K", to: STDERR_FILENO)
+    }
+
+    /// Clears the progress line, if one was drawn.
+    static func endProgress() {
+        guard errorIsTerminal else { return }
+        write("\r\u{1B}[K", to: STDERR_FILENO)
+    }
+
     /// All of `text`, retrying short writes; a closed or full output ends the writing quietly.
     private static func write(_ text: String, to descriptor: Int32) {
         var bytes = Array(text.utf8)[...]

@@ -1,0 +1,41 @@
+import Foundation
+
+/// CSV for spreadsheets: quoting, and the guard against formula injection.
+public enum CSVCell {
+    /// Characters that make a spreadsheet read a cell as a formula (or hide what follows).
+    static let formulaStarts: Set<Character> = ["=", "+", "-", "@", "\t", "\r"]
+
+    /// `text` made safe to open in Excel or LibreOffice: a cell starting with `=` `+` `-` `@`,
+    /// a tab or a carriage return gets a leading `'`; so does one that already starts with `'`
+    /// followed by one of those, so that reading it back (`isGuarded`) is exact.
+    public static func guarded(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first else { return text }
+        if formulaStarts.contains(Character(first)) || isGuarded(text) { return "'" + text }
+        return text
+    }
+
+    /// Whether `text` is a guarded cell: one or more `'` followed by a formula start.
+    public static func isGuarded(_ text: String) -> Bool {
+        let rest = text.unicodeScalars.drop { $0 == "'" }
+        guard rest.count < text.unicodeScalars.count, let next = rest.first else { return false }
+        return formulaStarts.contains(Character(next))
+    }
+
+    /// One field: guarded, and quoted when it holds the delimiter, a quote, a line break or
+    /// surrounding spaces.
+    public static func field(_ text: String, delimiter: Character = ",") -> String {
+        let safe = guarded(text)
+        let needsQuotes = safe.unicodeScalars.contains { $0 == "\"" || $0 == "\n" || $0 == "\r" || Character($0) == delimiter }
+            || safe.hasPrefix(" ") || safe.hasSuffix(" ")
+        return needsQuotes ? "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : safe
+    }
+
+    /// A whole file: a UTF-8 BOM (so Excel reads UTF-8), rows joined by CRLF, a CRLF at the end.
+    public static func document(header: [String], rows: [[String]]) -> String {
+        var out = "\u{FEFF}"
+        for row in [header] + rows {
+            out += row.map { field($0) }.joined(separator: ",") + "\r\n"
+        }
+        return out
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import FunnelStore
+import FunnelTUI
+
+/// `funnel config get|set|list`: the board's settings file, `$XDG_CONFIG_HOME/funnel/config`
+/// (docs/themes.md). Values are checked before anything is written; the file is replaced atomically.
+enum ConfigCommand: Command {
+    static let spec = CommandSpec(
+        name: "config", summary: "Show or change the board's settings (theme, mouse).",
+        arguments: [
+            ArgumentSpec(name: "ACTION", required: true, help: "list, get KEY, or set KEY VALUE"),
+        ],
+        details: """
+        Keys: theme (dark, light, high-contrast, mono, a theme in $XDG_CONFIG_HOME/funnel/themes, or a path),
+        mouse (on or off). The file is $XDG_CONFIG_HOME/funnel/config (default ~/.config/funnel/config).
+        """,
+        acceptsRest: true)
+
+    /// The settings and what each is when the file does not say.
+    static let defaults: [(key: String, value: String)] = [("theme", "dark"), ("mouse", "off")]
+    static let themes = ["dark", "light", "high-contrast", "mono"]
+
+    static func run(_ arguments: ParsedArguments, session: Session) throws {
+        let environment = ProcessInfo.processInfo.environment
+        let path = ConfigFile.directory(environment: environment) + "/config"
+        let words = arguments.positionals + arguments.rest
+        let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+        switch (words[0], words.count) {
+        case ("list", 1):
+            for (key, fallback) in defaults { Console.line("\(key) = \(try value(of: key, in: text, path: path) ?? fallback)") }
+        case ("get", 2):
+            let key = try known(words[1])
+            Console.line(try value(of: key, in: text, path: path) ?? defaults.first { $0.key == key }!.value)
+        case ("set", 3):
+            let key = try known(words[1])
+            let checked = try validate(key: key, value: words[2], environment: environment)
+            let updated = ConfigText.setting(key, to: checked, in: text)
+            _ = try parse(updated, path: path)
+            try session.data {
+                try AtomicFile.makeDirectory((path as NSString).deletingLastPathComponent)
+                try AtomicFile.write(Data(updated.utf8), to: path)
+            }
+            Console.error("\(key) = \(checked)")
+        default:
+            var message = "usage: funnel config list | get KEY | set KEY VALUE"
+            if !["list", "get", "set"].contains(words[0]), let guess = Suggest.closest(words[0], among: ["list", "get", "set"]) {
+                message = "funnel config: unknown action “\(words[0])”; did you mean \(guess)?"
+            }
+            throw CommandFailure.usage(message)
+        }
+    }
+
+    /// A key funnel knows, or a usage error with a did-you-mean.
+    static func known(_ key: String) throws -> String {
+        let keys = defaults.map(\.key)
+        guard keys.contains(key.lowercased()) else {
+            var message = "funnel config: unknown setting “\(key)”; settings are: \(keys.joined(separator: ", "))"
+            if let guess = Suggest.closest(key, among: keys) { message += "; did you mean \(guess)?" }
+            throw CommandFailure.usage(message)
+        }
+        return key.lowercased()
+    }
+
+    /// The value as it will be written, or a usage error saying what is allowed.
+    static func validate(key: String, value: String, environment: [String: String]) throws -> String {
+        switch key {
+        case "mouse":
+            guard let on = ["on": true, "true": true, "yes": true, "off": false, "false": false, "no": false][value.lowercased()] else {
+                throw CommandFailure.usage("funnel config: mouse is on or off, not “\(value)”")
+            }
+            return on ? "on" : "off"
+        default:
+            do {
+                _ = try Theme.load(value, environment: environment)
+            } catch let error as ThemeError {
+                var message = "funnel config: \(error.message)"
+                if !value.contains("/"), let guess = Suggest.closest(value, among: themes) { message += "; did you mean \(guess)?" }
+                throw CommandFailure.usage(message)
+            }
+            return value
+        }
+    }
+
+    /// The value the file gives `key`, or nil; a file that cannot be read is a usage error naming its line.
+    static func value(of key: String, in text: String, path: String) throws -> String? {
+        let config = try parse(text, path: path)
+        switch key {
+        case "mouse": return config.mouse.map { $0 ? "on" : "off" }
+        default: return config.theme
+        }
+    }
+
+    static func parse(_ text: String, path: String) throws -> ConfigFile {
+        do {
+            return try ConfigFile.parse(text, path: path)
+        } catch let error as ThemeError {
+            throw CommandFailure.usage(error.message)
+        }
+    }
+}
+
+/// Editing the config file's text: one `key = value` line replaced (or added); comments and
+/// other lines kept as they are.
+enum ConfigText {
+    static func setting(_ key: String, to value: String, in text: String) -> String {
+        var lines = text.isEmpty ? [] : text.components(separatedBy: "\n")
+        if lines.last == "" { lines.removeLast() }
+        let index = lines.firstIndex { line in
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            return !trimmed.hasPrefix("#") && trimmed.split(separator: "=", maxSplits: 1).first?
+                .trimmingCharacters(in: .whitespaces) == key
+        }
+        if let index { lines[index] = "\(key) = \(value)" } else { lines.append("\(key) = \(value)") }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import FunnelCore
+import FunnelStore
+
+/// `funnel export`: deals, activities and history as CSV for Excel or JSON lines (docs/export.md).
+enum ExportCommand: Command {
+    static let spec = CommandSpec(
+        name: "export", summary: "Export deals, their activities and history as CSV (Excel) or JSON lines.",
+        options: [
+            OptionSpec("format", value: "FORMAT", "csv (default: UTF-8 with a BOM, CRLF, formulas guarded) or jsonl",
+                       choices: ["csv", "jsonl"]),
+            OptionSpec("all", "every seller's deals (managers only; default: yours and the inbox)"),
+            OptionSpec("stage", value: "STAGE", "only deals in this stage (id or name)"),
+            OptionSpec("since", value: "DATE", "only deals created or changed on or after DATE"),
+            OptionSpec("fields", value: "LIST", "only these deal columns, comma-separated (see docs/export.md)"),
+            OptionSpec("output", value: "DIR", "write deals, activities and history files into DIR (made if missing)"),
+        ],
+        details: """
+        Without --output the deals go to standard output (CSV: deals.csv's content; JSON lines: one deal a line,
+        with its history and activities). With --output DIR: deals.csv, activities.csv and history.csv
+        (or deals.jsonl, activities.jsonl, history.jsonl), each written atomically.
+        A rep exports only the deals they may see. funnel import reads deals.csv back (docs/import.md).
+        """)
+
+    static func run(_ arguments: ParsedArguments, session: Session) throws {
+        let funnel = try session.funnel()
+        let actor = try session.actor(in: funnel)
+        let format = arguments.value("format")?.lowercased() ?? "csv"
+        guard ["csv", "jsonl"].contains(format) else {
+            throw CommandFailure.usage("--format “\(arguments.value("format") ?? "")” is not a format; use csv or jsonl")
+        }
+        let columns = try fields(arguments.value("fields"))
+        let deals = try chosenDeals(arguments, funnel: funnel, actor: actor, session: session)
+        let files = format == "csv" ? ExportFiles.csv(deals, columns: columns, pipeline: funnel.pipeline)
+            : ExportFiles.jsonl(deals, columns: columns, pipeline: funnel.pipeline, nested: arguments.value("output") == nil)
+        guard let directory = arguments.value("output") else {
+            Console.document(files[0].text)
+            return
+        }
+        try session.data {
+            try AtomicFile.makeDirectory(directory)
+            for file in files { try AtomicFile.write(Data(file.text.utf8), to: directory + "/" + file.name) }
+        }
+        Console.error("exported \(deals.count) deal(s) to " + files.map { directory + "/" + $0.name }.joined(separator: ", "))
+    }
+
+    /// The deal columns asked for, in the order given; every column when nil.
+    static func fields(_ text: String?) throws -> [String] {
+        guard let text else { return DealRecords.dealColumns }
+        let names = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }.filter { !$0.isEmpty }
+        guard !names.isEmpty else { throw CommandFailure.usage("--fields needs at least one column") }
+        for name in names where !DealRecords.dealColumns.contains(name) {
+            var message = "--fields: “\(name)” is not a column; columns are: \(DealRecords.dealColumns.joined(separator: ", "))"
+            if let guess = Suggest.closest(name, among: DealRecords.dealColumns) { message += "; did you mean \(guess)?" }
+            throw CommandFailure.usage(message)
+        }
+        return names
+    }
+
+    /// The deals the actor may see and asked for, in the board's order.
+    static func chosenDeals(_ arguments: ParsedArguments, funnel: Funnel, actor: User, session: Session) throws -> [Deal] {
+        var query = BoardQuery()
+        query.scope = try ScopeArguments.parse(arguments, funnel: funnel, actor: actor)
+        if let stage = arguments.value("stage") {
+            guard let found = funnel.pipeline.findStage(stage) else {
+                throw CommandFailure.usage(Message.unknownStage(text: stage, known: funnel.pipeline.stages.map(\.id)).text)
+            }
+            query.stage = found.id
+        }
+        let since = try arguments.value("since").map { try session.day($0, flag: "since") }
+        return query.run(try session.deals(for: actor), actor: actor, utcOffset: session.utcOffset)
+            .filter { deal in since.map { Day(deal.updated, utcOffset: session.utcOffset) >= $0 } ?? true }
+            .sorted { (funnel.pipeline.index(of: $0.stage) ?? 0, $0.id) < (funnel.pipeline.index(of: $1.stage) ?? 0, $1.id) }
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import FunnelCore
+
+/// What a command-line word may be, read from the specs: the source of shell completions.
+enum WordKind: Equatable {
+    /// A fixed list.
+    case words([String])
+    /// Asked of funnel itself when completing (`funnel complete-words stages|accounts|deals`).
+    case dynamic(String)
+    case files
+    case directories
+    /// Free text: nothing to propose.
+    case text
+
+    /// The words an option's value may be.
+    static func of(option: OptionSpec) -> WordKind {
+        if !option.choices.isEmpty { return .words(option.choices) }
+        switch option.value ?? "" {
+        case "STAGE": return .dynamic("stages")
+        case "USER": return .dynamic("accounts")
+        case "DIR": return .directories
+        case "FILE": return .files
+        case "ORDER": return .words(CardOrder.allCases.map(\.rawValue))
+        case "FLAG": return .words(DealFlag.allCases.map(\.rawValue))
+        case "M": return .words(PaymentMethod.allCases.map(\.rawValue) + ["none"])
+        case "ROLE": return .words(Role.allCases.map(\.rawValue))
+        case "NAME" where option.name == "template": return .words(["simple", "powerlink", "b2b"])
+        case "CODE": return .words(["ILS", "USD", "EUR", "GBP", "JOD", "AED", "SAR", "EGP"])
+        case "P": return .words(["week", "month", "quarter", "year", "all"])
+        case "F": return .words(["text", "json", "csv"])
+        case "FORMAT": return .words(["csv", "jsonl"])
+        case "STEPS": return .words(CallStep.allCases.map(\.rawValue))
+        default: return .text
+        }
+    }
+
+    /// The words the `index`-th positional argument of `spec` may be.
+    static func of(positional index: Int, in spec: CommandSpec) -> WordKind {
+        switch (spec.name, index) {
+        case ("config", 0): return .words(["list", "get", "set"])
+        case ("config", 1): return .words(ConfigCommand.defaults.map(\.key))
+        case ("team", 0): return .words(["add"])
+        case ("completions", 0): return .words(["bash", "zsh", "fish"])
+        case ("man", 0), ("help", 0): return .words(allCommands.map { $0.spec.name })
+        default: break
+        }
+        guard index < spec.arguments.count else { return .text }
+        switch spec.arguments[index].name {
+        case "ID": return .dynamic("deals")
+        case "STAGE": return .dynamic("stages")
+        case "USER": return .dynamic("accounts")
+        case "OUTCOME": return .words(LogEntry.allNames)
+        case "FILE": return .files
+        case "DIR": return .directories
+        default: return .text
+        }
+    }
+
+    /// Every option a command accepts, its own and the common ones.
+    static func options(of spec: CommandSpec) -> [OptionSpec] {
+        spec.options + [ArgumentParser.common[0], OptionSpec("help", "show this help")]
+    }
+}

@@ -1,0 +1,130 @@
+import Foundation
+import Testing
+@testable import FunnelCore
+
+/// The code page tables against glibc's iconv, run now: every byte 0x80–0xFF, one at a time
+/// (so iconv's Hebrew point composition never joins two bytes), undefined bytes included.
+@Suite("Code pages against iconv")
+struct CodePageTests {
+    /// What iconv makes of one byte: its scalar, or nil when iconv refuses it.
+    static func iconv(_ byte: UInt8, from name: String) throws -> UInt32? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/iconv")
+        process.arguments = ["-f", name, "-t", "UTF-32BE"]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        input.fileHandleForWriting.write(Data([byte]))
+        try input.fileHandleForWriting.close()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0, data.count == 4 else { return nil }
+        return data.reduce(0) { $0 << 8 | UInt32($1) }
+    }
+
+    @Test(arguments: [(CodePage.windows1255, "CP1255"), (CodePage.windows1256, "CP1256")])
+    func everyHighByteMatchesIconv(page: CodePage, iconvName: String) throws {
+        try #require(FileManager.default.isExecutableFile(atPath: "/usr/bin/iconv"), "iconv is needed (libc-bin)")
+        var undefined: [UInt8] = []
+        for byte in UInt8(0x80)...UInt8(0xFF) {
+            let expected = try Self.iconv(byte, from: iconvName)
+            #expect(page.scalar(byte)?.value == expected, "\(page.rawValue) byte \(String(byte, radix: 16))")
+            if expected == nil { undefined.append(byte) }
+        }
+        if page == .windows1255 { #expect(undefined.contains(0x81) && undefined.contains(0xFF), "1255 leaves some bytes undefined") }
+    }
+
+    @Test func anUndefinedByteIsAnErrorWithItsLine() {
+        let bytes: [UInt8] = Array("title\n".utf8) + [0xE0, 0xFF]
+        guard case .failure(let error) = TextEncoding.windows1255.decode(bytes) else {
+            Issue.record("0xFF is not Windows-1255")
+            return
+        }
+        #expect(error.message.contains("line 2") && error.message.contains("0xFF"), "\(error.message)")
+    }
+
+    @Test func asciiIsItself() {
+        for page in CodePage.allCases {
+            #expect((try? page.decode(Array("Acme, 054-1234567".utf8)).get()) == "Acme, 054-1234567")
+        }
+    }
+}
+
+@Suite("Text encodings and delimiters")
+struct TextEncodingTests {
+    static func iconv(_ text: String, to name: String) throws -> [UInt8] {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/iconv")
+        process.arguments = ["-f", "UTF-8", "-t", name]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        input.fileHandleForWriting.write(Data(text.utf8))
+        try input.fileHandleForWriting.close()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return [UInt8](data)
+    }
+
+    @Test func detectsEachEncoding() throws {
+        let hebrew = "כותרת,חברה\nרישיון שנתי,כרמל תוכנה\n"
+        let arabic = "العنوان,الشركة\nاشتراك سنوي,شركة النور\n"
+        #expect(TextEncoding.detect(Array(hebrew.utf8)) == .utf8)
+        #expect(TextEncoding.detect([0xEF, 0xBB, 0xBF] + Array(hebrew.utf8)) == .utf8)
+        #expect(TextEncoding.detect(try Self.iconv(hebrew, to: "UTF-16LE").withBOM) == .utf16le)
+        #expect(TextEncoding.detect(try Self.iconv(hebrew, to: "CP1255")) == .windows1255)
+        #expect(TextEncoding.detect(try Self.iconv(arabic, to: "CP1256")) == .windows1256)
+        for (text, encoding, iconvName) in [(hebrew, TextEncoding.windows1255, "CP1255"), (arabic, .windows1256, "CP1256")] {
+            #expect(try encoding.decode(Self.iconv(text, to: iconvName)).get() == text)
+        }
+        #expect(try TextEncoding.utf16le.decode(Self.iconv(arabic, to: "UTF-16LE").withBOM).get() == arabic)
+        #expect(try TextEncoding.utf8.decode([0xEF, 0xBB, 0xBF] + Array(hebrew.utf8)).get() == hebrew)
+    }
+
+    @Test func badBytesAreErrors() {
+        #expect((try? TextEncoding.utf8.decode([0x61, 0x0A, 0xE0, 0x61]).get()) == nil)
+        if case .failure(let error) = TextEncoding.utf8.decode([0x61, 0x0A, 0xE0, 0x61]) { #expect(error.message.contains("line 2")) }
+        #expect((try? TextEncoding.utf16le.decode([0xFF, 0xFE, 0x61]).get()) == nil, "odd length")
+        #expect((try? TextEncoding.utf16le.decode([0xFF, 0xFE, 0x00, 0xD8]).get()) == nil, "lone surrogate")
+    }
+
+    @Test func delimitersAndQuotedLineBreaks() throws {
+        #expect(ImportTable.detectDelimiter("a;b;c\n1,5;2;3") == ";")
+        #expect(ImportTable.detectDelimiter("a\tb\tc") == "\t")
+        #expect(ImportTable.detectDelimiter("\"a;b\",c,d") == ",")
+        #expect(ImportTable.detectDelimiter("title") == ",")
+        let table = try ImportTable.parse("title;notes\r\nA;\"one\r\ntwo; three\"\r\n\r\nB;x\r\n").get()
+        #expect(table.header == ["title", "notes"])
+        #expect(table.rows.map(\.line) == [2, 5])
+        #expect(table.rows[0].cells == ["A", "one\ntwo; three"])
+    }
+}
+
+@Suite("CSV cells for spreadsheets")
+struct CSVCellTests {
+    @Test func formulaStartsAreGuardedAndReadBack() {
+        for text in ["=1+1", "+972541234567", "-5", "@SUM(A1)", "\tx", "\rx", "'=already"] {
+            let guarded = CSVCell.guarded(text)
+            #expect(guarded == "'" + text)
+            #expect(CSVCell.isGuarded(guarded))
+            #expect(String(guarded.dropFirst()) == text)
+        }
+        for text in ["Acme", "'quoted", "12,500", "רישיון", ""] { #expect(CSVCell.guarded(text) == text) }
+    }
+
+    @Test func quotingAndDocument() {
+        #expect(CSVCell.field("a,b") == "\"a,b\"")
+        #expect(CSVCell.field("say \"hi\"") == "\"say \"\"hi\"\"\"")
+        #expect(CSVCell.field("two\nlines") == "\"two\nlines\"")
+        let document = CSVCell.document(header: ["title"], rows: [["רישיון שנתי"]])
+        #expect(Array(document.utf8.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        #expect(document.hasSuffix("רישיון שנתי\r\n"))
+    }
+}
+
+extension Array where Element == UInt8 {
+    var withBOM: [UInt8] { [0xFF, 0xFE] + self }
+}
