@@ -66,8 +66,10 @@ import Testing
         }
         #expect(form.values[.title] == "3 Acme renewal")
         let screen = BoardRender.render(state)
-        #expect(screen.cursor.map { screen.line($0.y).contains("3 Acme renewal") } == true)
-        #expect(screen.cursor.map { screen[$0.x, $0.y].text } == "A", "the cursor stands after “3 ”")
+        // The cursor's bar stands in its own cell, and the terminal's cursor is put on it.
+        #expect(screen.cursor.map { screen.line($0.y).contains("3 ▏Acme renewal") } == true)
+        #expect(screen.cursor.map { screen[$0.x, $0.y].text } == "▏")
+        #expect(screen.cursor.map { screen[$0.x + 1, $0.y].text } == "A", "the cursor stands after “3 ”")
 
         BoardFixtures.press([.escape, .char("/")], &state)
         BoardFixtures.type("acme corp", &state)

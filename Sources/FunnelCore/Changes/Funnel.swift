@@ -80,10 +80,13 @@ public struct Funnel: Sendable {
 
     /// The timeline after putting back an earlier version: when one timeline continues the
     /// other (undo of a logged call, or its redo), the earlier one; otherwise the current one is
-    /// kept whole, so a restore never rewrites the middle of a timeline.
-    static func restoredActivities(_ current: [Activity], earlier: [Activity]) -> [Activity] {
-        if current.starts(with: earlier) || earlier.starts(with: current) { return earlier }
-        return current
+    /// kept whole, so a restore never rewrites the middle of a timeline. A training that a billed
+    /// module rests on (R21) is never taken away: then the current timeline stays.
+    static func restoredActivities(_ current: [Activity], earlier: [Activity], billed: [BilledModule] = []) -> [Activity] {
+        guard current.starts(with: earlier) || earlier.starts(with: current) else { return current }
+        let dropped = current.dropFirst(min(earlier.count, current.count))
+        if !billed.isEmpty, dropped.contains(where: { $0.kind == .training }), current.count > earlier.count { return current }
+        return earlier
     }
 
     /// Records entering a stage: the stage, the time, and a history line (R8).

@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// The escape sequences of the terminal bidi specification ("BiDi in Terminal Emulators",
 /// terminal-wg, https://terminal-wg.pages.freedesktop.org/bidi/recommendation/escape-sequences.html):
@@ -15,18 +12,4 @@ enum BidiEscapes {
     /// On exit, after curses (and from the fatal-signal handler): the default paragraph
     /// direction (`CSI 0 SP k`) and implicit mode (`CSI 8 h`, SM BDSM), the terminal's default.
     static let leave = "\u{1B}[0 k\u{1B}[8h"
-
-    /// Writes bytes straight to the terminal (standard output), outside curses' buffer.
-    static func write(_ sequence: String) {
-        let bytes = Array(sequence.utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBufferPointer { Glibc.write(STDOUT_FILENO, $0.baseAddress, $0.count) }
-            if written <= 0 {
-                if written < 0, errno == EINTR { continue }
-                return
-            }
-            offset += written
-        }
-    }
 }

@@ -54,10 +54,9 @@ public final class Terminal {
         // Before initscr: ncurses leaves handlers alone that are already installed.
         _ = funnel_signals_install()
         self.bidi = bidi
-        if bidi == .app {
-            funnel_signals_set_restore(BidiEscapes.leave)
-            BidiEscapes.write(BidiEscapes.enter)
-        }
+        // What the fatal-signal handler writes after endwin: everything `stop` gives back.
+        funnel_signals_set_restore(Self.bracketedPasteOff + (bidi == .app ? BidiEscapes.leave : ""))
+        if bidi == .app { Self.writeRaw(BidiEscapes.enter) }
         initscr()
         active = true
         cbreak()
@@ -75,24 +74,33 @@ public final class Terminal {
         }
         setUpColors()
         // Bracketed paste: a pasted line arrives as one text, its line breaks not taken as Enter.
-        Self.writeControl("\u{1b}[?2004h")
-        // What a crash handler writes after endwin, so a crash gives this back too.
-        funnel_signals_set_restore("\u{1b}[?2004l")
+        Self.writeRaw(Self.bracketedPasteOn)
     }
 
-    /// Writes a terminal control sequence straight to the terminal.
-    static func writeControl(_ sequence: String) {
+    /// Writes bytes straight to the terminal (standard output), outside curses' buffer.
+    static func writeRaw(_ sequence: String) {
         let bytes = Array(sequence.utf8)
-        _ = bytes.withUnsafeBytes { Glibc.write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes[offset...].withUnsafeBufferPointer { Glibc.write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+            if written <= 0 {
+                if written < 0, errno == EINTR { continue }
+                return
+            }
+            offset += written
+        }
     }
+
+    static let bracketedPasteOn = "\u{1b}[?2004h"
+    static let bracketedPasteOff = "\u{1b}[?2004l"
 
     /// Leaves curses mode and restores the terminal. Safe to call more than once.
     public func stop() {
         guard active else { return }
         active = false
-        Self.writeControl("\u{1b}[?2004l")
+        Self.writeRaw(Self.bracketedPasteOff)
         endwin()
-        if bidi == .app { BidiEscapes.write(BidiEscapes.leave) }
+        if bidi == .app { Self.writeRaw(BidiEscapes.leave) }
     }
 
     deinit { stop() }
