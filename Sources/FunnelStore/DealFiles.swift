@@ -41,6 +41,15 @@ public struct UnreadableDeal: Sendable, Equatable {
 public struct DealSet: Sendable {
     public var deals: [String: Deal]
     public var unreadable: [UnreadableDeal]
+    /// Ids found in two owners' folders, and the problem to report when a second look does not
+    /// settle them (not yet in `unreadable`).
+    var ambiguous: [String: UnreadableDeal] = [:]
+
+    init(deals: [String: Deal], unreadable: [UnreadableDeal], ambiguous: [String: UnreadableDeal] = [:]) {
+        self.deals = deals
+        self.unreadable = unreadable
+        self.ambiguous = ambiguous
+    }
 
     /// One line about the skipped files, or nil when none was. Only a manager is told which
     /// files (a rep may not know which deals exist outside their own).
@@ -63,6 +72,12 @@ public struct DealSet: Sendable {
 /// wins": a copy in its owner's folder beats a copy in the inbox (a reassignment interrupted
 /// between its two steps, or a copy planted in the inbox); two owners' copies count for neither.
 enum DealPlacement {
+    /// Copies of one deal in two owners' folders: the error to report, unless a second look
+    /// (after a writer finishes) finds one.
+    enum Ambiguous: Error {
+        case copies(StoreError)
+    }
+
     /// Why a deal read from `path` does not count there, or nil when it belongs there.
     static func problem(_ deal: Deal, at path: String, store: FunnelStore) -> String? {
         let folder = (path as NSString).deletingLastPathComponent
@@ -99,6 +114,7 @@ enum DealPlacement {
             }
         }
         var deals: [String: Deal] = [:]
+        var ambiguous: [String: UnreadableDeal] = [:]
         deals.reserveCapacity(byID.count)
         for (id, copies) in byID {
             switch choose(copies, store: store) {
@@ -108,9 +124,9 @@ enum DealPlacement {
                     unreadable.append(UnreadableDeal(path: other.path, reason: "a second copy of deal \(id), in the inbox; the one at \(file.path) counts"))
                 }
             case .failure(let problem):
-                unreadable.append(UnreadableDeal(path: copies.map(\.path).min() ?? "", error: problem))
+                ambiguous[id] = UnreadableDeal(path: copies.map(\.path).min() ?? "", error: problem)
             }
         }
-        return DealSet(deals: deals, unreadable: unreadable.sorted { $0.path < $1.path })
+        return DealSet(deals: deals, unreadable: unreadable.sorted { $0.path < $1.path }, ambiguous: ambiguous)
     }
 }

@@ -179,7 +179,14 @@ public final class FunnelStore {
                 skipped.append(UnreadableDeal(path: path, error: error))
             }
         }
-        return DealPlacement.settle(files, skipped: skipped, store: self)
+        var set = DealPlacement.settle(files, skipped: skipped, store: self)
+        // Copies in two owners' folders: perhaps a reassignment between its two steps; look again.
+        for (id, problem) in set.ambiguous {
+            if let file = try? loadDealFile(id: id) { set.deals[id] = file.deal } else { set.unreadable.append(problem) }
+        }
+        set.ambiguous = [:]
+        set.unreadable.sort { $0.path < $1.path }
+        return set
     }
 
     /// One deal file, checked against its name.
@@ -213,8 +220,22 @@ public final class FunnelStore {
     }
 
     /// The file of deal `id` that counts, or nil when there is none. A copy that cannot be read or
-    /// does not belong where it is, when no other copy counts, is an error naming it.
+    /// does not belong where it is, when no other copy counts, is an error naming it. Copies in two
+    /// owners' folders are looked at again once any writer has finished (a reassignment writes the
+    /// new file before it removes the old one, under the lock).
     func loadDealFile(id: String) throws -> DealFile? {
+        do {
+            return try readCopies(of: id)
+        } catch DealPlacement.Ambiguous.copies(let error) {
+            let again = try lock.whenFree(shared: true, within: 2) { () throws -> DealFile? in
+                do { return try readCopies(of: id) } catch DealPlacement.Ambiguous.copies(let error) { throw error }
+            }
+            guard let again else { throw error }
+            return again
+        }
+    }
+
+    private func readCopies(of id: String) throws -> DealFile? {
         var copies: [DealFile] = []
         var firstError: (any Error)?
         for path in try locate(id: id) {
@@ -232,7 +253,7 @@ public final class FunnelStore {
         guard !copies.isEmpty else { return nil }
         switch DealPlacement.choose(copies, store: self) {
         case .success(let file): return file
-        case .failure(let problem): throw problem
+        case .failure(let problem): throw DealPlacement.Ambiguous.copies(problem)
         }
     }
 
