@@ -105,6 +105,37 @@ extension BoardTests {
             #expect(emailed.activities.first?["note"] as? String == "ניסינו להשיג אותך")
         }
 
+        @Test("e with no mailer says so and logs nothing; e at the confirmation opens $EDITOR and the board comes back")
+        func emailWithoutAMailerAndWithTheEditor() throws {
+            let world = try FunnelWorld.team()
+            try world.cli("team", "email", "rita", "rita@example.com", as: "dana")
+            let id = try Self.add(world, "Mail me", at: "2026-11-24T08:00:00Z", "--contact", "Moshe", "--email", "moshe@example.com")
+            if !["/usr/sbin/sendmail", "/usr/lib/sendmail"].contains(where: FileManager.default.isExecutableFile) {
+                let board = try TmuxBoard(world, user: "rita")
+                defer { board.close() }
+                try board.waitForBoard()
+                try board.waitForSelected("Mail me", in: "New inquiry")
+                try board.press("e")
+                try board.waitUntil("no mailer") { $0.statusLine.contains("no mailer is configured or found; nothing was sent or logged") }
+            }
+            // The editor (sed, rewriting the subject) runs with the board's terminal given up; the
+            // mailer (/bin/false) fails, and nothing is logged either.
+            let board = try TmuxBoard(world, user: "rita", extraEnvironment: [
+                "FUNNEL_MAILER": "/bin/false", "EDITOR": "sed -i '1s/.*/Subject: Edited on the board/'",
+            ])
+            defer { board.close() }
+            try board.waitForBoard()
+            try board.waitForSelected("Mail me", in: "New inquiry")
+            try board.press("e")
+            try board.waitFor("Subject: We tried to reach you")
+            try board.press("e")
+            try board.waitFor("Subject: Edited on the board")
+            try board.waitForBoard()
+            try board.press("y")
+            try board.waitUntil("the mailer's failure") { $0.statusLine.contains("exited with status 1; the email was not logged") }
+            #expect(try world.show(id).activities.isEmpty)
+        }
+
         @Test("Esc at the date-and-note line logs nothing; n at the unreachable question keeps the lead")
         func cancelAndKeep() throws {
             let world = try FunnelWorld.team()
