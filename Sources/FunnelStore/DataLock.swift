@@ -15,6 +15,8 @@ public struct DataLock {
     public var timeout: TimeInterval = 30
     /// Told once, after a second of waiting, who holds the lock ("pid 42 (funnel capture)").
     public var onWait: (@Sendable (String) -> Void)?
+    /// Asked while waiting: true ends the wait at once (the board, when a quit signal arrived).
+    public var shouldStop: (@Sendable () -> Bool)?
 
     public init(directory: String) { path = directory + "/.lock" }
 
@@ -29,6 +31,9 @@ public struct DataLock {
             if errno == EINTR { continue }
             guard errno == EWOULDBLOCK else { throw StoreError.errno(path, "locking") }
             let waited = Date().timeIntervalSince(start)
+            if shouldStop?() == true {
+                throw StoreError.busy(path: path, holder: holder(fd) ?? "another process", seconds: Int(waited.rounded()))
+            }
             if waited >= timeout {
                 throw StoreError.busy(path: path, holder: holder(fd) ?? "another process", seconds: Int(timeout.rounded()))
             }

@@ -25,6 +25,16 @@ public struct UnreadableDeal: Sendable, Equatable {
     init(path: String, reason: String) {
         self.init(path: path, error: .corrupt(path: path, detail: reason))
     }
+
+    /// An owner's folder this process may not read. For a rep on a team server that is how it
+    /// should be (another rep's deals); for a manager, every deal in it is missing.
+    init(folder: String) {
+        self.init(path: folder, error: .io(path: folder, detail: "this folder cannot be read (its mode or ACL was changed); its deals are missing — run funnel team-init as root"))
+        isFolder = true
+    }
+
+    /// Whether this is an owner's folder rather than one file.
+    public private(set) var isFolder = false
 }
 
 /// Every deal that counts, and the files that were skipped.
@@ -35,6 +45,8 @@ public struct DealSet: Sendable {
     /// One line about the skipped files, or nil when none was. Only a manager is told which
     /// files (a rep may not know which deals exist outside their own).
     public func skippedWarning(toManager manager: Bool) -> String? {
+        // A folder a rep may not read is another rep's: nothing to warn a rep about.
+        let unreadable = manager ? self.unreadable : self.unreadable.filter { !$0.isFolder }
         guard !unreadable.isEmpty else { return nil }
         let count = unreadable.count == 1 ? "1 deal file was" : "\(unreadable.count) deal files were"
         guard manager else { return "\(count) skipped (unreadable or misplaced); a manager can run funnel doctor" }
@@ -72,7 +84,7 @@ enum DealPlacement {
         let owned = copies.filter { ($0.path as NSString).deletingLastPathComponent != store.inboxDirectory }
         if owned.count == 1 { return .success(owned[0]) }
         let paths = copies.map(\.path).sorted()
-        return .failure(.corrupt(path: paths[0], detail: "deal \(copies[0].deal.id) is stored in \(paths.count) owners' folders (\(paths.joined(separator: ", "))); none counts until a manager runs funnel doctor"))
+        return .failure(.corrupt(path: paths[0], detail: "deal \(copies[0].deal.id) is stored in \(paths.count) owners' folders (\(paths.joined(separator: ", "))); none counts until a manager keeps one (funnel doctor explains)"))
     }
 
     /// Sorts read files into deals that count and files that do not.

@@ -64,6 +64,28 @@ extension BoardTests {
             #expect(try board.waitForExit() == 0)
         }
 
+        @Test("Polling, with the cache in use: a move over a missed hand edit is refused, the card shows the edit, and the next move keeps it")
+        func staleMoveWithTheCacheReadsTheFileAgain() throws {
+            let world = try FunnelWorld()
+            try world.cli("demo", "--deals", "600", "--seed", "7")
+            let id = try world.add("Victim", "--stage", "new", "--next", "+3d")
+            let board = try TmuxBoard(world, extraEnvironment: ["FUNNEL_WATCH": "poll"])
+            defer { board.close() }
+            try board.waitForBoard()
+            try board.press("/")
+            try board.type("Victim")
+            try board.press("Enter")
+            try board.waitUntil("only the victim") { $0.titles(in: "New inquiry") == ["Victim"] }
+            try world.rewriteInPlace(id, title: "Victim", as: "Victim by hand")
+            try board.press("L")
+            try board.waitUntil("the refusal and the hand edit") {
+                $0.statusLine.contains("not saved") && $0.titles(in: "New inquiry") == ["Victim by hand"]
+            }
+            try board.press("L")
+            let moved = try world.waitForDeal(id) { $0.stage == "follow-up" }
+            #expect(moved.stage == "follow-up" && moved.title == "Victim by hand")
+        }
+
         @Test("With the snapshot cache in use (600 deals) an in-place edit shows and a move keeps it")
         func inPlaceEditWithTheCache() throws {
             let world = try FunnelWorld()

@@ -1,3 +1,4 @@
+import CFunnelSignals
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -45,6 +46,8 @@ public final class BoardApp {
         self.store = store
         self.account = account
         self.options = options
+        // A quit signal never waits for a teammate's lock (a save gives up at once).
+        store.lock.shouldStop = { funnel_signals_pending() != 0 }
     }
 
     var now: Date {
@@ -187,10 +190,11 @@ public final class BoardApp {
             switch outcome {
             case .saved(let deal): _ = BoardUpdate.apply(.saved(deal), &state)
             case .refused(let refusal):
-                reload(&state)
+                // Read again from its file (not the cache, which may not know a hand edit).
+                _ = refresh(DataChanges(deals: [after.id]), &state)
                 _ = BoardUpdate.apply(.saveFailed("not saved: " + refusal.message.text), &state)
             case .notFound:
-                reload(&state)
+                _ = refresh(DataChanges(deals: [after.id]), &state)
                 _ = BoardUpdate.apply(.saveFailed("not saved: the deal is gone"), &state)
             }
         } catch {
