@@ -10,6 +10,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case input = "Prompts and the new-deal form"
     case filter = "Filter"
     case confirm = "Questions (close as lost?)"
+    case mail = "Sending an email (e)"
     case help = "Help"
 }
 
@@ -20,6 +21,8 @@ public struct KeyHint: Sendable {
         case always
         /// Only with an inbox card selected.
         case inbox
+        /// Only with a stuck card selected (R13).
+        case stuck
     }
 
     public let text: String
@@ -60,7 +63,7 @@ public struct KeyBinding: Sendable {
 /// The key table: data, not code. The help overlay and docs/keys.md are generated from it.
 public enum KeyTable {
     public static let bindings: [KeyBinding] = board + drag + detail + log + today + report + list + input + filter
-        + confirm + help
+        + confirm + mail + help
 
     static let board: [KeyBinding] = [
         KeyBinding(context: .board, keys: [.left, .char("h")], action: .left, help: "previous column", hint: KeyHint("columns", rank: 2, pairedWithNext: true)),
@@ -80,18 +83,23 @@ public enum KeyTable {
         KeyBinding(context: .board, keys: [.char("n")], action: .newDeal, help: "new deal", hint: KeyHint("new")),
         KeyBinding(context: .board, keys: [.char("/")], action: .startFilter, help: "filter by title, company, contact, phone",
                    hint: KeyHint("filter", rank: 2)),
-        KeyBinding(context: .board, keys: [.char("s")], action: .cycleSort, help: "next sort order (due, created, value, title)"),
+        KeyBinding(context: .board, keys: [.char("s")], action: .cycleSort, help: "next sort order (due, created, value, title, priority)"),
         KeyBinding(context: .board, keys: [.char("u")], action: .undo, help: "undo the last change", hint: KeyHint("undo")),
         KeyBinding(context: .board, keys: [.ctrl("r")], action: .redo, help: "redo"),
         KeyBinding(context: .board, keys: [.char("c")], action: .logCall, help: "log a call on the card (then r n b m w e g t)",
                    hint: KeyHint("log a call", rank: 0)),
         KeyBinding(context: .board, keys: [.char("t")], action: .todayList, help: "today's call list", hint: KeyHint("today", rank: 0)),
+        KeyBinding(context: .board, keys: [.char("e")], action: .email, help: "email the contact from a template, and log it (R11)",
+                   hint: KeyHint("email", rank: 3)),
+        KeyBinding(context: .board, keys: [.char("p")], action: .priority,
+                   help: "priority; on a stuck card, move on or lower it (R13)",
+                   hint: KeyHint("stuck: move on or lower priority", rank: 0, when: .stuck)),
         KeyBinding(context: .board, keys: [.char("a")], action: .accept, help: "accept an inbox lead (you own it)",
                    hint: KeyHint("accept", rank: 0, when: .inbox)),
         KeyBinding(context: .board, keys: [.char("x")], action: .reject, help: "reject an inbox lead, with a reason",
                    hint: KeyHint("reject", rank: 0, when: .inbox)),
         KeyBinding(context: .board, keys: [.char("A")], action: .assign, help: "assign the card to a seller (managers)"),
-        KeyBinding(context: .board, keys: [.char("f")], action: .flagFilter, help: "show only cards with a flag", hint: KeyHint("flags", rank: 3)),
+        KeyBinding(context: .board, keys: [.char("f")], action: .flagFilter, help: "show only cards with a flag, or of high priority", hint: KeyHint("flags", rank: 3)),
         KeyBinding(context: .board, keys: [.char("r")], action: .report, help: "report: stages, conversion, losses, team",
                    hint: KeyHint("report", rank: 3)),
         KeyBinding(context: .board, keys: [.char("b")], action: .bossMode, help: "boss mode: every seller's cards (managers)"),
@@ -116,6 +124,13 @@ public enum KeyTable {
         KeyBinding(context: .detail, keys: [.enter], action: .submit, help: "edit the field (stage and owner: pick from a list)",
                    hint: KeyHint("edit", rank: 0)),
         KeyBinding(context: .detail, keys: [.char("c")], action: .logCall, help: "log a call on this deal", hint: KeyHint("log a call", rank: 0)),
+        KeyBinding(context: .detail, keys: [.char("e")], action: .email, help: "email the contact from a template, and log it",
+                   hint: KeyHint("email", rank: 2)),
+        KeyBinding(context: .detail, keys: [.char("p")], action: .priority, help: "set the priority: high, normal, low",
+                   hint: KeyHint("priority", rank: 3)),
+        KeyBinding(context: .detail, keys: [.char("b")], action: .billModule, help: "bill a module (R21: after its training)",
+                   hint: KeyHint("bill", rank: 3)),
+        KeyBinding(context: .detail, keys: [.char("t")], action: .logTraining, help: "log a training for a module (R21)"),
         KeyBinding(context: .detail, keys: [.char("u")], action: .undo, help: "undo the last change", hint: KeyHint("undo", rank: 1)),
         KeyBinding(context: .detail, keys: [.ctrl("r")], action: .redo, help: "redo"),
         KeyBinding(context: .detail, keys: [.char("?")], action: .help, help: "the key help", hint: KeyHint("help", rank: 0)),
@@ -143,6 +158,8 @@ public enum KeyTable {
         KeyBinding(context: .today, keys: [.enter], action: .submit, help: "jump to the deal on the board", hint: KeyHint("jump", rank: 0)),
         KeyBinding(context: .today, keys: [.char("c")], action: .logCall, help: "log a call, then on to the next deal",
                    hint: KeyHint("log a call", rank: 0)),
+        KeyBinding(context: .today, keys: [.char("e")], action: .email, help: "email the contact from a template, and log it",
+                   hint: KeyHint("email", rank: 2)),
         KeyBinding(context: .today, keys: [.char("?")], action: .help, help: "the key help", hint: KeyHint("help", rank: 0)),
         KeyBinding(context: .today, keys: [.escape, .char("q"), .char("t")], action: .cancel, help: "close", hint: KeyHint("close", rank: 0)),
     ]
@@ -198,6 +215,14 @@ public enum KeyTable {
     static let confirm: [KeyBinding] = [
         KeyBinding(context: .confirm, keys: [.char("y")], action: .yes, help: "yes", hint: KeyHint("yes", rank: 0)),
         KeyBinding(context: .confirm, keys: [.char("n"), .escape], action: .no, help: "no", hint: KeyHint("no", rank: 0)),
+    ]
+
+    static let mail: [KeyBinding] = [
+        KeyBinding(context: .mail, keys: [.char("y"), .enter], action: .yes, help: "send it (then it is logged on the deal)",
+                   hint: KeyHint("send", rank: 0)),
+        KeyBinding(context: .mail, keys: [.char("e")], action: .email, help: "change it in $EDITOR first", hint: KeyHint("edit", rank: 0)),
+        KeyBinding(context: .mail, keys: [.char("n"), .escape], action: .no, help: "do not send; nothing is logged",
+                   hint: KeyHint("cancel", rank: 0)),
     ]
 
     static let help: [KeyBinding] = [

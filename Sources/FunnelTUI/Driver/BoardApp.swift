@@ -18,15 +18,18 @@ public struct BoardOptions: Sendable {
     public var inotify: Bool
     /// Who reorders right-to-left text, and whether Arabic is shaped (docs/bidi.md).
     public var display: TextDisplay
+    /// The environment the mailer and $EDITOR are found in (`FUNNEL_MAILER`, the config file, `PATH`).
+    public var environment: [String: String]
 
     public init(theme: Theme, mouse: Bool, fixedNow: Date?, utcOffset: Int, inotify: Bool = true,
-                display: TextDisplay = .app) {
+                display: TextDisplay = .app, environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.theme = theme
         self.mouse = mouse
         self.fixedNow = fixedNow
         self.utcOffset = utcOffset
         self.inotify = inotify
         self.display = display
+        self.environment = environment
     }
 }
 
@@ -118,7 +121,7 @@ public final class BoardApp {
             case .idle: break
             }
             if event.isInput { dirty = true }
-            if run(effects, &state) == .quit { return .quit }
+            if run(effects, &state, terminal: terminal) == .quit { return .quit }
             if watch.descriptor == nil, let write = store.lastWrite, write.before == fingerprint { fingerprint = write.after }
             guard Date().timeIntervalSince(lastWatch) >= BoardApp.watchInterval else { continue }
             lastWatch = Date()
@@ -135,14 +138,20 @@ public final class BoardApp {
         }
     }
 
-    /// Runs the effects of one update; `.quit` when one of them asks to leave.
-    private func run(_ effects: [Effect], _ state: inout BoardState) -> Ending? {
-        for effect in effects {
+    /// Runs the effects of one update, and those of the outcomes they report (an email sent is
+    /// then saved); `.quit` when one of them asks to leave.
+    private func run(_ effects: [Effect], _ state: inout BoardState, terminal: Terminal) -> Ending? {
+        var queue = effects[...]
+        while let effect = queue.popFirst() {
             switch effect {
             case .quit: return .quit
             case .save(let before, let after): save(before: before, after: after, &state)
             case .create(let deal): create(deal, &state)
             case .delete(let deal): delete(deal, &state)
+            case .listMailTemplates, .loadMailTemplate, .editMail, .sendMail:
+                if case .sendMail = effect { terminal.paint(BoardRender.render(state)) }
+                let outcome = mail(effect, state, terminal: terminal)
+                queue += BoardUpdate.apply(outcome, &state)
             }
         }
         return nil

@@ -57,7 +57,8 @@ public enum BoardRender {
             return
         }
         grid.fill(x: 0, y: y, width: state.width, height: 1, style: CellStyle(.status))
-        let hints = " " + KeyHints.line(for: state.keyContext, inbox: state.inInbox, width: state.width - 2)
+        let hints = " " + KeyHints.line(for: state.keyContext, inbox: state.inInbox,
+                                           stuck: state.keyContext == .board && state.selectedIsStuck, width: state.width - 2)
         grid.put(fitting: hints, x: 0, y: y, width: state.width, style: CellStyle(.status))
     }
 }
