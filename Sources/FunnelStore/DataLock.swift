@@ -63,7 +63,7 @@ public struct DataLock {
         defer { close(fd) }
         let deadline = Date().addingTimeInterval(seconds)
         while flock(fd, (shared ? LOCK_SH : LOCK_EX) | LOCK_NB) != 0 {
-            guard errno == EINTR || (errno == EWOULDBLOCK && Date() < deadline) else { return nil }
+            guard errno == EINTR || (errno == EWOULDBLOCK && Date() < deadline && shouldStop?() != true) else { return nil }
             if errno == EWOULDBLOCK { usleep(2_000) }
         }
         defer { flock(fd, LOCK_UN) }

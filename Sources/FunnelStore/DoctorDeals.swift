@@ -39,6 +39,7 @@ struct DealExamination {
             guard let place = try checkPlace(deal, at: path) else { continue }
             guard try checkDuplicate(deal, at: place.path, filedRight: place.filedRight) else { continue }
             try checkMode(place.path)
+            checkLinks(place.path)
         }
     }
 
@@ -132,5 +133,25 @@ struct DealExamination {
             }
         }
         note(path, "the file is readable by everyone on this machine", action)
+    }
+
+    /// A deal file with other names (hard links, in the rep's folder or anywhere else): repair
+    /// writes it again as a file of its own (same bytes, a new inode), so the other names no
+    /// longer reach the deal and `team-init` can set it up.
+    private mutating func checkLinks(_ path: String) {
+        var info = stat()
+        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_nlink > 1 else { return }
+        let problem = "the file has \(info.st_nlink) names (hard links): another name elsewhere is the same file"
+        guard repair else {
+            note(path, problem, "--repair writes it again as a file of its own (the other names keep the old one)")
+            return
+        }
+        do {
+            guard let (data, identity) = try AtomicFile.readFile(path, limit: FunnelStore.maximumFileBytes) else { return }
+            try AtomicFile.write(data, to: path, replacing: .file(identity))
+            note(path, problem, "made it a file of its own (the other names keep the old copy)")
+        } catch {
+            note(path, problem, "could not write it again (\(error)); a person removes the other names")
+        }
     }
 }

@@ -136,6 +136,10 @@ public final class FunnelStore {
     /// a sparse file planted by a teammate costs them nothing and every reader a gigabyte).
     public static let maximumFileBytes = 16 << 20
 
+    /// How long a reader that found a writer's work half done (a deal in two owners' folders)
+    /// waits for the lock before reporting it: a writer holds it for milliseconds.
+    static let writerGrace: TimeInterval = 0.25
+
     /// From this many deals on, loading goes through the snapshot cache (see `SnapshotCache`).
     /// Below it, every load parses the JSON files, so any change to them shows at once.
     public static let cacheThreshold = 500
@@ -181,8 +185,18 @@ public final class FunnelStore {
         }
         var set = DealPlacement.settle(files, skipped: skipped, store: self)
         // Copies in two owners' folders: perhaps a reassignment between its two steps; look again.
-        for (id, problem) in set.ambiguous {
-            if let file = try? loadDealFile(id: id) { set.deals[id] = file.deal } else { set.unreadable.append(problem) }
+        if !set.ambiguous.isEmpty {
+            // One brief look for all of them: a lock held longer is not a writer between two steps.
+            let settled = lock.whenFree(shared: true, within: Self.writerGrace) { () -> [String: Deal] in
+                var found: [String: Deal] = [:]
+                for id in set.ambiguous.keys {
+                    if let file = try? readCopies(of: id) { found[id] = file.deal }
+                }
+                return found
+            } ?? [:]
+            for (id, problem) in set.ambiguous {
+                if let deal = settled[id] { set.deals[id] = deal } else { set.unreadable.append(problem) }
+            }
         }
         set.ambiguous = [:]
         set.unreadable.sort { $0.path < $1.path }
@@ -227,7 +241,7 @@ public final class FunnelStore {
         do {
             return try readCopies(of: id)
         } catch DealPlacement.Ambiguous.copies(let error) {
-            let again = try lock.whenFree(shared: true, within: 2) { () throws -> DealFile? in
+            let again = try lock.whenFree(shared: true, within: Self.writerGrace) { () throws -> DealFile? in
                 do { return try readCopies(of: id) } catch DealPlacement.Ambiguous.copies(let error) { throw error }
             }
             guard let again else { throw error }

@@ -60,6 +60,18 @@ struct MailComposerTests {
         #expect(MailHeaders.unstructured("looks =?like?= a word").hasPrefix("=?UTF-8?B?"))
     }
 
+    @Test func noHeaderLineWithAnEncodedWordPasses76Characters() throws {
+        let text = "Subject: About {title} for {contact} — שלום ועוד שלום ועוד שלום\n\nBody {contact}"
+        let template = try MailTemplate.parse(name: "long", text: text).get()
+        let deal = Self.deal(contact: "משה לוי בן אברהם מבית הכרם הירושלמי הגדול", title: "רישיון שנתי ארוך מאוד מאוד")
+        let draft = MailComposer.draft(template, deal: deal, sender: Self.yossi)
+        let mail = try MailComposer.compose(draft, deal: deal, sender: Self.yossi, now: Fx.now, messageID: "1.abc").get()
+        let raw = mail.message.components(separatedBy: "\n\n").first ?? ""
+        for line in raw.components(separatedBy: "\n") where line.contains("=?") {
+            #expect(line.count <= 76, "RFC 2047 §2: \(line.count) characters: \(line)")
+        }
+    }
+
     @Test func nothingFromADealCanAddAHeader() throws {
         let evil = Self.deal(contact: "Eve\r\nBcc: all@example.com", title: "Hi\nBcc: x@example.com")
         let template = MailTemplate(name: "t", subject: "About {title} for {contact}", body: "{contact}\n")

@@ -95,4 +95,22 @@ import Glibc
         #expect(set.deals.keys.sorted() == ["good2345"])
         #expect(set.unreadable.map(\.path) == [store.root + "/deals/rita/a..b.json"])
     }
+
+    @Test func aDealFileWithOtherNamesIsMadeAFileOfItsOwn() throws {
+        let tmp = try TempDir()
+        defer { tmp.remove() }
+        let store = try tmp.store()
+        try store.insert(SFx.deal("good2345"))
+        let path = store.root + "/deals/rita/good2345.json"
+        let other = tmp.path + "/elsewhere.json"
+        #expect(link(path, other) == 0)
+        let look = try Doctor(store: store).run(repair: false)
+        #expect(look.contains { $0.problem.contains("hard links") && $0.path == path }, "\(look)")
+        let repair = try Doctor(store: store).run(repair: true)
+        #expect(repair.contains { $0.action.hasPrefix("made it a file of its own") }, "\(repair)")
+        var info = stat()
+        #expect(lstat(path, &info) == 0 && info.st_nlink == 1)
+        #expect(bytes(path) == bytes(other), "the same content, a new file")
+        #expect(try Doctor(store: store).run(repair: false).isEmpty)
+    }
 }

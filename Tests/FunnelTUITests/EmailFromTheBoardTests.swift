@@ -63,6 +63,10 @@ import FunnelText
         #expect(after.activities.last?.kind == .email && after.activities.last?.note == "ניסינו להשיג אותך")
         #expect(state.status?.text == "sent “ניסינו להשיג אותך” to moshe@example.com; logged on “רישיון שנתי”")
         #expect(!DealFlags.of(after, pipeline: state.pipeline, now: state.now, utcOffset: 0).contains(.emailDue))
+        // A sent email cannot be unsent: `u` does not take its log away.
+        _ = BoardUpdate.apply(.saved(after), &state)
+        _ = BoardUpdate.key(.char("u"), &state)
+        #expect(state.deals["aaaa1111"]?.activities.last?.kind == .email)
     }
 
     @Test func eAtTheConfirmationAsksForTheEditorAndTheEditedDraftIsShown() {

@@ -80,12 +80,12 @@ public struct Funnel: Sendable {
 
     /// The timeline after putting back an earlier version: when one timeline continues the
     /// other (undo of a logged call, or its redo), the earlier one; otherwise the current one is
-    /// kept whole, so a restore never rewrites the middle of a timeline. A training that a billed
-    /// module rests on (R21) is never taken away: then the current timeline stays.
-    static func restoredActivities(_ current: [Activity], earlier: [Activity], billed: [BilledModule] = []) -> [Activity] {
+    /// kept whole, so a restore never rewrites the middle of a timeline. Only calls are ever taken
+    /// away: an email that was sent, a training a billed module rests on (R21), a captured lead
+    /// happened and stay.
+    static func restoredActivities(_ current: [Activity], earlier: [Activity]) -> [Activity] {
         guard current.starts(with: earlier) || earlier.starts(with: current) else { return current }
-        let dropped = current.dropFirst(min(earlier.count, current.count))
-        if !billed.isEmpty, dropped.contains(where: { $0.kind == .training }), current.count > earlier.count { return current }
+        if current.count > earlier.count, current[earlier.count...].contains(where: { $0.kind != .call }) { return current }
         return earlier
     }
 

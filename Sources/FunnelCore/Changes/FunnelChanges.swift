@@ -33,7 +33,7 @@ extension Funnel {
             // The logs stay as they are: history, owners, billed modules; the timeline goes back
             // only where one version continues the other (undo of a logged call, or its redo).
             next.history = deal.history
-            next.activities = Funnel.restoredActivities(deal.activities, earlier: earlier.activities, billed: deal.modules)
+            next.activities = Funnel.restoredActivities(deal.activities, earlier: earlier.activities)
             next.assignments = deal.assignments
             next.modules = deal.modules
             next.stage = deal.stage

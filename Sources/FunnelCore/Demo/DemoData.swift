@@ -5,11 +5,11 @@ import Foundation
 public enum DemoData {
     /// The demo team: one manager and four reps.
     public static let team = Team(users: [
-        User(account: "dana", name: "Dana Levi", role: .manager),
-        User(account: "yossi", name: "יוסי כהן", role: .rep),
-        User(account: "layla", name: "ليلى حداد", role: .rep),
-        User(account: "omar", name: "Omar Nasser", role: .rep),
-        User(account: "sarah", name: "Sarah Miller", role: .rep),
+        User(account: "dana", name: "Dana Levi", role: .manager, email: "dana@example.com"),
+        User(account: "yossi", name: "יוסי כהן", role: .rep, email: "yossi@example.com"),
+        User(account: "layla", name: "ليلى حداد", role: .rep, email: "layla@example.com"),
+        User(account: "omar", name: "Omar Nasser", role: .rep, email: "omar@example.com"),
+        User(account: "sarah", name: "Sarah Miller", role: .rep, email: "sarah@example.com"),
     ])
 
     /// The manager the demo board opens as.

@@ -72,11 +72,13 @@ public enum ImportValues {
         return pipeline.stages.first { key($0.id) == wanted } ?? pipeline.stages.first { key($0.name) == wanted }
     }
 
-    /// The team member a cell names: by account, display name, or an email whose local part is the account.
+    /// The team member a cell names: by account, display name, their email (`funnel team email`),
+    /// or an email whose local part is the account.
     public static func owner(_ text: String, in team: Team) -> User? {
         let wanted = key(text)
         guard !wanted.isEmpty else { return nil }
         if let user = team.users.first(where: { $0.account.lowercased() == wanted || key($0.name) == wanted }) { return user }
+        if let user = team.users.first(where: { $0.email.map(key) == wanted }) { return user }
         let parts = wanted.split(separator: "@")
         guard parts.count == 2 else { return nil }
         return team.users.first { $0.account.lowercased() == parts[0] }

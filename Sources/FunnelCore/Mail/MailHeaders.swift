@@ -1,7 +1,8 @@
 import Foundation
 
 /// Header values as RFC 5322 and RFC 2047 want them: one line of printable ASCII, with any
-/// other text as UTF-8 base64 encoded-words, folded so no line passes 78 characters.
+/// other text as UTF-8 base64 encoded-words, folded so no line that holds one passes 76
+/// characters (RFC 2047 §2), the header's name included.
 public enum MailHeaders {
     /// `text` made safe for a header: line breaks, tabs and every other control character
     /// become spaces, runs of spaces one, the ends trimmed. Nothing from a deal reaches a header
@@ -23,7 +24,7 @@ public enum MailHeaders {
     }
 
     /// An unstructured header value (Subject): as it is when it is short printable ASCII,
-    /// otherwise encoded-words of at most 75 characters, joined by folding ("\n ").
+    /// otherwise encoded-words of at most 64 characters, joined by folding ("\n ").
     public static func unstructured(_ text: String) -> String {
         let value = clean(text)
         if isPlain(value, limit: 68) { return value }
@@ -36,16 +37,22 @@ public enum MailHeaders {
         let display = clean(name)
         if display.isEmpty { return "<\(address)>" }
         let plain = display.count <= 60 && display.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || " -'_".contains($0)) }
-        return (plain ? display : encodedWords(display)) + " <\(address)>"
+        let shown = plain ? display : encodedWords(display)
+        // The address goes on a line of its own when the last word's line would pass 76 with it
+        // ("Reply-To: " is the longest name a mailbox follows).
+        let lastLine = shown.split(separator: "\n").last.map(String.init) ?? shown
+        let folds = !plain && lastLine.count + address.count + 3 + "Reply-To: ".count > 76
+        return shown + (folds ? "\n <\(address)>" : " <\(address)>")
     }
 
     static func isPlain(_ text: String, limit: Int) -> Bool {
         text.utf8.count <= limit && !text.contains("=?") && text.unicodeScalars.allSatisfy { $0.value >= 32 && $0.value < 127 }
     }
 
-    /// `=?UTF-8?B?…?=` words, each at most 75 characters, never splitting a character.
+    /// `=?UTF-8?B?…?=` words, each at most 64 characters, never splitting a character: the first
+    /// line, after a header's name ("Subject: ", "Reply-To: "), stays within 76.
     static func encodedWords(_ text: String) -> String {
-        let maxBytes = 45  // 60 base64 characters + 12 of the frame = 72
+        let maxBytes = 39  // 52 base64 characters + 12 of the frame = 64
         var words: [String] = []
         var chunk: [UInt8] = []
         func flush() {

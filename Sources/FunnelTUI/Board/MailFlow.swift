@@ -72,7 +72,8 @@ enum MailFlow {
         switch state.funnel.apply(.log(.other(.email), note: subject), to: deal, by: state.actor, now: state.now,
                                   utcOffset: state.utcOffset) {
         case .success(let after):
-            let effects = MoveFlow.commit(before: deal, after: after, focus: state.modal == nil, &state)
+            // An email that was sent cannot be unsent: its log is not undone.
+            let effects = MoveFlow.commit(before: deal, after: after, focus: state.modal == nil, undoable: false, &state)
             state.status = StatusMessage(text: "sent “\(subject)” to \(deal.email); logged on “\(deal.title)”", isError: false)
             return effects
         case .failure(let refusal):

@@ -36,8 +36,9 @@ enum MoveFlow {
     }
 
     /// Takes a computed change into the state (optimistically) and asks the world to save it.
-    static func commit(before: Deal, after: Deal, focus: Bool, _ state: inout BoardState) -> [Effect] {
-        UndoFlow.record(UndoEntry(id: after.id, before: before, after: after), &state)
+    /// `undoable: false` for what cannot be taken back (an email that was sent).
+    static func commit(before: Deal, after: Deal, focus: Bool, undoable: Bool = true, _ state: inout BoardState) -> [Effect] {
+        if undoable { UndoFlow.record(UndoEntry(id: after.id, before: before, after: after), &state) }
         state.replace(after, focus: focus ? after.id : nil)
         return [.save(before: before, after: after)]
     }

@@ -7,21 +7,44 @@ import Glibc
 /// paste (when bracketed paste is on) between `Esc [200~` and `Esc [201~`.
 extension Terminal {
     /// The key an Esc starts: `.alt(c)` when a printable key came with it, `.paste(text)` for
-    /// a bracketed paste, else `.escape` (anything read ahead is given back).
-    func afterEscape() -> KeyPress {
+    /// a bracketed paste, a key for the escape sequences terminals send that the terminal's
+    /// description may not list (Home, End, Delete…), nil for any other escape sequence (read
+    /// whole and ignored: never taken as Esc, its bytes never taken as keys), else `.escape`.
+    func afterEscape() -> KeyPress? {
         guard let next = pendingCharacter() else { return .escape }
-        if next == "[" {
-            var read: [Character] = []
-            while read.count < 4, let c = pendingCharacter() { read.append(c) }
-            if String(read) == "200~" { return .paste(bracketedPaste()) }
-            for c in ([next] + read).reversed() { giveBack(c) }
-            return .escape
+        if next == "[" || next == "O" {
+            let body = escapeSequence(introducer: next)
+            if next == "[" && body == "200~" { return .paste(bracketedPaste()) }
+            return Self.sequenceKeys[String(next) + body]
         }
         if let scalar = next.unicodeScalars.first, next.unicodeScalars.count == 1, scalar.value >= 32, scalar.value != 127 {
             return .alt(next)
         }
         giveBack(next)
         return .escape
+    }
+
+    /// What some terminals send for keys their description in terminfo may not name (tmux with
+    /// TERM=xterm-256color sends `ESC [1~` for Home, for instance).
+    static let sequenceKeys: [String: KeyPress] = [
+        "[1~": .home, "[7~": .home, "[H": .home, "OH": .home,
+        "[4~": .end, "[8~": .end, "[F": .end, "OF": .end,
+        "[3~": .delete, "[5~": .pageUp, "[6~": .pageDown,
+        "[A": .up, "[B": .down, "[C": .right, "[D": .left,
+        "OA": .up, "OB": .down, "OC": .right, "OD": .left,
+        "[1;2C": .shiftRight, "[1;2D": .shiftLeft, "[Z": .backTab,
+    ]
+
+    /// The rest of a CSI (`ESC [`: parameters and intermediates up to a final byte) or SS3
+    /// (`ESC O` and one byte) sequence, as read so far.
+    private func escapeSequence(introducer: Character) -> String {
+        var body = ""
+        while body.unicodeScalars.count < 32, let c = pendingCharacter() {
+            body.append(c)
+            guard let value = c.unicodeScalars.first?.value else { break }
+            if introducer == "O" || (0x40...0x7E).contains(value) { break }
+        }
+        return body
     }
 
     /// A character ncurses has now (or within its Esc delay), without waiting; a function key is

@@ -215,7 +215,7 @@ public final class Terminal {
             if code == funnel_key_mouse() { return mouseEvent() }
             return KeyDecoder.special(code).map { .key($0) } ?? .idle
         }
-        if ch == 27 { return .key(afterEscape()) }
+        if ch == 27 { return afterEscape().map { .key($0) } ?? .idle }
         return KeyDecoder.character(UInt32(ch)).map { .key($0) } ?? .idle
     }
 

@@ -52,8 +52,9 @@ public enum BoardRender {
         let y = state.height - 1
         if let status = state.status {
             grid.fill(x: 0, y: y, width: state.width, height: 1, style: CellStyle(status.isError ? .statusError : .status))
+            // The interface's message reads left to right even when a quoted title is Hebrew.
             grid.put(fitting: " " + status.text, x: 0, y: y, width: state.width,
-                     style: CellStyle(status.isError ? .statusError : .status, bold: status.isError))
+                     style: CellStyle(status.isError ? .statusError : .status, bold: status.isError), direction: .leftToRight)
             return
         }
         grid.fill(x: 0, y: y, width: state.width, height: 1, style: CellStyle(.status))

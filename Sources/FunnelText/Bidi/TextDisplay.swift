@@ -34,13 +34,15 @@ public struct TextDisplay: Sendable, Hashable {
 
     /// A field already cut to width in logical order, as the terminal must be given it. The
     /// spaces a view put around the field are layout and stay where they are.
-    public func visual(_ field: String) -> String {
+    /// `direction` forces the paragraph's direction (a message of the interface reads in the
+    /// interface's direction, whatever the title quoted in it starts with).
+    public func visual(_ field: String, direction: BaseDirection = .auto) -> String {
         guard reorders || shapesArabic, !BidiLine.isLeftToRightOnly(field.unicodeScalars.lazy.map(\.value)) else { return field }
         let leading = field.prefix { $0 == " " }
         let rest = field.dropFirst(leading.count)
         let trailing = rest.reversed().prefix { $0 == " " }
         let core = String(rest.dropLast(trailing.count))
-        return String(leading) + line(core).text + String(trailing)
+        return String(leading) + line(core, direction: direction).text + String(trailing)
     }
 
     /// The laid-out line of a field (for an input with a cursor).

@@ -155,7 +155,7 @@ enum FunnelMain {
         lines.append(CommandSpec.row("-h, --help", "show help; funnel COMMAND --help for one command"))
         lines.append("")
         lines.append("environment: FUNNEL_DATA_DIR, FUNNEL_USER (acting user), FUNNEL_NOW (fixed ISO 8601 time), NO_COLOR")
-        lines.append("exit codes: 0 ok, 2 usage, 3 refused by a rule, 4 data error, 5 deal not found")
+        lines.append("exit codes: 0 ok, 1 internal error, 2 usage, 3 refused by a rule, 4 data error, 5 deal not found, 6 data lock busy")
         return lines.joined(separator: "\n")
     }
 }

@@ -1,23 +1,29 @@
 import Foundation
 import FunnelStore
+import FunnelText
 import FunnelTUI
 
 /// `funnel config get|set|list`: the board's settings file, `$XDG_CONFIG_HOME/funnel/config`
 /// (docs/themes.md). Values are checked before anything is written; the file is replaced atomically.
 enum ConfigCommand: Command {
     static let spec = CommandSpec(
-        name: "config", summary: "Show or change the board's settings (theme, mouse).",
+        name: "config", summary: "Show or change the settings (theme, mouse, bidi, arabic_shaping, mailer).",
         arguments: [
             ArgumentSpec(name: "ACTION", required: true, help: "list, get KEY, or set KEY VALUE"),
         ],
         details: """
         Keys: theme (dark, light, high-contrast, mono, a theme in $XDG_CONFIG_HOME/funnel/themes, or a path),
-        mouse (on or off). The file is $XDG_CONFIG_HOME/funnel/config (default ~/.config/funnel/config).
+        mouse (on or off), bidi (app or terminal: docs/bidi.md), arabic_shaping (on or off), mailer (the
+        sendmail -t command funnel mail hands emails to, as one quoted word).
+        The file is $XDG_CONFIG_HOME/funnel/config (default ~/.config/funnel/config).
         """,
         acceptsRest: true)
 
     /// The settings and what each is when the file does not say.
-    static let defaults: [(key: String, value: String)] = [("theme", "dark"), ("mouse", "off")]
+    static let defaults: [(key: String, value: String)] = [
+        ("theme", "dark"), ("mouse", "off"), ("bidi", "app"), ("arabic_shaping", "on"),
+        ("mailer", "/usr/sbin/sendmail -t (when installed)"),
+    ]
     static let themes = ["dark", "light", "high-contrast", "mono"]
 
     static func run(_ arguments: ParsedArguments, session: Session) throws {
@@ -64,11 +70,24 @@ enum ConfigCommand: Command {
     /// The value as it will be written, or a usage error saying what is allowed.
     static func validate(key: String, value: String, environment: [String: String]) throws -> String {
         switch key {
-        case "mouse":
+        case "mouse", "arabic_shaping":
             guard let on = ["on": true, "true": true, "yes": true, "off": false, "false": false, "no": false][value.lowercased()] else {
-                throw CommandFailure.usage("funnel config: mouse is on or off, not “\(value)”")
+                throw CommandFailure.usage("funnel config: \(key) is on or off, not “\(value)”")
             }
             return on ? "on" : "off"
+        case "bidi":
+            guard let mode = BidiMode(rawValue: value.lowercased()) else {
+                var message = "funnel config: bidi is app or terminal, not “\(value)”"
+                if let guess = Suggest.closest(value, among: ["app", "terminal"]) { message += "; did you mean \(guess)?" }
+                throw CommandFailure.usage(message)
+            }
+            return mode.rawValue
+        case "mailer":
+            let trimmed = value.trimmingCharacters(in: .whitespaces)
+            guard !trimmed.isEmpty, !trimmed.contains(where: { $0.isNewline }) else {
+                throw CommandFailure.usage("funnel config: mailer is a command such as “/usr/sbin/sendmail -t”")
+            }
+            return trimmed
         default:
             do {
                 _ = try Theme.load(value, environment: environment)
@@ -86,6 +105,9 @@ enum ConfigCommand: Command {
         let config = try parse(text, path: path)
         switch key {
         case "mouse": return config.mouse.map { $0 ? "on" : "off" }
+        case "arabic_shaping": return config.arabicShaping.map { $0 ? "on" : "off" }
+        case "bidi": return config.bidi?.rawValue
+        case "mailer": return config.mailer
         default: return config.theme
         }
     }

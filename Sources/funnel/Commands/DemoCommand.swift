@@ -30,6 +30,8 @@ enum DemoCommand: Command {
                 users.append(User(account: session.account, name: session.account, role: .manager))
             }
             try session.data { try store.initialize(pipeline: template.pipeline, team: Team(users: users)) }
+            // The email templates `funnel init` writes, so `e` and `funnel mail` work on the demo too.
+            try session.data { try store.writeMailTemplates(DefaultMailTemplates.all) }
         } else {
             let existing = try session.data { try store.dealIDs() }
             guard existing.isEmpty else {
