@@ -1,3 +1,4 @@
+import FunnelCore
 import FunnelText
 
 /// The footer's key hints, generated from the key table like the help overlay: the keys that
@@ -12,8 +13,8 @@ public enum KeyHints {
         public var display: String { keys + " " + text }
     }
 
-    /// Every hint of `context`, in table order; inbox-only hints when `inbox` is set.
-    public static func hints(for context: KeyContext, inbox: Bool) -> [Hint] {
+    /// Every hint of `context`, in table order, in `language`; inbox-only hints when `inbox` is set.
+    public static func hints(for context: KeyContext, inbox: Bool, language: Language = .en) -> [Hint] {
         let bindings = KeyTable.bindings.filter { $0.context == context }
         var out: [Hint] = []
         for (i, binding) in bindings.enumerated() {
@@ -21,15 +22,15 @@ public enum KeyHints {
             if hint.when == .inbox && !inbox { continue }
             var keys = first.label
             if hint.pairedWithNext, i + 1 < bindings.count, let next = bindings[i + 1].keys.first { keys += next.label }
-            out.append(Hint(keys: keys, text: hint.text, rank: hint.rank))
+            out.append(Hint(keys: keys, text: language.text(hint.textKey), rank: hint.rank))
         }
         return out
     }
 
     /// The hints that fit in `width` columns, joined by " · ": every rank-0 hint, then the
     /// others rank by rank while they fit, shown in table order.
-    public static func line(for context: KeyContext, inbox: Bool, width: Int) -> String {
-        let all = hints(for: context, inbox: inbox)
+    public static func line(for context: KeyContext, inbox: Bool, width: Int, language: Language = .en) -> String {
+        let all = hints(for: context, inbox: inbox, language: language)
         var chosen = Set(all.indices.filter { all[$0].rank == 0 })
         func columns(_ picked: Set<Int>) -> Int {
             let parts = all.indices.filter(picked.contains).map { all[$0].display }

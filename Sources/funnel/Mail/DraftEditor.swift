@@ -25,7 +25,7 @@ enum DraftEditor {
         }
         switch MailTemplate.split(name: draft.name, text: text) {
         case .success(let edited): return edited
-        case .failure(let refusal): throw CommandFailure.refused(refusal.message.text + "; nothing was sent")
+        case .failure(let refusal): throw CommandFailure.refused(refusal.message.localized + "; nothing was sent")
         }
     }
 }

@@ -16,7 +16,7 @@ extension Session {
             switch MailTemplate.parse(name: candidate, text: text) {
             case .success(let template): return template
             case .failure(let refusal):
-                throw CommandFailure.data("\(refusal.message.text) — \(store.mailTemplateDirectory)/\(candidate).txt")
+                throw CommandFailure.data("\(refusal.message.localized) — \(store.mailTemplateDirectory)/\(candidate).txt")
             }
         }
         let known = try data { try store.mailTemplateNames() }
