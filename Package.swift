@@ -30,16 +30,19 @@ let package = Package(
         .target(name: "FunnelStore", dependencies: ["FunnelCore"], swiftSettings: strict),
         // Terminal text: grapheme widths, truncation, sanitising untrusted strings, bidi display.
         .target(name: "FunnelText", dependencies: ["CNcursesw", "CFriBidi"], swiftSettings: strict),
+        // Sending email: the mailer (`sendmail -t`), $EDITOR on a draft, templates looked up in the store.
+        .target(name: "FunnelMail", dependencies: ["FunnelCore", "FunnelStore"], swiftSettings: strict),
         // The board: actions, key table, pure update and render, ncurses driver.
-        .target(name: "FunnelTUI", dependencies: ["FunnelCore", "FunnelStore", "FunnelText", "CNcursesw", "CFunnelSignals"], swiftSettings: strict),
-        .executableTarget(name: "funnel", dependencies: ["FunnelCore", "FunnelStore", "FunnelText", "FunnelTUI"], swiftSettings: strict),
+        .target(name: "FunnelTUI", dependencies: ["FunnelCore", "FunnelStore", "FunnelMail", "FunnelText", "CNcursesw", "CFunnelSignals"], swiftSettings: strict),
+        .executableTarget(name: "funnel", dependencies: ["FunnelCore", "FunnelStore", "FunnelMail", "FunnelText", "FunnelTUI"], swiftSettings: strict),
         // The benchmark: open, key to frame, save, report, memory on generated data sets.
         .executableTarget(name: "funnel-bench", dependencies: ["FunnelCore", "FunnelStore", "FunnelTUI"], swiftSettings: strict),
         // For the reliability tests: a writer making random changes through the store, printing
         // each acknowledged one, to be run side by side and killed at random moments.
         .executableTarget(name: "funnel-torture", dependencies: ["FunnelCore", "FunnelStore"], swiftSettings: strict),
-        // What the end-to-end, tmux and reliability tests share: the binary under test (the release build).
-        .target(name: "FunnelTestSupport", path: "Tests/FunnelTestSupport"),
+        // What the end-to-end, tmux and reliability tests share: the binary under test (the release
+        // build), and a real SMTP server on 127.0.0.1 with Python's parser to read its messages.
+        .target(name: "FunnelTestSupport", path: "Tests/FunnelTestSupport", exclude: ["Fixtures"]),
         .testTarget(name: "FunnelCoreTests", dependencies: ["FunnelCore"]),
         .testTarget(name: "FunnelStoreTests", dependencies: ["FunnelCore", "FunnelStore"]),
         .testTarget(name: "FunnelTextTests", dependencies: ["FunnelText"]),

@@ -46,7 +46,7 @@ int funnel_signals_install(void) {
     memset(&quit, 0, sizeof quit);
     quit.sa_handler = on_quit_signal;
     sigemptyset(&quit.sa_mask);
-    int quit_signals[] = { SIGINT, SIGTERM, SIGHUP };
+    int quit_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
     for (unsigned i = 0; i < sizeof quit_signals / sizeof quit_signals[0]; i++) {
         struct sigaction old;
         /* Started under nohup: SIGHUP stays ignored; the board still ends when the terminal

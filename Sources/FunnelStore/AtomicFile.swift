@@ -162,8 +162,8 @@ public enum AtomicFile {
 
     /// The whole file and which file it was, or nil when nothing is there. Only a regular file
     /// is read: a symlink (never followed), a FIFO (never waited on), a directory or a device
-    /// is an error naming the path.
-    public static func readFile(_ path: String) throws -> (data: Data, identity: FileIdentity)? {
+    /// is an error naming the path, and so is a file larger than `limit` bytes (never read).
+    public static func readFile(_ path: String, limit: Int? = nil) throws -> (data: Data, identity: FileIdentity)? {
         let fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
         if fd < 0 {
             if errno == ENOENT { return nil }
@@ -174,6 +174,9 @@ public enum AtomicFile {
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw StoreError.errno(path, "reading") }
         guard info.st_mode & S_IFMT == S_IFREG else { throw StoreError.io(path: path, detail: "is not a regular file; it was left untouched") }
+        if let limit, info.st_size > limit {
+            throw StoreError.io(path: path, detail: "is \(info.st_size) bytes, more than funnel reads from such a file (\(limit)); it was left untouched")
+        }
         var data = Data()
         var buffer = [UInt8](repeating: 0, count: 16_384)
         while true {
@@ -195,19 +198,35 @@ public enum AtomicFile {
     }
 
     /// Names in a directory (without . and ..), or [] when it does not exist.
+    /// A name that is not valid UTF-8 is left out: as a string it could not name the file again
+    /// (see `undecodableNames`).
     public static func list(_ directory: String) throws -> [String] {
+        try entries(directory).names
+    }
+
+    /// How many names in `directory` are not valid UTF-8 (funnel never reads those files).
+    public static func undecodableNames(in directory: String) throws -> Int {
+        try entries(directory).undecodable
+    }
+
+    private static func entries(_ directory: String) throws -> (names: [String], undecodable: Int) {
         guard let dir = opendir(directory) else {
-            if errno == ENOENT { return [] }
+            if errno == ENOENT { return ([], 0) }
             throw StoreError.errno(directory, "listing")
         }
         defer { closedir(dir) }
         var names: [String] = []
+        var undecodable = 0
         while let entry = readdir(dir) {
             let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(validatingCString: $0) }
+            }
+            guard let name else {
+                undecodable += 1
+                continue
             }
             if name != "." && name != ".." { names.append(name) }
         }
-        return names
+        return (names, undecodable)
     }
 }

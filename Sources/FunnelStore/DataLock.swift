@@ -15,6 +15,8 @@ public struct DataLock {
     public var timeout: TimeInterval = 30
     /// Told once, after a second of waiting, who holds the lock ("pid 42 (funnel capture)").
     public var onWait: (@Sendable (String) -> Void)?
+    /// Asked while waiting: true ends the wait at once (the board, when a quit signal arrived).
+    public var shouldStop: (@Sendable () -> Bool)?
 
     public init(directory: String) { path = directory + "/.lock" }
 
@@ -29,6 +31,9 @@ public struct DataLock {
             if errno == EINTR { continue }
             guard errno == EWOULDBLOCK else { throw StoreError.errno(path, "locking") }
             let waited = Date().timeIntervalSince(start)
+            if shouldStop?() == true {
+                throw StoreError.busy(path: path, holder: holder(fd) ?? "another process", seconds: Int(waited.rounded()))
+            }
             if waited >= timeout {
                 throw StoreError.busy(path: path, holder: holder(fd) ?? "another process", seconds: Int(timeout.rounded()))
             }
@@ -40,19 +45,29 @@ public struct DataLock {
             pause = min(pause * 2, 10_000)
         }
         defer { flock(fd, LOCK_UN) }
-        return try body()
+        return try HeldLocks.holding(path, body)
     }
 
     /// Runs `body` holding the lock (shared or exclusive) if it can be had at once; nil when
     /// another process holds it. Readers use this for the cache and never wait.
     public func ifFree<T>(shared: Bool, _ body: () throws -> T) rethrows -> T? {
+        try whenFree(shared: shared, within: 0, body)
+    }
+
+    /// Runs `body` holding the lock if it can be had within `seconds` (at once when this process
+    /// already holds it); nil otherwise. A reader that found a writer's work half done (a
+    /// reassignment between its two steps) waits this briefly, never longer.
+    public func whenFree<T>(shared: Bool, within seconds: TimeInterval, _ body: () throws -> T) rethrows -> T? {
+        if HeldLocks.isHeld(path) { return try body() }
         guard let fd = try? openLockFile() else { return nil }
         defer { close(fd) }
+        let deadline = Date().addingTimeInterval(seconds)
         while flock(fd, (shared ? LOCK_SH : LOCK_EX) | LOCK_NB) != 0 {
-            if errno != EINTR { return nil }
+            guard errno == EINTR || (errno == EWOULDBLOCK && Date() < deadline) else { return nil }
+            if errno == EWOULDBLOCK { usleep(2_000) }
         }
         defer { flock(fd, LOCK_UN) }
-        return try body()
+        return try HeldLocks.holding(path, body)
     }
 
     private func openLockFile() throws -> Int32 {
@@ -87,5 +102,31 @@ public struct DataLock {
             .map { String(decoding: $0, as: UTF8.self) }
         guard let first = words.first else { return nil }
         return ([(first as NSString).lastPathComponent] + words.dropFirst()).joined(separator: " ")
+    }
+}
+
+/// The data locks this process holds now, so a nested read under a writer's lock never waits for
+/// itself (flock would: a second open file is a second lock).
+final class HeldLocks: @unchecked Sendable {
+    private static let shared = HeldLocks()
+    private let guardLock = NSLock()
+    private var paths: [String: Int] = [:]
+
+    static func isHeld(_ path: String) -> Bool {
+        shared.guardLock.lock()
+        defer { shared.guardLock.unlock() }
+        return shared.paths[path, default: 0] > 0
+    }
+
+    static func holding<T>(_ path: String, _ body: () throws -> T) rethrows -> T {
+        shared.change(path, by: 1)
+        defer { shared.change(path, by: -1) }
+        return try body()
+    }
+
+    private func change(_ path: String, by delta: Int) {
+        guardLock.lock()
+        defer { guardLock.unlock() }
+        paths[path, default: 0] += delta
     }
 }

@@ -25,16 +25,37 @@ public struct UnreadableDeal: Sendable, Equatable {
     init(path: String, reason: String) {
         self.init(path: path, error: .corrupt(path: path, detail: reason))
     }
+
+    /// An owner's folder this process may not read. For a rep on a team server that is how it
+    /// should be (another rep's deals); for a manager, every deal in it is missing.
+    init(folder: String) {
+        self.init(path: folder, error: .io(path: folder, detail: "this folder cannot be read (its mode or ACL was changed); its deals are missing — run funnel team-init as root"))
+        isFolder = true
+    }
+
+    /// Whether this is an owner's folder rather than one file.
+    public private(set) var isFolder = false
 }
 
 /// Every deal that counts, and the files that were skipped.
 public struct DealSet: Sendable {
     public var deals: [String: Deal]
     public var unreadable: [UnreadableDeal]
+    /// Ids found in two owners' folders, and the problem to report when a second look does not
+    /// settle them (not yet in `unreadable`).
+    var ambiguous: [String: UnreadableDeal] = [:]
+
+    init(deals: [String: Deal], unreadable: [UnreadableDeal], ambiguous: [String: UnreadableDeal] = [:]) {
+        self.deals = deals
+        self.unreadable = unreadable
+        self.ambiguous = ambiguous
+    }
 
     /// One line about the skipped files, or nil when none was. Only a manager is told which
     /// files (a rep may not know which deals exist outside their own).
     public func skippedWarning(toManager manager: Bool) -> String? {
+        // A folder a rep may not read is another rep's: nothing to warn a rep about.
+        let unreadable = manager ? self.unreadable : self.unreadable.filter { !$0.isFolder }
         guard !unreadable.isEmpty else { return nil }
         let count = unreadable.count == 1 ? "1 deal file was" : "\(unreadable.count) deal files were"
         guard manager else { return "\(count) skipped (unreadable or misplaced); a manager can run funnel doctor" }
@@ -51,6 +72,12 @@ public struct DealSet: Sendable {
 /// wins": a copy in its owner's folder beats a copy in the inbox (a reassignment interrupted
 /// between its two steps, or a copy planted in the inbox); two owners' copies count for neither.
 enum DealPlacement {
+    /// Copies of one deal in two owners' folders: the error to report, unless a second look
+    /// (after a writer finishes) finds one.
+    enum Ambiguous: Error {
+        case copies(StoreError)
+    }
+
     /// Why a deal read from `path` does not count there, or nil when it belongs there.
     static func problem(_ deal: Deal, at path: String, store: FunnelStore) -> String? {
         let folder = (path as NSString).deletingLastPathComponent
@@ -72,7 +99,7 @@ enum DealPlacement {
         let owned = copies.filter { ($0.path as NSString).deletingLastPathComponent != store.inboxDirectory }
         if owned.count == 1 { return .success(owned[0]) }
         let paths = copies.map(\.path).sorted()
-        return .failure(.corrupt(path: paths[0], detail: "deal \(copies[0].deal.id) is stored in \(paths.count) owners' folders (\(paths.joined(separator: ", "))); none counts until a manager runs funnel doctor"))
+        return .failure(.corrupt(path: paths[0], detail: "deal \(copies[0].deal.id) is stored in \(paths.count) owners' folders (\(paths.joined(separator: ", "))); none counts until a manager keeps one (funnel doctor explains)"))
     }
 
     /// Sorts read files into deals that count and files that do not.
@@ -87,6 +114,7 @@ enum DealPlacement {
             }
         }
         var deals: [String: Deal] = [:]
+        var ambiguous: [String: UnreadableDeal] = [:]
         deals.reserveCapacity(byID.count)
         for (id, copies) in byID {
             switch choose(copies, store: store) {
@@ -96,9 +124,9 @@ enum DealPlacement {
                     unreadable.append(UnreadableDeal(path: other.path, reason: "a second copy of deal \(id), in the inbox; the one at \(file.path) counts"))
                 }
             case .failure(let problem):
-                unreadable.append(UnreadableDeal(path: copies.map(\.path).min() ?? "", error: problem))
+                ambiguous[id] = UnreadableDeal(path: copies.map(\.path).min() ?? "", error: problem)
             }
         }
-        return DealSet(deals: deals, unreadable: unreadable.sorted { $0.path < $1.path })
+        return DealSet(deals: deals, unreadable: unreadable.sorted { $0.path < $1.path }, ambiguous: ambiguous)
     }
 }

@@ -21,10 +21,12 @@ public struct Doctor {
 
     public init(store: FunnelStore) { self.store = store }
 
-    /// Examines the directory (and repairs when asked), under the writers' lock.
+    /// Examines the directory; a repair holds the writers' lock, a look needs none (like every
+    /// reader, it must not wait for a teammate who holds it).
     public func run(repair: Bool) throws -> [Finding] {
         guard FileManager.default.fileExists(atPath: store.root) else { throw StoreError.notInitialized(path: store.root) }
-        return try store.lock.withLock { try examine(repair: repair) }
+        guard repair else { return try examine(repair: false) }
+        return try store.lock.withLock { try examine(repair: true) }
     }
 
     private func examine(repair: Bool) throws -> [Finding] {
@@ -50,15 +52,28 @@ public struct Doctor {
         return findings
     }
 
-    /// Leftover temp files from interrupted writes.
+    /// Leftover temp files from interrupted writes, names funnel cannot read, owners' folders
+    /// this process cannot read.
     private func leftovers(repair: Bool, quarantine: Quarantine) throws -> [Finding] {
         var findings: [Finding] = []
+        let unreadable = try store.dealListing().unreadableFolders
         let owners = ((try? AtomicFile.list(store.dealsDirectory)) ?? []).map { store.dealsDirectory + "/" + $0 }
+            .filter { !unreadable.contains($0) }
+        for folder in unreadable {
+            findings.append(Finding(path: folder, problem: "this folder cannot be read: its deals are missing from every list",
+                                    action: "as root: funnel team-init (it sets the folder's owner, mode and ACL again)"))
+        }
+        for directory in [store.root, store.inboxDirectory, store.dealsDirectory] + owners {
+            let odd = (try? AtomicFile.undecodableNames(in: directory)) ?? 0
+            guard odd > 0 else { continue }
+            findings.append(Finding(path: directory, problem: "\(odd) name(s) here are not valid UTF-8: funnel never reads those files",
+                                    action: "a person renames or removes them (ls -b shows them)"))
+        }
         for directory in [store.root, store.inboxDirectory] + owners {
             for name in try AtomicFile.list(directory) where name.hasPrefix(".") && name.hasSuffix(".tmp") {
                 let path = directory + "/" + name
                 findings.append(Finding(path: path, problem: "a temporary file left by an interrupted write (readers ignore it)",
-                                        action: repair ? try quarantine.moveAside(path) : "harmless; --repair moves it to quarantine/"))
+                                        action: repair ? quarantine.moveAside(path) : "harmless; --repair moves it to quarantine/"))
             }
         }
         return findings
@@ -66,23 +81,81 @@ public struct Doctor {
 }
 
 /// `quarantine/<time>/`, where `doctor --repair` moves what it will not keep, at the same
-/// relative path. A rename moves the entry itself, never what a symbolic link points to.
-struct Quarantine {
+/// relative path. Its folders are reached through descriptors opened without following links,
+/// from the data directory's own descriptor: `quarantine/` must be a real folder no one else
+/// may write (a member who could would plant a link for the next repair), and each repair gets
+/// a new folder of its own, made by this process (mode 0700). A rename moves the entry itself,
+/// never what a symbolic link points to.
+final class Quarantine {
     let root: String
-    let directory: String
+    private var folder: (fd: Int32, path: String)?
 
-    init(root: String) {
-        self.root = root
-        directory = root + "/quarantine/" + Timestamp.format(Date()).replacingOccurrences(of: ":", with: "-")
+    init(root: String) { self.root = root }
+
+    deinit { if let folder { close(folder.fd) } }
+
+    /// Moves `path` (inside the data directory) aside; what was done, for the report. A move
+    /// that fails is reported in the finding, never stops the repair.
+    func moveAside(_ path: String) -> String {
+        do {
+            let relative = String(path.dropFirst(root.count + 1)).split(separator: "/").map(String.init)
+            let base = try repairFolder()
+            var fd = dup(base.fd)
+            defer { close(fd) }
+            for component in relative.dropLast() {
+                let next = try Self.subfolder(component, in: fd, path: base.path)
+                close(fd)
+                fd = next
+            }
+            guard let name = relative.last, renameat(AT_FDCWD, path, fd, name) == 0 else {
+                throw StoreError.errno(path, "moving into quarantine")
+            }
+            try AtomicFile.syncDirectory((path as NSString).deletingLastPathComponent)
+            return "moved to \(base.path)/\(relative.joined(separator: "/"))"
+        } catch {
+            return "could not move it to quarantine/ (\(error)); a person moves or removes it"
+        }
     }
 
-    /// Moves `path` (inside the data directory) aside; what was done, for the report.
-    func moveAside(_ path: String) throws -> String {
-        let relative = String(path.dropFirst(root.count + 1))
-        let target = directory + "/" + relative
-        try AtomicFile.makeDirectory((target as NSString).deletingLastPathComponent)
-        guard rename(path, target) == 0 else { throw StoreError.errno(path, "moving into quarantine") }
-        try AtomicFile.syncDirectory((path as NSString).deletingLastPathComponent)
-        return "moved to \(target)"
+    /// This repair's own folder, `quarantine/<time>[-n]/`, made on first use.
+    private func repairFolder() throws -> (fd: Int32, path: String) {
+        if let folder { return folder }
+        let rootFD = open(root, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard rootFD >= 0 else { throw StoreError.errno(root, "opening the data directory") }
+        defer { close(rootFD) }
+        let top = try Self.subfolder("quarantine", in: rootFD, path: root)
+        defer { close(top) }
+        try Self.requirePrivate(top, path: root + "/quarantine")
+        let stamp = Timestamp.format(Date()).replacingOccurrences(of: ":", with: "-")
+        for n in 1...100 {
+            let name = n == 1 ? stamp : "\(stamp)-\(n)"
+            if mkdirat(top, name, 0o700) != 0 {
+                if errno == EEXIST { continue }
+                throw StoreError.errno(root + "/quarantine/" + name, "creating the directory")
+            }
+            let fd = openat(top, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            guard fd >= 0 else { throw StoreError.errno(root + "/quarantine/" + name, "opening the directory") }
+            folder = (fd, root + "/quarantine/" + name)
+            return (fd, root + "/quarantine/" + name)
+        }
+        throw StoreError.io(path: root + "/quarantine", detail: "no free folder name for this repair")
+    }
+
+    /// `name` in the folder `fd`, made (0700) when missing, opened without following a link.
+    static func subfolder(_ name: String, in fd: Int32, path: String) throws -> Int32 {
+        if mkdirat(fd, name, 0o700) != 0, errno != EEXIST { throw StoreError.errno(path + "/" + name, "creating the directory") }
+        let child = openat(fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard child >= 0 else { throw StoreError.errno(path + "/" + name, "opening the directory (not a folder, or a link)") }
+        return child
+    }
+
+    /// `quarantine/` may be written by its owner only: group and others' write bits are removed
+    /// when this process owns it, and a folder others may write is refused otherwise.
+    static func requirePrivate(_ fd: Int32, path: String) throws {
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw StoreError.errno(path, "reading") }
+        guard info.st_mode & 0o022 != 0 else { return }
+        if info.st_uid == geteuid(), fchmod(fd, info.st_mode & 0o7755) == 0 { return }
+        throw StoreError.io(path: path, detail: "others may write in it; as its owner or root: chmod go-w \(path)")
     }
 }

@@ -32,7 +32,7 @@ struct DealExamination {
             do {
                 deal = try store.readDeal(at: path).deal
             } catch {
-                note(path, "\(error)", repair ? try quarantine.moveAside(path) : "--repair moves it to quarantine/; restore it from a backup")
+                note(path, "\(error)", repair ? quarantine.moveAside(path) : "--repair moves it to quarantine/; restore it from a backup")
                 continue
             }
             checkStageAndOwner(deal, at: path)
@@ -66,17 +66,17 @@ struct DealExamination {
         do {
             try StorePaths.checkID(deal.id)
         } catch {
-            note(path, "\(error); funnel cannot save it", repair ? try quarantine.moveAside(path) : "--repair moves it to quarantine/")
+            note(path, "\(error); funnel cannot save it", repair ? quarantine.moveAside(path) : "--repair moves it to quarantine/")
             return nil
         }
         if let owner = deal.owner, !User.isValidAccount(owner) {
             note(path, "deal \(deal.id): \(StorePaths.InvalidName(kind: "owner", name: owner))",
-                 repair ? try quarantine.moveAside(path) : "refused to build a path from it; --repair moves it to quarantine/")
+                 repair ? quarantine.moveAside(path) : "refused to build a path from it; --repair moves it to quarantine/")
             return repair ? nil : (path, false)
         }
         guard let problem = DealPlacement.problem(deal, at: path, store: store) else { return (path, true) }
         note(path, "deal \(deal.id): \(problem)",
-             repair ? try quarantine.moveAside(path) : "--repair moves it to quarantine/ (it is never refiled: a person restores it with funnel add or assign)")
+             repair ? quarantine.moveAside(path) : "--repair moves it to quarantine/ (it is never refiled: a person restores it with funnel add or assign)")
         return repair ? nil : (path, false)
     }
 
@@ -105,10 +105,10 @@ struct DealExamination {
         let problem = "deal \(deal.id) is also at \(winner) \(why)"
         let folders = Set([path, other.path].map { ($0 as NSString).deletingLastPathComponent })
         if store.isShared, folders.count > 1, !(inInbox(path) != inInbox(other.path)) {
-            note(loser, problem, "refused: in a shared directory a person decides which copy to keep (see docs/team.md)")
+            note(loser, problem, "not chosen by revision in a shared directory: a manager moves the wrong copy out of the data directory (mv it into quarantine/); the other then counts")
             return true
         }
-        note(loser, problem, repair ? try quarantine.moveAside(loser) : "--repair keeps the other and moves this to quarantine/")
+        note(loser, problem, repair ? quarantine.moveAside(loser) : "--repair keeps the other and moves this to quarantine/")
         if !keepOther { seen[deal.id] = (path, deal, filedRight) }
         return !keepOther || !repair
     }

@@ -64,7 +64,7 @@ public final class FunnelStore {
     // MARK: - Reading
 
     public func loadPipeline() throws -> Pipeline {
-        guard let data = try AtomicFile.read(pipelinePath) else { throw StoreError.notInitialized(path: root) }
+        guard let data = try AtomicFile.readFile(pipelinePath, limit: Self.maximumFileBytes)?.data else { throw StoreError.notInitialized(path: root) }
         let pipeline = try FunnelJSON.decode(StoredFile<Pipeline>.self, from: data, path: pipelinePath).body
         let errors = pipeline.validationErrors
         if !errors.isEmpty { throw StoreError.corrupt(path: pipelinePath, detail: errors.joined(separator: "; ")) }
@@ -72,7 +72,7 @@ public final class FunnelStore {
     }
 
     public func loadTeam() throws -> Team {
-        guard let data = try AtomicFile.read(teamPath) else {
+        guard let data = try AtomicFile.readFile(teamPath, limit: Self.maximumFileBytes)?.data else {
             if isInitialized { throw StoreError.corrupt(path: teamPath, detail: "the file is missing") }
             throw StoreError.notInitialized(path: root)
         }
@@ -86,6 +86,14 @@ public final class FunnelStore {
 
     /// Every deal file's path: the inbox and each owner's directory. Temp files are skipped.
     public func dealPaths() throws -> [String] {
+        try dealListing().paths
+    }
+
+    /// Every deal file's path, and the owners' folders this process may not read. On a team
+    /// server a rep may not read other reps' folders (the operating system's R15); a manager may
+    /// read all, so one they cannot is a problem to report (`DealSet.unreadable`).
+    func dealListing() throws -> (paths: [String], unreadableFolders: [String]) {
+        var unreadable: [String] = []
         var paths: [String] = []
         for name in try AtomicFile.list(inboxDirectory) where isDealFileName(name) {
             paths.append("\(inboxDirectory)/\(name)")
@@ -96,11 +104,12 @@ public final class FunnelStore {
             do {
                 names = try AtomicFile.list(dir)
             } catch StoreError.io where isShared && access(dir, R_OK) != 0 {
-                continue  // another rep's deals, which the operating system keeps from us
+                unreadable.append(dir)  // another rep's deals, which the operating system keeps from us
+                continue
             }
             for name in names where isDealFileName(name) { paths.append("\(dir)/\(name)") }
         }
-        return paths
+        return (paths, unreadable)
     }
 
     func isDealFileName(_ name: String) -> Bool { !name.hasPrefix(".") && name.hasSuffix(".json") }
@@ -119,9 +128,13 @@ public final class FunnelStore {
     /// Every deal that counts, by id; a file that does not count stops the load with an error.
     public func loadDealMap() throws -> [String: Deal] {
         let set = try loadDealSet()
-        if let first = set.unreadable.first { throw first.error }
+        if let first = set.unreadable.first(where: { !$0.isFolder }) { throw first.error }
         return set.deals
     }
+
+    /// The largest deal, pipeline or team file funnel reads (a bigger one is reported, never read:
+    /// a sparse file planted by a teammate costs them nothing and every reader a gigabyte).
+    public static let maximumFileBytes = 16 << 20
 
     /// From this many deals on, loading goes through the snapshot cache (see `SnapshotCache`).
     /// Below it, every load parses the JSON files, so any change to them shows at once.
@@ -157,26 +170,39 @@ public final class FunnelStore {
     /// Every deal file read and sorted into what counts and what does not.
     func loadDealFiles() throws -> DealSet {
         var files: [DealFile] = []
-        var skipped: [UnreadableDeal] = []
-        for path in try dealPaths() {
+        let listing = try dealListing()
+        var skipped = listing.unreadableFolders.map { UnreadableDeal(folder: $0) }
+        for path in listing.paths {
             do {
                 files.append(try readDeal(at: path))
             } catch let error as StoreError {
                 skipped.append(UnreadableDeal(path: path, error: error))
             }
         }
-        return DealPlacement.settle(files, skipped: skipped, store: self)
+        var set = DealPlacement.settle(files, skipped: skipped, store: self)
+        // Copies in two owners' folders: perhaps a reassignment between its two steps; look again.
+        for (id, problem) in set.ambiguous {
+            if let file = try? loadDealFile(id: id) { set.deals[id] = file.deal } else { set.unreadable.append(problem) }
+        }
+        set.ambiguous = [:]
+        set.unreadable.sort { $0.path < $1.path }
+        return set
     }
 
     /// One deal file, checked against its name.
     func readDeal(at path: String) throws -> DealFile {
-        guard let (data, identity) = try AtomicFile.readFile(path) else {
+        guard let (data, identity) = try AtomicFile.readFile(path, limit: Self.maximumFileBytes) else {
             throw StoreError.io(path: path, detail: "vanished while reading")
         }
         let deal = try FunnelJSON.decode(StoredFile<Deal>.self, from: data, path: path).body
         let expected = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
         guard deal.id == expected else {
             throw StoreError.corrupt(path: path, detail: "holds deal \(deal.id) but is named \(expected)")
+        }
+        do {
+            try StorePaths.checkID(deal.id)
+        } catch {
+            throw StoreError.corrupt(path: path, detail: error.description)
         }
         return DealFile(deal: deal, path: path, identity: identity)
     }
@@ -194,8 +220,22 @@ public final class FunnelStore {
     }
 
     /// The file of deal `id` that counts, or nil when there is none. A copy that cannot be read or
-    /// does not belong where it is, when no other copy counts, is an error naming it.
+    /// does not belong where it is, when no other copy counts, is an error naming it. Copies in two
+    /// owners' folders are looked at again once any writer has finished (a reassignment writes the
+    /// new file before it removes the old one, under the lock).
     func loadDealFile(id: String) throws -> DealFile? {
+        do {
+            return try readCopies(of: id)
+        } catch DealPlacement.Ambiguous.copies(let error) {
+            let again = try lock.whenFree(shared: true, within: 2) { () throws -> DealFile? in
+                do { return try readCopies(of: id) } catch DealPlacement.Ambiguous.copies(let error) { throw error }
+            }
+            guard let again else { throw error }
+            return again
+        }
+    }
+
+    private func readCopies(of id: String) throws -> DealFile? {
         var copies: [DealFile] = []
         var firstError: (any Error)?
         for path in try locate(id: id) {
@@ -213,7 +253,7 @@ public final class FunnelStore {
         guard !copies.isEmpty else { return nil }
         switch DealPlacement.choose(copies, store: self) {
         case .success(let file): return file
-        case .failure(let problem): throw problem
+        case .failure(let problem): throw DealPlacement.Ambiguous.copies(problem)
         }
     }
 

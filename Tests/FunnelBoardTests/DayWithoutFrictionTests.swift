@@ -26,13 +26,20 @@ extension BoardTests {
             try board.press("Enter")
         }
 
-        @Test("A rep's morning: today's list, calls with notes and dates, an unreachable lead closed, two undos")
+        @Test("A rep's morning: today's list, calls with notes and dates, an unreachable lead closed, two undos, one email delivered")
         func morningRun() throws {
+            try #require(SMTPServer.available, "needs msmtp and python3-aiosmtpd (.ci/run installs them)")
             let world = try FunnelWorld.team()
+            // The mailer: msmtp as `sendmail -t`, set in the config file, to an SMTP server on 127.0.0.1.
+            let server = try SMTPServer(root: world.root.path)
+            defer { server.stop() }
+            let msmtprc = try server.msmtpConfig(at: world.root.path + "/msmtprc", from: "rita@example.com")
+            try world.writeConfig("mailer = \(SMTPServer.msmtp) -C \(msmtprc) -t\n")
+            try world.cli("team", "email", "rita", "rita@example.com", as: "dana")
             let ghost = try Self.add(world, "Ghost lead", at: "2026-11-23T07:00:00Z")
             for _ in 0..<5 { try world.cli("log", ghost, "no-answer", as: "rita") }
             let noa = try Self.add(world, "Noa Levi", at: "2026-11-24T08:00:00Z")
-            let omer = try Self.add(world, "Omer Katz", at: "2026-11-24T08:30:00Z")
+            let omer = try Self.add(world, "Omer Katz", at: "2026-11-24T08:30:00Z", "--contact", "עומר כץ", "--email", "omer@example.com")
             let due = try Self.add(world, "Due follow-up", at: "2026-11-20T08:00:00Z", "--stage", "meeting", "--next", "today")
             try world.cli("log", due, "reached", "--next", "today", as: "rita")
 
@@ -76,6 +83,57 @@ extension BoardTests {
             let unlogged = try world.waitForDeal(omer) { $0.activities.isEmpty }
             #expect(unlogged.activities.isEmpty, "the second undo in a row worked")
             #expect(try world.show(noa).activities.count == 1, "the third call stays")
+
+            // R11's email to Omer, really sent: e, To and Subject shown, y; logged with its subject.
+            try board.press("/")
+            try board.type("Omer")
+            try board.press("Enter")
+            try board.waitForSelected("Omer Katz", in: "New inquiry")
+            try board.press("e")
+            let confirm = try board.waitFor("omer@example.com")
+            #expect(confirm.text.contains("To:") && confirm.text.contains("Subject:") && confirm.text.contains("y send"), "\(confirm)")
+            try board.press("y")
+            try board.waitUntil("the email sent and logged", timeout: 20) { $0.statusLine.contains("omer@example.com; logged on") }
+            let files = server.messages(atLeast: 1)
+            try #require(files.count == 1, "one message reached the server")
+            let mail = try ParsedMail(file: files[0], scratch: world.root.path)
+            #expect(mail.subject == "ניסינו להשיג אותך", "the Hebrew subject intact")
+            #expect(mail.to == "עומר כץ <omer@example.com>" && mail.from == "Rita Rep <rita@example.com>")
+            #expect(mail.body.hasPrefix("שלום עומר כץ,"))
+            let emailed = try world.waitForDeal(omer) { $0.activities.count == 1 }
+            #expect(emailed.activities.first?["kind"] as? String == "email")
+            #expect(emailed.activities.first?["note"] as? String == "ניסינו להשיג אותך")
+        }
+
+        @Test("e with no mailer says so and logs nothing; e at the confirmation opens $EDITOR and the board comes back")
+        func emailWithoutAMailerAndWithTheEditor() throws {
+            let world = try FunnelWorld.team()
+            try world.cli("team", "email", "rita", "rita@example.com", as: "dana")
+            let id = try Self.add(world, "Mail me", at: "2026-11-24T08:00:00Z", "--contact", "Moshe", "--email", "moshe@example.com")
+            if !["/usr/sbin/sendmail", "/usr/lib/sendmail"].contains(where: FileManager.default.isExecutableFile) {
+                let board = try TmuxBoard(world, user: "rita")
+                defer { board.close() }
+                try board.waitForBoard()
+                try board.waitForSelected("Mail me", in: "New inquiry")
+                try board.press("e")
+                try board.waitUntil("no mailer") { $0.statusLine.contains("no mailer is configured or found; nothing was sent or logged") }
+            }
+            // The editor (sed, rewriting the subject) runs with the board's terminal given up; the
+            // mailer (/bin/false) fails, and nothing is logged either.
+            let board = try TmuxBoard(world, user: "rita", extraEnvironment: [
+                "FUNNEL_MAILER": "/bin/false", "EDITOR": "sed -i '1s/.*/Subject: Edited on the board/'",
+            ])
+            defer { board.close() }
+            try board.waitForBoard()
+            try board.waitForSelected("Mail me", in: "New inquiry")
+            try board.press("e")
+            try board.waitFor("Subject: We tried to reach you")
+            try board.press("e")
+            try board.waitFor("Subject: Edited on the board")
+            try board.waitForBoard()
+            try board.press("y")
+            try board.waitUntil("the mailer's failure") { $0.statusLine.contains("exited with status 1; the email was not logged") }
+            #expect(try world.show(id).activities.isEmpty)
         }
 
         @Test("Esc at the date-and-note line logs nothing; n at the unreachable question keeps the lead")

@@ -9,6 +9,21 @@ extension BoardTests {
     /// shows the new text at once, and nothing the board saves afterwards puts the old text back.
     @Suite("Deal files edited in place while the board is open", .serialized)
     struct OutsideEdits {
+        /// 600 demo deals (so the snapshot cache is in use) and a "Victim" deal, with the board
+        /// open and filtered down to it.
+        static func victimAmong600(extraEnvironment: [String: String] = [:]) throws -> (FunnelWorld, String, TmuxBoard) {
+            let world = try FunnelWorld()
+            try world.cli("demo", "--deals", "600", "--seed", "7")
+            let id = try world.add("Victim", "--stage", "new", "--next", "+3d")
+            let board = try TmuxBoard(world, extraEnvironment: extraEnvironment)
+            try board.waitForBoard()
+            try board.press("/")
+            try board.type("Victim")
+            try board.press("Enter")
+            try board.waitUntil("only the victim") { $0.titles(in: "New inquiry") == ["Victim"] }
+            return (world, id, board)
+        }
+
         @Test("An in-place edit shows within 1 s; a move afterwards keeps the hand edit")
         func inPlaceEditShowsAndSurvivesAMove() throws {
             let world = try FunnelWorld.team()
@@ -64,19 +79,24 @@ extension BoardTests {
             #expect(try board.waitForExit() == 0)
         }
 
+        @Test("Polling, with the cache in use: a move over a missed hand edit is refused, the card shows the edit, and the next move keeps it")
+        func staleMoveWithTheCacheReadsTheFileAgain() throws {
+            let (world, id, board) = try Self.victimAmong600(extraEnvironment: ["FUNNEL_WATCH": "poll"])
+            defer { board.close() }
+            try world.rewriteInPlace(id, title: "Victim", as: "Victim by hand")
+            try board.press("L")
+            try board.waitUntil("the refusal and the hand edit") {
+                $0.statusLine.contains("not saved") && $0.titles(in: "New inquiry") == ["Victim by hand"]
+            }
+            try board.press("L")
+            let moved = try world.waitForDeal(id) { $0.stage == "follow-up" }
+            #expect(moved.stage == "follow-up" && moved.title == "Victim by hand")
+        }
+
         @Test("With the snapshot cache in use (600 deals) an in-place edit shows and a move keeps it")
         func inPlaceEditWithTheCache() throws {
-            let world = try FunnelWorld()
-            try world.cli("demo", "--deals", "600", "--seed", "7")
-            let id = try world.add("Victim", "--stage", "new", "--next", "+3d")
-            let board = try TmuxBoard(world)
+            let (world, id, board) = try Self.victimAmong600()
             defer { board.close() }
-            try board.waitForBoard()
-            try board.press("/")
-            try board.type("Victim")
-            try board.press("Enter")
-            try board.waitUntil("only the victim") { $0.titles(in: "New inquiry") == ["Victim"] }
-
             try world.rewriteInPlace(id, title: "Victim", as: "Victim edited by hand")
             try board.waitUntil("the hand-edited title", timeout: 1.0) { $0.titles(in: "New inquiry") == ["Victim edited by hand"] }
             try board.press("L")

@@ -42,6 +42,30 @@ extension BoardTests {
         @Test("SIGHUP ends the board within 1 s, terminal restored")
         func hangUpSignal() throws { try endsPromptly(by: SIGHUP) }
 
+        @Test("SIGQUIT (Ctrl-\\) ends the board within 1 s, terminal restored, exit 131")
+        func quitSignal() throws { try endsPromptly(by: SIGQUIT) }
+
+        @Test("A signal while a save waits for a teammate's lock ends the board within 1 s")
+        func signalWhileWaitingForTheLock() throws {
+            let board = try Self.openBoard()
+            defer { board.close() }
+            let holder = Process()
+            holder.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
+            holder.arguments = ["-o", "-x", board.world.dataDir.path + "/.lock", "/bin/sleep", "30"]
+            try holder.run()
+            defer { holder.terminate() }
+            usleep(300_000)
+            let pid = try board.boardPID()
+            try board.press("L")
+            usleep(500_000)
+            let sent = Date()
+            #expect(kill(pid, SIGTERM) == 0)
+            #expect(try waitForProcessToEnd(pid, timeout: 1.0), "the board still waits for the lock a second after SIGTERM")
+            #expect(Date().timeIntervalSince(sent) <= 1.0)
+            #expect(try board.waitForExit(timeout: 2) == 128 + SIGTERM)
+            #expect(try board.modes() == .restored)
+        }
+
         @Test("Killing the tmux server leaves no funnel process behind within 2 s")
         func terminalServerDies() throws {
             let board = try Self.openBoard()

@@ -95,10 +95,10 @@ extension BoardTests {
             #expect(flagsLine.contains("stuck"))
         }
 
-        @Test("s cycles the sort order; the cards follow `funnel list --sort`")
+        @Test("s cycles the sort order, priority too; the cards follow `funnel list --sort`")
         func sortOrder() throws {
             let world = try FunnelWorld.team()
-            try world.cli("add", "Bravo", "--value", "900", "--next", "+3d", now: "2026-11-20T09:00:00Z")
+            try world.cli("add", "Bravo", "--value", "900", "--next", "+3d", "--priority", "low", now: "2026-11-20T09:00:00Z")
             try world.cli("add", "Alpha", "--value", "100", "--next", "+9d", now: "2026-11-22T09:00:00Z")
             try world.cli("add", "Charlie", "--value", "300", "--next", "+1d", now: "2026-11-21T09:00:00Z")
             let board = try TmuxBoard(world)
@@ -110,15 +110,20 @@ extension BoardTests {
                 return array.compactMap { $0["title"] as? String }
             }
             #expect(screen.header.contains("sort: due"))
-            #expect(screen.titles(in: "New inquiry") == (try expected("due")))
-            var orders: Set<[String]> = [screen.titles(in: "New inquiry")]
-            for sort in ["created", "value", "title"] {
+            #expect(screen.titles(in: "New inquiry").contains("▽ Bravo"), "a low priority's mark")
+            // The titles without the priority's mark, as `funnel list` prints them.
+            func titles(_ screen: BoardScreen) -> [String] {
+                screen.titles(in: "New inquiry").map { $0.hasPrefix("▽ ") ? String($0.dropFirst(2)) : $0 }
+            }
+            #expect(titles(screen) == (try expected("due")))
+            var orders: Set<[String]> = [titles(screen)]
+            for sort in ["created", "value", "title", "priority"] {
                 try board.press("s")
                 screen = try board.waitUntil("sort: \(sort) in the header") { $0.header.contains("sort: \(sort)") }
-                #expect(screen.titles(in: "New inquiry") == (try expected(sort)), "sorted by \(sort)")
-                orders.insert(screen.titles(in: "New inquiry"))
+                #expect(titles(screen) == (try expected(sort)), "sorted by \(sort)")
+                orders.insert(titles(screen))
             }
-            #expect(orders.count == 4, "the four orders differ for these deals")
+            #expect(orders.count == 5, "the five orders differ for these deals")
             try board.press("s")
             try board.waitUntil("back to sort: due") { $0.header.contains("sort: due") }
         }

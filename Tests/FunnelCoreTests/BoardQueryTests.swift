@@ -73,8 +73,8 @@ struct BoardQueryTests {
 
     @Test func sortOrdersCycle() {
         #expect(CardOrder.due.next == .created)
-        #expect(CardOrder.title.next == .due)
-        #expect(CardOrder.priority.next == .due, "list --sort priority; the board's cycle does not include it yet")
+        #expect(CardOrder.title.next == .priority, "the board shows priorities, so s sorts by them too")
+        #expect(CardOrder.priority.next == .due)
         #expect(Set(CardOrder.allCases.map(\.rawValue)) == ["due", "created", "value", "title", "priority"])
     }
 

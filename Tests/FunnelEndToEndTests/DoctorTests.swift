@@ -92,4 +92,13 @@ import Testing
         #expect(try s.ok("doctor").stdout.contains("no problems found"))
         #expect(try s.deal(id).string("title") == "Twice, newer")
     }
+
+    @Test func doctorIsForManagers() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.initialize()
+        let rep = try s.run("doctor", user: "rita")
+        #expect(rep.status == Exit.refused && rep.stderr.contains("managers"), "\(rep)")
+        #expect(try s.run("doctor").ok)
+    }
 }

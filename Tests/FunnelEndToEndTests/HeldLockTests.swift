@@ -51,7 +51,7 @@ import Glibc
         #expect(Holder.isHeld(lock))
 
         let reading = Date()
-        for words in [["list"], ["show", id], ["today"], ["report"], ["list", "--all", "--json"]] {
+        for words in [["list"], ["show", id], ["today"], ["report"], ["list", "--all", "--json"], ["doctor"]] {
             let result = try runProgram(FunnelBinary.path, words, environment: s.environment(), scratch: s.root, timeLimit: 10)
             #expect(result.ok, "\(words): \(result)")
         }

@@ -72,4 +72,45 @@ import Glibc
         #expect(write.status == 6 && write.stderr.contains("waiting for the data lock held by pid"), "\(write)")
         #expect(FileManager.default.contents(atPath: team.samsFile) == victim, "nothing was written")
     }
+
+    @Test(.enabled(if: HostileTeam.available)) func aRepCannotHideTheirFolderAndTheManagerIsToldWhenItIsHidden() throws {
+        let team = try HostileTeam()
+        defer { team.remove() }
+        try team.setUp()
+        let folder = team.dir + "/deals/\(team.sam)"
+        // The folder is root's: its rep cannot change its mode or ACL.
+        #expect(try team.shell(team.sam, "/bin/chmod", "700", folder).status != 0)
+        #expect(try team.shell(team.sam, "/usr/bin/setfacl", "-b", folder).status != 0)
+        #expect(try team.funnel(team.manager, "show", team.samsDeal).ok)
+        // Hidden anyway (by root, by mistake): the manager's lists say so, doctor names it.
+        #expect(chmod(folder, 0o700) == 0)
+        let list = try team.funnel(team.manager, "list", "--all")
+        #expect(list.ok && list.stderr.contains(folder) && list.stderr.contains("cannot be read"), "\(list)")
+        let rita = try team.funnel(team.rita, "list")
+        #expect(rita.ok && !rita.stderr.contains("skipped"), "another rep's folder is no news to a rep: \(rita)")
+        let doctor = try team.funnel(team.manager, "doctor")
+        #expect(doctor.stdout.contains(folder) && doctor.stdout.contains("team-init"), "\(doctor)")
+    }
+
+    @Test(.enabled(if: HostileTeam.available)) func quarantineIsNoPlaceForARepToPlantOrDelete() throws {
+        let team = try HostileTeam()
+        defer { team.remove() }
+        try team.setUp()
+        let inbox = team.dir + "/inbox/"
+        #expect(try team.shell(team.rita, "/bin/sh", "-c", "echo '{' > \(inbox)bad12345.json; mkdir -m 700 \(inbox)dddd2345.json").ok)
+        let repair = try team.funnel(team.manager, "doctor", "--repair")
+        #expect(repair.stdout.contains("could not move it to quarantine/"), "the folder the manager may not move: \(repair)")
+        #expect(repair.stdout.contains("moved to"), "the rest was still repaired: \(repair)")
+        // The quarantine is the managers': rita can neither plant a folder nor delete what is there.
+        let plant = try team.shell(team.rita, "/bin/mkdir", "-p", team.dir + "/quarantine/x/deals")
+        #expect(plant.status != 0, "\(plant)")
+        let moved = try FileManager.default.subpathsOfDirectory(atPath: team.dir + "/quarantine").filter { $0.hasSuffix("bad12345.json") }
+        let file = team.dir + "/quarantine/" + (try #require(moved.first))
+        #expect(try team.shell(team.rita, "/bin/rm", "-f", file).status != 0 || FileManager.default.fileExists(atPath: file))
+        #expect(FileManager.default.fileExists(atPath: file))
+        // team-init after a repair does not walk the quarantine and succeeds again once the rest is clean.
+        #expect(try team.shell(team.rita, "/bin/rmdir", inbox + "dddd2345.json").ok)
+        let again = try team.teamInit()
+        #expect(again.ok, "\(again)")
+    }
 }

@@ -78,8 +78,15 @@ import Glibc
         let s = try Sandbox()
         defer { s.remove() }
         try s.initialize()
-        // The data directory is 0700 root's; another account gets a clear refusal, exit 4.
-        let result = try runProgram("/usr/sbin/runuser", ["-u", "nobody", "--", FunnelBinary.path, "list"],
+        // The data directory is 0700 root's; another account gets a clear refusal, exit 4. The
+        // binary is copied where that account may run it (the checkout may be in a private folder).
+        let shared = FileManager.default.temporaryDirectory.path + "/funnel-bin-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: shared, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: shared) }
+        chmod(shared, 0o755)
+        try FileManager.default.copyItem(atPath: FunnelBinary.path, toPath: shared + "/funnel")
+        chmod(shared + "/funnel", 0o755)
+        let result = try runProgram("/usr/sbin/runuser", ["-u", "nobody", "--", shared + "/funnel", "list"],
                                     environment: s.environment(user: "nobody"), scratch: s.root)
         #expect(result.status == Exit.data, "\(result)")
         #expect(result.stderr.contains("Permission denied"), "\(result.stderr)")

@@ -280,6 +280,38 @@ struct StoreUpdateTests {
         #expect(exists(old) && exists(new), "nothing was removed")
     }
 
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/flock")))
+    func aReaderLooksAgainWhenAWriterIsBetweenTheTwoStepsOfAReassignment() throws {
+        let tmp = try TempDir()
+        defer { tmp.remove() }
+        let store = try tmp.store()
+        try store.insert(SFx.deal("abcd2345", owner: "rita"))
+        try AtomicFile.makeDirectory(store.root + "/deals/sam")
+        let old = store.root + "/deals/rita/abcd2345.json"
+        var moved = SFx.deal("abcd2345", owner: "sam")
+        moved.revision = 2
+        try plant(moved, at: store.root + "/deals/sam/abcd2345.json")
+        // A writer holds the lock with both files there, and removes the old one before letting go.
+        let writer = Process()
+        writer.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
+        writer.arguments = ["-x", store.root + "/.lock", "/bin/sh", "-c", "sleep 0.4; rm \(old)"]
+        try writer.run()
+        defer { writer.waitUntilExit() }
+        let deadline = Date().addingTimeInterval(3)
+        var held = false
+        while !held, Date() < deadline {
+            let fd = open(store.root + "/.lock", O_RDONLY)
+            held = flock(fd, LOCK_SH | LOCK_NB) != 0
+            close(fd)
+            if !held { usleep(5_000) }
+        }
+        #expect(held)
+        #expect(try store.loadDeal(id: "abcd2345")?.owner == "sam")
+        writer.waitUntilExit()
+        let set = try store.loadDealSet()
+        #expect(set.deals["abcd2345"]?.owner == "sam" && set.unreadable.isEmpty)
+    }
+
     @Test func aCopyPlantedInTheInboxNeverReplacesTheOwnersDeal() throws {
         let tmp = try TempDir()
         defer { tmp.remove() }

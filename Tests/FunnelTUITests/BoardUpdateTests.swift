@@ -212,11 +212,11 @@ import FunnelCore
     @Test func sortCyclesThroughTheOrders() {
         var state = BoardFixtures.state()
         var seen: [CardOrder] = []
-        for _ in 0..<4 {
+        for _ in 0..<5 {
             BoardFixtures.press([.char("s")], &state)
             seen.append(state.sort)
         }
-        #expect(seen == [.created, .value, .title, .due])
+        #expect(seen == [.created, .value, .title, .priority, .due])
     }
 
     @Test func undoAndRedoAreSavedLikeAnyChange() {

@@ -4,7 +4,7 @@
 /* The board's signal state, in exactly one object file (signals.c), so a release build cannot
    end up with one copy set by the handler and another read by the loop.
 
-   SIGINT, SIGTERM and SIGHUP record the signal and write a byte to a self-pipe, so a loop
+   SIGINT, SIGTERM, SIGHUP and SIGQUIT (Ctrl-\\) record the signal and write a byte to a self-pipe, so a loop
    waiting in poll() wakes at once. Fatal signals (SIGSEGV, SIGILL, SIGTRAP, SIGABRT, SIGBUS,
    SIGFPE) restore the terminal and die of the same signal. */
 

@@ -85,6 +85,17 @@ public struct MailTemplate: Sendable, Hashable {
         return out
     }
 
+    /// The names a person picks a template by, from the files' names: a language ending
+    /// (`-he`, `-ar`, `-en`) is taken off, so `no-answer-he` and `no-answer-en` are one choice,
+    /// `no-answer`, and the deal's language picks the file. Sorted, each once.
+    public static func choices(from names: [String]) -> [String] {
+        let endings = MailLanguage.allCases.map { "-" + $0.rawValue }
+        let bases = names.map { name in
+            endings.first { name.hasSuffix($0) && name.count > $0.count }.map { String(name.dropLast($0.count)) } ?? name
+        }
+        return Array(Set(bases)).sorted()
+    }
+
     /// The text as a file holds it: `Subject: …`, a blank line, the body.
     public var fileText: String { "Subject: \(subject)\n\n\(body)" }
 }

@@ -13,11 +13,11 @@ public enum CardOrder: String, CaseIterable, Sendable {
     /// High priority first, then normal, then low; within one priority, the board's (due) order.
     case priority
 
-    /// The orders the board's `s` key cycles through. `priority` is for `funnel list --sort`
-    /// until the board shows priorities on its cards (issue #13's board side).
-    public static let boardCycle: [CardOrder] = [.due, .created, .value, .title]
+    /// The orders the board's `s` key cycles through: every one, priority last (cards show
+    /// their priority with a mark).
+    public static let boardCycle: [CardOrder] = [.due, .created, .value, .title, .priority]
 
-    /// The next order, for cycling with a key (`boardCycle`; from `priority`, back to `due`).
+    /// The next order, for cycling with a key (`boardCycle`, round to the start).
     public var next: CardOrder {
         let all = CardOrder.boardCycle
         guard let index = all.firstIndex(of: self) else { return all[0] }

@@ -12,6 +12,10 @@ public enum Action: Equatable, Sendable {
     case openDetail, newDeal, startFilter, cycleSort, undo, redo, help, quit, bossMode, pickSeller
     // Working the day.
     case logCall, todayList, accept, reject, assign, flagFilter, report
+    /// `e`: email the deal's contact from a template (R11). `p`: its priority, or R13's stuck prompt.
+    case email, priority
+    /// `b` and `t` in the detail pane: bill a module, log a training for one (R21).
+    case billModule, logTraining
     // Text entry and lists in overlays.
     case input(Character), submit, nextField, previousField
     /// Moving the cursor or deleting in a text field.
@@ -30,6 +34,14 @@ public enum Action: Equatable, Sendable {
     case changedElsewhere(changed: [Deal], removed: [String])
     case saved(Deal)
     case saveFailed(String)
+    /// The mail templates to choose from (their names without a language ending).
+    case mailTemplates(MailJob, [String])
+    /// A template read for the job's deal (`filled`: false), or the draft as the editor left it (true).
+    case mailDraft(MailJob, MailTemplate, filled: Bool)
+    /// The mailer took the email: log it on the deal with its subject.
+    case mailSent(MailJob, subject: String)
+    /// The email was not prepared or sent, and why; nothing is logged.
+    case mailFailed(MailJob, String)
 }
 
 /// What the board asks the world to do after an update.
@@ -44,4 +56,13 @@ public enum Effect: Equatable, Sendable {
     case delete(Deal)
     /// Leave the board.
     case quit
+    /// Read the mail templates' names (answered with `.mailTemplates` or `.mailFailed`).
+    case listMailTemplates(MailJob)
+    /// Check that a mailer is configured, then read template `name` for the job's deal, in the
+    /// deal's language (answered with `.mailDraft` or `.mailFailed`).
+    case loadMailTemplate(MailJob, name: String)
+    /// Open the draft in $EDITOR, the board's terminal given up meanwhile (answered with `.mailDraft`).
+    case editMail(MailJob, draft: MailTemplate)
+    /// Hand the message to the mailer (answered with `.mailSent` or `.mailFailed`).
+    case sendMail(MailJob, ComposedMail)
 }

@@ -13,7 +13,7 @@ public struct Drag: Hashable, Sendable {
 
 /// A field of the detail pane.
 public enum DetailField: String, CaseIterable, Sendable {
-    case title, company, contact, phone, email, value, nextAction, stage, owner, notes
+    case title, company, contact, phone, email, value, nextAction, stage, owner, priority, notes
     case installments, paymentMethod
     case rapport, discovery, presentation, closing
 
@@ -25,9 +25,9 @@ public enum DetailField: String, CaseIterable, Sendable {
         let keys: [DetailField: TextKey] = [
             .title: .fieldTitle, .company: .fieldCompany, .contact: .fieldContact, .phone: .fieldPhone, .email: .fieldEmail,
             .value: .fieldValue, .nextAction: .fieldNextAction, .stage: .fieldStage, .owner: .fieldOwner, .notes: .fieldNotes,
-            .installments: .fieldInstallments, .paymentMethod: .fieldPayment,
+            .installments: .fieldInstallments, .paymentMethod: .fieldPayment, .priority: .fieldPriority,
         ]
-        return language.text(keys[self] ?? .fieldTitle)
+        return keys[self].map { language.text($0) } ?? rawValue.prefix(1).uppercased() + rawValue.dropFirst()
     }
 
     /// The call-script step this row ticks (R14), if it is one.
@@ -58,6 +58,12 @@ public enum PickerPurpose: Hashable, Sendable {
     case lostReason(dealID: String, stage: String, extras: MoveExtras)
     case owner(dealID: String)
     case seller
+    /// High, normal or low (`p`).
+    case priority(dealID: String)
+    /// R13: a stuck card is moved on (value `move`) or its priority lowered (value `lower`).
+    case stuck(dealID: String)
+    /// Which mail template to send (`e`, when there are several).
+    case mailTemplate(MailJob)
 }
 
 /// A list to choose from.
@@ -95,6 +101,10 @@ public enum PromptPurpose: Hashable, Sendable {
     case edit(dealID: String, field: DetailField)
     /// The next call's date and a note, after choosing a call's outcome (R11, R14).
     case logCall(LogCall)
+    /// A module to bill (R21: refused until its training is logged).
+    case bill(dealID: String)
+    /// A module the customer was trained on (R21).
+    case training(dealID: String)
 }
 
 /// A call being logged: the outcome is chosen, the date and note are being typed.
@@ -220,6 +230,8 @@ public enum Modal: Hashable, Sendable {
     case form(DealForm)
     case filter
     case confirm(Confirm)
+    /// An email composed, waiting to be sent, edited or dropped (R11).
+    case mail(MailConfirm)
 }
 
 /// A message in the status line.
@@ -264,6 +276,8 @@ public struct BoardState: Sendable {
     }
     /// Show only cards with this flag (`f`).
     public var flagFilter: DealFlag?
+    /// Show only cards of this priority (`f`, "High priority").
+    public var priorityFilter: Priority?
 
     /// Selected column (index into the pipeline's stages).
     public var column: Int = 0
@@ -363,6 +377,7 @@ public struct BoardState: Sendable {
         case .prompt?, .form?: return .input
         case .filter?: return .filter
         case .confirm?: return .confirm
+        case .mail?: return .mail
         case nil: break
         }
         if detail != nil { return .detail }
@@ -381,7 +396,7 @@ public struct BoardState: Sendable {
     /// Applies the text and flag filters again (narrowing while the text grows).
     public mutating func refilter(keeping focus: String? = nil) {
         let focusID = focus ?? selectedDeal?.id
-        index.refilter(filter, flag: flagFilter, flagged: flagTest)
+        index.refilter(filter, flag: CardNarrowing.of(flag: flagFilter, priority: priorityFilter), flagged: flagTest)
         settle(focus: focusID)
     }
 
@@ -411,9 +426,12 @@ public struct BoardState: Sendable {
     /// so the index can be changed in place while it runs.
     var flagTest: (String) -> Bool {
         let deals = self.deals, pipeline = self.pipeline, now = self.now, utcOffset = self.utcOffset
-        guard let flag = flagFilter else { return { _ in true } }
+        let flag = flagFilter, priority = priorityFilter
+        guard flag != nil || priority != nil else { return { _ in true } }
         return { id in
             guard let deal = deals[id] else { return false }
+            if let priority, deal.priority != priority { return false }
+            guard let flag else { return true }
             return DealFlags.of(deal, pipeline: pipeline, now: now, utcOffset: utcOffset).contains(flag)
         }
     }
@@ -476,6 +494,12 @@ public struct BoardState: Sendable {
     public func peopleOptions(everyone: Bool) -> [PickerOption] {
         (everyone ? [PickerOption(value: "", label: text(.peopleEvery))] : [])
             + funnel.team.users.map { PickerOption(value: $0.account, label: "\($0.name) (\($0.account))") }
+    }
+
+    /// Whether the selected card is stuck (R13): the footer then offers its prompt.
+    public var selectedIsStuck: Bool {
+        guard let deal = selectedDeal, let stage = pipeline.stage(id: deal.stage), stage.kind == .open else { return false }
+        return DealFlags.isStuck(deal, in: stage, now: now)
     }
 
     /// Whether the selected card is an inbox lead (the footer then offers accept and reject).

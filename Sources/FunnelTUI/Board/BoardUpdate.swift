@@ -41,6 +41,10 @@ public enum BoardUpdate {
         case .saveFailed(let text):
             state.status = StatusMessage(text: text, isError: true)
             return []
+        case .mailTemplates(let job, let names): return MailFlow.templates(job, names, &state)
+        case .mailDraft(let job, let draft, let filled): return MailFlow.draft(job, draft, filled: filled, &state)
+        case .mailSent(let job, let subject): return MailFlow.sent(job, subject: subject, &state)
+        case .mailFailed(let job, let reason): return MailFlow.failed(job, reason, &state)
         case .mousePress(let x, let y):
             return mousePress(x: x, y: y, &state)
         case .mouseRelease(let x, let y):
@@ -56,6 +60,10 @@ public enum BoardUpdate {
     }
 
     static func boardAction(_ action: Action, _ state: inout BoardState) -> [Effect] {
+        if let effects = cardAction(action, &state) {
+            state.clampScroll()
+            return effects
+        }
         let count = state.count(state.column)
         switch action {
         case .left, .right: state.column = max(0, min(state.stages.count - 1, state.column + step(action, state)))
@@ -65,22 +73,6 @@ public enum BoardUpdate {
         case .pageDown: state.rows[state.column] = min(max(0, count - 1), state.rows[state.column] + state.visibleCards)
         case .top: state.rows[state.column] = 0
         case .bottom: state.rows[state.column] = max(0, count - 1)
-        case .pickUpOrDrop:
-            guard let deal = state.selectedDeal else { return noCard(&state) }
-            state.drag = Drag(dealID: deal.id, origin: state.column, target: state.column)
-            state.status = StatusMessage(text: state.text(.statusCarrying, ["title": deal.title]), isError: false)
-        case .moveStageLeft, .moveStageRight:
-            guard let deal = state.selectedDeal else { return noCard(&state) }
-            let target = state.column + step(action, state)
-            guard state.stages.indices.contains(target) else {
-                state.status = StatusMessage(text: state.text(action == .moveStageLeft ? .statusNoStageLeft : .statusNoStageRight),
-                                             isError: true)
-                return []
-            }
-            return MoveFlow.attempt(deal.id, to: state.stages[target].id, extras: MoveExtras(), &state)
-        case .openDetail:
-            guard let deal = state.selectedDeal else { return noCard(&state) }
-            state.detail = DetailState(dealID: deal.id)
         case .newDeal:
             let stage = state.stages[state.column]
             let target = stage.kind == .open || stage.kind == .inbox ? stage.id : state.pipeline.firstOpenStage.id
@@ -94,61 +86,21 @@ public enum BoardUpdate {
                                          isError: false)
         case .undo: return UndoFlow.undo(&state)
         case .redo: return UndoFlow.redo(&state)
-        case .logCall:
-            guard let deal = state.selectedDeal else { return noCard(&state) }
-            state.modal = .logPicker(LogPicker(dealID: deal.id, fromToday: false))
         case .todayList:
             state.modal = .today(TodayList())
         case .report:
             var screen = ReportScreen()
             screen.report = state.report(screen)
             state.modal = .report(screen)
-        case .accept:
-            guard let deal = state.selectedDeal else { return noCard(&state) }
-            return DetailUpdate.change(deal.id, .accept, &state)
-        case .reject:
-            guard let deal = state.selectedDeal else { return noCard(&state) }
-            guard state.pipeline.stage(id: deal.stage)?.kind == .inbox else {
-                state.status = StatusMessage(text: Message.notInInbox(dealTitle: deal.title).text(in: state.language), isError: true)
-                return []
-            }
-            state.modal = .prompt(Prompt(title: state.text(.promptRejectTitle, ["title": deal.title]), label: state.text(.promptRejectLabel),
-                                         text: "", error: nil, purpose: .reject(dealID: deal.id)))
-        case .assign:
-            guard let deal = state.selectedDeal else { return noCard(&state) }
-            guard state.actor.role == .manager else {
-                state.status = StatusMessage(text: Message.onlyManagersAssign.text(in: state.language), isError: true)
-                return []
-            }
-            let options = state.peopleOptions(everyone: false)
-            state.modal = .picker(Picker(title: state.text(.pickerAssignTitle, ["title": deal.title]), options: options,
-                                         selected: options.firstIndex { $0.value == deal.owner } ?? 0, purpose: .assign(dealID: deal.id)))
-        case .flagFilter:
-            let language = state.language
-            let options = [PickerOption(value: "", label: state.text(.pickerAllCards))]
-                + DealFlag.allCases.map { PickerOption(value: $0.rawValue, label: "\($0.label(in: language)) — \($0.advice(in: language))") }
-            state.modal = .picker(Picker(title: state.text(.pickerFlagTitle), options: options,
-                                         selected: state.flagFilter.flatMap { f in options.firstIndex { $0.value == f.rawValue } } ?? 0,
-                                         purpose: .flag))
+        case .flagFilter: openFlagFilter(&state)
         case .help: state.modal = .help(scroll: 0)
         case .quit: return [.quit]
-        case .bossMode:
-            guard state.actor.role == .manager else {
-                return notManager(&state)
-            }
-            state.scope = state.scope == .everyone ? .mine : .everyone
-            state.recompute(keeping: nil)
-            state.status = StatusMessage(text: state.text(state.scope == .everyone ? .statusBossMode : .headerMyDeals), isError: false)
-        case .pickSeller:
-            guard state.actor.role == .manager else {
-                return notManager(&state)
-            }
-            let options = state.peopleOptions(everyone: true)
-            state.modal = .picker(Picker(title: state.text(.pickerOneSeller), options: options, selected: 0, purpose: .seller))
+        case .bossMode, .pickSeller: return managerView(action, &state)
         case .cancel:
-            if !state.filter.isEmpty || state.flagFilter != nil {
+            if !state.filter.isEmpty || state.flagFilter != nil || state.priorityFilter != nil {
                 state.filter = ""
                 state.flagFilter = nil
+                state.priorityFilter = nil
                 state.refilter()
             }
         default:
@@ -157,6 +109,88 @@ public enum BoardUpdate {
         state.clampScroll()
         return []
     }
+
+    /// `f`: the list of flags, and high priority, to show only those cards.
+    static func openFlagFilter(_ state: inout BoardState) {
+        let language = state.language
+        let options = [PickerOption(value: "", label: state.text(.pickerAllCards))]
+            + DealFlag.allCases.map { PickerOption(value: $0.rawValue, label: "\($0.label(in: language)) — \($0.advice(in: language))") }
+            + [PickerOption(value: highPriority, label: state.text(.pickerHighPriority))]
+        let current = state.priorityFilter == .high ? highPriority : state.flagFilter?.rawValue
+        state.modal = .picker(Picker(title: state.text(.pickerFlagTitle), options: options,
+                                     selected: current.flatMap { f in options.firstIndex { $0.value == f } } ?? 0,
+                                     purpose: .flag))
+    }
+
+    /// `b` and `o`: every seller's cards, or one seller's (managers only).
+    static func managerView(_ action: Action, _ state: inout BoardState) -> [Effect] {
+        guard state.actor.role == .manager else { return notManager(&state) }
+        if action == .bossMode {
+            state.scope = state.scope == .everyone ? .mine : .everyone
+            state.recompute(keeping: nil)
+            state.status = StatusMessage(text: state.text(state.scope == .everyone ? .statusBossMode : .headerMyDeals), isError: false)
+        } else {
+            let options = state.peopleOptions(everyone: true)
+            state.modal = .picker(Picker(title: state.text(.pickerOneSeller), options: options, selected: 0, purpose: .seller))
+        }
+        return []
+    }
+
+    /// Keys that act on the selected card (carry, move, open, log, inbox, assign, email,
+    /// priority); nil for every other action.
+    static func cardAction(_ action: Action, _ state: inout BoardState) -> [Effect]? {
+        switch action {
+        case .pickUpOrDrop, .moveStageLeft, .moveStageRight, .openDetail, .logCall, .accept, .reject, .assign, .email, .priority:
+            break
+        default:
+            return nil
+        }
+        guard let deal = state.selectedDeal else { return noCard(&state) }
+        switch action {
+        case .pickUpOrDrop:
+            state.drag = Drag(dealID: deal.id, origin: state.column, target: state.column)
+            state.status = StatusMessage(text: state.text(.statusCarrying, ["title": deal.title]), isError: false)
+        case .moveStageLeft, .moveStageRight:
+            let target = state.column + step(action, state)
+            guard state.stages.indices.contains(target) else {
+                state.status = StatusMessage(text: state.text(action == .moveStageLeft ? .statusNoStageLeft : .statusNoStageRight),
+                                             isError: true)
+                return []
+            }
+            return MoveFlow.attempt(deal.id, to: state.stages[target].id, extras: MoveExtras(), &state)
+        case .openDetail:
+            state.detail = DetailState(dealID: deal.id)
+        case .logCall:
+            state.modal = .logPicker(LogPicker(dealID: deal.id, fromToday: false))
+        case .email:
+            return MailFlow.start(deal.id, fromToday: false, &state)
+        case .priority:
+            return PriorityFlow.board(deal, &state)
+        case .accept:
+            return DetailUpdate.change(deal.id, .accept, &state)
+        case .reject:
+            guard state.pipeline.stage(id: deal.stage)?.kind == .inbox else {
+                state.status = StatusMessage(text: Message.notInInbox(dealTitle: deal.title).text(in: state.language), isError: true)
+                return []
+            }
+            state.modal = .prompt(Prompt(title: state.text(.promptRejectTitle, ["title": deal.title]), label: state.text(.promptRejectLabel),
+                                         text: "", error: nil, purpose: .reject(dealID: deal.id)))
+        case .assign:
+            guard state.actor.role == .manager else {
+                state.status = StatusMessage(text: Message.onlyManagersAssign.text(in: state.language), isError: true)
+                return []
+            }
+            let options = state.peopleOptions(everyone: false)
+            state.modal = .picker(Picker(title: state.text(.pickerAssignTitle, ["title": deal.title]), options: options,
+                                         selected: options.firstIndex { $0.value == deal.owner } ?? 0, purpose: .assign(dealID: deal.id)))
+        default:
+            break
+        }
+        return []
+    }
+
+    /// The `f` list's value for "high priority" (not a flag's name).
+    static let highPriority = "priority:high"
 
     static func dragAction(_ action: Action, _ state: inout BoardState) -> [Effect] {
         guard var drag = state.drag else { return [] }

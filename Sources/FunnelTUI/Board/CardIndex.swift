@@ -33,7 +33,7 @@ public struct CardIndex: Sendable {
     public private(set) var totals: [Decimal] = []
     public private(set) var foreign: [Int] = []
     private var filter = ""
-    private var flag: DealFlag?
+    private var flag: CardNarrowing?
     /// Recent filter results by needle, so deleting a character (or typing it again) is instant.
     private var recent: [(needle: String, shown: [[Entry]])] = []
     static let recentLimit = 12
@@ -55,7 +55,7 @@ public struct CardIndex: Sendable {
     }
 
     /// Applies the text and flag filters. While the text only grows, the previous result is narrowed.
-    mutating func refilter(_ text: String, flag: DealFlag?, flagged: (String) -> Bool) {
+    mutating func refilter(_ text: String, flag: CardNarrowing?, flagged: (String) -> Bool) {
         let needle = SearchText.fold(text.trimmingCharacters(in: .whitespaces))
         if flag != self.flag { recent = [] }
         let narrowing = flag == self.flag && needle.hasPrefix(filter) && !filter.isEmpty
@@ -141,5 +141,16 @@ public struct CardIndex: Sendable {
             totals[c] = sum
             foreign[c] = others
         }
+    }
+}
+
+/// What narrows the cards beside the text: a flag, a priority (`f`); nil fields narrow nothing.
+struct CardNarrowing: Hashable, Sendable {
+    var flag: DealFlag?
+    var priority: Priority?
+
+    /// nil when neither is set, so an unfiltered board is never tested card by card.
+    static func of(flag: DealFlag?, priority: Priority?) -> CardNarrowing? {
+        flag == nil && priority == nil ? nil : CardNarrowing(flag: flag, priority: priority)
     }
 }

@@ -27,6 +27,13 @@ enum DetailUpdate {
         case .logCall:
             state.modal = .logPicker(LogPicker(dealID: deal.id, fromToday: false))
             return []
+        case .email:
+            return MailFlow.start(deal.id, fromToday: false, &state)
+        case .priority:
+            return PriorityFlow.choose(deal, &state)
+        case .billModule, .logTraining:
+            modulePrompt(action == .billModule, deal: deal, &state)
+            return []
         case .help:
             state.modal = .help(scroll: 0)
             return []
@@ -92,6 +99,8 @@ enum DetailUpdate {
         case .rapport, .discovery, .presentation, .closing:
             let step = field.callStep!
             return change(deal.id, .callStep(step, done: !deal.callSteps.contains(step)), &state)
+        case .priority:
+            return PriorityFlow.choose(deal, &state)
         case .owner:
             let options = state.peopleOptions(everyone: false)
             let selected = options.firstIndex { $0.value == deal.owner } ?? 0
@@ -119,6 +128,7 @@ enum DetailUpdate {
         case .notes: return deal.notes.replacingOccurrences(of: "\n", with: " ")
         case .stage: return deal.stage
         case .owner: return deal.owner ?? ""
+        case .priority: return deal.priority.rawValue
         case .installments: return String(deal.paymentTerms?.installments ?? PaymentTerms.defaultInstallments)
         case .paymentMethod: return deal.paymentTerms?.method.rawValue ?? ""
         case .rapport, .discovery, .presentation, .closing: return ""
@@ -163,10 +173,21 @@ enum DetailUpdate {
                 }
                 edit.nextAction = .some(next)
             }
-        case .stage, .owner, .installments, .paymentMethod, .rapport, .discovery, .presentation, .closing:
+        case .stage, .owner, .priority, .installments, .paymentMethod, .rapport, .discovery, .presentation, .closing:
             break
         }
         return .success(edit)
+    }
+
+    /// `b` or `t`: a prompt for the module to bill, or the module a training was held on (R21).
+    static func modulePrompt(_ billing: Bool, deal: Deal, _ state: inout BoardState) {
+        let trained = deal.trainedModules.filter { !deal.isBilled($0) }
+        state.modal = .prompt(Prompt(
+            title: billing ? "Bill a module on “\(deal.title)”" : "Training held on “\(deal.title)”",
+            label: billing ? "Module" + (trained.isEmpty ? " (R21: its training logged first)" : " · trained: " + trained.joined(separator: ", "))
+                           : "Module the customer was trained on",
+            text: billing && trained.count == 1 ? trained[0] : "",
+            purpose: billing ? .bill(dealID: deal.id) : .training(dealID: deal.id)))
     }
 
     /// Applies a change to a deal through the domain; a refusal is shown and changes nothing.

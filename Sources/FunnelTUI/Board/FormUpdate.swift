@@ -66,13 +66,13 @@ enum FormUpdate {
             switch refusal.message {
             case .needsNextAction, .emptyTitle:
                 let field: DealForm.Field = refusal.message == .emptyTitle ? .title : .next
-                form.errors[field] = refusal.message.text
+                form.errors[field] = refusal.message.text(in: state.language)
                 form.field = field
             case .needsValue, .negativeValue:
-                form.errors[.value] = refusal.message.text
+                form.errors[.value] = refusal.message.text(in: state.language)
                 form.field = .value
             default:
-                state.status = StatusMessage(text: refusal.message.text, isError: true)
+                state.status = StatusMessage(text: refusal.message.text(in: state.language), isError: true)
             }
             state.modal = .form(form)
             return []

@@ -13,13 +13,14 @@ public enum KeyHints {
         public var display: String { keys + " " + text }
     }
 
-    /// Every hint of `context`, in table order, in `language`; inbox-only hints when `inbox` is set.
-    public static func hints(for context: KeyContext, inbox: Bool, language: Language = .en) -> [Hint] {
+    /// Every hint of `context`, in table order, in `language`; inbox-only hints when `inbox` is
+    /// set, stuck-only hints when `stuck` is.
+    public static func hints(for context: KeyContext, inbox: Bool, stuck: Bool = false, language: Language = .en) -> [Hint] {
         let bindings = KeyTable.bindings.filter { $0.context == context }
         var out: [Hint] = []
         for (i, binding) in bindings.enumerated() {
             guard let hint = binding.hint, let first = binding.keys.first else { continue }
-            if hint.when == .inbox && !inbox { continue }
+            if hint.when == .inbox && !inbox || hint.when == .stuck && !stuck { continue }
             var keys = first.label
             if hint.pairedWithNext, i + 1 < bindings.count, let next = bindings[i + 1].keys.first { keys += next.label }
             out.append(Hint(keys: keys, text: language.text(hint.textKey), rank: hint.rank))
@@ -29,8 +30,9 @@ public enum KeyHints {
 
     /// The hints that fit in `width` columns, joined by " · ": every rank-0 hint, then the
     /// others rank by rank while they fit, shown in table order.
-    public static func line(for context: KeyContext, inbox: Bool, width: Int, language: Language = .en) -> String {
-        let all = hints(for: context, inbox: inbox, language: language)
+    public static func line(for context: KeyContext, inbox: Bool, stuck: Bool = false, width: Int,
+                            language: Language = .en) -> String {
+        let all = hints(for: context, inbox: inbox, stuck: stuck, language: language)
         var chosen = Set(all.indices.filter { all[$0].rank == 0 })
         func columns(_ picked: Set<Int>) -> Int {
             let parts = all.indices.filter(picked.contains).map { all[$0].display }

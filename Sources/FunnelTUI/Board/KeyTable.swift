@@ -13,6 +13,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case input = "helpInput"
     case filter = "helpFilter"
     case confirm = "helpConfirm"
+    case mail = "helpMail"
     case help = "helpHelp"
 
     /// The context's title in the help, in `language`.
@@ -28,6 +29,8 @@ public struct KeyHint: Sendable {
         case always
         /// Only with an inbox card selected.
         case inbox
+        /// Only with a stuck card selected (R13).
+        case stuck
     }
 
     /// The hint's words, as a catalogue key.
@@ -87,7 +90,7 @@ public struct KeyBinding: Sendable {
 /// The key table: data, not code. The help overlay and docs/keys.md are generated from it.
 public enum KeyTable {
     public static let bindings: [KeyBinding] = board + drag + detail + log + today + report + list + input + filter
-        + confirm + help
+        + confirm + mail + help
 
     static let board: [KeyBinding] = [
         KeyBinding(context: .board, keys: [.left, .char("h")], action: .left, help: .keyPreviousColumn, hint: KeyHint(.hintColumns, rank: 2, pairedWithNext: true)),
@@ -98,7 +101,7 @@ public enum KeyTable {
         KeyBinding(context: .board, keys: [.pageDown], action: .pageDown, help: .keyAPageOfCardsDown),
         KeyBinding(context: .board, keys: [.char("g"), .home], action: .top, help: .keyFirstCard),
         KeyBinding(context: .board, keys: [.char("G"), .end], action: .bottom, help: .keyLastCard),
-        KeyBinding(context: .board, keys: [.char(" ")], action: .pickUpOrDrop, help: .keyPickTheCardUpThenAnd,
+        KeyBinding(context: .board, keys: [.char(" ")], action: .pickUpOrDrop, help: .keyPickTheCardUpThenAndSpace,
                    hint: KeyHint(.hintCarry, rank: 3)),
         KeyBinding(context: .board, keys: [.shiftLeft, .char("H")], action: .moveStageLeft, help: .keyMoveTheCardOneStageLeft),
         KeyBinding(context: .board, keys: [.shiftRight, .char("L")], action: .moveStageRight, help: .keyMoveTheCardOneStageRight,
@@ -107,18 +110,23 @@ public enum KeyTable {
         KeyBinding(context: .board, keys: [.char("n")], action: .newDeal, help: .keyNewDeal, hint: KeyHint(.hintNew)),
         KeyBinding(context: .board, keys: [.char("/")], action: .startFilter, help: .keyFilterByTitleCompanyContactPhone,
                    hint: KeyHint(.hintFilter, rank: 2)),
-        KeyBinding(context: .board, keys: [.char("s")], action: .cycleSort, help: .keyNextSortOrderDueCreatedValue),
+        KeyBinding(context: .board, keys: [.char("s")], action: .cycleSort, help: .keyNextSortOrderDueCreatedValueTitlePriority),
         KeyBinding(context: .board, keys: [.char("u")], action: .undo, help: .keyUndoTheLastChange, hint: KeyHint(.hintUndo)),
         KeyBinding(context: .board, keys: [.ctrl("r")], action: .redo, help: .keyRedo),
-        KeyBinding(context: .board, keys: [.char("c")], action: .logCall, help: .keyLogACallOnTheCard,
+        KeyBinding(context: .board, keys: [.char("c")], action: .logCall, help: .keyLogACallOnTheCardThenRNB,
                    hint: KeyHint(.hintLogACall, rank: 0)),
         KeyBinding(context: .board, keys: [.char("t")], action: .todayList, help: .keyTodaysCallList, hint: KeyHint(.hintToday, rank: 0)),
-        KeyBinding(context: .board, keys: [.char("a")], action: .accept, help: .keyAcceptAnInboxLeadYouOwn,
+        KeyBinding(context: .board, keys: [.char("e")], action: .email, help: .keyEmailTheContactFromATemplateAndLogItR11,
+                   hint: KeyHint(.hintEmail, rank: 3)),
+        KeyBinding(context: .board, keys: [.char("p")], action: .priority,
+                   help: .keyPriorityOnAStuckCardMoveOnOrLowerIt,
+                   hint: KeyHint(.hintStuckMoveOnOrLowerPriority, rank: 0, when: .stuck)),
+        KeyBinding(context: .board, keys: [.char("a")], action: .accept, help: .keyAcceptAnInboxLeadYouOwnIt,
                    hint: KeyHint(.hintAccept, rank: 0, when: .inbox)),
-        KeyBinding(context: .board, keys: [.char("x")], action: .reject, help: .keyRejectAnInboxLeadWithA,
+        KeyBinding(context: .board, keys: [.char("x")], action: .reject, help: .keyRejectAnInboxLeadWithAReason,
                    hint: KeyHint(.hintReject, rank: 0, when: .inbox)),
-        KeyBinding(context: .board, keys: [.char("A")], action: .assign, help: .keyAssignTheCardToASeller),
-        KeyBinding(context: .board, keys: [.char("f")], action: .flagFilter, help: .keyShowOnlyCardsWithAFlag, hint: KeyHint(.hintFlags, rank: 3)),
+        KeyBinding(context: .board, keys: [.char("A")], action: .assign, help: .keyAssignTheCardToASellerManagers),
+        KeyBinding(context: .board, keys: [.char("f")], action: .flagFilter, help: .keyShowOnlyCardsWithAFlagOrOfHighPriority, hint: KeyHint(.hintFlags, rank: 3)),
         KeyBinding(context: .board, keys: [.char("r")], action: .report, help: .keyReportStagesConversionLossesTeam,
                    hint: KeyHint(.hintReport, rank: 3)),
         KeyBinding(context: .board, keys: [.char("b")], action: .bossMode, help: .keyBossModeEverySellersCardsManagers),
@@ -137,12 +145,19 @@ public enum KeyTable {
 
     static let detail: [KeyBinding] = [
         KeyBinding(context: .detail, keys: [.up, .char("k")], action: .up, help: .keyPreviousField, hint: KeyHint(.hintField, rank: 0, pairedWithNext: true)),
-        KeyBinding(context: .detail, keys: [.down, .char("j")], action: .down, help: .keyNextFieldPastTheLastScroll),
-        KeyBinding(context: .detail, keys: [.pageUp], action: .pageUp, help: .keyScrollAPageUpTimelineStage),
+        KeyBinding(context: .detail, keys: [.down, .char("j")], action: .down, help: .keyNextFieldPastTheLastScrollToTheTimeline),
+        KeyBinding(context: .detail, keys: [.pageUp], action: .pageUp, help: .keyScrollAPageUpTimelineStageHistory),
         KeyBinding(context: .detail, keys: [.pageDown], action: .pageDown, help: .keyScrollAPageDown, hint: KeyHint(.hintTimeline, rank: 1)),
-        KeyBinding(context: .detail, keys: [.enter], action: .submit, help: .keyEditTheFieldStageAndOwner,
+        KeyBinding(context: .detail, keys: [.enter], action: .submit, help: .keyEditTheFieldStageAndOwnerPickFromAList,
                    hint: KeyHint(.hintEdit, rank: 0)),
         KeyBinding(context: .detail, keys: [.char("c")], action: .logCall, help: .keyLogACallOnThisDeal, hint: KeyHint(.hintLogACall, rank: 0)),
+        KeyBinding(context: .detail, keys: [.char("e")], action: .email, help: .keyEmailTheContactFromATemplateAndLogIt,
+                   hint: KeyHint(.hintEmail, rank: 2)),
+        KeyBinding(context: .detail, keys: [.char("p")], action: .priority, help: .keySetThePriorityHighNormalLow,
+                   hint: KeyHint(.hintPriority, rank: 3)),
+        KeyBinding(context: .detail, keys: [.char("b")], action: .billModule, help: .keyBillAModuleR21AfterItsTraining,
+                   hint: KeyHint(.hintBill, rank: 3)),
+        KeyBinding(context: .detail, keys: [.char("t")], action: .logTraining, help: .keyLogATrainingForAModuleR21),
         KeyBinding(context: .detail, keys: [.char("u")], action: .undo, help: .keyUndoTheLastChange, hint: KeyHint(.hintUndo, rank: 1)),
         KeyBinding(context: .detail, keys: [.ctrl("r")], action: .redo, help: .keyRedo),
         KeyBinding(context: .detail, keys: [.char("?")], action: .help, help: .keyTheKeyHelp, hint: KeyHint(.hintHelp, rank: 0)),
@@ -160,16 +175,18 @@ public enum KeyTable {
         KeyBinding(context: .log, keys: [.char("t")], action: .input("t"), help: .keyTrainingHeld),
         KeyBinding(context: .log, keys: [.up, .char("k")], action: .up, help: .keyPreviousChoice),
         KeyBinding(context: .log, keys: [.down, .char("j")], action: .down, help: .keyNextChoice),
-        KeyBinding(context: .log, keys: [.enter], action: .submit, help: .keyTheChosenOneThenANote),
+        KeyBinding(context: .log, keys: [.enter], action: .submit, help: .keyTheChosenOneThenANoteAndTheNextCalls),
         KeyBinding(context: .log, keys: [.escape], action: .cancel, help: .keyCancel, hint: KeyHint(.hintCancel, rank: 0)),
     ]
 
     static let today: [KeyBinding] = [
         KeyBinding(context: .today, keys: [.up, .char("k")], action: .up, help: .keyPreviousDeal, hint: KeyHint(.hintDeal, rank: 1, pairedWithNext: true)),
         KeyBinding(context: .today, keys: [.down, .char("j")], action: .down, help: .keyNextDeal),
-        KeyBinding(context: .today, keys: [.enter], action: .submit, help: .keyJumpToTheDealOnThe, hint: KeyHint(.hintJump, rank: 0)),
-        KeyBinding(context: .today, keys: [.char("c")], action: .logCall, help: .keyLogACallThenOnTo,
+        KeyBinding(context: .today, keys: [.enter], action: .submit, help: .keyJumpToTheDealOnTheBoard, hint: KeyHint(.hintJump, rank: 0)),
+        KeyBinding(context: .today, keys: [.char("c")], action: .logCall, help: .keyLogACallThenOnToTheNextDeal,
                    hint: KeyHint(.hintLogACall, rank: 0)),
+        KeyBinding(context: .today, keys: [.char("e")], action: .email, help: .keyEmailTheContactFromATemplateAndLogIt,
+                   hint: KeyHint(.hintEmail, rank: 2)),
         KeyBinding(context: .today, keys: [.char("?")], action: .help, help: .keyTheKeyHelp, hint: KeyHint(.hintHelp, rank: 0)),
         KeyBinding(context: .today, keys: [.escape, .char("q"), .char("t")], action: .cancel, help: .keyClose, hint: KeyHint(.hintClose, rank: 0)),
     ]
@@ -203,14 +220,14 @@ public enum KeyTable {
             KeyBinding(context: context, keys: [.backspace], action: .edit(.deleteBackward), help: .keyDeleteTheCharacterBeforeTheCursor),
             KeyBinding(context: context, keys: [.delete, .ctrl("d")], action: .edit(.deleteForward), help: .keyDeleteTheCharacterUnderTheCursor),
             KeyBinding(context: context, keys: [.ctrl("w")], action: .edit(.deleteWordBackward), help: .keyDeleteTheWordBeforeTheCursor),
-            KeyBinding(context: context, keys: [.ctrl("u")], action: .edit(.deleteToStart), help: .keyDeleteToTheStartOfThe,
+            KeyBinding(context: context, keys: [.ctrl("u")], action: .edit(.deleteToStart), help: .keyDeleteToTheStartOfTheLine,
                        hint: KeyHint(.hintClear, rank: 1)),
-            KeyBinding(context: context, keys: [.ctrl("k")], action: .edit(.deleteToEnd), help: .keyDeleteToTheEndOfThe),
+            KeyBinding(context: context, keys: [.ctrl("k")], action: .edit(.deleteToEnd), help: .keyDeleteToTheEndOfTheLine),
         ]
     }
 
     static let input: [KeyBinding] = [
-        KeyBinding(context: .input, keys: [.enter], action: .submit, help: .keyAcceptInTheFormNextField,
+        KeyBinding(context: .input, keys: [.enter], action: .submit, help: .keyAcceptInTheFormNextFieldSaveOnTheLast,
                    hint: KeyHint(.hintAccept, rank: 0)),
         KeyBinding(context: .input, keys: [.tab, .down], action: .nextField, help: .keyNextField),
         KeyBinding(context: .input, keys: [.backTab, .up], action: .previousField, help: .keyPreviousField),
@@ -225,6 +242,14 @@ public enum KeyTable {
     static let confirm: [KeyBinding] = [
         KeyBinding(context: .confirm, keys: [.char("y")], action: .yes, help: .keyYes, hint: KeyHint(.hintYes, rank: 0)),
         KeyBinding(context: .confirm, keys: [.char("n"), .escape], action: .no, help: .keyNo, hint: KeyHint(.hintNo, rank: 0)),
+    ]
+
+    static let mail: [KeyBinding] = [
+        KeyBinding(context: .mail, keys: [.char("y"), .enter], action: .yes, help: .keySendItThenItIsLoggedOnTheDeal,
+                   hint: KeyHint(.hintSend, rank: 0)),
+        KeyBinding(context: .mail, keys: [.char("e")], action: .email, help: .keyChangeItInEDITORFirst, hint: KeyHint(.hintEdit, rank: 0)),
+        KeyBinding(context: .mail, keys: [.char("n"), .escape], action: .no, help: .keyDoNotSendNothingIsLogged,
+                   hint: KeyHint(.hintCancel, rank: 0)),
     ]
 
     static let help: [KeyBinding] = [

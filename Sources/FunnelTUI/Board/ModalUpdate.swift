@@ -14,6 +14,7 @@ enum ModalUpdate {
         case .prompt(let prompt)?: return Self.prompt(action, prompt, &state)
         case .confirm(let confirm)?: return LogCallFlow.answer(action, confirm, &state)
         case .form(var form)?: return FormUpdate.apply(action, &form, &state)
+        case .mail(let confirm)?: return MailFlow.answer(action, confirm, &state)
         case nil: return []
         }
     }
@@ -68,6 +69,11 @@ enum ModalUpdate {
         case .cancel:
             if case .reportSeller(let screen) = picker.purpose {
                 state.modal = .report(screen)
+                return []
+            }
+            if case .mailTemplate(let job) = picker.purpose {
+                MailFlow.back(job, &state)
+                state.status = StatusMessage(text: "not sent; nothing logged", isError: false)
                 return []
             }
             state.modal = nil
@@ -150,11 +156,17 @@ enum ModalUpdate {
             return DetailUpdate.change(dealID, .paymentTerms(terms), &state)
         case .flag:
             state.flagFilter = DealFlag(rawValue: value)
+            state.priorityFilter = value == BoardUpdate.highPriority ? .high : nil
             state.refilter()
-            state.status = StatusMessage(text: state.flagFilter.map { state.text(.statusShowingFlagged, ["flag": $0.label(in: state.language)]) }
-                ?? state.text(.statusShowingAll),
-                                         isError: false)
+            let shown = state.priorityFilter != nil ? state.text(.statusShowingHighPriority)
+                : state.flagFilter.map { state.text(.statusShowingFlagged, ["flag": $0.label(in: state.language)]) }
+                ?? state.text(.statusShowingAll)
+            state.status = StatusMessage(text: shown, isError: false)
             return []
+        case .priority, .stuck:
+            return PriorityFlow.chosen(value, purpose: purpose, &state)
+        case .mailTemplate(let job):
+            return [.loadMailTemplate(job, name: value)]
         }
     }
 
@@ -189,6 +201,16 @@ enum ModalUpdate {
             return DetailUpdate.change(dealID, .reject(reason: prompt.text), &state)
         case .logCall(let call):
             return LogCallFlow.submit(prompt, call, &state)
+        case .bill(let dealID), .training(let dealID):
+            let module = BilledModule.clean(prompt.text)
+            guard !module.isEmpty else {
+                prompt.error = "the module's name"
+                state.modal = .prompt(prompt)
+                return []
+            }
+            state.modal = nil
+            if case .bill = prompt.purpose { return DetailUpdate.change(dealID, .bill(module: module), &state) }
+            return DetailUpdate.change(dealID, .training(module: module), &state)
         case .edit(let dealID, let field):
             guard let deal = state.deals[dealID] else { return [] }
             switch DetailUpdate.change(for: field, text: prompt.text, deal: deal, state: state) {

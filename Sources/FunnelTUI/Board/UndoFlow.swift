@@ -68,7 +68,7 @@ enum UndoFlow {
                 state.replace(after, focus: after.id)
                 return ([.save(before: current, after: after)], after)
             case .failure(let refusal):
-                state.status = StatusMessage(text: refusal.message.text, isError: true)
+                state.status = StatusMessage(text: refusal.message.text(in: state.language), isError: true)
                 return nil
             }
         case (let current?, nil):

@@ -49,6 +49,9 @@ enum WorkUpdate {
             guard entries.indices.contains(list.selected) else { return [] }
             state.modal = .logPicker(LogPicker(dealID: entries[list.selected].deal.id, fromToday: true))
             return []
+        case .email:
+            guard entries.indices.contains(list.selected) else { return [] }
+            return MailFlow.start(entries[list.selected].deal.id, fromToday: true, &state)
         default:
             return []
         }

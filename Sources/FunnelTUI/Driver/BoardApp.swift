@@ -1,3 +1,4 @@
+import CFunnelSignals
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -17,11 +18,14 @@ public struct BoardOptions: Sendable {
     public var inotify: Bool
     /// Who reorders right-to-left text, and whether Arabic is shaped (docs/bidi.md).
     public var display: TextDisplay
+    /// The environment the mailer and $EDITOR are found in (`FUNNEL_MAILER`, the config file, `PATH`).
+    public var environment: [String: String]
     /// The board's language and direction (`language`, `board_direction`; docs/languages.md).
     public var locale: BoardLocale
 
     public init(theme: Theme, mouse: Bool, fixedNow: Date?, utcOffset: Int, inotify: Bool = true,
-                display: TextDisplay = .app, locale: BoardLocale = BoardLocale()) {
+                display: TextDisplay = .app, environment: [String: String] = ProcessInfo.processInfo.environment,
+                locale: BoardLocale = BoardLocale()) {
         self.locale = locale
         self.theme = theme
         self.mouse = mouse
@@ -29,6 +33,7 @@ public struct BoardOptions: Sendable {
         self.utcOffset = utcOffset
         self.inotify = inotify
         self.display = display
+        self.environment = environment
     }
 }
 
@@ -45,6 +50,8 @@ public final class BoardApp {
         self.store = store
         self.account = account
         self.options = options
+        // A quit signal never waits for a teammate's lock (a save gives up at once).
+        store.lock.shouldStop = { funnel_signals_pending() != 0 }
     }
 
     var now: Date {
@@ -119,7 +126,7 @@ public final class BoardApp {
             case .idle: break
             }
             if event.isInput { dirty = true }
-            if run(effects, &state) == .quit { return .quit }
+            if run(effects, &state, terminal: terminal) == .quit { return .quit }
             if watch.descriptor == nil, let write = store.lastWrite, write.before == fingerprint { fingerprint = write.after }
             guard Date().timeIntervalSince(lastWatch) >= BoardApp.watchInterval else { continue }
             lastWatch = Date()
@@ -136,14 +143,20 @@ public final class BoardApp {
         }
     }
 
-    /// Runs the effects of one update; `.quit` when one of them asks to leave.
-    private func run(_ effects: [Effect], _ state: inout BoardState) -> Ending? {
-        for effect in effects {
+    /// Runs the effects of one update, and those of the outcomes they report (an email sent is
+    /// then saved); `.quit` when one of them asks to leave.
+    private func run(_ effects: [Effect], _ state: inout BoardState, terminal: Terminal) -> Ending? {
+        var queue = effects[...]
+        while let effect = queue.popFirst() {
             switch effect {
             case .quit: return .quit
             case .save(let before, let after): save(before: before, after: after, &state)
             case .create(let deal): create(deal, &state)
             case .delete(let deal): delete(deal, &state)
+            case .listMailTemplates, .loadMailTemplate, .editMail, .sendMail:
+                if case .sendMail = effect { terminal.paint(BoardRender.render(state)) }
+                let outcome = mail(effect, state, terminal: terminal)
+                queue += BoardUpdate.apply(outcome, &state)
             }
         }
         return nil
@@ -182,10 +195,11 @@ public final class BoardApp {
             switch outcome {
             case .saved(let deal): _ = BoardUpdate.apply(.saved(deal), &state)
             case .refused(let refusal):
-                reload(&state)
+                // Read again from its file (not the cache, which may not know a hand edit).
+                _ = refresh(DataChanges(deals: [after.id]), &state)
                 _ = BoardUpdate.apply(.saveFailed(state.text(.statusNotSaved, ["why": refusal.message.text(in: state.language)])), &state)
             case .notFound:
-                reload(&state)
+                _ = refresh(DataChanges(deals: [after.id]), &state)
                 _ = BoardUpdate.apply(.saveFailed(state.text(.statusNotSaved, ["why": state.text(.statusDealGone)])), &state)
             }
         } catch {

@@ -103,6 +103,24 @@ public final class Terminal {
         if bidi == .app { Self.writeRaw(BidiEscapes.leave) }
     }
 
+    /// Gives the terminal to another program (the editor): out of curses mode as `stop` leaves
+    /// it, until `resume`.
+    public func suspend() {
+        guard active else { return }
+        Self.writeRaw(Self.bracketedPasteOff)
+        endwin()
+        if bidi == .app { Self.writeRaw(BidiEscapes.leave) }
+    }
+
+    /// Takes the terminal back after `suspend` and redraws everything.
+    public func resume() {
+        guard active else { return }
+        if bidi == .app { Self.writeRaw(BidiEscapes.enter) }
+        clearok(funnel_stdscr(), true)
+        refresh()
+        Self.writeRaw(Self.bracketedPasteOn)
+    }
+
     deinit { stop() }
 
     public var size: (width: Int, height: Int) { (Int(funnel_cols()), Int(funnel_lines())) }

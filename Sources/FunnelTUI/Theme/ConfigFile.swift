@@ -8,7 +8,8 @@ import FunnelText
 public struct ConfigFile: Sendable {
     public var theme: String?
     public var mouse: Bool?
-    /// The command emails are handed to (`/usr/sbin/sendmail -t`), read by `funnel mail` (R11).
+    /// The command emails are handed to (`/usr/sbin/sendmail -t`), read by `funnel mail` and the
+    /// board's `e` (R11, `Mailer.configured`).
     public var mailer: String?
     /// Who reorders right-to-left text: funnel (`app`) or the terminal (`terminal`).
     public var bidi: BidiMode?

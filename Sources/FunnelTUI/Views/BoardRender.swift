@@ -99,7 +99,9 @@ public enum BoardRender {
             return
         }
         grid.fill(x: 0, y: y, width: state.width, height: 1, style: CellStyle(.status))
-        let line = KeyHints.line(for: state.keyContext, inbox: state.inInbox, width: state.width - 2, language: state.language)
+        let line = KeyHints.line(for: state.keyContext, inbox: state.inInbox,
+                                 stuck: state.keyContext == .board && state.selectedIsStuck, width: state.width - 2,
+                                 language: state.language)
         if state.rightToLeft {
             fieldsFromRight(line.components(separatedBy: " · "), right: state.width - 1, left: 0, y: y, style: CellStyle(.status), &grid)
             return

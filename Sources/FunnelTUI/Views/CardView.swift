@@ -12,8 +12,14 @@ enum CardView {
         let inner = width - 2
         let marker = dragged ? "⇢" : selected ? "▌" : " "
         for row in 0..<3 { grid.put(marker, x: x, y: y + row, style: base) }
-        // Line 1: the title, right-aligned when it starts right-to-left.
-        grid.put(fitting: deal.title, x: x + 1, y: y, width: inner, alignRight: Direction.isRightToLeft(deal.title),
+        // Line 1: the priority's mark (▲ high, ▽ low), then the title, right-aligned when it
+        // starts right-to-left.
+        var titleX = x + 1
+        if let mark = PriorityFlow.mark(deal.priority) {
+            let markRole: StyleRole = selected || dragged ? role : deal.priority == .high ? .warning : .dim
+            titleX += grid.put(mark + " ", x: titleX, y: y, limit: inner, style: CellStyle(markRole, bold: deal.priority == .high))
+        }
+        grid.put(fitting: deal.title, x: titleX, y: y, width: inner - (titleX - x - 1), alignRight: Direction.isRightToLeft(deal.title),
                  style: CellStyle(role, bold: true))
         // Line 2: company, and the value on the right.
         let value = deal.money?.display ?? ""

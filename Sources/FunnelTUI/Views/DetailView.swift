@@ -29,26 +29,42 @@ enum DetailView {
             out.append(Line(text: "  " + label + state.language.list(flags.map { $0.label(in: state.language) }),
                             style: CellStyle(.danger, bold: true)))
         }
-        let title = CellStyle(.overlayTitle, bold: true)
         if !deal.activities.isEmpty {
             let attempts = Attempts.unanswered(deal)
-            out.append(Line(text: "", style: CellStyle(.overlay)))
             let unanswered = attempts > 0 ? " — " + state.text(.pluralUnanswered, count: attempts) : ""
-            out.append(Line(text: "  " + state.text(.detailTimeline) + unanswered, style: title))
-            for activity in deal.activities.reversed() {
-                out.append(Line(text: "  \(when(activity.at))  \(activity.by)  \(activity.summary(in: state.language))",
-                                style: CellStyle(.overlay)))
-            }
+            out += section(state.text(.detailTimeline) + unanswered,
+                           deal.activities.reversed().map { "\(when($0.at))  \($0.by)  \($0.summary(in: state.language))" })
         }
-        out.append(Line(text: "", style: CellStyle(.overlay)))
-        out.append(Line(text: "  " + state.text(.detailStageHistory), style: title))
-        for change in deal.history.reversed() {
+        out += modules(deal)
+        out += section(state.text(.detailStageHistory), deal.history.reversed().map { change in
             let to = state.pipeline.stage(id: change.to)?.name ?? change.to
             let line = change.from.map { "\(state.pipeline.stage(id: $0)?.name ?? $0) → \(to)" }
                 ?? state.text(.historyCreatedIn, ["stage": to])
-            out.append(Line(text: "  \(when(change.at))  \(change.by)  \(line)", style: CellStyle(.overlay)))
+            return "\(when(change.at))  \(change.by)  \(line)"
+        })
+        if !deal.assignments.isEmpty {
+            let name = { (account: String?) in account.map { state.funnel.team.user($0)?.name ?? $0 } ?? "inbox" }
+            out += section("Owners", deal.assignments.reversed().map { "\(when($0.at))  \($0.by)  \(name($0.from)) → \(name($0.to))" })
         }
         return out
+    }
+
+    /// A blank line, a section's title, and its lines indented.
+    static func section(_ title: String, _ lines: [String]) -> [Line] {
+        [Line(text: "", style: CellStyle(.overlay)), Line(text: "  " + title, style: CellStyle(.overlayTitle, bold: true))]
+            + lines.map { Line(text: "  " + $0, style: CellStyle(.overlay)) }
+    }
+
+    /// R21: each module trained or billed, with its training and its bill (b bills, t logs a training).
+    static func modules(_ deal: Deal) -> [Line] {
+        var names = deal.trainedModules
+        for billed in deal.modules where !names.contains(where: { BilledModule.same($0, billed.module) }) { names.append(billed.module) }
+        guard !names.isEmpty else { return [] }
+        return section("Modules (R21)", names.map { module in
+            let trained = deal.isTrained(module) ? "trained" : "not trained"
+            let bill = deal.modules.first { BilledModule.same($0.module, module) }
+            return "\(module)  ·  \(trained)  ·  " + (bill.map { "billed \(when($0.at)) \($0.by)" } ?? "not billed")
+        })
     }
 
     static func when(_ date: Date) -> String {
@@ -111,6 +127,8 @@ enum DetailView {
         case .stage:
             let name = state.pipeline.stage(id: deal.stage)?.name ?? deal.stage
             return name + (deal.lostReason.map { " (\($0))" } ?? "") + "  ▾"
+        case .priority:
+            return (PriorityFlow.label(deal.priority)) + "  ▾"
         case .owner:
             return deal.owner.map { state.funnel.team.user($0).map { "\($0.name) (\($0.account))" } ?? $0 } ?? state.text(.valueInbox)
         case .notes:

@@ -15,6 +15,7 @@ enum ModalView {
         case .logPicker(let picker): WorkView.logPicker(picker, state: state, &grid)
         case .today(let list): WorkView.today(list, state: state, &grid)
         case .report(let screen): ReportView.draw(screen, state: state, &grid)
+        case .mail(let confirm): MailView.draw(confirm, state: state, &grid)
         }
     }
 

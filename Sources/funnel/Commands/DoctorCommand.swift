@@ -12,6 +12,12 @@ enum DoctorCommand: Command {
 
     static func run(_ arguments: ParsedArguments, session: Session) throws {
         let repair = arguments.has("repair")
+        // doctor names every file, whoever's deal it holds: not for a rep (R15). Root and people
+        // off the team (a server's administrator) may run it; so may anyone when team.json
+        // cannot be read, which is one of the problems doctor is for.
+        if let team = try? session.store.loadTeam(), team.user(session.account)?.role == .rep {
+            throw CommandFailure.refused("funnel doctor reads every seller's files: it is for managers (R15)")
+        }
         let findings = try session.data { try Doctor(store: session.store).run(repair: repair) }
         // How an open board notices other processes' changes here (inotify, or polling and why).
         let watch = LiveWatch(store: session.store, inotify: session.inotify).mode

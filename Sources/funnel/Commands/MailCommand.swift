@@ -1,5 +1,7 @@
 import Foundation
 import FunnelCore
+import FunnelMail
+import FunnelTUI
 
 /// `funnel mail ID --template NAME [--edit] [--dry-run]`: R11's email after an unanswered
 /// call, composed from a template, handed to the system's `sendmail -t`, and logged on the
@@ -20,14 +22,23 @@ enum MailCommand: Command {
             """)
 
     static func run(_ arguments: ParsedArguments, session: Session) throws {
+        do {
+            try send(arguments, session: session)
+        } catch let error as MailError {
+            throw CommandFailure(mail: error)
+        }
+    }
+
+    static func send(_ arguments: ParsedArguments, session: Session) throws {
         guard let name = arguments.value("template") else { throw CommandFailure.usage("funnel mail: --template NAME is required") }
         let language = try arguments.value("lang").map(parseLanguage)
         let funnel = try session.funnel()
         let actor = try session.actor(in: funnel)
         let deal = try session.visibleDeal(arguments.positionals[0], actor: actor)
-        var draft = MailComposer.draft(try session.mailTemplate(name, for: deal, language: language), deal: deal, sender: actor)
+        let template = try session.data { try session.store.mailTemplate(name, for: deal, language: language) }
+        var draft = MailComposer.draft(template, deal: deal, sender: actor)
         // Known before the editor opens: no mailer, no point writing.
-        let mailer = arguments.has("dry-run") ? nil : try Mailer.resolve(environment: session.environment)
+        let mailer = arguments.has("dry-run") ? nil : try Mailer.configured(environment: session.environment)
         if arguments.has("edit") { draft = try DraftEditor.edit(draft, environment: session.environment) }
         let token = "\(Int(session.now.timeIntervalSince1970)).\(UInt32.random(in: 0...UInt32.max)).\(deal.id)"
         let mail: ComposedMail

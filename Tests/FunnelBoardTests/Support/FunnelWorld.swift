@@ -67,6 +67,13 @@ final class FunnelWorld {
         ]
     }
 
+    /// Writes `$XDG_CONFIG_HOME/funnel/config` (theme, mouse, mailer, …) for every child.
+    func writeConfig(_ text: String) throws {
+        let folder = root.appendingPathComponent("config/funnel")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try text.write(to: folder.appendingPathComponent("config"), atomically: true, encoding: .utf8)
+    }
+
     // MARK: The command line
 
     /// Runs `funnel ARGS` to the end, as `account` (default `user`) at `now` (default FUNNEL_NOW).

@@ -102,21 +102,19 @@ public enum TextKey: String, CaseIterable, Sendable {
     case keyAPageOfCardsDown
     case keyFirstCard
     case keyLastCard
-    case keyPickTheCardUpThenAnd
+    case keyPickTheCardUpThenAndSpace
     case keyMoveTheCardOneStageLeft
     case keyMoveTheCardOneStageRight
     case keyOpenTheCardsDetails
     case keyNewDeal
     case keyFilterByTitleCompanyContactPhone
-    case keyNextSortOrderDueCreatedValue
     case keyUndoTheLastChange
     case keyRedo
-    case keyLogACallOnTheCard
+    case keyLogACallOnTheCardThenRNB
     case keyTodaysCallList
-    case keyAcceptAnInboxLeadYouOwn
-    case keyRejectAnInboxLeadWithA
-    case keyAssignTheCardToASeller
-    case keyShowOnlyCardsWithAFlag
+    case keyAcceptAnInboxLeadYouOwnIt
+    case keyRejectAnInboxLeadWithAReason
+    case keyAssignTheCardToASellerManagers
     case keyReportStagesConversionLossesTeam
     case keyBossModeEverySellersCardsManagers
     case keyShowOneSellersCardsManagers
@@ -128,10 +126,10 @@ public enum TextKey: String, CaseIterable, Sendable {
     case keyDropTheCardHere
     case keyPutItBack
     case keyPreviousField
-    case keyNextFieldPastTheLastScroll
-    case keyScrollAPageUpTimelineStage
+    case keyNextFieldPastTheLastScrollToTheTimeline
+    case keyScrollAPageUpTimelineStageHistory
     case keyScrollAPageDown
-    case keyEditTheFieldStageAndOwner
+    case keyEditTheFieldStageAndOwnerPickFromAList
     case keyLogACallOnThisDeal
     case keyTheKeyHelp
     case keyClose
@@ -145,12 +143,12 @@ public enum TextKey: String, CaseIterable, Sendable {
     case keyTrainingHeld
     case keyPreviousChoice
     case keyNextChoice
-    case keyTheChosenOneThenANote
+    case keyTheChosenOneThenANoteAndTheNextCalls
     case keyCancel
     case keyPreviousDeal
     case keyNextDeal
-    case keyJumpToTheDealOnThe
-    case keyLogACallThenOnTo
+    case keyJumpToTheDealOnTheBoard
+    case keyLogACallThenOnToTheNextDeal
     case keyShorterPeriodWeekAll
     case keyLongerPeriod
     case keyScrollUp
@@ -168,15 +166,26 @@ public enum TextKey: String, CaseIterable, Sendable {
     case keyDeleteTheCharacterBeforeTheCursor
     case keyDeleteTheCharacterUnderTheCursor
     case keyDeleteTheWordBeforeTheCursor
-    case keyDeleteToTheStartOfThe
-    case keyDeleteToTheEndOfThe
-    case keyAcceptInTheFormNextField
+    case keyDeleteToTheStartOfTheLine
+    case keyDeleteToTheEndOfTheLine
+    case keyAcceptInTheFormNextFieldSaveOnTheLast
     case keyNextField
     case keyKeepTheFilter
     case keyYes
     case keyNo
     case keyAPageUp
     case keyAPageDown
+    case keyNextSortOrderDueCreatedValueTitlePriority
+    case keyEmailTheContactFromATemplateAndLogItR11
+    case keyPriorityOnAStuckCardMoveOnOrLowerIt
+    case keyShowOnlyCardsWithAFlagOrOfHighPriority
+    case keyEmailTheContactFromATemplateAndLogIt
+    case keySetThePriorityHighNormalLow
+    case keyBillAModuleR21AfterItsTraining
+    case keyLogATrainingForAModuleR21
+    case keySendItThenItIsLoggedOnTheDeal
+    case keyChangeItInEDITORFirst
+    case keyDoNotSendNothingIsLogged
     case hintColumns
     case hintCards
     case hintCarry
@@ -218,6 +227,10 @@ public enum TextKey: String, CaseIterable, Sendable {
     case hintYes
     case hintNo
     case hintCloses
+    case hintStuckMoveOnOrLowerPriority
+    case hintPriority
+    case hintBill
+    case hintSend
     case helpBoard
     case helpDrag
     case helpDetail
@@ -229,6 +242,7 @@ public enum TextKey: String, CaseIterable, Sendable {
     case helpFilter
     case helpConfirm
     case helpHelp
+    case helpMail
 
     // MARK: The board: header, columns, cards, detail pane, prompts, status line, report
 
@@ -399,6 +413,9 @@ public enum TextKey: String, CaseIterable, Sendable {
     case pluralUnanswered
     case pluralDays
     case pluralMoreLines
+    case pickerHighPriority
+    case statusShowingHighPriority
+    case fieldPriority
 
     // MARK: The command line: errors, confirmations, table headers, show labels
 

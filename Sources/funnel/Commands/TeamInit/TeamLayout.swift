@@ -40,7 +40,17 @@ struct TeamLayout {
         try open(".lock", in: root, as: .file)?.set(owner: 0, group: gid, mode: 0o660)
         try applyInbox(root)
         try applyDeals(root)
-        try restrict(root, skipping: ["pipeline.json", "team.json", ".lock", "inbox", "deals"])
+        try applyQuarantine(root)
+        try restrict(root, skipping: ["pipeline.json", "team.json", ".lock", "inbox", "deals", "quarantine"])
+    }
+
+    /// `quarantine/`, where `doctor --repair` moved what it would not keep: whatever is in it
+    /// was refused once already, so it is not walked again; the folder itself is kept from
+    /// members' writes (a rep who could write there could plant a link for the next repair).
+    private mutating func applyQuarantine(_ root: SafeNode) throws {
+        guard let quarantine = open("quarantine", in: root, as: .directory) else { return }
+        try quarantine.set(owner: 0, group: gid, mode: 0o750)
+        try SetFacl.replace([quarantine], with: managers.map { "u:\($0):rwx" } + ["g::r-x", "o::---", "m::rwx"])
     }
 
     /// The inbox: every member reads and writes.
@@ -76,14 +86,17 @@ struct TeamLayout {
         try restrict(deals, skipping: Set(team.users.map(\.account)))
     }
 
-    /// One owner's folder and the deal files in it.
+    /// One owner's folder and the deal files in it. The folder belongs to root, not to the rep,
+    /// so a rep cannot change its mode or ACL to hide their deals from the managers; the ACL
+    /// gives the rep and the managers access.
     private mutating func applyOwnerFolder(_ folder: SafeNode, account: String, uid: uid_t) throws {
         let people = Set(managers + [account]).sorted()
-        let access = people.map { "u:\($0):rwX" } + ["g::---", "o::---", "m::rwx"]
-        try folder.set(owner: uid, group: 0, mode: 0o2770)
-        try SetFacl.replace([folder], with: access)
+        try folder.set(owner: 0, group: 0, mode: 0o2770)
+        try SetFacl.replace([folder], with: people.map { "u:\($0):rwx" } + ["g::---", "o::---", "m::rwx"])
+        let access = people.map { "u:\($0):rw-" } + ["g::---", "o::---", "m::rw-"]
         // By default, the same for every file made later.
         try SetFacl.modify([folder], with: people.map { "d:u:\($0):rwx" } + ["d:g::---", "d:o::---", "d:m::rwx"])
+        // (A new file's mask is its create mode's group bits: 0660 gives rw-, never x.)
         var files: [SafeNode] = []
         for name in try folder.names() {
             guard let file = openFunnelFile(name, in: folder) else { continue }

@@ -1,31 +1,31 @@
 import Foundation
-import Testing
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// A real SMTP server on 127.0.0.1 for the mail tests: Python's aiosmtpd with the handler in
 /// Fixtures/smtp_saver.py, saving each message into `inbox`. Only 127.0.0.1, a free port, and
-/// always stopped (`stop`, called in a `defer`).
-final class SMTPServer {
-    static let python = "/usr/bin/python3"
-    static let msmtp = "/usr/bin/msmtp"
-    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Fixtures").path
+/// always stopped (`stop`, called in a `defer`). Shared by `funnel mail`'s end-to-end tests and
+/// the board's tmux tests.
+public final class SMTPServer {
+    public static let python = "/usr/bin/python3"
+    public static let msmtp = "/usr/bin/msmtp"
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures").path
 
-    let port: UInt16
-    let inbox: String
+    public let port: UInt16
+    public let inbox: String
     private let process: Process
 
     /// Starts the server and waits (at most 15 s) until it accepts connections.
-    init(root: String) throws {
+    public init(root: String) throws {
         inbox = root + "/smtp-inbox"
         try FileManager.default.createDirectory(atPath: inbox, withIntermediateDirectories: true)
         port = try SMTPServer.freePort()
         process = Process()
         process.executableURL = URL(fileURLWithPath: SMTPServer.python)
         process.arguments = ["-m", "aiosmtpd", "-n", "-l", "127.0.0.1:\(port)", "-c", "smtp_saver.Saver", inbox]
-        process.environment = ["PYTHONPATH": SMTPServer.fixtures, "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"]
+        process.environment = ["PYTHONPATH": SMTPServer.fixtures, "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8",
+                               "PYTHONDONTWRITEBYTECODE": "1"]
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
         process.standardError = FileHandle(forWritingAtPath: "/dev/null")
@@ -40,10 +40,10 @@ final class SMTPServer {
         }
     }
 
-    struct ServerDidNotStart: Error { let port: UInt16 }
+    public struct ServerDidNotStart: Error { public let port: UInt16 }
 
     /// Stops the server: SIGTERM, then SIGKILL after two seconds; waits for it either way.
-    func stop() {
+    public func stop() {
         guard process.isRunning else { return }
         process.terminate()
         let deadline = Date().addingTimeInterval(2)
@@ -53,7 +53,7 @@ final class SMTPServer {
     }
 
     /// The messages received so far, waiting up to `seconds` for at least `count`.
-    func messages(atLeast count: Int, seconds: Double = 10) -> [String] {
+    public func messages(atLeast count: Int, seconds: Double = 10) -> [String] {
         let deadline = Date().addingTimeInterval(seconds)
         while true {
             let names = ((try? FileManager.default.contentsOfDirectory(atPath: inbox)) ?? []).filter { $0.hasSuffix(".eml") }.sorted()
@@ -63,7 +63,7 @@ final class SMTPServer {
     }
 
     /// An msmtp configuration sending to this server without authentication or TLS.
-    func msmtpConfig(at path: String, from: String) throws -> String {
+    public func msmtpConfig(at path: String, from: String) throws -> String {
         let text = """
             defaults
             auth off
@@ -81,7 +81,7 @@ final class SMTPServer {
     }
 
     /// Whether the tools are installed (.ci/run installs msmtp and python3-aiosmtpd).
-    static var available: Bool {
+    public static var available: Bool {
         FileManager.default.isExecutableFile(atPath: msmtp) && FileManager.default.isExecutableFile(atPath: python)
     }
 
@@ -109,36 +109,5 @@ final class SMTPServer {
         return withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         } == 0
-    }
-}
-
-/// A message as Python's own email parser (policy default: RFC 5322 and 2047) reads it: an
-/// independent check of funnel's encoding.
-struct ParsedMail {
-    let subject: String
-    let to: String
-    let from: String
-    let body: String
-    let contentType: String
-    let defects: [String]
-
-    init(file: String, scratch: String) throws {
-        let script = """
-            import email, email.policy, json, sys
-            m = email.message_from_binary_file(open(sys.argv[1], 'rb'), policy=email.policy.default)
-            defects = [str(d) for d in m.defects] + [str(d) for h in m.keys() for d in getattr(m[h], 'defects', [])]
-            print(json.dumps({'subject': str(m['subject']), 'to': str(m['to']), 'from': str(m['from']),
-                              'body': m.get_content(), 'content_type': m.get_content_type() + '; ' + str(m.get_content_charset()),
-                              'defects': defects}))
-            """
-        let result = try runProgram(SMTPServer.python, ["-c", script, file], environment: ["LANG": "C.UTF-8", "PATH": "/usr/bin:/bin"],
-                                    scratch: scratch)
-        let object = try jsonObject(result.stdout)
-        subject = object.string("subject") ?? ""
-        to = object.string("to") ?? ""
-        from = object.string("from") ?? ""
-        body = object.string("body") ?? ""
-        contentType = object.string("content_type") ?? ""
-        defects = object["defects"] as? [String] ?? []
     }
 }
