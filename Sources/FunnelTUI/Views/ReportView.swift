@@ -93,19 +93,7 @@ enum ReportView {
                     (t(.reportWinNote, ["won": "\(report.won)", "lost": "\(report.lost)", "new": "\(report.newDeals)", "days": days]),
                      CellStyle(.dim))])
         out.append([("", plain)])
-        out.append([(t(.reportWhereLost, [:]), title)])
-        if report.losses.isEmpty { out.append([(t(.reportNoLosses, [:]), CellStyle(.dim))]) }
-        for l in report.losses {
-            let limping = report.limpingStage?.id == l.stage.id
-            out.append([(name(l.stage.name, label), plain),
-                        (DisplayWidth.fit(bar(l.share, maximum: 1, width: barWidth), to: barWidth + 1), CellStyle(limping ? .danger : .warning)),
-                        (String(format: "%3.0f%%", l.share * 100), CellStyle(.normal, bold: true)), (t(.reportLost, ["count": "\(l.lost)"]), CellStyle(.dim)),
-                        (limping ? t(.reportLimping, [:]) : "", CellStyle(.danger, bold: true))])
-        }
-        if !report.lostReasons.isEmpty {
-            out.append([(t(.reportReasons, [:]), CellStyle(.dim)),
-                        (report.lostReasons.prefix(6).map { "\($0.reason) \($0.count)" }.joined(separator: " · "), plain)])
-        }
+        out += lossLines(report, label: label, barWidth: barWidth, state: state)
         out.append([("", plain)])
         out.append([(t(.reportDaysInStage, [:]), title), (t(.reportDaysNote, [:]), CellStyle(.dim))])
         let slowest = report.velocity.compactMap(\.p90Days).max() ?? 0
@@ -121,6 +109,28 @@ enum ReportView {
         if report.warnings.isEmpty { out.append([(t(.reportNoWarnings, [:]), CellStyle(.dim))]) }
         for warning in report.warnings { out.append([("! " + warning.text, CellStyle(.warning, bold: true))]) }
         return out.map { fit($0, width: width) }
+    }
+
+    /// Where deals are lost: each stage's share of losses, the limping stage, the reasons.
+    static func lossLines(_ report: FunnelReport, label: Int, barWidth: Int, state: BoardState) -> [Line] {
+        let t = { (key: TextKey, args: [String: String]) in state.text(key, args) }
+        let title = CellStyle(.overlayTitle, bold: true)
+        let plain = CellStyle(.normal)
+        var out: [Line] = []
+        out.append([(t(.reportWhereLost, [:]), title)])
+        if report.losses.isEmpty { out.append([(t(.reportNoLosses, [:]), CellStyle(.dim))]) }
+        for l in report.losses {
+            let limping = report.limpingStage?.id == l.stage.id
+            out.append([(name(l.stage.name, label), plain),
+                        (DisplayWidth.fit(bar(l.share, maximum: 1, width: barWidth), to: barWidth + 1), CellStyle(limping ? .danger : .warning)),
+                        (String(format: "%3.0f%%", l.share * 100), CellStyle(.normal, bold: true)), (t(.reportLost, ["count": "\(l.lost)"]), CellStyle(.dim)),
+                        (limping ? t(.reportLimping, [:]) : "", CellStyle(.danger, bold: true))])
+        }
+        if !report.lostReasons.isEmpty {
+            out.append([(t(.reportReasons, [:]), CellStyle(.dim)),
+                        (report.lostReasons.prefix(6).map { "\($0.reason) \($0.count)" }.joined(separator: " · "), plain)])
+        }
+        return out
     }
 
     /// The team table. Each cell is its own piece of the line, so a right-to-left stage or
