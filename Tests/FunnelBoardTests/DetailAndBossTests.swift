@@ -133,14 +133,14 @@ extension BoardTests {
             let all = try board.waitForBoard()
             #expect(all.header.contains("all sellers"))
             #expect(all.titles(in: "New inquiry") == ["Dana deal", "Rita deal"])
-            // Every seller's cards carry their owner's initials.
-            #expect(all.column("New inquiry", contains: " RR"))
+            // Every seller's cards carry their owner's first name ("Rita" of "Rita Rep"), not initials.
+            #expect(all.column("New inquiry", contains: " Rita"))
 
             try board.press("b")
             let mine = try board.waitUntil("my deals in the header") { $0.header.contains("my deals") }
             #expect(!mine.header.contains("all sellers"))
             #expect(mine.titles(in: "New inquiry") == ["Dana deal"])
-            #expect(!mine.column("New inquiry", contains: " RR"))
+            #expect(!mine.column("New inquiry", contains: " Rita"))
 
             try board.press("b")
             let again = try board.waitUntil("all sellers in the header") { $0.header.contains("all sellers") }

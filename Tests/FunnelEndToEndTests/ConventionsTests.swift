@@ -93,7 +93,24 @@ struct ConventionsTests {
         let s = try Sandbox()
         defer { s.remove() }
         let config = s.root + "/home/.config/funnel/config"
-        #expect(try s.ok("config", "list").stdout == "theme = dark\nmouse = off\n")
+        #expect(try s.ok("config", "list").stdout == """
+            theme = dark
+            mouse = off
+            bidi = app
+            arabic_shaping = on
+            mailer = /usr/sbin/sendmail -t (when installed)
+            language = from the locale, else en
+            board_direction = auto
+
+            """)
+        // Every setting the board and `funnel mail` read can be set and read back.
+        try s.ok("config", "set", "bidi", "terminal")
+        try s.ok("config", "set", "mailer", "msmtp -t")
+        try s.ok("config", "set", "language", "he")
+        #expect(try s.ok("config", "get", "mailer").stdout == "msmtp -t\n")
+        #expect(try s.ok("config", "get", "bidi").stdout == "terminal\n")
+        #expect(try s.run("config", "set", "bidi", "terminl").stderr.contains("did you mean terminal"))
+        try FileManager.default.removeItem(atPath: config)
         try FileManager.default.createDirectory(atPath: s.root + "/home/.config/funnel", withIntermediateDirectories: true)
         try Data("# mine\ntheme = mono\n".utf8).write(to: URL(fileURLWithPath: config))
         try s.ok("config", "set", "mouse", "true")

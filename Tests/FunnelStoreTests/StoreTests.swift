@@ -294,7 +294,7 @@ struct StoreUpdateTests {
         // A writer holds the lock with both files there, and removes the old one before letting go.
         let writer = Process()
         writer.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
-        writer.arguments = ["-x", store.root + "/.lock", "/bin/sh", "-c", "sleep 0.4; rm \(old)"]
+        writer.arguments = ["-x", store.root + "/.lock", "/bin/sh", "-c", "sleep 0.1; rm \(old)"]
         try writer.run()
         defer { writer.waitUntilExit() }
         let deadline = Date().addingTimeInterval(3)

@@ -106,18 +106,22 @@ import FunnelText
         var stuck = BoardFixtures.deal("ssss0000", "Stuck one", stage: "new", next: -1, enteredDaysAgo: 5)
         stuck.activities = [Activity(at: BoardFixtures.now, by: "yossi", kind: .call, outcome: .reached)]
         let noNext = BoardFixtures.deal("nnnn0000", "No next", stage: "meeting", next: nil)
-        let grid = BoardRender.render(BoardFixtures.state([stuck, noNext]))
+        // Seen by their owner: no owner's name on the cards, room for every flag.
+        let grid = BoardRender.render(BoardFixtures.state([stuck, noNext], actor: "yossi", boss: false))
         #expect(grid.text.contains("⚑stuck"))
         #expect(grid.text.contains("⚠no next"))
         let row = (0..<grid.height).first { grid.line($0).contains("→yesterday") }!
         #expect(grid.style(of: "→yesterday", row: row)?.role == .warning)
     }
 
-    @Test func bossModeShowsOwnersInitials() {
+    /// Cards in boss mode name their owner by first name ("Dana" of "Dana Levi"), not initials.
+    @Test func bossModeShowsOwnersFirstNames() {
         let grid = BoardRender.render(BoardFixtures.state())
-        #expect(grid.text.contains("DL"))
+        let cards = (1..<grid.height).map { grid.line($0) }
+        #expect(cards.contains { $0.contains(" Dana │") || $0.hasSuffix(" Dana") })
+        #expect(!cards.contains { $0.contains("DL") })
         let mine = BoardRender.render(BoardFixtures.state(boss: false))
-        #expect(!mine.text.contains(" DL"))
+        #expect(!(1..<mine.height).map { mine.line($0) }.contains { $0.contains(" Dana") })
     }
 
     @Test func resizeRedrawsAtTheNewSize() {

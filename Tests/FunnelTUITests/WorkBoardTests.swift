@@ -170,7 +170,7 @@ import FunnelCore
         select("aaaa1111", &state)
         BoardFixtures.press([.enter], &state)
         let text = BoardRender.render(state).text
-        #expect(text.contains("Timeline — 1 unanswered attempts"))
+        #expect(text.contains("Timeline — 1 unanswered attempt "))
         #expect(text.contains("call: left a message — at reception"))
     }
 }

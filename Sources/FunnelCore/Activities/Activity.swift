@@ -11,15 +11,7 @@ public enum CallOutcome: String, Codable, CaseIterable, Sendable {
     /// Whether the attempt failed to reach the person (R11 counts these).
     public var isUnanswered: Bool { self != .reached }
 
-    public var label: String {
-        switch self {
-        case .reached: return "reached"
-        case .noAnswer: return "no answer"
-        case .busy: return "busy"
-        case .leftMessage: return "left a message"
-        case .wrongNumber: return "wrong number"
-        }
-    }
+    public var label: String { label(in: .en) }
 }
 
 /// The kinds of things logged on a deal's timeline.
@@ -57,11 +49,7 @@ public struct Activity: Codable, Hashable, Sendable {
 
     /// A short line for timelines: "call: no answer — note".
     public var summary: String {
-        var text = kind.rawValue
-        if let outcome { text += ": " + outcome.label }
-        if let module { text += ": " + module }
-        if !note.isEmpty { text += " — " + note }
-        return text
+        summary(in: .en)
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable { case at, by, kind, outcome, note, module }
@@ -105,7 +93,7 @@ public enum LogEntry: Hashable, Sendable {
 public enum CallStep: String, Codable, CaseIterable, Sendable {
     case rapport, discovery, presentation, closing
 
-    public var label: String { rawValue.prefix(1).uppercased() + rawValue.dropFirst() }
+    public var label: String { label(in: .en) }
 }
 
 /// How a customer pays (R20), in the order they are offered.
@@ -116,15 +104,7 @@ public enum PaymentMethod: String, Codable, CaseIterable, Sendable {
     case bankStandingOrder = "bank-standing-order"
     case cheques
 
-    public var label: String {
-        switch self {
-        case .creditCard: return "Credit card"
-        case .bankTransfer: return "Bank transfer"
-        case .cardStandingOrder: return "Card standing order"
-        case .bankStandingOrder: return "Bank standing order"
-        case .cheques: return "Cheques"
-        }
-    }
+    public var label: String { label(in: .en) }
 }
 
 /// A deal's payment terms (R20): annual deals, 12 installments by default.

@@ -20,32 +20,10 @@ public enum DealFlag: String, CaseIterable, Sendable, Hashable {
     case stuck
 
     /// A short word for a card.
-    public var label: String {
-        switch self {
-        case .speedToLead: return "call now"
-        case .leadOverdue: return "lead overdue"
-        case .fewAttempts: return "few attempts"
-        case .unreachable: return "unreachable?"
-        case .emailDue: return "send email"
-        case .noNextAction: return "no next"
-        case .overdue: return "overdue"
-        case .stuck: return "stuck"
-        }
-    }
+    public var label: String { label(in: .en) }
 
     /// What the person should do about it.
-    public var advice: String {
-        switch self {
-        case .speedToLead: return "a new lead is best called within minutes"
-        case .leadOverdue: return "a lead should not wait more than a day in the first stage"
-        case .fewAttempts: return "a lead that arrived today needs several attempts today"
-        case .unreachable: return "enough attempts: close it as lost (unreachable)?"
-        case .emailDue: return "the last call went unanswered: send an email and log it"
-        case .noNextAction: return "a deal without a next action is at risk: plan one"
-        case .overdue: return "the next action is past due"
-        case .stuck: return "too long in this stage: move it on or lower its priority"
-        }
-    }
+    public var advice: String { advice(in: .en) }
 }
 
 /// Computes a deal's flags; pure, with the clock passed in.

@@ -13,8 +13,24 @@ public enum PipelineTemplate: String, CaseIterable, Sendable {
         "Unreachable", "Not interested", "Price", "Chose a competitor", "No budget", "Bad timing", "Not relevant",
     ]
 
-    /// The pipeline this template describes.
-    public var pipeline: Pipeline {
+    /// The pipeline this template describes, named in English.
+    public var pipeline: Pipeline { pipeline(in: .en) }
+
+    /// The pipeline with its stage names and lost reasons in `language` (`TemplateWording`);
+    /// stage ids stay the same ASCII words in every language.
+    public func pipeline(in language: Language) -> Pipeline {
+        var pipeline = englishPipeline
+        guard language != .en else { return pipeline }
+        let wording = TemplateWording.of(self, language)
+        for index in pipeline.stages.indices {
+            if let name = wording.stages[pipeline.stages[index].id] { pipeline.stages[index].name = name }
+        }
+        pipeline.lostReasons = wording.lostReasons
+        pipeline.work.unreachableReason = wording.lostReasons[0]
+        return pipeline
+    }
+
+    private var englishPipeline: Pipeline {
         switch self {
         case .simple:
             return Pipeline(name: "simple", stages: [

@@ -49,8 +49,5 @@ public struct ReportPeriod: Hashable, Sendable {
         return ReportPeriod(first: first.adding(days: -length), last: first.adding(days: -1), name: "previous")
     }
 
-    public var label: String {
-        guard let first else { return "all time to \(last.iso)" }
-        return "\(first.iso) to \(last.iso)"
-    }
+    public var label: String { label(in: .en) }
 }

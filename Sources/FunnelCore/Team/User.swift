@@ -49,7 +49,14 @@ public struct User: Codable, Hashable, Sendable, Identifiable {
         return text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "_.-".contains($0)) }
     }
 
-    /// Up to two initials of the display name, for cards in boss mode.
+    /// The first name: the display name's first word (the account when the name is empty),
+    /// what a card shows in boss mode. "יוסי כהן" → "יוסי", "Dana Levi" → "Dana".
+    public var shortName: String {
+        let first = name.split(whereSeparator: { $0.isWhitespace }).first.map(String.init) ?? ""
+        return first.isEmpty ? account : first
+    }
+
+    /// Up to two initials of the display name.
     public var initials: String {
         let words = name.split(whereSeparator: { $0.isWhitespace })
         let letters = words.prefix(2).compactMap(\.first)

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Everything funnel says to a person about the domain, in one table (`english` below).
-/// Hebrew and Arabic tables will sit beside it, keyed by the same cases.
+/// Everything funnel says to a person about the domain. The words are in the catalogue
+/// (`Catalogue`, English, Hebrew and Arabic); each case names its key and fills its placeholders.
 public enum Message: Hashable, Sendable {
     case notOnTeam(account: String)
     case notYourDeal(dealTitle: String, owner: String)
@@ -43,116 +43,88 @@ public enum Message: Hashable, Sendable {
     case mailSubjectTooLong(limit: Int)
 
     /// The English text: says what happened and what to do about it.
-    public var english: String {
+    public var english: String { text(in: .en) }
+
+    /// The text in the user's language (English; `text(in:)` for another).
+    public var text: String { english }
+
+    /// The text in `language`, from the catalogue.
+    public func text(in language: Language) -> String {
+        let (key, args) = entry(language)
+        return Catalogue.text(key, language, args)
+    }
+
+    /// The catalogue key and the placeholders' values of this message.
+    private func entry(_ language: Language) -> (TextKey, [String: String]) {
         switch self {
-        case .notOnTeam(let account):
-            return "\(account) is not on this team; a manager can add them with: funnel team add \(account) --role rep"
-        case .notYourDeal(let title, let owner):
-            return "“\(title)” belongs to \(owner); only its owner or a manager can change it"
-        case .onlyManagersAssign:
-            return "only a manager can give a deal to someone else"
-        case .onlyManagersSeeAll:
-            return "only a manager can see every seller's deals"
-        case .unknownOwner(let account):
-            return "\(account) is not on the team; see: funnel team"
-        case .unknownStage(let text, let known):
-            return "no stage called “\(text)”; stages are: \(known.joined(separator: ", "))"
-        case .alreadyInStage(let stage):
-            return "the deal is already in \(stage)"
-        case .needsNextAction(let stage, let proposed):
-            return "\(stage) needs a next action: give a date (proposed: \(proposed.iso), a follow-up in two days)"
+        case .notOnTeam(let account): return (.notOnTeam, ["account": account])
+        case .notYourDeal(let title, let owner): return (.notYourDeal, ["title": title, "owner": owner])
+        case .onlyManagersAssign: return (.onlyManagersAssign, [:])
+        case .onlyManagersSeeAll: return (.onlyManagersSeeAll, [:])
+        case .unknownOwner(let account): return (.unknownOwner, ["account": account])
+        case .unknownStage(let text, let known): return (.unknownStage, ["text": text, "known": language.list(known)])
+        case .alreadyInStage(let stage): return (.alreadyInStage, ["stage": stage])
+        case .needsNextAction(let stage, let proposed): return (.needsNextAction, ["stage": stage, "proposed": proposed.iso])
         case .needsLostReason(let stage, let reasons):
-            return "closing as \(stage) needs a lost reason, one of: \(reasons.joined(separator: ", "))"
+            return (.needsLostReason, ["stage": stage, "reasons": language.list(reasons)])
         case .unknownLostReason(let text, let reasons):
-            return "“\(text)” is not a lost reason of this pipeline; pick one of: \(reasons.joined(separator: ", "))"
-        case .needsValue(let stage):
-            return "closing as \(stage) needs the deal's value"
-        case .negativeValue:
-            return "a deal's value cannot be negative"
+            return (.unknownLostReason, ["text": text, "reasons": language.list(reasons)])
+        case .needsValue(let stage): return (.needsValue, ["stage": stage])
+        case .negativeValue: return (.negativeValue, [:])
         case .invalidCurrency(let text):
-            let guess = CurrencyCodes.suggestion(for: text).map { "; did you mean \($0)?" } ?? ""
-            return "“\(text)” is not an ISO 4217 currency code\(guess) (three letters such as ILS, USD or EUR)"
-        case .emptyTitle:
-            return "a deal needs a title"
-        case .fieldTooLong(let field, let limit):
-            return "\(field) is longer than \(limit) characters"
-        case .inboxNeedsNoOwner:
-            return "a deal in the inbox has no owner yet; move it to a stage to take it"
-        case .outsideInboxNeedsOwner:
-            return "a deal outside the inbox needs an owner"
-        case .tooManyStages(let count, let limit):
-            return "this pipeline has \(count) stages; more than \(limit) measurably hurts sales"
-        case .staleDeal(let title):
-            return "“\(title)” was changed elsewhere since you opened it; it has been reloaded, try again"
-        case .notInInbox(let title):
-            return "“\(title)” is not in the inbox; only inbox leads are accepted or rejected"
+            let guess = CurrencyCodes.suggestion(for: text).map { language.text(.didYouMeanSuffix, ["guess": $0]) } ?? ""
+            return (.invalidCurrency, ["text": text, "guess": guess])
+        case .emptyTitle: return (.emptyTitle, [:])
+        case .fieldTooLong(let field, let limit): return (.fieldTooLong, ["field": field, "limit": "\(limit)"])
+        case .inboxNeedsNoOwner: return (.inboxNeedsNoOwner, [:])
+        case .outsideInboxNeedsOwner: return (.outsideInboxNeedsOwner, [:])
+        case .tooManyStages(let count, let limit): return (.tooManyStages, ["count": "\(count)", "limit": "\(limit)"])
+        case .staleDeal(let title): return (.staleDeal, ["title": title])
+        case .notInInbox(let title): return (.notInInbox, ["title": title])
         case .badInstallments(let n):
             let range = Limits.installments
-            return "\(n) is not a number of installments; use \(range.lowerBound) to \(range.upperBound) (deals are annual: 12 is usual)"
-        case .needsPaymentTerms(let stage):
-            return "closing as \(stage) needs payment terms: installments and a payment method"
-        case .valueTooLarge, .tooManyDecimals, .dayOutOfRange, .timeOutOfRange, .revisionOutOfRange:
-            return limitText
-        default:
-            return dayText
+            return (.badInstallments, ["n": "\(n)", "low": "\(range.lowerBound)", "high": "\(range.upperBound)"])
+        case .needsPaymentTerms(let stage): return (.needsPaymentTerms, ["stage": stage])
+        case .valueTooLarge, .tooManyDecimals, .dayOutOfRange, .timeOutOfRange, .revisionOutOfRange: return limitEntry
+        default: return dayEntry
         }
     }
 
-    /// The English text of the assignment, billing (R16, R21) and mail (R11) messages.
-    private var dayText: String {
+    /// The assignment, billing (R16, R21) and mail (R11) messages.
+    private var dayEntry: (TextKey, [String: String]) {
         switch self {
-        case .cannotReturnToInbox(let stage):
-            return "a deal that has left \(stage) cannot be put back there by a rep (R4, R16); ask a manager"
-        case .emptyModule:
-            return "a module needs a name, e.g. --module reports"
-        case .needsTraining(let module):
-            return "R21: module “\(module)” is billed only after its training is logged; "
-                + "first: funnel log ID training --module \"\(module)\""
-        case .alreadyBilled(let module):
-            return "module “\(module)” is already billed on this deal"
-        case .mailNoRecipient(let title):
-            return "“\(title)” has no email address; add one with: funnel edit ID --email ADDRESS"
-        case .mailBadAddress(let whose, let address):
-            return "\(whose) “\(address)” is not an address funnel sends to (one name@domain, no spaces or line breaks)"
-        case .mailNoSender(let account):
-            return "\(account) has no email address to send from; a manager sets it with: funnel team email \(account) ADDRESS"
-        case .mailTemplateNoSubject(let name):
-            return "mail template “\(name)” must start with a line “Subject: …” that is not empty"
+        case .cannotReturnToInbox(let stage): return (.cannotReturnToInbox, ["stage": stage])
+        case .needsTraining(let module): return (.needsTraining, ["module": module])
+        case .alreadyBilled(let module): return (.alreadyBilled, ["module": module])
+        case .mailNoRecipient(let title): return (.mailNoRecipient, ["title": title])
+        case .mailBadAddress(let whose, let address): return (.mailBadAddress, ["whose": whose, "address": address])
+        case .mailNoSender(let account): return (.mailNoSender, ["account": account])
+        case .mailTemplateNoSubject(let name): return (.mailTemplateNoSubject, ["name": name])
         case .mailTemplateUnknownPlaceholder(let name, let placeholder):
-            return "mail template “\(name)” has an unknown placeholder {\(placeholder)}; "
-                + "placeholders are: \(MailTemplate.placeholders.map { "{\($0)}" }.joined(separator: ", "))"
-        case .mailTemplateTooLong(let name, let limit):
-            return "mail template “\(name)” is longer than \(limit) bytes"
-        case .mailSubjectTooLong(let limit):
-            return "the email's subject is longer than \(limit) characters"
-        default:
-            return ""
+            let all = MailTemplate.placeholders.map { "{\($0)}" }.joined(separator: ", ")
+            return (.mailTemplateUnknownPlaceholder, ["name": name, "placeholder": placeholder, "placeholders": all])
+        case .mailTemplateTooLong(let name, let limit): return (.mailTemplateTooLong, ["name": name, "limit": "\(limit)"])
+        case .mailSubjectTooLong(let limit): return (.mailSubjectTooLong, ["limit": "\(limit)"])
+        default: return (.emptyModule, [:])
         }
     }
 
-    /// The English text of a value past one of the `Limits`: names the limit.
-    private var limitText: String {
+    /// A value past one of the `Limits`: names the limit.
+    private var limitEntry: (TextKey, [String: String]) {
+        let days = ["first": Limits.earliestDay.iso, "last": Limits.latestDay.iso]
         switch self {
         case .valueTooLarge(let limit):
-            let text = Money.display(limit, currency: "").trimmingCharacters(in: .whitespaces)
-            return "a deal's value cannot be more than \(text), the largest funnel keeps"
-        case .tooManyDecimals(let places):
-            return "a deal's value has at most \(places) decimal places"
-        case .dayOutOfRange(let field, let day):
-            return "the \(field) \(day.iso) is outside \(Limits.earliestDay.iso) … \(Limits.latestDay.iso), the dates funnel keeps"
+            return (.valueTooLarge, ["limit": Money.display(limit, currency: "").trimmingCharacters(in: .whitespaces)])
+        case .tooManyDecimals(let places): return (.tooManyDecimals, ["places": "\(places)"])
+        case .dayOutOfRange(let field, let day): return (.dayOutOfRange, days.merging(["field": field, "day": day.iso]) { a, _ in a })
         case .timeOutOfRange(let field):
-            return "the \(field) time is outside \(Timestamp.format(Limits.earliestTime)) … "
-                + "\(Timestamp.format(Limits.latestTime)), the times funnel keeps; check the clock (FUNNEL_NOW)"
-        case .revisionOutOfRange(let revision, let limit):
-            return "revision \(revision) is outside 1 … \(limit), the most saved changes funnel keeps for one deal; "
-                + "add a new deal to go on"
+            return (.timeOutOfRange, ["field": field, "first": Timestamp.format(Limits.earliestTime),
+                                      "last": Timestamp.format(Limits.latestTime)])
         default:
-            return ""
+            guard case .revisionOutOfRange(let revision, let limit) = self else { return (.emptyModule, [:]) }
+            return (.revisionOutOfRange, ["revision": "\(revision)", "limit": "\(limit)"])
         }
     }
-
-    /// The text in the user's language (English for now).
-    public var text: String { english }
 }
 
 /// A change the domain refused: why, in words a person can act on. Nothing was changed.

@@ -11,13 +11,7 @@ public enum CallList {
         /// The last attempt, yesterday, went unanswered.
         case noAnswerYesterday = "no-answer-yesterday"
 
-        public var title: String {
-            switch self {
-            case .newLeads: return "New leads nobody has spoken to"
-            case .due: return "Follow-ups due today"
-            case .noAnswerYesterday: return "No answer yesterday"
-            }
-        }
+        public var title: String { title(in: .en) }
     }
 
     public struct Entry: Hashable, Sendable {

@@ -30,18 +30,29 @@ public enum BoardLayout {
         return min(maxColumnWidth, (width - (shown - 1)) / shown)
     }
 
-    /// The screen x where visible column `slot` (0-based from the first shown) starts.
-    public static func columnX(slot: Int, width: Int, stages: Int) -> Int {
-        slot * (columnWidth(width: width, stages: stages) + 1)
+    /// The screen x where visible column `slot` (0-based from the first shown) starts: from the
+    /// left edge, or on a right-to-left board from the right edge (the first shown on the right).
+    public static func columnX(slot: Int, width: Int, stages: Int, rightToLeft: Bool = false) -> Int {
+        let w = columnWidth(width: width, stages: stages)
+        return rightToLeft ? width - (slot + 1) * (w + 1) + 1 : slot * (w + 1)
+    }
+
+    /// The x of the separator between visible column `slot` and the one before it.
+    public static func separatorX(slot: Int, width: Int, stages: Int, rightToLeft: Bool = false) -> Int {
+        let x = columnX(slot: slot, width: width, stages: stages, rightToLeft: rightToLeft)
+        return rightToLeft ? x + columnWidth(width: width, stages: stages) : x - 1
     }
 
     /// The row of card `index` in the visible window (0-based), top line.
     public static func cardY(slot: Int) -> Int { top + slot * cardHeight }
 
     /// Which visible column slot and card slot a screen point falls in.
-    public static func hit(x: Int, y: Int, width: Int, height: Int, stages: Int) -> (column: Int, card: Int?)? {
+    public static func hit(x: Int, y: Int, width: Int, height: Int, stages: Int,
+                           rightToLeft: Bool = false) -> (column: Int, card: Int?)? {
         let w = columnWidth(width: width, stages: stages)
-        let slot = x / (w + 1)
+        let fromStart = rightToLeft ? width - 1 - x : x
+        guard fromStart >= 0 else { return nil }
+        let slot = fromStart / (w + 1)
         guard slot < visibleColumns(width: width, stages: stages), y >= 0 else { return nil }
         let card = y >= top ? (y - top) / cardHeight : nil
         if let card, card >= visibleCards(height: height) { return (slot, nil) }

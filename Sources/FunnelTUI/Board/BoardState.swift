@@ -17,13 +17,17 @@ public enum DetailField: String, CaseIterable, Sendable {
     case installments, paymentMethod
     case rapport, discovery, presentation, closing
 
-    public var label: String {
-        switch self {
-        case .nextAction: return "Next action"
-        case .paymentMethod: return "Payment"
-        case .installments: return "Installments"
-        default: return callStep.map { "☐ " + $0.label } ?? rawValue.prefix(1).uppercased() + rawValue.dropFirst()
-        }
+    public var label: String { label(in: .en) }
+
+    /// The field's label in `language`; a call step's is its name after a box.
+    public func label(in language: Language) -> String {
+        if let step = callStep { return "☐ " + step.label(in: language) }
+        let keys: [DetailField: TextKey] = [
+            .title: .fieldTitle, .company: .fieldCompany, .contact: .fieldContact, .phone: .fieldPhone, .email: .fieldEmail,
+            .value: .fieldValue, .nextAction: .fieldNextAction, .stage: .fieldStage, .owner: .fieldOwner, .notes: .fieldNotes,
+            .installments: .fieldInstallments, .paymentMethod: .fieldPayment, .priority: .fieldPriority,
+        ]
+        return keys[self].map { language.text($0) } ?? rawValue.prefix(1).uppercased() + rawValue.dropFirst()
     }
 
     /// The call-script step this row ticks (R14), if it is one.
@@ -151,6 +155,15 @@ public struct DealForm: Hashable, Sendable {
     public enum Field: String, CaseIterable, Sendable {
         case title = "Title", company = "Company", contact = "Contact", phone = "Phone", email = "Email"
         case value = "Value", next = "Next action"
+
+        /// The field's label in `language`.
+        public func label(in language: Language) -> String {
+            let keys: [Field: TextKey] = [
+                .title: .fieldTitle, .company: .fieldCompany, .contact: .fieldContact, .phone: .fieldPhone,
+                .email: .fieldEmail, .value: .fieldValue, .next: .fieldNextAction,
+            ]
+            return language.text(keys[self] ?? .fieldTitle)
+        }
     }
     /// Each field's text and cursor.
     public var lines: [Field: LineEditor] = [:]
@@ -173,15 +186,15 @@ public struct LogPicker: Hashable, Sendable {
     public var selected: Int = 0
 
     /// The choices with their keys, in order.
-    public static let choices: [(key: Character, entry: LogEntry, label: String)] = [
-        ("r", .call(.reached), "Reached"),
-        ("n", .call(.noAnswer), "No answer"),
-        ("b", .call(.busy), "Busy"),
-        ("m", .call(.leftMessage), "Left a message"),
-        ("w", .call(.wrongNumber), "Wrong number"),
-        ("e", .other(.email), "Email sent"),
-        ("g", .other(.meeting), "Meeting held"),
-        ("t", .other(.training), "Training held"),
+    public static let choices: [(key: Character, entry: LogEntry, label: TextKey)] = [
+        ("r", .call(.reached), .logReached),
+        ("n", .call(.noAnswer), .logNoAnswer),
+        ("b", .call(.busy), .logBusy),
+        ("m", .call(.leftMessage), .logLeftMessage),
+        ("w", .call(.wrongNumber), .logWrongNumber),
+        ("e", .other(.email), .logEmailSent),
+        ("g", .other(.meeting), .logMeetingHeld),
+        ("t", .other(.training), .logTrainingHeld),
     ]
 }
 
@@ -305,6 +318,19 @@ public struct BoardState: Sendable {
     /// How text reaches the terminal (the `bidi` and `arabic_shaping` settings); the render
     /// hands it to the grid.
     public var display: TextDisplay = .app
+    /// The language of the board's words (the `language` setting, `FUNNEL_LANG`, the locale).
+    public var language: Language = .en
+    /// Whether the columns run right to left, the first stage on the right, ← towards the
+    /// later stages (a Hebrew or Arabic UI, or `board_direction`). The render mirrors the
+    /// layout (`BoardLayout`); the columns' indices stay in pipeline order.
+    public var rightToLeft = false
+    /// How dates are written on the board (day before month in Hebrew and Arabic).
+    public var dates: DateStyle = .iso
+
+    /// A catalogue text in the board's language.
+    public func text(_ key: TextKey, _ args: [String: String] = [:], count: Int? = nil) -> String {
+        language.text(key, args, count: count)
+    }
 
     public init(funnel: Funnel, actor: User, deals: [Deal], now: Date, utcOffset: Int, width: Int, height: Int,
                 seed: UInt64 = 1, scope: Scope = .mine) {
@@ -466,7 +492,7 @@ public struct BoardState: Sendable {
 
     /// The team as list entries ("Name (account)"), optionally after an "Every seller" entry.
     public func peopleOptions(everyone: Bool) -> [PickerOption] {
-        (everyone ? [PickerOption(value: "", label: "Every seller")] : [])
+        (everyone ? [PickerOption(value: "", label: text(.peopleEvery))] : [])
             + funnel.team.users.map { PickerOption(value: $0.account, label: "\($0.name) (\($0.account))") }
     }
 

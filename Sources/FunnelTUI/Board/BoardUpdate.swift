@@ -66,8 +66,7 @@ public enum BoardUpdate {
         }
         let count = state.count(state.column)
         switch action {
-        case .left: state.column = max(0, state.column - 1)
-        case .right: state.column = min(state.stages.count - 1, state.column + 1)
+        case .left, .right: state.column = max(0, min(state.stages.count - 1, state.column + step(action, state)))
         case .up: state.rows[state.column] = max(0, state.rows[state.column] - 1)
         case .down: state.rows[state.column] = min(max(0, count - 1), state.rows[state.column] + 1)
         case .pageUp: state.rows[state.column] = max(0, state.rows[state.column] - state.visibleCards)
@@ -83,7 +82,8 @@ public enum BoardUpdate {
         case .cycleSort:
             state.sort = state.sort.next
             state.recompute(keeping: nil)
-            state.status = StatusMessage(text: "sorted by \(state.sort.rawValue)", isError: false)
+            state.status = StatusMessage(text: state.text(.statusSortedBy, ["sort": BoardRender.sortName(state.sort, state)]),
+                                         isError: false)
         case .undo: return UndoFlow.undo(&state)
         case .redo: return UndoFlow.redo(&state)
         case .todayList:
@@ -112,28 +112,26 @@ public enum BoardUpdate {
 
     /// `f`: the list of flags, and high priority, to show only those cards.
     static func openFlagFilter(_ state: inout BoardState) {
-        let options = [PickerOption(value: "", label: "All cards")]
-            + DealFlag.allCases.map { PickerOption(value: $0.rawValue, label: "\($0.label) — \($0.advice)") }
-            + [PickerOption(value: highPriority, label: "▲ high priority — the deals that matter most now")]
+        let language = state.language
+        let options = [PickerOption(value: "", label: state.text(.pickerAllCards))]
+            + DealFlag.allCases.map { PickerOption(value: $0.rawValue, label: "\($0.label(in: language)) — \($0.advice(in: language))") }
+            + [PickerOption(value: highPriority, label: state.text(.pickerHighPriority))]
         let current = state.priorityFilter == .high ? highPriority : state.flagFilter?.rawValue
-        state.modal = .picker(Picker(title: "Show only cards flagged", options: options,
+        state.modal = .picker(Picker(title: state.text(.pickerFlagTitle), options: options,
                                      selected: current.flatMap { f in options.firstIndex { $0.value == f } } ?? 0,
                                      purpose: .flag))
     }
 
     /// `b` and `o`: every seller's cards, or one seller's (managers only).
     static func managerView(_ action: Action, _ state: inout BoardState) -> [Effect] {
-        guard state.actor.role == .manager else {
-            state.status = StatusMessage(text: "you are not a manager: " + Message.onlyManagersSeeAll.text, isError: true)
-            return []
-        }
+        guard state.actor.role == .manager else { return notManager(&state) }
         if action == .bossMode {
             state.scope = state.scope == .everyone ? .mine : .everyone
             state.recompute(keeping: nil)
-            state.status = StatusMessage(text: state.scope == .everyone ? "boss mode: every seller's cards" : "my deals", isError: false)
+            state.status = StatusMessage(text: state.text(state.scope == .everyone ? .statusBossMode : .headerMyDeals), isError: false)
         } else {
             let options = state.peopleOptions(everyone: true)
-            state.modal = .picker(Picker(title: "Show one seller", options: options, selected: 0, purpose: .seller))
+            state.modal = .picker(Picker(title: state.text(.pickerOneSeller), options: options, selected: 0, purpose: .seller))
         }
         return []
     }
@@ -151,11 +149,12 @@ public enum BoardUpdate {
         switch action {
         case .pickUpOrDrop:
             state.drag = Drag(dealID: deal.id, origin: state.column, target: state.column)
-            state.status = StatusMessage(text: "carrying “\(deal.title)”: ←/→ to choose a column, Space to drop, Esc to put it back", isError: false)
+            state.status = StatusMessage(text: state.text(.statusCarrying, ["title": deal.title]), isError: false)
         case .moveStageLeft, .moveStageRight:
-            let target = state.column + (action == .moveStageLeft ? -1 : 1)
+            let target = state.column + step(action, state)
             guard state.stages.indices.contains(target) else {
-                state.status = StatusMessage(text: "no stage further \(action == .moveStageLeft ? "left" : "right")", isError: true)
+                state.status = StatusMessage(text: state.text(action == .moveStageLeft ? .statusNoStageLeft : .statusNoStageRight),
+                                             isError: true)
                 return []
             }
             return MoveFlow.attempt(deal.id, to: state.stages[target].id, extras: MoveExtras(), &state)
@@ -171,18 +170,18 @@ public enum BoardUpdate {
             return DetailUpdate.change(deal.id, .accept, &state)
         case .reject:
             guard state.pipeline.stage(id: deal.stage)?.kind == .inbox else {
-                state.status = StatusMessage(text: Message.notInInbox(dealTitle: deal.title).text, isError: true)
+                state.status = StatusMessage(text: Message.notInInbox(dealTitle: deal.title).text(in: state.language), isError: true)
                 return []
             }
-            state.modal = .prompt(Prompt(title: "Reject “\(deal.title)”", label: "Why? (the lead stays searchable)",
+            state.modal = .prompt(Prompt(title: state.text(.promptRejectTitle, ["title": deal.title]), label: state.text(.promptRejectLabel),
                                          text: "", error: nil, purpose: .reject(dealID: deal.id)))
         case .assign:
             guard state.actor.role == .manager else {
-                state.status = StatusMessage(text: Message.onlyManagersAssign.text, isError: true)
+                state.status = StatusMessage(text: Message.onlyManagersAssign.text(in: state.language), isError: true)
                 return []
             }
             let options = state.peopleOptions(everyone: false)
-            state.modal = .picker(Picker(title: "Assign “\(deal.title)” to", options: options,
+            state.modal = .picker(Picker(title: state.text(.pickerAssignTitle, ["title": deal.title]), options: options,
                                          selected: options.firstIndex { $0.value == deal.owner } ?? 0, purpose: .assign(dealID: deal.id)))
         default:
             break
@@ -196,8 +195,7 @@ public enum BoardUpdate {
     static func dragAction(_ action: Action, _ state: inout BoardState) -> [Effect] {
         guard var drag = state.drag else { return [] }
         switch action {
-        case .left: drag.target = max(0, drag.target - 1)
-        case .right: drag.target = min(state.stages.count - 1, drag.target + 1)
+        case .left, .right: drag.target = max(0, min(state.stages.count - 1, drag.target + step(action, state)))
         case .drop, .pickUpOrDrop, .submit:
             state.drag = nil
             state.status = nil
@@ -205,7 +203,7 @@ public enum BoardUpdate {
             return MoveFlow.attempt(drag.dealID, to: state.stages[drag.target].id, extras: MoveExtras(), &state)
         case .cancel:
             state.drag = nil
-            state.status = StatusMessage(text: "put back", isError: false)
+            state.status = StatusMessage(text: state.text(.statusPutBack), isError: false)
             state.clampScroll()
             return []
         default:
@@ -217,8 +215,21 @@ public enum BoardUpdate {
     }
 
     static func noCard(_ state: inout BoardState) -> [Effect] {
-        state.status = StatusMessage(text: "no card selected", isError: true)
+        state.status = StatusMessage(text: state.text(.statusNoCard), isError: true)
         return []
+    }
+
+    static func notManager(_ state: inout BoardState) -> [Effect] {
+        let why = Message.onlyManagersSeeAll.text(in: state.language)
+        state.status = StatusMessage(text: state.text(.statusNotManager, ["why": why]), isError: true)
+        return []
+    }
+
+    /// Which way ← and → (and Shift with them) go through the stages: as the eye sees, so on a
+    /// right-to-left board ← goes to the next stage.
+    static func step(_ action: Action, _ state: BoardState) -> Int {
+        let towardsLeft = action == .left || action == .moveStageLeft
+        return towardsLeft == state.rightToLeft ? 1 : -1
     }
 
     /// New data from disk: replaces the deals, keeps the selection, and tells about a deal on
@@ -247,12 +258,12 @@ public enum BoardUpdate {
         if let before {
             if let now = state.deals[before.id] {
                 if now != before {
-                    state.status = StatusMessage(text: "“\(now.title)” was changed elsewhere; showing the new version", isError: true)
+                    state.status = StatusMessage(text: state.text(.statusChangedElsewhere, ["title": now.title]), isError: true)
                     if case .prompt(let prompt)? = state.modal, case .edit(before.id, _) = prompt.purpose { state.modal = nil }
                 }
             } else {
                 state.detail = nil
-                state.status = StatusMessage(text: "“\(before.title)” is no longer there", isError: true)
+                state.status = StatusMessage(text: state.text(.statusGone, ["title": before.title]), isError: true)
             }
         }
         if let drag = state.drag, state.deals[drag.dealID] == nil { state.drag = nil }
@@ -260,7 +271,8 @@ public enum BoardUpdate {
 
     static func mousePress(x: Int, y: Int, _ state: inout BoardState) -> [Effect] {
         guard state.modal == nil, state.detail == nil,
-              let hit = BoardLayout.hit(x: x, y: y, width: state.width, height: state.height, stages: state.stages.count)
+              let hit = BoardLayout.hit(x: x, y: y, width: state.width, height: state.height, stages: state.stages.count,
+                                        rightToLeft: state.rightToLeft)
         else { return [] }
         let column = state.firstColumn + hit.column
         guard state.stages.indices.contains(column) else { return [] }
@@ -279,7 +291,8 @@ public enum BoardUpdate {
     static func mouseRelease(x: Int, y: Int, _ state: inout BoardState) -> [Effect] {
         defer { state.mouseDrag = nil }
         guard let dealID = state.mouseDrag, let deal = state.deals[dealID],
-              let hit = BoardLayout.hit(x: x, y: y, width: state.width, height: state.height, stages: state.stages.count)
+              let hit = BoardLayout.hit(x: x, y: y, width: state.width, height: state.height, stages: state.stages.count,
+                                        rightToLeft: state.rightToLeft)
         else { return [] }
         let column = state.firstColumn + hit.column
         guard state.stages.indices.contains(column), state.stages[column].id != deal.stage else { return [] }

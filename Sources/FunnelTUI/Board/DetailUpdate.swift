@@ -87,13 +87,14 @@ enum DetailUpdate {
         case .stage:
             let options = state.stages.map { PickerOption(value: $0.id, label: $0.name) }
             let selected = state.stages.firstIndex { $0.id == deal.stage } ?? 0
-            state.modal = .picker(Picker(title: "Move “\(deal.title)” to", options: options, selected: selected,
+            state.modal = .picker(Picker(title: state.text(.pickerMoveTitle, ["title": deal.title]), options: options, selected: selected,
                                          purpose: .stage(dealID: deal.id)))
         case .paymentMethod:
-            let options = state.pipeline.work.paymentMethods.map { PickerOption(value: $0.rawValue, label: $0.label) }
-                + [PickerOption(value: "", label: "No payment terms")]
+            let language = state.language
+            let options = state.pipeline.work.paymentMethods.map { PickerOption(value: $0.rawValue, label: $0.label(in: language)) }
+                + [PickerOption(value: "", label: state.text(.pickerNoPaymentTerms))]
             let selected = options.firstIndex { $0.value == deal.paymentTerms?.method.rawValue } ?? 0
-            state.modal = .picker(Picker(title: "How does the customer pay?", options: options, selected: selected,
+            state.modal = .picker(Picker(title: state.text(.pickerHowPay), options: options, selected: selected,
                                          purpose: .paymentMethod(dealID: deal.id)))
         case .rapport, .discovery, .presentation, .closing:
             let step = field.callStep!
@@ -103,10 +104,11 @@ enum DetailUpdate {
         case .owner:
             let options = state.peopleOptions(everyone: false)
             let selected = options.firstIndex { $0.value == deal.owner } ?? 0
-            state.modal = .picker(Picker(title: "Give “\(deal.title)” to", options: options, selected: selected,
+            state.modal = .picker(Picker(title: state.text(.pickerGiveTitle, ["title": deal.title]), options: options, selected: selected,
                                          purpose: .owner(dealID: deal.id)))
         default:
-            state.modal = .prompt(Prompt(title: "Edit \(field.label.lowercased())", label: field.label,
+            let label = field.label(in: state.language)
+            state.modal = .prompt(Prompt(title: state.text(.promptEditTitle, ["field": label.lowercased()]), label: label,
                                          text: current(field, of: deal), error: nil,
                                          purpose: .edit(dealID: deal.id, field: field)))
         }
@@ -137,16 +139,16 @@ enum DetailUpdate {
     static func change(for field: DetailField, text: String, deal: Deal, state: BoardState) -> Result<DealChange, EditError> {
         if field == .installments {
             guard let n = Int(text.trimmingCharacters(in: .whitespaces)), (1...120).contains(n) else {
-                return .failure("a whole number of installments, 1 to 120")
+                return .failure(EditError(.errInstallments, state.language))
             }
             let method = deal.paymentTerms?.method ?? state.pipeline.work.paymentMethods.first ?? .creditCard
             return .success(.paymentTerms(PaymentTerms(installments: n, method: method)))
         }
-        return edit(for: field, text: text, today: state.today).map { .edit($0) }
+        return edit(for: field, text: text, today: state.today, language: state.language).map { .edit($0) }
     }
 
     /// The edit a prompt's text asks for, or what is wrong with it.
-    static func edit(for field: DetailField, text: String, today: Day) -> Result<DealEdit, EditError> {
+    static func edit(for field: DetailField, text: String, today: Day, language: Language = .en) -> Result<DealEdit, EditError> {
         var edit = DealEdit()
         switch field {
         case .title: edit.title = text
@@ -159,7 +161,7 @@ enum DetailUpdate {
             if text.trimmingCharacters(in: .whitespaces).isEmpty {
                 edit.value = .some(nil)
             } else {
-                guard let amount = Money.parseAmount(text) else { return .failure("not an amount: digits with up to two decimals") }
+                guard let amount = Money.parseAmount(text) else { return .failure(EditError(.errAmount, language)) }
                 edit.value = .some(amount)
             }
         case .nextAction:
@@ -167,7 +169,7 @@ enum DetailUpdate {
                 edit.nextAction = .some(nil)
             } else {
                 guard let next = MoveFlow.parseNextAction(text, today: today) else {
-                    return .failure("start with a date: 2026-11-26, tomorrow or +2d")
+                    return .failure(EditError(.errStartDate, language))
                 }
                 edit.nextAction = .some(next)
             }
@@ -193,10 +195,11 @@ enum DetailUpdate {
         guard let deal = state.deals[dealID] else { return [] }
         switch state.funnel.apply(change, to: deal, by: state.actor, now: state.now, utcOffset: state.utcOffset) {
         case .success(let after):
-            state.status = StatusMessage(text: "saved “\(after.title)”", isError: false)
+            state.status = StatusMessage(text: state.text(.statusSaved, ["title": after.title]), isError: false)
             return MoveFlow.commit(before: deal, after: after, focus: true, &state)
         case .failure(let refusal):
-            state.status = StatusMessage(text: "not changed: " + refusal.message.text, isError: true)
+            state.status = StatusMessage(text: state.text(.statusNotChanged, ["why": refusal.message.text(in: state.language)]),
+                                         isError: true)
             return []
         }
     }
@@ -206,4 +209,5 @@ enum DetailUpdate {
 struct EditError: Error, ExpressibleByStringLiteral {
     let message: String
     init(stringLiteral value: String) { message = value }
+    init(_ key: TextKey, _ language: Language) { message = language.text(key) }
 }

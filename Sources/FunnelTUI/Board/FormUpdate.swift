@@ -18,7 +18,7 @@ enum FormUpdate {
             form.field = fields[max(0, index - 1)]
         case .cancel:
             state.modal = nil
-            state.status = StatusMessage(text: "new deal cancelled", isError: false)
+            state.status = StatusMessage(text: state.text(.statusNewDealCancelled), isError: false)
             return []
         case .submit:
             if index < fields.count - 1 {
@@ -43,18 +43,18 @@ enum FormUpdate {
         draft.phone = text(.phone)
         draft.email = text(.email)
         draft.stage = form.stage
-        if draft.title.isEmpty { form.errors[.title] = "a deal needs a title" }
+        if draft.title.isEmpty { form.errors[.title] = state.text(.emptyTitle) }
         if !text(.value).isEmpty {
-            if let amount = Money.parseAmount(text(.value)) { draft.value = amount } else { form.errors[.value] = "not an amount" }
+            if let amount = Money.parseAmount(text(.value)) { draft.value = amount } else { form.errors[.value] = state.text(.errNotAmount) }
         }
         if !text(.next).isEmpty {
             if let next = MoveFlow.parseNextAction(text(.next), today: state.today) {
                 draft.nextAction = next
             } else {
-                form.errors[.next] = "start with a date: tomorrow, +2d, 2026-11-26"
+                form.errors[.next] = state.text(.errFormDate)
             }
         }
-        if !draft.email.isEmpty && !draft.email.contains("@") { form.errors[.email] = "not an email address" }
+        if !draft.email.isEmpty && !draft.email.contains("@") { form.errors[.email] = state.text(.errNotEmail) }
         if let first = DealForm.Field.allCases.first(where: { form.errors[$0] != nil }) {
             form.field = first
             state.modal = .form(form)
@@ -66,13 +66,13 @@ enum FormUpdate {
             switch refusal.message {
             case .needsNextAction, .emptyTitle:
                 let field: DealForm.Field = refusal.message == .emptyTitle ? .title : .next
-                form.errors[field] = refusal.message.text
+                form.errors[field] = refusal.message.text(in: state.language)
                 form.field = field
             case .needsValue, .negativeValue:
-                form.errors[.value] = refusal.message.text
+                form.errors[.value] = refusal.message.text(in: state.language)
                 form.field = .value
             default:
-                state.status = StatusMessage(text: refusal.message.text, isError: true)
+                state.status = StatusMessage(text: refusal.message.text(in: state.language), isError: true)
             }
             state.modal = .form(form)
             return []
@@ -80,7 +80,7 @@ enum FormUpdate {
             state.modal = nil
             UndoFlow.record(UndoEntry(id: deal.id, before: nil, after: deal), &state)
             state.replace(deal, focus: deal.id)
-            state.status = StatusMessage(text: "created “\(deal.title)”", isError: false)
+            state.status = StatusMessage(text: state.text(.statusCreated, ["title": deal.title]), isError: false)
             return [.create(deal)]
         }
     }

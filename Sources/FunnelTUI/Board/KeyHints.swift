@@ -1,3 +1,4 @@
+import FunnelCore
 import FunnelText
 
 /// The footer's key hints, generated from the key table like the help overlay: the keys that
@@ -12,9 +13,9 @@ public enum KeyHints {
         public var display: String { keys + " " + text }
     }
 
-    /// Every hint of `context`, in table order; inbox-only hints when `inbox` is set, stuck-only
-    /// hints when `stuck` is.
-    public static func hints(for context: KeyContext, inbox: Bool, stuck: Bool = false) -> [Hint] {
+    /// Every hint of `context`, in table order, in `language`; inbox-only hints when `inbox` is
+    /// set, stuck-only hints when `stuck` is.
+    public static func hints(for context: KeyContext, inbox: Bool, stuck: Bool = false, language: Language = .en) -> [Hint] {
         let bindings = KeyTable.bindings.filter { $0.context == context }
         var out: [Hint] = []
         for (i, binding) in bindings.enumerated() {
@@ -22,15 +23,16 @@ public enum KeyHints {
             if hint.when == .inbox && !inbox || hint.when == .stuck && !stuck { continue }
             var keys = first.label
             if hint.pairedWithNext, i + 1 < bindings.count, let next = bindings[i + 1].keys.first { keys += next.label }
-            out.append(Hint(keys: keys, text: hint.text, rank: hint.rank))
+            out.append(Hint(keys: keys, text: language.text(hint.textKey), rank: hint.rank))
         }
         return out
     }
 
     /// The hints that fit in `width` columns, joined by " · ": every rank-0 hint, then the
     /// others rank by rank while they fit, shown in table order.
-    public static func line(for context: KeyContext, inbox: Bool, stuck: Bool = false, width: Int) -> String {
-        let all = hints(for: context, inbox: inbox, stuck: stuck)
+    public static func line(for context: KeyContext, inbox: Bool, stuck: Bool = false, width: Int,
+                            language: Language = .en) -> String {
+        let all = hints(for: context, inbox: inbox, stuck: stuck, language: language)
         var chosen = Set(all.indices.filter { all[$0].rank == 0 })
         func columns(_ picked: Set<Int>) -> Int {
             let parts = all.indices.filter(picked.contains).map { all[$0].display }

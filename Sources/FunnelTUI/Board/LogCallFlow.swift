@@ -13,11 +13,10 @@ enum LogCallFlow {
         }
         let proposed = Attempts.proposedNext(after: entry, today: state.today, pipeline: state.pipeline)
         let call = LogCall(dealID: deal.id, entry: entry, proposed: proposed, fromToday: picker.fromToday)
-        let label = LogPicker.choices.first { $0.entry == entry }?.label ?? "Activity"
+        let label = state.text(LogPicker.choices.first { $0.entry == entry }?.label ?? .logActivity)
         let text = proposed.map { quickForm($0.date, today: state.today) + " " } ?? ""
-        state.modal = .prompt(Prompt(title: "\(label): “\(deal.title)”",
-                                     label: proposed == nil ? "Note (a date first changes the next call)"
-                                                            : "Next call, then a note · t m +3 fri 2026-12-01",
+        state.modal = .prompt(Prompt(title: state.text(.promptLogTitle, ["what": label, "title": deal.title]),
+                                     label: state.text(proposed == nil ? .promptLogNote : .promptLogNext),
                                      text: text, purpose: .logCall(call)))
     }
 
@@ -32,15 +31,16 @@ enum LogCallFlow {
     }
 
     /// What the prompt's text asks for: the next action (nil: leave it) and the note.
-    static func parse(_ text: String, _ call: LogCall, today: Day) -> Result<(next: NextAction?, note: String), EditError> {
+    static func parse(_ text: String, _ call: LogCall, today: Day,
+                      language: Language = .en) -> Result<(next: NextAction?, note: String), EditError> {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         let parts = trimmed.split(separator: " ", maxSplits: 1)
         let rest = parts.count > 1 ? String(parts[1]).trimmingCharacters(in: .whitespaces) : ""
         if let first = parts.first, let day = QuickDate.parse(String(first), today: today) {
-            let what = call.proposed?.text ?? "Call again"
+            let what = call.proposed?.text ?? language.text(.promptCallAgain)
             return .success((NextAction(date: day, text: what), rest))
         }
-        guard call.proposed == nil else { return .failure("start with the next call's date: t, m, +3, fri or 2026-12-01") }
+        guard call.proposed == nil else { return .failure(EditError(.errLogDate, language)) }
         return .success((nil, trimmed))
     }
 
@@ -49,7 +49,7 @@ enum LogCallFlow {
     static func submit(_ prompt: Prompt, _ call: LogCall, _ state: inout BoardState) -> [Effect] {
         var prompt = prompt
         let parsed: (next: NextAction?, note: String)
-        switch parse(prompt.text, call, today: state.today) {
+        switch parse(prompt.text, call, today: state.today, language: state.language) {
         case .failure(let error):
             prompt.error = error.message
             state.modal = .prompt(prompt)
@@ -65,8 +65,8 @@ enum LogCallFlow {
         if case .call(let outcome) = call.entry, outcome.isUnanswered, flags.contains(.unreachable) {
             let reason = state.pipeline.work.unreachableReason
             state.modal = .confirm(Confirm(
-                title: "“\(deal.title)”: \(Attempts.unanswered(deal)) unanswered attempts",
-                question: "Close as lost (\(reason))?",
+                title: "“\(deal.title)”: " + state.text(.pluralUnanswered, count: Attempts.unanswered(deal)),
+                question: state.text(.confirmCloseLost, ["reason": reason]),
                 purpose: .closeUnreachable(dealID: deal.id, fromToday: call.fromToday, position: position)))
         } else if call.fromToday {
             WorkUpdate.moveOn(after: call.dealID, position: position, &state)
@@ -76,18 +76,18 @@ enum LogCallFlow {
 
     /// The status line after logging: what, the next call, and what is owed.
     static func summary(_ deal: Deal, _ call: LogCall, _ state: BoardState) -> String {
-        let label = LogPicker.choices.first { $0.entry == call.entry }?.label.lowercased() ?? "activity"
-        var text = "logged \(label) on “\(deal.title)”"
-        if let next = deal.nextAction { text += "; next: \(next.date.iso) \(next.text)" }
+        let label = state.text(LogPicker.choices.first { $0.entry == call.entry }?.label ?? .logActivity).lowercased()
+        var text = state.text(.statusLogged, ["what": label, "title": deal.title])
+        if let next = deal.nextAction { text += state.text(.statusLoggedNext, ["date": state.dates.full(next.date), "text": next.text]) }
         let flags = DealFlags.of(deal, pipeline: state.pipeline, now: state.now, utcOffset: state.utcOffset)
-        if flags.contains(.emailDue) && !flags.contains(.unreachable) { text += " — send an email (c e logs it)" }
+        if flags.contains(.emailDue) && !flags.contains(.unreachable) { text += state.text(.statusEmailDue) }
         return text
     }
 
     /// Esc in the prompt: nothing is logged.
     static func cancel(_ call: LogCall, _ state: inout BoardState) -> [Effect] {
         state.modal = call.fromToday ? .today(TodayList(selected: WorkUpdate.todayIndex(of: call.dealID, state))) : nil
-        state.status = StatusMessage(text: "not logged; nothing changed", isError: false)
+        state.status = StatusMessage(text: state.text(.statusNotLogged), isError: false)
         return []
     }
 
@@ -99,7 +99,7 @@ enum LogCallFlow {
         case .yes:
             state.modal = nil
             guard let lost = state.stages.first(where: { $0.kind == .lost }) else {
-                state.status = StatusMessage(text: "this pipeline has no lost stage", isError: true)
+                state.status = StatusMessage(text: state.text(.statusNoLostStage), isError: true)
                 return []
             }
             let extras = MoveExtras(lostReason: state.pipeline.work.unreachableReason)
@@ -107,7 +107,7 @@ enum LogCallFlow {
         case .no:
             state.modal = nil
             let title = state.deals[dealID]?.title ?? dealID
-            state.status = StatusMessage(text: "“\(title)” stays open; its attempts keep counting", isError: false)
+            state.status = StatusMessage(text: state.text(.statusStaysOpen, ["title": title]), isError: false)
         default:
             return []
         }

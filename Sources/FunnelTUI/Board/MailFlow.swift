@@ -33,13 +33,13 @@ enum MailFlow {
         let token = "\(Int(state.now.timeIntervalSince1970)).\(state.ids.next() % 1_000_000_000).\(deal.id)"
         switch MailComposer.compose(draft, deal: deal, sender: state.actor, now: state.now, messageID: token) {
         case .failure(let refusal):
-            return failed(job, "not sent: " + refusal.message.text, &state)
+            return failed(job, "not sent: " + refusal.message.text(in: state.language), &state)
         case .success(let mail):
             // The log must pass its rules before anything leaves the machine.
             let logged = DealChange.log(.other(.email), note: mail.subject)
             if case .failure(let refusal) = state.funnel.apply(logged, to: deal, by: state.actor, now: state.now,
                                                                  utcOffset: state.utcOffset) {
-                return failed(job, "not sent: " + refusal.message.text, &state)
+                return failed(job, "not sent: " + refusal.message.text(in: state.language), &state)
             }
             state.status = nil
             state.modal = .mail(MailConfirm(job: job, draft: draft, mail: mail))
@@ -77,7 +77,7 @@ enum MailFlow {
             state.status = StatusMessage(text: "sent “\(subject)” to \(deal.email); logged on “\(deal.title)”", isError: false)
             return effects
         case .failure(let refusal):
-            state.status = StatusMessage(text: "sent, but not logged: " + refusal.message.text, isError: true)
+            state.status = StatusMessage(text: "sent, but not logged: " + refusal.message.text(in: state.language), isError: true)
             return []
         }
     }

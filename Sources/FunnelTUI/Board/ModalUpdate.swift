@@ -46,11 +46,11 @@ enum ModalUpdate {
         case .down: screen.scroll = min(screen.scroll + 1, ReportView.lastScroll(screen, state: state))
         case .pickSeller:
             guard state.actor.role == .manager else {
-                state.status = StatusMessage(text: "your report covers your own deals; " + Message.onlyManagersSeeAll.text, isError: true)
+                state.status = StatusMessage(text: state.text(.statusReportOwn, ["why": Message.onlyManagersSeeAll.text(in: state.language)]), isError: true)
                 return []
             }
             let options = state.peopleOptions(everyone: true)
-            state.modal = .picker(Picker(title: "Report on", options: options,
+            state.modal = .picker(Picker(title: state.text(.pickerReportOn), options: options,
                                          selected: options.firstIndex { $0.value == (screen.seller ?? "") } ?? 0,
                                          purpose: .reportSeller(screen)))
             return []
@@ -77,7 +77,7 @@ enum ModalUpdate {
                 return []
             }
             state.modal = nil
-            state.status = StatusMessage(text: "cancelled; nothing changed", isError: false)
+            state.status = StatusMessage(text: state.text(.statusCancelled), isError: false)
             return []
         case .submit:
             state.modal = nil
@@ -101,7 +101,7 @@ enum ModalUpdate {
         case .cancel:
             if case .logCall(let call) = prompt.purpose { return LogCallFlow.cancel(call, &state) }
             state.modal = nil
-            state.status = StatusMessage(text: "cancelled; nothing changed", isError: false)
+            state.status = StatusMessage(text: state.text(.statusCancelled), isError: false)
             return []
         case .submit: return submit(prompt, &state)
         default: return []
@@ -158,8 +158,9 @@ enum ModalUpdate {
             state.flagFilter = DealFlag(rawValue: value)
             state.priorityFilter = value == BoardUpdate.highPriority ? .high : nil
             state.refilter()
-            let shown = state.priorityFilter != nil ? "showing high-priority cards"
-                : state.flagFilter.map { "showing cards flagged: \($0.label)" } ?? "showing all cards"
+            let shown = state.priorityFilter != nil ? state.text(.statusShowingHighPriority)
+                : state.flagFilter.map { state.text(.statusShowingFlagged, ["flag": $0.label(in: state.language)]) }
+                ?? state.text(.statusShowingAll)
             state.status = StatusMessage(text: shown, isError: false)
             return []
         case .priority, .stuck:
@@ -174,7 +175,7 @@ enum ModalUpdate {
         switch prompt.purpose {
         case .nextAction(let dealID, let stage, var extras):
             guard let next = MoveFlow.parseNextAction(prompt.text, today: state.today) else {
-                prompt.error = "start with a date: 2026-11-26, tomorrow or +2d"
+                prompt.error = state.text(.errStartDate)
                 state.modal = .prompt(prompt)
                 return []
             }
@@ -183,7 +184,7 @@ enum ModalUpdate {
             return MoveFlow.attempt(dealID, to: stage, extras: extras, &state)
         case .value(let dealID, let stage, var extras):
             guard let amount = Money.parseAmount(prompt.text) else {
-                prompt.error = "not an amount: digits with up to two decimals"
+                prompt.error = state.text(.errAmount)
                 state.modal = .prompt(prompt)
                 return []
             }
@@ -192,7 +193,7 @@ enum ModalUpdate {
             return MoveFlow.attempt(dealID, to: stage, extras: extras, &state)
         case .reject(let dealID):
             guard !prompt.text.trimmingCharacters(in: .whitespaces).isEmpty else {
-                prompt.error = "give a reason"
+                prompt.error = state.text(.errGiveReason)
                 state.modal = .prompt(prompt)
                 return []
             }

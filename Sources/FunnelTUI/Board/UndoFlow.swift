@@ -19,25 +19,25 @@ enum UndoFlow {
 
     static func undo(_ state: inout BoardState) -> [Effect] {
         guard let entry = state.undo.popLast() else {
-            state.status = StatusMessage(text: "nothing to undo", isError: false)
+            state.status = StatusMessage(text: state.text(.statusNothingToUndo), isError: false)
             return []
         }
         guard let (effects, made) = step(entry, &state) else { return [] }
         chain(entry, made: made, in: &state.undo)
         state.redo.append(UndoEntry(id: entry.id, before: entry.after, after: made))
-        state.status = StatusMessage(text: "undone: “\(title(entry))”", isError: false)
+        state.status = StatusMessage(text: state.text(.statusUndone, ["title": title(entry)]), isError: false)
         return effects
     }
 
     static func redo(_ state: inout BoardState) -> [Effect] {
         guard let entry = state.redo.popLast() else {
-            state.status = StatusMessage(text: "nothing to redo", isError: false)
+            state.status = StatusMessage(text: state.text(.statusNothingToRedo), isError: false)
             return []
         }
         guard let (effects, made) = step(entry, &state) else { return [] }
         chain(entry, made: made, in: &state.redo)
         state.undo.append(UndoEntry(id: entry.id, before: entry.after, after: made))
-        state.status = StatusMessage(text: "redone: “\(title(entry))”", isError: false)
+        state.status = StatusMessage(text: state.text(.statusRedone, ["title": title(entry)]), isError: false)
         return effects
     }
 
@@ -58,8 +58,7 @@ enum UndoFlow {
         // process's edit, a change made elsewhere) would be erased.
         guard current == entry.after else {
             let name = current?.title ?? entry.after?.title ?? entry.id
-            state.status = StatusMessage(text: current == nil ? "“\(name)” is gone; not undone"
-                                                               : "“\(name)” changed since; not undone", isError: true)
+            state.status = StatusMessage(text: state.text(current == nil ? .statusUndoGone : .statusUndoChanged, ["title": name]), isError: true)
             return nil
         }
         switch (current, entry.before) {
@@ -69,7 +68,7 @@ enum UndoFlow {
                 state.replace(after, focus: after.id)
                 return ([.save(before: current, after: after)], after)
             case .failure(let refusal):
-                state.status = StatusMessage(text: refusal.message.text, isError: true)
+                state.status = StatusMessage(text: refusal.message.text(in: state.language), isError: true)
                 return nil
             }
         case (let current?, nil):

@@ -20,9 +20,13 @@ public struct BoardOptions: Sendable {
     public var display: TextDisplay
     /// The environment the mailer and $EDITOR are found in (`FUNNEL_MAILER`, the config file, `PATH`).
     public var environment: [String: String]
+    /// The board's language and direction (`language`, `board_direction`; docs/languages.md).
+    public var locale: BoardLocale
 
     public init(theme: Theme, mouse: Bool, fixedNow: Date?, utcOffset: Int, inotify: Bool = true,
-                display: TextDisplay = .app, environment: [String: String] = ProcessInfo.processInfo.environment) {
+                display: TextDisplay = .app, environment: [String: String] = ProcessInfo.processInfo.environment,
+                locale: BoardLocale = BoardLocale()) {
+        self.locale = locale
         self.theme = theme
         self.mouse = mouse
         self.fixedNow = fixedNow
@@ -58,13 +62,14 @@ public final class BoardApp {
     public func prepare() throws -> BoardState {
         let funnel = try store.loadFunnel()
         guard let actor = funnel.team.user(account) else {
-            throw BoardError(message: Message.notOnTeam(account: account).text)
+            throw BoardError(message: Message.notOnTeam(account: account).text(in: options.locale.language))
         }
         let set = try store.loadDealSet()
         var state = BoardState(funnel: funnel, actor: actor, dealsByID: set.deals, now: now,
                                utcOffset: options.utcOffset, width: 80, height: 24,
                                seed: UInt64(truncatingIfNeeded: Int(Date().timeIntervalSince1970 * 1000)) ^ UInt64(getpid()),
                                scope: actor.role == .manager ? .everyone : .mine)
+        options.locale.apply(to: &state)
         if let warning = set.skippedWarning(toManager: actor.role == .manager) {
             state.status = StatusMessage(text: warning, isError: true)
         }
@@ -172,7 +177,7 @@ public final class BoardApp {
                 if let deal = try store.loadDeal(id: id) { changed.append(deal) } else { removed.append(id) }
             }
         } catch {
-            _ = BoardUpdate.apply(.saveFailed("could not reload: " + Self.describe(error)), &state)
+            _ = BoardUpdate.apply(.saveFailed(state.text(.statusCouldNotReload, ["why": Self.describe(error)])), &state)
             return true
         }
         _ = BoardUpdate.apply(.changedElsewhere(changed: changed, removed: removed), &state)
@@ -192,14 +197,14 @@ public final class BoardApp {
             case .refused(let refusal):
                 // Read again from its file (not the cache, which may not know a hand edit).
                 _ = refresh(DataChanges(deals: [after.id]), &state)
-                _ = BoardUpdate.apply(.saveFailed("not saved: " + refusal.message.text), &state)
+                _ = BoardUpdate.apply(.saveFailed(state.text(.statusNotSaved, ["why": refusal.message.text(in: state.language)])), &state)
             case .notFound:
                 _ = refresh(DataChanges(deals: [after.id]), &state)
-                _ = BoardUpdate.apply(.saveFailed("not saved: the deal is gone"), &state)
+                _ = BoardUpdate.apply(.saveFailed(state.text(.statusNotSaved, ["why": state.text(.statusDealGone)])), &state)
             }
         } catch {
             reload(&state)
-            _ = BoardUpdate.apply(.saveFailed("not saved: " + Self.describe(error)), &state)
+            _ = BoardUpdate.apply(.saveFailed(state.text(.statusNotSaved, ["why": Self.describe(error)])), &state)
         }
     }
 
@@ -212,7 +217,7 @@ public final class BoardApp {
             try store.insert(deal)
         } catch {
             reload(&state)
-            _ = BoardUpdate.apply(.saveFailed("not saved: " + Self.describe(error)), &state)
+            _ = BoardUpdate.apply(.saveFailed(state.text(.statusNotSaved, ["why": Self.describe(error)])), &state)
         }
     }
 
@@ -223,13 +228,13 @@ public final class BoardApp {
             case .removed: break
             case .refused(let refusal):
                 reload(&state)
-                _ = BoardUpdate.apply(.saveFailed("not removed: " + refusal.message.text), &state)
+                _ = BoardUpdate.apply(.saveFailed(state.text(.statusNotRemoved, ["why": refusal.message.text(in: state.language)])), &state)
             case .notFound:
                 reload(&state)
             }
         } catch {
             reload(&state)
-            _ = BoardUpdate.apply(.saveFailed("not removed: " + Self.describe(error)), &state)
+            _ = BoardUpdate.apply(.saveFailed(state.text(.statusNotRemoved, ["why": Self.describe(error)])), &state)
         }
     }
 
@@ -244,7 +249,7 @@ public final class BoardApp {
                 _ = BoardUpdate.apply(.saveFailed(warning), &state)
             }
         } catch {
-            _ = BoardUpdate.apply(.saveFailed("could not reload: " + Self.describe(error)), &state)
+            _ = BoardUpdate.apply(.saveFailed(state.text(.statusCouldNotReload, ["why": Self.describe(error)])), &state)
         }
     }
 }

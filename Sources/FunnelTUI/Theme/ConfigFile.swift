@@ -1,8 +1,10 @@
 import Foundation
+import FunnelCore
 import FunnelText
 
 /// `$XDG_CONFIG_HOME/funnel/config`: `key = value` lines: `theme`, `mouse`, `bidi`,
-/// `arabic_shaping` (docs/themes.md, docs/bidi.md), `mailer` (docs/working-the-day.md).
+/// `arabic_shaping` (docs/themes.md, docs/bidi.md), `mailer` (docs/working-the-day.md),
+/// `language`, `board_direction` (docs/languages.md).
 public struct ConfigFile: Sendable {
     public var theme: String?
     public var mouse: Bool?
@@ -13,6 +15,10 @@ public struct ConfigFile: Sendable {
     public var bidi: BidiMode?
     /// Whether Arabic is shaped into joined presentation forms (default: on in `app` mode).
     public var arabicShaping: Bool?
+    /// The UI's language (`he`, `ar`, `en`), over the locale.
+    public var language: Language?
+    /// Which way the board's columns run (`auto`, `ltr`, `rtl`).
+    public var boardDirection: BoardDirection?
 
     public init(theme: String? = nil, mouse: Bool? = nil, bidi: BidiMode? = nil, arabicShaping: Bool? = nil) {
         self.theme = theme
@@ -47,13 +53,23 @@ public struct ConfigFile: Sendable {
             case "mailer": config.mailer = sides[1]
             case "mouse": config.mouse = try onOff(sides[1], "mouse", at: place)
             case "arabic_shaping": config.arabicShaping = try onOff(sides[1], "arabic_shaping", at: place)
+            case "language":
+                guard let language = Language(rawValue: sides[1].lowercased()) else {
+                    throw ThemeError(message: "\(place): language is he, ar or en")
+                }
+                config.language = language
+            case "board_direction":
+                guard let direction = BoardDirection(rawValue: sides[1].lowercased()) else {
+                    throw ThemeError(message: "\(place): board_direction is auto, ltr or rtl")
+                }
+                config.boardDirection = direction
             case "bidi":
                 guard let mode = BidiMode(rawValue: sides[1].lowercased()) else {
                     throw ThemeError(message: "\(place): bidi is app or terminal")
                 }
                 config.bidi = mode
             default:
-                throw ThemeError(message: "\(place): unknown setting “\(sides[0])” (known: theme, mouse, bidi, arabic_shaping, mailer)")
+                throw ThemeError(message: "\(place): unknown setting “\(sides[0])” (known: theme, mouse, bidi, arabic_shaping, mailer, language, board_direction)")
             }
         }
         return config

@@ -2,7 +2,7 @@ import Foundation
 import FunnelCore
 import FunnelText
 
-/// One card: title; company and value; next action date, flags (and the owner's initials in boss mode).
+/// One card: title; company and value; next action date, flags (and the owner's first name in boss mode).
 enum CardView {
     static func draw(_ deal: Deal, state: BoardState, x: Int, y: Int, width: Int, selected: Bool, dragged: Bool,
                      _ grid: inout Grid) {
@@ -29,19 +29,19 @@ enum CardView {
         if !value.isEmpty {
             grid.put(fitting: value, x: x + 1 + inner - valueWidth + 1, y: y + 1, width: valueWidth - 1, style: base)
         }
-        // Line 3: next action date (warning colour when overdue), flags; the owner's initials on
-        // the right when seeing other sellers' cards.
+        // Line 3: next action date (warning colour when overdue), flags; the owner's first name on
+        // the right when seeing other sellers' cards (at most a third of the card).
         var owner = ""
         if state.scope != .mine {
-            owner = deal.owner.map { state.funnel.team.user($0)?.initials ?? String($0.prefix(2)).uppercased() } ?? "—"
+            owner = deal.owner.map { state.funnel.team.user($0)?.shortName ?? $0 } ?? "—"
         }
-        let ownerWidth = owner.isEmpty ? 0 : DisplayWidth.of(owner) + 1
+        let ownerWidth = owner.isEmpty ? 0 : min(DisplayWidth.of(owner), max(2, inner / 3)) + 1
         var column = x + 1
         let end = x + 1 + inner - ownerWidth
         let flags = DealFlags.of(deal, pipeline: state.pipeline, now: state.now, utcOffset: state.utcOffset)
         if let next = deal.nextAction {
             let overdue = flags.contains(.overdue)
-            column += grid.put("→" + shortDate(next.date, today: state.today), x: column, y: y + 2, limit: end - column,
+            column += grid.put("→" + shortDate(next.date, state: state), x: column, y: y + 2, limit: end - column,
                                style: CellStyle(overdue ? .warning : role, bold: overdue))
             column += grid.put(" ", x: column, y: y + 2, limit: end - column, style: base)
         }
@@ -83,13 +83,13 @@ enum CardView {
         for flag in urgency where flags.contains(flag) {
             switch flag {
             case .speedToLead: out.append("◷" + DealFlags.age(of: deal, now: state.now))
-            case .leadOverdue: if !flags.contains(.speedToLead) { out.append("◷late") }
+            case .leadOverdue: if !flags.contains(.speedToLead) { out.append("◷" + state.text(.badgeLate)) }
             case .fewAttempts:
                 out.append("☎\(Attempts.calls(deal, on: state.today, utcOffset: state.utcOffset))/\(state.pipeline.work.firstDayAttempts)")
-            case .unreachable: out.append("✖\(attempts) tries")
+            case .unreachable: out.append("✖" + state.text(.pluralTries, count: attempts))
             case .emailDue: out.append("✉")
-            case .noNextAction: out.append("⚠no next")
-            case .stuck: out.append("⚑stuck")
+            case .noNextAction: out.append("⚠" + flag.label(in: state.language))
+            case .stuck: out.append("⚑" + flag.label(in: state.language))
             case .overdue: break
             }
         }
@@ -97,16 +97,14 @@ enum CardView {
         return out
     }
 
-    /// "today", "tomorrow", "Nov 26" or "2027-01-03": short enough for a card.
-    static func shortDate(_ day: Day, today: Day) -> String {
-        switch day.daysSinceEpoch - today.daysSinceEpoch {
-        case 0: return "today"
-        case 1: return "tomorrow"
-        case -1: return "yesterday"
-        default:
-            let c = day.components
-            let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-            return c.year == today.components.year ? "\(months[c.month - 1]) \(c.day)" : day.iso
+    /// "today", "tomorrow", "Nov 26" or "2027-01-03" (Hebrew "26.11", Arabic "26/11"): short
+    /// enough for a card.
+    static func shortDate(_ day: Day, state: BoardState) -> String {
+        switch day.daysSinceEpoch - state.today.daysSinceEpoch {
+        case 0: return state.text(.dayToday)
+        case 1: return state.text(.dayTomorrow)
+        case -1: return state.text(.dayYesterday)
+        default: return state.dates.short(day, today: state.today)
         }
     }
 }

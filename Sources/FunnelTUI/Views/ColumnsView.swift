@@ -12,9 +12,10 @@ enum ColumnsView {
         for slot in 0..<shown {
             let index = state.firstColumn + slot
             guard state.stages.indices.contains(index) else { break }
-            let x = BoardLayout.columnX(slot: slot, width: state.width, stages: stageCount)
+            let x = BoardLayout.columnX(slot: slot, width: state.width, stages: stageCount, rightToLeft: state.rightToLeft)
             if slot > 0 {
-                for y in 1..<(state.height - 1) { grid.put("│", x: x - 1, y: y, style: CellStyle(.dim)) }
+                let line = BoardLayout.separatorX(slot: slot, width: state.width, stages: stageCount, rightToLeft: state.rightToLeft)
+                for y in 1..<(state.height - 1) { grid.put("│", x: line, y: y, style: CellStyle(.dim)) }
             }
             let cards = CarriedColumn(index: index, state: state)
             let scroll = state.drag?.target == index ? 0 : state.scrolls[index]
@@ -31,13 +32,14 @@ enum ColumnsView {
             }
             let below = cards.count - scroll - visible
             var markers: [String] = []
-            if below > 0 { markers.append("↓ \(below) more") }
-            if scroll > 0 { markers.append("↑ \(scroll) above") }
+            if below > 0 { markers.append(state.text(.columnMoreBelow, count: below)) }
+            if scroll > 0 { markers.append(state.text(.columnMoreAbove, count: scroll)) }
             if !markers.isEmpty {
                 grid.put(fitting: markers.joined(separator: " · "), x: x, y: BoardLayout.markerY(height: state.height), width: width,
-                         style: CellStyle(.dim))
+                         alignRight: state.rightToLeft, style: CellStyle(.dim))
             } else if cards.count == 0 {
-                grid.put(fitting: " (no cards)", x: x, y: BoardLayout.top, width: width, style: CellStyle(.dim))
+                grid.put(fitting: " " + state.text(.columnNoCards), x: x, y: BoardLayout.top, width: width,
+                         alignRight: state.rightToLeft, style: CellStyle(.dim))
             }
         }
     }
@@ -84,10 +86,13 @@ enum ColumnsView {
                              width: Int, state: BoardState, _ grid: inout Grid) {
         let style = CellStyle(selected ? .columnHeaderSelected : .columnHeader, bold: true)
         grid.fill(x: x, y: 1, width: width, height: 2, style: CellStyle(selected ? .columnHeaderSelected : .columnHeader))
-        grid.put(fitting: " " + stage.name, x: x, y: 1, width: width, style: style)
-        var summary = " \(count)"
+        let name = state.rightToLeft ? stage.name + " " : " " + stage.name
+        grid.put(fitting: name, x: x, y: 1, width: width, alignRight: state.rightToLeft, style: style)
+        var summary = "\(count)"
         if total > 0 { summary += " · " + Money.display(total, currency: state.pipeline.defaultCurrency) }
         if foreign { summary += " +" }
-        grid.put(fitting: summary, x: x, y: 2, width: width, style: CellStyle(selected ? .columnHeaderSelected : .columnHeader))
+        summary = state.rightToLeft ? summary + " " : " " + summary
+        grid.put(fitting: summary, x: x, y: 2, width: width, alignRight: state.rightToLeft,
+                 style: CellStyle(selected ? .columnHeaderSelected : .columnHeader))
     }
 }

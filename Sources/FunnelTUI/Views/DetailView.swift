@@ -25,17 +25,21 @@ enum DetailView {
         var out = DetailUpdate.fields(for: state.actor).map { Line(field: $0, text: "", style: CellStyle(.overlay)) }
         let flags = DealFlags.of(deal, pipeline: state.pipeline, now: state.now, utcOffset: state.utcOffset)
         if !flags.isEmpty {
-            out.append(Line(text: "  Flags        " + flags.map(\.label).joined(separator: ", "), style: CellStyle(.danger, bold: true)))
+            let label = DisplayWidth.fit(state.text(.detailFlags), to: 13)
+            out.append(Line(text: "  " + label + state.language.list(flags.map { $0.label(in: state.language) }),
+                            style: CellStyle(.danger, bold: true)))
         }
         if !deal.activities.isEmpty {
             let attempts = Attempts.unanswered(deal)
-            out += section("Timeline" + (attempts > 0 ? " — \(attempts) unanswered attempts" : ""),
-                           deal.activities.reversed().map { "\(when($0.at))  \($0.by)  \($0.summary)" })
+            let unanswered = attempts > 0 ? " — " + state.text(.pluralUnanswered, count: attempts) : ""
+            out += section(state.text(.detailTimeline) + unanswered,
+                           deal.activities.reversed().map { "\(when($0.at))  \($0.by)  \($0.summary(in: state.language))" })
         }
         out += modules(deal)
-        out += section("Stage history", deal.history.reversed().map { change in
+        out += section(state.text(.detailStageHistory), deal.history.reversed().map { change in
             let to = state.pipeline.stage(id: change.to)?.name ?? change.to
-            let line = change.from.map { "\(state.pipeline.stage(id: $0)?.name ?? $0) → \(to)" } ?? "created in \(to)"
+            let line = change.from.map { "\(state.pipeline.stage(id: $0)?.name ?? $0) → \(to)" }
+                ?? state.text(.historyCreatedIn, ["stage": to])
             return "\(when(change.at))  \(change.by)  \(line)"
         })
         if !deal.assignments.isEmpty {
@@ -80,14 +84,17 @@ enum DetailView {
             if let field = all[index].field {
                 fieldLine(field, deal: deal, selected: field == detail.field, y: y, rect: rect, state: state, &grid)
             } else {
-                grid.put(fitting: all[index].text, x: rect.x + 1, y: y, width: rect.width - 2, style: all[index].style)
+                let text = all[index].text
+                grid.put(fitting: state.rightToLeft ? text.trimmingCharacters(in: .whitespaces) + "  " : text, x: rect.x + 1, y: y,
+                         width: rect.width - 2, alignRight: state.rightToLeft, style: all[index].style)
             }
         }
-        var hint = KeyHints.line(for: .detail, inbox: false, width: rect.width - 20)
+        var hint = KeyHints.line(for: .detail, inbox: false, width: rect.width - 20, language: state.language)
         let below = all.count - scroll - rows
-        if below > 0 { hint = "↓ \(below) more · " + hint }
-        if scroll > 0 { hint = "↑ \(scroll) above · " + hint }
-        grid.put(fitting: " " + hint, x: rect.x + 1, y: rect.y + rect.height - 2, width: rect.width - 2, style: CellStyle(.dim))
+        if below > 0 { hint = state.text(.columnMoreBelow, count: below) + " · " + hint }
+        if scroll > 0 { hint = state.text(.columnMoreAbove, count: scroll) + " · " + hint }
+        grid.put(fitting: state.rightToLeft ? hint + " " : " " + hint, x: rect.x + 1, y: rect.y + rect.height - 2,
+                 width: rect.width - 2, alignRight: state.rightToLeft, style: CellStyle(.dim))
     }
 
     static func fieldLine(_ field: DetailField, deal: Deal, selected: Bool, y: Int, rect: CenteredRect, state: BoardState,
@@ -95,34 +102,44 @@ enum DetailView {
         let labelWidth = 13
         let style = CellStyle(selected ? .selection : .overlay, bold: selected)
         grid.fill(x: rect.x + 1, y: y, width: rect.width - 2, height: 1, style: style)
-        var label = field.label
-        if let step = field.callStep, deal.callSteps.contains(step) { label = "☑ " + step.label }
-        grid.put(fitting: (selected ? "▸ " : "  ") + label, x: rect.x + 1, y: y, width: labelWidth + 2,
-                 style: CellStyle(selected ? .selection : .dim, bold: selected))
-        grid.put(fitting: value(field, deal: deal, state: state), x: rect.x + 3 + labelWidth, y: y,
-                 width: rect.width - 4 - labelWidth - 1, style: style)
+        var label = field.label(in: state.language)
+        if let step = field.callStep, deal.callSteps.contains(step) { label = "☑ " + step.label(in: state.language) }
+        let labelStyle = CellStyle(selected ? .selection : .dim, bold: selected)
+        let valueWidth = rect.width - 4 - labelWidth - 1
+        if state.rightToLeft {
+            // Right to left: the label on the right, its marker at the pane's right edge; the value to its left.
+            let right = rect.x + rect.width - 1
+            grid.put(fitting: selected ? "◂" : " ", x: right - 1, y: y, width: 1, style: labelStyle)
+            grid.put(fitting: label, x: right - 2 - labelWidth, y: y, width: labelWidth, alignRight: true, style: labelStyle)
+            grid.put(fitting: value(field, deal: deal, state: state), x: right - 3 - labelWidth - valueWidth, y: y,
+                     width: valueWidth, alignRight: true, style: style)
+            return
+        }
+        grid.put(fitting: (selected ? "▸ " : "  ") + label, x: rect.x + 1, y: y, width: labelWidth + 2, style: labelStyle)
+        grid.put(fitting: value(field, deal: deal, state: state), x: rect.x + 3 + labelWidth, y: y, width: valueWidth, style: style)
     }
 
     static func value(_ field: DetailField, deal: Deal, state: BoardState) -> String {
         switch field {
         case .title, .company, .contact, .phone, .email: return DetailUpdate.current(field, of: deal)
         case .value: return deal.money?.display ?? "—"
-        case .nextAction: return deal.nextAction.map { "\($0.date.iso)  \($0.text)" } ?? "— none —"
+        case .nextAction: return deal.nextAction.map { "\(state.dates.full($0.date))  \($0.text)" } ?? state.text(.valueNone)
         case .stage:
             let name = state.pipeline.stage(id: deal.stage)?.name ?? deal.stage
             return name + (deal.lostReason.map { " (\($0))" } ?? "") + "  ▾"
         case .priority:
             return (PriorityFlow.label(deal.priority)) + "  ▾"
         case .owner:
-            return deal.owner.map { state.funnel.team.user($0).map { "\($0.name) (\($0.account))" } ?? $0 } ?? "— inbox —"
+            return deal.owner.map { state.funnel.team.user($0).map { "\($0.name) (\($0.account))" } ?? $0 } ?? state.text(.valueInbox)
         case .notes:
             return deal.notes.isEmpty ? "—" : deal.notes.replacingOccurrences(of: "\n", with: " ⏎ ")
         case .installments:
-            return deal.paymentTerms.map { "\($0.installments)" } ?? "— (\(PaymentTerms.defaultInstallments) when set)"
+            return deal.paymentTerms.map { "\($0.installments)" }
+                ?? state.text(.valueInstallmentsDefault, ["count": "\(PaymentTerms.defaultInstallments)"])
         case .paymentMethod:
-            return deal.paymentTerms.map { $0.method.label + "  ▾" } ?? "— none —  ▾"
+            return deal.paymentTerms.map { $0.method.label(in: state.language) + "  ▾" } ?? state.text(.valueNone) + "  ▾"
         case .rapport, .discovery, .presentation, .closing:
-            return deal.callSteps.contains(field.callStep!) ? "done ✓" : "Enter to tick"
+            return deal.callSteps.contains(field.callStep!) ? state.text(.valueDone) : state.text(.valueTick)
         }
     }
 }

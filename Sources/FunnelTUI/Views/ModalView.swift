@@ -20,19 +20,24 @@ enum ModalView {
     }
 
     static func help(scroll: Int, state: BoardState, _ grid: inout Grid) {
-        let lines = KeyTable.helpLines
+        let lines = KeyTable.helpLines(in: state.language, rightToLeft: state.rightToLeft)
         let rows = HelpLayout.rows(height: state.height)
         let rect = CenteredRect(screenWidth: state.width, screenHeight: state.height, width: 78, height: rows + 2)
         let more = lines.count - scroll - rows
         grid.box(x: rect.x, y: rect.y, width: rect.width, height: rect.height,
-                 title: "Keys — " + KeyHints.line(for: .help, inbox: false, width: 40) + (more > 0 ? " · ↓ \(more) more" : ""))
+                 title: state.text(.helpTitle, ["hints": KeyHints.line(for: .help, inbox: false, width: 40, language: state.language)])
+                    + (more > 0 ? " · " + state.text(.columnMoreBelow, count: more) : ""))
         for row in 0..<min(rows, rect.height - 2) {
             let index = scroll + row
             guard lines.indices.contains(index) else { break }
             let line = lines[index]
             let isTitle = !line.hasPrefix(" ") && !line.isEmpty
-            grid.put(fitting: " " + line, x: rect.x + 1, y: rect.y + 1 + row, width: rect.width - 2,
-                     style: CellStyle(isTitle ? .overlayTitle : .overlay, bold: isTitle))
+            let style = CellStyle(isTitle ? .overlayTitle : .overlay, bold: isTitle)
+            if state.rightToLeft {
+                helpLineRightToLeft(line, isTitle: isTitle, x: rect.x + 1, y: rect.y + 1 + row, width: rect.width - 2, style: style, &grid)
+            } else {
+                grid.put(fitting: " " + line, x: rect.x + 1, y: rect.y + 1 + row, width: rect.width - 2, style: style)
+            }
         }
     }
 
@@ -63,17 +68,19 @@ enum ModalView {
             grid.put(fitting: " " + logPreview(prompt.text, call, state: state), x: rect.x + 1, y: rect.y + 3, width: rect.width - 2,
                      style: CellStyle(.overlay))
         }
-        grid.put(fitting: " " + KeyHints.line(for: .input, inbox: false, width: rect.width - 4), x: rect.x + 1, y: rect.y + 4,
+        grid.put(fitting: " " + KeyHints.line(for: .input, inbox: false, width: rect.width - 4, language: state.language), x: rect.x + 1, y: rect.y + 4,
                  width: rect.width - 2, style: CellStyle(.dim))
     }
 
     /// What Enter would log, as typed so far: "→ next call Thu 2026-11-26 · note: …".
     static func logPreview(_ text: String, _ call: LogCall, state: BoardState) -> String {
-        switch LogCallFlow.parse(text, call, today: state.today) {
+        switch LogCallFlow.parse(text, call, today: state.today, language: state.language) {
         case .failure(let error): return "? " + error.message
         case .success(let parsed):
-            var out = parsed.next.map { "→ next call \($0.date.weekdayName) \($0.date.iso)" } ?? "→ next call unchanged"
-            if !parsed.note.isEmpty { out += " · note: " + parsed.note }
+            var out = parsed.next.map {
+                state.text(.previewNextCall, ["weekday": weekday($0.date, state), "date": state.dates.full($0.date)])
+            } ?? state.text(.previewUnchanged)
+            if !parsed.note.isEmpty { out += state.text(.previewNote, ["note": parsed.note]) }
             return out
         }
     }
@@ -90,13 +97,13 @@ enum ModalView {
         let fields = DealForm.Field.allCases
         let stageName = state.pipeline.stage(id: form.stage)?.name ?? form.stage
         let rect = CenteredRect(screenWidth: state.width, screenHeight: state.height, width: 100, height: fields.count + 4)
-        grid.box(x: rect.x, y: rect.y, width: rect.width, height: rect.height, title: "New deal in \(stageName)")
+        grid.box(x: rect.x, y: rect.y, width: rect.width, height: rect.height, title: state.text(.formTitle, ["stage": stageName]))
         let labelWidth = 13
         let fieldWidth = min(34, rect.width - labelWidth - 6)
         for (i, field) in fields.enumerated() {
             let y = rect.y + 1 + i
             let selected = field == form.field
-            grid.put(fitting: (selected ? "▸ " : "  ") + field.rawValue, x: rect.x + 1, y: y, width: labelWidth + 2,
+            grid.put(fitting: (selected ? "▸ " : "  ") + field.label(in: state.language), x: rect.x + 1, y: y, width: labelWidth + 2,
                      style: CellStyle(selected ? .overlayTitle : .overlay, bold: selected))
             let line = form.lines[field] ?? LineEditor()
             if selected {
@@ -114,7 +121,7 @@ enum ModalView {
             grid.put(fitting: " ⚠ " + error, x: rect.x + 1, y: rect.y + rect.height - 2, width: rect.width - 2,
                      style: CellStyle(.danger, bold: true))
         } else {
-            grid.put(fitting: " " + KeyHints.line(for: .input, inbox: false, width: rect.width - 4), x: rect.x + 1,
+            grid.put(fitting: " " + KeyHints.line(for: .input, inbox: false, width: rect.width - 4, language: state.language), x: rect.x + 1,
                      y: rect.y + rect.height - 2, width: rect.width - 2, style: CellStyle(.dim))
         }
     }
@@ -125,7 +132,7 @@ enum ModalView {
         let used = grid.put(" / ", x: 0, y: y, style: CellStyle(.input, bold: true))
         inputLine(state.filterLine, x: used, y: y, width: max(1, state.width - used - 20), &grid)
         let count = state.columnIDs.reduce(0) { $0 + $1.count }
-        let note = "\(count) cards"
+        let note = state.text(.pluralCards, count: count)
         grid.put(note, x: max(0, state.width - DisplayWidth.of(note) - 1), y: y, style: CellStyle(.input))
     }
 }
@@ -138,8 +145,31 @@ extension ModalView {
         grid.box(x: rect.x, y: rect.y, width: rect.width, height: rect.height, title: confirm.title)
         grid.put(fitting: " " + confirm.question, x: rect.x + 1, y: rect.y + 1, width: rect.width - 2,
                  style: CellStyle(.overlay, bold: true))
-        grid.put(fitting: " " + KeyHints.line(for: .confirm, inbox: false, width: rect.width - 4), x: rect.x + 1, y: rect.y + 3,
+        grid.put(fitting: " " + KeyHints.line(for: .confirm, inbox: false, width: rect.width - 4, language: state.language), x: rect.x + 1, y: rect.y + 3,
                  width: rect.width - 2, style: CellStyle(.dim))
+    }
+}
+
+extension ModalView {
+    /// A help line on a right-to-left board: a title at the right edge; a binding's keys at the
+    /// right, what they do to their left, each its own field.
+    static func helpLineRightToLeft(_ line: String, isTitle: Bool, x: Int, y: Int, width: Int, style: CellStyle,
+                                    _ grid: inout Grid) {
+        guard !isTitle, line.hasPrefix("  ") else {
+            grid.put(fitting: line + " ", x: x, y: y, width: width, alignRight: true, style: style)
+            return
+        }
+        let body = line.dropFirst(2)
+        let keys = String(body.prefix(18)).trimmingCharacters(in: .whitespaces)
+        let text = String(body.dropFirst(18)).trimmingCharacters(in: .whitespaces)
+        grid.put(fitting: keys + "  ", x: x + width - 18, y: y, width: 18, alignRight: true, style: style)
+        grid.put(fitting: text, x: x, y: y, width: width - 19, alignRight: true, style: style)
+    }
+
+    /// A day's weekday name in the board's language.
+    static func weekday(_ day: Day, _ state: BoardState) -> String {
+        let keys: [TextKey] = [.weekdayMon, .weekdayTue, .weekdayWed, .weekdayThu, .weekdayFri, .weekdaySat, .weekdaySun]
+        return state.language == .en ? day.weekdayName : state.text(keys[day.weekday])
     }
 }
 

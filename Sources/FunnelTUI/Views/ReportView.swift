@@ -11,7 +11,7 @@ enum ReportView {
     /// The largest useful scroll: the last page of lines at the current size.
     static func lastScroll(_ screen: ReportScreen, state: BoardState) -> Int {
         let report = screen.report ?? state.report(screen)
-        return max(0, lines(report, width: state.width - 2).count - (state.height - 2))
+        return max(0, lines(report, width: state.width - 2, state: state).count - (state.height - 2))
     }
 
     static func draw(_ screen: ReportScreen, state: BoardState, _ grid: inout Grid) {
@@ -19,14 +19,15 @@ enum ReportView {
         grid.fill(x: 0, y: 0, width: state.width, height: state.height, style: CellStyle(.normal))
         let who: String
         if state.actor.role != .manager {
-            who = "my deals"
+            who = state.text(.headerMyDeals)
         } else {
-            who = screen.seller.map { s in state.funnel.team.user(s)?.name ?? s } ?? "all sellers"
+            who = screen.seller.map { s in state.funnel.team.user(s)?.name ?? s } ?? state.text(.headerAllSellers)
         }
         grid.fill(x: 0, y: 0, width: state.width, height: 1, style: CellStyle(.header))
-        grid.put(fitting: " Report · \(screen.period.rawValue): \(report.period.label) · \(who)", x: 0, y: 0,
-                 width: state.width, style: CellStyle(.header, bold: true))
-        let lines = self.lines(report, width: state.width - 2)
+        let title = state.text(.reportTitle, ["period": screen.period.label(in: state.language),
+                                              "range": report.period.label(in: state.language, dates: state.dates), "who": who])
+        grid.put(fitting: " " + title, x: 0, y: 0, width: state.width, style: CellStyle(.header, bold: true))
+        let lines = self.lines(report, width: state.width - 2, state: state)
         let rows = state.height - 2
         let top = min(screen.scroll, max(0, lines.count - rows))
         for (i, line) in lines.dropFirst(top).prefix(rows).enumerated() {
@@ -42,7 +43,7 @@ enum ReportView {
             grid.put(fitting: " " + status.text, x: 0, y: state.height - 1, width: state.width, style: CellStyle(role, bold: true))
         } else {
             grid.fill(x: 0, y: state.height - 1, width: state.width, height: 1, style: CellStyle(.status))
-            grid.put(fitting: " ←/→ period · ↑/↓ scroll · o seller · Esc close" + (more > 0 ? " · ↓ \(more) more lines" : ""),
+            grid.put(fitting: " " + state.text(.reportFooter) + (more > 0 ? " · " + state.text(.pluralMoreLines, count: more) : ""),
                      x: 0, y: state.height - 1, width: state.width, style: CellStyle(.status))
         }
     }
@@ -58,7 +59,8 @@ enum ReportView {
         return String(repeating: "█", count: eighths / 8) + partial[eighths % 8]
     }
 
-    static func lines(_ report: FunnelReport, width: Int) -> [Line] {
+    static func lines(_ report: FunnelReport, width: Int, state: BoardState) -> [Line] {
+        let t = { (key: TextKey, args: [String: String]) in state.text(key, args) }
         let title = CellStyle(.overlayTitle, bold: true)
         let plain = CellStyle(.normal)
         let barStyle = CellStyle(.accent)
@@ -67,7 +69,7 @@ enum ReportView {
         let barWidth = max(4, min(40, width - label - 44))
         var out: [Line] = []
 
-        out.append([("The funnel now", title)])
+        out.append([(t(.reportFunnelNow, [:]), title)])
         let open = report.stages.filter { $0.stage.kind == .open }
         let widest = Double(open.map(\.openDeals).max() ?? 0)
         for s in open {
@@ -76,59 +78,71 @@ enum ReportView {
             let pad = max(0, (barWidth - DisplayWidth.of(b)) / 2)
             out.append([(name(s.stage.name, label), plain), (String(repeating: " ", count: pad) + b, barStyle),
                         (String(repeating: " ", count: max(1, barWidth - pad - DisplayWidth.of(b) + 1)), plain),
-                        ("\(s.openDeals) · \(money(s.totalValue))" + (s.weightedValue.map { " · weighted \(money($0))" } ?? ""), plain)])
+                        ("\(s.openDeals) · \(money(s.totalValue))" + (s.weightedValue.map { t(.reportWeighted, ["value": money($0)]) } ?? ""), plain)])
         }
         out.append([("", plain)])
-        out.append([("Conversion", title), ("  share of each stage's entrants that went further", CellStyle(.dim))])
+        out.append([(t(.reportConversion, [:]), title), (t(.reportConversionNote, [:]), CellStyle(.dim))])
         for c in report.conversions {
             let rate = c.rate ?? 0
             out.append([(name("\(c.from.name) →", label), plain), (DisplayWidth.fit(bar(rate, maximum: 1, width: barWidth), to: barWidth + 1), barStyle),
                         (c.rate.map { String(format: "%3.0f%%", $0 * 100) } ?? "  —", CellStyle(.normal, bold: true)),
-                        ("  \(c.reached) of \(c.entered)", CellStyle(.dim))])
+                        (t(.reportOf, ["reached": "\(c.reached)", "entered": "\(c.entered)"]), CellStyle(.dim))])
         }
-        out.append([("Win rate ", plain), (report.winRate.map { String(format: "%.0f%%", $0 * 100) } ?? "—", CellStyle(.normal, bold: true)),
-                    ("  (\(report.won) won, \(report.lost) lost) · \(report.newDeals) new deals · median \(report.medianDaysToWon.map { String(format: "%.0f", $0) } ?? "—") days to win", CellStyle(.dim))])
+        let days = report.medianDaysToWon.map { String(format: "%.0f", $0) } ?? "—"
+        out.append([(t(.reportWinRate, [:]), plain), (report.winRate.map { String(format: "%.0f%%", $0 * 100) } ?? "—", CellStyle(.normal, bold: true)),
+                    (t(.reportWinNote, ["won": "\(report.won)", "lost": "\(report.lost)", "new": "\(report.newDeals)", "days": days]),
+                     CellStyle(.dim))])
         out.append([("", plain)])
-        out.append([("Where deals are lost", title)])
-        if report.losses.isEmpty { out.append([("no losses in the period", CellStyle(.dim))]) }
-        for l in report.losses {
-            let limping = report.limpingStage?.id == l.stage.id
-            out.append([(name(l.stage.name, label), plain),
-                        (DisplayWidth.fit(bar(l.share, maximum: 1, width: barWidth), to: barWidth + 1), CellStyle(limping ? .danger : .warning)),
-                        (String(format: "%3.0f%%", l.share * 100), CellStyle(.normal, bold: true)), ("  \(l.lost) lost", CellStyle(.dim)),
-                        (limping ? "  ◀ the limping stage" : "", CellStyle(.danger, bold: true))])
-        }
-        if !report.lostReasons.isEmpty {
-            out.append([("Reasons: ", CellStyle(.dim)),
-                        (report.lostReasons.prefix(6).map { "\($0.reason) \($0.count)" }.joined(separator: " · "), plain)])
-        }
+        out += lossLines(report, label: label, barWidth: barWidth, state: state)
         out.append([("", plain)])
-        out.append([("Days in stage", title), ("  the bar is the median; then median / 90th percentile, in days", CellStyle(.dim))])
+        out.append([(t(.reportDaysInStage, [:]), title), (t(.reportDaysNote, [:]), CellStyle(.dim))])
         let slowest = report.velocity.compactMap(\.p90Days).max() ?? 0
         for v in report.velocity where v.stage.kind == .open {
             out.append([(name(v.stage.name, label), plain),
                         (DisplayWidth.fit(bar(v.medianDays ?? 0, maximum: slowest, width: barWidth), to: barWidth + 1), barStyle),
-                        ("\(v.medianDays.map { String(format: "%.1f", $0) } ?? "—") / \(v.p90Days.map { String(format: "%.1f", $0) } ?? "—") d",
-                         plain), ("  \(v.stays) stays", CellStyle(.dim))])
+                        ("\(v.medianDays.map { String(format: "%.1f", $0) } ?? "—") / \(v.p90Days.map { String(format: "%.1f", $0) } ?? "—")" + t(.reportDaysUnit, [:]),
+                         plain), (t(.reportStays, ["count": "\(v.stays)"]), CellStyle(.dim))])
         }
-        if !report.team.isEmpty { out += teamLines(report, open: open.map(\.stage), width: width, label: label) }
+        if !report.team.isEmpty { out += teamLines(report, open: open.map(\.stage), width: width, label: label, state: state) }
         out.append([("", plain)])
-        out.append([("Health", title)])
-        if report.warnings.isEmpty { out.append([("no warnings", CellStyle(.dim))]) }
+        out.append([(t(.reportHealth, [:]), title)])
+        if report.warnings.isEmpty { out.append([(t(.reportNoWarnings, [:]), CellStyle(.dim))]) }
         for warning in report.warnings { out.append([("! " + warning.text, CellStyle(.warning, bold: true))]) }
         return out.map { fit($0, width: width) }
     }
 
+    /// Where deals are lost: each stage's share of losses, the limping stage, the reasons.
+    static func lossLines(_ report: FunnelReport, label: Int, barWidth: Int, state: BoardState) -> [Line] {
+        let t = { (key: TextKey, args: [String: String]) in state.text(key, args) }
+        let title = CellStyle(.overlayTitle, bold: true)
+        let plain = CellStyle(.normal)
+        var out: [Line] = []
+        out.append([(t(.reportWhereLost, [:]), title)])
+        if report.losses.isEmpty { out.append([(t(.reportNoLosses, [:]), CellStyle(.dim))]) }
+        for l in report.losses {
+            let limping = report.limpingStage?.id == l.stage.id
+            out.append([(name(l.stage.name, label), plain),
+                        (DisplayWidth.fit(bar(l.share, maximum: 1, width: barWidth), to: barWidth + 1), CellStyle(limping ? .danger : .warning)),
+                        (String(format: "%3.0f%%", l.share * 100), CellStyle(.normal, bold: true)), (t(.reportLost, ["count": "\(l.lost)"]), CellStyle(.dim)),
+                        (limping ? t(.reportLimping, [:]) : "", CellStyle(.danger, bold: true))])
+        }
+        if !report.lostReasons.isEmpty {
+            out.append([(t(.reportReasons, [:]), CellStyle(.dim)),
+                        (report.lostReasons.prefix(6).map { "\($0.reason) \($0.count)" }.joined(separator: " · "), plain)])
+        }
+        return out
+    }
+
     /// The team table. Each cell is its own piece of the line, so a right-to-left stage or
     /// seller name is reordered inside its cell and never across the cells beside it.
-    static func teamLines(_ report: FunnelReport, open stageIDs: [Stage], width: Int, label: Int) -> [Line] {
+    static func teamLines(_ report: FunnelReport, open stageIDs: [Stage], width: Int, label: Int, state: BoardState) -> [Line] {
         let dim = CellStyle(.dim)
         var out: [Line] = [[("", CellStyle(.normal))],
-                           [("Team", CellStyle(.overlayTitle, bold: true)), ("  open deals per stage, results in the period", dim)]]
+                           [(state.text(.reportTeam), CellStyle(.overlayTitle, bold: true)), (state.text(.reportTeamNote), dim)]]
         let cell = max(4, min(9, (width - label - 35) / max(1, stageIDs.count)))
-        var header: Line = [(DisplayWidth.fit("seller", to: label), dim)]
+        var header: Line = [(DisplayWidth.fit(state.text(.reportSeller), to: label), dim)]
         for stage in stageIDs { header.append((DisplayWidth.fit(String(stage.name.prefix(cell - 1)), to: cell), dim)) }
-        header.append(("open  won lost  win%  overdue stuck", dim))
+        header.append((state.text(.reportTeamColumns), dim))
         out.append(header)
         for seller in report.team {
             let style = CellStyle(seller.overloaded ? .danger : .normal, bold: seller.overloaded)
@@ -138,7 +152,7 @@ enum ReportView {
             row.append((String(format: "%4d %4d %4d  ", seller.open, seller.won, seller.lost)
                 + DisplayWidth.fit(winRate, to: 4, alignRight: true)
                 + String(format: "  %7d %5d", seller.overdueNextActions, seller.stuck), style))
-            row.append((seller.overloaded ? "  overloaded" : "", CellStyle(.danger, bold: true)))
+            row.append((seller.overloaded ? state.text(.reportOverloaded) : "", CellStyle(.danger, bold: true)))
             out.append(row)
         }
         return out

@@ -16,7 +16,7 @@ extension Session {
         case .found(let id): return id
         case .notFound: throw Self.unknownDeal(typed)
         case .ambiguous(let matches):
-            throw CommandFailure.notFound("“\(typed)” matches several deals (\(matches.joined(separator: ", "))…); type more of the id")
+            throw CommandFailure.notFound(UI.text(.cliDealAmbiguous, ["id": typed, "matches": matches.joined(separator: ", ")]))
         }
     }
 
@@ -47,7 +47,7 @@ extension Session {
 
     /// The one message for a deal that is not there, or not there for this actor.
     static func unknownDeal(_ typed: String) -> CommandFailure {
-        CommandFailure.notFound("no deal has the id “\(typed)”; see: funnel list")
+        CommandFailure.notFound(UI.text(.cliDealNotFound, ["id": typed]))
     }
 
     /// Applies a change to a deal under the store's lock, re-reading it first, and returns the saved deal.
@@ -81,7 +81,7 @@ extension Session {
         if hidden { throw Self.unknownDeal(dealID) }
         switch result {
         case .saved(let deal): return deal
-        case .refused(let refusal): throw CommandFailure.refused(refusal.message.text)
+        case .refused(let refusal): throw CommandFailure.refused(refusal.message.localized)
         case .notFound: throw Self.unknownDeal(dealID)
         }
     }

@@ -67,7 +67,7 @@ struct Session {
     func actor(in funnel: Funnel) throws -> User {
         switch funnel.member(account) {
         case .success(let user): return user
-        case .failure(let refusal): throw CommandFailure.refused(refusal.message.text)
+        case .failure(let refusal): throw CommandFailure.refused(refusal.message.localized)
         }
     }
 
@@ -92,7 +92,7 @@ struct Session {
     /// Parses a date as typed (ISO or relative) against today.
     func day(_ text: String, flag: String) throws -> Day {
         guard let day = Day.parse(text, today: today) else {
-            throw CommandFailure.usage("--\(flag) “\(text)” is not a date; use 2026-11-24, today (t), tomorrow (m), +3, +2w or a weekday such as fri")
+            throw CommandFailure.usage(UI.text(.cliNotADate, ["flag": flag, "text": text]))
         }
         return day
     }
@@ -100,7 +100,7 @@ struct Session {
     /// Parses an amount as typed.
     func amount(_ text: String, flag: String = "value") throws -> Decimal {
         guard let amount = Money.parseAmount(text) else {
-            throw CommandFailure.usage("--\(flag) “\(text)” is not an amount; use digits with up to two decimals, e.g. 12500 or 99.90")
+            throw CommandFailure.usage(UI.text(.cliNotAnAmount, ["flag": flag, "text": text]))
         }
         return amount
     }

@@ -18,7 +18,7 @@ enum PriorityArgument {
 enum CurrencyArgument {
     /// The currency typed, upper case, or a usage error (exit 2) naming ISO 4217 with a "did you mean".
     static func parse(_ text: String) throws -> String {
-        guard Money.isValidCurrency(text) else { throw CommandFailure.usage(Message.invalidCurrency(text: text).text) }
+        guard Money.isValidCurrency(text) else { throw CommandFailure.usage(Message.invalidCurrency(text: text).localized) }
         return text.uppercased()
     }
 }

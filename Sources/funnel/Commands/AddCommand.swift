@@ -33,7 +33,7 @@ enum AddCommand: Command {
         draft.notes = arguments.value("notes") ?? ""
         draft.owner = arguments.value("owner")
         if let owner = draft.owner, funnel.team.user(owner) == nil {
-            throw CommandFailure.usage(Message.unknownOwner(account: owner).text)
+            throw CommandFailure.usage(Message.unknownOwner(account: owner).localized)
         }
         draft.lostReason = arguments.value("reason")
         if let value = arguments.value("value") { draft.value = try session.amount(value) }
@@ -41,7 +41,7 @@ enum AddCommand: Command {
         if let priority = arguments.value("priority") { draft.priority = try PriorityArgument.parse(priority) }
         if let stage = arguments.value("stage") {
             guard funnel.pipeline.findStage(stage) != nil else {
-                throw CommandFailure.usage(Message.unknownStage(text: stage, known: funnel.pipeline.stages.map(\.id)).text)
+                throw CommandFailure.usage(Message.unknownStage(text: stage, known: funnel.pipeline.stages.map(\.id)).localized)
             }
             draft.stage = stage
         }
@@ -51,7 +51,7 @@ enum AddCommand: Command {
         while try session.data({ try session.store.idIsTaken(id) }) { id = DealID.make(using: &generator) }
         switch funnel.create(draft, id: id, by: actor, now: session.now, utcOffset: session.utcOffset) {
         case .failure(let refusal):
-            throw CommandFailure.refused(refusal.message.text)
+            throw CommandFailure.refused(refusal.message.localized)
         case .success(let deal):
             try session.data { try session.store.insert(deal) }
             Console.line(deal.id)
@@ -63,7 +63,7 @@ enum AddCommand: Command {
 enum NextActionArguments {
     static func parse(_ arguments: ParsedArguments, session: Session) throws -> NextAction? {
         guard let next = arguments.value("next") else {
-            if arguments.value("what") != nil { throw CommandFailure.usage("--what goes with --next DATE") }
+            if arguments.value("what") != nil { throw CommandFailure.usage(UI.text(.cliWhatNeedsNext)) }
             return nil
         }
         return NextAction(date: try session.day(next, flag: "next"), text: arguments.value("what") ?? "")

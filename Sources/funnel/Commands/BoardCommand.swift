@@ -42,7 +42,8 @@ enum BoardCommand {
         let app = BoardApp(store: session.store, account: session.account, options: BoardOptions(
             theme: theme, mouse: options.mouse || (config.mouse ?? false),
             fixedNow: environment["FUNNEL_NOW"].flatMap { $0.isEmpty ? nil : session.now }, utcOffset: session.utcOffset,
-            inotify: session.inotify, display: display, environment: environment))
+            inotify: session.inotify, display: display, environment: environment,
+            locale: LanguageChoice.locale(environment: environment, config: config)))
         let state: BoardState
         do {
             state = try session.data { try app.prepare() }

@@ -26,7 +26,7 @@ enum CaptureCommand: Command {
             format = f
         }
         if let source = arguments.value("source"), !Limits.fits(source, Limits.fieldLength) {
-            throw CommandFailure.refused(Message.fieldTooLong(field: "source", limit: Limits.fieldLength).text)
+            throw CommandFailure.refused(Message.fieldTooLong(field: "source", limit: Limits.fieldLength).localized)
         }
         let path = arguments.positionals.first ?? "-"
         let data: Data
@@ -76,7 +76,7 @@ enum CaptureCommand: Command {
                 switch funnel.create(draft, id: id, by: actor, now: session.now, utcOffset: session.utcOffset) {
                 case .failure(let refusal):
                     skipped += 1
-                    Console.error("line \(record.line): \(refusal.message.text); skipped")
+                    Console.error("line \(record.line): \(refusal.message.localized); skipped")
                 case .success(var deal):
                     deal.source = lead.source
                     try session.data { try session.store.insert(deal) }

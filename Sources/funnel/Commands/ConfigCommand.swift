@@ -14,7 +14,8 @@ enum ConfigCommand: Command {
         details: """
         Keys: theme (dark, light, high-contrast, mono, a theme in $XDG_CONFIG_HOME/funnel/themes, or a path),
         mouse (on or off), bidi (app or terminal: docs/bidi.md), arabic_shaping (on or off), mailer (the
-        sendmail -t command funnel mail hands emails to, as one quoted word).
+        sendmail -t command funnel mail hands emails to, as one quoted word), language (he, ar or en),
+        board_direction (auto, ltr or rtl).
         The file is $XDG_CONFIG_HOME/funnel/config (default ~/.config/funnel/config).
         """,
         acceptsRest: true)
@@ -22,7 +23,8 @@ enum ConfigCommand: Command {
     /// The settings and what each is when the file does not say.
     static let defaults: [(key: String, value: String)] = [
         ("theme", "dark"), ("mouse", "off"), ("bidi", "app"), ("arabic_shaping", "on"),
-        ("mailer", "/usr/sbin/sendmail -t (when installed)"),
+        ("mailer", "/usr/sbin/sendmail -t (when installed)"), ("language", "from the locale, else en"),
+        ("board_direction", "auto"),
     ]
     static let themes = ["dark", "light", "high-contrast", "mono"]
 
@@ -82,6 +84,14 @@ enum ConfigCommand: Command {
                 throw CommandFailure.usage(message)
             }
             return mode.rawValue
+        case "language", "board_direction":
+            let allowed = key == "language" ? ["he", "ar", "en"] : BoardDirection.allCases.map(\.rawValue)
+            guard allowed.contains(value.lowercased()) else {
+                var message = "funnel config: \(key) is one of \(allowed.joined(separator: ", ")), not “\(value)”"
+                if let guess = Suggest.closest(value, among: allowed) { message += "; did you mean \(guess)?" }
+                throw CommandFailure.usage(message)
+            }
+            return value.lowercased()
         case "mailer":
             let trimmed = value.trimmingCharacters(in: .whitespaces)
             guard !trimmed.isEmpty, !trimmed.contains(where: { $0.isNewline }) else {
@@ -108,6 +118,8 @@ enum ConfigCommand: Command {
         case "arabic_shaping": return config.arabicShaping.map { $0 ? "on" : "off" }
         case "bidi": return config.bidi?.rawValue
         case "mailer": return config.mailer
+        case "language": return config.language?.rawValue
+        case "board_direction": return config.boardDirection?.rawValue
         default: return config.theme
         }
     }

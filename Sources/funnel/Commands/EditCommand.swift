@@ -48,7 +48,7 @@ enum EditCommand: Command {
             edit.nextAction = .some(next)
         }
         let owner = arguments.value("owner")
-        if let owner, funnel.team.user(owner) == nil { throw CommandFailure.usage(Message.unknownOwner(account: owner).text) }
+        if let owner, funnel.team.user(owner) == nil { throw CommandFailure.usage(Message.unknownOwner(account: owner).localized) }
         var changes: [DealChange] = []
         if !edit.isEmpty { changes.append(.edit(edit)) }
         for (flag, done) in [("tick", true), ("untick", false)] {
@@ -85,7 +85,7 @@ enum AssignCommand: Command {
         let actor = try session.actor(in: funnel)
         let id = try session.resolveDeal(arguments.positionals[0], actor: actor)
         let owner = arguments.positionals[1]
-        guard funnel.team.user(owner) != nil else { throw CommandFailure.usage(Message.unknownOwner(account: owner).text) }
+        guard funnel.team.user(owner) != nil else { throw CommandFailure.usage(Message.unknownOwner(account: owner).localized) }
         let deal = try session.change(id, by: actor, funnel: funnel, .assign(owner: owner))
         Console.line("assigned \(deal.id) to \(owner)")
     }

@@ -63,7 +63,7 @@ enum ExportCommand: Command {
         query.scope = try ScopeArguments.parse(arguments, funnel: funnel, actor: actor)
         if let stage = arguments.value("stage") {
             guard let found = funnel.pipeline.findStage(stage) else {
-                throw CommandFailure.usage(Message.unknownStage(text: stage, known: funnel.pipeline.stages.map(\.id)).text)
+                throw CommandFailure.usage(Message.unknownStage(text: stage, known: funnel.pipeline.stages.map(\.id)).localized)
             }
             query.stage = found.id
         }

@@ -34,7 +34,7 @@ enum ImportCommand: Command {
         let table = try request.table()
         let source = request.source ?? ImportRequest.guessSource(table.header)
         if let owner = request.owner, funnel.team.user(owner) == nil {
-            throw CommandFailure.usage(Message.unknownOwner(account: owner).text)
+            throw CommandFailure.usage(Message.unknownOwner(account: owner).localized)
         }
         let existing = try session.deals(for: actor)
         let options = ImportOptions(source: source, map: request.map, strict: arguments.has("strict"), defaultOwner: request.owner)

@@ -9,29 +9,40 @@ enum InitCommand: Command {
         options: [
             OptionSpec("template", value: "NAME", "simple (default), powerlink or b2b"),
             OptionSpec("currency", value: "CODE", "default currency for deals (ISO 4217, e.g. ILS)"),
+            OptionSpec("language", value: "LANG", "he, ar or en: the stage and lost-reason names' language (default: the UI's)",
+                       choices: Language.allCases.map(\.rawValue)),
         ],
         details: "You become the team's first manager. Add people with: funnel team add USER --role rep\n"
             + "Also writes the email templates templates/mail/no-answer-he.txt, -ar.txt and -en.txt (funnel mail).")
 
     static func run(_ arguments: ParsedArguments, session: Session) throws {
-        var pipeline = try template(arguments.value("template")).pipeline
+        var pipeline = try template(arguments.value("template")).pipeline(in: language(arguments.value("language")))
         if let currency = arguments.value("currency") { pipeline.defaultCurrency = try CurrencyArgument.parse(currency) }
         let team = Team(users: [User(account: session.account, name: session.account, role: .manager)])
         try session.data { try session.store.initialize(pipeline: pipeline, team: team) }
         // R11's email templates, in Hebrew, Arabic and English (docs/working-the-day.md).
         try session.data { try session.store.writeMailTemplates(DefaultMailTemplates.all) }
-        Console.line("created \(session.store.root) with the \(pipeline.name) pipeline; you (\(session.account)) are its manager")
-        for warning in pipeline.warnings { Console.error("warning: \(warning.text)") }
+        Console.line(UI.text(.cliCreatedDataDir, ["root": session.store.root, "pipeline": pipeline.name, "account": session.account]))
+        for warning in pipeline.warnings { Console.error("warning: \(warning.localized)") }
     }
 
     static func template(_ name: String?) throws -> PipelineTemplate {
         guard let name else { return .defaultTemplate }
         guard let template = PipelineTemplate(rawValue: name.lowercased()) else {
             let names = PipelineTemplate.allCases.map(\.rawValue)
-            var message = "no template called “\(name)”; templates are: \(names.joined(separator: ", "))"
-            if let guess = Suggest.closest(name, among: names) { message += "; did you mean \(guess)?" }
+            var message = UI.text(.cliNoTemplate, ["name": name, "names": names.joined(separator: ", ")])
+            if let guess = Suggest.closest(name, among: names) { message += UI.text(.didYouMeanSuffix, ["guess": guess]) }
             throw CommandFailure.usage(message)
         }
         return template
+    }
+
+    /// The language of the template's names: `--language`, else the UI's.
+    static func language(_ text: String?) throws -> Language {
+        guard let text else { return UI.language }
+        guard let language = Language(rawValue: text.lowercased()) else {
+            throw CommandFailure.usage(UI.text(.cliNoLanguage, ["text": text]))
+        }
+        return language
     }
 }

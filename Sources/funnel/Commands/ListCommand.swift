@@ -41,7 +41,7 @@ enum ListCommand: Command {
         }
         if let stage = arguments.value("stage") {
             guard let found = funnel.pipeline.findStage(stage) else {
-                throw CommandFailure.usage(Message.unknownStage(text: stage, known: funnel.pipeline.stages.map(\.id)).text)
+                throw CommandFailure.usage(Message.unknownStage(text: stage, known: funnel.pipeline.stages.map(\.id)).localized)
             }
             query.stage = found.id
         }
@@ -59,14 +59,15 @@ enum ListCommand: Command {
             return
         }
         if shown.isEmpty {
-            Console.error("no deals to show")
+            Console.error(UI.text(.cliNoDeals))
             return
         }
         let rows = shown.map { deal -> [String] in
             [deal.id, funnel.pipeline.stage(id: deal.stage)?.name ?? deal.stage, deal.title, deal.company,
-             deal.money?.display ?? "—", deal.nextAction?.date.iso ?? "—", deal.owner ?? "—"]
+             deal.money?.display ?? "—", deal.nextAction.map { UI.dates.full($0.date) } ?? "—", deal.owner ?? "—"]
         }
-        Console.block(TextTable.render(header: ["ID", "STAGE", "TITLE", "COMPANY", "VALUE", "NEXT", "OWNER"], rows: rows,
+        let header: [TextKey] = [.colID, .colStage, .colTitle, .colCompany, .colValue, .colNext, .colOwner]
+        Console.block(TextTable.render(header: header.map { UI.text($0) }, rows: rows,
                                maxWidths: [8, 20, 40, 24, 14, 10, 12]))
     }
 }

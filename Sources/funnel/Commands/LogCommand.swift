@@ -24,25 +24,27 @@ enum LogCommand: Command {
         let actor = try session.actor(in: funnel)
         let text = arguments.positionals[1]
         guard let entry = LogEntry(text) else {
-            var message = "“\(text)” is not an outcome; use one of: \(LogEntry.allNames.joined(separator: ", "))"
-            if let guess = Suggest.closest(text, among: LogEntry.allNames) { message += "; did you mean \(guess)?" }
+            var message = UI.text(.cliNotOutcome, ["text": text, "names": LogEntry.allNames.joined(separator: ", ")])
+            if let guess = Suggest.closest(text, among: LogEntry.allNames) { message += UI.text(.didYouMeanSuffix, ["guess": guess]) }
             throw CommandFailure.usage(message)
         }
         let module = arguments.value("module")
-        if module != nil, entry != .other(.training) { throw CommandFailure.usage("--module goes with training: funnel log ID training --module MODULE") }
+        if module != nil, entry != .other(.training) { throw CommandFailure.usage(UI.text(.cliModuleTraining)) }
         let id = try session.resolveDeal(arguments.positionals[0], actor: actor)
         var next = try NextActionArguments.parse(arguments, session: session)
         let proposed = next == nil
         if next == nil { next = Attempts.proposedNext(after: entry, today: session.today, pipeline: funnel.pipeline) }
         let deal = try session.change(id, by: actor, funnel: funnel,
                                       changes(entry, note: arguments.value("note") ?? "", next: next, module: module))
-        var line = "logged \(entry.name)\(module.map { " of " + BilledModule.clean($0) } ?? "") on \(deal.id)"
+        let what = entry.name + (module.map { UI.text(.cliLoggedModule, ["module": BilledModule.clean($0)]) } ?? "")
+        var line = UI.text(.cliLogged, ["what": what, "id": deal.id])
         if let next = deal.nextAction {
-            line += "; next action \(next.date.iso)\(next.text.isEmpty ? "" : " \(next.text)")\(proposed ? " (proposed; change with --next)" : "")"
+            line += UI.text(.cliNextAction, ["date": UI.dates.full(next.date), "text": next.text.isEmpty ? "" : " \(next.text)"])
+                + (proposed ? UI.text(.cliProposed) : "")
         }
         Console.line(line)
         let flags = DealFlags.of(deal, pipeline: funnel.pipeline, now: session.now, utcOffset: session.utcOffset)
-        for flag in flags where flag == .unreachable || flag == .emailDue { Console.error("note: \(flag.advice)") }
+        for flag in flags where flag == .unreachable || flag == .emailDue { Console.error(UI.text(.cliNote, ["advice": flag.advice(in: UI.language)])) }
     }
 
     /// The log as changes: a training of a module (R21) is its own change, with the next action beside it.

@@ -44,12 +44,12 @@ enum MailCommand: Command {
         let mail: ComposedMail
         switch MailComposer.compose(draft, deal: deal, sender: actor, now: session.now, messageID: token) {
         case .success(let composed): mail = composed
-        case .failure(let refusal): throw CommandFailure.refused(refusal.message.text)
+        case .failure(let refusal): throw CommandFailure.refused(refusal.message.localized)
         }
         let logged = DealChange.log(.other(.email), note: mail.subject)
         // The log must pass its rules before anything leaves the machine.
         if case .failure(let refusal) = funnel.apply(logged, to: deal, by: actor, now: session.now, utcOffset: session.utcOffset) {
-            throw CommandFailure.refused(refusal.message.text)
+            throw CommandFailure.refused(refusal.message.localized)
         }
         guard let mailer else {
             Console.block(mail.message, terminator: "")

@@ -23,17 +23,17 @@ enum MoveCommand: Command {
         let id = try session.resolveDeal(arguments.positionals[0], actor: actor)
         let target = arguments.positionals[1]
         guard let stage = funnel.pipeline.findStage(target) else {
-            throw CommandFailure.usage(Message.unknownStage(text: target, known: funnel.pipeline.stages.map(\.id)).text)
+            throw CommandFailure.usage(Message.unknownStage(text: target, known: funnel.pipeline.stages.map(\.id)).localized)
         }
         let next = try NextActionArguments.parse(arguments, session: session)
         let value = try arguments.value("value").map { try session.amount($0) }
         if let reason = arguments.value("reason"), stage.kind != .lost {
-            throw CommandFailure.usage("--reason “\(reason)” is for closing as lost; \(stage.name) is not a lost stage")
+            throw CommandFailure.usage(UI.text(.cliReasonNotLost, ["reason": reason, "stage": stage.name]))
         }
         let before = try session.data { try session.store.loadDeal(id: id) }
         let deal = try session.change(id, by: actor, funnel: funnel,
                                       .move(to: stage.id, lostReason: arguments.value("reason"), nextAction: next, value: value))
         let from = before.flatMap { funnel.pipeline.stage(id: $0.stage)?.name } ?? "?"
-        Console.line("moved \(deal.id) from \(from) to \(stage.name)")
+        Console.line(UI.text(.cliMoved, ["id": deal.id, "from": from, "to": stage.name]))
     }
 }

@@ -24,9 +24,9 @@ enum ReportCommand: Command {
         let period = try self.period(arguments, session: session)
         var scope: Scope = actor.role == .manager ? .everyone : .mine
         if let owner = arguments.value("owner") {
-            guard funnel.team.user(owner) != nil else { throw CommandFailure.usage(Message.unknownOwner(account: owner).text) }
+            guard funnel.team.user(owner) != nil else { throw CommandFailure.usage(Message.unknownOwner(account: owner).localized) }
             scope = .seller(owner)
-            if let refusal = Visibility.allowed(scope, for: actor) { throw CommandFailure.refused(refusal.message.text) }
+            if let refusal = Visibility.allowed(scope, for: actor) { throw CommandFailure.refused(refusal.message.localized) }
         }
         let deals = try session.deals(for: actor).filter { deal in
             // A rep's report covers the deals they own; the shared inbox is not theirs to report on.

@@ -24,59 +24,71 @@ enum ShowCommand: Command {
         let pipeline = funnel.pipeline
         func name(_ stage: String?) -> String { stage.flatMap { pipeline.stage(id: $0)?.name } ?? stage ?? "—" }
         func owner(_ account: String?) -> String {
-            guard let account else { return "— (inbox)" }
+            guard let account else { return UI.text(.showInboxOwner) }
             return funnel.team.user(account).map { "\($0.name) (\(account))" } ?? account
         }
-        let next = deal.nextAction.map { "\($0.date.iso) \($0.text)" } ?? "—"
-        var rows: [(String, String)] = [
-            ("id", deal.id), ("title", deal.title), ("company", deal.company), ("contact", deal.contact),
-            ("phone", deal.phone), ("email", deal.email), ("stage", name(deal.stage)),
-            ("owner", owner(deal.owner)), ("priority", deal.priority.rawValue), ("value", deal.money?.display ?? "—"),
-            ("next action", next),
-            ("created", Timestamp.format(deal.created)), ("in stage since", Timestamp.format(deal.stageEntered)),
+        let language = UI.language
+        let next = deal.nextAction.map { "\(UI.dates.full($0.date)) \($0.text)" } ?? "—"
+        var rows: [(TextKey, String)] = [
+            (.showId, deal.id), (.showTitle, deal.title), (.showCompany, deal.company), (.showContact, deal.contact),
+            (.showPhone, deal.phone), (.showEmail, deal.email), (.showStage, name(deal.stage)),
+            (.showOwner, owner(deal.owner)), (.showPriority, priority(deal.priority)), (.showValue, deal.money?.display ?? "—"),
+            (.showNextAction, next),
+            (.showCreated, Timestamp.format(deal.created)), (.showInStageSince, Timestamp.format(deal.stageEntered)),
         ]
-        if let reason = deal.lostReason { rows.append(("lost reason", reason)) }
-        if !deal.source.isEmpty { rows.append(("source", deal.source)) }
+        if let reason = deal.lostReason { rows.append((.showLostReason, reason)) }
+        if !deal.source.isEmpty { rows.append((.showSource, deal.source)) }
         let flags = DealFlags.of(deal, pipeline: pipeline, now: now, utcOffset: utcOffset)
-        if !flags.isEmpty { rows.append(("flags", flags.map { "\($0.label) (\($0.advice))" }.joined(separator: "; "))) }
+        if !flags.isEmpty {
+            rows.append((.showFlags, flags.map { "\($0.label(in: language)) (\($0.advice(in: language)))" }.joined(separator: "; ")))
+        }
         let attempts = Attempts.unanswered(deal)
-        if attempts > 0 { rows.append(("attempts", "\(attempts) unanswered since last reached")) }
-        rows.append(("call steps", CallStep.allCases.map { (deal.callSteps.contains($0) ? "[x] " : "[ ] ") + $0.label }.joined(separator: "  ")))
-        if let terms = deal.paymentTerms { rows.append(("payment", "\(terms.installments) installments, \(terms.method.label)")) }
-        if !deal.trainedModules.isEmpty { rows.append(("trained", deal.trainedModules.joined(separator: ", "))) }
-        if !deal.modules.isEmpty { rows.append(("billed", deal.modules.map(\.module).joined(separator: ", "))) }
-        var lines = rows.map { DisplayWidth.fit($0.0, to: 15) + Sanitize.line($0.1) }
+        if attempts > 0 { rows.append((.showAttempts, UI.text(.pluralUnansweredSince, count: attempts))) }
+        rows.append((.showCallSteps, CallStep.allCases.map { (deal.callSteps.contains($0) ? "[x] " : "[ ] ") + $0.label(in: language) }
+            .joined(separator: "  ")))
+        if let terms = deal.paymentTerms {
+            rows.append((.showPayment, UI.text(.showPaymentTerms, ["count": "\(terms.installments)", "method": terms.method.label(in: language)])))
+        }
+        if !deal.trainedModules.isEmpty { rows.append((.showTrained, deal.trainedModules.joined(separator: ", "))) }
+        if !deal.modules.isEmpty { rows.append((.showBilled, deal.modules.map(\.module).joined(separator: ", "))) }
+        var lines = rows.map { DisplayWidth.fit(UI.text($0.0), to: 15) + Sanitize.line($0.1) }
         if !deal.notes.isEmpty {
-            lines.append("notes")
+            lines.append(UI.text(.showNotes))
             lines += Sanitize.lines(deal.notes).map { "  " + $0 }
         }
         if !deal.activities.isEmpty {
-            lines.append("activities")
+            lines.append(UI.text(.showActivities))
             for activity in deal.activities {
-                lines.append("  \(Timestamp.format(activity.at))  \(Sanitize.line(activity.by))  \(Sanitize.line(activity.summary))")
+                lines.append("  \(Timestamp.format(activity.at))  \(Sanitize.line(activity.by))  \(Sanitize.line(activity.summary(in: language)))")
             }
         }
-        lines.append("history")
+        lines.append(UI.text(.showHistory))
         for change in deal.history {
-            let move = change.from == nil ? "created in \(name(change.to))" : "\(name(change.from)) → \(name(change.to))"
+            let move = change.from == nil ? UI.text(.historyCreatedIn, ["stage": name(change.to)]) : "\(name(change.from)) → \(name(change.to))"
             lines.append("  \(Timestamp.format(change.at))  \(Sanitize.line(change.by))  \(Sanitize.line(move))")
         }
         lines += logLines(deal, funnel: funnel)
         return lines.joined(separator: "\n")
     }
 
+    /// A priority's name in the UI's language.
+    static func priority(_ priority: Priority) -> String {
+        let keys: [Priority: TextKey] = [.high: .priorityHigh, .normal: .priorityNormal, .low: .priorityLow]
+        return keys[priority].map { UI.text($0) } ?? priority.rawValue
+    }
+
     /// The owners' log (R16) and the billed modules (R21), when there are any.
     static func logLines(_ deal: Deal, funnel: Funnel) -> [String] {
-        func who(_ account: String?) -> String { account.map { funnel.team.user($0)?.name ?? $0 } ?? "inbox" }
+        func who(_ account: String?) -> String { account.map { funnel.team.user($0)?.name ?? $0 } ?? UI.text(.showInbox) }
         var lines: [String] = []
         if !deal.assignments.isEmpty {
-            lines.append("assignments")
+            lines.append(UI.text(.showAssignments))
             for a in deal.assignments {
                 lines.append("  \(Timestamp.format(a.at))  \(Sanitize.line(a.by))  \(Sanitize.line(who(a.from))) → \(Sanitize.line(who(a.to)))")
             }
         }
         if !deal.modules.isEmpty {
-            lines.append("modules billed")
+            lines.append(UI.text(.showModulesBilled))
             for billed in deal.modules {
                 lines.append("  \(Timestamp.format(billed.at))  \(Sanitize.line(billed.by))  \(Sanitize.line(billed.module))")
             }

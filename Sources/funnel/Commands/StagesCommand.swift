@@ -9,7 +9,7 @@ enum StagesCommand: Command {
 
     static func run(_ arguments: ParsedArguments, session: Session) throws {
         let pipeline = try session.data { try session.store.loadPipeline() }
-        for warning in pipeline.warnings { Console.error("warning: \(warning.text)") }
+        for warning in pipeline.warnings { Console.error("warning: \(warning.localized)") }
         if arguments.has("json") {
             let stages = pipeline.stages.map { stage -> JSONOut in
                 .object([

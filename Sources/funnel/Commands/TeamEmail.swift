@@ -12,7 +12,7 @@ extension TeamCommand {
         let email = words[2].lowercased() == "none" ? nil : try address(words[2])
         let funnel = try session.funnel()
         let actor = try session.actor(in: funnel)
-        guard funnel.team.user(account) != nil else { throw CommandFailure.usage(Message.unknownOwner(account: account).text) }
+        guard funnel.team.user(account) != nil else { throw CommandFailure.usage(Message.unknownOwner(account: account).localized) }
         guard actor.role == .manager || actor.account == account else {
             throw CommandFailure.refused("only a manager sets someone else's email address")
         }
@@ -27,7 +27,7 @@ extension TeamCommand {
     /// An address as typed, checked (`MailAddress`), or a usage error.
     static func address(_ text: String) throws -> String {
         guard MailAddress.isValid(text) else {
-            throw CommandFailure.usage(Message.mailBadAddress(whose: "the address", address: text).text)
+            throw CommandFailure.usage(Message.mailBadAddress(whose: "the address", address: text).localized)
         }
         return text
     }

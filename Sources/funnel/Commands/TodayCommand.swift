@@ -27,7 +27,7 @@ enum TodayCommand: Command {
             return
         }
         if list.isEmpty {
-            Console.error("nothing to call today")
+            Console.error(UI.text(.cliNothingToCall))
             return
         }
         var lines: [String] = []
@@ -35,14 +35,15 @@ enum TodayCommand: Command {
             let entries = list.filter { $0.group == group }
             if entries.isEmpty { continue }
             if !lines.isEmpty { lines.append("") }
-            lines.append("\(group.title) (\(entries.count))")
+            lines.append("\(group.title(in: UI.language)) (\(entries.count))")
             let rows = entries.map { entry -> [String] in
                 let deal = entry.deal
                 let attempts = Attempts.unanswered(deal)
                 return [deal.id, deal.title, deal.company, deal.phone, deal.money?.display ?? "—",
-                        deal.nextAction?.date.iso ?? "—", attempts > 0 ? "\(attempts) tries" : ""]
+                        deal.nextAction.map { UI.dates.full($0.date) } ?? "—", attempts > 0 ? UI.text(.pluralTries, count: attempts) : ""]
             }
-            lines.append(TextTable.render(header: ["ID", "TITLE", "COMPANY", "PHONE", "VALUE", "NEXT", "ATTEMPTS"], rows: rows,
+            let header: [TextKey] = [.colID, .colTitle, .colCompany, .colPhone, .colValue, .colNext, .colAttempts]
+            lines.append(TextTable.render(header: header.map { UI.text($0) }, rows: rows,
                                           maxWidths: [8, 32, 22, 16, 14, 10, 9]))
         }
         Console.block(lines.joined(separator: "\n"))
@@ -53,15 +54,15 @@ enum TodayCommand: Command {
 enum ScopeArguments {
     static func parse(_ arguments: ParsedArguments, funnel: Funnel, actor: User) throws -> Scope {
         if arguments.has("all") && arguments.has("owner") {
-            throw CommandFailure.usage("give --owner USER or --all, not both")
+            throw CommandFailure.usage(UI.text(.cliOwnerOrAll))
         }
         var scope = Scope.mine
         if arguments.has("all") { scope = .everyone }
         if let owner = arguments.value("owner") {
-            guard funnel.team.user(owner) != nil else { throw CommandFailure.usage(Message.unknownOwner(account: owner).text) }
+            guard funnel.team.user(owner) != nil else { throw CommandFailure.usage(Message.unknownOwner(account: owner).localized) }
             scope = .seller(owner)
         }
-        if let refusal = Visibility.allowed(scope, for: actor) { throw CommandFailure.refused(refusal.message.text) }
+        if let refusal = Visibility.allowed(scope, for: actor) { throw CommandFailure.refused(refusal.message.localized) }
         return scope
     }
 }
