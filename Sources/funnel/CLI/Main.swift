@@ -2,6 +2,7 @@ import Foundation
 import FunnelCore
 import FunnelStore
 import FunnelText
+import FunnelTUI
 
 /// Options that apply to every command and to the board.
 struct GlobalOptions {
@@ -75,6 +76,10 @@ struct GlobalOptions {
 enum FunnelMain {
     static func run(_ arguments: [String], environment: [String: String]) -> Int32 {
         TerminalLocale.prepare()
+        // Hebrew and Arabic on a terminal read as on the board (a bad setting is reported by the
+        // command that reads it; here it only means logical order).
+        let config = try? ConfigFile.load(environment: environment)
+        Console.configure(try? (config ?? ConfigFile.parse("", path: "")).textDisplay(environment: environment))
         do {
             let options = try GlobalOptions.parse(arguments)
             if options.version {

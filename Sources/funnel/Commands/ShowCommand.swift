@@ -17,7 +17,7 @@ enum ShowCommand: Command {
             Console.block(DealJSON.make(deal, funnel: funnel, now: session.now, utcOffset: session.utcOffset, full: true).render())
             return
         }
-        Console.block(render(deal, funnel: funnel, now: session.now, utcOffset: session.utcOffset))
+        Console.lines(render(deal, funnel: funnel, now: session.now, utcOffset: session.utcOffset))
     }
 
     static func render(_ deal: Deal, funnel: Funnel, now: Date, utcOffset: Int) -> String {

@@ -13,9 +13,23 @@ import Glibc
 /// whose line breaks and tabs funnel itself put there; the values inside it must have been made
 /// one line first (`TextTable` and `Sanitize.line` do that).
 enum Console {
+    /// How text reaches a terminal (docs/bidi.md): with `bidi = app` on a terminal, each message
+    /// line and each table cell is put in visual order, as the board does; nil for pipes and files
+    /// (they get logical order) and with `bidi = terminal`. Set once, at start.
+    nonisolated(unsafe) static var stdoutDisplay: TextDisplay?
+    nonisolated(unsafe) static var stderrDisplay: TextDisplay?
+
+    /// Chooses the displays from the settings and whether each output is a terminal.
+    static func configure(_ display: TextDisplay?) {
+        guard let display, display.reorders || display.shapesArabic else { return }
+        stdoutDisplay = isatty(STDOUT_FILENO) != 0 ? display : nil
+        stderrDisplay = isatty(STDERR_FILENO) != 0 ? display : nil
+    }
+
     /// One line on standard output.
     static func line(_ text: String) {
-        write(Sanitize.line(text) + "\n", to: STDOUT_FILENO)
+        let line = Sanitize.line(text)
+        write((stdoutDisplay?.visual(line) ?? line) + "\n", to: STDOUT_FILENO)
     }
 
     /// Several lines on standard output, laid out by funnel.
@@ -23,9 +37,17 @@ enum Console {
         write(Sanitize.text(text) + terminator, to: STDOUT_FILENO)
     }
 
+    /// Lines of text laid out by funnel, each a label and one value (`funnel show`): like
+    /// `block`, but each line in visual order on a terminal with bidi = app. Never for JSON.
+    static func lines(_ text: String) {
+        let lines = text.components(separatedBy: "\n").map(Sanitize.line)
+        write(lines.map { stdoutDisplay?.visual($0) ?? $0 }.joined(separator: "\n") + "\n", to: STDOUT_FILENO)
+    }
+
     /// One message line on standard error.
     static func error(_ text: String) {
-        write(Sanitize.line(text) + "\n", to: STDERR_FILENO)
+        let line = Sanitize.line(text)
+        write((stderrDisplay?.visual(line) ?? line) + "\n", to: STDERR_FILENO)
     }
 
     /// A document on standard output (CSV, roff, a shell script) laid out by funnel: like `block`,
