@@ -41,15 +41,6 @@ public struct UnreadableDeal: Sendable, Equatable {
 public struct DealSet: Sendable {
     public var deals: [String: Deal]
     public var unreadable: [UnreadableDeal]
-    /// Ids found in two owners' folders, and the problem to report when a second look does not
-    /// settle them (not yet in `unreadable`).
-    var ambiguous: [String: UnreadableDeal] = [:]
-
-    init(deals: [String: Deal], unreadable: [UnreadableDeal], ambiguous: [String: UnreadableDeal] = [:]) {
-        self.deals = deals
-        self.unreadable = unreadable
-        self.ambiguous = ambiguous
-    }
 
     /// One line about the skipped files, or nil when none was. Only a manager is told which
     /// files (a rep may not know which deals exist outside their own).
@@ -102,8 +93,10 @@ enum DealPlacement {
         return .failure(.corrupt(path: paths[0], detail: "deal \(copies[0].deal.id) is stored in \(paths.count) owners' folders (\(paths.joined(separator: ", "))); none counts until a manager keeps one (funnel doctor explains)"))
     }
 
-    /// Sorts read files into deals that count and files that do not.
-    static func settle(_ files: [DealFile], skipped: [UnreadableDeal], store: FunnelStore) -> DealSet {
+    /// Sorts read files into deals that count and files that do not; beside them, the ids found
+    /// in two owners' folders with the problem to report if a second look does not settle them.
+    static func settle(_ files: [DealFile], skipped: [UnreadableDeal], store: FunnelStore)
+        -> (set: DealSet, ambiguous: [String: UnreadableDeal]) {
         var unreadable = skipped
         var byID: [String: [DealFile]] = [:]
         for file in files {
@@ -127,6 +120,6 @@ enum DealPlacement {
                 ambiguous[id] = UnreadableDeal(path: copies.map(\.path).min() ?? "", error: problem)
             }
         }
-        return DealSet(deals: deals, unreadable: unreadable.sorted { $0.path < $1.path }, ambiguous: ambiguous)
+        return (DealSet(deals: deals, unreadable: unreadable.sorted { $0.path < $1.path }), ambiguous)
     }
 }

@@ -183,23 +183,22 @@ public final class FunnelStore {
                 skipped.append(UnreadableDeal(path: path, error: error))
             }
         }
-        var set = DealPlacement.settle(files, skipped: skipped, store: self)
+        var (set, ambiguous) = DealPlacement.settle(files, skipped: skipped, store: self)
         // Copies in two owners' folders: perhaps a reassignment between its two steps; look again.
-        if !set.ambiguous.isEmpty {
+        if !ambiguous.isEmpty {
             // One brief look for all of them: a lock held longer is not a writer between two steps.
             let settled = lock.whenFree(shared: true, within: Self.writerGrace) { () -> [String: Deal] in
                 var found: [String: Deal] = [:]
-                for id in set.ambiguous.keys {
+                for id in ambiguous.keys {
                     if let file = try? readCopies(of: id) { found[id] = file.deal }
                 }
                 return found
             } ?? [:]
-            for (id, problem) in set.ambiguous {
+            for (id, problem) in ambiguous {
                 if let deal = settled[id] { set.deals[id] = deal } else { set.unreadable.append(problem) }
             }
+            set.unreadable.sort { $0.path < $1.path }
         }
-        set.ambiguous = [:]
-        set.unreadable.sort { $0.path < $1.path }
         return set
     }
 

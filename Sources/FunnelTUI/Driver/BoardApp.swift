@@ -80,7 +80,7 @@ public final class BoardApp {
     public enum Ending: Equatable, Sendable {
         /// The user quit (q).
         case quit
-        /// SIGINT, SIGTERM or SIGHUP: its number.
+        /// SIGINT, SIGTERM, SIGHUP or SIGQUIT: its number.
         case signal(Int32)
         /// The terminal went away.
         case hangup
@@ -172,15 +172,20 @@ public final class BoardApp {
         guard !changes.deals.isEmpty else { return false }
         var changed: [Deal] = []
         var removed: [String] = []
-        do {
-            for id in changes.deals.sorted() {
+        var failure: (any Error)?
+        // Each deal on its own: one file that cannot be read keeps its card as it was, and never
+        // holds back the others that changed with it.
+        for id in changes.deals.sorted() {
+            do {
                 if let deal = try store.loadDeal(id: id) { changed.append(deal) } else { removed.append(id) }
+            } catch {
+                failure = failure ?? error
             }
-        } catch {
-            _ = BoardUpdate.apply(.saveFailed(state.text(.statusCouldNotReload, ["why": Self.describe(error)])), &state)
-            return true
         }
         _ = BoardUpdate.apply(.changedElsewhere(changed: changed, removed: removed), &state)
+        if let failure {
+            _ = BoardUpdate.apply(.saveFailed(state.text(.statusCouldNotReload, ["why": Self.describe(failure)])), &state)
+        }
         return true
     }
 

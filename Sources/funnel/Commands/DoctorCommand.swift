@@ -7,7 +7,7 @@ import FunnelText
 enum DoctorCommand: Command {
     static let spec = CommandSpec(
         name: "doctor", summary: "Check the data directory; --repair quarantines what cannot be read (never deletes).",
-        options: [OptionSpec("repair", "move unreadable and leftover files to quarantine/, refile misplaced deals, rebuild the cache")],
+        options: [OptionSpec("repair", "move unreadable, misplaced and leftover files to quarantine/, rebuild the cache")],
         details: "Exit code 0 when nothing is wrong, 4 when problems were found (after --repair: when some remain).")
 
     static func run(_ arguments: ParsedArguments, session: Session) throws {
@@ -31,7 +31,7 @@ enum DoctorCommand: Command {
             Console.block([finding.path, "  problem: " + finding.problem,
                            "  \(repair ? "done" : "to do"): " + finding.action].map(Sanitize.line).joined(separator: "\n"))
         }
-        let unresolved = repair ? findings.filter { !$0.action.hasPrefix("moved") && !$0.action.hasPrefix("filed") && !$0.action.hasPrefix("made") } : findings
+        let unresolved = repair ? findings.filter { !$0.action.hasPrefix("moved") && !$0.action.hasPrefix("made") } : findings
         if !unresolved.isEmpty {
             throw CommandFailure.data("\(findings.count) problem(s) found" + (repair ? ", \(unresolved.count) need a person" : "; run funnel doctor --repair"))
         }
