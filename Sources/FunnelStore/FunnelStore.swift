@@ -112,6 +112,9 @@ public final class FunnelStore {
         return (paths, unreadable)
     }
 
+    /// Whether a listing should read `name` as a deal: any visible `.json`, on purpose looser than
+    /// `StorePaths.isDealFileName`, so a file with a malformed id is read, refused by `readDeal`,
+    /// and reported (not silently left out).
     func isDealFileName(_ name: String) -> Bool { !name.hasPrefix(".") && name.hasSuffix(".json") }
 
     /// Every deal id present, from file names alone (cheap: no file is opened).
