@@ -22,6 +22,13 @@ let package = Package(
             path: "Sources/CFriBidi",
             providers: [.apt(["libfribidi-dev"])]
         ),
+        // Pango and Cairo, the libraries GNOME prints with: shaping, bidi and line breaking into a PDF.
+        .systemLibrary(
+            name: "CPangoCairo",
+            path: "Sources/CPangoCairo",
+            pkgConfig: "pangocairo",
+            providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]
+        ),
         // The board's signal state and self-pipe, in one C object file (never in a header).
         .target(name: "CFunnelSignals", path: "Sources/CFunnelSignals", linkerSettings: [.linkedLibrary("ncursesw")]),
         // Pure domain: stages, deals, rules, roles, queries. Foundation only.
@@ -30,6 +37,8 @@ let package = Package(
         .target(name: "FunnelStore", dependencies: ["FunnelCore"], swiftSettings: strict),
         // Terminal text: grapheme widths, truncation, sanitising untrusted strings, bidi display.
         .target(name: "FunnelText", dependencies: ["CNcursesw", "CFriBidi"], swiftSettings: strict),
+        // Typesetting a quote as an A4 PDF from a laid-out QuoteLayout (Pango + Cairo). No domain types.
+        .target(name: "FunnelPDF", dependencies: ["CPangoCairo"], swiftSettings: strict),
         // Sending email: the mailer (`sendmail -t`), $EDITOR on a draft, templates looked up in the store.
         .target(name: "FunnelMail", dependencies: ["FunnelCore", "FunnelStore"], swiftSettings: strict),
         // The board: actions, key table, pure update and render, ncurses driver.
