@@ -3,6 +3,13 @@ import PackageDescription
 
 let strict: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
 
+/// Pango's and GLib's header folders (what `pkg-config --cflags pangocairo` prints, without the
+/// `-pthread` SwiftPM warns about); glibconfig.h sits in an architecture's lib folder.
+let pangoIncludes: [SwiftSetting] = [
+    "/usr/include/pango-1.0", "/usr/include/glib-2.0", "/usr/include/harfbuzz", "/usr/include/freetype2",
+    "/usr/include/cairo", "/usr/lib/x86_64-linux-gnu/glib-2.0/include", "/usr/lib/aarch64-linux-gnu/glib-2.0/include",
+].map { .unsafeFlags(["-Xcc", "-I" + $0]) }
+
 let package = Package(
     name: "funnel",
     platforms: [.macOS(.v14)],
@@ -26,7 +33,6 @@ let package = Package(
         .systemLibrary(
             name: "CPangoCairo",
             path: "Sources/CPangoCairo",
-            pkgConfig: "pangocairo",
             providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]
         ),
         // The board's signal state and self-pipe, in one C object file (never in a header).
@@ -38,7 +44,7 @@ let package = Package(
         // Terminal text: grapheme widths, truncation, sanitising untrusted strings, bidi display.
         .target(name: "FunnelText", dependencies: ["CNcursesw", "CFriBidi"], swiftSettings: strict),
         // Typesetting a quote as an A4 PDF from a laid-out QuoteLayout (Pango + Cairo). No domain types.
-        .target(name: "FunnelPDF", dependencies: ["CPangoCairo"], swiftSettings: strict),
+        .target(name: "FunnelPDF", dependencies: ["CPangoCairo"], swiftSettings: strict + pangoIncludes),
         // Sending email: the mailer (`sendmail -t`), $EDITOR on a draft, templates looked up in the store.
         .target(name: "FunnelMail", dependencies: ["FunnelCore", "FunnelStore"], swiftSettings: strict),
         // The board: actions, key table, pure update and render, ncurses driver.

@@ -65,6 +65,12 @@ struct ConventionsTests {
         #expect(try complete(s, ["funnel", "move", "--reason", "x", id, "cust"]) == ["customer"], "flag values are skipped")
         #expect(try complete(s, ["funnel", "config", "set", "mo"]) == ["mouse"])
         #expect(try complete(s, ["funnel", "--da"]) == ["--data-dir"])
+        #expect(try complete(s, ["funnel", "add", "x", "--priority", "h"]) == ["high"])
+        #expect(try complete(s, ["funnel", "add", "x", "--phone", "0"]).isEmpty, "a phone is free text, not a choice")
+        #expect(try complete(s, ["funnel", "mail", id, "--template", "s"]).isEmpty, "mail templates are not pipeline templates")
+        #expect(try complete(s, ["funnel", "report", "--period", "q"]) == ["quarter"])
+        #expect(try complete(s, ["funnel", "add", "x", "--currency", "IL"]) == ["ILS"])
+        #expect(try complete(s, ["funnel", "export", "--format", "x"]) == ["xlsx-csv"])
     }
 
     @Test func zshAndFishScriptsAreGenerated() throws {

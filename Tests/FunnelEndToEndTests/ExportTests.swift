@@ -45,6 +45,23 @@ struct ExportTests {
         #expect(activities.contains("deal_id,at,by,kind,outcome,note\r\n"))
     }
 
+    @Test func plainCSVHasNoBomAndXlsxCSVIsTheDefault() throws {
+        let (s, _) = try world()
+        defer { s.remove() }
+        let excel = try s.ok("export", "--all", "--format", "xlsx-csv", "--pipeline", "simple").stdout
+        #expect(excel == (try s.ok("export", "--all").stdout), "xlsx-csv is the default")
+        #expect(excel.hasPrefix("\u{FEFF}id,title,"))
+        try s.ok("export", "--all", "--format", "csv", "--output", s.root + "/plain")
+        let bytes = try #require(s.bytes(s.root + "/plain/deals.csv"))
+        #expect(bytes.prefix(9) == Data("id,title,".utf8), "no BOM for other programs")
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(text.hasSuffix("\r\n") && text.contains(",'+972-54-1234567,"), "CRLF and formula guards as for Excel")
+        let wrong = try s.run("export", "--pipeline", "renewals")
+        #expect(wrong.status == Exit.usage && wrong.stderr.contains("no pipeline “renewals”") && wrong.stdout.isEmpty, "\(wrong)")
+        let badFormat = try s.run("export", "--format", "xlsx")
+        #expect(badFormat.status == Exit.usage && badFormat.stderr.contains("xlsx-csv, csv or jsonl"), "\(badFormat)")
+    }
+
     @Test func repsExportOnlyWhatTheyMaySee() throws {
         let (s, _) = try world()
         defer { s.remove() }
@@ -74,10 +91,11 @@ struct ExportTests {
         }
     }
 
-    @Test func exportThenImportIntoAnEmptyDirectoryGivesTheSameDeals() throws {
+    @Test(arguments: ["xlsx-csv", "csv"])
+    func exportThenImportIntoAnEmptyDirectoryGivesTheSameDeals(format: String) throws {
         let (s, _) = try world()
         defer { s.remove() }
-        try s.ok("export", "--all", "--output", s.root + "/out")
+        try s.ok("export", "--all", "--format", format, "--output", s.root + "/out")
         let before = try s.list("--all")
         let t = try Sandbox()
         defer { t.remove() }

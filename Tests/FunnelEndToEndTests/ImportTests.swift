@@ -80,6 +80,30 @@ struct ImportTests {
         #expect(deals.first { $0.string("title") == "Training day" }?.string("lost_reason") == "No budget")
     }
 
+    /// Kommo's Russian interface: `(контакт)` phone and email columns, notes in `Примечание 1`, `2`…
+    /// (the columns an amoCRM importer reads, see docs/import.md), a UTF-8 BOM and CRLF.
+    @Test func kommoRussianExportWithNumberedNotes() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.initialize()
+        let path = Self.fixture("kommo-leads-ru.csv")
+        let refused = try s.run("import", path)
+        #expect(refused.status == Exit.usage && refused.stderr.contains("line 4: error: value “abc” is not an amount"), "\(refused)")
+        #expect(try s.list("--all").isEmpty, "all or nothing")
+        let result = try s.ok("import", path, "--skip-bad", "--pipeline", "Simple")
+        #expect(result.stdout.split(separator: "\n").count == 2, "\(result)")
+        #expect(result.stderr.contains("line 5: duplicate of line 2 (same phone)"), "\(result)")
+        let deals = try s.list("--all")
+        let arabic = try #require(deals.first { $0.string("title") == "عرض سنوي" })
+        let notes = try s.deal(try #require(arabic.string("id"))).string("notes")
+        #expect(notes == "اتصل يوم الأحد\n\nطلب خصم" && arabic.string("phone") == "+972-4-8123999", "\(String(describing: notes))")
+        #expect(arabic.string("owner") == "sam" && arabic.string("value") == "48000.00" && arabic.string("stage") == "new")
+        let won = try #require(deals.first { $0.string("title") == "שדרוג רישיונות" })
+        #expect(won.string("stage") == "customer" && won.string("email") == "dana@carmel.example" && won.string("owner") == "rita")
+        let other = try s.run("import", path, "--pipeline", "renewals")
+        #expect(other.status == Exit.usage && other.stderr.contains("one pipeline, “simple”"), "\(other)")
+    }
+
     @Test func excelUnicodeTextWithHebrewHeadersThroughMap() throws {
         let s = try Sandbox()
         defer { s.remove() }
@@ -130,7 +154,7 @@ struct ImportTests {
             (["import", Self.fixture("kommo-leads.csv"), "--encoding", "latin1"], "not one funnel reads"),
             (["import", Self.fixture("kommo-leads.csv"), "--map", "Nope=title"], "no column “nope”"),
             (["import", Self.fixture("kommo-leads.csv"), "--owner", "ghost"], "ghost"),
-            (["import", Self.fixture("kommo-leads.csv"), "--pipeline", "x"], "unknown option --pipeline"),
+            (["import", Self.fixture("kommo-leads.csv"), "--pipeline", "x"], "no pipeline “x”"),
         ]
         for (words, message) in cases {
             let result = try runProgram(FunnelBinary.path, words, environment: s.environment(), scratch: s.root)

@@ -30,9 +30,10 @@ public enum CSVCell {
         return needsQuotes ? "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : safe
     }
 
-    /// A whole file: a UTF-8 BOM (so Excel reads UTF-8), rows joined by CRLF, a CRLF at the end.
-    public static func document(header: [String], rows: [[String]]) -> String {
-        var out = "\u{FEFF}"
+    /// A whole file: rows joined by CRLF (RFC 4180), a CRLF at the end; with `byteOrderMark`
+    /// (the default, for Excel) a UTF-8 BOM first, so Excel reads the file as UTF-8.
+    public static func document(header: [String], rows: [[String]], byteOrderMark: Bool = true) -> String {
+        var out = byteOrderMark ? "\u{FEFF}" : ""
         for row in [header] + rows {
             out += row.map { field($0) }.joined(separator: ",") + "\r\n"
         }

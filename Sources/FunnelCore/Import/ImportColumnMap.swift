@@ -29,15 +29,20 @@ public struct ImportColumnMap: Sendable {
         return .success(ImportColumnMap(fields: fields, unknown: unknown))
     }
 
-    /// A row's values by field: trimmed, the first non-empty cell of a field winning. A cell
-    /// funnel's export guarded against formulas (`'=…`) is read back without the guard.
+    /// A row's values by field: trimmed, the first non-empty cell of a field winning, except notes,
+    /// whose non-empty cells are all kept, a blank line between them (Kommo's `Примечание 1`, `2`…).
+    /// A cell funnel's export guarded against formulas (`'=…`) is read back without the guard.
     public func values(_ cells: [String]) -> [ImportField: String] {
         var values: [ImportField: String] = [:]
         for (index, cell) in cells.enumerated() where index < fields.count {
             guard let field = fields[index] else { continue }
             var text = field == .notes ? cell : cell.trimmingCharacters(in: .whitespaces)
             if CSVCell.isGuarded(text) { text.removeFirst() }
-            if values[field, default: ""].isEmpty { values[field] = text }
+            if values[field, default: ""].isEmpty {
+                values[field] = text
+            } else if field == .notes && !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                values[field, default: ""] += "\n\n" + text
+            }
         }
         return values
     }

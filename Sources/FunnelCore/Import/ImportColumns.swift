@@ -34,9 +34,19 @@ public enum ImportSource: String, CaseIterable, Sendable {
             // "Deal - Title" in exports that name each column's object.
             if name.hasPrefix("deal - ") { return Self.pipedriveNames[String(name.dropFirst(7))] ?? Self.csvNames[String(name.dropFirst(7))] }
             return Self.csvNames[name]
-        case .kommo: return Self.kommoNames[name] ?? Self.csvNames[name]
+        case .kommo: return Self.kommoNames[name] ?? Self.numberedNote(name) ?? Self.csvNames[name]
         case .csv: return Self.csvNames[name]
         }
+    }
+
+    /// Kommo writes a lead's notes in columns `Примечание 1`, `Примечание 2`… (`Note 1`…): each
+    /// is read into notes, and a row's non-empty notes are joined.
+    static func numberedNote(_ name: String) -> ImportField? {
+        for prefix in ["примечание ", "note "] where name.hasPrefix(prefix) {
+            let number = name.dropFirst(prefix.count)
+            if !number.isEmpty && number.allSatisfy(\.isASCII) && number.allSatisfy(\.isNumber) { return .notes }
+        }
+        return nil
     }
 
     /// Pipedrive's deals export (labels as in the web app's Export, "Deal - " prefix optional).
@@ -44,10 +54,12 @@ public enum ImportSource: String, CaseIterable, Sendable {
         "title": .title, "value": .value, "currency": .currency, "currency of value": .currency,
         "organization": .company, "organization - name": .company, "contact person": .contact, "person - name": .contact,
         "person - phone": .phone, "person - email": .email, "stage": .stage, "status": .status, "owner": .owner,
-        "deal created": .created, "add time": .created, "next activity date": .nextActionDate,
+        "deal created": .created, "deal created on": .created, "add time": .created, "next activity date": .nextActionDate,
         "next activity subject": .nextAction, "lost reason": .lostReason, "source origin": .source, "source channel": .source,
         "id": .ignore, "pipeline": .ignore, "won time": .ignore, "lost time": .ignore, "expected close date": .ignore,
         "update time": .ignore, "weighted value": .ignore, "probability": .ignore, "label": .ignore,
+        "creator": .ignore, "closed on": .ignore, "total activities": .ignore, "done activities": .ignore,
+        "activities to do": .ignore, "email messages count": .ignore,
     ]
 
     /// Kommo's (amoCRM's) leads export, English and Russian interface.
@@ -58,7 +70,8 @@ public enum ImportSource: String, CaseIterable, Sendable {
         "статус": .stage, "date created": .created, "created": .created, "дата создания": .created,
         "company": .company, "компания": .company, "main contact": .contact, "contact": .contact,
         "основной контакт": .contact, "work phone": .phone, "рабочий телефон": .phone, "work email": .email,
-        "рабочий email": .email, "loss reason": .lostReason, "причина отказа": .lostReason, "note": .notes,
+        "рабочий email": .email, "рабочий телефон (контакт)": .phone, "рабочий email (контакт)": .email,
+        "work phone (contact)": .phone, "work email (contact)": .email, "loss reason": .lostReason, "причина отказа": .lostReason, "note": .notes,
         "примечание": .notes, "id": .ignore, "pipeline": .ignore, "воронка": .ignore, "tags": .ignore, "теги": .ignore,
         "closing date": .ignore, "дата закрытия": .ignore,
     ]

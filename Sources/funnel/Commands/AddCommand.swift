@@ -19,7 +19,7 @@ enum AddCommand: Command {
             OptionSpec("what", value: "TEXT", "what the next action is"),
             OptionSpec("reason", value: "TEXT", "lost reason, when adding straight into a lost stage"),
             OptionSpec("notes", value: "TEXT", "free notes"),
-            OptionSpec("priority", value: "P", "high, normal (default) or low"),
+            OptionSpec("priority", value: "P", "high, normal (default) or low", choices: Priority.allCases.map(\.rawValue)),
         ])
 
     static func run(_ arguments: ParsedArguments, session: Session) throws {

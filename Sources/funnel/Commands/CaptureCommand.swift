@@ -7,7 +7,8 @@ enum CaptureCommand: Command {
         name: "capture", summary: "Read new leads (JSON lines or CSV) into the inbox; duplicates attach to their deal.",
         arguments: [ArgumentSpec(name: "FILE", required: false, help: "read this file (default: standard input; - also means it)")],
         options: [
-            OptionSpec("format", value: "FORMAT", "csv or jsonl (default: guessed from the first character)"),
+            OptionSpec("format", value: "FORMAT", "csv or jsonl (default: guessed from the first character)",
+                       choices: ["csv", "jsonl"]),
             OptionSpec("source", value: "TEXT", "where these leads come from, when a record does not say"),
         ],
         details: """

@@ -8,7 +8,7 @@ enum DemoCommand: Command {
         name: "demo", summary: "Fill an empty data directory with a demo team and deals.",
         options: [
             OptionSpec("deals", value: "N", "how many deals (default 60; up to 1000000)"),
-            OptionSpec("template", value: "NAME", "pipeline template when the directory is new (default simple)"),
+            OptionSpec("template", value: "NAME", "pipeline template when the directory is new (default simple)", choices: PipelineTemplate.allCases.map(\.rawValue)),
             OptionSpec("seed", value: "N", "random seed, for the same deals every time"),
         ],
         details: "The demo manager is dana; open the board as her with: FUNNEL_USER=dana funnel")

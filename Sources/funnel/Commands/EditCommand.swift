@@ -17,10 +17,11 @@ enum EditCommand: Command {
             OptionSpec("next", value: "DATE", "next action date; \"none\" clears it"),
             OptionSpec("what", value: "TEXT", "what the next action is"),
             OptionSpec("notes", value: "TEXT", "replace the notes"),
-            OptionSpec("priority", value: "P", "high, normal or low"),
+            OptionSpec("priority", value: "P", "high, normal or low", choices: Priority.allCases.map(\.rawValue)),
             OptionSpec("owner", value: "USER", "give the deal to USER (managers only)"),
             OptionSpec("installments", value: "N", "payment terms: number of installments (R20; default 12)"),
-            OptionSpec("payment-method", value: "M", "payment terms: " + PaymentMethod.allCases.map(\.rawValue).joined(separator: ", ") + "; none clears"),
+            OptionSpec("payment-method", value: "M", "payment terms: " + PaymentMethod.allCases.map(\.rawValue).joined(separator: ", ") + "; none clears",
+                       choices: PaymentMethod.allCases.map(\.rawValue) + ["none"]),
             OptionSpec("tick", value: "STEP", "tick a call step: rapport, discovery, presentation, closing (comma-separated)"),
             OptionSpec("untick", value: "STEP", "untick call steps"),
         ])

@@ -7,8 +7,11 @@ enum ExportCommand: Command {
     static let spec = CommandSpec(
         name: "export", summary: "Export deals, their activities and history as CSV (Excel) or JSON lines.",
         options: [
-            OptionSpec("format", value: "FORMAT", "csv (default: UTF-8 with a BOM, CRLF, formulas guarded) or jsonl",
-                       choices: ["csv", "jsonl"]),
+            OptionSpec("format", value: "FORMAT", "xlsx-csv (default: CSV for Excel, UTF-8 with a BOM, CRLF, formulas "
+                       + "guarded), csv (the same without the BOM, for other programs) or jsonl (exact values)",
+                       choices: formats),
+            OptionSpec("pipeline", value: "PIPELINE", "only deals of this pipeline (its name; there is one pipeline per data "
+                       + "directory, so this checks that it is the one meant)"),
             OptionSpec("all", "every seller's deals (managers only; default: yours and the inbox)"),
             OptionSpec("stage", value: "STAGE", "only deals in this stage (id or name)"),
             OptionSpec("since", value: "DATE", "only deals created or changed on or after DATE"),
@@ -22,16 +25,19 @@ enum ExportCommand: Command {
         A rep exports only the deals they may see. funnel import reads deals.csv back (docs/import.md).
         """)
 
+    static let formats = ["xlsx-csv", "csv", "jsonl"]
+
     static func run(_ arguments: ParsedArguments, session: Session) throws {
         let funnel = try session.funnel()
         let actor = try session.actor(in: funnel)
-        let format = arguments.value("format")?.lowercased() ?? "csv"
-        guard ["csv", "jsonl"].contains(format) else {
-            throw CommandFailure.usage("--format “\(arguments.value("format") ?? "")” is not a format; use csv or jsonl")
+        let format = arguments.value("format")?.lowercased() ?? "xlsx-csv"
+        guard formats.contains(format) else {
+            throw CommandFailure.usage("--format “\(arguments.value("format") ?? "")” is not a format; use xlsx-csv, csv or jsonl")
         }
+        try PipelineArgument.check(arguments.value("pipeline"), funnel: funnel)
         let columns = try fields(arguments.value("fields"))
         let deals = try chosenDeals(arguments, funnel: funnel, actor: actor, session: session)
-        let files = format == "csv" ? ExportFiles.csv(deals, columns: columns, pipeline: funnel.pipeline)
+        let files = format != "jsonl" ? ExportFiles.csv(deals, columns: columns, pipeline: funnel.pipeline, forExcel: format == "xlsx-csv")
             : ExportFiles.jsonl(deals, columns: columns, pipeline: funnel.pipeline, nested: arguments.value("output") == nil)
         guard let directory = arguments.value("output") else {
             Console.document(files[0].text)

@@ -13,6 +13,8 @@ enum ImportCommand: Command {
                        + "currency, stage, owner, created, next_action_date, next_action, notes, lost_reason, status, source, ignore); "
                        + "may be repeated", repeatable: true),
             OptionSpec("dry-run", "print what would be created, matched and skipped, with line numbers; change nothing"),
+            OptionSpec("pipeline", value: "PIPELINE", "the pipeline to import into (its name; there is one pipeline per data "
+                       + "directory, so this checks that it is the one meant)"),
             OptionSpec("owner", value: "USER", "owner of rows without one, or whose owner is not on the team"),
             OptionSpec("strict", "refuse rows whose stage is not one of ours (default: put them in the first open stage)"),
             OptionSpec("skip-bad", "import the good rows of a file that has bad ones (default: all or nothing)"),
@@ -24,13 +26,14 @@ enum ImportCommand: Command {
         (case and spaces ignored); owners by account, name or email. Duplicates (phone, email, or the same title
         and company) and rows imported before create nothing: running the same file twice imports it once.
         A file with bad rows imports nothing unless --skip-bad. Prints the id of each new deal.
-        There is one pipeline, so there is no --pipeline yet. See docs/import.md.
+        A data directory holds one pipeline: --pipeline refuses any name but its own. See docs/import.md.
         """)
 
     static func run(_ arguments: ParsedArguments, session: Session) throws {
         let request = try ImportRequest(arguments, session: session)
         let funnel = try session.funnel()
         let actor = try session.actor(in: funnel)
+        try PipelineArgument.check(arguments.value("pipeline"), funnel: funnel)
         let table = try request.table()
         let source = request.source ?? ImportRequest.guessSource(table.header)
         if let owner = request.owner, funnel.team.user(owner) == nil {

@@ -7,7 +7,7 @@ enum InitCommand: Command {
     static let spec = CommandSpec(
         name: "init", summary: "Create the data directory with a pipeline template.",
         options: [
-            OptionSpec("template", value: "NAME", "simple (default), powerlink or b2b"),
+            OptionSpec("template", value: "NAME", "simple (default), powerlink or b2b", choices: PipelineTemplate.allCases.map(\.rawValue)),
             OptionSpec("currency", value: "CODE", "default currency for deals (ISO 4217, e.g. ILS)"),
             OptionSpec("language", value: "LANG", "he, ar or en: the stage and lost-reason names' language (default: the UI's)",
                        choices: Language.allCases.map(\.rawValue)),

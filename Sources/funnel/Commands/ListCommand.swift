@@ -9,10 +9,11 @@ enum ListCommand: Command {
             OptionSpec("stage", value: "STAGE", "only this stage (id or name)"),
             OptionSpec("owner", value: "USER", "only this seller's deals (managers; reps may name themselves)"),
             OptionSpec("all", "every seller's deals (managers only)"),
-            OptionSpec("sort", value: "ORDER", "due (default), created, value, title or priority"),
-            OptionSpec("priority", value: "P", "only deals of this priority: high, normal or low"),
+            OptionSpec("sort", value: "ORDER", "due (default), created, value, title or priority", choices: CardOrder.allCases.map(\.rawValue)),
+            OptionSpec("priority", value: "P", "only deals of this priority: high, normal or low", choices: Priority.allCases.map(\.rawValue)),
             OptionSpec("filter", value: "TEXT", "only deals whose title, company, contact or phone contains TEXT"),
-            OptionSpec("flag", value: "FLAG", "only flagged deals: " + DealFlag.allCases.map(\.rawValue).joined(separator: ", ")),
+            OptionSpec("flag", value: "FLAG", "only flagged deals: " + DealFlag.allCases.map(\.rawValue).joined(separator: ", "),
+                       choices: DealFlag.allCases.map(\.rawValue)),
             OptionSpec("json", "print a JSON array (fields in docs/cli.md)"),
         ])
 

@@ -7,11 +7,12 @@ enum ReportCommand: Command {
     static let spec = CommandSpec(
         name: "report", summary: "Report on the funnel: stages, conversion, losses, velocity, team, health.",
         options: [
-            OptionSpec("period", value: "P", "week, month, quarter, year or all: the trailing 7, 30, 91 or 365 days (default month)"),
+            OptionSpec("period", value: "P", "week, month, quarter, year or all: the trailing 7, 30, 91 or 365 days (default month)",
+                       choices: ReportPeriod.Kind.allCases.map(\.rawValue)),
             OptionSpec("from", value: "DATE", "first day of a custom period (with --to)"),
             OptionSpec("to", value: "DATE", "last day of a custom period, inclusive"),
             OptionSpec("owner", value: "USER", "only this seller's deals (managers; reps always see their own)"),
-            OptionSpec("format", value: "F", "text (default), json or csv; fields in docs/reports.md"),
+            OptionSpec("format", value: "F", "text (default), json or csv; fields in docs/reports.md", choices: ["text", "json", "csv"]),
         ])
 
     static func run(_ arguments: ParsedArguments, session: Session) throws {

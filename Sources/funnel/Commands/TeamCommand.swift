@@ -9,7 +9,7 @@ enum TeamCommand: Command {
         arguments: [ArgumentSpec(name: "add USER | email USER ADDRESS", required: false,
                                  help: "add USER to the team, or set (none: clear) the address USER's emails are sent from")],
         options: [
-            OptionSpec("role", value: "ROLE", "rep or manager (with add)"),
+            OptionSpec("role", value: "ROLE", "rep or manager (with add)", choices: Role.allCases.map(\.rawValue)),
             OptionSpec("name", value: "NAME", "display name (with add)"),
             OptionSpec("email", value: "ADDRESS", "the address their emails are sent from (with add)"),
             OptionSpec("json", "print a JSON array"),

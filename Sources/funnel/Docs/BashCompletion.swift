@@ -76,7 +76,7 @@ enum BashCompletion {
         out += "            esac\n"
         let flags = options.map { "--\($0.name)" }.joined(separator: " ")
         out += "            if [[ \"$cur\" == -* ]]; then COMPREPLY=( $(compgen -W \"\(flags)\" -- \"$cur\") ); return 0; fi\n"
-        let count = max(spec.arguments.count, spec.acceptsRest ? 3 : 0, ["man", "help", "completions"].contains(spec.name) ? 1 : 0)
+        let count = WordKind.positionalCount(of: spec)
         if count > 0 {
             out += "            case \"$(_funnel_position \"\(valueFlags)\" \"$at\")\" in\n"
             for index in 0..<count {

@@ -12,26 +12,24 @@ enum WordKind: Equatable {
     /// Free text: nothing to propose.
     case text
 
-    /// The words an option's value may be.
+    /// The words an option's value may be: its declared choices, else what its placeholder names
+    /// (a stage, an account, a file, a directory); nothing is guessed from other placeholders.
     static func of(option: OptionSpec) -> WordKind {
         if !option.choices.isEmpty { return .words(option.choices) }
+        // Currency takes any ISO 4217 code: proposed for completion, too many to list as choices.
+        if option.name == "currency" { return .words(CurrencyCodes.all) }
         switch option.value ?? "" {
         case "STAGE": return .dynamic("stages")
         case "USER": return .dynamic("accounts")
         case "DIR": return .directories
         case "FILE": return .files
-        case "ORDER": return .words(CardOrder.allCases.map(\.rawValue))
-        case "FLAG": return .words(DealFlag.allCases.map(\.rawValue))
-        case "M": return .words(PaymentMethod.allCases.map(\.rawValue) + ["none"])
-        case "ROLE": return .words(Role.allCases.map(\.rawValue))
-        case "NAME" where option.name == "template": return .words(["simple", "powerlink", "b2b"])
-        case "CODE": return .words(["ILS", "USD", "EUR", "GBP", "JOD", "AED", "SAR", "EGP"])
-        case "P": return .words(["week", "month", "quarter", "year", "all"])
-        case "F": return .words(["text", "json", "csv"])
-        case "FORMAT": return .words(["csv", "jsonl"])
-        case "STEPS": return .words(CallStep.allCases.map(\.rawValue))
         default: return .text
         }
+    }
+
+    /// How many positional arguments of `spec` completions tell apart.
+    static func positionalCount(of spec: CommandSpec) -> Int {
+        max(spec.arguments.count, spec.acceptsRest ? 3 : 0, ["man", "help", "completions"].contains(spec.name) ? 1 : 0)
     }
 
     /// The words the `index`-th positional argument of `spec` may be.

@@ -8,18 +8,21 @@ enum ExportFiles {
         let text: String
     }
 
-    /// deals.csv, activities.csv, history.csv: UTF-8 with a BOM, CRLF, formula cells guarded.
-    static func csv(_ deals: [Deal], columns: [String], pipeline: Pipeline) -> [File] {
+    /// deals.csv, activities.csv, history.csv: UTF-8, CRLF, formula cells guarded; with
+    /// `forExcel` (`--format xlsx-csv`, the default) a BOM first.
+    static func csv(_ deals: [Deal], columns: [String], pipeline: Pipeline, forExcel: Bool) -> [File] {
         let dealRows = deals.map { deal in
             let record = DealRecords.deal(deal, pipeline: pipeline)
             return columns.map { (record[$0] ?? nil) ?? "" }
         }
         return [
-            File(name: "deals.csv", text: CSVCell.document(header: columns, rows: dealRows)),
+            File(name: "deals.csv", text: CSVCell.document(header: columns, rows: dealRows, byteOrderMark: forExcel)),
             File(name: "activities.csv", text: CSVCell.document(header: DealRecords.activityColumns,
-                                                                 rows: deals.flatMap(DealRecords.activities).map { $0.map { $0 ?? "" } })),
+                                                                 rows: deals.flatMap(DealRecords.activities).map { $0.map { $0 ?? "" } },
+                                                                 byteOrderMark: forExcel)),
             File(name: "history.csv", text: CSVCell.document(header: DealRecords.historyColumns,
-                                                              rows: deals.flatMap(DealRecords.history).map { $0.map { $0 ?? "" } })),
+                                                              rows: deals.flatMap(DealRecords.history).map { $0.map { $0 ?? "" } },
+                                                              byteOrderMark: forExcel)),
         ]
     }
 

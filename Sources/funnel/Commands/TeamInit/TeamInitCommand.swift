@@ -16,7 +16,7 @@ enum TeamInitCommand: Command {
         options: [
             OptionSpec("group", value: "GROUP", "the Unix group of every team member"),
             OptionSpec("manager", value: "USER", "a manager (comma-separated for several); on a new directory"),
-            OptionSpec("template", value: "NAME", "pipeline template for a new directory (default simple)"),
+            OptionSpec("template", value: "NAME", "pipeline template for a new directory (default simple)", choices: PipelineTemplate.allCases.map(\.rawValue)),
         ],
         details: """
         A new directory gets the group's members as reps (the --manager accounts as managers); an
