@@ -50,7 +50,8 @@ struct DealExamination {
     private mutating func checkStageAndOwner(_ deal: Deal, at path: String) {
         if let pipeline, pipeline.stage(id: deal.stage) == nil {
             findings.append(Finding(path: path, problem: "deal \(deal.id) is in stage “\(deal.stage)”, which the pipeline does not have",
-                                    action: "add the stage to pipeline.json, or move the deal with funnel move"))
+                                    action: "move it: funnel move \(deal.id) \(pipeline.firstOpenStage.id) (or another stage); "
+                                        + "or add the stage back: funnel stages add NAME --id \(StageIdentifier.isValid(deal.stage) ? deal.stage : "ID")"))
         }
         if let team, let owner = deal.owner, User.isValidAccount(owner), team.user(owner) == nil {
             findings.append(Finding(path: path, problem: "deal \(deal.id) belongs to \(owner), who is not on the team",

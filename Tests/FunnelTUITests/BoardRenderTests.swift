@@ -137,3 +137,28 @@ import FunnelText
         for row in 0..<small.height { #expect(DisplayWidth.of(small.line(row)) <= 40) }
     }
 }
+
+@Suite("A deal in a stage the pipeline lacks")
+struct MissingStageColumnTests {
+    @Test func itHasAColumnOfItsOwnAfterThePipelinesStages() {
+        let deals = BoardFixtures.mixedDeals + [BoardFixtures.deal("gggg7777", "Orphan deal", stage: "demo-given", owner: "dana")]
+        var state = BoardFixtures.state(deals, width: 240)
+        #expect(state.stages.map(\.id).last == "demo-given")
+        let grid = BoardRender.render(state)
+        #expect(grid.line(1).contains("demo-given · stage"), "\(grid.line(1))")
+        #expect(grid.text.contains("→tomorrow ⚠"), "the card's flag: \(grid.text)")
+        #expect(grid.text.contains("Orphan deal"))
+        state.language = .he
+        state.display = .terminal
+        #expect(BoardRender.render(state).line(1).contains("demo-given · שלב"), "\(BoardRender.render(state).line(1))")
+        state.language = .en
+        // Cards still move between the pipeline's stages.
+        state.column = state.stages.firstIndex { $0.id == "new" }!
+        state.recompute(keeping: "aaaa1111")
+        BoardFixtures.press([.shiftRight], &state)
+        #expect(state.deals["aaaa1111"]?.stage == "follow-up")
+        state.column = state.stages.count - 1
+        state.recompute(keeping: "gggg7777")
+        #expect(state.selectedDeal?.id == "gggg7777")
+    }
+}

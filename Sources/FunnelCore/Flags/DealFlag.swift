@@ -18,6 +18,9 @@ public enum DealFlag: String, CaseIterable, Sendable, Hashable {
     case overdue
     /// Longer in its stage than the stage's limit (R13): move it on or lower its priority.
     case stuck
+    /// In a stage the pipeline does not have (removed from pipeline.json by hand): shown in its own
+    /// column, never hidden; move it to a stage of the pipeline.
+    case stageMissing = "stage-missing"
 
     /// A short word for a card.
     public var label: String { label(in: .en) }
@@ -29,7 +32,8 @@ public enum DealFlag: String, CaseIterable, Sendable, Hashable {
 /// Computes a deal's flags; pure, with the clock passed in.
 public enum DealFlags {
     public static func of(_ deal: Deal, pipeline: Pipeline, now: Date, utcOffset: Int) -> [DealFlag] {
-        guard let stage = pipeline.stage(id: deal.stage), !stage.kind.isClosed else { return [] }
+        guard let stage = pipeline.stage(id: deal.stage) else { return [.stageMissing] }
+        guard !stage.kind.isClosed else { return [] }
         let rules = pipeline.work
         var flags: [DealFlag] = []
         let today = Day(now, utcOffset: utcOffset)

@@ -55,6 +55,9 @@ public enum Limits {
 
     // MARK: Pipeline settings (pipeline.json)
 
+    /// A stage's name and a lost reason, as a manager types them (`funnel stages add`).
+    public static let stageNameLength = 60
+
     /// `follow_up_days`: the proposed follow-up, in days.
     public static let followUpDays = 0...365
     /// A stage's `stuck_after_days`.

@@ -6,7 +6,7 @@ extension DealFlag {
         let keys: [DealFlag: TextKey] = [
             .speedToLead: .flagSpeedToLead, .leadOverdue: .flagLeadOverdue, .fewAttempts: .flagFewAttempts,
             .unreachable: .flagUnreachable, .emailDue: .flagEmailDue, .noNextAction: .flagNoNextAction,
-            .overdue: .flagOverdue, .stuck: .flagStuck,
+            .overdue: .flagOverdue, .stuck: .flagStuck, .stageMissing: .flagStageMissing,
         ]
         return language.text(keys[self] ?? .flagStuck)
     }
@@ -16,7 +16,7 @@ extension DealFlag {
         let keys: [DealFlag: TextKey] = [
             .speedToLead: .adviceSpeedToLead, .leadOverdue: .adviceLeadOverdue, .fewAttempts: .adviceFewAttempts,
             .unreachable: .adviceUnreachable, .emailDue: .adviceEmailDue, .noNextAction: .adviceNoNextAction,
-            .overdue: .adviceOverdue, .stuck: .adviceStuck,
+            .overdue: .adviceOverdue, .stuck: .adviceStuck, .stageMissing: .adviceStageMissing,
         ]
         return language.text(keys[self] ?? .adviceStuck)
     }

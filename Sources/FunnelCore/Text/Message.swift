@@ -21,6 +21,22 @@ public enum Message: Hashable, Sendable {
     case inboxNeedsNoOwner
     case outsideInboxNeedsOwner
     case tooManyStages(count: Int, limit: Int)
+    // Changing the stages and lost reasons (PipelineEditing)
+    case onlyManagersEditPipeline
+    case pipelineNeedsKind(kind: String)
+    case emptyStageName
+    case stageNameTaken(name: String)
+    case badStageID(id: String)
+    case stageIDTaken(id: String)
+    case stagePlacedByItself(stage: String)
+    case inboxStaysFirst(stage: String)
+    case settingOutOfRange(setting: String, value: Int, range: ClosedRange<Int>)
+    case stageKindWithDeals(stage: String, count: Int)
+    case stageStillHasDeals(stage: String, id: String, count: Int)
+    case emptyLostReason
+    case lostReasonExists(reason: String)
+    case lastLostReason(reason: String)
+    case dealsRefusedMove(stage: String, target: String, count: Int, first: String)
     case staleDeal(dealTitle: String)
     case notInInbox(dealTitle: String)
     case badInstallments(Int)
@@ -86,6 +102,10 @@ public enum Message: Hashable, Sendable {
             return (.badInstallments, ["n": "\(n)", "low": "\(range.lowerBound)", "high": "\(range.upperBound)"])
         case .needsPaymentTerms(let stage): return (.needsPaymentTerms, ["stage": stage])
         case .valueTooLarge, .tooManyDecimals, .dayOutOfRange, .timeOutOfRange, .revisionOutOfRange: return limitEntry
+        case .onlyManagersEditPipeline, .pipelineNeedsKind, .emptyStageName, .stageNameTaken, .badStageID, .stageIDTaken,
+             .stagePlacedByItself, .inboxStaysFirst, .settingOutOfRange, .stageKindWithDeals, .stageStillHasDeals,
+             .emptyLostReason, .lostReasonExists, .lastLostReason, .dealsRefusedMove:
+            return pipelineEntry
         default: return dayEntry
         }
     }

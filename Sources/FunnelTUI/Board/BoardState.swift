@@ -356,7 +356,20 @@ public struct BoardState: Sendable {
     }
 
     public var pipeline: Pipeline { funnel.pipeline }
-    public var stages: [Stage] { funnel.pipeline.stages }
+    /// The board's columns: the pipeline's stages, then one for each stage deals are in that the
+    /// pipeline does not have (pipeline.json edited by hand), so no deal is ever hidden.
+    public var stages: [Stage] { missingStages.isEmpty ? funnel.pipeline.stages : funnel.pipeline.stages + missingStages }
+
+    /// The columns of stages the pipeline lacks, by id; set by `recompute`.
+    public private(set) var missingStages: [Stage] = []
+
+    /// The stages deals are in that `pipeline` does not have, as open columns named by their id.
+    static func missingStages(_ deals: [String: Deal], pipeline: Pipeline) -> [Stage] {
+        let known = Set(pipeline.stages.map(\.id))
+        var missing = Set<String>()
+        for deal in deals.values where !known.contains(deal.stage) { missing.insert(deal.stage) }
+        return missing.sorted().map { Stage(id: $0, name: $0, kind: .open) }
+    }
 
     public var query: BoardQuery { BoardQuery(scope: scope, sort: sort, filter: filter) }
 
@@ -388,6 +401,7 @@ public struct BoardState: Sendable {
     /// id) selected if shown. For a scope, sort or data reload; one deal's change uses `replace`.
     public mutating func recompute(keeping focus: String?) {
         let focusID = focus ?? selectedDeal?.id
+        missingStages = Self.missingStages(deals, pipeline: pipeline)
         index = CardIndex(deals: deals, stages: stages, scope: scope, sort: sort, actor: actor, utcOffset: utcOffset,
                           currency: pipeline.defaultCurrency)
         refilter(keeping: focusID)
@@ -405,6 +419,7 @@ public struct BoardState: Sendable {
         let focusID = focus ?? selectedDeal?.id
         let old = deals[deal.id]
         deals[deal.id] = deal
+        if !stages.contains(where: { $0.id == deal.stage }) { return recompute(keeping: focusID) }
         let deals = self.deals
         index.replace(old: old, new: deal, stages: stages, scope: scope, sort: sort, actor: actor, utcOffset: utcOffset,
                       currency: pipeline.defaultCurrency, lookup: { deals[$0] }, flagged: flagTest)

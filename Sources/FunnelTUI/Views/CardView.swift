@@ -73,7 +73,7 @@ enum CardView {
     }
 
     /// Flags in the order a card shows them: what to do now first.
-    static let urgency: [DealFlag] = [.unreachable, .speedToLead, .overdue, .fewAttempts, .emailDue, .noNextAction,
+    static let urgency: [DealFlag] = [.stageMissing, .unreachable, .speedToLead, .overdue, .fewAttempts, .emailDue, .noNextAction,
                                       .leadOverdue, .stuck]
 
     /// Short marks for a card's flags and attempts (R10–R13), most urgent first.
@@ -90,6 +90,8 @@ enum CardView {
             case .emailDue: out.append("✉")
             case .noNextAction: out.append("⚠" + flag.label(in: state.language))
             case .stuck: out.append("⚑" + flag.label(in: state.language))
+            // The column's header names the missing stage; the card only needs to stand out.
+            case .stageMissing: out.append("⚠")
             case .overdue: break
             }
         }

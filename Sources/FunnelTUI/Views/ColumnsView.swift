@@ -86,7 +86,9 @@ enum ColumnsView {
                              width: Int, state: BoardState, _ grid: inout Grid) {
         let style = CellStyle(selected ? .columnHeaderSelected : .columnHeader, bold: true)
         grid.fill(x: x, y: 1, width: width, height: 2, style: CellStyle(selected ? .columnHeaderSelected : .columnHeader))
-        let name = state.rightToLeft ? stage.name + " " : " " + stage.name
+        // A column of a stage the pipeline does not have says so, with the stage's id.
+        let title = state.pipeline.stage(id: stage.id) == nil ? state.text(.columnStageMissing, ["id": stage.id]) : stage.name
+        let name = state.rightToLeft ? title + " " : " " + title
         grid.put(fitting: name, x: x, y: 1, width: width, alignRight: state.rightToLeft, style: style)
         var summary = "\(count)"
         if total > 0 { summary += " · " + Money.display(total, currency: state.pipeline.defaultCurrency) }

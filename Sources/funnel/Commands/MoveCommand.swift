@@ -33,7 +33,8 @@ enum MoveCommand: Command {
         let before = try session.data { try session.store.loadDeal(id: id) }
         let deal = try session.change(id, by: actor, funnel: funnel,
                                       .move(to: stage.id, lostReason: arguments.value("reason"), nextAction: next, value: value))
-        let from = before.flatMap { funnel.pipeline.stage(id: $0.stage)?.name } ?? "?"
+        // A stage removed from pipeline.json by hand is named by its id.
+        let from = before.map { funnel.pipeline.stage(id: $0.stage)?.name ?? "\($0.stage) (not in the pipeline)" } ?? "?"
         Console.line(UI.text(.cliMoved, ["id": deal.id, "from": from, "to": stage.name]))
     }
 }

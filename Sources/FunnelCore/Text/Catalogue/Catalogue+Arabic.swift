@@ -1,6 +1,6 @@
 extension Catalogue {
     /// Arabic (العربية): plurals zero / one / two / few (3–10) / many (11–99) / other (100+), Western digits.
-    static let arabic: [TextKey: CatalogueEntry] = merged([arabicDomain, arabicLabels, arabicKeys, arabicBoard, arabicCli])
+    static let arabic: [TextKey: CatalogueEntry] = merged([arabicDomain, arabicPipeline, arabicLabels, arabicKeys, arabicBoard, arabicCli])
 
     // Domain messages (Message)
     private static let arabicDomain: [TextKey: CatalogueEntry] = [
@@ -55,6 +55,8 @@ extension Catalogue {
         .flagNoNextAction: "لا خطوة تالية",
         .flagOverdue: "متأخر",
         .flagStuck: "عالق",
+        .flagStageMissing: "مرحلة مفقودة",
+        .columnStageMissing: "{id} · مرحلة مفقودة",
         .adviceSpeedToLead: "أفضل وقت للاتصال بعميل جديد خلال دقائق",
         .adviceLeadOverdue: "لا ينبغي أن ينتظر العميل أكثر من يوم في المرحلة الأولى",
         .adviceFewAttempts: "العميل الذي وصل اليوم يحتاج إلى عدة محاولات اليوم",
@@ -63,6 +65,7 @@ extension Catalogue {
         .adviceNoNextAction: "الصفقة بلا إجراء تالٍ في خطر: خطّط لواحد",
         .adviceOverdue: "فات موعد الإجراء التالي",
         .adviceStuck: "وقت طويل جدًا في هذه المرحلة: انقلها أو اخفض أولويتها",
+        .adviceStageMissing: "مرحلتها ليست في القمع: انقلها إلى مرحلة موجودة",
         .outcomeReached: "تم الرد",
         .outcomeNoAnswer: "لا رد",
         .outcomeBusy: "مشغول",

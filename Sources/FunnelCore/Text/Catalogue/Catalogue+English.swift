@@ -1,6 +1,6 @@
 extension Catalogue {
     /// English: the texts funnel has always printed, byte for byte.
-    static let english: [TextKey: CatalogueEntry] = merged([englishDomain, englishLabels, englishKeys, englishBoard, englishCli])
+    static let english: [TextKey: CatalogueEntry] = merged([englishDomain, englishPipeline, englishLabels, englishKeys, englishBoard, englishCli])
 
     // Domain messages (Message)
     private static let englishDomain: [TextKey: CatalogueEntry] = [
@@ -55,6 +55,8 @@ extension Catalogue {
         .flagNoNextAction: "no next",
         .flagOverdue: "overdue",
         .flagStuck: "stuck",
+        .flagStageMissing: "stage missing",
+        .columnStageMissing: "{id} · stage missing",
         .adviceSpeedToLead: "a new lead is best called within minutes",
         .adviceLeadOverdue: "a lead should not wait more than a day in the first stage",
         .adviceFewAttempts: "a lead that arrived today needs several attempts today",
@@ -63,6 +65,7 @@ extension Catalogue {
         .adviceNoNextAction: "a deal without a next action is at risk: plan one",
         .adviceOverdue: "the next action is past due",
         .adviceStuck: "too long in this stage: move it on or lower its priority",
+        .adviceStageMissing: "its stage is not in the pipeline: move it to one that is",
         .outcomeReached: "reached",
         .outcomeNoAnswer: "no answer",
         .outcomeBusy: "busy",

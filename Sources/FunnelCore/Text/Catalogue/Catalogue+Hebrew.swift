@@ -1,6 +1,6 @@
 extension Catalogue {
     /// Hebrew (עברית): plurals one / two (the dual where Hebrew has one) / other.
-    static let hebrew: [TextKey: CatalogueEntry] = merged([hebrewDomain, hebrewLabels, hebrewKeys, hebrewBoard, hebrewCli])
+    static let hebrew: [TextKey: CatalogueEntry] = merged([hebrewDomain, hebrewPipeline, hebrewLabels, hebrewKeys, hebrewBoard, hebrewCli])
 
     // Domain messages (Message)
     private static let hebrewDomain: [TextKey: CatalogueEntry] = [
@@ -55,6 +55,8 @@ extension Catalogue {
         .flagNoNextAction: "אין המשך",
         .flagOverdue: "באיחור",
         .flagStuck: "תקוע",
+        .flagStageMissing: "שלב חסר",
+        .columnStageMissing: "{id} · שלב חסר",
         .adviceSpeedToLead: "לליד חדש כדאי להתקשר תוך דקות",
         .adviceLeadOverdue: "ליד לא צריך לחכות יותר מיום בשלב הראשון",
         .adviceFewAttempts: "ליד שהגיע היום צריך כמה ניסיונות היום",
@@ -63,6 +65,7 @@ extension Catalogue {
         .adviceNoNextAction: "עסקה בלי פעולה הבאה בסיכון: תכננו אחת",
         .adviceOverdue: "מועד הפעולה הבאה עבר",
         .adviceStuck: "יותר מדי זמן בשלב הזה: קדמו אותה או הורידו את העדיפות שלה",
+        .adviceStageMissing: "השלב שלה אינו במשפך: העבירו אותה לשלב שקיים",
         .outcomeReached: "נענה",
         .outcomeNoAnswer: "אין מענה",
         .outcomeBusy: "תפוס",

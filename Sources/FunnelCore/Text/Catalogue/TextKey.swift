@@ -22,6 +22,21 @@ public enum TextKey: String, CaseIterable, Sendable {
     case inboxNeedsNoOwner
     case outsideInboxNeedsOwner
     case tooManyStages
+    case onlyManagersEditPipeline
+    case pipelineNeedsKind
+    case emptyStageName
+    case stageNameTaken
+    case badStageID
+    case stageIDTaken
+    case stagePlacedByItself
+    case inboxStaysFirst
+    case settingOutOfRange
+    case stageKindWithDeals
+    case stageStillHasDeals
+    case emptyLostReason
+    case lostReasonExists
+    case lastLostReason
+    case dealsRefusedMove
     case staleDeal
     case notInInbox
     case badInstallments
@@ -53,6 +68,8 @@ public enum TextKey: String, CaseIterable, Sendable {
     case flagNoNextAction
     case flagOverdue
     case flagStuck
+    case flagStageMissing
+    case columnStageMissing
     case adviceSpeedToLead
     case adviceLeadOverdue
     case adviceFewAttempts
@@ -61,6 +78,7 @@ public enum TextKey: String, CaseIterable, Sendable {
     case adviceNoNextAction
     case adviceOverdue
     case adviceStuck
+    case adviceStageMissing
     case outcomeReached
     case outcomeNoAnswer
     case outcomeBusy

@@ -1,0 +1,29 @@
+import Foundation
+
+extension Message {
+    /// The messages of changing the stages and lost reasons (`PipelineEditing`).
+    var pipelineEntry: (TextKey, [String: String]) {
+        switch self {
+        case .onlyManagersEditPipeline: return (.onlyManagersEditPipeline, [:])
+        case .pipelineNeedsKind(let kind): return (.pipelineNeedsKind, ["kind": kind])
+        case .emptyStageName: return (.emptyStageName, [:])
+        case .stageNameTaken(let name): return (.stageNameTaken, ["name": name])
+        case .badStageID(let id): return (.badStageID, ["id": id])
+        case .stageIDTaken(let id): return (.stageIDTaken, ["id": id])
+        case .stagePlacedByItself(let stage): return (.stagePlacedByItself, ["stage": stage])
+        case .inboxStaysFirst(let stage): return (.inboxStaysFirst, ["stage": stage])
+        case .settingOutOfRange(let setting, let value, let range):
+            return (.settingOutOfRange, ["setting": setting, "value": "\(value)", "low": "\(range.lowerBound)",
+                                         "high": "\(range.upperBound)"])
+        case .stageKindWithDeals(let stage, let count): return (.stageKindWithDeals, ["stage": stage, "count": "\(count)"])
+        case .stageStillHasDeals(let stage, let id, let count):
+            return (.stageStillHasDeals, ["stage": stage, "id": id, "count": "\(count)"])
+        case .emptyLostReason: return (.emptyLostReason, [:])
+        case .lostReasonExists(let reason): return (.lostReasonExists, ["reason": reason])
+        case .lastLostReason(let reason): return (.lastLostReason, ["reason": reason])
+        case .dealsRefusedMove(let stage, let target, let count, let first):
+            return (.dealsRefusedMove, ["stage": stage, "target": target, "count": "\(count)", "first": first])
+        default: return (.emptyStageName, [:])
+        }
+    }
+}

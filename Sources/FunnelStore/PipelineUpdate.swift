@@ -1,0 +1,35 @@
+import Foundation
+import FunnelCore
+
+extension FunnelStore {
+    /// The outcome of changing the pipeline.
+    public enum PipelineUpdate {
+        case saved(PipelinePlan)
+        case refused(Refusal)
+    }
+
+    /// Re-reads the pipeline and every deal file under the lock and lets `change` plan the edit
+    /// from them; writes the deals it moves (each in place of the file read), then the pipeline.
+    /// Nothing is written when `change` refuses. A crash between the two leaves the moved deals
+    /// in their new stage and the old stage empty: running the edit again finishes it.
+    public func updatePipeline(_ change: (Pipeline, [Deal]) -> Result<PipelinePlan, Refusal>) throws -> PipelineUpdate {
+        try lock.withLock {
+            let pipeline = try loadPipeline()
+            let set = try loadDealFiles()
+            switch change(pipeline, Array(set.deals.values)) {
+            case .failure(let refusal):
+                return .refused(refusal)
+            case .success(let plan):
+                for deal in plan.moved {
+                    guard let file = try loadDealFile(id: deal.id), file.deal.revision + 1 == deal.revision else {
+                        throw StoreError.io(path: try path(id: deal.id, owner: deal.owner), detail: "changed while the stages were edited")
+                    }
+                    try writeRecorded(deal, replacing: file)
+                }
+                try writeJSON(StoredFile(body: plan.pipeline), to: pipelinePath)
+                try? cache.append([], fingerprint: fingerprint())
+                return .saved(plan)
+            }
+        }
+    }
+}

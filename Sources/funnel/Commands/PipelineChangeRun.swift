@@ -1,0 +1,30 @@
+import Foundation
+import FunnelCore
+
+/// Runs a `PipelineEdit` from the command line: under the lock, through `PipelineEditing.plan`,
+/// refusals as exit 3; R1's warning and advice on standard error afterwards.
+enum PipelineChangeRun {
+    static func run(_ edit: PipelineEdit, session: Session) throws -> PipelinePlan {
+        let funnel = try session.funnel()
+        let actor = try session.actor(in: funnel)
+        guard actor.role == .manager else { throw CommandFailure.refused(Message.onlyManagersEditPipeline.localized) }
+        let outcome = try session.data {
+            try session.store.updatePipeline { pipeline, deals in
+                var current = funnel
+                current.pipeline = pipeline
+                return PipelineEditing.plan(edit, funnel: current, deals: deals, by: actor, now: session.now,
+                                            utcOffset: session.utcOffset)
+            }
+        }
+        switch outcome {
+        case .refused(let refusal): throw CommandFailure.refused(refusal.message.localized)
+        case .saved(let plan):
+            for warning in plan.pipeline.warnings { Console.error("warning: \(warning.localized)") }
+            let open = plan.pipeline.stages.filter { $0.kind == .open }.count
+            if open > 5 && plan.pipeline.warnings.isEmpty {
+                Console.error("advice: \(open) open stages; a healthy funnel has 3-5 (R1)")
+            }
+            return plan
+        }
+    }
+}
