@@ -15,6 +15,8 @@ public struct Doctor {
         public let problem: String
         /// What `--repair` did about it, or what a person should do.
         public var action: String
+        /// Advice (R1's few stages), not a failure: printed as `advice:`, and no reason to exit ≠ 0.
+        public var isAdvice = false
     }
 
     let store: FunnelStore
@@ -41,15 +43,27 @@ public struct Doctor {
         do { team = try store.loadTeam() } catch {
             findings.append(Finding(path: store.teamPath, problem: "\(error)", action: "restore team.json from a backup"))
         }
-        for warning in pipeline?.warnings ?? [] {
-            findings.append(Finding(path: store.pipelinePath, problem: warning.text, action: "consider fewer stages (R1)"))
-        }
+        if let pipeline { findings += Self.advice(pipeline, path: store.pipelinePath) }
         findings += try leftovers(repair: repair, quarantine: quarantine)
         var deals = DealExamination(store: store, pipeline: pipeline, team: team, repair: repair, quarantine: quarantine)
         try deals.run()
         findings += deals.findings
         if repair { store.cache.discard() }
         return findings
+    }
+
+    /// R1's advice on the number of stages: past 8 stages in all, and past 5 open ones (3-5 is healthy).
+    static func advice(_ pipeline: Pipeline, path: String) -> [Finding] {
+        var advice = pipeline.warnings.map {
+            Finding(path: path, problem: $0.text, action: "consider fewer stages: funnel stages remove STAGE --to OTHER (R1)", isAdvice: true)
+        }
+        let open = pipeline.stages.filter { $0.kind == .open }.count
+        if open > 5 {
+            advice.append(Finding(path: path, problem: "\(open) open stages; a healthy funnel has 3-5",
+                                  action: "merge stages that mean the same step: funnel stages remove STAGE --to OTHER (R1)",
+                                  isAdvice: true))
+        }
+        return advice
     }
 
     /// Leftover temp files from interrupted writes, names funnel cannot read, owners' folders

@@ -133,4 +133,19 @@ struct StageEditingTests {
         let moved = try s.ok("move", id, "follow-up")
         #expect(moved.stdout.contains("demo-given (not in the pipeline)"), "\(moved)")
     }
+
+    @Test func doctorGivesR1AsAdviceNotAsAFailure() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.initialize()
+        let clean = try s.ok("doctor", "--repair")
+        #expect(clean.stdout.contains("nothing to repair") && clean.stdout.contains("no problems found"), "\(clean)")
+        let nine = try s.ok("stages", "add", "Qualified", "--after", "new")
+        #expect(nine.stderr.contains("warning: this pipeline has 9 stages") && !nine.stderr.contains("advice:"), "\(nine)")
+        let six = try s.ok("stages", "add", "Demo given", "--after", "qualified")
+        #expect(six.stderr.contains("advice: 6 open stages; a healthy funnel has 3-5 (R1)"), "\(six)")
+        let warned = try s.ok("doctor")
+        #expect(warned.stdout.contains("advice: 6 open stages") && warned.stdout.contains("no problems found"), "\(warned)")
+        #expect(warned.stdout.contains("advice: this pipeline has 10 stages"), "\(warned)")
+    }
 }

@@ -8,7 +8,11 @@ enum DoctorCommand: Command {
     static let spec = CommandSpec(
         name: "doctor", summary: "Check the data directory; --repair quarantines what cannot be read (never deletes).",
         options: [OptionSpec("repair", "move unreadable, misplaced and leftover files to quarantine/, rebuild the cache")],
-        details: "Exit code 0 when nothing is wrong, 4 when problems were found (after --repair: when some remain).")
+        details: """
+        Exit code 0 when nothing is wrong (advice, such as R1's on the number of stages, is printed as advice: and is not
+        a failure), 4 when problems were found (after --repair: when some remain). --repair says "nothing to repair"
+        when it changed nothing.
+        """)
 
     static func run(_ arguments: ParsedArguments, session: Session) throws {
         let repair = arguments.has("repair")
@@ -22,18 +26,24 @@ enum DoctorCommand: Command {
         // How an open board notices other processes' changes here (inotify, or polling and why).
         let watch = LiveWatch(store: session.store, inotify: session.inotify).mode
         Console.line("live reload: \(watch)")
-        if findings.isEmpty {
+        let problems = findings.filter { !$0.isAdvice }
+        for finding in findings where finding.isAdvice {
+            Console.block(["advice: " + finding.problem, "  " + finding.action].map(Sanitize.line).joined(separator: "\n"))
+        }
+        let repaired = problems.filter { $0.action.hasPrefix("moved") || $0.action.hasPrefix("made") }
+        if repair && repaired.isEmpty { Console.line("nothing to repair") }
+        if problems.isEmpty {
             Console.line("\(session.store.root): no problems found")
             return
         }
-        for finding in findings {
+        for finding in problems {
             // File names and what was read from the files are a teammate's to choose: each on one line.
             Console.block([finding.path, "  problem: " + finding.problem,
                            "  \(repair ? "done" : "to do"): " + finding.action].map(Sanitize.line).joined(separator: "\n"))
         }
-        let unresolved = repair ? findings.filter { !$0.action.hasPrefix("moved") && !$0.action.hasPrefix("made") } : findings
+        let unresolved = repair ? problems.filter { !$0.action.hasPrefix("moved") && !$0.action.hasPrefix("made") } : problems
         if !unresolved.isEmpty {
-            throw CommandFailure.data("\(findings.count) problem(s) found" + (repair ? ", \(unresolved.count) need a person" : "; run funnel doctor --repair"))
+            throw CommandFailure.data("\(problems.count) problem(s) found" + (repair ? ", \(unresolved.count) need a person" : "; run funnel doctor --repair"))
         }
     }
 }

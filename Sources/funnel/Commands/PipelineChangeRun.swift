@@ -21,7 +21,7 @@ enum PipelineChangeRun {
         case .saved(let plan):
             for warning in plan.pipeline.warnings { Console.error("warning: \(warning.localized)") }
             let open = plan.pipeline.stages.filter { $0.kind == .open }.count
-            if open > 5 && plan.pipeline.warnings.isEmpty {
+            if open > 5 {
                 Console.error("advice: \(open) open stages; a healthy funnel has 3-5 (R1)")
             }
             return plan
