@@ -16,9 +16,12 @@ final class DocumentContext {
         self.language = pango_language_from_string(tag.isEmpty ? "en" : tag)
     }
 
-    /// Sets a layout's own Pango context to the quote's language and a paragraph's direction.
+    /// Sets a layout's own Pango context to the quote's language and a paragraph's direction,
+    /// with glyph positions unrounded: a PDF point is too coarse a grid (rounded advances make
+    /// uneven letter spacing, and text extractors then split words at the gaps).
     func configure(_ context: OpaquePointer?, rightToLeft: Bool) {
         guard let context else { return }
+        pango_context_set_round_glyph_positions(context, 0)
         pango_context_set_base_dir(context, rightToLeft ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR)
         pango_context_set_language(context, language)
     }
