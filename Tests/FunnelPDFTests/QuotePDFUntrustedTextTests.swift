@@ -54,4 +54,25 @@ import FunnelPDF
         let text = try files.text(pdf)
         #expect(text.contains("only") && text.contains("z") && !text.contains("extra"))
     }
+
+    @Test("A row longer than a page gets a page of its own, cut to fit; a seller block of 30 lines keeps 12")
+    func oversized() throws {
+        let files = try QuoteFiles()
+        defer { files.remove() }
+        let huge = (1...4000).map { "w\($0)" }.joined(separator: " ")
+        var layout = SampleQuotes.english(rows: [["1", huge, "1", "1.00", "1.00"], ["2", "After", "1", "2.00", "2.00"]])
+        layout.seller = (1...30).map { "Seller line \($0)" }
+        let pdf = try files.write(layout, as: "huge")
+        #expect(try PopplerTools.pageCount(pdf) == 3)
+        let first = try PopplerTools.text(pdf, page: 1)
+        #expect(first.contains("Seller line 12") && !first.contains("Seller line 13"))
+        #expect(!first.contains("Unit price"), "the heading moves with the row, never alone at a page's foot")
+        let second = try PopplerTools.text(pdf, page: 2)
+        #expect(second.contains("Unit price") && second.contains("w1 w2 w3") && !second.contains("After"))
+        // The cut is an ellipsis on the page; Cairo maps that glyph to the words it stands for,
+        // so the text layer still holds them, up to the last.
+        #expect(second.contains("w4000"))
+        let third = try PopplerTools.text(pdf, page: 3)
+        #expect(third.contains("Unit price") && third.contains("After") && third.contains("Page 3 of 3"))
+    }
 }
