@@ -44,7 +44,7 @@ let package = Package(
         // Terminal text: grapheme widths, truncation, sanitising untrusted strings, bidi display.
         .target(name: "FunnelText", dependencies: ["CNcursesw", "CFriBidi"], swiftSettings: strict),
         // Typesetting a quote as an A4 PDF from a laid-out QuoteLayout (Pango + Cairo). No domain types.
-        .target(name: "FunnelPDF", dependencies: ["CPangoCairo"], swiftSettings: strict + pangoIncludes),
+        .target(name: "FunnelPDF", dependencies: ["CPangoCairo", "CFriBidi"], swiftSettings: strict + pangoIncludes),
         // Sending email: the mailer (`sendmail -t`), $EDITOR on a draft, templates looked up in the store.
         .target(name: "FunnelMail", dependencies: ["FunnelCore", "FunnelStore"], swiftSettings: strict),
         // The board: actions, key table, pure update and render, ncurses driver.
@@ -61,6 +61,9 @@ let package = Package(
         .testTarget(name: "FunnelCoreTests", dependencies: ["FunnelCore"]),
         .testTarget(name: "FunnelStoreTests", dependencies: ["FunnelCore", "FunnelStore"]),
         .testTarget(name: "FunnelTextTests", dependencies: ["FunnelText"]),
+        // Quote PDFs read back with poppler-utils (pdftotext, pdfinfo, pdfimages, pdftoppm); Cairo
+        // directly to write a test logo and read rendered pages.
+        .testTarget(name: "FunnelPDFTests", dependencies: ["FunnelPDF", "CPangoCairo"], swiftSettings: pangoIncludes),
         .testTarget(name: "FunnelTUITests", dependencies: ["FunnelCore", "FunnelText", "FunnelTUI"]),
         .testTarget(name: "FunnelEndToEndTests", dependencies: ["FunnelCore", "FunnelTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "FunnelBoardTests", dependencies: ["FunnelCore", "FunnelTestSupport"]),
