@@ -16,6 +16,8 @@ public enum Action: Equatable, Sendable {
     case email, priority
     /// `b` and `t` in the detail pane: bill a module, log a training for one (R21).
     case billModule, logTraining
+    /// `S`: the stage editor (managers); in it, add, rename, limits, remove, and Shift+↑↓ to reorder.
+    case stageEditor, stageAdd, stageRename, stageLimits, stageRemove, stageUp, stageDown
     // Text entry and lists in overlays.
     case input(Character), submit, nextField, previousField
     /// Moving the cursor or deleting in a text field.
@@ -33,6 +35,8 @@ public enum Action: Equatable, Sendable {
     /// Another process changed these deals (read again from their files) or removed these ids.
     case changedElsewhere(changed: [Deal], removed: [String])
     case saved(Deal)
+    /// The stage editor's change was written (the board has been reloaded).
+    case pipelineSaved
     case saveFailed(String)
     /// The mail templates to choose from (their names without a language ending).
     case mailTemplates(MailJob, [String])
@@ -65,4 +69,7 @@ public enum Effect: Equatable, Sendable {
     case editMail(MailJob, draft: MailTemplate)
     /// Hand the message to the mailer (answered with `.mailSent` or `.mailFailed`).
     case sendMail(MailJob, ComposedMail)
+    /// Change the pipeline (the stage editor), checked again against what is on disk under the
+    /// lock; the board reloads afterwards (answered with `.saveFailed` when refused).
+    case editPipeline(PipelineEdit)
 }

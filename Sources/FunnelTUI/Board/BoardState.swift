@@ -62,6 +62,8 @@ public enum PickerPurpose: Hashable, Sendable {
     case priority(dealID: String)
     /// R13: a stuck card is moved on (value `move`) or its priority lowered (value `lower`).
     case stuck(dealID: String)
+    /// The stage editor: where a removed stage's deals go.
+    case removeStage(stageID: String)
     /// Which mail template to send (`e`, when there are several).
     case mailTemplate(MailJob)
 }
@@ -105,6 +107,11 @@ public enum PromptPurpose: Hashable, Sendable {
     case bill(dealID: String)
     /// A module the customer was trained on (R21).
     case training(dealID: String)
+    /// The stage editor: a new stage's name (placed after `after`), or a stage's new name.
+    case newStage(after: String)
+    case renameStage(stageID: String)
+    /// The stage editor: a stage's limits, "DAYS PERCENT" (stuck after, probability).
+    case stageLimits(stageID: String)
 }
 
 /// A call being logged: the outcome is chosen, the date and note are being typed.
@@ -143,6 +150,8 @@ public struct Confirm: Hashable, Sendable {
         /// Close the deal as lost with the pipeline's unreachable reason (R11).
         /// `position`: where the deal stood in today's list before the call.
         case closeUnreachable(dealID: String, fromToday: Bool, position: Int?)
+        /// Remove an empty stage (the stage editor).
+        case removeStage(stageID: String)
     }
 
     public var title: String
@@ -232,6 +241,15 @@ public enum Modal: Hashable, Sendable {
     case confirm(Confirm)
     /// An email composed, waiting to be sent, edited or dropped (R11).
     case mail(MailConfirm)
+    /// The manager's stage editor (`S`): add, rename, reorder, limits, remove.
+    case stages(StageEditor)
+}
+
+/// The stage editor's list: which stage is selected (an index into the pipeline's stages).
+public struct StageEditor: Hashable, Sendable {
+    public var selected: Int
+
+    public init(selected: Int) { self.selected = selected }
 }
 
 /// A message in the status line.
@@ -391,6 +409,7 @@ public struct BoardState: Sendable {
         case .filter?: return .filter
         case .confirm?: return .confirm
         case .mail?: return .mail
+        case .stages?: return .stages
         case nil: break
         }
         if detail != nil { return .detail }

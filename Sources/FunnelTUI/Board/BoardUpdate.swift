@@ -41,6 +41,9 @@ public enum BoardUpdate {
         case .saveFailed(let text):
             state.status = StatusMessage(text: text, isError: true)
             return []
+        case .pipelineSaved:
+            state.status = StatusMessage(text: state.text(.statusStagesSaved), isError: false)
+            return []
         case .mailTemplates(let job, let names): return MailFlow.templates(job, names, &state)
         case .mailDraft(let job, let draft, let filled): return MailFlow.draft(job, draft, filled: filled, &state)
         case .mailSent(let job, let subject): return MailFlow.sent(job, subject: subject, &state)
@@ -96,6 +99,7 @@ public enum BoardUpdate {
         case .help: state.modal = .help(scroll: 0)
         case .quit: return [.quit]
         case .bossMode, .pickSeller: return managerView(action, &state)
+        case .stageEditor: return StageEditorFlow.open(&state)
         case .cancel:
             if !state.filter.isEmpty || state.flagFilter != nil || state.priorityFilter != nil {
                 state.filter = ""

@@ -7,7 +7,7 @@ public enum KeyPress: Hashable, Sendable {
     case alt(Character)
     /// A whole pasted text (bracketed paste), typed into a field at once.
     case paste(String)
-    case up, down, left, right, shiftLeft, shiftRight
+    case up, down, left, right, shiftLeft, shiftRight, shiftUp, shiftDown
     case pageUp, pageDown, home, end
     case enter, escape, backspace, delete, tab, backTab
 
@@ -25,6 +25,8 @@ public enum KeyPress: Hashable, Sendable {
         case .right: return "→"
         case .shiftLeft: return "Shift+←"
         case .shiftRight: return "Shift+→"
+        case .shiftUp: return "Shift+↑"
+        case .shiftDown: return "Shift+↓"
         case .pageUp: return "PgUp"
         case .pageDown: return "PgDn"
         case .home: return "Home"

@@ -14,6 +14,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case filter = "helpFilter"
     case confirm = "helpConfirm"
     case mail = "helpMail"
+    case stages = "helpStages"
     case help = "helpHelp"
 
     /// The context's title in the help, in `language`.
@@ -90,7 +91,7 @@ public struct KeyBinding: Sendable {
 /// The key table: data, not code. The help overlay and docs/keys.md are generated from it.
 public enum KeyTable {
     public static let bindings: [KeyBinding] = board + drag + detail + log + today + report + list + input + filter
-        + confirm + mail + help
+        + confirm + mail + stages + help
 
     static let board: [KeyBinding] = [
         KeyBinding(context: .board, keys: [.left, .char("h")], action: .left, help: .keyPreviousColumn, hint: KeyHint(.hintColumns, rank: 2, pairedWithNext: true)),
@@ -129,11 +130,27 @@ public enum KeyTable {
         KeyBinding(context: .board, keys: [.char("f")], action: .flagFilter, help: .keyShowOnlyCardsWithAFlagOrOfHighPriority, hint: KeyHint(.hintFlags, rank: 3)),
         KeyBinding(context: .board, keys: [.char("r")], action: .report, help: .keyReportStagesConversionLossesTeam,
                    hint: KeyHint(.hintReport, rank: 3)),
+        KeyBinding(context: .board, keys: [.char("S")], action: .stageEditor, help: .keyStageEditorManagers),
         KeyBinding(context: .board, keys: [.char("b")], action: .bossMode, help: .keyBossModeEverySellersCardsManagers),
         KeyBinding(context: .board, keys: [.char("o")], action: .pickSeller, help: .keyShowOneSellersCardsManagers),
         KeyBinding(context: .board, keys: [.char("?")], action: .help, help: .keyThisHelp, hint: KeyHint(.hintHelp, rank: 0)),
         KeyBinding(context: .board, keys: [.escape], action: .cancel, help: .keyClearTheFilter),
         KeyBinding(context: .board, keys: [.char("q")], action: .quit, help: .keyQuit, hint: KeyHint(.hintQuit, rank: 2)),
+    ]
+
+    static let stages: [KeyBinding] = [
+        KeyBinding(context: .stages, keys: [.up, .char("k")], action: .up, help: .keyPreviousStage,
+                   hint: KeyHint(.hintStages, rank: 0, pairedWithNext: true)),
+        KeyBinding(context: .stages, keys: [.down, .char("j")], action: .down, help: .keyNextStage),
+        KeyBinding(context: .stages, keys: [.shiftUp, .char("K")], action: .stageUp, help: .keyMoveTheStageUp,
+                   hint: KeyHint(.hintReorder, rank: 0, pairedWithNext: true)),
+        KeyBinding(context: .stages, keys: [.shiftDown, .char("J")], action: .stageDown, help: .keyMoveTheStageDown),
+        KeyBinding(context: .stages, keys: [.char("a")], action: .stageAdd, help: .keyAddAStageAfterThisOne, hint: KeyHint(.hintAddStage, rank: 0)),
+        KeyBinding(context: .stages, keys: [.char("r")], action: .stageRename, help: .keyRenameTheStage, hint: KeyHint(.hintRename, rank: 0)),
+        KeyBinding(context: .stages, keys: [.char("l")], action: .stageLimits, help: .keyTheStagesLimits, hint: KeyHint(.hintLimits, rank: 0)),
+        KeyBinding(context: .stages, keys: [.char("d"), .delete], action: .stageRemove, help: .keyRemoveTheStage,
+                   hint: KeyHint(.hintRemove, rank: 0)),
+        KeyBinding(context: .stages, keys: [.escape, .char("q"), .char("S")], action: .cancel, help: .keyClose, hint: KeyHint(.hintClose, rank: 0)),
     ]
 
     static let drag: [KeyBinding] = [

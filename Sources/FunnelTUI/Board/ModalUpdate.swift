@@ -12,9 +12,12 @@ enum ModalUpdate {
         case .report(let screen)?: return report(action, screen, &state)
         case .picker(let picker)?: return Self.picker(action, picker, &state)
         case .prompt(let prompt)?: return Self.prompt(action, prompt, &state)
-        case .confirm(let confirm)?: return LogCallFlow.answer(action, confirm, &state)
+        case .confirm(let confirm)?:
+            if case .removeStage(let id) = confirm.purpose { return StageEditorFlow.answer(action, stageID: id, &state) }
+            return LogCallFlow.answer(action, confirm, &state)
         case .form(var form)?: return FormUpdate.apply(action, &form, &state)
         case .mail(let confirm)?: return MailFlow.answer(action, confirm, &state)
+        case .stages(let editor)?: return StageEditorFlow.apply(action, editor, &state)
         case nil: return []
         }
     }
@@ -71,6 +74,10 @@ enum ModalUpdate {
                 state.modal = .report(screen)
                 return []
             }
+            if case .removeStage(let id) = picker.purpose {
+                StageEditorFlow.back(to: id, &state)
+                return []
+            }
             if case .mailTemplate(let job) = picker.purpose {
                 MailFlow.back(job, &state)
                 state.status = StatusMessage(text: "not sent; nothing logged", isError: false)
@@ -100,6 +107,12 @@ enum ModalUpdate {
         switch action {
         case .cancel:
             if case .logCall(let call) = prompt.purpose { return LogCallFlow.cancel(call, &state) }
+            switch prompt.purpose {
+            case .newStage(let id), .renameStage(let id), .stageLimits(let id):
+                StageEditorFlow.back(to: id, &state)
+                return []
+            default: break
+            }
             state.modal = nil
             state.status = StatusMessage(text: state.text(.statusCancelled), isError: false)
             return []
@@ -167,6 +180,9 @@ enum ModalUpdate {
             return PriorityFlow.chosen(value, purpose: purpose, &state)
         case .mailTemplate(let job):
             return [.loadMailTemplate(job, name: value)]
+        case .removeStage(let id):
+            StageEditorFlow.back(to: id, &state)
+            return [.editPipeline(.removeStage(id, movingDealsTo: value))]
         }
     }
 
@@ -201,6 +217,8 @@ enum ModalUpdate {
             return DetailUpdate.change(dealID, .reject(reason: prompt.text), &state)
         case .logCall(let call):
             return LogCallFlow.submit(prompt, call, &state)
+        case .newStage, .renameStage, .stageLimits:
+            return StageEditorFlow.submit(prompt, &state)
         case .bill(let dealID), .training(let dealID):
             let module = BilledModule.clean(prompt.text)
             guard !module.isEmpty else {

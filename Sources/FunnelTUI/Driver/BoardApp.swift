@@ -153,6 +153,7 @@ public final class BoardApp {
             case .save(let before, let after): save(before: before, after: after, &state)
             case .create(let deal): create(deal, &state)
             case .delete(let deal): delete(deal, &state)
+            case .editPipeline(let edit): editPipeline(edit, &state)
             case .listMailTemplates, .loadMailTemplate, .editMail, .sendMail:
                 if case .sendMail = effect { terminal.paint(BoardRender.render(state)) }
                 let outcome = mail(effect, state, terminal: terminal)
@@ -240,6 +241,27 @@ public final class BoardApp {
         } catch {
             reload(&state)
             _ = BoardUpdate.apply(.saveFailed(state.text(.statusNotRemoved, ["why": Self.describe(error)])), &state)
+        }
+    }
+
+    /// Changes the pipeline (the stage editor) through the same domain call as `funnel stages`,
+    /// planned again from what is on disk under the lock; then reads everything again.
+    func editPipeline(_ edit: PipelineEdit, _ state: inout BoardState) {
+        let actor = state.actor, team = state.funnel.team, utcOffset = state.utcOffset
+        do {
+            let outcome = try store.updatePipeline { pipeline, deals in
+                PipelineEditing.plan(edit, funnel: Funnel(pipeline: pipeline, team: team), deals: deals, by: actor, now: Date(),
+                                     utcOffset: utcOffset)
+            }
+            reload(&state)
+            switch outcome {
+            case .saved: _ = BoardUpdate.apply(.pipelineSaved, &state)
+            case .refused(let refusal):
+                _ = BoardUpdate.apply(.saveFailed(state.text(.statusNotSaved, ["why": refusal.message.text(in: state.language)])), &state)
+            }
+        } catch {
+            reload(&state)
+            _ = BoardUpdate.apply(.saveFailed(state.text(.statusNotSaved, ["why": Self.describe(error)])), &state)
         }
     }
 

@@ -32,7 +32,7 @@ extension Terminal {
         "[3~": .delete, "[5~": .pageUp, "[6~": .pageDown,
         "[A": .up, "[B": .down, "[C": .right, "[D": .left,
         "OA": .up, "OB": .down, "OC": .right, "OD": .left,
-        "[1;2C": .shiftRight, "[1;2D": .shiftLeft, "[Z": .backTab,
+        "[1;2C": .shiftRight, "[1;2D": .shiftLeft, "[1;2A": .shiftUp, "[1;2B": .shiftDown, "[Z": .backTab,
     ]
 
     /// The rest of a CSI (`ESC [`: parameters and intermediates up to a final byte) or SS3

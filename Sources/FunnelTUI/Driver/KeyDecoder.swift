@@ -10,6 +10,9 @@ enum KeyDecoder {
         case KEY_RIGHT: return .right
         case KEY_SLEFT: return .shiftLeft
         case KEY_SRIGHT: return .shiftRight
+        // ncurses names Shift+↑ and Shift+↓ "scroll reverse" and "scroll forward".
+        case KEY_SR: return .shiftUp
+        case KEY_SF: return .shiftDown
         case KEY_PPAGE: return .pageUp
         case KEY_NPAGE: return .pageDown
         case KEY_HOME: return .home

@@ -37,6 +37,41 @@ public enum TextKey: String, CaseIterable, Sendable {
     case lostReasonExists
     case lastLostReason
     case dealsRefusedMove
+    // The stage editor (S)
+    case confirmRemoveStageTitle
+    case confirmRemoveStageQuestion
+    case helpStages
+    case keyStageEditorManagers
+    case keyPreviousStage
+    case keyNextStage
+    case keyMoveTheStageUp
+    case keyMoveTheStageDown
+    case keyAddAStageAfterThisOne
+    case keyRenameTheStage
+    case keyTheStagesLimits
+    case keyRemoveTheStage
+    case hintStages
+    case hintReorder
+    case hintAddStage
+    case hintRename
+    case hintLimits
+    case hintRemove
+    case stageEditorTitle
+    case stageEditorDeals
+    case stageEditorNever
+    case stageKindInbox
+    case stageKindOpen
+    case stageKindWon
+    case stageKindLost
+    case stageEditorAdvice
+    case promptNewStageTitle
+    case promptStageNameLabel
+    case promptRenameStageTitle
+    case promptStageLimitsTitle
+    case promptStageLimitsLabel
+    case errStageLimits
+    case pickRemoveStageTarget
+    case statusStagesSaved
     case staleDeal
     case notInInbox
     case badInstallments
