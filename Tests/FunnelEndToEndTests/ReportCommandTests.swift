@@ -209,6 +209,26 @@ struct ReportCommandTests {
         #expect(p90 == nil ? v.isNull("p90_days") : v.string("p90_days") == p90, "\(id) p90", sourceLocation: sourceLocation)
     }
 
+    /// `--deals FIGURE`: the ids behind a figure, checked against the hand-counted figures above.
+    @Test func dealsBehindAFigure() throws {
+        let (s, id) = try Self.world()
+        defer { s.remove() }
+        func ids(_ figure: String) throws -> Set<String> {
+            let result = try Self.report(s, ["--deals", figure])
+            #expect(result.ok, "\(figure): \(result)")
+            return Set(result.stdout.split(separator: "\n").map(String.init))
+        }
+        func named(_ names: String...) -> Set<String> { Set(names.compactMap { id[$0] }) }
+        #expect(try ids("entered:new").count == 7)
+        #expect(try ids("reached:new") == named("Alpha", "Bravo", "Echo", "Golf"))
+        #expect(try ids("stage:Meeting / quote").count == 2)
+        #expect(try ids("reached:follow-up") == named("Alpha"))
+        let json = try Self.report(s, ["--deals", "entered:new", "--format", "json"])
+        #expect((try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String])?.count == 7, "\(json)")
+        let bad = try Self.report(s, ["--deals", "stage:nowhere"])
+        #expect(bad.status == Exit.usage && bad.stderr.contains("is not a figure"), "\(bad)")
+    }
+
     @Test func periodsWeekQuarterYearAndAll() throws {
         let (s, _) = try Self.world()
         defer { s.remove() }

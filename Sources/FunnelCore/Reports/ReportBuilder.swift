@@ -55,24 +55,16 @@ public enum ReportBuilder {
             // Conversion: each path stage's first entry in the period, and whether the deal went further.
             // Each entry's rank on the path (-1 off it), computed once; path stages fit a bitmask.
             let ranks = history.map { rank[$0.to] ?? -1 }
-            var seen: UInt64 = 0
-            var lastClose: Int?
-            for (i, change) in history.enumerated() {
-                let at = change.at
-                if inPeriod(at) {
-                    let k = ranks[i]
-                    if k >= 0, k + 1 < path.count, k < 64, seen & (1 << UInt64(k)) == 0 {
-                        seen |= 1 << UInt64(k)
-                        entered[k] += 1
-                        if ranks[(i + 1)...].contains(where: { $0 > k }) { reached[k] += 1 }
-                    }
-                    if kind(change.to)?.isClosed == true { lastClose = i }
-                }
-                // Velocity: a stay ends at the next entry.
-                if i + 1 < history.count, inPeriod(history[i + 1].at) {
-                    stays[change.to, default: []].append(max(0, history[i + 1].at.timeIntervalSince(at)) / 86_400)
-                }
+            let (enteredMask, reachedMask) = ReportRules.conversion(history, ranks: ranks, pathCount: path.count, inPeriod: inPeriod)
+            for k in 0..<min(path.count, 64) where enteredMask & (1 << UInt64(k)) != 0 {
+                entered[k] += 1
+                if reachedMask & (1 << UInt64(k)) != 0 { reached[k] += 1 }
             }
+            for (i, change) in history.enumerated() where i + 1 < history.count && inPeriod(history[i + 1].at) {
+                // Velocity: a stay ends at the next entry.
+                stays[change.to, default: []].append(max(0, history[i + 1].at.timeIntervalSince(change.at)) / 86_400)
+            }
+            let lastClose = ReportRules.lastClose(history, inPeriod: inPeriod) { kind($0)?.isClosed == true }
             guard let closeIndex = lastClose else { continue }
             let close = history[closeIndex]
             let owner = deal.owner ?? ""
@@ -84,9 +76,7 @@ public enum ReportBuilder {
                 lost += 1
                 closedBy[owner, default: (0, 0)].lost += 1
                 lostFrom[close.from ?? "", default: 0] += 1
-                let reopened = closeIndex < history.count - 1
-                let reason = reopened ? "reopened since" : (deal.lostReason ?? "no reason given")
-                reasons[reason, default: 0] += 1
+                reasons[ReportRules.lostReason(deal, closeIndex: closeIndex), default: 0] += 1
             }
         }
 

@@ -13,6 +13,8 @@ enum ReportCommand: Command {
             OptionSpec("to", value: "DATE", "last day of a custom period, inclusive"),
             OptionSpec("owner", value: "USER", "only this seller's deals (managers; reps always see their own)"),
             OptionSpec("format", value: "F", "text (default), json or csv; fields in docs/reports.md", choices: ["text", "json", "csv"]),
+            OptionSpec("deals", value: "FIGURE", "print the ids of the deals behind one figure instead (one a line; a JSON array "
+                       + "with --format json): " + ReportFigure.names.joined(separator: ", ")),
         ])
 
     static func run(_ arguments: ParsedArguments, session: Session) throws {
@@ -37,12 +39,29 @@ enum ReportCommand: Command {
             if case .seller(let account) = scope { return $0.account == account }
             return $0.account == actor.account
         })
+        if let text = arguments.value("deals") {
+            return try drill(text, deals: deals, funnel: funnel, period: period, json: format == "json", session: session)
+        }
         let report = ReportBuilder.build(deals: deals, pipeline: funnel.pipeline, team: team, period: period,
                                          now: session.now, utcOffset: session.utcOffset)
         switch format {
         case "json": Console.block(ReportJSON.make(report).render())
         case "csv": Console.block(ReportCSV.make(report), terminator: "")
         default: Console.block(ReportText.make(report))
+        }
+    }
+
+    /// `--deals FIGURE`: the ids of the deals a figure counts, by the report's own rules.
+    static func drill(_ text: String, deals: [Deal], funnel: Funnel, period: ReportPeriod, json: Bool, session: Session) throws {
+        guard let figure = ReportFigure.parse(text, pipeline: funnel.pipeline) else {
+            throw CommandFailure.usage("--deals “\(text)” is not a figure; use one of: " + ReportFigure.names.joined(separator: ", "))
+        }
+        let ids = ReportDrill.deals(figure, in: deals, pipeline: funnel.pipeline, period: period, now: session.now,
+                                    utcOffset: session.utcOffset).map(\.id)
+        if json {
+            Console.block(JSONOut.array(ids.map { .string($0) }).render())
+        } else {
+            for id in ids { Console.line(id) }
         }
     }
 
