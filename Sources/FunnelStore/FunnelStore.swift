@@ -345,7 +345,7 @@ public final class FunnelStore {
 
     /// Writes one deal under the lock, notes the fingerprint around the write (`lastWrite`) and
     /// journals it for the cache.
-    private func writeRecorded(_ deal: Deal, replacing old: DealFile?) throws {
+    func writeRecorded(_ deal: Deal, replacing old: DealFile?) throws {
         let before = fingerprint()
         try write(deal, replacing: old)
         let after = fingerprint()

@@ -24,6 +24,8 @@ public enum ActivityKind: String, Codable, CaseIterable, Sendable {
     case training
     /// A lead captured again for a deal that already exists (R4 duplicates).
     case lead
+    /// A quote issued (R19); its note is the number and total.
+    case quote
 }
 
 /// One entry of a deal's timeline: a call and its outcome, an email, a meeting, a note…
