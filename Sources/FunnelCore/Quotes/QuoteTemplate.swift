@@ -65,7 +65,7 @@ public struct QuoteTemplate: Sendable, Hashable {
             if let unknown = MailTemplate.placeholderNames(in: text).first(where: { !placeholders.contains($0) }) {
                 return .failure(Refusal(.quoteTemplateUnknownPlaceholder(language: code, placeholder: unknown)))
             }
-            sections[section] = text
+            if !text.isEmpty { sections[section] = text }
         }
         return .success(QuoteTemplate(language: language, sections: sections))
     }
