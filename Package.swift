@@ -38,7 +38,7 @@ let package = Package(
         // Terminal text: grapheme widths, truncation, sanitising untrusted strings, bidi display.
         .target(name: "FunnelText", dependencies: ["CNcursesw", "CFriBidi"], swiftSettings: strict),
         // Typesetting a quote as an A4 PDF from a laid-out QuoteLayout (Pango + Cairo). No domain types.
-        .target(name: "FunnelPDF", dependencies: ["CPangoCairo"], swiftSettings: strict),
+        .target(name: "FunnelPDF", dependencies: ["CPangoCairo", "CFriBidi"], swiftSettings: strict),
         // Quotes (R19): an issued quote and its template laid out as a QuoteLayout for FunnelPDF.
         .target(name: "FunnelQuote", dependencies: ["FunnelCore", "FunnelPDF"], swiftSettings: strict),
         // Sending email: the mailer (`sendmail -t`), $EDITOR on a draft, templates looked up in the store.
@@ -58,6 +58,9 @@ let package = Package(
         .testTarget(name: "FunnelStoreTests", dependencies: ["FunnelCore", "FunnelStore"]),
         .testTarget(name: "FunnelQuoteTests", dependencies: ["FunnelCore", "FunnelPDF", "FunnelQuote"]),
         .testTarget(name: "FunnelTextTests", dependencies: ["FunnelText"]),
+        // Quote PDFs read back with poppler-utils (pdftotext, pdfinfo, pdfimages, pdftoppm); Cairo
+        // directly to write a test logo and read rendered pages.
+        .testTarget(name: "FunnelPDFTests", dependencies: ["FunnelPDF", "CPangoCairo"]),
         .testTarget(name: "FunnelTUITests", dependencies: ["FunnelCore", "FunnelText", "FunnelTUI"]),
         .testTarget(name: "FunnelEndToEndTests", dependencies: ["FunnelCore", "FunnelTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "FunnelBoardTests", dependencies: ["FunnelCore", "FunnelTestSupport"]),
