@@ -30,7 +30,8 @@ public enum QuoteLayoutBuilder {
         let customer = deal.company.isEmpty ? (deal.contact.isEmpty ? deal.title : deal.contact) : deal.company
         let values: [String: String] = [
             "number": quote.number, "date": dates.full(quote.date), "valid_until": dates.full(quote.validUntil),
-            "title": deal.title, "customer": customer, "company": deal.company, "contact": deal.contact,
+            "title": deal.title, "customer": customer, "company": deal.company,
+            "contact": deal.contact.isEmpty ? customer : deal.contact,
             "rep": rep?.name ?? quote.by, "rep_email": rep?.email ?? "",
             "subtotal": money(quote.subtotal, quote), "vat": money(quote.vat, quote), "total": money(quote.total, quote),
             "currency": quote.currency, "installments": String(quote.installments),
@@ -50,7 +51,7 @@ public enum QuoteLayoutBuilder {
             LabeledValue(label: language.text(.quoteValidUntil), value: values["valid_until"] ?? ""),
             LabeledValue(label: language.text(.quoteCustomer), value: values["customer"] ?? ""),
         ]
-        if let contact = values["contact"], !contact.isEmpty, contact != values["customer"] {
+        if let contact = values["contact"], contact != values["customer"] {
             facts.append(LabeledValue(label: language.text(.quoteContact), value: contact))
         }
         return facts

@@ -52,11 +52,11 @@ extension FunnelStore {
     }
 
     /// Under the lock: re-reads deal `id`, takes the next number of `year`, lets `issue` compute
-    /// the deal with its new quote, has `writePDF` typeset it into a temporary file, puts the PDF
-    /// in place (never over another), saves the deal, and records the number. When `issue`
-    /// refuses or anything fails before the deal is saved, no number is used and no PDF is left.
+    /// the deal with its new quote, has `renderPDF` typeset it, puts the PDF in place atomically
+    /// (never over another file), saves the deal, and records the number. When `issue` refuses or
+    /// anything fails before the deal is saved, no number is used and no PDF is left.
     public func issueQuote(id: String, year: Int, _ issue: (Deal, QuoteNumber) -> Result<Deal, Refusal>,
-                           writePDF: (Deal, String) throws -> Void) throws -> Update {
+                           renderPDF: (Deal) throws -> Data) throws -> Update {
         try lock.withLock {
             guard let current = try loadDealFile(id: id) else { return .notFound }
             try checkQuotesFolder()
@@ -67,7 +67,10 @@ extension FunnelStore {
             case .success(let deal): next = deal
             }
             let pdf = quotePDFPath(number)
-            try placePDF(at: pdf) { temp in try writePDF(next, temp) }
+            let data = try renderPDF(next)
+            guard !data.isEmpty else { throw StoreError.io(path: pdf, detail: "the PDF came out empty; nothing was issued") }
+            try AtomicFile.makeDirectory(quotesDirectory)
+            try AtomicFile.write(data, to: pdf, replacing: .nothing)
             do {
                 try writeRecorded(next, replacing: current)
             } catch {
@@ -79,25 +82,6 @@ extension FunnelStore {
             try writeJSON(StoredFile(body: updated), to: quoteCountersPath)
             return .saved(next)
         }
-    }
-
-    /// Runs `render` on a temporary file in `quotes/` and puts its bytes at `path` atomically,
-    /// refusing to replace anything there.
-    func placePDF(at path: String, _ render: (String) throws -> Void) throws {
-        try AtomicFile.makeDirectory(quotesDirectory)
-        let temp = "\(quotesDirectory)/.render.\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
-        defer { unlink(temp) }
-        do {
-            try render(temp)
-        } catch let error as StoreError {
-            throw error
-        } catch {
-            throw StoreError.io(path: path, detail: "could not write the PDF: \(error)")
-        }
-        guard let data = try AtomicFile.readFile(temp)?.data, !data.isEmpty else {
-            throw StoreError.io(path: path, detail: "the PDF came out empty; nothing was issued")
-        }
-        try AtomicFile.write(data, to: path, replacing: .nothing)
     }
 
     /// `quotes/`, where present, is a real folder, not a link.
