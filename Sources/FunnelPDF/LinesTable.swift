@@ -29,7 +29,8 @@ enum LinesTable {
                       side: layout.columns[index].numeric ? page.endSide : page.startSide,
                       maxHeight: maxCellHeight, in: document)
         }
-        let height = (blocks.map(\.height).max() ?? 0) + 2 * verticalPadding
+        let baseline = SharedBaseline(blocks)
+        let height = baseline.height + 2 * verticalPadding
         let cairo = document.cairo
         return Drawable(height: height) { top in
             if shaded {
@@ -38,7 +39,7 @@ enum LinesTable {
                 cairo_fill(cairo)
             }
             for (index, block) in blocks.enumerated() {
-                block.draw(on: cairo, x: geometry.textBox(index).x, y: top + verticalPadding)
+                block.draw(on: cairo, x: geometry.textBox(index).x, y: top + verticalPadding + baseline.offsets[index])
             }
             cairo_set_source_rgb(cairo, 0.78, 0.8, 0.83)
             cairo_set_line_width(cairo, shaded ? 0.8 : 0.4)

@@ -50,9 +50,10 @@ enum QuoteHeader {
                                   maxHeight: 80, in: document)
             let value = TextBlock(fact.value, style: .factValue, width: valueWidth, side: page.startSide,
                                   maxHeight: 120, in: document)
-            return .block(Drawable(height: max(label.height, value.height) + 2) { top in
-                label.draw(on: document.cairo, x: labelX, y: top)
-                value.draw(on: document.cairo, x: valueX, y: top)
+            let baseline = SharedBaseline([label, value])
+            return .block(Drawable(height: baseline.height + 2) { top in
+                label.draw(on: document.cairo, x: labelX, y: top + baseline.offsets[0])
+                value.draw(on: document.cairo, x: valueX, y: top + baseline.offsets[1])
             })
         }
     }

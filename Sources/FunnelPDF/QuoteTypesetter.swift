@@ -14,25 +14,24 @@ enum QuoteTypesetter {
         guard let surface = sink.makeSurface(width: page.width, height: page.height) else {
             throw QuotePDFError.renderingFailed(reason: "out of memory")
         }
-        defer { cairo_surface_destroy(surface) }
+        // Destroying an unfinished surface finishes it, writing into the sink: keep the sink alive.
+        defer { withExtendedLifetime(sink) { cairo_surface_destroy(surface) } }
         try check(cairo_surface_status(surface))
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, PlainText.paragraph(layout.title))
         cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "funnel")
         guard let cairo = cairo_create(surface) else { throw QuotePDFError.renderingFailed(reason: "out of memory") }
         defer { cairo_destroy(cairo) }
-        try withExtendedLifetime(sink) {
-            let document = DocumentContext(cairo: cairo, fonts: fonts, page: page, language: layout.language)
-            let pages = PageFlow.paginate(flow(layout, logo: logo, in: document),
-                                          top: page.contentTop, bottom: page.contentBottom)
-            for (index, placed) in pages.enumerated() {
-                for item in placed { item.drawable.draw(item.top) }
-                PageFooter.draw(layout.pageFooter, page: index + 1, pages: pages.count, in: document)
-                cairo_show_page(cairo)
-            }
-            try check(cairo_status(cairo))
-            cairo_surface_finish(surface)
-            try check(cairo_surface_status(surface))
+        let document = DocumentContext(cairo: cairo, fonts: fonts, page: page, language: layout.language)
+        let pages = PageFlow.paginate(flow(layout, logo: logo, in: document),
+                                      top: page.contentTop, bottom: page.contentBottom)
+        for (index, placed) in pages.enumerated() {
+            for item in placed { item.drawable.draw(item.top) }
+            PageFooter.draw(layout.pageFooter, page: index + 1, pages: pages.count, in: document)
+            cairo_show_page(cairo)
         }
+        try check(cairo_status(cairo))
+        cairo_surface_finish(surface)
+        try check(cairo_surface_status(surface))
         return sink.bytes
     }
 

@@ -13,17 +13,17 @@ enum TotalsBlock {
         let valueOffset = page.contentWidth - valueWidth - TableGeometry.padding
         let valueX = page.x(startOffset: valueOffset, width: valueWidth)
         let labelX = page.x(startOffset: valueOffset - labelWidth - 12, width: labelWidth)
-        var rows: [(label: TextBlock, value: TextBlock, height: Double)] = []
+        var rows: [(label: TextBlock, value: TextBlock, baseline: SharedBaseline)] = []
         for (index, total) in layout.totals.enumerated() {
             let style: TextStyle = index == layout.totals.count - 1 ? .grandTotal : .total
             let label = TextBlock(total.label, style: style, width: labelWidth, side: page.endSide,
                                   maxHeight: 60, in: document)
             let value = TextBlock(total.value, style: style, width: valueWidth, side: page.endSide,
                                   maxHeight: 60, in: document)
-            rows.append((label, value, max(label.height, value.height) + 4))
+            rows.append((label, value, SharedBaseline([label, value])))
         }
         let ruleGap = 4.0
-        let height = rows.reduce(ruleGap) { $0 + $1.height }
+        let height = rows.reduce(ruleGap) { $0 + $1.baseline.height + 4 }
         let cairo = document.cairo
         return [.space(6), .block(Drawable(height: height) { top in
             var y = top
@@ -36,9 +36,9 @@ enum TotalsBlock {
                     cairo_stroke(cairo)
                     y += ruleGap
                 }
-                row.label.draw(on: cairo, x: labelX, y: y + 2)
-                row.value.draw(on: cairo, x: valueX, y: y + 2)
-                y += row.height
+                row.label.draw(on: cairo, x: labelX, y: y + 2 + row.baseline.offsets[0])
+                row.value.draw(on: cairo, x: valueX, y: y + 2 + row.baseline.offsets[1])
+                y += row.baseline.height + 4
             }
         })]
     }
