@@ -1,6 +1,5 @@
 import Foundation
 import FunnelCore
-import FunnelPDF
 import FunnelQuote
 import FunnelStore
 
@@ -27,39 +26,21 @@ enum QuoteCommand: Command {
         let funnel = try session.funnel()
         let actor = try session.actor(in: funnel)
         let deal = try session.visibleDeal(arguments.positionals[0], actor: actor)
-        let language = try arguments.value("lang").map(parseLanguage) ?? Language(rawValue: MailLanguage.of(deal).rawValue) ?? .en
-        let template = try loadTemplate(language, session: session)
-        let store = session.store
-        var hidden = false
-        let update: FunnelStore.Update
+        let language = try arguments.value("lang").map(parseLanguage)
+        let outcome: QuoteIssuer.Outcome
         do {
-            update = try session.data {
-                try store.issueQuote(id: deal.id, year: session.today.components.year, { current, number in
-                    guard Visibility.canSee(current, actor: actor) else {
-                        hidden = true
-                        return .failure(Refusal(.onlyManagersSeeAll))
-                    }
-                    let quote = IssuedQuote(deal: current, number: number, pipeline: funnel.pipeline, language: language,
-                                            by: actor.account, now: session.now, utcOffset: session.utcOffset)
-                    return funnel.apply(.issueQuote(quote), to: current, by: actor, now: session.now, utcOffset: session.utcOffset)
-                }, renderPDF: { issued in
-                    guard let quote = issued.quotes.last else { return Data() }
-                    let layout = QuoteLayoutBuilder.layout(quote, deal: issued, template: template,
-                                                           rep: funnel.team.user(actor.account), dataDirectory: store.root)
-                    return Data(try QuotePDF.render(layout))
-                })
+            outcome = try session.data {
+                try QuoteIssuer.issue(store: session.store, funnel: funnel, actor: actor, dealID: deal.id, language: language,
+                                      now: session.now, utcOffset: session.utcOffset)
             }
-        } catch let error as QuotePDFError {
-            if case .logoUnreadable = error { throw CommandFailure.refused("funnel quote: \(error); nothing was issued") }
-            throw CommandFailure.data("funnel quote: \(error); nothing was issued")
+        } catch let failure as QuoteIssuer.PDFFailure {
+            let message = "funnel quote: \(failure.description); nothing was issued"
+            throw failure.isTemplateProblem ? CommandFailure.refused(message) : CommandFailure.data(message)
         }
-        if hidden { throw Session.unknownDeal(arguments.positionals[0]) }
-        switch update {
+        switch outcome {
         case .notFound: throw Session.unknownDeal(arguments.positionals[0])
         case .refused(let refusal): throw CommandFailure.refused(refusal.message.localized)
-        case .saved(let saved):
-            guard let quote = saved.quotes.last, let number = QuoteNumber(quote.number) else { return }
-            let path = store.quotePDFPath(number)
+        case .issued(_, let quote, let path):
             Console.line("\(quote.number) \(path)")
             if let out = arguments.value("out") { try copy(path, to: out, number: quote.number) }
             if arguments.has("open") { open(arguments.value("out") ?? path, environment: session.environment) }
@@ -71,15 +52,6 @@ enum QuoteCommand: Command {
             throw CommandFailure.usage("--lang “\(text)” is not a quote language; use he, ar or en")
         }
         return language
-    }
-
-    /// The template in the data directory, or the shipped one; an unknown placeholder or section is exit 3.
-    static func loadTemplate(_ language: Language, session: Session) throws -> QuoteTemplate {
-        let text = try session.data { try session.store.readQuoteTemplate(language) } ?? DefaultQuoteTemplates.template(language).fileText
-        switch QuoteTemplate.parse(language: language, text: text) {
-        case .success(let template): return template
-        case .failure(let refusal): throw CommandFailure.refused(refusal.message.localized)
-        }
     }
 
     /// Copies the issued PDF to `out` atomically (the quote stays issued if this fails).
