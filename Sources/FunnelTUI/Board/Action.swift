@@ -16,6 +16,8 @@ public enum Action: Equatable, Sendable {
     case email, priority
     /// `b` and `t` in the detail pane: bill a module, log a training for one (R21).
     case billModule, logTraining
+    /// `Q` in the detail pane: prepare and issue a quote (R19).
+    case quote
     // Text entry and lists in overlays.
     case input(Character), submit, nextField, previousField
     /// Moving the cursor or deleting in a text field.
@@ -42,6 +44,12 @@ public enum Action: Equatable, Sendable {
     case mailSent(MailJob, subject: String)
     /// The email was not prepared or sent, and why; nothing is logged.
     case mailFailed(MailJob, String)
+    /// The catalogue, read for the quote of a deal.
+    case products(dealID: String, [Product])
+    /// The quote was issued: the deal as saved, its number and the PDF's path.
+    case quoteIssued(Deal, number: String, pdf: String)
+    /// The quote was not issued, and why; no number was used.
+    case quoteFailed(String)
 }
 
 /// What the board asks the world to do after an update.
@@ -65,4 +73,8 @@ public enum Effect: Equatable, Sendable {
     case editMail(MailJob, draft: MailTemplate)
     /// Hand the message to the mailer (answered with `.mailSent` or `.mailFailed`).
     case sendMail(MailJob, ComposedMail)
+    /// Read the product catalogue (answered with `.products` or `.quoteFailed`).
+    case loadProducts(dealID: String)
+    /// Issue a quote of the deal's lines (answered with `.quoteIssued` or `.quoteFailed`).
+    case issueQuote(dealID: String)
 }

@@ -232,6 +232,8 @@ public enum Modal: Hashable, Sendable {
     case confirm(Confirm)
     /// An email composed, waiting to be sent, edited or dropped (R11).
     case mail(MailConfirm)
+    /// A quote being prepared: products to add, the totals, the issue row (R19).
+    case quote(QuoteBuilder)
 }
 
 /// A message in the status line.
@@ -378,6 +380,7 @@ public struct BoardState: Sendable {
         case .filter?: return .filter
         case .confirm?: return .confirm
         case .mail?: return .mail
+        case .quote?: return .quote
         case nil: break
         }
         if detail != nil { return .detail }

@@ -15,6 +15,7 @@ enum ModalUpdate {
         case .confirm(let confirm)?: return LogCallFlow.answer(action, confirm, &state)
         case .form(var form)?: return FormUpdate.apply(action, &form, &state)
         case .mail(let confirm)?: return MailFlow.answer(action, confirm, &state)
+        case .quote(let builder)?: return QuoteFlow.apply(action, builder, &state)
         case nil: return []
         }
     }

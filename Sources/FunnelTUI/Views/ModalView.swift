@@ -16,6 +16,7 @@ enum ModalView {
         case .today(let list): WorkView.today(list, state: state, &grid)
         case .report(let screen): ReportView.draw(screen, state: state, &grid)
         case .mail(let confirm): MailView.draw(confirm, state: state, &grid)
+        case .quote(let builder): QuoteView.draw(builder, state: state, &grid)
         }
     }
 

@@ -526,4 +526,19 @@ public enum TextKey: String, CaseIterable, Sendable {
     case quotePaymentMethod
     case quoteFooter
     case quoteVatExempt
+    case helpQuote
+    case keyQuoteAddLinesAndIssue
+    case keyAddTheProductOrIssueTheQuote
+    case hintQuote
+    case hintAddOrIssue
+    case quoteBoardTitle
+    case quoteIssueRow
+    case quoteFilterLabel
+    case quoteNoProducts
+    case quotePreview
+    case detailQuotes
+    case statusQuoteIssued
+    case statusQuoteNotIssued
+    case statusLineAdded
+    case statusQuoteIssuing
 }
