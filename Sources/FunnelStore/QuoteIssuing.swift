@@ -4,7 +4,7 @@ import FunnelCore
 import Glibc
 #endif
 
-/// The last quote number used in each year (`quote-numbers.json`): `{"2026": 12}`.
+/// The last quote number used in each year (`quotes/numbers.json`): `{"2026": 12}`.
 public struct QuoteCounters: Codable, Hashable, Sendable {
     public var last: [String: Int]
 
@@ -28,11 +28,11 @@ public struct QuoteCounters: Codable, Hashable, Sendable {
 /// section, so concurrent writers never share a number and a refusal or failure before the deal
 /// is saved uses none.
 ///
-///     quote-numbers.json        the last number of each year
-///     quotes/Q-YYYY-NNNN.pdf    each issued quote's PDF, never replaced
+///     quotes/Q-YYYY-NNNN.pdf    each issued quote's PDF, never replaced: the record of numbers used
+///     quotes/numbers.json       the last number of each year: a guard against a PDF removed since
 extension FunnelStore {
     public var quotesDirectory: String { root + "/quotes" }
-    var quoteCountersPath: String { root + "/quote-numbers.json" }
+    var quoteCountersPath: String { quotesDirectory + "/numbers.json" }
 
     /// The PDF of quote `number` (a well-formed number only: it becomes a file name).
     public func quotePDFPath(_ number: QuoteNumber) -> String { "\(quotesDirectory)/\(number).pdf" }
@@ -53,7 +53,7 @@ extension FunnelStore {
 
     /// Under the lock: re-reads deal `id`, takes the next number of `year`, lets `issue` compute
     /// the deal with its new quote, has `renderPDF` typeset it, puts the PDF in place atomically
-    /// (never over another file), saves the deal, and records the number. When `issue` refuses or
+    /// (never over another file), saves the deal, and records the number in `quotes/numbers.json`. When `issue` refuses or
     /// anything fails before the deal is saved, no number is used and no PDF is left.
     public func issueQuote(id: String, year: Int, _ issue: (Deal, QuoteNumber) -> Result<Deal, Refusal>,
                            renderPDF: (Deal) throws -> Data) throws -> Update {
@@ -79,7 +79,9 @@ extension FunnelStore {
             }
             var updated = counters
             updated.last[String(number.year)] = number.sequence
-            try writeJSON(StoredFile(body: updated), to: quoteCountersPath)
+            // The quote is issued: its PDF already keeps its number from being used again, so a
+            // counter that cannot be written now costs nothing but the guard against a removed PDF.
+            try? writeJSON(StoredFile(body: updated), to: quoteCountersPath)
             return .saved(next)
         }
     }

@@ -184,7 +184,7 @@ struct QuoteCommandTests {
         #expect(hidden.status == Exit.notFound, "\(hidden)")
         #expect(box.bytes(file) == withLine && withLine != before)
         #expect(!FileManager.default.fileExists(atPath: box.dataDir + "/quotes/Q-2026-0001.pdf"))
-        #expect(!FileManager.default.fileExists(atPath: box.dataDir + "/quote-numbers.json"))
+        #expect(!FileManager.default.fileExists(atPath: box.dataDir + "/quotes/numbers.json"))
         try original.write(toFile: template, atomically: true, encoding: .utf8)
         #expect(try box.ok("quote", id, user: "rita").output.hasPrefix("Q-2026-0001 "))
     }

@@ -149,3 +149,23 @@ extension Data {
 extension Result where Failure == Refusal {
     var refusal: Message? { if case .failure(let refusal) = self { return refusal.message } else { return nil } }
 }
+
+@Suite("Quotes in the snapshot cache")
+struct QuoteCacheTests {
+    @Test func aDealWithLinesAndQuotesReadsBackEqualFromTheCache() throws {
+        let tmp = try TempDir()
+        defer { tmp.remove() }
+        var deal = SFx.deal("c2345678")
+        deal.quoteLines = [QuoteLine(product: "CRM-Y", text: "CRM", quantity: 2, unitPrice: 1200, discount: 5),
+                           QuoteLine(product: nil, text: "התקנה", quantity: Decimal(string: "1.5")!, unitPrice: 300, vatExempt: true)]
+        let quote = IssuedQuote(deal: deal, number: QuoteNumber(year: 2026, sequence: 9), pipeline: SFx.funnel.pipeline,
+                                language: .he, by: "rita", now: SFx.now, utcOffset: 0)
+        deal.quotes = [quote]
+        let plain = SFx.deal("d2345678")
+        let cache = SnapshotCache(directory: tmp.path + "/cache")
+        try cache.write([deal, plain], fingerprint: "fp")
+        let loaded = try #require(cache.load(fingerprint: "fp"))
+        #expect(loaded["c2345678"] == deal)
+        #expect(loaded["d2345678"] == plain)
+    }
+}

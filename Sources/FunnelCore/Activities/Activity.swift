@@ -79,7 +79,7 @@ public enum LogEntry: Hashable, Sendable {
         let key = text.lowercased().replacingOccurrences(of: " ", with: "-").replacingOccurrences(of: "_", with: "-")
         if let outcome = CallOutcome(rawValue: key) {
             self = .call(outcome)
-        } else if let kind = ActivityKind(rawValue: key), kind != .call, kind != .lead {
+        } else if let kind = ActivityKind(rawValue: key), kind != .call, kind != .lead, kind != .quote {
             self = .other(kind)
         } else {
             return nil
