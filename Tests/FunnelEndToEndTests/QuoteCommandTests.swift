@@ -156,6 +156,32 @@ struct QuoteCommandTests {
         #expect(try jsonArray(try box.ok("quotes", id, "--json").stdout)[0].string("total") == "2832.00")
     }
 
+    @Test func openRunsXdgOpenWhenThereIsOneAndSaysSoWhenNot() throws {
+        let (box, id) = try Self.prepared()
+        defer { box.remove() }
+        try box.ok("lines", "add", id, "CRM-Y", user: "rita")
+        let none = try box.run("quote", id, "--open", user: "rita", env: ["PATH": "/usr/bin:/bin:" + box.root + "/nothing"])
+        #expect(none.ok && none.output.hasPrefix("Q-2026-0001 "), "issued even without a viewer: \(none)")
+        // A stand-in xdg-open on PATH records what it was asked to open.
+        let bin = box.root + "/bin"
+        try FileManager.default.createDirectory(atPath: bin, withIntermediateDirectories: true)
+        let script = bin + "/xdg-open"
+        try "#!/bin/sh\necho \"$1\" > \(box.root)/opened\n".write(toFile: script, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script)
+        let out = box.root + "/mine.pdf"
+        let opened = try box.run("quote", id, "--open", "--out", out, user: "rita", env: ["PATH": bin + ":/usr/bin:/bin"])
+        #expect(opened.ok && opened.output.hasPrefix("Q-2026-0002 "), "\(opened)")
+        var recorded = ""
+        for _ in 0..<100 where recorded.isEmpty {
+            recorded = (try? String(contentsOfFile: box.root + "/opened", encoding: .utf8)) ?? ""
+            if recorded.isEmpty { Thread.sleep(forTimeInterval: 0.05) }
+        }
+        #expect(recorded == out + "\n")
+        if !FileManager.default.fileExists(atPath: "/usr/bin/xdg-open") && !FileManager.default.fileExists(atPath: "/bin/xdg-open") {
+            #expect(none.stderr.contains("xdg-open is not installed"), "\(none)")
+        }
+    }
+
     @Test func aRefusedQuoteUsesNoNumber() throws {
         let (box, id) = try Self.prepared()
         defer { box.remove() }

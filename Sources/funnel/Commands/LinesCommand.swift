@@ -53,7 +53,7 @@ enum LinesCommand: Command {
         case "list":
             guard words.count == 2 else { throw CommandFailure.usage("usage: funnel lines list ID [--json]") }
             let deal = try session.visibleDeal(words[1], actor: actor)
-            LinesOutput.print(deal, pipeline: funnel.pipeline, json: arguments.has("json"))
+            LinesOutput.show(deal, pipeline: funnel.pipeline, json: arguments.has("json"))
         default:
             guard words.count == 3 else { throw CommandFailure.usage("usage: funnel lines remove ID N") }
             guard let number = Int(words[2]), number >= 1 else {

@@ -4,7 +4,7 @@ import FunnelQuote
 
 /// `funnel lines list`: a deal's quote lines and their sums, as a table or JSON.
 enum LinesOutput {
-    static func print(_ deal: Deal, pipeline: Pipeline, json: Bool) {
+    static func show(_ deal: Deal, pipeline: Pipeline, json: Bool) {
         let installments = deal.paymentTerms?.installments ?? PaymentTerms.defaultInstallments
         let totals = QuoteTotals(lines: deal.quoteLines, vatPercent: pipeline.quotes.vatPercent, installments: installments)
         if json { return Console.block(object(deal, totals: totals, vatPercent: pipeline.quotes.vatPercent).render()) }
