@@ -45,11 +45,13 @@ let package = Package(
         .target(name: "FunnelText", dependencies: ["CNcursesw", "CFriBidi"], swiftSettings: strict),
         // Typesetting a quote as an A4 PDF from a laid-out QuoteLayout (Pango + Cairo). No domain types.
         .target(name: "FunnelPDF", dependencies: ["CPangoCairo", "CFriBidi"], swiftSettings: strict + pangoIncludes),
+        // Quotes (R19): an issued quote and its template laid out as a QuoteLayout for FunnelPDF; issuing one.
+        .target(name: "FunnelQuote", dependencies: ["FunnelCore", "FunnelStore", "FunnelPDF"], swiftSettings: strict),
         // Sending email: the mailer (`sendmail -t`), $EDITOR on a draft, templates looked up in the store.
         .target(name: "FunnelMail", dependencies: ["FunnelCore", "FunnelStore"], swiftSettings: strict),
         // The board: actions, key table, pure update and render, ncurses driver.
-        .target(name: "FunnelTUI", dependencies: ["FunnelCore", "FunnelStore", "FunnelMail", "FunnelText", "CNcursesw", "CFunnelSignals"], swiftSettings: strict),
-        .executableTarget(name: "funnel", dependencies: ["FunnelCore", "FunnelStore", "FunnelMail", "FunnelText", "FunnelTUI"], swiftSettings: strict),
+        .target(name: "FunnelTUI", dependencies: ["FunnelCore", "FunnelStore", "FunnelMail", "FunnelQuote", "FunnelText", "CNcursesw", "CFunnelSignals"], swiftSettings: strict),
+        .executableTarget(name: "funnel", dependencies: ["FunnelCore", "FunnelStore", "FunnelMail", "FunnelText", "FunnelTUI", "FunnelQuote", "FunnelPDF"], swiftSettings: strict),
         // The benchmark: open, key to frame, save, report, memory on generated data sets.
         .executableTarget(name: "funnel-bench", dependencies: ["FunnelCore", "FunnelStore", "FunnelTUI"], swiftSettings: strict),
         // For the reliability tests: a writer making random changes through the store, printing
@@ -60,6 +62,7 @@ let package = Package(
         .target(name: "FunnelTestSupport", path: "Tests/FunnelTestSupport", exclude: ["Fixtures"]),
         .testTarget(name: "FunnelCoreTests", dependencies: ["FunnelCore"]),
         .testTarget(name: "FunnelStoreTests", dependencies: ["FunnelCore", "FunnelStore"]),
+        .testTarget(name: "FunnelQuoteTests", dependencies: ["FunnelCore", "FunnelStore", "FunnelPDF", "FunnelQuote"]),
         .testTarget(name: "FunnelTextTests", dependencies: ["FunnelText"]),
         // Quote PDFs read back with poppler-utils (pdftotext, pdfinfo, pdfimages, pdftoppm); Cairo
         // directly to write a test logo and read rendered pages.

@@ -126,3 +126,6 @@ enum FunnelJSON {
         }
     }
 }
+
+extension ProductCatalogue: StoredBody { static var key: String { "products" } }
+extension QuoteCounters: StoredBody { static var key: String { "quote_numbers" } }

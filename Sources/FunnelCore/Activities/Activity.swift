@@ -24,6 +24,8 @@ public enum ActivityKind: String, Codable, CaseIterable, Sendable {
     case training
     /// A lead captured again for a deal that already exists (R4 duplicates).
     case lead
+    /// A quote issued (R19); its note is the number and total.
+    case quote
 }
 
 /// One entry of a deal's timeline: a call and its outcome, an email, a meeting, a note…
@@ -77,7 +79,7 @@ public enum LogEntry: Hashable, Sendable {
         let key = text.lowercased().replacingOccurrences(of: " ", with: "-").replacingOccurrences(of: "_", with: "-")
         if let outcome = CallOutcome(rawValue: key) {
             self = .call(outcome)
-        } else if let kind = ActivityKind(rawValue: key), kind != .call, kind != .lead {
+        } else if let kind = ActivityKind(rawValue: key), kind != .call, kind != .lead, kind != .quote {
             self = .other(kind)
         } else {
             return nil

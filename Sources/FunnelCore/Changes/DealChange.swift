@@ -71,4 +71,11 @@ public enum DealChange: Sendable, Hashable {
     case training(module: String, note: String = "")
     /// Bill a module (R21): refused until a training for it is logged (`TrainingBeforeBilling`).
     case bill(module: String)
+    /// Add a line to the quote being prepared (R19); `QuoteLinesAreValid` checks it.
+    case addLine(QuoteLine)
+    /// Remove the quote line at `number` (1 for the first).
+    case removeLine(number: Int)
+    /// Issue a quote of the deal's lines (R19): frozen on the deal, logged, and the quote's total
+    /// becomes the deal's value when it has none.
+    case issueQuote(IssuedQuote)
 }

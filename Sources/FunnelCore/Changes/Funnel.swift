@@ -10,7 +10,7 @@ public struct Funnel: Sendable {
 
     public static let standardRules: [any DealRule] = [
         FieldsAreValid(), ValuesWithinLimits(), OnlyOwnerOrManagerChanges(), OwnerIsOnTeam(), InboxOnlyForNewLeads(),
-        EnteringStageNeedsNextAction(), LostNeedsReason(), WonNeedsValue(), WonNeedsPaymentTerms(), TrainingBeforeBilling(),
+        EnteringStageNeedsNextAction(), EnteringStageNeedsQuote(), LostNeedsReason(), WonNeedsValue(), WonNeedsPaymentTerms(), TrainingBeforeBilling(), QuoteLinesAreValid(),
     ]
 
     public init(pipeline: Pipeline, team: Team, rules: [any DealRule] = Funnel.standardRules) {

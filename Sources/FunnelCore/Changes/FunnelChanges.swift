@@ -36,6 +36,7 @@ extension Funnel {
             next.activities = Funnel.restoredActivities(deal.activities, earlier: earlier.activities)
             next.assignments = deal.assignments
             next.modules = deal.modules
+            next.quotes = deal.quotes
             next.stage = deal.stage
             next.stageEntered = deal.stageEntered
             if earlier.stage != deal.stage { enter(earlier.stage, deal: &next, by: actor, now: now) }
@@ -48,6 +49,8 @@ extension Funnel {
             guard !name.isEmpty else { return .failure(Refusal(.emptyModule)) }
             guard !deal.isBilled(name) else { return .failure(Refusal(.alreadyBilled(module: name))) }
             next.modules.append(BilledModule(module: name, at: now, by: actor.account))
+        case .addLine, .removeLine, .issueQuote:
+            return quoted(deal, change, by: actor, now: now)
         }
         return .success(next)
     }

@@ -84,6 +84,10 @@ public struct Deal: Codable, Hashable, Sendable, Identifiable {
     public var assignments: [Assignment] = []
     /// The modules billed, oldest first (R21).
     public var modules: [BilledModule] = []
+    /// The lines of the quote being prepared (R19), in order; `funnel lines`.
+    public var quoteLines: [QuoteLine] = []
+    /// The quotes issued, oldest first; never edited after issue (R19).
+    public var quotes: [IssuedQuote] = []
     /// Bumped by every saved change; lets a writer notice a stale view.
     public var revision: Int
     public var updated: Date
@@ -124,6 +128,8 @@ public struct Deal: Codable, Hashable, Sendable, Identifiable {
         case stageEntered = "stage_entered"
         case nextAction = "next_action"
         case lostReason = "lost_reason"
+        case quoteLines = "quote_lines"
+        case quotes
     }
 
     public init(from decoder: any Decoder) throws {
@@ -162,6 +168,8 @@ public struct Deal: Codable, Hashable, Sendable, Identifiable {
         priority = try c.decodeIfPresent(Priority.self, forKey: .priority) ?? .default
         assignments = try c.decodeIfPresent([Assignment].self, forKey: .assignments) ?? []
         modules = try c.decodeIfPresent([BilledModule].self, forKey: .modules) ?? []
+        quoteLines = try c.decodeIfPresent([QuoteLine].self, forKey: .quoteLines) ?? []
+        quotes = try c.decodeIfPresent([IssuedQuote].self, forKey: .quotes) ?? []
         if let problem = ValuesWithinLimits.violation(in: self) {
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: problem.text))
         }
@@ -199,5 +207,8 @@ public struct Deal: Codable, Hashable, Sendable, Identifiable {
         try c.encode(priority, forKey: .priority)
         try c.encode(assignments, forKey: .assignments)
         try c.encode(modules, forKey: .modules)
+        // Written only when there are some, so a deal without quotes reads as before them.
+        if !quoteLines.isEmpty { try c.encode(quoteLines, forKey: .quoteLines) }
+        if !quotes.isEmpty { try c.encode(quotes, forKey: .quotes) }
     }
 }

@@ -14,6 +14,8 @@ public struct Pipeline: Codable, Hashable, Sendable {
     public var followUpDays: Int
     /// Settings for working leads: speed to lead, attempts, payment terms.
     public var work: WorkRules
+    /// Settings for quotes: the VAT rate and how long a quote is valid (R19).
+    public var quotes = QuoteSettings()
 
     public init(name: String, stages: [Stage], lostReasons: [String], defaultCurrency: String = "ILS",
                 followUpDays: Int = 2) {
@@ -66,7 +68,7 @@ public struct Pipeline: Codable, Hashable, Sendable {
             errors.append(outside("stage \(stage.id): stuck_after_days", stage.stuckAfterDays, Limits.stuckAfterDays))
             errors.append(outside("stage \(stage.id): probability", stage.probability, Limits.probability))
         }
-        return errors.compactMap { $0 }
+        return errors.compactMap { $0 } + quotes.errors
     }
 
     public func stage(id: String) -> Stage? { stages.first { $0.id == id } }
@@ -97,7 +99,7 @@ public struct Pipeline: Codable, Hashable, Sendable {
         case lostReasons = "lost_reasons"
         case defaultCurrency = "default_currency"
         case followUpDays = "follow_up_days"
-        case work
+        case work, quotes
     }
 
     public init(from decoder: any Decoder) throws {
@@ -109,5 +111,18 @@ public struct Pipeline: Codable, Hashable, Sendable {
         defaultCurrency = try c.decodeIfPresent(String.self, forKey: .defaultCurrency) ?? "ILS"
         followUpDays = try c.decodeIfPresent(Int.self, forKey: .followUpDays) ?? 2
         work = try c.decodeIfPresent(WorkRules.self, forKey: .work) ?? WorkRules()
+        quotes = try c.decodeIfPresent(QuoteSettings.self, forKey: .quotes) ?? QuoteSettings()
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(name, forKey: .name)
+        try c.encode(stages, forKey: .stages)
+        try c.encode(lostReasons, forKey: .lostReasons)
+        try c.encode(defaultCurrency, forKey: .defaultCurrency)
+        try c.encode(followUpDays, forKey: .followUpDays)
+        try c.encode(work, forKey: .work)
+        // Written only when changed, so a pipeline file reads as before quotes.
+        if quotes != QuoteSettings() { try c.encode(quotes, forKey: .quotes) }
     }
 }

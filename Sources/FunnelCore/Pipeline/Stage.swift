@@ -23,6 +23,8 @@ public enum StageRequirement: String, Codable, Sendable, CaseIterable {
     case value
     /// A lost reason from the pipeline's list (R7: lost).
     case lostReason = "lost_reason"
+    /// An issued quote (R19): off by default; add `"quote"` to a stage's `requires`.
+    case quote
 }
 
 /// One column of the funnel.

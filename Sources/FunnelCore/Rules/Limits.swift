@@ -39,6 +39,10 @@ public enum Limits {
     public static let revisions = 1...maximumRevision
     /// Installments of payment terms (R20): deals are annual, monthly at most for ten years.
     public static let installments = 1...120
+    /// Lines of the quote being prepared on one deal (R19).
+    public static let maximumQuoteLines = 500
+    /// Quotes issued on one deal.
+    public static let maximumQuotes = 1_000
 
     // MARK: Text (counted in Unicode code points, so combining marks count too)
 

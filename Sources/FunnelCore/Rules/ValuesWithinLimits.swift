@@ -11,7 +11,7 @@ public struct ValuesWithinLimits: DealRule {
 
     /// The first value of `deal` outside `Limits`, as a message naming the limit; nil when all fit.
     public static func violation(in deal: Deal) -> Message? {
-        money(deal) ?? times(deal) ?? counters(deal) ?? text(deal)
+        money(deal) ?? times(deal) ?? counters(deal) ?? text(deal) ?? QuoteLinesAreValid.violation(in: deal)
     }
 
     static func money(_ deal: Deal) -> Message? {

@@ -38,7 +38,7 @@ extension ActivityKind {
     public func label(in language: Language) -> String {
         let keys: [ActivityKind: TextKey] = [
             .call: .activityCall, .email: .activityEmail, .meeting: .activityMeeting, .note: .activityNote,
-            .lead: .activityLead, .training: .activityTraining,
+            .lead: .activityLead, .training: .activityTraining, .quote: .activityQuote,
         ]
         return keys[self].map { language.text($0) } ?? rawValue
     }

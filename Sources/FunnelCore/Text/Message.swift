@@ -57,6 +57,28 @@ public enum Message: Hashable, Sendable {
     case mailTemplateUnknownPlaceholder(name: String, placeholder: String)
     case mailTemplateTooLong(name: String, limit: Int)
     case mailSubjectTooLong(limit: Int)
+    // Quotes (R19): Message+Quotes.swift
+    case productBadCode(code: String)
+    case productEmptyName
+    case productExists(code: String)
+    case tooManyProducts(limit: Int)
+    case unknownProduct(code: String)
+    case productCurrency(code: String, currency: String, deal: String)
+    case onlyManagersChangeProducts
+    case quoteLineEmptyText
+    case quoteLineQuantity(quantity: String)
+    case quoteLineDiscount(discount: String)
+    case quoteLineTooLarge(text: String, limit: Decimal)
+    case quoteTotalTooLarge(limit: Decimal)
+    case tooManyQuoteLines(limit: Int)
+    case tooManyQuotes(limit: Int)
+    case noSuchQuoteLine(number: Int, count: Int)
+    case quoteNoLines
+    case quoteCorrupt(number: String)
+    case needsQuote(stage: String)
+    case quoteTemplateUnknownPlaceholder(language: String, placeholder: String)
+    case quoteTemplateUnknownSection(language: String, section: String)
+    case quoteTemplateTooLong(language: String, limit: Int)
 
     /// The English text: says what happened and what to do about it.
     public var english: String { text(in: .en) }
@@ -125,7 +147,8 @@ public enum Message: Hashable, Sendable {
             return (.mailTemplateUnknownPlaceholder, ["name": name, "placeholder": placeholder, "placeholders": all])
         case .mailTemplateTooLong(let name, let limit): return (.mailTemplateTooLong, ["name": name, "limit": "\(limit)"])
         case .mailSubjectTooLong(let limit): return (.mailSubjectTooLong, ["limit": "\(limit)"])
-        default: return (.emptyModule, [:])
+        case .emptyModule: return (.emptyModule, [:])
+        default: return quoteEntry
         }
     }
 

@@ -108,6 +108,30 @@ enum DealBinary {
             w.f64(billed.at.timeIntervalSince1970)
             w.string(billed.by)
         }
+        writeQuotes(deal, to: &w)
+    }
+
+    /// The quote lines and issued quotes (R19), as their JSON ("" when there are none): rare and
+    /// small, so the cache keeps them in the form the deal file has.
+    static func writeQuotes(_ deal: Deal, to w: inout BinaryWriter) {
+        guard !deal.quoteLines.isEmpty || !deal.quotes.isEmpty,
+              let data = try? FunnelJSON.encoder().encode(QuoteParts(lines: deal.quoteLines, quotes: deal.quotes)) else {
+            return w.string("")
+        }
+        w.string(String(decoding: data, as: UTF8.self))
+    }
+
+    static func readQuotes(_ r: inout BinaryReader, into deal: inout Deal) throws {
+        let text = try r.string()
+        guard !text.isEmpty else { return }
+        guard let parts = try? FunnelJSON.decoder().decode(QuoteParts.self, from: Data(text.utf8)) else { throw CacheUnreadable() }
+        deal.quoteLines = parts.lines
+        deal.quotes = parts.quotes
+    }
+
+    struct QuoteParts: Codable {
+        var lines: [QuoteLine]
+        var quotes: [IssuedQuote]
     }
 
     static func readLater(_ r: inout BinaryReader, into deal: inout Deal) throws {
@@ -129,6 +153,7 @@ enum DealBinary {
             let at = Date(timeIntervalSince1970: try r.f64())
             deal.modules.append(BilledModule(module: module, at: at, by: try r.string()))
         }
+        try readQuotes(&r, into: &deal)
     }
 
     static func read(_ r: inout BinaryReader) throws -> Deal {

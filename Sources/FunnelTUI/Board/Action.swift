@@ -18,6 +18,8 @@ public enum Action: Equatable, Sendable {
     case billModule, logTraining
     /// `S`: the stage editor (managers); in it, add, rename, limits, remove, and Shift+↑↓ to reorder.
     case stageEditor, stageAdd, stageRename, stageLimits, stageRemove, stageUp, stageDown
+    /// `Q` in the detail pane: prepare and issue a quote (R19).
+    case quote
     // Text entry and lists in overlays.
     case input(Character), submit, nextField, previousField
     /// Moving the cursor or deleting in a text field.
@@ -46,6 +48,12 @@ public enum Action: Equatable, Sendable {
     case mailSent(MailJob, subject: String)
     /// The email was not prepared or sent, and why; nothing is logged.
     case mailFailed(MailJob, String)
+    /// The catalogue, read for the quote of a deal.
+    case products(dealID: String, [Product])
+    /// The quote was issued: the deal as saved, its number and the PDF's path.
+    case quoteIssued(Deal, number: String, pdf: String)
+    /// The quote was not issued, and why; no number was used.
+    case quoteFailed(String)
 }
 
 /// What the board asks the world to do after an update.
@@ -72,4 +80,8 @@ public enum Effect: Equatable, Sendable {
     /// Change the pipeline (the stage editor), checked again against what is on disk under the
     /// lock; the board reloads afterwards (answered with `.saveFailed` when refused).
     case editPipeline(PipelineEdit)
+    /// Read the product catalogue (answered with `.products` or `.quoteFailed`).
+    case loadProducts(dealID: String)
+    /// Issue a quote of the deal's lines (answered with `.quoteIssued` or `.quoteFailed`).
+    case issueQuote(dealID: String)
 }

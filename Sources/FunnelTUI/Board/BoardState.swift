@@ -243,6 +243,8 @@ public enum Modal: Hashable, Sendable {
     case mail(MailConfirm)
     /// The manager's stage editor (`S`): add, rename, reorder, limits, remove.
     case stages(StageEditor)
+    /// A quote being prepared: products to add, the totals, the issue row (R19).
+    case quote(QuoteBuilder)
 }
 
 /// The stage editor's list: which stage is selected (an index into the pipeline's stages).
@@ -410,6 +412,7 @@ public struct BoardState: Sendable {
         case .confirm?: return .confirm
         case .mail?: return .mail
         case .stages?: return .stages
+        case .quote?: return .quote
         case nil: break
         }
         if detail != nil { return .detail }

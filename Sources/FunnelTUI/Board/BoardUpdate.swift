@@ -48,6 +48,9 @@ public enum BoardUpdate {
         case .mailDraft(let job, let draft, let filled): return MailFlow.draft(job, draft, filled: filled, &state)
         case .mailSent(let job, let subject): return MailFlow.sent(job, subject: subject, &state)
         case .mailFailed(let job, let reason): return MailFlow.failed(job, reason, &state)
+        case .products(let dealID, let products): return QuoteFlow.products(dealID, products, &state)
+        case .quoteIssued(let deal, let number, let pdf): return QuoteFlow.issued(deal, number: number, pdf: pdf, &state)
+        case .quoteFailed(let reason): return QuoteFlow.failed(reason, &state)
         case .mousePress(let x, let y):
             return mousePress(x: x, y: y, &state)
         case .mouseRelease(let x, let y):

@@ -31,6 +31,8 @@ enum DetailUpdate {
             return MailFlow.start(deal.id, fromToday: false, &state)
         case .priority:
             return PriorityFlow.choose(deal, &state)
+        case .quote:
+            return QuoteFlow.start(deal, &state)
         case .billModule, .logTraining:
             modulePrompt(action == .billModule, deal: deal, &state)
             return []

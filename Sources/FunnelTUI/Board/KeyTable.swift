@@ -15,6 +15,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case confirm = "helpConfirm"
     case mail = "helpMail"
     case stages = "helpStages"
+    case quote = "helpQuote"
     case help = "helpHelp"
 
     /// The context's title in the help, in `language`.
@@ -91,7 +92,7 @@ public struct KeyBinding: Sendable {
 /// The key table: data, not code. The help overlay and docs/keys.md are generated from it.
 public enum KeyTable {
     public static let bindings: [KeyBinding] = board + drag + detail + log + today + report + list + input + filter
-        + confirm + mail + stages + help
+        + confirm + mail + stages + quote + help
 
     static let board: [KeyBinding] = [
         KeyBinding(context: .board, keys: [.left, .char("h")], action: .left, help: .keyPreviousColumn, hint: KeyHint(.hintColumns, rank: 2, pairedWithNext: true)),
@@ -175,6 +176,8 @@ public enum KeyTable {
         KeyBinding(context: .detail, keys: [.char("b")], action: .billModule, help: .keyBillAModuleR21AfterItsTraining,
                    hint: KeyHint(.hintBill, rank: 3)),
         KeyBinding(context: .detail, keys: [.char("t")], action: .logTraining, help: .keyLogATrainingForAModuleR21),
+        KeyBinding(context: .detail, keys: [.char("Q")], action: .quote, help: .keyQuoteAddLinesAndIssue,
+                   hint: KeyHint(.hintQuote, rank: 3)),
         KeyBinding(context: .detail, keys: [.char("u")], action: .undo, help: .keyUndoTheLastChange, hint: KeyHint(.hintUndo, rank: 1)),
         KeyBinding(context: .detail, keys: [.ctrl("r")], action: .redo, help: .keyRedo),
         KeyBinding(context: .detail, keys: [.char("?")], action: .help, help: .keyTheKeyHelp, hint: KeyHint(.hintHelp, rank: 0)),
@@ -269,6 +272,14 @@ public enum KeyTable {
                    hint: KeyHint(.hintCancel, rank: 0)),
     ]
 
+    static let quote: [KeyBinding] = [
+        KeyBinding(context: .quote, keys: [.up], action: .up, help: .keyPreviousEntry, hint: KeyHint(.hintEntry, rank: 1, pairedWithNext: true)),
+        KeyBinding(context: .quote, keys: [.down], action: .down, help: .keyNextEntry),
+        KeyBinding(context: .quote, keys: [.enter], action: .submit, help: .keyAddTheProductOrIssueTheQuote,
+                   hint: KeyHint(.hintAddOrIssue, rank: 0)),
+        KeyBinding(context: .quote, keys: [.escape], action: .cancel, help: .keyClose, hint: KeyHint(.hintClose, rank: 0)),
+    ] + lineEditing(.quote)
+
     static let help: [KeyBinding] = [
         KeyBinding(context: .help, keys: [.up, .char("k")], action: .up, help: .keyScrollUp, hint: KeyHint(.hintScroll, rank: 0, pairedWithNext: true)),
         KeyBinding(context: .help, keys: [.down, .char("j")], action: .down, help: .keyScrollDown),
@@ -283,7 +294,7 @@ public enum KeyTable {
         if let binding = bindings.first(where: { $0.context == context && $0.keys.contains(key) }) {
             return binding.action
         }
-        guard context == .input || context == .filter else { return nil }
+        guard context == .input || context == .filter || context == .quote else { return nil }
         switch key {
         case .char(let c): return .input(c)
         case .paste(let text): return .paste(text)

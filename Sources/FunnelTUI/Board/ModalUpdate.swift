@@ -18,6 +18,7 @@ enum ModalUpdate {
         case .form(var form)?: return FormUpdate.apply(action, &form, &state)
         case .mail(let confirm)?: return MailFlow.answer(action, confirm, &state)
         case .stages(let editor)?: return StageEditorFlow.apply(action, editor, &state)
+        case .quote(let builder)?: return QuoteFlow.apply(action, builder, &state)
         case nil: return []
         }
     }

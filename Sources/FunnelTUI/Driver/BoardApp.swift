@@ -158,6 +158,9 @@ public final class BoardApp {
                 if case .sendMail = effect { terminal.paint(BoardRender.render(state)) }
                 let outcome = mail(effect, state, terminal: terminal)
                 queue += BoardUpdate.apply(outcome, &state)
+            case .loadProducts, .issueQuote:
+                if case .issueQuote = effect { terminal.paint(BoardRender.render(state)) }
+                queue += BoardUpdate.apply(quote(effect, state), &state)
             }
         }
         return nil

@@ -36,6 +36,12 @@ enum DetailView {
                            deal.activities.reversed().map { "\(when($0.at))  \($0.by)  \($0.summary(in: state.language))" })
         }
         out += modules(deal)
+        if !deal.quotes.isEmpty {
+            out += section(state.text(.detailQuotes), deal.quotes.reversed().map { quote in
+                "\(quote.number)  \(state.dates.full(quote.date))  \(quote.language.rawValue)  "
+                    + Money.display(quote.total, currency: quote.currency) + "  " + quote.pdf
+            })
+        }
         out += section(state.text(.detailStageHistory), deal.history.reversed().map { change in
             let to = state.pipeline.stage(id: change.to)?.name ?? change.to
             let line = change.from.map { "\(state.pipeline.stage(id: $0)?.name ?? $0) → \(to)" }

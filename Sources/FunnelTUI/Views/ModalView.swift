@@ -17,6 +17,7 @@ enum ModalView {
         case .report(let screen): ReportView.draw(screen, state: state, &grid)
         case .mail(let confirm): MailView.draw(confirm, state: state, &grid)
         case .stages(let editor): StageEditorView.draw(editor, state: state, &grid)
+        case .quote(let builder): QuoteView.draw(builder, state: state, &grid)
         }
     }
 

@@ -10,7 +10,7 @@ protocol Command: Sendable {
 /// Every subcommand, in the order `funnel --help` lists them.
 let allCommands: [any Command.Type] = [
     InitCommand.self, AddCommand.self, ListCommand.self, ShowCommand.self, MoveCommand.self,
-    EditCommand.self, AssignCommand.self, LogCommand.self, BillCommand.self, MailCommand.self, TodayCommand.self,
+    EditCommand.self, AssignCommand.self, LogCommand.self, BillCommand.self, ProductsCommand.self, LinesCommand.self, QuoteCommand.self, QuotesCommand.self, MailCommand.self, TodayCommand.self,
     CaptureCommand.self, ImportCommand.self, ExportCommand.self, AcceptCommand.self,
     RejectCommand.self, ReportCommand.self, DoctorCommand.self, StagesCommand.self, LostReasonsCommand.self, TeamInitCommand.self, TeamCommand.self, DemoCommand.self, KeysCommand.self,
     VersionCommand.self, ConfigCommand.self, ManCommand.self, InstallManCommand.self, CompletionsCommand.self,

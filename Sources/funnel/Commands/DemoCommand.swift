@@ -32,6 +32,7 @@ enum DemoCommand: Command {
             try session.data { try store.initialize(pipeline: template.pipeline, team: Team(users: users)) }
             // The email templates `funnel init` writes, so `e` and `funnel mail` work on the demo too.
             try session.data { try store.writeMailTemplates(DefaultMailTemplates.all) }
+            try session.data { try store.writeQuoteTemplates(DefaultQuoteTemplates.all) }
         } else {
             let existing = try session.data { try store.dealIDs() }
             guard existing.isEmpty else {

@@ -22,6 +22,8 @@ enum InitCommand: Command {
         try session.data { try session.store.initialize(pipeline: pipeline, team: team) }
         // R11's email templates, in Hebrew, Arabic and English (docs/working-the-day.md).
         try session.data { try session.store.writeMailTemplates(DefaultMailTemplates.all) }
+        // R19's quote templates, one per language (docs/quotes.md).
+        try session.data { try session.store.writeQuoteTemplates(DefaultQuoteTemplates.all) }
         Console.line(UI.text(.cliCreatedDataDir, ["root": session.store.root, "pipeline": pipeline.name, "account": session.account]))
         for warning in pipeline.warnings { Console.error("warning: \(warning.localized)") }
     }

@@ -536,4 +536,62 @@ public enum TextKey: String, CaseIterable, Sendable {
     case pluralUnansweredSince
     case pluralDeals
 
+    // MARK: Quotes (R19): Catalogue+Quotes.swift
+
+    case productBadCode
+    case productEmptyName
+    case productExists
+    case tooManyProducts
+    case unknownProduct
+    case productCurrency
+    case onlyManagersChangeProducts
+    case quoteLineEmptyText
+    case quoteLineQuantity
+    case quoteLineDiscount
+    case quoteLineTooLarge
+    case quoteTotalTooLarge
+    case tooManyQuoteLines
+    case tooManyQuotes
+    case noSuchQuoteLine
+    case quoteNoLines
+    case quoteCorrupt
+    case needsQuote
+    case quoteTemplateUnknownPlaceholder
+    case quoteTemplateUnknownSection
+    case quoteTemplateTooLong
+    case activityQuote
+    case quoteTitle
+    case quoteNumber
+    case quoteDate
+    case quoteValidUntil
+    case quoteCustomer
+    case quoteContact
+    case quoteColumnItem
+    case quoteColumnQuantity
+    case quoteColumnUnitPrice
+    case quoteColumnDiscount
+    case quoteColumnTotal
+    case quoteSubtotal
+    case quoteVat
+    case quoteTotal
+    case quoteInstallments
+    case quoteInstallmentsUneven
+    case quotePaymentMethod
+    case quoteFooter
+    case quoteVatExempt
+    case helpQuote
+    case keyQuoteAddLinesAndIssue
+    case keyAddTheProductOrIssueTheQuote
+    case hintQuote
+    case hintAddOrIssue
+    case quoteBoardTitle
+    case quoteIssueRow
+    case quoteFilterLabel
+    case quoteNoProducts
+    case quotePreview
+    case detailQuotes
+    case statusQuoteIssued
+    case statusQuoteNotIssued
+    case statusLineAdded
+    case statusQuoteIssuing
 }

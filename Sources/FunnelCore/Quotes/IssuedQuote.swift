@@ -1,0 +1,125 @@
+import Foundation
+
+/// A quote as issued (R19): its number, dates, language, the lines and sums frozen at issue
+/// and the PDF kept under the data directory. Never edited after: a deal's `quotes` only grow.
+public struct IssuedQuote: Codable, Hashable, Sendable {
+    /// `Q-YYYY-NNNN`.
+    public var number: String
+    public var issued: Date
+    /// The account that issued it.
+    public var by: String
+    /// The template's language: he, ar or en.
+    public var language: Language
+    public var date: Day
+    public var validUntil: Day
+    public var currency: String
+    public var lines: [QuoteLine]
+    public var vatPercent: Decimal
+    public var subtotal: Decimal
+    public var vat: Decimal
+    public var total: Decimal
+    public var installments: Int
+    /// Each installment but the last (`QuoteTotals`).
+    public var installment: Decimal
+    public var lastInstallment: Decimal
+    public var paymentMethod: PaymentMethod?
+    /// The PDF, relative to the data directory: `quotes/Q-YYYY-NNNN.pdf`.
+    public var pdf: String
+
+    /// The quote of `deal`'s lines numbered `number`, issued by `actor` at `now` with the
+    /// pipeline's settings; installments and method from the deal's payment terms (R20: 12 by
+    /// default, the first method of the pipeline's preference order).
+    public init(deal: Deal, number: QuoteNumber, pipeline: Pipeline, language: Language, by actor: String,
+                now: Date, utcOffset: Int) {
+        let settings = pipeline.quotes
+        let installments = deal.paymentTerms?.installments ?? PaymentTerms.defaultInstallments
+        let totals = QuoteTotals(lines: deal.quoteLines, vatPercent: settings.vatPercent, installments: installments)
+        self.number = number.description
+        issued = Timestamp.wholeSeconds(now)
+        by = actor
+        self.language = language
+        date = Day(now, utcOffset: utcOffset)
+        validUntil = date.adding(days: settings.validDays)
+        currency = deal.currency
+        lines = deal.quoteLines
+        vatPercent = settings.vatPercent
+        subtotal = totals.subtotal
+        vat = totals.vat
+        total = totals.total
+        self.installments = totals.installments
+        installment = totals.installment
+        lastInstallment = totals.lastInstallment
+        paymentMethod = deal.paymentTerms?.method ?? pipeline.work.paymentMethods.first
+        pdf = "quotes/\(number).pdf"
+    }
+
+    /// The sums as `QuoteTotals` computes them from the frozen lines.
+    public var totals: QuoteTotals { QuoteTotals(lines: lines, vatPercent: vatPercent, installments: installments) }
+
+    /// The first thing wrong with this quote, or nil: a number, lines, sums that add up, values within `Limits`.
+    public var violation: Message? {
+        guard QuoteNumber(number) != nil, pdf == "quotes/\(number).pdf" else { return .quoteCorrupt(number: number) }
+        if lines.isEmpty { return .quoteNoLines }
+        if let problem = lines.lazy.compactMap(\.violation).first { return problem }
+        if total > Limits.maximumAmount { return .quoteTotalTooLarge(limit: Limits.maximumAmount) }
+        let sums = totals
+        guard sums.subtotal == subtotal, sums.vat == vat, sums.total == total, sums.installment == installment,
+              sums.lastInstallment == lastInstallment, Limits.installments.contains(installments),
+              QuoteSettings.vatPercents.contains(vatPercent), Limits.days.contains(date), Limits.days.contains(validUntil),
+              Limits.isStorable(issued), Limits.fits(by, Limits.fieldLength) else { return .quoteCorrupt(number: number) }
+        return nil
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case number, issued, by, language, date, currency, lines, subtotal, vat, total, installments, installment, pdf
+        case validUntil = "valid_until"
+        case vatPercent = "vat_percent"
+        case lastInstallment = "last_installment"
+        case paymentMethod = "payment_method"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        try StrictKeys.check(decoder, CodingKeys.self)
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        number = try c.decode(String.self, forKey: .number)
+        issued = try c.decode(Date.self, forKey: .issued)
+        by = try c.decode(String.self, forKey: .by)
+        let code = try c.decode(String.self, forKey: .language)
+        guard let language = Language(rawValue: code) else {
+            throw DecodingError.dataCorruptedError(forKey: .language, in: c, debugDescription: "not he, ar or en: \(code)")
+        }
+        self.language = language
+        date = try c.decode(Day.self, forKey: .date)
+        validUntil = try c.decode(Day.self, forKey: .validUntil)
+        currency = try c.decode(String.self, forKey: .currency)
+        lines = try c.decode([QuoteLine].self, forKey: .lines)
+        vatPercent = try DecimalText.decode(c, .vatPercent)
+        subtotal = try DecimalText.decode(c, .subtotal)
+        vat = try DecimalText.decode(c, .vat)
+        total = try DecimalText.decode(c, .total)
+        installments = try c.decode(Int.self, forKey: .installments)
+        installment = try DecimalText.decode(c, .installment)
+        lastInstallment = try DecimalText.decode(c, .lastInstallment)
+        paymentMethod = try c.decodeIfPresent(PaymentMethod.self, forKey: .paymentMethod)
+        pdf = try c.decode(String.self, forKey: .pdf)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(number, forKey: .number)
+        try c.encode(issued, forKey: .issued)
+        try c.encode(by, forKey: .by)
+        try c.encode(language.rawValue, forKey: .language)
+        try c.encode(date, forKey: .date)
+        try c.encode(validUntil, forKey: .validUntil)
+        try c.encode(currency, forKey: .currency)
+        try c.encode(lines, forKey: .lines)
+        for (key, value) in [(CodingKeys.vatPercent, vatPercent), (.subtotal, subtotal), (.vat, vat), (.total, total),
+                             (.installment, installment), (.lastInstallment, lastInstallment)] {
+            try c.encode(Money.plain(value), forKey: key)
+        }
+        try c.encode(installments, forKey: .installments)
+        try c.encode(paymentMethod, forKey: .paymentMethod)
+        try c.encode(pdf, forKey: .pdf)
+    }
+}

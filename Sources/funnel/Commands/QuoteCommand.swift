@@ -1,0 +1,82 @@
+import Foundation
+import FunnelCore
+import FunnelQuote
+import FunnelStore
+
+/// `funnel quote ID`: issues a quote of the deal's lines as a PDF (R19), numbered Q-YYYY-NNNN.
+enum QuoteCommand: Command {
+    static let spec = CommandSpec(
+        name: "quote", summary: "Issue a quote of a deal's lines as a PDF (R19).",
+        arguments: [ArgumentSpec(name: "ID", required: true, help: "deal id or a unique prefix of it")],
+        options: [
+            OptionSpec("lang", value: "LANG", "the template's language: he, ar or en (default: the deal's, from its contact)",
+                       choices: Language.allCases.map(\.rawValue)),
+            OptionSpec("out", value: "FILE", "also copy the PDF to FILE"),
+            OptionSpec("open", "open the PDF with xdg-open"),
+        ],
+        details: """
+            Prints the quote's number and the PDF's path: Q-2026-0001 DATA/quotes/Q-2026-0001.pdf
+            The quote is frozen on the deal (funnel quotes ID), logged, and sets the deal's value
+            when it has none. Numbers run per data directory and year with no gaps; a refusal
+            (no lines, a template with an unknown placeholder: exit 3) uses no number.
+            Templates: DATA/templates/quote/LANG.txt (docs/quotes.md).
+            """)
+
+    static func run(_ arguments: ParsedArguments, session: Session) throws {
+        let funnel = try session.funnel()
+        let actor = try session.actor(in: funnel)
+        let deal = try session.visibleDeal(arguments.positionals[0], actor: actor)
+        let language = try arguments.value("lang").map(parseLanguage)
+        let outcome: QuoteIssuer.Outcome
+        do {
+            outcome = try session.data {
+                try QuoteIssuer.issue(store: session.store, funnel: funnel, actor: actor, dealID: deal.id, language: language,
+                                      now: session.now, utcOffset: session.utcOffset)
+            }
+        } catch let failure as QuoteIssuer.PDFFailure {
+            let message = "funnel quote: \(failure.description); nothing was issued"
+            throw failure.isTemplateProblem ? CommandFailure.refused(message) : CommandFailure.data(message)
+        }
+        switch outcome {
+        case .notFound: throw Session.unknownDeal(arguments.positionals[0])
+        case .refused(let refusal): throw CommandFailure.refused(refusal.message.localized)
+        case .issued(_, let quote, let path):
+            Console.line("\(quote.number) \(path)")
+            if let out = arguments.value("out") { try copy(path, to: out, number: quote.number) }
+            if arguments.has("open") { open(arguments.value("out") ?? path, environment: session.environment) }
+        }
+    }
+
+    static func parseLanguage(_ text: String) throws -> Language {
+        guard let language = Language(rawValue: text.lowercased()) else {
+            throw CommandFailure.usage("--lang “\(text)” is not a quote language; use he, ar or en")
+        }
+        return language
+    }
+
+    /// Copies the issued PDF to `out` atomically (the quote stays issued if this fails).
+    static func copy(_ path: String, to out: String, number: String) throws {
+        do {
+            guard let data = try AtomicFile.read(path) else { throw StoreError.io(path: path, detail: "vanished") }
+            let directory = (out as NSString).deletingLastPathComponent
+            let target = directory.isEmpty ? "./" + out : out
+            try AtomicFile.write(data, to: target, mode: 0o644)
+        } catch let error as StoreError {
+            throw CommandFailure.data("quote \(number) is issued, but copying it to \(out) failed: \(error.description)")
+        }
+    }
+
+    /// Opens the PDF with xdg-open when there is one; never waits for the viewer.
+    static func open(_ path: String, environment: [String: String]) {
+        let dirs = (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":").map(String.init)
+        guard let opener = dirs.map({ $0 + "/xdg-open" }).first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+            return Console.error("funnel quote: xdg-open is not installed; open \(path) yourself")
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: opener)
+        process.arguments = [path]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch { Console.error("funnel quote: could not run \(opener): \(error)") }
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+import FunnelCore
+import FunnelQuote
+
+/// `funnel quotes ID`: the quotes issued on a deal (R19), oldest first.
+enum QuotesCommand: Command {
+    static let spec = CommandSpec(
+        name: "quotes", summary: "List the quotes issued on a deal.",
+        arguments: [ArgumentSpec(name: "ID", required: true, help: "deal id or a unique prefix of it")],
+        options: [OptionSpec("json", "print a JSON array")])
+
+    static func run(_ arguments: ParsedArguments, session: Session) throws {
+        let funnel = try session.funnel()
+        let actor = try session.actor(in: funnel)
+        let deal = try session.visibleDeal(arguments.positionals[0], actor: actor)
+        if arguments.has("json") {
+            Console.block(JSONOut.array(deal.quotes.map { quote in
+                .object([
+                    ("number", .string(quote.number)), ("date", .string(quote.date.iso)),
+                    ("valid_until", .string(quote.validUntil.iso)), ("language", .string(quote.language.rawValue)),
+                    ("currency", .string(quote.currency)), ("lines", .number(quote.lines.count)),
+                    ("subtotal", .string(Money.plain(quote.subtotal))), ("vat", .string(Money.plain(quote.vat))),
+                    ("total", .string(Money.plain(quote.total))), ("installments", .number(quote.installments)),
+                    ("installment", .string(Money.plain(quote.installment))), ("by", .string(quote.by)),
+                    ("pdf", .string(session.store.root + "/" + quote.pdf)),
+                ])
+            }).render())
+            return
+        }
+        guard !deal.quotes.isEmpty else { return Console.line("\(deal.id) has no quotes yet; issue one with: funnel quote \(deal.id)") }
+        let rows = deal.quotes.map { quote in
+            [quote.number, quote.date.iso, quote.validUntil.iso, quote.language.rawValue,
+             QuoteText.money(quote.total, currency: quote.currency), session.store.root + "/" + quote.pdf]
+        }
+        Console.block(TextTable.render(header: ["NUMBER", "DATE", "VALID UNTIL", "LANG", "TOTAL", "PDF"], rows: rows,
+                                       maxWidths: [14, 10, 11, 4, 26, 200]))
+    }
+}
