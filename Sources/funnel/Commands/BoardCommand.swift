@@ -6,6 +6,9 @@ import FunnelTUI
 
 /// `funnel` with no command: the board. `funnel --demo`: the board on fresh demo data.
 enum BoardCommand {
+    /// Leads in `funnel --demo`: a team of three reps, each with a day's work on their list.
+    static let demoLeads = 2_000
+
     static func run(options: GlobalOptions, environment: [String: String]) throws -> Int32 {
         var environment = environment
         if options.demo {
@@ -13,7 +16,7 @@ enum BoardCommand {
             environment["FUNNEL_DATA_DIR"] = directory
             environment["FUNNEL_USER"] = DemoData.manager
             let session = try Session(dataDir: directory, environment: environment)
-            _ = try DemoCommand.fill(session: session, deals: 60, template: .simple, seed: UInt64.random(in: 0...UInt64.max))
+            try DemoCommand.fill(session: session, deals: demoLeads, template: .simple, seed: UInt64.random(in: 0...UInt64.max))
             defer { try? FileManager.default.removeItem(atPath: directory) }
             return try open(session: session, options: options, environment: environment)
         }
