@@ -301,6 +301,6 @@ public enum KeyTable {
                 out += "| \(binding.keys.map { "`\($0.label)`" }.joined(separator: " ")) | \(binding.help) |\n"
             }
         }
-        return out
+        return out + WelcomeKeys.markdown
     }
 }

@@ -5,22 +5,22 @@ public enum WelcomeUpdate {
     /// Applies `key`; a non-nil result ends the screen.
     public static func key(_ key: KeyPress, _ state: inout WelcomeState) -> WelcomeOutcome? {
         state.problem = nil
-        switch state.step {
-        case .menu:
-            switch key {
-            case .char("i"), .char("I"): state.step = .template
-            case .char("d"), .char("D"): return .demo
-            case .char("q"), .char("Q"), .escape, .ctrl("c"): return .quit
-            default: break
-            }
-        case .template:
-            state.templateIndex = choose(key, index: state.templateIndex, count: PipelineTemplate.allCases.count,
+        if state.step == .members, WelcomeKeys.action(for: key, at: .members) == nil {
+            edit(key, &state)
+            return nil
+        }
+        switch (state.step, WelcomeKeys.action(for: key, at: state.step)) {
+        case (_, .start?): state.step = .template
+        case (_, .demo?): return .demo
+        case (_, .quit?): return .quit
+        case (.template, let action?):
+            state.templateIndex = choose(action, index: state.templateIndex, count: PipelineTemplate.allCases.count,
                                          back: .menu, next: .language, &state)
-        case .language:
-            state.nameLanguageIndex = choose(key, index: state.nameLanguageIndex, count: Language.allCases.count,
+        case (.language, let action?):
+            state.nameLanguageIndex = choose(action, index: state.nameLanguageIndex, count: Language.allCases.count,
                                              back: .template, next: .members, &state)
-        case .members:
-            return member(key, &state)
+        case (.members, let action?): return member(action, &state)
+        default: break
         }
         return nil
     }
@@ -31,24 +31,24 @@ public enum WelcomeUpdate {
         state.height = max(1, height)
     }
 
-    /// ↑↓ (or k/j) move through a list, Enter goes on, Esc goes back; the new highlighted index.
-    static func choose(_ key: KeyPress, index: Int, count: Int, back: WelcomeState.Step,
+    /// Moves through a list, goes on or back; the new highlighted index.
+    static func choose(_ action: WelcomeAction, index: Int, count: Int, back: WelcomeState.Step,
                        next: WelcomeState.Step, _ state: inout WelcomeState) -> Int {
-        switch key {
-        case .up, .char("k"): return (index + count - 1) % count
-        case .down, .char("j"), .tab: return (index + 1) % count
-        case .enter: state.step = next
-        case .escape: state.step = back
+        switch action {
+        case .previous: return (index + count - 1) % count
+        case .next: return (index + 1) % count
+        case .choose: state.step = next
+        case .back: state.step = back
         default: break
         }
         return index
     }
 
-    /// Typing an account: Tab switches its role, Enter adds it (on an empty line: done), Esc
-    /// clears the line or goes back.
-    static func member(_ key: KeyPress, _ state: inout WelcomeState) -> WelcomeOutcome? {
-        switch key {
-        case .enter:
+    /// On the members step: switch the role, add the typed account (on an empty line: done),
+    /// clear the line or go back.
+    static func member(_ action: WelcomeAction, _ state: inout WelcomeState) -> WelcomeOutcome? {
+        switch action {
+        case .add:
             let account = state.editor.text.trimmingCharacters(in: .whitespaces)
             guard !account.isEmpty else {
                 return .start(template: state.template, language: state.nameLanguage, members: state.members)
@@ -62,9 +62,17 @@ public enum WelcomeUpdate {
                 state.editor = LineEditor()
                 state.role = .rep
             }
-        case .tab, .backTab: state.role = state.role == .rep ? .manager : .rep
-        case .escape:
+        case .switchRole: state.role = state.role == .rep ? .manager : .rep
+        case .back:
             if state.editor.isEmpty { state.step = .language } else { state.editor = LineEditor() }
+        default: break
+        }
+        return nil
+    }
+
+    /// Typing the account, edited like any line of the board.
+    static func edit(_ key: KeyPress, _ state: inout WelcomeState) {
+        switch key {
         case .backspace: state.editor.apply(.deleteBackward)
         case .delete: state.editor.apply(.deleteForward)
         case .left: state.editor.apply(.left)
@@ -77,6 +85,5 @@ public enum WelcomeUpdate {
         case .paste(let text): state.editor.insert(text)
         default: break
         }
-        return nil
     }
 }
