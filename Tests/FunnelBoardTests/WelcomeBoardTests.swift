@@ -46,7 +46,8 @@ extension BoardTests {
             #expect(screen.header.contains("Dana Levi (manager)"))
             #expect(try FileManager.default.contentsOfDirectory(atPath: world.tmpDir.path).contains { $0.hasPrefix("funnel-demo-") })
             try board.press("q")
-            #expect(try board.waitForExit() == 0)
+            // Removing the demo's 1,500 files takes a moment on a busy machine.
+            #expect(try board.waitForExit(timeout: 20) == 0)
             #expect(!FileManager.default.fileExists(atPath: world.dataDir.path))
             #expect(try FileManager.default.contentsOfDirectory(atPath: world.tmpDir.path).filter { $0.hasPrefix("funnel-demo-") }.isEmpty)
         }

@@ -52,9 +52,15 @@ struct DemoSimulation {
     mutating func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &rng) }
     func day(_ local: Int) -> Day { Day(daysSinceEpoch: WorkWeek.floorDiv(local, 86_400)) }
 
-    /// A moment at a random working hour of the first working day on or after `day`.
-    mutating func sometime(on day: Day) -> Int {
-        week.moment(week.workingDay(onOrAfter: day), offset: int(1_800...(week.dayLength - 1_800)))
+    /// When a rep calls on the first working day on or after `day`, in the order of today's
+    /// list (R9): new leads nobody has spoken to first thing in the morning; follow-ups due
+    /// after them, larger deals first (a deal of ₪100,000 or more in the first hour of them).
+    mutating func callTime(on day: Day, newLead: Bool = false, value: Decimal? = nil) -> Int {
+        let working = week.workingDay(onOrAfter: day)
+        if newLead { return week.moment(working, offset: int(300...3_600)) }
+        let share = min(1, NSDecimalNumber(decimal: value ?? 0).doubleValue / 100_000)
+        let span = max(1, week.dayLength - 3 * 3_600)
+        return week.moment(working, offset: 3_600 + Int((1 - share) * Double(span)) + int(0...1_800))
     }
 
     mutating func nextStep(_ pathIndex: Int) -> String {

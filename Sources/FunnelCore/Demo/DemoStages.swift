@@ -35,7 +35,7 @@ extension DemoSimulation {
             if attempt < rules.firstDayAttempts {
                 t = email + int(3_600...9_000)
             } else {
-                t = sometime(on: week.workingDay(1, after: day(t)))
+                t = callTime(on: week.workingDay(1, after: day(t)), newLead: true)
             }
         }
         // Unreachable after the last attempt: closed within a working day (R11).
@@ -63,7 +63,7 @@ extension DemoSimulation {
         }
         let cadence = max(3, limit / 2)
         let stopTouching = stalled ? entered + limit * 86_400 / 3 : Int.max
-        var touch = sometime(on: record.deal.nextAction?.date ?? day(entered).adding(days: pipeline.followUpDays))
+        var touch = callTime(on: record.deal.nextAction?.date ?? day(entered).adding(days: pipeline.followUpDays), value: record.deal.value)
         var first = true
         while touch < exit, touch <= now, touch <= stopTouching {
             let reached = chance(parameters.laterReach)
@@ -76,7 +76,7 @@ extension DemoSimulation {
                 if !reached, chance(parameters.emailAfterNoAnswer), email < exit, email <= now { record.log(.email, at: email) }
             }
             first = false
-            touch = sometime(on: reached ? day(touch).adding(days: cadence) : week.workingDay(1, after: day(touch)))
+            touch = callTime(on: reached ? day(touch).adding(days: cadence) : week.workingDay(1, after: day(touch)), value: record.deal.value)
         }
         record.plan(day(touch), nextStep(index))
         guard exit <= now else { return nil }

@@ -6,8 +6,8 @@ import FunnelTUI
 
 /// `funnel` with no command: the board. `funnel --demo`: the board on fresh demo data.
 enum BoardCommand {
-    /// Leads in `funnel --demo`: a team of three reps, each with a day's work on their list.
-    static let demoLeads = 2_000
+    /// Leads in `funnel --demo`: a team of two reps, each with a day's work on their list, quick to write and remove.
+    static let demoLeads = 1_500
 
     static func run(options: GlobalOptions, environment: [String: String]) throws -> Int32 {
         if options.demo { return try openDemo(options: options, environment: environment) }
