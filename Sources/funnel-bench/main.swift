@@ -95,14 +95,16 @@ func generate(size: Int, root: String) throws {
     try? FileManager.default.removeItem(atPath: root)
     let store = FunnelStore(root: root)
     let pipeline = PipelineTemplate.simple.pipeline
-    try store.initialize(pipeline: pipeline, team: DemoData.team)
-    try store.insertBulk(DemoData.deals(count: size, pipeline: pipeline, now: now, seed: 7))
+    let world = DemoData.world(count: size, pipeline: pipeline, now: now, seed: 7)
+    try store.initialize(pipeline: pipeline, team: world.team)
+    try store.insertBulk(world.deals)
 }
 
 func measure(root: String, size: Int) throws -> Result {
     let store = FunnelStore(root: root)
     let pipeline = PipelineTemplate.simple.pipeline
-    let manager = DemoData.team.user(DemoData.manager)!
+    let team = try store.loadTeam()
+    let manager = team.user(DemoData.manager)!
     let repetitions = size >= 100_000 ? max(3, options.repetitions / 6) : options.repetitions
 
     // 1. Open: load everything and render the first frame, boss mode, 120×40.
@@ -175,7 +177,7 @@ func measure(root: String, size: Int) throws -> Result {
     var report: FunnelReport?
     for _ in 0..<repetitions {
         reportTimes.append(Measure.time {
-            report = ReportBuilder.build(deals: deals, pipeline: pipeline, team: DemoData.team,
+            report = ReportBuilder.build(deals: deals, pipeline: pipeline, team: team,
                                          period: ReportPeriod.trailing(.month, today: Day(now, utcOffset: 0)), now: now, utcOffset: 0)
         })
     }

@@ -56,8 +56,10 @@ extension BoardTests {
         func help() throws {
             let world = try FunnelWorld.team()
             try world.add("Some deal", "--next", "+1d")
-            // What each key does, from `funnel keys` (Markdown rows "| `k` | what |").
-            let table = try world.cli("keys").split(separator: "\n").filter { $0.hasPrefix("| `") }
+            // What each key does, from `funnel keys` (Markdown rows "| `k` | what |"), up to the
+            // welcome screen's keys, which are not the board's.
+            let table = try world.cli("keys").components(separatedBy: "\n## Welcome")[0]
+                .split(separator: "\n").filter { $0.hasPrefix("| `") }
             let helps = table.compactMap { row -> String? in
                 let cells = row.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
                 return cells.last.map { String($0.prefix(24)) }

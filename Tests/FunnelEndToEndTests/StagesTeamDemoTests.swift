@@ -119,11 +119,13 @@ struct DemoTests {
         let all = try s.list("--all")
         #expect(all.count == 200)
         #expect(Set(all.compactMap { $0.string("id") }).count == 200)
-        #expect(Set(all.compactMap { $0.string("stage_kind") }) == ["inbox", "open", "won", "lost"])
+        // The inbox holds only leads of the last minutes (docs/demo.md), so it may be empty.
+        #expect(Set(all.compactMap { $0.string("stage_kind") }).isSuperset(of: ["open", "won", "lost"]))
         let team = try jsonArray(try s.ok("team", "--json").stdout)
         let accounts = Set(team.compactMap { $0.string("account") })
         #expect(team.filter { $0.string("role") == "manager" }.compactMap { $0.string("account") } == ["dana"])
-        #expect((3...4).contains(team.filter { $0.string("role") == "rep" }.count))
+        // The team grows with the deals (one rep per 150 open deals or 10 leads a day, at least two).
+        #expect(team.filter { $0.string("role") == "rep" }.count >= 2)
         for deal in all {
             let kind = deal.string("stage_kind")
             if kind == "inbox" { #expect(deal.isNull("owner")) } else { #expect(deal.string("owner").map(accounts.contains) == true) }

@@ -16,12 +16,13 @@ struct TortureWorld {
     init(deals: Int) throws {
         root = FileManager.default.temporaryDirectory.path + "/funnel-reliability-\(UUID().uuidString)"
         store = FunnelStore(root: root)
-        var users = DemoData.team.users
-        users += Self.workers.map { User(account: $0, name: $0, role: .manager) }
         let pipeline = PipelineTemplate.simple.pipeline
-        try store.initialize(pipeline: pipeline, team: Team(users: users))
         let now = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
-        try store.insertBulk(DemoData.deals(count: deals, pipeline: pipeline, now: now, seed: 11))
+        let world = DemoData.world(count: deals, pipeline: pipeline, now: now, seed: 11)
+        var users = world.team.users
+        users += Self.workers.map { User(account: $0, name: $0, role: .manager) }
+        try store.initialize(pipeline: pipeline, team: Team(users: users))
+        try store.insertBulk(world.deals)
     }
 
     func remove() { try? FileManager.default.removeItem(atPath: root) }

@@ -330,6 +330,8 @@ public struct BoardState: Sendable {
     public var detail: DetailState?
     public var modal: Modal?
     public var status: StatusMessage?
+    /// First steps the footer still shows a new user (issue #20); empty once all are done.
+    public var firstSteps: [FirstStep] = []
     public var undo: [UndoEntry] = []
     public var redo: [UndoEntry] = []
     /// Draws new deal ids; seeded by the runtime.

@@ -329,6 +329,6 @@ public enum KeyTable {
                 out += "| \(binding.keys.map { "`\($0.label)`" }.joined(separator: " ")) | \(binding.help) |\n"
             }
         }
-        return out
+        return out + WelcomeKeys.markdown
     }
 }

@@ -70,6 +70,8 @@ public final class BoardApp {
                                seed: UInt64(truncatingIfNeeded: Int(Date().timeIntervalSince1970 * 1000)) ^ UInt64(getpid()),
                                scope: actor.role == .manager ? .everyone : .mine)
         options.locale.apply(to: &state)
+        let done = firstStepsFile.load()
+        state.firstSteps = FirstStep.allCases.filter { !done.contains($0) }
         if let warning = set.skippedWarning(toManager: actor.role == .manager) {
             state.status = StatusMessage(text: warning, isError: true)
         }
@@ -127,6 +129,7 @@ public final class BoardApp {
             }
             if event.isInput { dirty = true }
             if run(effects, &state, terminal: terminal) == .quit { return .quit }
+            if !state.firstSteps.isEmpty { recordFirstSteps(effects, &state) }
             if watch.descriptor == nil, let write = store.lastWrite, write.before == fingerprint { fingerprint = write.after }
             guard Date().timeIntervalSince(lastWatch) >= BoardApp.watchInterval else { continue }
             lastWatch = Date()
@@ -141,6 +144,17 @@ public final class BoardApp {
                 dirty = true
             }
         }
+    }
+
+    /// Where this user's first steps are remembered (`FirstStepsFile`).
+    var firstStepsFile: FirstStepsFile { FirstStepsFile(environment: options.environment) }
+
+    /// Takes the first steps an update did off the footer, and remembers them for next time.
+    func recordFirstSteps(_ effects: [Effect], _ state: inout BoardState) {
+        let done = FirstSteps.done(by: effects, state: state)
+        guard state.firstSteps.contains(where: done.contains) else { return }
+        state.firstSteps.removeAll(where: done.contains)
+        try? firstStepsFile.save(Set(FirstStep.allCases).subtracting(state.firstSteps))
     }
 
     /// Runs the effects of one update, and those of the outcomes they report (an email sent is

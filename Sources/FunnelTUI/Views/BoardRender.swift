@@ -102,6 +102,10 @@ public enum BoardRender {
             return
         }
         grid.fill(x: 0, y: y, width: state.width, height: 1, style: CellStyle(.status))
+        if state.keyContext == .board, !state.firstSteps.isEmpty {
+            firstStepsLine(state, &grid)
+            return
+        }
         let line = KeyHints.line(for: state.keyContext, inbox: state.inInbox,
                                  stuck: state.keyContext == .board && state.selectedIsStuck, width: state.width - 2,
                                  language: state.language)
@@ -110,5 +114,18 @@ public enum BoardRender {
             return
         }
         grid.put(fitting: " " + line, x: 0, y: y, width: state.width, style: CellStyle(.status))
+    }
+
+    /// A new user's footer: the first steps not done yet, then how to open the help.
+    static func firstStepsLine(_ state: BoardState, _ grid: inout Grid) {
+        let y = state.height - 1
+        let steps = FirstSteps.line(state.firstSteps, language: state.language)
+        let help = KeyHints.hints(for: .board, inbox: false, language: state.language).first { $0.keys == "?" }?.display
+        let style = CellStyle(.status, bold: true)
+        if state.rightToLeft {
+            fieldsFromRight([steps] + (help.map { [$0] } ?? []), right: state.width - 1, left: 0, y: y, style: style, &grid)
+            return
+        }
+        grid.put(fitting: " " + steps + (help.map { " · " + $0 } ?? ""), x: 0, y: y, width: state.width, style: style)
     }
 }

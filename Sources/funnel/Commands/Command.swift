@@ -14,6 +14,7 @@ let allCommands: [any Command.Type] = [
     CaptureCommand.self, ImportCommand.self, ExportCommand.self, AcceptCommand.self,
     RejectCommand.self, ReportCommand.self, DoctorCommand.self, StagesCommand.self, LostReasonsCommand.self, TeamInitCommand.self, TeamCommand.self, DemoCommand.self, KeysCommand.self,
     VersionCommand.self, ConfigCommand.self, ManCommand.self, InstallManCommand.self, CompletionsCommand.self,
+    ScreenshotCommand.self,
 ]
 
 /// Commands that work but are not listed (`--help`, man pages): what shell completion calls.

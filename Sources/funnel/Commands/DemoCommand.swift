@@ -10,22 +10,46 @@ enum DemoCommand: Command {
             OptionSpec("deals", value: "N", "how many deals (default 60; up to 1000000)"),
             OptionSpec("template", value: "NAME", "pipeline template when the directory is new (default simple)", choices: PipelineTemplate.allCases.map(\.rawValue)),
             OptionSpec("seed", value: "N", "random seed, for the same deals every time"),
+            OptionSpec("week", value: "DAYS", "the team's working days, e.g. sun-thu (default) or mon-fri"),
         ],
-        details: "The demo manager is dana; open the board as her with: FUNNEL_USER=dana funnel")
+        details: """
+            The deals come from a simulation of a sales team over the last 120 days (docs/demo.md): \
+            leads arrive on working days, reps call them, deals move on or are lost. The team grows \
+            with the number of deals. The demo manager is dana; open the board as her with: FUNNEL_USER=dana funnel
+            """)
 
     static func run(_ arguments: ParsedArguments, session: Session) throws {
         let count = try number(arguments.value("deals") ?? "60", flag: "deals", range: 0...1_000_000)
         let seed = try number(arguments.value("seed") ?? "2026", flag: "seed", range: 0...Int.max)
+        var parameters = DemoParameters()
+        if let text = arguments.value("week") {
+            guard let week = WorkWeek.parse(text) else {
+                throw CommandFailure.usage("--week “\(text)” is not a range of weekdays like sun-thu or mon-fri, or a list like sun,mon,tue")
+            }
+            parameters.week = week
+        }
         let made = try fill(session: session, deals: count, template: try InitCommand.template(arguments.value("template")),
-                            seed: UInt64(seed))
-        Console.line("wrote \(made) demo deals for \(DemoData.team.users.count) people to \(session.store.root)")
+                            seed: UInt64(seed), parameters: parameters)
+        Console.line("wrote \(made.deals) demo deals for \(made.people) people to \(session.store.root)")
     }
 
     /// Initialises (if needed) and fills the store; refuses a directory that already has deals.
-    static func fill(session: Session, deals count: Int, template: PipelineTemplate, seed: UInt64) throws -> Int {
+    /// Returns how many deals were written and how many people the demo team has.
+    @discardableResult
+    static func fill(session: Session, deals count: Int, template: PipelineTemplate, seed: UInt64,
+                     parameters: DemoParameters = DemoParameters()) throws -> (deals: Int, people: Int) {
         let store = session.store
+        if store.isInitialized {
+            let existing = try session.data { try store.dealIDs() }
+            guard existing.isEmpty else {
+                throw CommandFailure.data("\(store.root) already has \(existing.count) deals; demo fills an empty directory (try --data-dir)")
+            }
+        }
+        let pipeline = store.isInitialized ? try session.data { try store.loadPipeline() } : template.pipeline
+        let world = DemoData.world(count: count, pipeline: pipeline, now: session.now, seed: seed,
+                                   utcOffset: session.utcOffset, parameters: parameters)
         if !store.isInitialized {
-            var users = DemoData.team.users
+            var users = world.team.users
             if !users.contains(where: { $0.account == session.account }) {
                 users.append(User(account: session.account, name: session.account, role: .manager))
             }
@@ -34,20 +58,14 @@ enum DemoCommand: Command {
             try session.data { try store.writeMailTemplates(DefaultMailTemplates.all) }
             try session.data { try store.writeQuoteTemplates(DefaultQuoteTemplates.all) }
         } else {
-            let existing = try session.data { try store.dealIDs() }
-            guard existing.isEmpty else {
-                throw CommandFailure.data("\(store.root) already has \(existing.count) deals; demo fills an empty directory (try --data-dir)")
-            }
             _ = try session.data {
                 try store.updateTeam { team in
-                    for user in DemoData.team.users where team.user(user.account) == nil { team.users.append(user) }
+                    for user in world.team.users where team.user(user.account) == nil { team.users.append(user) }
                 }
             }
         }
-        let pipeline = try session.data { try store.loadPipeline() }
-        let deals = DemoData.deals(count: count, pipeline: pipeline, now: session.now, seed: seed)
-        try session.data { try store.insertBulk(deals) }
-        return deals.count
+        try session.data { try store.insertBulk(world.deals) }
+        return (world.deals.count, world.team.users.count)
     }
 
     static func number(_ text: String, flag: String, range: ClosedRange<Int>) throws -> Int {

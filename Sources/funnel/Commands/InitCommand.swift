@@ -18,6 +18,12 @@ enum InitCommand: Command {
     static func run(_ arguments: ParsedArguments, session: Session) throws {
         var pipeline = try template(arguments.value("template")).pipeline(in: language(arguments.value("language")))
         if let currency = arguments.value("currency") { pipeline.defaultCurrency = try CurrencyArgument.parse(currency) }
+        try create(pipeline, session: session)
+    }
+
+    /// Creates the data directory with `pipeline`, the session's user its manager; also what
+    /// the welcome screen's "start a real funnel" does.
+    static func create(_ pipeline: Pipeline, session: Session) throws {
         let team = Team(users: [User(account: session.account, name: session.account, role: .manager)])
         try session.data { try session.store.initialize(pipeline: pipeline, team: team) }
         // R11's email templates, in Hebrew, Arabic and English (docs/working-the-day.md).

@@ -42,12 +42,17 @@ enum TeamCommand: Command {
         guard funnel.team.user(account) == nil else { throw CommandFailure.usage("\(account) is already on the team") }
         let name = arguments.value("name") ?? account
         let email = try arguments.value("email").map(address)
+        try add(User(account: account, name: name, role: role, email: email), session: session)
+    }
+
+    /// Adds `user` to the team (unless someone has that account); also what the welcome screen does.
+    static func add(_ user: User, session: Session) throws {
         _ = try session.data {
             try session.store.updateTeam { team in
-                if team.user(account) == nil { team.users.append(User(account: account, name: name, role: role, email: email)) }
+                if team.user(user.account) == nil { team.users.append(user) }
             }
         }
-        Console.line("added \(account) as \(role.rawValue)")
+        Console.line("added \(user.account) as \(user.role.rawValue)")
     }
 
     static func list(_ arguments: ParsedArguments, session: Session) throws {

@@ -32,7 +32,9 @@ final class FunnelWorld {
     /// The acting account for the CLI and the board, unless a call names another.
     var user: String
 
-    init(user: String = "dana") throws {
+    /// With `newUser`, the board shows its first-run hints (issue #20); otherwise the user has
+    /// done the first steps already, as the tests about other things assume.
+    init(user: String = "dana", newUser: Bool = false) throws {
         binary = try FunnelBinary.require()
         self.user = user
         root = FileManager.default.temporaryDirectory
@@ -41,6 +43,11 @@ final class FunnelWorld {
         tmpDir = root.appendingPathComponent("tmp")
         for dir in [root, tmpDir, root.appendingPathComponent("home"), root.appendingPathComponent("config")] {
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        }
+        if !newUser {
+            let state = root.appendingPathComponent("home/.local/state/funnel")
+            try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
+            try "add-deal\nlog-call\ntoday\n".write(to: state.appendingPathComponent("first-steps"), atomically: true, encoding: .utf8)
         }
     }
 

@@ -594,4 +594,29 @@ public enum TextKey: String, CaseIterable, Sendable {
     case statusQuoteNotIssued
     case statusLineAdded
     case statusQuoteIssuing
+    // MARK: The welcome screen and the first-run hints (issue #20)
+
+    case welcomeHeader
+    case welcomeWhat
+    case welcomeWhy
+    case welcomeNoData
+    case welcomeStart
+    case welcomeDemo
+    case welcomeQuit
+    case welcomeChooseTemplate
+    case welcomeChooseLanguage
+    case welcomeTeamTitle
+    case welcomeTeamDone
+    case welcomeAccountPrompt
+    case welcomeRolePrompt
+    case welcomeYou
+    case welcomeBadAccount
+    case welcomeAlreadyOnTeam
+    case welcomeFooterMenu
+    case welcomeFooterChoose
+    case welcomeFooterMembers
+    case firstStepsTitle
+    case firstStepAddDeal
+    case firstStepLogCall
+    case firstStepToday
 }
