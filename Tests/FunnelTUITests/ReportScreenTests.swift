@@ -309,7 +309,7 @@ struct ReportScreenTests {
         let state = RS.opened(width: 120, height: 40)
         let report = state.report(try #require(RS.screen(state)))
         for line in ReportView.lines(report, width: 118, state: state) {
-            let text = line.map(\.0).joined()
+            let text = line.pieces.map(\.0).joined()
             let trimmed = text.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
             #expect(DisplayWidth.of(trimmed) <= 118, "cut at 120 columns: \(trimmed)")
         }
@@ -319,7 +319,7 @@ struct ReportScreenTests {
         let state = RS.opened(width: 80, height: 24)
         let report = state.report(try #require(RS.screen(state)))
         let cut = ReportView.lines(report, width: 78, state: state).map { line in
-            line.map(\.0).joined().replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+            line.pieces.map(\.0).joined().replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
         }.filter { DisplayWidth.of($0) > 78 }
         #expect(cut.isEmpty)
     }

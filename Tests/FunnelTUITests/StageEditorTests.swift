@@ -91,3 +91,28 @@ struct StageEditorTests {
         #expect(BoardRender.render(state).text.contains("more than 8 measurably hurts sales"))
     }
 }
+
+/// The report screen's figures open the deals behind them (the same `ReportDrill` as the command line).
+@Suite("Opening a figure of the report")
+struct ReportFigureDealsTests {
+    @Test func tabChoosesAFigureAndEnterListsItsDealsThenOpensOne() {
+        var state = BoardFixtures.state(width: 120, height: 40)
+        BoardFixtures.press([.char("r")], &state)
+        BoardFixtures.press([.enter], &state)
+        #expect(state.status?.text.contains("Tab chooses a figure") == true)
+        BoardFixtures.press([.tab], &state)
+        guard case .report(let screen)? = state.modal else { Issue.record("the report"); return }
+        #expect(screen.selected == 0)
+        let lines = ReportView.lines(screen.report ?? state.report(screen), width: 118, state: state)
+        #expect(lines[ReportView.figureRows(lines)[0]].figure == .stage("new"))
+        BoardFixtures.press([.tab, .tab], &state)  // New inquiry → Follow-up → Meeting / quote
+        BoardFixtures.press([.enter], &state)
+        guard case .picker(let picker)? = state.modal else { Issue.record("the deals: \(String(describing: state.modal))"); return }
+        #expect(picker.title == "stage:meeting: 2")
+        #expect(Set(picker.options.map(\.value)) == ["dddd4444", "eeee5555"])
+        BoardFixtures.press([.escape], &state)
+        guard case .report? = state.modal else { Issue.record("Esc goes back to the report"); return }
+        BoardFixtures.press([.enter, .enter], &state)
+        #expect(state.modal == nil && state.detail?.dealID == picker.options[0].value)
+    }
+}

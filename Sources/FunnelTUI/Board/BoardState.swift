@@ -64,6 +64,8 @@ public enum PickerPurpose: Hashable, Sendable {
     case stuck(dealID: String)
     /// The stage editor: where a removed stage's deals go.
     case removeStage(stageID: String)
+    /// The deals behind a figure of the report (Enter opens one); Esc goes back to `screen`.
+    case reportDeals(ReportScreen)
     /// Which mail template to send (`e`, when there are several).
     case mailTemplate(MailJob)
 }
@@ -218,6 +220,8 @@ public struct ReportScreen: Hashable, Sendable {
     /// nil: every seller the user may see.
     public var seller: String?
     public var scroll: Int = 0
+    /// The figure chosen with Tab (the n-th line that opens a figure's deals), nil: none.
+    public var selected: Int?
     /// The figures, computed when the period or seller changes (not on every frame).
     public var report: FunnelReport?
 
@@ -517,10 +521,7 @@ public struct BoardState: Sendable {
     /// The report for the screen's period and seller: a manager's team, a rep's own deals.
     public func report(_ screen: ReportScreen) -> FunnelReport {
         let mine = actor.role != .manager
-        let chosen = deals.values.filter { deal in
-            if mine { return deal.owner == actor.account }
-            return screen.seller.map { deal.owner == $0 } ?? true
-        }
+        let chosen = reportDeals(screen)
         let people = funnel.team.users.filter { user in
             if mine { return user.account == actor.account }
             return screen.seller.map { user.account == $0 } ?? true

@@ -217,6 +217,9 @@ public enum KeyTable {
         KeyBinding(context: .report, keys: [.up, .char("k")], action: .up, help: .keyScrollUp, hint: KeyHint(.hintScroll, rank: 1, pairedWithNext: true)),
         KeyBinding(context: .report, keys: [.down, .char("j")], action: .down, help: .keyScrollDown),
         KeyBinding(context: .report, keys: [.char("o")], action: .pickSeller, help: .keyOneSellerOrAllManagers),
+        KeyBinding(context: .report, keys: [.tab], action: .nextField, help: .keyNextFigure, hint: KeyHint(.hintFigure, rank: 0, pairedWithNext: true)),
+        KeyBinding(context: .report, keys: [.backTab], action: .previousField, help: .keyPreviousFigure),
+        KeyBinding(context: .report, keys: [.enter], action: .submit, help: .keyTheDealsBehindTheFigure, hint: KeyHint(.hintFigureDeals, rank: 0)),
         KeyBinding(context: .report, keys: [.escape, .char("q"), .char("r")], action: .cancel, help: .keyClose, hint: KeyHint(.hintClose, rank: 0)),
     ]
 

@@ -45,6 +45,7 @@ enum ModalUpdate {
         case .left, .right:
             screen.period = kinds[action == .left ? max(0, index - 1) : min(kinds.count - 1, index + 1)]
             screen.report = state.report(screen)
+            screen.selected = nil
             screen.scroll = min(screen.scroll, ReportView.lastScroll(screen, state: state))
         case .up: screen.scroll = max(0, screen.scroll - 1)
         case .down: screen.scroll = min(screen.scroll + 1, ReportView.lastScroll(screen, state: state))
@@ -58,6 +59,9 @@ enum ModalUpdate {
                                          selected: options.firstIndex { $0.value == (screen.seller ?? "") } ?? 0,
                                          purpose: .reportSeller(screen)))
             return []
+        case .nextField, .previousField:
+            ReportDrillFlow.choose(action == .nextField ? 1 : -1, &screen, state)
+        case .submit: return ReportDrillFlow.open(screen, &state)
         case .cancel: state.modal = nil; return []
         default: return []
         }
@@ -72,6 +76,10 @@ enum ModalUpdate {
         case .down: picker.selected = min(picker.options.count - 1, picker.selected + 1)
         case .cancel:
             if case .reportSeller(let screen) = picker.purpose {
+                state.modal = .report(screen)
+                return []
+            }
+            if case .reportDeals(let screen) = picker.purpose {
                 state.modal = .report(screen)
                 return []
             }
@@ -156,6 +164,7 @@ enum ModalUpdate {
         case .reportSeller(var screen):
             screen.seller = value.isEmpty ? nil : value
             screen.scroll = 0
+            screen.selected = nil
             screen.report = state.report(screen)
             state.modal = .report(screen)
             return []
@@ -181,6 +190,10 @@ enum ModalUpdate {
             return PriorityFlow.chosen(value, purpose: purpose, &state)
         case .mailTemplate(let job):
             return [.loadMailTemplate(job, name: value)]
+        case .reportDeals:
+            guard state.deals[value] != nil else { return [] }
+            state.detail = DetailState(dealID: value)
+            return []
         case .removeStage(let id):
             StageEditorFlow.back(to: id, &state)
             return [.editPipeline(.removeStage(id, movingDealsTo: value))]

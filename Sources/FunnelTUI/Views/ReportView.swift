@@ -5,8 +5,20 @@ import FunnelText
 /// The report screen: the funnel's shape, conversion, losses, velocity and the team, as bar
 /// charts of block characters in the theme's colours (R17, R18).
 enum ReportView {
-    /// One line of the report: text pieces with styles.
-    typealias Line = [(String, CellStyle)]
+    /// One line of the report: text pieces with styles, and the figure whose deals Enter lists.
+    struct Line: ExpressibleByArrayLiteral {
+        var pieces: [(String, CellStyle)]
+        var figure: ReportFigure?
+
+        init(arrayLiteral elements: (String, CellStyle)...) { pieces = elements }
+        init(_ pieces: [(String, CellStyle)], figure: ReportFigure? = nil) {
+            self.pieces = pieces
+            self.figure = figure
+        }
+
+        /// This line, opening `figure`'s deals.
+        func opening(_ figure: ReportFigure) -> Line { Line(pieces, figure: figure) }
+    }
 
     /// The largest useful scroll: the last page of lines at the current size.
     static func lastScroll(_ screen: ReportScreen, state: BoardState) -> Int {
@@ -30,10 +42,13 @@ enum ReportView {
         let lines = self.lines(report, width: state.width - 2, state: state)
         let rows = state.height - 2
         let top = min(screen.scroll, max(0, lines.count - rows))
+        let chosen = screen.selected.flatMap { figureRows(lines).dropFirst($0).first }
         for (i, line) in lines.dropFirst(top).prefix(rows).enumerated() {
             var x = 1
-            for (text, style) in line {
-                x += grid.put(text, x: x, y: 1 + i, limit: max(0, state.width - 1 - x), style: style)
+            let isChosen = chosen == top + i
+            if isChosen { grid.fill(x: 0, y: 1 + i, width: state.width, height: 1, style: CellStyle(.selection)) }
+            for (text, style) in line.pieces {
+                x += grid.put(text, x: x, y: 1 + i, limit: max(0, state.width - 1 - x), style: isChosen ? CellStyle(.selection, bold: true) : style)
             }
         }
         let more = lines.count - top - rows
@@ -47,6 +62,9 @@ enum ReportView {
                      x: 0, y: state.height - 1, width: state.width, style: CellStyle(.status))
         }
     }
+
+    /// The indices of the lines that open a figure's deals, in order.
+    static func figureRows(_ lines: [Line]) -> [Int] { lines.indices.filter { lines[$0].figure != nil } }
 
     /// A label cut to `width` columns with one space after it.
     static func name(_ text: String, _ width: Int) -> String { DisplayWidth.fit(text, to: width - 1) + " " }
@@ -76,22 +94,26 @@ enum ReportView {
             // The funnel's shape: bars centred on one axis.
             let b = bar(Double(s.openDeals), maximum: widest, width: barWidth)
             let pad = max(0, (barWidth - DisplayWidth.of(b)) / 2)
-            out.append([(name(s.stage.name, label), plain), (String(repeating: " ", count: pad) + b, barStyle),
-                        (String(repeating: " ", count: max(1, barWidth - pad - DisplayWidth.of(b) + 1)), plain),
-                        ("\(s.openDeals) · \(money(s.totalValue))" + (s.weightedValue.map { t(.reportWeighted, ["value": money($0)]) } ?? ""), plain)])
+            out.append(Line([(name(s.stage.name, label), plain), (String(repeating: " ", count: pad) + b, barStyle),
+                             (String(repeating: " ", count: max(1, barWidth - pad - DisplayWidth.of(b) + 1)), plain),
+                             ("\(s.openDeals) · \(money(s.totalValue))" + (s.weightedValue.map { t(.reportWeighted, ["value": money($0)]) } ?? ""), plain)],
+                            figure: .stage(s.stage.id)))
         }
         out.append([("", plain)])
         out.append([(t(.reportConversion, [:]), title), (t(.reportConversionNote, [:]), CellStyle(.dim))])
         for c in report.conversions {
             let rate = c.rate ?? 0
-            out.append([(name("\(c.from.name) →", label), plain), (DisplayWidth.fit(bar(rate, maximum: 1, width: barWidth), to: barWidth + 1), barStyle),
-                        (c.rate.map { String(format: "%3.0f%%", $0 * 100) } ?? "  —", CellStyle(.normal, bold: true)),
-                        (t(.reportOf, ["reached": "\(c.reached)", "entered": "\(c.entered)"]), CellStyle(.dim))])
+            out.append(Line([(name("\(c.from.name) →", label), plain),
+                             (DisplayWidth.fit(bar(rate, maximum: 1, width: barWidth), to: barWidth + 1), barStyle),
+                             (c.rate.map { String(format: "%3.0f%%", $0 * 100) } ?? "  —", CellStyle(.normal, bold: true)),
+                             (t(.reportOf, ["reached": "\(c.reached)", "entered": "\(c.entered)"]), CellStyle(.dim))],
+                            figure: .entered(c.from.id)))
         }
         let days = report.medianDaysToWon.map { String(format: "%.0f", $0) } ?? "—"
-        out.append([(t(.reportWinRate, [:]), plain), (report.winRate.map { String(format: "%.0f%%", $0 * 100) } ?? "—", CellStyle(.normal, bold: true)),
-                    (t(.reportWinNote, ["won": "\(report.won)", "lost": "\(report.lost)", "new": "\(report.newDeals)", "days": days]),
-                     CellStyle(.dim))])
+        out.append(Line([(t(.reportWinRate, [:]), plain),
+                         (report.winRate.map { String(format: "%.0f%%", $0 * 100) } ?? "—", CellStyle(.normal, bold: true)),
+                         (t(.reportWinNote, ["won": "\(report.won)", "lost": "\(report.lost)", "new": "\(report.newDeals)", "days": days]),
+                          CellStyle(.dim))], figure: .won))
         out.append([("", plain)])
         out += lossLines(report, label: label, barWidth: barWidth, state: state)
         out.append([("", plain)])
@@ -107,7 +129,10 @@ enum ReportView {
         out.append([("", plain)])
         out.append([(t(.reportHealth, [:]), title)])
         if report.warnings.isEmpty { out.append([(t(.reportNoWarnings, [:]), CellStyle(.dim))]) }
-        for warning in report.warnings { out.append([("! " + warning.text, CellStyle(.warning, bold: true))]) }
+        for warning in report.warnings {
+            let line: Line = [("! " + warning.text, CellStyle(.warning, bold: true))]
+            if case .openWithoutNextAction = warning { out.append(line.opening(.noNextAction)) } else { out.append(line) }
+        }
         return out.map { fit($0, width: width) }
     }
 
@@ -121,10 +146,11 @@ enum ReportView {
         if report.losses.isEmpty { out.append([(t(.reportNoLosses, [:]), CellStyle(.dim))]) }
         for l in report.losses {
             let limping = report.limpingStage?.id == l.stage.id
-            out.append([(name(l.stage.name, label), plain),
-                        (DisplayWidth.fit(bar(l.share, maximum: 1, width: barWidth), to: barWidth + 1), CellStyle(limping ? .danger : .warning)),
-                        (String(format: "%3.0f%%", l.share * 100), CellStyle(.normal, bold: true)), (t(.reportLost, ["count": "\(l.lost)"]), CellStyle(.dim)),
-                        (limping ? t(.reportLimping, [:]) : "", CellStyle(.danger, bold: true))])
+            out.append(Line([(name(l.stage.name, label), plain),
+                             (DisplayWidth.fit(bar(l.share, maximum: 1, width: barWidth), to: barWidth + 1), CellStyle(limping ? .danger : .warning)),
+                             (String(format: "%3.0f%%", l.share * 100), CellStyle(.normal, bold: true)),
+                             (t(.reportLost, ["count": "\(l.lost)"]), CellStyle(.dim)),
+                             (limping ? t(.reportLimping, [:]) : "", CellStyle(.danger, bold: true))], figure: .lostFrom(l.stage.id)))
         }
         if !report.lostReasons.isEmpty {
             out.append([(t(.reportReasons, [:]), CellStyle(.dim)),
@@ -141,18 +167,18 @@ enum ReportView {
                            [(state.text(.reportTeam), CellStyle(.overlayTitle, bold: true)), (state.text(.reportTeamNote), dim)]]
         let cell = max(4, min(9, (width - label - 35) / max(1, stageIDs.count)))
         var header: Line = [(DisplayWidth.fit(state.text(.reportSeller), to: label), dim)]
-        for stage in stageIDs { header.append((DisplayWidth.fit(String(stage.name.prefix(cell - 1)), to: cell), dim)) }
-        header.append((state.text(.reportTeamColumns), dim))
+        for stage in stageIDs { header.pieces.append((DisplayWidth.fit(String(stage.name.prefix(cell - 1)), to: cell), dim)) }
+        header.pieces.append((state.text(.reportTeamColumns), dim))
         out.append(header)
         for seller in report.team {
             let style = CellStyle(seller.overloaded ? .danger : .normal, bold: seller.overloaded)
-            var row: Line = [(name(seller.user.name, label), style)]
-            for stage in stageIDs { row.append((DisplayWidth.fit("\(seller.openByStage[stage.id] ?? 0)", to: cell), style)) }
+            var row = Line([(name(seller.user.name, label), style)], figure: .seller(seller.user.account))
+            for stage in stageIDs { row.pieces.append((DisplayWidth.fit("\(seller.openByStage[stage.id] ?? 0)", to: cell), style)) }
             let winRate = seller.winRate.map { String(format: "%.0f", $0 * 100) } ?? "—"
-            row.append((String(format: "%4d %4d %4d  ", seller.open, seller.won, seller.lost)
+            row.pieces.append((String(format: "%4d %4d %4d  ", seller.open, seller.won, seller.lost)
                 + DisplayWidth.fit(winRate, to: 4, alignRight: true)
                 + String(format: "  %7d %5d", seller.overdueNextActions, seller.stuck), style))
-            row.append((seller.overloaded ? state.text(.reportOverloaded) : "", CellStyle(.danger, bold: true)))
+            row.pieces.append((seller.overloaded ? state.text(.reportOverloaded) : "", CellStyle(.danger, bold: true)))
             out.append(row)
         }
         return out
@@ -161,14 +187,14 @@ enum ReportView {
     /// A line cut to `width` columns, the cut marked with an ellipsis: nothing is lost silently.
     static func fit(_ line: Line, width: Int) -> Line {
         var used = 0
-        var out: Line = []
-        for (text, style) in line {
+        var out = Line([], figure: line.figure)
+        for (text, style) in line.pieces {
             let w = DisplayWidth.of(text)
             if used + w <= width {
-                out.append((text, style))
+                out.pieces.append((text, style))
                 used += w
             } else {
-                out.append((DisplayWidth.truncate(text, to: width - used), style))
+                out.pieces.append((DisplayWidth.truncate(text, to: width - used), style))
                 break
             }
         }

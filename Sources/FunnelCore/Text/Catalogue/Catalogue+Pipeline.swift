@@ -1,6 +1,14 @@
 extension Catalogue {
     /// Changing the stages and lost reasons (`funnel stages`, `funnel lost-reasons`, the stage editor).
     static let englishPipeline: [TextKey: CatalogueEntry] = [
+        .keyNextFigure: "next figure: a stage, a conversion, losses, a seller…",
+        .keyPreviousFigure: "previous figure",
+        .keyTheDealsBehindTheFigure: "the deals behind the figure; Enter on one opens it",
+        .hintFigure: "figures",
+        .hintFigureDeals: "its deals",
+        .statusChooseAFigure: "Tab chooses a figure, Enter lists its deals",
+        .statusNoDealsBehind: "no deals behind this figure",
+        .pickerFigureDeals: "{figure}: {count}",
         .confirmRemoveStageTitle: "Remove {stage}",
         .confirmRemoveStageQuestion: "Remove the stage {stage}? It holds no deals.",
         .helpStages: "The stage editor (S, managers)",
@@ -53,6 +61,14 @@ extension Catalogue {
     ]
 
     static let hebrewPipeline: [TextKey: CatalogueEntry] = [
+        .keyNextFigure: "הנתון הבא: שלב, המרה, הפסדים, מוכר…",
+        .keyPreviousFigure: "הנתון הקודם",
+        .keyTheDealsBehindTheFigure: "העסקאות שמאחורי הנתון; Enter על אחת פותח אותה",
+        .hintFigure: "נתונים",
+        .hintFigureDeals: "העסקאות",
+        .statusChooseAFigure: "Tab בוחר נתון, Enter מציג את העסקאות שלו",
+        .statusNoDealsBehind: "אין עסקאות מאחורי הנתון הזה",
+        .pickerFigureDeals: "{figure}: {count}",
         .confirmRemoveStageTitle: "הסרת {stage}",
         .confirmRemoveStageQuestion: "להסיר את השלב {stage}? אין בו עסקאות.",
         .helpStages: "עורך השלבים (S, מנהלים)",
@@ -105,6 +121,14 @@ extension Catalogue {
     ]
 
     static let arabicPipeline: [TextKey: CatalogueEntry] = [
+        .keyNextFigure: "الرقم التالي: مرحلة، تحويل، خسائر، بائع…",
+        .keyPreviousFigure: "الرقم السابق",
+        .keyTheDealsBehindTheFigure: "الصفقات وراء الرقم؛ Enter على واحدة يفتحها",
+        .hintFigure: "الأرقام",
+        .hintFigureDeals: "صفقاته",
+        .statusChooseAFigure: "Tab يختار رقمًا، Enter يعرض صفقاته",
+        .statusNoDealsBehind: "لا صفقات وراء هذا الرقم",
+        .pickerFigureDeals: "{figure}: {count}",
         .confirmRemoveStageTitle: "حذف {stage}",
         .confirmRemoveStageQuestion: "حذف المرحلة {stage}؟ لا صفقات فيها.",
         .helpStages: "محرر المراحل (S، للمديرين)",

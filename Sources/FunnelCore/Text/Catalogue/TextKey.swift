@@ -37,6 +37,15 @@ public enum TextKey: String, CaseIterable, Sendable {
     case lostReasonExists
     case lastLostReason
     case dealsRefusedMove
+    // Opening a figure of the report screen
+    case keyNextFigure
+    case keyPreviousFigure
+    case keyTheDealsBehindTheFigure
+    case hintFigure
+    case hintFigureDeals
+    case statusChooseAFigure
+    case statusNoDealsBehind
+    case pickerFigureDeals
     // The stage editor (S)
     case confirmRemoveStageTitle
     case confirmRemoveStageQuestion
