@@ -34,6 +34,24 @@ public enum AtomicFile {
 
     /// Whether a directory belongs to a team's shared data directory: `funnel team-init` sets
     /// the setgid bit on every directory it prepares.
+    /// The folder `path` names a file in: "." for a bare name ("x"), "/" for one at the root;
+    /// trailing slashes are ignored. (A temporary file is made in this folder, so a relative name
+    /// must never give "" — that would put it at the root.)
+    public static func folder(of path: String) -> String {
+        var trimmed = Substring(path)
+        while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed.removeLast() }
+        guard let slash = trimmed.lastIndex(of: "/") else { return "." }
+        let head = trimmed[..<slash]
+        return head.isEmpty ? "/" : String(head)
+    }
+
+    /// The last part of `path` (trailing slashes ignored).
+    public static func name(of path: String) -> String {
+        var trimmed = Substring(path)
+        while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed.removeLast() }
+        return trimmed.lastIndex(of: "/").map { String(trimmed[trimmed.index(after: $0)...]) } ?? String(trimmed)
+    }
+
     public static func isShared(_ directory: String) -> Bool {
         var info = stat()
         return stat(directory, &info) == 0 && info.st_mode & S_ISGID != 0
@@ -55,8 +73,9 @@ public enum AtomicFile {
     /// (bulk imports sync once at the end).
     public static func write(_ data: Data, to path: String, mode: mode_t? = nil, replacing: Replacing = .anything,
                              durable: Bool = true) throws {
-        let directory = (path as NSString).deletingLastPathComponent
-        let name = (path as NSString).lastPathComponent
+        guard !path.isEmpty else { throw StoreError.io(path: path, detail: "an empty path names no file") }
+        let directory = folder(of: path)
+        let name = self.name(of: path)
         let mode = mode ?? (isShared(directory) ? sharedFileMode : newFileMode)
         let temp = "\(directory)/.\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
@@ -143,8 +162,9 @@ public enum AtomicFile {
             guard (info.st_mode & S_IFMT) == S_IFDIR else { throw StoreError.io(path: path, detail: "is not a directory") }
             return
         }
-        let parent = (path as NSString).deletingLastPathComponent
-        if !parent.isEmpty, parent != path { try makeDirectory(parent) }
+        guard !path.isEmpty else { throw StoreError.io(path: path, detail: "an empty path names no folder") }
+        let parent = folder(of: path)
+        if parent != path, parent != "." { try makeDirectory(parent) }
         let shared = isShared(parent)
         if mkdir(path, shared ? sharedDirectoryMode : newDirectoryMode) != 0 {
             if errno == EEXIST { return }
@@ -194,7 +214,7 @@ public enum AtomicFile {
     /// Removes a file and syncs its directory; a missing file is fine.
     public static func remove(_ path: String) throws {
         if unlink(path) != 0, errno != ENOENT { throw StoreError.errno(path, "removing") }
-        try syncDirectory((path as NSString).deletingLastPathComponent)
+        try syncDirectory(folder(of: path))
     }
 
     /// Names in a directory (without . and ..), or [] when it does not exist.

@@ -13,7 +13,9 @@ public struct QuoteCounters: Codable, Hashable, Sendable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         last = try container.decode([String: Int].self)
-        if let bad = last.first(where: { Int($0.key) == nil || $0.key.count != 4 || $0.value < 0 }) {
+        if let bad = last.first(where: {
+            Int($0.key) == nil || $0.key.count != 4 || $0.value < 0 || $0.value >= QuoteNumber.maximumSequence
+        }) {
             throw DecodingError.dataCorruptedError(in: container, debugDescription: "“\(bad.key)”: \(bad.value) is not a year and a count")
         }
     }

@@ -73,6 +73,17 @@ struct ConventionsTests {
         #expect(try complete(s, ["funnel", "export", "--format", "x"]) == ["xlsx-csv"])
     }
 
+    @Test func installManRefusesAnEmptyFolderAndExportTakesAOneLetterOne() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.initialize()
+        let empty = try s.run("install-man", "")
+        #expect(empty.status == Exit.usage && empty.stderr.contains("DIR is empty"), "\(empty)")
+        let export = try runProgram(FunnelBinary.path, ["export", "--all", "--output", "g"], environment: s.environment(),
+                                    scratch: s.root, workingDirectory: s.root)
+        #expect(export.ok && FileManager.default.fileExists(atPath: s.root + "/g/deals.csv"), "\(export)")
+    }
+
     @Test func zshAndFishScriptsAreGenerated() throws {
         let s = try Sandbox()
         defer { s.remove() }

@@ -215,6 +215,32 @@ struct QuoteCommandTests {
         #expect(try box.ok("quote", id, user: "rita").output.hasPrefix("Q-2026-0001 "))
     }
 
+    /// `--out` is checked before a number is used: never a file of the data directory, never a
+    /// missing folder or a folder; a bare relative name works; an absurd counter is reported.
+    @Test func outIsCheckedBeforeANumberIsUsed() throws {
+        let (box, id) = try Self.prepared()
+        defer { box.remove() }
+        try box.ok("lines", "add", id, "CRM-Y", user: "rita")
+        let pipeline = box.bytes(box.dataDir + "/pipeline.json")
+        for out in [box.dataDir + "/pipeline.json", box.dataDir + "/quotes/Q-2026-0001.pdf", box.root + "/nowhere/q.pdf",
+                    box.root, box.root + "/", ""] {
+            let result = try box.run("quote", id, "--out", out, user: "rita")
+            #expect(result.status == Exit.usage && result.stderr.contains("--out"), "\(out): \(result)")
+        }
+        #expect(box.bytes(box.dataDir + "/pipeline.json") == pipeline)
+        let quotes = try box.run("quotes", id, "--json", user: "rita")
+        #expect(quotes.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "[]", "no number used: \(quotes)")
+        // A one-letter name in the working folder (the sandbox's root).
+        let bare = try runProgram(FunnelBinary.path, ["quote", id, "--out", "q"], environment: box.environment(user: "rita"),
+                                  scratch: box.root, workingDirectory: box.root)
+        #expect(bare.ok && bare.stdout.hasPrefix("Q-2026-0001 "), "\(bare)")
+        #expect(box.bytes(box.root + "/q")?.prefix(5) == Data("%PDF-".utf8))
+        let counter = box.dataDir + "/quotes/numbers.json"
+        try Data(#"{"quote_numbers":{"2026":9223372036854775807},"schema":1}"#.utf8).write(to: URL(fileURLWithPath: counter))
+        let overflow = try box.run("quote", id, user: "rita")
+        #expect(overflow.status == Exit.data && overflow.stderr.contains("numbers.json"), "\(overflow)")
+    }
+
     @Test func aStageCanRequireAnIssuedQuote() throws {
         let (box, id) = try Self.prepared()
         defer { box.remove() }

@@ -6,6 +6,9 @@ public struct QuoteNumber: Hashable, Sendable, Comparable, CustomStringConvertib
     public var year: Int
     public var sequence: Int
 
+    /// The largest sequence a number has (nine digits, as `init?(_:)` reads them).
+    public static let maximumSequence = 999_999_999
+
     public init(year: Int, sequence: Int) {
         self.year = year
         self.sequence = sequence

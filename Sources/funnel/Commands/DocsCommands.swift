@@ -38,6 +38,10 @@ enum InstallManCommand: Command {
         arguments: [ArgumentSpec(name: "DIR", required: true, help: "a man directory; pages go into DIR/man1")])
 
     static func run(_ arguments: ParsedArguments, session: Session) throws {
+        // An empty DIR (an unset variable in `funnel install-man "$DIR"`) would mean /man1.
+        guard !arguments.positionals[0].trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw CommandFailure.usage("funnel install-man: DIR is empty; give the folder that holds man1/, e.g. /usr/local/share/man")
+        }
         let directory = arguments.positionals[0] + "/man1"
         try session.data {
             try AtomicFile.makeDirectory(directory)

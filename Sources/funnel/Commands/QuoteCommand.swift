@@ -27,6 +27,7 @@ enum QuoteCommand: Command {
         let actor = try session.actor(in: funnel)
         let deal = try session.visibleDeal(arguments.positionals[0], actor: actor)
         let language = try arguments.value("lang").map(parseLanguage)
+        if let out = arguments.value("out") { try checkOut(out, dataRoot: session.store.root) }
         let outcome: QuoteIssuer.Outcome
         do {
             outcome = try session.data {
@@ -54,13 +55,36 @@ enum QuoteCommand: Command {
         return language
     }
 
+    /// `--out FILE` checked before a number is used: a file name in an existing folder, outside
+    /// the data directory (a PDF copied over a deal, the pipeline or another quote would destroy it).
+    static func checkOut(_ out: String, dataRoot: String) throws {
+        guard !out.isEmpty, !out.hasSuffix("/") else { throw CommandFailure.usage("--out needs a file name, e.g. --out quote.pdf") }
+        var info = stat()
+        let folder = AtomicFile.folder(of: out)
+        guard stat(folder, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {
+            throw CommandFailure.usage("--out: the folder \(folder) does not exist; nothing was issued")
+        }
+        if lstat(out, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+            throw CommandFailure.usage("--out: \(out) is a folder; give a file name in it; nothing was issued")
+        }
+        guard let real = realpath(folder, nil) else { return }
+        defer { free(real) }
+        let resolved = String(cString: real)
+        let root = realpath(dataRoot, nil).map { pointer in
+            defer { free(pointer) }
+            return String(cString: pointer)
+        } ?? dataRoot
+        if resolved == root || resolved.hasPrefix(root + "/") {
+            throw CommandFailure.usage("--out: \(out) is inside the data directory, where funnel keeps its own files; "
+                                       + "copy the quote somewhere else; nothing was issued")
+        }
+    }
+
     /// Copies the issued PDF to `out` atomically (the quote stays issued if this fails).
     static func copy(_ path: String, to out: String, number: String) throws {
         do {
             guard let data = try AtomicFile.read(path) else { throw StoreError.io(path: path, detail: "vanished") }
-            let directory = (out as NSString).deletingLastPathComponent
-            let target = directory.isEmpty ? "./" + out : out
-            try AtomicFile.write(data, to: target, mode: 0o644)
+            try AtomicFile.write(data, to: out, mode: 0o644)
         } catch let error as StoreError {
             throw CommandFailure.data("quote \(number) is issued, but copying it to \(out) failed: \(error.description)")
         }

@@ -38,9 +38,10 @@ enum Exit {
 /// Runs a program with exactly the environment given (nothing inherited but PATH), stdin from
 /// /dev/null, stdout and stderr captured through files (no pipe can fill up and block), and a time limit.
 func runProgram(_ executable: String, _ arguments: [String], environment: [String: String], scratch: String,
-                timeLimit: TimeInterval = 30) throws -> RunResult {
+                timeLimit: TimeInterval = 30, workingDirectory: String? = nil) throws -> RunResult {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
+    if let workingDirectory { process.currentDirectoryURL = URL(fileURLWithPath: workingDirectory) }
     process.arguments = arguments
     process.environment = environment
     let tag = UUID().uuidString
