@@ -18,6 +18,8 @@ public struct ImportPlanner {
     private var matcher: LeadMatcher
     private var imported: [String: String] = [:]
     private var taken: Set<String>
+    /// The file is funnel's own export (`isFunnelExport`).
+    private var fromFunnelExport = false
     private let makeID: () -> String
 
     /// `existing`: every deal there is (for duplicates and earlier imports); `makeID` gives new ids.
@@ -43,6 +45,8 @@ public struct ImportPlanner {
         case .failure(let error): return .failure(error)
         case .success(let map): columns = map
         }
+        // funnel's own export lists distinct deals: its rows never duplicate one another.
+        fromFunnelExport = Self.isFunnelExport(table.header)
         var rows: [PlannedRow] = []
         rows.reserveCapacity(table.rows.count)
         for row in table.rows {
@@ -57,7 +61,15 @@ public struct ImportPlanner {
         return .success((columns, rows))
     }
 
-    /// One row's outcome; a new deal is remembered so later rows can duplicate it.
+    /// Whether a header is that of `funnel export`'s deals.csv (its id, stage kind and revision columns).
+    public static func isFunnelExport(_ header: [String]) -> Bool {
+        let names = Set(header.map(ImportSource.normalize))
+        return names.isSuperset(of: ["id", "stage_kind", "revision"])
+    }
+
+    /// One row's outcome; a new deal is remembered so later rows can duplicate it. A row closed as
+    /// won or lost is a record of the past, not a lead: it is matched to no deal (as capture
+    /// matches leads to open deals only).
     mutating func plan(cells: [String], values: [ImportField: String]) -> ImportOutcome {
         let key = ImportKey.of(cells)
         if let id = imported[key] { return .alreadyImported(id: id) }
@@ -68,7 +80,8 @@ public struct ImportPlanner {
         }
         if let skip = draft.skip { return .skipped(skip) }
         let deal = draft.deal
-        if let match = matcher.match(phone: deal.phone, email: deal.email, title: deal.title, company: deal.company) {
+        let closed = deal.stage.flatMap { funnel.pipeline.findStage($0) }?.kind.isClosed ?? false
+        if !closed, let match = matcher.match(phone: deal.phone, email: deal.email, title: deal.title, company: deal.company) {
             return .duplicate(of: match.id, by: match.by)
         }
         if let created = draft.created, created > now {
@@ -83,7 +96,7 @@ public struct ImportPlanner {
             made.source = ImportKey.source(values[.source] ?? "\(options.source.rawValue) import", key: key)
             taken.insert(id)
             imported[key] = id
-            if !(funnel.pipeline.stage(id: made.stage)?.kind.isClosed ?? true) { matcher.add(made) }
+            if !fromFunnelExport, !(funnel.pipeline.stage(id: made.stage)?.kind.isClosed ?? true) { matcher.add(made) }
             return .create(made, notes: draft.notes)
         }
     }
