@@ -6,17 +6,10 @@ import Glibc
 
 /// Where a deal's quote PDFs are, and how they follow the deal to a new owner.
 extension FunnelStore {
-    /// The PDF of `quote` on `deal`, from its number and the deal's owner now (never from a path
-    /// read from the deal file): beside the owner's deals, or, for a quote issued before quotes
-    /// followed their deal, `quotes/Q-YYYY-NNNN.pdf` when that is where it still is. Nil when the
-    /// number or owner is not well formed.
+    /// The PDF of `quote` on `deal` (`IssuedQuote.pdfPath(on:)`: from its number and the deal's
+    /// owner now, never from a path read from the deal file). Nil when either is not well formed.
     public func quotePDFPath(_ quote: IssuedQuote, of deal: Deal) -> String? {
-        guard let number = QuoteNumber(quote.number),
-              let current = try? StorePaths.quotePDF(root: root, number: number, owner: deal.owner) else { return nil }
-        let legacy = "\(quotesDirectory)/\(number).pdf"
-        var info = stat()
-        if quote.pdf == "quotes/\(number).pdf", lstat(current, &info) != 0, lstat(legacy, &info) == 0 { return legacy }
-        return current
+        quote.pdfPath(on: deal).map { root + "/" + $0 }
     }
 
     /// The PDFs to copy when `deal` is saved with another owner than `old`'s: (from, to) pairs of

@@ -66,6 +66,15 @@ public struct IssuedQuote: Codable, Hashable, Sendable {
         return "quotes/deals/\(owner)/\(number).pdf"
     }
 
+    /// Where the PDF is now, relative to the data directory: beside `deal`'s owner (it follows the
+    /// deal), or where a quote issued before that was written (`quotes/NUMBER.pdf`, never moved).
+    /// Built from the number and the owner, both checked; nil when either is not well formed.
+    public func pdfPath(on deal: Deal) -> String? {
+        guard let parsed = QuoteNumber(number) else { return nil }
+        if pdf == "quotes/\(parsed).pdf" { return pdf }
+        return Self.pdfPath(number: parsed, owner: deal.owner)
+    }
+
     /// Whether `pdf` is one of the places a quote numbered `number` may have been written to.
     static func isPDFPath(_ pdf: String, number: QuoteNumber) -> Bool {
         if pdf == "quotes/\(number).pdf" || pdf == pdfPath(number: number, owner: nil) { return true }
