@@ -154,4 +154,22 @@ import Glibc
         let find = try team.sh(["/usr/bin/find", team.dir, "-perm", "-o+r"])
         #expect(find.ok && find.stdout.isEmpty, "world-readable: \(find.stdout)")
     }
+
+    @Test(.enabled(if: HostileTeam.available)) func aLinkPlantedForAPDFIsNeverFollowedWhenTheDealMoves() throws {
+        let team = try HostileTeam()
+        defer { team.remove() }
+        try team.setUp()
+        let ritas = try Self.dealWithLine(team, team.rita, "Rita's deal")
+        let first = try Self.quote(team, team.rita, ritas)
+        let before = try team.outside()
+        // Rita swaps her PDF for a link to a root-only file, hoping the move copies it for Sam.
+        #expect(try team.shell(team.rita, "/bin/rm", "-f", first.pdf).ok)
+        #expect(try team.shell(team.rita, "/bin/ln", "-s", team.shadow, first.pdf).ok)
+        let assigned = try team.funnel(team.manager, "assign", ritas, team.sam)
+        #expect(assigned.ok, "\(assigned)")
+        #expect(try team.funnel(team.sam, "show", ritas).ok)
+        let moved = "\(team.dir)/quotes/deals/\(team.sam)/\(first.number).pdf"
+        #expect(!FileManager.default.fileExists(atPath: moved), "nothing was copied through the link")
+        #expect(try team.outside() == before)
+    }
 }
