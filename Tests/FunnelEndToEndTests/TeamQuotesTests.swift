@@ -172,4 +172,22 @@ import Glibc
         #expect(!FileManager.default.fileExists(atPath: moved), "nothing was copied through the link")
         #expect(try team.outside() == before)
     }
+
+    @Test(.enabled(if: HostileTeam.available)) func aMissingQuoteFolderIsNeverMadeByAMemberAndDoctorNamesIt() throws {
+        let team = try HostileTeam()
+        defer { team.remove() }
+        try team.setUp()
+        let ritas = try Self.dealWithLine(team, team.rita, "Rita's deal")
+        let folder = "\(team.dir)/quotes/deals/\(team.rita)"
+        try FileManager.default.removeItem(atPath: folder)
+        // Made by the manager's funnel, it would have the group's permissions: refused instead.
+        let refused = try team.funnel(team.manager, "quote", ritas)
+        #expect(refused.status == 4 && refused.stderr.contains("funnel team-init"), "\(refused)")
+        #expect(!FileManager.default.fileExists(atPath: folder))
+        let doctor = try team.funnel(team.manager, "doctor")
+        #expect(doctor.status == 4 && doctor.stdout.contains(folder) && doctor.stdout.contains("team-init"), "\(doctor)")
+        #expect(try team.teamInit().ok)
+        #expect(try Self.quote(team, team.rita, ritas).number.hasSuffix("-0001"), "the refused quote used no number")
+        #expect(try team.funnel(team.manager, "doctor").ok)
+    }
 }
