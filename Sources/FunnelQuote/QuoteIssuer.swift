@@ -73,8 +73,8 @@ public enum QuoteIssuer {
         case .notFound: return .notFound
         case .refused(let refusal): return .refused(refusal)
         case .saved(let saved):
-            guard let quote = saved.quotes.last, let number = QuoteNumber(quote.number) else { return .notFound }
-            return .issued(saved, quote, pdf: store.quotePDFPath(number))
+            guard let quote = saved.quotes.last, let pdf = store.quotePDFPath(quote, of: saved) else { return .notFound }
+            return .issued(saved, quote, pdf: pdf)
         }
     }
 }

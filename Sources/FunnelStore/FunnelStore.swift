@@ -355,7 +355,7 @@ public final class FunnelStore {
 
     /// Writes a deal file in place of `old` (the file read under the lock), or where nothing is
     /// (a new deal). When the owner changed, the new file is in place before the old one goes,
-    /// and the old one goes only if it is still the file that was read.
+    /// and the old one goes only if it is still the file that was read; its quote PDFs follow it.
     func write(_ deal: Deal, replacing old: DealFile?, durable: Bool = true) throws {
         let target = try path(id: deal.id, owner: deal.owner)
         try AtomicFile.makeDirectory((target as NSString).deletingLastPathComponent)
@@ -363,8 +363,18 @@ public final class FunnelStore {
             try writeJSON(StoredFile(body: deal), to: target, replacing: .file(old.identity), durable: durable)
             return
         }
-        try writeJSON(StoredFile(body: deal), to: target, replacing: .nothing, durable: durable)
+        // A new owner gets the deal's quote PDFs too: copied beside the new owner first, removed
+        // from beside the old one once the deal is in its new place.
+        let moves = try quotePDFMoves(of: deal, replacing: old)
+        let copies = try copyQuotePDFs(moves)
+        do {
+            try writeJSON(StoredFile(body: deal), to: target, replacing: .nothing, durable: durable)
+        } catch {
+            for path in copies { unlink(path) }
+            throw error
+        }
         if let old { try AtomicFile.remove(old.path, ifStill: old.identity) }
+        for move in moves { try? AtomicFile.remove(move.from) }
     }
 
     /// Writes many new deals at once (demo data, imports): no fsync per file, one sync at the end.

@@ -54,4 +54,26 @@ public enum StorePaths {
     public static func isTempFileName(_ name: String) -> Bool {
         name.hasPrefix(".") && name.hasSuffix(".tmp") && !name.contains("/")
     }
+
+    /// The folder under `root` holding the quote PDFs of a deal owned by `owner` (nil: an
+    /// unassigned lead): `quotes/deals/<owner>`, or `quotes/inbox`, beside the deal's own folder
+    /// and with the same permissions on a team server. Throws, building nothing, for an owner
+    /// that is not an account name.
+    public static func quoteFolder(root: String, owner: String?) throws -> String {
+        guard let owner else { return "\(root)/quotes/inbox" }
+        do { try checkOwner(owner) } catch {
+            throw StoreError.io(path: root, detail: "refused a path built from a deal file: \(error); nothing was written there")
+        }
+        return "\(root)/quotes/deals/\(owner)"
+    }
+
+    /// The PDF of quote `number` on a deal owned by `owner` (see `quoteFolder`).
+    public static func quotePDF(root: String, number: QuoteNumber, owner: String?) throws -> String {
+        try quoteFolder(root: root, owner: owner) + "/\(number).pdf"
+    }
+
+    /// The quote number a quote PDF's name `Q-YYYY-NNNN.pdf` holds, or nil for any other name.
+    public static func quoteNumber(ofPDF name: String) -> QuoteNumber? {
+        name.hasSuffix(".pdf") ? QuoteNumber(String(name.dropLast(4))) : nil
+    }
 }

@@ -38,7 +38,9 @@ extension BoardTests {
             let quotes = try JSONSerialization.jsonObject(with: Data(try world.cli("quotes", id, "--json").utf8)) as? [[String: Any]]
             #expect(quotes?.count == 1 && quotes?.first?["total"] as? String == "1866.50")
             let number = try #require(quotes?.first?["number"] as? String)
-            #expect(FileManager.default.fileExists(atPath: world.dataDir.path + "/quotes/\(number).pdf"))
+            let pdf = try #require(quotes?.first?["pdf"] as? String)
+            #expect(pdf.hasPrefix(world.dataDir.path + "/quotes/deals/") && pdf.hasSuffix("/\(number).pdf"), "\(pdf)")
+            #expect(FileManager.default.fileExists(atPath: pdf))
             try board.press("PageDown")
             try board.press("PageDown")
             try board.waitFor(number + "  ")

@@ -127,7 +127,7 @@ struct QuoteTests {
         let deal = try Self.dealWithLines(funnel)
         let quote = IssuedQuote(deal: deal, number: QuoteNumber(year: 2026, sequence: 7), pipeline: funnel.pipeline,
                                 language: .he, by: "rita", now: Fx.later(hours: 1), utcOffset: 0)
-        #expect(quote.number == "Q-2026-0007" && quote.pdf == "quotes/Q-2026-0007.pdf")
+        #expect(quote.number == "Q-2026-0007" && quote.pdf == "quotes/deals/rita/Q-2026-0007.pdf")
         #expect(quote.date == Fx.today && quote.validUntil == Fx.today.adding(days: 30))
         #expect(quote.subtotal == Self.d("3690.50") && quote.vat == Self.d("583.20") && quote.total == Self.d("4273.70"))
         #expect(quote.installments == 12 && quote.paymentMethod == funnel.pipeline.work.paymentMethods.first)

@@ -136,8 +136,8 @@ struct QuoteCommandTests {
         try box.ok("lines", "add", id, "CRM-Y", "--qty", "2", user: "rita")
         let out = box.root + "/copy.pdf"
         let first = try box.ok("quote", id, "--out", out, user: "rita").output
-        #expect(first == "Q-2026-0001 \(box.dataDir)/quotes/Q-2026-0001.pdf")
-        #expect(box.bytes(out) == box.bytes(box.dataDir + "/quotes/Q-2026-0001.pdf"))
+        #expect(first == "Q-2026-0001 \(box.dataDir)/quotes/deals/rita/Q-2026-0001.pdf")
+        #expect(box.bytes(out) == box.bytes(box.dataDir + "/quotes/deals/rita/Q-2026-0001.pdf"))
         #expect(box.bytes(out)?.prefix(5) == Data("%PDF-".utf8))
         #expect(try box.ok("quote", id, "--lang", "he", user: "rita").output.hasPrefix("Q-2026-0002 "))
         #expect(try box.ok("quote", id, "--lang", "ar", now: "2027-01-02T09:00:00Z").output.hasPrefix("Q-2027-0001 "))
@@ -147,7 +147,7 @@ struct QuoteCommandTests {
         #expect(quotes.map { $0.string("number") } == ["Q-2026-0001", "Q-2026-0002", "Q-2027-0001"])
         #expect(quotes.map { $0.string("language") } == ["en", "he", "ar"])
         #expect(quotes[0].string("total") == "2832.00" && quotes[0].string("vat") == "432.00" && quotes[0].string("valid_until") == "2026-12-24")
-        #expect(quotes[0].string("pdf") == box.dataDir + "/quotes/Q-2026-0001.pdf")
+        #expect(quotes[0].string("pdf") == box.dataDir + "/quotes/deals/rita/Q-2026-0001.pdf")
         let activities = try #require(deal["activities"] as? [[String: Any]])
         #expect(activities.filter { $0.string("kind") == "quote" }.count == 3)
         #expect(try box.ok("quotes", id).stdout.contains("Q-2027-0001"))
@@ -209,8 +209,8 @@ struct QuoteCommandTests {
         let hidden = try box.run("quote", id, user: "sam")
         #expect(hidden.status == Exit.notFound, "\(hidden)")
         #expect(box.bytes(file) == withLine && withLine != before)
-        #expect(!FileManager.default.fileExists(atPath: box.dataDir + "/quotes/Q-2026-0001.pdf"))
-        #expect(!FileManager.default.fileExists(atPath: box.dataDir + "/quotes/numbers.json"))
+        #expect(!FileManager.default.fileExists(atPath: box.dataDir + "/quotes/deals/rita/Q-2026-0001.pdf"))
+        #expect(!FileManager.default.fileExists(atPath: box.dataDir + "/quotes/numbers/Q-2026-0001"))
         try original.write(toFile: template, atomically: true, encoding: .utf8)
         #expect(try box.ok("quote", id, user: "rita").output.hasPrefix("Q-2026-0001 "))
     }

@@ -123,8 +123,9 @@ struct QuotePDFTests {
         }
         let expected = (1...(workers * perWorker)).map { String(format: "Q-2026-%04d", $0) }
         #expect(numbers.sorted() == expected)
-        let pdfs = try FileManager.default.contentsOfDirectory(atPath: box.dataDir + "/quotes").filter { $0.hasSuffix(".pdf") }.sorted()
-        #expect(pdfs == expected.map { $0 + ".pdf" })
+        let pdfs = try FileManager.default.subpathsOfDirectory(atPath: box.dataDir + "/quotes").filter { $0.hasSuffix(".pdf") }
+        #expect(pdfs.map { ($0 as NSString).lastPathComponent }.sorted() == expected.map { $0 + ".pdf" })
+        #expect(try FileManager.default.contentsOfDirectory(atPath: box.dataDir + "/quotes/numbers").sorted() == expected)
     }
 }
 

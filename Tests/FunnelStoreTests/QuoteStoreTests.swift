@@ -74,9 +74,10 @@ struct QuoteStoreTests {
         let store = try dir.store()
         _ = try Self.dealWithLine(store)
         for n in 1...3 { #expect(Self.number(try Self.issue(store)) == String(format: "Q-2026-%04d", n)) }
-        #expect(bytes(store.quotesDirectory + "/Q-2026-0002.pdf")?.string == "%PDF Q-2026-0002")
+        #expect(bytes(store.quotesDirectory + "/deals/rita/Q-2026-0002.pdf")?.string == "%PDF Q-2026-0002")
         #expect(try store.loadDeal(id: "q2345678")?.quotes.map(\.number) == ["Q-2026-0001", "Q-2026-0002", "Q-2026-0003"])
-        #expect(bytes(store.quoteCountersPath)?.string.contains("\"2026\" : 3") == true)
+        #expect(try AtomicFile.list(store.quoteNumbersDirectory).sorted() == ["Q-2026-0001", "Q-2026-0002", "Q-2026-0003"])
+        #expect(mode(store.quoteNumbersDirectory + "/Q-2026-0003") == 0o600)
         // A new year starts again at 1.
         #expect(Self.number(try Self.issue(store, year: 2027)) == "Q-2027-0001")
     }
@@ -94,7 +95,8 @@ struct QuoteStoreTests {
         struct Broken: Error {}
         #expect(throws: StoreError.self) { _ = try Self.issue(store, render: { _ in Data() }) }
         #expect(throws: Broken.self) { _ = try Self.issue(store, render: { _ in throw Broken() }) }
-        #expect(try AtomicFile.list(store.quotesDirectory).isEmpty)
+        #expect(try AtomicFile.list(store.quotesDirectory + "/deals/rita").isEmpty)
+        #expect(try AtomicFile.list(store.quoteNumbersDirectory).isEmpty, "the numbers were given back")
         #expect(try store.loadDeal(id: "q2345678")?.quotes.isEmpty == true)
         #expect(!exists(store.quoteCountersPath))
         #expect(Self.number(try Self.issue(store)) == "Q-2026-0001")
@@ -107,8 +109,14 @@ struct QuoteStoreTests {
         _ = try Self.dealWithLine(store)
         _ = try Self.issue(store)
         _ = try Self.issue(store)
-        try FileManager.default.removeItem(atPath: store.quoteCountersPath)
-        #expect(Self.number(try Self.issue(store)) == "Q-2026-0003")
+        try FileManager.default.removeItem(atPath: store.quoteNumbersDirectory)
+        #expect(Self.number(try Self.issue(store)) == "Q-2026-0003", "the PDFs still count")
+        // The counter of before (quotes/numbers.json) still counts too.
+        try Data("{\"schema\": 1, \"quote_numbers\": {\"2026\": 7}}".utf8).write(to: URL(fileURLWithPath: store.quoteCountersPath))
+        #expect(Self.number(try Self.issue(store)) == "Q-2026-0008")
+        // And a PDF of before, in quotes/ itself.
+        try Data("old".utf8).write(to: URL(fileURLWithPath: store.quotesDirectory + "/Q-2026-0011.pdf"))
+        #expect(Self.number(try Self.issue(store)) == "Q-2026-0012")
     }
 
     @Test func aPDFAlreadyAtTheNameIsNeverReplaced() throws {
@@ -116,11 +124,11 @@ struct QuoteStoreTests {
         defer { dir.remove() }
         let store = try dir.store()
         _ = try Self.dealWithLine(store)
-        try AtomicFile.makeDirectory(store.quotesDirectory)
+        try AtomicFile.makeDirectory(store.quotesDirectory + "/deals/rita")
         // A symbolic link planted where the next PDF would go counts as taken, and is left alone.
         let target = dir.path + "/elsewhere.pdf"
         try Data("mine".utf8).write(to: URL(fileURLWithPath: target))
-        #expect(symlink(target, store.quotesDirectory + "/Q-2026-0001.pdf") == 0)
+        #expect(symlink(target, store.quotesDirectory + "/deals/rita/Q-2026-0001.pdf") == 0)
         let update = try Self.issue(store)
         #expect(Self.number(update) == "Q-2026-0002")
         #expect(bytes(target)?.string == "mine")

@@ -93,7 +93,7 @@ import FunnelText
         #expect(state.status?.text == "issued Q-2026-0007: /data/quotes/Q-2026-0007.pdf")
         for _ in 0..<40 { _ = BoardFixtures.press([.pageDown], &state) }
         let text = BoardRender.render(state).text
-        #expect(text.contains("Quotes") && text.contains("Q-2026-0007  2026-11-24  en  ₪1,416  quotes/Q-2026-0007.pdf"), "\(text)")
+        #expect(text.contains("Quotes") && text.contains("Q-2026-0007  2026-11-24  en  ₪1,416  quotes/deals/dana/Q-2026-0007.pdf"), "\(text)")
         _ = BoardUpdate.apply(.quoteFailed("the data is locked"), &state)
         #expect(state.status == StatusMessage(text: "quote not issued: the data is locked", isError: true))
     }

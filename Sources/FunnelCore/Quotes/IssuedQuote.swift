@@ -23,7 +23,10 @@ public struct IssuedQuote: Codable, Hashable, Sendable {
     public var installment: Decimal
     public var lastInstallment: Decimal
     public var paymentMethod: PaymentMethod?
-    /// The PDF, relative to the data directory: `quotes/Q-YYYY-NNNN.pdf`.
+    /// The PDF where it was written, relative to the data directory (`IssuedQuote.pdfPath`):
+    /// `quotes/deals/OWNER/Q-YYYY-NNNN.pdf`, `quotes/inbox/Q-YYYY-NNNN.pdf`, or `quotes/Q-YYYY-NNNN.pdf`
+    /// for a quote issued before quotes followed their deal's owner. A record only: the PDF is
+    /// found from the number and the deal's owner now (it moves with the deal), never from this text.
     public var pdf: String
 
     /// The quote of `deal`'s lines numbered `number`, issued by `actor` at `now` with the
@@ -50,7 +53,34 @@ public struct IssuedQuote: Codable, Hashable, Sendable {
         installment = totals.installment
         lastInstallment = totals.lastInstallment
         paymentMethod = deal.paymentTerms?.method ?? pipeline.work.paymentMethods.first
-        pdf = "quotes/\(number).pdf"
+        pdf = Self.pdfPath(number: number, owner: deal.owner) ?? "quotes/\(number).pdf"
+    }
+
+    /// Where the PDF of quote `number` on a deal owned by `owner` (nil: an unassigned lead) lives,
+    /// relative to the data directory, beside the deal's own privacy boundary:
+    /// `quotes/deals/OWNER/NUMBER.pdf` or `quotes/inbox/NUMBER.pdf`; nil when `owner` is not an
+    /// account name (it would become a path component).
+    public static func pdfPath(number: QuoteNumber, owner: String?) -> String? {
+        guard let owner else { return "quotes/inbox/\(number).pdf" }
+        guard User.isValidAccount(owner) else { return nil }
+        return "quotes/deals/\(owner)/\(number).pdf"
+    }
+
+    /// Where the PDF is now, relative to the data directory: beside `deal`'s owner (it follows the
+    /// deal), or where a quote issued before that was written (`quotes/NUMBER.pdf`, never moved).
+    /// Built from the number and the owner, both checked; nil when either is not well formed.
+    public func pdfPath(on deal: Deal) -> String? {
+        guard let parsed = QuoteNumber(number) else { return nil }
+        if pdf == "quotes/\(parsed).pdf" { return pdf }
+        return Self.pdfPath(number: parsed, owner: deal.owner)
+    }
+
+    /// Whether `pdf` is one of the places a quote numbered `number` may have been written to.
+    static func isPDFPath(_ pdf: String, number: QuoteNumber) -> Bool {
+        if pdf == "quotes/\(number).pdf" || pdf == pdfPath(number: number, owner: nil) { return true }
+        let parts = pdf.split(separator: "/", omittingEmptySubsequences: false)
+        return parts.count == 4 && parts[0] == "quotes" && parts[1] == "deals" && parts[3] == "\(number).pdf"
+            && User.isValidAccount(String(parts[2]))
     }
 
     /// The sums as `QuoteTotals` computes them from the frozen lines.
@@ -58,7 +88,7 @@ public struct IssuedQuote: Codable, Hashable, Sendable {
 
     /// The first thing wrong with this quote, or nil: a number, lines, sums that add up, values within `Limits`.
     public var violation: Message? {
-        guard QuoteNumber(number) != nil, pdf == "quotes/\(number).pdf" else { return .quoteCorrupt(number: number) }
+        guard let parsed = QuoteNumber(number), Self.isPDFPath(pdf, number: parsed) else { return .quoteCorrupt(number: number) }
         if lines.isEmpty { return .quoteNoLines }
         if let problem = lines.lazy.compactMap(\.violation).first { return problem }
         if total > Limits.maximumAmount { return .quoteTotalTooLarge(limit: Limits.maximumAmount) }

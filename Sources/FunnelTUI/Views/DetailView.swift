@@ -39,7 +39,7 @@ enum DetailView {
         if !deal.quotes.isEmpty {
             out += section(state.text(.detailQuotes), deal.quotes.reversed().map { quote in
                 "\(quote.number)  \(state.dates.full(quote.date))  \(quote.language.rawValue)  "
-                    + Money.display(quote.total, currency: quote.currency) + "  " + quote.pdf
+                    + Money.display(quote.total, currency: quote.currency) + "  " + (quote.pdfPath(on: deal) ?? quote.pdf)
             })
         }
         out += section(state.text(.detailStageHistory), deal.history.reversed().map { change in

@@ -15,7 +15,7 @@ enum QuoteCommand: Command {
             OptionSpec("open", "open the PDF with xdg-open"),
         ],
         details: """
-            Prints the quote's number and the PDF's path: Q-2026-0001 DATA/quotes/Q-2026-0001.pdf
+            Prints the number and the PDF's path: Q-2026-0001 DATA/quotes/deals/REP/Q-2026-0001.pdf
             The quote is frozen on the deal (funnel quotes ID), logged, and sets the deal's value
             when it has none. Numbers run per data directory and year with no gaps; a refusal
             (no lines, a template with an unknown placeholder: exit 3) uses no number.

@@ -22,7 +22,7 @@ enum QuotesCommand: Command {
                     ("subtotal", .string(Money.plain(quote.subtotal))), ("vat", .string(Money.plain(quote.vat))),
                     ("total", .string(Money.plain(quote.total))), ("installments", .number(quote.installments)),
                     ("installment", .string(Money.plain(quote.installment))), ("by", .string(quote.by)),
-                    ("pdf", .string(session.store.root + "/" + quote.pdf)),
+                    ("pdf", .string(session.store.quotePDFPath(quote, of: deal) ?? "")),
                 ])
             }).render())
             return
@@ -30,7 +30,7 @@ enum QuotesCommand: Command {
         guard !deal.quotes.isEmpty else { return Console.line("\(deal.id) has no quotes yet; issue one with: funnel quote \(deal.id)") }
         let rows = deal.quotes.map { quote in
             [quote.number, quote.date.iso, quote.validUntil.iso, quote.language.rawValue,
-             QuoteText.money(quote.total, currency: quote.currency), session.store.root + "/" + quote.pdf]
+             QuoteText.money(quote.total, currency: quote.currency), session.store.quotePDFPath(quote, of: deal) ?? "?"]
         }
         Console.block(TextTable.render(header: ["NUMBER", "DATE", "VALID UNTIL", "LANG", "TOTAL", "PDF"], rows: rows,
                                        maxWidths: [14, 10, 11, 4, 26, 200]))

@@ -20,8 +20,9 @@ enum TeamInitCommand: Command {
         ],
         details: """
         A new directory gets the group's members as reps (the --manager accounts as managers); an
-        existing one keeps its team.json. Each rep's deals: readable and writable by the rep and the
-        managers only. The inbox: by every member. Nothing is readable by anyone outside the group.
+        existing one keeps its team.json. Each rep's deals and their quote PDFs: readable and writable
+        by the rep and the managers only. The inbox and its leads' quotes: by every member. Nothing
+        is readable by anyone outside the group.
         """)
 
     static func run(_ arguments: ParsedArguments, session: Session) throws {

@@ -38,10 +38,11 @@ struct TeamLayout {
         }
         try root.makeFile(".lock", mode: 0o660)
         try open(".lock", in: root, as: .file)?.set(owner: 0, group: gid, mode: 0o660)
-        try applyInbox(root)
-        try applyDeals(root)
+        try applyInbox("inbox", in: root, files: StorePaths.isDealFileName)
+        try applyDeals("deals", in: root, files: StorePaths.isDealFileName)
+        try applyQuotes(root)
         try applyQuarantine(root)
-        try restrict(root, skipping: ["pipeline.json", "team.json", ".lock", "inbox", "deals", "quarantine"])
+        try restrict(root, skipping: ["pipeline.json", "team.json", ".lock", "inbox", "deals", "quotes", "quarantine"])
     }
 
     /// `quarantine/`, where `doctor --repair` moved what it would not keep: whatever is in it
@@ -53,14 +54,14 @@ struct TeamLayout {
         try SetFacl.replace([quarantine], with: managers.map { "u:\($0):rwx" } + ["g::r-x", "o::---", "m::rwx"])
     }
 
-    /// The inbox: every member reads and writes.
-    private mutating func applyInbox(_ root: SafeNode) throws {
-        try root.makeDirectory("inbox", mode: 0o2770)
-        guard let inbox = open("inbox", in: root, as: .directory) else { return }
+    /// The inbox (`inbox/`, or `quotes/inbox/` for its quotes): every member reads and writes.
+    mutating func applyInbox(_ name: String, in parent: SafeNode, files isFunnelName: (String) -> Bool) throws {
+        try parent.makeDirectory(name, mode: 0o2770)
+        guard let inbox = open(name, in: parent, as: .directory) else { return }
         try inbox.set(owner: 0, group: gid, mode: 0o2770)
         var files: [SafeNode] = []
         for name in try inbox.names() {
-            guard let file = openFunnelFile(name, in: inbox) else { continue }
+            guard let file = openFunnelFile(name, in: inbox, isFunnelName) else { continue }
             try file.set(owner: 0, group: gid, mode: 0o660)
             files.append(file)
             if files.count == SetFacl.batchSize {
@@ -71,17 +72,18 @@ struct TeamLayout {
         try SetFacl.removeAll(files)
     }
 
-    /// `deals/` lists the owners; each owner's folder is the owner's and the managers' only.
-    private mutating func applyDeals(_ root: SafeNode) throws {
-        try root.makeDirectory("deals", mode: 0o2750)
-        guard let deals = open("deals", in: root, as: .directory) else { return }
+    /// `deals/` (or `quotes/deals/`) lists the owners; each owner's folder is the owner's and
+    /// the managers' only.
+    mutating func applyDeals(_ name: String, in parent: SafeNode, files isFunnelName: (String) -> Bool) throws {
+        try parent.makeDirectory(name, mode: 0o2750)
+        guard let deals = open(name, in: parent, as: .directory) else { return }
         try deals.set(owner: 0, group: gid, mode: 0o2750)
         try SetFacl.modify([deals], with: managers.map { "u:\($0):rwx" } + ["m::rwx"])
         for user in team.users {
             guard let account = getpwnam(user.account)?.pointee.pw_uid else { continue }
             try deals.makeDirectory(user.account, mode: 0o2770)
             guard let folder = open(user.account, in: deals, as: .directory) else { continue }
-            try applyOwnerFolder(folder, account: user.account, uid: account)
+            try applyOwnerFolder(folder, account: user.account, uid: account, files: isFunnelName)
         }
         try restrict(deals, skipping: Set(team.users.map(\.account)))
     }
@@ -89,7 +91,8 @@ struct TeamLayout {
     /// One owner's folder and the deal files in it. The folder belongs to root, not to the rep,
     /// so a rep cannot change its mode or ACL to hide their deals from the managers; the ACL
     /// gives the rep and the managers access.
-    private mutating func applyOwnerFolder(_ folder: SafeNode, account: String, uid: uid_t) throws {
+    private mutating func applyOwnerFolder(_ folder: SafeNode, account: String, uid: uid_t,
+                                           files isFunnelName: (String) -> Bool) throws {
         let people = Set(managers + [account]).sorted()
         try folder.set(owner: 0, group: 0, mode: 0o2770)
         try SetFacl.replace([folder], with: people.map { "u:\($0):rwx" } + ["g::---", "o::---", "m::rwx"])
@@ -99,7 +102,7 @@ struct TeamLayout {
         // (A new file's mask is its create mode's group bits: 0660 gives rw-, never x.)
         var files: [SafeNode] = []
         for name in try folder.names() {
-            guard let file = openFunnelFile(name, in: folder) else { continue }
+            guard let file = openFunnelFile(name, in: folder, isFunnelName) else { continue }
             try file.set(owner: uid, group: 0, mode: 0o660)
             files.append(file)
             if files.count == SetFacl.batchSize {
@@ -112,7 +115,7 @@ struct TeamLayout {
 
     /// Anything else (quarantine, folders of people no longer on the team, files left from
     /// before): made unreadable outside the group, walking without following links.
-    private mutating func restrict(_ directory: SafeNode, skipping: Set<String>) throws {
+    mutating func restrict(_ directory: SafeNode, skipping: Set<String>) throws {
         for name in try directory.names() where !skipping.contains(name) {
             guard let node = open(name, in: directory, as: nil) else { continue }
             if node.mode & 0o007 != 0 { try node.set(mode: node.mode & ~0o007) }
@@ -120,10 +123,10 @@ struct TeamLayout {
         }
     }
 
-    /// A deal file or a temporary file of funnel's in an inbox or owner's folder; anything else
-    /// there is noted and left alone.
-    private mutating func openFunnelFile(_ name: String, in folder: SafeNode) -> SafeNode? {
-        guard StorePaths.isDealFileName(name) || StorePaths.isTempFileName(name) else {
+    /// A file funnel names (a deal file, a quote PDF: `isFunnelName`) or a temporary file of
+    /// funnel's in an inbox or owner's folder; anything else there is noted and left alone.
+    private mutating func openFunnelFile(_ name: String, in folder: SafeNode, _ isFunnelName: (String) -> Bool) -> SafeNode? {
+        guard isFunnelName(name) || StorePaths.isTempFileName(name) else {
             untouched.append(Untouched(path: folder.path + "/" + name, reason: "not a name funnel uses"))
             return nil
         }
@@ -131,7 +134,7 @@ struct TeamLayout {
     }
 
     /// Opens a child safely; a refusal is noted, a missing entry is nil.
-    private mutating func open(_ name: String, in directory: SafeNode, as kind: SafeNode.Kind?) -> SafeNode? {
+    mutating func open(_ name: String, in directory: SafeNode, as kind: SafeNode.Kind?) -> SafeNode? {
         switch directory.child(name, expect: kind) {
         case .node(let node): return node
         case .missing: return nil
