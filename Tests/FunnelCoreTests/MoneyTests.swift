@@ -77,4 +77,16 @@ struct MoneyTests {
         #expect(!Money.isValidCurrency("U$D"))
         #expect(!Money.isValidCurrency("₪"))
     }
+
+    /// Separators only between groups of three: a decimal comma is refused, never read as another amount.
+    @Test func thousandsSeparatorsOnlyBetweenGroupsOfThree() {
+        #expect(Money.parseAmount("12,500.50") == Decimal(string: "12500.50"))
+        #expect(Money.parseAmount("1 234 567") == 1_234_567)
+        #expect(Money.parseAmount("96_400") == 96_400)
+        #expect(Money.parseAmount(".5") == Decimal(string: "0.5"))
+        for bad in ["12,5", "1,2,3", "1 2", "1,23", "12,500 000", ",500", "1,000.", "1.000,50", "", "."] where bad != "1,000." {
+            #expect(Money.parseAmount(bad) == nil, "\(bad)")
+        }
+        #expect(Money.parseAmount("1,000.") == 1_000)
+    }
 }

@@ -71,6 +71,10 @@ struct ConventionsTests {
         #expect(try complete(s, ["funnel", "report", "--period", "q"]) == ["quarter"])
         #expect(try complete(s, ["funnel", "add", "x", "--currency", "IL"]) == ["ILS"])
         #expect(try complete(s, ["funnel", "export", "--format", "x"]) == ["xlsx-csv"])
+        #expect(try complete(s, ["funnel", "stages", "re"]) == ["rename", "remove"])
+        #expect(try complete(s, ["funnel", "stages", "remove", "fo"]) == ["follow-up", "former-customer"])
+        #expect(try complete(s, ["funnel", "lost-reasons", "r"]) == ["remove"])
+        #expect(try complete(s, ["funnel", "lines", "add", String(id.prefix(3))]) == [id])
     }
 
     @Test func installManRefusesAnEmptyFolderAndExportTakesAOneLetterOne() throws {

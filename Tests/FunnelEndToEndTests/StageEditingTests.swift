@@ -53,7 +53,9 @@ struct StageEditingTests {
             (["stages", "add", "X", "--requires", "valu"], Exit.usage, "did you mean value?"),
             (["stages", "add", "X", "--stuck", "soon"], Exit.usage, "not a whole number"),
             (["stages", "add", "X", "--kind", "inbox"], Exit.usage, "use open, won or lost"),
-            (["stages", "rename", "nowhere", "Y"], Exit.refused, "no stage"),
+            (["stages", "rename", "nowhere", "Y"], Exit.usage, "no stage"),
+            (["stages", "add", "X", "--after", "nowhere"], Exit.usage, "no stage"),
+            (["lost-reasons", "remove", "unreachable"], Exit.refused, "R11"),
             (["lost-reasons", "add", "price"], Exit.refused, "already a lost reason"),
         ]
         for (words, code, text) in cases {
@@ -105,10 +107,11 @@ struct StageEditingTests {
         try s.ok("lost-reasons", "remove", "PRICE")
         let text = try s.ok("lost-reasons").stdout
         #expect(!text.contains("Price\n") && text.contains("בחרו במתחרה"))
-        for reason in list where reason != "Price" && reason != "בחרו במתחרה" {
+        for reason in list where !["Price", "בחרו במתחרה", "Unreachable"].contains(reason) {
             try s.ok("lost-reasons", "remove", reason)
         }
-        let last = try s.run("lost-reasons", "remove", "בחרו במתחרה")
+        try s.ok("lost-reasons", "remove", "בחרו במתחרה")
+        let last = try s.run("lost-reasons", "remove", "Unreachable")
         #expect(last.status == Exit.refused && last.stderr.contains("last lost reason"), "\(last)")
     }
 

@@ -12,28 +12,32 @@ public struct Money: Codable, Hashable, Sendable {
     }
 
     /// Parses a user-typed amount: digits with an optional decimal point and at most two
-    /// decimals; thousands separators (`,` `_` and spaces) are ignored. Negative amounts,
-    /// exponents and anything else are refused with nil.
+    /// decimals; thousands separators (`,` `_` or spaces) only between groups of three digits.
+    /// Negative amounts, exponents, a decimal comma and anything else are refused with nil.
     public static func parseAmount(_ text: String) -> Decimal? {
-        var cleaned = ""
-        for ch in text.trimmingCharacters(in: .whitespaces) where ch != "," && ch != "_" && ch != " " {
-            cleaned.append(ch)
-        }
-        guard !cleaned.isEmpty, cleaned.count <= 20 else { return nil }
-        var seenDot = false
-        var decimals = 0
-        for ch in cleaned {
-            if ch == "." {
-                if seenDot { return nil }
-                seenDot = true
-            } else if ch.isASCII, ch.isNumber {
-                if seenDot { decimals += 1 }
-            } else {
-                return nil
-            }
-        }
-        guard decimals <= 2, cleaned != "." else { return nil }
+        let parts = text.trimmingCharacters(in: .whitespaces).split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count <= 2 else { return nil }
+        let fraction = parts.count == 2 ? String(parts[1]) : ""
+        guard fraction.count <= 2, fraction.allSatisfy({ $0.isASCII && $0.isNumber }),
+              let whole = ungrouped(String(parts[0])), !(whole.isEmpty && fraction.isEmpty) else { return nil }
+        let cleaned = whole + (parts.count == 2 ? "." + fraction : "")
+        guard cleaned.count <= 20 else { return nil }
         return Decimal(string: cleaned, locale: Locale(identifier: "en_US_POSIX"))
+    }
+
+    /// The digits of a whole number written with or without thousands separators (`,`, `_` or a
+    /// space, one kind, every group after the first of three digits: `12,500`, `1 234 567`); nil for
+    /// anything else — `12,5` (a decimal comma) or `1,2,3` would otherwise be read as another amount.
+    static func ungrouped(_ whole: String) -> String? {
+        let separators = Set(whole.filter { !($0.isASCII && $0.isNumber) })
+        guard separators.count <= 1 else { return nil }
+        guard let separator = separators.first else { return whole }
+        guard [",", "_", " "].contains(separator) else { return nil }
+        let groups = whole.split(separator: separator, omittingEmptySubsequences: false)
+        guard let first = groups.first, (1...3).contains(first.count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else {
+            return nil
+        }
+        return groups.joined()
     }
 
     /// The amount in hundredths as an unsigned integer, when it is non-negative with at most two

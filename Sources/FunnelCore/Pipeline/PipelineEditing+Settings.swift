@@ -75,6 +75,7 @@ extension PipelineEditing {
             return Refusal(.unknownLostReason(text: reason, reasons: pipeline.lostReasons))
         }
         if pipeline.lostReasons.count == 1 { return Refusal(.lastLostReason(reason: found)) }
+        if found.lowercased() == pipeline.work.unreachableReason.lowercased() { return Refusal(.unreachableReasonStays(reason: found)) }
         pipeline.lostReasons.removeAll { $0 == found }
         return nil
     }

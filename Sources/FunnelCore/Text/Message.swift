@@ -36,6 +36,7 @@ public enum Message: Hashable, Sendable {
     case emptyLostReason
     case lostReasonExists(reason: String)
     case lastLostReason(reason: String)
+    case unreachableReasonStays(reason: String)
     case dealsRefusedMove(stage: String, target: String, count: Int, first: String)
     case staleDeal(dealTitle: String)
     case notInInbox(dealTitle: String)
@@ -126,7 +127,7 @@ public enum Message: Hashable, Sendable {
         case .valueTooLarge, .tooManyDecimals, .dayOutOfRange, .timeOutOfRange, .revisionOutOfRange: return limitEntry
         case .onlyManagersEditPipeline, .pipelineNeedsKind, .emptyStageName, .stageNameTaken, .badStageID, .stageIDTaken,
              .stagePlacedByItself, .inboxStaysFirst, .settingOutOfRange, .stageKindWithDeals, .stageStillHasDeals,
-             .emptyLostReason, .lostReasonExists, .lastLostReason, .dealsRefusedMove:
+             .emptyLostReason, .lostReasonExists, .lastLostReason, .unreachableReasonStays, .dealsRefusedMove:
             return pipelineEntry
         default: return dayEntry
         }

@@ -21,6 +21,7 @@ extension Message {
         case .emptyLostReason: return (.emptyLostReason, [:])
         case .lostReasonExists(let reason): return (.lostReasonExists, ["reason": reason])
         case .lastLostReason(let reason): return (.lastLostReason, ["reason": reason])
+        case .unreachableReasonStays(let reason): return (.unreachableReasonStays, ["reason": reason])
         case .dealsRefusedMove(let stage, let target, let count, let first):
             return (.dealsRefusedMove, ["stage": stage, "target": target, "count": "\(count)", "first": first])
         default: return (.emptyStageName, [:])

@@ -264,10 +264,10 @@ public final class BoardApp {
     /// Changes the pipeline (the stage editor) through the same domain call as `funnel stages`,
     /// planned again from what is on disk under the lock; then reads everything again.
     func editPipeline(_ edit: PipelineEdit, _ state: inout BoardState) {
-        let actor = state.actor, team = state.funnel.team, utcOffset = state.utcOffset
+        let actor = state.actor, team = state.funnel.team, utcOffset = state.utcOffset, now = state.now
         do {
             let outcome = try store.updatePipeline { pipeline, deals in
-                PipelineEditing.plan(edit, funnel: Funnel(pipeline: pipeline, team: team), deals: deals, by: actor, now: Date(),
+                PipelineEditing.plan(edit, funnel: Funnel(pipeline: pipeline, team: team), deals: deals, by: actor, now: now,
                                      utcOffset: utcOffset)
             }
             reload(&state)

@@ -75,8 +75,8 @@ enum CompletionsCommand: Command {
 /// `deals` (the ids the acting user may see). Prints nothing when the data cannot be read.
 enum CompleteWordsCommand: Command {
     static let spec = CommandSpec(
-        name: "complete-words", summary: "Words for shell completion (stages, accounts, deals).",
-        arguments: [ArgumentSpec(name: "KIND", required: true, help: "stages, accounts or deals")])
+        name: "complete-words", summary: "Words for shell completion (stages, accounts, deals, products).",
+        arguments: [ArgumentSpec(name: "KIND", required: true, help: "stages, accounts, deals or products")])
 
     static func run(_ arguments: ParsedArguments, session: Session) throws {
         switch arguments.positionals[0] {
@@ -91,8 +91,11 @@ enum CompleteWordsCommand: Command {
             let actor = try session.actor(in: funnel)
             let set = try session.data { try session.store.loadDealSet() }
             Console.block(set.deals.values.filter { Visibility.canSee($0, actor: actor) }.map(\.id).sorted().joined(separator: "\n"))
+        case "products":
+            let catalogue = try session.data { try session.store.loadProducts() }
+            Console.block(catalogue.products.map(\.code).joined(separator: "\n"))
         default:
-            throw CommandFailure.usage("funnel complete-words: use stages, accounts or deals")
+            throw CommandFailure.usage("funnel complete-words: use stages, accounts, deals or products")
         }
     }
 }

@@ -17,7 +17,10 @@ enum PipelineChangeRun {
             }
         }
         switch outcome {
-        case .refused(let refusal): throw CommandFailure.refused(refusal.message.localized)
+        case .refused(let refusal):
+            // An unknown stage is a mistyped word, as for funnel move: a usage error.
+            if case .unknownStage = refusal.message { throw CommandFailure.usage(refusal.message.localized) }
+            throw CommandFailure.refused(refusal.message.localized)
         case .saved(let plan):
             for warning in plan.pipeline.warnings { Console.error("warning: \(warning.localized)") }
             let open = plan.pipeline.stages.filter { $0.kind == .open }.count

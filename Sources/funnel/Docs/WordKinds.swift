@@ -37,7 +37,16 @@ enum WordKind: Equatable {
         switch (spec.name, index) {
         case ("config", 0): return .words(["list", "get", "set"])
         case ("config", 1): return .words(ConfigCommand.defaults.map(\.key))
-        case ("team", 0): return .words(["add"])
+        case ("team", 0): return .words(["add", "email"])
+        case ("team", 1): return .dynamic("accounts")
+        case ("stages", 0): return .words(StageEditArguments.verbs)
+        case ("stages", 1): return .dynamic("stages")
+        case ("lost-reasons", 0): return .words(["list", "add", "remove"])
+        case ("products", 0): return .words(["list", "add", "edit", "archive"])
+        case ("products", 1): return .dynamic("products")
+        case ("lines", 0): return .words(["list", "add", "remove"])
+        case ("lines", 1): return .dynamic("deals")
+        case ("lines", 2): return .dynamic("products")
         case ("completions", 0): return .words(["bash", "zsh", "fish"])
         case ("man", 0), ("help", 0): return .words(allCommands.map { $0.spec.name })
         default: break

@@ -36,6 +36,7 @@ public enum TextKey: String, CaseIterable, Sendable {
     case emptyLostReason
     case lostReasonExists
     case lastLostReason
+    case unreachableReasonStays
     case dealsRefusedMove
     // Opening a figure of the report screen
     case keyNextFigure
