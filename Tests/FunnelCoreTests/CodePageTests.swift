@@ -128,3 +128,19 @@ struct CSVCellTests {
 extension Array where Element == UInt8 {
     var withBOM: [UInt8] { [0xFF, 0xFE] + self }
 }
+
+@Suite("Two encodings in one file")
+struct MixedEncodingTests {
+    /// Two encodings in one file are reported, not guessed: the UTF-8 line would come out garbled.
+    @Test func aFileMixingUTF8AndACodePageIsFound() {
+        let hebrew1255: [UInt8] = [0xF9, 0xEC, 0xE5, 0xED]          // שלום in Windows-1255
+        let arabic1256: [UInt8] = [0xE3, 0xD1, 0xCD, 0xC8, 0xC7]    // مرحبا in Windows-1256
+        let header = Array("title,company\n".utf8)
+        let utf8Line = Array("שלום,Co2\n".utf8)
+        #expect(TextEncoding.mixedLines(header + hebrew1255 + Array(",Co\n".utf8) + utf8Line)! == (3, 2))
+        #expect(TextEncoding.mixedLines(header + utf8Line + arabic1256 + [0x0A])! == (2, 3))
+        #expect(TextEncoding.mixedLines(header + hebrew1255 + [0x0A] + arabic1256 + [0x0A]) == nil, "code pages only")
+        #expect(TextEncoding.mixedLines(header + utf8Line) == nil, "UTF-8 only")
+        #expect(TextEncoding.mixedLines(header + Array("café,Co\n".utf8) + hebrew1255) == nil, "one accented letter is not a UTF-8 line")
+    }
+}

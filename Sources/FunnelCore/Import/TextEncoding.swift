@@ -24,6 +24,23 @@ public enum TextEncoding: String, CaseIterable, Sendable {
         return arabicRange * 4 > hebrewLetters ? .windows1256 : .windows1255
     }
 
+    /// A file whose encoding cannot be guessed because it has two: a line in UTF-8 (valid, with at
+    /// least two characters beyond ASCII) and a line that is not UTF-8 at all; their line numbers.
+    /// Such a file (two exports pasted together) would otherwise be read garbled in one code page.
+    public static func mixedLines(_ bytes: [UInt8]) -> (utf8: Int, other: Int)? {
+        guard String(validating: bytes, as: UTF8.self) == nil else { return nil }
+        var utf8Line: Int?, otherLine: Int?
+        for (index, line) in bytes.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
+            if String(validating: line, as: UTF8.self) != nil {
+                if utf8Line == nil, line.filter({ $0 >= 0xC2 && $0 <= 0xF4 }).count >= 2 { utf8Line = index + 1 }
+            } else if otherLine == nil {
+                otherLine = index + 1
+            }
+            if let utf8Line, let otherLine { return (utf8Line, otherLine) }
+        }
+        return nil
+    }
+
     /// The text without its BOM, or why it cannot be read in this encoding.
     public func decode(_ bytes: [UInt8]) -> Result<String, ImportError> {
         switch self {

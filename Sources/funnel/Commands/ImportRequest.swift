@@ -62,6 +62,10 @@ struct ImportRequest {
             data = read
         }
         let bytes = [UInt8](data)
+        if encoding == nil, let mixed = TextEncoding.mixedLines(bytes) {
+            throw CommandFailure.usage("import: line \(mixed.utf8) is UTF-8 but line \(mixed.other) is not: the file mixes two "
+                                       + "encodings; save it in one, or choose one with --encoding; nothing was imported")
+        }
         let text: String
         switch (encoding ?? TextEncoding.detect(bytes)).decode(bytes) {
         case .failure(let error): throw CommandFailure.usage("import: \(error.message); nothing was imported")
