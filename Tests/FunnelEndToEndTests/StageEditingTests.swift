@@ -131,6 +131,12 @@ struct StageEditingTests {
         try JSONSerialization.data(withJSONObject: json).write(to: URL(fileURLWithPath: path))
         let listed = try s.list("--all", "--flag", "stage-missing")
         #expect(listed.map { $0.string("id") } == [id] && listed.first?.string("stage") == "demo-given")
+        let drilled = try s.ok("report", "--deals", "stage:demo-given").stdout
+        #expect(drilled == id + "\n", "the report counts it in its stage: \(drilled)")
+        #expect(try s.ok("report", "--deals", "seller:rita").stdout.contains(id))
+        let report = try jsonObject(try s.ok("report", "--format", "json").stdout)
+        let stages = (report["stages"] as? [[String: Any]] ?? []).compactMap { $0["stage"] as? String }
+        #expect(stages.contains("demo-given"), "\(stages)")
         let doctor = try s.run("doctor")
         #expect(doctor.stdout.contains("funnel move \(id) new"), "\(doctor)")
         let moved = try s.ok("move", id, "follow-up")

@@ -13,12 +13,14 @@ public enum ReportBuilder {
                              utcOffset: Int) -> FunnelReport {
         let currency = pipeline.defaultCurrency
         let today = Day(now, utcOffset: utcOffset)
-        let stagesByID = Dictionary(uniqueKeysWithValues: pipeline.stages.map { ($0.id, $0) })
+        // Deals in a stage the pipeline lacks are counted as open there, never hidden.
+        let missing = pipeline.missingStages(of: deals)
+        let stagesByID = Dictionary(uniqueKeysWithValues: (pipeline.stages + missing).map { ($0.id, $0) })
         let openStages = pipeline.stages.filter { $0.kind == .open }
         let path = openStages + pipeline.stages.filter { $0.kind == .won }
         let rank = Dictionary(uniqueKeysWithValues: path.enumerated().map { ($1.id, $0) })
         // Stages a deal can be counted in: everything but lost (the inbox, open, won).
-        let counted = pipeline.stages.filter { $0.kind != .lost }
+        let counted = pipeline.stages.filter { $0.kind != .lost } + missing
         let countedIndex = Dictionary(uniqueKeysWithValues: counted.enumerated().map { ($1.id, $0) })
         let firstDay = period.first.map { $0.start(utcOffset: utcOffset) } ?? .distantPast
         let afterLast = period.last.adding(days: 1).start(utcOffset: utcOffset)

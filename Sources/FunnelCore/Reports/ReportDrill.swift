@@ -18,10 +18,12 @@ public enum ReportDrill {
         let afterLast: Date
         let now: Date
         let today: Day
+        let missingKind: StageKind
 
         init(pipeline: Pipeline, period: ReportPeriod, now: Date, utcOffset: Int) {
             self.pipeline = pipeline
             stagesByID = Dictionary(uniqueKeysWithValues: pipeline.stages.map { ($0.id, $0) })
+            missingKind = .open
             path = pipeline.stages.filter { $0.kind == .open } + pipeline.stages.filter { $0.kind == .won }
             rank = Dictionary(uniqueKeysWithValues: path.enumerated().map { ($1.id, $0) })
             firstDay = period.first.map { $0.start(utcOffset: utcOffset) } ?? .distantPast
@@ -31,7 +33,8 @@ public enum ReportDrill {
         }
 
         func inPeriod(_ date: Date) -> Bool { date >= firstDay && date < afterLast }
-        func kind(_ id: String) -> StageKind? { stagesByID[id]?.kind }
+        /// A stage the pipeline lacks counts as open, as in `ReportBuilder`.
+        func kind(_ id: String) -> StageKind? { stagesByID[id]?.kind ?? missingKind }
 
         func counts(_ deal: Deal, in figure: ReportFigure) -> Bool {
             switch figure {

@@ -389,13 +389,7 @@ public struct BoardState: Sendable {
     /// The columns of stages the pipeline lacks, by id; set by `recompute`.
     public private(set) var missingStages: [Stage] = []
 
-    /// The stages deals are in that `pipeline` does not have, as open columns named by their id.
-    static func missingStages(_ deals: [String: Deal], pipeline: Pipeline) -> [Stage] {
-        let known = Set(pipeline.stages.map(\.id))
-        var missing = Set<String>()
-        for deal in deals.values where !known.contains(deal.stage) { missing.insert(deal.stage) }
-        return missing.sorted().map { Stage(id: $0, name: $0, kind: .open) }
-    }
+
 
     public var query: BoardQuery { BoardQuery(scope: scope, sort: sort, filter: filter) }
 
@@ -429,7 +423,7 @@ public struct BoardState: Sendable {
     /// id) selected if shown. For a scope, sort or data reload; one deal's change uses `replace`.
     public mutating func recompute(keeping focus: String?) {
         let focusID = focus ?? selectedDeal?.id
-        missingStages = Self.missingStages(deals, pipeline: pipeline)
+        missingStages = pipeline.missingStages(of: deals.values)
         index = CardIndex(deals: deals, stages: stages, scope: scope, sort: sort, actor: actor, utcOffset: utcOffset,
                           currency: pipeline.defaultCurrency)
         refilter(keeping: focusID)

@@ -53,7 +53,10 @@ enum ReportCommand: Command {
 
     /// `--deals FIGURE`: the ids of the deals a figure counts, by the report's own rules.
     static func drill(_ text: String, deals: [Deal], funnel: Funnel, period: ReportPeriod, json: Bool, session: Session) throws {
-        guard let figure = ReportFigure.parse(text, pipeline: funnel.pipeline) else {
+        // A stage the pipeline lacks (its deals are counted there) is named by its id.
+        var known = funnel.pipeline
+        known.stages += funnel.pipeline.missingStages(of: deals)
+        guard let figure = ReportFigure.parse(text, pipeline: known) else {
             throw CommandFailure.usage("--deals “\(text)” is not a figure; use one of: " + ReportFigure.names.joined(separator: ", "))
         }
         let ids = ReportDrill.deals(figure, in: deals, pipeline: funnel.pipeline, period: period, now: session.now,
