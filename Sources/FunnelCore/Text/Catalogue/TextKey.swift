@@ -69,6 +69,7 @@ public enum TextKey: String, CaseIterable, Sendable {
     case flagOverdue
     case flagStuck
     case flagStageMissing
+    case flagBreaksRule
     case columnStageMissing
     case adviceSpeedToLead
     case adviceLeadOverdue
@@ -79,6 +80,7 @@ public enum TextKey: String, CaseIterable, Sendable {
     case adviceOverdue
     case adviceStuck
     case adviceStageMissing
+    case adviceBreaksRule
     case outcomeReached
     case outcomeNoAnswer
     case outcomeBusy
