@@ -1,0 +1,122 @@
+import Foundation
+import FunnelCore
+
+extension SyncRepository {
+    /// `funnel sync`: commits local changes (one commit), fetches, merges field by field, puts the
+    /// result in the data directory, pushes; again when someone pushed in between. Holds the data
+    /// lock throughout. Unreachable remote: `SyncError.offline`, local data untouched and usable.
+    public func sync(author: String) throws -> SyncReport {
+        guard isSetUp else { throw SyncError.notSetUp(path: root) }
+        return try store.lock.withLock {
+            try recover()
+            var report = SyncReport()
+            guard let remote = try remoteURL() else { throw SyncError.notSetUp(path: root) }
+            report.remote = remote
+            let branch = try git.value(["symbolic-ref", "--short", "HEAD"]) ?? "main"
+            report.branch = branch
+            report.committed = try commitLocal(author: author, report: &report)
+            while report.attempts < Self.attemptsLimit {
+                report.attempts += 1
+                let fetch = try git.run(["fetch", "-q", "origin"])
+                guard fetch.status == 0 else { throw SyncError.offline(remote: remote, detail: fetch.reason) }
+                let theirs = try git.value(["rev-parse", "-q", "--verify", "refs/remotes/origin/\(branch)^{commit}"])
+                if let theirs { try integrate(theirs, report: &report) }
+                if try push(report: &report, remote: remote, branch: branch, from: theirs) { return report }
+            }
+            throw StoreError.io(path: root, detail: "the remote kept changing: \(Self.attemptsLimit) tries; run funnel sync again")
+        }
+    }
+
+    /// Leftovers of a sync killed midway: git's lock files (no git runs here but funnel's, under
+    /// the data lock we hold) and sync's scratch index.
+    func recover() throws {
+        for name in ["index.lock", "HEAD.lock", "config.lock", "packed-refs.lock", "funnel-merge.index", "funnel-merge.index.lock"] {
+            unlink("\(gitDirectory)/\(name)")
+        }
+        for folder in ["refs/heads", "refs/remotes/origin"] {
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: "\(gitDirectory)/\(folder)")) ?? []
+            where name.hasSuffix(".lock") {
+                unlink("\(gitDirectory)/\(folder)/\(name)")
+            }
+        }
+    }
+
+    /// Commits what changed in the data directory since the last sync, in one commit; a file the
+    /// store cannot read is not sent (`held`). Returns the paths committed.
+    func commitLocal(author: String, report: inout SyncReport) throws -> [String] {
+        try git.check(["add", "-A"])
+        let hasHead = try git.value(["rev-parse", "-q", "--verify", "HEAD"]) != nil
+        let changes = try stagedChanges(hasHead: hasHead)
+        var committed: [String] = []
+        var held: [String] = []
+        for (status, path) in changes {
+            if status != "D", path.hasSuffix(".json"), SyncFiles.isSyncable(path),
+               let problem = try readProblem(path) {
+                held.append("\(path): \(problem)")
+                try git.check(hasHead ? ["reset", "-q", "HEAD", "--", path] : ["rm", "-q", "--cached", "--", path])
+            } else {
+                committed.append(path)
+            }
+        }
+        report.held = held
+        guard !committed.isEmpty else { return [] }
+        try git.check(["commit", "-q", "--no-verify", "-m", Self.message(author: author, changes: changes.filter { committed.contains($0.1) })])
+        return committed
+    }
+
+    func stagedChanges(hasHead: Bool) throws -> [(String, String)] {
+        let arguments = hasHead ? ["diff", "--cached", "--no-renames", "--name-status", "-z", "HEAD"]
+            : ["diff", "--cached", "--no-renames", "--name-status", "-z", Self.emptyTree]
+        let fields = try git.check(arguments).text.split(separator: "\0").map(String.init)
+        return stride(from: 0, to: fields.count - 1, by: 2).map { (fields[$0], fields[$0 + 1]) }
+    }
+
+    func readProblem(_ path: String) throws -> String? {
+        guard let data = try AtomicFile.readFile("\(root)/\(path)", limit: FunnelStore.maximumFileBytes)?.data else {
+            return "cannot be read"
+        }
+        return FileMerge.problem(in: data, path: "\(root)/\(path)")
+    }
+
+    /// "funnel sync by rita: 3 deals (1 new, 1 removed), pipeline".
+    static func message(author: String, changes: [(String, String)]) -> String {
+        let deals = changes.filter { SyncFiles.dealID($0.1) != nil }
+        var parts: [String] = []
+        if !deals.isEmpty {
+            let added = deals.filter { $0.0 == "A" }.count, removed = deals.filter { $0.0 == "D" }.count
+            let detail = [added > 0 ? "\(added) new" : nil, removed > 0 ? "\(removed) moved or removed" : nil].compactMap { $0 }
+            parts.append("\(deals.count) deal file\(deals.count == 1 ? "" : "s")" + (detail.isEmpty ? "" : " (\(detail.joined(separator: ", ")))"))
+        }
+        for name in ["pipeline.json", "team.json"] where changes.contains(where: { $0.1 == name }) {
+            parts.append(String(name.dropLast(5)))
+        }
+        let others = changes.count - deals.count - parts.filter { $0 == "pipeline" || $0 == "team" }.count
+        if others > 0 { parts.append("\(others) other file\(others == 1 ? "" : "s")") }
+        let body = changes.map { "\($0.0) \($0.1)" }.joined(separator: "\n")
+        return "funnel sync by \(author): \(parts.joined(separator: ", "))\n\n\(body)"
+    }
+
+    /// Pushes HEAD unless the remote has it; true when the remote now has it, false when someone
+    /// pushed first (fetch and merge again). Unreachable: `SyncError.offline`.
+    @discardableResult
+    func push(report: inout SyncReport, remote: String, branch: String, from theirs: String?) throws -> Bool {
+        let head = try git.value(["rev-parse", "HEAD"])
+        guard let head, head != theirs else { return true }
+        let output = try git.run(["push", "-q", "origin", "HEAD:refs/heads/\(branch)"])
+        if output.status != 0 {
+            let text = output.stderr
+            if text.contains("[rejected]") || text.contains("non-fast-forward") || text.contains("fetch first") { return false }
+            throw SyncError.offline(remote: remote, detail: output.reason)
+        }
+        try git.run(["update-ref", "refs/remotes/origin/\(branch)", head])
+        report.sent = try changedPaths(from: theirs, to: head)
+        return true
+    }
+
+    /// The paths that differ between two commits (nil: the empty tree).
+    func changedPaths(from old: String?, to new: String) throws -> [String] {
+        let output = try git.check(["diff-tree", "-r", "--no-renames", "--name-only", "-z",
+                                    old ?? Self.emptyTree, new])
+        return output.text.split(separator: "\0").map(String.init)
+    }
+}
