@@ -36,6 +36,7 @@ extension SyncRepository {
             try AtomicFile.write(data, to: target, replacing: .anything, durable: false)
         }
         for path in removals { try AtomicFile.remove("\(root)/\(path)") }
+        for folder in ["inbox", "deals"] { try AtomicFile.makeDirectory("\(root)/\(folder)") }
         Glibc.sync()
         store.invalidateCache()
         try git.check(["update-ref", "HEAD", new])

@@ -27,15 +27,12 @@ public enum SyncFiles {
 
     /// Where a path of the shared tree may be written in the data directory: the settings,
     /// a deal file in the inbox or an owner's folder (valid names only), a mail template, the two
-    /// git files, the keep files of the two folders. Anything else a teammate commits is left in
-    /// the repository and never written here.
+    /// git files. Anything else a teammate commits is left in the repository and never written here.
     public static func isSyncable(_ path: String) -> Bool {
         let parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         switch parts.count {
         case 1: return ["pipeline.json", "team.json", ".gitignore", ".gitattributes"].contains(parts[0])
-        case 2:
-            if parts[0] == "inbox" { return StorePaths.isDealFileName(parts[1]) || parts[1] == ".keep" }
-            return parts[0] == "deals" && parts[1] == ".keep"
+        case 2: return parts[0] == "inbox" && StorePaths.isDealFileName(parts[1])
         case 3:
             if parts[0] == "deals" { return User.isValidAccount(parts[1]) && StorePaths.isDealFileName(parts[2]) }
             return parts[0] == "templates" && parts[1] == "mail" && isTemplateName(parts[2])

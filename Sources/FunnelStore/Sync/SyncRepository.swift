@@ -47,12 +47,8 @@ public struct SyncRepository {
         try git.check(["config", "merge.\(SyncFiles.driverName).name", "funnel field-by-field merge"])
         try git.check(["config", "core.symlinks", "false"])
         try git.check(["config", "core.autocrlf", "false"])
-        for folder in ["inbox", "deals"] {
-            try AtomicFile.makeDirectory("\(root)/\(folder)")
-            if AtomicFile.identity("\(root)/\(folder)/.keep") == nil {
-                try AtomicFile.write(Data(), to: "\(root)/\(folder)/.keep")
-            }
-        }
+        // git keeps no empty folder: a clone or a checkout makes them again.
+        for folder in ["inbox", "deals"] { try AtomicFile.makeDirectory("\(root)/\(folder)") }
     }
 
     /// Whether `remote` can be reached, and whether it holds commits already.

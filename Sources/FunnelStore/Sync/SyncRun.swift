@@ -30,6 +30,10 @@ extension SyncRepository {
     /// Leftovers of a sync killed midway: git's lock files (no git runs here but funnel's, under
     /// the data lock we hold) and sync's scratch index.
     func recover() throws {
+        // A git left running by a sync killed alone (its children live on) finishes in moments:
+        // give it two seconds before its lock files count as stale.
+        let deadline = Date().addingTimeInterval(2)
+        while Date() < deadline, AtomicFile.identity("\(gitDirectory)/index.lock") != nil { usleep(20_000) }
         for name in ["index.lock", "HEAD.lock", "config.lock", "packed-refs.lock", "funnel-merge.index", "funnel-merge.index.lock"] {
             unlink("\(gitDirectory)/\(name)")
         }
