@@ -92,9 +92,31 @@ public struct Git: Sendable {
             throw StoreError.io(path: executable, detail: "could not run git: \(error.localizedDescription)")
         }
         let stdout = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let status = Self.waitForExit(process)
         let errors = (try? String(contentsOfFile: scratch + ".err", encoding: .utf8)) ?? ""
-        return Output(status: process.terminationStatus, stdout: stdout, stderr: errors)
+        return Output(status: status, stdout: stdout, stderr: errors)
+    }
+
+    /// The child's exit status (128 + the signal when killed). Polls `waitpid` instead of
+    /// `waitUntilExit`, whose run loop notices an exit up to 50 ms late: a sync runs a dozen gits.
+    static func waitForExit(_ process: Process) -> Int32 {
+        let pid = process.processIdentifier
+        var pause: UInt32 = 100
+        while true {
+            var raw: Int32 = 0
+            let reaped = waitpid(pid, &raw, WNOHANG)
+            if reaped == pid {
+                let signal = raw & 0x7f
+                return signal == 0 ? (raw >> 8) & 0xff : 128 + signal
+            }
+            if reaped == -1 && errno != EINTR {
+                // Foundation reaped it first: its status is set once isRunning turns false.
+                while process.isRunning { usleep(200) }
+                return process.terminationStatus
+            }
+            usleep(pause)
+            pause = min(pause * 2, 2_000)
+        }
     }
 
     /// Runs git and returns its output; a non-zero status is an error naming the command.
