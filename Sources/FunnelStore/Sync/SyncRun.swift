@@ -7,20 +7,32 @@ extension SyncRepository {
     /// lock throughout. Unreachable remote: `SyncError.offline`, local data untouched and usable.
     public func sync(author: String) throws -> SyncReport {
         guard isSetUp else { throw SyncError.notSetUp(path: root) }
-        return try store.lock.withLock {
-            try recover()
+        // One sync at a time (the board's and a command's); the data lock only while the data
+        // directory, HEAD or the index change, never across the network: a slow remote never
+        // keeps the team's writers waiting.
+        var syncLock = DataLock(directory: gitDirectory)
+        syncLock.timeout = store.lock.timeout
+        syncLock.onWait = store.lock.onWait
+        return try syncLock.withLock {
             var report = SyncReport()
             guard let remote = try remoteURL() else { throw SyncError.notSetUp(path: root) }
             report.remote = remote
             let branch = try git.value(["symbolic-ref", "--short", "HEAD"]) ?? "main"
             report.branch = branch
-            report.committed = try commitLocal(author: author, report: &report)
+            try store.lock.withLock {
+                try recover()
+                report.committed = try commitLocal(author: author, report: &report)
+            }
             while report.attempts < Self.attemptsLimit {
                 report.attempts += 1
                 let fetch = try git.run(["fetch", "-q", "origin"])
                 guard fetch.status == 0 else { throw SyncError.offline(remote: remote, detail: fetch.reason) }
                 let theirs = try git.value(["rev-parse", "-q", "--verify", "refs/remotes/origin/\(branch)^{commit}"])
-                if let theirs { try integrate(theirs, report: &report) }
+                try store.lock.withLock {
+                    // What was saved while we fetched goes into this round.
+                    report.committed += try commitLocal(author: author, report: &report).filter { !report.committed.contains($0) }
+                    if let theirs { try integrate(theirs, report: &report) }
+                }
                 if try push(report: &report, remote: remote, branch: branch, from: theirs) { return report }
             }
             throw StoreError.io(path: root, detail: "the remote kept changing: \(Self.attemptsLimit) tries; run funnel sync again")
@@ -28,13 +40,13 @@ extension SyncRepository {
     }
 
     /// Leftovers of a sync killed midway: git's lock files (no git runs here but funnel's, under
-    /// the data lock we hold) and sync's scratch index.
+    /// the sync lock and the data lock we hold) and sync's scratch index.
     func recover() throws {
         // A git left running by a sync killed alone (its children live on) finishes in moments:
         // give it two seconds before its lock files count as stale.
         let deadline = Date().addingTimeInterval(2)
         while Date() < deadline, AtomicFile.identity("\(gitDirectory)/index.lock") != nil { usleep(20_000) }
-        for name in ["index.lock", "HEAD.lock", "config.lock", "packed-refs.lock", "funnel-merge.index", "funnel-merge.index.lock"] {
+        for name in ["index.lock", "HEAD.lock", "packed-refs.lock", "funnel-merge.index", "funnel-merge.index.lock"] {
             unlink("\(gitDirectory)/\(name)")
         }
         for folder in ["refs/heads", "refs/remotes/origin"] {

@@ -42,6 +42,10 @@ public enum Action: Equatable, Sendable {
     case mailSent(MailJob, subject: String)
     /// The email was not prepared or sent, and why; nothing is logged.
     case mailFailed(MailJob, String)
+    /// `Ctrl-S`: sync with the team now (docs/sync.md).
+    case syncNow
+    /// A background `funnel sync` ended.
+    case syncFinished(SyncOutcome)
 }
 
 /// What the board asks the world to do after an update.
@@ -65,4 +69,6 @@ public enum Effect: Equatable, Sendable {
     case editMail(MailJob, draft: MailTemplate)
     /// Hand the message to the mailer (answered with `.mailSent` or `.mailFailed`).
     case sendMail(MailJob, ComposedMail)
+    /// Run `funnel sync` in the background (answered with `.syncFinished`).
+    case sync
 }

@@ -130,6 +130,7 @@ public enum TextKey: String, CaseIterable, Sendable {
     case keyFilterByTitleCompanyContactPhone
     case keyUndoTheLastChange
     case keyRedo
+    case keySyncNow
     case keyLogACallOnTheCardThenRNB
     case keyTodaysCallList
     case keyAcceptAnInboxLeadYouOwnIt
@@ -274,6 +275,14 @@ public enum TextKey: String, CaseIterable, Sendable {
     case headerSeller
     case headerFilter
     case headerSort
+    case headerSyncRunning
+    case headerSyncOffline
+    case headerSyncAttention
+    case headerSyncNever
+    case headerSyncCounts
+    case headerSyncInSync
+    case statusSyncNotSetUp
+    case statusSyncFailed
     case headerMoreColumns
     case sortDue
     case sortCreated
