@@ -20,7 +20,8 @@ extension SyncRepository {
             next = theirs
         }
         try checkout(from: head, to: next, report: &report)
-        report.received += try changedPaths(from: head, to: next).filter { !report.received.contains($0) }
+        let already = Set(report.received)
+        report.received += try changedPaths(from: head, to: next).filter { !already.contains($0) }
     }
 
     func isAncestor(_ a: String, of b: String) throws -> Bool {

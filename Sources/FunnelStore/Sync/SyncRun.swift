@@ -30,7 +30,8 @@ extension SyncRepository {
                 let theirs = try git.value(["rev-parse", "-q", "--verify", "refs/remotes/origin/\(branch)^{commit}"])
                 try store.lock.withLock {
                     // What was saved while we fetched goes into this round.
-                    report.committed += try commitLocal(author: author, report: &report).filter { !report.committed.contains($0) }
+                    let already = Set(report.committed)
+                    report.committed += try commitLocal(author: author, report: &report).filter { !already.contains($0) }
                     if let theirs { try integrate(theirs, report: &report) }
                 }
                 if try push(report: &report, remote: remote, branch: branch, from: theirs) { return report }
@@ -76,7 +77,9 @@ extension SyncRepository {
         }
         report.held = held
         guard !committed.isEmpty else { return [] }
-        try git.check(["commit", "-q", "--no-verify", "-m", Self.message(author: author, changes: changes.filter { committed.contains($0.1) })])
+        let sending = Set(committed)
+        let message = Self.message(author: author, changes: changes.filter { sending.contains($0.1) })
+        try git.check(["commit", "-q", "--no-verify", "-F", "-"], input: Data(message.utf8))
         return committed
     }
 
@@ -108,7 +111,8 @@ extension SyncRepository {
         }
         let others = changes.count - deals.count - parts.filter { $0 == "pipeline" || $0 == "team" }.count
         if others > 0 { parts.append("\(others) other file\(others == 1 ? "" : "s")") }
-        let body = changes.map { "\($0.0) \($0.1)" }.joined(separator: "\n")
+        var body = changes.prefix(200).map { "\($0.0) \($0.1)" }.joined(separator: "\n")
+        if changes.count > 200 { body += "\n… and \(changes.count - 200) more" }
         return "funnel sync by \(author): \(parts.joined(separator: ", "))\n\n\(body)"
     }
 
