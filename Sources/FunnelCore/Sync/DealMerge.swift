@@ -107,19 +107,24 @@ struct FieldMerger {
     let base: Deal?
     let ours: Deal
     let theirs: Deal
-    /// Which side wins a conflict at equal times: the later `updated`, then the file that sorts later.
-    let oursWinsTies: Bool
     private(set) var conflicts: [DealMergeConflict] = []
+    /// Which side wins a conflict at equal times, once asked (`oursWinsTies`).
+    private var tieBreak: Bool?
 
     init(base: Deal?, ours: Deal, theirs: Deal) {
         self.base = base
         self.ours = ours
         self.theirs = theirs
-        if ours.updated != theirs.updated {
-            oursWinsTies = ours.updated > theirs.updated
-        } else {
-            oursWinsTies = Self.sortKey(ours).lexicographicallyPrecedes(Self.sortKey(theirs)) == false
-        }
+    }
+
+    /// Which side wins a conflict at equal times: the later `updated`, then the file that sorts
+    /// later (encoded only when needed: most merges never ask).
+    mutating func oursWinsTies() -> Bool {
+        if let tieBreak { return tieBreak }
+        let answer = ours.updated != theirs.updated ? ours.updated > theirs.updated
+            : !Self.sortKey(ours).lexicographicallyPrecedes(Self.sortKey(theirs))
+        tieBreak = answer
+        return answer
     }
 
     static func sortKey(_ deal: Deal) -> [UInt8] {
@@ -136,7 +141,7 @@ struct FieldMerger {
         if let merged = ThreeWay.pick(base: base?[keyPath: key], ours: o, theirs: t) { return merged }
         let ourTime = ours[keyPath: time]
         let theirTime = theirs[keyPath: time]
-        let oursWins = ourTime == theirTime ? oursWinsTies : ourTime > theirTime
+        let oursWins = ourTime == theirTime ? oursWinsTies() : ourTime > theirTime
         let (kept, other) = oursWins ? (o, t) : (t, o)
         conflicts.append(DealMergeConflict(field: name, kept: show(kept), other: show(other)))
         return kept

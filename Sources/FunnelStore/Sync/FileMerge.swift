@@ -18,9 +18,15 @@ public enum FileMerge {
     /// would not be accepted.
     public static func merge(base: Data?, ours: Data, theirs: Data, path: String) throws -> Outcome {
         let base = base.flatMap { $0.isEmpty ? nil : $0 }
-        let probe = try FunnelJSON.decoder().decode(JSONValue.self, from: ours)
-        if probe["deal"] != nil { return try mergeDeal(base: base, ours: ours, theirs: theirs, path: path) }
-        if probe["pipeline"] != nil {
+        let name = (path as NSString).lastPathComponent
+        // What the file is: from its name when it is a funnel file's (sync), else from its content
+        // (git's driver gets temporary names).
+        let probe: JSONValue? = name == "pipeline.json" || name == "team.json" || StorePaths.isDealFileName(name) ? nil
+            : try FunnelJSON.decoder().decode(JSONValue.self, from: ours)
+        if probe?["deal"] != nil || (probe == nil && StorePaths.isDealFileName(name) && name != "pipeline.json" && name != "team.json") {
+            return try mergeDeal(base: base, ours: ours, theirs: theirs, path: path)
+        }
+        if probe?["pipeline"] != nil || name == "pipeline.json" {
             return try mergeSettings(base: base, ours: ours, theirs: theirs, path: path) { data in
                 let pipeline = try FunnelJSON.decode(StoredFile<Pipeline>.self, from: data, path: path)
                 let errors = pipeline.body.validationErrors
@@ -28,7 +34,7 @@ public enum FileMerge {
                 return try FunnelJSON.encoder().encode(pipeline)
             }
         }
-        if probe["users"] != nil {
+        if probe?["users"] != nil || name == "team.json" {
             return try mergeSettings(base: base, ours: ours, theirs: theirs, path: path) { data in
                 let team = try FunnelJSON.decode(StoredFile<[User]>.self, from: data, path: path)
                 if Set(team.body.map(\.account)).count != team.body.count {

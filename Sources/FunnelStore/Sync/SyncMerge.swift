@@ -31,7 +31,7 @@ extension SyncRepository {
     /// The merge of HEAD and `theirs` as a commit: git's merge (deal files through the driver),
     /// then every deal git could not settle, or left in two places, merged again by id.
     func mergeCommit(_ head: String, _ theirs: String, report: inout SyncReport) throws -> String {
-        let output = try git.run(driverOptions + ["merge-tree", "--write-tree", "--name-only", "--no-messages", "-z", head, theirs])
+        let output = try withFunnelMerges { try git.run(mergeOptions + ["merge-tree", "--write-tree", "--name-only", "--no-messages", "-z", head, theirs]) }
         guard output.status == 0 || output.status == 1 else {
             throw StoreError.io(path: root, detail: "git merge-tree failed: \(output.reason)")
         }
@@ -57,11 +57,14 @@ extension SyncRepository {
         let merged = try listing(tree)
         var byID: [String: [String]] = [:]
         for path in merged.keys { if let id = SyncFiles.dealID(path) { byID[id, default: []].append(path) } }
-        var ids = Set(conflicted.compactMap(SyncFiles.dealID)).union(both)
+        var conflictedByID: [String: [String]] = [:]
+        for path in conflicted { if let id = SyncFiles.dealID(path) { conflictedByID[id, default: []].append(path) } }
+        var ids = Set(conflictedByID.keys).union(both)
         for (id, paths) in byID where paths.count > 1 { ids.insert(id) }
         let others = conflicted.filter { SyncFiles.dealID($0) == nil }
         guard !ids.isEmpty || !others.isEmpty else { return tree }
-        let sides = try [base.map(listing) ?? [:], listing(head), listing(theirs)].map(Self.dealsByID)
+        let baseFiles = try base.map(listing) ?? [:], ourFiles = try listing(head), theirFiles = try listing(theirs)
+        let sides = [baseFiles, ourFiles, theirFiles].map(Self.dealsByID)
         var updates: [(path: String, blob: String?)] = []
         let wanted = ids.flatMap { id in sides.compactMap { $0[id]?.blob } }
         var contents: [String: Data] = [:]
@@ -70,25 +73,34 @@ extension SyncRepository {
             if let data = contents[sha] { return data }
             return try self.blob(sha)
         }
+        let writer = try BlobWriter(directory: gitDirectory + "/funnel-merge")
+        defer { writer.discard() }
         for id in ids.sorted() {
             for path in byID[id] ?? [] { updates.append((path, nil)) }
-            for path in conflicted where SyncFiles.dealID(path) == id { updates.append((path, nil)) }
+            for path in conflictedByID[id] ?? [] { updates.append((path, nil)) }
             if let kept = try mergeByID(id, base: sides[0][id], ours: sides[1][id], theirs: sides[2][id], blob: blob,
-                                        report: &report) {
+                                        blobs: writer, report: &report) {
                 updates.append(kept)
             }
         }
-        let theirFiles = try listing(theirs), ourFiles = try listing(head)
         for path in others.sorted() {
+            if let ours = ourFiles[path], let theirs = theirFiles[path],
+               let merged = try? FileMerge.merge(base: try baseFiles[path].map { try blob($0) }, ours: try blob(ours),
+                                                 theirs: try blob(theirs), path: path) {
+                updates.append((path, try writer.add(merged.data)))
+                report.conflicts += merged.conflicts
+                continue
+            }
             updates.append((path, theirFiles[path] ?? ourFiles[path]))
             report.conflicts.append("\(path): could not be merged; kept the version already shared (yours is in the history of \(head.prefix(10)))")
         }
-        return try rewrite(tree, with: updates)
+        let written = try writer.store(git)
+        return try rewrite(tree, with: updates.map { update in (update.path, update.blob.map { written[$0] ?? $0 }) })
     }
 
     /// One deal's merged file (path and blob) from its versions by id, wherever they were.
     func mergeByID(_ id: String, base: (path: String, blob: String)?, ours: (path: String, blob: String)?,
-                   theirs: (path: String, blob: String)?, blob: (String) throws -> Data,
+                   theirs: (path: String, blob: String)?, blob: (String) throws -> Data, blobs: BlobWriter,
                    report: inout SyncReport) throws -> (path: String, blob: String?)? {
         guard let ours else { return theirs.map { ($0.path, $0.blob) } }
         guard let theirs else { return (ours.path, ours.blob) }
@@ -99,7 +111,7 @@ extension SyncRepository {
             report.conflicts += outcome.conflicts
             let owner = outcome.deal?.owner.flatMap { User.isValidAccount($0) ? $0 : nil }
             let path = outcome.deal?.owner == nil || owner != nil ? SyncFiles.dealPath(id: id, owner: owner) : ours.path
-            return (path, try writeBlob(outcome.data))
+            return (path, try blobs.add(outcome.data))
         } catch let error as StoreError {
             report.conflicts.append("\(ours.path): could not be merged (\(error.description)); kept yours, theirs is in the history — run funnel doctor")
             return (ours.path, ours.blob)
@@ -130,9 +142,6 @@ extension SyncRepository {
 
     func blob(_ sha: String) throws -> Data { try git.check(["cat-file", "blob", sha]).stdout }
 
-    func writeBlob(_ data: Data) throws -> String {
-        try git.check(["hash-object", "-w", "--stdin"], input: data).text.trimmingCharacters(in: .whitespacesAndNewlines)
-    }
 
     /// `tree` with `updates` applied (nil blob: removed), through a scratch index.
     func rewrite(_ tree: String, with updates: [(path: String, blob: String?)]) throws -> String {

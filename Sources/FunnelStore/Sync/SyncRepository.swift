@@ -7,15 +7,12 @@ import FunnelCore
 public struct SyncRepository {
     public let store: FunnelStore
     public let git: Git
-    /// The command git runs as the merge driver: this funnel's own path (`merge-deal %O %A %B`).
-    public let driverCommand: String
     /// How many times a push refused because someone pushed first is retried.
     public static let attemptsLimit = 5
 
-    public init(store: FunnelStore, git: Git, funnelExecutable: String) {
+    public init(store: FunnelStore, git: Git) {
         self.store = store
         self.git = git
-        driverCommand = Self.quote(funnelExecutable) + " merge-deal %O %A %B"
     }
 
     var root: String { store.root }
@@ -30,11 +27,24 @@ public struct SyncRepository {
     /// The configured remote's URL, or nil.
     public func remoteURL() throws -> String? { try git.value(["config", "--get", "remote.origin.url"]) }
 
-    /// Git's `-c` options every merge runs with: the driver is this very funnel, whatever the
-    /// repository's config says (a funnel moved or upgraded elsewhere still merges).
-    var driverOptions: [String] {
-        ["-c", "merge.\(SyncFiles.driverName).driver=\(driverCommand)",
-         "-c", "merge.\(SyncFiles.driverName).name=funnel field-by-field merge"]
+    /// Git's `-c` options `funnel sync`'s merge runs with. Every funnel file changed on both sides
+    /// is merged by funnel itself, in this process, with the driver's own code (`FileMerge`): git
+    /// only takes what one side changed, and is told to leave the rest (a driver that declines),
+    /// instead of starting one `funnel merge-deal` per file.
+    var mergeOptions: [String] { ["-c", "merge.\(SyncFiles.driverName).driver=false"] }
+
+    /// `.git/info/attributes` while sync's merge runs (it outranks `.gitattributes`): funnel's files
+    /// changed on both sides are left to funnel at once, no process started per file.
+    static let mergeAttributes = "# funnel sync: merging; removed when done\n*.json merge=binary\n"
+
+    /// Runs `body` with `mergeAttributes` in place, unless the repository has attributes of its own.
+    func withFunnelMerges<T>(_ body: () throws -> T) throws -> T {
+        let path = gitDirectory + "/info/attributes"
+        guard AtomicFile.identity(path) == nil else { return try body() }
+        try AtomicFile.makeDirectory(gitDirectory + "/info")
+        try AtomicFile.write(Data(Self.mergeAttributes.utf8), to: path, replacing: .nothing, durable: false)
+        defer { unlink(path) }
+        return try body()
     }
 
     /// Writes the repository's ignore and attribute files and its config (driver, no symlinks).
@@ -105,8 +115,7 @@ public struct SyncRepository {
             try? FileManager.default.removeItem(atPath: temporary)
             throw StoreError.io(path: root, detail: "could not put the clone in place: \(reason)")
         }
-        let joined = SyncRepository(store: store, git: Git(directory: root, environment: git.environment, executable: git.executable),
-                                    funnelExecutable: "")
+        let joined = SyncRepository(store: store, git: Git(directory: root, environment: git.environment, executable: git.executable))
         try joined.git.check(["config", "merge.\(SyncFiles.driverName).driver", "funnel merge-deal %O %A %B"])
         try joined.git.check(["config", "merge.\(SyncFiles.driverName).name", "funnel field-by-field merge"])
         for folder in ["inbox", "deals"] { try AtomicFile.makeDirectory("\(root)/\(folder)") }
@@ -117,5 +126,4 @@ public struct SyncRepository {
         return report
     }
 
-    static func quote(_ path: String) -> String { "'" + path.replacingOccurrences(of: "'", with: "'\\''") + "'" }
 }

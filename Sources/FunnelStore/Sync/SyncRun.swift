@@ -56,6 +56,10 @@ extension SyncRepository {
                 unlink("\(gitDirectory)/\(folder)/\(name)")
             }
         }
+        let attributes = gitDirectory + "/info/attributes"
+        if let data = try? AtomicFile.readFile(attributes, limit: 4_096)?.data, data == Data(Self.mergeAttributes.utf8) {
+            unlink(attributes)
+        }
     }
 
     /// Commits what changed in the data directory since the last sync, in one commit; a file the

@@ -28,8 +28,7 @@ enum SyncCommand: Command {
         let email = (try? session.store.loadTeam())?.user(session.account)?.email ?? "\(session.account)@funnel.invalid"
         let environment = Git.environment(base: session.environment, author: session.account, email: email)
         let repository = SyncRepository(store: session.store, git: Git(directory: session.store.root, environment: environment,
-                                                                       executable: executable),
-                                        funnelExecutable: funnelPath())
+                                                                       executable: executable))
         let json = arguments.has("json")
         let report: SyncReport
         do {
@@ -65,13 +64,6 @@ enum SyncCommand: Command {
     static func failure(_ error: SyncError) -> CommandFailure {
         if case .refused = error { return CommandFailure.refused(error.description) }
         return CommandFailure.data(error.description)
-    }
-
-    /// This funnel's own path, for git to run as the merge driver.
-    static func funnelPath() -> String {
-        if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return path }
-        let argument = CommandLine.arguments[0]
-        return argument.hasPrefix("/") ? argument : FileManager.default.currentDirectoryPath + "/" + argument
     }
 
     static func render(_ report: SyncReport) -> String {
