@@ -149,4 +149,29 @@ struct SyncTests {
         #expect(refused.status == Exit.data, "\(refused)")
         #expect(FileManager.default.contents(atPath: ours) == before)
     }
+
+    @Test func aLocalFileThatCannotBeReadIsNotSentAndAForeignFileIsNeverWritten() throws {
+        let (team, ids) = try startingTeam()
+        defer { team.remove() }
+        let file = team.dataDir("rita") + "/deals/rita/\(ids["calls"]!).json"
+        try Data("{ not json".utf8).write(to: URL(fileURLWithPath: file))
+        let held = try team.run("rita", ["sync", "--json"])
+        #expect(held.ok, "\(held)")
+        let report = try jsonObject(held.stdout)
+        #expect((report["held"] as? [String])?.first?.hasPrefix("deals/rita/\(ids["calls"]!).json") == true, "\(held)")
+        #expect((report["sent"] as? [Any])?.isEmpty == true)
+        #expect(String(decoding: FileManager.default.contents(atPath: file) ?? Data(), as: UTF8.self) == "{ not json")
+        // A teammate commits a file that is not funnel's with plain git.
+        let git = ["git", "-C", team.dataDir("sam")]
+        let env = team.sandbox.environment(extra: ["GIT_AUTHOR_NAME": "sam", "GIT_AUTHOR_EMAIL": "s@x", "GIT_COMMITTER_NAME": "sam",
+                                                   "GIT_COMMITTER_EMAIL": "s@x"])
+        try Data("hello".utf8).write(to: URL(fileURLWithPath: team.dataDir("sam") + "/run-me.sh"))
+        for arguments in [git + ["add", "run-me.sh"], git + ["commit", "-qm", "x"], git + ["push", "-q", "origin", "HEAD:main"]] {
+            let result = try runProgram("/usr/bin/env", arguments, environment: env, scratch: team.sandbox.root)
+            #expect(result.ok, "\(result)")
+        }
+        let boss = try jsonObject(try team.ok("boss", "sync", "--json").stdout)
+        #expect(boss["ignored"] as? [String] == ["run-me.sh"])
+        #expect(!FileManager.default.fileExists(atPath: team.dataDir("boss") + "/run-me.sh"))
+    }
 }

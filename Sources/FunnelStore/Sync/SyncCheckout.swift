@@ -11,12 +11,15 @@ extension SyncRepository {
         let fields = raw.split(separator: "\0", omittingEmptySubsequences: true).map(String.init)
         var writes: [(path: String, blob: String)] = []
         var removals: [String] = []
+        // A local file held back because it cannot be read is left as it is (doctor explains it).
+        let held = Set(report.held.map { String($0.prefix { $0 != ":" }) })
         var index = 0
         while index + 1 < fields.count {
             let meta = fields[index].dropFirst().split(separator: " ")
             let path = fields[index + 1]
             index += 2
             guard meta.count == 5 else { continue }
+            if held.contains(path) { continue }
             guard SyncFiles.isSyncable(path) else {
                 if meta[4] != "D" { report.ignored.append(path) }
                 continue

@@ -120,13 +120,20 @@ extension SyncRepository {
 
     /// Every file of a commit or tree: path → blob.
     func listing(_ treeish: String) throws -> [String: String] {
-        let text = try git.check(["ls-tree", "-r", "-z", "--full-tree", treeish]).text
+        // Read as bytes: at 100,000 deals a walk over Characters costs more than git itself.
+        let bytes = try git.check(["ls-tree", "-r", "-z", "--full-tree", treeish]).stdout
         var out: [String: String] = [:]
-        for entry in text.split(separator: "\0") {
-            guard let tab = entry.firstIndex(of: "\t") else { continue }
-            let meta = entry[..<tab].split(separator: " ")
-            guard meta.count == 3, meta[1] == "blob" else { continue }
-            out[String(entry[entry.index(after: tab)...])] = String(meta[2])
+        out.reserveCapacity(bytes.count / 90)
+        bytes.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            for entry in raw.split(separator: 0) {
+                // "<mode> blob <sha>\t<path>"
+                guard let tab = entry.firstIndex(of: UInt8(ascii: "\t")), tab - entry.startIndex > 46 else { continue }
+                let meta = entry[entry.startIndex..<tab]
+                // "blob" ends one space before the 40-digit id ("commit": a submodule, skipped).
+                guard meta[meta.endIndex - 45] == UInt8(ascii: "b"), meta[meta.endIndex - 44] == UInt8(ascii: "l") else { continue }
+                let sha = String(decoding: meta[(meta.endIndex - 40)...], as: UTF8.self)
+                out[String(decoding: entry[(tab + 1)...], as: UTF8.self)] = sha
+            }
         }
         return out
     }

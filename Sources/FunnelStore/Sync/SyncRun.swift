@@ -19,9 +19,13 @@ extension SyncRepository {
             report.remote = remote
             let branch = try git.value(["symbolic-ref", "--short", "HEAD"]) ?? "main"
             report.branch = branch
+            // The folders' times after our own commit: a later round looks for new local changes
+            // (git's full scan of the directory) only when a writer has been here since.
+            var seen = ""
             try store.lock.withLock {
                 try recover()
                 report.committed = try commitLocal(author: author, report: &report)
+                seen = store.fingerprint()
             }
             while report.attempts < Self.attemptsLimit {
                 report.attempts += 1
@@ -30,9 +34,12 @@ extension SyncRepository {
                 let theirs = try git.value(["rev-parse", "-q", "--verify", "refs/remotes/origin/\(branch)^{commit}"])
                 try store.lock.withLock {
                     // What was saved while we fetched goes into this round.
-                    let already = Set(report.committed)
-                    report.committed += try commitLocal(author: author, report: &report).filter { !already.contains($0) }
+                    if store.fingerprint() != seen {
+                        let already = Set(report.committed)
+                        report.committed += try commitLocal(author: author, report: &report).filter { !already.contains($0) }
+                    }
                     if let theirs { try integrate(theirs, report: &report) }
+                    seen = store.fingerprint()
                 }
                 if try push(report: &report, remote: remote, branch: branch, from: theirs) { return report }
             }
