@@ -22,9 +22,13 @@ extension SyncRepository {
             // The folders' times after our own commit: a later round looks for new local changes
             // (git's full scan of the directory) only when a writer has been here since.
             var seen = ""
+            let scanner = LocalScan(file: gitDirectory + "/funnel-scanned", now: Date())
             try store.lock.withLock {
                 try recover()
-                report.committed = try commitLocal(author: author, report: &report)
+                if scanner.needsScan(store.fingerprint()) {
+                    report.committed = try commitLocal(author: author, report: &report)
+                    scanner.scanned()
+                }
                 seen = store.fingerprint()
             }
             while report.attempts < Self.attemptsLimit {
@@ -40,6 +44,7 @@ extension SyncRepository {
                     }
                     if let theirs { try integrate(theirs, report: &report) }
                     seen = store.fingerprint()
+                    scanner.record(seen)
                 }
                 if try push(report: &report, remote: remote, branch: branch, from: theirs) { return report }
             }
