@@ -16,6 +16,13 @@ struct SyncKillTests {
         let shared = try team.sandbox.add("Batteries", "--owner", "rita")
         let bosses = try team.sandbox.add("Boss's deal")
         try team.setUp()
+        // The remote's git runs in a session of its own, as on a server: killing the manager's
+        // sync never kills the server side.
+        for (key, value) in [("remote.origin.receivepack", "setsid git-receive-pack"), ("remote.origin.uploadpack", "setsid git-upload-pack")] {
+            let set = try runProgram("/usr/bin/env", ["git", "-C", team.dataDir("boss"), "config", key, value],
+                                     environment: team.sandbox.environment(), scratch: team.sandbox.root)
+            #expect(set.ok, "\(set)")
+        }
         let rounds = Int(ProcessInfo.processInfo.environment["FUNNEL_SYNC_KILLS"] ?? "") ?? 20
         let start = try #require(ISO8601DateFormatter().date(from: "2026-11-24T09:00:00Z"))
         func at(_ round: Int, _ second: Int) -> String {

@@ -142,6 +142,15 @@ extension SyncRepository {
         if output.status != 0 {
             let text = output.stderr
             if text.contains("[rejected]") || text.contains("non-fast-forward") || text.contains("fetch first") { return false }
+            // Someone's push landed between the server's check and its update: the same as a
+            // rejection (fetch, merge, push again), unless a lock file is stuck there.
+            if text.contains("but expected"), !text.contains("File exists") { return false }
+            // Reached, but it refused (a lock left on the server, no permission): say what it said.
+            let said = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+                .filter { $0.hasPrefix("remote:") || $0.hasPrefix("! ") || $0.contains("cannot lock") || $0.contains("denied") }
+            if !said.isEmpty {
+                throw StoreError.io(path: remote, detail: "the remote refused the push (\(said.prefix(3).joined(separator: "; "))); your data is unchanged, the next funnel sync tries again")
+            }
             throw SyncError.offline(remote: remote, detail: output.reason)
         }
         try git.run(["update-ref", "refs/remotes/origin/\(branch)", head])

@@ -52,6 +52,10 @@ enum SyncCommand: Command {
     }
 
     static func initialize(_ repository: SyncRepository, remote: String, session: Session) throws -> SyncReport {
+        // A clone holds every deal: it would undo what the team server's permissions protect.
+        if session.store.isShared {
+            throw SyncError.refused("\(session.store.root) is a team's shared directory (docs/team.md): its deals stay on the server; sync a data directory of your own (docs/sync.md)")
+        }
         if session.store.isInitialized { return try repository.share(to: remote, author: session.account) }
         let root = session.store.root
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
