@@ -48,7 +48,7 @@ enum SyncCommand: Command {
             }
             throw failure(error)
         }
-        if json { Console.block(render(report)) } else { print(report, initialized: words.first == "init") }
+        if json { Console.block(render(report)) } else { show(report, initialized: words.first == "init") }
     }
 
     static func initialize(_ repository: SyncRepository, remote: String, session: Session) throws -> SyncReport {
@@ -80,7 +80,7 @@ enum SyncCommand: Command {
         ]).render()
     }
 
-    static func print(_ report: SyncReport, initialized: Bool) {
+    static func show(_ report: SyncReport, initialized: Bool) {
         func summary(_ paths: [String]) -> String {
             let deals = Set(paths.compactMap(SyncFiles.dealID)).count
             var parts = deals > 0 ? ["\(deals) deal\(deals == 1 ? "" : "s")"] : []
