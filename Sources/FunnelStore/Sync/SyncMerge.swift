@@ -39,63 +39,113 @@ extension SyncRepository {
         guard let tree = fields.first else { throw StoreError.io(path: root, detail: "git merge-tree gave no tree") }
         let conflicted = Set(fields.dropFirst())
         let base = try git.value(["merge-base", head, theirs])
-        let ourChanges = try changedPaths(from: base, to: head), theirChanges = try changedPaths(from: base, to: theirs)
-        let both = Set(ourChanges.compactMap(SyncFiles.dealID)).intersection(theirChanges.compactMap(SyncFiles.dealID))
-        let final = try settle(tree: tree, conflicted: conflicted, both: both, base: base, head: head, theirs: theirs,
-                               report: &report)
-        let message = "funnel sync: merge of \(both.count) file\(both.count == 1 ? "" : "s") changed on both sides"
+        let ourChanges = try changes(from: base, to: head), theirChanges = try changes(from: base, to: theirs)
+        let both = Set(ourChanges.keys.compactMap(SyncFiles.dealID)).intersection(theirChanges.keys.compactMap(SyncFiles.dealID))
+        let added = Set(ourChanges.filter { $0.value == "A" }.keys).union(theirChanges.filter { $0.value == "A" }.keys)
+        let final = try settle(tree: tree, conflicted: conflicted, both: both, changed: Set(ourChanges.keys).union(theirChanges.keys),
+                               added: added, commits: (base, head, theirs), report: &report)
+        let message = "funnel sync: merge of \(both.count) deal\(both.count == 1 ? "" : "s") changed on both sides"
         return try git.check(["commit-tree", final, "-p", head, "-p", theirs, "-m", message]).text
             .trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// `tree` with every deal changed on both sides, conflicted or in two places replaced by one
     /// file merged here by id (wherever each side keeps it: a reassigned deal moves folder), where
-    /// its owner says; other conflicted files take the version already shared (ours stays in the
-    /// history). git's own merge (with the driver) settles the rest.
-    func settle(tree: String, conflicted: Set<String>, both: Set<String>, base: String?, head: String, theirs: String,
-                report: inout SyncReport) throws -> String {
-        let merged = try listing(tree)
-        var byID: [String: [String]] = [:]
-        for path in merged.keys { if let id = SyncFiles.dealID(path) { byID[id, default: []].append(path) } }
-        var conflictedByID: [String: [String]] = [:]
-        for path in conflicted { if let id = SyncFiles.dealID(path) { conflictedByID[id, default: []].append(path) } }
-        var ids = Set(conflictedByID.keys).union(both)
-        for (id, paths) in byID where paths.count > 1 { ids.insert(id) }
-        let others = conflicted.filter { SyncFiles.dealID($0) == nil }
+    /// its owner says; other conflicted files of funnel's merged the same way, else the version
+    /// already shared (ours stays in the history). Only the paths the two sides changed are looked
+    /// at, never a listing of every deal.
+    func settle(tree: String, conflicted: Set<String>, both: Set<String>, changed: Set<String>, added: Set<String>,
+                commits: (base: String?, head: String, theirs: String), report: inout SyncReport) throws -> String {
+        var pathsByID: [String: Set<String>] = [:]
+        for path in changed.union(conflicted) { if let id = SyncFiles.dealID(path) { pathsByID[id, default: []].insert(path) } }
+        var ids = Set(conflicted.compactMap(SyncFiles.dealID)).union(both)
+        // A deal added somewhere (moved to another folder) may now be in two places.
+        let movedIDs = Set(added.compactMap(SyncFiles.dealID)).subtracting(ids)
+        if !movedIDs.isEmpty {
+            var copies: [String: Int] = [:]
+            for path in try present(movedIDs.flatMap { pathsByID[$0] ?? [] }, in: tree) {
+                if let id = SyncFiles.dealID(path) { copies[id, default: 0] += 1 }
+            }
+            ids.formUnion(copies.filter { $0.value > 1 }.keys)
+        }
+        let others = conflicted.filter { SyncFiles.dealID($0) == nil && SyncFiles.isSyncable($0) }
         guard !ids.isEmpty || !others.isEmpty else { return tree }
-        let baseFiles = try base.map(listing) ?? [:], ourFiles = try listing(head), theirFiles = try listing(theirs)
-        let sides = [baseFiles, ourFiles, theirFiles].map(Self.dealsByID)
-        var updates: [(path: String, blob: String?)] = []
-        let wanted = ids.flatMap { id in sides.compactMap { $0[id]?.blob } }
+        var names: [String] = []
+        for path in ids.flatMap({ pathsByID[$0] ?? [] }) + others {
+            for commit in [commits.base, commits.head, commits.theirs].compactMap({ $0 }) { names.append("\(commit):\(path)") }
+        }
+        let found = try objects(names)
         var contents: [String: Data] = [:]
-        for (sha, data) in zip(wanted, try blobs(wanted)) { contents[sha] = data }
-        func blob(_ sha: String) throws -> Data {
-            if let data = contents[sha] { return data }
-            return try self.blob(sha)
+        for object in found.values { contents[object.sha] = object.data }
+        func blob(_ sha: String) throws -> Data { try contents[sha] ?? self.blob(sha) }
+        func version(_ commit: String?, _ paths: [String]) -> (path: String, blob: String)? {
+            guard let commit else { return nil }
+            let there = paths.sorted().filter { found["\(commit):\($0)"] != nil }
+            // An owner's copy counts before the inbox's (as in the store).
+            guard let path = there.first(where: { !$0.hasPrefix("inbox/") }) ?? there.first,
+                  let object = found["\(commit):\(path)"] else { return nil }
+            return (path, object.sha)
         }
         let writer = try BlobWriter(directory: gitDirectory + "/funnel-merge")
         defer { writer.discard() }
+        var updates: [(path: String, blob: String?)] = []
         for id in ids.sorted() {
-            for path in byID[id] ?? [] { updates.append((path, nil)) }
-            for path in conflictedByID[id] ?? [] { updates.append((path, nil)) }
-            if let kept = try mergeByID(id, base: sides[0][id], ours: sides[1][id], theirs: sides[2][id], blob: blob,
-                                        blobs: writer, report: &report) {
+            let paths = Array(pathsByID[id] ?? [])
+            for path in paths { updates.append((path, nil)) }
+            if let kept = try mergeByID(id, base: version(commits.base, paths), ours: version(commits.head, paths),
+                                        theirs: version(commits.theirs, paths), blob: blob, blobs: writer, report: &report) {
                 updates.append(kept)
             }
         }
         for path in others.sorted() {
-            if let ours = ourFiles[path], let theirs = theirFiles[path],
-               let merged = try? FileMerge.merge(base: try baseFiles[path].map { try blob($0) }, ours: try blob(ours),
-                                                 theirs: try blob(theirs), path: path) {
+            let ours = version(commits.head, [path]), theirs = version(commits.theirs, [path])
+            if let ours, let theirs,
+               let merged = try? FileMerge.merge(base: try version(commits.base, [path]).map { try blob($0.blob) },
+                                                 ours: try blob(ours.blob), theirs: try blob(theirs.blob), path: path) {
                 updates.append((path, try writer.add(merged.data)))
                 report.conflicts += merged.conflicts
                 continue
             }
-            updates.append((path, theirFiles[path] ?? ourFiles[path]))
-            report.conflicts.append("\(path): could not be merged; kept the version already shared (yours is in the history of \(head.prefix(10)))")
+            updates.append((path, theirs?.blob ?? ours?.blob))
+            report.conflicts.append("\(path): could not be merged; kept the version already shared (yours is in the history of \(commits.head.prefix(10)))")
         }
         let written = try writer.store(git)
         return try rewrite(tree, with: updates.map { update in (update.path, update.blob.map { written[$0] ?? $0 }) })
+    }
+
+    /// What changed from `base` to `commit`: path → A (added), M, D, T.
+    func changes(from base: String?, to commit: String) throws -> [String: Character] {
+        let fields = try git.check(["diff-tree", "-r", "--no-renames", "--name-status", "-z", base ?? Self.emptyTree, commit])
+            .text.split(separator: "\0").map(String.init)
+        var out: [String: Character] = [:]
+        for index in stride(from: 0, to: fields.count - 1, by: 2) { out[fields[index + 1]] = fields[index].first ?? "M" }
+        return out
+    }
+
+    /// Which of `paths` are in `tree`.
+    func present(_ paths: [String], in tree: String) throws -> [String] {
+        guard !paths.isEmpty else { return [] }
+        return try git.check(["ls-tree", "-r", "-z", "--name-only", tree, "--"] + paths).text
+            .split(separator: "\0").map(String.init)
+    }
+
+    /// Objects named `commit:path`, each with its blob id and content; missing names are left out.
+    func objects(_ names: [String]) throws -> [String: (sha: String, data: Data)] {
+        guard !names.isEmpty else { return [:] }
+        let output = try git.check(["cat-file", "--batch"], input: Data(names.map { $0 + "\n" }.joined().utf8)).stdout
+        var out: [String: (sha: String, data: Data)] = [:]
+        var cursor = output.startIndex
+        for name in names {
+            guard let newline = output[cursor...].firstIndex(of: UInt8(ascii: "\n")) else { break }
+            let header = String(decoding: output[cursor..<newline], as: UTF8.self)
+            cursor = output.index(after: newline)
+            let parts = header.split(separator: " ")
+            guard parts.count == 3, let size = Int(parts[2]) else { continue }  // "NAME missing": no content follows
+            let end = output.index(cursor, offsetBy: size)
+            if parts[1] == "blob" { out[name] = (String(parts[0]), Data(output[cursor..<end])) }
+            cursor = output.index(after: end)
+        }
+        return out
     }
 
     /// One deal's merged file (path and blob) from its versions by id, wherever they were.
@@ -116,35 +166,6 @@ extension SyncRepository {
             report.conflicts.append("\(ours.path): could not be merged (\(error.description)); kept yours, theirs is in the history — run funnel doctor")
             return (ours.path, ours.blob)
         }
-    }
-
-    /// Every file of a commit or tree: path → blob.
-    func listing(_ treeish: String) throws -> [String: String] {
-        // Read as bytes: at 100,000 deals a walk over Characters costs more than git itself.
-        let bytes = try git.check(["ls-tree", "-r", "-z", "--full-tree", treeish]).stdout
-        var out: [String: String] = [:]
-        out.reserveCapacity(bytes.count / 90)
-        bytes.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
-            for entry in raw.split(separator: 0) {
-                // "<mode> blob <sha>\t<path>"
-                guard let tab = entry.firstIndex(of: UInt8(ascii: "\t")), tab - entry.startIndex > 46 else { continue }
-                let meta = entry[entry.startIndex..<tab]
-                // "blob" ends one space before the 40-digit id ("commit": a submodule, skipped).
-                guard meta[meta.endIndex - 45] == UInt8(ascii: "b"), meta[meta.endIndex - 44] == UInt8(ascii: "l") else { continue }
-                let sha = String(decoding: meta[(meta.endIndex - 40)...], as: UTF8.self)
-                out[String(decoding: entry[(tab + 1)...], as: UTF8.self)] = sha
-            }
-        }
-        return out
-    }
-
-    static func dealsByID(_ files: [String: String]) -> [String: (path: String, blob: String)] {
-        var out: [String: (path: String, blob: String)] = [:]
-        for (path, blob) in files.sorted(by: { $0.key < $1.key }) {
-            // An owner's copy counts before the inbox's (as in the store).
-            if let id = SyncFiles.dealID(path), out[id] == nil || out[id]!.path.hasPrefix("inbox/") { out[id] = (path, blob) }
-        }
-        return out
     }
 
     func blob(_ sha: String) throws -> Data { try git.check(["cat-file", "blob", sha]).stdout }
