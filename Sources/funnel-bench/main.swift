@@ -12,6 +12,7 @@ import Glibc
 ///     swift run -c release funnel-bench --sizes 1000    chosen sizes
 ///     funnel-bench --smoke                              1,000 and 10,000, few repetitions, checks results
 ///     funnel-bench --json results.json                  also write the figures as JSON
+///     funnel-bench --sync --sizes 1000,100000           funnel sync against a local bare repository
 struct Options {
     /// Internal: measure an existing data directory in this process (the parent generates it),
     /// so peak memory is the board's, not the generator's.
@@ -19,6 +20,8 @@ struct Options {
     var sizes = [1_000, 10_000, 100_000]
     var repetitions = 30
     var smoke = false
+    /// Measure `funnel sync` instead (`SyncBench`).
+    var sync = false
     var json: String?
 
     static func parse(_ arguments: [String]) -> Options {
@@ -30,6 +33,8 @@ struct Options {
         }
         while i < arguments.count {
             switch arguments[i] {
+            case "--sync":
+                options.sync = true
             case "--smoke":
                 options.smoke = true
                 options.sizes = [1_000, 10_000]
@@ -53,7 +58,7 @@ struct Options {
                 options.measure = (arguments[i + 1], n)
                 i += 2
             case "-h", "--help":
-                print("usage: funnel-bench [--smoke] [--sizes N,N] [--repetitions N] [--json FILE]")
+                print("usage: funnel-bench [--smoke] [--sync] [--sizes N,N] [--repetitions N] [--json FILE]")
                 exit(0)
             default:
                 fail("unknown argument \(arguments[i])")
@@ -89,6 +94,21 @@ func check(_ condition: Bool, _ message: @autoclosure () -> String) throws {
 
 let now = Timestamp.parse("2026-11-24T09:00:00Z")!
 let options = Options.parse(Array(CommandLine.arguments.dropFirst()))
+
+if options.sync {
+    var figures: [SyncFigures] = []
+    for size in options.sizes {
+        FileHandle.standardError.write(Data("funnel-bench: sync at \(size) deals…\n".utf8))
+        do {
+            figures.append(try SyncBench.run(size: size, repetitions: options.repetitions))
+        } catch {
+            FileHandle.standardError.write(Data("funnel-bench: FAILED: \(error)\n".utf8))
+            exit(1)
+        }
+    }
+    print(SyncBench.table(figures))
+    exit(0)
+}
 
 /// Writes `size` demo deals into a new data directory.
 func generate(size: Int, root: String) throws {

@@ -122,6 +122,7 @@ struct ConventionsTests {
             mailer = /usr/sbin/sendmail -t (when installed)
             language = from the locale, else en
             board_direction = auto
+            sync_interval = 5
 
             """)
         // Every setting the board and `funnel mail` read can be set and read back.

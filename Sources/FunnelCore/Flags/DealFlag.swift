@@ -21,6 +21,9 @@ public enum DealFlag: String, CaseIterable, Sendable, Hashable {
     /// In a stage the pipeline does not have (removed from pipeline.json by hand): shown in its own
     /// column, never hidden; move it to a stage of the pipeline.
     case stageMissing = "stage-missing"
+    /// In a stage whose rule it does not meet (won without a value, lost without a reason): left so
+    /// by a merge of two people's changes (`funnel sync`), never silently changed; fix it.
+    case breaksRule = "breaks-rule"
 
     /// A short word for a card.
     public var label: String { label(in: .en) }
@@ -33,9 +36,9 @@ public enum DealFlag: String, CaseIterable, Sendable, Hashable {
 public enum DealFlags {
     public static func of(_ deal: Deal, pipeline: Pipeline, now: Date, utcOffset: Int) -> [DealFlag] {
         guard let stage = pipeline.stage(id: deal.stage) else { return [.stageMissing] }
-        guard !stage.kind.isClosed else { return [] }
+        var flags: [DealFlag] = breaksRule(deal, in: stage) ? [.breaksRule] : []
+        guard !stage.kind.isClosed else { return flags }
         let rules = pipeline.work
-        var flags: [DealFlag] = []
         let today = Day(now, utcOffset: utcOffset)
         if isNewLead(deal, pipeline: pipeline) {
             let age = now.timeIntervalSince(deal.created)
@@ -57,6 +60,13 @@ public enum DealFlags {
             if isStuck(deal, in: stage, now: now) { flags.append(.stuck) }
         }
         return flags
+    }
+
+    /// In `stage` without what its kind demands: a won deal without a value (R8), a lost one
+    /// without a reason (R7). Only a merge of two people's changes leaves a deal so.
+    public static func breaksRule(_ deal: Deal, in stage: Stage) -> Bool {
+        (stage.kind == .won && deal.value == nil)
+            || (stage.kind == .lost && (deal.lostReason ?? "").trimmingCharacters(in: .whitespaces).isEmpty)
     }
 
     /// Longer in `stage` than its limit in days (R13).

@@ -7,6 +7,7 @@ extension DealFlag {
             .speedToLead: .flagSpeedToLead, .leadOverdue: .flagLeadOverdue, .fewAttempts: .flagFewAttempts,
             .unreachable: .flagUnreachable, .emailDue: .flagEmailDue, .noNextAction: .flagNoNextAction,
             .overdue: .flagOverdue, .stuck: .flagStuck, .stageMissing: .flagStageMissing,
+            .breaksRule: .flagBreaksRule,
         ]
         return language.text(keys[self] ?? .flagStuck)
     }
@@ -17,6 +18,7 @@ extension DealFlag {
             .speedToLead: .adviceSpeedToLead, .leadOverdue: .adviceLeadOverdue, .fewAttempts: .adviceFewAttempts,
             .unreachable: .adviceUnreachable, .emailDue: .adviceEmailDue, .noNextAction: .adviceNoNextAction,
             .overdue: .adviceOverdue, .stuck: .adviceStuck, .stageMissing: .adviceStageMissing,
+            .breaksRule: .adviceBreaksRule,
         ]
         return language.text(keys[self] ?? .adviceStuck)
     }

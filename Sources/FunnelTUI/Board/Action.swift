@@ -54,6 +54,10 @@ public enum Action: Equatable, Sendable {
     case quoteIssued(Deal, number: String, pdf: String)
     /// The quote was not issued, and why; no number was used.
     case quoteFailed(String)
+    /// `Ctrl-S`: sync with the team now (docs/sync.md).
+    case syncNow
+    /// A background `funnel sync` ended.
+    case syncFinished(SyncOutcome)
 }
 
 /// What the board asks the world to do after an update.
@@ -84,4 +88,6 @@ public enum Effect: Equatable, Sendable {
     case loadProducts(dealID: String)
     /// Issue a quote of the deal's lines (answered with `.quoteIssued` or `.quoteFailed`).
     case issueQuote(dealID: String)
+    /// Run `funnel sync` in the background (answered with `.syncFinished`).
+    case sync
 }

@@ -290,6 +290,8 @@ public struct BoardState: Sendable {
 
     /// Whose cards are shown (R15).
     public var scope: Scope = .mine
+    /// Sync with the team over git: available, due, how the last one went (docs/sync.md).
+    public var sync = SyncStatus()
     public var sort: CardOrder = .due
     /// The filter's text and cursor.
     public var filterLine = LineEditor()

@@ -28,7 +28,9 @@ public enum BoardUpdate {
             return []
         case .tick(let now):
             state.now = now
-            return []
+            return SyncFlow.tick(&state)
+        case .syncFinished(let outcome): return SyncFlow.finished(outcome, &state)
+        case .syncNow: return SyncFlow.request(&state)
         case .reloaded(let pipeline, let team, let deals):
             reload(pipeline: pipeline, team: team, deals: deals, &state)
             return []

@@ -115,6 +115,7 @@ public enum KeyTable {
         KeyBinding(context: .board, keys: [.char("s")], action: .cycleSort, help: .keyNextSortOrderDueCreatedValueTitlePriority),
         KeyBinding(context: .board, keys: [.char("u")], action: .undo, help: .keyUndoTheLastChange, hint: KeyHint(.hintUndo)),
         KeyBinding(context: .board, keys: [.ctrl("r")], action: .redo, help: .keyRedo),
+        KeyBinding(context: .board, keys: [.ctrl("s")], action: .syncNow, help: .keySyncNow),
         KeyBinding(context: .board, keys: [.char("c")], action: .logCall, help: .keyLogACallOnTheCardThenRNB,
                    hint: KeyHint(.hintLogACall, rank: 0)),
         KeyBinding(context: .board, keys: [.char("t")], action: .todayList, help: .keyTodaysCallList, hint: KeyHint(.hintToday, rank: 0)),

@@ -22,6 +22,8 @@ public struct BoardOptions: Sendable {
     public var environment: [String: String]
     /// The board's language and direction (`language`, `board_direction`; docs/languages.md).
     public var locale: BoardLocale
+    /// Minutes between background syncs when the data directory is synced (`sync_interval`; 0: Ctrl-S only).
+    public var syncInterval: Int = 5
 
     public init(theme: Theme, mouse: Bool, fixedNow: Date?, utcOffset: Int, inotify: Bool = true,
                 display: TextDisplay = .app, environment: [String: String] = ProcessInfo.processInfo.environment,
@@ -43,6 +45,8 @@ public final class BoardApp {
     let store: FunnelStore
     let account: String
     let options: BoardOptions
+    /// Runs `funnel sync` off the loop (docs/sync.md).
+    let syncRunner: SyncRunner
     /// How often the data directory is checked for other processes' changes.
     static let watchInterval: TimeInterval = 1.0
 
@@ -50,6 +54,7 @@ public final class BoardApp {
         self.store = store
         self.account = account
         self.options = options
+        syncRunner = SyncRunner(root: store.root, account: account, environment: options.environment)
         // A quit signal never waits for a teammate's lock (a save gives up at once).
         store.lock.shouldStop = { funnel_signals_pending() != 0 }
     }
@@ -72,6 +77,7 @@ public final class BoardApp {
         options.locale.apply(to: &state)
         let done = firstStepsFile.load()
         state.firstSteps = FirstStep.allCases.filter { !done.contains($0) }
+        state.sync = SyncStatus(available: SyncRunner.isAvailable(root: store.root), interval: options.syncInterval)
         if let warning = set.skippedWarning(toManager: actor.role == .manager) {
             state.status = StatusMessage(text: warning, isError: true)
         }
@@ -128,13 +134,18 @@ public final class BoardApp {
             case .idle: break
             }
             if event.isInput { dirty = true }
+            if let outcome = syncRunner.take() {
+                effects += BoardUpdate.apply(.syncFinished(outcome), &state)
+                dirty = true
+            }
             if run(effects, &state, terminal: terminal) == .quit { return .quit }
             if !state.firstSteps.isEmpty { recordFirstSteps(effects, &state) }
             if watch.descriptor == nil, let write = store.lastWrite, write.before == fingerprint { fingerprint = write.after }
             guard Date().timeIntervalSince(lastWatch) >= BoardApp.watchInterval else { continue }
             lastWatch = Date()
-            if now != state.now {
-                _ = BoardUpdate.apply(.tick(now), &state)
+            if now != state.now || state.sync.isDue(at: now) {
+                let due = BoardUpdate.apply(.tick(now), &state)
+                if run(due, &state, terminal: terminal) == .quit { return .quit }
                 dirty = true
             }
             // Without inotify: a cheap look at the folders' times, and a full reload when they moved.
@@ -168,6 +179,7 @@ public final class BoardApp {
             case .create(let deal): create(deal, &state)
             case .delete(let deal): delete(deal, &state)
             case .editPipeline(let edit): editPipeline(edit, &state)
+            case .sync: syncRunner.start()
             case .listMailTemplates, .loadMailTemplate, .editMail, .sendMail:
                 if case .sendMail = effect { terminal.paint(BoardRender.render(state)) }
                 let outcome = mail(effect, state, terminal: terminal)

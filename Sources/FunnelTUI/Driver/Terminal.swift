@@ -60,6 +60,14 @@ public final class Terminal {
         initscr()
         active = true
         cbreak()
+        // Ctrl-S is a key (sync, docs/keys.md), not XOFF: flow control off while the board runs
+        // (endwin gives the shell's settings back).
+        var modes = termios()
+        if tcgetattr(STDIN_FILENO, &modes) == 0 {
+            modes.c_iflag &= ~tcflag_t(IXON)
+            _ = tcsetattr(STDIN_FILENO, TCSANOW, &modes)
+            def_prog_mode()
+        }
         noecho()
         nonl()
         keypad(funnel_stdscr(), true)

@@ -19,6 +19,11 @@ public struct ConfigFile: Sendable {
     public var language: Language?
     /// Which way the board's columns run (`auto`, `ltr`, `rtl`).
     public var boardDirection: BoardDirection?
+    /// Minutes between the board's background syncs (docs/sync.md); 0: only on Ctrl-S.
+    public var syncInterval: Int?
+
+    /// The range `sync_interval` may take, in minutes (a day at most).
+    public static let syncIntervals = 0...1_440
 
     public init(theme: String? = nil, mouse: Bool? = nil, bidi: BidiMode? = nil, arabicShaping: Bool? = nil) {
         self.theme = theme
@@ -63,13 +68,18 @@ public struct ConfigFile: Sendable {
                     throw ThemeError(message: "\(place): board_direction is auto, ltr or rtl")
                 }
                 config.boardDirection = direction
+            case "sync_interval":
+                guard let minutes = Int(sides[1]), syncIntervals.contains(minutes) else {
+                    throw ThemeError(message: "\(place): sync_interval is a number of minutes, 0 to 1440 (0: only on Ctrl-S)")
+                }
+                config.syncInterval = minutes
             case "bidi":
                 guard let mode = BidiMode(rawValue: sides[1].lowercased()) else {
                     throw ThemeError(message: "\(place): bidi is app or terminal")
                 }
                 config.bidi = mode
             default:
-                throw ThemeError(message: "\(place): unknown setting “\(sides[0])” (known: theme, mouse, bidi, arabic_shaping, mailer, language, board_direction)")
+                throw ThemeError(message: "\(place): unknown setting “\(sides[0])” (known: theme, mouse, bidi, arabic_shaping, mailer, language, board_direction, sync_interval)")
             }
         }
         return config

@@ -73,7 +73,7 @@ enum CardView {
     }
 
     /// Flags in the order a card shows them: what to do now first.
-    static let urgency: [DealFlag] = [.stageMissing, .unreachable, .speedToLead, .overdue, .fewAttempts, .emailDue, .noNextAction,
+    static let urgency: [DealFlag] = [.stageMissing, .breaksRule, .unreachable, .speedToLead, .overdue, .fewAttempts, .emailDue, .noNextAction,
                                       .leadOverdue, .stuck]
 
     /// Short marks for a card's flags and attempts (R10–R13), most urgent first.
@@ -92,6 +92,7 @@ enum CardView {
             case .stuck: out.append("⚑" + flag.label(in: state.language))
             // The column's header names the missing stage; the card only needs to stand out.
             case .stageMissing: out.append("⚠")
+            case .breaksRule: out.append("⚠" + flag.label(in: state.language))
             case .overdue: break
             }
         }

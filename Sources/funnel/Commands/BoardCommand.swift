@@ -56,11 +56,13 @@ enum BoardCommand {
         // The board's loop waits on a save: a short wait, and no message on a screen curses owns.
         session.store.lock.onWait = nil
         session.store.lock.timeout = min(session.store.lock.timeout, 5)
-        let app = BoardApp(store: session.store, account: session.account, options: BoardOptions(
+        var boardOptions = BoardOptions(
             theme: theme, mouse: options.mouse || (config.mouse ?? false),
             fixedNow: environment["FUNNEL_NOW"].flatMap { $0.isEmpty ? nil : session.now }, utcOffset: session.utcOffset,
             inotify: session.inotify, display: display, environment: environment,
-            locale: look.locale))
+            locale: look.locale)
+        boardOptions.syncInterval = config.syncInterval ?? boardOptions.syncInterval
+        let app = BoardApp(store: session.store, account: session.account, options: boardOptions)
         let state: BoardState
         do {
             state = try session.data { try app.prepare() }

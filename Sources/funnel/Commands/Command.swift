@@ -13,8 +13,8 @@ let allCommands: [any Command.Type] = [
     EditCommand.self, AssignCommand.self, LogCommand.self, BillCommand.self, ProductsCommand.self, LinesCommand.self, QuoteCommand.self, QuotesCommand.self, MailCommand.self, TodayCommand.self,
     CaptureCommand.self, ImportCommand.self, ExportCommand.self, AcceptCommand.self,
     RejectCommand.self, ReportCommand.self, DoctorCommand.self, StagesCommand.self, LostReasonsCommand.self, TeamInitCommand.self, TeamCommand.self, DemoCommand.self, KeysCommand.self,
-    VersionCommand.self, ConfigCommand.self, ManCommand.self, InstallManCommand.self, CompletionsCommand.self,
-    ScreenshotCommand.self,
+    VersionCommand.self, ConfigCommand.self, SyncCommand.self, MergeDealCommand.self, ManCommand.self, InstallManCommand.self,
+    CompletionsCommand.self, ScreenshotCommand.self,
 ]
 
 /// Commands that work but are not listed (`--help`, man pages): what shell completion calls.

@@ -15,7 +15,8 @@ enum ConfigCommand: Command {
         Keys: theme (dark, light, high-contrast, mono, a theme in $XDG_CONFIG_HOME/funnel/themes, or a path),
         mouse (on or off), bidi (app or terminal: docs/bidi.md), arabic_shaping (on or off), mailer (the
         sendmail -t command funnel mail hands emails to, as one quoted word), language (he, ar or en),
-        board_direction (auto, ltr or rtl).
+        board_direction (auto, ltr or rtl), sync_interval (minutes between the board's background syncs when the data
+        is synced, 0 to 1440; 0: only on Ctrl-S; docs/sync.md).
         The file is $XDG_CONFIG_HOME/funnel/config (default ~/.config/funnel/config).
         """,
         acceptsRest: true)
@@ -24,7 +25,7 @@ enum ConfigCommand: Command {
     static let defaults: [(key: String, value: String)] = [
         ("theme", "dark"), ("mouse", "off"), ("bidi", "app"), ("arabic_shaping", "on"),
         ("mailer", "/usr/sbin/sendmail -t (when installed)"), ("language", "from the locale, else en"),
-        ("board_direction", "auto"),
+        ("board_direction", "auto"), ("sync_interval", "5"),
     ]
     static let themes = ["dark", "light", "high-contrast", "mono"]
 
@@ -92,6 +93,11 @@ enum ConfigCommand: Command {
                 throw CommandFailure.usage(message)
             }
             return value.lowercased()
+        case "sync_interval":
+            guard let minutes = Int(value), ConfigFile.syncIntervals.contains(minutes) else {
+                throw CommandFailure.usage("funnel config: sync_interval is a number of minutes, 0 to 1440 (0: only on Ctrl-S), not “\(value)”")
+            }
+            return String(minutes)
         case "mailer":
             let trimmed = value.trimmingCharacters(in: .whitespaces)
             guard !trimmed.isEmpty, !trimmed.contains(where: { $0.isNewline }) else {
@@ -120,6 +126,7 @@ enum ConfigCommand: Command {
         case "mailer": return config.mailer
         case "language": return config.language?.rawValue
         case "board_direction": return config.boardDirection?.rawValue
+        case "sync_interval": return config.syncInterval.map(String.init)
         default: return config.theme
         }
     }

@@ -114,6 +114,7 @@ public enum TextKey: String, CaseIterable, Sendable {
     case flagOverdue
     case flagStuck
     case flagStageMissing
+    case flagBreaksRule
     case columnStageMissing
     case adviceSpeedToLead
     case adviceLeadOverdue
@@ -124,6 +125,7 @@ public enum TextKey: String, CaseIterable, Sendable {
     case adviceOverdue
     case adviceStuck
     case adviceStageMissing
+    case adviceBreaksRule
     case outcomeReached
     case outcomeNoAnswer
     case outcomeBusy
@@ -173,6 +175,7 @@ public enum TextKey: String, CaseIterable, Sendable {
     case keyFilterByTitleCompanyContactPhone
     case keyUndoTheLastChange
     case keyRedo
+    case keySyncNow
     case keyLogACallOnTheCardThenRNB
     case keyTodaysCallList
     case keyAcceptAnInboxLeadYouOwnIt
@@ -317,6 +320,14 @@ public enum TextKey: String, CaseIterable, Sendable {
     case headerSeller
     case headerFilter
     case headerSort
+    case headerSyncRunning
+    case headerSyncOffline
+    case headerSyncAttention
+    case headerSyncNever
+    case headerSyncCounts
+    case headerSyncInSync
+    case statusSyncNotSetUp
+    case statusSyncFailed
     case headerMoreColumns
     case sortDue
     case sortCreated

@@ -1,0 +1,139 @@
+import Foundation
+
+/// Runs the `git` command in a data directory (Foundation `Process`, no library): never asks for a
+/// password on a terminal (`GIT_TERMINAL_PROMPT=0`, ssh in batch mode unless `GIT_SSH_COMMAND` says
+/// otherwise), messages in English for parsing, commits by the funnel user.
+public struct Git: Sendable {
+    /// What a git run returned.
+    public struct Output: Sendable {
+        public let status: Int32
+        public let stdout: Data
+        public let stderr: String
+        public var text: String { String(decoding: stdout, as: UTF8.self) }
+        /// The last non-empty line git wrote to stderr: usually the reason.
+        public var reason: String {
+            stderr.split(separator: "\n").last(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty })
+                .map(String.init) ?? "git exited with status \(status)"
+        }
+    }
+
+    /// Where git runs: the data directory.
+    public let directory: String
+    /// The environment git gets (see `environment(base:author:email:)`).
+    public let environment: [String: String]
+    /// The `git` executable: `FUNNEL_GIT`, else the first `git` on PATH.
+    public let executable: String
+
+    public init(directory: String, environment: [String: String], executable: String) {
+        self.directory = directory
+        self.environment = environment
+        self.executable = executable
+    }
+
+    /// The environment for git: the caller's, with prompts off and the author set.
+    public static func environment(base: [String: String], author: String, email: String) -> [String: String] {
+        var env = base
+        env["GIT_TERMINAL_PROMPT"] = "0"
+        env["LC_ALL"] = "C"
+        env["LANGUAGE"] = "C"
+        if (env["GIT_SSH_COMMAND"] ?? "").isEmpty {
+            env["GIT_SSH_COMMAND"] = "ssh -o BatchMode=yes -o ConnectTimeout=15"
+        }
+        env["GIT_AUTHOR_NAME"] = author
+        env["GIT_AUTHOR_EMAIL"] = email
+        env["GIT_COMMITTER_NAME"] = author
+        env["GIT_COMMITTER_EMAIL"] = email
+        return env
+    }
+
+    /// The git executable to run, or nil when there is none.
+    public static func find(environment: [String: String]) -> String? {
+        if let chosen = environment["FUNNEL_GIT"], !chosen.isEmpty { return chosen }
+        for dir in (environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":") {
+            let candidate = "\(dir)/git"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return nil
+    }
+
+    /// Runs git with `arguments`; `input` is given on stdin. Never throws for a non-zero status.
+    @discardableResult
+    public func run(_ arguments: [String], input: Data? = nil, extraEnvironment: [String: String] = [:],
+                    in cwd: String? = nil) throws -> Output {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: cwd ?? directory)
+        process.environment = environment.merging(extraEnvironment) { $1 }
+        let scratch = FileManager.default.temporaryDirectory.path + "/funnel-git-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        defer {
+            unlink(scratch + ".in")
+            unlink(scratch + ".err")
+        }
+        // stdin and stderr through private files, stdout through a pipe read to its end: no
+        // deadlock whatever the sizes.
+        guard FileManager.default.createFile(atPath: scratch + ".in", contents: input ?? Data(), attributes: [.posixPermissions: 0o600]),
+              FileManager.default.createFile(atPath: scratch + ".err", contents: nil, attributes: [.posixPermissions: 0o600]),
+              let stdin = FileHandle(forReadingAtPath: scratch + ".in"),
+              let stderr = FileHandle(forWritingAtPath: scratch + ".err") else {
+            throw StoreError.io(path: scratch, detail: "could not make a scratch file for git")
+        }
+        defer {
+            try? stdin.close()
+            try? stderr.close()
+        }
+        let pipe = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = pipe
+        process.standardError = stderr
+        do {
+            try process.run()
+        } catch {
+            throw StoreError.io(path: executable, detail: "could not run git: \(error.localizedDescription)")
+        }
+        let stdout = pipe.fileHandleForReading.readDataToEndOfFile()
+        let status = Self.waitForExit(process)
+        let errors = (try? String(contentsOfFile: scratch + ".err", encoding: .utf8)) ?? ""
+        return Output(status: status, stdout: stdout, stderr: errors)
+    }
+
+    /// The child's exit status (128 + the signal when killed). Polls `waitpid` instead of
+    /// `waitUntilExit`, whose run loop notices an exit up to 50 ms late: a sync runs a dozen gits.
+    static func waitForExit(_ process: Process) -> Int32 {
+        let pid = process.processIdentifier
+        var pause: UInt32 = 100
+        while true {
+            var raw: Int32 = 0
+            let reaped = waitpid(pid, &raw, WNOHANG)
+            if reaped == pid {
+                let signal = raw & 0x7f
+                return signal == 0 ? (raw >> 8) & 0xff : 128 + signal
+            }
+            if reaped == -1 && errno != EINTR {
+                // Foundation reaped it first: its status is set once isRunning turns false.
+                while process.isRunning { usleep(200) }
+                return process.terminationStatus
+            }
+            usleep(pause)
+            pause = min(pause * 2, 2_000)
+        }
+    }
+
+    /// Runs git and returns its output; a non-zero status is an error naming the command.
+    @discardableResult
+    public func check(_ arguments: [String], input: Data? = nil, extraEnvironment: [String: String] = [:]) throws -> Output {
+        let output = try run(arguments, input: input, extraEnvironment: extraEnvironment)
+        guard output.status == 0 else {
+            throw StoreError.io(path: directory, detail: "git \(arguments.prefix(2).joined(separator: " ")) failed: \(output.reason)")
+        }
+        return output
+    }
+
+    /// The trimmed first line of git's output, or nil when it failed.
+    public func value(_ arguments: [String]) throws -> String? {
+        let output = try run(arguments)
+        guard output.status == 0 else { return nil }
+        let text = output.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.isEmpty ? nil : text
+    }
+}

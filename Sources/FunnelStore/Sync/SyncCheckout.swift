@@ -1,0 +1,76 @@
+import Foundation
+import FunnelCore
+
+extension SyncRepository {
+    /// Brings the data directory from commit `old` to `new` the store's way: each changed file
+    /// written whole (temporary file, rename, never through a link) before any file goes, then
+    /// HEAD and git's index moved. A sync killed here leaves whole files only; the next sync
+    /// commits what was written and merges again, which changes nothing more.
+    func checkout(from old: String?, to new: String, report: inout SyncReport) throws {
+        let raw = try git.check(["diff-tree", "-r", "-z", "--no-renames", old ?? Self.emptyTree, new]).text
+        let fields = raw.split(separator: "\0", omittingEmptySubsequences: true).map(String.init)
+        var writes: [(path: String, blob: String)] = []
+        var removals: [String] = []
+        // A local file held back because it cannot be read is left as it is (doctor explains it).
+        let held = Set(report.held.map { String($0.prefix { $0 != ":" }) })
+        var index = 0
+        while index + 1 < fields.count {
+            let meta = fields[index].dropFirst().split(separator: " ")
+            let path = fields[index + 1]
+            index += 2
+            guard meta.count == 5 else { continue }
+            if held.contains(path) { continue }
+            guard SyncFiles.isSyncable(path) else {
+                if meta[4] != "D" { report.ignored.append(path) }
+                continue
+            }
+            if meta[4] == "D" {
+                removals.append(path)
+            } else if meta[1] == "100644" || meta[1] == "100755" {
+                writes.append((path, String(meta[3])))
+            } else {
+                report.ignored.append(path)
+            }
+        }
+        let contents = try blobs(writes.map(\.blob))
+        for (write, data) in zip(writes, contents) {
+            let target = "\(root)/\(write.path)"
+            try AtomicFile.makeDirectory((target as NSString).deletingLastPathComponent)
+            try AtomicFile.write(data, to: target, replacing: .anything, durable: false)
+        }
+        for path in removals { try AtomicFile.remove("\(root)/\(path)") }
+        for folder in ["inbox", "deals"] { try AtomicFile.makeDirectory("\(root)/\(folder)") }
+        Glibc.sync()
+        store.invalidateCache()
+        try git.check(["update-ref", "HEAD", new])
+        try git.check(["read-tree", new])
+        _ = try git.run(["update-index", "-q", "--refresh"])
+    }
+
+    /// The contents of many blobs at once (`git cat-file --batch`), in order.
+    func blobs(_ shas: [String]) throws -> [Data] {
+        guard !shas.isEmpty else { return [] }
+        let output = try git.check(["cat-file", "--batch"], input: Data(shas.map { $0 + "\n" }.joined().utf8)).stdout
+        var out: [Data] = []
+        var cursor = output.startIndex
+        for sha in shas {
+            guard let newline = output[cursor...].firstIndex(of: UInt8(ascii: "\n")) else {
+                throw StoreError.io(path: root, detail: "git cat-file ended early at \(sha)")
+            }
+            let header = String(decoding: output[cursor..<newline], as: UTF8.self).split(separator: " ")
+            guard header.count == 3, header[1] == "blob", let size = Int(header[2]) else {
+                throw StoreError.io(path: root, detail: "git cat-file: \(header.joined(separator: " "))")
+            }
+            let start = output.index(after: newline)
+            let end = output.index(start, offsetBy: size)
+            out.append(Data(output[start..<end]))
+            cursor = output.index(after: end)
+        }
+        return out
+    }
+}
+
+extension FunnelStore {
+    /// Forgets the snapshot cache: the next load reads the files (after a sync wrote many).
+    public func invalidateCache() { cache.discard() }
+}

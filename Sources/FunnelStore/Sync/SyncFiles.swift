@@ -1,0 +1,61 @@
+import Foundation
+import FunnelCore
+
+/// The files of a data directory that travel with `funnel sync`, and the ones that never do.
+public enum SyncFiles {
+    /// `.gitignore`: the cache, the lock, quarantine, temporary files and sync's own scratch.
+    public static let ignore = """
+    # funnel sync: never shared (docs/sync.md)
+    /cache/
+    /.lock
+    /quarantine/
+    .*.tmp
+    *.tmp
+
+    """
+
+    /// `.gitattributes`: funnel's JSON files merge through `funnel merge-deal`, never as text.
+    public static let attributes = """
+    # funnel sync: JSON files are merged field by field by funnel merge-deal (docs/sync.md)
+    *.json -text merge=\(driverName)
+    *.txt -text
+
+    """
+
+    /// The merge driver's name in `.gitattributes` and git's config.
+    public static let driverName = "funnel-deal"
+
+    /// Where a path of the shared tree may be written in the data directory: the settings,
+    /// a deal file in the inbox or an owner's folder (valid names only), a mail template, the two
+    /// git files. Anything else a teammate commits is left in the repository and never written here.
+    public static func isSyncable(_ path: String) -> Bool {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        switch parts.count {
+        case 1: return ["pipeline.json", "team.json", ".gitignore", ".gitattributes"].contains(parts[0])
+        case 2: return parts[0] == "inbox" && StorePaths.isDealFileName(parts[1])
+        case 3:
+            if parts[0] == "deals" { return User.isValidAccount(parts[1]) && StorePaths.isDealFileName(parts[2]) }
+            return parts[0] == "templates" && parts[1] == "mail" && isTemplateName(parts[2])
+        default: return false
+        }
+    }
+
+    /// The deal id of a deal file's path (`inbox/ID.json`, `deals/OWNER/ID.json`), or nil.
+    public static func dealID(_ path: String) -> String? {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard (parts.count == 2 && parts[0] == "inbox") || (parts.count == 3 && parts[0] == "deals"),
+              let name = parts.last, StorePaths.isDealFileName(String(name)) else { return nil }
+        return String(name.dropLast(5))
+    }
+
+    /// The path of deal `id` for `owner`, relative to the data directory.
+    public static func dealPath(id: String, owner: String?) -> String {
+        owner.map { "deals/\($0)/\(id).json" } ?? "inbox/\(id).json"
+    }
+
+    static func isTemplateName(_ name: String) -> Bool {
+        guard name.hasSuffix(".txt") else { return false }
+        let stem = name.dropLast(4)
+        return !stem.isEmpty && stem.count <= 64 && stem.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
+    }
+}

@@ -1,0 +1,167 @@
+import Foundation
+import FunnelCore
+
+extension SyncRepository {
+    /// `funnel sync`: commits local changes (one commit), fetches, merges field by field, puts the
+    /// result in the data directory, pushes; again when someone pushed in between. Holds the data
+    /// lock throughout. Unreachable remote: `SyncError.offline`, local data untouched and usable.
+    public func sync(author: String) throws -> SyncReport {
+        guard isSetUp else { throw SyncError.notSetUp(path: root) }
+        // One sync at a time (the board's and a command's); the data lock only while the data
+        // directory, HEAD or the index change, never across the network: a slow remote never
+        // keeps the team's writers waiting.
+        var syncLock = DataLock(directory: gitDirectory)
+        syncLock.timeout = store.lock.timeout
+        syncLock.onWait = store.lock.onWait
+        return try syncLock.withLock {
+            var report = SyncReport()
+            guard let remote = try remoteURL() else { throw SyncError.notSetUp(path: root) }
+            report.remote = remote
+            let branch = try git.value(["symbolic-ref", "--short", "HEAD"]) ?? "main"
+            report.branch = branch
+            // The folders' times after our own commit: a later round looks for new local changes
+            // (git's full scan of the directory) only when a writer has been here since.
+            var seen = ""
+            let scanner = LocalScan(file: gitDirectory + "/funnel-scanned", now: Date())
+            try store.lock.withLock {
+                try recover()
+                if scanner.needsScan(store.fingerprint()) {
+                    report.committed = try commitLocal(author: author, report: &report)
+                    scanner.scanned()
+                }
+                seen = store.fingerprint()
+            }
+            while report.attempts < Self.attemptsLimit {
+                report.attempts += 1
+                let fetch = try git.run(["fetch", "-q", "origin"])
+                guard fetch.status == 0 else { throw SyncError.offline(remote: remote, detail: fetch.reason) }
+                let theirs = try git.value(["rev-parse", "-q", "--verify", "refs/remotes/origin/\(branch)^{commit}"])
+                try store.lock.withLock {
+                    // What was saved while we fetched goes into this round.
+                    if store.fingerprint() != seen {
+                        let already = Set(report.committed)
+                        report.committed += try commitLocal(author: author, report: &report).filter { !already.contains($0) }
+                    }
+                    if let theirs { try integrate(theirs, report: &report) }
+                    seen = store.fingerprint()
+                    scanner.record(seen)
+                }
+                if try push(report: &report, remote: remote, branch: branch, from: theirs) { return report }
+            }
+            throw StoreError.io(path: root, detail: "the remote kept changing: \(Self.attemptsLimit) tries; run funnel sync again")
+        }
+    }
+
+    /// Leftovers of a sync killed midway: git's lock files (no git runs here but funnel's, under
+    /// the sync lock and the data lock we hold) and sync's scratch index.
+    func recover() throws {
+        // A git left running by a sync killed alone (its children live on) finishes in moments:
+        // give it two seconds before its lock files count as stale.
+        let deadline = Date().addingTimeInterval(2)
+        while Date() < deadline, AtomicFile.identity("\(gitDirectory)/index.lock") != nil { usleep(20_000) }
+        for name in ["index.lock", "HEAD.lock", "packed-refs.lock", "funnel-merge.index", "funnel-merge.index.lock"] {
+            unlink("\(gitDirectory)/\(name)")
+        }
+        for folder in ["refs/heads", "refs/remotes/origin"] {
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: "\(gitDirectory)/\(folder)")) ?? []
+            where name.hasSuffix(".lock") {
+                unlink("\(gitDirectory)/\(folder)/\(name)")
+            }
+        }
+        let attributes = gitDirectory + "/info/attributes"
+        if let data = try? AtomicFile.readFile(attributes, limit: 4_096)?.data, data == Data(Self.mergeAttributes.utf8) {
+            unlink(attributes)
+        }
+    }
+
+    /// Commits what changed in the data directory since the last sync, in one commit; a file the
+    /// store cannot read is not sent (`held`). Returns the paths committed.
+    func commitLocal(author: String, report: inout SyncReport) throws -> [String] {
+        try git.check(["add", "-A"])
+        let hasHead = try git.value(["rev-parse", "-q", "--verify", "HEAD"]) != nil
+        let changes = try stagedChanges(hasHead: hasHead)
+        var committed: [String] = []
+        var held: [String] = []
+        for (status, path) in changes {
+            if status != "D", path.hasSuffix(".json"), SyncFiles.isSyncable(path),
+               let problem = try readProblem(path) {
+                held.append("\(path): \(problem)")
+                try git.check(hasHead ? ["reset", "-q", "HEAD", "--", path] : ["rm", "-q", "--cached", "--", path])
+            } else {
+                committed.append(path)
+            }
+        }
+        report.held = held
+        guard !committed.isEmpty else { return [] }
+        let sending = Set(committed)
+        let message = Self.message(author: author, changes: changes.filter { sending.contains($0.1) })
+        try git.check(["commit", "-q", "--no-verify", "-F", "-"], input: Data(message.utf8))
+        return committed
+    }
+
+    func stagedChanges(hasHead: Bool) throws -> [(String, String)] {
+        let arguments = hasHead ? ["diff", "--cached", "--no-renames", "--name-status", "-z", "HEAD"]
+            : ["diff", "--cached", "--no-renames", "--name-status", "-z", Self.emptyTree]
+        let fields = try git.check(arguments).text.split(separator: "\0").map(String.init)
+        return stride(from: 0, to: fields.count - 1, by: 2).map { (fields[$0], fields[$0 + 1]) }
+    }
+
+    func readProblem(_ path: String) throws -> String? {
+        guard let data = try AtomicFile.readFile("\(root)/\(path)", limit: FunnelStore.maximumFileBytes)?.data else {
+            return "cannot be read"
+        }
+        return FileMerge.problem(in: data, path: "\(root)/\(path)")
+    }
+
+    /// "funnel sync by rita: 3 deals (1 new, 1 removed), pipeline".
+    static func message(author: String, changes: [(String, String)]) -> String {
+        let deals = changes.filter { SyncFiles.dealID($0.1) != nil }
+        var parts: [String] = []
+        if !deals.isEmpty {
+            let added = deals.filter { $0.0 == "A" }.count, removed = deals.filter { $0.0 == "D" }.count
+            let detail = [added > 0 ? "\(added) new" : nil, removed > 0 ? "\(removed) moved or removed" : nil].compactMap { $0 }
+            parts.append("\(deals.count) deal file\(deals.count == 1 ? "" : "s")" + (detail.isEmpty ? "" : " (\(detail.joined(separator: ", ")))"))
+        }
+        for name in ["pipeline.json", "team.json"] where changes.contains(where: { $0.1 == name }) {
+            parts.append(String(name.dropLast(5)))
+        }
+        let others = changes.count - deals.count - parts.filter { $0 == "pipeline" || $0 == "team" }.count
+        if others > 0 { parts.append("\(others) other file\(others == 1 ? "" : "s")") }
+        var body = changes.prefix(200).map { "\($0.0) \($0.1)" }.joined(separator: "\n")
+        if changes.count > 200 { body += "\n… and \(changes.count - 200) more" }
+        return "funnel sync by \(author): \(parts.joined(separator: ", "))\n\n\(body)"
+    }
+
+    /// Pushes HEAD unless the remote has it; true when the remote now has it, false when someone
+    /// pushed first (fetch and merge again). Unreachable: `SyncError.offline`.
+    @discardableResult
+    func push(report: inout SyncReport, remote: String, branch: String, from theirs: String?) throws -> Bool {
+        let head = try git.value(["rev-parse", "HEAD"])
+        guard let head, head != theirs else { return true }
+        let output = try git.run(["push", "-q", "origin", "HEAD:refs/heads/\(branch)"])
+        if output.status != 0 {
+            let text = output.stderr
+            if text.contains("[rejected]") || text.contains("non-fast-forward") || text.contains("fetch first") { return false }
+            // Someone's push landed between the server's check and its update: the same as a
+            // rejection (fetch, merge, push again), unless a lock file is stuck there.
+            if text.contains("but expected"), !text.contains("File exists") { return false }
+            // Reached, but it refused (a lock left on the server, no permission): say what it said.
+            let said = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+                .filter { $0.hasPrefix("remote:") || $0.hasPrefix("! ") || $0.contains("cannot lock") || $0.contains("denied") }
+            if !said.isEmpty {
+                throw StoreError.io(path: remote, detail: "the remote refused the push (\(said.prefix(3).joined(separator: "; "))); your data is unchanged, the next funnel sync tries again")
+            }
+            throw SyncError.offline(remote: remote, detail: output.reason)
+        }
+        try git.run(["update-ref", "refs/remotes/origin/\(branch)", head])
+        report.sent = try changedPaths(from: theirs, to: head)
+        return true
+    }
+
+    /// The paths that differ between two commits (nil: the empty tree).
+    func changedPaths(from old: String?, to new: String) throws -> [String] {
+        let output = try git.check(["diff-tree", "-r", "--no-renames", "--name-only", "-z",
+                                    old ?? Self.emptyTree, new])
+        return output.text.split(separator: "\0").map(String.init)
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import FunnelCore
+import FunnelStore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `funnel sync init REMOTE` and `funnel sync [--json]`: a team across machines through git
+/// (docs/sync.md).
+enum SyncCommand: Command {
+    static let spec = CommandSpec(
+        name: "sync", summary: "Share the data with the team through git: sync init REMOTE once, then sync.",
+        arguments: [ArgumentSpec(name: "ACTION", required: false, help: "init REMOTE (once: share this data, or clone the team's) | none: sync now")],
+        options: [OptionSpec("json", "print a JSON object: remote, branch, committed, sent, received, conflicts, held, ignored, attempts")],
+        details: """
+        init REMOTE in a data directory with data makes it a git repository and pushes it to REMOTE (a bare
+        repository over ssh, a path, a private hosting repository); in an empty or missing one it clones REMOTE.
+        sync commits local changes, fetches, merges deal by deal and field by field (funnel merge-deal), and pushes.
+        Exit 4 when the remote cannot be reached: local data is unchanged and the next sync sends it.
+        Needs the git command. Every clone holds every deal of the team. See docs/sync.md.
+        """,
+        acceptsRest: true)
+
+    static func run(_ arguments: ParsedArguments, session: Session) throws {
+        let words = arguments.positionals + arguments.rest
+        umask(0o077)
+        guard let executable = Git.find(environment: session.environment) else { throw failure(SyncError.noGit) }
+        let email = (try? session.store.loadTeam())?.user(session.account)?.email ?? "\(session.account)@funnel.invalid"
+        let environment = Git.environment(base: session.environment, author: session.account, email: email)
+        let repository = SyncRepository(store: session.store, git: Git(directory: session.store.root, environment: environment,
+                                                                       executable: executable))
+        let json = arguments.has("json")
+        let report: SyncReport
+        do {
+            switch words.first {
+            case nil:
+                report = try session.data { try repository.sync(author: session.account) }
+            case "init":
+                guard words.count == 2 else { throw CommandFailure.usage("usage: funnel sync init REMOTE") }
+                report = try session.data { try initialize(repository, remote: words[1], session: session) }
+            default:
+                throw CommandFailure.usage("funnel sync: unknown action “\(words[0])”", hint: "funnel sync init REMOTE, or funnel sync")
+            }
+        } catch let error as SyncError {
+            if json, case .offline(let remote, let detail) = error {
+                Console.block(JSONOut.object([("status", .string("offline")), ("remote", .string(remote)),
+                                              ("error", .string(detail))]).render())
+            }
+            throw failure(error)
+        }
+        if json { Console.block(render(report)) } else { show(report, initialized: words.first == "init") }
+    }
+
+    static func initialize(_ repository: SyncRepository, remote: String, session: Session) throws -> SyncReport {
+        // A clone holds every deal: it would undo what the team server's permissions protect.
+        if session.store.isShared {
+            throw SyncError.refused("\(session.store.root) is a team's shared directory (docs/team.md): its deals stay on the server; sync a data directory of your own (docs/sync.md)")
+        }
+        if session.store.isInitialized { return try repository.share(to: remote, author: session.account) }
+        let root = session.store.root
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
+        guard entries.isEmpty else {
+            throw SyncError.refused("\(root) is not empty and holds no funnel data: choose an empty --data-dir to clone \(remote) into")
+        }
+        return try repository.join(remote)
+    }
+
+    static func failure(_ error: SyncError) -> CommandFailure {
+        if case .refused = error { return CommandFailure.refused(error.description) }
+        return CommandFailure.data(error.description)
+    }
+
+    static func render(_ report: SyncReport) -> String {
+        func list(_ items: [String]) -> JSONOut { .array(items.map { .string($0) }) }
+        return JSONOut.object([
+            ("status", .string("synced")), ("remote", .string(report.remote)), ("branch", .string(report.branch)),
+            ("committed", list(report.committed)), ("sent", list(report.sent)), ("received", list(report.received)),
+            ("conflicts", list(report.conflicts)), ("held", list(report.held)), ("ignored", list(report.ignored)),
+            ("attempts", .number(report.attempts)),
+        ]).render()
+    }
+
+    static func show(_ report: SyncReport, initialized: Bool) {
+        func summary(_ paths: [String]) -> String {
+            let deals = Set(paths.compactMap(SyncFiles.dealID)).count
+            var parts = deals > 0 ? ["\(deals) deal\(deals == 1 ? "" : "s")"] : []
+            parts += ["pipeline.json", "team.json"].filter(paths.contains).map { String($0.dropLast(5)) }
+            return parts.isEmpty ? "\(paths.count) file\(paths.count == 1 ? "" : "s")" : parts.joined(separator: ", ")
+        }
+        Console.line("\(initialized ? "synced, set up with" : "synced with") \(report.remote) (\(report.branch))")
+        Console.line(report.sent.isEmpty ? "↑ nothing to send" : "↑ sent \(summary(report.sent))")
+        Console.line(report.received.isEmpty ? "↓ nothing new" : "↓ received \(summary(report.received))")
+        for conflict in report.conflicts { Console.line("merged: " + conflict) }
+        for held in report.held { Console.error("funnel: not sent, cannot be read (funnel doctor): " + held) }
+        for path in report.ignored { Console.error("funnel: ignored, not a funnel file: " + path) }
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import FunnelCore
+import Testing
+@testable import FunnelStore
+
+/// `FileMerge`: what `funnel merge-deal` and `funnel sync` write is always a file the store's
+/// strict reader accepts, or nothing.
+@Suite("Sync: files merged and read back")
+struct FileMergeTests {
+    static let now = Timestamp.parse("2026-11-24T09:00:00Z")!
+
+    func file<T: StoredBody>(_ body: T) throws -> Data { try FunnelJSON.encoder().encode(StoredFile(body: body)) }
+
+    func deal(_ title: String, notes: String = "", updated: TimeInterval = 0) -> Deal {
+        var deal = Deal(id: "abcd2345", title: title, currency: "ILS", owner: "rita", stage: "new", created: Self.now,
+                        notes: notes, history: [StageChange(at: Self.now, by: "rita", from: nil, to: "new")])
+        deal.updated = Self.now.addingTimeInterval(updated)
+        return deal
+    }
+
+    @Test func aDealMergedByItsNameOrByItsContentReadsBack() throws {
+        let base = try file(deal("Roof")), ours = try file(deal("Roof, 40 panels", updated: 60))
+        let theirs = try file(deal("Roof", notes: "call back", updated: 120))
+        for path in ["deals/rita/abcd2345.json", ".merge_file_Xy12"] {
+            let outcome = try FileMerge.merge(base: base, ours: ours, theirs: theirs, path: path)
+            let merged = try FunnelJSON.decode(StoredFile<Deal>.self, from: outcome.data, path: path).body
+            #expect(merged.title == "Roof, 40 panels" && merged.notes == "call back")
+            #expect(outcome.conflicts.isEmpty)
+            #expect(!String(decoding: outcome.data, as: UTF8.self).contains("<<<<<<<"))
+        }
+    }
+
+    @Test func anEmptyBaseIsNoBase() throws {
+        let outcome = try FileMerge.merge(base: Data(), ours: try file(deal("A", updated: 1)), theirs: try file(deal("B", updated: 2)),
+                                          path: "inbox/abcd2345.json")
+        #expect(outcome.deal?.title == "B")
+        #expect(outcome.conflicts.count == 1)
+    }
+
+    @Test func aSideThatCannotBeReadIsAnErrorNamingTheFile() throws {
+        #expect(throws: StoreError.self) {
+            try FileMerge.merge(base: nil, ours: try file(deal("A")), theirs: Data("<<<<<<< HEAD".utf8), path: "deals/rita/abcd2345.json")
+        }
+        var unknown = try JSONSerialization.jsonObject(with: try file(deal("A"))) as! [String: Any]
+        var body = unknown["deal"] as! [String: Any]
+        body["surprise"] = 1
+        unknown["deal"] = body
+        #expect(throws: StoreError.self) {
+            try FileMerge.merge(base: nil, ours: try JSONSerialization.data(withJSONObject: unknown), theirs: try file(deal("A")),
+                                path: ".merge_file_1")
+        }
+    }
+
+    @Test func pipelinesMergeByStageAndAnInvalidResultIsRefused() throws {
+        let base = PipelineTemplate.simple.pipeline
+        var ours = base
+        ours.stages[1].name = "First call"
+        var theirs = base
+        theirs.lostReasons.append("Timing")
+        let outcome = try FileMerge.merge(base: try file(base), ours: try file(ours), theirs: try file(theirs), path: "pipeline.json")
+        let merged = try FunnelJSON.decode(StoredFile<Pipeline>.self, from: outcome.data, path: "pipeline.json").body
+        #expect(merged.stages[1].name == "First call" && merged.lostReasons.last == "Timing")
+        // Both sides add a stage with one id and different kinds: the merged pipeline must still check out.
+        var a = base, b = base
+        a.stages.removeAll { $0.kind == .open && $0.id != base.stages[1].id }
+        b.stages = b.stages.map { var s = $0; if s.kind == .open { s.kind = .won }; return s }
+        #expect(throws: StoreError.self) {
+            try FileMerge.merge(base: try file(base), ours: try file(a), theirs: try file(b), path: "pipeline.json")
+        }
+    }
+
+    @Test func teamsMergeByAccount() throws {
+        let base = [User(account: "dana", name: "Dana", role: .manager)]
+        let ours = base + [User(account: "rita", name: "Rita", role: .rep)]
+        let theirs = base + [User(account: "sam", name: "Sam", role: .rep)]
+        let outcome = try FileMerge.merge(base: try file(base), ours: try file(ours), theirs: try file(theirs), path: "team.json")
+        let users = try FunnelJSON.decode(StoredFile<[User]>.self, from: outcome.data, path: "team.json").body
+        // Each addition after the user it follows on its side: theirs after dana, ours kept after it.
+        #expect(Set(users.map(\.account)) == ["dana", "rita", "sam"] && users.first?.account == "dana")
+    }
+
+    @Test func onlyFunnelsFilesTravel() {
+        for path in ["pipeline.json", "team.json", "inbox/abcd2345.json", "deals/rita/abcd2345.json", "templates/mail/no-answer-he.txt",
+                     ".gitignore", ".gitattributes"] {
+            #expect(SyncFiles.isSyncable(path), "\(path)")
+        }
+        for path in ["run-me.sh", "deals/../x.json", "deals/.hidden/abcd2345.json", "inbox/a/b.json", "cache/snapshot.bin",
+                     "deals/rita/x y.json", "templates/mail/../../pipeline.txt", ".git/config", "quarantine/x.json"] {
+            #expect(!SyncFiles.isSyncable(path), "\(path)")
+        }
+        #expect(SyncFiles.dealID("deals/rita/abcd2345.json") == "abcd2345")
+        #expect(SyncFiles.dealID("pipeline.json") == nil)
+    }
+}
