@@ -49,7 +49,7 @@ struct QuoteTests {
         #expect(catalogue.adding(Product(code: "-x", name: "A", price: 1, currency: "ILS")).refusal == .productBadCode(code: "-x"))
         #expect(catalogue.adding(Product(code: "a/b", name: "A", price: 1, currency: "ILS")).refusal == .productBadCode(code: "a/b"))
         #expect(catalogue.adding(Product(code: "B", name: "  ", price: 1, currency: "ILS")).refusal == .productEmptyName)
-        #expect(catalogue.adding(Product(code: "B", name: "b", price: -1, currency: "ILS")).refusal == .negativeValue)
+        #expect(catalogue.adding(Product(code: "B", name: "b", price: -1, currency: "ILS")).refusal == .negativePrice)
         #expect(catalogue.adding(Product(code: "B", name: "b", price: Self.d("1.005"), currency: "ILS")).refusal
             == .tooManyDecimals(places: 2))
         #expect(catalogue.adding(Product(code: "B", name: "b", price: Limits.maximumAmount + 1, currency: "ILS")).refusal
@@ -90,7 +90,7 @@ struct QuoteTests {
             == .quoteLineDiscount(discount: "100.01"))
         #expect(refusal(QuoteLine(product: nil, text: "x", quantity: 1, unitPrice: 1, discount: -1)) == .quoteLineDiscount(discount: "-1"))
         #expect(refusal(QuoteLine(product: nil, text: " ", quantity: 1, unitPrice: 1)) == .quoteLineEmptyText)
-        #expect(refusal(QuoteLine(product: nil, text: "x", quantity: 1, unitPrice: -1)) == .negativeValue)
+        #expect(refusal(QuoteLine(product: nil, text: "x", quantity: 1, unitPrice: -1)) == .negativePrice)
         #expect(refusal(QuoteLine(product: nil, text: "big", quantity: 2, unitPrice: Limits.maximumAmount))
             == .quoteLineTooLarge(text: "big", limit: Limits.maximumAmount))
         // Two lines each within the limit whose sum is not; and one whose total with VAT is not.

@@ -63,6 +63,11 @@ struct StageEditingTests {
             #expect(result.status == code && result.stderr.contains(text), "\(words): \(result)")
             #expect(pipelineBytes(s) == before, "\(words) changed nothing")
         }
+        for words in [["stages"], ["lost-reasons"], ["products", "list"]] {
+            let stranger = try runProgram(FunnelBinary.path, words, environment: s.environment(user: "nobody"), scratch: s.root)
+            #expect(stranger.status == Exit.refused && stranger.stderr.contains("not on this team") && stranger.stdout.isEmpty,
+                    "\(words): \(stranger)")
+        }
         let rep = try s.run("stages", "add", "Mine", user: "rita")
         #expect(rep.status == Exit.refused && rep.stderr.contains("only a manager"), "\(rep)")
         let repReasons = try s.run("lost-reasons", "remove", "Price", user: "rita")

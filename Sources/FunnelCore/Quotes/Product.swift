@@ -40,7 +40,7 @@ public struct Product: Codable, Hashable, Sendable {
         if !Product.isValidCode(code) { return .productBadCode(code: code) }
         if name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return .productEmptyName }
         if !Limits.fits(name, Limits.fieldLength) { return .fieldTooLong(field: "name", limit: Limits.fieldLength) }
-        if price.isNaN || price < 0 { return .negativeValue }
+        if price.isNaN || price < 0 { return .negativePrice }
         if price > Limits.maximumAmount { return .valueTooLarge(limit: Limits.maximumAmount) }
         if !Limits.isStorable(price) { return .tooManyDecimals(places: Limits.amountDecimals) }
         if !Money.isValidCurrency(currency) { return .invalidCurrency(text: currency) }

@@ -39,7 +39,7 @@ public struct QuoteLine: Codable, Hashable, Sendable {
         if discount.isNaN || discount < 0 || discount > 100 || !Limits.isStorable(discount) {
             return .quoteLineDiscount(discount: "\(discount)")
         }
-        if unitPrice.isNaN || unitPrice < 0 { return .negativeValue }
+        if unitPrice.isNaN || unitPrice < 0 { return .negativePrice }
         if unitPrice > Limits.maximumAmount { return .valueTooLarge(limit: Limits.maximumAmount) }
         if !Limits.isStorable(unitPrice) { return .tooManyDecimals(places: Limits.amountDecimals) }
         if total > Limits.maximumAmount { return .quoteLineTooLarge(text: text, limit: Limits.maximumAmount) }

@@ -37,6 +37,7 @@ public enum Message: Hashable, Sendable {
     case lostReasonExists(reason: String)
     case lastLostReason(reason: String)
     case unreachableReasonStays(reason: String)
+    case negativePrice
     case dealsRefusedMove(stage: String, target: String, count: Int, first: String)
     case staleDeal(dealTitle: String)
     case notInInbox(dealTitle: String)
@@ -127,7 +128,7 @@ public enum Message: Hashable, Sendable {
         case .valueTooLarge, .tooManyDecimals, .dayOutOfRange, .timeOutOfRange, .revisionOutOfRange: return limitEntry
         case .onlyManagersEditPipeline, .pipelineNeedsKind, .emptyStageName, .stageNameTaken, .badStageID, .stageIDTaken,
              .stagePlacedByItself, .inboxStaysFirst, .settingOutOfRange, .stageKindWithDeals, .stageStillHasDeals,
-             .emptyLostReason, .lostReasonExists, .lastLostReason, .unreachableReasonStays, .dealsRefusedMove:
+             .emptyLostReason, .lostReasonExists, .lastLostReason, .unreachableReasonStays, .dealsRefusedMove, .negativePrice:
             return pipelineEntry
         default: return dayEntry
         }

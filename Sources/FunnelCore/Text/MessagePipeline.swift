@@ -22,6 +22,7 @@ extension Message {
         case .lostReasonExists(let reason): return (.lostReasonExists, ["reason": reason])
         case .lastLostReason(let reason): return (.lastLostReason, ["reason": reason])
         case .unreachableReasonStays(let reason): return (.unreachableReasonStays, ["reason": reason])
+        case .negativePrice: return (.negativePrice, [:])
         case .dealsRefusedMove(let stage, let target, let count, let first):
             return (.dealsRefusedMove, ["stage": stage, "target": target, "count": "\(count)", "first": first])
         default: return (.emptyStageName, [:])

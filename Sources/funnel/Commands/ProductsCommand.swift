@@ -102,6 +102,8 @@ enum ProductsCommand: Command {
     }
 
     static func list(json: Bool, session: Session) throws {
+        // Prices are the team's: only its members read them.
+        _ = try session.actor(in: try session.funnel())
         let catalogue = try session.data { try session.store.loadProducts() }
         if json {
             Console.block(JSONOut.array(catalogue.products.map {

@@ -39,7 +39,9 @@ enum StagesCommand: Command {
         for flag in ["after", "before", "kind", "stuck", "probability", "requires", "id", "to"] where arguments.has(flag) {
             throw CommandFailure.usage("--\(flag) goes with an action: funnel stages add|rename|move|set|remove …")
         }
-        let pipeline = try session.data { try session.store.loadPipeline() }
+        let funnel = try session.funnel()
+        _ = try session.actor(in: funnel)
+        let pipeline = funnel.pipeline
         for warning in pipeline.warnings { Console.error("warning: \(warning.localized)") }
         if arguments.has("json") {
             let stages = pipeline.stages.map { stage -> JSONOut in
@@ -82,7 +84,9 @@ enum LostReasonsCommand: Command {
         switch words.first {
         case nil, "list":
             guard words.count <= 1 else { throw CommandFailure.usage("usage: funnel lost-reasons list [--json]") }
-            let pipeline = try session.data { try session.store.loadPipeline() }
+            let funnel = try session.funnel()
+            _ = try session.actor(in: funnel)
+            let pipeline = funnel.pipeline
             if arguments.has("json") {
                 Console.block(JSONOut.array(pipeline.lostReasons.map { .string($0) }).render())
             } else {

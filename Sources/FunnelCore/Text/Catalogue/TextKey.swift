@@ -37,6 +37,7 @@ public enum TextKey: String, CaseIterable, Sendable {
     case lostReasonExists
     case lastLostReason
     case unreachableReasonStays
+    case negativePrice
     case dealsRefusedMove
     // Opening a figure of the report screen
     case keyNextFigure
