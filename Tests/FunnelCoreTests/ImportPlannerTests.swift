@@ -59,6 +59,17 @@ struct ImportPlannerTests {
         #expect(Self.error(strict[0])?.contains("--strict") == true)
     }
 
+    /// Accounts differing only in case are two people: the one written exactly wins.
+    @Test func anOwnerWrittenExactlyIsThatAccount() {
+        let team = Team(users: [User(account: "bob", name: "Bob Levi", role: .rep), User(account: "Bob", name: "Bob Cohen", role: .rep),
+                                User(account: "rita", name: "Rita Rep", role: .rep)])
+        #expect(ImportValues.owner("bob", in: team)?.name == "Bob Levi")
+        #expect(ImportValues.owner("Bob", in: team)?.name == "Bob Cohen")
+        #expect(ImportValues.owner(" Bob ", in: team)?.name == "Bob Cohen")
+        #expect(ImportValues.owner("RITA", in: team)?.account == "rita", "otherwise case is ignored")
+        #expect(ImportValues.owner("Rita Rep", in: team)?.account == "rita")
+    }
+
     @Test func duplicatesAndEarlierImportsCreateNothing() throws {
         let csv = "title,company,phone\nA,Acme,054-1234567\nB,Other,+972 54 123 4567\nA,ACME ,\n"
         let rows = try Self.plan(csv)

@@ -241,6 +241,21 @@ struct QuoteCommandTests {
         #expect(overflow.status == Exit.data && overflow.stderr.contains("numbers.json"), "\(overflow)")
     }
 
+    /// Lines are priced in the deal's currency: changing it would relabel them, so it is refused.
+    @Test func aDealWithLinesKeepsItsCurrency() throws {
+        let (box, id) = try Self.prepared()
+        defer { box.remove() }
+        try box.ok("lines", "add", id, "CRM-Y", user: "rita")
+        let file = try #require(box.dealFile(id))
+        let before = box.bytes(file)
+        let refused = try box.run("edit", id, "--currency", "USD", user: "rita")
+        #expect(refused.status == Exit.refused && refused.stderr.contains("quote lines priced in ILS"), "\(refused)")
+        #expect(box.bytes(file) == before)
+        try box.ok("edit", id, "--currency", "ils", "--notes", "same currency, any case", user: "rita")
+        try box.ok("lines", "remove", id, "1", user: "rita")
+        try box.ok("edit", id, "--currency", "USD", user: "rita")
+    }
+
     @Test func aStageCanRequireAnIssuedQuote() throws {
         let (box, id) = try Self.prepared()
         defer { box.remove() }

@@ -73,6 +73,10 @@ extension Funnel {
 
     /// The fields of `edit` set; a stage's requirements still hold afterwards.
     func edited(_ deal: Deal, _ edit: DealEdit, now: Date, utcOffset: Int) -> Result<Deal, Refusal> {
+        // Quote lines are priced in the deal's currency: another currency would relabel them.
+        if let v = edit.currency, v.uppercased() != deal.currency, !deal.quoteLines.isEmpty {
+            return .failure(Refusal(.currencyWithQuoteLines(dealTitle: deal.title, currency: deal.currency)))
+        }
         var next = deal
         if let v = edit.title { next.title = v.trimmingCharacters(in: .whitespacesAndNewlines) }
         if let v = edit.company { next.company = v }

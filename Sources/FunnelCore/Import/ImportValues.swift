@@ -72,9 +72,12 @@ public enum ImportValues {
         return pipeline.stages.first { key($0.id) == wanted } ?? pipeline.stages.first { key($0.name) == wanted }
     }
 
-    /// The team member a cell names: by account, display name, their email (`funnel team email`),
-    /// or an email whose local part is the account.
+    /// The team member a cell names: the account exactly as written first (accounts `bob` and `Bob`
+    /// are two people), then by account or display name ignoring case and spaces, their email
+    /// (`funnel team email`), or an email whose local part is the account.
     public static func owner(_ text: String, in team: Team) -> User? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if let exact = team.users.first(where: { $0.account == trimmed }) { return exact }
         let wanted = key(text)
         guard !wanted.isEmpty else { return nil }
         if let user = team.users.first(where: { $0.account.lowercased() == wanted || key($0.name) == wanted }) { return user }

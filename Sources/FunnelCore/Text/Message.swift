@@ -38,6 +38,7 @@ public enum Message: Hashable, Sendable {
     case lastLostReason(reason: String)
     case unreachableReasonStays(reason: String)
     case negativePrice
+    case currencyWithQuoteLines(dealTitle: String, currency: String)
     case dealsRefusedMove(stage: String, target: String, count: Int, first: String)
     case staleDeal(dealTitle: String)
     case notInInbox(dealTitle: String)
@@ -128,7 +129,7 @@ public enum Message: Hashable, Sendable {
         case .valueTooLarge, .tooManyDecimals, .dayOutOfRange, .timeOutOfRange, .revisionOutOfRange: return limitEntry
         case .onlyManagersEditPipeline, .pipelineNeedsKind, .emptyStageName, .stageNameTaken, .badStageID, .stageIDTaken,
              .stagePlacedByItself, .inboxStaysFirst, .settingOutOfRange, .stageKindWithDeals, .stageStillHasDeals,
-             .emptyLostReason, .lostReasonExists, .lastLostReason, .unreachableReasonStays, .dealsRefusedMove, .negativePrice:
+             .emptyLostReason, .lostReasonExists, .lastLostReason, .unreachableReasonStays, .dealsRefusedMove, .negativePrice, .currencyWithQuoteLines:
             return pipelineEntry
         default: return dayEntry
         }

@@ -23,6 +23,7 @@ extension Message {
         case .lastLostReason(let reason): return (.lastLostReason, ["reason": reason])
         case .unreachableReasonStays(let reason): return (.unreachableReasonStays, ["reason": reason])
         case .negativePrice: return (.negativePrice, [:])
+        case .currencyWithQuoteLines(let title, let currency): return (.currencyWithQuoteLines, ["title": title, "currency": currency])
         case .dealsRefusedMove(let stage, let target, let count, let first):
             return (.dealsRefusedMove, ["stage": stage, "target": target, "count": "\(count)", "first": first])
         default: return (.emptyStageName, [:])

@@ -72,6 +72,9 @@ public struct Grid: Sendable {
     /// Lays out text already in visual order from x up to `end`, one cluster per cell.
     @discardableResult
     mutating func place(_ visual: String, x: Int, y: Int, end: Int, style: CellStyle) -> Int {
+        // A row outside the grid (a box taller than a small terminal) draws nothing.
+        guard y >= 0, y < height else { return 0 }
+        let end = min(end, width)
         var column = x
         for character in visual {
             let w = DisplayWidth.of(character)
@@ -106,9 +109,12 @@ public struct Grid: Sendable {
     }
 
     /// Paints a rectangle with a style (spaces).
+    /// The part outside the grid is left out: a rectangle below or right of it paints nothing.
     public mutating func fill(x: Int, y: Int, width w: Int, height h: Int, style: CellStyle) {
-        for row in max(0, y)..<min(height, y + h) {
-            for column in max(0, x)..<min(width, x + w) { self[column, row] = Cell(text: " ", style: style) }
+        let rows = max(0, y)..<max(max(0, y), min(height, y + h))
+        let columns = max(0, x)..<max(max(0, x), min(width, x + w))
+        for row in rows {
+            for column in columns { self[column, row] = Cell(text: " ", style: style) }
         }
     }
 

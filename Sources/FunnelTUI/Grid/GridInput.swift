@@ -10,7 +10,7 @@ extension Grid {
     /// (`cursor`) is put on that cell.
     public mutating func input(_ text: String, cursor: Int? = nil, x: Int, y: Int, width: Int,
                                style: CellStyle, cursorStyle: CellStyle) {
-        guard width > 1 else { return }
+        guard width > 1, y >= 0, y < height else { return }
         fill(x: x, y: y, width: width, height: 1, style: style)
         let logical = Array(Sanitize.line(text))
         let at = min(max(0, cursor ?? logical.count), logical.count)

@@ -46,7 +46,6 @@ enum WordKind: Equatable {
         case ("products", 1): return .dynamic("products")
         case ("lines", 0): return .words(["list", "add", "remove"])
         case ("lines", 1): return .dynamic("deals")
-        case ("lines", 2): return .dynamic("products")
         case ("completions", 0): return .words(["bash", "zsh", "fish"])
         case ("man", 0), ("help", 0): return .words(allCommands.map { $0.spec.name })
         default: break

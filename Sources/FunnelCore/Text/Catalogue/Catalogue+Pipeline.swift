@@ -1,6 +1,7 @@
 extension Catalogue {
     /// Changing the stages and lost reasons (`funnel stages`, `funnel lost-reasons`, the stage editor).
     static let englishPipeline: [TextKey: CatalogueEntry] = [
+        .currencyWithQuoteLines: "“{title}” has quote lines priced in {currency}; remove them (funnel lines remove) before changing its currency",
         .negativePrice: "a price cannot be negative",
         .unreachableReasonStays: "“{reason}” is the reason a deal is closed with after too many unanswered calls (R11, work.unreachable_reason): it stays",
         .keyNextFigure: "next figure: a stage, a conversion, losses, a seller…",
@@ -63,6 +64,7 @@ extension Catalogue {
     ]
 
     static let hebrewPipeline: [TextKey: CatalogueEntry] = [
+        .currencyWithQuoteLines: "ל-\"{title}\" יש שורות הצעת מחיר במטבע {currency}; הסירו אותן (funnel lines remove) לפני שינוי המטבע",
         .negativePrice: "מחיר אינו יכול להיות שלילי",
         .unreachableReasonStays: "\"{reason}\" היא הסיבה שבה נסגרת עסקה אחרי יותר מדי שיחות שלא נענו (R11, work.unreachable_reason): היא נשארת",
         .keyNextFigure: "הנתון הבא: שלב, המרה, הפסדים, מוכר…",
@@ -125,6 +127,7 @@ extension Catalogue {
     ]
 
     static let arabicPipeline: [TextKey: CatalogueEntry] = [
+        .currencyWithQuoteLines: "لـ\"{title}\" بنود عرض سعر بعملة {currency}؛ احذفها (funnel lines remove) قبل تغيير العملة",
         .negativePrice: "لا يمكن أن يكون السعر سالبًا",
         .unreachableReasonStays: "\"{reason}\" هو السبب الذي تُغلق به صفقة بعد مكالمات كثيرة بلا رد (R11، work.unreachable_reason): يبقى",
         .keyNextFigure: "الرقم التالي: مرحلة، تحويل، خسائر، بائع…",

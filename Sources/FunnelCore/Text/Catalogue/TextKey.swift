@@ -38,6 +38,7 @@ public enum TextKey: String, CaseIterable, Sendable {
     case lastLostReason
     case unreachableReasonStays
     case negativePrice
+    case currencyWithQuoteLines
     case dealsRefusedMove
     // Opening a figure of the report screen
     case keyNextFigure
