@@ -113,7 +113,15 @@ public enum AtomicFile {
     private static func place(_ temp: String, at path: String, replacing: Replacing) throws {
         switch replacing {
         case .anything:
-            break
+            // Only a file (or a link, never followed) is replaced: a device such as /dev/null, a
+            // FIFO, a socket or a folder at `path` is someone else's, and stays.
+            var info = stat()
+            if lstat(path, &info) == 0 {
+                let type = info.st_mode & S_IFMT
+                guard type == S_IFREG || type == S_IFLNK else {
+                    throw StoreError.io(path: path, detail: "is not a regular file (a device, a FIFO or a folder); it was not replaced")
+                }
+            }
         case .nothing:
             // link() fails if the name is taken, atomically: nothing planted there is replaced.
             if link(temp, path) == 0 {

@@ -227,6 +227,9 @@ struct QuoteCommandTests {
             let result = try box.run("quote", id, "--out", out, user: "rita")
             #expect(result.status == Exit.usage && result.stderr.contains("--out"), "\(out): \(result)")
         }
+        #expect(mkfifo(box.root + "/fifo", 0o600) == 0)
+        let fifo = try box.run("quote", id, "--out", box.root + "/fifo", user: "rita")
+        #expect(fifo.status == Exit.usage && fifo.stderr.contains("not a regular file"), "\(fifo)")
         #expect(box.bytes(box.dataDir + "/pipeline.json") == pipeline)
         let quotes = try box.run("quotes", id, "--json", user: "rita")
         #expect(quotes.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "[]", "no number used: \(quotes)")

@@ -45,6 +45,24 @@ struct AtomicFileTests {
         #expect(storeError { try AtomicFile.read(tmp.path + "/dir") } != nil)
     }
 
+    /// A write never replaces a FIFO, a device or a folder standing at its path (as root, a rename
+    /// over /dev/null would make it a plain file and break every program that writes to it).
+    @Test func aWriteNeverReplacesAFifoOrAFolder() throws {
+        let tmp = try TempDir()
+        defer { tmp.remove() }
+        #expect(mkfifo(tmp.path + "/fifo", 0o600) == 0)
+        #expect(storeError { try AtomicFile.write(Data("x".utf8), to: tmp.path + "/fifo") }?.description
+                .contains("not a regular file") == true)
+        var info = stat()
+        #expect(lstat(tmp.path + "/fifo", &info) == 0 && info.st_mode & S_IFMT == S_IFIFO, "the FIFO stays")
+        #expect(mkdir(tmp.path + "/dir", 0o700) == 0)
+        #expect(storeError { try AtomicFile.write(Data("x".utf8), to: tmp.path + "/dir") } != nil)
+        #expect(try AtomicFile.list(tmp.path).allSatisfy { !$0.hasSuffix(".tmp") }, "no temporary file is left")
+        try AtomicFile.write(Data("file".utf8), to: tmp.path + "/file")
+        try AtomicFile.write(Data("again".utf8), to: tmp.path + "/file")
+        #expect(try AtomicFile.read(tmp.path + "/file") == Data("again".utf8), "a file is still replaced")
+    }
+
     @Test func replacingNothingOrOnlyTheFileReadRefusesAnythingElse() throws {
         let tmp = try TempDir()
         defer { tmp.remove() }

@@ -67,6 +67,9 @@ enum QuoteCommand: Command {
         if lstat(out, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
             throw CommandFailure.usage("--out: \(out) is a folder; give a file name in it; nothing was issued")
         }
+        if lstat(out, &info) == 0, ![S_IFREG, S_IFLNK].contains(info.st_mode & S_IFMT) {
+            throw CommandFailure.usage("--out: \(out) is not a regular file (a device or a FIFO); nothing was issued")
+        }
         guard let real = realpath(folder, nil) else { return }
         defer { free(real) }
         let resolved = String(cString: real)
