@@ -57,9 +57,14 @@ struct ShellCompletionTests {
         func run(_ arguments: [String]) throws -> RunResult {
             try runProgram(tmux, ["-L", socket] + arguments, environment: env, scratch: s.root)
         }
-        defer { _ = try? run(["kill-server"]) }
         let shell = [zsh, "-f", "-i"].joined(separator: " ")
         try #require(try run(["-f", "/dev/null", "new-session", "-d", "-s", "z", "-x", "150", "-y", "10", shell]).ok)
+        // The server is killed by its pid too: kill-server alone has left servers behind.
+        let server = Int32(try run(["display-message", "-p", "#{pid}"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+        defer {
+            _ = try? run(["kill-server"])
+            if let server, server > 1 { kill(server, SIGKILL) }
+        }
         _ = try run(["send-keys", "-t", "z", "-l", "source <(funnel completions zsh)"])
         _ = try run(["send-keys", "-t", "z", "Enter"])
         for part in ["funnel list --stage follow", " --priority h", "  # ; funnel move \(id.prefix(4))"] {
