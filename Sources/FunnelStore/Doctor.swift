@@ -58,8 +58,7 @@ public struct Doctor {
         var advice = pipeline.warnings.map {
             Finding(path: path, problem: $0.text, action: "consider fewer stages: funnel stages remove STAGE --to OTHER (R1)", isAdvice: true)
         }
-        let open = pipeline.stages.filter { $0.kind == .open }.count
-        if open > 5 {
+        if let open = pipeline.openStagesPastAdvice {
             advice.append(Finding(path: path, problem: "\(open) open stages; a healthy funnel has 3-5",
                                   action: "merge stages that mean the same step: funnel stages remove STAGE --to OTHER (R1)",
                                   isAdvice: true))

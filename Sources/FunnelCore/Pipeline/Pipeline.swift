@@ -30,6 +30,15 @@ public struct Pipeline: Codable, Hashable, Sendable {
     /// More stages than this measurably hurts sales (R1).
     public static let recommendedMaximumStages = 8
 
+    /// A healthy funnel has 3 to 5 open stages (R1): past this, funnel advises fewer.
+    public static let recommendedMaximumOpenStages = 5
+
+    /// How many open stages there are, when more than R1 advises; nil otherwise.
+    public var openStagesPastAdvice: Int? {
+        let open = stages.filter { $0.kind == .open }.count
+        return open > Self.recommendedMaximumOpenStages ? open : nil
+    }
+
     /// Problems worth telling the manager about; the pipeline is still accepted (R1).
     public var warnings: [Message] {
         stages.count > Pipeline.recommendedMaximumStages

@@ -14,27 +14,25 @@ public enum ReportDrill {
         let stagesByID: [String: Stage]
         let path: [Stage]
         let rank: [String: Int]
-        let firstDay: Date
-        let afterLast: Date
+        let period: ReportPeriod
+        let utcOffset: Int
         let now: Date
         let today: Day
-        let missingKind: StageKind
 
         init(pipeline: Pipeline, period: ReportPeriod, now: Date, utcOffset: Int) {
             self.pipeline = pipeline
             stagesByID = Dictionary(uniqueKeysWithValues: pipeline.stages.map { ($0.id, $0) })
-            missingKind = .open
             path = pipeline.stages.filter { $0.kind == .open } + pipeline.stages.filter { $0.kind == .won }
             rank = Dictionary(uniqueKeysWithValues: path.enumerated().map { ($1.id, $0) })
-            firstDay = period.first.map { $0.start(utcOffset: utcOffset) } ?? .distantPast
-            afterLast = period.last.adding(days: 1).start(utcOffset: utcOffset)
+            self.period = period
+            self.utcOffset = utcOffset
             self.now = now
             today = Day(now, utcOffset: utcOffset)
         }
 
-        func inPeriod(_ date: Date) -> Bool { date >= firstDay && date < afterLast }
+        func inPeriod(_ date: Date) -> Bool { period.contains(date, utcOffset: utcOffset) }
         /// A stage the pipeline lacks counts as open, as in `ReportBuilder`.
-        func kind(_ id: String) -> StageKind? { stagesByID[id]?.kind ?? missingKind }
+        func kind(_ id: String) -> StageKind? { stagesByID[id]?.kind ?? .open }
 
         func counts(_ deal: Deal, in figure: ReportFigure) -> Bool {
             switch figure {

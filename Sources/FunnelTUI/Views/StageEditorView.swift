@@ -42,7 +42,6 @@ enum StageEditorView {
     /// R1: the warning past 8 stages, else advice past 5 open ones.
     static func advice(_ pipeline: Pipeline, state: BoardState) -> (text: String, isWarning: Bool)? {
         if let warning = pipeline.warnings.first { return (warning.text(in: state.language), true) }
-        let open = pipeline.stages.filter { $0.kind == .open }.count
-        return open > 5 ? (state.text(.stageEditorAdvice, ["count": "\(open)"]), false) : nil
+        return pipeline.openStagesPastAdvice.map { (state.text(.stageEditorAdvice, ["count": "\($0)"]), false) }
     }
 }

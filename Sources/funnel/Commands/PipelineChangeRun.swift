@@ -23,8 +23,7 @@ enum PipelineChangeRun {
             throw CommandFailure.refused(refusal.message.localized)
         case .saved(let plan):
             for warning in plan.pipeline.warnings { Console.error("warning: \(warning.localized)") }
-            let open = plan.pipeline.stages.filter { $0.kind == .open }.count
-            if open > 5 {
+            if let open = plan.pipeline.openStagesPastAdvice {
                 Console.error("advice: \(open) open stages; a healthy funnel has 3-5 (R1)")
             }
             return plan
