@@ -39,29 +39,54 @@ extension FunnelStore {
     var quoteCountersPath: String { quotesDirectory + "/numbers.json" }
     var quoteNumbersDirectory: String { quotesDirectory + "/numbers" }
 
-    /// The next number of `year` (see above).
-    func nextQuoteNumber(year: Int) throws -> QuoteNumber {
+    /// Where a clone synced over git keeps the quote series it was given (`.git/funnel-quote-series`,
+    /// never shared: each clone its own).
+    public var quoteSeriesPath: String { root + "/.git/funnel-quote-series" }
+
+    /// The series this data directory issues quotes in: `""` unless it is a synced clone, then the
+    /// one it was given when it joined (`""` for the clone that shared the data first). A synced
+    /// clone without one (made before series existed) gets it at its next `funnel sync`; until then
+    /// it issues none, so two laptops never give one number twice.
+    public func quoteSeries() throws -> String {
+        var info = stat()
+        guard lstat(root + "/.git", &info) == 0 else { return "" }
+        guard let data = try AtomicFile.readFile(quoteSeriesPath, limit: 64)?.data else {
+            throw StoreError.io(path: quoteSeriesPath, detail: "is missing: this synced copy has no quote series yet, so its quote numbers could "
+                                + "clash with a teammate's; run funnel sync once (online) and issue the quote again")
+        }
+        let series = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard series.isEmpty || QuoteNumber.isSeries(series) else {
+            throw StoreError.corrupt(path: quoteSeriesPath, detail: "holds no quote series (one to three capital letters, or nothing)")
+        }
+        return series
+    }
+
+    /// The next number of `year` in `series` (see above).
+    func nextQuoteNumber(year: Int, series: String = "") throws -> QuoteNumber {
         var last = 0
         if let data = try AtomicFile.readFile(quoteCountersPath, limit: Self.maximumFileBytes)?.data {
             let counters = try FunnelJSON.decode(StoredFile<QuoteCounters>.self, from: data, path: quoteCountersPath).body
-            last = counters.last[String(year)] ?? 0
+            last = series.isEmpty ? counters.last[String(year)] ?? 0 : 0
         }
         for name in try AtomicFile.list(quoteNumbersDirectory) {
-            if let number = QuoteNumber(name), number.year == year { last = max(last, number.sequence) }
+            if let number = QuoteNumber(name), number.year == year, number.series == series { last = max(last, number.sequence) }
         }
         for folder in try listableQuoteFolders() {
             for name in (try? AtomicFile.list(folder)) ?? [] {
-                if let number = StorePaths.quoteNumber(ofPDF: name), number.year == year { last = max(last, number.sequence) }
+                if let number = StorePaths.quoteNumber(ofPDF: name), number.year == year, number.series == series {
+                    last = max(last, number.sequence)
+                }
             }
         }
-        return QuoteNumber(year: year, sequence: last + 1)
+        return QuoteNumber(year: year, series: series, sequence: last + 1)
     }
 
     /// Claims the next number of `year`: its file in `quotes/numbers/` is made, never over one
     /// already there. Returns the number and that file (to remove if the quote is not issued).
     func claimQuoteNumber(year: Int) throws -> (QuoteNumber, marker: String) {
+        let series = try quoteSeries()
         try prepareQuoteFolder(quoteNumbersDirectory)
-        var number = try nextQuoteNumber(year: year)
+        var number = try nextQuoteNumber(year: year, series: series)
         let mode: mode_t = isShared ? 0o640 : 0o600
         for _ in 0..<1000 {
             let marker = "\(quoteNumbersDirectory)/\(number)"

@@ -31,7 +31,7 @@ enum SyncBench {
         try generate(size: size, root: "\(root)/a")
         let a = repository("a"), b = repository("b")
         _ = try a.share(to: "\(root)/remote.git", author: DemoData.manager)
-        _ = try b.join("\(root)/remote.git")
+        _ = try b.join("\(root)/remote.git", account: DemoData.manager)
         _ = try a.sync(author: DemoData.manager)
         var times: [Double] = []
         for _ in 0..<repetitions { times.append(try Measure.time { _ = try a.sync(author: DemoData.manager) }) }

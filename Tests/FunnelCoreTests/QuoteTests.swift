@@ -189,9 +189,22 @@ struct QuoteTests {
         #expect(QuoteNumber(year: 2026, sequence: 1).description == "Q-2026-0001")
         #expect(QuoteNumber(year: 2026, sequence: 12345).description == "Q-2026-12345")
         #expect(QuoteNumber("Q-2026-0042") == QuoteNumber(year: 2026, sequence: 42))
-        for bad in ["Q-2026-42", "Q-2026-0000", "q-2026-0001", "Q-26-0001", "Q-2026-0001.pdf", "Q-2026-00001", "../Q-2026-0001"] {
+        for bad in ["Q-2026-42", "Q-2026-0000", "q-2026-0001", "Q-26-0001", "Q-2026-0001.pdf", "Q-2026-00001", "../Q-2026-0001",
+                    "Q-2026-a-0001", "Q-2026-ABCD-0001", "Q-2026--0001", "Q-2026-A1-0001", "Q-2026-A-B-0001", "Q-2026-Ä-0001"] {
             #expect(QuoteNumber(bad) == nil, "\(bad)")
         }
+    }
+
+    @Test func aClonesSeriesIsPartOfTheNumber() {
+        #expect(QuoteNumber(year: 2026, series: "B", sequence: 7).description == "Q-2026-B-0007")
+        #expect(QuoteNumber("Q-2026-AB-0042") == QuoteNumber(year: 2026, series: "AB", sequence: 42))
+        #expect((0..<30).map(QuoteNumber.series(at:)).suffix(6) == ["Y", "Z", "AA", "AB", "AC", "AD"])
+        #expect(QuoteNumber.series(at: 26 + 26 * 26) == "AAA")
+        // Sorted by year, then series (the plain one first), then sequence.
+        let numbers = ["Q-2026-B-0001", "Q-2026-0002", "Q-2026-AA-0001", "Q-2026-A-0003", "Q-2025-Z-0009", "Q-2026-0001"]
+            .compactMap(QuoteNumber.init)
+        #expect(numbers.sorted().map(\.description)
+            == ["Q-2025-Z-0009", "Q-2026-0001", "Q-2026-0002", "Q-2026-A-0003", "Q-2026-B-0001", "Q-2026-AA-0001"])
     }
 
     @Test func aDealWithQuotesRoundTripsAndOldFilesStillRead() throws {

@@ -79,13 +79,38 @@ struct FileMergeTests {
         #expect(Set(users.map(\.account)) == ["dana", "rita", "sam"] && users.first?.account == "dana")
     }
 
+    @Test func cataloguesMergeByProductCode() throws {
+        let crm = Product(code: "CRM", name: "CRM licence", price: 1200, currency: "ILS")
+        let base = ProductCatalogue(products: [crm])
+        var ours = base, theirs = base
+        ours.products[0].price = 1100
+        ours.products.append(Product(code: "SETUP", name: "Installation", price: 450, currency: "ILS", vatExempt: true))
+        theirs.products[0].name = "CRM, yearly licence"
+        theirs.products.append(Product(code: "SUPPORT", name: "Support", price: 99, currency: "ILS"))
+        let outcome = try FileMerge.merge(base: try file(base), ours: try file(ours), theirs: try file(theirs), path: "products.json")
+        let merged = try FunnelJSON.decode(StoredFile<ProductCatalogue>.self, from: outcome.data, path: "products.json").body
+        #expect(Set(merged.products.map(\.code)) == ["CRM", "SETUP", "SUPPORT"] && merged.products.first?.code == "CRM")
+        #expect(merged.products[0].price == 1100 && merged.products[0].name == "CRM, yearly licence")
+        #expect(outcome.conflicts.isEmpty)
+        // The same code added on both sides in two cases is two products the reader refuses: no merge.
+        var clash = base
+        clash.products.append(Product(code: "crm", name: "x", price: 1, currency: "ILS"))
+        #expect(throws: StoreError.self) {
+            try FileMerge.merge(base: nil, ours: try file(base), theirs: try file(clash), path: "products.json")
+        }
+    }
+
     @Test func onlyFunnelsFilesTravel() {
-        for path in ["pipeline.json", "team.json", "inbox/abcd2345.json", "deals/rita/abcd2345.json", "templates/mail/no-answer-he.txt",
+        for path in ["pipeline.json", "team.json", "products.json", "inbox/abcd2345.json", "deals/rita/abcd2345.json",
+                     "templates/mail/no-answer-he.txt", "templates/quote/he.txt", "quotes/deals/rita/Q-2026-0001.pdf",
+                     "quotes/inbox/Q-2026-AB-0012.pdf", "quotes/Q-2025-0003.pdf", "quotes/numbers/Q-2026-B-0001", "quotes/series/AB",
                      ".gitignore", ".gitattributes"] {
             #expect(SyncFiles.isSyncable(path), "\(path)")
         }
         for path in ["run-me.sh", "deals/../x.json", "deals/.hidden/abcd2345.json", "inbox/a/b.json", "cache/snapshot.bin",
-                     "deals/rita/x y.json", "templates/mail/../../pipeline.txt", ".git/config", "quarantine/x.json"] {
+                     "deals/rita/x y.json", "templates/mail/../../pipeline.txt", ".git/config", "quarantine/x.json",
+                     "quotes/deals/rita/notes.pdf", "quotes/deals/../x/Q-2026-0001.pdf", "quotes/series/abc", "quotes/series/ABCD",
+                     "quotes/numbers/Q-2026-1", "quotes/numbers.json", "quotes/inbox/Q-2026-ab-0001.pdf", "templates/quote/x/he.txt"] {
             #expect(!SyncFiles.isSyncable(path), "\(path)")
         }
         #expect(SyncFiles.dealID("deals/rita/abcd2345.json") == "abcd2345")

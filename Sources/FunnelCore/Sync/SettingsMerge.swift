@@ -1,10 +1,10 @@
 import Foundation
 
-/// pipeline.json and team.json merged from two versions changed apart (`funnel sync`), against
+/// pipeline.json, team.json and products.json merged from two versions changed apart (`funnel sync`), against
 /// their common base, on the JSON itself:
 ///
 /// - objects field by field; a field changed on one side takes that side;
-/// - lists of objects with an identity (`id`: stages, `account`: users) element by element, matched
+/// - lists of objects with an identity (`id`: stages, `account`: users, `code`: products) element by element, matched
 ///   by it: one added on either side is in (after the element it follows there), one removed on a
 ///   side and unchanged on the other is out, one changed on both is merged field by field; the
 ///   order is the side that reordered, else ours;
@@ -15,7 +15,7 @@ import Foundation
 /// The caller decodes the result with the store's strict reader and checks it.
 public enum SettingsMerge {
     /// Fields whose list elements are matched by identity.
-    static let identities = ["id", "account"]
+    static let identities = ["id", "account", "code"]
 
     public static func merge(base: JSONValue?, ours: JSONValue, theirs: JSONValue) -> (value: JSONValue, conflicts: [String]) {
         var conflicts: [String] = []

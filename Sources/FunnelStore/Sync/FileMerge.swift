@@ -1,7 +1,7 @@
 import Foundation
 import FunnelCore
 
-/// Three versions of one funnel file (a deal, pipeline.json, team.json) merged into one that the
+/// Three versions of one funnel file (a deal, pipeline.json, team.json, products.json) merged into one that the
 /// store's strict reader accepts: what `funnel merge-deal` (git's merge driver) and `funnel sync`
 /// write. Never conflict markers: a merge that cannot be made throws, naming why.
 public enum FileMerge {
@@ -21,9 +21,10 @@ public enum FileMerge {
         let name = (path as NSString).lastPathComponent
         // What the file is: from its name when it is a funnel file's (sync), else from its content
         // (git's driver gets temporary names).
-        let probe: JSONValue? = name == "pipeline.json" || name == "team.json" || StorePaths.isDealFileName(name) ? nil
+        let settings = ["pipeline.json", "team.json", "products.json"]
+        let probe: JSONValue? = settings.contains(name) || StorePaths.isDealFileName(name) ? nil
             : try FunnelJSON.decoder().decode(JSONValue.self, from: ours)
-        if probe?["deal"] != nil || (probe == nil && StorePaths.isDealFileName(name) && name != "pipeline.json" && name != "team.json") {
+        if probe?["deal"] != nil || (probe == nil && StorePaths.isDealFileName(name) && !settings.contains(name)) {
             return try mergeDeal(base: base, ours: ours, theirs: theirs, path: path)
         }
         if probe?["pipeline"] != nil || name == "pipeline.json" {
@@ -43,7 +44,12 @@ public enum FileMerge {
                 return try FunnelJSON.encoder().encode(team)
             }
         }
-        throw StoreError.corrupt(path: path, detail: "not a deal, pipeline or team file")
+        if probe?["products"] != nil || name == "products.json" {
+            return try mergeSettings(base: base, ours: ours, theirs: theirs, path: path) { data in
+                try FunnelJSON.encoder().encode(try FunnelJSON.decode(StoredFile<ProductCatalogue>.self, from: data, path: path))
+            }
+        }
+        throw StoreError.corrupt(path: path, detail: "not a deal, pipeline, team or product catalogue file")
     }
 
     static func mergeDeal(base: Data?, ours: Data, theirs: Data, path: String) throws -> Outcome {
@@ -95,6 +101,7 @@ public enum FileMerge {
                 let pipeline = try FunnelJSON.decode(StoredFile<Pipeline>.self, from: data, path: path).body
                 return pipeline.validationErrors.first
             case "team.json": _ = try FunnelJSON.decode(StoredFile<[User]>.self, from: data, path: path)
+            case "products.json": _ = try FunnelJSON.decode(StoredFile<ProductCatalogue>.self, from: data, path: path)
             default:
                 let deal = try FunnelJSON.decode(StoredFile<Deal>.self, from: data, path: path).body
                 if deal.id + ".json" != name { return "holds deal \(deal.id) but is named \(name)" }

@@ -19,26 +19,48 @@ public enum SyncFiles {
     # funnel sync: JSON files are merged field by field by funnel merge-deal (docs/sync.md)
     *.json -text merge=\(driverName)
     *.txt -text
+    *.pdf binary
 
     """
 
     /// The merge driver's name in `.gitattributes` and git's config.
     public static let driverName = "funnel-deal"
 
-    /// Where a path of the shared tree may be written in the data directory: the settings,
-    /// a deal file in the inbox or an owner's folder (valid names only), a mail template, the two
-    /// git files. Anything else a teammate commits is left in the repository and never written here.
+    /// Where a path of the shared tree may be written in the data directory: the settings and the
+    /// catalogue, a deal file in the inbox or an owner's folder, a mail or quote template, a quote's
+    /// PDF beside its deal, a used quote number, a clone's quote series, the two git files (valid
+    /// names only). Anything else a teammate commits is left in the repository, never written here.
     public static func isSyncable(_ path: String) -> Bool {
         let parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         switch parts.count {
-        case 1: return ["pipeline.json", "team.json", ".gitignore", ".gitattributes"].contains(parts[0])
-        case 2: return parts[0] == "inbox" && StorePaths.isDealFileName(parts[1])
+        case 1: return ["pipeline.json", "team.json", "products.json", ".gitignore", ".gitattributes"].contains(parts[0])
+        case 2: return (parts[0] == "inbox" && StorePaths.isDealFileName(parts[1])) || (parts[0] == "quotes" && isPDFName(parts[1]))
         case 3:
-            if parts[0] == "deals" { return User.isValidAccount(parts[1]) && StorePaths.isDealFileName(parts[2]) }
-            return parts[0] == "templates" && parts[1] == "mail" && isTemplateName(parts[2])
+            switch parts[0] {
+            case "deals": return User.isValidAccount(parts[1]) && StorePaths.isDealFileName(parts[2])
+            case "templates": return (parts[1] == "mail" || parts[1] == "quote") && isTemplateName(parts[2])
+            case "quotes": return isQuoteFile(folder: parts[1], name: parts[2])
+            default: return false
+            }
+        case 4: return parts[0] == "quotes" && parts[1] == "deals" && User.isValidAccount(parts[2]) && isPDFName(parts[3])
         default: return false
         }
     }
+
+    /// `quotes/inbox/Q-….pdf`, `quotes/numbers/Q-…` (a number used), `quotes/series/S` (a clone's series).
+    static func isQuoteFile(folder: String, name: String) -> Bool {
+        switch folder {
+        case "inbox": return isPDFName(name)
+        case "numbers": return QuoteNumber(name) != nil
+        case "series": return QuoteNumber.isSeries(name)
+        default: return false
+        }
+    }
+
+    static func isPDFName(_ name: String) -> Bool { StorePaths.quoteNumber(ofPDF: name) != nil }
+
+    /// Where the clones' quote series are registered: one file per series, named after it.
+    public static let seriesFolder = "quotes/series"
 
     /// The deal id of a deal file's path (`inbox/ID.json`, `deals/OWNER/ID.json`), or nil.
     public static func dealID(_ path: String) -> String? {

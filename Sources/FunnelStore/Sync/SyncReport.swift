@@ -17,6 +17,9 @@ public struct SyncReport: Sendable, Equatable {
     public var held: [String] = []
     /// Files a teammate committed that funnel never writes into a data directory.
     public var ignored: [String] = []
+    /// The quote series this clone was given by this run (`sync init`, or the first sync of a
+    /// clone made before series existed); nil when it had one already.
+    public var quoteSeries: String?
     /// How many times the fetch-merge-push ran (more than one: someone pushed in between).
     public var attempts: Int = 0
 

@@ -84,13 +84,15 @@ public struct SyncRepository {
             report.branch = "main"
             report.committed = try commitLocal(author: author, report: &report)
             try push(report: &report, remote: remote, branch: "main", from: nil)
+            try recordSeries("")
+            report.quoteSeries = ""
             return report
         }
     }
 
     /// `funnel sync init REMOTE` where there is no data: clones the team's repository into the
     /// data directory (a fresh folder beside it, renamed into place only when whole).
-    public func join(_ remote: String) throws -> SyncReport {
+    public func join(_ remote: String, account: String) throws -> SyncReport {
         let parent = (root as NSString).deletingLastPathComponent
         try AtomicFile.makeDirectory(parent)
         let temporary = "\(parent)/.\((root as NSString).lastPathComponent).clone.\(getpid())"
@@ -109,6 +111,18 @@ public struct SyncRepository {
             try? FileManager.default.removeItem(atPath: temporary)
             throw SyncError.refused("\(remote) holds no funnel data: run funnel sync init \(remote) in the data directory that has it")
         }
+        // The clone's quote series, registered before it is put in place (offline: nothing is).
+        let series: String
+        do {
+            let branch = try cloned.value(["symbolic-ref", "--short", "HEAD"]) ?? "main"
+            series = try SyncRepository(store: FunnelStore(root: temporary), git: cloned)
+                .registerSeries(account: account, branch: branch, remote: remote)
+            // The fresh clone (nothing of its own yet) takes the commit that registered it.
+            try cloned.check(["reset", "-q", "--hard", "refs/remotes/origin/\(branch)"])
+        } catch {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw error
+        }
         if AtomicFile.identity(root) != nil { rmdir(root) }  // empty (checked by the caller)
         guard rename(temporary, root) == 0 else {
             let reason = String(cString: strerror(errno))
@@ -121,6 +135,7 @@ public struct SyncRepository {
         for folder in ["inbox", "deals"] { try AtomicFile.makeDirectory("\(root)/\(folder)") }
         var report = SyncReport()
         report.remote = remote
+        report.quoteSeries = series
         report.branch = (try? joined.git.value(["symbolic-ref", "--short", "HEAD"])) ?? nil ?? "main"
         report.received = try joined.git.check(["ls-files", "-z"]).text.split(separator: "\0").map(String.init)
         return report

@@ -31,6 +31,8 @@ extension SyncRepository {
                 }
                 seen = store.fingerprint()
             }
+            // A clone made before quote series existed is given one first (docs/sync.md).
+            if !hasSeries { report.quoteSeries = try registerSeries(account: author, branch: branch, remote: remote) }
             while report.attempts < Self.attemptsLimit {
                 report.attempts += 1
                 let fetch = try git.run(["fetch", "-q", "origin"])
@@ -122,10 +124,9 @@ extension SyncRepository {
             let detail = [added > 0 ? "\(added) new" : nil, removed > 0 ? "\(removed) moved or removed" : nil].compactMap { $0 }
             parts.append("\(deals.count) deal file\(deals.count == 1 ? "" : "s")" + (detail.isEmpty ? "" : " (\(detail.joined(separator: ", ")))"))
         }
-        for name in ["pipeline.json", "team.json"] where changes.contains(where: { $0.1 == name }) {
-            parts.append(String(name.dropLast(5)))
-        }
-        let others = changes.count - deals.count - parts.filter { $0 == "pipeline" || $0 == "team" }.count
+        let settings = ["pipeline.json", "team.json", "products.json"].filter { name in changes.contains { $0.1 == name } }
+        parts += settings.map { String($0.dropLast(5)) }
+        let others = changes.count - deals.count - settings.count
         if others > 0 { parts.append("\(others) other file\(others == 1 ? "" : "s")") }
         var body = changes.prefix(200).map { "\($0.0) \($0.1)" }.joined(separator: "\n")
         if changes.count > 200 { body += "\n… and \(changes.count - 200) more" }
@@ -141,10 +142,9 @@ extension SyncRepository {
         let output = try git.run(["push", "-q", "origin", "HEAD:refs/heads/\(branch)"])
         if output.status != 0 {
             let text = output.stderr
-            if text.contains("[rejected]") || text.contains("non-fast-forward") || text.contains("fetch first") { return false }
-            // Someone's push landed between the server's check and its update: the same as a
-            // rejection (fetch, merge, push again), unless a lock file is stuck there.
-            if text.contains("but expected"), !text.contains("File exists") { return false }
+            // Someone pushed first, or their push landed between the server's check and its update
+            // (unless a lock file is stuck there): fetch, merge, push again.
+            if isRaceLost(text) { return false }
             // Reached, but it refused (a lock left on the server, no permission): say what it said.
             let said = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
                 .filter { $0.hasPrefix("remote:") || $0.hasPrefix("! ") || $0.contains("cannot lock") || $0.contains("denied") }

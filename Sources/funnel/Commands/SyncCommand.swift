@@ -62,7 +62,7 @@ enum SyncCommand: Command {
         guard entries.isEmpty else {
             throw SyncError.refused("\(root) is not empty and holds no funnel data: choose an empty --data-dir to clone \(remote) into")
         }
-        return try repository.join(remote)
+        return try repository.join(remote, account: session.account)
     }
 
     static func failure(_ error: SyncError) -> CommandFailure {
@@ -76,7 +76,7 @@ enum SyncCommand: Command {
             ("status", .string("synced")), ("remote", .string(report.remote)), ("branch", .string(report.branch)),
             ("committed", list(report.committed)), ("sent", list(report.sent)), ("received", list(report.received)),
             ("conflicts", list(report.conflicts)), ("held", list(report.held)), ("ignored", list(report.ignored)),
-            ("attempts", .number(report.attempts)),
+            ("attempts", .number(report.attempts)), ("quote_series", .optional(report.quoteSeries)),
         ]).render()
     }
 
@@ -84,12 +84,18 @@ enum SyncCommand: Command {
         func summary(_ paths: [String]) -> String {
             let deals = Set(paths.compactMap(SyncFiles.dealID)).count
             var parts = deals > 0 ? ["\(deals) deal\(deals == 1 ? "" : "s")"] : []
-            parts += ["pipeline.json", "team.json"].filter(paths.contains).map { String($0.dropLast(5)) }
+            parts += ["pipeline.json", "team.json", "products.json"].filter(paths.contains).map { String($0.dropLast(5)) }
+            let pdfs = paths.filter { $0.hasPrefix("quotes/") && $0.hasSuffix(".pdf") }.count
+            if pdfs > 0 { parts.append("\(pdfs) quote PDF\(pdfs == 1 ? "" : "s")") }
             return parts.isEmpty ? "\(paths.count) file\(paths.count == 1 ? "" : "s")" : parts.joined(separator: ", ")
         }
         Console.line("\(initialized ? "synced, set up with" : "synced with") \(report.remote) (\(report.branch))")
         Console.line(report.sent.isEmpty ? "↑ nothing to send" : "↑ sent \(summary(report.sent))")
         Console.line(report.received.isEmpty ? "↓ nothing new" : "↓ received \(summary(report.received))")
+        if let series = report.quoteSeries {
+            let example = QuoteNumber(year: Calendar(identifier: .gregorian).component(.year, from: Date()), series: series, sequence: 1)
+            Console.line("quotes from this copy are numbered \(example), … (" + (series.isEmpty ? "the first copy's series)" : "series \(series))"))
+        }
         for conflict in report.conflicts { Console.line("merged: " + conflict) }
         for held in report.held { Console.error("funnel: not sent, cannot be read (funnel doctor): " + held) }
         for path in report.ignored { Console.error("funnel: ignored, not a funnel file: " + path) }
