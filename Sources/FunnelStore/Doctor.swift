@@ -46,6 +46,7 @@ public struct Doctor {
         if let pipeline { findings += Self.advice(pipeline, path: store.pipelinePath) }
         findings += try leftovers(repair: repair, quarantine: quarantine)
         findings += try quoteFolderFindings(repair: repair, quarantine: quarantine)
+        findings += try syncFindings(repair: repair)
         var deals = DealExamination(store: store, pipeline: pipeline, team: team, repair: repair, quarantine: quarantine)
         try deals.run()
         findings += deals.findings

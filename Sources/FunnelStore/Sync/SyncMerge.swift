@@ -8,6 +8,7 @@ extension SyncRepository {
     /// Brings the remote's commit `theirs` in: nothing when HEAD has it, a fast-forward when HEAD
     /// is behind, else a merge commit; then the data directory is brought to the result.
     func integrate(_ theirs: String, report: inout SyncReport) throws {
+        let noted = report.unmerged.count
         let head = try git.value(["rev-parse", "-q", "--verify", "HEAD^{commit}"])
         if let head {
             if head == theirs { return }
@@ -20,6 +21,7 @@ extension SyncRepository {
             next = theirs
         }
         try checkout(from: head, to: next, report: &report)
+        try UnmergedLog(root: root).add(Array(report.unmerged[noted...]))
         let already = Set(report.received)
         report.received += try changedPaths(from: head, to: next).filter { !already.contains($0) }
     }
@@ -93,7 +95,8 @@ extension SyncRepository {
             let paths = Array(pathsByID[id] ?? [])
             for path in paths { updates.append((path, nil)) }
             if let kept = try mergeByID(id, base: version(commits.base, paths), ours: version(commits.head, paths),
-                                        theirs: version(commits.theirs, paths), blob: blob, blobs: writer, report: &report) {
+                                        theirs: version(commits.theirs, paths), other: commits.theirs, blob: blob, blobs: writer,
+                                        report: &report) {
                 updates.append(kept)
             }
         }
@@ -106,8 +109,14 @@ extension SyncRepository {
                 report.conflicts += merged.conflicts
                 continue
             }
-            updates.append((path, theirs?.blob ?? ours?.blob))
-            report.conflicts.append("\(path): could not be merged; kept the version already shared (yours is in the history of \(commits.head.prefix(10)))")
+            let kept = theirs ?? ours
+            updates.append((path, kept?.blob))
+            report.conflicts.append("\(path): could not be merged; kept the version already shared (yours is in the history of \(commits.head.prefix(10))) — run funnel doctor")
+            if let kept {
+                report.unmerged.append(UnmergedFile(path: path, reason: "the two versions cannot be combined into one the store reads",
+                                                    kept: theirs == nil ? "ours" : "theirs", other: theirs == nil ? commits.theirs : commits.head,
+                                                    content: try blob(kept.blob), at: Date()))
+            }
         }
         let written = try writer.store(git)
         return try rewrite(tree, with: updates.map { update in (update.path, update.blob.map { written[$0] ?? $0 }) })
@@ -150,7 +159,7 @@ extension SyncRepository {
 
     /// One deal's merged file (path and blob) from its versions by id, wherever they were.
     func mergeByID(_ id: String, base: (path: String, blob: String)?, ours: (path: String, blob: String)?,
-                   theirs: (path: String, blob: String)?, blob: (String) throws -> Data, blobs: BlobWriter,
+                   theirs: (path: String, blob: String)?, other: String, blob: (String) throws -> Data, blobs: BlobWriter,
                    report: inout SyncReport) throws -> (path: String, blob: String?)? {
         guard let ours else { return theirs.map { ($0.path, $0.blob) } }
         guard let theirs else { return (ours.path, ours.blob) }
@@ -164,6 +173,8 @@ extension SyncRepository {
             return (path, try blobs.add(outcome.data))
         } catch let error as StoreError {
             report.conflicts.append("\(ours.path): could not be merged (\(error.description)); kept yours, theirs is in the history — run funnel doctor")
+            report.unmerged.append(UnmergedFile(path: ours.path, reason: error.description, kept: "ours", other: other,
+                                                content: try blob(ours.blob), at: Date()))
             return (ours.path, ours.blob)
         }
     }

@@ -13,6 +13,9 @@ public struct SyncReport: Sendable, Equatable {
     public var received: [String] = []
     /// Values both sides changed, settled and kept (deal notes), in words.
     public var conflicts: [String] = []
+    /// Files changed on both sides that could not be merged: one version kept, the other in the
+    /// history (noted for `funnel doctor`).
+    public var unmerged: [UnmergedFile] = []
     /// Local files not sent because they cannot be read (funnel doctor explains them).
     public var held: [String] = []
     /// Files a teammate committed that funnel never writes into a data directory.
