@@ -11,6 +11,7 @@ extension SyncRepository {
         let fields = raw.split(separator: "\0", omittingEmptySubsequences: true).map(String.init)
         var writes: [(path: String, blob: String)] = []
         var removals: [String] = []
+        var indexChanges: [(meta: String, path: String)] = []
         // A local file held back because it cannot be read is left as it is (doctor explains it).
         let held = Set(report.held.map { String($0.prefix { $0 != ":" }) })
         var index = 0
@@ -19,6 +20,9 @@ extension SyncRepository {
             let path = fields[index + 1]
             index += 2
             guard meta.count == 5 else { continue }
+            // mode sha path for the index: 0 and the null id remove the entry.
+            indexChanges.append(meta[4] == "D" ? ("0 " + String(repeating: "0", count: meta[3].count), path)
+                                    : ("\(meta[1]) \(meta[3])", path))
             if held.contains(path) { continue }
             guard SyncFiles.isSyncable(path) else {
                 if meta[4] != "D" { report.ignored.append(path) }
@@ -32,6 +36,11 @@ extension SyncRepository {
                 report.ignored.append(path)
             }
         }
+        // git's index follows: only the entries that changed (their stat data is stale, so the
+        // next scan hashes those files again); every other entry keeps what git knows of its
+        // file, where reading the whole tree again would make git hash all 100,000 files.
+        var entries = Data()
+        for (meta, path) in indexChanges { entries += Data("\(meta)\t\(path)\0".utf8) }
         let contents = try blobs(writes.map(\.blob))
         for (write, data) in zip(writes, contents) {
             let target = "\(root)/\(write.path)"
@@ -43,8 +52,7 @@ extension SyncRepository {
         Glibc.sync()
         store.invalidateCache()
         try git.check(["update-ref", "HEAD", new])
-        try git.check(["read-tree", new])
-        _ = try git.run(["update-index", "-q", "--refresh"])
+        try git.check(["update-index", "-z", "--index-info"], input: entries)
     }
 
     /// The contents of many blobs at once (`git cat-file --batch`), in order.

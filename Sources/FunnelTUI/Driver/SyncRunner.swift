@@ -62,7 +62,11 @@ final class SyncRunner: @unchecked Sendable {
     static func outcome(status: Int32, stdout: Data, stderr: String) -> SyncOutcome {
         let object = (try? JSONSerialization.jsonObject(with: stdout)) as? [String: Any]
         if status == 0, let object {
-            let count = { (key: String) in (object[key] as? [Any])?.count ?? 0 }
+            // Files a person counts: deals, settings, templates, PDFs — not the numbers and series
+            // that go with quotes (`quotes/numbers/`, `quotes/series/`).
+            let count = { (key: String) in
+                ((object[key] as? [String]) ?? []).filter { !$0.hasPrefix("quotes/numbers/") && !$0.hasPrefix("quotes/series/") }.count
+            }
             return .synced(sent: count("sent"), received: count("received"), attention: count("held") + count("ignored") > 0)
         }
         if object?["status"] as? String == "offline" { return .offline(object?["error"] as? String ?? stderr) }
