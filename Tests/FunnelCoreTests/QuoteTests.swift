@@ -200,6 +200,8 @@ struct QuoteTests {
         #expect(QuoteNumber("Q-2026-AB-0042") == QuoteNumber(year: 2026, series: "AB", sequence: 42))
         #expect((0..<30).map(QuoteNumber.series(at:)).suffix(6) == ["Y", "Z", "AA", "AB", "AC", "AD"])
         #expect(QuoteNumber.series(at: 26 + 26 * 26) == "AAA")
+        #expect(QuoteNumber.series(at: QuoteNumber.seriesCount - 1) == "ZZZ")
+        #expect((0..<QuoteNumber.seriesCount).allSatisfy { QuoteNumber.isSeries(QuoteNumber.series(at: $0)) })
         // Sorted by year, then series (the plain one first), then sequence.
         let numbers = ["Q-2026-B-0001", "Q-2026-0002", "Q-2026-AA-0001", "Q-2026-A-0003", "Q-2025-Z-0009", "Q-2026-0001"]
             .compactMap(QuoteNumber.init)

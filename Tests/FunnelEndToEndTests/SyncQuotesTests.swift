@@ -122,3 +122,29 @@ struct SyncQuotesTests {
         #expect(team.files("boss").keys.filter { $0.hasPrefix("quotes/series/") }.count == 4)
     }
 }
+
+/// What a teammate pushes with plain git is never trusted with the receiver's memory.
+@Suite("Sync: a planted quote file", .serialized)
+struct SyncPlantedQuoteTests {
+    @Test func aPDFLargerThanFunnelWritesIsNeverWrittenOrRead() throws {
+        let team = try SyncTeam()
+        defer { team.remove() }
+        try team.sandbox.initialize()
+        try team.setUp()
+        let path = "quotes/inbox/Q-2026-B-0001.pdf"
+        let planted = team.dataDir("sam") + "/" + path
+        try FileManager.default.createDirectory(atPath: team.dataDir("sam") + "/quotes/inbox", withIntermediateDirectories: true)
+        #expect(FileManager.default.createFile(atPath: planted, contents: Data(count: (64 << 20) + 1)))
+        let git = ["git", "-C", team.dataDir("sam")]
+        let env = team.sandbox.environment(extra: ["GIT_AUTHOR_NAME": "sam", "GIT_AUTHOR_EMAIL": "s@x", "GIT_COMMITTER_NAME": "sam",
+                                                   "GIT_COMMITTER_EMAIL": "s@x"])
+        for arguments in [git + ["add", path], git + ["commit", "-qm", "big"], git + ["push", "-q", "origin", "HEAD:main"]] {
+            let result = try runProgram("/usr/bin/env", arguments, environment: env, scratch: team.sandbox.root, timeLimit: 60)
+            #expect(result.ok, "\(result)")
+        }
+        let report = try jsonObject(try team.ok("boss", "sync", "--json").stdout)
+        #expect((report["ignored"] as? [String])?.contains { $0.hasPrefix(path) && $0.contains("larger than funnel writes") } == true,
+                "\(report)")
+        #expect(!FileManager.default.fileExists(atPath: team.dataDir("boss") + "/" + path))
+    }
+}

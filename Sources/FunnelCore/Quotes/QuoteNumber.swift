@@ -44,6 +44,9 @@ public struct QuoteNumber: Hashable, Sendable, Comparable, CustomStringConvertib
         (1...3).contains(text.utf8.count) && text.utf8.allSatisfy { (65...90).contains($0) }
     }
 
+    /// How many series there are (A … ZZZ).
+    public static let seriesCount = 26 + 26 * 26 + 26 * 26 * 26
+
     /// The `index`th series (0: A … 25: Z, 26: AA …), the order clones are given them in.
     public static func series(at index: Int) -> String {
         var letters: [Character] = []

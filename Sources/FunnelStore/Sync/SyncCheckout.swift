@@ -41,6 +41,12 @@ extension SyncRepository {
         // file, where reading the whole tree again would make git hash all 100,000 files.
         var entries = Data()
         for (meta, path) in indexChanges { entries += Data("\(meta)\t\(path)\0".utf8) }
+        // A file larger than funnel ever writes (a planted 1 GB "PDF") is never read into memory.
+        let sizes = try blobSizes(writes.map(\.blob))
+        for (write, size) in zip(writes, sizes) where size > SyncFiles.largest(write.path) {
+            report.ignored.append("\(write.path) (\(size) bytes: larger than funnel writes)")
+        }
+        writes = zip(writes, sizes).filter { $0.1 <= SyncFiles.largest($0.0.path) }.map(\.0)
         let contents = try blobs(writes.map(\.blob))
         for (write, data) in zip(writes, contents) {
             let target = "\(root)/\(write.path)"
@@ -53,6 +59,16 @@ extension SyncRepository {
         store.invalidateCache()
         try git.check(["update-ref", "HEAD", new])
         try git.check(["update-index", "-z", "--index-info"], input: entries)
+    }
+
+    /// The sizes of many blobs at once (`git cat-file --batch-check`), in order.
+    func blobSizes(_ shas: [String]) throws -> [Int] {
+        guard !shas.isEmpty else { return [] }
+        let lines = try git.check(["cat-file", "--batch-check"], input: Data(shas.map { $0 + "\n" }.joined().utf8)).text
+            .split(separator: "\n")
+        return shas.indices.map { index in
+            index < lines.count ? lines[index].split(separator: " ").last.flatMap { Int($0) } ?? Int.max : Int.max
+        }
     }
 
     /// The contents of many blobs at once (`git cat-file --batch`), in order.

@@ -59,6 +59,12 @@ public enum SyncFiles {
 
     static func isPDFName(_ name: String) -> Bool { StorePaths.quoteNumber(ofPDF: name) != nil }
 
+    /// The largest file of `path`'s kind a sync writes into the data directory: a quote PDF up to
+    /// 64 MiB, any other file up to what the store reads.
+    public static func largest(_ path: String) -> Int {
+        path.hasSuffix(".pdf") ? 64 << 20 : FunnelStore.maximumFileBytes
+    }
+
     /// Where the clones' quote series are registered: one file per series, named after it.
     public static let seriesFolder = "quotes/series"
 

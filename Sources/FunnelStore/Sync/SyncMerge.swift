@@ -44,20 +44,39 @@ extension SyncRepository {
         let ourChanges = try changes(from: base, to: head), theirChanges = try changes(from: base, to: theirs)
         let both = Set(ourChanges.keys.compactMap(SyncFiles.dealID)).intersection(theirChanges.keys.compactMap(SyncFiles.dealID))
         let added = Set(ourChanges.filter { $0.value == "A" }.keys).union(theirChanges.filter { $0.value == "A" }.keys)
-        let final = try settle(tree: tree, conflicted: conflicted, both: both, changed: Set(ourChanges.keys).union(theirChanges.keys),
-                               added: added, commits: (base, head, theirs), report: &report)
+        let settled = try settle(tree: tree, conflicted: conflicted, both: both, changed: Set(ourChanges.keys).union(theirChanges.keys),
+                                 added: added, commits: (base, head, theirs), report: &report)
         let message = "funnel sync: merge of \(both.count) deal\(both.count == 1 ? "" : "s") changed on both sides"
-        return try git.check(["commit-tree", final, "-p", head, "-p", theirs, "-m", message]).text
-            .trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !settled.isEmpty else {
+            return try git.check(["commit-tree", tree, "-p", head, "-p", theirs, "-m", message]).text
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        // git's merged tree, as changes to ours, then funnel's own merges on top.
+        return try CommitWriter(git: git).commit(parent: head, merge: theirs, changes: try treeChanges(from: head, to: tree) + settled,
+                                                 message: message)
     }
 
-    /// `tree` with every deal changed on both sides, conflicted or in two places replaced by one
-    /// file merged here by id (wherever each side keeps it: a reassigned deal moves folder), where
-    /// its owner says; other conflicted files of funnel's merged the same way, else the version
-    /// already shared (ours stays in the history). Only the paths the two sides changed are looked
-    /// at, never a listing of every deal.
+    /// How `tree` differs from commit `commit`'s, as changes to it.
+    func treeChanges(from commit: String, to tree: String) throws -> [(path: String, change: TreeChange)] {
+        let fields = try git.check(["diff-tree", "-r", "-z", "--no-renames", commit, tree]).text
+            .split(separator: "\0", omittingEmptySubsequences: true).map(String.init)
+        var out: [(path: String, change: TreeChange)] = []
+        for index in stride(from: 0, to: fields.count - 1, by: 2) {
+            let meta = fields[index].dropFirst().split(separator: " ")
+            guard meta.count == 5 else { continue }
+            out.append((fields[index + 1], meta[4] == "D" ? .remove : .blob(mode: String(meta[1]), sha: String(meta[3]))))
+        }
+        return out
+    }
+
+    /// The changes to `tree` that replace every deal changed on both sides, conflicted or in two
+    /// places by one file merged here by id (wherever each side keeps it: a reassigned deal moves
+    /// folder), where its owner says; other conflicted files of funnel's merged the same way, else
+    /// the version already shared (ours stays in the history). Only the paths the two sides changed
+    /// are looked at, never a listing of every deal.
     func settle(tree: String, conflicted: Set<String>, both: Set<String>, changed: Set<String>, added: Set<String>,
-                commits: (base: String?, head: String, theirs: String), report: inout SyncReport) throws -> String {
+                commits: (base: String?, head: String, theirs: String), report: inout SyncReport) throws
+        -> [(path: String, change: TreeChange)] {
         var pathsByID: [String: Set<String>] = [:]
         for path in changed.union(conflicted) { if let id = SyncFiles.dealID(path) { pathsByID[id, default: []].insert(path) } }
         var ids = Set(conflicted.compactMap(SyncFiles.dealID)).union(both)
@@ -71,7 +90,7 @@ extension SyncRepository {
             ids.formUnion(copies.filter { $0.value > 1 }.keys)
         }
         let others = conflicted.filter { SyncFiles.dealID($0) == nil && SyncFiles.isSyncable($0) }
-        guard !ids.isEmpty || !others.isEmpty else { return tree }
+        guard !ids.isEmpty || !others.isEmpty else { return [] }
         var names: [String] = []
         for path in ids.flatMap({ pathsByID[$0] ?? [] }) + others {
             for commit in [commits.base, commits.head, commits.theirs].compactMap({ $0 }) { names.append("\(commit):\(path)") }
@@ -88,29 +107,27 @@ extension SyncRepository {
                   let object = found["\(commit):\(path)"] else { return nil }
             return (path, object.sha)
         }
-        let writer = try BlobWriter(directory: gitDirectory + "/funnel-merge")
-        defer { writer.discard() }
-        var updates: [(path: String, blob: String?)] = []
-        for id in ids.sorted() {
+        var removals: [(path: String, change: TreeChange)] = [], additions: [(path: String, change: TreeChange)] = []
+        let deals = ids.sorted().map { id in
             let paths = Array(pathsByID[id] ?? [])
-            for path in paths { updates.append((path, nil)) }
-            if let kept = try mergeByID(id, base: version(commits.base, paths), ours: version(commits.head, paths),
-                                        theirs: version(commits.theirs, paths), other: commits.theirs, blob: blob, blobs: writer,
-                                        report: &report) {
-                updates.append(kept)
-            }
+            return DealVersions(id: id, paths: paths, base: version(commits.base, paths), ours: version(commits.head, paths),
+                                theirs: version(commits.theirs, paths))
+        }
+        for (deal, merged) in zip(deals, try mergeDeals(deals, contents: contents)) {
+            removals += deal.paths.map { ($0, TreeChange.remove) }
+            if let kept = try keep(deal, merged, other: commits.theirs, blob: blob, report: &report) { additions.append(kept) }
         }
         for path in others.sorted() {
             let ours = version(commits.head, [path]), theirs = version(commits.theirs, [path])
             if let ours, let theirs,
                let merged = try? FileMerge.merge(base: try version(commits.base, [path]).map { try blob($0.blob) },
                                                  ours: try blob(ours.blob), theirs: try blob(theirs.blob), path: path) {
-                updates.append((path, try writer.add(merged.data)))
+                additions.append((path, .content(merged.data)))
                 report.conflicts += merged.conflicts
                 continue
             }
             let kept = theirs ?? ours
-            updates.append((path, kept?.blob))
+            additions.append((path, kept.map { .blob(mode: "100644", sha: $0.blob) } ?? .remove))
             report.conflicts.append("\(path): could not be merged; kept the version already shared (yours is in the history of \(commits.head.prefix(10))) — run funnel doctor")
             if let kept {
                 report.unmerged.append(UnmergedFile(path: path, reason: "the two versions cannot be combined into one the store reads",
@@ -118,8 +135,8 @@ extension SyncRepository {
                                                     content: try blob(kept.blob), at: Date()))
             }
         }
-        let written = try writer.store(git)
-        return try rewrite(tree, with: updates.map { update in (update.path, update.blob.map { written[$0] ?? $0 }) })
+        // Removals first: a merged deal may go back to a path one side had.
+        return removals + additions
     }
 
     /// What changed from `base` to `commit`: path → A (added), M, D, T.
@@ -157,46 +174,78 @@ extension SyncRepository {
         return out
     }
 
-    /// One deal's merged file (path and blob) from its versions by id, wherever they were.
-    func mergeByID(_ id: String, base: (path: String, blob: String)?, ours: (path: String, blob: String)?,
-                   theirs: (path: String, blob: String)?, other: String, blob: (String) throws -> Data, blobs: BlobWriter,
-                   report: inout SyncReport) throws -> (path: String, blob: String?)? {
-        guard let ours else { return theirs.map { ($0.path, $0.blob) } }
-        guard let theirs else { return (ours.path, ours.blob) }
-        if ours == theirs { return (ours.path, ours.blob) }
-        do {
-            let outcome = try FileMerge.merge(base: try base.map { try blob($0.blob) }, ours: try blob(ours.blob),
-                                              theirs: try blob(theirs.blob), path: ours.path)
+    /// One deal's versions by id, wherever each commit keeps it: (path, blob) or nil.
+    struct DealVersions {
+        let id: String
+        let paths: [String]
+        let base, ours, theirs: (path: String, blob: String)?
+    }
+
+    /// The three-way merge of each deal whose two sides differ, on every core (each is a pure
+    /// function of three files): the outcome, the reason it could not be made, or nil when there
+    /// is nothing to merge.
+    func mergeDeals(_ deals: [DealVersions], contents: [String: Data]) throws -> [Result<FileMerge.Outcome, StoreError>?] {
+        let results = MergeResults(count: deals.count)
+        DispatchQueue.concurrentPerform(iterations: deals.count) { index in
+            let deal = deals[index]
+            guard let ours = deal.ours, let theirs = deal.theirs, ours != theirs else { return }
+            guard let oursData = contents[ours.blob], let theirsData = contents[theirs.blob] else {
+                results.set(index, .failure(StoreError.io(path: ours.path, detail: "a version was not read from git")))
+                return
+            }
+            do {
+                let outcome = try FileMerge.merge(base: deal.base.flatMap { contents[$0.blob] }, ours: oursData, theirs: theirsData,
+                                                  path: ours.path)
+                results.set(index, .success(outcome))
+            } catch let error as StoreError {
+                results.set(index, .failure(error))
+            } catch {
+                results.set(index, .failure(StoreError.io(path: ours.path, detail: "\(error)")))
+            }
+        }
+        return results.values
+    }
+
+    /// Where one deal's merge leaves its file: the merged content where its owner says, the one
+    /// side there is, or — a merge that could not be made — ours, noted for `funnel doctor`.
+    func keep(_ deal: DealVersions, _ merged: Result<FileMerge.Outcome, StoreError>?, other: String, blob: (String) throws -> Data,
+              report: inout SyncReport) throws -> (path: String, change: TreeChange)? {
+        guard let ours = deal.ours else { return deal.theirs.map { ($0.path, .blob(mode: "100644", sha: $0.blob)) } }
+        switch merged {
+        case nil:
+            return (ours.path, .blob(mode: "100644", sha: ours.blob))
+        case .success(let outcome):
             report.conflicts += outcome.conflicts
             let owner = outcome.deal?.owner.flatMap { User.isValidAccount($0) ? $0 : nil }
-            let path = outcome.deal?.owner == nil || owner != nil ? SyncFiles.dealPath(id: id, owner: owner) : ours.path
-            return (path, try blobs.add(outcome.data))
-        } catch let error as StoreError {
+            let path = outcome.deal?.owner == nil || owner != nil ? SyncFiles.dealPath(id: deal.id, owner: owner) : ours.path
+            return (path, .content(outcome.data))
+        case .failure(let error):
             report.conflicts.append("\(ours.path): could not be merged (\(error.description)); kept yours, theirs is in the history — run funnel doctor")
             report.unmerged.append(UnmergedFile(path: ours.path, reason: error.description, kept: "ours", other: other,
                                                 content: try blob(ours.blob), at: Date()))
-            return (ours.path, ours.blob)
+            return (ours.path, .blob(mode: "100644", sha: ours.blob))
         }
     }
 
     func blob(_ sha: String) throws -> Data { try git.check(["cat-file", "blob", sha]).stdout }
+}
 
+/// Merge outcomes written by concurrent workers, one slot each.
+final class MergeResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [Result<FileMerge.Outcome, StoreError>?]
 
-    /// `tree` with `updates` applied (nil blob: removed), through a scratch index.
-    func rewrite(_ tree: String, with updates: [(path: String, blob: String?)]) throws -> String {
-        let index = ["GIT_INDEX_FILE": gitDirectory + "/funnel-merge.index"]
-        defer { unlink(gitDirectory + "/funnel-merge.index") }
-        try git.check(["read-tree", tree], extraEnvironment: index)
-        var removals = Data(), additions = Data()
-        for update in updates {
-            if let blob = update.blob {
-                additions += Data("100644 \(blob)\t\(update.path)\0".utf8)
-            } else {
-                removals += Data("0 0000000000000000000000000000000000000000\t\(update.path)\0".utf8)
-            }
-        }
-        try git.check(["update-index", "-z", "--index-info"], input: removals, extraEnvironment: index)
-        try git.check(["update-index", "-z", "--index-info"], input: additions, extraEnvironment: index)
-        return try git.check(["write-tree"], extraEnvironment: index).text.trimmingCharacters(in: .whitespacesAndNewlines)
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: Result<FileMerge.Outcome, StoreError>) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
+    }
+
+    var values: [Result<FileMerge.Outcome, StoreError>?] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots
     }
 }

@@ -18,13 +18,12 @@ extension SyncRepository {
                 throw SyncError.refused("\(remote) has no branch \(branch): run funnel sync init in the data directory that has the data")
             }
             let taken = Set(try present([SyncFiles.seriesFolder], in: theirs).map { ($0 as NSString).lastPathComponent })
-            let series = (0...).lazy.map(QuoteNumber.series(at:)).first { !taken.contains($0) } ?? "A"
-            let entry = "\(account)\n"
-            let blob = try git.check(["hash-object", "-w", "--stdin"], input: Data(entry.utf8)).text
-                .trimmingCharacters(in: .whitespacesAndNewlines)
-            let tree = try rewrite(theirs, with: [("\(SyncFiles.seriesFolder)/\(series)", blob)])
-            let commit = try git.check(["commit-tree", tree, "-p", theirs, "-m", "funnel sync: quote series \(series) for \(account)"])
-                .text.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard let series = (0..<QuoteNumber.seriesCount).lazy.map(QuoteNumber.series(at:)).first(where: { !taken.contains($0) }) else {
+                throw SyncError.refused("every quote series (A to ZZZ) is taken in \(SyncFiles.seriesFolder)/ of \(remote): a person looks at it")
+            }
+            let commit = try CommitWriter(git: git).commit(parent: theirs, changes: [("\(SyncFiles.seriesFolder)/\(series)",
+                                                                                      .content(Data("\(account)\n".utf8)))],
+                                                           message: "funnel sync: quote series \(series) for \(account)")
             let output = try git.run(["push", "-q", "origin", "\(commit):refs/heads/\(branch)"])
             if output.status == 0 {
                 try git.check(["update-ref", "refs/remotes/origin/\(branch)", commit])
