@@ -26,6 +26,7 @@ enum DealBinary {
         w.string(deal.currency)
         w.optionalString(deal.owner)
         w.string(deal.stage)
+        w.optionalString(deal.pipeline)
         w.f64(deal.created.timeIntervalSince1970)
         w.f64(deal.stageEntered.timeIntervalSince1970)
         if let next = deal.nextAction {
@@ -43,6 +44,7 @@ enum DealBinary {
             w.string(change.by)
             w.optionalString(change.from)
             w.string(change.to)
+            w.optionalString(change.pipeline)
         }
         w.i64(Int64(deal.revision))
         w.f64(deal.updated.timeIntervalSince1970)
@@ -175,6 +177,7 @@ enum DealBinary {
         let currency = try r.string()
         let owner = try r.optionalString()
         let stage = try r.string()
+        let pipeline = try r.optionalString()
         let created = Date(timeIntervalSince1970: try r.f64())
         let stageEntered = Date(timeIntervalSince1970: try r.f64())
         var nextAction: NextAction?
@@ -192,7 +195,8 @@ enum DealBinary {
             let at = Date(timeIntervalSince1970: try r.f64())
             let by = try r.string()
             let from = try r.optionalString()
-            history.append(StageChange(at: at, by: by, from: from, to: try r.string()))
+            let to = try r.string()
+            history.append(StageChange(at: at, by: by, from: from, to: to, pipeline: try r.optionalString()))
         }
         let revision = Int(try r.i64())
         let updated = Date(timeIntervalSince1970: try r.f64())
@@ -200,6 +204,7 @@ enum DealBinary {
                         currency: currency, owner: owner, stage: stage, created: created, stageEntered: stageEntered,
                         nextAction: nextAction, lostReason: lostReason, notes: notes, history: history, revision: revision,
                         updated: updated)
+        deal.pipeline = pipeline
         deal.activities = try readActivities(&r)
         let steps = try r.u8()
         for (i, step) in CallStep.allCases.enumerated() where steps & (1 << i) != 0 { deal.callSteps.insert(step) }

@@ -21,12 +21,13 @@ public enum FileMerge {
         let name = (path as NSString).lastPathComponent
         // What the file is: from its name when it is a funnel file's (sync), else from its content
         // (git's driver gets temporary names).
-        let probe: JSONValue? = name == "pipeline.json" || name == "team.json" || StorePaths.isDealFileName(name) ? nil
+        let isPipeline = SyncFiles.isPipelineFile(path)
+        let probe: JSONValue? = isPipeline || name == "team.json" || StorePaths.isDealFileName(name) ? nil
             : try FunnelJSON.decoder().decode(JSONValue.self, from: ours)
-        if probe?["deal"] != nil || (probe == nil && StorePaths.isDealFileName(name) && name != "pipeline.json" && name != "team.json") {
+        if probe?["deal"] != nil || (probe == nil && StorePaths.isDealFileName(name) && !isPipeline && name != "team.json") {
             return try mergeDeal(base: base, ours: ours, theirs: theirs, path: path)
         }
-        if probe?["pipeline"] != nil || name == "pipeline.json" {
+        if probe?["pipeline"] != nil || isPipeline {
             return try mergeSettings(base: base, ours: ours, theirs: theirs, path: path) { data in
                 let pipeline = try FunnelJSON.decode(StoredFile<Pipeline>.self, from: data, path: path)
                 let errors = pipeline.body.validationErrors
@@ -90,7 +91,7 @@ public enum FileMerge {
     public static func problem(in data: Data, path: String) -> String? {
         let name = (path as NSString).lastPathComponent
         do {
-            switch name {
+            switch SyncFiles.isPipelineFile(path) ? "pipeline.json" : name {
             case "pipeline.json":
                 let pipeline = try FunnelJSON.decode(StoredFile<Pipeline>.self, from: data, path: path).body
                 return pipeline.validationErrors.first

@@ -15,11 +15,16 @@ enum ListCommand: Command {
             OptionSpec("flag", value: "FLAG", "only flagged deals: " + DealFlag.allCases.map(\.rawValue).joined(separator: ", "),
                        choices: DealFlag.allCases.map(\.rawValue)),
             OptionSpec("json", "print a JSON array (fields in docs/cli.md)"),
+            PipelineArgument.optionWithAll,
         ])
 
     static func run(_ arguments: ParsedArguments, session: Session) throws {
-        let funnel = try session.funnel()
+        let every = PipelineArgument.isEvery(arguments)
+        let funnel = every ? try session.funnel() : try session.funnel(arguments)
         let actor = try session.actor(in: funnel)
+        let pipelines = try session.pipelines()
+        /// Each deal in its own pipeline: names, flags and order.
+        func home(_ deal: Deal) -> Funnel { every ? funnel.on(pipelines.entry(for: deal)) : funnel }
         var query = BoardQuery()
         query.scope = try ScopeArguments.parse(arguments, funnel: funnel, actor: actor)
         var flag: DealFlag?
@@ -40,23 +45,28 @@ enum ListCommand: Command {
             }
             query.sort = order
         }
-        if let stage = arguments.value("stage") {
-            guard let found = funnel.pipeline.findStage(stage) else {
-                throw CommandFailure.usage(Message.unknownStage(text: stage, known: funnel.pipeline.stages.map(\.id)).localized)
+        let stageText = arguments.value("stage")
+        if let stageText {
+            let known = every ? pipelines.entries.map(\.pipeline) : [funnel.pipeline]
+            guard known.contains(where: { $0.findStage(stageText) != nil }) else {
+                throw CommandFailure.usage(Message.unknownStage(text: stageText, known: funnel.pipeline.stages.map(\.id)).localized)
             }
-            query.stage = found.id
         }
         query.filter = arguments.value("filter") ?? ""
         let priority = try arguments.value("priority").map { try PriorityArgument.parse($0) }
-        let deals = try session.deals(for: actor)
+        let deals = every ? try session.deals(for: actor) : try session.deals(for: actor, in: funnel)
+        func order(_ deal: Deal) -> (Int, Int) {
+            (pipelines.entries.firstIndex { $0.id == pipelines.home(of: deal) } ?? 0, home(deal).pipeline.index(of: deal.stage) ?? 0)
+        }
         let shown = query.run(deals, actor: actor, utcOffset: session.utcOffset)
+            .filter { deal in stageText.map { home(deal).pipeline.findStage($0)?.id == deal.stage } ?? true }
             .filter { deal in priority.map { deal.priority == $0 } ?? true }
             .filter { deal in
-                flag.map { DealFlags.of(deal, pipeline: funnel.pipeline, now: session.now, utcOffset: session.utcOffset).contains($0) } ?? true
+                flag.map { DealFlags.of(deal, pipeline: home(deal).pipeline, now: session.now, utcOffset: session.utcOffset).contains($0) } ?? true
             }
-            .sorted { (funnel.pipeline.index(of: $0.stage) ?? 0) < (funnel.pipeline.index(of: $1.stage) ?? 0) }
+            .sorted { order($0) < order($1) }
         if arguments.has("json") {
-            Console.block(JSONOut.array(shown.map { DealJSON.make($0, funnel: funnel, now: session.now, utcOffset: session.utcOffset, full: false) }).render())
+            Console.block(JSONOut.array(shown.map { DealJSON.make($0, funnel: home($0), now: session.now, utcOffset: session.utcOffset, full: false) }).render())
             return
         }
         if shown.isEmpty {
@@ -64,7 +74,7 @@ enum ListCommand: Command {
             return
         }
         let rows = shown.map { deal -> [String] in
-            [deal.id, funnel.pipeline.stage(id: deal.stage)?.name ?? deal.stage, deal.title, deal.company,
+            [deal.id, home(deal).pipeline.stage(id: deal.stage)?.name ?? deal.stage, deal.title, deal.company,
              deal.money?.display ?? "—", deal.nextAction.map { UI.dates.full($0.date) } ?? "—", deal.owner ?? "—"]
         }
         let header: [TextKey] = [.colID, .colStage, .colTitle, .colCompany, .colValue, .colNext, .colOwner]
