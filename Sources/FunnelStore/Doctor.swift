@@ -61,7 +61,12 @@ public struct Doctor {
         do {
             let set = try store.loadPipelineSet()
             for entry in set.entries.dropFirst() {
-                findings += Self.advice(entry.pipeline, path: (try? store.pipelineFile(id: entry.id)) ?? store.pipelinesDirectory)
+                let path = (try? store.pipelineFile(id: entry.id)) ?? store.pipelinesDirectory
+                findings += Self.advice(entry.pipeline, path: path).map { advice in
+                    Finding(path: path, problem: "pipeline \(entry.pipeline.name) (\(entry.id)): " + advice.problem,
+                            action: advice.action.replacingOccurrences(of: "--to OTHER", with: "--to OTHER --pipeline \(entry.id)"),
+                            isAdvice: true)
+                }
             }
             return set
         } catch let error as StoreError {

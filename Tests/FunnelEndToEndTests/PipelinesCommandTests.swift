@@ -172,4 +172,18 @@ struct PipelinesCommandTests {
         #expect(doctor.stdout.contains(path) || doctor.stderr.contains(path), "\(doctor)")
         #expect(s.bytes(path) == before)
     }
+
+    @Test func doctorLooksForADealsStageInItsOwnPipeline() throws {
+        let s = try withRenewals()
+        defer { s.remove() }
+        let id = try s.add("Renewal", "--pipeline", "renewals")
+        let doctor = try s.run("doctor")
+        #expect(doctor.ok && !(doctor.stdout + doctor.stderr).contains("which the pipeline does not have"), "\(doctor)")
+        try s.ok("stages", "add", "Extra 1", "--pipeline", "renewals")
+        let advice = try s.run("doctor")
+        let said = advice.stdout + advice.stderr
+        #expect(advice.ok && said.contains("pipeline Renewals (renewals): 6 open stages") && said.contains("--pipeline renewals"),
+                "R1's advice names the pipeline: \(advice)")
+        #expect(try s.deal(id).string("stage") == "opportunity")
+    }
 }
