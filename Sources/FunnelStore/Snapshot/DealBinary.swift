@@ -158,6 +158,21 @@ enum DealBinary {
         try readQuotes(&r, into: &deal)
     }
 
+    static func readHistory(_ r: inout BinaryReader) throws -> [StageChange] {
+        let historyCount = Int(try r.u32())
+        guard historyCount <= r.remaining else { throw CacheUnreadable() }
+        var history: [StageChange] = []
+        history.reserveCapacity(historyCount)
+        for _ in 0..<historyCount {
+            let at = Date(timeIntervalSince1970: try r.f64())
+            let by = try r.string()
+            let from = try r.optionalString()
+            let to = try r.string()
+            history.append(StageChange(at: at, by: by, from: from, to: to, pipeline: try r.optionalString()))
+        }
+        return history
+    }
+
     static func read(_ r: inout BinaryReader) throws -> Deal {
         let id = try r.string()
         let title = try r.string()
@@ -187,17 +202,7 @@ enum DealBinary {
         }
         let lostReason = try r.optionalString()
         let notes = try r.string()
-        let historyCount = Int(try r.u32())
-        guard historyCount <= r.remaining else { throw CacheUnreadable() }
-        var history: [StageChange] = []
-        history.reserveCapacity(historyCount)
-        for _ in 0..<historyCount {
-            let at = Date(timeIntervalSince1970: try r.f64())
-            let by = try r.string()
-            let from = try r.optionalString()
-            let to = try r.string()
-            history.append(StageChange(at: at, by: by, from: from, to: to, pipeline: try r.optionalString()))
-        }
+        let history = try readHistory(&r)
         let revision = Int(try r.i64())
         let updated = Date(timeIntervalSince1970: try r.f64())
         var deal = Deal(id: id, title: title, company: company, contact: contact, phone: phone, email: email, value: value,

@@ -27,24 +27,8 @@ enum ListCommand: Command {
         func home(_ deal: Deal) -> Funnel { every ? funnel.on(pipelines.entry(for: deal)) : funnel }
         var query = BoardQuery()
         query.scope = try ScopeArguments.parse(arguments, funnel: funnel, actor: actor)
-        var flag: DealFlag?
-        if let text = arguments.value("flag") {
-            guard let found = DealFlag(rawValue: text.lowercased()) else {
-                var message = "--flag “\(text)” is not a flag; flags are: \(DealFlag.allCases.map(\.rawValue).joined(separator: ", "))"
-                if let guess = Suggest.closest(text, among: DealFlag.allCases.map(\.rawValue)) { message += "; did you mean \(guess)?" }
-                throw CommandFailure.usage(message)
-            }
-            flag = found
-        }
-        if let sort = arguments.value("sort") {
-            guard let order = CardOrder(rawValue: sort.lowercased()) else {
-                let names = CardOrder.allCases.map(\.rawValue)
-                var message = "--sort “\(sort)” is not an order; use one of \(names.joined(separator: ", "))"
-                if let guess = Suggest.closest(sort, among: names) { message += "; did you mean \(guess)?" }
-                throw CommandFailure.usage(message)
-            }
-            query.sort = order
-        }
+        let flag = try arguments.value("flag").map(self.flag)
+        if let sort = try arguments.value("sort").map(ListCommand.order) { query.sort = sort }
         let stageText = arguments.value("stage")
         if let stageText {
             let known = every ? pipelines.entries.map(\.pipeline) : [funnel.pipeline]
@@ -80,5 +64,26 @@ enum ListCommand: Command {
         let header: [TextKey] = [.colID, .colStage, .colTitle, .colCompany, .colValue, .colNext, .colOwner]
         Console.block(TextTable.render(header: header.map { UI.text($0) }, rows: rows,
                                maxWidths: [8, 20, 40, 24, 14, 10, 12]))
+    }
+
+    /// `--flag FLAG`, or a usage error with a "did you mean".
+    static func flag(_ text: String) throws -> DealFlag {
+        guard let found = DealFlag(rawValue: text.lowercased()) else {
+            var message = "--flag “\(text)” is not a flag; flags are: \(DealFlag.allCases.map(\.rawValue).joined(separator: ", "))"
+            if let guess = Suggest.closest(text, among: DealFlag.allCases.map(\.rawValue)) { message += "; did you mean \(guess)?" }
+            throw CommandFailure.usage(message)
+        }
+        return found
+    }
+
+    /// `--sort ORDER`, or a usage error with a "did you mean".
+    static func order(_ sort: String) throws -> CardOrder {
+        guard let order = CardOrder(rawValue: sort.lowercased()) else {
+            let names = CardOrder.allCases.map(\.rawValue)
+            var message = "--sort “\(sort)” is not an order; use one of \(names.joined(separator: ", "))"
+            if let guess = Suggest.closest(sort, among: names) { message += "; did you mean \(guess)?" }
+            throw CommandFailure.usage(message)
+        }
+        return order
     }
 }

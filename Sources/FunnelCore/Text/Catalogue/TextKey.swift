@@ -655,7 +655,6 @@ public enum TextKey: String, CaseIterable, Sendable {
     case pickPipelineTitle
     case statusPipelineShown
     case statusOnePipeline
-    case hintPipeline
     case headerPipeline
     case cliPipelineAdded
     case cliPipelineRenamed
