@@ -97,4 +97,17 @@ struct PipelineSetTests {
         #expect(seen.history == [StageChange(at: Fx.later(hours: 1), by: "rita", from: nil, to: "opportunity", pipeline: "renewals")])
         #expect(deal.historyInItsPipeline == deal)
     }
+
+    @Test func aMergeKeepsAStageWithItsPipeline() throws {
+        let base = try Fx.create(value: 100)
+        let moved = try #require(Fx.funnel().on(renewals).apply(.move(to: "opportunity"), to: base, by: Fx.rita,
+                                                                 now: Fx.later(hours: 1)).success)
+        var edited = base
+        edited.title = "Renamed"
+        edited.updated = Fx.later(hours: 2)
+        let merged = try DealMerge.merge(base: base, ours: edited, theirs: moved).deal
+        #expect(merged.title == "Renamed" && merged.stage == "opportunity" && merged.pipeline == "renewals")
+        let back = try DealMerge.merge(base: base, ours: moved, theirs: edited).deal
+        #expect(back.stage == "opportunity" && back.pipeline == "renewals")
+    }
 }
