@@ -21,6 +21,9 @@ extension FunnelStore {
         add(teamPath)
         add(inboxDirectory)
         add(dealsDirectory)
+        for name in ((try? AtomicFile.list(pipelinesDirectory)) ?? []).sorted() where !name.hasPrefix(".") {
+            add("\(pipelinesDirectory)/\(name)")
+        }
         for owner in ((try? AtomicFile.list(dealsDirectory)) ?? []).sorted() where !owner.hasPrefix(".") {
             add("\(dealsDirectory)/\(owner)")
         }

@@ -44,14 +44,43 @@ public struct Doctor {
             findings.append(Finding(path: store.teamPath, problem: "\(error)", action: "restore team.json from a backup"))
         }
         if let pipeline { findings += Self.advice(pipeline, path: store.pipelinePath) }
+        let pipelines = pipeline == nil ? nil : pipelineFindings(&findings)
         findings += try leftovers(repair: repair, quarantine: quarantine)
         findings += try quoteFolderFindings(repair: repair, quarantine: quarantine)
         findings += try syncFindings(repair: repair)
         var deals = DealExamination(store: store, pipeline: pipeline, team: team, repair: repair, quarantine: quarantine)
+        deals.pipelines = pipelines
         try deals.run()
         findings += deals.findings
         if repair { store.cache.discard() }
         return findings
+    }
+
+    /// The pipelines besides the first (`pipelines/ID.json`): a file that cannot be read is named
+    /// (and left untouched); each readable one gets R1's advice. nil when one cannot be read.
+    private func pipelineFindings(_ findings: inout [Finding]) -> PipelineSet? {
+        do {
+            let set = try store.loadPipelineSet()
+            for entry in set.entries.dropFirst() {
+                let path = (try? store.pipelineFile(id: entry.id)) ?? store.pipelinesDirectory
+                findings += Self.advice(entry.pipeline, path: path).map { advice in
+                    Finding(path: path, problem: "pipeline \(entry.pipeline.name) (\(entry.id)): " + advice.problem,
+                            action: advice.action.replacingOccurrences(of: "--to OTHER", with: "--to OTHER --pipeline \(entry.id)"),
+                            isAdvice: true)
+                }
+            }
+            return set
+        } catch let error as StoreError {
+            var path = store.pipelinesDirectory
+            if case .corrupt(let named, _) = error { path = named }
+            if case .io(let named, _) = error { path = named }
+            if case .newerVersion(let named, _, _) = error { path = named }
+            findings.append(Finding(path: path, problem: "\(error)",
+                                    action: "restore it from a backup or move it aside (funnel reads no pipeline until then)"))
+        } catch {
+            findings.append(Finding(path: store.pipelinesDirectory, problem: "\(error)", action: "restore it from a backup"))
+        }
+        return nil
     }
 
     /// R1's advice on the number of stages: past 8 stages in all, and past 5 open ones (3-5 is healthy).

@@ -11,6 +11,8 @@ struct DealExamination {
 
     let store: FunnelStore
     let pipeline: Pipeline?
+    /// Every pipeline, when they could all be read: a deal's stage is looked for in its own.
+    var pipelines: PipelineSet?
     let team: Team?
     let repair: Bool
     let quarantine: Quarantine
@@ -48,7 +50,7 @@ struct DealExamination {
     }
 
     private mutating func checkStageAndOwner(_ deal: Deal, at path: String) {
-        if let pipeline, pipeline.stage(id: deal.stage) == nil {
+        if let pipeline = pipelines?.entry(for: deal).pipeline ?? pipeline, pipeline.stage(id: deal.stage) == nil {
             findings.append(Finding(path: path, problem: "deal \(deal.id) is in stage “\(deal.stage)”, which the pipeline does not have",
                                     action: "move it: funnel move \(deal.id) \(pipeline.firstOpenStage.id) (or another stage); "
                                         + "or add the stage back: funnel stages add NAME --id \(StageIdentifier.isValid(deal.stage) ? deal.stage : "ID")"))

@@ -420,7 +420,8 @@ public final class FunnelStore {
         } catch {
             throw StoreError.io(path: path, detail: "could not encode: \(error)")
         }
-        let settings = (path as NSString).deletingLastPathComponent == root
+        let folder = (path as NSString).deletingLastPathComponent
+        let settings = folder == root || folder == pipelinesDirectory
         let mode: mode_t? = settings ? (isShared ? AtomicFile.sharedSettingsMode : AtomicFile.newFileMode) : nil
         try AtomicFile.write(data + Data("\n".utf8), to: path, mode: mode, replacing: replacing, durable: durable)
     }

@@ -30,6 +30,8 @@ public final class LiveWatch {
         case root, inbox, deals
         /// An owner's folder: `deals/<name>/`.
         case owner
+        /// `pipelines/`: a pipeline besides the first changed.
+        case pipelines
     }
     private var folders: [Int32: Folder] = [:]
     /// How changes are noticed, for `funnel doctor`: "inotify" or "polling (why)".
@@ -65,7 +67,8 @@ public final class LiveWatch {
 
     /// Watches every folder funnel reads; nil on success, else why not.
     private func addAll() -> String? {
-        for (path, folder) in [(store.root, Folder.root), (store.inboxDirectory, .inbox), (store.dealsDirectory, .deals)] {
+        for (path, folder) in [(store.root, Folder.root), (store.inboxDirectory, .inbox), (store.dealsDirectory, .deals),
+                               (store.pipelinesDirectory, .pipelines)] {
             if let failure = add(path, as: folder) { return failure }
         }
         for owner in (try? AtomicFile.list(store.dealsDirectory)) ?? [] where !owner.hasPrefix(".") {
@@ -142,6 +145,12 @@ public final class LiveWatch {
         switch folder {
         case .root:
             if ["pipeline.json", "team.json", "deals", "inbox"].contains(event.name) { changes.everything = true }
+            if event.name == "pipelines" {
+                _ = add(store.pipelinesDirectory, as: .pipelines)
+                changes.everything = true
+            }
+        case .pipelines:
+            changes.everything = true
         case .deals:
             // A new owner's folder: watch it, and read everything once in case files arrived first.
             if event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0, event.mask & UInt32(IN_ISDIR) != 0 {

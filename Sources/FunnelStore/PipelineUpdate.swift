@@ -12,11 +12,15 @@ extension FunnelStore {
     /// from them; writes the deals it moves (each in place of the file read), then the pipeline.
     /// Nothing is written when `change` refuses. A crash between the two leaves the moved deals
     /// in their new stage and the old stage empty: running the edit again finishes it.
-    public func updatePipeline(_ change: (Pipeline, [Deal]) -> Result<PipelinePlan, Refusal>) throws -> PipelineUpdate {
+    /// `id` names the pipeline changed (default: the first); `change` sees only its deals.
+    public func updatePipeline(id: String = PipelineSet.firstID, _ change: (Pipeline, [Deal]) -> Result<PipelinePlan, Refusal>) throws -> PipelineUpdate {
         try lock.withLock {
-            let pipeline = try loadPipeline()
+            let pipelines = try loadPipelineSet()
+            guard let pipeline = pipelines.entry(id: id)?.pipeline else {
+                throw StoreError.corrupt(path: try pipelineFile(id: id), detail: "the file is missing")
+            }
             let set = try loadDealFiles()
-            switch change(pipeline, Array(set.deals.values)) {
+            switch change(pipeline, pipelines.deals(Array(set.deals.values), in: id)) {
             case .failure(let refusal):
                 return .refused(refusal)
             case .success(let plan):
@@ -26,7 +30,7 @@ extension FunnelStore {
                     }
                     try writeRecorded(deal, replacing: file)
                 }
-                try writeJSON(StoredFile(body: plan.pipeline), to: pipelinePath)
+                try writeJSON(StoredFile(body: plan.pipeline), to: try pipelineFile(id: id))
                 try? cache.append([], fingerprint: fingerprint())
                 return .saved(plan)
             }

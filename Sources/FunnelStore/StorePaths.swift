@@ -44,6 +44,16 @@ public enum StorePaths {
         }
     }
 
+    /// The file of pipeline `id` (not the first, which is `pipeline.json`) under `root`:
+    /// `pipelines/<id>.json`. Throws `StoreError.io`, building nothing, for an id that is not a
+    /// pipeline id (`PipelineSet.isValidID`).
+    public static func pipelineFile(root: String, id: String) throws -> String {
+        guard PipelineSet.isValidID(id), id != PipelineSet.firstID else {
+            throw StoreError.io(path: root, detail: "refused a path built from the pipeline id “\(id)”; nothing was written there")
+        }
+        return "\(root)/pipelines/\(id).json"
+    }
+
     /// Whether `name` is a deal file's name: `<id>.json` with a well-formed id.
     public static func isDealFileName(_ name: String) -> Bool {
         name.hasSuffix(".json") && DealID.isWellFormed(String(name.dropLast(5)))

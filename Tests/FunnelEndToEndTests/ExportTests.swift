@@ -57,7 +57,7 @@ struct ExportTests {
         let text = String(decoding: bytes, as: UTF8.self)
         #expect(text.hasSuffix("\r\n") && text.contains(",'+972-54-1234567,"), "CRLF and formula guards as for Excel")
         let wrong = try s.run("export", "--pipeline", "renewals")
-        #expect(wrong.status == Exit.usage && wrong.stderr.contains("no pipeline “renewals”") && wrong.stdout.isEmpty, "\(wrong)")
+        #expect(wrong.status == Exit.notFound && wrong.stderr.contains("no pipeline renewals (pipelines: simple)") && wrong.stdout.isEmpty, "\(wrong)")
         let badFormat = try s.run("export", "--format", "xlsx")
         #expect(badFormat.status == Exit.usage && badFormat.stderr.contains("xlsx-csv, csv or jsonl"), "\(badFormat)")
     }

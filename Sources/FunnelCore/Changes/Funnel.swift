@@ -4,6 +4,9 @@ import Foundation
 /// is computed here and checked against every rule; a refusal changes nothing.
 public struct Funnel: Sendable {
     public var pipeline: Pipeline
+    /// The id of `pipeline` among the data directory's (`PipelineSet`): deals created here are
+    /// in it, and a deal from another pipeline moved here enters it.
+    public var pipelineID: String = PipelineSet.firstID
     public var team: Team
     /// The rules every change must pass, in the order their refusals are reported.
     public var rules: [any DealRule]
@@ -47,6 +50,7 @@ public struct Funnel: Sendable {
             history: [StageChange(at: now, by: actor.account, from: nil, to: stage.id)],
             revision: 1, updated: now)
         deal.priority = draft.priority ?? .default
+        deal.pipeline = pipelineID == PipelineSet.firstID ? nil : pipelineID
         return check(before: nil, after: deal, change: nil, by: actor, now: now, utcOffset: utcOffset)
     }
 
@@ -89,9 +93,24 @@ public struct Funnel: Sendable {
         return earlier
     }
 
-    /// Records entering a stage: the stage, the time, and a history line (R8).
+    /// The same funnel working on the pipeline `entry` (its stages, rules and id).
+    public func on(_ entry: PipelineEntry) -> Funnel {
+        var other = self
+        other.pipeline = entry.pipeline
+        other.pipelineID = entry.id
+        return other
+    }
+
+    /// Whether `deal` is in another pipeline than this funnel's (a move brings it here).
+    func isForeign(_ deal: Deal) -> Bool { (deal.pipeline ?? PipelineSet.firstID) != pipelineID }
+
+    /// Records entering a stage: the stage, the time, and a history line (R8); a deal from another
+    /// pipeline enters this one, and the history line names it.
     func enter(_ stageID: String, deal: inout Deal, by actor: User, now: Date) {
-        deal.history.append(StageChange(at: now, by: actor.account, from: deal.stage, to: stageID))
+        let crossing = isForeign(deal)
+        if crossing { deal.pipeline = pipelineID == PipelineSet.firstID ? nil : pipelineID }
+        deal.history.append(StageChange(at: now, by: actor.account, from: deal.stage, to: stageID,
+                                        pipeline: crossing ? pipelineID : nil))
         deal.stage = stageID
         deal.stageEntered = now
     }

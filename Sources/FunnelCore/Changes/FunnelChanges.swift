@@ -39,6 +39,7 @@ extension Funnel {
             next.quotes = deal.quotes
             next.stage = deal.stage
             next.stageEntered = deal.stageEntered
+            next.pipeline = deal.pipeline  // an undo stays in the pipeline the deal is in
             if earlier.stage != deal.stage { enter(earlier.stage, deal: &next, by: actor, now: now) }
         case .training(let module, let note):
             let name = BilledModule.clean(module)
@@ -61,7 +62,7 @@ extension Funnel {
         guard let stage = pipeline.findStage(target) else {
             return .failure(Refusal(.unknownStage(text: target, known: pipeline.stages.map(\.id))))
         }
-        guard stage.id != deal.stage else { return .failure(Refusal(.alreadyInStage(stage: stage.name))) }
+        guard stage.id != deal.stage || isForeign(deal) else { return .failure(Refusal(.alreadyInStage(stage: stage.name))) }
         var next = deal
         if let nextAction { next.nextAction = nextAction }
         if let value { next.value = value }

@@ -27,15 +27,19 @@ public struct StageChange: Codable, Hashable, Sendable {
     /// nil for the deal's creation.
     public var from: String?
     public var to: String
+    /// The pipeline entered, when this change took the deal into another pipeline (its id); nil
+    /// for a change within one pipeline, and in files from before pipelines.
+    public var pipeline: String?
 
-    public init(at: Date, by: String, from: String?, to: String) {
+    public init(at: Date, by: String, from: String?, to: String, pipeline: String? = nil) {
         self.at = at
         self.by = by
         self.from = from
         self.to = to
+        self.pipeline = pipeline
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case at, by, from, to }
+    enum CodingKeys: String, CodingKey, CaseIterable { case at, by, from, to, pipeline }
 
     public init(from decoder: any Decoder) throws {
         try StrictKeys.check(decoder, CodingKeys.self)
@@ -44,6 +48,10 @@ public struct StageChange: Codable, Hashable, Sendable {
         by = try c.decode(String.self, forKey: .by)
         from = try c.decodeIfPresent(String.self, forKey: .from)
         to = try c.decode(String.self, forKey: .to)
+        pipeline = try c.decodeIfPresent(String.self, forKey: .pipeline)
+        if let pipeline, !PipelineSet.isValidID(pipeline) {
+            throw DecodingError.dataCorruptedError(forKey: .pipeline, in: c, debugDescription: "not a pipeline id: \(pipeline)")
+        }
     }
 }
 
@@ -91,6 +99,9 @@ public struct Deal: Codable, Hashable, Sendable, Identifiable {
     /// Bumped by every saved change; lets a writer notice a stale view.
     public var revision: Int
     public var updated: Date
+    /// The id of the pipeline the deal is in; nil for the first pipeline (`pipeline.json`), as in
+    /// every file from before pipelines (`PipelineSet`).
+    public var pipeline: String?
 
     public init(id: String, title: String, company: String = "", contact: String = "", phone: String = "",
                 email: String = "", value: Decimal? = nil, currency: String, owner: String?, stage: String,
@@ -129,7 +140,7 @@ public struct Deal: Codable, Hashable, Sendable, Identifiable {
         case nextAction = "next_action"
         case lostReason = "lost_reason"
         case quoteLines = "quote_lines"
-        case quotes
+        case quotes, pipeline
     }
 
     public init(from decoder: any Decoder) throws {
@@ -170,6 +181,11 @@ public struct Deal: Codable, Hashable, Sendable, Identifiable {
         modules = try c.decodeIfPresent([BilledModule].self, forKey: .modules) ?? []
         quoteLines = try c.decodeIfPresent([QuoteLine].self, forKey: .quoteLines) ?? []
         quotes = try c.decodeIfPresent([IssuedQuote].self, forKey: .quotes) ?? []
+        pipeline = try c.decodeIfPresent(String.self, forKey: .pipeline)
+        if let pipeline, !PipelineSet.isValidID(pipeline) || pipeline == PipelineSet.firstID {
+            throw DecodingError.dataCorruptedError(forKey: .pipeline, in: c,
+                                                   debugDescription: "not another pipeline's id: \(pipeline)")
+        }
         if let problem = ValuesWithinLimits.violation(in: self) {
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: problem.text))
         }
@@ -210,5 +226,7 @@ public struct Deal: Codable, Hashable, Sendable, Identifiable {
         // Written only when there are some, so a deal without quotes reads as before them.
         if !quoteLines.isEmpty { try c.encode(quoteLines, forKey: .quoteLines) }
         if !quotes.isEmpty { try c.encode(quotes, forKey: .quotes) }
+        // Written only for a pipeline other than the first, so older files read unchanged.
+        if let pipeline { try c.encode(pipeline, forKey: .pipeline) }
     }
 }

@@ -23,8 +23,9 @@ public struct RuleContext: Sendable {
         self.change = change
     }
 
-    /// Whether this change puts the deal into a stage it was not in.
-    public var entersStage: Bool { before?.stage != after.stage }
+    /// Whether this change puts the deal into a stage it was not in (also a stage of the same id
+    /// in another pipeline).
+    public var entersStage: Bool { before?.stage != after.stage || before?.pipeline != after.pipeline }
 
     public var targetStage: Stage? { pipeline.stage(id: after.stage) }
 }

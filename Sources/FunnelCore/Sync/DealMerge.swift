@@ -25,6 +25,7 @@ public enum DealMerge {
         "id", "title", "company", "contact", "phone", "email", "value", "currency", "owner", "stage", "created",
         "stage_entered", "next_action", "lost_reason", "notes", "history", "revision", "updated", "activities",
         "call_steps", "payment_terms", "source", "priority", "assignments", "modules", "quote_lines", "quotes",
+        "pipeline",
     ]
 
     public static func merge(base: Deal?, ours: Deal, theirs: Deal) throws(DealMergeError) -> DealMergeResult {
@@ -52,6 +53,7 @@ public enum DealMerge {
         deal.stage = placement.stage
         deal.stageEntered = placement.entered
         deal.lostReason = placement.lostReason
+        deal.pipeline = placement.pipeline  // a stage id means something only in its pipeline
         deal.owner = m.field("owner", \.owner, time: \.lastAssignment) { $0 ?? "inbox" }
         deal.created = min(ours.created, theirs.created)
         deal.callSteps = ThreeWay.set(base: m.base?.callSteps, ours: ours.callSteps, theirs: theirs.callSteps)
@@ -85,13 +87,14 @@ public enum DealMerge {
     }
 }
 
-/// Where a deal stands: its stage, since when, and why it was lost; merged as one.
+/// Where a deal stands: its stage, since when, and why it was lost, in which pipeline; merged as one.
 struct Placement: Equatable {
     var stage: String
     var entered: Date
     var lostReason: String?
+    var pipeline: String? = nil
 
-    var description: String { stage + (lostReason.map { " (\($0))" } ?? "") }
+    var description: String { (pipeline.map { $0 + ": " } ?? "") + stage + (lostReason.map { " (\($0))" } ?? "") }
 }
 
 /// A value and its currency, merged as one.
@@ -101,7 +104,7 @@ struct MoneyFields: Equatable {
 }
 
 extension Deal {
-    var placement: Placement { Placement(stage: stage, entered: stageEntered, lostReason: lostReason) }
+    var placement: Placement { Placement(stage: stage, entered: stageEntered, lostReason: lostReason, pipeline: pipeline) }
     var moneyFields: MoneyFields { MoneyFields(value: value, currency: currency) }
     var lastStageChange: Date { history.map(\.at).max() ?? stageEntered }
     var lastAssignment: Date { assignments.map(\.at).max() ?? created }

@@ -40,6 +40,13 @@ public enum Message: Hashable, Sendable {
     case negativePrice
     case currencyWithQuoteLines(dealTitle: String, currency: String)
     case dealsRefusedMove(stage: String, target: String, count: Int, first: String)
+    // Pipelines (PipelineSetEditing)
+    case onlyManagersEditPipelines
+    case emptyPipelineName
+    case pipelineNameTaken(name: String)
+    case pipelineNameReserved(name: String)
+    case tooManyPipelines(limit: Int)
+    case unknownPipeline(text: String, known: [String])
     case staleDeal(dealTitle: String)
     case notInInbox(dealTitle: String)
     case badInstallments(Int)
@@ -131,6 +138,8 @@ public enum Message: Hashable, Sendable {
              .stagePlacedByItself, .inboxStaysFirst, .settingOutOfRange, .stageKindWithDeals, .stageStillHasDeals,
              .emptyLostReason, .lostReasonExists, .lastLostReason, .unreachableReasonStays, .dealsRefusedMove, .negativePrice, .currencyWithQuoteLines:
             return pipelineEntry
+        case .onlyManagersEditPipelines, .emptyPipelineName, .pipelineNameTaken, .pipelineNameReserved, .tooManyPipelines, .unknownPipeline:
+            return pipelinesEntry(language)
         default: return dayEntry
         }
     }

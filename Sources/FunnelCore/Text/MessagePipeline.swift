@@ -30,3 +30,18 @@ extension Message {
         }
     }
 }
+
+extension Message {
+    /// The messages of adding and renaming pipelines (`PipelineSetEditing`, `--pipeline`).
+    func pipelinesEntry(_ language: Language) -> (TextKey, [String: String]) {
+        switch self {
+        case .onlyManagersEditPipelines: return (.onlyManagersEditPipelines, [:])
+        case .emptyPipelineName: return (.emptyPipelineName, [:])
+        case .pipelineNameTaken(let name): return (.pipelineNameTaken, ["name": name])
+        case .pipelineNameReserved(let name): return (.pipelineNameReserved, ["name": name])
+        case .tooManyPipelines(let limit): return (.tooManyPipelines, ["limit": "\(limit)"])
+        case .unknownPipeline(let text, let known): return (.unknownPipeline, ["text": text, "known": language.list(known)])
+        default: return (.emptyPipelineName, [:])
+        }
+    }
+}

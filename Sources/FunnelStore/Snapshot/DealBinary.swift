@@ -26,6 +26,7 @@ enum DealBinary {
         w.string(deal.currency)
         w.optionalString(deal.owner)
         w.string(deal.stage)
+        w.optionalString(deal.pipeline)
         w.f64(deal.created.timeIntervalSince1970)
         w.f64(deal.stageEntered.timeIntervalSince1970)
         if let next = deal.nextAction {
@@ -43,6 +44,7 @@ enum DealBinary {
             w.string(change.by)
             w.optionalString(change.from)
             w.string(change.to)
+            w.optionalString(change.pipeline)
         }
         w.i64(Int64(deal.revision))
         w.f64(deal.updated.timeIntervalSince1970)
@@ -156,6 +158,21 @@ enum DealBinary {
         try readQuotes(&r, into: &deal)
     }
 
+    static func readHistory(_ r: inout BinaryReader) throws -> [StageChange] {
+        let historyCount = Int(try r.u32())
+        guard historyCount <= r.remaining else { throw CacheUnreadable() }
+        var history: [StageChange] = []
+        history.reserveCapacity(historyCount)
+        for _ in 0..<historyCount {
+            let at = Date(timeIntervalSince1970: try r.f64())
+            let by = try r.string()
+            let from = try r.optionalString()
+            let to = try r.string()
+            history.append(StageChange(at: at, by: by, from: from, to: to, pipeline: try r.optionalString()))
+        }
+        return history
+    }
+
     static func read(_ r: inout BinaryReader) throws -> Deal {
         let id = try r.string()
         let title = try r.string()
@@ -175,6 +192,7 @@ enum DealBinary {
         let currency = try r.string()
         let owner = try r.optionalString()
         let stage = try r.string()
+        let pipeline = try r.optionalString()
         let created = Date(timeIntervalSince1970: try r.f64())
         let stageEntered = Date(timeIntervalSince1970: try r.f64())
         var nextAction: NextAction?
@@ -184,22 +202,14 @@ enum DealBinary {
         }
         let lostReason = try r.optionalString()
         let notes = try r.string()
-        let historyCount = Int(try r.u32())
-        guard historyCount <= r.remaining else { throw CacheUnreadable() }
-        var history: [StageChange] = []
-        history.reserveCapacity(historyCount)
-        for _ in 0..<historyCount {
-            let at = Date(timeIntervalSince1970: try r.f64())
-            let by = try r.string()
-            let from = try r.optionalString()
-            history.append(StageChange(at: at, by: by, from: from, to: try r.string()))
-        }
+        let history = try readHistory(&r)
         let revision = Int(try r.i64())
         let updated = Date(timeIntervalSince1970: try r.f64())
         var deal = Deal(id: id, title: title, company: company, contact: contact, phone: phone, email: email, value: value,
                         currency: currency, owner: owner, stage: stage, created: created, stageEntered: stageEntered,
                         nextAction: nextAction, lostReason: lostReason, notes: notes, history: history, revision: revision,
                         updated: updated)
+        deal.pipeline = pipeline
         deal.activities = try readActivities(&r)
         let steps = try r.u8()
         for (i, step) in CallStep.allCases.enumerated() where steps & (1 << i) != 0 { deal.callSteps.insert(step) }

@@ -21,13 +21,14 @@ public enum FileMerge {
         let name = (path as NSString).lastPathComponent
         // What the file is: from its name when it is a funnel file's (sync), else from its content
         // (git's driver gets temporary names).
-        let settings = ["pipeline.json", "team.json", "products.json"]
-        let probe: JSONValue? = settings.contains(name) || StorePaths.isDealFileName(name) ? nil
+        let isPipeline = SyncFiles.isPipelineFile(path)
+        let settings = ["team.json", "products.json"]
+        let probe: JSONValue? = isPipeline || settings.contains(name) || StorePaths.isDealFileName(name) ? nil
             : try FunnelJSON.decoder().decode(JSONValue.self, from: ours)
-        if probe?["deal"] != nil || (probe == nil && StorePaths.isDealFileName(name) && !settings.contains(name)) {
+        if probe?["deal"] != nil || (probe == nil && StorePaths.isDealFileName(name) && !isPipeline && !settings.contains(name)) {
             return try mergeDeal(base: base, ours: ours, theirs: theirs, path: path)
         }
-        if probe?["pipeline"] != nil || name == "pipeline.json" {
+        if probe?["pipeline"] != nil || isPipeline {
             return try mergeSettings(base: base, ours: ours, theirs: theirs, path: path) { data in
                 let pipeline = try FunnelJSON.decode(StoredFile<Pipeline>.self, from: data, path: path)
                 let errors = pipeline.body.validationErrors
@@ -96,7 +97,7 @@ public enum FileMerge {
     public static func problem(in data: Data, path: String) -> String? {
         let name = (path as NSString).lastPathComponent
         do {
-            switch name {
+            switch SyncFiles.isPipelineFile(path) ? "pipeline.json" : name {
             case "pipeline.json":
                 let pipeline = try FunnelJSON.decode(StoredFile<Pipeline>.self, from: data, path: path).body
                 return pipeline.validationErrors.first

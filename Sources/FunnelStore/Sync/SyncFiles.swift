@@ -34,7 +34,9 @@ public enum SyncFiles {
         let parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         switch parts.count {
         case 1: return ["pipeline.json", "team.json", "products.json", ".gitignore", ".gitattributes"].contains(parts[0])
-        case 2: return (parts[0] == "inbox" && StorePaths.isDealFileName(parts[1])) || (parts[0] == "quotes" && isPDFName(parts[1]))
+        case 2:
+            return (parts[0] == "inbox" && StorePaths.isDealFileName(parts[1])) || (parts[0] == "quotes" && isPDFName(parts[1]))
+                || isPipelineFile(path)
         case 3:
             switch parts[0] {
             case "deals": return User.isValidAccount(parts[1]) && StorePaths.isDealFileName(parts[2])
@@ -67,6 +69,17 @@ public enum SyncFiles {
 
     /// Where the clones' quote series are registered: one file per series, named after it.
     public static let seriesFolder = "quotes/series"
+
+    /// Whether `path` (relative to the data directory, or ending so) names a pipeline's file:
+    /// `pipeline.json`, or `pipelines/ID.json` with a pipeline id (merged as pipeline.json is).
+    public static func isPipelineFile(_ path: String) -> Bool {
+        let parts = path.split(separator: "/").map(String.init)
+        guard let name = parts.last else { return false }
+        if name == "pipeline.json" { return true }
+        guard parts.count >= 2, parts[parts.count - 2] == "pipelines", name.hasSuffix(".json") else { return false }
+        let id = String(name.dropLast(5))
+        return PipelineSet.isValidID(id) && id != PipelineSet.firstID
+    }
 
     /// The deal id of a deal file's path (`inbox/ID.json`, `deals/OWNER/ID.json`), or nil.
     public static func dealID(_ path: String) -> String? {

@@ -20,6 +20,8 @@ public enum Action: Equatable, Sendable {
     case stageEditor, stageAdd, stageRename, stageLimits, stageRemove, stageUp, stageDown
     /// `Q` in the detail pane: prepare and issue a quote (R19).
     case quote
+    /// `P`: show another pipeline (the other of two, else a list).
+    case switchPipeline
     // Text entry and lists in overlays.
     case input(Character), submit, nextField, previousField
     /// Moving the cursor or deleting in a text field.
@@ -90,4 +92,6 @@ public enum Effect: Equatable, Sendable {
     case issueQuote(dealID: String)
     /// Run `funnel sync` in the background (answered with `.syncFinished`).
     case sync
+    /// Show the pipeline with this id: its stages and deals read again (`P`).
+    case openPipeline(String)
 }

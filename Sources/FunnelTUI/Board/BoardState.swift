@@ -68,6 +68,8 @@ public enum PickerPurpose: Hashable, Sendable {
     case reportDeals(ReportScreen)
     /// Which mail template to send (`e`, when there are several).
     case mailTemplate(MailJob)
+    /// Which pipeline to show (`P`, with more than two).
+    case pipeline
 }
 
 /// A list to choose from.
@@ -281,6 +283,9 @@ public struct UndoEntry: Hashable, Sendable {
 /// Everything the board shows, as a value. `BoardUpdate.apply` changes it; `BoardRender.render` draws it.
 public struct BoardState: Sendable {
     public var funnel: Funnel
+    /// Every pipeline of the data directory; `deals` holds only those of the one shown
+    /// (`funnel.pipelineID`). nil: one pipeline, all deals (`P` says so).
+    public var pipelines: PipelineSet?
     public var actor: User
     public var deals: [String: Deal]
     public var now: Date
@@ -440,6 +445,8 @@ public struct BoardState: Sendable {
 
     /// Puts one deal's new version on the board (or takes it off), keeping `focus` selected.
     public mutating func replace(_ deal: Deal, focus: String? = nil) {
+        // A deal moved to another pipeline (elsewhere) leaves this board.
+        guard belongs(deal) else { return remove(deal.id) }
         let focusID = focus ?? selectedDeal?.id
         let old = deals[deal.id]
         deals[deal.id] = deal

@@ -105,6 +105,7 @@ public enum BoardUpdate {
         case .quit: return [.quit]
         case .bossMode, .pickSeller: return managerView(action, &state)
         case .stageEditor: return StageEditorFlow.open(&state)
+        case .switchPipeline: return PipelineFlow.open(&state)
         case .cancel:
             if !state.filter.isEmpty || state.flagFilter != nil || state.priorityFilter != nil {
                 state.filter = ""
@@ -245,7 +246,10 @@ public enum BoardUpdate {
     /// screen that changed underneath.
     static func reload(pipeline: Pipeline, team: Team, deals: [Deal], _ state: inout BoardState) {
         let before = state.detail.flatMap { state.deals[$0.dealID] }
+        let shown = state.funnel.pipelineID
         state.funnel = Funnel(pipeline: pipeline, team: team)
+        state.funnel.pipelineID = shown
+        let deals = deals.filter(state.belongs)
         if let me = team.user(state.actor.account) { state.actor = me }
         state.deals = Dictionary(deals.map { ($0.id, $0) }, uniquingKeysWith: { a, b in a.revision >= b.revision ? a : b })
         noticeOpenDeal(before, &state)

@@ -133,6 +133,7 @@ public enum KeyTable {
         KeyBinding(context: .board, keys: [.char("r")], action: .report, help: .keyReportStagesConversionLossesTeam,
                    hint: KeyHint(.hintReport, rank: 3)),
         KeyBinding(context: .board, keys: [.char("S")], action: .stageEditor, help: .keyStageEditorManagers),
+        KeyBinding(context: .board, keys: [.char("P")], action: .switchPipeline, help: .keySwitchPipeline),
         KeyBinding(context: .board, keys: [.char("b")], action: .bossMode, help: .keyBossModeEverySellersCardsManagers),
         KeyBinding(context: .board, keys: [.char("o")], action: .pickSeller, help: .keyShowOneSellersCardsManagers),
         KeyBinding(context: .board, keys: [.char("?")], action: .help, help: .keyThisHelp, hint: KeyHint(.hintHelp, rank: 0)),

@@ -194,6 +194,8 @@ enum ModalUpdate {
             guard state.deals[value] != nil else { return [] }
             state.detail = DetailState(dealID: value)
             return []
+        case .pipeline:
+            return value == state.funnel.pipelineID ? [] : [.openPipeline(value)]
         case .removeStage(let id):
             StageEditorFlow.back(to: id, &state)
             return [.editPipeline(.removeStage(id, movingDealsTo: value))]

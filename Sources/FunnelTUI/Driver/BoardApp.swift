@@ -24,6 +24,8 @@ public struct BoardOptions: Sendable {
     public var locale: BoardLocale
     /// Minutes between background syncs when the data directory is synced (`sync_interval`; 0: Ctrl-S only).
     public var syncInterval: Int = 5
+    /// The id of the pipeline the board opens on (`funnel --pipeline NAME`); the first by default.
+    public var pipeline: String = PipelineSet.firstID
 
     public init(theme: Theme, mouse: Bool, fixedNow: Date?, utcOffset: Int, inotify: Bool = true,
                 display: TextDisplay = .app, environment: [String: String] = ProcessInfo.processInfo.environment,
@@ -65,15 +67,19 @@ public final class BoardApp {
 
     /// Loads everything needed before the terminal is touched, so errors print plainly.
     public func prepare() throws -> BoardState {
-        let funnel = try store.loadFunnel()
+        let pipelines = try store.loadPipelineSet()
+        let entry = pipelines.entry(id: options.pipeline) ?? pipelines.first
+        let funnel = Funnel(pipeline: entry.pipeline, team: try store.loadTeam()).on(entry)
         guard let actor = funnel.team.user(account) else {
             throw BoardError(message: Message.notOnTeam(account: account).text(in: options.locale.language))
         }
         let set = try store.loadDealSet()
-        var state = BoardState(funnel: funnel, actor: actor, dealsByID: set.deals, now: now,
+        let shown = set.deals.filter { pipelines.home(of: $0.value) == entry.id }
+        var state = BoardState(funnel: funnel, actor: actor, dealsByID: shown, now: now,
                                utcOffset: options.utcOffset, width: 80, height: 24,
                                seed: UInt64(truncatingIfNeeded: Int(Date().timeIntervalSince1970 * 1000)) ^ UInt64(getpid()),
                                scope: actor.role == .manager ? .everyone : .mine)
+        state.pipelines = pipelines
         options.locale.apply(to: &state)
         let done = firstStepsFile.load()
         state.firstSteps = FirstStep.allCases.filter { !done.contains($0) }
@@ -180,6 +186,7 @@ public final class BoardApp {
             case .delete(let deal): delete(deal, &state)
             case .editPipeline(let edit): editPipeline(edit, &state)
             case .sync: syncRunner.start()
+            case .openPipeline(let id): openPipeline(id, &state)
             case .listMailTemplates, .loadMailTemplate, .editMail, .sendMail:
                 if case .sendMail = effect { terminal.paint(BoardRender.render(state)) }
                 let outcome = mail(effect, state, terminal: terminal)
@@ -278,9 +285,11 @@ public final class BoardApp {
     func editPipeline(_ edit: PipelineEdit, _ state: inout BoardState) {
         let actor = state.actor, team = state.funnel.team, utcOffset = state.utcOffset, now = state.now
         do {
-            let outcome = try store.updatePipeline { pipeline, deals in
-                PipelineEditing.plan(edit, funnel: Funnel(pipeline: pipeline, team: team), deals: deals, by: actor, now: now,
-                                     utcOffset: utcOffset)
+            let shown = state.funnel.pipelineID
+            let outcome = try store.updatePipeline(id: shown) { pipeline, deals in
+                var funnel = Funnel(pipeline: pipeline, team: team)
+                funnel.pipelineID = shown
+                return PipelineEditing.plan(edit, funnel: funnel, deals: deals, by: actor, now: now, utcOffset: utcOffset)
             }
             reload(&state)
             switch outcome {
@@ -294,10 +303,28 @@ public final class BoardApp {
         }
     }
 
+    /// Shows pipeline `id` (`P`): its stages and deals read again; on a read error the board keeps
+    /// what it shows and says why.
+    func openPipeline(_ id: String, _ state: inout BoardState) {
+        do {
+            let pipelines = try store.loadPipelineSet()
+            guard let entry = pipelines.entry(id: id) else { return reload(&state) }
+            let set = try store.loadDealSet()
+            PipelineFlow.show(entry, of: pipelines, team: try store.loadTeam(), allDeals: Array(set.deals.values), &state)
+        } catch {
+            _ = BoardUpdate.apply(.saveFailed(state.text(.statusCouldNotReload, ["why": Self.describe(error)])), &state)
+        }
+    }
+
     /// Reads everything again; on a read error the board keeps what it has and says why.
     func reload(_ state: inout BoardState) {
         do {
-            let pipeline = try store.loadPipeline()
+            let pipelines = try store.loadPipelineSet()
+            // The pipeline shown, unless it is gone: then the first.
+            let entry = pipelines.entry(id: state.funnel.pipelineID) ?? pipelines.first
+            state.pipelines = pipelines
+            state.funnel.pipelineID = entry.id
+            let pipeline = entry.pipeline
             let team = try store.loadTeam()
             let set = try store.loadDealSet()
             _ = BoardUpdate.apply(.reloaded(pipeline, team, Array(set.deals.values)), &state)

@@ -52,7 +52,8 @@ public enum BoardRender {
     /// The header's words: program, pipeline, who, whose cards, filter, sort.
     static func headerParts(_ state: BoardState) -> [String] {
         let role = state.text(state.actor.role == .manager ? .roleManager : .roleRep)
-        var parts = ["funnel", state.pipeline.name, "\(state.actor.name) (\(role))"]
+        let pipeline = state.pipelineHeading.map { state.text(.headerPipeline, ["name": $0]) } ?? state.pipeline.name
+        var parts = ["funnel", pipeline, "\(state.actor.name) (\(role))"]
         switch state.scope {
         case .mine: parts.append(state.text(.headerMyDeals))
         case .everyone: parts.append(state.text(.headerAllSellers))

@@ -51,14 +51,17 @@ extension Session {
     }
 
     /// Applies a change to a deal under the store's lock, re-reading it first, and returns the saved deal.
-    func change(_ dealID: String, by actor: User, funnel: Funnel, _ change: DealChange) throws -> Deal {
-        try self.change(dealID, by: actor, funnel: funnel, [change])
+    func change(_ dealID: String, by actor: User, funnel: Funnel, _ change: DealChange, intoPipeline: Bool = false) throws -> Deal {
+        try self.change(dealID, by: actor, funnel: funnel, [change], intoPipeline: intoPipeline)
     }
 
     /// Applies several changes in one read-modify-write: all pass their rules and are saved
     /// together, or nothing is saved. A deal the actor may not see (say, reassigned since it was
     /// resolved) is reported as unknown; only a captured lead is attached to anyone's deal (R4).
-    func change(_ dealID: String, by actor: User, funnel: Funnel, _ changes: [DealChange]) throws -> Deal {
+    /// The changes apply in the deal's own pipeline; with `intoPipeline`, in `funnel`'s (a move
+    /// there takes the deal into it: `move --pipeline`).
+    func change(_ dealID: String, by actor: User, funnel: Funnel, _ changes: [DealChange], intoPipeline: Bool = false) throws -> Deal {
+        let pipelines = try self.pipelines()
         let onlyAttaches = changes.allSatisfy { if case .attachLead = $0 { return true } else { return false } }
         var hidden = false
         let result = try data {
@@ -68,6 +71,7 @@ extension Session {
                     return .failure(Refusal(.onlyManagersSeeAll))
                 }
                 var deal = current
+                let funnel = intoPipeline ? funnel : funnel.on(pipelines.entry(for: current))
                 for change in changes {
                     switch funnel.apply(change, to: deal, by: actor, now: now, utcOffset: utcOffset) {
                     case .success(let next): deal = next

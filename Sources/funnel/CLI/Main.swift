@@ -12,6 +12,8 @@ struct GlobalOptions {
     var demo = false
     var help = false
     var version = false
+    /// The pipeline the board opens on (name or id).
+    var pipeline: String?
     /// Everything else, in order.
     var words: [String] = []
 
@@ -20,6 +22,7 @@ struct GlobalOptions {
         OptionSpec("demo", "open the board on fresh demo data in a temporary directory, as a manager"),
         OptionSpec("theme", value: "NAME", "board colours: dark, light, high-contrast, mono"),
         OptionSpec("mouse", "let the mouse select and drag cards (off: keeps text selection)"),
+        OptionSpec("pipeline", value: "PIPELINE", "open the board on this pipeline, by name or id (default: the first)"),
         OptionSpec("version", "print the version"),
     ]
 
@@ -44,7 +47,7 @@ struct GlobalOptions {
                 index += 1
                 return arguments[index - 1]
             }
-            if inline != nil && !["--data-dir", "--theme"].contains(name) {
+            if inline != nil && !["--data-dir", "--theme", "--pipeline"].contains(name) {
                 if ["--mouse", "--demo", "--help", "--version"].contains(name) { throw CommandFailure.usage("funnel: \(name) takes no value") }
                 throw unknown(name)
             }
@@ -53,6 +56,9 @@ struct GlobalOptions {
                 if options.dataDir != nil { throw CommandFailure.usage("funnel: --data-dir is given twice") }
                 options.dataDir = try value()
             case "--theme": options.theme = try value()
+            case "--pipeline":
+                if options.pipeline != nil { throw CommandFailure.usage("funnel: --pipeline is given twice") }
+                options.pipeline = try value()
             case "--mouse": options.mouse = true
             case "--demo": options.demo = true
             case "--help", "-h": options.help = true
@@ -106,6 +112,9 @@ enum FunnelMain {
             if options.help {
                 Console.block(command.spec.help)
                 return ExitCode.success.rawValue
+            }
+            if options.pipeline != nil {
+                throw CommandFailure.usage("funnel: --pipeline before a command opens the board on it; give it after the command: funnel \(name) --pipeline NAME")
             }
             let parsed = try ArgumentParser.parse(Array(options.words.dropFirst()), spec: command.spec)
             if parsed.help {

@@ -1,17 +1,44 @@
 import FunnelCore
 
-/// `--pipeline NAME` on `import` and `export`. A data directory holds one pipeline, so the flag
-/// checks that it is the one meant and refuses any other name: a script written for a given
-/// pipeline never writes into, or reads from, another one.
+/// `--pipeline NAME` (a name or id, case-insensitive) on every command about stages and deals:
+/// the first pipeline when absent; `all` where a command can show every pipeline at once.
 enum PipelineArgument {
-    /// Nothing when `name` is nil or names the pipeline (case and runs of spaces ignored);
-    /// otherwise a usage error naming the pipeline there is.
-    static func check(_ name: String?, funnel: Funnel) throws {
-        guard let name else { return }
-        func folded(_ text: String) -> String {
-            text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    /// The option, as every command that takes it describes it.
+    static let option = OptionSpec("pipeline", value: "PIPELINE", "the pipeline, by name or id (default: the first; funnel pipelines)")
+    /// The option where `all` is accepted too.
+    static let optionWithAll = OptionSpec("pipeline", value: "PIPELINE",
+                                          "the pipeline, by name or id, or all (default: the first; funnel pipelines)")
+
+    /// Whether `--pipeline all` was given.
+    static func isEvery(_ arguments: ParsedArguments) -> Bool {
+        arguments.value("pipeline").map { $0.trimmingCharacters(in: .whitespaces).lowercased() == PipelineSet.everyPipeline } ?? false
+    }
+}
+
+extension Session {
+    /// Every pipeline of the data directory, or a data error naming the file.
+    func pipelines() throws -> PipelineSet {
+        try data { try store.loadPipelineSet() }
+    }
+
+    /// The pipeline `text` names (the first when nil), or exit 5: "no pipeline x (pipelines: a, b)".
+    func pipelineEntry(_ text: String?, in set: PipelineSet) throws -> PipelineEntry {
+        guard let text else { return set.first }
+        guard let entry = set.find(text) else {
+            throw CommandFailure.notFound(Message.unknownPipeline(text: text, known: set.names).localized)
         }
-        guard folded(name) != folded(funnel.pipeline.name) else { return }
-        throw CommandFailure.usage("--pipeline: no pipeline “\(name)”; this data directory has one pipeline, “\(funnel.pipeline.name)”")
+        return entry
+    }
+
+    /// The funnel on the pipeline `--pipeline` names (the first when absent).
+    func funnel(_ arguments: ParsedArguments) throws -> Funnel {
+        let set = try pipelines()
+        return try funnel().on(try pipelineEntry(arguments.value("pipeline"), in: set))
+    }
+
+    /// The deals `actor` may see in `funnel`'s pipeline (see `deals(for:)`).
+    func deals(for actor: User, in funnel: Funnel) throws -> [Deal] {
+        let set = try pipelines()
+        return set.deals(try deals(for: actor), in: funnel.pipelineID)
     }
 }

@@ -20,10 +20,11 @@ enum AddCommand: Command {
             OptionSpec("reason", value: "TEXT", "lost reason, when adding straight into a lost stage"),
             OptionSpec("notes", value: "TEXT", "free notes"),
             OptionSpec("priority", value: "P", "high, normal (default) or low", choices: Priority.allCases.map(\.rawValue)),
+            PipelineArgument.option,
         ])
 
     static func run(_ arguments: ParsedArguments, session: Session) throws {
-        let funnel = try session.funnel()
+        let funnel = try session.funnel(arguments)
         let actor = try session.actor(in: funnel)
         var draft = NewDeal(title: arguments.positionals[0])
         draft.company = arguments.value("company") ?? ""

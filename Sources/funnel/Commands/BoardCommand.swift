@@ -48,6 +48,8 @@ enum BoardCommand {
     }
 
     static func open(session: Session, options: GlobalOptions, environment: [String: String]) throws -> Int32 {
+        // An unknown pipeline is told before the terminal is needed.
+        let pipeline = try options.pipeline.map { try session.pipelineEntry($0, in: try session.pipelines()).id }
         guard isatty(STDIN_FILENO) != 0, isatty(STDOUT_FILENO) != 0 else {
             throw CommandFailure.usage("the board needs a terminal; for scripts use the commands (see: funnel --help)")
         }
@@ -62,6 +64,7 @@ enum BoardCommand {
             inotify: session.inotify, display: display, environment: environment,
             locale: look.locale)
         boardOptions.syncInterval = config.syncInterval ?? boardOptions.syncInterval
+        if let pipeline { boardOptions.pipeline = pipeline }
         let app = BoardApp(store: session.store, account: session.account, options: boardOptions)
         let state: BoardState
         do {

@@ -10,6 +10,7 @@ enum CaptureCommand: Command {
             OptionSpec("format", value: "FORMAT", "csv or jsonl (default: guessed from the first character)",
                        choices: ["csv", "jsonl"]),
             OptionSpec("source", value: "TEXT", "where these leads come from, when a record does not say"),
+            OptionSpec("pipeline", value: "PIPELINE", "capture into this pipeline's inbox, matching its deals (default: the first)"),
         ],
         details: """
         Fields: name, company, phone, email, source, note (CSV: a header row names the columns; UTF-8, BOM allowed).
@@ -39,7 +40,7 @@ enum CaptureCommand: Command {
             }
             data = read
         }
-        let funnel = try session.funnel()
+        let funnel = try session.funnel(arguments)
         let actor = try session.actor(in: funnel)
         guard let inbox = funnel.pipeline.inboxStage else {
             throw CommandFailure.usage("this pipeline has no inbox stage to capture leads into")
@@ -49,7 +50,7 @@ enum CaptureCommand: Command {
         case .failure(let error): throw CommandFailure.usage("capture: \(error.message); nothing was captured")
         case .success(let read): records = read
         }
-        var matcher = LeadMatcher(deals: try session.deals(for: actor), pipeline: funnel.pipeline)
+        var matcher = LeadMatcher(deals: try session.deals(for: actor, in: funnel), pipeline: funnel.pipeline)
         var existing = Set(try session.data { try session.store.dealIDs() })
         var generator = SystemRandomNumberGenerator()
         var created = 0, attached = 0, skipped = 0

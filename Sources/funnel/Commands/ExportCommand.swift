@@ -10,8 +10,7 @@ enum ExportCommand: Command {
             OptionSpec("format", value: "FORMAT", "xlsx-csv (default: CSV for Excel, UTF-8 with a BOM, CRLF, formulas "
                        + "guarded), csv (the same without the BOM, for other programs) or jsonl (exact values)",
                        choices: formats),
-            OptionSpec("pipeline", value: "PIPELINE", "only deals of this pipeline (its name; there is one pipeline per data "
-                       + "directory, so this checks that it is the one meant)"),
+            OptionSpec("pipeline", value: "PIPELINE", "only deals of this pipeline, by name or id (default: the first)"),
             OptionSpec("all", "every seller's deals (managers only; default: yours and the inbox)"),
             OptionSpec("stage", value: "STAGE", "only deals in this stage (id or name)"),
             OptionSpec("since", value: "DATE", "only deals created or changed on or after DATE"),
@@ -28,13 +27,12 @@ enum ExportCommand: Command {
     static let formats = ["xlsx-csv", "csv", "jsonl"]
 
     static func run(_ arguments: ParsedArguments, session: Session) throws {
-        let funnel = try session.funnel()
+        let funnel = try session.funnel(arguments)
         let actor = try session.actor(in: funnel)
         let format = arguments.value("format")?.lowercased() ?? "xlsx-csv"
         guard formats.contains(format) else {
             throw CommandFailure.usage("--format “\(arguments.value("format") ?? "")” is not a format; use xlsx-csv, csv or jsonl")
         }
-        try PipelineArgument.check(arguments.value("pipeline"), funnel: funnel)
         let columns = try fields(arguments.value("fields"))
         let deals = try chosenDeals(arguments, funnel: funnel, actor: actor, session: session)
         let files = format != "jsonl" ? ExportFiles.csv(deals, columns: columns, pipeline: funnel.pipeline, forExcel: format == "xlsx-csv")
@@ -74,7 +72,7 @@ enum ExportCommand: Command {
             query.stage = found.id
         }
         let since = try arguments.value("since").map { try session.day($0, flag: "since") }
-        return query.run(try session.deals(for: actor), actor: actor, utcOffset: session.utcOffset)
+        return query.run(try session.deals(for: actor, in: funnel), actor: actor, utcOffset: session.utcOffset)
             .filter { deal in since.map { Day(deal.updated, utcOffset: session.utcOffset) >= $0 } ?? true }
             .sorted { (funnel.pipeline.index(of: $0.stage) ?? 0, $0.id) < (funnel.pipeline.index(of: $1.stage) ?? 0, $1.id) }
     }

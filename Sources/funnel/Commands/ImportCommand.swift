@@ -13,8 +13,7 @@ enum ImportCommand: Command {
                        + "currency, stage, owner, created, next_action_date, next_action, notes, lost_reason, status, source, ignore); "
                        + "may be repeated", repeatable: true),
             OptionSpec("dry-run", "print what would be created, matched and skipped, with line numbers; change nothing"),
-            OptionSpec("pipeline", value: "PIPELINE", "the pipeline to import into (its name; there is one pipeline per data "
-                       + "directory, so this checks that it is the one meant)"),
+            OptionSpec("pipeline", value: "PIPELINE", "the pipeline to import into, by name or id (default: the first)"),
             OptionSpec("owner", value: "USER", "owner of rows without one, or whose owner is not on the team"),
             OptionSpec("strict", "refuse rows whose stage is not one of ours (default: put them in the first open stage)"),
             OptionSpec("skip-bad", "import the good rows of a file that has bad ones (default: all or nothing)"),
@@ -26,14 +25,13 @@ enum ImportCommand: Command {
         (case and spaces ignored); owners by account, name or email. Duplicates (phone, email, or the same title
         and company) and rows imported before create nothing: running the same file twice imports it once.
         A file with bad rows imports nothing unless --skip-bad. Prints the id of each new deal.
-        A data directory holds one pipeline: --pipeline refuses any name but its own. See docs/import.md.
+        Deals go into the first pipeline, or the one --pipeline names (stages matched there). See docs/import.md.
         """)
 
     static func run(_ arguments: ParsedArguments, session: Session) throws {
         let request = try ImportRequest(arguments, session: session)
-        let funnel = try session.funnel()
+        let funnel = try session.funnel(arguments)
         let actor = try session.actor(in: funnel)
-        try PipelineArgument.check(arguments.value("pipeline"), funnel: funnel)
         let table = try request.table()
         let source = request.source ?? ImportRequest.guessSource(table.header)
         if let owner = request.owner, funnel.team.user(owner) == nil {

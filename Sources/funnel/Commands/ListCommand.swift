@@ -15,48 +15,42 @@ enum ListCommand: Command {
             OptionSpec("flag", value: "FLAG", "only flagged deals: " + DealFlag.allCases.map(\.rawValue).joined(separator: ", "),
                        choices: DealFlag.allCases.map(\.rawValue)),
             OptionSpec("json", "print a JSON array (fields in docs/cli.md)"),
+            PipelineArgument.optionWithAll,
         ])
 
     static func run(_ arguments: ParsedArguments, session: Session) throws {
-        let funnel = try session.funnel()
+        let every = PipelineArgument.isEvery(arguments)
+        let funnel = every ? try session.funnel() : try session.funnel(arguments)
         let actor = try session.actor(in: funnel)
+        let pipelines = try session.pipelines()
+        /// Each deal in its own pipeline: names, flags and order.
+        func home(_ deal: Deal) -> Funnel { every ? funnel.on(pipelines.entry(for: deal)) : funnel }
         var query = BoardQuery()
         query.scope = try ScopeArguments.parse(arguments, funnel: funnel, actor: actor)
-        var flag: DealFlag?
-        if let text = arguments.value("flag") {
-            guard let found = DealFlag(rawValue: text.lowercased()) else {
-                var message = "--flag “\(text)” is not a flag; flags are: \(DealFlag.allCases.map(\.rawValue).joined(separator: ", "))"
-                if let guess = Suggest.closest(text, among: DealFlag.allCases.map(\.rawValue)) { message += "; did you mean \(guess)?" }
-                throw CommandFailure.usage(message)
+        let flag = try arguments.value("flag").map(self.flag)
+        if let sort = try arguments.value("sort").map(ListCommand.order) { query.sort = sort }
+        let stageText = arguments.value("stage")
+        if let stageText {
+            let known = every ? pipelines.entries.map(\.pipeline) : [funnel.pipeline]
+            guard known.contains(where: { $0.findStage(stageText) != nil }) else {
+                throw CommandFailure.usage(Message.unknownStage(text: stageText, known: funnel.pipeline.stages.map(\.id)).localized)
             }
-            flag = found
-        }
-        if let sort = arguments.value("sort") {
-            guard let order = CardOrder(rawValue: sort.lowercased()) else {
-                let names = CardOrder.allCases.map(\.rawValue)
-                var message = "--sort “\(sort)” is not an order; use one of \(names.joined(separator: ", "))"
-                if let guess = Suggest.closest(sort, among: names) { message += "; did you mean \(guess)?" }
-                throw CommandFailure.usage(message)
-            }
-            query.sort = order
-        }
-        if let stage = arguments.value("stage") {
-            guard let found = funnel.pipeline.findStage(stage) else {
-                throw CommandFailure.usage(Message.unknownStage(text: stage, known: funnel.pipeline.stages.map(\.id)).localized)
-            }
-            query.stage = found.id
         }
         query.filter = arguments.value("filter") ?? ""
         let priority = try arguments.value("priority").map { try PriorityArgument.parse($0) }
-        let deals = try session.deals(for: actor)
+        let deals = every ? try session.deals(for: actor) : try session.deals(for: actor, in: funnel)
+        func order(_ deal: Deal) -> (Int, Int) {
+            (pipelines.entries.firstIndex { $0.id == pipelines.home(of: deal) } ?? 0, home(deal).pipeline.index(of: deal.stage) ?? 0)
+        }
         let shown = query.run(deals, actor: actor, utcOffset: session.utcOffset)
+            .filter { deal in stageText.map { home(deal).pipeline.findStage($0)?.id == deal.stage } ?? true }
             .filter { deal in priority.map { deal.priority == $0 } ?? true }
             .filter { deal in
-                flag.map { DealFlags.of(deal, pipeline: funnel.pipeline, now: session.now, utcOffset: session.utcOffset).contains($0) } ?? true
+                flag.map { DealFlags.of(deal, pipeline: home(deal).pipeline, now: session.now, utcOffset: session.utcOffset).contains($0) } ?? true
             }
-            .sorted { (funnel.pipeline.index(of: $0.stage) ?? 0) < (funnel.pipeline.index(of: $1.stage) ?? 0) }
+            .sorted { order($0) < order($1) }
         if arguments.has("json") {
-            Console.block(JSONOut.array(shown.map { DealJSON.make($0, funnel: funnel, now: session.now, utcOffset: session.utcOffset, full: false) }).render())
+            Console.block(JSONOut.array(shown.map { DealJSON.make($0, funnel: home($0), now: session.now, utcOffset: session.utcOffset, full: false) }).render())
             return
         }
         if shown.isEmpty {
@@ -64,11 +58,32 @@ enum ListCommand: Command {
             return
         }
         let rows = shown.map { deal -> [String] in
-            [deal.id, funnel.pipeline.stage(id: deal.stage)?.name ?? deal.stage, deal.title, deal.company,
+            [deal.id, home(deal).pipeline.stage(id: deal.stage)?.name ?? deal.stage, deal.title, deal.company,
              deal.money?.display ?? "—", deal.nextAction.map { UI.dates.full($0.date) } ?? "—", deal.owner ?? "—"]
         }
         let header: [TextKey] = [.colID, .colStage, .colTitle, .colCompany, .colValue, .colNext, .colOwner]
         Console.block(TextTable.render(header: header.map { UI.text($0) }, rows: rows,
                                maxWidths: [8, 20, 40, 24, 14, 10, 12]))
+    }
+
+    /// `--flag FLAG`, or a usage error with a "did you mean".
+    static func flag(_ text: String) throws -> DealFlag {
+        guard let found = DealFlag(rawValue: text.lowercased()) else {
+            var message = "--flag “\(text)” is not a flag; flags are: \(DealFlag.allCases.map(\.rawValue).joined(separator: ", "))"
+            if let guess = Suggest.closest(text, among: DealFlag.allCases.map(\.rawValue)) { message += "; did you mean \(guess)?" }
+            throw CommandFailure.usage(message)
+        }
+        return found
+    }
+
+    /// `--sort ORDER`, or a usage error with a "did you mean".
+    static func order(_ sort: String) throws -> CardOrder {
+        guard let order = CardOrder(rawValue: sort.lowercased()) else {
+            let names = CardOrder.allCases.map(\.rawValue)
+            var message = "--sort “\(sort)” is not an order; use one of \(names.joined(separator: ", "))"
+            if let guess = Suggest.closest(sort, among: names) { message += "; did you mean \(guess)?" }
+            throw CommandFailure.usage(message)
+        }
+        return order
     }
 }

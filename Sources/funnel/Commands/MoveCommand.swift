@@ -14,13 +14,22 @@ enum MoveCommand: Command {
             OptionSpec("next", value: "DATE", "next action date, e.g. for the first-contact stage (R6)"),
             OptionSpec("what", value: "TEXT", "what the next action is"),
             OptionSpec("value", value: "AMOUNT", "the deal's value, e.g. when closing as won (R8)"),
+            OptionSpec("pipeline", value: "PIPELINE", "move the deal into this pipeline's STAGE (default: the deal's own pipeline)"),
         ],
-        details: "example: funnel move 7kq2 follow-up --next +2d --what \"Call back\"")
+        details: """
+        example: funnel move 7kq2 follow-up --next +2d --what "Call back"
+        into another pipeline, recorded in the history: funnel move 7kq2 new --pipeline renewals
+        """)
 
     static func run(_ arguments: ParsedArguments, session: Session) throws {
-        let funnel = try session.funnel()
-        let actor = try session.actor(in: funnel)
+        let first = try session.funnel()
+        let actor = try session.actor(in: first)
         let id = try session.resolveDeal(arguments.positionals[0], actor: actor)
+        let pipelines = try session.pipelines()
+        let before = try session.data { try session.store.loadDeal(id: id) }
+        let home = before.map(pipelines.entry(for:)) ?? pipelines.first
+        let into = try arguments.value("pipeline").map { try session.pipelineEntry($0, in: pipelines) } ?? home
+        let funnel = first.on(into)
         let target = arguments.positionals[1]
         guard let stage = funnel.pipeline.findStage(target) else {
             throw CommandFailure.usage(Message.unknownStage(text: target, known: funnel.pipeline.stages.map(\.id)).localized)
@@ -30,11 +39,15 @@ enum MoveCommand: Command {
         if let reason = arguments.value("reason"), stage.kind != .lost {
             throw CommandFailure.usage(UI.text(.cliReasonNotLost, ["reason": reason, "stage": stage.name]))
         }
-        let before = try session.data { try session.store.loadDeal(id: id) }
         let deal = try session.change(id, by: actor, funnel: funnel,
-                                      .move(to: stage.id, lostReason: arguments.value("reason"), nextAction: next, value: value))
+                                      .move(to: stage.id, lostReason: arguments.value("reason"), nextAction: next, value: value),
+                                      intoPipeline: true)
         // A stage removed from pipeline.json by hand is named by its id.
-        let from = before.map { funnel.pipeline.stage(id: $0.stage)?.name ?? "\($0.stage) (not in the pipeline)" } ?? "?"
-        Console.line(UI.text(.cliMoved, ["id": deal.id, "from": from, "to": stage.name]))
+        let from = before.map { home.pipeline.stage(id: $0.stage)?.name ?? "\($0.stage) (not in the pipeline)" } ?? "?"
+        if into.id != home.id {
+            Console.line(UI.text(.cliMovedToPipeline, ["id": deal.id, "from": from, "to": stage.name, "pipeline": into.pipeline.name]))
+        } else {
+            Console.line(UI.text(.cliMoved, ["id": deal.id, "from": from, "to": stage.name]))
+        }
     }
 }

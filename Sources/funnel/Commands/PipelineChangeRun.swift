@@ -4,12 +4,13 @@ import FunnelCore
 /// Runs a `PipelineEdit` from the command line: under the lock, through `PipelineEditing.plan`,
 /// refusals as exit 3; R1's warning and advice on standard error afterwards.
 enum PipelineChangeRun {
-    static func run(_ edit: PipelineEdit, session: Session) throws -> PipelinePlan {
-        let funnel = try session.funnel()
+    /// `arguments`' `--pipeline` names the pipeline changed (default: the first).
+    static func run(_ edit: PipelineEdit, session: Session, arguments: ParsedArguments) throws -> PipelinePlan {
+        let funnel = try session.funnel(arguments)
         let actor = try session.actor(in: funnel)
         guard actor.role == .manager else { throw CommandFailure.refused(Message.onlyManagersEditPipeline.localized) }
         let outcome = try session.data {
-            try session.store.updatePipeline { pipeline, deals in
+            try session.store.updatePipeline(id: funnel.pipelineID) { pipeline, deals in
                 var current = funnel
                 current.pipeline = pipeline
                 return PipelineEditing.plan(edit, funnel: current, deals: deals, by: actor, now: session.now,

@@ -15,30 +15,20 @@ enum ReportCommand: Command {
             OptionSpec("format", value: "F", "text (default), json or csv; fields in docs/reports.md", choices: ["text", "json", "csv"]),
             OptionSpec("deals", value: "FIGURE", "print the ids of the deals behind one figure instead (one a line; a JSON array "
                        + "with --format json): " + ReportFigure.names.joined(separator: ", ")),
+            PipelineArgument.optionWithAll,
         ])
 
     static func run(_ arguments: ParsedArguments, session: Session) throws {
-        let funnel = try session.funnel()
+        if PipelineArgument.isEvery(arguments) { return try ReportAllPipelines.run(arguments, session: session) }
+        let funnel = try session.funnel(arguments)
         let actor = try session.actor(in: funnel)
         let format = arguments.value("format")?.lowercased() ?? "text"
         guard ["text", "json", "csv"].contains(format) else {
             throw CommandFailure.usage("--format “\(format)” is not a format; use text, json or csv")
         }
         let period = try self.period(arguments, session: session)
-        var scope: Scope = actor.role == .manager ? .everyone : .mine
-        if let owner = arguments.value("owner") {
-            guard funnel.team.user(owner) != nil else { throw CommandFailure.usage(Message.unknownOwner(account: owner).localized) }
-            scope = .seller(owner)
-            if let refusal = Visibility.allowed(scope, for: actor) { throw CommandFailure.refused(refusal.message.localized) }
-        }
-        let deals = try session.deals(for: actor).filter { deal in
-            // A rep's report covers the deals they own; the shared inbox is not theirs to report on.
-            scope == .mine ? deal.owner == actor.account : Visibility.includes(deal, scope: scope, actor: actor)
-        }
-        let team = scope == .everyone ? funnel.team : Team(users: funnel.team.users.filter {
-            if case .seller(let account) = scope { return $0.account == account }
-            return $0.account == actor.account
-        })
+        let scope = try self.scope(arguments, funnel: funnel, actor: actor)
+        let (deals, team) = try scoped(try session.deals(for: actor, in: funnel), scope: scope, funnel: funnel, actor: actor)
         if let text = arguments.value("deals") {
             return try drill(text, deals: deals, funnel: funnel, period: period, json: format == "json", session: session)
         }
@@ -49,6 +39,30 @@ enum ReportCommand: Command {
         case "csv": Console.block(ReportCSV.make(report), terminator: "")
         default: Console.block(ReportText.make(report))
         }
+    }
+
+    /// The deals and sellers `scope` covers; each deal's history as its pipeline sees it.
+    static func scoped(_ all: [Deal], scope: Scope, funnel: Funnel, actor: User) throws -> ([Deal], Team) {
+        let deals = all.filter { deal in
+            // A rep's report covers the deals they own; the shared inbox is not theirs to report on.
+            scope == .mine ? deal.owner == actor.account : Visibility.includes(deal, scope: scope, actor: actor)
+        }.map(\.historyInItsPipeline)
+        let team = scope == .everyone ? funnel.team : Team(users: funnel.team.users.filter {
+            if case .seller(let account) = scope { return $0.account == account }
+            return $0.account == actor.account
+        })
+        return (deals, team)
+    }
+
+    /// The scope `--owner` asks for (managers: anyone; reps: themselves), or why not.
+    static func scope(_ arguments: ParsedArguments, funnel: Funnel, actor: User) throws -> Scope {
+        var scope: Scope = actor.role == .manager ? .everyone : .mine
+        if let owner = arguments.value("owner") {
+            guard funnel.team.user(owner) != nil else { throw CommandFailure.usage(Message.unknownOwner(account: owner).localized) }
+            scope = .seller(owner)
+            if let refusal = Visibility.allowed(scope, for: actor) { throw CommandFailure.refused(refusal.message.localized) }
+        }
+        return scope
     }
 
     /// `--deals FIGURE`: the ids of the deals a figure counts, by the report's own rules.

@@ -10,9 +10,10 @@ enum ShowCommand: Command {
         options: [OptionSpec("json", "print a JSON object (fields in docs/cli.md)")])
 
     static func run(_ arguments: ParsedArguments, session: Session) throws {
-        let funnel = try session.funnel()
-        let actor = try session.actor(in: funnel)
+        let first = try session.funnel()
+        let actor = try session.actor(in: first)
         let deal = try session.visibleDeal(arguments.positionals[0], actor: actor)
+        let funnel = first.on(try session.pipelines().entry(for: deal))
         if arguments.has("json") {
             Console.block(DealJSON.make(deal, funnel: funnel, now: session.now, utcOffset: session.utcOffset, full: true).render())
             return
@@ -31,7 +32,7 @@ enum ShowCommand: Command {
         let next = deal.nextAction.map { "\(UI.dates.full($0.date)) \($0.text)" } ?? "—"
         var rows: [(TextKey, String)] = [
             (.showId, deal.id), (.showTitle, deal.title), (.showCompany, deal.company), (.showContact, deal.contact),
-            (.showPhone, deal.phone), (.showEmail, deal.email), (.showStage, name(deal.stage)),
+            (.showPhone, deal.phone), (.showEmail, deal.email), (.showStage, name(deal.stage) + (funnel.pipelineID == PipelineSet.firstID ? "" : " · " + pipeline.name)),
             (.showOwner, owner(deal.owner)), (.showPriority, priority(deal.priority)), (.showValue, deal.money?.display ?? "—"),
             (.showNextAction, next),
             (.showCreated, Timestamp.format(deal.created)), (.showInStageSince, Timestamp.format(deal.stageEntered)),

@@ -19,6 +19,7 @@ enum StagesCommand: Command {
                        + StageRequirement.allCases.map(\.rawValue).joined(separator: ", ") + " (none: nothing)"),
             OptionSpec("id", value: "ID", "add: the new stage's id (default: made from its name)"),
             OptionSpec("to", value: "STAGE", "remove: the stage its deals move to (each move recorded in their history)"),
+            PipelineArgument.option,
         ],
         details: """
         A pipeline keeps at least one open, one won and one lost stage; the inbox stays first. A stage with deals
@@ -31,7 +32,7 @@ enum StagesCommand: Command {
         let words = arguments.positionals + arguments.rest
         guard let verb = words.first else { return try list(arguments, session: session) }
         let edit = try StageEditArguments.edit(verb: verb, words: Array(words.dropFirst()), arguments: arguments)
-        let plan = try PipelineChangeRun.run(edit, session: session)
+        let plan = try PipelineChangeRun.run(edit, session: session, arguments: arguments)
         Console.line(StageEditArguments.summary(edit, plan: plan))
     }
 
@@ -39,7 +40,7 @@ enum StagesCommand: Command {
         for flag in ["after", "before", "kind", "stuck", "probability", "requires", "id", "to"] where arguments.has(flag) {
             throw CommandFailure.usage("--\(flag) goes with an action: funnel stages add|rename|move|set|remove …")
         }
-        let funnel = try session.funnel()
+        let funnel = try session.funnel(arguments)
         _ = try session.actor(in: funnel)
         let pipeline = funnel.pipeline
         for warning in pipeline.warnings { Console.error("warning: \(warning.localized)") }
@@ -53,6 +54,7 @@ enum StagesCommand: Command {
             }
             Console.block(JSONOut.object([
                 ("pipeline", .string(pipeline.name)),
+                ("pipeline_id", .string(funnel.pipelineID)),
                 ("stages", .array(stages)),
                 ("lost_reasons", .array(pipeline.lostReasons.map { .string($0) })),
                 ("default_currency", .string(pipeline.defaultCurrency)),
@@ -75,7 +77,7 @@ enum LostReasonsCommand: Command {
     static let spec = CommandSpec(
         name: "lost-reasons", summary: "List the reasons a deal may be lost for, or change them (managers).",
         arguments: [ArgumentSpec(name: "ACTION", required: false, help: "list (default) | add REASON | remove REASON")],
-        options: [OptionSpec("json", "list: print a JSON array")],
+        options: [OptionSpec("json", "list: print a JSON array"), PipelineArgument.option],
         details: "Deals closed with a reason that is later removed keep it. The last reason cannot be removed (R7).",
         acceptsRest: true)
 
@@ -84,7 +86,7 @@ enum LostReasonsCommand: Command {
         switch words.first {
         case nil, "list":
             guard words.count <= 1 else { throw CommandFailure.usage("usage: funnel lost-reasons list [--json]") }
-            let funnel = try session.funnel()
+            let funnel = try session.funnel(arguments)
             _ = try session.actor(in: funnel)
             let pipeline = funnel.pipeline
             if arguments.has("json") {
@@ -95,7 +97,7 @@ enum LostReasonsCommand: Command {
         case "add", "remove":
             guard words.count == 2 else { throw CommandFailure.usage("usage: funnel lost-reasons \(words[0]) REASON") }
             let edit: PipelineEdit = words[0] == "add" ? .addLostReason(words[1]) : .removeLostReason(words[1])
-            let plan = try PipelineChangeRun.run(edit, session: session)
+            let plan = try PipelineChangeRun.run(edit, session: session, arguments: arguments)
             let verb = words[0] == "add" ? "added" : "removed"
             Console.line("\(verb) lost reason “\(words[1].trimmingCharacters(in: .whitespacesAndNewlines))”; now: "
                          + plan.pipeline.lostReasons.joined(separator: ", "))

@@ -9,13 +9,14 @@ enum TodayCommand: Command {
             OptionSpec("owner", value: "USER", "another seller's list (managers)"),
             OptionSpec("all", "every seller's deals (managers)"),
             OptionSpec("json", "print a JSON array (fields in docs/cli.md)"),
+            PipelineArgument.option,
         ])
 
     static func run(_ arguments: ParsedArguments, session: Session) throws {
-        let funnel = try session.funnel()
+        let funnel = try session.funnel(arguments)
         let actor = try session.actor(in: funnel)
         let scope = try ScopeArguments.parse(arguments, funnel: funnel, actor: actor)
-        let deals = try session.deals(for: actor)
+        let deals = try session.deals(for: actor, in: funnel)
         let visible = deals.filter { Visibility.includes($0, scope: scope, actor: actor) }
         let list = CallList.compute(visible, pipeline: funnel.pipeline, now: session.now, utcOffset: session.utcOffset)
         if arguments.has("json") {

@@ -38,6 +38,7 @@ enum DealJSON {
                 .object([("installments", .number(terms.installments)), ("method", .string(terms.method.rawValue))])
             } ?? .null),
             ("priority", .string(deal.priority.rawValue)),
+            ("pipeline", .string(funnel.pipelineID)),
         ]
         if full {
             fields.append(("notes", .string(deal.notes)))
@@ -47,6 +48,7 @@ enum DealJSON {
                     ("by", .string(change.by)),
                     ("from", .optional(change.from)),
                     ("to", .string(change.to)),
+                    ("pipeline", .optional(change.pipeline)),
                 ])
             })))
             fields.append(("activities", .array(deal.activities.map { activity in

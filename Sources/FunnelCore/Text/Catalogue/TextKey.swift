@@ -642,4 +642,23 @@ public enum TextKey: String, CaseIterable, Sendable {
     case firstStepAddDeal
     case firstStepLogCall
     case firstStepToday
+
+    // MARK: Pipelines (issue #16)
+
+    case onlyManagersEditPipelines
+    case emptyPipelineName
+    case pipelineNameTaken
+    case pipelineNameReserved
+    case tooManyPipelines
+    case unknownPipeline
+    case keySwitchPipeline
+    case pickPipelineTitle
+    case statusPipelineShown
+    case statusOnePipeline
+    case headerPipeline
+    case cliPipelineAdded
+    case cliPipelineRenamed
+    case cliMovedToPipeline
+    case cliPipelinesHeader
+    case cliPipelineTotal
 }

@@ -42,7 +42,22 @@ struct TeamLayout {
         try applyDeals("deals", in: root, files: StorePaths.isDealFileName)
         try applyQuotes(root)
         try applyQuarantine(root)
-        try restrict(root, skipping: ["pipeline.json", "team.json", ".lock", "inbox", "deals", "quotes", "quarantine"])
+        try applyPipelines(root)
+        try restrict(root, skipping: ["pipeline.json", "team.json", ".lock", "inbox", "deals", "quotes", "quarantine", "pipelines"])
+    }
+
+    /// `pipelines/`, the pipelines besides the first (`pipelines/ID.json`): like the directory
+    /// itself, members read, managers also write; each file root:GROUP 0640 like pipeline.json.
+    private mutating func applyPipelines(_ root: SafeNode) throws {
+        try root.makeDirectory("pipelines", mode: 0o2750)
+        guard let folder = open("pipelines", in: root, as: .directory) else { return }
+        try folder.set(owner: 0, group: gid, mode: 0o2750)
+        try SetFacl.modify([folder], with: managers.map { "u:\($0):rwx" } + ["m::rwx"])
+        for name in try folder.names() {
+            let isPipelineFile = { (name: String) in name.hasSuffix(".json") && PipelineSet.isValidID(String(name.dropLast(5))) }
+            guard let file = openFunnelFile(name, in: folder, isPipelineFile) else { continue }
+            try file.set(owner: 0, group: gid, mode: 0o640)
+        }
     }
 
     /// `quarantine/`, where `doctor --repair` moved what it would not keep: whatever is in it
