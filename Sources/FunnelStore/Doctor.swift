@@ -44,6 +44,10 @@ public struct Doctor {
             findings.append(Finding(path: store.teamPath, problem: "\(error)", action: "restore team.json from a backup"))
         }
         if let pipeline { findings += Self.advice(pipeline, path: store.pipelinePath) }
+        do { _ = try store.loadGoals() } catch {
+            findings.append(Finding(path: store.goalsPath, problem: "\(error)",
+                                    action: "fix goals.json by hand or restore it from a backup (funnel goals list shows what it reads)"))
+        }
         findings += try leftovers(repair: repair, quarantine: quarantine)
         findings += try quoteFolderFindings(repair: repair, quarantine: quarantine)
         var deals = DealExamination(store: store, pipeline: pipeline, team: team, repair: repair, quarantine: quarantine)

@@ -47,6 +47,8 @@ public struct Funnel: Sendable {
             history: [StageChange(at: now, by: actor.account, from: nil, to: stage.id)],
             revision: 1, updated: now)
         deal.priority = draft.priority ?? .default
+        deal.probability = draft.probability
+        deal.expectedClose = draft.expectedClose
         return check(before: nil, after: deal, change: nil, by: actor, now: now, utcOffset: utcOffset)
     }
 

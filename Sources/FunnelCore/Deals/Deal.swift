@@ -88,6 +88,10 @@ public struct Deal: Codable, Hashable, Sendable, Identifiable {
     public var quoteLines: [QuoteLine] = []
     /// The quotes issued, oldest first; never edited after issue (R19).
     public var quotes: [IssuedQuote] = []
+    /// The chance of winning this deal, in percent, instead of its stage's (forecast); nil: the stage's.
+    public var probability: Int?
+    /// When the deal is expected to close (forecast by month); nil: not known.
+    public var expectedClose: Day?
     /// Bumped by every saved change; lets a writer notice a stale view.
     public var revision: Int
     public var updated: Date
@@ -130,6 +134,8 @@ public struct Deal: Codable, Hashable, Sendable, Identifiable {
         case lostReason = "lost_reason"
         case quoteLines = "quote_lines"
         case quotes
+        case probability
+        case expectedClose = "expected_close"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -170,6 +176,8 @@ public struct Deal: Codable, Hashable, Sendable, Identifiable {
         modules = try c.decodeIfPresent([BilledModule].self, forKey: .modules) ?? []
         quoteLines = try c.decodeIfPresent([QuoteLine].self, forKey: .quoteLines) ?? []
         quotes = try c.decodeIfPresent([IssuedQuote].self, forKey: .quotes) ?? []
+        probability = try c.decodeIfPresent(Int.self, forKey: .probability)
+        expectedClose = try c.decodeIfPresent(Day.self, forKey: .expectedClose)
         if let problem = ValuesWithinLimits.violation(in: self) {
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: problem.text))
         }
@@ -210,5 +218,8 @@ public struct Deal: Codable, Hashable, Sendable, Identifiable {
         // Written only when there are some, so a deal without quotes reads as before them.
         if !quoteLines.isEmpty { try c.encode(quoteLines, forKey: .quoteLines) }
         if !quotes.isEmpty { try c.encode(quotes, forKey: .quotes) }
+        // Absent when none, so a deal without a forecast reads as before it.
+        if let probability { try c.encode(probability, forKey: .probability) }
+        if let expectedClose { try c.encode(expectedClose, forKey: .expectedClose) }
     }
 }

@@ -25,6 +25,7 @@ public enum DealMerge {
         "id", "title", "company", "contact", "phone", "email", "value", "currency", "owner", "stage", "created",
         "stage_entered", "next_action", "lost_reason", "notes", "history", "revision", "updated", "activities",
         "call_steps", "payment_terms", "source", "priority", "assignments", "modules", "quote_lines", "quotes",
+        "probability", "expected_close",
     ]
 
     public static func merge(base: Deal?, ours: Deal, theirs: Deal) throws(DealMergeError) -> DealMergeResult {
@@ -40,6 +41,8 @@ public enum DealMerge {
         deal.notes = m.field("notes", \.notes)
         deal.priority = m.field("priority", \.priority) { $0.rawValue }
         deal.nextAction = m.field("next_action", \.nextAction) { $0.map { "\($0.date) \($0.text)" } ?? "none" }
+        deal.probability = m.field("probability", \.probability) { $0.map { "\($0)%" } ?? "none" }
+        deal.expectedClose = m.field("expected_close", \.expectedClose) { $0?.iso ?? "none" }
         deal.paymentTerms = m.field("payment_terms", \.paymentTerms) {
             $0.map { "\($0.installments) × \($0.method.rawValue)" } ?? "none"
         }

@@ -20,7 +20,7 @@ enum AddCommand: Command {
             OptionSpec("reason", value: "TEXT", "lost reason, when adding straight into a lost stage"),
             OptionSpec("notes", value: "TEXT", "free notes"),
             OptionSpec("priority", value: "P", "high, normal (default) or low", choices: Priority.allCases.map(\.rawValue)),
-        ])
+        ] + ForecastArguments.options)
 
     static func run(_ arguments: ParsedArguments, session: Session) throws {
         let funnel = try session.funnel()
@@ -46,6 +46,8 @@ enum AddCommand: Command {
             draft.stage = stage
         }
         draft.nextAction = try NextActionArguments.parse(arguments, session: session)
+        draft.probability = try ForecastArguments.probability(arguments) ?? nil
+        draft.expectedClose = try ForecastArguments.expectedClose(arguments, session: session) ?? nil
         var generator = SystemRandomNumberGenerator()
         var id = DealID.make(using: &generator)
         while try session.data({ try session.store.idIsTaken(id) }) { id = DealID.make(using: &generator) }

@@ -38,6 +38,9 @@ enum DealJSON {
                 .object([("installments", .number(terms.installments)), ("method", .string(terms.method.rawValue))])
             } ?? .null),
             ("priority", .string(deal.priority.rawValue)),
+            ("probability", deal.probability.map { .number($0) } ?? .null),
+            ("expected_close", .optional(deal.expectedClose?.iso)),
+            ("weighted_value", .optional(WeightedValue.of(deal, in: pipeline.stage(id: deal.stage)).map(Money.plain))),
         ]
         if full {
             fields.append(("notes", .string(deal.notes)))
