@@ -64,3 +64,16 @@ public struct Month: Hashable, Comparable, Sendable, Codable, CustomStringConver
         try container.encode(iso)
     }
 }
+
+extension DateStyle {
+    /// A month as people write it: "Nov 2026" (ISO style), "11.2026", "11/2026".
+    public func month(_ month: Month) -> String {
+        switch self {
+        case .iso:
+            let names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+            return "\(names[month.month - 1]) \(month.year)"
+        case .dayMonthDot: return String(format: "%02d.%04d", month.month, month.year)
+        case .dayMonthSlash: return String(format: "%02d/%04d", month.month, month.year)
+        }
+    }
+}

@@ -35,28 +35,28 @@ public enum GoalProgress {
         }
     }
 
-    /// What a goal counts so far.
+    /// What a goal counts so far: the sum of each deal's part.
     public static func actual(_ goal: Goal, deals: [Deal], pipeline: Pipeline, team: Team, utcOffset: Int) -> Decimal {
+        deals.reduce(Decimal(0)) { $0 + part(of: $1, in: goal, pipeline: pipeline, team: team, utcOffset: utcOffset) }
+    }
+
+    /// One deal's part of a goal: its value or 1 when won in the month (by the goal's seller),
+    /// or the activities it had logged in the month. The board keeps a goal's progress by adding
+    /// and taking away parts as deals change.
+    public static func part(of deal: Deal, in goal: Goal, pipeline: Pipeline, team: Team, utcOffset: Int) -> Decimal {
         let inMonth = { (date: Date) in goal.month.contains(Day(date, utcOffset: utcOffset)) }
-        var total = Decimal(0)
-        for deal in deals {
-            switch goal.kind {
-            case .wonValue, .wonDeals:
-                guard goal.seller == nil || deal.owner == goal.seller, wonIn(deal, pipeline: pipeline, inMonth: inMonth) else { continue }
-                if goal.kind == .wonDeals {
-                    total += 1
-                } else if deal.currency == pipeline.defaultCurrency {
-                    total += deal.value ?? 0
-                }
-            case .activities:
-                let counted = deal.activities.filter { activity in
-                    countedActivities.contains(activity.kind) && inMonth(activity.at)
-                        && (goal.seller.map { activity.by == $0 } ?? (team.user(activity.by) != nil))
-                }
-                total += Decimal(counted.count)
+        switch goal.kind {
+        case .wonValue, .wonDeals:
+            guard goal.seller == nil || deal.owner == goal.seller, wonIn(deal, pipeline: pipeline, inMonth: inMonth) else { return 0 }
+            if goal.kind == .wonDeals { return 1 }
+            return deal.currency == pipeline.defaultCurrency ? deal.value ?? 0 : 0
+        case .activities:
+            let counted = deal.activities.filter { activity in
+                countedActivities.contains(activity.kind) && inMonth(activity.at)
+                    && (goal.seller.map { activity.by == $0 } ?? (team.user(activity.by) != nil))
             }
+            return Decimal(counted.count)
         }
-        return total
     }
 
     /// Whether the deal's last close in the month is into a won stage.

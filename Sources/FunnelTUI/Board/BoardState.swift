@@ -15,6 +15,7 @@ public struct Drag: Hashable, Sendable {
 public enum DetailField: String, CaseIterable, Sendable {
     case title, company, contact, phone, email, value, nextAction, stage, owner, priority, notes
     case installments, paymentMethod
+    case probability, expectedClose
     case rapport, discovery, presentation, closing
 
     public var label: String { label(in: .en) }
@@ -26,6 +27,7 @@ public enum DetailField: String, CaseIterable, Sendable {
             .title: .fieldTitle, .company: .fieldCompany, .contact: .fieldContact, .phone: .fieldPhone, .email: .fieldEmail,
             .value: .fieldValue, .nextAction: .fieldNextAction, .stage: .fieldStage, .owner: .fieldOwner, .notes: .fieldNotes,
             .installments: .fieldInstallments, .paymentMethod: .fieldPayment, .priority: .fieldPriority,
+            .probability: .fieldProbability, .expectedClose: .fieldExpectedClose,
         ]
         return keys[self].map { language.text($0) } ?? rawValue.prefix(1).uppercased() + rawValue.dropFirst()
     }
@@ -292,6 +294,10 @@ public struct BoardState: Sendable {
     public var scope: Scope = .mine
     /// Sync with the team over git: available, due, how the last one went (docs/sync.md).
     public var sync = SyncStatus()
+    /// The goals of goals.json; boss mode shows this month's progress in the header (BoardGoals.swift).
+    public var goals: [Goal] = [] { didSet { refreshHeaderGoal() } }
+    /// The goal the header shows, with its progress kept as deals change.
+    public internal(set) var headerGoal: GoalStatus?
     public var sort: CardOrder = .due
     /// The filter's text and cursor.
     public var filterLine = LineEditor()
@@ -428,6 +434,7 @@ public struct BoardState: Sendable {
         missingStages = pipeline.missingStages(of: deals.values)
         index = CardIndex(deals: deals, stages: stages, scope: scope, sort: sort, actor: actor, utcOffset: utcOffset,
                           currency: pipeline.defaultCurrency)
+        refreshHeaderGoal()
         refilter(keeping: focusID)
     }
 
@@ -443,6 +450,7 @@ public struct BoardState: Sendable {
         let focusID = focus ?? selectedDeal?.id
         let old = deals[deal.id]
         deals[deal.id] = deal
+        adjustHeaderGoal(old: old, new: deal)
         if !stages.contains(where: { $0.id == deal.stage }) { return recompute(keeping: focusID) }
         let deals = self.deals
         index.replace(old: old, new: deal, stages: stages, scope: scope, sort: sort, actor: actor, utcOffset: utcOffset,
@@ -455,6 +463,7 @@ public struct BoardState: Sendable {
         guard let old = deals[id] else { return }
         let focusID = selectedDeal?.id
         deals[id] = nil
+        adjustHeaderGoal(old: old, new: nil)
         let deals = self.deals
         index.replace(old: old, new: nil, stages: stages, scope: scope, sort: sort, actor: actor, utcOffset: utcOffset,
                       currency: pipeline.defaultCurrency, lookup: { deals[$0] }, flagged: flagTest)
@@ -522,8 +531,13 @@ public struct BoardState: Sendable {
             if mine { return user.account == actor.account }
             return screen.seller.map { user.account == $0 } ?? true
         }
-        return ReportBuilder.build(deals: Array(chosen), pipeline: pipeline, team: Team(users: people),
-                                   period: ReportPeriod.trailing(screen.period, today: today), now: now, utcOffset: utcOffset)
+        var report = ReportBuilder.build(deals: Array(chosen), pipeline: pipeline, team: Team(users: people),
+                                         period: ReportPeriod.trailing(screen.period, today: today), now: now, utcOffset: utcOffset)
+        var shown = GoalProgress.visible(goals, month: Month(today), to: actor)
+        if let seller = screen.seller { shown = shown.filter { $0.seller == seller } }
+        report.goals = GoalProgress.statuses(shown, deals: Array(chosen), pipeline: pipeline, team: funnel.team, today: today,
+                                             utcOffset: utcOffset)
+        return report
     }
 
     /// The team as list entries ("Name (account)"), optionally after an "Every seller" entry.
