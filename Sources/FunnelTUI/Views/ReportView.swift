@@ -144,6 +144,8 @@ enum ReportView {
         let plain = CellStyle(.normal)
         let percent = { (share: Double?) in share.map { String(format: "%.0f %%", $0 * 100) } ?? "—" }
         var out: [Line] = [[(t(.reportWhereLost, [:]), CellStyle(.overlayTitle, bold: true)), (t(.reportLeaksNote, [:]), CellStyle(.dim))]]
+        // Room for the counts behind both shares beside a shorter bar.
+        let barWidth = max(4, min(16, barWidth / 2))
         if report.leaks.allSatisfy({ $0.leaked == 0 }) { out.append([(t(.reportNoLosses, [:]), CellStyle(.dim))]) }
         for l in report.leaks where l.leaked > 0 {
             let limping = report.limpingStage?.id == l.stage.id
@@ -153,8 +155,8 @@ enum ReportView {
                              (DisplayWidth.fit(bar(l.leakShare ?? 0, maximum: 1, width: barWidth), to: barWidth + 1),
                               CellStyle(limping ? .danger : .warning)),
                              (String(format: "%3.0f%%", (l.leakShare ?? 0) * 100), CellStyle(.normal, bold: true)),
-                             (text, CellStyle(.dim)),
-                             (limping ? t(.reportLimping, [:]) : "", CellStyle(.danger, bold: true))],
+                             (limping ? t(.reportLimping, [:]) : "", CellStyle(.danger, bold: true)),
+                             (text, CellStyle(.dim))],
                             figure: l.lost > 0 ? .lostFrom(l.stage.id) : .late(l.stage.id)))
         }
         if !report.lostReasons.isEmpty {
