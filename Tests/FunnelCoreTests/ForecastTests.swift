@@ -230,6 +230,14 @@ struct DealForecastFieldTests {
             return
         }
         #expect(refusal.message == .settingOutOfRange(setting: "probability", value: 150, range: 0...100))
+        // A date past the days funnel keeps is refused by the same rule as a next action's.
+        var far = DealEdit()
+        far.expectedClose = .some(Limits.latestDay.adding(days: 1))
+        guard case .failure(let tooFar) = funnel.apply(.edit(far), to: deal, by: FX.rita, now: FX.now) else {
+            Issue.record("an expected close after 9999-12-31 must be refused")
+            return
+        }
+        #expect(tooFar.message.text.contains("expected close date"))
         edit.probability = .some(nil)
         edit.expectedClose = .some(Day(iso: "2027-01-31"))
         let changed = try funnel.apply(.edit(edit), to: deal, by: FX.rita, now: FX.now).get()
