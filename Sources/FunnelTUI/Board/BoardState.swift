@@ -535,7 +535,8 @@ public struct BoardState: Sendable {
                                          period: ReportPeriod.trailing(screen.period, today: today), now: now, utcOffset: utcOffset)
         var shown = GoalProgress.visible(goals, month: Month(today), to: actor)
         if let seller = screen.seller { shown = shown.filter { $0.seller == seller } }
-        report.goals = GoalProgress.statuses(shown, deals: Array(chosen), pipeline: pipeline, team: funnel.team, today: today,
+        // A goal counts every deal it covers (the team's: everyone's), as `funnel report` does.
+        report.goals = GoalProgress.statuses(shown, deals: Array(deals.values), pipeline: pipeline, team: funnel.team, today: today,
                                              utcOffset: utcOffset)
         return report
     }

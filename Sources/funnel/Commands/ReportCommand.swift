@@ -31,7 +31,8 @@ enum ReportCommand: Command {
             scope = .seller(owner)
             if let refusal = Visibility.allowed(scope, for: actor) { throw CommandFailure.refused(refusal.message.localized) }
         }
-        let deals = try session.deals(for: actor).filter { deal in
+        let readable = try session.deals(for: actor)
+        let deals = readable.filter { deal in
             // A rep's report covers the deals they own; the shared inbox is not theirs to report on.
             scope == .mine ? deal.owner == actor.account : Visibility.includes(deal, scope: scope, actor: actor)
         }
@@ -44,7 +45,8 @@ enum ReportCommand: Command {
         }
         var report = ReportBuilder.build(deals: deals, pipeline: funnel.pipeline, team: team, period: period,
                                          now: session.now, utcOffset: session.utcOffset)
-        report.goals = try goals(scope: scope, deals: deals, funnel: funnel, actor: actor, session: session)
+        // A goal counts every deal it covers (the team's: everyone's), not only the report's.
+        report.goals = try goals(scope: scope, deals: readable, funnel: funnel, actor: actor, session: session)
         switch format {
         case "json": Console.block(ReportJSON.make(report).render())
         case "csv": Console.block(ReportCSV.make(report), terminator: "")
