@@ -108,7 +108,9 @@ enum ColumnsView {
         var summary = "\(count)"
         if total > 0 { summary += " · " + Money.display(total, currency: state.pipeline.defaultCurrency) }
         if let weighted, total > 0 {
-            summary += state.text(.columnWeighted, ["value": Money.display(weighted, currency: state.pipeline.defaultCurrency)])
+            // Shown whole or not at all: a cut amount would read as another number.
+            let more = state.text(.columnWeighted, ["value": Money.display(weighted, currency: state.pipeline.defaultCurrency)])
+            if DisplayWidth.of(summary + more) + (foreign ? 2 : 0) + 1 <= width { summary += more }
         }
         if foreign { summary += " +" }
         summary = state.rightToLeft ? summary + " " : " " + summary
