@@ -83,7 +83,7 @@ extension Catalogue {
         .headerGoal: "هدف {month}: {actual} من {target} · باقٍ {gap} · بقي {days}",
         .headerGoalReached: "هدف {month}: {actual} من {target} · تحقق · بقي {days}",
         .fieldProbability: "الاحتمال",
-        .fieldExpectedClose: "الإغلاق المتوقع",
+        .fieldExpectedClose: "موعد الإغلاق",
         .valueStageProbability: "احتمال المرحلة: {value}",
         .errProbability: "الاحتمال عدد صحيح من 0 إلى 100 (فارغ: احتمال المرحلة)",
         .errExpectedClose: "تاريخ: 2026-12-15 أو +3w؛ الفراغ يمحوه",
