@@ -45,6 +45,10 @@ public struct Doctor {
         }
         if let pipeline { findings += Self.advice(pipeline, path: store.pipelinePath) }
         let pipelines = pipeline == nil ? nil : pipelineFindings(&findings)
+        do { _ = try store.loadGoals() } catch {
+            findings.append(Finding(path: store.goalsPath, problem: "\(error)",
+                                    action: "fix goals.json by hand or restore it from a backup (funnel goals list shows what it reads)"))
+        }
         findings += try leftovers(repair: repair, quarantine: quarantine)
         findings += try quoteFolderFindings(repair: repair, quarantine: quarantine)
         findings += try syncFindings(repair: repair)

@@ -99,6 +99,8 @@ struct RandomDeals {
                        to: bool() ? text(Limits.fieldLength) : nil)
         }
         deal.modules = (0..<int(0...3)).map { _ in BilledModule(module: text(Limits.fieldLength), at: time(), by: text(Limits.fieldLength)) }
+        deal.probability = bool() ? int(Limits.probability) : nil
+        deal.expectedClose = bool() ? day() : nil
         return deal
     }
 }

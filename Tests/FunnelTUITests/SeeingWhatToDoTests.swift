@@ -65,7 +65,7 @@ import FunnelCore
         state.recompute(keeping: "aaaa1111")
         BoardFixtures.press([.enter], &state)
         #expect(!BoardRender.render(state).text.contains("Timeline"))
-        for _ in 0..<20 { BoardFixtures.press([.down], &state) }
+        for _ in 0..<22 { BoardFixtures.press([.down], &state) }
         let text = BoardRender.render(state).text
         #expect(text.contains("Timeline — 12 unanswered attempts"), "\(text)")
         #expect(text.contains("↑") && text.contains("above"))

@@ -18,6 +18,10 @@ public struct NewDeal: Sendable, Hashable {
     public var notes: String = ""
     /// nil: normal.
     public var priority: Priority?
+    /// The deal's own chance of winning, in percent (nil: its stage's).
+    public var probability: Int?
+    /// When the deal is expected to close.
+    public var expectedClose: Day?
 
     public init(title: String) { self.title = title }
 }
@@ -36,6 +40,10 @@ public struct DealEdit: Sendable, Hashable {
     public var nextAction: NextAction??
     public var notes: String?
     public var priority: Priority?
+    /// `.some(nil)` clears the deal's own probability (its stage's applies again).
+    public var probability: Int??
+    /// `.some(nil)` clears the expected close date.
+    public var expectedClose: Day??
 
     public init() {}
 

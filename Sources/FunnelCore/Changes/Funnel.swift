@@ -51,6 +51,8 @@ public struct Funnel: Sendable {
             revision: 1, updated: now)
         deal.priority = draft.priority ?? .default
         deal.pipeline = pipelineID == PipelineSet.firstID ? nil : pipelineID
+        deal.probability = draft.probability
+        deal.expectedClose = draft.expectedClose
         return check(before: nil, after: deal, change: nil, by: actor, now: now, utcOffset: utcOffset)
     }
 

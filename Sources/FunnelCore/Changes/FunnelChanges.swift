@@ -89,6 +89,8 @@ extension Funnel {
         if let v = edit.nextAction { next.nextAction = v }
         if let v = edit.notes { next.notes = v }
         if let v = edit.priority { next.priority = v }
+        if let v = edit.probability { next.probability = v }
+        if let v = edit.expectedClose { next.expectedClose = v }
         if let stage = pipeline.stage(id: next.stage), stage.entryRequirements.contains(.nextAction),
            next.nextAction == nil {
             let proposed = Day(now, utcOffset: utcOffset).adding(days: pipeline.followUpDays)

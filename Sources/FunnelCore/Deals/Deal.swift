@@ -96,6 +96,10 @@ public struct Deal: Codable, Hashable, Sendable, Identifiable {
     public var quoteLines: [QuoteLine] = []
     /// The quotes issued, oldest first; never edited after issue (R19).
     public var quotes: [IssuedQuote] = []
+    /// The chance of winning this deal, in percent, instead of its stage's (forecast); nil: the stage's.
+    public var probability: Int?
+    /// When the deal is expected to close (forecast by month); nil: not known.
+    public var expectedClose: Day?
     /// Bumped by every saved change; lets a writer notice a stale view.
     public var revision: Int
     public var updated: Date
@@ -141,6 +145,8 @@ public struct Deal: Codable, Hashable, Sendable, Identifiable {
         case lostReason = "lost_reason"
         case quoteLines = "quote_lines"
         case quotes, pipeline
+        case probability
+        case expectedClose = "expected_close"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -186,6 +192,8 @@ public struct Deal: Codable, Hashable, Sendable, Identifiable {
             throw DecodingError.dataCorruptedError(forKey: .pipeline, in: c,
                                                    debugDescription: "not another pipeline's id: \(pipeline)")
         }
+        probability = try c.decodeIfPresent(Int.self, forKey: .probability)
+        expectedClose = try c.decodeIfPresent(Day.self, forKey: .expectedClose)
         if let problem = ValuesWithinLimits.violation(in: self) {
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: problem.text))
         }
@@ -228,5 +236,8 @@ public struct Deal: Codable, Hashable, Sendable, Identifiable {
         if !quotes.isEmpty { try c.encode(quotes, forKey: .quotes) }
         // Written only for a pipeline other than the first, so older files read unchanged.
         if let pipeline { try c.encode(pipeline, forKey: .pipeline) }
+        // Absent when none, so a deal without a forecast reads as before it.
+        if let probability { try c.encode(probability, forKey: .probability) }
+        if let expectedClose { try c.encode(expectedClose, forKey: .expectedClose) }
     }
 }

@@ -7,7 +7,7 @@ public enum DealRecords {
     public static let dealColumns = [
         "id", "title", "company", "contact", "phone", "email", "stage", "stage_name", "stage_kind", "owner", "value",
         "currency", "next_action_date", "next_action", "lost_reason", "created", "stage_entered", "updated", "revision",
-        "source", "call_steps", "installments", "payment_method", "notes",
+        "source", "call_steps", "installments", "payment_method", "probability", "expected_close", "notes",
     ]
 
     public static let activityColumns = ["deal_id", "at", "by", "kind", "outcome", "note"]
@@ -26,6 +26,7 @@ public enum DealRecords {
             "revision": String(deal.revision), "source": deal.source,
             "call_steps": CallStep.allCases.filter(deal.callSteps.contains).map(\.rawValue).joined(separator: ","),
             "installments": deal.paymentTerms.map { String($0.installments) }, "payment_method": deal.paymentTerms?.method.rawValue,
+            "probability": deal.probability.map { String($0) }, "expected_close": deal.expectedClose?.iso,
             "notes": deal.notes,
         ]
     }

@@ -86,6 +86,7 @@ public enum ImportSource: String, CaseIterable, Sendable {
             "next action": .nextAction, "lost reason": .lostReason, "note": .notes,
             "id": .ignore, "stage_name": .ignore, "stage_kind": .ignore, "stage_entered": .ignore, "updated": .ignore,
             "revision": .ignore, "call_steps": .ignore, "installments": .ignore, "payment_method": .ignore,
+            "probability": .ignore, "expected_close": .ignore,
         ]
         names.merge(more) { old, _ in old }
         return names

@@ -8,7 +8,8 @@ public struct StageFigures: Hashable, Sendable {
     public var totalValue: Decimal
     /// Average over the deals that have a value; nil when none has.
     public var averageValue: Decimal?
-    /// Sum of value × the stage's probability; nil when the stage has no probability.
+    /// Sum of value × probability (the deal's own, else the stage's) / 100; nil when the stage has
+    /// no probability and none of its deals has its own.
     public var weightedValue: Decimal?
 }
 
@@ -54,6 +55,8 @@ public struct SellerFigures: Hashable, Sendable {
     public var stagesInPlay: Int
     /// More open deals than the team's average by the overload factor (see docs/reports.md).
     public var overloaded: Bool
+    /// The weighted value of their open deals; nil when no probability applies to any open deal.
+    public var weightedValue: Decimal? = nil
 }
 
 /// A problem with the funnel's health (R1, R12, R17).
@@ -94,7 +97,7 @@ public struct FunnelReport: Hashable, Sendable {
     public var won: Int
     public var lost: Int
     public var losses: [StageLoss]
-    /// The stage with the largest share of losses, when there were losses.
+    /// The stage that leaked the most deals, lost or kept past its limit (`leaks`); nil when none did.
     public var limpingStage: Stage?
     public var lostReasons: [ReasonCount]
     public var velocity: [StageVelocity]
@@ -103,6 +106,14 @@ public struct FunnelReport: Hashable, Sendable {
     public var newDeals: Int
     public var team: [SellerFigures]
     public var warnings: [HealthWarning]
+    /// Each stage's leaks in the period: lost from it, kept past its limit (the limping stage's measure).
+    public var leaks: [StageLeak] = []
+    /// The weighted value of every open deal; nil when no probability applies to any.
+    public var weightedValue: Decimal? = nil
+    /// Open deals by month of expected close (the overdue row first).
+    public var forecast: [ForecastRow] = []
+    /// The goals of the current month and their progress; filled by the caller (goals.json is not the pipeline's).
+    public var goals: [GoalStatus] = []
 }
 
 /// How often a lost reason was given.

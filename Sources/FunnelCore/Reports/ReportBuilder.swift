@@ -40,6 +40,9 @@ public enum ReportBuilder {
         var stays: [String: [Double]] = [:]
         var newDeals = 0
         var openByOwner: [String: [Deal]] = [:]
+        var leaks = LeakCounter()
+        func overlaps(_ start: Date, _ end: Date) -> Bool { start < afterLast && end >= firstDay }
+        func limit(_ id: String) -> Int? { stagesByID[id]?.stuckAfterDays }
 
         // One pass over the deals and their histories.
         for deal in deals {
@@ -67,6 +70,8 @@ public enum ReportBuilder {
                 stays[change.to, default: []].append(max(0, history[i + 1].at.timeIntervalSince(change.at)) / 86_400)
             }
             let lastClose = ReportRules.lastClose(history, inPeriod: inPeriod) { kind($0)?.isClosed == true }
+            let lostClose = lastClose.flatMap { kind(history[$0].to) == .lost ? history[$0].from ?? "" : nil }
+            leaks.add(stays: ReportRules.stays(history, now: now, overlaps: overlaps, limit: limit), lostFrom: lostClose)
             guard let closeIndex = lastClose else { continue }
             let close = history[closeIndex]
             let owner = deal.owner ?? ""
@@ -82,10 +87,13 @@ public enum ReportBuilder {
             }
         }
 
+        let stageWeighted = Dictionary(grouping: deals.filter { countedIndex[$0.stage] != nil && kind($0.stage) != .won }, by: \.stage)
+            .mapValues { WeightedValue.sum($0, currency: currency, stage: { stagesByID[$0.stage] }) }
+            .merging(counted.filter { $0.probability != nil }.map { ($0.id, Decimal?.some(0)) }) { found, _ in found }
         let stages = counted.enumerated().filter { $0.element.kind != .won }.map { c, stage in
             StageFigures(stage: stage, openDeals: stageCount[c], totalValue: stageTotal[c],
                          averageValue: stageValued[c] == 0 ? nil : stageTotal[c] / Decimal(stageValued[c]),
-                         weightedValue: stage.probability.map { stageTotal[c] * Decimal($0) / 100 })
+                         weightedValue: stageWeighted[stage.id] ?? nil)
         }
         let conversions = path.indices.dropLast().map {
             Conversion(from: path[$0], to: path[$0 + 1], entered: entered[$0], reached: reached[$0])
@@ -94,8 +102,7 @@ public enum ReportBuilder {
             let n = lostFrom[stage.id] ?? 0
             return n == 0 ? nil : StageLoss(stage: stage, lost: n, share: Double(n) / Double(max(1, lost)))
         }
-        let order = Dictionary(uniqueKeysWithValues: pipeline.stages.enumerated().map { ($1.id, $0) })
-        let limping = losses.max { a, b in a.lost != b.lost ? a.lost < b.lost : (order[a.stage.id] ?? 0) > (order[b.stage.id] ?? 0) }
+        let leakRows = leaks.rows(counted)
         let velocity = pipeline.stages.filter { $0.kind == .open || $0.kind == .inbox }.map { stage in
             let days = (stays[stage.id] ?? []).sorted()
             return StageVelocity(stage: stage, stays: days.count, medianDays: Statistics.median(days),
@@ -120,7 +127,9 @@ public enum ReportBuilder {
                 user: user, openByStage: perStage, open: mine.count, won: closed.won, lost: closed.lost,
                 winRate: closed.won + closed.lost == 0 ? nil : Double(closed.won) / Double(closed.won + closed.lost),
                 overdueNextActions: overdue, stuck: stuck, stagesInPlay: perStage.values.filter { $0 > 0 }.count,
-                overloaded: average > 0 && Double(mine.count) > average * overloadFactor)
+                overloaded: average > 0 && Double(mine.count) > average * overloadFactor,
+                weightedValue: WeightedValue.sum(mine, currency: currency, stage: { stagesByID[$0.stage] },
+                                                 stageHasOne: openStages.contains { $0.probability != nil }))
         }
 
         // Health.
@@ -144,14 +153,18 @@ public enum ReportBuilder {
         let withoutNext = openByOwner.values.reduce(0) { $0 + $1.filter { $0.nextAction == nil }.count }
         if withoutNext > 0 { warnings.append(.openWithoutNextAction(count: withoutNext)) }
 
+        let open = openByOwner.values.flatMap { $0 }
         return FunnelReport(
             period: period, currency: currency, stages: stages, conversions: conversions,
             winRate: won + lost == 0 ? nil : Double(won) / Double(won + lost), won: won, lost: lost,
-            losses: losses, limpingStage: limping?.stage,
+            losses: losses, limpingStage: LeakCounter.limping(leakRows),
             lostReasons: reasons.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
                 .map { ReasonCount(reason: $0.key, count: $0.value) },
             velocity: velocity, medianDaysToWon: Statistics.median(daysToWon.sorted()), newDeals: newDeals,
-            team: sellers, warnings: warnings)
+            team: sellers, warnings: warnings, leaks: leakRows,
+            weightedValue: WeightedValue.sum(open, currency: currency, stage: { stagesByID[$0.stage] },
+                                             stageHasOne: openStages.contains { $0.probability != nil }),
+            forecast: Forecast.rows(open, stages: stagesByID, currency: currency, today: today))
     }
 }
 

@@ -47,7 +47,22 @@ public enum ReportDrill {
             case .stuck(let account): return isOpen(deal) && (account == nil || deal.owner == account) && isStuck(deal)
             case .stuckIn(let id): return isOpen(deal) && deal.stage == id && isStuck(deal)
             case .noNextAction: return isOpen(deal) && deal.nextAction == nil
+            case .inStage(let id), .late(let id): return leaked(deal, in: id, lateOnly: figure == .late(id))
+            case .closing(let month):
+                guard isOpen(deal), let close = deal.expectedClose else { return false }
+                let thisMonth = Month(today)
+                return month.map { Month(close) == $0 && $0 >= thisMonth } ?? (Month(close) < thisMonth)
             }
+        }
+
+        /// In the stage at some time in the period (`lateOnly`: and kept past its limit), as `StageLeak` counts.
+        func leaked(_ deal: Deal, in id: String, lateOnly: Bool) -> Bool {
+            let first = period.first.map { $0.start(utcOffset: utcOffset) } ?? .distantPast
+            let afterLast = period.last.adding(days: 1).start(utcOffset: utcOffset)
+            let stays = ReportRules.stays(deal.history, now: now, overlaps: { $0 < afterLast && $1 >= first },
+                                          limit: { stagesByID[$0]?.stuckAfterDays })
+            guard let stay = stays.first(where: { $0.stage == id }) else { return false }
+            return !lateOnly || stay.late
         }
 
         func isOpen(_ deal: Deal) -> Bool { kind(deal.stage) == .open }

@@ -23,10 +23,16 @@ public enum ReportFigure: Hashable, Sendable {
     case stuckIn(String)
     /// Open deals without a next action (R12).
     case noNextAction
+    /// Deals in a stage at some time in the period, and of those the ones kept past its limit (`StageLeak`).
+    case inStage(String)
+    case late(String)
+    /// Open deals expected to close in a month; nil: before the current month (the forecast's overdue row).
+    case closing(Month?)
 
     /// The figures' names, as `--deals` takes them.
     public static let names = ["stage:STAGE", "entered:STAGE", "reached:STAGE", "won", "lost", "lost:STAGE", "reason:TEXT",
-                               "new", "seller:USER", "overdue[:USER]", "stuck[:USER]", "stuck-in:STAGE", "no-next-action"]
+                               "new", "seller:USER", "overdue[:USER]", "stuck[:USER]", "stuck-in:STAGE", "no-next-action",
+                               "in:STAGE", "late:STAGE", "close:YYYY-MM", "close:overdue"]
 
     /// Reads `kind[:subject]`; a stage by id or name (its id kept), nil for anything else.
     public static func parse(_ text: String, pipeline: Pipeline) -> ReportFigure? {
@@ -48,6 +54,10 @@ public enum ReportFigure: Hashable, Sendable {
         case ("stuck", let account): return .stuck(account)
         case ("stuck-in", _): return stage().map { .stuckIn($0) }
         case ("no-next-action", nil): return .noNextAction
+        case ("in", _): return stage().map { .inStage($0) }
+        case ("late", _): return stage().map { .late($0) }
+        case ("close", "overdue"?): return .closing(nil)
+        case ("close", let month?): return Month(iso: month).map { .closing($0) }
         default: return nil
         }
     }
@@ -68,6 +78,9 @@ public enum ReportFigure: Hashable, Sendable {
         case .stuck(let account): return "stuck" + (account.map { ":" + $0 } ?? "")
         case .stuckIn(let id): return "stuck-in:" + id
         case .noNextAction: return "no-next-action"
+        case .inStage(let id): return "in:" + id
+        case .late(let id): return "late:" + id
+        case .closing(let month): return "close:" + (month?.iso ?? "overdue")
         }
     }
 }

@@ -26,6 +26,9 @@ public struct ValuesWithinLimits: DealRule {
         if let day = deal.nextAction?.date, !Limits.days.contains(day) {
             return .dayOutOfRange(field: "next action date", day: day)
         }
+        if let day = deal.expectedClose, !Limits.days.contains(day) {
+            return .dayOutOfRange(field: "expected close date", day: day)
+        }
         let times = [("created", deal.created), ("stage entered", deal.stageEntered), ("updated", deal.updated)]
         for (field, time) in times where !Limits.isStorable(time) { return .timeOutOfRange(field: field) }
         if deal.history.contains(where: { !Limits.isStorable($0.at) }) { return .timeOutOfRange(field: "stage change") }
@@ -41,6 +44,9 @@ public struct ValuesWithinLimits: DealRule {
         }
         if let terms = deal.paymentTerms, !Limits.installments.contains(terms.installments) {
             return .badInstallments(terms.installments)
+        }
+        if let percent = deal.probability, !Limits.probability.contains(percent) {
+            return .settingOutOfRange(setting: "probability", value: percent, range: Limits.probability)
         }
         return nil
     }

@@ -26,6 +26,7 @@ public enum DealMerge {
         "stage_entered", "next_action", "lost_reason", "notes", "history", "revision", "updated", "activities",
         "call_steps", "payment_terms", "source", "priority", "assignments", "modules", "quote_lines", "quotes",
         "pipeline",
+        "probability", "expected_close",
     ]
 
     public static func merge(base: Deal?, ours: Deal, theirs: Deal) throws(DealMergeError) -> DealMergeResult {
@@ -41,6 +42,8 @@ public enum DealMerge {
         deal.notes = m.field("notes", \.notes)
         deal.priority = m.field("priority", \.priority) { $0.rawValue }
         deal.nextAction = m.field("next_action", \.nextAction) { $0.map { "\($0.date) \($0.text)" } ?? "none" }
+        deal.probability = m.field("probability", \.probability) { $0.map { "\($0)%" } ?? "none" }
+        deal.expectedClose = m.field("expected_close", \.expectedClose) { $0?.iso ?? "none" }
         deal.paymentTerms = m.field("payment_terms", \.paymentTerms) {
             $0.map { "\($0.installments) × \($0.method.rawValue)" } ?? "none"
         }

@@ -89,6 +89,12 @@ public enum Message: Hashable, Sendable {
     case quoteTemplateUnknownPlaceholder(language: String, placeholder: String)
     case quoteTemplateUnknownSection(language: String, section: String)
     case quoteTemplateTooLong(language: String, limit: Int)
+    // Goals (issue #16): Message+Forecast.swift
+    case goalNegative
+    case goalCountInvalid(limit: Int)
+    case tooManyGoals(limit: Int)
+    case noSuchGoal(month: String, who: String)
+    case onlyManagersSetGoals
 
     /// The English text: says what happened and what to do about it.
     public var english: String { text(in: .en) }
@@ -140,6 +146,7 @@ public enum Message: Hashable, Sendable {
             return pipelineEntry
         case .onlyManagersEditPipelines, .emptyPipelineName, .pipelineNameTaken, .pipelineNameReserved, .tooManyPipelines, .unknownPipeline:
             return pipelinesEntry(language)
+        case .goalNegative, .goalCountInvalid, .tooManyGoals, .noSuchGoal, .onlyManagersSetGoals: return goalEntry
         default: return dayEntry
         }
     }

@@ -111,6 +111,28 @@ enum DealBinary {
             w.string(billed.by)
         }
         writeQuotes(deal, to: &w)
+        writeForecast(deal, to: &w)
+    }
+
+    /// The deal's own probability (255: none) and expected close (0: none, 1 and the day).
+    static func writeForecast(_ deal: Deal, to w: inout BinaryWriter) {
+        w.u8(deal.probability.map { UInt8(clamping: $0) } ?? 255)
+        if let day = deal.expectedClose {
+            w.u8(1)
+            w.i64(Int64(day.daysSinceEpoch))
+        } else {
+            w.u8(0)
+        }
+    }
+
+    static func readForecast(_ r: inout BinaryReader, into deal: inout Deal) throws {
+        let percent = try r.u8()
+        deal.probability = percent == 255 ? nil : Int(percent)
+        switch try r.u8() {
+        case 0: deal.expectedClose = nil
+        case 1: deal.expectedClose = Day(daysSinceEpoch: Int(try r.i64()))
+        default: throw CacheUnreadable()
+        }
     }
 
     /// The quote lines and issued quotes (R19), as their JSON ("" when there are none): rare and
@@ -156,6 +178,7 @@ enum DealBinary {
             deal.modules.append(BilledModule(module: module, at: at, by: try r.string()))
         }
         try readQuotes(&r, into: &deal)
+        try readForecast(&r, into: &deal)
     }
 
     static func readHistory(_ r: inout BinaryReader) throws -> [StageChange] {

@@ -21,8 +21,8 @@ struct SnapshotCache {
     /// Past this size the journal is folded into a new snapshot.
     static let journalLimit = 8 << 20
 
-    static let snapshotMagic = Array("FNLSNAP4".utf8)
-    static let journalMagic = Array("FNLJRNL4".utf8)
+    static let snapshotMagic = Array("FNLSNAP5".utf8)
+    static let journalMagic = Array("FNLJRNL5".utf8)
 
     /// The cached deals, or nil when the cache is missing, unreadable, or not for `fingerprint`.
     func load(fingerprint: String) -> [String: Deal]? {

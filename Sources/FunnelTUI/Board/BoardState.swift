@@ -15,6 +15,7 @@ public struct Drag: Hashable, Sendable {
 public enum DetailField: String, CaseIterable, Sendable {
     case title, company, contact, phone, email, value, nextAction, stage, owner, priority, notes
     case installments, paymentMethod
+    case probability, expectedClose
     case rapport, discovery, presentation, closing
 
     public var label: String { label(in: .en) }
@@ -26,6 +27,7 @@ public enum DetailField: String, CaseIterable, Sendable {
             .title: .fieldTitle, .company: .fieldCompany, .contact: .fieldContact, .phone: .fieldPhone, .email: .fieldEmail,
             .value: .fieldValue, .nextAction: .fieldNextAction, .stage: .fieldStage, .owner: .fieldOwner, .notes: .fieldNotes,
             .installments: .fieldInstallments, .paymentMethod: .fieldPayment, .priority: .fieldPriority,
+            .probability: .fieldProbability, .expectedClose: .fieldExpectedClose,
         ]
         return keys[self].map { language.text($0) } ?? rawValue.prefix(1).uppercased() + rawValue.dropFirst()
     }
@@ -297,6 +299,10 @@ public struct BoardState: Sendable {
     public var scope: Scope = .mine
     /// Sync with the team over git: available, due, how the last one went (docs/sync.md).
     public var sync = SyncStatus()
+    /// The goals of goals.json; boss mode shows this month's progress in the header (BoardGoals.swift).
+    public var goals: [Goal] = [] { didSet { refreshHeaderGoal() } }
+    /// The goal the header shows, with its progress kept as deals change.
+    public internal(set) var headerGoal: GoalStatus?
     public var sort: CardOrder = .due
     /// The filter's text and cursor.
     public var filterLine = LineEditor()
@@ -433,6 +439,7 @@ public struct BoardState: Sendable {
         missingStages = pipeline.missingStages(of: deals.values)
         index = CardIndex(deals: deals, stages: stages, scope: scope, sort: sort, actor: actor, utcOffset: utcOffset,
                           currency: pipeline.defaultCurrency)
+        refreshHeaderGoal()
         refilter(keeping: focusID)
     }
 
@@ -450,6 +457,7 @@ public struct BoardState: Sendable {
         let focusID = focus ?? selectedDeal?.id
         let old = deals[deal.id]
         deals[deal.id] = deal
+        adjustHeaderGoal(old: old, new: deal)
         if !stages.contains(where: { $0.id == deal.stage }) { return recompute(keeping: focusID) }
         let deals = self.deals
         index.replace(old: old, new: deal, stages: stages, scope: scope, sort: sort, actor: actor, utcOffset: utcOffset,
@@ -462,6 +470,7 @@ public struct BoardState: Sendable {
         guard let old = deals[id] else { return }
         let focusID = selectedDeal?.id
         deals[id] = nil
+        adjustHeaderGoal(old: old, new: nil)
         let deals = self.deals
         index.replace(old: old, new: nil, stages: stages, scope: scope, sort: sort, actor: actor, utcOffset: utcOffset,
                       currency: pipeline.defaultCurrency, lookup: { deals[$0] }, flagged: flagTest)
@@ -529,8 +538,14 @@ public struct BoardState: Sendable {
             if mine { return user.account == actor.account }
             return screen.seller.map { user.account == $0 } ?? true
         }
-        return ReportBuilder.build(deals: Array(chosen), pipeline: pipeline, team: Team(users: people),
-                                   period: ReportPeriod.trailing(screen.period, today: today), now: now, utcOffset: utcOffset)
+        var report = ReportBuilder.build(deals: Array(chosen), pipeline: pipeline, team: Team(users: people),
+                                         period: ReportPeriod.trailing(screen.period, today: today), now: now, utcOffset: utcOffset)
+        var shown = GoalProgress.visible(goals, month: Month(today), to: actor)
+        if let seller = screen.seller { shown = shown.filter { $0.seller == seller } }
+        // A goal counts every deal it covers (the team's: everyone's), as `funnel report` does.
+        report.goals = GoalProgress.statuses(shown, deals: Array(deals.values), pipeline: pipeline, team: funnel.team, today: today,
+                                             utcOffset: utcOffset)
+        return report
     }
 
     /// The team as list entries ("Name (account)"), optionally after an "Every seller" entry.

@@ -16,12 +16,15 @@ public struct CardIndex: Sendable {
         let value: Decimal?
         /// Whether the deal has a value in another currency (not summed).
         let foreign: Bool
+        /// Its weighted value (`WeightedValue`) when in the pipeline's currency.
+        let weighted: Decimal?
 
-        init(_ deal: Deal, currency: String) {
+        init(_ deal: Deal, currency: String, stage: Stage?) {
             id = deal.id
             haystack = SearchText.haystack(deal)
             value = deal.currency == currency ? deal.value : nil
             foreign = deal.currency != currency && deal.value != nil
+            weighted = deal.currency == currency ? WeightedValue.of(deal, in: stage) : nil
         }
     }
 
@@ -32,6 +35,8 @@ public struct CardIndex: Sendable {
     /// Per stage: the sum of shown values in the pipeline's currency, and whether others exist.
     public private(set) var totals: [Decimal] = []
     public private(set) var foreign: [Int] = []
+    /// Per stage: the sum of shown weighted values in the pipeline's currency (the forecast).
+    public private(set) var weighted: [Decimal] = []
     private var filter = ""
     private var flag: CardNarrowing?
     /// Recent filter results by needle, so deleting a character (or typing it again) is instant.
@@ -46,7 +51,7 @@ public struct CardIndex: Sendable {
         for deal in deals.values where Visibility.includes(deal, scope: scope, actor: actor) {
             guard let c = position[deal.stage] else { continue }
             keys[c].append(sort.key(deal, utcOffset: utcOffset))
-            entries[c].append(Entry(deal, currency: currency))
+            entries[c].append(Entry(deal, currency: currency, stage: stages[c]))
         }
         // Sort positions, not values: nothing but integers moves while sorting.
         all = stages.indices.map { c in CardOrder.sortedPositions(keys[c]).map { entries[c][$0] } }
@@ -92,18 +97,20 @@ public struct CardIndex: Sendable {
                 let entry = shown[c].remove(at: j)
                 ids[c].remove(at: j)
                 if let value = entry.value { totals[c] -= value }
+                if let value = entry.weighted { weighted[c] -= value }
                 if entry.foreign { foreign[c] -= 1 }
             }
             break
         }
         if let new, Visibility.includes(new, scope: scope, actor: actor), let c = stages.firstIndex(where: { $0.id == new.stage }) {
-            let entry = Entry(new, currency: currency)
+            let entry = Entry(new, currency: currency, stage: stages[c])
             all[c].insert(entry, at: Self.insertionPoint(of: new, in: all[c], sort: sort, utcOffset: utcOffset, lookup: lookup))
             if SearchText.matches(entry.haystack, folded: filter) && (flag == nil || flagged(new.id)) {
                 let j = Self.insertionPoint(of: new, in: shown[c], sort: sort, utcOffset: utcOffset, lookup: lookup)
                 shown[c].insert(entry, at: j)
                 ids[c].insert(entry.id, at: j)
                 if let value = entry.value { totals[c] += value }
+                if let value = entry.weighted { weighted[c] += value }
                 if entry.foreign { foreign[c] += 1 }
             }
         }
@@ -128,17 +135,20 @@ public struct CardIndex: Sendable {
         if ids.count != shown.count {
             ids = Array(repeating: [], count: shown.count)
             totals = Array(repeating: 0, count: shown.count)
+            weighted = Array(repeating: 0, count: shown.count)
             foreign = Array(repeating: 0, count: shown.count)
         }
         for c in columns {
             ids[c] = shown[c].map(\.id)
-            var sum = Decimal(0)
+            var sum = Decimal(0), weightedSum = Decimal(0)
             var others = 0
             for entry in shown[c] {
                 if let value = entry.value { sum += value }
+                if let value = entry.weighted { weightedSum += value }
                 if entry.foreign { others += 1 }
             }
             totals[c] = sum
+            weighted[c] = weightedSum
             foreign[c] = others
         }
     }

@@ -133,6 +133,8 @@ enum DetailUpdate {
         case .priority: return deal.priority.rawValue
         case .installments: return String(deal.paymentTerms?.installments ?? PaymentTerms.defaultInstallments)
         case .paymentMethod: return deal.paymentTerms?.method.rawValue ?? ""
+        case .probability: return deal.probability.map { "\($0)" } ?? ""
+        case .expectedClose: return deal.expectedClose?.iso ?? ""
         case .rapport, .discovery, .presentation, .closing: return ""
         }
     }
@@ -175,9 +177,31 @@ enum DetailUpdate {
                 }
                 edit.nextAction = .some(next)
             }
+        case .probability, .expectedClose:
+            return forecastEdit(for: field, text: text, today: today, language: language)
         case .stage, .owner, .priority, .installments, .paymentMethod, .rapport, .discovery, .presentation, .closing:
             break
         }
+        return .success(edit)
+    }
+
+    /// A deal's own probability (a whole number 0-100; empty: its stage's again) or its expected
+    /// close (a date as the next action takes it; empty clears it).
+    static func forecastEdit(for field: DetailField, text: String, today: Day, language: Language) -> Result<DealEdit, EditError> {
+        var edit = DealEdit()
+        var trimmed = text.trimmingCharacters(in: .whitespaces)
+        if field == .probability {
+            if trimmed.hasSuffix("%") { trimmed = String(trimmed.dropLast()).trimmingCharacters(in: .whitespaces) }
+            if trimmed.isEmpty { edit.probability = .some(nil); return .success(edit) }
+            guard trimmed.allSatisfy({ $0.isASCII && $0.isNumber }), let percent = Int(trimmed), Limits.probability.contains(percent) else {
+                return .failure(EditError(.errProbability, language))
+            }
+            edit.probability = .some(percent)
+            return .success(edit)
+        }
+        if trimmed.isEmpty { edit.expectedClose = .some(nil); return .success(edit) }
+        guard let day = Day.parse(trimmed, today: today) else { return .failure(EditError(.errExpectedClose, language)) }
+        edit.expectedClose = .some(day)
         return .success(edit)
     }
 

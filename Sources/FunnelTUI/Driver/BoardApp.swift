@@ -81,6 +81,10 @@ public final class BoardApp {
                                scope: actor.role == .manager ? .everyone : .mine)
         state.pipelines = pipelines
         options.locale.apply(to: &state)
+        // Goals only add to the header: a goals.json that cannot be read says so and takes nothing away.
+        do { state.goals = try store.loadGoals().goals } catch {
+            state.status = StatusMessage(text: "\(error)", isError: true)
+        }
         let done = firstStepsFile.load()
         state.firstSteps = FirstStep.allCases.filter { !done.contains($0) }
         state.sync = SyncStatus(available: SyncRunner.isAvailable(root: store.root), interval: options.syncInterval)

@@ -62,6 +62,7 @@ public enum BoardRender {
         if !state.filter.isEmpty { parts.append(state.text(.headerFilter, ["text": state.filter])) }
         parts.append(state.text(.headerSort, ["sort": sortName(state.sort, state)]))
         if let sync = state.sync.headerText(state) { parts.append(sync) }
+        if let goal = state.headerGoalText { parts.append(goal) }
         return parts
     }
 

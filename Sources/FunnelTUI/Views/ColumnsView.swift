@@ -20,6 +20,7 @@ enum ColumnsView {
             let cards = CarriedColumn(index: index, state: state)
             let scroll = state.drag?.target == index ? 0 : state.scrolls[index]
             columnHeader(state.stages[index], count: cards.count, total: state.index.totals[index] + cards.extraValue,
+                         weighted: weighted(index, state: state),
                          foreign: state.index.foreign[index] > 0, scroll: scroll, selected: index == state.column,
                          x: x, width: width, state: state, &grid)
             for slotRow in 0..<visible {
@@ -82,7 +83,21 @@ enum ColumnsView {
         }
     }
 
-    static func columnHeader(_ stage: Stage, count: Int, total: Decimal, foreign: Bool, scroll: Int, selected: Bool, x: Int,
+    /// The weighted value shown beside an open column's total: only when a stage of the pipeline
+    /// has a probability; a carried card counts with its own probability, else this column's.
+    static func weighted(_ index: Int, state: BoardState) -> Decimal? {
+        let stage = state.stages[index]
+        guard stage.kind == .open, state.pipeline.stages.contains(where: { $0.probability != nil }) else { return nil }
+        var sum = state.index.weighted[index]
+        if let drag = state.drag, let deal = state.deals[drag.dealID], deal.currency == state.pipeline.defaultCurrency {
+            let here = state.columnIDs[index].contains(drag.dealID)
+            if index == drag.target, !here { sum += WeightedValue.of(deal, in: stage) ?? 0 }
+            if index != drag.target, here { sum -= WeightedValue.of(deal, in: stage) ?? 0 }
+        }
+        return sum
+    }
+
+    static func columnHeader(_ stage: Stage, count: Int, total: Decimal, weighted: Decimal?, foreign: Bool, scroll: Int, selected: Bool, x: Int,
                              width: Int, state: BoardState, _ grid: inout Grid) {
         let style = CellStyle(selected ? .columnHeaderSelected : .columnHeader, bold: true)
         grid.fill(x: x, y: 1, width: width, height: 2, style: CellStyle(selected ? .columnHeaderSelected : .columnHeader))
@@ -92,6 +107,11 @@ enum ColumnsView {
         grid.put(fitting: name, x: x, y: 1, width: width, alignRight: state.rightToLeft, style: style)
         var summary = "\(count)"
         if total > 0 { summary += " · " + Money.display(total, currency: state.pipeline.defaultCurrency) }
+        if let weighted, total > 0 {
+            // Shown whole or not at all: a cut amount would read as another number.
+            let more = state.text(.columnWeighted, ["value": Money.display(weighted, currency: state.pipeline.defaultCurrency)])
+            if DisplayWidth.of(summary + more) + (foreign ? 2 : 0) + 1 <= width { summary += more }
+        }
         if foreign { summary += " +" }
         summary = state.rightToLeft ? summary + " " : " " + summary
         grid.put(fitting: summary, x: x, y: 2, width: width, alignRight: state.rightToLeft,

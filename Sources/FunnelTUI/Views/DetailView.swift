@@ -144,6 +144,13 @@ enum DetailView {
                 ?? state.text(.valueInstallmentsDefault, ["count": "\(PaymentTerms.defaultInstallments)"])
         case .paymentMethod:
             return deal.paymentTerms.map { $0.method.label(in: state.language) + "  ▾" } ?? state.text(.valueNone) + "  ▾"
+        case .probability:
+            let stage = state.pipeline.stage(id: deal.stage)
+            let weighted = WeightedValue.of(deal, in: stage).map { "  ≈ " + Money.display($0, currency: deal.currency) } ?? ""
+            if let own = deal.probability { return "\(own) %" + weighted }
+            return stage?.probability.map { state.text(.valueStageProbability, ["value": "\($0) %"]) + weighted } ?? "—"
+        case .expectedClose:
+            return deal.expectedClose.map { state.dates.full($0) } ?? "—"
         case .rapport, .discovery, .presentation, .closing:
             return deal.callSteps.contains(field.callStep!) ? state.text(.valueDone) : state.text(.valueTick)
         }

@@ -126,6 +126,7 @@ enum ReportView {
                          plain), (t(.reportStays, ["count": "\(v.stays)"]), CellStyle(.dim))])
         }
         if !report.team.isEmpty { out += teamLines(report, open: open.map(\.stage), width: width, label: label, state: state) }
+        out += forecastLines(report, label: label, state: state)
         out.append([("", plain)])
         out.append([(t(.reportHealth, [:]), title)])
         if report.warnings.isEmpty { out.append([(t(.reportNoWarnings, [:]), CellStyle(.dim))]) }
@@ -136,25 +137,61 @@ enum ReportView {
         return out.map { fit($0, width: width) }
     }
 
-    /// Where deals are lost: each stage's share of losses, the limping stage, the reasons.
+    /// Where deals are lost: each stage's two leaks (lost from it, kept past its limit) with the
+    /// counts behind them, the limping stage (the most deals leaked), the reasons.
     static func lossLines(_ report: FunnelReport, label: Int, barWidth: Int, state: BoardState) -> [Line] {
         let t = { (key: TextKey, args: [String: String]) in state.text(key, args) }
-        let title = CellStyle(.overlayTitle, bold: true)
         let plain = CellStyle(.normal)
-        var out: [Line] = []
-        out.append([(t(.reportWhereLost, [:]), title)])
-        if report.losses.isEmpty { out.append([(t(.reportNoLosses, [:]), CellStyle(.dim))]) }
-        for l in report.losses {
+        let percent = { (share: Double?) in share.map { String(format: "%.0f %%", $0 * 100) } ?? "—" }
+        var out: [Line] = [[(t(.reportWhereLost, [:]), CellStyle(.overlayTitle, bold: true)), (t(.reportLeaksNote, [:]), CellStyle(.dim))]]
+        // Room for the counts behind both shares beside a shorter bar.
+        let barWidth = max(4, min(16, barWidth / 2))
+        if report.leaks.allSatisfy({ $0.leaked == 0 }) { out.append([(t(.reportNoLosses, [:]), CellStyle(.dim))]) }
+        for l in report.leaks where l.leaked > 0 {
             let limping = report.limpingStage?.id == l.stage.id
+            let text = t(.reportLeak, ["lost": "\(l.lost)", "deals": "\(l.deals)", "lostShare": percent(l.lostShare),
+                                       "stuck": "\(l.stuck)", "stuckShare": percent(l.stuckShare)])
             out.append(Line([(name(l.stage.name, label), plain),
-                             (DisplayWidth.fit(bar(l.share, maximum: 1, width: barWidth), to: barWidth + 1), CellStyle(limping ? .danger : .warning)),
-                             (String(format: "%3.0f%%", l.share * 100), CellStyle(.normal, bold: true)),
-                             (t(.reportLost, ["count": "\(l.lost)"]), CellStyle(.dim)),
-                             (limping ? t(.reportLimping, [:]) : "", CellStyle(.danger, bold: true))], figure: .lostFrom(l.stage.id)))
+                             (DisplayWidth.fit(bar(l.leakShare ?? 0, maximum: 1, width: barWidth), to: barWidth + 1),
+                              CellStyle(limping ? .danger : .warning)),
+                             (String(format: "%3.0f%%", (l.leakShare ?? 0) * 100), CellStyle(.normal, bold: true)),
+                             (limping ? t(.reportLimping, [:]) : "", CellStyle(.danger, bold: true)),
+                             (text, CellStyle(.dim))],
+                            figure: l.lost > 0 ? .lostFrom(l.stage.id) : .late(l.stage.id)))
         }
         if !report.lostReasons.isEmpty {
             out.append([(t(.reportReasons, [:]), CellStyle(.dim)),
                         (report.lostReasons.prefix(6).map { "\($0.reason) \($0.count)" }.joined(separator: " · "), plain)])
+        }
+        return out
+    }
+
+    /// The forecast by month of expected close and this month's goals.
+    static func forecastLines(_ report: FunnelReport, label: Int, state: BoardState) -> [Line] {
+        let t = { (key: TextKey, args: [String: String]) in state.text(key, args) }
+        let plain = CellStyle(.normal)
+        let money = { (amount: Decimal) in Money.display(amount, currency: report.currency) }
+        var out: [Line] = [[("", plain)], [(t(.reportForecast, [:]), CellStyle(.overlayTitle, bold: true)),
+                                           (t(.reportForecastNote, [:]), CellStyle(.dim))]]
+        if let total = report.weightedValue { out.append([(t(.reportWeightedTotal, ["value": money(total)]), plain)]) }
+        if report.forecast.isEmpty { out.append([(t(.reportNoForecast, [:]), CellStyle(.dim))]) }
+        for row in report.forecast {
+            let month = row.month.map { state.dates.month($0) } ?? t(.reportForecastOverdue, [:])
+            out.append(Line([(name(month, label), row.overdue ? CellStyle(.danger, bold: true) : plain),
+                             (t(.reportForecastRow, ["deals": state.text(.pluralDeals, count: row.deals), "value": money(row.value),
+                                                     "weighted": money(row.weightedValue)]), plain)],
+                            figure: .closing(row.month)))
+        }
+        guard let month = report.goals.first?.goal.month else { return out }
+        out += [[("", plain)], [(t(.reportGoals, ["month": state.dates.month(month)]), CellStyle(.overlayTitle, bold: true))]]
+        for status in report.goals {
+            let amount = { (value: Decimal) in status.goal.kind.isMoney ? money(value) : Goal.targetText(value, kind: status.goal.kind) }
+            let who = status.goal.seller.map { state.funnel.team.user($0)?.name ?? $0 } ?? t(.reportGoalTeam, [:])
+            let kinds: [GoalKind: TextKey] = [.wonValue: .goalKindWonValue, .wonDeals: .goalKindWonDeals, .activities: .goalKindActivities]
+            let line = t(.reportGoalLine, ["actual": amount(status.actual), "target": amount(status.goal.target), "gap": amount(status.gap),
+                                           "days": state.text(.pluralDays, count: status.daysLeft)])
+            out.append([(name(who, label), plain), (state.text(kinds[status.goal.kind]!) + ": ", CellStyle(.dim)),
+                        (line, CellStyle(status.reached ? .accent : .normal, bold: status.reached))])
         }
         return out
     }

@@ -21,7 +21,7 @@ enum AddCommand: Command {
             OptionSpec("notes", value: "TEXT", "free notes"),
             OptionSpec("priority", value: "P", "high, normal (default) or low", choices: Priority.allCases.map(\.rawValue)),
             PipelineArgument.option,
-        ])
+        ] + ForecastArguments.options)
 
     static func run(_ arguments: ParsedArguments, session: Session) throws {
         let funnel = try session.funnel(arguments)
@@ -47,6 +47,8 @@ enum AddCommand: Command {
             draft.stage = stage
         }
         draft.nextAction = try NextActionArguments.parse(arguments, session: session)
+        draft.probability = try ForecastArguments.probability(arguments) ?? nil
+        draft.expectedClose = try ForecastArguments.expectedClose(arguments, session: session) ?? nil
         var generator = SystemRandomNumberGenerator()
         var id = DealID.make(using: &generator)
         while try session.data({ try session.store.idIsTaken(id) }) { id = DealID.make(using: &generator) }

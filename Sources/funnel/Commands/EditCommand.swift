@@ -24,7 +24,7 @@ enum EditCommand: Command {
                        choices: PaymentMethod.allCases.map(\.rawValue) + ["none"]),
             OptionSpec("tick", value: "STEP", "tick a call step: rapport, discovery, presentation, closing (comma-separated)"),
             OptionSpec("untick", value: "STEP", "untick call steps"),
-        ])
+        ] + ForecastArguments.options)
 
     static func run(_ arguments: ParsedArguments, session: Session) throws {
         let funnel = try session.funnel()
@@ -48,6 +48,8 @@ enum EditCommand: Command {
         } else if let next = try NextActionArguments.parse(arguments, session: session) {
             edit.nextAction = .some(next)
         }
+        edit.probability = try ForecastArguments.probability(arguments)
+        edit.expectedClose = try ForecastArguments.expectedClose(arguments, session: session)
         let owner = arguments.value("owner")
         if let owner, funnel.team.user(owner) == nil { throw CommandFailure.usage(Message.unknownOwner(account: owner).localized) }
         var changes: [DealChange] = []

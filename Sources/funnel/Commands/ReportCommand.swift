@@ -28,12 +28,15 @@ enum ReportCommand: Command {
         }
         let period = try self.period(arguments, session: session)
         let scope = try self.scope(arguments, funnel: funnel, actor: actor)
-        let (deals, team) = try scoped(try session.deals(for: actor, in: funnel), scope: scope, funnel: funnel, actor: actor)
+        let readable = try session.deals(for: actor, in: funnel)
+        let (deals, team) = try scoped(readable, scope: scope, funnel: funnel, actor: actor)
         if let text = arguments.value("deals") {
             return try drill(text, deals: deals, funnel: funnel, period: period, json: format == "json", session: session)
         }
-        let report = ReportBuilder.build(deals: deals, pipeline: funnel.pipeline, team: team, period: period,
+        var report = ReportBuilder.build(deals: deals, pipeline: funnel.pipeline, team: team, period: period,
                                          now: session.now, utcOffset: session.utcOffset)
+        // A goal counts every deal it covers (the team's: everyone's), not only the report's.
+        report.goals = try goals(scope: scope, deals: readable, funnel: funnel, actor: actor, session: session)
         switch format {
         case "json": Console.block(ReportJSON.make(report).render())
         case "csv": Console.block(ReportCSV.make(report), terminator: "")
@@ -63,6 +66,14 @@ enum ReportCommand: Command {
             if let refusal = Visibility.allowed(scope, for: actor) { throw CommandFailure.refused(refusal.message.localized) }
         }
         return scope
+    }
+
+    /// This month's goals in the report's scope, with their progress over the report's deals.
+    static func goals(scope: Scope, deals: [Deal], funnel: Funnel, actor: User, session: Session) throws -> [GoalStatus] {
+        var goals = GoalProgress.visible(try session.data { try session.store.loadGoals() }.goals, month: Month(session.today), to: actor)
+        if case .seller(let account) = scope { goals = goals.filter { $0.seller == account } }
+        return GoalProgress.statuses(goals, deals: deals, pipeline: funnel.pipeline, team: funnel.team, today: session.today,
+                                     utcOffset: session.utcOffset)
     }
 
     /// `--deals FIGURE`: the ids of the deals a figure counts, by the report's own rules.
@@ -127,9 +138,9 @@ enum ReportText {
             out.append(TextTable.render(header: ["STAGE", "LOST", "SHARE"], rows: report.losses.map {
                 [$0.stage.name, "\($0.lost)", ReportFormat.percent($0.share)]
             }, maxWidths: [28, 6, 7]))
-            if let limping = report.limpingStage { out.append("The limping stage: \(Sanitize.line(limping.name))") }
             out.append("Lost reasons: " + report.lostReasons.map { "\(Sanitize.line($0.reason)) (\($0.count))" }.joined(separator: ", "))
         }
+        out += ReportForecastOutput.leakLines(report)
         out += ["", "Velocity (days in stage, stays that ended in the period)"]
         out.append(TextTable.render(header: ["STAGE", "STAYS", "MEDIAN", "P90"], rows: report.velocity.map {
             [$0.stage.name, "\($0.stays)", ReportFormat.days($0.medianDays), ReportFormat.days($0.p90Days)]
@@ -139,13 +150,14 @@ enum ReportText {
             out += ["", "Team"]
             let stageIDs = report.stages.filter { $0.stage.kind == .open }.map(\.stage.id)
             out.append(TextTable.render(
-                header: ["SELLER", "OPEN"] + stageIDs.map { $0.uppercased() } + ["WON", "LOST", "WIN", "OVERDUE", "STUCK", ""],
+                header: ["SELLER", "OPEN"] + stageIDs.map { $0.uppercased() } + ["WON", "LOST", "WIN", "OVERDUE", "STUCK", "WEIGHTED", ""],
                 rows: report.team.map { seller in
                     [seller.user.name, "\(seller.open)"] + stageIDs.map { "\(seller.openByStage[$0] ?? 0)" }
                         + ["\(seller.won)", "\(seller.lost)", ReportFormat.percent(seller.winRate), "\(seller.overdueNextActions)",
-                           "\(seller.stuck)", seller.overloaded ? "OVERLOADED" : ""]
-                }, maxWidths: [20, 5] + stageIDs.map { _ in 12 } + [5, 5, 7, 8, 6, 10]))
+                           "\(seller.stuck)", money(seller.weightedValue), seller.overloaded ? "OVERLOADED" : ""]
+                }, maxWidths: [20, 5] + stageIDs.map { _ in 12 } + [5, 5, 7, 8, 6, 16, 10]))
         }
+        out += ReportForecastOutput.forecastLines(report)
         out += ["", "Health"]
         out += report.warnings.isEmpty ? ["  no warnings"] : report.warnings.map { "  ! " + Sanitize.line($0.text) }
         return out.joined(separator: "\n")
@@ -190,10 +202,11 @@ enum ReportJSON {
                     ("won", .number(seller.won)), ("lost", .number(seller.lost)), ("win_rate", number(seller.winRate)),
                     ("overdue_next_actions", .number(seller.overdueNextActions)), ("stuck", .number(seller.stuck)),
                     ("stages_in_play", .number(seller.stagesInPlay)), ("overloaded", .bool(seller.overloaded)),
+                    ("weighted_value", money(seller.weightedValue)),
                 ])
             })),
             ("warnings", .array(report.warnings.map { .object([("code", .string($0.code)), ("text", .string($0.text))]) })),
-        ])
+        ] + ReportForecastOutput.json(report))
     }
 }
 
@@ -231,10 +244,12 @@ enum ReportCSV {
             rows += [["team", who, "open", "\(t.open)"], ["team", who, "won", "\(t.won)"], ["team", who, "lost", "\(t.lost)"],
                      ["team", who, "win_rate", ReportFormat.ratio(t.winRate)],
                      ["team", who, "overdue_next_actions", "\(t.overdueNextActions)"], ["team", who, "stuck", "\(t.stuck)"],
-                     ["team", who, "overloaded", t.overloaded ? "true" : "false"]]
+                     ["team", who, "overloaded", t.overloaded ? "true" : "false"],
+                     ["team", who, "weighted_value", money(t.weightedValue)]]
             for (stage, n) in t.openByStage.sorted(by: { $0.key < $1.key }) { rows.append(["team", who, "open:\(stage)", "\(n)"]) }
         }
         for w in report.warnings { rows.append(["warning", w.code, "text", w.text]) }
+        rows += ReportForecastOutput.csv(report)
         return rows.map { $0.map(field).joined(separator: ",") }.joined(separator: "\n") + "\n"
     }
 

@@ -35,6 +35,9 @@ enum ShowCommand: Command {
             (.showPhone, deal.phone), (.showEmail, deal.email), (.showStage, name(deal.stage) + (funnel.pipelineID == PipelineSet.firstID ? "" : " · " + pipeline.name)),
             (.showOwner, owner(deal.owner)), (.showPriority, priority(deal.priority)), (.showValue, deal.money?.display ?? "—"),
             (.showNextAction, next),
+        ]
+        rows += forecastRows(deal, stage: pipeline.stage(id: deal.stage))
+        rows += [
             (.showCreated, Timestamp.format(deal.created)), (.showInStageSince, Timestamp.format(deal.stageEntered)),
         ]
         if let reason = deal.lostReason { rows.append((.showLostReason, reason)) }
@@ -70,6 +73,18 @@ enum ShowCommand: Command {
         }
         lines += logLines(deal, funnel: funnel)
         return lines.joined(separator: "\n")
+    }
+
+    /// The deal's probability (its own or its stage's) with its weighted value, and its expected close.
+    static func forecastRows(_ deal: Deal, stage: Stage?) -> [(TextKey, String)] {
+        var rows: [(TextKey, String)] = []
+        if let percent = WeightedValue.probability(of: deal, in: stage) {
+            let weighted = WeightedValue.of(deal, in: stage).map { Money.display($0, currency: deal.currency) } ?? "—"
+            rows.append((.showProbability, UI.text(deal.probability == nil ? .showProbabilityStage : .showProbabilityOwn,
+                                                   ["percent": "\(percent)", "weighted": weighted])))
+        }
+        if let close = deal.expectedClose { rows.append((.showExpectedClose, UI.dates.full(close))) }
+        return rows
     }
 
     /// A priority's name in the UI's language.

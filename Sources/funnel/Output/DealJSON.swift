@@ -39,6 +39,9 @@ enum DealJSON {
             } ?? .null),
             ("priority", .string(deal.priority.rawValue)),
             ("pipeline", .string(funnel.pipelineID)),
+            ("probability", deal.probability.map { .number($0) } ?? .null),
+            ("expected_close", .optional(deal.expectedClose?.iso)),
+            ("weighted_value", .optional(WeightedValue.of(deal, in: pipeline.stage(id: deal.stage)).map(Money.plain))),
         ]
         if full {
             fields.append(("notes", .string(deal.notes)))

@@ -48,12 +48,12 @@ enum ExportFiles {
         ]
     }
 
-    /// A column's JSON value: `revision` a number, `call_steps` an array, a missing value null.
+    /// A column's JSON value: `revision`, `installments` and `probability` numbers, `call_steps` an array, a missing value null.
     static func value(_ column: String, _ text: String?) -> JSONOut {
         guard let text else { return .null }
         switch column {
         case "revision": return Int(text).map { .number($0) } ?? .string(text)
-        case "installments": return Int(text).map { .number($0) } ?? .string(text)
+        case "installments", "probability": return Int(text).map { .number($0) } ?? .string(text)
         case "call_steps": return .array(text.split(separator: ",").map { .string(String($0)) })
         default: return .string(text)
         }

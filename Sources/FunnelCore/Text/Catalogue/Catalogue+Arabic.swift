@@ -1,6 +1,6 @@
 extension Catalogue {
     /// Arabic (العربية): plurals zero / one / two / few (3–10) / many (11–99) / other (100+), Western digits.
-    static let arabic: [TextKey: CatalogueEntry] = merged([arabicDomain, arabicPipeline, arabicPipelines, arabicLabels, arabicKeys, arabicBoard, arabicCli, arabicQuotes])
+    static let arabic: [TextKey: CatalogueEntry] = merged([arabicDomain, arabicPipeline, arabicPipelines, arabicLabels, arabicKeys, arabicBoard, arabicCli, arabicQuotes, arabicForecast])
 
     // Domain messages (Message)
     private static let arabicDomain: [TextKey: CatalogueEntry] = [

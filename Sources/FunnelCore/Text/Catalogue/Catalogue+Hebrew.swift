@@ -1,6 +1,6 @@
 extension Catalogue {
     /// Hebrew (עברית): plurals one / two (the dual where Hebrew has one) / other.
-    static let hebrew: [TextKey: CatalogueEntry] = merged([hebrewDomain, hebrewPipeline, hebrewPipelines, hebrewLabels, hebrewKeys, hebrewBoard, hebrewCli, hebrewQuotes])
+    static let hebrew: [TextKey: CatalogueEntry] = merged([hebrewDomain, hebrewPipeline, hebrewPipelines, hebrewLabels, hebrewKeys, hebrewBoard, hebrewCli, hebrewQuotes, hebrewForecast])
 
     // Domain messages (Message)
     private static let hebrewDomain: [TextKey: CatalogueEntry] = [

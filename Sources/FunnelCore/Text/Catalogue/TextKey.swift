@@ -661,4 +661,37 @@ public enum TextKey: String, CaseIterable, Sendable {
     case cliMovedToPipeline
     case cliPipelinesHeader
     case cliPipelineTotal
+    // MARK: Forecast and goals (issue #16): Catalogue+Forecast.swift
+
+    case goalNegative
+    case goalCountInvalid
+    case tooManyGoals
+    case noSuchGoal
+    case onlyManagersSetGoals
+    case columnWeighted
+    case headerGoal
+    case headerGoalReached
+    case fieldProbability
+    case fieldExpectedClose
+    case valueStageProbability
+    case errProbability
+    case errExpectedClose
+    case reportForecast
+    case reportForecastNote
+    case reportForecastOverdue
+    case reportForecastRow
+    case reportNoForecast
+    case reportWeightedTotal
+    case reportLeak
+    case reportLeaksNote
+    case reportGoals
+    case reportGoalLine
+    case reportGoalTeam
+    case goalKindWonValue
+    case goalKindWonDeals
+    case goalKindActivities
+    case showProbability
+    case showExpectedClose
+    case showProbabilityOwn
+    case showProbabilityStage
 }

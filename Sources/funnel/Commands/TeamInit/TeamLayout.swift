@@ -33,7 +33,7 @@ struct TeamLayout {
         // The directory itself: members read the pipeline and team; managers also write them.
         try root.set(owner: 0, group: gid, mode: 0o2750)
         try SetFacl.modify([root], with: managers.map { "u:\($0):rwx" } + ["m::rwx"])
-        for name in ["pipeline.json", "team.json"] {
+        for name in ["pipeline.json", "team.json", "goals.json"] {
             try open(name, in: root, as: .file)?.set(owner: 0, group: gid, mode: 0o640)
         }
         try root.makeFile(".lock", mode: 0o660)
@@ -43,7 +43,7 @@ struct TeamLayout {
         try applyQuotes(root)
         try applyQuarantine(root)
         try applyPipelines(root)
-        try restrict(root, skipping: ["pipeline.json", "team.json", ".lock", "inbox", "deals", "quotes", "quarantine", "pipelines"])
+        try restrict(root, skipping: ["pipeline.json", "team.json", "goals.json", ".lock", "inbox", "deals", "quotes", "quarantine", "pipelines"])
     }
 
     /// `pipelines/`, the pipelines besides the first (`pipelines/ID.json`): like the directory

@@ -1,0 +1,74 @@
+import Foundation
+
+/// A goal and how far along it is (the board's header in boss mode, `funnel report`, `funnel goals list`).
+public struct GoalStatus: Hashable, Sendable {
+    public var goal: Goal
+    /// Won value (in the pipeline's currency), deals won, or activities logged in the goal's month.
+    public var actual: Decimal
+    /// What is still missing: target − actual, never below zero.
+    public var gap: Decimal
+    /// Days of the month left, today included (0 for a month past).
+    public var daysLeft: Int
+
+    /// Whether the target is met.
+    public var reached: Bool { actual >= goal.target }
+}
+
+/// Progress towards goals, from the deals' stage histories and timelines. Pure.
+///
+/// - won value / deals won: deals whose last close in the month (the report's rule) is into a
+///   won stage, by the deal's owner now (the team: everyone's); the value counts in the
+///   pipeline's currency only;
+/// - activities: calls, emails and meetings logged in the month by the seller (the team: by
+///   anyone on the team).
+/// Months are calendar months in local time (`utcOffset`).
+public enum GoalProgress {
+    /// The activity kinds a goal of activities counts.
+    public static let countedActivities: Set<ActivityKind> = [.call, .email, .meeting]
+
+    public static func statuses(_ goals: [Goal], deals: [Deal], pipeline: Pipeline, team: Team, today: Day,
+                                utcOffset: Int) -> [GoalStatus] {
+        goals.map { goal in
+            let actual = self.actual(goal, deals: deals, pipeline: pipeline, team: team, utcOffset: utcOffset)
+            return GoalStatus(goal: goal, actual: actual, gap: max(0, goal.target - actual),
+                              daysLeft: goal.month.daysLeft(today: today))
+        }
+    }
+
+    /// What a goal counts so far: the sum of each deal's part.
+    public static func actual(_ goal: Goal, deals: [Deal], pipeline: Pipeline, team: Team, utcOffset: Int) -> Decimal {
+        deals.reduce(Decimal(0)) { $0 + part(of: $1, in: goal, pipeline: pipeline, team: team, utcOffset: utcOffset) }
+    }
+
+    /// One deal's part of a goal: its value or 1 when won in the month (by the goal's seller),
+    /// or the activities it had logged in the month. The board keeps a goal's progress by adding
+    /// and taking away parts as deals change.
+    public static func part(of deal: Deal, in goal: Goal, pipeline: Pipeline, team: Team, utcOffset: Int) -> Decimal {
+        let inMonth = { (date: Date) in goal.month.contains(Day(date, utcOffset: utcOffset)) }
+        switch goal.kind {
+        case .wonValue, .wonDeals:
+            guard goal.seller == nil || deal.owner == goal.seller, wonIn(deal, pipeline: pipeline, inMonth: inMonth) else { return 0 }
+            if goal.kind == .wonDeals { return 1 }
+            return deal.currency == pipeline.defaultCurrency ? deal.value ?? 0 : 0
+        case .activities:
+            let counted = deal.activities.filter { activity in
+                countedActivities.contains(activity.kind) && inMonth(activity.at)
+                    && (goal.seller.map { activity.by == $0 } ?? (team.user(activity.by) != nil))
+            }
+            return Decimal(counted.count)
+        }
+    }
+
+    /// Whether the deal's last close in the month is into a won stage.
+    static func wonIn(_ deal: Deal, pipeline: Pipeline, inMonth: (Date) -> Bool) -> Bool {
+        let close = ReportRules.lastClose(deal.history, inPeriod: inMonth) { pipeline.stage(id: $0)?.kind.isClosed == true }
+        return close.map { pipeline.stage(id: deal.history[$0].to)?.kind == .won } ?? false
+    }
+
+    /// The goals of `month` an actor's view shows: for a manager every goal (the team's first),
+    /// for a rep the team's and their own.
+    public static func visible(_ goals: [Goal], month: Month, to actor: User) -> [Goal] {
+        goals.filter { $0.month == month && (actor.role == .manager || $0.seller == nil || $0.seller == actor.account) }
+            .sorted { ($0.seller ?? "", $0.kind.rawValue) < ($1.seller ?? "", $1.kind.rawValue) }
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+
+/// One row of the forecast: the open deals expected to close in a month (or, for `overdue`,
+/// before the current month).
+public struct ForecastRow: Hashable, Sendable {
+    /// nil for the overdue row.
+    public var month: Month?
+    /// Open deals expected to close before the current month: their date has passed.
+    public var overdue: Bool
+    public var deals: Int
+    /// Sum of values in the report's currency (others counted, not summed).
+    public var value: Decimal
+    /// Sum of weighted values (`WeightedValue`) in the report's currency.
+    public var weightedValue: Decimal
+}
+
+/// The forecast by month of expected close: open deals with an expected close date, one row per
+/// month from the current one on, and one row before them for those whose month has passed.
+public enum Forecast {
+    public static func rows(_ deals: [Deal], stages: [String: Stage], currency: String, today: Day) -> [ForecastRow] {
+        let thisMonth = Month(today)
+        var overdue = ForecastRow(month: nil, overdue: true, deals: 0, value: 0, weightedValue: 0)
+        var byMonth: [Month: ForecastRow] = [:]
+        for deal in deals {
+            // A stage the pipeline lacks counts as open, as everywhere in the report.
+            let stage = stages[deal.stage]
+            guard let close = deal.expectedClose, stage == nil || stage?.kind == .open else { continue }
+            let month = Month(close)
+            var row = month < thisMonth ? overdue
+                : byMonth[month] ?? ForecastRow(month: month, overdue: false, deals: 0, value: 0, weightedValue: 0)
+            row.deals += 1
+            if deal.currency == currency {
+                row.value += deal.value ?? 0
+                row.weightedValue += WeightedValue.of(deal, in: stage) ?? 0
+            }
+            if month < thisMonth { overdue = row } else { byMonth[month] = row }
+        }
+        let ahead = byMonth.values.sorted { ($0.month ?? thisMonth) < ($1.month ?? thisMonth) }
+        return (overdue.deals > 0 ? [overdue] : []) + ahead
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+
+/// How a stage leaks deals in the period (R13, R17): of the deals that were in it at some time
+/// in the period, those lost from it and those kept in it past its limit (docs/reports.md).
+public struct StageLeak: Hashable, Sendable {
+    public var stage: Stage
+    /// Deals in the stage at some time in the period (a stay overlapping it): the base of both shares.
+    public var deals: Int
+    /// Of those, closed as lost from this stage in the period.
+    public var lost: Int
+    /// Of those, a stay in the stage in the period longer than its limit (to its end, or to now).
+    public var stuck: Int
+    /// Lost or stuck, each deal once: the combined leak the limping stage is chosen by.
+    public var leaked: Int
+
+    public var lostShare: Double? { deals == 0 ? nil : Double(lost) / Double(deals) }
+    public var stuckShare: Double? { deals == 0 ? nil : Double(stuck) / Double(deals) }
+    public var leakShare: Double? { deals == 0 ? nil : Double(leaked) / Double(deals) }
+}
+
+extension ReportRules {
+    /// The stages the deal stayed in during the period, each with whether one of those stays ran
+    /// past the stage's limit. A stay runs from an entry to the next entry, or to `now` for the
+    /// current stage; it is in the period when it began before the period's end and ended on
+    /// or after its start.
+    static func stays(_ history: [StageChange], now: Date, overlaps: (Date, Date) -> Bool,
+                      limit: (String) -> Int?) -> [(stage: String, late: Bool)] {
+        var out: [(stage: String, late: Bool)] = []
+        for (i, change) in history.enumerated() {
+            let end = i + 1 < history.count ? history[i + 1].at : now
+            guard overlaps(change.at, end) else { continue }
+            let late = limit(change.to).map { end.timeIntervalSince(change.at) > Double($0) * 86_400 } ?? false
+            if let j = out.firstIndex(where: { $0.stage == change.to }) {
+                out[j].late = out[j].late || late
+            } else {
+                out.append((change.to, late))
+            }
+        }
+        return out
+    }
+}
+
+/// Counts the leaks of each stage, one deal at a time (`ReportBuilder`).
+struct LeakCounter {
+    private(set) var deals: [String: Int] = [:]
+    private(set) var lost: [String: Int] = [:]
+    private(set) var stuck: [String: Int] = [:]
+    private(set) var leaked: [String: Int] = [:]
+
+    /// Adds one deal: its stays in the period and the stage it was lost from in the period, if any.
+    mutating func add(stays: [(stage: String, late: Bool)], lostFrom: String?) {
+        for stay in stays {
+            deals[stay.stage, default: 0] += 1
+            let wasLost = lostFrom == stay.stage
+            if wasLost { lost[stay.stage, default: 0] += 1 }
+            if stay.late { stuck[stay.stage, default: 0] += 1 }
+            if wasLost || stay.late { leaked[stay.stage, default: 0] += 1 }
+        }
+    }
+
+    /// One row per stage with deals in the period, in the order given; a won stage only when
+    /// deals were lost from it (a customer who left).
+    func rows(_ stages: [Stage]) -> [StageLeak] {
+        stages.compactMap { stage in
+            guard let n = deals[stage.id], n > 0, stage.kind != .won || (lost[stage.id] ?? 0) > 0 else { return nil }
+            return StageLeak(stage: stage, deals: n, lost: lost[stage.id] ?? 0, stuck: stuck[stage.id] ?? 0,
+                             leaked: leaked[stage.id] ?? 0)
+        }
+    }
+
+    /// The limping stage: the most deals leaked (ties: the earlier stage); nil when none leaked.
+    static func limping(_ rows: [StageLeak]) -> Stage? {
+        var best: StageLeak?
+        for row in rows where row.leaked > 0 && row.leaked > (best?.leaked ?? 0) { best = row }
+        return best?.stage
+    }
+}
