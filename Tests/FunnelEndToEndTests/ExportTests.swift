@@ -126,9 +126,9 @@ struct ExportTests {
         try s.initialize()
         let lost = try s.add("Annual licence", "--company", "Acme", "--phone", "050-1111111")
         try s.ok("move", lost, "not-relevant", "--reason", "Price")
-        try s.add("Annual licence", "--company", "Acme", "--phone", "052-2222222")
-        try s.add("Second site", "--company", "Beta", "--phone", "053-3333333")
-        try s.add("Third site", "--company", "Beta", "--phone", "053-3333333")
+        _ = try s.add("Annual licence", "--company", "Acme", "--phone", "052-2222222")
+        _ = try s.add("Second site", "--company", "Beta", "--phone", "053-3333333")
+        _ = try s.add("Third site", "--company", "Beta", "--phone", "053-3333333")
         try s.ok("export", "--all", "--output", s.root + "/out")
         let t = try Sandbox()
         defer { t.remove() }

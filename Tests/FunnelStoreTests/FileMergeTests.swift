@@ -100,8 +100,30 @@ struct FileMergeTests {
         }
     }
 
+    @Test func goalsMergeByMonthSellerAndKind() throws {
+        let november = try #require(Month(year: 2026, month: 11)), december = try #require(Month(year: 2026, month: 12))
+        let team = Goal(month: november, seller: nil, kind: .wonValue, target: 200_000)
+        let base = GoalBook(goals: [team])
+        var ours = base, theirs = base
+        ours.goals[0].target = 250_000
+        ours.goals.append(Goal(month: november, seller: "rita", kind: .wonDeals, target: 5))
+        theirs.goals.append(Goal(month: november, seller: "rita", kind: .activities, target: 120))
+        theirs.goals.append(Goal(month: december, seller: nil, kind: .wonValue, target: 300_000))
+        let outcome = try FileMerge.merge(base: try file(base), ours: try file(ours), theirs: try file(theirs), path: "goals.json")
+        let merged = try FunnelJSON.decode(StoredFile<GoalBook>.self, from: outcome.data, path: "goals.json").body
+        #expect(merged.goals.count == 4 && outcome.conflicts.isEmpty)
+        #expect(merged.goals.first { $0.seller == nil && $0.month == november }?.target == 250_000)
+        #expect(Set(merged.goals.filter { $0.seller == "rita" }.map(\.kind)) == [.wonDeals, .activities])
+        // The same goal's target changed on both sides: the version already shared wins, and says so.
+        theirs.goals[0].target = 180_000
+        let clash = try FileMerge.merge(base: try file(base), ours: try file(ours), theirs: try file(theirs), path: "goals.json")
+        let settled = try FunnelJSON.decode(StoredFile<GoalBook>.self, from: clash.data, path: "goals.json").body
+        #expect(settled.goals.first { $0.seller == nil && $0.month == november }?.target == 180_000)
+        #expect(clash.conflicts.count == 1)
+    }
+
     @Test func onlyFunnelsFilesTravel() {
-        for path in ["pipeline.json", "team.json", "products.json", "inbox/abcd2345.json", "deals/rita/abcd2345.json",
+        for path in ["pipeline.json", "team.json", "products.json", "goals.json", "inbox/abcd2345.json", "deals/rita/abcd2345.json",
                      "templates/mail/no-answer-he.txt", "templates/quote/he.txt", "quotes/deals/rita/Q-2026-0001.pdf",
                      "quotes/inbox/Q-2026-AB-0012.pdf", "quotes/Q-2025-0003.pdf", "quotes/numbers/Q-2026-B-0001", "quotes/series/AB",
                      ".gitignore", ".gitattributes"] {

@@ -1,10 +1,11 @@
 import Foundation
 
-/// pipeline.json, team.json and products.json merged from two versions changed apart (`funnel sync`), against
+/// pipeline.json, team.json, products.json and goals.json merged from two versions changed apart (`funnel sync`), against
 /// their common base, on the JSON itself:
 ///
 /// - objects field by field; a field changed on one side takes that side;
-/// - lists of objects with an identity (`id`: stages, `account`: users, `code`: products) element by element, matched
+/// - lists of objects with an identity (`id`: stages, `account`: users, `code`: products; month,
+///   seller and kind: goals) element by element, matched
 ///   by it: one added on either side is in (after the element it follows there), one removed on a
 ///   side and unchanged on the other is out, one changed on both is merged field by field; the
 ///   order is the side that reordered, else ours;
@@ -44,8 +45,8 @@ public enum SettingsMerge {
             return .object(out)
         case (.array(let o), .array(let t)):
             let b: [JSONValue]? = if case .array(let b)? = base { b } else { nil }
-            if let key = identityKey(o + t + (b ?? [])) {
-                return .array(mergeKeyed(base: b, ours: o, theirs: t, key: key, path: path, conflicts: &conflicts))
+            if let identity = identity(of: o + t + (b ?? [])) {
+                return .array(mergeKeyed(base: b, ours: o, theirs: t, id: identity, path: path, conflicts: &conflicts))
             }
             if (o + t).allSatisfy({ if case .string = $0 { true } else { false } }) {
                 return .array(ThreeWay.list(base: b, ours: o, theirs: t))
@@ -57,17 +58,22 @@ public enum SettingsMerge {
         }
     }
 
-    /// The identity field every element of `items` carries, if any.
-    static func identityKey(_ items: [JSONValue]) -> String? {
+    /// What identifies each element of `items`, if they have an identity: a field every one
+    /// carries (`id`, `account`, `code`), or for goals their month, seller and kind together.
+    static func identity(of items: [JSONValue]) -> ((JSONValue) -> String)? {
         guard !items.isEmpty else { return nil }
-        return identities.first { key in
-            items.allSatisfy { if case .string? = $0[key] { true } else { false } }
+        func text(_ value: JSONValue, _ key: String) -> String? { if case .string(let s)? = value[key] { s } else { nil } }
+        if let key = identities.first(where: { key in items.allSatisfy { text($0, key) != nil } }) {
+            return { text($0, key) ?? "" }
         }
+        if items.allSatisfy({ text($0, "month") != nil && text($0, "kind") != nil }) {
+            return { [text($0, "month"), text($0, "seller") ?? "", text($0, "kind")].map { $0 ?? "" }.joined(separator: "\u{0}") }
+        }
+        return nil
     }
 
-    static func mergeKeyed(base: [JSONValue]?, ours: [JSONValue], theirs: [JSONValue], key: String, path: String,
+    static func mergeKeyed(base: [JSONValue]?, ours: [JSONValue], theirs: [JSONValue], id: (JSONValue) -> String, path: String,
                            conflicts: inout [String]) -> [JSONValue] {
-        func id(_ value: JSONValue) -> String { if case .string(let s)? = value[key] { s } else { "" } }
         func index(_ list: [JSONValue]) -> [String: JSONValue] {
             Dictionary(list.map { (id($0), $0) }, uniquingKeysWith: { first, _ in first })
         }

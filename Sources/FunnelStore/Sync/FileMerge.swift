@@ -22,7 +22,7 @@ public enum FileMerge {
         // What the file is: from its name when it is a funnel file's (sync), else from its content
         // (git's driver gets temporary names).
         let isPipeline = SyncFiles.isPipelineFile(path)
-        let settings = ["team.json", "products.json"]
+        let settings = ["team.json", "products.json", "goals.json"]
         let probe: JSONValue? = isPipeline || settings.contains(name) || StorePaths.isDealFileName(name) ? nil
             : try FunnelJSON.decoder().decode(JSONValue.self, from: ours)
         if probe?["deal"] != nil || (probe == nil && StorePaths.isDealFileName(name) && !isPipeline && !settings.contains(name)) {
@@ -50,7 +50,12 @@ public enum FileMerge {
                 try FunnelJSON.encoder().encode(try FunnelJSON.decode(StoredFile<ProductCatalogue>.self, from: data, path: path))
             }
         }
-        throw StoreError.corrupt(path: path, detail: "not a deal, pipeline, team or product catalogue file")
+        if probe?["goals"] != nil || name == "goals.json" {
+            return try mergeSettings(base: base, ours: ours, theirs: theirs, path: path) { data in
+                try FunnelJSON.encoder().encode(try FunnelJSON.decode(StoredFile<GoalBook>.self, from: data, path: path))
+            }
+        }
+        throw StoreError.corrupt(path: path, detail: "not a deal, pipeline, team, product catalogue or goals file")
     }
 
     static func mergeDeal(base: Data?, ours: Data, theirs: Data, path: String) throws -> Outcome {
@@ -103,6 +108,7 @@ public enum FileMerge {
                 return pipeline.validationErrors.first
             case "team.json": _ = try FunnelJSON.decode(StoredFile<[User]>.self, from: data, path: path)
             case "products.json": _ = try FunnelJSON.decode(StoredFile<ProductCatalogue>.self, from: data, path: path)
+            case "goals.json": _ = try FunnelJSON.decode(StoredFile<GoalBook>.self, from: data, path: path)
             default:
                 let deal = try FunnelJSON.decode(StoredFile<Deal>.self, from: data, path: path).body
                 if deal.id + ".json" != name { return "holds deal \(deal.id) but is named \(name)" }

@@ -33,7 +33,7 @@ public enum SyncFiles {
     public static func isSyncable(_ path: String) -> Bool {
         let parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         switch parts.count {
-        case 1: return ["pipeline.json", "team.json", "products.json", ".gitignore", ".gitattributes"].contains(parts[0])
+        case 1: return ["pipeline.json", "team.json", "products.json", "goals.json", ".gitignore", ".gitattributes"].contains(parts[0])
         case 2:
             return (parts[0] == "inbox" && StorePaths.isDealFileName(parts[1])) || (parts[0] == "quotes" && isPDFName(parts[1]))
                 || isPipelineFile(path)

@@ -130,7 +130,7 @@ extension SyncRepository {
             let detail = [added > 0 ? "\(added) new" : nil, removed > 0 ? "\(removed) moved or removed" : nil].compactMap { $0 }
             parts.append("\(deals.count) deal file\(deals.count == 1 ? "" : "s")" + (detail.isEmpty ? "" : " (\(detail.joined(separator: ", ")))"))
         }
-        let settings = ["pipeline.json", "team.json", "products.json"].filter { name in changes.contains { $0.1 == name } }
+        let settings = ["pipeline.json", "team.json", "products.json", "goals.json"].filter { name in changes.contains { $0.1 == name } }
         parts += settings.map { String($0.dropLast(5)) }
         let others = changes.count - deals.count - settings.count
         if others > 0 { parts.append("\(others) other file\(others == 1 ? "" : "s")") }
