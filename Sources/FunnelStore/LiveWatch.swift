@@ -144,7 +144,7 @@ public final class LiveWatch {
         if event.name.hasPrefix(".") || event.name.isEmpty { return }
         switch folder {
         case .root:
-            if ["pipeline.json", "team.json", "deals", "inbox"].contains(event.name) { changes.everything = true }
+            if ["pipeline.json", "team.json", "goals.json", "deals", "inbox"].contains(event.name) { changes.everything = true }
             if event.name == "pipelines" {
                 _ = add(store.pipelinesDirectory, as: .pipelines)
                 changes.everything = true

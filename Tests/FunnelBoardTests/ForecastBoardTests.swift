@@ -19,6 +19,9 @@ extension BoardTests {
             #expect(screen.header.contains("Goal Nov 2026"))
             // New inquiry: 20 000 at the stage's 10 % and 10 000 at the deal's own 45 %: ₪6,500.
             try board.waitFor("2 · ₪30,000 · ≈₪6,500")
+            // A goal changed from the command line while the board is open shows at once.
+            _ = try world.cli("goals", "set", "--team", "--month", "2026-11", "--won-value", "80000")
+            try board.waitFor("Goal Nov 2026: ₪50,000 of ₪80,000 · ₪30,000 to go · 7 days left")
 
             let rep = try TmuxBoard(world, user: "rita", width: 220, height: 35)
             defer { rep.close() }

@@ -25,11 +25,11 @@ extension SyncRepository {
             let scanner = LocalScan(file: gitDirectory + "/funnel-scanned", now: Date())
             try store.lock.withLock {
                 try recover()
-                if scanner.needsScan(store.fingerprint()) {
+                if scanner.needsScan(localFingerprint()) {
                     report.committed = try commitLocal(author: author, report: &report)
                     scanner.scanned()
                 }
-                seen = store.fingerprint()
+                seen = localFingerprint()
             }
             // A clone made before quote series existed is given one first (docs/sync.md).
             if !hasSeries { report.quoteSeries = try registerSeries(account: author, branch: branch, remote: remote) }
@@ -40,18 +40,33 @@ extension SyncRepository {
                 let theirs = try git.value(["rev-parse", "-q", "--verify", "refs/remotes/origin/\(branch)^{commit}"])
                 try store.lock.withLock {
                     // What was saved while we fetched goes into this round.
-                    if store.fingerprint() != seen {
+                    if localFingerprint() != seen {
                         let already = Set(report.committed)
                         report.committed += try commitLocal(author: author, report: &report).filter { !already.contains($0) }
                     }
                     if let theirs { try integrate(theirs, report: &report) }
-                    seen = store.fingerprint()
+                    seen = localFingerprint()
                     scanner.record(seen)
                 }
                 if try push(report: &report, remote: remote, branch: branch, from: theirs) { return report }
             }
             throw StoreError.io(path: root, detail: "the remote kept changing: \(Self.attemptsLimit) tries; run funnel sync again")
         }
+    }
+
+    /// The store's fingerprint (the deal folders, the settings) and the times of the other folders
+    /// funnel writes shared files into: the data directory itself (products.json, goals.json), the
+    /// templates and the quote folders. A change there moves one of them.
+    func localFingerprint() -> String {
+        var parts = [store.fingerprint()]
+        var folders = [root, root + "/templates/mail", root + "/templates/quote", root + "/quotes", root + "/quotes/inbox",
+                       root + "/quotes/numbers", root + "/quotes/deals"]
+        folders += ((try? AtomicFile.list(root + "/quotes/deals")) ?? []).sorted().map { root + "/quotes/deals/" + $0 }
+        for folder in folders {
+            var info = stat()
+            parts.append(lstat(folder, &info) == 0 ? "\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec):\(info.st_ino)" : "-")
+        }
+        return parts.joined(separator: "|")
     }
 
     /// Leftovers of a sync killed midway: git's lock files (no git runs here but funnel's, under

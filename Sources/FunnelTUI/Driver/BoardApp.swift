@@ -332,6 +332,8 @@ public final class BoardApp {
             let team = try store.loadTeam()
             let set = try store.loadDealSet()
             _ = BoardUpdate.apply(.reloaded(pipeline, team, Array(set.deals.values)), &state)
+            // Goals only add to the header: one that cannot be read leaves the ones shown.
+            if let goals = try? store.loadGoals().goals { state.goals = goals }
             if let warning = set.skippedWarning(toManager: state.actor.role == .manager) {
                 _ = BoardUpdate.apply(.saveFailed(warning), &state)
             }

@@ -81,5 +81,17 @@ final class SyncTeam {
         return try jsonObject(result.stdout)
     }
 
+    /// Runs plain `git ARGS…` in `person`'s clone as that person (a teammate going around funnel),
+    /// recording an issue unless each exits 0.
+    func git(_ person: String, _ commands: [String]..., sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let env = sandbox.environment(extra: ["GIT_AUTHOR_NAME": person, "GIT_AUTHOR_EMAIL": "\(person)@example.com",
+                                              "GIT_COMMITTER_NAME": person, "GIT_COMMITTER_EMAIL": "\(person)@example.com"])
+        for arguments in commands {
+            let result = try runProgram("/usr/bin/env", ["git", "-C", dataDir(person)] + arguments, environment: env,
+                                        scratch: sandbox.root, timeLimit: 60)
+            #expect(result.ok, "\(result)", sourceLocation: sourceLocation)
+        }
+    }
+
     func remove() { sandbox.remove() }
 }
