@@ -50,8 +50,12 @@ let package = Package(
         // Sending email: the mailer (`sendmail -t`), $EDITOR on a draft, templates looked up in the store.
         .target(name: "FunnelMail", dependencies: ["FunnelCore", "FunnelStore"], swiftSettings: strict),
         // The board: actions, key table, pure update and render, ncurses driver.
-        .target(name: "FunnelTUI", dependencies: ["FunnelCore", "FunnelStore", "FunnelMail", "FunnelQuote", "FunnelText", "CNcursesw", "CFunnelSignals"], swiftSettings: strict),
-        .executableTarget(name: "funnel", dependencies: ["FunnelCore", "FunnelStore", "FunnelMail", "FunnelText", "FunnelTUI", "FunnelQuote", "FunnelPDF"], swiftSettings: strict),
+        .target(
+            name: "FunnelTUI", dependencies: ["FunnelCore", "FunnelStore", "FunnelMail", "FunnelQuote", "FunnelText", "CNcursesw", "CFunnelSignals"],
+            swiftSettings: strict),
+        .executableTarget(
+            name: "funnel", dependencies: ["FunnelCore", "FunnelStore", "FunnelMail", "FunnelText", "FunnelTUI", "FunnelQuote", "FunnelPDF"],
+            swiftSettings: strict),
         // The benchmark: open, key to frame, save, report, memory on generated data sets.
         .executableTarget(name: "funnel-bench", dependencies: ["FunnelCore", "FunnelStore", "FunnelTUI"], swiftSettings: strict),
         // For the reliability tests: a writer making random changes through the store, printing

@@ -10,7 +10,8 @@ public enum DraftEditor {
     public static func edit(_ draft: MailTemplate, environment: [String: String]) throws -> MailTemplate {
         let setting = [environment["VISUAL"], environment["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty } ?? "vi"
         guard let words = CommandWords.split(setting), let name = words.first,
-              let program = CommandWords.executable(name, path: environment["PATH"]) else {
+            let program = CommandWords.executable(name, path: environment["PATH"])
+        else {
             throw MailError.data("the editor “\(setting)” was not found; nothing was sent or logged")
         }
         let file = try TempFile(contents: Data(draft.fileText.utf8), suffix: ".txt")
@@ -23,7 +24,8 @@ public enum DraftEditor {
         }
         guard status == 0 else { throw MailError.data("the editor exited with status \(status); nothing was sent or logged") }
         guard let data = FileManager.default.contents(atPath: file.path), data.count <= MailTemplate.maximumBytes,
-              let text = String(data: data, encoding: .utf8) else {
+            let text = String(data: data, encoding: .utf8)
+        else {
             throw MailError.data("the edited email is not UTF-8 text of at most \(MailTemplate.maximumBytes) bytes; nothing was sent")
         }
         switch MailTemplate.split(name: draft.name, text: text) {

@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -32,10 +33,12 @@ public struct Mailer: Sendable {
             if let found = defaults.first(where: CommandWords.isExecutable) {
                 return Mailer(program: found, arguments: ["-t"], origin: "the default")
             }
-            throw MailError(.data, [
-                "no mailer is configured or found; nothing was sent or logged",
-                "set one: mailer = /usr/sbin/sendmail -t in \(configPath), or FUNNEL_MAILER (msmtp and postfix provide sendmail)",
-            ])
+            throw MailError(
+                .data,
+                [
+                    "no mailer is configured or found; nothing was sent or logged",
+                    "set one: mailer = /usr/sbin/sendmail -t in \(configPath), or FUNNEL_MAILER (msmtp and postfix provide sendmail)",
+                ])
         }
         guard let words = CommandWords.split(configured.text), let name = words.first else {
             throw MailError.data("the mailer “\(configured.text)” (\(configured.origin)) is not a command; nothing was sent or logged")

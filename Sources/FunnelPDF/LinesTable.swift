@@ -9,25 +9,31 @@ enum LinesTable {
     static func items(_ layout: QuoteLayout, in document: DocumentContext) -> [FlowItem] {
         guard !layout.columns.isEmpty else { return [] }
         let geometry = TableGeometry(layout.columns, page: document.page)
-        let heading = row(layout.columns.map(\.heading), style: .tableHeading, shaded: true,
-                          maxCellHeight: 60, layout: layout, geometry: geometry, in: document)
+        let heading = row(
+            layout.columns.map(\.heading), style: .tableHeading, shaded: true,
+            maxCellHeight: 60, layout: layout, geometry: geometry, in: document)
         let page = document.page
         let maxCellHeight = page.contentBottom - page.contentTop - heading.height - 2 * verticalPadding - 2
         guard !layout.rows.isEmpty else { return [.block(heading)] }
         return layout.rows.map { cells in
-            .tableRow(row(cells, style: .tableCell, shaded: false, maxCellHeight: maxCellHeight,
-                          layout: layout, geometry: geometry, in: document), heading: heading)
+            .tableRow(
+                row(
+                    cells, style: .tableCell, shaded: false, maxCellHeight: maxCellHeight,
+                    layout: layout, geometry: geometry, in: document), heading: heading)
         }
     }
 
     /// One row: a cell per column (missing cells empty, extra cells ignored) and a rule beneath.
-    private static func row(_ cells: [String], style: TextStyle, shaded: Bool, maxCellHeight: Double,
-                            layout: QuoteLayout, geometry: TableGeometry, in document: DocumentContext) -> Drawable {
+    private static func row(
+        _ cells: [String], style: TextStyle, shaded: Bool, maxCellHeight: Double,
+        layout: QuoteLayout, geometry: TableGeometry, in document: DocumentContext
+    ) -> Drawable {
         let page = document.page
         let blocks = layout.columns.indices.map { index in
-            TextBlock(index < cells.count ? cells[index] : "", style: style, width: geometry.textBox(index).width,
-                      side: layout.columns[index].numeric ? page.endSide : page.startSide,
-                      maxHeight: maxCellHeight, in: document)
+            TextBlock(
+                index < cells.count ? cells[index] : "", style: style, width: geometry.textBox(index).width,
+                side: layout.columns[index].numeric ? page.endSide : page.startSide,
+                maxHeight: maxCellHeight, in: document)
         }
         let baseline = SharedBaseline(blocks)
         let height = baseline.height + 2 * verticalPadding

@@ -35,8 +35,9 @@ final class LogoImage {
     func draw(on cairo: OpaquePointer, x: Double, y: Double) {
         cairo_save(cairo)
         cairo_translate(cairo, x, y)
-        cairo_scale(cairo, width / Double(cairo_image_surface_get_width(surface)),
-                    height / Double(cairo_image_surface_get_height(surface)))
+        cairo_scale(
+            cairo, width / Double(cairo_image_surface_get_width(surface)),
+            height / Double(cairo_image_surface_get_height(surface)))
         cairo_set_source_surface(cairo, surface, 0, 0)
         cairo_paint(cairo)
         cairo_restore(cairo)

@@ -12,8 +12,9 @@ enum PageFooter {
         let geometry = document.page
         let text = text(PlainText.paragraph(template), page: page, pages: pages)
         guard !text.allSatisfy(\.isWhitespace) else { return }
-        let block = TextBlock(text, style: .footer, width: geometry.contentWidth, side: .center,
-                              maxHeight: 20, in: document)
+        let block = TextBlock(
+            text, style: .footer, width: geometry.contentWidth, side: .center,
+            maxHeight: 20, in: document)
         let top = geometry.contentBottom + 22
         let cairo = document.cairo
         cairo_set_source_rgb(cairo, 0.8, 0.8, 0.8)

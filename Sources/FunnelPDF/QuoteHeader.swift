@@ -12,21 +12,25 @@ enum QuoteHeader {
         let sellerWidth = page.contentWidth * 0.5
         let sellerX = page.x(startOffset: page.contentWidth - sellerWidth, width: sellerWidth)
         let blocks = layout.seller.prefix(maxSellerLines).enumerated().map { index, line in
-            TextBlock(line, style: index == 0 ? .sellerName : .seller, width: sellerWidth, side: page.endSide,
-                      maxHeight: 40, in: document)
+            TextBlock(
+                line, style: index == 0 ? .sellerName : .seller, width: sellerWidth, side: page.endSide,
+                maxHeight: 40, in: document)
         }
         let sellerHeight = blocks.reduce(0) { $0 + $1.height }
         let height = max(logo?.height ?? 0, sellerHeight)
         guard height > 0 else { return [] }
         let logoX = logo.map { page.x(startOffset: 0, width: $0.width) } ?? 0
-        return [.block(Drawable(height: height) { top in
-            logo?.draw(on: document.cairo, x: logoX, y: top)
-            var y = top
-            for block in blocks {
-                block.draw(on: document.cairo, x: sellerX, y: y)
-                y += block.height
-            }
-        })]
+        return [
+            .block(
+                Drawable(height: height) { top in
+                    logo?.draw(on: document.cairo, x: logoX, y: top)
+                    var y = top
+                    for block in blocks {
+                        block.draw(on: document.cairo, x: sellerX, y: y)
+                        y += block.height
+                    }
+                })
+        ]
     }
 
     /// The title's lines on the start side.
@@ -46,15 +50,18 @@ enum QuoteHeader {
         let labelX = page.x(startOffset: 0, width: labelWidth)
         let valueX = page.x(startOffset: labelWidth + 10, width: valueWidth)
         return facts.map { fact in
-            let label = TextBlock(fact.label, style: .factLabel, width: labelWidth, side: page.startSide,
-                                  maxHeight: 80, in: document)
-            let value = TextBlock(fact.value, style: .factValue, width: valueWidth, side: page.startSide,
-                                  maxHeight: 120, in: document)
+            let label = TextBlock(
+                fact.label, style: .factLabel, width: labelWidth, side: page.startSide,
+                maxHeight: 80, in: document)
+            let value = TextBlock(
+                fact.value, style: .factValue, width: valueWidth, side: page.startSide,
+                maxHeight: 120, in: document)
             let baseline = SharedBaseline([label, value])
-            return .block(Drawable(height: baseline.height + 2) { top in
-                label.draw(on: document.cairo, x: labelX, y: top + baseline.offsets[0])
-                value.draw(on: document.cairo, x: valueX, y: top + baseline.offsets[1])
-            })
+            return .block(
+                Drawable(height: baseline.height + 2) { top in
+                    label.draw(on: document.cairo, x: labelX, y: top + baseline.offsets[0])
+                    value.draw(on: document.cairo, x: valueX, y: top + baseline.offsets[1])
+                })
         }
     }
 }

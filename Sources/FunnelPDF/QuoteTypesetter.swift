@@ -22,8 +22,9 @@ enum QuoteTypesetter {
         guard let cairo = cairo_create(surface) else { throw QuotePDFError.renderingFailed(reason: "out of memory") }
         defer { cairo_destroy(cairo) }
         let document = DocumentContext(cairo: cairo, fonts: fonts, page: page, language: layout.language)
-        let pages = PageFlow.paginate(flow(layout, logo: logo, in: document),
-                                      top: page.contentTop, bottom: page.contentBottom)
+        let pages = PageFlow.paginate(
+            flow(layout, logo: logo, in: document),
+            top: page.contentTop, bottom: page.contentBottom)
         for (index, placed) in pages.enumerated() {
             for item in placed { item.drawable.draw(item.top) }
             PageFooter.draw(layout.pageFooter, page: index + 1, pages: pages.count, in: document)

@@ -24,15 +24,18 @@ final class TextBlock {
     /// Lays out `text` (untrusted, cleaned here, one paragraph) in `style`, in the direction
     /// `ParagraphDirection` gives it. With `maxHeight`, lines beyond it are dropped and the last
     /// shown one ends in an ellipsis.
-    init(_ text: String, style: TextStyle, width: Double, side: HorizontalSide,
-         maxHeight: Double? = nil, in document: DocumentContext) {
+    init(
+        _ text: String, style: TextStyle, width: Double, side: HorizontalSide,
+        maxHeight: Double? = nil, in document: DocumentContext
+    ) {
         let clean = PlainText.paragraph(text)
         layout = pango_cairo_create_layout(document.cairo)
         grey = style.grey
         self.width = max(width, 1)
         self.side = side
-        document.configure(pango_layout_get_context(layout),
-                           rightToLeft: ParagraphDirection.isRightToLeft(clean, pageRightToLeft: document.page.rightToLeft))
+        document.configure(
+            pango_layout_get_context(layout),
+            rightToLeft: ParagraphDirection.isRightToLeft(clean, pageRightToLeft: document.page.rightToLeft))
         pango_layout_set_auto_dir(layout, 0)
         pango_layout_context_changed(layout)
         let font = style.fontDescription(document.fonts)
@@ -66,8 +69,9 @@ final class TextBlock {
             case .right: offset = width - lineWidth
             case .center: offset = (width - lineWidth) / 2
             }
-            cairo_move_to(cairo, x + offset - Double(logical.x) / scale,
-                          y + lines[index].baseline - lines[first].top)
+            cairo_move_to(
+                cairo, x + offset - Double(logical.x) / scale,
+                y + lines[index].baseline - lines[first].top)
             pango_cairo_show_layout_line(cairo, line)
         }
     }
@@ -87,8 +91,10 @@ final class TextBlock {
             var bottom: Int32 = 0
             pango_layout_iter_get_line_yrange(iter, &top, &bottom)
             let baseline = pango_layout_iter_get_baseline(iter)
-            lines.append(Line(top: Double(top) / scale, bottom: Double(bottom) / scale,
-                              baseline: Double(baseline) / scale))
+            lines.append(
+                Line(
+                    top: Double(top) / scale, bottom: Double(bottom) / scale,
+                    baseline: Double(baseline) / scale))
         } while pango_layout_iter_next_line(iter) != 0
         return lines
     }

@@ -16,30 +16,36 @@ enum TotalsBlock {
         var rows: [(label: TextBlock, value: TextBlock, baseline: SharedBaseline)] = []
         for (index, total) in layout.totals.enumerated() {
             let style: TextStyle = index == layout.totals.count - 1 ? .grandTotal : .total
-            let label = TextBlock(total.label, style: style, width: labelWidth, side: page.endSide,
-                                  maxHeight: 60, in: document)
-            let value = TextBlock(total.value, style: style, width: valueWidth, side: page.endSide,
-                                  maxHeight: 60, in: document)
+            let label = TextBlock(
+                total.label, style: style, width: labelWidth, side: page.endSide,
+                maxHeight: 60, in: document)
+            let value = TextBlock(
+                total.value, style: style, width: valueWidth, side: page.endSide,
+                maxHeight: 60, in: document)
             rows.append((label, value, SharedBaseline([label, value])))
         }
         let ruleGap = 4.0
         let height = rows.reduce(ruleGap) { $0 + $1.baseline.height + 4 }
         let cairo = document.cairo
-        return [.space(6), .block(Drawable(height: height) { top in
-            var y = top
-            for (index, row) in rows.enumerated() {
-                if index == rows.count - 1 {
-                    cairo_set_source_rgb(cairo, 0.3, 0.3, 0.3)
-                    cairo_set_line_width(cairo, 0.8)
-                    cairo_move_to(cairo, min(labelX, valueX), y + 1)
-                    cairo_line_to(cairo, max(labelX + labelWidth, valueX + valueWidth), y + 1)
-                    cairo_stroke(cairo)
-                    y += ruleGap
-                }
-                row.label.draw(on: cairo, x: labelX, y: y + 2 + row.baseline.offsets[0])
-                row.value.draw(on: cairo, x: valueX, y: y + 2 + row.baseline.offsets[1])
-                y += row.baseline.height + 4
-            }
-        })]
+        return [
+            .space(6),
+            .block(
+                Drawable(height: height) { top in
+                    var y = top
+                    for (index, row) in rows.enumerated() {
+                        if index == rows.count - 1 {
+                            cairo_set_source_rgb(cairo, 0.3, 0.3, 0.3)
+                            cairo_set_line_width(cairo, 0.8)
+                            cairo_move_to(cairo, min(labelX, valueX), y + 1)
+                            cairo_line_to(cairo, max(labelX + labelWidth, valueX + valueWidth), y + 1)
+                            cairo_stroke(cairo)
+                            y += ruleGap
+                        }
+                        row.label.draw(on: cairo, x: labelX, y: y + 2 + row.baseline.offsets[0])
+                        row.value.draw(on: cairo, x: valueX, y: y + 2 + row.baseline.offsets[1])
+                        y += row.baseline.height + 4
+                    }
+                }),
+        ]
     }
 }

@@ -37,8 +37,10 @@ public enum QuoteIssuer {
     }
 
     /// Issues a quote of deal `dealID`'s lines in `language` (nil: the deal's) as `actor` at `now`.
-    public static func issue(store: FunnelStore, funnel: Funnel, actor: User, dealID: String, language: Language?,
-                             now: Date, utcOffset: Int) throws -> Outcome {
+    public static func issue(
+        store: FunnelStore, funnel: Funnel, actor: User, dealID: String, language: Language?,
+        now: Date, utcOffset: Int
+    ) throws -> Outcome {
         guard let deal = try store.loadDeal(id: dealID), Visibility.canSee(deal, actor: actor) else { return .notFound }
         let language = language ?? Self.language(of: deal)
         let template: QuoteTemplate
@@ -50,20 +52,25 @@ public enum QuoteIssuer {
         let year = Day(now, utcOffset: utcOffset).components.year
         let update: FunnelStore.Update
         do {
-            update = try store.issueQuote(id: dealID, year: year, { current, number in
-                guard Visibility.canSee(current, actor: actor) else {
-                    hidden = true
-                    return .failure(Refusal(.onlyManagersSeeAll))
-                }
-                let quote = IssuedQuote(deal: current, number: number, pipeline: funnel.pipeline, language: language,
-                                        by: actor.account, now: now, utcOffset: utcOffset)
-                return funnel.apply(.issueQuote(quote), to: current, by: actor, now: now, utcOffset: utcOffset)
-            }, renderPDF: { issued in
-                guard let quote = issued.quotes.last else { return Data() }
-                let layout = QuoteLayoutBuilder.layout(quote, deal: issued, template: template,
-                                                       rep: funnel.team.user(actor.account), dataDirectory: store.root)
-                return Data(try QuotePDF.render(layout))
-            })
+            update = try store.issueQuote(
+                id: dealID, year: year,
+                { current, number in
+                    guard Visibility.canSee(current, actor: actor) else {
+                        hidden = true
+                        return .failure(Refusal(.onlyManagersSeeAll))
+                    }
+                    let quote = IssuedQuote(
+                        deal: current, number: number, pipeline: funnel.pipeline, language: language,
+                        by: actor.account, now: now, utcOffset: utcOffset)
+                    return funnel.apply(.issueQuote(quote), to: current, by: actor, now: now, utcOffset: utcOffset)
+                },
+                renderPDF: { issued in
+                    guard let quote = issued.quotes.last else { return Data() }
+                    let layout = QuoteLayoutBuilder.layout(
+                        quote, deal: issued, template: template,
+                        rep: funnel.team.user(actor.account), dataDirectory: store.root)
+                    return Data(try QuotePDF.render(layout))
+                })
         } catch let error as QuotePDFError {
             if case .logoUnreadable = error { throw PDFFailure(isTemplateProblem: true, description: "\(error)") }
             throw PDFFailure(isTemplateProblem: false, description: "\(error)")

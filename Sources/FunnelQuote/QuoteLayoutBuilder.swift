@@ -8,8 +8,10 @@ import FunnelPDF
 public enum QuoteLayoutBuilder {
     /// The layout of `quote` (issued on `deal` by `rep`) with `template`. A relative logo path
     /// is taken under `dataDirectory`.
-    public static func layout(_ quote: IssuedQuote, deal: Deal, template: QuoteTemplate, rep: User?,
-                              dataDirectory: String) -> QuoteLayout {
+    public static func layout(
+        _ quote: IssuedQuote, deal: Deal, template: QuoteTemplate, rep: User?,
+        dataDirectory: String
+    ) -> QuoteLayout {
         let language = quote.language
         let values = placeholderValues(quote, deal: deal, rep: rep)
         func filled(_ section: QuoteTemplate.Section) -> String { QuoteTemplate.fill(template.text(section), values: values) }
@@ -97,10 +99,16 @@ public enum QuoteLayoutBuilder {
     static func payment(_ quote: IssuedQuote) -> [String] {
         let language = quote.language
         let amount = money(quote.installment, quote)
-        var lines = [quote.installments > 1 && quote.installment != quote.lastInstallment
-            ? language.text(.quoteInstallmentsUneven, ["count": String(quote.installments), "amount": amount,
-                                                       "last": money(quote.lastInstallment, quote)])
-            : language.text(.quoteInstallments, ["amount": amount], count: quote.installments)]
+        var lines = [
+            quote.installments > 1 && quote.installment != quote.lastInstallment
+                ? language.text(
+                    .quoteInstallmentsUneven,
+                    [
+                        "count": String(quote.installments), "amount": amount,
+                        "last": money(quote.lastInstallment, quote),
+                    ])
+                : language.text(.quoteInstallments, ["amount": amount], count: quote.installments)
+        ]
         if let method = quote.paymentMethod { lines.append(language.text(.quotePaymentMethod, ["method": method.label(in: language)])) }
         return lines
     }
@@ -108,7 +116,8 @@ public enum QuoteLayoutBuilder {
     /// The logo's path: the `[logo]` section's first line, under `dataDirectory` when relative.
     static func logoPath(_ template: QuoteTemplate, dataDirectory: String) -> String? {
         guard let first = template.text(.logo).split(separator: "\n").first?.trimmingCharacters(in: .whitespaces),
-              !first.isEmpty else { return nil }
+            !first.isEmpty
+        else { return nil }
         return first.hasPrefix("/") ? first : dataDirectory + "/" + first
     }
 

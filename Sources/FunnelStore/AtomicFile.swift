@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -71,8 +72,10 @@ public enum AtomicFile {
     /// directory) — never the mode of the file it replaces. `replacing` says what may stand at
     /// `path` now; anything else is refused and left as it is. `durable: false` skips the fsyncs
     /// (bulk imports sync once at the end).
-    public static func write(_ data: Data, to path: String, mode: mode_t? = nil, replacing: Replacing = .anything,
-                             durable: Bool = true) throws {
+    public static func write(
+        _ data: Data, to path: String, mode: mode_t? = nil, replacing: Replacing = .anything,
+        durable: Bool = true
+    ) throws {
         guard !path.isEmpty else { throw StoreError.io(path: path, detail: "an empty path names no file") }
         let directory = folder(of: path)
         let name = self.name(of: path)
@@ -203,7 +206,8 @@ public enum AtomicFile {
         guard fstat(fd, &info) == 0 else { throw StoreError.errno(path, "reading") }
         guard info.st_mode & S_IFMT == S_IFREG else { throw StoreError.io(path: path, detail: "is not a regular file; it was left untouched") }
         if let limit, info.st_size > limit {
-            throw StoreError.io(path: path, detail: "is \(info.st_size) bytes, more than funnel reads from such a file (\(limit)); it was left untouched")
+            throw StoreError.io(
+                path: path, detail: "is \(info.st_size) bytes, more than funnel reads from such a file (\(limit)); it was left untouched")
         }
         var data = Data()
         var buffer = [UInt8](repeating: 0, count: 16_384)

@@ -29,7 +29,11 @@ public struct UnreadableDeal: Sendable, Equatable {
     /// An owner's folder this process may not read. For a rep on a team server that is how it
     /// should be (another rep's deals); for a manager, every deal in it is missing.
     init(folder: String) {
-        self.init(path: folder, error: .io(path: folder, detail: "this folder cannot be read (its mode or ACL was changed); its deals are missing — run funnel team-init as root"))
+        self.init(
+            path: folder,
+            error: .io(
+                path: folder, detail: "this folder cannot be read (its mode or ACL was changed); its deals are missing — run funnel team-init as root"
+            ))
         isFolder = true
     }
 
@@ -90,13 +94,19 @@ enum DealPlacement {
         let owned = copies.filter { ($0.path as NSString).deletingLastPathComponent != store.inboxDirectory }
         if owned.count == 1 { return .success(owned[0]) }
         let paths = copies.map(\.path).sorted()
-        return .failure(.corrupt(path: paths[0], detail: "deal \(copies[0].deal.id) is stored in \(paths.count) owners' folders (\(paths.joined(separator: ", "))); none counts until a manager keeps one (funnel doctor explains)"))
+        return .failure(
+            .corrupt(
+                path: paths[0],
+                detail:
+                    "deal \(copies[0].deal.id) is stored in \(paths.count) owners' folders (\(paths.joined(separator: ", "))); none counts until a manager keeps one (funnel doctor explains)"
+            ))
     }
 
     /// Sorts read files into deals that count and files that do not; beside them, the ids found
     /// in two owners' folders with the problem to report if a second look does not settle them.
     static func settle(_ files: [DealFile], skipped: [UnreadableDeal], store: FunnelStore)
-        -> (set: DealSet, ambiguous: [String: UnreadableDeal]) {
+        -> (set: DealSet, ambiguous: [String: UnreadableDeal])
+    {
         var unreadable = skipped
         var byID: [String: [DealFile]] = [:]
         for file in files {
@@ -114,7 +124,8 @@ enum DealPlacement {
             case .success(let file):
                 deals[id] = file.deal
                 for other in copies where other.path != file.path {
-                    unreadable.append(UnreadableDeal(path: other.path, reason: "a second copy of deal \(id), in the inbox; the one at \(file.path) counts"))
+                    unreadable.append(
+                        UnreadableDeal(path: other.path, reason: "a second copy of deal \(id), in the inbox; the one at \(file.path) counts"))
                 }
             case .failure(let problem):
                 ambiguous[id] = UnreadableDeal(path: copies.map(\.path).min() ?? "", error: problem)

@@ -1,5 +1,6 @@
 import Foundation
 import FunnelCore
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -37,8 +38,10 @@ public struct Doctor {
         var pipeline: Pipeline?
         var team: Team?
         do { pipeline = try store.loadPipeline() } catch {
-            findings.append(Finding(path: store.pipelinePath, problem: "\(error)",
-                                    action: "restore pipeline.json from a backup (funnel cannot work without it)"))
+            findings.append(
+                Finding(
+                    path: store.pipelinePath, problem: "\(error)",
+                    action: "restore pipeline.json from a backup (funnel cannot work without it)"))
         }
         do { team = try store.loadTeam() } catch {
             findings.append(Finding(path: store.teamPath, problem: "\(error)", action: "restore team.json from a backup"))
@@ -46,8 +49,10 @@ public struct Doctor {
         if let pipeline { findings += Self.advice(pipeline, path: store.pipelinePath) }
         let pipelines = pipeline == nil ? nil : pipelineFindings(&findings)
         do { _ = try store.loadGoals() } catch {
-            findings.append(Finding(path: store.goalsPath, problem: "\(error)",
-                                    action: "fix goals.json by hand or restore it from a backup (funnel goals list shows what it reads)"))
+            findings.append(
+                Finding(
+                    path: store.goalsPath, problem: "\(error)",
+                    action: "fix goals.json by hand or restore it from a backup (funnel goals list shows what it reads)"))
         }
         findings += try leftovers(repair: repair, quarantine: quarantine)
         findings += try quoteFolderFindings(repair: repair, quarantine: quarantine)
@@ -68,9 +73,10 @@ public struct Doctor {
             for entry in set.entries.dropFirst() {
                 let path = (try? store.pipelineFile(id: entry.id)) ?? store.pipelinesDirectory
                 findings += Self.advice(entry.pipeline, path: path).map { advice in
-                    Finding(path: path, problem: "pipeline \(entry.pipeline.name) (\(entry.id)): " + advice.problem,
-                            action: advice.action.replacingOccurrences(of: "--to OTHER", with: "--to OTHER --pipeline \(entry.id)"),
-                            isAdvice: true)
+                    Finding(
+                        path: path, problem: "pipeline \(entry.pipeline.name) (\(entry.id)): " + advice.problem,
+                        action: advice.action.replacingOccurrences(of: "--to OTHER", with: "--to OTHER --pipeline \(entry.id)"),
+                        isAdvice: true)
                 }
             }
             return set
@@ -79,8 +85,10 @@ public struct Doctor {
             if case .corrupt(let named, _) = error { path = named }
             if case .io(let named, _) = error { path = named }
             if case .newerVersion(let named, _, _) = error { path = named }
-            findings.append(Finding(path: path, problem: "\(error)",
-                                    action: "restore it from a backup or move it aside (funnel reads no pipeline until then)"))
+            findings.append(
+                Finding(
+                    path: path, problem: "\(error)",
+                    action: "restore it from a backup or move it aside (funnel reads no pipeline until then)"))
         } catch {
             findings.append(Finding(path: store.pipelinesDirectory, problem: "\(error)", action: "restore it from a backup"))
         }
@@ -93,9 +101,11 @@ public struct Doctor {
             Finding(path: path, problem: $0.text, action: "consider fewer stages: funnel stages remove STAGE --to OTHER (R1)", isAdvice: true)
         }
         if let open = pipeline.openStagesPastAdvice {
-            advice.append(Finding(path: path, problem: "\(open) open stages; a healthy funnel has 3-5",
-                                  action: "merge stages that mean the same step: funnel stages remove STAGE --to OTHER (R1)",
-                                  isAdvice: true))
+            advice.append(
+                Finding(
+                    path: path, problem: "\(open) open stages; a healthy funnel has 3-5",
+                    action: "merge stages that mean the same step: funnel stages remove STAGE --to OTHER (R1)",
+                    isAdvice: true))
         }
         return advice
     }
@@ -108,20 +118,26 @@ public struct Doctor {
         let owners = ((try? AtomicFile.list(store.dealsDirectory)) ?? []).map { store.dealsDirectory + "/" + $0 }
             .filter { !unreadable.contains($0) }
         for folder in unreadable {
-            findings.append(Finding(path: folder, problem: "this folder cannot be read: its deals are missing from every list",
-                                    action: "as root: funnel team-init (it sets the folder's owner, mode and ACL again)"))
+            findings.append(
+                Finding(
+                    path: folder, problem: "this folder cannot be read: its deals are missing from every list",
+                    action: "as root: funnel team-init (it sets the folder's owner, mode and ACL again)"))
         }
         for directory in [store.root, store.inboxDirectory, store.dealsDirectory] + owners {
             let odd = (try? AtomicFile.undecodableNames(in: directory)) ?? 0
             guard odd > 0 else { continue }
-            findings.append(Finding(path: directory, problem: "\(odd) name(s) here are not valid UTF-8: funnel never reads those files",
-                                    action: "a person renames or removes them (ls -b shows them)"))
+            findings.append(
+                Finding(
+                    path: directory, problem: "\(odd) name(s) here are not valid UTF-8: funnel never reads those files",
+                    action: "a person renames or removes them (ls -b shows them)"))
         }
         for directory in [store.root, store.inboxDirectory] + owners {
             for name in try AtomicFile.list(directory) where name.hasPrefix(".") && name.hasSuffix(".tmp") {
                 let path = directory + "/" + name
-                findings.append(Finding(path: path, problem: "a temporary file left by an interrupted write (readers ignore it)",
-                                        action: repair ? quarantine.moveAside(path) : "harmless; --repair moves it to quarantine/"))
+                findings.append(
+                    Finding(
+                        path: path, problem: "a temporary file left by an interrupted write (readers ignore it)",
+                        action: repair ? quarantine.moveAside(path) : "harmless; --repair moves it to quarantine/"))
             }
         }
         return findings

@@ -1,5 +1,6 @@
 import Foundation
 import FunnelCore
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -51,13 +52,17 @@ struct DealExamination {
 
     private mutating func checkStageAndOwner(_ deal: Deal, at path: String) {
         if let pipeline = pipelines?.entry(for: deal).pipeline ?? pipeline, pipeline.stage(id: deal.stage) == nil {
-            findings.append(Finding(path: path, problem: "deal \(deal.id) is in stage “\(deal.stage)”, which the pipeline does not have",
-                                    action: "move it: funnel move \(deal.id) \(pipeline.firstOpenStage.id) (or another stage); "
-                                        + "or add the stage back: funnel stages add NAME --id \(StageIdentifier.isValid(deal.stage) ? deal.stage : "ID")"))
+            findings.append(
+                Finding(
+                    path: path, problem: "deal \(deal.id) is in stage “\(deal.stage)”, which the pipeline does not have",
+                    action: "move it: funnel move \(deal.id) \(pipeline.firstOpenStage.id) (or another stage); "
+                        + "or add the stage back: funnel stages add NAME --id \(StageIdentifier.isValid(deal.stage) ? deal.stage : "ID")"))
         }
         if let team, let owner = deal.owner, User.isValidAccount(owner), team.user(owner) == nil {
-            findings.append(Finding(path: path, problem: "deal \(deal.id) belongs to \(owner), who is not on the team",
-                                    action: "funnel team add \(owner) --role rep, or funnel assign \(deal.id) USER"))
+            findings.append(
+                Finding(
+                    path: path, problem: "deal \(deal.id) belongs to \(owner), who is not on the team",
+                    action: "funnel team add \(owner) --role rep, or funnel assign \(deal.id) USER"))
         }
     }
 
@@ -74,13 +79,17 @@ struct DealExamination {
             return nil
         }
         if let owner = deal.owner, !User.isValidAccount(owner) {
-            note(path, "deal \(deal.id): \(StorePaths.InvalidName(kind: "owner", name: owner))",
-                 repair ? quarantine.moveAside(path) : "refused to build a path from it; --repair moves it to quarantine/")
+            note(
+                path, "deal \(deal.id): \(StorePaths.InvalidName(kind: "owner", name: owner))",
+                repair ? quarantine.moveAside(path) : "refused to build a path from it; --repair moves it to quarantine/")
             return repair ? nil : (path, false)
         }
         guard let problem = DealPlacement.problem(deal, at: path, store: store) else { return (path, true) }
-        note(path, "deal \(deal.id): \(problem)",
-             repair ? quarantine.moveAside(path) : "--repair moves it to quarantine/ (it is never refiled: a person restores it with funnel add or assign)")
+        note(
+            path, "deal \(deal.id): \(problem)",
+            repair
+                ? quarantine.moveAside(path)
+                : "--repair moves it to quarantine/ (it is never refiled: a person restores it with funnel add or assign)")
         return repair ? nil : (path, false)
     }
 
@@ -109,7 +118,10 @@ struct DealExamination {
         let problem = "deal \(deal.id) is also at \(winner) \(why)"
         let folders = Set([path, other.path].map { ($0 as NSString).deletingLastPathComponent })
         if store.isShared, folders.count > 1, !(inInbox(path) != inInbox(other.path)) {
-            note(loser, problem, "not chosen by revision in a shared directory: a manager moves the wrong copy out of the data directory (mv it into quarantine/); the other then counts")
+            note(
+                loser, problem,
+                "not chosen by revision in a shared directory: a manager moves the wrong copy out of the data directory (mv it into quarantine/); the other then counts"
+            )
             return true
         }
         note(loser, problem, repair ? quarantine.moveAside(loser) : "--repair keeps the other and moves this to quarantine/")
@@ -131,7 +143,8 @@ struct DealExamination {
         if fd >= 0 {
             defer { close(fd) }
             if fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_nlink == 1,
-               fchmod(fd, info.st_mode & 0o7770) == 0 {
+                fchmod(fd, info.st_mode & 0o7770) == 0
+            {
                 action = "made it private"
             }
         }

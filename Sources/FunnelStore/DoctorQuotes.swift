@@ -1,5 +1,6 @@
 import Foundation
 import FunnelCore
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -20,8 +21,10 @@ extension Doctor {
         var findings: [Finding] = []
         if store.isShared {
             for folder in folders + [quotes + "/numbers"] where !Self.isFolder(folder) {
-                findings.append(Finding(path: folder, problem: "missing, or not a folder: quotes of these deals cannot be issued",
-                                        action: teamInit))
+                findings.append(
+                    Finding(
+                        path: folder, problem: "missing, or not a folder: quotes of these deals cannot be issued",
+                        action: teamInit))
             }
         }
         for folder in folders where Self.isFolder(folder) {
@@ -31,8 +34,10 @@ extension Doctor {
             }
             for name in names where StorePaths.isTempFileName(name) {
                 let path = folder + "/" + name
-                findings.append(Finding(path: path, problem: "a temporary file left by an interrupted write (readers ignore it)",
-                                        action: repair ? quarantine.moveAside(path) : "harmless; --repair moves it to quarantine/"))
+                findings.append(
+                    Finding(
+                        path: path, problem: "a temporary file left by an interrupted write (readers ignore it)",
+                        action: repair ? quarantine.moveAside(path) : "harmless; --repair moves it to quarantine/"))
             }
         }
         return findings

@@ -10,15 +10,19 @@ extension Doctor {
         guard Self.isFolder(git) else { return [] }
         var findings: [Finding] = []
         if AtomicFile.identity(store.quoteSeriesPath) == nil {
-            findings.append(Finding(path: store.quoteSeriesPath,
-                                    problem: "this copy has no quote series yet (made before series existed): it issues no quote, "
-                                        + "so that its numbers never clash with a teammate's",
-                                    action: "run funnel sync once, online: it is given the next free series"))
+            findings.append(
+                Finding(
+                    path: store.quoteSeriesPath,
+                    problem: "this copy has no quote series yet (made before series existed): it issues no quote, "
+                        + "so that its numbers never clash with a teammate's",
+                    action: "run funnel sync once, online: it is given the next free series"))
         }
         findings += try unmergedFindings(repair: repair)
         for name in ["index.lock", "funnel-merge.index"] where AtomicFile.identity(git + "/" + name) != nil {
-            findings.append(Finding(path: git + "/" + name, problem: "left by a sync that was interrupted",
-                                    action: "harmless: the next funnel sync clears it and completes the sync", isAdvice: true))
+            findings.append(
+                Finding(
+                    path: git + "/" + name, problem: "left by a sync that was interrupted",
+                    action: "harmless: the next funnel sync clears it and completes the sync", isAdvice: true))
         }
         for (name, text) in [(".gitignore", SyncFiles.ignore), (".gitattributes", SyncFiles.attributes)] {
             let path = store.root + "/" + name
@@ -26,11 +30,16 @@ extension Doctor {
             let present = Set(String(decoding: data ?? Data(), as: UTF8.self).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) })
             let missing = text.split(separator: "\n").map(String.init).filter { !$0.hasPrefix("#") && !present.contains($0) }
             guard !missing.isEmpty else { continue }
-            findings.append(Finding(path: path, problem: "funnel's lines are missing (\(missing.joined(separator: ", "))): "
-                                        + (name == ".gitignore" ? "the cache and the lock could be shared"
-                                            : "git could merge funnel's files by hand, as text"),
-                                    action: repair ? append(missing, to: path, after: data ?? Data())
-                                        : "--repair adds them (funnel sync then sends them to the team)"))
+            findings.append(
+                Finding(
+                    path: path,
+                    problem: "funnel's lines are missing (\(missing.joined(separator: ", "))): "
+                        + (name == ".gitignore"
+                            ? "the cache and the lock could be shared"
+                            : "git could merge funnel's files by hand, as text"),
+                    action: repair
+                        ? append(missing, to: path, after: data ?? Data())
+                        : "--repair adds them (funnel sync then sends them to the team)"))
         }
         return findings
     }
@@ -41,16 +50,20 @@ extension Doctor {
         if repair { _ = try? log.prune() }
         let files: [UnmergedFile]
         do { files = try log.pending() } catch {
-            return [Finding(path: store.root + "/.git/funnel-unmerged.json", problem: "\(error)",
-                            action: repair ? "left as it is" : "remove it; the next sync that cannot merge a file writes it again")]
+            return [
+                Finding(
+                    path: store.root + "/.git/funnel-unmerged.json", problem: "\(error)",
+                    action: repair ? "left as it is" : "remove it; the next sync that cannot merge a file writes it again")
+            ]
         }
         return files.map { file in
             let whose = file.kept == "ours" ? "your version was kept; your teammate's" : "the version already shared was kept; yours"
-            return Finding(path: store.root + "/" + file.path,
-                           problem: "changed here and by a teammate, and funnel sync could not merge the two (\(file.reason)): "
-                               + "\(whose) is in the history",
-                           action: "see the other version with: git -C \(store.root) show \(file.other.prefix(12)):\(file.path); "
-                               + "change the file (funnel edit, the board, or by hand for settings) to hold what both meant, then funnel sync")
+            return Finding(
+                path: store.root + "/" + file.path,
+                problem: "changed here and by a teammate, and funnel sync could not merge the two (\(file.reason)): "
+                    + "\(whose) is in the history",
+                action: "see the other version with: git -C \(store.root) show \(file.other.prefix(12)):\(file.path); "
+                    + "change the file (funnel edit, the board, or by hand for settings) to hold what both meant, then funnel sync")
         }
     }
 

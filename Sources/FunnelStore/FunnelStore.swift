@@ -64,7 +64,9 @@ public final class FunnelStore {
     // MARK: - Reading
 
     public func loadPipeline() throws -> Pipeline {
-        guard let data = try AtomicFile.readFile(pipelinePath, limit: Self.maximumFileBytes)?.data else { throw StoreError.notInitialized(path: root) }
+        guard let data = try AtomicFile.readFile(pipelinePath, limit: Self.maximumFileBytes)?.data else {
+            throw StoreError.notInitialized(path: root)
+        }
         let pipeline = try FunnelJSON.decode(StoredFile<Pipeline>.self, from: data, path: pipelinePath).body
         let errors = pipeline.validationErrors
         if !errors.isEmpty { throw StoreError.corrupt(path: pipelinePath, detail: errors.joined(separator: "; ")) }
@@ -157,7 +159,8 @@ public final class FunnelStore {
         // operating system's protection of each rep's deals.
         guard !isShared, FileManager.default.isWritableFile(atPath: root) else { return try loadDealFiles() }
         if let cached = lock.ifFree(shared: true, { cache.load(fingerprint: fingerprint()) }) ?? nil,
-           cached.count >= Self.cacheThreshold {
+            cached.count >= Self.cacheThreshold
+        {
             return DealSet(deals: cached, unreadable: [])
         }
         let rebuilt: DealSet?? = try lock.ifFree(shared: false) {
@@ -190,13 +193,14 @@ public final class FunnelStore {
         // Copies in two owners' folders: perhaps a reassignment between its two steps; look again.
         if !ambiguous.isEmpty {
             // One brief look for all of them: a lock held longer is not a writer between two steps.
-            let settled = lock.whenFree(shared: true, within: Self.writerGrace) { () -> [String: Deal] in
-                var found: [String: Deal] = [:]
-                for id in ambiguous.keys {
-                    if let file = try? readCopies(of: id) { found[id] = file.deal }
-                }
-                return found
-            } ?? [:]
+            let settled =
+                lock.whenFree(shared: true, within: Self.writerGrace) { () -> [String: Deal] in
+                    var found: [String: Deal] = [:]
+                    for id in ambiguous.keys {
+                        if let file = try? readCopies(of: id) { found[id] = file.deal }
+                    }
+                    return found
+                } ?? [:]
             for (id, problem) in ambiguous {
                 if let deal = settled[id] { set.deals[id] = deal } else { set.unreadable.append(problem) }
             }
@@ -412,8 +416,10 @@ public final class FunnelStore {
 
     /// Writes a funnel JSON file atomically. The pipeline and the team (in the data directory
     /// itself) are 0600, or 0640 in a team's shared directory, where only managers may change them.
-    func writeJSON<T: Encodable>(_ value: T, to path: String, replacing: AtomicFile.Replacing = .anything,
-                                 durable: Bool = true) throws {
+    func writeJSON<T: Encodable>(
+        _ value: T, to path: String, replacing: AtomicFile.Replacing = .anything,
+        durable: Bool = true
+    ) throws {
         let data: Data
         do {
             data = try FunnelJSON.encoder().encode(value)

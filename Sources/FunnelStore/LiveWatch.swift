@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -62,13 +63,16 @@ public final class LiveWatch {
     /// The descriptor to poll for readability, or nil when polling the fingerprint instead.
     public var descriptor: Int32? { fd >= 0 ? fd : nil }
 
-    static let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_DELETE | IN_CREATE | IN_DELETE_SELF)
+    static let mask =
+        UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_DELETE | IN_CREATE | IN_DELETE_SELF)
         | UInt32(IN_ONLYDIR) | UInt32(IN_DONT_FOLLOW)
 
     /// Watches every folder funnel reads; nil on success, else why not.
     private func addAll() -> String? {
-        for (path, folder) in [(store.root, Folder.root), (store.inboxDirectory, .inbox), (store.dealsDirectory, .deals),
-                               (store.pipelinesDirectory, .pipelines)] {
+        for (path, folder) in [
+            (store.root, Folder.root), (store.inboxDirectory, .inbox), (store.dealsDirectory, .deals),
+            (store.pipelinesDirectory, .pipelines),
+        ] {
             if let failure = add(path, as: folder) { return failure }
         }
         for owner in (try? AtomicFile.list(store.dealsDirectory)) ?? [] where !owner.hasPrefix(".") {

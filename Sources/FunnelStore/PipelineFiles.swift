@@ -20,7 +20,8 @@ extension FunnelStore {
             let path = "\(pipelinesDirectory)/\(name)"
             let id = name.hasSuffix(".json") ? String(name.dropLast(5)) : ""
             guard PipelineSet.isValidID(id), id != PipelineSet.firstID, id != PipelineSet.everyPipeline else {
-                throw StoreError.corrupt(path: path, detail: "not a pipeline file: its name must be a pipeline id (a–z, digits, single hyphens) and .json")
+                throw StoreError.corrupt(
+                    path: path, detail: "not a pipeline file: its name must be a pipeline id (a–z, digits, single hyphens) and .json")
             }
             others.append(PipelineEntry(id: id, pipeline: try readPipeline(at: path)))
         }

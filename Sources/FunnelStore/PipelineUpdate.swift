@@ -13,7 +13,9 @@ extension FunnelStore {
     /// Nothing is written when `change` refuses. A crash between the two leaves the moved deals
     /// in their new stage and the old stage empty: running the edit again finishes it.
     /// `id` names the pipeline changed (default: the first); `change` sees only its deals.
-    public func updatePipeline(id: String = PipelineSet.firstID, _ change: (Pipeline, [Deal]) -> Result<PipelinePlan, Refusal>) throws -> PipelineUpdate {
+    public func updatePipeline(id: String = PipelineSet.firstID, _ change: (Pipeline, [Deal]) -> Result<PipelinePlan, Refusal>) throws
+        -> PipelineUpdate
+    {
         try lock.withLock {
             let pipelines = try loadPipelineSet()
             guard let pipeline = pipelines.entry(id: id)?.pipeline else {

@@ -16,7 +16,8 @@ extension FunnelStore {
     /// Re-reads the catalogue under the lock, lets `change` compute the next one, and saves it;
     /// nothing is written when `change` refuses.
     public func updateProducts(_ change: (ProductCatalogue) -> Result<ProductCatalogue, Refusal>) throws
-        -> Result<ProductCatalogue, Refusal> {
+        -> Result<ProductCatalogue, Refusal>
+    {
         try lock.withLock {
             let result = change(try loadProducts())
             if case .success(let next) = result { try writeJSON(StoredFile(body: next), to: productsPath) }

@@ -1,5 +1,6 @@
 import Foundation
 import FunnelCore
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -17,8 +18,10 @@ extension FunnelStore {
     /// the deal with its new quote, has `renderPDF` typeset it, puts the PDF beside the deal's
     /// owner atomically (never over another file) and saves the deal. When `issue` refuses or
     /// anything fails before the deal is saved, the number is given back and no PDF is left.
-    public func issueQuote(id: String, year: Int, _ issue: (Deal, QuoteNumber) -> Result<Deal, Refusal>,
-                           renderPDF: (Deal) throws -> Data) throws -> Update {
+    public func issueQuote(
+        id: String, year: Int, _ issue: (Deal, QuoteNumber) -> Result<Deal, Refusal>,
+        renderPDF: (Deal) throws -> Data
+    ) throws -> Update {
         try lock.withLock {
             guard let current = try loadDealFile(id: id) else { return .notFound }
             try checkQuotesFolder()

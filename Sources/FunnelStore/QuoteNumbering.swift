@@ -1,5 +1,6 @@
 import Foundation
 import FunnelCore
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -51,8 +52,10 @@ extension FunnelStore {
         var info = stat()
         guard lstat(root + "/.git", &info) == 0 else { return "" }
         guard let data = try AtomicFile.readFile(quoteSeriesPath, limit: 64)?.data else {
-            throw StoreError.io(path: quoteSeriesPath, detail: "is missing: this synced copy has no quote series yet, so its quote numbers could "
-                                + "clash with a teammate's; run funnel sync once (online) and issue the quote again")
+            throw StoreError.io(
+                path: quoteSeriesPath,
+                detail: "is missing: this synced copy has no quote series yet, so its quote numbers could "
+                    + "clash with a teammate's; run funnel sync once (online) and issue the quote again")
         }
         let series = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         guard series.isEmpty || QuoteNumber.isSeries(series) else {
@@ -132,8 +135,10 @@ extension FunnelStore {
             return
         }
         guard errno == ENOENT, !isShared else {
-            throw StoreError.io(path: folder, detail: "is missing or cannot be reached: in a team's shared directory, quote folders are "
-                                + "made by funnel team-init (as root), which gives them the permissions of the deals they belong with")
+            throw StoreError.io(
+                path: folder,
+                detail: "is missing or cannot be reached: in a team's shared directory, quote folders are "
+                    + "made by funnel team-init (as root), which gives them the permissions of the deals they belong with")
         }
         try AtomicFile.makeDirectory(folder)
     }

@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -127,7 +128,8 @@ extension SafeNode {
         }
         var after = stat()
         if fstat(childFD, &after) != 0 || after.st_ino != before.st_ino || after.st_dev != before.st_dev
-            || Self.problem(with: after, device: device, expect: expect) != nil {
+            || Self.problem(with: after, device: device, expect: expect) != nil
+        {
             close(childFD)
             return refuse("changed while it was being examined")
         }

@@ -24,11 +24,13 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .corrupt(let path, let detail):
             return "\(path) is not valid funnel data (\(detail)); it was left untouched — restore it from a backup or move it aside"
         case .newerVersion(let path, let found, let supported):
-            return "\(path) was written by a newer funnel (schema \(found), this one reads up to \(supported)); it was left untouched — upgrade funnel"
+            return
+                "\(path) was written by a newer funnel (schema \(found), this one reads up to \(supported)); it was left untouched — upgrade funnel"
         case .io(let path, let detail):
             return "\(path): \(detail)"
         case .busy(let path, let holder, let seconds):
-            return "the data is locked by \(holder) and stayed locked for \(seconds) s (\(path)); nothing was changed — try again, or set FUNNEL_LOCK_TIMEOUT"
+            return
+                "the data is locked by \(holder) and stayed locked for \(seconds) s (\(path)); nothing was changed — try again, or set FUNNEL_LOCK_TIMEOUT"
         }
     }
 

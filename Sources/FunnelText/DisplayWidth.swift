@@ -1,5 +1,6 @@
-import Foundation
 import CNcursesw
+import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -29,9 +30,11 @@ public enum DisplayWidth {
         let scalars = character.unicodeScalars
         guard scalars.count > 1, isComposedEmoji(character) else { return String(character) }
         if isFlag(character) {
-            return String(String.UnicodeScalarView(scalars.filter(isRegionalIndicator).compactMap {
-                Unicode.Scalar($0.value - 0x1F1E6 + 65)
-            }))
+            return String(
+                String.UnicodeScalarView(
+                    scalars.filter(isRegionalIndicator).compactMap {
+                        Unicode.Scalar($0.value - 0x1F1E6 + 65)
+                    }))
         }
         return String(scalars.first!)
     }

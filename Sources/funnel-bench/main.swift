@@ -2,6 +2,7 @@ import Foundation
 import FunnelCore
 import FunnelStore
 import FunnelTUI
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -135,13 +136,15 @@ func measure(root: String, size: Int) throws -> Result {
     var openTimes: [Double] = []
     var state: BoardState?
     for _ in 0..<repetitions {
-        openTimes.append(try Measure.time {
-            let funnel = try store.loadFunnel()
-            let s = BoardState(funnel: funnel, actor: manager, dealsByID: try store.loadDealMap(), now: now, utcOffset: 0,
-                               width: 120, height: 40, scope: .everyone)
-            _ = BoardRender.render(s)
-            state = s
-        })
+        openTimes.append(
+            try Measure.time {
+                let funnel = try store.loadFunnel()
+                let s = BoardState(
+                    funnel: funnel, actor: manager, dealsByID: try store.loadDealMap(), now: now, utcOffset: 0,
+                    width: 120, height: 40, scope: .everyone)
+                _ = BoardRender.render(s)
+                state = s
+            })
     }
     guard var board = state else { throw WrongResult(description: "no board state") }
     state = nil  // one board in memory, as in the app (a second copy would be copied on first change)
@@ -152,28 +155,31 @@ func measure(root: String, size: Int) throws -> Result {
     board.column = board.stages.firstIndex { $0.id == "new" }!
     var navigateTimes: [Double] = []
     for i in 0..<repetitions * 10 {
-        navigateTimes.append(Measure.time {
-            _ = BoardUpdate.key(i % 20 < 10 ? .down : .up, &board)
-            _ = BoardRender.render(board)
-        })
+        navigateTimes.append(
+            Measure.time {
+                _ = BoardUpdate.key(i % 20 < 10 ? .down : .up, &board)
+                _ = BoardRender.render(board)
+            })
     }
     var filterTimes: [Double] = []
     _ = BoardUpdate.key(.char("/"), &board)
     for i in 0..<repetitions {
-        filterTimes.append(Measure.time {
-            _ = BoardUpdate.key(i % 2 == 0 ? .char("a") : .backspace, &board)
-            _ = BoardRender.render(board)
-        })
+        filterTimes.append(
+            Measure.time {
+                _ = BoardUpdate.key(i % 2 == 0 ? .char("a") : .backspace, &board)
+                _ = BoardRender.render(board)
+            })
     }
     _ = BoardUpdate.key(.escape, &board)
     var moveTimes: [Double] = []
     var saves: [(Deal, Deal)] = []
     for i in 0..<repetitions {
-        moveTimes.append(Measure.time {
-            let effects = BoardUpdate.key(i % 2 == 0 ? .shiftRight : .shiftLeft, &board)
-            _ = BoardRender.render(board)
-            for case .save(let before, let after) in effects { saves.append((before, after)) }
-        })
+        moveTimes.append(
+            Measure.time {
+                let effects = BoardUpdate.key(i % 2 == 0 ? .shiftRight : .shiftLeft, &board)
+                _ = BoardRender.render(board)
+                for case .save(let before, let after) in effects { saves.append((before, after)) }
+            })
         if board.modal != nil { _ = BoardUpdate.key(.escape, &board) }
     }
     try check(!saves.isEmpty, "no card moved")
@@ -182,11 +188,20 @@ func measure(root: String, size: Int) throws -> Result {
     var saveTimes: [Double] = []
     for (before, after) in saves.prefix(repetitions) {
         var saved: Deal?
-        saveTimes.append(try Measure.time {
-            if case .saved(let deal) = try store.update(id: after.id, { current in
-                .success({ var next = after; next.revision = current.revision + 1; return next }())
-            }) { saved = deal }
-        })
+        saveTimes.append(
+            try Measure.time {
+                if case .saved(let deal) = try store.update(
+                    id: after.id,
+                    { current in
+                        .success(
+                            {
+                                var next = after; next.revision = current.revision + 1; return next
+                            }())
+                    })
+                {
+                    saved = deal
+                }
+            })
         try check(saved?.stage == after.stage, "save of \(before.id) did not land")
         try check(try store.loadDeal(id: after.id)?.stage == after.stage, "\(after.id) is not on disk as saved")
     }
@@ -196,14 +211,18 @@ func measure(root: String, size: Int) throws -> Result {
     let deals = Array(board.deals.values)
     var report: FunnelReport?
     for _ in 0..<repetitions {
-        reportTimes.append(Measure.time {
-            report = ReportBuilder.build(deals: deals, pipeline: pipeline, team: team,
-                                         period: ReportPeriod.trailing(.month, today: Day(now, utcOffset: 0)), now: now, utcOffset: 0)
-        })
+        reportTimes.append(
+            Measure.time {
+                report = ReportBuilder.build(
+                    deals: deals, pipeline: pipeline, team: team,
+                    period: ReportPeriod.trailing(.month, today: Day(now, utcOffset: 0)), now: now, utcOffset: 0)
+            })
     }
-    try check(report?.stages.reduce(0) { $0 + $1.openDeals } == deals.filter { d in
-        pipeline.stage(id: d.stage).map { $0.kind == .open || $0.kind == .inbox } ?? false
-    }.count, "the report's open deals do not add up")
+    try check(
+        report?.stages.reduce(0) { $0 + $1.openDeals }
+            == deals.filter { d in
+                pipeline.stage(id: d.stage).map { $0.kind == .open || $0.kind == .inbox } ?? false
+            }.count, "the report's open deals do not add up")
 
     // Memory: the board's peak, before the reference decode below allocates its own.
     let memory = Measure.peakMemoryMB()
@@ -216,22 +235,24 @@ func measure(root: String, size: Int) throws -> Result {
     var referenceTimes: [Double] = []
     let paths = try store.dealPaths()
     for _ in 0..<max(1, repetitions / 3) {
-        referenceTimes.append(try Measure.time {
-            let decoder = JSONDecoder()
-            var count = 0
-            for path in paths {
-                let data = try Data(contentsOf: URL(fileURLWithPath: path))
-                _ = try decoder.decode(Plain.self, from: data)
-                count += 1
-            }
-            try check(count == size, "reference read \(count)")
-        })
+        referenceTimes.append(
+            try Measure.time {
+                let decoder = JSONDecoder()
+                var count = 0
+                for path in paths {
+                    let data = try Data(contentsOf: URL(fileURLWithPath: path))
+                    _ = try decoder.decode(Plain.self, from: data)
+                    count += 1
+                }
+                try check(count == size, "reference read \(count)")
+            })
     }
 
-    return Result(deals: size, load: Measure.summary(loadTimes), open: Measure.summary(openTimes), reference: Measure.summary(referenceTimes),
-                  navigate: Measure.summary(navigateTimes), filter: Measure.summary(filterTimes),
-                  move: Measure.summary(moveTimes), save: Measure.summary(saveTimes),
-                  report: Measure.summary(reportTimes), memory: memory)
+    return Result(
+        deals: size, load: Measure.summary(loadTimes), open: Measure.summary(openTimes), reference: Measure.summary(referenceTimes),
+        navigate: Measure.summary(navigateTimes), filter: Measure.summary(filterTimes),
+        move: Measure.summary(moveTimes), save: Measure.summary(saveTimes),
+        report: Measure.summary(reportTimes), memory: memory)
 }
 
 /// The child's answer: every figure on one line, in a fixed order.
@@ -244,8 +265,9 @@ func decode(_ line: String, deals: Int) -> Result? {
     let v = line.split(separator: " ").compactMap { Double($0) }
     guard v.count == 17 else { return nil }
     func p(_ i: Int) -> (median: Double, p99: Double) { (v[2 * i], v[2 * i + 1]) }
-    return Result(deals: deals, load: p(0), open: p(1), reference: p(2), navigate: p(3), filter: p(4), move: p(5),
-                  save: p(6), report: p(7), memory: v[16])
+    return Result(
+        deals: deals, load: p(0), open: p(1), reference: p(2), navigate: p(3), filter: p(4), move: p(5),
+        save: p(6), report: p(7), memory: v[16])
 }
 
 if let (directory, size) = options.measure {
@@ -260,18 +282,20 @@ if let (directory, size) = options.measure {
 
 /// Process start: spawning this executable until it exits (it prints its usage), as a user's
 /// `funnel` pays before its first frame; added to every open figure.
-let selfPath = CommandLine.arguments[0].hasPrefix("/")
+let selfPath =
+    CommandLine.arguments[0].hasPrefix("/")
     ? CommandLine.arguments[0] : FileManager.default.currentDirectoryPath + "/" + CommandLine.arguments[0]
 var startTimes: [Double] = []
 for _ in 0..<10 {
-    startTimes.append(Measure.time {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: selfPath)
-        p.arguments = ["--help"]
-        p.standardOutput = FileHandle.nullDevice
-        try? p.run()
-        p.waitUntilExit()
-    })
+    startTimes.append(
+        Measure.time {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: selfPath)
+            p.arguments = ["--help"]
+            p.standardOutput = FileHandle.nullDevice
+            try? p.run()
+            p.waitUntilExit()
+        })
 }
 let processStart = Measure.summary(startTimes)
 
@@ -311,21 +335,27 @@ for size in options.sizes {
 func f(_ value: Double) -> String { String(format: "%.2f", value) }
 func pair(_ p: (median: Double, p99: Double)) -> String { "\(f(p.median)) / \(f(p.p99))" }
 print("funnel-bench — milliseconds, median / p99; open includes process start (\(f(processStart.median)) ms); memory: peak resident MB")
-print(["deals", "load", "open", "plain JSONDecoder", "speed-up", "navigate", "filter key", "move", "save", "report", "memory"]
-    .joined(separator: " | "))
+print(
+    ["deals", "load", "open", "plain JSONDecoder", "speed-up", "navigate", "filter key", "move", "save", "report", "memory"]
+        .joined(separator: " | "))
 for r in results {
     let ratio = r.open.median > 0 ? r.reference.median / r.open.median : 0
-    print(["\(r.deals)", pair(r.load), pair(r.open), pair(r.reference), String(format: "%.1f×", ratio), pair(r.navigate), pair(r.filter),
-           pair(r.move), pair(r.save), pair(r.report), String(format: "%.0f", r.memory)].joined(separator: " | "))
+    print(
+        [
+            "\(r.deals)", pair(r.load), pair(r.open), pair(r.reference), String(format: "%.1f×", ratio), pair(r.navigate), pair(r.filter),
+            pair(r.move), pair(r.save), pair(r.report), String(format: "%.0f", r.memory),
+        ].joined(separator: " | "))
 }
 if let path = options.json {
     let rows = results.map { r -> String in
         func o(_ p: (median: Double, p99: Double)) -> String { "{\"median_ms\": \(f(p.median)), \"p99_ms\": \(f(p.p99))}" }
-        return "{\"deals\": \(r.deals), \"load\": \(o(r.load)), \"open\": \(o(r.open)), \"plain_decoder\": \(o(r.reference)), \"navigate\": \(o(r.navigate)), "
+        return
+            "{\"deals\": \(r.deals), \"load\": \(o(r.load)), \"open\": \(o(r.open)), \"plain_decoder\": \(o(r.reference)), \"navigate\": \(o(r.navigate)), "
             + "\"filter\": \(o(r.filter)), \"move\": \(o(r.move)), \"save\": \(o(r.save)), \"report\": \(o(r.report)), "
             + "\"peak_memory_mb\": \(String(format: "%.1f", r.memory))}"
     }
-    let text = "{\"machine\": \"\(ProcessInfo.processInfo.activeProcessorCount) cores\", \"results\": [\n  "
+    let text =
+        "{\"machine\": \"\(ProcessInfo.processInfo.activeProcessorCount) cores\", \"results\": [\n  "
         + rows.joined(separator: ",\n  ") + "\n]}\n"
     do {
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))

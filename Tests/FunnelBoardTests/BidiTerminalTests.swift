@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -17,8 +18,10 @@ extension BoardTests {
 
         /// Runs the board (with `environment` added) until `end` stops it; the bytes the
         /// terminal received, up to the shell's report of the exit status.
-        static func record(environment: [String: String] = [:], config: String? = nil,
-                           end: (TmuxBoard) throws -> Void = { try $0.press("q") }) throws -> (output: String, status: Int32) {
+        static func record(
+            environment: [String: String] = [:], config: String? = nil,
+            end: (TmuxBoard) throws -> Void = { try $0.press("q") }
+        ) throws -> (output: String, status: Int32) {
             let world = try FunnelWorld.team()
             try world.add("הזמנה 123 של Acme", "--company", "Acme", "--next", "+1d")
             if let config {

@@ -19,7 +19,8 @@ extension FunnelWorld {
     func stageNames() throws -> [String] {
         let text = try cli("stages", "--json")
         guard let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
-              let stages = object["stages"] as? [[String: Any]] else { throw WorldError("bad stages json: \(text)") }
+            let stages = object["stages"] as? [[String: Any]]
+        else { throw WorldError("bad stages json: \(text)") }
         return stages.compactMap { $0["name"] as? String }
     }
 

@@ -120,9 +120,11 @@ extension BoardTests {
             }
             // The editor (sed, rewriting the subject) runs with the board's terminal given up; the
             // mailer (/bin/false) fails, and nothing is logged either.
-            let board = try TmuxBoard(world, user: "rita", extraEnvironment: [
-                "FUNNEL_MAILER": "/bin/false", "EDITOR": "sed -i '1s/.*/Subject: Edited on the board/'",
-            ])
+            let board = try TmuxBoard(
+                world, user: "rita",
+                extraEnvironment: [
+                    "FUNNEL_MAILER": "/bin/false", "EDITOR": "sed -i '1s/.*/Subject: Edited on the board/'",
+                ])
             defer { board.close() }
             try board.waitForBoard()
             try board.waitForSelected("Mail me", in: "New inquiry")

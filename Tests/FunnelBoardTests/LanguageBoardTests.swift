@@ -49,8 +49,9 @@ extension BoardTests {
 
         /// Arabic, with shaping off so the pane holds the letters themselves.
         @Test func theArabicBoardRunsRightToLeft() throws {
-            try Self.check("ar_EG.UTF-8", config: "arabic_shaping = off\n", header: "كل البائعين", footer: "مساعدة",
-                           help: "العمود التالي")
+            try Self.check(
+                "ar_EG.UTF-8", config: "arabic_shaping = off\n", header: "كل البائعين", footer: "مساعدة",
+                help: "العمود التالي")
         }
 
         /// `board_direction = ltr` keeps a Hebrew UI's columns left to right.

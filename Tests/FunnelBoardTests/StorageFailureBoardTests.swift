@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -28,8 +29,9 @@ extension BoardTests {
             return true
         }()
 
-        @Test("A read-only data directory: the move is refused with the reason, the board keeps running",
-              .enabled(if: canMount))
+        @Test(
+            "A read-only data directory: the move is refused with the reason, the board keeps running",
+            .enabled(if: canMount))
         func readOnlyWhileOpen() throws {
             let world = try FunnelWorld()
             try FileManager.default.createDirectory(at: world.dataDir, withIntermediateDirectories: true)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -134,7 +135,9 @@ extension BoardTests {
             #expect(status == 0 || status == 128 + SIGHUP, "exit status \(status)")
         }
 
-        @Test("Ctrl-Z suspends the board (terminal restored) and fg brings it back", .enabled(if: FileManager.default.isExecutableFile(atPath: "/bin/bash")))
+        @Test(
+            "Ctrl-Z suspends the board (terminal restored) and fg brings it back",
+            .enabled(if: FileManager.default.isExecutableFile(atPath: "/bin/bash")))
         func suspendAndResume() throws {
             let world = try Self.world()
             let board = try TmuxBoard(world, jobControl: true)
@@ -325,8 +328,9 @@ extension BoardTests {
             defer { board.close() }
             try board.waitForBoard()
             // Written the way every writer must (a rename), so the board's watch sees it.
-            let file = try #require(FileManager.default.enumerator(atPath: world.dataDir.path)?
-                .compactMap { $0 as? String }.first { $0.hasSuffix("\(victim).json") })
+            let file = try #require(
+                FileManager.default.enumerator(atPath: world.dataDir.path)?
+                    .compactMap { $0 as? String }.first { $0.hasSuffix("\(victim).json") })
             let path = world.dataDir.appendingPathComponent(file)
             let temporary = path.deletingLastPathComponent().appendingPathComponent(".broken.tmp")
             try "{ not json".write(to: temporary, atomically: false, encoding: .utf8)

@@ -83,7 +83,8 @@ extension BoardTests {
             let freshLine = try #require(styled.first { $0.contains("Nov 30") })
             let overdue = TerminalText.styleBefore("→Nov 20", in: overdueLine) ?? ""
             let fresh = TerminalText.styleBefore("→Nov 30", in: freshLine) ?? ""
-            #expect(!overdue.isEmpty && overdue != fresh, "the overdue date has its own style: \(overdue.debugDescription) vs \(fresh.debugDescription)")
+            #expect(
+                !overdue.isEmpty && overdue != fresh, "the overdue date has its own style: \(overdue.debugDescription) vs \(fresh.debugDescription)")
 
             // The detail pane names the flags in words.
             try board.press("Right")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FunnelCore
 
 @Suite("R16 assignment and priorities")
@@ -34,8 +35,9 @@ struct AssignmentAndPriorityTests {
         // Nor by an undo of taking a lead.
         let lead = try Fx.create(stage: "unsorted", by: Fx.manager)
         let accepted = try Fx.funnel().apply(.accept, to: lead, by: Fx.rita, now: Fx.later(hours: 1)).get()
-        #expect(Fx.funnel().apply(.restore(lead), to: accepted, by: Fx.rita, now: Fx.later(hours: 2)).refusal
-            == .cannotReturnToInbox(stage: "Unsorted"))
+        #expect(
+            Fx.funnel().apply(.restore(lead), to: accepted, by: Fx.rita, now: Fx.later(hours: 2)).refusal
+                == .cannotReturnToInbox(stage: "Unsorted"))
         #expect(Fx.funnel().apply(.move(to: "unsorted"), to: deal, by: Fx.manager, now: Fx.later(hours: 1)).success?.stage == "unsorted")
         // Creating a lead in Unsorted is fine for anyone.
         #expect(try Fx.create(stage: "unsorted", by: Fx.rita).stage == "unsorted")
@@ -116,8 +118,9 @@ struct CurrencyCodeTests {
         #expect(Fx.funnel().apply(.edit(edit), to: withdrawn, by: Fx.rita, now: Fx.later(hours: 1)).success != nil)
         var changeCurrency = DealEdit()
         changeCurrency.currency = "QQQ"
-        #expect(Fx.funnel().apply(.edit(changeCurrency), to: withdrawn, by: Fx.rita, now: Fx.later(hours: 1)).refusal
-            == .invalidCurrency(text: "QQQ"))
+        #expect(
+            Fx.funnel().apply(.edit(changeCurrency), to: withdrawn, by: Fx.rita, now: Fx.later(hours: 1)).refusal
+                == .invalidCurrency(text: "QQQ"))
     }
 
     @Test func aPipelineWithAnUnknownDefaultCurrencyIsNotValid() {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FunnelCore
 
 @Suite("Board order and visibility")
@@ -17,8 +18,11 @@ struct BoardQueryTests {
             Fx.deal("E next 19th", id: "e", entered: Fx.time("2026-11-23T08:00:00Z"), next: Fx.day("2026-11-19")),
         ]
         // Next action dates count from the start of their day: the 25th at 00:00 comes before the 25th at noon.
-        #expect(Self.titles(deals, sort: .due) == ["E next 19th", "B entered 20th", "C next 25th", "A entered 25th noon",
-                                                   "D next 26th"])
+        #expect(
+            Self.titles(deals, sort: .due) == [
+                "E next 19th", "B entered 20th", "C next 25th", "A entered 25th noon",
+                "D next 26th",
+            ])
     }
 
     @Test func dueOrderTiesAreBrokenByTitle() {
@@ -64,8 +68,10 @@ struct BoardQueryTests {
     }
 
     @Test func titleOrderIsAlphabeticalWithNumbersInOrder() {
-        let deals = [Fx.deal("deal 10", id: "a"), Fx.deal("Deal 2", id: "b"), Fx.deal("apple", id: "c"),
-                     Fx.deal("בננה", id: "d")]
+        let deals = [
+            Fx.deal("deal 10", id: "a"), Fx.deal("Deal 2", id: "b"), Fx.deal("apple", id: "c"),
+            Fx.deal("בננה", id: "d"),
+        ]
         let sorted = Self.titles(deals, sort: .title)
         #expect(sorted.filter { $0 != "בננה" } == ["apple", "Deal 2", "deal 10"])
         #expect(sorted.count == 4)
@@ -83,12 +89,14 @@ struct BoardQueryTests {
         withPhone.phone = "050-123-4567"
         withPhone.contact = "Ahmad Khoury"
         let deals = [Fx.deal("Solar", id: "a"), Fx.deal("Solar roof", id: "b", stage: "meeting"), withPhone]
-        #expect(BoardQuery(scope: .everyone, stage: "meeting").run(deals, actor: Fx.manager, utcOffset: 0).map(\.id)
-            == ["c", "b"])
+        #expect(
+            BoardQuery(scope: .everyone, stage: "meeting").run(deals, actor: Fx.manager, utcOffset: 0).map(\.id)
+                == ["c", "b"])
         #expect(BoardQuery(scope: .everyone, filter: "SOLAR").run(deals, actor: Fx.manager, utcOffset: 0).count == 2)
         #expect(BoardQuery(scope: .everyone, filter: "khoury").run(deals, actor: Fx.manager, utcOffset: 0).map(\.id) == ["c"])
-        #expect(BoardQuery(scope: .everyone, filter: "0501234567").run(deals, actor: Fx.manager, utcOffset: 0).map(\.id)
-            == ["c"])
+        #expect(
+            BoardQuery(scope: .everyone, filter: "0501234567").run(deals, actor: Fx.manager, utcOffset: 0).map(\.id)
+                == ["c"])
         #expect(BoardQuery(scope: .everyone, filter: "nothing").run(deals, actor: Fx.manager, utcOffset: 0).isEmpty)
     }
 
@@ -132,8 +140,10 @@ struct BoardQueryTests {
     @Test func columnsHaveEveryStageInBoardOrder() {
         let pipeline = PipelineTemplate.simple.pipeline
         let next = Fx.day("2026-11-30")
-        let deals = [Fx.deal("Late", id: "a", next: next), Fx.deal("Early", id: "b", next: Fx.day("2026-11-25")),
-                     Fx.deal("Met", id: "c", stage: "meeting")]
+        let deals = [
+            Fx.deal("Late", id: "a", next: next), Fx.deal("Early", id: "b", next: Fx.day("2026-11-25")),
+            Fx.deal("Met", id: "c", stage: "meeting"),
+        ]
         let columns = BoardQuery(scope: .everyone).columns(deals, pipeline: pipeline, actor: Fx.manager, utcOffset: 0)
         #expect(Set(columns.keys) == Set(pipeline.stages.map(\.id)))
         #expect(columns["new"]?.map(\.title) == ["Early", "Late"])

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FunnelCore
 
 /// The catalogue: every key in every language, the same placeholders, the plural forms each
@@ -47,8 +48,10 @@ struct CatalogueTests {
         #expect(Language.he.pluralCategory(2) == .two)
         #expect(Language.he.pluralCategory(3) == .other)
         #expect(Language.he.pluralCategory(20) == .other)
-        let arabic: [(Int, PluralCategory)] = [(0, .zero), (1, .one), (2, .two), (3, .few), (10, .few), (11, .many), (99, .many),
-                                               (100, .other), (101, .other), (102, .other), (103, .few), (111, .many), (1000, .other)]
+        let arabic: [(Int, PluralCategory)] = [
+            (0, .zero), (1, .one), (2, .two), (3, .few), (10, .few), (11, .many), (99, .many),
+            (100, .other), (101, .other), (102, .other), (103, .few), (111, .many), (1000, .other),
+        ]
         for (n, category) in arabic { #expect(Language.ar.pluralCategory(n) == category, "\(n)") }
     }
 
@@ -106,8 +109,11 @@ struct CatalogueTests {
 struct TemplateLanguageTests {
     @Test func simpleInHebrewUsesSource003sWords() {
         let pipeline = PipelineTemplate.simple.pipeline(in: .he)
-        #expect(pipeline.stages.map(\.name) == ["לא ממוין", "פניה חדשה", "מעקב/בטיפול", "תיאום פגישה/הצעת מחיר",
-                                                "מעקב לאחר פגישה/קליטת לקוח", "לקוח", "לא רלוונטי", "לקוחות עבר"])
+        #expect(
+            pipeline.stages.map(\.name) == [
+                "לא ממוין", "פניה חדשה", "מעקב/בטיפול", "תיאום פגישה/הצעת מחיר",
+                "מעקב לאחר פגישה/קליטת לקוח", "לקוח", "לא רלוונטי", "לקוחות עבר",
+            ])
         #expect(pipeline.stages.map(\.id) == PipelineTemplate.simple.pipeline.stages.map(\.id))
         #expect(pipeline.lostReasons.first == pipeline.work.unreachableReason)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FunnelCore
 
 /// The code page tables against glibc's iconv, run now: every byte 0x80–0xFF, one at a time
@@ -133,8 +134,8 @@ extension Array where Element == UInt8 {
 struct MixedEncodingTests {
     /// Two encodings in one file are reported, not guessed: the UTF-8 line would come out garbled.
     @Test func aFileMixingUTF8AndACodePageIsFound() {
-        let hebrew1255: [UInt8] = [0xF9, 0xEC, 0xE5, 0xED]          // שלום in Windows-1255
-        let arabic1256: [UInt8] = [0xE3, 0xD1, 0xCD, 0xC8, 0xC7]    // مرحبا in Windows-1256
+        let hebrew1255: [UInt8] = [0xF9, 0xEC, 0xE5, 0xED]  // שלום in Windows-1255
+        let arabic1256: [UInt8] = [0xE3, 0xD1, 0xCD, 0xC8, 0xC7]  // مرحبا in Windows-1256
         let header = Array("title,company\n".utf8)
         let utf8Line = Array("שלום,Co2\n".utf8)
         #expect(TextEncoding.mixedLines(header + hebrew1255 + Array(",Co\n".utf8) + utf8Line)! == (3, 2))

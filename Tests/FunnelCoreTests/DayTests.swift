@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FunnelCore
 
 @Suite("Days and times")
@@ -11,9 +12,11 @@ struct DayTests {
         #expect(day.description == text)
     }
 
-    @Test(arguments: ["2026-02-30", "2026-02-29", "1900-02-29", "2100-02-29", "2026-04-31", "2026-13-01", "2026-00-10",
-                      "2026-01-00", "2026-01-32", "2026-1-05", "26-01-05", "2026/01/05", "", "2026-01-05x", "20260105",
-                      "2026-01-05T10:00:00Z", "+2026-01-05", "0000-01-01", "２０２６-01-05"])
+    @Test(arguments: [
+        "2026-02-30", "2026-02-29", "1900-02-29", "2100-02-29", "2026-04-31", "2026-13-01", "2026-00-10",
+        "2026-01-00", "2026-01-32", "2026-1-05", "26-01-05", "2026/01/05", "", "2026-01-05x", "20260105",
+        "2026-01-05T10:00:00Z", "+2026-01-05", "0000-01-01", "２０２６-01-05",
+    ])
     func invalidISODatesAreRefused(text: String) {
         #expect(Day(iso: text) == nil)
     }
@@ -71,7 +74,8 @@ struct DayTests {
             let c = day.components
             #expect(Day(year: c.year, month: c.month, day: c.day) == day)
             let p = previous.components
-            let continues = (c.year == p.year && c.month == p.month && c.day == p.day + 1)
+            let continues =
+                (c.year == p.year && c.month == p.month && c.day == p.day + 1)
                 || (c.year == p.year && c.month == p.month + 1 && c.day == 1)
                 || (c.year == p.year + 1 && c.month == 1 && c.day == 1 && p.month == 12 && p.day == 31)
             #expect(continues, "\(previous.iso) → \(day.iso)")

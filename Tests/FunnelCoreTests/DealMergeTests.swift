@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FunnelCore
 
 /// `DealMerge`: two versions of a deal changed apart, merged field by field against their base.
@@ -211,10 +212,12 @@ struct DealMergeTests {
         base.quoteLines = [QuoteLine(product: nil, text: "Panels", quantity: 40, unitPrice: 100)]
         var ours = base, theirs = base
         let pipeline = Fx.funnel().pipeline
-        let early = IssuedQuote(deal: base, number: QuoteNumber(year: 2026, sequence: 1), pipeline: pipeline, language: .en,
-                                by: "rita", now: Fx.later(hours: 1), utcOffset: 0)
-        let late = IssuedQuote(deal: base, number: QuoteNumber(year: 2026, sequence: 2), pipeline: pipeline, language: .he,
-                               by: "dana", now: Fx.later(hours: 3), utcOffset: 0)
+        let early = IssuedQuote(
+            deal: base, number: QuoteNumber(year: 2026, sequence: 1), pipeline: pipeline, language: .en,
+            by: "rita", now: Fx.later(hours: 1), utcOffset: 0)
+        let late = IssuedQuote(
+            deal: base, number: QuoteNumber(year: 2026, sequence: 2), pipeline: pipeline, language: .he,
+            by: "dana", now: Fx.later(hours: 3), utcOffset: 0)
         ours.quotes = [late]
         theirs.quotes = [early]
         theirs.quoteLines.append(QuoteLine(product: nil, text: "Installation", quantity: 1, unitPrice: 500))

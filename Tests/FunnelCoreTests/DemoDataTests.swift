@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FunnelCore
 
 @Suite("Demo data")
@@ -70,8 +71,9 @@ struct DemoDataTests {
             #expect(deal.value.map { $0 >= 0 } ?? true)
             #expect(deal.currency == pipeline.defaultCurrency)
             // The same checks every change must pass, as if each deal had just entered its stage.
-            let context = RuleContext(before: nil, after: deal, actor: manager, pipeline: pipeline, team: team,
-                                      today: Day(Fx.now, utcOffset: 0))
+            let context = RuleContext(
+                before: nil, after: deal, actor: manager, pipeline: pipeline, team: team,
+                today: Day(Fx.now, utcOffset: 0))
             for rule in Funnel.standardRules {
                 let refusal = rule.check(context)
                 #expect(refusal == nil, "\(deal.id) in \(deal.stage): \(refusal?.description ?? "")")

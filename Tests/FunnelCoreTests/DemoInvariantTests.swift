@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FunnelCore
 
 /// The demo tells a true story at every size (issue #20): dates in order, stages within their
@@ -91,8 +92,9 @@ struct DemoInvariantTests {
             let world = Self.world(count, seed, template)
             let tally = world.tally
             let period = ReportPeriod(first: Fx.today.adding(days: -(DemoParameters().days + 1)), last: Fx.today, name: "all")
-            let report = ReportBuilder.build(deals: world.deals, pipeline: pipeline, team: world.team, period: period,
-                                             now: Fx.now, utcOffset: 0)
+            let report = ReportBuilder.build(
+                deals: world.deals, pipeline: pipeline, team: world.team, period: period,
+                now: Fx.now, utcOffset: 0)
             #expect(report.newDeals == tally.created && tally.created == count)
             #expect(report.won == tally.won && report.lost == tally.lost, "\(template)")
             #expect(Dictionary(uniqueKeysWithValues: report.losses.map { ($0.stage.id, $0.lost) }) == tally.lostFrom)

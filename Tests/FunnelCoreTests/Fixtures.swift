@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FunnelCore
 
 /// Shared people, times and helpers for the domain tests.
@@ -20,10 +21,12 @@ enum Fx {
     }
 
     /// A new deal made through the domain's own door; the test fails if it is refused.
-    static func create(_ title: String = "Solar panels", id: String = "abcd2345", stage: String? = nil,
-                       owner: String? = nil, value: Decimal? = nil, next: NextAction? = nil,
-                       reason: String? = nil, by actor: User = rita, at time: Date = now,
-                       in funnel: Funnel = funnel()) throws -> Deal {
+    static func create(
+        _ title: String = "Solar panels", id: String = "abcd2345", stage: String? = nil,
+        owner: String? = nil, value: Decimal? = nil, next: NextAction? = nil,
+        reason: String? = nil, by actor: User = rita, at time: Date = now,
+        in funnel: Funnel = funnel()
+    ) throws -> Deal {
         var draft = NewDeal(title: title)
         draft.stage = stage
         draft.owner = owner
@@ -34,10 +37,13 @@ enum Fx {
     }
 
     /// A plain deal built field by field (no rules), for queries.
-    static func deal(_ title: String, id: String, owner: String? = "rita", stage: String = "new",
-                     created: Date = now, entered: Date? = nil, next: Day? = nil, value: Decimal? = nil) -> Deal {
-        Deal(id: id, title: title, value: value, currency: "ILS", owner: owner, stage: stage, created: created,
-             stageEntered: entered ?? created, nextAction: next.map { NextAction(date: $0, text: "call") })
+    static func deal(
+        _ title: String, id: String, owner: String? = "rita", stage: String = "new",
+        created: Date = now, entered: Date? = nil, next: Day? = nil, value: Decimal? = nil
+    ) -> Deal {
+        Deal(
+            id: id, title: title, value: value, currency: "ILS", owner: owner, stage: stage, created: created,
+            stageEntered: entered ?? created, nextAction: next.map { NextAction(date: $0, text: "call") })
     }
 
     static func day(_ iso: String) -> Day { Day(iso: iso)! }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FunnelCore
 
 // Weighted value, the forecast by month of expected close, and the two leaks of the limping
@@ -18,17 +19,20 @@ private enum FX {
         Timestamp.parse("2026-" + text + (text.contains("T") ? ":00Z" : "T09:00:00Z"))!
     }
 
-    static func deal(_ id: String, owner: String = "rita", value: Decimal? = nil, currency: String = "ILS", probability: Int? = nil,
-                     close: String? = nil, _ steps: [(String, String)]) -> Deal {
+    static func deal(
+        _ id: String, owner: String = "rita", value: Decimal? = nil, currency: String = "ILS", probability: Int? = nil,
+        close: String? = nil, _ steps: [(String, String)]
+    ) -> Deal {
         var history: [StageChange] = []
         var previous: String?
         for (when, stage) in steps {
             history.append(StageChange(at: t(when), by: owner, from: previous, to: stage))
             previous = stage
         }
-        var deal = Deal(id: id, title: id, value: value, currency: currency, owner: owner, stage: steps.last!.1,
-                        created: t(steps[0].0), stageEntered: t(steps.last!.0),
-                        nextAction: NextAction(date: Day(iso: "2026-11-30")!), history: history)
+        var deal = Deal(
+            id: id, title: id, value: value, currency: currency, owner: owner, stage: steps.last!.1,
+            created: t(steps[0].0), stageEntered: t(steps.last!.0),
+            nextAction: NextAction(date: Day(iso: "2026-11-30")!), history: history)
         deal.probability = probability
         deal.expectedClose = close.map { Day(iso: "2026-" + $0) ?? Day(iso: $0)! }
         return deal
@@ -84,13 +88,15 @@ struct ForecastTests {
     @Test func withoutAnyProbabilityThereIsNoWeightedValue() {
         var pipeline = FX.pipeline
         for i in pipeline.stages.indices { pipeline.stages[i].probability = nil }
-        let plain = ReportBuilder.build(deals: [FX.deal("a", value: 100, [("11-18", "new")])], pipeline: pipeline, team: FX.team,
-                                        period: ReportPeriod.trailing(.month, today: FX.today), now: FX.now, utcOffset: 0)
+        let plain = ReportBuilder.build(
+            deals: [FX.deal("a", value: 100, [("11-18", "new")])], pipeline: pipeline, team: FX.team,
+            period: ReportPeriod.trailing(.month, today: FX.today), now: FX.now, utcOffset: 0)
         #expect(plain.weightedValue == nil)
         #expect(plain.stages.allSatisfy { $0.weightedValue == nil })
         // One deal with its own probability brings it back, for its stage, its seller and the total.
-        let own = ReportBuilder.build(deals: [FX.deal("a", value: 100, probability: 40, [("11-18", "new")])], pipeline: pipeline,
-                                      team: FX.team, period: ReportPeriod.trailing(.month, today: FX.today), now: FX.now, utcOffset: 0)
+        let own = ReportBuilder.build(
+            deals: [FX.deal("a", value: 100, probability: 40, [("11-18", "new")])], pipeline: pipeline,
+            team: FX.team, period: ReportPeriod.trailing(.month, today: FX.today), now: FX.now, utcOffset: 0)
         #expect(own.weightedValue == 40)
         #expect(own.stages.first { $0.stage.id == "new" }?.weightedValue == 40)
         #expect(own.team.first { $0.user.account == "rita" }?.weightedValue == 40)
@@ -109,10 +115,13 @@ struct ForecastTests {
 
     @Test func aDateInTheCurrentMonthIsNotOverdueEvenWhenPast() {
         // Nov 1 is before today (Nov 19) but in this month: the November row, not overdue.
-        let deals = [FX.deal("n", value: 1_000, close: "11-01", [("11-18", "new")]),
-                     FX.deal("o", value: 1_000, close: "10-31", [("11-18", "new")])]
-        let rows = Forecast.rows(deals, stages: Dictionary(uniqueKeysWithValues: FX.pipeline.stages.map { ($0.id, $0) }),
-                                 currency: "ILS", today: FX.today)
+        let deals = [
+            FX.deal("n", value: 1_000, close: "11-01", [("11-18", "new")]),
+            FX.deal("o", value: 1_000, close: "10-31", [("11-18", "new")]),
+        ]
+        let rows = Forecast.rows(
+            deals, stages: Dictionary(uniqueKeysWithValues: FX.pipeline.stages.map { ($0.id, $0) }),
+            currency: "ILS", today: FX.today)
         #expect(rows.map { $0.month?.iso ?? "overdue" } == ["overdue", "2026-11"])
         #expect(rows.allSatisfy { $0.deals == 1 && $0.weightedValue == 100 })
         // On Dec 1 both are overdue, in one row.
@@ -122,8 +131,10 @@ struct ForecastTests {
 
     @Test func theForecastFiguresListTheirDeals() {
         let context = { (figure: ReportFigure) in
-            ReportDrill.deals(figure, in: Self.deals, pipeline: FX.pipeline, period: ReportPeriod.trailing(.month, today: FX.today),
-                              now: FX.now, utcOffset: 0).map(\.id)
+            ReportDrill.deals(
+                figure, in: Self.deals, pipeline: FX.pipeline, period: ReportPeriod.trailing(.month, today: FX.today),
+                now: FX.now, utcOffset: 0
+            ).map(\.id)
         }
         #expect(context(.closing(nil)) == ["b1"])
         #expect(context(.closing(Month(iso: "2026-12")!)) == ["a1", "a2", "a3"])
@@ -172,8 +183,10 @@ struct LeakTests {
         let leak = FX.report(deals).leaks.first { $0.stage.id == "follow-up" }
         #expect(leak?.lost == 1 && leak?.stuck == 1 && leak?.leaked == 1)
         let ids = { (figure: ReportFigure) in
-            ReportDrill.deals(figure, in: Self.deals, pipeline: FX.pipeline, period: ReportPeriod.trailing(.month, today: FX.today),
-                              now: FX.now, utcOffset: 0).map(\.id)
+            ReportDrill.deals(
+                figure, in: Self.deals, pipeline: FX.pipeline, period: ReportPeriod.trailing(.month, today: FX.today),
+                now: FX.now, utcOffset: 0
+            ).map(\.id)
         }
         #expect(ids(.inStage("follow-up")) == ["l3", "s1", "s2", "s3"])
         #expect(ids(.late("follow-up")) == ["s1", "s2"])

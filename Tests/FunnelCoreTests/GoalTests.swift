@@ -1,12 +1,15 @@
 import Foundation
 import Testing
+
 @testable import FunnelCore
 
 // Goals and their progress, against figures worked out by hand.
 private enum GX {
     static let pipeline = PipelineTemplate.simple.pipeline
-    static let team = Team(users: [User(account: "dana", name: "Dana", role: .manager), User(account: "rita", name: "Rita", role: .rep),
-                                   User(account: "sam", name: "Sam", role: .rep)])
+    static let team = Team(users: [
+        User(account: "dana", name: "Dana", role: .manager), User(account: "rita", name: "Rita", role: .rep),
+        User(account: "sam", name: "Sam", role: .rep),
+    ])
     static let november = Month(iso: "2026-11")!
 
     static func t(_ iso: String) -> Date { Timestamp.parse(iso)! }
@@ -14,10 +17,13 @@ private enum GX {
     /// A deal moved to `to` at `at` (after being created in new a month before).
     static func closed(_ id: String, owner: String, value: Decimal?, currency: String = "ILS", to: String, at: String) -> Deal {
         let created = t("2026-10-01T09:00:00Z")
-        return Deal(id: id, title: id, value: value, currency: currency, owner: owner, stage: to, created: created,
-                    stageEntered: t(at), lostReason: to == "not-relevant" ? "Price" : nil,
-                    history: [StageChange(at: created, by: owner, from: nil, to: "new"),
-                              StageChange(at: t(at), by: owner, from: "new", to: to)])
+        return Deal(
+            id: id, title: id, value: value, currency: currency, owner: owner, stage: to, created: created,
+            stageEntered: t(at), lostReason: to == "not-relevant" ? "Price" : nil,
+            history: [
+                StageChange(at: created, by: owner, from: nil, to: "new"),
+                StageChange(at: t(at), by: owner, from: "new", to: to),
+            ])
     }
 
     static func call(_ by: String, at: String, kind: ActivityKind = .call) -> Activity {
@@ -29,10 +35,12 @@ private enum GX {
 struct GoalTests {
     static let deals: [Deal] = {
         var talk = GX.closed("t1", owner: "rita", value: nil, to: "meeting", at: "2026-11-03T09:00:00Z")
-        talk.activities = [GX.call("rita", at: "2026-11-02T09:00:00Z"), GX.call("rita", at: "2026-11-05T09:00:00Z", kind: .email),
-                           GX.call("rita", at: "2026-11-06T09:00:00Z", kind: .meeting), GX.call("rita", at: "2026-11-07T09:00:00Z", kind: .note),
-                           GX.call("sam", at: "2026-11-08T09:00:00Z"), GX.call("rita", at: "2026-10-31T23:00:00Z"),
-                           GX.call("capture", at: "2026-11-09T09:00:00Z")]
+        talk.activities = [
+            GX.call("rita", at: "2026-11-02T09:00:00Z"), GX.call("rita", at: "2026-11-05T09:00:00Z", kind: .email),
+            GX.call("rita", at: "2026-11-06T09:00:00Z", kind: .meeting), GX.call("rita", at: "2026-11-07T09:00:00Z", kind: .note),
+            GX.call("sam", at: "2026-11-08T09:00:00Z"), GX.call("rita", at: "2026-10-31T23:00:00Z"),
+            GX.call("capture", at: "2026-11-09T09:00:00Z"),
+        ]
         return [
             GX.closed("w1", owner: "rita", value: 50_000, to: "customer", at: "2026-11-10T09:00:00Z"),
             GX.closed("w2", owner: "rita", value: 30_000, to: "customer", at: "2026-11-30T22:30:00Z"),
@@ -45,8 +53,9 @@ struct GoalTests {
     }()
 
     static func status(_ goal: Goal, today: String = "2026-11-19", utcOffset: Int = 0) -> GoalStatus {
-        GoalProgress.statuses([goal], deals: deals, pipeline: GX.pipeline, team: GX.team, today: Day(iso: today)!,
-                              utcOffset: utcOffset)[0]
+        GoalProgress.statuses(
+            [goal], deals: deals, pipeline: GX.pipeline, team: GX.team, today: Day(iso: today)!,
+            utcOffset: utcOffset)[0]
     }
 
     @Test func wonValueCountsDealsWonInTheMonthInThePipelinesCurrency() {
@@ -118,17 +127,21 @@ struct GoalTests {
     }
 
     @Test func aRepSeesTheTeamsGoalsAndTheirOwn() {
-        let goals = [Goal(month: GX.november, seller: nil, kind: .wonValue, target: 1),
-                     Goal(month: GX.november, seller: "rita", kind: .wonDeals, target: 1),
-                     Goal(month: GX.november, seller: "sam", kind: .wonDeals, target: 1),
-                     Goal(month: Month(iso: "2026-12")!, seller: nil, kind: .wonValue, target: 1)]
+        let goals = [
+            Goal(month: GX.november, seller: nil, kind: .wonValue, target: 1),
+            Goal(month: GX.november, seller: "rita", kind: .wonDeals, target: 1),
+            Goal(month: GX.november, seller: "sam", kind: .wonDeals, target: 1),
+            Goal(month: Month(iso: "2026-12")!, seller: nil, kind: .wonValue, target: 1),
+        ]
         #expect(GoalProgress.visible(goals, month: GX.november, to: GX.team.user("rita")!).map(\.seller) == [nil, "rita"])
         #expect(GoalProgress.visible(goals, month: GX.november, to: GX.team.user("dana")!).count == 3)
     }
 
     @Test func goalsFilesRoundTripAndRefuseDuplicates() throws {
-        let book = GoalBook(goals: [Goal(month: GX.november, seller: nil, kind: .wonValue, target: 200_000),
-                                    Goal(month: GX.november, seller: "rita", kind: .activities, target: 12)])
+        let book = GoalBook(goals: [
+            Goal(month: GX.november, seller: nil, kind: .wonValue, target: 200_000),
+            Goal(month: GX.november, seller: "rita", kind: .activities, target: 12),
+        ])
         let data = try JSONEncoder().encode(book)
         let text = String(decoding: data, as: UTF8.self)
         #expect(text.contains("\"200000.00\"") && text.contains("\"12\"") && text.contains("null"))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FunnelCore
 
 @Suite("R8: every stage change is recorded — who, when, from, to")
@@ -15,13 +16,17 @@ struct HistoryTests {
         let funnel = Fx.funnel()
         let deal = try Fx.create(by: Fx.rita)
         let first = try #require(funnel.apply(.move(to: "meeting"), to: deal, by: Fx.rita, now: Fx.later(hours: 1)).success)
-        let second = try #require(funnel.apply(.move(to: "customer", value: 10), to: first, by: Fx.manager,
-                                               now: Fx.later(hours: 30)).success)
-        #expect(second.history == [
-            StageChange(at: Fx.now, by: "rita", from: nil, to: "new"),
-            StageChange(at: Fx.later(hours: 1), by: "rita", from: "new", to: "meeting"),
-            StageChange(at: Fx.later(hours: 30), by: "mia", from: "meeting", to: "customer"),
-        ])
+        let second = try #require(
+            funnel.apply(
+                .move(to: "customer", value: 10), to: first, by: Fx.manager,
+                now: Fx.later(hours: 30)
+            ).success)
+        #expect(
+            second.history == [
+                StageChange(at: Fx.now, by: "rita", from: nil, to: "new"),
+                StageChange(at: Fx.later(hours: 1), by: "rita", from: "new", to: "meeting"),
+                StageChange(at: Fx.later(hours: 30), by: "mia", from: "meeting", to: "customer"),
+            ])
         #expect(second.stageEntered == Fx.later(hours: 30))
         #expect(second.created == Fx.now)
     }
@@ -38,8 +43,11 @@ struct HistoryTests {
         edit.title = "Bigger solar panels"
         edit.value = .some(500)
         let edited = try #require(Fx.funnel().apply(.edit(edit), to: deal, by: Fx.rita, now: Fx.later(hours: 1)).success)
-        let assigned = try #require(Fx.funnel().apply(.assign(owner: "sam"), to: edited, by: Fx.manager,
-                                                      now: Fx.later(hours: 2)).success)
+        let assigned = try #require(
+            Fx.funnel().apply(
+                .assign(owner: "sam"), to: edited, by: Fx.manager,
+                now: Fx.later(hours: 2)
+            ).success)
         #expect(assigned.history == deal.history)
         #expect(assigned.stageEntered == deal.stageEntered)
         #expect(assigned.title == "Bigger solar panels" && assigned.value == 500 && assigned.owner == "sam")
@@ -77,15 +85,19 @@ struct HistoryTests {
         let funnel = Fx.funnel()
         let original = try Fx.create(by: Fx.sam)
         let moved = try #require(funnel.apply(.move(to: "meeting"), to: original, by: Fx.sam, now: Fx.later(hours: 1)).success)
-        #expect(funnel.apply(.restore(original), to: moved, by: Fx.rita, now: Fx.later(hours: 2)).refusal
-            == .notYourDeal(dealTitle: "Solar panels", owner: "Sam Rep"))
+        #expect(
+            funnel.apply(.restore(original), to: moved, by: Fx.rita, now: Fx.later(hours: 2)).refusal
+                == .notYourDeal(dealTitle: "Solar panels", owner: "Sam Rep"))
     }
 
     @Test func undoingALoggedCallTakesTheCallAwayAndRedoBringsItBack() throws {
         let funnel = Fx.funnel()
         let original = try Fx.create(by: Fx.rita)
-        let logged = try #require(funnel.apply(.log(.call(.noAnswer), note: "voicemail", next: nil), to: original, by: Fx.rita,
-                                               now: Fx.later(hours: 1)).success)
+        let logged = try #require(
+            funnel.apply(
+                .log(.call(.noAnswer), note: "voicemail", next: nil), to: original, by: Fx.rita,
+                now: Fx.later(hours: 1)
+            ).success)
         let undone = try #require(funnel.apply(.restore(original), to: logged, by: Fx.rita, now: Fx.later(hours: 2)).success)
         #expect(undone.activities.isEmpty)
         #expect(Attempts.unanswered(undone) == 0)

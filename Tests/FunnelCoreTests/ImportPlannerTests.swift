@@ -1,17 +1,22 @@
 import Foundation
 import Testing
+
 @testable import FunnelCore
 
 @Suite("Import planning: every deal through the domain's rules")
 struct ImportPlannerTests {
-    static func plan(_ csv: String, options: ImportOptions = ImportOptions(source: .csv), existing: [Deal] = [],
-                     actor: User = Fx.manager) throws -> [PlannedRow] {
+    static func plan(
+        _ csv: String, options: ImportOptions = ImportOptions(source: .csv), existing: [Deal] = [],
+        actor: User = Fx.manager
+    ) throws -> [PlannedRow] {
         var counter = 0
-        var planner = ImportPlanner(funnel: Fx.funnel(), actor: actor, options: options, existing: existing, now: Fx.now,
-                                    utcOffset: 0, makeID: {
-                                        counter += 1
-                                        return "imp\(String(counter).count == 1 ? "0000" : "000")\(counter)"
-                                    })
+        var planner = ImportPlanner(
+            funnel: Fx.funnel(), actor: actor, options: options, existing: existing, now: Fx.now,
+            utcOffset: 0,
+            makeID: {
+                counter += 1
+                return "imp\(String(counter).count == 1 ? "0000" : "000")\(counter)"
+            })
         let table = try ImportTable.parse(csv).get()
         return try planner.plan(table).get().rows
     }
@@ -21,14 +26,15 @@ struct ImportPlannerTests {
     }
 
     @Test func rulesRefuseRowsAndSayWhy() throws {
-        let rows = try Self.plan("""
-        title,status,value,lost_reason,stage,next_action_date,owner
-        Won without value,won,,,,,rita
-        Lost without listed reason,lost,,Moon phase,,,rita
-        Follow-up without next action,,,,Follow-up,,rita
-        Fine,won,100,,,,rita
-        Lost fine,lost,,price,,,rita
-        """)
+        let rows = try Self.plan(
+            """
+            title,status,value,lost_reason,stage,next_action_date,owner
+            Won without value,won,,,,,rita
+            Lost without listed reason,lost,,Moon phase,,,rita
+            Follow-up without next action,,,,Follow-up,,rita
+            Fine,won,100,,,,rita
+            Lost fine,lost,,price,,,rita
+            """)
         #expect(Self.error(rows[0])?.contains("value") == true, "\(rows[0].outcome)")
         #expect(Self.error(rows[1]) != nil, "R7: an unlisted reason")
         #expect(Self.error(rows[2]) != nil, "R6: needs a next action")
@@ -41,12 +47,13 @@ struct ImportPlannerTests {
     }
 
     @Test func stagesAndOwnersAreMatchedLoosely() throws {
-        let rows = try Self.plan("""
-        title,stage,owner,created
-        A,  meeting/QUOTE ,RITA@example.com,24/10/2026 14:05
-        B,Negotiation,Sam  Rep,2026-10-01
-        C,Negotiation,nobody,
-        """)
+        let rows = try Self.plan(
+            """
+            title,stage,owner,created
+            A,  meeting/QUOTE ,RITA@example.com,24/10/2026 14:05
+            B,Negotiation,Sam  Rep,2026-10-01
+            C,Negotiation,nobody,
+            """)
         guard case .create(let a, _) = rows[0].outcome, case .create(let b, let notes) = rows[1].outcome else {
             Issue.record("\(rows)")
             return
@@ -61,8 +68,10 @@ struct ImportPlannerTests {
 
     /// Accounts differing only in case are two people: the one written exactly wins.
     @Test func anOwnerWrittenExactlyIsThatAccount() {
-        let team = Team(users: [User(account: "bob", name: "Bob Levi", role: .rep), User(account: "Bob", name: "Bob Cohen", role: .rep),
-                                User(account: "rita", name: "Rita Rep", role: .rep)])
+        let team = Team(users: [
+            User(account: "bob", name: "Bob Levi", role: .rep), User(account: "Bob", name: "Bob Cohen", role: .rep),
+            User(account: "rita", name: "Rita Rep", role: .rep),
+        ])
         #expect(ImportValues.owner("bob", in: team)?.name == "Bob Levi")
         #expect(ImportValues.owner("Bob", in: team)?.name == "Bob Cohen")
         #expect(ImportValues.owner(" Bob ", in: team)?.name == "Bob Cohen")

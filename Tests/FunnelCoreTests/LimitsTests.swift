@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FunnelCore
 
 /// Each bound of `Limits`, through `Funnel`'s one door: the value at the limit passes, the one
@@ -17,19 +18,22 @@ struct LimitsTests {
         #expect(refusal?.text.contains("99,999,999,999,999,999.99") == true)
         var edit = DealEdit()
         edit.value = .some(Decimal(string: "100000000000000000"))
-        #expect(Fx.funnel().apply(.edit(edit), to: try Fx.create(), by: Fx.rita, now: Fx.now).refusal
-            == .valueTooLarge(limit: Limits.maximumAmount))
+        #expect(
+            Fx.funnel().apply(.edit(edit), to: try Fx.create(), by: Fx.rita, now: Fx.now).refusal
+                == .valueTooLarge(limit: Limits.maximumAmount))
         let move = DealChange.move(to: "customer", value: Limits.maximumAmount * 10)
-        #expect(Fx.funnel().apply(move, to: try Fx.create(), by: Fx.rita, now: Fx.now).refusal
-            == .valueTooLarge(limit: Limits.maximumAmount))
+        #expect(
+            Fx.funnel().apply(move, to: try Fx.create(), by: Fx.rita, now: Fx.now).refusal
+                == .valueTooLarge(limit: Limits.maximumAmount))
     }
 
     @Test func aValueHasAtMostTwoDecimalsAndIsNeverNegative() throws {
         #expect(try Fx.create(value: Decimal(string: "0.01")).value == Decimal(string: "0.01"))
         var edit = DealEdit()
         edit.value = .some(Decimal(string: "1.005"))
-        #expect(Fx.funnel().apply(.edit(edit), to: try Fx.create(), by: Fx.rita, now: Fx.now).refusal
-            == .tooManyDecimals(places: 2))
+        #expect(
+            Fx.funnel().apply(.edit(edit), to: try Fx.create(), by: Fx.rita, now: Fx.now).refusal
+                == .tooManyDecimals(places: 2))
         edit.value = .some(-Self.cent)
         #expect(Fx.funnel().apply(.edit(edit), to: try Fx.create(), by: Fx.rita, now: Fx.now).refusal == .negativeValue)
         #expect(!Limits.isStorable(Decimal.nan))
@@ -67,15 +71,19 @@ struct LimitsTests {
         #expect(refusal == .timeOutOfRange(field: "created"))
         #expect(refusal?.text.contains("1970-01-01T00:00:00Z … 9999-12-31T23:59:59Z") == true)
         let before = Limits.earliestTime.addingTimeInterval(-1)
-        #expect(Fx.funnel().apply(.callStep(.rapport, done: true), to: try Fx.create(), by: Fx.rita, now: before).refusal
-            == .timeOutOfRange(field: "updated"))
+        #expect(
+            Fx.funnel().apply(.callStep(.rapport, done: true), to: try Fx.create(), by: Fx.rita, now: before).refusal
+                == .timeOutOfRange(field: "updated"))
     }
 
     @Test func changesKeepWholeSeconds() throws {
         let deal = try Fx.create(at: Fx.now.addingTimeInterval(0.75))
         #expect(deal.created == Fx.now)
-        let next = try #require(Fx.funnel().apply(.callStep(.rapport, done: true), to: deal, by: Fx.rita,
-                                                  now: Fx.now.addingTimeInterval(60.5)).success)
+        let next = try #require(
+            Fx.funnel().apply(
+                .callStep(.rapport, done: true), to: deal, by: Fx.rita,
+                now: Fx.now.addingTimeInterval(60.5)
+            ).success)
         #expect(next.updated == Fx.now.addingTimeInterval(60))
     }
 
@@ -92,11 +100,13 @@ struct LimitsTests {
     @Test func aRevisionAtIntMaxIsRefusedNotATrap() throws {
         var deal = try Fx.create()
         deal.revision = Int.max
-        #expect(Fx.funnel().apply(.callStep(.rapport, done: true), to: deal, by: Fx.rita, now: Fx.now).refusal
-            == .revisionOutOfRange(revision: Limits.maximumRevision + 1, limit: Limits.maximumRevision))
+        #expect(
+            Fx.funnel().apply(.callStep(.rapport, done: true), to: deal, by: Fx.rita, now: Fx.now).refusal
+                == .revisionOutOfRange(revision: Limits.maximumRevision + 1, limit: Limits.maximumRevision))
         deal.revision = Int.min
-        #expect(Fx.funnel().apply(.callStep(.rapport, done: true), to: deal, by: Fx.rita, now: Fx.now).refusal
-            == .revisionOutOfRange(revision: Int.min + 1, limit: Limits.maximumRevision))
+        #expect(
+            Fx.funnel().apply(.callStep(.rapport, done: true), to: deal, by: Fx.rita, now: Fx.now).refusal
+                == .revisionOutOfRange(revision: Int.min + 1, limit: Limits.maximumRevision))
     }
 
     @Test(arguments: [0, 121, -1, Int.max, Int.min])
@@ -110,8 +120,9 @@ struct LimitsTests {
     @Test(arguments: [1, 12, 120])
     func installmentsFromOneTo120Pass(installments: Int) throws {
         let terms = PaymentTerms(installments: installments, method: .cheques)
-        #expect(Fx.funnel().apply(.paymentTerms(terms), to: try Fx.create(), by: Fx.rita, now: Fx.now).success?
-            .paymentTerms == terms)
+        #expect(
+            Fx.funnel().apply(.paymentTerms(terms), to: try Fx.create(), by: Fx.rita, now: Fx.now).success?
+                .paymentTerms == terms)
     }
 }
 
@@ -133,8 +144,9 @@ struct TextLimitsTests {
             set(&edit, Self.text(limit))
             #expect(Fx.funnel().apply(.edit(edit), to: deal, by: Fx.rita, now: Fx.now).success != nil, "\(field) at its limit")
             set(&edit, Self.text(limit + 1))
-            #expect(Fx.funnel().apply(.edit(edit), to: deal, by: Fx.rita, now: Fx.now).refusal
-                == .fieldTooLong(field: field, limit: limit), "\(field) past its limit")
+            #expect(
+                Fx.funnel().apply(.edit(edit), to: deal, by: Fx.rita, now: Fx.now).refusal
+                    == .fieldTooLong(field: field, limit: limit), "\(field) past its limit")
         }
     }
 
@@ -154,12 +166,14 @@ struct TextLimitsTests {
 
     @Test func aLostReasonAndASourceHaveTheFieldLimit() throws {
         let inbox = try Fx.create(stage: "unsorted")
-        #expect(Fx.funnel().apply(.reject(reason: Self.text(501)), to: inbox, by: Fx.rita, now: Fx.now).refusal
-            == .fieldTooLong(field: "lost reason", limit: 500))
+        #expect(
+            Fx.funnel().apply(.reject(reason: Self.text(501)), to: inbox, by: Fx.rita, now: Fx.now).refusal
+                == .fieldTooLong(field: "lost reason", limit: 500))
         var earlier = try Fx.create()
         earlier.source = Self.text(501)
-        #expect(Fx.funnel().apply(.restore(earlier), to: try Fx.create(), by: Fx.rita, now: Fx.now).refusal
-            == .fieldTooLong(field: "source", limit: 500))
+        #expect(
+            Fx.funnel().apply(.restore(earlier), to: try Fx.create(), by: Fx.rita, now: Fx.now).refusal
+                == .fieldTooLong(field: "source", limit: 500))
     }
 
     @Test func combiningMarksCountAsCharacters() throws {
@@ -168,8 +182,9 @@ struct TextLimitsTests {
         #expect(stuffed.count == 1)
         var edit = DealEdit()
         edit.company = stuffed
-        #expect(Fx.funnel().apply(.edit(edit), to: try Fx.create(), by: Fx.rita, now: Fx.now).refusal
-            == .fieldTooLong(field: "company", limit: 500))
+        #expect(
+            Fx.funnel().apply(.edit(edit), to: try Fx.create(), by: Fx.rita, now: Fx.now).refusal
+                == .fieldTooLong(field: "company", limit: 500))
         #expect(Limits.length(of: stuffed) == 601)
         #expect(Limits.fits(String(repeating: "😀", count: 500), 500))
     }
@@ -187,16 +202,20 @@ struct TextLimitsTests {
 
 @Suite("Limits: dates as typed, and the pipeline's settings")
 struct DateAndSettingLimitsTests {
-    @Test(arguments: ["2026-11-24T25:00", "2026-11-24T24:00:00Z", "2026-11-24T23:60", "2026-11-24T09:00:61",
-                      "2026-13-01", "2026-01-32", "2026-02-30", "2026-02-30T10:00:00Z", "2026-11-24T9:00",
-                      "2026-11-24T09:00junk", "2026-11-24T", "2026-11-24T09:00:00+25:00", "2026-11-24T09:00:00.Z",
-                      "10000-01-01", "2026-11-24Tnoon"])
+    @Test(arguments: [
+        "2026-11-24T25:00", "2026-11-24T24:00:00Z", "2026-11-24T23:60", "2026-11-24T09:00:61",
+        "2026-13-01", "2026-01-32", "2026-02-30", "2026-02-30T10:00:00Z", "2026-11-24T9:00",
+        "2026-11-24T09:00junk", "2026-11-24T", "2026-11-24T09:00:00+25:00", "2026-11-24T09:00:00.Z",
+        "10000-01-01", "2026-11-24Tnoon",
+    ])
     func impossibleDatesAndTimesAreRefused(text: String) {
         #expect(Day.parse(text, today: Fx.today) == nil)
     }
 
-    @Test(arguments: ["2026-11-30T17:00", "2026-11-30T17:00:00", "2026-11-30T17:00:00Z", "2026-11-30t17:00:00z",
-                      "2026-11-30T17:00:00.250Z", "2026-11-30T17:00:00+02:00", "2026-11-30T23:59:59-0500"])
+    @Test(arguments: [
+        "2026-11-30T17:00", "2026-11-30T17:00:00", "2026-11-30T17:00:00Z", "2026-11-30t17:00:00z",
+        "2026-11-30T17:00:00.250Z", "2026-11-30T17:00:00+02:00", "2026-11-30T23:59:59-0500",
+    ])
     func aDateTimeGivesItsDate(text: String) {
         #expect(Day.parse(text, today: Fx.today)?.iso == "2026-11-30")
     }
@@ -240,8 +259,9 @@ struct ReportSumLimitsTests {
         let deals = (0..<10_000).map { i in
             Fx.deal("Deal \(i)", id: String(format: "d%07d", i), value: Limits.maximumAmount)
         }
-        let report = ReportBuilder.build(deals: deals, pipeline: pipeline, team: Fx.team,
-                                         period: .trailing(.all, today: Fx.today), now: Fx.now, utcOffset: 0)
+        let report = ReportBuilder.build(
+            deals: deals, pipeline: pipeline, team: Fx.team,
+            period: .trailing(.all, today: Fx.today), now: Fx.now, utcOffset: 0)
         let new = try #require(report.stages.first { $0.stage.id == "new" })
         #expect(new.totalValue == Limits.maximumAmount * 10_000)
         #expect(new.averageValue == Limits.maximumAmount)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FunnelCore
 
 @Suite("R11 email: templates and the composer")
@@ -7,15 +8,18 @@ struct MailComposerTests {
     static let yossi = User(account: "yossi", name: "יוסי כהן", role: .rep, email: "yossi@example.co.il")
 
     static func deal(contact: String = "משה לוי", email: String = "moshe@example.com", title: String = "רישיון שנתי") -> Deal {
-        Deal(id: "abcd2345", title: title, company: "כרמל", contact: contact, email: email, currency: "ILS",
-             owner: "yossi", stage: "new", created: Fx.now)
+        Deal(
+            id: "abcd2345", title: title, company: "כרמל", contact: contact, email: email, currency: "ILS",
+            owner: "yossi", stage: "new", created: Fx.now)
     }
 
     /// The header block and the decoded body of a composed message.
     static func parts(_ message: String) -> (headers: [String], body: String) {
         let halves = message.components(separatedBy: "\n\n")
         let headers = halves[0].components(separatedBy: "\n")
-        let body = Data(base64Encoded: halves.dropFirst().joined().replacingOccurrences(of: "\n", with: "")).map { String(decoding: $0, as: UTF8.self) }
+        let body = Data(base64Encoded: halves.dropFirst().joined().replacingOccurrences(of: "\n", with: "")).map {
+            String(decoding: $0, as: UTF8.self)
+        }
         return (headers, body ?? "")
     }
 
@@ -75,37 +79,45 @@ struct MailComposerTests {
     @Test func nothingFromADealCanAddAHeader() throws {
         let evil = Self.deal(contact: "Eve\r\nBcc: all@example.com", title: "Hi\nBcc: x@example.com")
         let template = MailTemplate(name: "t", subject: "About {title} for {contact}", body: "{contact}\n")
-        let mail = try MailComposer.compose(MailComposer.draft(template, deal: evil, sender: Self.yossi), deal: evil,
-                                            sender: Self.yossi, now: Fx.now, messageID: "x").get()
+        let mail = try MailComposer.compose(
+            MailComposer.draft(template, deal: evil, sender: Self.yossi), deal: evil,
+            sender: Self.yossi, now: Fx.now, messageID: "x"
+        ).get()
         let (headers, _) = Self.parts(mail.message)
         #expect(!headers.contains { $0.lowercased().hasPrefix("bcc") })
         #expect(mail.subject == "About Hi Bcc: x@example.com for Eve Bcc: all@example.com")
         // An address with a line break (or anything but one plain address) is refused.
         for address in ["a@example.com\r\nBcc: b@example.com", "a@example.com, b@example.com", "Eve <a@example.com>", "a b@example.com", "no-at"] {
             let bad = Self.deal(email: address)
-            #expect(MailComposer.compose(template, deal: bad, sender: Self.yossi, now: Fx.now, messageID: "x").refusal
-                == .mailBadAddress(whose: "the deal's email", address: address), "\(address)")
+            #expect(
+                MailComposer.compose(template, deal: bad, sender: Self.yossi, now: Fx.now, messageID: "x").refusal
+                    == .mailBadAddress(whose: "the deal's email", address: address), "\(address)")
         }
     }
 
     @Test func aRecipientAndASenderAreNeeded() {
         let template = MailTemplate(name: "t", subject: "s", body: "b\n")
-        #expect(MailComposer.compose(template, deal: Self.deal(email: ""), sender: Self.yossi, now: Fx.now, messageID: "x").refusal
-            == .mailNoRecipient(dealTitle: "רישיון שנתי"))
+        #expect(
+            MailComposer.compose(template, deal: Self.deal(email: ""), sender: Self.yossi, now: Fx.now, messageID: "x").refusal
+                == .mailNoRecipient(dealTitle: "רישיון שנתי"))
         let noAddress = User(account: "yossi", name: "Yossi", role: .rep)
-        #expect(MailComposer.compose(template, deal: Self.deal(), sender: noAddress, now: Fx.now, messageID: "x").refusal
-            == .mailNoSender(account: "yossi"))
+        #expect(
+            MailComposer.compose(template, deal: Self.deal(), sender: noAddress, now: Fx.now, messageID: "x").refusal
+                == .mailNoSender(account: "yossi"))
     }
 
     @Test func templatesAreParsedAsUntrustedText() {
         #expect(MailTemplate.parse(name: "t", text: "Hello\n\nbody").refusal == .mailTemplateNoSubject(name: "t"))
         #expect(MailTemplate.parse(name: "t", text: "Subject:   \n\nbody").refusal == .mailTemplateNoSubject(name: "t"))
-        #expect(MailTemplate.parse(name: "t", text: "Subject: x\n\nDear {contcat}").refusal
-            == .mailTemplateUnknownPlaceholder(name: "t", placeholder: "contcat"))
-        #expect(MailTemplate.parse(name: "t", text: "subject: Hi {contact}\r\n\r\nA {b c} {} stays\r\n").success
-            == MailTemplate(name: "t", subject: "Hi {contact}", body: "A {b c} {} stays\n"))
-        #expect(MailTemplate.parse(name: "t", text: "Subject: x\n\n" + String(repeating: "a", count: 70_000)).refusal
-            == .mailTemplateTooLong(name: "t", limit: MailTemplate.maximumBytes))
+        #expect(
+            MailTemplate.parse(name: "t", text: "Subject: x\n\nDear {contcat}").refusal
+                == .mailTemplateUnknownPlaceholder(name: "t", placeholder: "contcat"))
+        #expect(
+            MailTemplate.parse(name: "t", text: "subject: Hi {contact}\r\n\r\nA {b c} {} stays\r\n").success
+                == MailTemplate(name: "t", subject: "Hi {contact}", body: "A {b c} {} stays\n"))
+        #expect(
+            MailTemplate.parse(name: "t", text: "Subject: x\n\n" + String(repeating: "a", count: 70_000)).refusal
+                == .mailTemplateTooLong(name: "t", limit: MailTemplate.maximumBytes))
         for name in ["../x", "a/b", ".hidden", "", "a b"] { #expect(!MailTemplate.isValidName(name), "\(name)") }
         #expect(MailTemplate.isValidName("no-answer-he"))
     }

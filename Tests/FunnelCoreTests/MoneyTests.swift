@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FunnelCore
 
 @Suite("Money: parsing, storing, showing")
@@ -14,8 +15,10 @@ struct MoneyTests {
         #expect(Money.parseAmount(text) == Self.dec(expected))
     }
 
-    @Test(arguments: ["-5", "1e5", "1E5", "1.234", "", "   ", "abc", "12a", "$12", ".", "1.2.3", "٣", "+5", "1,5.000",
-                      "123456789012345678901"])
+    @Test(arguments: [
+        "-5", "1e5", "1E5", "1.234", "", "   ", "abc", "12a", "$12", ".", "1.2.3", "٣", "+5", "1,5.000",
+        "123456789012345678901",
+    ])
     func refusedAmounts(text: String) {
         #expect(Money.parseAmount(text) == nil)
     }
@@ -26,8 +29,10 @@ struct MoneyTests {
         #expect(Money.plain(sum) == "0.30")
     }
 
-    @Test(arguments: [("12500", "12500.00"), ("0.1", "0.10"), ("99.9", "99.90"), ("0", "0.00"), ("1234567.89", "1234567.89"),
-                      ("5.125", "5.12"), ("5.135", "5.14")])
+    @Test(arguments: [
+        ("12500", "12500.00"), ("0.1", "0.10"), ("99.9", "99.90"), ("0", "0.00"), ("1234567.89", "1234567.89"),
+        ("5.125", "5.12"), ("5.135", "5.14"),
+    ])
     func plainIsTheStoredFormWithTwoDecimals(amount: String, expected: String) {
         #expect(Money.plain(Self.dec(amount)) == expected)
     }

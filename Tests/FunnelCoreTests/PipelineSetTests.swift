@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FunnelCore
 
 /// More than one pipeline: ids, names, where a deal is, and a deal moved between pipelines
@@ -23,8 +24,11 @@ struct PipelineSetTests {
     }
 
     @Test func addingMakesAnIdFromTheNameAndRefusesClashes() throws {
-        let added = try #require(PipelineSetEditing.add("New Sales 2027", template: PipelineTemplate.powerlink.pipeline,
-                                                        to: set, by: Fx.manager).success)
+        let added = try #require(
+            PipelineSetEditing.add(
+                "New Sales 2027", template: PipelineTemplate.powerlink.pipeline,
+                to: set, by: Fx.manager
+            ).success)
         #expect(added.1.id == "new-sales-2027" && added.1.pipeline.name == "New Sales 2027")
         #expect(added.0.entries.map(\.id) == ["main", "renewals", "new-sales-2027"])
         #expect(added.1.pipeline.stages == PipelineTemplate.powerlink.pipeline.stages)
@@ -48,7 +52,8 @@ struct PipelineSetTests {
         #expect(renamed.1.id == "renewals" && renamed.0.entry(id: "renewals")?.pipeline.name == "Account renewals")
         #expect(PipelineSetEditing.rename("renewals", to: "Renewals", in: set, by: Fx.manager).success != nil, "its own name, another case")
         #expect(PipelineSetEditing.rename("renewals", to: "simple", in: set, by: Fx.manager).failure?.message == .pipelineNameTaken(name: "simple"))
-        #expect(PipelineSetEditing.rename("nope", to: "x", in: set, by: Fx.manager).failure?.message
+        #expect(
+            PipelineSetEditing.rename("nope", to: "x", in: set, by: Fx.manager).failure?.message
                 == .unknownPipeline(text: "nope", known: ["simple", "b2b"]))
         #expect(PipelineSetEditing.rename("main", to: "x", in: set, by: Fx.sam).failure?.message == .onlyManagersEditPipelines)
     }
@@ -66,12 +71,16 @@ struct PipelineSetTests {
         #expect(moved.pipeline == "renewals" && moved.stage == "opportunity" && moved.revision == 2)
         #expect(moved.history.last == StageChange(at: Fx.later(hours: 1), by: "rita", from: "new", to: "opportunity", pipeline: "renewals"))
         // Within the pipeline, no pipeline is recorded; back to the first, `main` is, and the field goes.
-        let onward = try #require(target.apply(.move(to: "proposal", nextAction: NextAction(date: Fx.day("2026-11-30"))),
-                                               to: moved, by: Fx.rita, now: Fx.later(hours: 2)).success)
+        let onward = try #require(
+            target.apply(
+                .move(to: "proposal", nextAction: NextAction(date: Fx.day("2026-11-30"))),
+                to: moved, by: Fx.rita, now: Fx.later(hours: 2)
+            ).success)
         #expect(onward.history.last?.pipeline == nil && onward.pipeline == "renewals")
         let back = try #require(first.apply(.move(to: "new"), to: onward, by: Fx.rita, now: Fx.later(hours: 3)).success)
         #expect(back.pipeline == nil && back.stage == "new" && back.history.last?.pipeline == "main")
-        #expect(first.apply(.move(to: "new"), to: back, by: Fx.rita, now: Fx.later(hours: 4)).failure?.message == .alreadyInStage(stage: "New inquiry"))
+        #expect(
+            first.apply(.move(to: "new"), to: back, by: Fx.rita, now: Fx.later(hours: 4)).failure?.message == .alreadyInStage(stage: "New inquiry"))
     }
 
     @Test func aDealCreatedInAPipelineIsInItAndReadsBackFromJSON() throws {
@@ -91,8 +100,11 @@ struct PipelineSetTests {
 
     @Test func reportsSeeTheHistorySinceTheDealEnteredItsPipeline() throws {
         let deal = try Fx.create(value: 100)
-        let moved = try #require(Fx.funnel().on(renewals).apply(.move(to: "opportunity"), to: deal, by: Fx.rita,
-                                                                 now: Fx.later(hours: 1)).success)
+        let moved = try #require(
+            Fx.funnel().on(renewals).apply(
+                .move(to: "opportunity"), to: deal, by: Fx.rita,
+                now: Fx.later(hours: 1)
+            ).success)
         let seen = moved.historyInItsPipeline
         #expect(seen.history == [StageChange(at: Fx.later(hours: 1), by: "rita", from: nil, to: "opportunity", pipeline: "renewals")])
         #expect(deal.historyInItsPipeline == deal)
@@ -100,8 +112,11 @@ struct PipelineSetTests {
 
     @Test func aMergeKeepsAStageWithItsPipeline() throws {
         let base = try Fx.create(value: 100)
-        let moved = try #require(Fx.funnel().on(renewals).apply(.move(to: "opportunity"), to: base, by: Fx.rita,
-                                                                 now: Fx.later(hours: 1)).success)
+        let moved = try #require(
+            Fx.funnel().on(renewals).apply(
+                .move(to: "opportunity"), to: base, by: Fx.rita,
+                now: Fx.later(hours: 1)
+            ).success)
         var edited = base
         edited.title = "Renamed"
         edited.updated = Fx.later(hours: 2)

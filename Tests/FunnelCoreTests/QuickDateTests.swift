@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FunnelCore
 
 /// Quick dates as a rep types them in a prompt (today is Tuesday 2026-11-24).

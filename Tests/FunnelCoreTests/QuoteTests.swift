@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FunnelCore
 
 /// R19: the product catalogue, quote lines and their sums, issuing, and the stage requirement.
@@ -44,16 +45,19 @@ struct QuoteTests {
 
     @Test func theCatalogueRefusesBadProductsAndDuplicateCodes() throws {
         let catalogue = try Self.catalogue()
-        #expect(catalogue.adding(Product(code: "crm-y", name: "Again", price: 1, currency: "ILS")).refusal
-            == .productExists(code: "crm-y"))
+        #expect(
+            catalogue.adding(Product(code: "crm-y", name: "Again", price: 1, currency: "ILS")).refusal
+                == .productExists(code: "crm-y"))
         #expect(catalogue.adding(Product(code: "-x", name: "A", price: 1, currency: "ILS")).refusal == .productBadCode(code: "-x"))
         #expect(catalogue.adding(Product(code: "a/b", name: "A", price: 1, currency: "ILS")).refusal == .productBadCode(code: "a/b"))
         #expect(catalogue.adding(Product(code: "B", name: "  ", price: 1, currency: "ILS")).refusal == .productEmptyName)
         #expect(catalogue.adding(Product(code: "B", name: "b", price: -1, currency: "ILS")).refusal == .negativePrice)
-        #expect(catalogue.adding(Product(code: "B", name: "b", price: Self.d("1.005"), currency: "ILS")).refusal
-            == .tooManyDecimals(places: 2))
-        #expect(catalogue.adding(Product(code: "B", name: "b", price: Limits.maximumAmount + 1, currency: "ILS")).refusal
-            == .valueTooLarge(limit: Limits.maximumAmount))
+        #expect(
+            catalogue.adding(Product(code: "B", name: "b", price: Self.d("1.005"), currency: "ILS")).refusal
+                == .tooManyDecimals(places: 2))
+        #expect(
+            catalogue.adding(Product(code: "B", name: "b", price: Limits.maximumAmount + 1, currency: "ILS")).refusal
+                == .valueTooLarge(limit: Limits.maximumAmount))
         #expect(catalogue.adding(Product(code: "B", name: "b", price: 1, currency: "XYZ")).refusal == .invalidCurrency(text: "XYZ"))
         #expect(catalogue.product("crm-y")?.code == "CRM-Y")
     }
@@ -64,8 +68,9 @@ struct QuoteTests {
         #expect(edited.product("CRM-Y") == Product(code: "CRM-Y", name: "CRM", price: 1100, currency: "ILS", vatExempt: true))
         let archived = try edited.editing("CRM-Y", ProductEdit(active: false)).get()
         #expect(archived.product("CRM-Y")?.active == false)
-        #expect(archived.line("CRM-Y", quantity: 1, price: nil, discount: 0, currency: "ILS").refusal
-            == .unknownProduct(code: "CRM-Y"))
+        #expect(
+            archived.line("CRM-Y", quantity: 1, price: nil, discount: 0, currency: "ILS").refusal
+                == .unknownProduct(code: "CRM-Y"))
         #expect(catalogue.editing("NOPE", ProductEdit(price: 1)).refusal == .unknownProduct(code: "NOPE"))
         #expect(catalogue.editing("CRM-Y", ProductEdit(currency: "QQQ")).refusal == .invalidCurrency(text: "QQQ"))
     }
@@ -75,8 +80,9 @@ struct QuoteTests {
         let line = try catalogue.line("setup", quantity: 2, price: nil, discount: 0, currency: "ils").get()
         #expect(line == QuoteLine(product: "SETUP", text: "התקנה והדרכה", quantity: 2, unitPrice: Self.d("450.50"), vatExempt: true))
         #expect(try catalogue.line("CRM-Y", quantity: 1, price: 999, discount: 5, currency: "ILS").get().unitPrice == 999)
-        #expect(catalogue.line("US-1", quantity: 1, price: nil, discount: 0, currency: "ILS").refusal
-            == .productCurrency(code: "US-1", currency: "USD", deal: "ILS"))
+        #expect(
+            catalogue.line("US-1", quantity: 1, price: nil, discount: 0, currency: "ILS").refusal
+                == .productCurrency(code: "US-1", currency: "USD", deal: "ILS"))
         #expect(catalogue.line("GONE", quantity: 1, price: nil, discount: 0, currency: "ILS").refusal == .unknownProduct(code: "GONE"))
     }
 
@@ -86,21 +92,31 @@ struct QuoteTests {
         func refusal(_ line: QuoteLine) -> Message? { funnel.apply(.addLine(line), to: deal, by: Fx.rita, now: Fx.now).refusal }
         #expect(refusal(QuoteLine(product: nil, text: "x", quantity: 0, unitPrice: 1)) == .quoteLineQuantity(quantity: "0"))
         #expect(refusal(QuoteLine(product: nil, text: "x", quantity: -2, unitPrice: 1)) == .quoteLineQuantity(quantity: "-2"))
-        #expect(refusal(QuoteLine(product: nil, text: "x", quantity: 1, unitPrice: 1, discount: Self.d("100.01")))
-            == .quoteLineDiscount(discount: "100.01"))
+        #expect(
+            refusal(QuoteLine(product: nil, text: "x", quantity: 1, unitPrice: 1, discount: Self.d("100.01")))
+                == .quoteLineDiscount(discount: "100.01"))
         #expect(refusal(QuoteLine(product: nil, text: "x", quantity: 1, unitPrice: 1, discount: -1)) == .quoteLineDiscount(discount: "-1"))
         #expect(refusal(QuoteLine(product: nil, text: " ", quantity: 1, unitPrice: 1)) == .quoteLineEmptyText)
         #expect(refusal(QuoteLine(product: nil, text: "x", quantity: 1, unitPrice: -1)) == .negativePrice)
-        #expect(refusal(QuoteLine(product: nil, text: "big", quantity: 2, unitPrice: Limits.maximumAmount))
-            == .quoteLineTooLarge(text: "big", limit: Limits.maximumAmount))
+        #expect(
+            refusal(QuoteLine(product: nil, text: "big", quantity: 2, unitPrice: Limits.maximumAmount))
+                == .quoteLineTooLarge(text: "big", limit: Limits.maximumAmount))
         // Two lines each within the limit whose sum is not; and one whose total with VAT is not.
         let big = Self.d("80000000000000000")
-        let half = try funnel.apply(.addLine(QuoteLine(product: nil, text: "a", quantity: 1, unitPrice: big)),
-                                    to: deal, by: Fx.rita, now: Fx.now).get()
-        #expect(funnel.apply(.addLine(QuoteLine(product: nil, text: "b", quantity: 1, unitPrice: Self.d("20000000000000000"))),
-                             to: half, by: Fx.rita, now: Fx.now).refusal == .quoteTotalTooLarge(limit: Limits.maximumAmount))
-        #expect(funnel.apply(.addLine(QuoteLine(product: nil, text: "b", quantity: 1, unitPrice: Self.d("5000000000000000"))),
-                             to: half, by: Fx.rita, now: Fx.now).refusal == .quoteTotalTooLarge(limit: Limits.maximumAmount))
+        let half = try funnel.apply(
+            .addLine(QuoteLine(product: nil, text: "a", quantity: 1, unitPrice: big)),
+            to: deal, by: Fx.rita, now: Fx.now
+        ).get()
+        #expect(
+            funnel.apply(
+                .addLine(QuoteLine(product: nil, text: "b", quantity: 1, unitPrice: Self.d("20000000000000000"))),
+                to: half, by: Fx.rita, now: Fx.now
+            ).refusal == .quoteTotalTooLarge(limit: Limits.maximumAmount))
+        #expect(
+            funnel.apply(
+                .addLine(QuoteLine(product: nil, text: "b", quantity: 1, unitPrice: Self.d("5000000000000000"))),
+                to: half, by: Fx.rita, now: Fx.now
+            ).refusal == .quoteTotalTooLarge(limit: Limits.maximumAmount))
         #expect(funnel.apply(.removeLine(number: 2), to: half, by: Fx.rita, now: Fx.now).refusal == .noSuchQuoteLine(number: 2, count: 1))
         #expect(funnel.apply(.removeLine(number: 0), to: half, by: Fx.rita, now: Fx.now).refusal == .noSuchQuoteLine(number: 0, count: 1))
     }
@@ -108,15 +124,18 @@ struct QuoteTests {
     @Test func onlyTheOwnerOrAManagerChangesLines() throws {
         let deal = try Fx.create()
         let line = QuoteLine(product: nil, text: "x", quantity: 1, unitPrice: 1)
-        #expect(Fx.funnel().apply(.addLine(line), to: deal, by: Fx.sam, now: Fx.now).refusal
-            == .notYourDeal(dealTitle: "Solar panels", owner: "Rita Rep"))
+        #expect(
+            Fx.funnel().apply(.addLine(line), to: deal, by: Fx.sam, now: Fx.now).refusal
+                == .notYourDeal(dealTitle: "Solar panels", owner: "Rita Rep"))
         #expect(Fx.funnel().apply(.addLine(line), to: deal, by: Fx.manager, now: Fx.now).success?.quoteLines == [line])
     }
 
     static func dealWithLines(_ funnel: Funnel) throws -> Deal {
         var deal = try Fx.create()
-        for line in [QuoteLine(product: "CRM-Y", text: "CRM", quantity: 3, unitPrice: 1200, discount: 10),
-                     QuoteLine(product: "SETUP", text: "Setup", quantity: 1, unitPrice: Self.d("450.50"), vatExempt: true)] {
+        for line in [
+            QuoteLine(product: "CRM-Y", text: "CRM", quantity: 3, unitPrice: 1200, discount: 10),
+            QuoteLine(product: "SETUP", text: "Setup", quantity: 1, unitPrice: Self.d("450.50"), vatExempt: true),
+        ] {
             deal = try funnel.apply(.addLine(line), to: deal, by: Fx.rita, now: Fx.now).get()
         }
         return deal
@@ -125,8 +144,9 @@ struct QuoteTests {
     @Test func issuingFreezesTheLinesLogsItAndSetsAnEmptyValue() throws {
         let funnel = Fx.funnel()
         let deal = try Self.dealWithLines(funnel)
-        let quote = IssuedQuote(deal: deal, number: QuoteNumber(year: 2026, sequence: 7), pipeline: funnel.pipeline,
-                                language: .he, by: "rita", now: Fx.later(hours: 1), utcOffset: 0)
+        let quote = IssuedQuote(
+            deal: deal, number: QuoteNumber(year: 2026, sequence: 7), pipeline: funnel.pipeline,
+            language: .he, by: "rita", now: Fx.later(hours: 1), utcOffset: 0)
         #expect(quote.number == "Q-2026-0007" && quote.pdf == "quotes/deals/rita/Q-2026-0007.pdf")
         #expect(quote.date == Fx.today && quote.validUntil == Fx.today.adding(days: 30))
         #expect(quote.subtotal == Self.d("3690.50") && quote.vat == Self.d("583.20") && quote.total == Self.d("4273.70"))
@@ -136,10 +156,19 @@ struct QuoteTests {
         #expect(issued.value == quote.total)
         #expect(issued.activities.last?.kind == .quote && issued.activities.last?.note.hasPrefix("Q-2026-0007") == true)
         // A deal with a value keeps it; the draft lines stay for the next quote.
-        let valued = try funnel.apply(.edit({ var e = DealEdit(); e.value = .some(5); return e }()), to: deal, by: Fx.rita, now: Fx.now).get()
-        let again = try funnel.apply(.issueQuote(IssuedQuote(deal: valued, number: QuoteNumber(year: 2026, sequence: 8),
-                                                             pipeline: funnel.pipeline, language: .en, by: "rita", now: Fx.now,
-                                                             utcOffset: 0)), to: valued, by: Fx.rita, now: Fx.now).get()
+        let valued = try funnel.apply(
+            .edit(
+                {
+                    var e = DealEdit(); e.value = .some(5); return e
+                }()), to: deal, by: Fx.rita, now: Fx.now
+        ).get()
+        let again = try funnel.apply(
+            .issueQuote(
+                IssuedQuote(
+                    deal: valued, number: QuoteNumber(year: 2026, sequence: 8),
+                    pipeline: funnel.pipeline, language: .en, by: "rita", now: Fx.now,
+                    utcOffset: 0)), to: valued, by: Fx.rita, now: Fx.now
+        ).get()
         #expect(again.value == 5 && again.quoteLines == deal.quoteLines)
         // An undo never takes an issued quote away.
         let undone = try funnel.apply(.restore(deal), to: issued, by: Fx.rita, now: Fx.later(hours: 2)).get()
@@ -149,12 +178,14 @@ struct QuoteTests {
     @Test func aQuoteNeedsLinesAndSumsThatAddUp() throws {
         let funnel = Fx.funnel()
         let empty = try Fx.create()
-        let none = IssuedQuote(deal: empty, number: QuoteNumber(year: 2026, sequence: 1), pipeline: funnel.pipeline, language: .en,
-                               by: "rita", now: Fx.now, utcOffset: 0)
+        let none = IssuedQuote(
+            deal: empty, number: QuoteNumber(year: 2026, sequence: 1), pipeline: funnel.pipeline, language: .en,
+            by: "rita", now: Fx.now, utcOffset: 0)
         #expect(funnel.apply(.issueQuote(none), to: empty, by: Fx.rita, now: Fx.now).refusal == .quoteNoLines)
         let deal = try Self.dealWithLines(funnel)
-        var forged = IssuedQuote(deal: deal, number: QuoteNumber(year: 2026, sequence: 1), pipeline: funnel.pipeline, language: .en,
-                                 by: "rita", now: Fx.now, utcOffset: 0)
+        var forged = IssuedQuote(
+            deal: deal, number: QuoteNumber(year: 2026, sequence: 1), pipeline: funnel.pipeline, language: .en,
+            by: "rita", now: Fx.now, utcOffset: 0)
         forged.total += 1
         #expect(funnel.apply(.issueQuote(forged), to: deal, by: Fx.rita, now: Fx.now).refusal == .quoteCorrupt(number: "Q-2026-0001"))
     }
@@ -164,8 +195,9 @@ struct QuoteTests {
         funnel.pipeline.quotes.vatPercent = 17
         funnel.pipeline.quotes.validDays = 14
         let deal = try Self.dealWithLines(funnel)
-        let quote = IssuedQuote(deal: deal, number: QuoteNumber(year: 2026, sequence: 1), pipeline: funnel.pipeline, language: .en,
-                                by: "rita", now: Fx.now, utcOffset: 0)
+        let quote = IssuedQuote(
+            deal: deal, number: QuoteNumber(year: 2026, sequence: 1), pipeline: funnel.pipeline, language: .en,
+            by: "rita", now: Fx.now, utcOffset: 0)
         #expect(quote.vat == Self.d("550.80") && quote.validUntil == Fx.today.adding(days: 14))
         funnel.pipeline.quotes.vatPercent = 101
         #expect(!funnel.pipeline.validationErrors.isEmpty)
@@ -179,8 +211,9 @@ struct QuoteTests {
         let index = try #require(funnel.pipeline.index(of: "meeting"))
         funnel.pipeline.stages[index].requires.append(.quote)
         #expect(funnel.apply(.move(to: "meeting"), to: deal, by: Fx.rita, now: Fx.now).refusal == .needsQuote(stage: "Meeting / quote"))
-        let quote = IssuedQuote(deal: deal, number: QuoteNumber(year: 2026, sequence: 1), pipeline: funnel.pipeline, language: .en,
-                                by: "rita", now: Fx.now, utcOffset: 0)
+        let quote = IssuedQuote(
+            deal: deal, number: QuoteNumber(year: 2026, sequence: 1), pipeline: funnel.pipeline, language: .en,
+            by: "rita", now: Fx.now, utcOffset: 0)
         let issued = try funnel.apply(.issueQuote(quote), to: deal, by: Fx.rita, now: Fx.now).get()
         #expect(funnel.apply(.move(to: "meeting"), to: issued, by: Fx.rita, now: Fx.now).success?.stage == "meeting")
     }
@@ -189,8 +222,10 @@ struct QuoteTests {
         #expect(QuoteNumber(year: 2026, sequence: 1).description == "Q-2026-0001")
         #expect(QuoteNumber(year: 2026, sequence: 12345).description == "Q-2026-12345")
         #expect(QuoteNumber("Q-2026-0042") == QuoteNumber(year: 2026, sequence: 42))
-        for bad in ["Q-2026-42", "Q-2026-0000", "q-2026-0001", "Q-26-0001", "Q-2026-0001.pdf", "Q-2026-00001", "../Q-2026-0001",
-                    "Q-2026-a-0001", "Q-2026-ABCD-0001", "Q-2026--0001", "Q-2026-A1-0001", "Q-2026-A-B-0001", "Q-2026-Ä-0001"] {
+        for bad in [
+            "Q-2026-42", "Q-2026-0000", "q-2026-0001", "Q-26-0001", "Q-2026-0001.pdf", "Q-2026-00001", "../Q-2026-0001",
+            "Q-2026-a-0001", "Q-2026-ABCD-0001", "Q-2026--0001", "Q-2026-A1-0001", "Q-2026-A-B-0001", "Q-2026-Ä-0001",
+        ] {
             #expect(QuoteNumber(bad) == nil, "\(bad)")
         }
     }
@@ -205,15 +240,17 @@ struct QuoteTests {
         // Sorted by year, then series (the plain one first), then sequence.
         let numbers = ["Q-2026-B-0001", "Q-2026-0002", "Q-2026-AA-0001", "Q-2026-A-0003", "Q-2025-Z-0009", "Q-2026-0001"]
             .compactMap(QuoteNumber.init)
-        #expect(numbers.sorted().map(\.description)
-            == ["Q-2025-Z-0009", "Q-2026-0001", "Q-2026-0002", "Q-2026-A-0003", "Q-2026-B-0001", "Q-2026-AA-0001"])
+        #expect(
+            numbers.sorted().map(\.description)
+                == ["Q-2025-Z-0009", "Q-2026-0001", "Q-2026-0002", "Q-2026-A-0003", "Q-2026-B-0001", "Q-2026-AA-0001"])
     }
 
     @Test func aDealWithQuotesRoundTripsAndOldFilesStillRead() throws {
         let funnel = Fx.funnel()
         let deal = try Self.dealWithLines(funnel)
-        let quote = IssuedQuote(deal: deal, number: QuoteNumber(year: 2026, sequence: 3), pipeline: funnel.pipeline, language: .ar,
-                                by: "rita", now: Fx.now, utcOffset: 0)
+        let quote = IssuedQuote(
+            deal: deal, number: QuoteNumber(year: 2026, sequence: 3), pipeline: funnel.pipeline, language: .ar,
+            by: "rita", now: Fx.now, utcOffset: 0)
         let issued = try funnel.apply(.issueQuote(quote), to: deal, by: Fx.rita, now: Fx.now).get()
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .iso8601
@@ -229,10 +266,12 @@ struct QuoteTests {
     }
 
     @Test func templatesRefuseUnknownPlaceholdersAndSections() {
-        #expect(QuoteTemplate.parse(language: .en, text: "[greeting]\nDear {contact}, {nope}\n").refusal
-            == .quoteTemplateUnknownPlaceholder(language: "en", placeholder: "nope"))
-        #expect(QuoteTemplate.parse(language: .he, text: "[greetings]\nשלום\n").refusal
-            == .quoteTemplateUnknownSection(language: "he", section: "greetings"))
+        #expect(
+            QuoteTemplate.parse(language: .en, text: "[greeting]\nDear {contact}, {nope}\n").refusal
+                == .quoteTemplateUnknownPlaceholder(language: "en", placeholder: "nope"))
+        #expect(
+            QuoteTemplate.parse(language: .he, text: "[greetings]\nשלום\n").refusal
+                == .quoteTemplateUnknownSection(language: "he", section: "greetings"))
         let parsed = try? QuoteTemplate.parse(language: .en, text: "# comment\n[company]\nAcme\n\n[terms]\nValid until {valid_until}.\n").get()
         #expect(parsed?.text(.company) == "Acme" && parsed?.text(.terms) == "Valid until {valid_until}.")
         #expect(QuoteTemplate.fill("{number} {total} {x}", values: ["number": "Q-2026-0001", "total": "₪1"]) == "Q-2026-0001 ₪1 {x}")

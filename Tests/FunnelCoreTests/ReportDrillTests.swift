@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FunnelCore
 
 /// Every figure's deals (`ReportDrill`) number exactly what the report counts (`ReportBuilder`).
@@ -10,8 +11,9 @@ struct ReportDrillTests {
         let pipeline = PipelineTemplate.simple.pipeline
         let deals = DemoData.deals(count: 600, pipeline: pipeline, now: Fx.now, seed: 3)
         let period = ReportPeriod.trailing(kind, today: Day(Fx.now, utcOffset: 0))
-        let report = ReportBuilder.build(deals: deals, pipeline: pipeline, team: DemoData.team, period: period, now: Fx.now,
-                                         utcOffset: 0)
+        let report = ReportBuilder.build(
+            deals: deals, pipeline: pipeline, team: DemoData.team, period: period, now: Fx.now,
+            utcOffset: 0)
         func count(_ figure: ReportFigure) -> Int {
             ReportDrill.deals(figure, in: deals, pipeline: pipeline, period: period, now: Fx.now, utcOffset: 0).count
         }

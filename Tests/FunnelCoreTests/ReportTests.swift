@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FunnelCore
 
 // Every figure of docs/reports.md, checked against numbers worked out by hand from small deal
@@ -31,19 +32,22 @@ private enum RF {
 
     /// A deal whose history is `steps` (when, stage): the first is its creation, each next one a
     /// move from the stage before. Its stage and stage time are the last step's.
-    static func deal(_ id: String, owner: String? = "rita", value: Decimal? = nil, currency: String = "ILS",
-                     next: String? = nil, reason: String? = nil, by: String? = nil,
-                     _ steps: [(String, String)]) -> Deal {
+    static func deal(
+        _ id: String, owner: String? = "rita", value: Decimal? = nil, currency: String = "ILS",
+        next: String? = nil, reason: String? = nil, by: String? = nil,
+        _ steps: [(String, String)]
+    ) -> Deal {
         var history: [StageChange] = []
         var previous: String?
         for (when, stage) in steps {
             history.append(StageChange(at: t(when), by: by ?? owner ?? "capture", from: previous, to: stage))
             previous = stage
         }
-        return Deal(id: id, title: "Deal \(id)", value: value, currency: currency, owner: owner,
-                    stage: steps.last!.1, created: t(steps[0].0), stageEntered: t(steps.last!.0),
-                    nextAction: next.map { NextAction(date: day($0), text: "call") }, lostReason: reason,
-                    history: history)
+        return Deal(
+            id: id, title: "Deal \(id)", value: value, currency: currency, owner: owner,
+            stage: steps.last!.1, created: t(steps[0].0), stageEntered: t(steps.last!.0),
+            nextAction: next.map { NextAction(date: day($0), text: "call") }, lostReason: reason,
+            history: history)
     }
 
     static func trailing(_ kind: ReportPeriod.Kind) -> ReportPeriod { ReportPeriod.trailing(kind, today: today) }
@@ -52,8 +56,10 @@ private enum RF {
         ReportPeriod(first: day(first), last: day(last), name: "\(first) to \(last)")
     }
 
-    static func build(_ deals: [Deal], period: ReportPeriod = trailing(.month), team: Team = team,
-                      pipeline: Pipeline = pipeline, utcOffset: Int = 0) -> FunnelReport {
+    static func build(
+        _ deals: [Deal], period: ReportPeriod = trailing(.month), team: Team = team,
+        pipeline: Pipeline = pipeline, utcOffset: Int = 0
+    ) -> FunnelReport {
         ReportBuilder.build(deals: deals, pipeline: pipeline, team: team, period: period, now: now, utcOffset: utcOffset)
     }
 
@@ -209,8 +215,8 @@ struct ReportTests {
         let new = report.stage("new")
         #expect(new?.openDeals == 4)
         #expect(new?.totalValue == 4000)
-        #expect(new?.averageValue == 2000)          // 4000 / 2 deals with a value
-        #expect(new?.weightedValue == 400)          // 4000 × 10 / 100
+        #expect(new?.averageValue == 2000)  // 4000 / 2 deals with a value
+        #expect(new?.weightedValue == 400)  // 4000 × 10 / 100
 
         // The inbox has no probability: no weighted value.
         let inbox = report.stage("unsorted")
@@ -224,7 +230,7 @@ struct ReportTests {
         #expect(followUp?.openDeals == 1)
         #expect(followUp?.totalValue == Decimal(string: "1234.55"))
         #expect(followUp?.averageValue == Decimal(string: "1234.55"))
-        #expect(followUp?.weightedValue == Decimal(string: "246.91"))   // 1234.55 × 20 / 100
+        #expect(followUp?.weightedValue == Decimal(string: "246.91"))  // 1234.55 × 20 / 100
 
         // A deal without a value: counted, no average.
         let meeting = report.stage("meeting")
@@ -262,7 +268,8 @@ struct ReportTests {
 
     @Test func conversionCohortsCountSkippedStagesAndDirectCreation() {
         let report = RF.build(Self.cohortDeals)
-        #expect(report.conversions.map { "\($0.from.id)>\($0.to.id)" }
+        #expect(
+            report.conversions.map { "\($0.from.id)>\($0.to.id)" }
                 == ["new>follow-up", "follow-up>meeting", "meeting>onboarding", "onboarding>customer"])
         // new: A ✓, B ✓ (skipped to meeting), E ✗ (lost), F ✓, I ✓ (its entry on 11-15); D's entry is before.
         let new = report.conversion(from: "new")
@@ -300,8 +307,8 @@ struct ReportTests {
         ]
         let report = RF.build(deals, period: RF.custom("11-01", "11-10"))
         let new = report.conversion(from: "new")
-        #expect(new?.entered == 3)       // in1, in2, again
-        #expect(new?.reached == 2)       // in1, again
+        #expect(new?.entered == 3)  // in1, in2, again
+        #expect(new?.reached == 2)  // in1, again
         // follow-up: again's entry on 11-03 (then meeting on 11-21: reached); out1's entry on 11-02 (reached nothing later).
         let followUp = report.conversion(from: "follow-up")
         #expect(followUp?.entered == 2)
@@ -340,8 +347,9 @@ struct ReportTests {
 
     @Test func theCloseIsTheLastOneWithinThePeriodNotAfterIt() {
         // Won on 11-05, churned on 11-15: in 11-01 … 11-10 it is a win.
-        let deal = RF.deal("W", value: 100, reason: "Churned",
-                           [("11-01", "new"), ("11-05", "customer"), ("11-15", "former-customer")])
+        let deal = RF.deal(
+            "W", value: 100, reason: "Churned",
+            [("11-01", "new"), ("11-05", "customer"), ("11-15", "former-customer")])
         let early = RF.build([deal], period: RF.custom("11-01", "11-10"))
         #expect(early.won == 1)
         #expect(early.lost == 0)
@@ -431,8 +439,9 @@ struct ReportTests {
 
     @Test func aDealLostInThePeriodAndReopenedAfterItShowsReopenedSince() {
         // Lost on 11-03 (in the period), reopened on 11-12 and lost again on 11-14 for another reason.
-        let deal = RF.deal("r", reason: "Price",
-                           [("11-01", "new"), ("11-03", "not-relevant"), ("11-12", "new"), ("11-14", "not-relevant")])
+        let deal = RF.deal(
+            "r", reason: "Price",
+            [("11-01", "new"), ("11-03", "not-relevant"), ("11-12", "new"), ("11-14", "not-relevant")])
         let report = RF.build([deal], period: RF.custom("11-01", "11-10"))
         #expect(report.lost == 1)
         #expect(report.loss("new")?.lost == 1)
@@ -486,13 +495,18 @@ struct ReportTests {
     }
 
     @Test func medianDaysFromCreationToWon() {
-        let w1 = RF.deal("W1", value: 1, [("11-01", "new"), ("11-10", "customer")])                           // 9 d
-        let w2 = RF.deal("W2", value: 1, [("11-02", "new"), ("11-05", "not-relevant"), ("11-07", "new"),
-                                          ("11-12T21:00", "customer")])                                         // 10.5 d
-        let w3 = RF.deal("W3", value: 1, [("10-01", "new"), ("11-20", "customer")])                           // 50 d
+        let w1 = RF.deal("W1", value: 1, [("11-01", "new"), ("11-10", "customer")])  // 9 d
+        let w2 = RF.deal(
+            "W2", value: 1,
+            [
+                ("11-02", "new"), ("11-05", "not-relevant"), ("11-07", "new"),
+                ("11-12T21:00", "customer"),
+            ])  // 10.5 d
+        let w3 = RF.deal("W3", value: 1, [("10-01", "new"), ("11-20", "customer")])  // 50 d
         let before = RF.deal("W4", value: 1, [("09-01", "new"), ("09-10", "customer")])
-        let churned = RF.deal("W5", value: 1, reason: "Churned",
-                              [("11-01", "new"), ("11-03", "customer"), ("11-04", "former-customer")])
+        let churned = RF.deal(
+            "W5", value: 1, reason: "Churned",
+            [("11-01", "new"), ("11-03", "customer"), ("11-04", "former-customer")])
         let odd = RF.build([w1, w2, w3, before, churned])
         #expect(RF.close(odd.medianDaysToWon, 10.5))
         #expect(odd.won == 3)
@@ -511,7 +525,7 @@ struct ReportTests {
             RF.deal("n4", value: 1, [("09-01", "new"), ("11-10", "customer")]),
             RF.deal("n5", owner: nil, [("11-12", "unsorted")]),
         ]
-        #expect(RF.build(deals).newDeals == 3)          // n1, n3, n5
+        #expect(RF.build(deals).newDeals == 3)  // n1, n3, n5
         // At UTC+3, n2 was created on 2026-10-26 local time.
         #expect(RF.build(deals, utcOffset: 3 * 3_600).newDeals == 4)
         #expect(RF.build(deals, period: RF.trailing(.all)).newDeals == 5)
@@ -524,16 +538,16 @@ struct ReportTests {
         let team = Team(users: [RF.mia, RF.max, RF.rita, RF.sam, RF.tom])
         let deals = [
             RF.deal("r1", next: "11-25", [("11-24T08:00", "new")]),
-            RF.deal("r2", next: "11-20", [("11-01", "new"), ("11-20", "follow-up")]),      // overdue
-            RF.deal("r3", next: "11-24", [("11-01", "new"), ("11-10", "follow-up")]),      // due today; stuck (14 d > 7)
-            RF.deal("r4", [("11-01", "meeting")]),                                          // stuck (23 d > 14)
+            RF.deal("r2", next: "11-20", [("11-01", "new"), ("11-20", "follow-up")]),  // overdue
+            RF.deal("r3", next: "11-24", [("11-01", "new"), ("11-10", "follow-up")]),  // due today; stuck (14 d > 7)
+            RF.deal("r4", [("11-01", "meeting")]),  // stuck (23 d > 14)
             // Won by sam, now owned by rita: the current owner counts.
             RF.deal("r5", value: 10, by: "sam", [("11-01", "new"), ("11-10", "customer")]),
             RF.deal("r6", reason: "Price", [("11-01", "new"), ("11-05", "not-relevant")]),
-            RF.deal("s1", owner: "sam", next: "11-23", [("11-22", "new")]),                 // overdue; stuck (2 d > 1)
+            RF.deal("s1", owner: "sam", next: "11-23", [("11-22", "new")]),  // overdue; stuck (2 d > 1)
             RF.deal("s2", owner: "sam", reason: "Price", [("09-01", "new"), ("09-05", "not-relevant")]),
             RF.deal("t1", owner: "tom", value: 10, [("11-01", "new"), ("11-15", "customer")]),
-            RF.deal("m1", owner: "mia", next: "11-30", [("11-01", "onboarding")]),         // stuck (23 d > 21)
+            RF.deal("m1", owner: "mia", next: "11-30", [("11-01", "onboarding")]),  // stuck (23 d > 21)
             RF.deal("u1", owner: nil, [("11-23", "unsorted")]),
         ]
         let report = RF.build(deals, team: team)
@@ -588,7 +602,8 @@ struct ReportTests {
     @Test(arguments: [(3, false), (4, true), (5, true), (1, false)])
     func overloadIsAboveOnePointFiveTimesTheAverage(ritaOpen: Int, overloaded: Bool) {
         let team = Team(users: [RF.rita, RF.sam])
-        let deals = (0..<ritaOpen).map { RF.deal("r\($0)", next: "11-30", [("11-24T08:00", "new")]) }
+        let deals =
+            (0..<ritaOpen).map { RF.deal("r\($0)", next: "11-30", [("11-24T08:00", "new")]) }
             + [RF.deal("s", owner: "sam", next: "11-30", [("11-24T08:00", "new")])]
         // 3 and 1: average 2, limit 3 — 3 is not more than 3. 4 and 1: average 2.5, limit 3.75.
         let report = RF.build(deals, team: team)
@@ -615,10 +630,11 @@ struct ReportTests {
     }
 
     /// Two leads on the edges of each of the four weeks before this one, and ten in the fifth.
-    static let fourWeeksOfTwo = [
-        "11-11T00:00", "11-17T23:59", "11-04T00:00", "11-10T23:59",
-        "10-28T00:00", "11-03T23:59", "10-21T00:00", "10-27T23:59",
-    ] + Array(repeating: "10-20T23:59", count: 10)
+    static let fourWeeksOfTwo =
+        [
+            "11-11T00:00", "11-17T23:59", "11-04T00:00", "11-10T23:59",
+            "10-28T00:00", "11-03T23:59", "10-21T00:00", "10-27T23:59",
+        ] + Array(repeating: "10-20T23:59", count: 10)
 
     @Test func theTopRunsDryBelowHalfTheTrailingAverage() {
         // This week: none; the four weeks before: 2 each (the fifth week is not counted).
@@ -646,7 +662,7 @@ struct ReportTests {
             RF.deal("o1", [("11-20", "new")]),
             RF.deal("o2", [("11-20", "meeting")]),
             RF.deal("o3", next: "11-30", [("11-20", "follow-up")]),
-            RF.deal("o4", owner: nil, [("11-20", "unsorted")]),              // the inbox is not an open stage
+            RF.deal("o4", owner: nil, [("11-20", "unsorted")]),  // the inbox is not an open stage
             RF.deal("o5", value: 1, [("11-20", "new"), ("11-21", "customer")]),
         ]
         let report = RF.build(deals)
@@ -661,8 +677,8 @@ struct ReportTests {
     @Test func anEmptyPeriodHasStagesNowButNoEvents() {
         let report = RF.build(Self.cohortDeals, period: RF.custom("06-01", "06-30"))
         // Stages now are not limited to the period.
-        #expect(report.stage("meeting")?.openDeals == 2)   // A and D
-        #expect(report.stage("follow-up")?.openDeals == 2) // F and I
+        #expect(report.stage("meeting")?.openDeals == 2)  // A and D
+        #expect(report.stage("follow-up")?.openDeals == 2)  // F and I
         #expect(report.won == 0)
         #expect(report.lost == 0)
         #expect(report.winRate == nil)

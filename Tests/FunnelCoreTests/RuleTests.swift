@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FunnelCore
 
 @Suite("R6: the first-contact stage needs a next action")
@@ -27,8 +28,11 @@ struct NextActionRuleTests {
     @Test func moveWithANextActionPassesAndKeepsIt() throws {
         let deal = try Fx.create()
         let next = NextAction(date: Fx.day("2026-11-26"), text: "Call back")
-        let moved = try #require(Fx.funnel().apply(.move(to: "follow-up", nextAction: next), to: deal, by: Fx.rita,
-                                                   now: Fx.later(hours: 1)).success)
+        let moved = try #require(
+            Fx.funnel().apply(
+                .move(to: "follow-up", nextAction: next), to: deal, by: Fx.rita,
+                now: Fx.later(hours: 1)
+            ).success)
         #expect(moved.stage == "follow-up")
         #expect(moved.nextAction == next)
     }
@@ -56,8 +60,10 @@ struct NextActionRuleTests {
         #expect(result.refusal == .needsNextAction(stage: "Follow-up", proposed: Fx.day("2026-11-26")))
     }
 
-    @Test(arguments: [(PipelineTemplate.powerlink, "initial-contact", "Initial contact"),
-                      (PipelineTemplate.b2b, "proposal", "Commercial proposal")])
+    @Test(arguments: [
+        (PipelineTemplate.powerlink, "initial-contact", "Initial contact"),
+        (PipelineTemplate.b2b, "proposal", "Commercial proposal"),
+    ])
     func everyTemplatesFirstContactStageNeedsOne(template: PipelineTemplate, stage: String, name: String) throws {
         let funnel = Fx.funnel(template)
         let deal = try Fx.create(in: funnel)
@@ -82,28 +88,36 @@ struct LostReasonRuleTests {
 
     @Test func anUnknownReasonIsRefused() throws {
         let funnel = Fx.funnel()
-        let result = funnel.apply(.move(to: "not-relevant", lostReason: "Abducted by aliens"), to: try Fx.create(),
-                                  by: Fx.rita, now: Fx.later(hours: 1))
+        let result = funnel.apply(
+            .move(to: "not-relevant", lostReason: "Abducted by aliens"), to: try Fx.create(),
+            by: Fx.rita, now: Fx.later(hours: 1))
         #expect(result.refusal == .unknownLostReason(text: "Abducted by aliens", reasons: funnel.pipeline.lostReasons))
     }
 
     @Test func anEmptyReasonIsRefused() throws {
-        let result = Fx.funnel().apply(.move(to: "former-customer", lostReason: ""), to: try Fx.create(),
-                                       by: Fx.rita, now: Fx.later(hours: 1))
+        let result = Fx.funnel().apply(
+            .move(to: "former-customer", lostReason: ""), to: try Fx.create(),
+            by: Fx.rita, now: Fx.later(hours: 1))
         #expect(result.refusal == .needsLostReason(stage: "Former customer", reasons: Fx.funnel().pipeline.lostReasons))
     }
 
     @Test func aListedReasonIsAcceptedCaseInsensitivelyAndStoredAsListed() throws {
-        let moved = try #require(Fx.funnel().apply(.move(to: "not-relevant", lostReason: "  price "), to: try Fx.create(),
-                                                   by: Fx.rita, now: Fx.later(hours: 1)).success)
+        let moved = try #require(
+            Fx.funnel().apply(
+                .move(to: "not-relevant", lostReason: "  price "), to: try Fx.create(),
+                by: Fx.rita, now: Fx.later(hours: 1)
+            ).success)
         #expect(moved.stage == "not-relevant")
         #expect(moved.lostReason == "Price")
     }
 
     @Test func reopeningALostDealClearsItsReason() throws {
         let funnel = Fx.funnel()
-        let lost = try #require(funnel.apply(.move(to: "not-relevant", lostReason: "Price"), to: try Fx.create(),
-                                             by: Fx.rita, now: Fx.later(hours: 1)).success)
+        let lost = try #require(
+            funnel.apply(
+                .move(to: "not-relevant", lostReason: "Price"), to: try Fx.create(),
+                by: Fx.rita, now: Fx.later(hours: 1)
+            ).success)
         let reopened = try #require(funnel.apply(.move(to: "meeting"), to: lost, by: Fx.rita, now: Fx.later(hours: 2)).success)
         #expect(reopened.lostReason == nil)
     }
@@ -111,8 +125,9 @@ struct LostReasonRuleTests {
     @Test func creatingStraightIntoALostStageNeedsAListedReason() throws {
         var draft = NewDeal(title: "Old lead")
         draft.stage = "not-relevant"
-        #expect(Fx.funnel().create(draft, id: "abcd2345", by: Fx.rita, now: Fx.now).refusal
-            == .needsLostReason(stage: "Not relevant", reasons: Fx.funnel().pipeline.lostReasons))
+        #expect(
+            Fx.funnel().create(draft, id: "abcd2345", by: Fx.rita, now: Fx.now).refusal
+                == .needsLostReason(stage: "Not relevant", reasons: Fx.funnel().pipeline.lostReasons))
         draft.lostReason = "bad timing"
         let deal = try #require(Fx.funnel().create(draft, id: "abcd2345", by: Fx.rita, now: Fx.now).success)
         #expect(deal.lostReason == "Bad timing")
@@ -127,8 +142,11 @@ struct WonValueRuleTests {
     }
 
     @Test func wonWithAValueGivenInTheMovePasses() throws {
-        let won = try #require(Fx.funnel().apply(.move(to: "customer", value: 12_500), to: try Fx.create(),
-                                                 by: Fx.rita, now: Fx.later(hours: 1)).success)
+        let won = try #require(
+            Fx.funnel().apply(
+                .move(to: "customer", value: 12_500), to: try Fx.create(),
+                by: Fx.rita, now: Fx.later(hours: 1)
+            ).success)
         #expect(won.stage == "customer")
         #expect(won.value == 12_500)
     }
@@ -154,8 +172,9 @@ struct WonValueRuleTests {
         let won = try Fx.create(stage: "customer", value: 100)
         var edit = DealEdit()
         edit.value = .some(nil)
-        #expect(Fx.funnel().apply(.edit(edit), to: won, by: Fx.rita, now: Fx.later(hours: 1)).refusal
-            == .needsValue(stage: "Customer"))
+        #expect(
+            Fx.funnel().apply(.edit(edit), to: won, by: Fx.rita, now: Fx.later(hours: 1)).refusal
+                == .needsValue(stage: "Customer"))
     }
 }
 
@@ -198,18 +217,21 @@ struct PermissionRuleTests {
 
     @Test func onlyManagersAssignToOthers() throws {
         let deal = try Fx.create(by: Fx.rita)
-        #expect(Fx.funnel().apply(.assign(owner: "sam"), to: deal, by: Fx.rita, now: Fx.later(hours: 1)).refusal
-            == .onlyManagersAssign)
+        #expect(
+            Fx.funnel().apply(.assign(owner: "sam"), to: deal, by: Fx.rita, now: Fx.later(hours: 1)).refusal
+                == .onlyManagersAssign)
         let reassigned = Fx.funnel().apply(.assign(owner: "sam"), to: deal, by: Fx.manager, now: Fx.later(hours: 1))
         #expect(reassigned.success?.owner == "sam")
     }
 
     @Test func aRepMayTakeAnInboxDealButNotGiveItAway() throws {
         let inbox = try Fx.create("Lead", stage: "unsorted", by: Fx.manager)
-        #expect(Fx.funnel().apply(.assign(owner: "rita"), to: inbox, by: Fx.rita, now: Fx.later(hours: 1)).success?.owner
-            == "rita")
-        #expect(Fx.funnel().apply(.assign(owner: "sam"), to: inbox, by: Fx.rita, now: Fx.later(hours: 1)).refusal
-            == .onlyManagersAssign)
+        #expect(
+            Fx.funnel().apply(.assign(owner: "rita"), to: inbox, by: Fx.rita, now: Fx.later(hours: 1)).success?.owner
+                == "rita")
+        #expect(
+            Fx.funnel().apply(.assign(owner: "sam"), to: inbox, by: Fx.rita, now: Fx.later(hours: 1)).refusal
+                == .onlyManagersAssign)
     }
 
     @Test func aRepCannotCreateADealForSomeoneElse() {
@@ -224,14 +246,16 @@ struct PermissionRuleTests {
         draft.owner = "ghost"
         #expect(Fx.funnel().create(draft, id: "abcd2345", by: Fx.manager, now: Fx.now).refusal == .unknownOwner(account: "ghost"))
         let deal = try Fx.create()
-        #expect(Fx.funnel().apply(.assign(owner: "ghost"), to: deal, by: Fx.manager, now: Fx.later(hours: 1)).refusal
-            == .unknownOwner(account: "ghost"))
+        #expect(
+            Fx.funnel().apply(.assign(owner: "ghost"), to: deal, by: Fx.manager, now: Fx.later(hours: 1)).refusal
+                == .unknownOwner(account: "ghost"))
     }
 
     @Test func dealsOutsideTheInboxNeedAnOwner() throws {
         let deal = try Fx.create()
-        #expect(Fx.funnel().apply(.assign(owner: nil), to: deal, by: Fx.manager, now: Fx.later(hours: 1)).refusal
-            == .outsideInboxNeedsOwner)
+        #expect(
+            Fx.funnel().apply(.assign(owner: nil), to: deal, by: Fx.manager, now: Fx.later(hours: 1)).refusal
+                == .outsideInboxNeedsOwner)
         // In the inbox, nobody owning it is the normal state.
         let inbox = try Fx.create(stage: "unsorted", owner: "rita", by: Fx.manager)
         #expect(Fx.funnel().apply(.assign(owner: nil), to: inbox, by: Fx.manager, now: Fx.later(hours: 1)).success?.owner == nil)
@@ -264,8 +288,9 @@ struct FieldRuleTests {
         var edit = DealEdit()
         edit.value = .some(Decimal(string: "-0.01")!)
         #expect(Fx.funnel().apply(.edit(edit), to: try Fx.create(), by: Fx.rita, now: Fx.now).refusal == .negativeValue)
-        #expect(Fx.funnel().apply(.move(to: "customer", value: -5), to: try Fx.create(), by: Fx.rita, now: Fx.now).refusal
-            == .negativeValue)
+        #expect(
+            Fx.funnel().apply(.move(to: "customer", value: -5), to: try Fx.create(), by: Fx.rita, now: Fx.now).refusal
+                == .negativeValue)
     }
 
     @Test func aZeroValueIsFine() throws {
@@ -283,16 +308,19 @@ struct FieldRuleTests {
     @Test func overlongFieldsAreRefused() throws {
         var edit = DealEdit()
         edit.company = String(repeating: "x", count: FieldsAreValid.maximumFieldLength + 1)
-        #expect(Fx.funnel().apply(.edit(edit), to: try Fx.create(), by: Fx.rita, now: Fx.now).refusal
-            == .fieldTooLong(field: "company", limit: FieldsAreValid.maximumFieldLength))
+        #expect(
+            Fx.funnel().apply(.edit(edit), to: try Fx.create(), by: Fx.rita, now: Fx.now).refusal
+                == .fieldTooLong(field: "company", limit: FieldsAreValid.maximumFieldLength))
     }
 
     @Test func anUnknownStageIsRefusedWithTheKnownOnes() throws {
         let funnel = Fx.funnel()
-        #expect(funnel.apply(.move(to: "heaven"), to: try Fx.create(), by: Fx.rita, now: Fx.now).refusal
-            == .unknownStage(text: "heaven", known: funnel.pipeline.stages.map(\.id)))
-        #expect(funnel.apply(.move(to: "NEW"), to: try Fx.create(), by: Fx.rita, now: Fx.now).refusal
-            == .alreadyInStage(stage: "New inquiry"))
+        #expect(
+            funnel.apply(.move(to: "heaven"), to: try Fx.create(), by: Fx.rita, now: Fx.now).refusal
+                == .unknownStage(text: "heaven", known: funnel.pipeline.stages.map(\.id)))
+        #expect(
+            funnel.apply(.move(to: "NEW"), to: try Fx.create(), by: Fx.rita, now: Fx.now).refusal
+                == .alreadyInStage(stage: "New inquiry"))
     }
 }
 
@@ -305,8 +333,20 @@ struct RefusalLeavesDealUnchangedTests {
         ("R15 move", .move(to: "meeting", value: 1), Fx.sam),
         ("R15 assign", .assign(owner: "sam"), Fx.rita),
         ("owner", .assign(owner: "ghost"), Fx.manager),
-        ("title", .edit({ var e = DealEdit(); e.title = " "; e.company = "Changed"; return e }()), Fx.rita),
-        ("value", .edit({ var e = DealEdit(); e.value = .some(-3); e.notes = "changed"; return e }()), Fx.rita),
+        (
+            "title",
+            .edit(
+                {
+                    var e = DealEdit(); e.title = " "; e.company = "Changed"; return e
+                }()), Fx.rita
+        ),
+        (
+            "value",
+            .edit(
+                {
+                    var e = DealEdit(); e.value = .some(-3); e.notes = "changed"; return e
+                }()), Fx.rita
+        ),
     ]
 
     @Test(arguments: cases)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FunnelCore
 
 /// `SettingsMerge`: pipeline.json and team.json merged on their JSON, stages and users by id.

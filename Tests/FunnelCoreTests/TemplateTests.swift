@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FunnelCore
 
 @Suite("R1, R3: pipeline templates")
@@ -7,10 +8,16 @@ struct TemplateTests {
     @Test func simple() {
         let p = PipelineTemplate.simple.pipeline
         #expect(p.name == "simple")
-        #expect(p.stages.map(\.id) == ["unsorted", "new", "follow-up", "meeting", "onboarding", "customer",
-                                       "not-relevant", "former-customer"])
-        #expect(p.stages.map(\.name) == ["Unsorted", "New inquiry", "Follow-up", "Meeting / quote",
-                                         "Post-meeting / onboarding", "Customer", "Not relevant", "Former customer"])
+        #expect(
+            p.stages.map(\.id) == [
+                "unsorted", "new", "follow-up", "meeting", "onboarding", "customer",
+                "not-relevant", "former-customer",
+            ])
+        #expect(
+            p.stages.map(\.name) == [
+                "Unsorted", "New inquiry", "Follow-up", "Meeting / quote",
+                "Post-meeting / onboarding", "Customer", "Not relevant", "Former customer",
+            ])
         #expect(p.stages.map(\.kind) == [.inbox, .open, .open, .open, .open, .won, .lost, .lost])
         #expect(p.stage(id: "follow-up")?.entryRequirements == [.nextAction])
         #expect(p.defaultCurrency == "ILS")
@@ -19,10 +26,16 @@ struct TemplateTests {
 
     @Test func powerlinkHasNoAnswerAsAnOutcomeNotAStage() {
         let p = PipelineTemplate.powerlink.pipeline
-        #expect(p.stages.map(\.id) == ["unsorted", "new", "initial-contact", "in-process", "customer",
-                                       "not-interested", "inactive-customer"])
-        #expect(p.stages.map(\.name) == ["Unsorted", "New", "Initial contact", "In process", "Customer",
-                                         "Not interested", "Inactive customer"])
+        #expect(
+            p.stages.map(\.id) == [
+                "unsorted", "new", "initial-contact", "in-process", "customer",
+                "not-interested", "inactive-customer",
+            ])
+        #expect(
+            p.stages.map(\.name) == [
+                "Unsorted", "New", "Initial contact", "In process", "Customer",
+                "Not interested", "Inactive customer",
+            ])
         #expect(p.stages.map(\.kind) == [.inbox, .open, .open, .open, .won, .lost, .lost])
         #expect(p.stage(id: "initial-contact")?.entryRequirements == [.nextAction])
         #expect(p.findStage("no answer") == nil)
@@ -30,10 +43,16 @@ struct TemplateTests {
 
     @Test func b2b() {
         let p = PipelineTemplate.b2b.pipeline
-        #expect(p.stages.map(\.id) == ["unsorted", "opportunity", "proposal", "approval", "signing", "delivery",
-                                       "closed", "lost"])
-        #expect(p.stages.map(\.name) == ["Unsorted", "Opportunity", "Commercial proposal", "Document approval",
-                                         "Signing & payment", "Delivery", "Closed", "Lost"])
+        #expect(
+            p.stages.map(\.id) == [
+                "unsorted", "opportunity", "proposal", "approval", "signing", "delivery",
+                "closed", "lost",
+            ])
+        #expect(
+            p.stages.map(\.name) == [
+                "Unsorted", "Opportunity", "Commercial proposal", "Document approval",
+                "Signing & payment", "Delivery", "Closed", "Lost",
+            ])
         #expect(p.stages.map(\.kind) == [.inbox, .open, .open, .open, .open, .open, .won, .lost])
         #expect(p.defaultCurrency == "USD")
         #expect(p.lostReasons.contains("Failed approval"))

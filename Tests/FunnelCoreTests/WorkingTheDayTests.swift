@@ -1,23 +1,29 @@
 import Foundation
 import Testing
+
 @testable import FunnelCore
 
 /// R2, R4, R9–R14, R20: activities, attempts, flags, the call list, leads, payment terms.
 @Suite struct WorkingTheDayTests {
     static let now = Timestamp.parse("2026-11-24T09:00:00Z")!
     static let pipeline = PipelineTemplate.simple.pipeline
-    static let team = Team(users: [User(account: "dana", name: "Dana", role: .manager),
-                                   User(account: "yossi", name: "Yossi", role: .rep),
-                                   User(account: "layla", name: "Layla", role: .rep)])
+    static let team = Team(users: [
+        User(account: "dana", name: "Dana", role: .manager),
+        User(account: "yossi", name: "Yossi", role: .rep),
+        User(account: "layla", name: "Layla", role: .rep),
+    ])
     static let funnel = Funnel(pipeline: pipeline, team: team)
     static let yossi = team.user("yossi")!
 
-    static func deal(_ id: String, stage: String = "new", createdMinutesAgo: Double = 5, value: Decimal? = nil,
-                     next: Int? = nil, calls: [(CallOutcome, Double)] = [], owner: String? = "yossi") -> Deal {
+    static func deal(
+        _ id: String, stage: String = "new", createdMinutesAgo: Double = 5, value: Decimal? = nil,
+        next: Int? = nil, calls: [(CallOutcome, Double)] = [], owner: String? = "yossi"
+    ) -> Deal {
         let created = now.addingTimeInterval(-createdMinutesAgo * 60)
-        var deal = Deal(id: id, title: "Deal \(id)", value: value, currency: "ILS", owner: owner, stage: stage, created: created,
-                        nextAction: next.map { NextAction(date: Day(now, utcOffset: 0).adding(days: $0)) },
-                        history: [StageChange(at: created, by: "yossi", from: nil, to: stage)])
+        var deal = Deal(
+            id: id, title: "Deal \(id)", value: value, currency: "ILS", owner: owner, stage: stage, created: created,
+            nextAction: next.map { NextAction(date: Day(now, utcOffset: 0).adding(days: $0)) },
+            history: [StageChange(at: created, by: "yossi", from: nil, to: stage)])
         deal.activities = calls.map { Activity(at: now.addingTimeInterval(-$0.1 * 3_600), by: "yossi", kind: .call, outcome: $0.0) }
         return deal
     }
@@ -38,8 +44,10 @@ import Testing
 
     @Test func loggingSetsTheNextActionWhenGiven() throws {
         let next = NextAction(date: Day(iso: "2026-11-27")!, text: "Call back")
-        let after = try Self.funnel.apply(.log(.call(.reached), note: "talked", next: next), to: Self.deal("a"),
-                                          by: Self.yossi, now: Self.now).get()
+        let after = try Self.funnel.apply(
+            .log(.call(.reached), note: "talked", next: next), to: Self.deal("a"),
+            by: Self.yossi, now: Self.now
+        ).get()
         #expect(after.nextAction == next)
         #expect(after.activities.last?.note == "talked")
     }
@@ -165,8 +173,9 @@ import Testing
         let yesterday = Self.deal("yesterday", stage: "meeting", next: 2, calls: [(.reached, 48), (.noAnswer, 20)])
         let future = Self.deal("future", stage: "meeting", value: 50_000, next: 3, calls: [(.reached, 30)])
         let closed = Self.deal("won", stage: "customer", value: 5, next: 0, calls: [(.reached, 30)])
-        let list = CallList.compute([future, yesterday, dueNone, dueSmall, newLead, closed, dueBig, oldLead],
-                                    pipeline: Self.pipeline, now: Self.now, utcOffset: 0)
+        let list = CallList.compute(
+            [future, yesterday, dueNone, dueSmall, newLead, closed, dueBig, oldLead],
+            pipeline: Self.pipeline, now: Self.now, utcOffset: 0)
         #expect(list.map(\.deal.id) == ["lead-old", "lead-new", "due-big", "due-small", "due-none", "yesterday"])
         #expect(list.map(\.group) == [.newLeads, .newLeads, .due, .due, .due, .noAnswerYesterday])
     }
@@ -248,7 +257,8 @@ import Testing
     // MARK: Reading leads
 
     @Test func csvWithABOMQuotesAndMixedScripts() throws {
-        let text = "\u{FEFF}name,company,phone,email,source,note\r\n"
+        let text =
+            "\u{FEFF}name,company,phone,email,source,note\r\n"
             + "יוסי כהן,\"כרמל, בע\"\"מ\",054-1234567,,web,\"two\nlines\"\r\n"
             + "ليلى,النور,,layla@example.com,form,\r\n"
         let records = try LeadReader.read(Data(text.utf8)).get()
@@ -277,13 +287,13 @@ import Testing
 
     @Test func jsonLines() throws {
         let text = """
-        {"name": "Ruth", "phone": "054-1112222", "source": "web"}
-        not json
-        {"name": "Omar", "email": "omar@example.com", "colour": "red"}
-        {"company": "شركة النور", "phone": 541112222}
+            {"name": "Ruth", "phone": "054-1112222", "source": "web"}
+            not json
+            {"name": "Omar", "email": "omar@example.com", "colour": "red"}
+            {"company": "شركة النور", "phone": 541112222}
 
-        {"name": "\\u001b[31m", "phone": "0541112222"}
-        """
+            {"name": "\\u001b[31m", "phone": "0541112222"}
+            """
         let records = try LeadReader.read(Data(text.utf8)).get()
         #expect(records.map(\.line) == [1, 2, 3, 4, 6])
         #expect(try records[0].result.get().source == "web")

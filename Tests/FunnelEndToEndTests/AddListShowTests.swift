@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import FunnelCore
+import Testing
 
 @Suite("funnel add")
 struct AddTests {
@@ -30,9 +30,10 @@ struct AddTests {
         let s = try Sandbox()
         defer { s.remove() }
         try s.initialize()
-        let id = try s.add("מערכת סולארית", "--company", "شركة النور", "--contact", "Ahmad", "--phone", "050-1234567",
-                           "--email", "a@example.com", "--value", "12,500.50", "--currency", "usd", "--stage",
-                           "Meeting / QUOTE", "--owner", "rita", "--notes", "first call went well")
+        let id = try s.add(
+            "מערכת סולארית", "--company", "شركة النور", "--contact", "Ahmad", "--phone", "050-1234567",
+            "--email", "a@example.com", "--value", "12,500.50", "--currency", "usd", "--stage",
+            "Meeting / QUOTE", "--owner", "rita", "--notes", "first call went well")
         let deal = try s.deal(id)
         #expect(deal.string("title") == "מערכת סולארית")
         #expect(deal.string("company") == "شركة النور")
@@ -93,9 +94,11 @@ struct AddTests {
         #expect(try s.deal(lost).string("lost_reason") == "No budget")
     }
 
-    @Test(arguments: [["--value", "-5"], ["--value", "1e5"], ["--value", "1.234"], ["--value", "abc"],
-                      ["--stage", "heaven"], ["--next", "someday"], ["--what", "call"], ["--currency", "EURO"],
-                      ["--value"], ["--bogus", "x"]])
+    @Test(arguments: [
+        ["--value", "-5"], ["--value", "1e5"], ["--value", "1.234"], ["--value", "abc"],
+        ["--stage", "heaven"], ["--next", "someday"], ["--what", "call"], ["--currency", "EURO"],
+        ["--value"], ["--bogus", "x"],
+    ])
     func badValuesAreUsageErrors(flags: [String]) throws {
         let s = try Sandbox()
         defer { s.remove() }
@@ -200,8 +203,9 @@ struct ListTests {
         #expect(ids(try s.list(user: "rita")) == [rita, inbox])
         #expect(ids(try s.list("--owner", "rita", user: "rita")) == [rita])
         for flags in [["--all"], ["--owner", "sam"]] {
-            let refused = try runProgram(FunnelBinary.path, ["list"] + flags + ["--json"],
-                                         environment: s.environment(user: "rita"), scratch: s.root)
+            let refused = try runProgram(
+                FunnelBinary.path, ["list"] + flags + ["--json"],
+                environment: s.environment(user: "rita"), scratch: s.root)
             #expect(refused.status == Exit.refused, "\(refused)")
             #expect(refused.stdout.isEmpty)
             #expect(refused.stderr.contains("manager"))
@@ -235,8 +239,9 @@ struct ListTests {
         let m = try s.add("Meeting deal", "--stage", "meeting", now: "2026-11-01T09:00:00Z")
         let i = try s.add("Inbox deal", "--stage", "unsorted", now: "2026-11-24T09:00:00Z")
         func order(_ flags: String...) throws -> [String] {
-            let result = try runProgram(FunnelBinary.path, ["list", "--all", "--json"] + flags, environment: s.environment(),
-                                        scratch: s.root)
+            let result = try runProgram(
+                FunnelBinary.path, ["list", "--all", "--json"] + flags, environment: s.environment(),
+                scratch: s.root)
             #expect(result.ok, "\(result)")
             return try jsonArray(result.stdout).compactMap { $0.string("id") }
         }
@@ -256,13 +261,16 @@ struct ShowTests {
         let s = try Sandbox()
         defer { s.remove() }
         try s.initialize()
-        let id = try s.add("Solar", "--company", "Acme", "--value", "12500", "--owner", "rita", "--next", "+2d",
-                           "--what", "Call back")
+        let id = try s.add(
+            "Solar", "--company", "Acme", "--value", "12500", "--owner", "rita", "--next", "+2d",
+            "--what", "Call back")
         try s.ok("move", id, "meeting", now: "2026-11-25T10:00:00Z")
         let text = try s.ok("show", id).stdout
-        for expected in [id, "Solar", "Acme", "Meeting / quote", "Rita Rep (rita)", "₪12,500", "2026-11-26 Call back",
-                         "2026-11-24T09:00:00Z", "history", "created in New inquiry", "New inquiry → Meeting / quote",
-                         "2026-11-25T10:00:00Z"] {
+        for expected in [
+            id, "Solar", "Acme", "Meeting / quote", "Rita Rep (rita)", "₪12,500", "2026-11-26 Call back",
+            "2026-11-24T09:00:00Z", "history", "created in New inquiry", "New inquiry → Meeting / quote",
+            "2026-11-25T10:00:00Z",
+        ] {
             #expect(text.contains(expected), "missing \(expected) in:\n\(text)")
         }
     }
@@ -279,8 +287,9 @@ struct ShowTests {
         #expect(deal.string("stage_entered") == "2026-11-26T11:00:00Z")
         let history = try #require(deal["history"] as? [[String: Any]])
         #expect(history.count == 3)
-        #expect(history.map { $0.string("at") ?? "" }
-            == ["2026-11-24T09:00:00Z", "2026-11-25T10:00:00Z", "2026-11-26T11:00:00Z"])
+        #expect(
+            history.map { $0.string("at") ?? "" }
+                == ["2026-11-24T09:00:00Z", "2026-11-25T10:00:00Z", "2026-11-26T11:00:00Z"])
         #expect(history.map { $0.string("by") ?? "" } == ["boss", "rita", "boss"])
         #expect(history[0].isNull("from"))
         #expect(history.map { $0.string("from") ?? "-" } == ["-", "new", "meeting"])
@@ -302,8 +311,9 @@ struct ShowTests {
         let first = try #require(shared)
         // A unique prefix: the shortest prefix of some id that no other id starts with.
         let target = ids[0]
-        let prefix = try #require((1...target.count).map { String(target.prefix($0)) }
-            .first { p in ids.filter { $0.hasPrefix(p) }.count == 1 })
+        let prefix = try #require(
+            (1...target.count).map { String(target.prefix($0)) }
+                .first { p in ids.filter { $0.hasPrefix(p) }.count == 1 })
         #expect(try s.deal(prefix).string("id") == target)
         #expect(try s.deal(prefix.uppercased()).string("id") == target)
         let ambiguous = try s.run("show", String(first))

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import FunnelCore
+import Testing
 
 /// Random command lines: never a crash, always a documented exit code and, on failure, a message.
 @Suite("Argument fuzz") struct ArgumentFuzzTests {
@@ -11,11 +11,13 @@ import FunnelCore
         defer { s.remove() }
         try s.initialize()
         let id = try s.add("Existing deal", "--value", "100")
-        let words = ["add", "list", "show", "move", "edit", "log", "today", "capture", "report", "stages", "team", "demo",
-                     "--json", "--all", "--owner", "--stage", "--value", "--next", "--what", "--reason", "--period", "--from",
-                     "--to", "--format", "--deals", "--flag", "--sort", "--", "-", "-5", "1e9", "99999999999999999999999",
-                     "+99999d", "--value=", "=", "new", "customer", "not-relevant", "rita", "nobody", id, String(id.prefix(2)),
-                     "שלום", "مرحبا", "😀", "\u{1b}[2J", "", " ", "csv", "json", "month", "2026-02-30", "tomorrow"]
+        let words = [
+            "add", "list", "show", "move", "edit", "log", "today", "capture", "report", "stages", "team", "demo",
+            "--json", "--all", "--owner", "--stage", "--value", "--next", "--what", "--reason", "--period", "--from",
+            "--to", "--format", "--deals", "--flag", "--sort", "--", "-", "-5", "1e9", "99999999999999999999999",
+            "+99999d", "--value=", "=", "new", "customer", "not-relevant", "rita", "nobody", id, String(id.prefix(2)),
+            "שלום", "مرحبا", "😀", "\u{1b}[2J", "", " ", "csv", "json", "month", "2026-02-30", "tomorrow",
+        ]
         var rng = SeededGenerator(seed: 99)
         var codes: [Int32: Int] = [:]
         for _ in 0..<Self.runs {

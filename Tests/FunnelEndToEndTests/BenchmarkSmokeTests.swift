@@ -10,9 +10,10 @@ import Testing
         let scratch = FileManager.default.temporaryDirectory.path + "/funnel-bench-smoke-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: scratch) }
-        let result = try runProgram(bench, ["--smoke", "--json", scratch + "/bench.json"],
-                                    environment: ["PATH": "/usr/bin:/bin", "HOME": scratch, "TMPDIR": scratch, "LANG": "C.UTF-8"],
-                                    scratch: scratch, timeLimit: 600)
+        let result = try runProgram(
+            bench, ["--smoke", "--json", scratch + "/bench.json"],
+            environment: ["PATH": "/usr/bin:/bin", "HOME": scratch, "TMPDIR": scratch, "LANG": "C.UTF-8"],
+            scratch: scratch, timeLimit: 600)
         #expect(result.ok, "\(result)")
         let rows = result.stdout.split(separator: "\n").filter { $0.hasPrefix("1000 |") || $0.hasPrefix("10000 |") }
         #expect(rows.count == 2, "\(result.stdout)")

@@ -6,17 +6,17 @@ struct ConcurrencyTests {
     /// Each worker waits for the start signal, then adds its own deals one by one and moves each
     /// twice; every call is a separate funnel process. Prints the ids it made.
     static let script = """
-    go="$1"; label="$2"; count="$3"
-    while [ ! -e "$go" ]; do sleep 0.005; done
-    i=1
-    while [ "$i" -le "$count" ]; do
-      id=$("$FUNNEL_BIN" add "$label deal $i") || exit 10
-      "$FUNNEL_BIN" move "$id" meeting > /dev/null || exit 11
-      "$FUNNEL_BIN" move "$id" follow-up --next +2d > /dev/null || exit 12
-      echo "$id"
-      i=$((i + 1))
-    done
-    """
+        go="$1"; label="$2"; count="$3"
+        while [ ! -e "$go" ]; do sleep 0.005; done
+        i=1
+        while [ "$i" -le "$count" ]; do
+          id=$("$FUNNEL_BIN" add "$label deal $i") || exit 10
+          "$FUNNEL_BIN" move "$id" meeting > /dev/null || exit 11
+          "$FUNNEL_BIN" move "$id" follow-up --next +2d > /dev/null || exit 12
+          echo "$id"
+          i=$((i + 1))
+        done
+        """
 
     @Test func twoProcessesAddingAndMovingDifferentDealsLoseNothing() throws {
         let s = try Sandbox()
@@ -36,8 +36,9 @@ struct ConcurrencyTests {
             DispatchQueue.global().async {
                 defer { group.leave() }
                 do {
-                    let result = try runProgram("/bin/sh", [scriptPath, go, user, String(perWorker)], environment: env,
-                                                scratch: root, timeLimit: 50)
+                    let result = try runProgram(
+                        "/bin/sh", [scriptPath, go, user, String(perWorker)], environment: env,
+                        scratch: root, timeLimit: 50)
                     outcomes.add(user, result)
                 } catch {
                     outcomes.fail("\(user): \(error)")

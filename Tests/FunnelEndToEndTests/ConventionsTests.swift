@@ -28,13 +28,15 @@ struct ConventionsTests {
         try #require(FileManager.default.isExecutableFile(atPath: groff), "groff is needed (apt-get install groff-base; .ci/run does)")
         let pages = try FileManager.default.contentsOfDirectory(atPath: Self.manDirectory).filter { $0.hasSuffix(".1") }
         for page in pages {
-            let result = try runProgram(groff, ["-man", "-Tutf8", "-ww", Self.manDirectory + "/" + page],
-                                        environment: s.environment(), scratch: s.root)
+            let result = try runProgram(
+                groff, ["-man", "-Tutf8", "-ww", Self.manDirectory + "/" + page],
+                environment: s.environment(), scratch: s.root)
             #expect(result.ok && result.stderr.isEmpty, "\(page): \(result.stderr)")
             #expect(result.stdout.contains("funnel manual"), "\(page)")
         }
-        let main = try runProgram(groff, ["-man", "-Tutf8", "-ww", Self.manDirectory + "/funnel.1"], environment: s.environment(),
-                                  scratch: s.root)
+        let main = try runProgram(
+            groff, ["-man", "-Tutf8", "-ww", Self.manDirectory + "/funnel.1"], environment: s.environment(),
+            scratch: s.root)
         #expect(main.stdout.components(separatedBy: "(1)").count > 25, "every command's page is named: \(main.stdout.prefix(3000))")
     }
 
@@ -83,8 +85,9 @@ struct ConventionsTests {
         try s.initialize()
         let empty = try s.run("install-man", "")
         #expect(empty.status == Exit.usage && empty.stderr.contains("DIR is empty"), "\(empty)")
-        let export = try runProgram(FunnelBinary.path, ["export", "--all", "--output", "g"], environment: s.environment(),
-                                    scratch: s.root, workingDirectory: s.root)
+        let export = try runProgram(
+            FunnelBinary.path, ["export", "--all", "--output", "g"], environment: s.environment(),
+            scratch: s.root, workingDirectory: s.root)
         #expect(export.ok && FileManager.default.fileExists(atPath: s.root + "/g/deals.csv"), "\(export)")
     }
 
@@ -114,17 +117,18 @@ struct ConventionsTests {
         let s = try Sandbox()
         defer { s.remove() }
         let config = s.root + "/home/.config/funnel/config"
-        #expect(try s.ok("config", "list").stdout == """
-            theme = dark
-            mouse = off
-            bidi = app
-            arabic_shaping = on
-            mailer = /usr/sbin/sendmail -t (when installed)
-            language = from the locale, else en
-            board_direction = auto
-            sync_interval = 5
+        #expect(
+            try s.ok("config", "list").stdout == """
+                theme = dark
+                mouse = off
+                bidi = app
+                arabic_shaping = on
+                mailer = /usr/sbin/sendmail -t (when installed)
+                language = from the locale, else en
+                board_direction = auto
+                sync_interval = 5
 
-            """)
+                """)
         // Every setting the board and `funnel mail` read can be set and read back.
         try s.ok("config", "set", "bidi", "terminal")
         try s.ok("config", "set", "mailer", "msmtp -t")

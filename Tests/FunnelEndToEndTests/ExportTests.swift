@@ -10,11 +10,15 @@ struct ExportTests {
         let s = try Sandbox()
         try s.initialize()
         var ids: [String] = []
-        ids.append(try s.add("רישיון שנתי", "--company", "כרמל תוכנה", "--value", "12,500", "--owner", "rita",
-                             "--phone", "+972-54-1234567", "--next", "+2d", "--what", "להתקשר"))
+        ids.append(
+            try s.add(
+                "רישיון שנתי", "--company", "כרמל תוכנה", "--value", "12,500", "--owner", "rita",
+                "--phone", "+972-54-1234567", "--next", "+2d", "--what", "להתקשר"))
         try s.ok("move", ids[0], "customer")
-        ids.append(try s.add("=HYPERLINK(\"http://x\")", "--company", "شركة النور", "--email", "a@alnoor.example",
-                             "--notes", "שורה אחת\n-שורה שתיים, \"ציטוט\""))
+        ids.append(
+            try s.add(
+                "=HYPERLINK(\"http://x\")", "--company", "شركة النور", "--email", "a@alnoor.example",
+                "--notes", "שורה אחת\n-שורה שתיים, \"ציטוט\""))
         ids.append(try s.add("Lost one", "--stage", "not-relevant", "--reason", "Price", "--contact", "@handle"))
         ids.append(try s.add("Sam's deal", "--owner", "sam", "--stage", "follow-up", "--next", "2026-12-01", "--currency", "USD", "--value", "99.90"))
         let lead = s.root + "/lead.csv"
@@ -57,7 +61,8 @@ struct ExportTests {
         let text = String(decoding: bytes, as: UTF8.self)
         #expect(text.hasSuffix("\r\n") && text.contains(",'+972-54-1234567,"), "CRLF and formula guards as for Excel")
         let wrong = try s.run("export", "--pipeline", "renewals")
-        #expect(wrong.status == Exit.notFound && wrong.stderr.contains("no pipeline renewals (pipelines: simple)") && wrong.stdout.isEmpty, "\(wrong)")
+        #expect(
+            wrong.status == Exit.notFound && wrong.stderr.contains("no pipeline renewals (pipelines: simple)") && wrong.stdout.isEmpty, "\(wrong)")
         let badFormat = try s.run("export", "--format", "xlsx")
         #expect(badFormat.status == Exit.usage && badFormat.stderr.contains("xlsx-csv, csv or jsonl"), "\(badFormat)")
     }
@@ -103,13 +108,16 @@ struct ExportTests {
         try t.ok("import", s.root + "/out/deals.csv")
         let after = try t.list("--all")
         #expect(after.count == before.count && before.count == 5)
-        let fields = ["title", "company", "contact", "phone", "email", "stage", "owner", "value", "currency",
-                      "next_action_date", "next_action", "lost_reason", "created"]
+        let fields = [
+            "title", "company", "contact", "phone", "email", "stage", "owner", "value", "currency",
+            "next_action_date", "next_action", "lost_reason", "created",
+        ]
         func shape(_ deals: [[String: Any]]) -> [[String]] {
             deals.map { deal in fields.map { deal.string($0) ?? "null" } }.sorted { $0.joined() < $1.joined() }
         }
         #expect(shape(after) == shape(before))
-        for (old, new) in zip(before.sorted { $0.string("title")! < $1.string("title")! }, after.sorted { $0.string("title")! < $1.string("title")! }) {
+        for (old, new) in zip(before.sorted { $0.string("title")! < $1.string("title")! }, after.sorted { $0.string("title")! < $1.string("title")! })
+        {
             let oldNotes = try s.deal(try #require(old.string("id"))).string("notes")
             let newNotes = try t.deal(try #require(new.string("id"))).string("notes")
             #expect(oldNotes == newNotes)

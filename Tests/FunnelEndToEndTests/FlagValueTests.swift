@@ -35,9 +35,11 @@ import Testing
         let id = try s.add("x")
         let file = try #require(s.dealFile(id))
         let before = s.bytes(file)
-        for (words, flag) in [(["add", "y", "--company"], "--company"), (["log", id, "no-answer", "--note"], "--note"),
-                              (["edit", id, "--title"], "--title"), (["list", "--data-dir"], "--data-dir"),
-                              (["--data-dir"], "--data-dir")] {
+        for (words, flag) in [
+            (["add", "y", "--company"], "--company"), (["log", id, "no-answer", "--note"], "--note"),
+            (["edit", id, "--title"], "--title"), (["list", "--data-dir"], "--data-dir"),
+            (["--data-dir"], "--data-dir"),
+        ] {
             let result = try runProgram(FunnelBinary.path, words, environment: s.environment(), scratch: s.root)
             #expect(result.status == Exit.usage, "\(result)")
             #expect(result.stderr.contains("\(flag) needs a value"), "\(result)")
@@ -51,8 +53,10 @@ import Testing
         let s = try Sandbox()
         defer { s.remove() }
         try s.initialize()
-        for words in [["add", "x", "--help"], ["add", "--company", "Acme", "-h"], ["-h", "add"], ["add", "--bogus", "--help"],
-                      ["team", "add", "nora", "--role", "rep", "--help"], ["log", "--help"]] {
+        for words in [
+            ["add", "x", "--help"], ["add", "--company", "Acme", "-h"], ["-h", "add"], ["add", "--bogus", "--help"],
+            ["team", "add", "nora", "--role", "rep", "--help"], ["log", "--help"],
+        ] {
             let result = try runProgram(FunnelBinary.path, words, environment: s.environment(), scratch: s.root)
             #expect(result.ok, "\(result)")
             #expect(result.stdout.contains("usage: funnel \(words.first { !$0.hasPrefix("-") }!)"), "\(result)")
@@ -67,16 +71,19 @@ import Testing
         try s.initialize()
         let elsewhere = s.root + "/other"
         let env = s.environment(extra: ["FUNNEL_DATA_DIR": s.root + "/nowhere"])
-        for words in [["--data-dir", elsewhere, "init"], ["add", "There", "--data-dir", elsewhere],
-                      ["--data-dir=\(elsewhere)", "add", "Again"]] {
+        for words in [
+            ["--data-dir", elsewhere, "init"], ["add", "There", "--data-dir", elsewhere],
+            ["--data-dir=\(elsewhere)", "add", "Again"],
+        ] {
             let result = try runProgram(FunnelBinary.path, words, environment: env, scratch: s.root)
             #expect(result.ok, "\(result)")
         }
         let listed = try runProgram(FunnelBinary.path, ["list", "--data-dir", elsewhere, "--json"], environment: env, scratch: s.root)
         #expect(try jsonArray(listed.stdout).count == 2, "\(listed)")
         #expect(!FileManager.default.fileExists(atPath: s.root + "/nowhere"))
-        let twice = try runProgram(FunnelBinary.path, ["--data-dir", elsewhere, "list", "--data-dir", elsewhere], environment: env,
-                                   scratch: s.root)
+        let twice = try runProgram(
+            FunnelBinary.path, ["--data-dir", elsewhere, "list", "--data-dir", elsewhere], environment: env,
+            scratch: s.root)
         #expect(twice.status == Exit.usage && twice.stderr.contains("twice"), "\(twice)")
         // --version after the command is not the global flag: it is an unknown option of list.
         let version = try s.run("list", "--version")

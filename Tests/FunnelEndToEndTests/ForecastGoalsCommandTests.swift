@@ -58,8 +58,9 @@ struct ForecastGoalsCommandTests {
     /// in January; a deal won this month for 50 000.
     func forecastTeam(_ s: Sandbox) throws {
         try s.initialize()
-        _ = try s.add("A", "--owner", "rita", "--value", "20000", "--stage", "follow-up", "--next", "+2d", "--probability", "35",
-                      "--expected-close", "2026-12-10")
+        _ = try s.add(
+            "A", "--owner", "rita", "--value", "20000", "--stage", "follow-up", "--next", "+2d", "--probability", "35",
+            "--expected-close", "2026-12-10")
         _ = try s.add("B", "--owner", "rita", "--value", "10000", "--expected-close", "2026-10-20")
         _ = try s.add("C", "--owner", "sam", "--value", "12000", "--stage", "meeting", "--expected-close", "2027-01-05")
         let won = try s.add("W", "--owner", "sam", "--value", "50000")
@@ -127,8 +128,9 @@ struct ForecastGoalsCommandTests {
         let id = try s.add("Call me", "--owner", "rita", user: "rita")
         try s.ok("log", id, "reached", user: "rita")
         try s.ok("log", id, "email", user: "rita")
-        #expect(try s.ok("goals", "set", "--team", "--month", "2026-11", "--won-value", "200,000").stdout
-            .contains("goal set: the team, 2026-11, won_value 200000.00"))
+        #expect(
+            try s.ok("goals", "set", "--team", "--month", "2026-11", "--won-value", "200,000").stdout
+                .contains("goal set: the team, 2026-11, won_value 200000.00"))
         try s.ok("goals", "set", "--seller", "rita", "--month", "2026-11", "--activities", "10")
         try s.ok("goals", "set", "--seller", "sam", "--month", "2026-11", "--won-deals", "3")
         try s.ok("goals", "set", "--team", "--month", "2026-12", "--won-deals", "5")
@@ -172,7 +174,10 @@ struct ForecastGoalsCommandTests {
             (["goals", "set", "--team", "--month", "Nov", "--won-deals", "3"], nil, Exit.usage, "is not a month"),
             (["goals", "set", "--team", "--month", "2026-11", "--won-deals", "3", "--activities", "4"], nil, Exit.usage, "give one of"),
             (["goals", "set", "--team", "--month", "2026-11"], nil, Exit.usage, "give one of"),
-            (["goals", "set", "--team", "--seller", "rita", "--month", "2026-11", "--won-deals", "3"], nil, Exit.usage, "--seller ACCOUNT or --team"),
+            (
+                ["goals", "set", "--team", "--seller", "rita", "--month", "2026-11", "--won-deals", "3"], nil, Exit.usage,
+                "--seller ACCOUNT or --team"
+            ),
             (["goals", "set", "--team", "--won-deals", "3"], nil, Exit.usage, "--month YYYY-MM is required"),
             (["goals", "set", "--team", "--month", "2026-11", "--won-deals", "2.5"], nil, Exit.usage, "not a whole number"),
             (["goals", "set", "--team", "--month", "2026-11", "--won-value", "1.005"], nil, Exit.usage, "is not a number"),

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -32,7 +33,8 @@ import Glibc
         func release() {
             guard !released else { return }
             released = true
-            let children = (try? String(contentsOfFile: "/proc/\(process.processIdentifier)/task/\(process.processIdentifier)/children", encoding: .utf8)) ?? ""
+            let children =
+                (try? String(contentsOfFile: "/proc/\(process.processIdentifier)/task/\(process.processIdentifier)/children", encoding: .utf8)) ?? ""
             kill(process.processIdentifier, SIGKILL)
             for child in children.split(separator: " ").compactMap({ pid_t($0) }) { kill(child, SIGKILL) }
             process.waitUntilExit()

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -10,8 +11,10 @@ import Glibc
 @Suite("A hostile teammate's hand-edited deal files", .serialized) struct HostileDealFileTests {
     /// Rita writes `name` in her own folder (or in `folder`, e.g. the inbox): a copy of
     /// `original` with `change` applied.
-    static func ritaWrites(_ team: HostileTeam, _ name: String, into folder: String? = nil, from original: String,
-                           _ change: (inout [String: Any]) -> Void) throws {
+    static func ritaWrites(
+        _ team: HostileTeam, _ name: String, into folder: String? = nil, from original: String,
+        _ change: (inout [String: Any]) -> Void
+    ) throws {
         let data = try Data(contentsOf: URL(fileURLWithPath: original))
         var object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         var deal = try #require(object["deal"] as? [String: Any])
@@ -58,8 +61,9 @@ import Glibc
         #expect(!FileManager.default.fileExists(atPath: team.scratch + "/x"))
         #expect(!FileManager.default.fileExists(atPath: team.scratch + "/y"))
         let quarantined = try FileManager.default.subpathsOfDirectory(atPath: team.dir + "/quarantine")
-        #expect(quarantined.contains { $0.hasSuffix("/\(id).json") } && quarantined.contains { $0.hasSuffix("/\(other).json") },
-                "quarantined, not deleted: \(quarantined)")
+        #expect(
+            quarantined.contains { $0.hasSuffix("/\(id).json") } && quarantined.contains { $0.hasSuffix("/\(other).json") },
+            "quarantined, not deleted: \(quarantined)")
         #expect(!FileManager.default.fileExists(atPath: file))
         try HostileTeammateTests.victimIsIntact(team, victim)
     }

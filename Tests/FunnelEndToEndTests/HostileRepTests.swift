@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -39,8 +40,10 @@ import Glibc
         for name in ["\u{1B}]52;c;cm0gLXJmIH4=\u{07}.json", "\u{1B}[2J\u{1B}]0;pwned\u{07}x.json", "\u{202E}nosj.evil.json", ".x\u{1B}[31m.tmp"] {
             #expect(try team.shell(team.rita, "/bin/sh", "-c", "echo '{' > \"$1\"", "sh", folder + name).ok)
         }
-        for (account, words) in [(team.manager, ["doctor"]), (team.manager, ["list", "--all"]), (team.manager, ["doctor", "--repair"]),
-                                 (team.rita, ["list"])] {
+        for (account, words) in [
+            (team.manager, ["doctor"]), (team.manager, ["list", "--all"]), (team.manager, ["doctor", "--repair"]),
+            (team.rita, ["list"]),
+        ] {
             let result = try team.funnel(account, words)
             #expect(!result.signaled, "\(result)")
             SanitisedOutputTests.expectClean(result)
@@ -56,8 +59,9 @@ import Glibc
         try team.setUp()
         let victim = FileManager.default.contents(atPath: team.samsFile)
         // Rita holds the lock in the background (as a suspended funnel capture would).
-        let hold = try team.shell(team.rita, "/bin/sh", "-c",
-                                  "nohup /usr/bin/flock -o -x \(team.dir)/.lock /bin/sleep 30 >/dev/null 2>&1 & sleep 0.3; echo started")
+        let hold = try team.shell(
+            team.rita, "/bin/sh", "-c",
+            "nohup /usr/bin/flock -o -x \(team.dir)/.lock /bin/sleep 30 >/dev/null 2>&1 & sleep 0.3; echo started")
         #expect(hold.ok, "\(hold)")
         defer { HostileTeam.killProcesses(of: getpwnam(team.rita)!.pointee.pw_uid) }
         let started = Date()
@@ -65,10 +69,13 @@ import Glibc
             #expect(try team.funnel(account, words).ok, "\(account) \(words)")
         }
         #expect(Date().timeIntervalSince(started) < 10, "readers do not wait")
-        let write = try runProgram("/usr/sbin/runuser", ["-u", team.sam, "--", team.binary, "edit", team.samsDeal, "--notes", "x"],
-                                   environment: ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "FUNNEL_DATA_DIR": team.dir,
-                                                 "HOME": team.scratch, "FUNNEL_LOCK_TIMEOUT": "2"],
-                                   scratch: team.runs, timeLimit: 20)
+        let write = try runProgram(
+            "/usr/sbin/runuser", ["-u", team.sam, "--", team.binary, "edit", team.samsDeal, "--notes", "x"],
+            environment: [
+                "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "FUNNEL_DATA_DIR": team.dir,
+                "HOME": team.scratch, "FUNNEL_LOCK_TIMEOUT": "2",
+            ],
+            scratch: team.runs, timeLimit: 20)
         #expect(write.status == 6 && write.stderr.contains("waiting for the data lock held by pid"), "\(write)")
         #expect(FileManager.default.contents(atPath: team.samsFile) == victim, "nothing was written")
     }

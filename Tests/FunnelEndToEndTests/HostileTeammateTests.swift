@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -68,8 +69,9 @@ import Glibc
         let again = try team.teamInit()
         #expect(again.status == Exit.data, "\(again)")
         for name in ["dddd2345.json", "eeee2345.json", "inbox/ffff2345.json"] {
-            #expect(again.stderr.contains("\(name): a file with 2 hard links") || again.stderr.contains("\(name): a file with 3 hard links"),
-                    "\(again)")
+            #expect(
+                again.stderr.contains("\(name): a file with 2 hard links") || again.stderr.contains("\(name): a file with 3 hard links"),
+                "\(again)")
         }
         #expect(try team.outside() == before, "nothing outside the data directory changed")
         #expect(try team.shell(team.rita, "/bin/cat", team.shadow).status != 0, "still root-only")

@@ -55,10 +55,12 @@ struct ImportTests {
         try s.initialize()
         let result = try s.run("import", "--dry-run", Self.fixture("pipedrive-deals.csv"))
         #expect(result.status == Exit.usage, "what the real run would do: \(result)")
-        for expected in ["reading as pipedrive", "line 2: create “רישיון שנתי” · כרמל תוכנה · Follow-up · owner rita",
-                         "line 5: note: stage “Negotiation” is not one of ours", "line 8: skipped: deleted",
-                         "line 9: error: value “abc”", "line 10: duplicate of line 2 (same phone); skipped",
-                         "columns not imported: Deal - ID", "would import 5 new"] {
+        for expected in [
+            "reading as pipedrive", "line 2: create “רישיון שנתי” · כרמל תוכנה · Follow-up · owner rita",
+            "line 5: note: stage “Negotiation” is not one of ours", "line 8: skipped: deleted",
+            "line 9: error: value “abc”", "line 10: duplicate of line 2 (same phone); skipped",
+            "columns not imported: Deal - ID", "would import 5 new",
+        ] {
             #expect(result.stdout.contains(expected), "\(expected) in \(result)")
         }
         #expect(dealFiles(s).isEmpty)
@@ -111,8 +113,9 @@ struct ImportTests {
         let path = Self.fixture("excel-unicode-text.txt")
         let unmapped = try s.run("import", path)
         #expect(unmapped.status == Exit.usage && unmapped.stderr.contains("--map COLUMN=title"), "\(unmapped)")
-        try s.ok("import", path, "--map", "כותרת=title", "--map", "חברה=company", "--map=טלפון=phone", "--map", "שווי=value",
-                 "--map", "שלב=stage", "--map", "בעלים=owner")
+        try s.ok(
+            "import", path, "--map", "כותרת=title", "--map", "חברה=company", "--map=טלפון=phone", "--map", "שווי=value",
+            "--map", "שלב=stage", "--map", "בעלים=owner")
         let deals = try s.list("--all")
         #expect(Set(deals.compactMap { $0.string("title") }) == ["שדרוג שרתים", "הדרכת צוות"])
         #expect(deals.first { $0.string("title") == "הדרכת צוות" }?.string("stage") == "meeting")
@@ -136,8 +139,9 @@ struct ImportTests {
         let s = try Sandbox()
         defer { s.remove() }
         try s.initialize()
-        try s.ok("import", Self.fixture("arabic-windows-1256.csv"), "--map", "العنوان=title", "--map", "الشركة=company",
-                 "--map", "الهاتف=phone", "--map", "القيمة=value")
+        try s.ok(
+            "import", Self.fixture("arabic-windows-1256.csv"), "--map", "العنوان=title", "--map", "الشركة=company",
+            "--map", "الهاتف=phone", "--map", "القيمة=value")
         let deals = try s.list("--all")
         #expect(Set(deals.compactMap { $0.string("company") }) == ["شركة النور", "مكتب الريان"])
         let wrong = try s.run("import", Self.fixture("arabic-windows-1256.csv"), "--encoding", "utf-8")
@@ -155,8 +159,9 @@ struct ImportTests {
             (["import", Self.fixture("kommo-leads.csv"), "--map", "Nope=title"], "no column “nope”"),
             (["import", Self.fixture("kommo-leads.csv"), "--owner", "ghost"], "ghost"),
         ]
-        let unknown = try runProgram(FunnelBinary.path, ["import", Self.fixture("kommo-leads.csv"), "--pipeline", "x"],
-                                     environment: s.environment(), scratch: s.root)
+        let unknown = try runProgram(
+            FunnelBinary.path, ["import", Self.fixture("kommo-leads.csv"), "--pipeline", "x"],
+            environment: s.environment(), scratch: s.root)
         #expect(unknown.status == Exit.notFound && unknown.stderr.contains("no pipeline x (pipelines: simple)"), "\(unknown)")
         for (words, message) in cases {
             let result = try runProgram(FunnelBinary.path, words, environment: s.environment(), scratch: s.root)

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import FunnelCore
+import Testing
 
 @Suite("funnel init")
 struct InitTests {

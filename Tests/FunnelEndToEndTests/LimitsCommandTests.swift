@@ -6,13 +6,18 @@ import Testing
 /// `list`, `report` and `today` keep working.
 @Suite("Limits (command line)") struct LimitsCommandTests {
     /// `list`, `report` and `today` all succeed, for the manager and a rep.
-    static func teamStillWorks(_ box: Sandbox, env: [String: String] = [:], now: String? = nil,
-                               sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let runs = [("boss", ["list", "--all"]), ("boss", ["report"]), ("boss", ["today", "--all"]),
-                    ("rita", ["list"]), ("rita", ["today"])]
+    static func teamStillWorks(
+        _ box: Sandbox, env: [String: String] = [:], now: String? = nil,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
+        let runs = [
+            ("boss", ["list", "--all"]), ("boss", ["report"]), ("boss", ["today", "--all"]),
+            ("rita", ["list"]), ("rita", ["today"]),
+        ]
         for (user, command) in runs {
-            let result = try runProgram(FunnelBinary.path, command, environment: box.environment(user: user, now: now, extra: env),
-                                        scratch: box.root)
+            let result = try runProgram(
+                FunnelBinary.path, command, environment: box.environment(user: user, now: now, extra: env),
+                scratch: box.root)
             #expect(result.ok, "\(user): \(command.joined(separator: " ")): \(result)", sourceLocation: sourceLocation)
         }
     }

@@ -10,8 +10,9 @@ struct MailCommandTests {
         let box = try Sandbox()
         try box.initialize()
         try box.ok("team", "email", "rita", "rita@example.com")
-        let id = try box.add("רישיון שנתי", "--contact", "משה לוי", "--email", "moshe@example.com", "--company", "כרמל",
-                             "--owner", "rita")
+        let id = try box.add(
+            "רישיון שנתי", "--contact", "משה לוי", "--email", "moshe@example.com", "--company", "כרמל",
+            "--owner", "rita")
         try box.ok("log", id, "no-answer", user: "rita")
         return (box, id)
     }
@@ -28,8 +29,9 @@ struct MailCommandTests {
         let server = try SMTPServer(root: box.root)
         defer { server.stop() }
         let config = try server.msmtpConfig(at: box.root + "/msmtprc", from: "rita@example.com")
-        let sent = try box.run("mail", id, "--template", "no-answer", user: "rita",
-                               env: ["FUNNEL_MAILER": "\(SMTPServer.msmtp) -C \(config) -t"])
+        let sent = try box.run(
+            "mail", id, "--template", "no-answer", user: "rita",
+            env: ["FUNNEL_MAILER": "\(SMTPServer.msmtp) -C \(config) -t"])
         #expect(sent.ok, "\(sent)")
         #expect(sent.output == "sent “ניסינו להשיג אותך” to moshe@example.com; logged on \(id)")
         let files = server.messages(atLeast: 1)
@@ -42,7 +44,8 @@ struct MailCommandTests {
         #expect(mail.body.hasPrefix("שלום משה לוי,\n"))
         #expect(mail.body.contains("Rita Rep"))
         #expect(mail.defects.isEmpty, "\(mail.defects)")
-        let envelope = try jsonObject(String(decoding: try Data(contentsOf: URL(fileURLWithPath: files[0].replacingOccurrences(of: ".eml", with: ".json"))), as: UTF8.self))
+        let envelope = try jsonObject(
+            String(decoding: try Data(contentsOf: URL(fileURLWithPath: files[0].replacingOccurrences(of: ".eml", with: ".json"))), as: UTF8.self))
         #expect(envelope["rcpt_tos"] as? [String] == ["moshe@example.com"])
         let deal = try box.deal(id)
         let emails = Self.emails(deal)
@@ -64,8 +67,9 @@ struct MailCommandTests {
         let english = try box.run("mail", id, "--template", "no-answer", "--lang", "en", "--dry-run", user: "rita")
         #expect(english.stdout.contains("Subject: We tried to reach you"))
         // --edit: the editor (here sed, rewriting the subject line) decides what is sent.
-        let edited = try box.run("mail", id, "--template", "no-answer", "--edit", "--dry-run", user: "rita",
-                                 env: ["EDITOR": "sed -i '1s/.*/Subject: נערך {contact}/'"])
+        let edited = try box.run(
+            "mail", id, "--template", "no-answer", "--edit", "--dry-run", user: "rita",
+            env: ["EDITOR": "sed -i '1s/.*/Subject: נערך {contact}/'"])
         #expect(edited.ok, "\(edited)")
         try edited.stdout.write(toFile: box.root + "/edited.eml", atomically: true, encoding: .utf8)
         #expect(try ParsedMail(file: box.root + "/edited.eml", scratch: box.root).subject == "נערך {contact}")

@@ -18,12 +18,15 @@ struct MoveTests {
     }
 
     /// Runs a move that a rule must refuse, and checks that nothing on disk changed.
-    func expectRefused(_ s: Sandbox, _ id: String, _ arguments: String..., user: String? = nil, mentions: String,
-                       sourceLocation: SourceLocation = #_sourceLocation) throws {
+    func expectRefused(
+        _ s: Sandbox, _ id: String, _ arguments: String..., user: String? = nil, mentions: String,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         let file = try #require(s.dealFile(id), sourceLocation: sourceLocation)
         let before = s.bytes(file)
-        let result = try runProgram(FunnelBinary.path, ["move", id] + arguments, environment: s.environment(user: user),
-                                    scratch: s.root)
+        let result = try runProgram(
+            FunnelBinary.path, ["move", id] + arguments, environment: s.environment(user: user),
+            scratch: s.root)
         #expect(result.status == Exit.refused, "\(result)", sourceLocation: sourceLocation)
         #expect(result.stdout.isEmpty, sourceLocation: sourceLocation)
         #expect(result.stderr.contains(mentions), "\(result)", sourceLocation: sourceLocation)
@@ -52,9 +55,11 @@ struct MoveTests {
         try expectRefused(s, id, "follow-up", mentions: "2027-03-01")
     }
 
-    @Test(arguments: [("today", "2026-11-24"), ("tomorrow", "2026-11-25"), ("yesterday", "2026-11-23"), ("+2d", "2026-11-26"),
-                      ("-1w", "2026-11-17"), ("+1w", "2026-12-01"), ("2027-01-15", "2027-01-15"),
-                      ("2026-12-24T10:00:00Z", "2026-12-24"), ("m", "2026-11-25"), ("+3", "2026-11-27"), ("fri", "2026-11-27")])
+    @Test(arguments: [
+        ("today", "2026-11-24"), ("tomorrow", "2026-11-25"), ("yesterday", "2026-11-23"), ("+2d", "2026-11-26"),
+        ("-1w", "2026-11-17"), ("+1w", "2026-12-01"), ("2027-01-15", "2027-01-15"),
+        ("2026-12-24T10:00:00Z", "2026-12-24"), ("m", "2026-11-25"), ("+3", "2026-11-27"), ("fri", "2026-11-27"),
+    ])
     func relativeAndAbsoluteDates(typed: String, expected: String) throws {
         let s = try Sandbox()
         defer { s.remove() }
@@ -182,9 +187,10 @@ struct EditAssignTests {
         defer { s.remove() }
         try s.initialize()
         let id = try s.add("Solar")
-        let result = try s.ok("edit", id, "--title", "Solar roof", "--company", "Acme", "--contact", "Dana", "--phone",
-                              "03-1234567", "--email", "d@acme.test", "--value", "99.90", "--currency", "eur",
-                              "--next", "tomorrow", "--what", "Send quote", "--notes", "multi\nline")
+        let result = try s.ok(
+            "edit", id, "--title", "Solar roof", "--company", "Acme", "--contact", "Dana", "--phone",
+            "03-1234567", "--email", "d@acme.test", "--value", "99.90", "--currency", "eur",
+            "--next", "tomorrow", "--what", "Send quote", "--notes", "multi\nline")
         #expect(result.output == "updated \(id)")
         let deal = try s.deal(id)
         #expect(deal.string("title") == "Solar roof")

@@ -121,8 +121,9 @@ struct PipelinesCommandTests {
         let files = try FileManager.default.subpathsOfDirectory(atPath: s.dataDir).sorted()
         for words in unknown {
             let result = try runProgram(FunnelBinary.path, words, environment: s.environment(), scratch: s.root)
-            #expect(result.status == Exit.notFound && result.stderr.contains("no pipeline nope (pipelines: simple, Renewals)"),
-                    "\(words): \(result)")
+            #expect(
+                result.status == Exit.notFound && result.stderr.contains("no pipeline nope (pipelines: simple, Renewals)"),
+                "\(words): \(result)")
         }
         #expect(try FileManager.default.subpathsOfDirectory(atPath: s.dataDir).sorted() == files, "nothing was written")
         let misplaced = try s.run("--pipeline", "renewals", "list")
@@ -182,8 +183,9 @@ struct PipelinesCommandTests {
         try s.ok("stages", "add", "Extra 1", "--pipeline", "renewals")
         let advice = try s.run("doctor")
         let said = advice.stdout + advice.stderr
-        #expect(advice.ok && said.contains("pipeline Renewals (renewals): 6 open stages") && said.contains("--pipeline renewals"),
-                "R1's advice names the pipeline: \(advice)")
+        #expect(
+            advice.ok && said.contains("pipeline Renewals (renewals): 6 open stages") && said.contains("--pipeline renewals"),
+            "R1's advice names the pipeline: \(advice)")
         #expect(try s.deal(id).string("stage") == "opportunity")
     }
 }

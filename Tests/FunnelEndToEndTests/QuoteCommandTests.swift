@@ -71,8 +71,9 @@ struct QuoteCommandTests {
     @Test func linesAreAddedListedAndRemoved() throws {
         let (box, id) = try Self.prepared()
         defer { box.remove() }
-        #expect(try box.ok("lines", "add", id, "crm-y", "--qty", "3", "--discount", "10", user: "rita").output
-            == "added line 1 to \(id): CRM, yearly licence — ₪3,240.00")
+        #expect(
+            try box.ok("lines", "add", id, "crm-y", "--qty", "3", "--discount", "10", user: "rita").output
+                == "added line 1 to \(id): CRM, yearly licence — ₪3,240.00")
         try box.ok("lines", "add", id, "SETUP", user: "rita")
         try box.ok("lines", "add", id, "--text", "Data migration", "--price", "800.01", "--qty", "1.5", user: "rita")
         try box.ok("lines", "add", id, "CRM-Y", "--price", "999", user: "rita")
@@ -108,8 +109,10 @@ struct QuoteCommandTests {
             (["lines", "add", id, "CRM-Y", "--discount", "100.5"], "rita", Exit.refused, "not a discount"),
             (["lines", "add", id, "CRM-Y", "--discount", "-5"], "rita", Exit.refused, "not a discount"),
             (["lines", "add", id, "CRM-Y", "--price", "-5"], "rita", Exit.refused, "cannot be negative"),
-            (["lines", "add", id, "CRM-Y", "--qty", "99999999999999999", "--price", "99999999"], "rita", Exit.refused,
-             "comes to more than 99,999,999,999,999,999.99"),
+            (
+                ["lines", "add", id, "CRM-Y", "--qty", "99999999999999999", "--price", "99999999"], "rita", Exit.refused,
+                "comes to more than 99,999,999,999,999,999.99"
+            ),
             (["lines", "add", id, "CRM-Y", "--qty", "abc"], "rita", Exit.usage, "not a number"),
             (["lines", "add", id, "--text", "Free"], "rita", Exit.usage, "needs --price"),
             (["lines", "add", id, "--text", " ", "--price", "1"], "rita", Exit.refused, "needs a text"),
@@ -222,8 +225,10 @@ struct QuoteCommandTests {
         defer { box.remove() }
         try box.ok("lines", "add", id, "CRM-Y", user: "rita")
         let pipeline = box.bytes(box.dataDir + "/pipeline.json")
-        for out in [box.dataDir + "/pipeline.json", box.dataDir + "/quotes/Q-2026-0001.pdf", box.root + "/nowhere/q.pdf",
-                    box.root, box.root + "/", ""] {
+        for out in [
+            box.dataDir + "/pipeline.json", box.dataDir + "/quotes/Q-2026-0001.pdf", box.root + "/nowhere/q.pdf",
+            box.root, box.root + "/", "",
+        ] {
             let result = try box.run("quote", id, "--out", out, user: "rita")
             #expect(result.status == Exit.usage && result.stderr.contains("--out"), "\(out): \(result)")
         }
@@ -234,8 +239,9 @@ struct QuoteCommandTests {
         let quotes = try box.run("quotes", id, "--json", user: "rita")
         #expect(quotes.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "[]", "no number used: \(quotes)")
         // A one-letter name in the working folder (the sandbox's root).
-        let bare = try runProgram(FunnelBinary.path, ["quote", id, "--out", "q"], environment: box.environment(user: "rita"),
-                                  scratch: box.root, workingDirectory: box.root)
+        let bare = try runProgram(
+            FunnelBinary.path, ["quote", id, "--out", "q"], environment: box.environment(user: "rita"),
+            scratch: box.root, workingDirectory: box.root)
         #expect(bare.ok && bare.stdout.hasPrefix("Q-2026-0001 "), "\(bare)")
         #expect(box.bytes(box.root + "/q")?.prefix(5) == Data("%PDF-".utf8))
         let counter = box.dataDir + "/quotes/numbers.json"

@@ -8,10 +8,13 @@ import Testing
 struct QuotePDFTests {
     /// `pdftotext -layout` of `pdf`, bidi marks dropped.
     static func text(_ pdf: String, scratch: String) throws -> String {
-        let result = try runProgram("/usr/bin/pdftotext", ["-layout", "-enc", "UTF-8", pdf, "-"], environment: ["PATH": "/usr/bin:/bin"],
-                                    scratch: scratch)
+        let result = try runProgram(
+            "/usr/bin/pdftotext", ["-layout", "-enc", "UTF-8", pdf, "-"], environment: ["PATH": "/usr/bin:/bin"],
+            scratch: scratch)
         #expect(result.ok, "\(result)")
-        return String(String.UnicodeScalarView(result.stdout.unicodeScalars.filter { !(0x200E...0x200F).contains($0.value) && !(0x202A...0x202E).contains($0.value) }))
+        return String(
+            String.UnicodeScalarView(
+                result.stdout.unicodeScalars.filter { !(0x200E...0x200F).contains($0.value) && !(0x202A...0x202E).contains($0.value) }))
     }
 
     /// `text` made comparable: without white space (right-to-left lines may come back split where
@@ -39,18 +42,36 @@ struct QuotePDFTests {
     }
 
     @Test(arguments: [
-        Expected(language: "en", rows: [["CRM, yearly licence", "3", "₪3,240.00"], ["Data migration", "1.5", "₪1,200.02"],
-                                        ["התקנה", "והדרכה", "VAT exempt", "₪450.50"]],
-                 sums: [["Subtotal", "₪4,890.52"], ["VAT 18%", "₪799.20"], ["Total", "₪5,689.72"],
-                        ["12 installments of ₪474.14", "₪474.18"]]),
-        Expected(language: "he", rows: [["CRM, yearly licence", "3", "₪3,240.00"], ["Data migration", "1.5", "₪1,200.02"],
-                                        ["התקנה", "והדרכה", "₪450.50"]],
-                 sums: [["סכום ביניים", "₪4,890.52"], ["מע\"מ", "18%", "₪799.20"], ["סה\"כ לתשלום", "₪5,689.72"],
-                        ["12", "תשלומים", "₪474.14", "₪474.18"]]),
-        Expected(language: "ar", rows: [["CRM, yearly licence", "3", "₪3,240.00"], ["Data migration", "1.5", "₪1,200.02"],
-                                        ["התקנה", "והדרכה", "₪450.50"]],
-                 sums: [["المجموع الفرعي", "₪4,890.52"], ["ضريبة القيمة المضافة", "18%", "₪799.20"], ["الإجمالي", "₪5,689.72"],
-                        ["الدفعات", "12", "₪474.14", "₪474.18"]]),
+        Expected(
+            language: "en",
+            rows: [
+                ["CRM, yearly licence", "3", "₪3,240.00"], ["Data migration", "1.5", "₪1,200.02"],
+                ["התקנה", "והדרכה", "VAT exempt", "₪450.50"],
+            ],
+            sums: [
+                ["Subtotal", "₪4,890.52"], ["VAT 18%", "₪799.20"], ["Total", "₪5,689.72"],
+                ["12 installments of ₪474.14", "₪474.18"],
+            ]),
+        Expected(
+            language: "he",
+            rows: [
+                ["CRM, yearly licence", "3", "₪3,240.00"], ["Data migration", "1.5", "₪1,200.02"],
+                ["התקנה", "והדרכה", "₪450.50"],
+            ],
+            sums: [
+                ["סכום ביניים", "₪4,890.52"], ["מע\"מ", "18%", "₪799.20"], ["סה\"כ לתשלום", "₪5,689.72"],
+                ["12", "תשלומים", "₪474.14", "₪474.18"],
+            ]),
+        Expected(
+            language: "ar",
+            rows: [
+                ["CRM, yearly licence", "3", "₪3,240.00"], ["Data migration", "1.5", "₪1,200.02"],
+                ["התקנה", "והדרכה", "₪450.50"],
+            ],
+            sums: [
+                ["المجموع الفرعي", "₪4,890.52"], ["ضريبة القيمة المضافة", "18%", "₪799.20"], ["الإجمالي", "₪5,689.72"],
+                ["الدفعات", "12", "₪474.14", "₪474.18"],
+            ]),
     ])
     func everyLineAndSumIsInThePDF(expected: Expected) throws {
         let box = try Sandbox()
@@ -104,8 +125,9 @@ struct QuotePDFTests {
             group.enter()
             DispatchQueue.global().async {
                 defer { group.leave() }
-                let result = try? runProgram("/bin/sh", [scriptPath, go, id, String(perWorker)], environment: env, scratch: root,
-                                             timeLimit: 60)
+                let result = try? runProgram(
+                    "/bin/sh", [scriptPath, go, id, String(perWorker)], environment: env, scratch: root,
+                    timeLimit: 60)
                 results.add(id, result)
             }
         }

@@ -24,14 +24,16 @@ struct ReadmeScreenshotTests {
     @Test func readmesPictureIsTheCommandsOutput() throws {
         let s = try Sandbox(user: "dana", now: "2026-11-24T09:00:00Z")
         defer { s.remove() }
-        let result = try s.run(Self.arguments[0], Self.arguments[1], Self.arguments[2], Self.arguments[3], Self.arguments[4],
-                               Self.arguments[5], Self.arguments[6])
+        let result = try s.run(
+            Self.arguments[0], Self.arguments[1], Self.arguments[2], Self.arguments[3], Self.arguments[4],
+            Self.arguments[5], Self.arguments[6])
         #expect(result.status == 0, "\(result)")
         let text = try String(contentsOf: Self.readme, encoding: .utf8)
         #expect(text.contains("funnel " + Self.arguments.joined(separator: " ")), "README names the command")
         let block = try #require(Self.firstBlock(text))
-        #expect(block + "\n" == result.stdout,
-                "README's picture is stale: regenerate it with the command under it (docs/demo.md)")
+        #expect(
+            block + "\n" == result.stdout,
+            "README's picture is stale: regenerate it with the command under it (docs/demo.md)")
     }
 
     @Test func theScreenshotIsTheBoardsFirstFrameAtTheSizeAsked() throws {

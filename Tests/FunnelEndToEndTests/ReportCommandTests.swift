@@ -31,14 +31,16 @@ struct ReportCommandTests {
         try s.initialize()
         var id: [String: String] = [:]
         func add(_ name: String, _ at: String, _ arguments: String...) throws {
-            let result = try runProgram(FunnelBinary.path, ["add", name] + arguments,
-                                        environment: s.environment(now: Self.at(at)), scratch: s.root)
+            let result = try runProgram(
+                FunnelBinary.path, ["add", name] + arguments,
+                environment: s.environment(now: Self.at(at)), scratch: s.root)
             #expect(result.ok, "\(result)")
             id[name] = result.output
         }
         func move(_ name: String, _ at: String, _ arguments: String...) throws {
-            let result = try runProgram(FunnelBinary.path, ["move", try #require(id[name])] + arguments,
-                                        environment: s.environment(now: Self.at(at)), scratch: s.root)
+            let result = try runProgram(
+                FunnelBinary.path, ["move", try #require(id[name])] + arguments,
+                environment: s.environment(now: Self.at(at)), scratch: s.root)
             #expect(result.ok, "\(result)")
         }
         try add("Alpha", "11-01", "--value", "1000", "--owner", "rita")
@@ -57,8 +59,9 @@ struct ReportCommandTests {
         try add("Foxtrot", "09-01", "--value", "700", "--owner", "rita")
         try move("Foxtrot", "09-05", "follow-up", "--next", "2026-11-20")
         try add("Web lead", "11-20", "--stage", "unsorted")
-        let reject = try runProgram(FunnelBinary.path, ["reject", try #require(id["Web lead"]), "--reason", "=SUM(A1,B1)"],
-                                    environment: s.environment(now: at("11-21")), scratch: s.root)
+        let reject = try runProgram(
+            FunnelBinary.path, ["reject", try #require(id["Web lead"]), "--reason", "=SUM(A1,B1)"],
+            environment: s.environment(now: at("11-21")), scratch: s.root)
         #expect(reject.ok, "\(reject)")
         try add("Golf", "11-15", "--value", "900", "--currency", "USD", "--owner", "sam")
         try move("Golf", "11-16", "follow-up", "--next", "2026-11-25")
@@ -71,13 +74,17 @@ struct ReportCommandTests {
     }
 
     static func report(_ s: Sandbox, _ arguments: [String], user: String? = nil, env: [String: String] = [:]) throws
-        -> RunResult {
-        try runProgram(FunnelBinary.path, ["report"] + arguments, environment: s.environment(user: user, extra: env),
-                       scratch: s.root)
+        -> RunResult
+    {
+        try runProgram(
+            FunnelBinary.path, ["report"] + arguments, environment: s.environment(user: user, extra: env),
+            scratch: s.root)
     }
 
-    static func json(_ s: Sandbox, _ arguments: [String] = [], user: String? = nil,
-                     sourceLocation: SourceLocation = #_sourceLocation) throws -> [String: Any] {
+    static func json(
+        _ s: Sandbox, _ arguments: [String] = [], user: String? = nil,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> [String: Any] {
         let result = try report(s, arguments + ["--format", "json"], user: user)
         #expect(result.ok, "\(result)", sourceLocation: sourceLocation)
         return try jsonObject(result.stdout)
@@ -108,7 +115,8 @@ struct ReportCommandTests {
         // Foxtrot entered before the period. follow-up: Alpha ✓, Golf ✗. meeting: Bravo ✓, Alpha ✗,
         // Charlie ✗ (created into meeting).
         let conversions = try #require(r["conversions"] as? [[String: Any]])
-        #expect(conversions.map { "\($0.string("from") ?? "")>\($0.string("to") ?? "")" }
+        #expect(
+            conversions.map { "\($0.string("from") ?? "")>\($0.string("to") ?? "")" }
                 == ["new>follow-up", "follow-up>meeting", "meeting>onboarding", "onboarding>customer"])
         expectConversion(conversions, "new", entered: 7, reached: 4, rate: "0.5714")
         expectConversion(conversions, "follow-up", entered: 2, reached: 1, rate: "0.5000")
@@ -172,22 +180,28 @@ struct ReportCommandTests {
         #expect(warnings.first?.string("text") == "2 open deals have no next action (R12)")
     }
 
-    func expectStage(_ stages: [[String: Any]], _ id: String, open: Int, total: String, average: String?, weighted: String?,
-                     sourceLocation: SourceLocation = #_sourceLocation) {
+    func expectStage(
+        _ stages: [[String: Any]], _ id: String, open: Int, total: String, average: String?, weighted: String?,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         guard let stage = stages.first(where: { $0.string("stage") == id }) else {
             Issue.record("no stage \(id)", sourceLocation: sourceLocation)
             return
         }
         #expect(stage["open_deals"] as? Int == open, sourceLocation: sourceLocation)
         #expect(stage.string("total_value") == total, sourceLocation: sourceLocation)
-        #expect(average == nil ? stage.isNull("average_value") : stage.string("average_value") == average,
-                "\(id) average", sourceLocation: sourceLocation)
-        #expect(weighted == nil ? stage.isNull("weighted_value") : stage.string("weighted_value") == weighted,
-                "\(id) weighted", sourceLocation: sourceLocation)
+        #expect(
+            average == nil ? stage.isNull("average_value") : stage.string("average_value") == average,
+            "\(id) average", sourceLocation: sourceLocation)
+        #expect(
+            weighted == nil ? stage.isNull("weighted_value") : stage.string("weighted_value") == weighted,
+            "\(id) weighted", sourceLocation: sourceLocation)
     }
 
-    func expectConversion(_ conversions: [[String: Any]], _ from: String, entered: Int, reached: Int, rate: String?,
-                          sourceLocation: SourceLocation = #_sourceLocation) {
+    func expectConversion(
+        _ conversions: [[String: Any]], _ from: String, entered: Int, reached: Int, rate: String?,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         guard let c = conversions.first(where: { $0.string("from") == from }) else {
             Issue.record("no conversion from \(from)", sourceLocation: sourceLocation)
             return
@@ -197,15 +211,18 @@ struct ReportCommandTests {
         #expect(rate == nil ? c.isNull("rate") : c.string("rate") == rate, "\(from) rate", sourceLocation: sourceLocation)
     }
 
-    func expectVelocity(_ velocity: [[String: Any]], _ id: String, stays: Int, median: String?, p90: String?,
-                        sourceLocation: SourceLocation = #_sourceLocation) {
+    func expectVelocity(
+        _ velocity: [[String: Any]], _ id: String, stays: Int, median: String?, p90: String?,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         guard let v = velocity.first(where: { $0.string("stage") == id }) else {
             Issue.record("no velocity for \(id)", sourceLocation: sourceLocation)
             return
         }
         #expect(v["stays"] as? Int == stays, "\(id) stays", sourceLocation: sourceLocation)
-        #expect(median == nil ? v.isNull("median_days") : v.string("median_days") == median, "\(id) median",
-                sourceLocation: sourceLocation)
+        #expect(
+            median == nil ? v.isNull("median_days") : v.string("median_days") == median, "\(id) median",
+            sourceLocation: sourceLocation)
         #expect(p90 == nil ? v.isNull("p90_days") : v.string("p90_days") == p90, "\(id) p90", sourceLocation: sourceLocation)
     }
 
@@ -322,8 +339,9 @@ struct ReportCommandTests {
         // 2026-11-23T22:30Z is 2026-11-24 00:30 in Jerusalem (UTC+2).
         _ = try s.add("Late lead", "--owner", "sam", now: "2026-11-23T22:30:00Z")
         let utc = try Self.report(s, ["--from", "2026-11-24", "--to", "2026-11-24", "--format", "json"])
-        let jerusalem = try Self.report(s, ["--from", "2026-11-24", "--to", "2026-11-24", "--format", "json"],
-                                        env: ["TZ": "Asia/Jerusalem"])
+        let jerusalem = try Self.report(
+            s, ["--from", "2026-11-24", "--to", "2026-11-24", "--format", "json"],
+            env: ["TZ": "Asia/Jerusalem"])
         #expect(try jsonObject(utc.stdout)["new_deals"] as? Int == 0)
         #expect(try jsonObject(jerusalem.stdout)["new_deals"] as? Int == 1)
     }

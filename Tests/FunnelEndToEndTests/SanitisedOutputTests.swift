@@ -15,10 +15,12 @@ import Testing
     }
 
     static func expectClean(_ result: RunResult, sourceLocation: SourceLocation = #_sourceLocation) {
-        #expect(rawControl(result.stdout) == nil, "raw \(rawControl(result.stdout) ?? "") on stdout: \(result)",
-                sourceLocation: sourceLocation)
-        #expect(rawControl(result.stderr) == nil, "raw \(rawControl(result.stderr) ?? "") on stderr: \(result)",
-                sourceLocation: sourceLocation)
+        #expect(
+            rawControl(result.stdout) == nil, "raw \(rawControl(result.stdout) ?? "") on stdout: \(result)",
+            sourceLocation: sourceLocation)
+        #expect(
+            rawControl(result.stderr) == nil, "raw \(rawControl(result.stderr) ?? "") on stderr: \(result)",
+            sourceLocation: sourceLocation)
         for line in (result.stdout + "\n" + result.stderr).split(separator: "\n") {
             #expect(!line.hasPrefix("fake"), "a value started a line of its own: \(result)", sourceLocation: sourceLocation)
         }
@@ -54,12 +56,14 @@ import Testing
         defer { s.remove() }
         try s.initialize()
         let leads = s.root + "/leads.jsonl"
-        try Data("""
+        try Data(
+            """
             {"name": "Bidi mail", "email": "a\\u2066@b\\u202e"}
             {"name": "Fine", "phone": "050-1112223", "source": "web\\u001b]0;title\\u0007"}
             {"name": "Bad email \\u001b[31m", "email": "x\\u001b]52;c;AAAA\\u0007\\nfake: line"}
 
-            """.utf8).write(to: URL(fileURLWithPath: leads))
+            """.utf8
+        ).write(to: URL(fileURLWithPath: leads))
         let capture = try s.run("capture", leads)
         #expect(capture.status == Exit.usage, "\(capture)")
         #expect(capture.stderr.contains("skipped"))
@@ -77,12 +81,15 @@ import Testing
         let s = try Sandbox()
         defer { s.remove() }
         try s.initialize()
-        let id = try s.add("Title \(Self.nasty)\nfake: title", "--company", Self.nasty, "--stage", "follow-up",
-                           "--next", "+1d", "--what", "call \(Self.nasty)\nfake: next")
-        for words in [["list", "--all"], ["show", id], ["today", "--all"], ["report"], ["stages"], ["team"],
-                      ["log", id, "reached", "--next", "+2d", "--what", "again \(Self.nasty)\nfake: what"],
-                      ["show", Self.nasty], ["move", id, Self.nasty], ["edit", id, "--currency", Self.nasty],
-                      ["list", "--\(Self.nasty)"], [Self.nasty], ["add", "--\(Self.nasty)\nfake"]] {
+        let id = try s.add(
+            "Title \(Self.nasty)\nfake: title", "--company", Self.nasty, "--stage", "follow-up",
+            "--next", "+1d", "--what", "call \(Self.nasty)\nfake: next")
+        for words in [
+            ["list", "--all"], ["show", id], ["today", "--all"], ["report"], ["stages"], ["team"],
+            ["log", id, "reached", "--next", "+2d", "--what", "again \(Self.nasty)\nfake: what"],
+            ["show", Self.nasty], ["move", id, Self.nasty], ["edit", id, "--currency", Self.nasty],
+            ["list", "--\(Self.nasty)"], [Self.nasty], ["add", "--\(Self.nasty)\nfake"],
+        ] {
             let result = try runProgram(FunnelBinary.path, words, environment: s.environment(), scratch: s.root)
             #expect(!result.signaled, "\(result)")
             Self.expectClean(result)
@@ -99,8 +106,10 @@ import Testing
         let files = try #require(FileManager.default.enumerator(atPath: sources)?.allObjects as? [String])
             .filter { $0.hasSuffix(".swift") && $0 != "Output/Console.swift" }
         #expect(files.count > 10, "found the sources at \(sources)")
-        let forbidden = ["print(", "FileHandle.standardOutput", "FileHandle.standardError", "fputs(", "fwrite(", "putchar(",
-                         "dump(", "STDERR_FILENO"]
+        let forbidden = [
+            "print(", "FileHandle.standardOutput", "FileHandle.standardError", "fputs(", "fwrite(", "putchar(",
+            "dump(", "STDERR_FILENO",
+        ]
         for file in files {
             let text = try String(contentsOfFile: sources + "/" + file, encoding: .utf8)
             for line in text.split(separator: "\n") where !line.trimmingCharacters(in: .whitespaces).hasPrefix("//") {

@@ -14,8 +14,9 @@ import Testing
         for path in try FileManager.default.subpathsOfDirectory(atPath: s.dataDir) {
             var isDirectory: ObjCBool = false
             _ = FileManager.default.fileExists(atPath: s.dataDir + "/" + path, isDirectory: &isDirectory)
-            try FileManager.default.setAttributes([.posixPermissions: isDirectory.boolValue ? 0o700 : 0o600],
-                                                  ofItemAtPath: s.dataDir + "/" + path)
+            try FileManager.default.setAttributes(
+                [.posixPermissions: isDirectory.boolValue ? 0o700 : 0o600],
+                ofItemAtPath: s.dataDir + "/" + path)
         }
         let deals = try s.list("--all")
         #expect(deals.count == 12)

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import FunnelCore
+import Testing
 
 /// Hostile teammate, item 7: several accounts share one (non-team) data directory. A rep's
 /// commands behave as if the deals they may not see did not exist (R15): the same message and
@@ -13,16 +13,18 @@ import FunnelCore
     static func world() throws -> (Sandbox, rita: String) {
         let s = try Sandbox()
         try s.initialize()
-        let rita = try s.add(secret, "--company", "Carmel Soft", "--owner", "rita", "--phone", "050-7654321",
-                             "--email", "ceo@carmel.example")
+        let rita = try s.add(
+            secret, "--company", "Carmel Soft", "--owner", "rita", "--phone", "050-7654321",
+            "--email", "ceo@carmel.example")
         return (s, rita)
     }
 
     /// What a well-formed id that no deal has gets, with `typed` standing for it.
     static func unknownAnswer(_ s: Sandbox, _ words: [String], typed: String, user: String) throws -> RunResult {
         let ghost = String(repeating: "z", count: typed.count)
-        return try runProgram(FunnelBinary.path, words.map { $0 == typed ? ghost : $0 },
-                              environment: s.environment(user: user), scratch: s.root)
+        return try runProgram(
+            FunnelBinary.path, words.map { $0 == typed ? ghost : $0 },
+            environment: s.environment(user: user), scratch: s.root)
     }
 
     @Test func anotherRepsDealIsAnUnknownIdToEveryCommand() throws {
@@ -31,9 +33,11 @@ import FunnelCore
         let file = try #require(s.dealFile(rita))
         let before = s.bytes(file)
         for typed in [rita, String(rita.prefix(5)), rita.uppercased()] {
-            for words in [["show", typed], ["show", typed, "--json"], ["edit", typed, "--company", "Mine"],
-                          ["move", typed, "follow-up", "--next", "+1d"], ["log", typed, "no-answer"], ["assign", typed, "sam"],
-                          ["accept", typed], ["reject", typed, "--reason", "spam"], ["edit", typed, "--tick", "rapport"]] {
+            for words in [
+                ["show", typed], ["show", typed, "--json"], ["edit", typed, "--company", "Mine"],
+                ["move", typed, "follow-up", "--next", "+1d"], ["log", typed, "no-answer"], ["assign", typed, "sam"],
+                ["accept", typed], ["reject", typed, "--reason", "spam"], ["edit", typed, "--tick", "rapport"],
+            ] {
                 let result = try runProgram(FunnelBinary.path, words, environment: s.environment(user: "sam"), scratch: s.root)
                 let unknown = try Self.unknownAnswer(s, words, typed: typed, user: "sam")
                 #expect(result.status == Exit.notFound, "\(result)")

@@ -16,8 +16,9 @@ struct StageEditingTests {
         let s = try Sandbox()
         defer { s.remove() }
         try s.initialize()
-        let added = try s.ok("stages", "add", "Demo given", "--after", "follow-up", "--stuck", "5", "--probability", "40",
-                             "--requires", "next_action")
+        let added = try s.ok(
+            "stages", "add", "Demo given", "--after", "follow-up", "--stuck", "5", "--probability", "40",
+            "--requires", "next_action")
         #expect(added.stdout.contains("added stage “Demo given” (id demo-given)"), "\(added)")
         #expect(try stageIDs(s).prefix(5) == ["unsorted", "new", "follow-up", "demo-given", "meeting"])
         let json = try jsonObject(try s.ok("stages", "--json").stdout)
@@ -65,8 +66,9 @@ struct StageEditingTests {
         }
         for words in [["stages"], ["lost-reasons"], ["products", "list"]] {
             let stranger = try runProgram(FunnelBinary.path, words, environment: s.environment(user: "nobody"), scratch: s.root)
-            #expect(stranger.status == Exit.refused && stranger.stderr.contains("not on this team") && stranger.stdout.isEmpty,
-                    "\(words): \(stranger)")
+            #expect(
+                stranger.status == Exit.refused && stranger.stderr.contains("not on this team") && stranger.stdout.isEmpty,
+                "\(words): \(stranger)")
         }
         let rep = try s.run("stages", "add", "Mine", user: "rita")
         #expect(rep.status == Exit.refused && rep.stderr.contains("only a manager"), "\(rep)")
@@ -85,8 +87,9 @@ struct StageEditingTests {
         let unpriced = try s.add("Unpriced", "--stage", "meeting", "--next", "+2d", "--owner", "sam")
         let before = pipelineBytes(s)
         let refused = try s.run("stages", "remove", "meeting", "--to", "customer")
-        #expect(refused.status == Exit.refused && refused.stderr.contains(unpriced) && refused.stderr.contains("nothing was changed"),
-                "\(refused)")
+        #expect(
+            refused.status == Exit.refused && refused.stderr.contains(unpriced) && refused.stderr.contains("nothing was changed"),
+            "\(refused)")
         let stillThere = try s.deal(priced).string("stage")
         #expect(pipelineBytes(s) == before && stillThere == "meeting")
         let removed = try s.ok("stages", "remove", "meeting", "--to", "onboarding")

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import FunnelCore
+import Testing
 
 @Suite("funnel stages")
 struct StagesTests {
@@ -93,9 +93,11 @@ struct TeamTests {
         #expect(s.bytes(s.dataDir + "/team.json") == before)
     }
 
-    @Test(arguments: [["add", "rita", "--role", "rep"], ["add", "eve", "--role", "boss"], ["add", "eve"],
-                      ["add", "1eve", "--role", "rep"], ["add"], ["remove", "rita"], ["ad", "eve", "--role", "rep"],
-                      ["--role", "rep"], ["add", "eve", "extra", "--role", "rep"]])
+    @Test(arguments: [
+        ["add", "rita", "--role", "rep"], ["add", "eve", "--role", "boss"], ["add", "eve"],
+        ["add", "1eve", "--role", "rep"], ["add"], ["remove", "rita"], ["ad", "eve", "--role", "rep"],
+        ["--role", "rep"], ["add", "eve", "extra", "--role", "rep"],
+    ])
     func mistakesAreUsageErrors(words: [String]) throws {
         let s = try Sandbox()
         defer { s.remove() }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -86,8 +87,9 @@ import Glibc
         chmod(shared, 0o755)
         try FileManager.default.copyItem(atPath: FunnelBinary.path, toPath: shared + "/funnel")
         chmod(shared + "/funnel", 0o755)
-        let result = try runProgram("/usr/sbin/runuser", ["-u", "nobody", "--", shared + "/funnel", "list"],
-                                    environment: s.environment(user: "nobody"), scratch: s.root)
+        let result = try runProgram(
+            "/usr/sbin/runuser", ["-u", "nobody", "--", shared + "/funnel", "list"],
+            environment: s.environment(user: "nobody"), scratch: s.root)
         #expect(result.status == Exit.data, "\(result)")
         #expect(result.stderr.contains("Permission denied"), "\(result.stderr)")
         #expect(result.stderr.contains(s.dataDir))

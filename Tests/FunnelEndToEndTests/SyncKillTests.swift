@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -19,8 +20,9 @@ struct SyncKillTests {
         // The remote's git runs in a session of its own, as on a server: killing the manager's
         // sync never kills the server side.
         for (key, value) in [("remote.origin.receivepack", "setsid git-receive-pack"), ("remote.origin.uploadpack", "setsid git-upload-pack")] {
-            let set = try runProgram("/usr/bin/env", ["git", "-C", team.dataDir("boss"), "config", key, value],
-                                     environment: team.sandbox.environment(), scratch: team.sandbox.root)
+            let set = try runProgram(
+                "/usr/bin/env", ["git", "-C", team.dataDir("boss"), "config", key, value],
+                environment: team.sandbox.environment(), scratch: team.sandbox.root)
             #expect(set.ok, "\(set)")
         }
         let rounds = Int(ProcessInfo.processInfo.environment["FUNNEL_SYNC_KILLS"] ?? "") ?? 20

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -51,8 +52,11 @@ struct SyncQuotesTests {
         for person in ["rita", "sam"] { #expect(team.files(person) == reference, "\(person)'s clone differs from the manager's") }
         #expect(reference["products.json"].map { String(decoding: $0, as: UTF8.self).contains("SETUP") } == true)
         let pdfs = reference.keys.filter { $0.hasSuffix(".pdf") }.sorted()
-        #expect(pdfs == ["quotes/deals/boss/Q-\(year)-0001.pdf", "quotes/deals/rita/Q-\(year)-A-0001.pdf",
-                         "quotes/deals/sam/Q-\(year)-B-0001.pdf", "quotes/deals/sam/Q-\(year)-B-0002.pdf"])
+        #expect(
+            pdfs == [
+                "quotes/deals/boss/Q-\(year)-0001.pdf", "quotes/deals/rita/Q-\(year)-A-0001.pdf",
+                "quotes/deals/sam/Q-\(year)-B-0001.pdf", "quotes/deals/sam/Q-\(year)-B-0002.pdf",
+            ])
         #expect(reference.keys.filter { $0.hasPrefix("quotes/series/") }.sorted() == ["quotes/series/A", "quotes/series/B"])
         // The manager lists a rep's quotes, whose PDFs are there on the manager's machine.
         let quotes = try jsonArray(try team.ok("boss", "quotes", ids["sam"]!, "--json").stdout)
@@ -153,8 +157,9 @@ struct SyncPlantedQuoteTests {
         #expect(FileManager.default.createFile(atPath: planted, contents: Data(count: (64 << 20) + 1)))
         try team.git("sam", ["add", path], ["commit", "-qm", "big"], ["push", "-q", "origin", "HEAD:main"])
         let report = try jsonObject(try team.ok("boss", "sync", "--json").stdout)
-        #expect((report["ignored"] as? [String])?.contains { $0.hasPrefix(path) && $0.contains("larger than funnel writes") } == true,
-                "\(report)")
+        #expect(
+            (report["ignored"] as? [String])?.contains { $0.hasPrefix(path) && $0.contains("larger than funnel writes") } == true,
+            "\(report)")
         #expect(!FileManager.default.fileExists(atPath: team.dataDir("boss") + "/" + path))
     }
 }

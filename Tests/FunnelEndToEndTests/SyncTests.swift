@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -8,8 +9,10 @@ import Glibc
 /// changing the same and different deals apart, then syncing in every order (docs/sync.md).
 @Suite("Sync: a team across machines over git", .serialized)
 struct SyncTests {
-    static let orders = [["boss", "rita", "sam"], ["boss", "sam", "rita"], ["rita", "boss", "sam"],
-                         ["rita", "sam", "boss"], ["sam", "boss", "rita"], ["sam", "rita", "boss"]]
+    static let orders = [
+        ["boss", "rita", "sam"], ["boss", "sam", "rita"], ["rita", "boss", "sam"],
+        ["rita", "sam", "boss"], ["sam", "boss", "rita"], ["sam", "rita", "boss"],
+    ]
 
     /// The shared starting point: three deals and an inbox lead, shared, cloned by both reps.
     func startingTeam() throws -> (SyncTeam, [String: String]) {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -26,18 +27,21 @@ import Glibc
             #expect(try TeamServerTests.sh(["/usr/sbin/useradd", "-M", "-N", "-g", group, "-s", "/bin/sh", user], scratch: scratch).ok)
         }
         func run(_ account: String, _ arguments: [String]) throws -> RunResult {
-            try runProgram("/usr/sbin/runuser", ["-u", account, "--"] + arguments,
-                           environment: ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "FUNNEL_DATA_DIR": dir, "HOME": scratch],
-                           scratch: scratch)
+            try runProgram(
+                "/usr/sbin/runuser", ["-u", account, "--"] + arguments,
+                environment: ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "FUNNEL_DATA_DIR": dir, "HOME": scratch],
+                scratch: scratch)
         }
         func teamInit() throws -> RunResult {
-            try runProgram(FunnelBinary.path, ["team-init", dir, "--group", group, "--manager", manager],
-                           environment: ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": scratch], scratch: scratch)
+            try runProgram(
+                FunnelBinary.path, ["team-init", dir, "--group", group, "--manager", manager],
+                environment: ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": scratch], scratch: scratch)
         }
         #expect(try teamInit().ok)
         // setgid, group r-x (the mode's group bits show the ACL's mask, rwx, for the managers).
         let acl = try TeamServerTests.sh(["/usr/bin/getfacl", "-p", dir + "/pipelines"], scratch: scratch).stdout
-        #expect(fileMode(dir + "/pipelines").map { $0 & 0o2000 != 0 } == true && acl.contains("group::r-x")
+        #expect(
+            fileMode(dir + "/pipelines").map { $0 & 0o2000 != 0 } == true && acl.contains("group::r-x")
                 && acl.contains("user:\(manager):rwx"), "\(acl)")
 
         let added = try run(manager, [binary, "pipelines", "add", "Renewals"])

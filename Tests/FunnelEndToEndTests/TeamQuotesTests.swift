@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -129,8 +130,11 @@ import Glibc
             group.enter()
             DispatchQueue.global().async {
                 defer { group.leave() }
-                results.add(account, try? runProgram("/usr/sbin/runuser", arguments, environment: environment, scratch: runs,
-                                                     timeLimit: 90))
+                results.add(
+                    account,
+                    try? runProgram(
+                        "/usr/sbin/runuser", arguments, environment: environment, scratch: runs,
+                        timeLimit: 90))
             }
         }
         Thread.sleep(forTimeInterval: 0.2)

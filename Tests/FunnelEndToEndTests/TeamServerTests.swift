@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -7,15 +8,17 @@ import Glibc
 /// A team on one server (R15 enforced by the operating system): real Unix accounts, made for
 /// the test with useradd and removed after it; funnel run as each of them with runuser.
 @Suite("A team on one server", .serialized) struct TeamServerTests {
-    static let available = getuid() == 0
+    static let available =
+        getuid() == 0
         && ["/usr/sbin/useradd", "/usr/sbin/groupadd", "/usr/sbin/runuser", "/usr/bin/setfacl"].allSatisfy {
             FileManager.default.isExecutableFile(atPath: $0)
         }
 
     /// Runs a command; its result.
     static func sh(_ arguments: [String], scratch: String) throws -> RunResult {
-        try runProgram(arguments[0], Array(arguments.dropFirst()), environment: ["PATH": "/usr/sbin:/usr/bin:/sbin:/bin"],
-                       scratch: scratch)
+        try runProgram(
+            arguments[0], Array(arguments.dropFirst()), environment: ["PATH": "/usr/sbin:/usr/bin:/sbin:/bin"],
+            scratch: scratch)
     }
 
     @Test(.enabled(if: available)) func eachRepsDealsAreProtectedByTheOperatingSystem() throws {
@@ -41,15 +44,17 @@ import Glibc
 
         /// funnel as `account` (its own OS identity: no FUNNEL_USER).
         func funnel(_ account: String, _ arguments: String...) throws -> RunResult {
-            try runProgram("/usr/sbin/runuser", ["-u", account, "--", binary] + arguments,
-                           environment: ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "FUNNEL_DATA_DIR": dir, "HOME": scratch],
-                           scratch: scratch)
+            try runProgram(
+                "/usr/sbin/runuser", ["-u", account, "--", binary] + arguments,
+                environment: ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "FUNNEL_DATA_DIR": dir, "HOME": scratch],
+                scratch: scratch)
         }
 
         // Not as a rep: team-init needs root.
         #expect(try funnel(rita, "team-init", dir, "--group", group).status == 3)
-        let setup = try runProgram(FunnelBinary.path, ["team-init", dir, "--group", group, "--manager", manager],
-                                   environment: ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": scratch], scratch: scratch)
+        let setup = try runProgram(
+            FunnelBinary.path, ["team-init", dir, "--group", group, "--manager", manager],
+            environment: ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": scratch], scratch: scratch)
         #expect(setup.ok, "\(setup)")
 
         let ritasDeal = try funnel(rita, "add", "Rita's deal", "--value", "100")
@@ -61,11 +66,13 @@ import Glibc
         // Sam cannot read Rita's deal: not with funnel, not with cat, not by listing her directory.
         let file = dir + "/deals/\(rita)/\(ritaID).json"
         #expect(FileManager.default.fileExists(atPath: file))
-        let cat = try runProgram("/usr/sbin/runuser", ["-u", sam, "--", "/bin/cat", file], environment: ["PATH": "/usr/bin:/bin"],
-                                 scratch: scratch)
+        let cat = try runProgram(
+            "/usr/sbin/runuser", ["-u", sam, "--", "/bin/cat", file], environment: ["PATH": "/usr/bin:/bin"],
+            scratch: scratch)
         #expect(!cat.ok && cat.stderr.contains("Permission denied"), "\(cat)")
-        let ls = try runProgram("/usr/sbin/runuser", ["-u", sam, "--", "/bin/ls", dir + "/deals/\(rita)"],
-                                environment: ["PATH": "/usr/bin:/bin"], scratch: scratch)
+        let ls = try runProgram(
+            "/usr/sbin/runuser", ["-u", sam, "--", "/bin/ls", dir + "/deals/\(rita)"],
+            environment: ["PATH": "/usr/bin:/bin"], scratch: scratch)
         #expect(!ls.ok, "\(ls)")
         #expect(try funnel(sam, "show", ritaID).status != 0)
         #expect(!(try funnel(sam, "list", "--json").stdout.contains(ritaID)))
@@ -98,8 +105,11 @@ import Glibc
         // No cache: it would put every deal in one file.
         #expect(!FileManager.default.fileExists(atPath: dir + "/cache"))
         // Running team-init again is safe (after adding people, say).
-        #expect(try runProgram(FunnelBinary.path, ["team-init", dir, "--group", group],
-                               environment: ["PATH": "/usr/bin:/bin", "HOME": scratch], scratch: scratch).ok)
+        #expect(
+            try runProgram(
+                FunnelBinary.path, ["team-init", dir, "--group", group],
+                environment: ["PATH": "/usr/bin:/bin", "HOME": scratch], scratch: scratch
+            ).ok)
         #expect(try funnel(sam, "show", ritaID).ok)
     }
 }

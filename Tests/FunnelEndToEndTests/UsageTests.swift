@@ -3,8 +3,10 @@ import Testing
 
 @Suite("Help, version and usage errors")
 struct UsageTests {
-    static let commands = ["init", "add", "list", "show", "move", "edit", "assign", "stages", "team", "demo", "import", "export",
-                                   "version", "config", "man", "install-man", "completions"]
+    static let commands = [
+        "init", "add", "list", "show", "move", "edit", "assign", "stages", "team", "demo", "import", "export",
+        "version", "config", "man", "install-man", "completions",
+    ]
 
     @Test func helpListsEveryCommand() throws {
         let s = try Sandbox()
@@ -46,14 +48,17 @@ struct UsageTests {
     }
 
     /// A usage error: exit 2, a message on stderr, nothing on stdout, no data created.
-    func expectUsage(_ words: [String], mentions: String? = nil, user: String? = nil, env: [String: String] = [:],
-                     sourceLocation: SourceLocation = #_sourceLocation) throws {
+    func expectUsage(
+        _ words: [String], mentions: String? = nil, user: String? = nil, env: [String: String] = [:],
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         let s = try Sandbox()
         defer { s.remove() }
         try s.initialize()
         let before = try FileManager.default.subpathsOfDirectory(atPath: s.dataDir).sorted()
-        let result = try runProgram(FunnelBinary.path, words, environment: s.environment(user: user, extra: env),
-                                    scratch: s.root)
+        let result = try runProgram(
+            FunnelBinary.path, words, environment: s.environment(user: user, extra: env),
+            scratch: s.root)
         #expect(result.status == Exit.usage, "\(result)", sourceLocation: sourceLocation)
         #expect(result.stdout.isEmpty, "\(result)", sourceLocation: sourceLocation)
         #expect(!result.stderr.isEmpty, sourceLocation: sourceLocation)

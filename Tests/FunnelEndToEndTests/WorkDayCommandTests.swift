@@ -95,7 +95,8 @@ import Testing
         defer { box.remove() }
         try box.initialize()
         let existing = try box.add("Existing", "--owner", "rita", "--phone", "054-7654321")
-        let csv = "\u{FEFF}name,company,phone,email,source,note\n"
+        let csv =
+            "\u{FEFF}name,company,phone,email,source,note\n"
             + "יוסי כהן,כרמל תוכנה,050-1111111,,web,\"שלום, עולם\"\n"
             + "ليلى حداد,شركة النور,,layla@example.com,form,\n"
             + "No way to reach,,,,web,\n"

@@ -9,9 +9,11 @@ enum ExtractedText {
 
     /// `text` without marks and without any white space.
     static func squeezed(_ text: String) -> String {
-        String(String.UnicodeScalarView(withoutMarks(text).unicodeScalars.filter {
-            !$0.properties.isWhitespace
-        }))
+        String(
+            String.UnicodeScalarView(
+                withoutMarks(text).unicodeScalars.filter {
+                    !$0.properties.isWhitespace
+                }))
     }
 
     /// The strings of `expected` that `text` lacks, compared squeezed.

@@ -19,8 +19,9 @@ struct PDFWord: Equatable {
         let range = NSRange(html.startIndex..., in: html)
         return pattern.matches(in: html, range: range).map { match in
             func group(_ index: Int) -> String { String(html[Range(match.range(at: index), in: html)!]) }
-            return PDFWord(text: ExtractedText.withoutMarks(group(5)), xMin: Double(group(1))!,
-                           yMin: Double(group(2))!, xMax: Double(group(3))!, yMax: Double(group(4))!)
+            return PDFWord(
+                text: ExtractedText.withoutMarks(group(5)), xMin: Double(group(1))!,
+                yMin: Double(group(2))!, xMax: Double(group(3))!, yMax: Double(group(4))!)
         }
     }
 }

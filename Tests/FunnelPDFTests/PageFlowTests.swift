@@ -1,4 +1,5 @@
 import Testing
+
 @testable import FunnelPDF
 
 /// Pagination on its own: heights in, page breaks out.
@@ -13,8 +14,9 @@ import Testing
 
     @Test("Blocks that do not fit move to the next page whole; space is dropped at a page's top")
     func blocks() {
-        let pages = PageFlow.paginate([Self.block(40), .space(10), Self.block(40), .space(10), Self.block(30)],
-                                      top: 0, bottom: 100)
+        let pages = PageFlow.paginate(
+            [Self.block(40), .space(10), Self.block(40), .space(10), Self.block(30)],
+            top: 0, bottom: 100)
         #expect(Self.shape(pages) == [[40, 40], [30]])
         #expect(pages[0].map(\.top) == [0, 50])
         #expect(pages[1].map(\.top) == [0])
@@ -31,7 +33,8 @@ import Testing
 
     @Test("A block taller than a page sits at a page's top; an empty flow is one empty page")
     func edges() {
-        #expect(Self.shape(PageFlow.paginate([Self.block(10), Self.block(500), Self.block(10)], top: 0, bottom: 100))
+        #expect(
+            Self.shape(PageFlow.paginate([Self.block(10), Self.block(500), Self.block(10)], top: 0, bottom: 100))
                 == [[10], [500], [10]])
         #expect(Self.shape(PageFlow.paginate([], top: 0, bottom: 100)) == [[]])
     }

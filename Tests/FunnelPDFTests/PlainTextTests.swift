@@ -1,4 +1,5 @@
 import Testing
+
 @testable import FunnelPDF
 
 @Suite struct PlainTextTests {

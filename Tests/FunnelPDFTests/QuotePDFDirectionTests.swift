@@ -1,5 +1,5 @@
-import Testing
 import FunnelPDF
+import Testing
 
 /// Where things sit on the page: columns from the start side, numbers against the end side.
 @Suite struct QuotePDFDirectionTests {

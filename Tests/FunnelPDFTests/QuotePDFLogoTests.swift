@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import FunnelPDF
+import Testing
 
 /// The PNG logo: drawn at the top on the start side (left, or right on an RTL page); a missing or
 /// broken logo is a clear error and no file.

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import FunnelPDF
+import Testing
 
 /// A long table breaks across pages: headings repeated, rows whole and in order, every page numbered.
 @Suite struct QuotePDFPagingTests {
@@ -19,7 +19,8 @@ import FunnelPDF
             let rows = text.split(separator: "\n").compactMap { line -> Int? in
                 let words = line.split(separator: " ").map(String.init)
                 guard words.count == 7, words[1...2] == ["Product", "number"], let row = Int(words[0]) else { return nil }
-                #expect(words[3] == "\(row)" && words[4] == "\(row % 7 + 1)" && words[5] == "10.00"
+                #expect(
+                    words[3] == "\(row)" && words[4] == "\(row % 7 + 1)" && words[5] == "10.00"
                         && words[6] == "\(row).00", "row \(row) is whole on page \(page): \(line)")
                 return row
             }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import FunnelPDF
+import Testing
 
 /// Untrusted text is set as plain text: control characters and bidi overrides never reach the
 /// page, markup is shown as written, nothing crashes.
@@ -46,8 +46,10 @@ import FunnelPDF
         defer { files.remove() }
         let layout = QuoteLayout(
             rightToLeft: true, language: "", title: "", seller: [], logoPath: nil, facts: [], intro: [""],
-            columns: [QuoteColumn(heading: "A", weight: 0, numeric: false), QuoteColumn(heading: "B", weight: -3, numeric: true),
-                      QuoteColumn(heading: "C", weight: .nan, numeric: true)],
+            columns: [
+                QuoteColumn(heading: "A", weight: 0, numeric: false), QuoteColumn(heading: "B", weight: -3, numeric: true),
+                QuoteColumn(heading: "C", weight: .nan, numeric: true),
+            ],
             rows: [[], ["only"], ["x", "y", "z", "extra"]], totals: [], closing: [], pageFooter: "")
         let pdf = try files.write(layout, as: "empty")
         #expect(try PopplerTools.pageCount(pdf) == 1)

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import FunnelPDF
+import Testing
 
 /// Writing the file: all or nothing, clear errors, symlinks replaced rather than followed.
 @Suite struct QuotePDFWriteTests {

@@ -16,7 +16,8 @@ enum TestLogo {
     /// Fraction of pure-red-ish pixels in the rectangle (fractions of the image's size) of the PNG at `path`.
     static func redShare(ofPNG path: String, x: ClosedRange<Double>, y: ClosedRange<Double>) -> Double {
         guard let surface = cairo_image_surface_create_from_png(path),
-              cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS else { return -1 }
+            cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS
+        else { return -1 }
         defer { cairo_surface_destroy(surface) }
         cairo_surface_flush(surface)
         let width = Int(cairo_image_surface_get_width(surface))

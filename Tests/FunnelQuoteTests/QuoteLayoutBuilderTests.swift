@@ -1,7 +1,8 @@
 import Foundation
-import Testing
 import FunnelCore
 import FunnelPDF
+import Testing
+
 @testable import FunnelQuote
 
 /// The mapping from an issued quote and its template to the layout FunnelPDF typesets.
@@ -11,8 +12,9 @@ struct QuoteLayoutBuilderTests {
     static let rep = User(account: "rita", name: "Rita Rep", role: .rep, email: "rita@example.com")
 
     static func deal(contact: String = "Dana Levi") -> Deal {
-        var deal = Deal(id: "abcd2345", title: "CRM for Acme", company: "Acme Ltd", contact: contact, currency: "ILS",
-                        owner: "rita", stage: "meeting", created: now)
+        var deal = Deal(
+            id: "abcd2345", title: "CRM for Acme", company: "Acme Ltd", contact: contact, currency: "ILS",
+            owner: "rita", stage: "meeting", created: now)
         deal.quoteLines = [
             QuoteLine(product: "CRM-Y", text: "CRM, yearly licence", quantity: 3, unitPrice: 1200, discount: 10),
             QuoteLine(product: "SETUP", text: "התקנה\nוהדרכה", quantity: Decimal(string: "1.5")!, unitPrice: 300, vatExempt: true),
@@ -22,13 +24,15 @@ struct QuoteLayoutBuilderTests {
     }
 
     static func quote(_ deal: Deal, language: Language) -> IssuedQuote {
-        IssuedQuote(deal: deal, number: QuoteNumber(year: 2026, sequence: 42), pipeline: PipelineTemplate.simple.pipeline,
-                    language: language, by: "rita", now: now, utcOffset: 0)
+        IssuedQuote(
+            deal: deal, number: QuoteNumber(year: 2026, sequence: 42), pipeline: PipelineTemplate.simple.pipeline,
+            language: language, by: "rita", now: now, utcOffset: 0)
     }
 
     static func layout(_ language: Language, deal: Deal = deal(), template: QuoteTemplate? = nil) -> QuoteLayout {
-        QuoteLayoutBuilder.layout(quote(deal, language: language), deal: deal,
-                                  template: template ?? DefaultQuoteTemplates.template(language), rep: rep, dataDirectory: "/data")
+        QuoteLayoutBuilder.layout(
+            quote(deal, language: language), deal: deal,
+            template: template ?? DefaultQuoteTemplates.template(language), rep: rep, dataDirectory: "/data")
     }
 
     @Test func anEnglishQuoteHasItsFactsRowsAndSums() {
@@ -38,13 +42,17 @@ struct QuoteLayoutBuilderTests {
         #expect(layout.facts.map(\.value) == ["Q-2026-0042", "2026-11-24", "2026-12-24", "Acme Ltd", "Dana Levi"])
         #expect(layout.columns.map(\.heading) == ["Item", "Qty", "Unit price", "Discount", "Total"])
         #expect(layout.columns.map(\.numeric) == [false, true, true, true, true])
-        #expect(layout.rows == [
-            ["CRM, yearly licence", "3", "₪1,200.00", "10%", "₪3,240.00"],
-            ["התקנה והדרכה (VAT exempt)", "1.5", "₪300.00", "", "₪450.00"],
-        ])
+        #expect(
+            layout.rows == [
+                ["CRM, yearly licence", "3", "₪1,200.00", "10%", "₪3,240.00"],
+                ["התקנה והדרכה (VAT exempt)", "1.5", "₪300.00", "", "₪450.00"],
+            ])
         // VAT 18 % of 3,240.00 only; 3,690.00 + 583.20.
-        #expect(layout.totals == [LabeledValue(label: "Subtotal", value: "₪3,690.00"), LabeledValue(label: "VAT 18%", value: "₪583.20"),
-                                  LabeledValue(label: "Total", value: "₪4,273.20")])
+        #expect(
+            layout.totals == [
+                LabeledValue(label: "Subtotal", value: "₪3,690.00"), LabeledValue(label: "VAT 18%", value: "₪583.20"),
+                LabeledValue(label: "Total", value: "₪4,273.20"),
+            ])
         #expect(layout.closing.prefix(2) == ["Payment: 10 installments of ₪427.32", "Payment method: Bank transfer"])
         #expect(layout.intro.first == "Dear Dana Levi,")
         #expect(layout.closing.last == "Best regards,\nRita Rep\nrita@example.com")
@@ -74,7 +82,10 @@ struct QuoteLayoutBuilderTests {
         let layout = Self.layout(.en, deal: deal)
         let quote = Self.quote(deal, language: .en)
         #expect(quote.installment * 11 + quote.lastInstallment == quote.total)
-        #expect(layout.closing.first == "Payment: 12 installments of \(QuoteText.money(quote.installment, currency: "ILS")), the last one \(QuoteText.money(quote.lastInstallment, currency: "ILS"))")
+        #expect(
+            layout.closing.first
+                == "Payment: 12 installments of \(QuoteText.money(quote.installment, currency: "ILS")), the last one \(QuoteText.money(quote.lastInstallment, currency: "ILS"))"
+        )
     }
 
     @Test func noDiscountColumnWithoutADiscountAndTheCustomerStandsInForAMissingContact() {
@@ -107,8 +118,11 @@ struct QuoteLayoutBuilderTests {
         let layout = Self.layout(.en, template: template)
         #expect(layout.seller == ["Acme Sales Ltd", "Tax id 123 · rita@example.com"])
         #expect(layout.logoPath == "/data/logo.png")
-        #expect(layout.intro == ["Hello Dana Levi of Acme Ltd, quote Q-2026-0042 for CRM for Acme, valid until 2026-12-24.",
-                                 "Second paragraph: ₪4,273.20 in 10 × ₪427.32 by Bank transfer."])
+        #expect(
+            layout.intro == [
+                "Hello Dana Levi of Acme Ltd, quote Q-2026-0042 for CRM for Acme, valid until 2026-12-24.",
+                "Second paragraph: ₪4,273.20 in 10 × ₪427.32 by Bank transfer.",
+            ])
         #expect(layout.closing.contains("Subtotal ₪3,690.00, VAT ₪583.20, dated 2026-11-24, for Acme Ltd, in ILS."))
         #expect(layout.closing.last == "Rita Rep")
         let absolute = try QuoteTemplate.parse(language: .en, text: "[logo]\n/srv/logo.png\n").get()

@@ -2,6 +2,7 @@ import Foundation
 import FunnelCore
 import FunnelStore
 import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -18,8 +19,9 @@ import Glibc
         let before = try world.store.loadDealMap()
         let started = Date()
         let pids = try (0..<Self.processes).map { i in
-            try world.start(seed: UInt64(100 + i), count: Self.changesEach, actor: TortureWorld.workers[i],
-                            output: world.root + "/out-\(i)")
+            try world.start(
+                seed: UInt64(100 + i), count: Self.changesEach, actor: TortureWorld.workers[i],
+                output: world.root + "/out-\(i)")
         }
         let statuses = pids.map(TortureWorld.wait)
         #expect(statuses == Array(repeating: 0, count: Self.processes))

@@ -1,7 +1,8 @@
 import Foundation
 import FunnelCore
-@testable import FunnelStore
 import Testing
+
+@testable import FunnelStore
 
 /// Random bytes and strings thrown at every reader of untrusted input: no crash, a clear error.
 @Suite("Fuzz") struct FuzzTests {

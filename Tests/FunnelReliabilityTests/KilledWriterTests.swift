@@ -2,6 +2,7 @@ import Foundation
 import FunnelCore
 import FunnelStore
 import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -46,7 +47,8 @@ import Glibc
         }
         // Temp files left by killed writers are ignored by readers and never count as deals.
         #expect(try world.store.dealIDs().count == 40)
-        print("killed writers: \(done) kills (\(killedMidway) mid-run), \(expectedLogs.count) acknowledged calls checked, "
-              + "\(String(format: "%.1f", Date().timeIntervalSince(started))) s")
+        print(
+            "killed writers: \(done) kills (\(killedMidway) mid-run), \(expectedLogs.count) acknowledged calls checked, "
+                + "\(String(format: "%.1f", Date().timeIntervalSince(started))) s")
     }
 }

@@ -1,8 +1,9 @@
 import Foundation
-import FunnelTestSupport
 import FunnelCore
 import FunnelStore
+import FunnelTestSupport
 import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -82,14 +83,16 @@ func verifiedDeals(_ world: TortureWorld, sourceLocation: SourceLocation = #_sou
         var stage: String?
         var last = Date.distantPast
         for change in deal.history {
-            #expect(change.from == stage, "\(id): history jumps from \(stage ?? "nil") to a change from \(change.from ?? "nil")",
-                    sourceLocation: sourceLocation)
+            #expect(
+                change.from == stage, "\(id): history jumps from \(stage ?? "nil") to a change from \(change.from ?? "nil")",
+                sourceLocation: sourceLocation)
             #expect(change.at >= last, "\(id): history goes back in time", sourceLocation: sourceLocation)
             stage = change.to
             last = change.at
         }
-        #expect(stage == deal.stage, "\(id): the history ends in \(stage ?? "nil"), the deal is in \(deal.stage)",
-                sourceLocation: sourceLocation)
+        #expect(
+            stage == deal.stage, "\(id): the history ends in \(stage ?? "nil"), the deal is in \(deal.stage)",
+            sourceLocation: sourceLocation)
     }
     return byID
 }

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
+
 @testable import FunnelStore
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -51,7 +53,8 @@ struct AtomicFileTests {
         let tmp = try TempDir()
         defer { tmp.remove() }
         #expect(mkfifo(tmp.path + "/fifo", 0o600) == 0)
-        #expect(storeError { try AtomicFile.write(Data("x".utf8), to: tmp.path + "/fifo") }?.description
+        #expect(
+            storeError { try AtomicFile.write(Data("x".utf8), to: tmp.path + "/fifo") }?.description
                 .contains("not a regular file") == true)
         var info = stat()
         #expect(lstat(tmp.path + "/fifo", &info) == 0 && info.st_mode & S_IFMT == S_IFIFO, "the FIFO stays")
@@ -167,8 +170,9 @@ struct DataDirectoryTests {
     @Test func thenHome() {
         #expect(DataDirectory.resolve(flag: nil, environment: ["HOME": "/home/dana"]) == "/home/dana/.local/share/funnel")
         // XDG says relative paths are invalid and must be ignored.
-        #expect(DataDirectory.resolve(flag: nil, environment: ["HOME": "/home/dana", "XDG_DATA_HOME": "rel/xdg"])
-            == "/home/dana/.local/share/funnel")
+        #expect(
+            DataDirectory.resolve(flag: nil, environment: ["HOME": "/home/dana", "XDG_DATA_HOME": "rel/xdg"])
+                == "/home/dana/.local/share/funnel")
     }
 
     @Test func relativePathsBecomeAbsoluteAndTrailingSlashesGo() {

@@ -1,7 +1,9 @@
 import Foundation
-import Testing
 import FunnelCore
+import Testing
+
 @testable import FunnelStore
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -62,7 +64,9 @@ import Glibc
         defer { tmp.remove() }
         let store = try tmp.store()
         let raw: [UInt8] = Array((store.root + "/inbox/.bad").utf8) + [0xFF, 0xFE] + Array(".tmp".utf8) + [0]
-        let fd = raw.withUnsafeBufferPointer { open(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), O_CREAT | O_WRONLY, 0o600) }
+        let fd = raw.withUnsafeBufferPointer {
+            open(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), O_CREAT | O_WRONLY, 0o600)
+        }
         #expect(fd >= 0)
         close(fd)
         try store.insert(SFx.deal("good2345", owner: nil, stage: "unsorted"))
@@ -90,7 +94,8 @@ import Glibc
         let store = try tmp.store()
         try store.insert(SFx.deal("good2345"))
         let text = try String(contentsOfFile: store.root + "/deals/rita/good2345.json", encoding: .utf8)
-        try text.replacingOccurrences(of: "good2345", with: "a..b").write(toFile: store.root + "/deals/rita/a..b.json", atomically: true, encoding: .utf8)
+        try text.replacingOccurrences(of: "good2345", with: "a..b").write(
+            toFile: store.root + "/deals/rita/a..b.json", atomically: true, encoding: .utf8)
         let set = try store.loadDealSet()
         #expect(set.deals.keys.sorted() == ["good2345"])
         #expect(set.unreadable.map(\.path) == [store.root + "/deals/rita/a..b.json"])

@@ -1,6 +1,7 @@
 import Foundation
 import FunnelCore
 import Testing
+
 @testable import FunnelStore
 
 /// `FileMerge`: what `funnel merge-deal` and `funnel sync` write is always a file the store's
@@ -12,8 +13,9 @@ struct FileMergeTests {
     func file<T: StoredBody>(_ body: T) throws -> Data { try FunnelJSON.encoder().encode(StoredFile(body: body)) }
 
     func deal(_ title: String, notes: String = "", updated: TimeInterval = 0) -> Deal {
-        var deal = Deal(id: "abcd2345", title: title, currency: "ILS", owner: "rita", stage: "new", created: Self.now,
-                        notes: notes, history: [StageChange(at: Self.now, by: "rita", from: nil, to: "new")])
+        var deal = Deal(
+            id: "abcd2345", title: title, currency: "ILS", owner: "rita", stage: "new", created: Self.now,
+            notes: notes, history: [StageChange(at: Self.now, by: "rita", from: nil, to: "new")])
         deal.updated = Self.now.addingTimeInterval(updated)
         return deal
     }
@@ -31,8 +33,9 @@ struct FileMergeTests {
     }
 
     @Test func anEmptyBaseIsNoBase() throws {
-        let outcome = try FileMerge.merge(base: Data(), ours: try file(deal("A", updated: 1)), theirs: try file(deal("B", updated: 2)),
-                                          path: "inbox/abcd2345.json")
+        let outcome = try FileMerge.merge(
+            base: Data(), ours: try file(deal("A", updated: 1)), theirs: try file(deal("B", updated: 2)),
+            path: "inbox/abcd2345.json")
         #expect(outcome.deal?.title == "B")
         #expect(outcome.conflicts.count == 1)
     }
@@ -46,8 +49,9 @@ struct FileMergeTests {
         body["surprise"] = 1
         unknown["deal"] = body
         #expect(throws: StoreError.self) {
-            try FileMerge.merge(base: nil, ours: try JSONSerialization.data(withJSONObject: unknown), theirs: try file(deal("A")),
-                                path: ".merge_file_1")
+            try FileMerge.merge(
+                base: nil, ours: try JSONSerialization.data(withJSONObject: unknown), theirs: try file(deal("A")),
+                path: ".merge_file_1")
         }
     }
 
@@ -63,7 +67,9 @@ struct FileMergeTests {
         // Both sides add a stage with one id and different kinds: the merged pipeline must still check out.
         var a = base, b = base
         a.stages.removeAll { $0.kind == .open && $0.id != base.stages[1].id }
-        b.stages = b.stages.map { var s = $0; if s.kind == .open { s.kind = .won }; return s }
+        b.stages = b.stages.map {
+            var s = $0; if s.kind == .open { s.kind = .won }; return s
+        }
         #expect(throws: StoreError.self) {
             try FileMerge.merge(base: try file(base), ours: try file(a), theirs: try file(b), path: "pipeline.json")
         }
@@ -123,16 +129,20 @@ struct FileMergeTests {
     }
 
     @Test func onlyFunnelsFilesTravel() {
-        for path in ["pipeline.json", "team.json", "products.json", "goals.json", "inbox/abcd2345.json", "deals/rita/abcd2345.json",
-                     "templates/mail/no-answer-he.txt", "templates/quote/he.txt", "quotes/deals/rita/Q-2026-0001.pdf",
-                     "quotes/inbox/Q-2026-AB-0012.pdf", "quotes/Q-2025-0003.pdf", "quotes/numbers/Q-2026-B-0001", "quotes/series/AB",
-                     ".gitignore", ".gitattributes"] {
+        for path in [
+            "pipeline.json", "team.json", "products.json", "goals.json", "inbox/abcd2345.json", "deals/rita/abcd2345.json",
+            "templates/mail/no-answer-he.txt", "templates/quote/he.txt", "quotes/deals/rita/Q-2026-0001.pdf",
+            "quotes/inbox/Q-2026-AB-0012.pdf", "quotes/Q-2025-0003.pdf", "quotes/numbers/Q-2026-B-0001", "quotes/series/AB",
+            ".gitignore", ".gitattributes",
+        ] {
             #expect(SyncFiles.isSyncable(path), "\(path)")
         }
-        for path in ["run-me.sh", "deals/../x.json", "deals/.hidden/abcd2345.json", "inbox/a/b.json", "cache/snapshot.bin",
-                     "deals/rita/x y.json", "templates/mail/../../pipeline.txt", ".git/config", "quarantine/x.json",
-                     "quotes/deals/rita/notes.pdf", "quotes/deals/../x/Q-2026-0001.pdf", "quotes/series/abc", "quotes/series/ABCD",
-                     "quotes/numbers/Q-2026-1", "quotes/numbers.json", "quotes/inbox/Q-2026-ab-0001.pdf", "templates/quote/x/he.txt"] {
+        for path in [
+            "run-me.sh", "deals/../x.json", "deals/.hidden/abcd2345.json", "inbox/a/b.json", "cache/snapshot.bin",
+            "deals/rita/x y.json", "templates/mail/../../pipeline.txt", ".git/config", "quarantine/x.json",
+            "quotes/deals/rita/notes.pdf", "quotes/deals/../x/Q-2026-0001.pdf", "quotes/series/abc", "quotes/series/ABCD",
+            "quotes/numbers/Q-2026-1", "quotes/numbers.json", "quotes/inbox/Q-2026-ab-0001.pdf", "templates/quote/x/he.txt",
+        ] {
             #expect(!SyncFiles.isSyncable(path), "\(path)")
         }
         #expect(SyncFiles.dealID("deals/rita/abcd2345.json") == "abcd2345")

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import FunnelCore
+import Testing
+
 @testable import FunnelStore
 
 /// goals.json: written under the lock, refused changes write nothing, a corrupt file is named and kept.
@@ -28,10 +29,12 @@ struct GoalFilesTests {
         let refused = try store.updateGoals { $0.removing(month: Month(iso: "2026-12")!, seller: nil, kind: nil) }
         #expect((try? refused.get()) == nil)
         #expect(FileManager.default.contents(atPath: store.goalsPath) == before)
-        for text in ["{\"schema\": 1, \"goals\": [{\"month\": \"2026-11\", \"kind\": \"won_value\", \"target\": \"1\", \"colour\": 1}]}",
-                     "{\"schema\": 1, \"goals\": [{\"month\": \"2026-11\", \"kind\": \"bonus\", \"target\": \"1\"}]}",
-                     "{\"schema\": 1, \"goals\": [{\"month\": \"2026-11\", \"kind\": \"won_deals\", \"target\": \"1.5\"}]}",
-                     "{\"schema\": 2, \"goals\": []}"] {
+        for text in [
+            "{\"schema\": 1, \"goals\": [{\"month\": \"2026-11\", \"kind\": \"won_value\", \"target\": \"1\", \"colour\": 1}]}",
+            "{\"schema\": 1, \"goals\": [{\"month\": \"2026-11\", \"kind\": \"bonus\", \"target\": \"1\"}]}",
+            "{\"schema\": 1, \"goals\": [{\"month\": \"2026-11\", \"kind\": \"won_deals\", \"target\": \"1.5\"}]}",
+            "{\"schema\": 2, \"goals\": []}",
+        ] {
             try Data(text.utf8).write(to: URL(fileURLWithPath: store.goalsPath))
             do {
                 _ = try store.loadGoals()

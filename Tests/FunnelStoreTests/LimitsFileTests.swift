@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import FunnelCore
+import Testing
+
 @testable import FunnelStore
 
 /// A hand-edited file with a value past the limits is reported as corrupt, naming the file and
@@ -56,10 +57,17 @@ struct LimitsFileTests {
         ("time in year 10000", { $0["updated"] = "9999-12-31T23:00:00-05:00" }, "updated time is outside"),
         ("title too long", { $0["title"] = String(repeating: "x", count: 501) }, "title is longer than 500"),
         ("notes too long", { $0["notes"] = String(repeating: "x", count: 20_001) }, "notes is longer than 20000"),
-        ("activity note too long", {
-            $0["activities"] = [["at": "2026-11-24T09:00:00Z", "by": "rita", "kind": "note",
-                                 "note": String(repeating: "x", count: 8_001)]]
-        }, "activity note is longer than 8000"),
+        (
+            "activity note too long",
+            {
+                $0["activities"] = [
+                    [
+                        "at": "2026-11-24T09:00:00Z", "by": "rita", "kind": "note",
+                        "note": String(repeating: "x", count: 8_001),
+                    ]
+                ]
+            }, "activity note is longer than 8000"
+        ),
     ]
 
     @Test func valuesPastTheLimitsAreCorruptAndNameTheFile() throws {

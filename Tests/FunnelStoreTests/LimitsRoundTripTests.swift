@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import FunnelCore
+import Testing
+
 @testable import FunnelStore
 
 /// What the writer accepts, the reader takes back: random values within `Limits` for every

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import FunnelCore
+import Testing
+
 @testable import FunnelStore
 
 /// Pipelines besides the first, in `pipelines/ID.json`: written under the lock, read back, a bad
@@ -84,8 +85,9 @@ struct PipelineFilesTests {
         var seen: [String] = []
         let outcome = try store.updatePipeline(id: entry.id) { pipeline, deals in
             seen = deals.map(\.id)
-            return PipelineEditing.plan(.addLostReason("Churned"), funnel: SFx.funnel.on(PipelineEntry(id: entry.id, pipeline: pipeline)),
-                                        deals: deals, by: SFx.manager, now: SFx.now, utcOffset: 0)
+            return PipelineEditing.plan(
+                .addLostReason("Churned"), funnel: SFx.funnel.on(PipelineEntry(id: entry.id, pipeline: pipeline)),
+                deals: deals, by: SFx.manager, now: SFx.now, utcOffset: 0)
         }
         guard case .saved = outcome else {
             Issue.record("saved")

@@ -1,6 +1,7 @@
 import Foundation
 import FunnelCore
 import Testing
+
 @testable import FunnelStore
 
 /// `pipelines/ID.json` travels with `funnel sync` and merges as pipeline.json does.

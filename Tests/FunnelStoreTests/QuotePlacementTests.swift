@@ -1,7 +1,9 @@
 import Foundation
-import Testing
 import FunnelCore
+import Testing
+
 @testable import FunnelStore
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -39,10 +41,14 @@ struct QuotePlacementTests {
         #expect(try AtomicFile.list(store.quotesDirectory + "/deals/sam").sorted() == ["Q-2026-0001.pdf", "Q-2026-0002.pdf"])
         #expect(try AtomicFile.list(store.quotesDirectory + "/deals/rita").isEmpty)
         let deal = try #require(try store.loadDeal(id: "l2345678"))
-        #expect(deal.quotes.map { store.quotePDFPath($0, of: deal) } == [store.quotesDirectory + "/deals/sam/Q-2026-0001.pdf",
-                                                                          store.quotesDirectory + "/deals/sam/Q-2026-0002.pdf"])
-        #expect(deal.quotes.map(\.pdf) == ["quotes/inbox/Q-2026-0001.pdf", "quotes/deals/rita/Q-2026-0002.pdf"],
-                "the record says where each was written")
+        #expect(
+            deal.quotes.map { store.quotePDFPath($0, of: deal) } == [
+                store.quotesDirectory + "/deals/sam/Q-2026-0001.pdf",
+                store.quotesDirectory + "/deals/sam/Q-2026-0002.pdf",
+            ])
+        #expect(
+            deal.quotes.map(\.pdf) == ["quotes/inbox/Q-2026-0001.pdf", "quotes/deals/rita/Q-2026-0002.pdf"],
+            "the record says where each was written")
     }
 
     @Test func aPDFFromBeforeQuotesFollowedTheirDealIsStillFound() throws {
@@ -50,8 +56,9 @@ struct QuotePlacementTests {
         defer { dir.remove() }
         let store = try dir.store()
         var deal = try QuoteStoreTests.dealWithLine(store)
-        var quote = IssuedQuote(deal: deal, number: QuoteNumber(year: 2026, sequence: 1), pipeline: SFx.funnel.pipeline,
-                                language: .en, by: "rita", now: SFx.now, utcOffset: 0)
+        var quote = IssuedQuote(
+            deal: deal, number: QuoteNumber(year: 2026, sequence: 1), pipeline: SFx.funnel.pipeline,
+            language: .en, by: "rita", now: SFx.now, utcOffset: 0)
         quote.pdf = "quotes/Q-2026-0001.pdf"
         deal.quotes = [quote]
         try AtomicFile.makeDirectory(store.quotesDirectory)
@@ -65,14 +72,17 @@ struct QuotePlacementTests {
 
     @Test func aHandEditedPDFPathIsRefusedAsCorrupt() throws {
         let deal = SFx.deal("q2345678")
-        var quote = IssuedQuote(deal: deal, number: QuoteNumber(year: 2026, sequence: 3), pipeline: SFx.funnel.pipeline,
-                                language: .en, by: "rita", now: SFx.now, utcOffset: 0)
+        var quote = IssuedQuote(
+            deal: deal, number: QuoteNumber(year: 2026, sequence: 3), pipeline: SFx.funnel.pipeline,
+            language: .en, by: "rita", now: SFx.now, utcOffset: 0)
         for accepted in ["quotes/Q-2026-0003.pdf", "quotes/inbox/Q-2026-0003.pdf", "quotes/deals/sam/Q-2026-0003.pdf"] {
             quote.pdf = accepted
             #expect(quote.violation != .quoteCorrupt(number: "Q-2026-0003"), "\(accepted)")
         }
-        for refused in ["quotes/deals/../Q-2026-0003.pdf", "/etc/passwd", "quotes/deals/sam/Q-2026-0004.pdf",
-                        "quotes/deals/sam/x/Q-2026-0003.pdf", "quotes/numbers/Q-2026-0003"] {
+        for refused in [
+            "quotes/deals/../Q-2026-0003.pdf", "/etc/passwd", "quotes/deals/sam/Q-2026-0004.pdf",
+            "quotes/deals/sam/x/Q-2026-0003.pdf", "quotes/numbers/Q-2026-0003",
+        ] {
             quote.pdf = refused
             #expect(quote.violation == .quoteCorrupt(number: "Q-2026-0003"), "\(refused)")
         }

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import FunnelCore
+import Testing
+
 @testable import FunnelStore
 
 /// R19 in the data directory: products.json, quote templates, and issuing under the lock.
@@ -35,10 +36,12 @@ struct QuoteStoreTests {
         let dir = try TempDir()
         defer { dir.remove() }
         let store = try dir.store()
-        for text in ["{\"schema\": 1, \"products\": [{\"code\": \"A\", \"name\": \"a\", \"price\": \"1\", \"currency\": \"ILS\", \"colour\": 1}]}",
-                     "{\"schema\": 1, \"products\": [{\"code\": \"A\", \"name\": \"a\", \"price\": \"-1\", \"currency\": \"ILS\"}]}",
-                     "{\"schema\": 1, \"products\": [{\"code\": \"A\", \"name\": \"a\", \"price\": \"1\", \"currency\": \"ILS\"},"
-                        + " {\"code\": \"a\", \"name\": \"b\", \"price\": \"2\", \"currency\": \"ILS\"}]}"] {
+        for text in [
+            "{\"schema\": 1, \"products\": [{\"code\": \"A\", \"name\": \"a\", \"price\": \"1\", \"currency\": \"ILS\", \"colour\": 1}]}",
+            "{\"schema\": 1, \"products\": [{\"code\": \"A\", \"name\": \"a\", \"price\": \"-1\", \"currency\": \"ILS\"}]}",
+            "{\"schema\": 1, \"products\": [{\"code\": \"A\", \"name\": \"a\", \"price\": \"1\", \"currency\": \"ILS\"},"
+                + " {\"code\": \"a\", \"name\": \"b\", \"price\": \"2\", \"currency\": \"ILS\"}]}",
+        ] {
             try Data(text.utf8).write(to: URL(fileURLWithPath: store.productsPath))
             let error = storeError { _ = try store.loadProducts() }
             guard case .corrupt(let path, _) = error else { Issue.record("\(String(describing: error))"); continue }
@@ -54,13 +57,18 @@ struct QuoteStoreTests {
         return deal
     }
 
-    static func issue(_ store: FunnelStore, id: String = "q2345678", year: Int = 2026,
-                      render: (Deal) throws -> Data = { Data("%PDF \($0.quotes.last!.number)".utf8) }) throws -> FunnelStore.Update {
-        try store.issueQuote(id: id, year: year, { deal, number in
-            let quote = IssuedQuote(deal: deal, number: number, pipeline: SFx.funnel.pipeline, language: .en, by: "rita",
-                                    now: SFx.now, utcOffset: 0)
-            return SFx.funnel.apply(.issueQuote(quote), to: deal, by: SFx.rita, now: SFx.now)
-        }, renderPDF: render)
+    static func issue(
+        _ store: FunnelStore, id: String = "q2345678", year: Int = 2026,
+        render: (Deal) throws -> Data = { Data("%PDF \($0.quotes.last!.number)".utf8) }
+    ) throws -> FunnelStore.Update {
+        try store.issueQuote(
+            id: id, year: year,
+            { deal, number in
+                let quote = IssuedQuote(
+                    deal: deal, number: number, pipeline: SFx.funnel.pipeline, language: .en, by: "rita",
+                    now: SFx.now, utcOffset: 0)
+                return SFx.funnel.apply(.issueQuote(quote), to: deal, by: SFx.rita, now: SFx.now)
+            }, renderPDF: render)
     }
 
     static func number(_ update: FunnelStore.Update) -> String? {
@@ -164,10 +172,13 @@ struct QuoteCacheTests {
         let tmp = try TempDir()
         defer { tmp.remove() }
         var deal = SFx.deal("c2345678")
-        deal.quoteLines = [QuoteLine(product: "CRM-Y", text: "CRM", quantity: 2, unitPrice: 1200, discount: 5),
-                           QuoteLine(product: nil, text: "התקנה", quantity: Decimal(string: "1.5")!, unitPrice: 300, vatExempt: true)]
-        let quote = IssuedQuote(deal: deal, number: QuoteNumber(year: 2026, sequence: 9), pipeline: SFx.funnel.pipeline,
-                                language: .he, by: "rita", now: SFx.now, utcOffset: 0)
+        deal.quoteLines = [
+            QuoteLine(product: "CRM-Y", text: "CRM", quantity: 2, unitPrice: 1200, discount: 5),
+            QuoteLine(product: nil, text: "התקנה", quantity: Decimal(string: "1.5")!, unitPrice: 300, vatExempt: true),
+        ]
+        let quote = IssuedQuote(
+            deal: deal, number: QuoteNumber(year: 2026, sequence: 9), pipeline: SFx.funnel.pipeline,
+            language: .he, by: "rita", now: SFx.now, utcOffset: 0)
         deal.quotes = [quote]
         let plain = SFx.deal("d2345678")
         let cache = SnapshotCache(directory: tmp.path + "/cache")

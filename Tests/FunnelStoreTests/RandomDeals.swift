@@ -67,36 +67,41 @@ struct RandomDeals {
 
     mutating func activity() -> Activity {
         let kind = ActivityKind.allCases.randomElement(using: &rng)!
-        return Activity(at: time(), by: text(Limits.fieldLength), kind: kind,
-                        outcome: kind == .call || bool() ? CallOutcome.allCases.randomElement(using: &rng) : nil,
-                        note: text(Limits.activityNoteLength), module: bool() ? text(Limits.fieldLength) : nil)
+        return Activity(
+            at: time(), by: text(Limits.fieldLength), kind: kind,
+            outcome: kind == .call || bool() ? CallOutcome.allCases.randomElement(using: &rng) : nil,
+            note: text(Limits.activityNoteLength), module: bool() ? text(Limits.fieldLength) : nil)
     }
 
     /// A deal with every field drawn at random within the limits.
     mutating func deal(owners: [String?]) -> Deal {
         let owner = owners.randomElement(using: &rng)!
-        var deal = Deal(id: DealID.make(using: &rng), title: text(Limits.fieldLength), company: text(Limits.fieldLength),
-                        contact: text(Limits.fieldLength), phone: text(Limits.fieldLength), email: text(Limits.fieldLength),
-                        value: bool() ? amount() : nil, currency: text(Limits.fieldLength), owner: owner,
-                        stage: text(Limits.fieldLength), created: time(), stageEntered: time(),
-                        nextAction: bool() ? NextAction(date: day(), text: text(Limits.fieldLength)) : nil,
-                        lostReason: bool() ? text(Limits.fieldLength) : nil, notes: text(Limits.notesLength / 4 * int(0...4)),
-                        history: (0..<int(0...4)).map { _ in
-                            StageChange(at: time(), by: text(Limits.fieldLength), from: bool() ? text(Limits.fieldLength) : nil,
-                                        to: text(Limits.fieldLength))
-                        },
-                        revision: int(Limits.revisions), updated: time())
+        var deal = Deal(
+            id: DealID.make(using: &rng), title: text(Limits.fieldLength), company: text(Limits.fieldLength),
+            contact: text(Limits.fieldLength), phone: text(Limits.fieldLength), email: text(Limits.fieldLength),
+            value: bool() ? amount() : nil, currency: text(Limits.fieldLength), owner: owner,
+            stage: text(Limits.fieldLength), created: time(), stageEntered: time(),
+            nextAction: bool() ? NextAction(date: day(), text: text(Limits.fieldLength)) : nil,
+            lostReason: bool() ? text(Limits.fieldLength) : nil, notes: text(Limits.notesLength / 4 * int(0...4)),
+            history: (0..<int(0...4)).map { _ in
+                StageChange(
+                    at: time(), by: text(Limits.fieldLength), from: bool() ? text(Limits.fieldLength) : nil,
+                    to: text(Limits.fieldLength))
+            },
+            revision: int(Limits.revisions), updated: time())
         deal.activities = (0..<int(0...4)).map { _ in activity() }
         deal.callSteps = Set(CallStep.allCases.filter { _ in bool() })
         if bool() {
-            deal.paymentTerms = PaymentTerms(installments: int(Limits.installments),
-                                             method: PaymentMethod.allCases.randomElement(using: &rng)!)
+            deal.paymentTerms = PaymentTerms(
+                installments: int(Limits.installments),
+                method: PaymentMethod.allCases.randomElement(using: &rng)!)
         }
         deal.source = text(Limits.fieldLength)
         deal.priority = Priority.allCases.randomElement(using: &rng)!
         deal.assignments = (0..<int(0...3)).map { _ in
-            Assignment(at: time(), by: text(Limits.fieldLength), from: bool() ? text(Limits.fieldLength) : nil,
-                       to: bool() ? text(Limits.fieldLength) : nil)
+            Assignment(
+                at: time(), by: text(Limits.fieldLength), from: bool() ? text(Limits.fieldLength) : nil,
+                to: bool() ? text(Limits.fieldLength) : nil)
         }
         deal.modules = (0..<int(0...3)).map { _ in BilledModule(module: text(Limits.fieldLength), at: time(), by: text(Limits.fieldLength)) }
         deal.probability = bool() ? int(Limits.probability) : nil

@@ -1,7 +1,9 @@
 import Foundation
-import Testing
 import FunnelCore
+import Testing
+
 @testable import FunnelStore
+
 #if canImport(Glibc)
 import Glibc
 #endif

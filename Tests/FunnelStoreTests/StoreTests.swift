@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import FunnelCore
+import Testing
+
 @testable import FunnelStore
 
 @Suite("Store: setup and round trips")
@@ -57,8 +58,9 @@ struct StoreSetupTests {
         defer { tmp.remove() }
         let store = try tmp.store(template: .simple)
         let before = bytes(store.root + "/pipeline.json")
-        #expect(storeError { try store.initialize(pipeline: PipelineTemplate.b2b.pipeline, team: Team()) }
-            == .alreadyInitialized(path: store.root))
+        #expect(
+            storeError { try store.initialize(pipeline: PipelineTemplate.b2b.pipeline, team: Team()) }
+                == .alreadyInitialized(path: store.root))
         #expect(bytes(store.root + "/pipeline.json") == before)
         #expect(try store.loadTeam() == SFx.team)
     }
@@ -110,8 +112,9 @@ struct StoreSetupTests {
         var rng = SeededGenerator(seed: 3)
         let deals = (0..<300).map { n -> Deal in
             let owner: String? = [nil, "rita", "sam", "mia"][n % 4]
-            var deal = SFx.deal(DealID.make(using: &rng), owner: owner, stage: owner == nil ? "unsorted" : "meeting",
-                                title: "Deal \(n)")
+            var deal = SFx.deal(
+                DealID.make(using: &rng), owner: owner, stage: owner == nil ? "unsorted" : "meeting",
+                title: "Deal \(n)")
             deal.value = n % 3 == 0 ? nil : Decimal(n * 100) + Decimal(string: "0.25")!
             return deal
         }
@@ -171,7 +174,9 @@ struct StoreUpdateTests {
         defer { tmp.remove() }
         let store = try tmp.store()
         var called = false
-        let result = try store.update(id: "nope2345") { called = true; return .success($0) }
+        let result = try store.update(id: "nope2345") {
+            called = true; return .success($0)
+        }
         guard case .notFound = result else { Issue.record("expected notFound, got \(result)"); return }
         #expect(!called)
     }
@@ -274,9 +279,10 @@ struct StoreUpdateTests {
         #expect(set.unreadable.count == 1)
         #expect(set.unreadable.first?.error.description.contains("stored in 2 owners' folders") == true)
         #expect(storeError { try store.loadDeal(id: "abcd2345") } != nil)
-        #expect(storeError {
-            try store.update(id: "abcd2345") { SFx.funnel.apply(.move(to: "meeting"), to: $0, by: SFx.manager, now: SFx.later(2)) }
-        } != nil)
+        #expect(
+            storeError {
+                try store.update(id: "abcd2345") { SFx.funnel.apply(.move(to: "meeting"), to: $0, by: SFx.manager, now: SFx.later(2)) }
+            } != nil)
         #expect(exists(old) && exists(new), "nothing was removed")
     }
 
@@ -375,9 +381,10 @@ struct StoreUpdateTests {
         try AtomicFile.makeDirectory(store.root + "/deals/sam")
         let squatter = store.root + "/deals/sam/abcd2345.json"
         try Data("not a deal".utf8).write(to: URL(fileURLWithPath: squatter))
-        #expect(storeError {
-            try store.update(id: "abcd2345") { SFx.funnel.apply(.assign(owner: "sam"), to: $0, by: SFx.manager, now: SFx.later(1)) }
-        }?.description.contains("already there") == true)
+        #expect(
+            storeError {
+                try store.update(id: "abcd2345") { SFx.funnel.apply(.assign(owner: "sam"), to: $0, by: SFx.manager, now: SFx.later(1)) }
+            }?.description.contains("already there") == true)
         #expect(bytes(squatter) == Data("not a deal".utf8))
         #expect(try store.loadDeal(id: "abcd2345")?.owner == "rita")
     }
@@ -441,8 +448,10 @@ struct StoreDamageTests {
         #expect(bytes(path) == truncated)
     }
 
-    @Test(arguments: ["", "{", "null", "[]", "{\"schema\": 1}", "{\"schema\": 1, \"deal\": {\"id\": \"abcd2345\"}}",
-                      "{\"schema\": \"one\"}", "{\"schema\": 0, \"deal\": {}}"])
+    @Test(arguments: [
+        "", "{", "null", "[]", "{\"schema\": 1}", "{\"schema\": 1, \"deal\": {\"id\": \"abcd2345\"}}",
+        "{\"schema\": \"one\"}", "{\"schema\": 0, \"deal\": {}}",
+    ])
     func malformedDealFilesAreCorrupt(content: String) throws {
         let tmp = try TempDir()
         defer { tmp.remove() }
@@ -482,9 +491,10 @@ struct StoreDamageTests {
         let before = bytes(path)
         #expect(storeError { try store.loadDeals() } == .newerVersion(path: path, found: 99, supported: 1))
         #expect(try store.loadDealSet().unreadable == [UnreadableDeal(path: path, error: .newerVersion(path: path, found: 99, supported: 1))])
-        #expect(storeError {
-            try store.update(id: "abcd2345") { SFx.funnel.apply(.move(to: "meeting"), to: $0, by: SFx.manager, now: SFx.now) }
-        } == .newerVersion(path: path, found: 99, supported: 1))
+        #expect(
+            storeError {
+                try store.update(id: "abcd2345") { SFx.funnel.apply(.move(to: "meeting"), to: $0, by: SFx.manager, now: SFx.now) }
+            } == .newerVersion(path: path, found: 99, supported: 1))
         #expect(bytes(path) == before)
         #expect(StoreError.newerVersion(path: path, found: 99, supported: 1).description.contains("newer"))
     }
@@ -505,8 +515,10 @@ struct StoreDamageTests {
         let tmp = try TempDir()
         defer { tmp.remove() }
         let store = try tmp.store(initialized: false)
-        try store.initialize(pipeline: Pipeline(name: "broken", stages: [Stage(id: "won", name: "Won", kind: .won)],
-                                                lostReasons: []), team: SFx.team)
+        try store.initialize(
+            pipeline: Pipeline(
+                name: "broken", stages: [Stage(id: "won", name: "Won", kind: .won)],
+                lostReasons: []), team: SFx.team)
         guard case .corrupt(let path, let detail)? = storeError({ try store.loadPipeline() }) else {
             Issue.record("expected corrupt"); return
         }

@@ -1,7 +1,9 @@
 import Foundation
-import Testing
 import FunnelCore
+import Testing
+
 @testable import FunnelStore
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -38,10 +40,11 @@ enum SFx {
     static let funnel = Funnel(pipeline: PipelineTemplate.simple.pipeline, team: team)
 
     static func deal(_ id: String, owner: String? = "rita", stage: String = "new", title: String = "שלום Solar") -> Deal {
-        Deal(id: id, title: title, company: "شركة النور", contact: "Ahmad", phone: "050-1234567", email: "a@example.com",
-             value: Decimal(string: "12500.50"), currency: "ILS", owner: owner, stage: stage, created: now,
-             stageEntered: now, nextAction: NextAction(date: Day(iso: "2026-11-26")!, text: "Call back"),
-             notes: "line one\nline two", history: [StageChange(at: now, by: owner ?? "mia", from: nil, to: stage)])
+        Deal(
+            id: id, title: title, company: "شركة النور", contact: "Ahmad", phone: "050-1234567", email: "a@example.com",
+            value: Decimal(string: "12500.50"), currency: "ILS", owner: owner, stage: stage, created: now,
+            stageEntered: now, nextAction: NextAction(date: Day(iso: "2026-11-26")!, text: "Call back"),
+            notes: "line one\nline two", history: [StageChange(at: now, by: owner ?? "mia", from: nil, to: stage)])
     }
 
     static func later(_ hours: Double) -> Date { now.addingTimeInterval(hours * 3_600) }

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
 import FunnelCore
 import FunnelText
+import Testing
+
 @testable import FunnelTUI
 
 /// Hebrew and Arabic on a terminal that does no bidi: every field in visual order inside its
@@ -82,8 +83,10 @@ import FunnelText
 
     @Test("With bidi = terminal, fields stay in logical order and unshaped for the terminal to reorder")
     func terminalModeLeavesTextAlone() {
-        var state = BoardFixtures.state([BoardFixtures.deal("aaaa0001", "הזמנה 123 של Acme", stage: "new"),
-                                         BoardFixtures.deal("aaaa0002", "اشتراك سنوي", stage: "follow-up")])
+        var state = BoardFixtures.state([
+            BoardFixtures.deal("aaaa0001", "הזמנה 123 של Acme", stage: "new"),
+            BoardFixtures.deal("aaaa0002", "اشتراك سنوي", stage: "follow-up"),
+        ])
         state.display = .terminal
         let grid = BoardRender.render(state)
         #expect(grid.text.contains("הזמנה 123 של Acme"))
@@ -142,7 +145,6 @@ import FunnelText
         #expect(grid.text.contains("5▏ הנמזה"), "\(grid.text)")
     }
 }
-
 
 extension BidiScreenTests {
     @Test("The report's team table: a Hebrew seller's name stays in its cell, the figures in theirs")

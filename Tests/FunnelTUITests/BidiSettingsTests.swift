@@ -1,5 +1,6 @@
-import Testing
 import FunnelText
+import Testing
+
 @testable import FunnelTUI
 
 /// `bidi` and `arabic_shaping` in the config file, and `FUNNEL_BIDI`.

@@ -1,6 +1,7 @@
 import Foundation
 import FunnelCore
 import FunnelText
+
 @testable import FunnelTUI
 
 /// Small, known boards for screen tests.
@@ -13,13 +14,16 @@ enum BoardFixtures {
     ])
     static let funnel = Funnel(pipeline: PipelineTemplate.simple.pipeline, team: team)
 
-    static func deal(_ id: String, _ title: String, company: String = "", stage: String = "new", owner: String? = "yossi",
-                     value: Decimal? = 1000, next: Int? = 1, enteredDaysAgo: Double = 0.5) -> Deal {
+    static func deal(
+        _ id: String, _ title: String, company: String = "", stage: String = "new", owner: String? = "yossi",
+        value: Decimal? = 1000, next: Int? = 1, enteredDaysAgo: Double = 0.5
+    ) -> Deal {
         let entered = now.addingTimeInterval(-enteredDaysAgo * 86_400)
-        return Deal(id: id, title: title, company: company, value: value, currency: "ILS", owner: owner, stage: stage,
-                    created: entered, stageEntered: entered,
-                    nextAction: next.map { NextAction(date: Day(now, utcOffset: 0).adding(days: $0), text: "Call") },
-                    history: [StageChange(at: entered, by: owner ?? "capture", from: nil, to: stage)])
+        return Deal(
+            id: id, title: title, company: company, value: value, currency: "ILS", owner: owner, stage: stage,
+            created: entered, stageEntered: entered,
+            nextAction: next.map { NextAction(date: Day(now, utcOffset: 0).adding(days: $0), text: "Call") },
+            history: [StageChange(at: entered, by: owner ?? "capture", from: nil, to: stage)])
     }
 
     /// A board with mixed-script cards in several stages.
@@ -28,15 +32,19 @@ enum BoardFixtures {
         deal("bbbb2222", "רישיון שנתי", company: "כרמל תוכנה", value: 12500),
         deal("cccc3333", "اشتراك سنوي", company: "شركة النور", stage: "follow-up", owner: "layla"),
         deal("dddd4444", "Sakura 寿司 😀 lunch", company: "Café Müller", stage: "meeting", owner: "dana"),
-        deal("eeee5555", "שָׁלוֹם עֲלֵיכֶם with a very long title that needs cutting", company: "Kite & Co",
-             stage: "meeting", owner: "yossi", next: -2),
+        deal(
+            "eeee5555", "שָׁלוֹם עֲלֵיכֶם with a very long title that needs cutting", company: "Kite & Co",
+            stage: "meeting", owner: "yossi", next: -2),
         deal("ffff6666", "Inbox lead", stage: "unsorted", owner: nil, value: nil, next: nil),
     ]
 
-    static func state(_ deals: [Deal] = mixedDeals, actor: String = "dana", width: Int = 120, height: Int = 30,
-                      boss: Bool = true) -> BoardState {
-        var state = BoardState(funnel: funnel, actor: team.user(actor)!, deals: deals, now: now, utcOffset: 0,
-                               width: width, height: height)
+    static func state(
+        _ deals: [Deal] = mixedDeals, actor: String = "dana", width: Int = 120, height: Int = 30,
+        boss: Bool = true
+    ) -> BoardState {
+        var state = BoardState(
+            funnel: funnel, actor: team.user(actor)!, deals: deals, now: now, utcOffset: 0,
+            width: width, height: height)
         if boss { state.scope = .everyone }
         state.recompute(keeping: nil)
         return state

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
 import FunnelCore
 import FunnelText
+import Testing
+
 @testable import FunnelTUI
 
 @Suite struct BoardRenderTests {

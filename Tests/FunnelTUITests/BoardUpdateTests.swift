@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import FunnelCore
+import Testing
+
 @testable import FunnelTUI
 
 @Suite struct BoardUpdateTests {

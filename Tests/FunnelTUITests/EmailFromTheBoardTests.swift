@@ -1,7 +1,8 @@
 import Foundation
-import Testing
 import FunnelCore
 import FunnelText
+import Testing
+
 @testable import FunnelTUI
 
 /// R11's email from the board (issue 13): `e` asks the driver for the templates, a list when
@@ -19,8 +20,9 @@ import FunnelText
         deal.contact = "משה לוי"
         deal.email = "moshe@example.com"
         deal.activities = [Activity(at: BoardFixtures.now.addingTimeInterval(-600), by: "dana", kind: .call, outcome: .noAnswer)]
-        var state = BoardState(funnel: Funnel(pipeline: PipelineTemplate.simple.pipeline, team: team), actor: team.user("dana")!,
-                               deals: [deal], now: BoardFixtures.now, utcOffset: 0, width: 100, height: 30)
+        var state = BoardState(
+            funnel: Funnel(pipeline: PipelineTemplate.simple.pipeline, team: team), actor: team.user("dana")!,
+            deals: [deal], now: BoardFixtures.now, utcOffset: 0, width: 100, height: 30)
         state.display = TextDisplay(mode: .terminal)
         state.recompute(keeping: "aaaa1111")
         return state
@@ -89,8 +91,9 @@ import FunnelText
     @Test func withNoMailerTheStatusLineSaysSoAndNothingIsLogged() {
         var state = Self.state()
         _ = BoardFixtures.press([.char("e")], &state)
-        #expect(BoardUpdate.apply(.mailTemplates(Self.job, ["no-answer"]), &state) == [.loadMailTemplate(Self.job, name: "no-answer")],
-                "one template: no list")
+        #expect(
+            BoardUpdate.apply(.mailTemplates(Self.job, ["no-answer"]), &state) == [.loadMailTemplate(Self.job, name: "no-answer")],
+            "one template: no list")
         let reason = "no mailer is configured or found; nothing was sent or logged — set one: mailer = /usr/sbin/sendmail -t"
         #expect(BoardUpdate.apply(.mailFailed(Self.job, reason), &state).isEmpty)
         #expect(state.status?.isError == true)
@@ -102,7 +105,10 @@ import FunnelText
 
     @Test func aDealWithoutAnEmailIsRefusedBeforeAnythingIsShown() {
         var state = Self.state()
-        state.replace({ var d = state.deals["aaaa1111"]!; d.email = ""; return d }())
+        state.replace(
+            {
+                var d = state.deals["aaaa1111"]!; d.email = ""; return d
+            }())
         _ = BoardUpdate.apply(.mailDraft(Self.job, Self.hebrew, filled: false), &state)
         #expect(state.modal == nil)
         #expect(state.status?.isError == true && state.status?.text.hasPrefix("not sent: ") == true, "\(String(describing: state.status))")

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
 import FunnelCore
 import FunnelText
+import Testing
+
 @testable import FunnelTUI
 
 /// The first-run hints (issue #20): the footer shows a new user the first steps until each is done.

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import FunnelCore
+import Testing
+
 @testable import FunnelTUI
 
 /// Weighted value in the columns' headers, the month's goal in boss mode's header, and a deal's
@@ -30,16 +31,22 @@ struct ForecastBoardTests {
 
     @Test func bossModesHeaderFollowsTheMonthsGoal() throws {
         var won = BoardFixtures.deal("won11111", "Signed", stage: "customer", owner: "yossi", value: 120_000)
-        won.history = [StageChange(at: BoardFixtures.now.addingTimeInterval(-30 * 86_400), by: "yossi", from: nil, to: "new"),
-                       StageChange(at: BoardFixtures.now.addingTimeInterval(-86_400), by: "yossi", from: "new", to: "customer")]
+        won.history = [
+            StageChange(at: BoardFixtures.now.addingTimeInterval(-30 * 86_400), by: "yossi", from: nil, to: "new"),
+            StageChange(at: BoardFixtures.now.addingTimeInterval(-86_400), by: "yossi", from: "new", to: "customer"),
+        ]
         var state = BoardFixtures.state(BoardFixtures.mixedDeals + [won], width: 200)
-        state.goals = [Goal(month: Month(iso: "2026-11")!, seller: nil, kind: .wonValue, target: 200_000),
-                       Goal(month: Month(iso: "2026-11")!, seller: "layla", kind: .wonDeals, target: 3)]
+        state.goals = [
+            Goal(month: Month(iso: "2026-11")!, seller: nil, kind: .wonValue, target: 200_000),
+            Goal(month: Month(iso: "2026-11")!, seller: "layla", kind: .wonDeals, target: 3),
+        ]
         #expect(BoardRender.render(state).line(0).contains("Goal Nov 2026: ₪120,000 of ₪200,000 · ₪80,000 to go · 7 days left"))
         // A deal won on the board moves the goal on without a reload.
         let deal = try #require(state.deals["bbbb2222"])
-        let after = try BoardFixtures.funnel.apply(.move(to: "customer"), to: deal, by: BoardFixtures.team.user("dana")!,
-                                                   now: BoardFixtures.now).get()
+        let after = try BoardFixtures.funnel.apply(
+            .move(to: "customer"), to: deal, by: BoardFixtures.team.user("dana")!,
+            now: BoardFixtures.now
+        ).get()
         state.replace(after)
         #expect(BoardRender.render(state).line(0).contains("₪132,500 of ₪200,000 · ₪67,500 to go"))
         // One seller's cards: that seller's goal.

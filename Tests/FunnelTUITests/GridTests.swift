@@ -1,5 +1,6 @@
-import Testing
 import FunnelText
+import Testing
+
 @testable import FunnelTUI
 
 @Suite struct GridTests {

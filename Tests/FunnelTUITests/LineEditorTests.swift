@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FunnelTUI
 
 /// Issue 13, text fields: one line editor, edited like a shell line, by grapheme cluster.

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import FunnelCore
+import Testing
+
 @testable import FunnelTUI
 
 /// Issue 13, logging calls: a note and the next call's date after the outcome key, quick dates,
@@ -111,8 +112,10 @@ import FunnelCore
     }
 
     @Test func todaysListMovesOnToTheNextLeadAfterACall() {
-        let deals = [lead("llll0001", "First lead", minutesAgo: 300), lead("llll0002", "Second lead", minutesAgo: 200),
-                     lead("llll0003", "Third lead", minutesAgo: 100)]
+        let deals = [
+            lead("llll0001", "First lead", minutesAgo: 300), lead("llll0002", "Second lead", minutesAgo: 200),
+            lead("llll0003", "Third lead", minutesAgo: 100),
+        ]
         var state = BoardFixtures.state(deals)
         BoardFixtures.press([.char("t")], &state)
         #expect(state.callList.map(\.deal.id) == ["llll0001", "llll0002", "llll0003"])

@@ -1,14 +1,23 @@
 import Foundation
 import FunnelCore
 import Testing
+
 @testable import FunnelTUI
 
 /// `P` on the board: the other pipeline at once with two, a list with more, a word with one; the
 /// board then shows only the deals of the pipeline shown, and its name in the header.
 @Suite("Switching pipelines on the board (P)")
 struct PipelineSwitchTests {
-    let renewals = PipelineEntry(id: "renewals", pipeline: { var p = PipelineTemplate.b2b.pipeline; p.name = "Renewals"; return p }())
-    let partners = PipelineEntry(id: "partners", pipeline: { var p = PipelineTemplate.powerlink.pipeline; p.name = "Partners"; return p }())
+    let renewals = PipelineEntry(
+        id: "renewals",
+        pipeline: {
+            var p = PipelineTemplate.b2b.pipeline; p.name = "Renewals"; return p
+        }())
+    let partners = PipelineEntry(
+        id: "partners",
+        pipeline: {
+            var p = PipelineTemplate.powerlink.pipeline; p.name = "Partners"; return p
+        }())
 
     var renewalDeal: Deal {
         var deal = BoardFixtures.deal("rrrr7777", "Renewal 2027", stage: "opportunity")

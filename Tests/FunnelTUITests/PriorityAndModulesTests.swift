@@ -1,7 +1,8 @@
 import Foundation
-import Testing
 import FunnelCore
 import FunnelText
+import Testing
+
 @testable import FunnelTUI
 
 /// Issue 13's domain on the board: priority marks, sort and filter, R13's stuck prompt, the

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
 import FunnelCore
 import FunnelText
+import Testing
+
 @testable import FunnelTUI
 
 /// R19 on the board: `Q` in the detail pane asks the driver for the catalogue, a list of the
@@ -51,8 +52,12 @@ import FunnelText
             return
         }
         #expect(before.quoteLines.isEmpty)
-        #expect(after.quoteLines == [QuoteLine(product: "SETUP", text: "התקנה והדרכה", quantity: 1,
-                                                unitPrice: Decimal(string: "450.50")!, vatExempt: true)])
+        #expect(
+            after.quoteLines == [
+                QuoteLine(
+                    product: "SETUP", text: "התקנה והדרכה", quantity: 1,
+                    unitPrice: Decimal(string: "450.50")!, vatExempt: true)
+            ])
         #expect(state.status?.text == "added התקנה והדרכה to “Acme CRM”")
         // Ctrl-U clears the filter; ↓ to the licence, added twice: 1 × 450.50 exempt + 2 × 1,200 with 18 % VAT.
         _ = BoardFixtures.press([.ctrl("u")], &state)
@@ -85,8 +90,9 @@ import FunnelText
         #expect(BoardFixtures.press([.enter], &state) == [.issueQuote(dealID: "aaaa1111")])
         // The driver issued it: the deal as saved comes back with its quote.
         var issued = after
-        let quote = IssuedQuote(deal: after, number: QuoteNumber(year: 2026, sequence: 7), pipeline: state.pipeline,
-                                language: .en, by: "dana", now: state.now, utcOffset: 0)
+        let quote = IssuedQuote(
+            deal: after, number: QuoteNumber(year: 2026, sequence: 7), pipeline: state.pipeline,
+            language: .en, by: "dana", now: state.now, utcOffset: 0)
         issued = try state.funnel.apply(.issueQuote(quote), to: issued, by: state.actor, now: state.now).get()
         _ = BoardUpdate.apply(.quoteIssued(issued, number: "Q-2026-0007", pdf: "/data/quotes/Q-2026-0007.pdf"), &state)
         #expect(state.modal == nil && state.keyContext == .detail)

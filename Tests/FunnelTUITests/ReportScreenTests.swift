@@ -1,7 +1,8 @@
 import Foundation
-import Testing
 import FunnelCore
 import FunnelText
+import Testing
+
 @testable import FunnelTUI
 
 /// A known board for the report screen (now 2026-11-24T09:00:00Z, UTC).
@@ -37,18 +38,21 @@ private enum RS {
         return Timestamp.parse(iso + ":00Z")!
     }
 
-    static func deal(_ id: String, owner: String?, value: Decimal? = nil, next: String? = "11-30", reason: String? = nil,
-                     _ steps: [(String, String)]) -> Deal {
+    static func deal(
+        _ id: String, owner: String?, value: Decimal? = nil, next: String? = "11-30", reason: String? = nil,
+        _ steps: [(String, String)]
+    ) -> Deal {
         var history: [StageChange] = []
         var previous: String?
         for (when, stage) in steps {
             history.append(StageChange(at: t(when), by: owner ?? "capture", from: previous, to: stage))
             previous = stage
         }
-        return Deal(id: id, title: "Deal \(id)", value: value, currency: "ILS", owner: owner, stage: steps.last!.1,
-                    created: t(steps[0].0), stageEntered: t(steps.last!.0),
-                    nextAction: next.map { NextAction(date: Day(iso: "2026-" + $0)!, text: "Call") },
-                    lostReason: reason, history: history)
+        return Deal(
+            id: id, title: "Deal \(id)", value: value, currency: "ILS", owner: owner, stage: steps.last!.1,
+            created: t(steps[0].0), stageEntered: t(steps.last!.0),
+            nextAction: next.map { NextAction(date: Day(iso: "2026-" + $0)!, text: "Call") },
+            lostReason: reason, history: history)
     }
 
     static let deals: [Deal] = [
@@ -65,8 +69,9 @@ private enum RS {
     ]
 
     static func state(actor: String = "dana", width: Int = 120, height: Int = 40) -> BoardState {
-        var state = BoardState(funnel: funnel, actor: team.user(actor)!, deals: deals, now: now, utcOffset: 0,
-                               width: width, height: height)
+        var state = BoardState(
+            funnel: funnel, actor: team.user(actor)!, deals: deals, now: now, utcOffset: 0,
+            width: width, height: height)
         if actor == "dana" { state.scope = .everyone }
         state.recompute(keeping: nil)
         return state

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
 import FunnelCore
 import FunnelText
+import Testing
+
 @testable import FunnelTUI
 
 /// The board in Hebrew and Arabic: the render mirrors the columns (first stage on the right),

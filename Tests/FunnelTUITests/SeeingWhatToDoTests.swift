@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import FunnelCore
+import Testing
+
 @testable import FunnelTUI
 
 /// Issue 13, seeing what to do: the footer's keys come from the key table for each context,
@@ -22,8 +23,9 @@ import FunnelCore
 
         state.recompute(keeping: "aaaa1111")
         BoardFixtures.press([.enter], &state)
-        #expect(footer().contains("Enter edit") && footer().contains("c log a call") && footer().contains("? help"),
-                "detail: \(footer())")
+        #expect(
+            footer().contains("Enter edit") && footer().contains("c log a call") && footer().contains("? help"),
+            "detail: \(footer())")
 
         BoardFixtures.press([.escape, .char("c"), .char("r")], &state)
         #expect(footer().contains("Enter accept") && footer().contains("Esc cancel"), "prompt: \(footer())")
@@ -57,8 +59,9 @@ import FunnelCore
     @Test func theDetailPaneScrollsToTheTimelineAndStageHistoryAt80x24() {
         var deal = BoardFixtures.deal("aaaa1111", "Long story", stage: "meeting", owner: "dana")
         deal.activities = (0..<12).map {
-            Activity(at: BoardFixtures.now.addingTimeInterval(Double(-3_600 * ($0 + 1))), by: "dana", kind: .call,
-                     outcome: .noAnswer, note: "try \($0)")
+            Activity(
+                at: BoardFixtures.now.addingTimeInterval(Double(-3_600 * ($0 + 1))), by: "dana", kind: .call,
+                outcome: .noAnswer, note: "try \($0)")
         }
         deal.history.append(StageChange(at: BoardFixtures.now, by: "dana", from: "new", to: "meeting"))
         var state = BoardFixtures.state([deal], width: 80, height: 24)

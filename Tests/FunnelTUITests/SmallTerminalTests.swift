@@ -2,6 +2,7 @@ import Foundation
 import FunnelCore
 import FunnelText
 import Testing
+
 @testable import FunnelTUI
 
 /// Every overlay and the welcome screen drawn at every small size: a box taller or wider than the

@@ -1,6 +1,7 @@
 import Foundation
 import FunnelCore
 import Testing
+
 @testable import FunnelTUI
 
 /// The manager's stage editor (`S`): keys give the same `PipelineEdit`s as `funnel stages`.
@@ -60,7 +61,8 @@ struct StageEditorTests {
         #expect(again.error?.contains("two numbers") == true)
         for _ in 0..<4 { BoardFixtures.press([.backspace], &state) }
         BoardFixtures.type("10 -", &state)
-        #expect(BoardFixtures.press([.enter], &state)
+        #expect(
+            BoardFixtures.press([.enter], &state)
                 == [.editPipeline(.setStage("follow-up", StageSettings(stuckAfterDays: .set(10), probability: .set(nil))))])
         #expect(StageEditorFlow.limits("-") ?? (1, 1) == (nil, nil) && StageEditorFlow.limits("3, 40%")! == (3, 40))
     }

@@ -1,6 +1,7 @@
 import Foundation
 import FunnelCore
 import Testing
+
 @testable import FunnelTUI
 
 /// The board and sync (docs/sync.md): the header's state, Ctrl-S, the background sync every
@@ -80,7 +81,9 @@ struct SyncHeaderTests {
     }
 
     @Test func theDriverReadsTheOutcomeFromSyncJSON() {
-        let synced = Data(#"{"status": "synced", "sent": ["a", "b", "quotes/numbers/Q-2026-A-0001"], "received": ["c", "quotes/series/B"], "held": [], "ignored": ["x"]}"#.utf8)
+        let synced = Data(
+            #"{"status": "synced", "sent": ["a", "b", "quotes/numbers/Q-2026-A-0001"], "received": ["c", "quotes/series/B"], "held": [], "ignored": ["x"]}"#
+                .utf8)
         #expect(SyncRunner.outcome(status: 0, stdout: synced, stderr: "") == .synced(sent: 2, received: 1, attention: true))
         let offline = Data(#"{"status": "offline", "remote": "r", "error": "no route"}"#.utf8)
         #expect(SyncRunner.outcome(status: 4, stdout: offline, stderr: "") == .offline("no route"))

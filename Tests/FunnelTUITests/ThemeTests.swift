@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FunnelTUI
 
 @Suite struct ThemeTests {
@@ -12,8 +13,9 @@ import Testing
         #expect(Set(files.map { String($0.dropLast(6)) }) == Set(BuiltinThemes.files.keys))
         for file in files {
             let text = try String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8)
-            #expect(BuiltinThemes.files[String(file.dropLast(6))] == text.trimmingCharacters(in: .newlines),
-                    "\(file) differs from the copy in BuiltinThemes.swift; regenerate it")
+            #expect(
+                BuiltinThemes.files[String(file.dropLast(6))] == text.trimmingCharacters(in: .newlines),
+                "\(file) differs from the copy in BuiltinThemes.swift; regenerate it")
         }
     }
 

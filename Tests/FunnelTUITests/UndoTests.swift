@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import FunnelCore
+import Testing
+
 @testable import FunnelTUI
 
 /// Issue 13, undo you can trust: a logged call goes with its attempt, several undos in a row

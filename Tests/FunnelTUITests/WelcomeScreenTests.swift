@@ -1,7 +1,8 @@
 import Foundation
-import Testing
 import FunnelCore
 import FunnelText
+import Testing
+
 @testable import FunnelTUI
 
 /// The welcome screen `funnel` opens in a terminal with no data directory (issue #20).
@@ -66,9 +67,13 @@ import FunnelText
         #expect(grid.line(12).contains("moshe · manager"))
         #expect(grid.line(14).contains("account:") && grid.line(14).contains("role: rep (Tab)"))
         let outcome = Self.press([.enter], &state)
-        #expect(outcome == .start(template: .powerlink, language: .he, members: [
-            User(account: "rita", name: "rita", role: .rep), User(account: "moshe", name: "moshe", role: .manager),
-        ]))
+        #expect(
+            outcome
+                == .start(
+                    template: .powerlink, language: .he,
+                    members: [
+                        User(account: "rita", name: "rita", role: .rep), User(account: "moshe", name: "moshe", role: .manager),
+                    ]))
     }
 
     @Test func aBadOrRepeatedAccountIsRefusedWithTheReasonAndKept() {

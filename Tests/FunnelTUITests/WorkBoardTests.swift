@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import FunnelCore
+import Testing
+
 @testable import FunnelTUI
 
 /// Working the day on the board: c + outcome, today's list, the inbox keys, flag filter, details.

@@ -60,7 +60,8 @@ public enum FunnelBinary {
     static func newestSource() -> (String, Date)? {
         var newest: (String, Date)?
         let sources = packageRoot + "/Sources"
-        let files = (FileManager.default.enumerator(atPath: sources)?.compactMap { $0 as? String } ?? [])
+        let files =
+            (FileManager.default.enumerator(atPath: sources)?.compactMap { $0 as? String } ?? [])
             .map { sources + "/" + $0 } + [packageRoot + "/Package.swift"]
         for file in files {
             guard let date = modified(file), date > (newest?.1 ?? .distantPast) else { continue }

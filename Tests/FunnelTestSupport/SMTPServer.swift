@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -24,8 +25,10 @@ public final class SMTPServer {
         process = Process()
         process.executableURL = URL(fileURLWithPath: SMTPServer.python)
         process.arguments = ["-m", "aiosmtpd", "-n", "-l", "127.0.0.1:\(port)", "-c", "smtp_saver.Saver", inbox]
-        process.environment = ["PYTHONPATH": SMTPServer.fixtures, "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8",
-                               "PYTHONDONTWRITEBYTECODE": "1"]
+        process.environment = [
+            "PYTHONPATH": SMTPServer.fixtures, "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8",
+            "PYTHONDONTWRITEBYTECODE": "1",
+        ]
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
         process.standardError = FileHandle(forWritingAtPath: "/dev/null")

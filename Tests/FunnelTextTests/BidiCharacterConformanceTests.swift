@@ -1,15 +1,17 @@
 import Foundation
-import Testing
 import FunnelText
+import Testing
 
 /// The FriBidi wrapper against Unicode's own conformance data, read at run time from Debian's
 /// `unicode-data` (`.ci/run` installs it).
 @Suite struct BidiCharacterConformanceTests {
     static let path = "/usr/share/unicode/BidiCharacterTest.txt"
 
-    @Test("BidiParagraph resolves the levels and visual order of every BidiCharacterTest.txt line it claims to handle",
-          .enabled(if: FileManager.default.fileExists(atPath: path),
-                   "\(path) is missing: install the Debian package unicode-data (.ci/run does)"))
+    @Test(
+        "BidiParagraph resolves the levels and visual order of every BidiCharacterTest.txt line it claims to handle",
+        .enabled(
+            if: FileManager.default.fileExists(atPath: path),
+            "\(path) is missing: install the Debian package unicode-data (.ci/run does)"))
     func everyLineItHandles() throws {
         let text = try String(contentsOfFile: Self.path, encoding: .utf8)
         var tally = ConformanceTally()
@@ -17,8 +19,9 @@ import FunnelText
             guard let test = BidiCharacterTestLine(line) else { continue }
             tally.count(test, line: number + 1)
         }
-        print("BidiCharacterTest.txt: \(tally.passed) lines pass, \(tally.skipped) skipped (code points newer than "
-              + "FriBidi's Unicode \(BidiParagraph.unicodeVersion)), \(tally.failures.count) fail")
+        print(
+            "BidiCharacterTest.txt: \(tally.passed) lines pass, \(tally.skipped) skipped (code points newer than "
+                + "FriBidi's Unicode \(BidiParagraph.unicodeVersion)), \(tally.failures.count) fail")
         #expect(tally.failures.isEmpty, "\(tally.failures.count) failing lines, first: \(tally.failures.prefix(5))")
         #expect(tally.passed > 90_000, "the file had fewer test lines than expected: \(tally.passed)")
     }

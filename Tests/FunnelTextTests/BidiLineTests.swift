@@ -1,5 +1,5 @@
-import Testing
 import FunnelText
+import Testing
 
 /// A field laid out for a terminal that does no bidi: grapheme clusters in visual order.
 @Suite struct BidiLineTests {

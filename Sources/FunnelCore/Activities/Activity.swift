@@ -39,8 +39,10 @@ public struct Activity: Codable, Hashable, Sendable {
     /// The module a training was for (R21); nil for everything else.
     public var module: String?
 
-    public init(at: Date, by: String, kind: ActivityKind, outcome: CallOutcome? = nil, note: String = "",
-                module: String? = nil) {
+    public init(
+        at: Date, by: String, kind: ActivityKind, outcome: CallOutcome? = nil, note: String = "",
+        module: String? = nil
+    ) {
         self.at = at
         self.by = by
         self.kind = kind

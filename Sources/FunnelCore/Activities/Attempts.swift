@@ -30,7 +30,8 @@ public enum Attempts {
     /// Whether an email is owed: the last call went unanswered and no email was logged after it (R11).
     public static func emailDue(_ deal: Deal) -> Bool {
         guard let index = deal.activities.lastIndex(where: { $0.kind == .call }),
-              deal.activities[index].outcome?.isUnanswered == true else { return false }
+            deal.activities[index].outcome?.isUnanswered == true
+        else { return false }
         return !deal.activities[(index + 1)...].contains { $0.kind == .email }
     }
 

@@ -32,7 +32,8 @@ public enum Timestamp {
         let chars = Array(text.uppercased())
         func number(_ at: Int, below limit: Int) -> Bool {
             guard at + 1 < chars.count, chars[at].isASCII, chars[at].isNumber, chars[at + 1].isASCII, chars[at + 1].isNumber,
-                  let n = Int(String(chars[at...(at + 1)])) else { return false }
+                let n = Int(String(chars[at...(at + 1)]))
+            else { return false }
             return n < limit
         }
         guard number(0, below: 24), chars.count >= 5, chars[2] == ":", number(3, below: 60) else { return false }
@@ -72,9 +73,10 @@ public enum Timestamp {
                 return value
             }
             guard bytes[4] == 45, bytes[7] == 45, bytes[10] == 84, bytes[13] == 58, bytes[16] == 58, bytes[19] == 90,
-                  let year = digits(0, 4), let month = digits(5, 2), let day = digits(8, 2),
-                  let hour = digits(11, 2), let minute = digits(14, 2), let second = digits(17, 2),
-                  hour < 24, minute < 60, second < 60, let date = Day(year: year, month: month, day: day) else { return nil }
+                let year = digits(0, 4), let month = digits(5, 2), let day = digits(8, 2),
+                let hour = digits(11, 2), let minute = digits(14, 2), let second = digits(17, 2),
+                hour < 24, minute < 60, second < 60, let date = Day(year: year, month: month, day: day)
+            else { return nil }
             return Date(timeIntervalSince1970: Double(date.daysSinceEpoch * 86_400 + hour * 3_600 + minute * 60 + second))
         } ?? nil
     }

@@ -31,7 +31,8 @@ public enum QuickDate {
         if let day = Day(iso: t) { return day }
         // A date-time: its date part, when the time of day exists (no T25:00).
         if t.count > 10, let tIndex = t.firstIndex(of: "t"), let day = Day(iso: String(t[..<tIndex])),
-           Timestamp.isTimeOfDay(t[t.index(after: tIndex)...]) {
+            Timestamp.isTimeOfDay(t[t.index(after: tIndex)...])
+        {
             return day
         }
         return nil
@@ -47,7 +48,8 @@ public enum QuickDate {
             body = body.dropLast()
         }
         guard !body.isEmpty, body.count <= 5, body.allSatisfy({ $0.isASCII && $0.isNumber }),
-              let n = Int(body), n <= 36_500 else { return nil }
+            let n = Int(body), n <= 36_500
+        else { return nil }
         return unit * n * (sign == "-" ? -1 : 1)
     }
 }

@@ -9,8 +9,10 @@ public struct Lead: Hashable, Sendable {
     public var source: String = ""
     public var note: String = ""
 
-    public init(name: String = "", company: String = "", phone: String = "", email: String = "", source: String = "",
-                note: String = "") {
+    public init(
+        name: String = "", company: String = "", phone: String = "", email: String = "", source: String = "",
+        note: String = ""
+    ) {
         self.name = name
         self.company = company
         self.phone = phone

@@ -35,10 +35,15 @@ public enum LeadReader {
             for (key, value) in object {
                 let field = key.lowercased()
                 guard Lead.fields.contains(field) else { bad = "unknown field “\(key)” (known: \(Lead.fields.joined(separator: ", ")))"; break }
-                if let string = value as? String { values[field] = string }
-                else if let number = value as? NSNumber, field == "phone" { values[field] = number.stringValue }
-                else if value is NSNull { continue }
-                else { bad = "\(field) must be a string"; break }
+                if let string = value as? String {
+                    values[field] = string
+                } else if let number = value as? NSNumber, field == "phone" {
+                    values[field] = number.stringValue
+                } else if value is NSNull {
+                    continue
+                } else {
+                    bad = "\(field) must be a string"; break
+                }
             }
             if let bad {
                 records.append(LeadRecord(line: number, result: .failure(LeadError(bad))))
@@ -67,8 +72,11 @@ public enum LeadReader {
         for row in rows.dropFirst() {
             if row.cells.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
             guard row.cells.count == columns.count else {
-                records.append(LeadRecord(line: row.line, result: .failure(
-                    LeadError("has \(row.cells.count) fields, the header has \(columns.count)"))))
+                records.append(
+                    LeadRecord(
+                        line: row.line,
+                        result: .failure(
+                            LeadError("has \(row.cells.count) fields, the header has \(columns.count)"))))
                 continue
             }
             records.append(record(Dictionary(zip(columns, row.cells), uniquingKeysWith: { a, _ in a }), line: row.line))
@@ -78,8 +86,9 @@ public enum LeadReader {
 
     static func record(_ values: [String: String], line: Int) -> LeadRecord {
         func v(_ key: String) -> String { (values[key] ?? "").trimmingCharacters(in: .whitespaces) }
-        let lead = Lead(name: v("name"), company: v("company"), phone: v("phone"), email: v("email"), source: v("source"),
-                        note: v("note"))
+        let lead = Lead(
+            name: v("name"), company: v("company"), phone: v("phone"), email: v("email"), source: v("source"),
+            note: v("note"))
         if let problem = lead.problem { return LeadRecord(line: line, result: .failure(LeadError(problem))) }
         return LeadRecord(line: line, result: .success(lead))
     }

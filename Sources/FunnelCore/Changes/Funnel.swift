@@ -13,7 +13,8 @@ public struct Funnel: Sendable {
 
     public static let standardRules: [any DealRule] = [
         FieldsAreValid(), ValuesWithinLimits(), OnlyOwnerOrManagerChanges(), OwnerIsOnTeam(), InboxOnlyForNewLeads(),
-        EnteringStageNeedsNextAction(), EnteringStageNeedsQuote(), LostNeedsReason(), WonNeedsValue(), WonNeedsPaymentTerms(), TrainingBeforeBilling(), QuoteLinesAreValid(),
+        EnteringStageNeedsNextAction(), EnteringStageNeedsQuote(), LostNeedsReason(), WonNeedsValue(), WonNeedsPaymentTerms(),
+        TrainingBeforeBilling(), QuoteLinesAreValid(),
     ]
 
     public init(pipeline: Pipeline, team: Team, rules: [any DealRule] = Funnel.standardRules) {
@@ -76,8 +77,9 @@ public struct Funnel: Sendable {
 
     /// Runs every rule on a proposed change.
     func check(before: Deal?, after: Deal, change: DealChange? = nil, by actor: User, now: Date, utcOffset: Int) -> Result<Deal, Refusal> {
-        let context = RuleContext(before: before, after: after, actor: actor, pipeline: pipeline, team: team,
-                                  today: Day(now, utcOffset: utcOffset), change: change)
+        let context = RuleContext(
+            before: before, after: after, actor: actor, pipeline: pipeline, team: team,
+            today: Day(now, utcOffset: utcOffset), change: change)
         for rule in rules {
             if let refusal = rule.check(context) { return .failure(refusal) }
         }
@@ -111,8 +113,10 @@ public struct Funnel: Sendable {
     func enter(_ stageID: String, deal: inout Deal, by actor: User, now: Date) {
         let crossing = isForeign(deal)
         if crossing { deal.pipeline = pipelineID == PipelineSet.firstID ? nil : pipelineID }
-        deal.history.append(StageChange(at: now, by: actor.account, from: deal.stage, to: stageID,
-                                        pipeline: crossing ? pipelineID : nil))
+        deal.history.append(
+            StageChange(
+                at: now, by: actor.account, from: deal.stage, to: stageID,
+                pipeline: crossing ? pipelineID : nil))
         deal.stage = stageID
         deal.stageEntered = now
     }

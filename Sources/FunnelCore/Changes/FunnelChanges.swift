@@ -25,8 +25,10 @@ extension Funnel {
         case .accept, .reject:
             return fromInbox(deal, change, by: actor, now: now)
         case .attachLead(let note, let source):
-            next.activities.append(Activity(at: now, by: actor.account, kind: .lead,
-                                            note: [source, note].filter { !$0.isEmpty }.joined(separator: ": ")))
+            next.activities.append(
+                Activity(
+                    at: now, by: actor.account, kind: .lead,
+                    note: [source, note].filter { !$0.isEmpty }.joined(separator: ": ")))
         case .restore(let earlier):
             next = earlier
             next.id = deal.id
@@ -57,8 +59,10 @@ extension Funnel {
     }
 
     /// To another stage, with what the target stage may need (R6, R7, R8).
-    func moved(_ deal: Deal, to target: String, reason: String?, nextAction: NextAction?, value: Decimal?,
-               by actor: User, now: Date) -> Result<Deal, Refusal> {
+    func moved(
+        _ deal: Deal, to target: String, reason: String?, nextAction: NextAction?, value: Decimal?,
+        by actor: User, now: Date
+    ) -> Result<Deal, Refusal> {
         guard let stage = pipeline.findStage(target) else {
             return .failure(Refusal(.unknownStage(text: target, known: pipeline.stages.map(\.id))))
         }
@@ -92,7 +96,8 @@ extension Funnel {
         if let v = edit.probability { next.probability = v }
         if let v = edit.expectedClose { next.expectedClose = v }
         if let stage = pipeline.stage(id: next.stage), stage.entryRequirements.contains(.nextAction),
-           next.nextAction == nil {
+            next.nextAction == nil
+        {
             let proposed = Day(now, utcOffset: utcOffset).adding(days: pipeline.followUpDays)
             return .failure(Refusal(.needsNextAction(stage: stage.name, proposed: proposed)))
         }

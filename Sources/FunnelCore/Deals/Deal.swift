@@ -107,11 +107,13 @@ public struct Deal: Codable, Hashable, Sendable, Identifiable {
     /// every file from before pipelines (`PipelineSet`).
     public var pipeline: String?
 
-    public init(id: String, title: String, company: String = "", contact: String = "", phone: String = "",
-                email: String = "", value: Decimal? = nil, currency: String, owner: String?, stage: String,
-                created: Date, stageEntered: Date? = nil, nextAction: NextAction? = nil,
-                lostReason: String? = nil, notes: String = "", history: [StageChange] = [],
-                revision: Int = 1, updated: Date? = nil) {
+    public init(
+        id: String, title: String, company: String = "", contact: String = "", phone: String = "",
+        email: String = "", value: Decimal? = nil, currency: String, owner: String?, stage: String,
+        created: Date, stageEntered: Date? = nil, nextAction: NextAction? = nil,
+        lostReason: String? = nil, notes: String = "", history: [StageChange] = [],
+        revision: Int = 1, updated: Date? = nil
+    ) {
         self.id = id
         self.title = title
         self.company = company
@@ -160,8 +162,9 @@ public struct Deal: Codable, Hashable, Sendable, Identifiable {
         email = try c.decodeIfPresent(String.self, forKey: .email) ?? ""
         if let text = try c.decodeIfPresent(String.self, forKey: .value) {
             guard let amount = Money.parseAmount(text) else {
-                throw DecodingError.dataCorruptedError(forKey: .value, in: c,
-                                                       debugDescription: "not a decimal amount: \(text)")
+                throw DecodingError.dataCorruptedError(
+                    forKey: .value, in: c,
+                    debugDescription: "not a decimal amount: \(text)")
             }
             value = amount
         } else {
@@ -189,8 +192,9 @@ public struct Deal: Codable, Hashable, Sendable, Identifiable {
         quotes = try c.decodeIfPresent([IssuedQuote].self, forKey: .quotes) ?? []
         pipeline = try c.decodeIfPresent(String.self, forKey: .pipeline)
         if let pipeline, !PipelineSet.isValidID(pipeline) || pipeline == PipelineSet.firstID {
-            throw DecodingError.dataCorruptedError(forKey: .pipeline, in: c,
-                                                   debugDescription: "not another pipeline's id: \(pipeline)")
+            throw DecodingError.dataCorruptedError(
+                forKey: .pipeline, in: c,
+                debugDescription: "not another pipeline's id: \(pipeline)")
         }
         probability = try c.decodeIfPresent(Int.self, forKey: .probability)
         expectedClose = try c.decodeIfPresent(Day.self, forKey: .expectedClose)

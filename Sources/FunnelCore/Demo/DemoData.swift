@@ -26,13 +26,16 @@ public enum DemoData {
 
     /// `count` leads arriving over `parameters.days` working days before `now`, worked by a team
     /// of about one rep per `parameters.openDealsPerRep` open deals (at least two).
-    public static func world(count: Int, pipeline: Pipeline, now: Date, seed: UInt64 = 2026, utcOffset: Int = 0,
-                             parameters: DemoParameters = DemoParameters()) -> World {
+    public static func world(
+        count: Int, pipeline: Pipeline, now: Date, seed: UInt64 = 2026, utcOffset: Int = 0,
+        parameters: DemoParameters = DemoParameters()
+    ) -> World {
         let localNow = Int(now.timeIntervalSince1970.rounded(.down)) + utcOffset
         let (arrivals, workingDays) = arrivalTimes(count: count, now: localNow, parameters: parameters, seed: seed)
         let workSeconds = max(1, workingDays * parameters.week.dayLength)
-        var simulation = DemoSimulation(pipeline: pipeline, parameters: parameters, now: localNow, utcOffset: utcOffset,
-                                        leadsPerSecond: Double(count) / Double(workSeconds), seed: seed &+ 1)
+        var simulation = DemoSimulation(
+            pipeline: pipeline, parameters: parameters, now: localNow, utcOffset: utcOffset,
+            leadsPerSecond: Double(count) / Double(workSeconds), seed: seed &+ 1)
         var ids = Set<String>()
         ids.reserveCapacity(count)
         var deals: [Deal] = []
@@ -52,8 +55,9 @@ public enum DemoData {
         }
         let open = deals.filter { pipeline.stage(id: $0.stage)?.kind == .open }.count
         func atLeast(_ n: Int, per: Int) -> Int { (n + max(1, per) - 1) / max(1, per) }
-        let reps = max(2, atLeast(open, per: parameters.openDealsPerRep),
-                       atLeast(count, per: parameters.leadsPerRepPerDay * max(1, workingDays)))
+        let reps = max(
+            2, atLeast(open, per: parameters.openDealsPerRep),
+            atLeast(count, per: parameters.leadsPerRepPerDay * max(1, workingDays)))
         let team = DemoTeam.make(reps: reps)
         assign(&deals, to: team.reps.map(\.account))
         return World(team: team, deals: deals, tally: simulation.tally)

@@ -30,7 +30,8 @@ public struct WorkWeek: Hashable, Sendable {
         if words.count == 1, let dash = text.firstIndex(of: "-") {
             let lower = text.lowercased()
             guard let first = weekdayNames.firstIndex(of: String(lower[..<dash])),
-                  let last = weekdayNames.firstIndex(of: String(lower[lower.index(after: dash)...])) else { return nil }
+                let last = weekdayNames.firstIndex(of: String(lower[lower.index(after: dash)...]))
+            else { return nil }
             let count = (last - first + 7) % 7 + 1
             return WorkWeek(days: Set((0..<count).map { (first + $0) % 7 }))
         }

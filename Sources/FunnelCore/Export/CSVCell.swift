@@ -25,7 +25,8 @@ public enum CSVCell {
     /// surrounding spaces.
     public static func field(_ text: String, delimiter: Character = ",") -> String {
         let safe = guarded(text)
-        let needsQuotes = safe.unicodeScalars.contains { $0 == "\"" || $0 == "\n" || $0 == "\r" || Character($0) == delimiter }
+        let needsQuotes =
+            safe.unicodeScalars.contains { $0 == "\"" || $0 == "\n" || $0 == "\r" || Character($0) == delimiter }
             || safe.hasPrefix(" ") || safe.hasSuffix(" ")
         return needsQuotes ? "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : safe
     }

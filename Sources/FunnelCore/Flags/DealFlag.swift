@@ -45,7 +45,8 @@ public enum DealFlags {
             if age > Double(rules.speedToLeadMinutes) * 60 { flags.append(.speedToLead) }
             if now.timeIntervalSince(deal.stageEntered) > Double(rules.firstStageMaxHours) * 3_600 { flags.append(.leadOverdue) }
             if Day(deal.created, utcOffset: utcOffset) == today,
-               Attempts.calls(deal, on: today, utcOffset: utcOffset) < rules.firstDayAttempts {
+                Attempts.calls(deal, on: today, utcOffset: utcOffset) < rules.firstDayAttempts
+            {
                 flags.append(.fewAttempts)
             }
         }

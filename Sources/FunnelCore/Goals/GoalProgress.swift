@@ -26,12 +26,15 @@ public enum GoalProgress {
     /// The activity kinds a goal of activities counts.
     public static let countedActivities: Set<ActivityKind> = [.call, .email, .meeting]
 
-    public static func statuses(_ goals: [Goal], deals: [Deal], pipeline: Pipeline, team: Team, today: Day,
-                                utcOffset: Int) -> [GoalStatus] {
+    public static func statuses(
+        _ goals: [Goal], deals: [Deal], pipeline: Pipeline, team: Team, today: Day,
+        utcOffset: Int
+    ) -> [GoalStatus] {
         goals.map { goal in
             let actual = self.actual(goal, deals: deals, pipeline: pipeline, team: team, utcOffset: utcOffset)
-            return GoalStatus(goal: goal, actual: actual, gap: max(0, goal.target - actual),
-                              daysLeft: goal.month.daysLeft(today: today))
+            return GoalStatus(
+                goal: goal, actual: actual, gap: max(0, goal.target - actual),
+                daysLeft: goal.month.daysLeft(today: today))
         }
     }
 

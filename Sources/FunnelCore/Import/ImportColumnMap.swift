@@ -12,8 +12,10 @@ public struct ImportColumnMap: Sendable {
     public static func resolve(header: [String], options: ImportOptions) -> Result<ImportColumnMap, ImportError> {
         let normalized = header.map(ImportSource.normalize)
         for column in options.map.keys where !normalized.contains(column) {
-            return .failure(ImportError("--map: the file has no column “\(column)”; its columns are: "
-                                        + header.map { "“\($0)”" }.joined(separator: ", ")))
+            return .failure(
+                ImportError(
+                    "--map: the file has no column “\(column)”; its columns are: "
+                        + header.map { "“\($0)”" }.joined(separator: ", ")))
         }
         var fields: [ImportField?] = []
         var unknown: [String] = []
@@ -23,8 +25,10 @@ public struct ImportColumnMap: Sendable {
             if field == nil || field == .ignore { unknown.append(header[index]) }
         }
         guard fields.contains(.title) || fields.contains(.company) else {
-            return .failure(ImportError("no column gives a deal's title (or company); name one with --map COLUMN=title "
-                                        + "(columns: " + header.map { "“\($0)”" }.joined(separator: ", ") + ")"))
+            return .failure(
+                ImportError(
+                    "no column gives a deal's title (or company); name one with --map COLUMN=title "
+                        + "(columns: " + header.map { "“\($0)”" }.joined(separator: ", ") + ")"))
         }
         return .success(ImportColumnMap(fields: fields, unknown: unknown))
     }

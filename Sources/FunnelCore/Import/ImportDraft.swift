@@ -10,8 +10,10 @@ struct ImportDraft {
     /// Why the row is left out on purpose (deleted in the other CRM).
     var skip: String?
 
-    static func make(_ values: [ImportField: String], funnel: Funnel, options: ImportOptions,
-                     utcOffset: Int) -> Result<ImportDraft, ImportError> {
+    static func make(
+        _ values: [ImportField: String], funnel: Funnel, options: ImportOptions,
+        utcOffset: Int
+    ) -> Result<ImportDraft, ImportError> {
         func text(_ field: ImportField) -> String { values[field] ?? "" }
         let title = text(.title).isEmpty ? text(.company) : text(.title)
         guard !title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
@@ -80,8 +82,9 @@ struct ImportDraft {
             } else if !stageText.isEmpty {
                 let first = pipeline.firstOpenStage
                 if strict {
-                    return ImportError("stage “\(stageText)” is not one of ours (" + pipeline.stages.map(\.name).joined(separator: ", ")
-                                       + "); --strict refuses it")
+                    return ImportError(
+                        "stage “\(stageText)” is not one of ours (" + pipeline.stages.map(\.name).joined(separator: ", ")
+                            + "); --strict refuses it")
                 }
                 notes.append("stage “\(stageText)” is not one of ours; put in \(first.name)")
                 deal.stage = first.id

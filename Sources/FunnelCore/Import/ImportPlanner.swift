@@ -23,8 +23,10 @@ public struct ImportPlanner {
     private let makeID: () -> String
 
     /// `existing`: every deal there is (for duplicates and earlier imports); `makeID` gives new ids.
-    public init(funnel: Funnel, actor: User, options: ImportOptions, existing: [Deal], now: Date, utcOffset: Int,
-                makeID: @escaping () -> String) {
+    public init(
+        funnel: Funnel, actor: User, options: ImportOptions, existing: [Deal], now: Date, utcOffset: Int,
+        makeID: @escaping () -> String
+    ) {
         self.funnel = funnel
         self.actor = actor
         self.options = options

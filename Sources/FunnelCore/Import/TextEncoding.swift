@@ -47,8 +47,10 @@ public enum TextEncoding: String, CaseIterable, Sendable {
         case .utf8:
             let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes
             guard let text = String(validating: body, as: UTF8.self) else {
-                return .failure(ImportError("the file is not valid UTF-8 (\(Self.firstBadUTF8(body))); "
-                                            + "choose its encoding with --encoding windows-1255, windows-1256 or utf-16le"))
+                return .failure(
+                    ImportError(
+                        "the file is not valid UTF-8 (\(Self.firstBadUTF8(body))); "
+                            + "choose its encoding with --encoding windows-1255, windows-1256 or utf-16le"))
             }
             return .success(text)
         case .utf16le:

@@ -27,14 +27,17 @@ public enum MailComposer {
         let values = values(deal: deal, sender: sender)
         // A value in the subject stays on the subject's line.
         let subjectValues = values.mapValues(MailHeaders.clean)
-        return MailTemplate(name: template.name, subject: MailHeaders.clean(MailTemplate.fill(template.subject, values: subjectValues)),
-                            body: MailTemplate.fill(template.body, values: values))
+        return MailTemplate(
+            name: template.name, subject: MailHeaders.clean(MailTemplate.fill(template.subject, values: subjectValues)),
+            body: MailTemplate.fill(template.body, values: values))
     }
 
     /// The message for `draft` from `sender` to the deal's email, or why it cannot be sent:
     /// no or a bad recipient, no or a bad sender address, an empty or too long subject.
-    public static func compose(_ draft: MailTemplate, deal: Deal, sender: User, now: Date,
-                               messageID: String) -> Result<ComposedMail, Refusal> {
+    public static func compose(
+        _ draft: MailTemplate, deal: Deal, sender: User, now: Date,
+        messageID: String
+    ) -> Result<ComposedMail, Refusal> {
         let to = deal.email.trimmingCharacters(in: .whitespaces)
         guard !to.isEmpty else { return .failure(Refusal(.mailNoRecipient(dealTitle: deal.title))) }
         guard MailAddress.isValid(to) else { return .failure(Refusal(.mailBadAddress(whose: "the deal's email", address: to))) }

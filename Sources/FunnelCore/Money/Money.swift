@@ -19,7 +19,8 @@ public struct Money: Codable, Hashable, Sendable {
         guard parts.count <= 2 else { return nil }
         let fraction = parts.count == 2 ? String(parts[1]) : ""
         guard fraction.count <= 2, fraction.allSatisfy({ $0.isASCII && $0.isNumber }),
-              let whole = ungrouped(String(parts[0])), !(whole.isEmpty && fraction.isEmpty) else { return nil }
+            let whole = ungrouped(String(parts[0])), !(whole.isEmpty && fraction.isEmpty)
+        else { return nil }
         let cleaned = whole + (parts.count == 2 ? "." + fraction : "")
         guard cleaned.count <= 20 else { return nil }
         return Decimal(string: cleaned, locale: Locale(identifier: "en_US_POSIX"))

@@ -17,8 +17,10 @@ public struct Pipeline: Codable, Hashable, Sendable {
     /// Settings for quotes: the VAT rate and how long a quote is valid (R19).
     public var quotes = QuoteSettings()
 
-    public init(name: String, stages: [Stage], lostReasons: [String], defaultCurrency: String = "ILS",
-                followUpDays: Int = 2) {
+    public init(
+        name: String, stages: [Stage], lostReasons: [String], defaultCurrency: String = "ILS",
+        followUpDays: Int = 2
+    ) {
         self.name = name
         self.stages = stages
         self.lostReasons = lostReasons

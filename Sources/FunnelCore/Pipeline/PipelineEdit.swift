@@ -21,8 +21,10 @@ public struct StageSettings: Hashable, Sendable {
     public var probability: SettingChange<Int>
     public var requires: [StageRequirement]?
 
-    public init(kind: StageKind? = nil, stuckAfterDays: SettingChange<Int> = .keep, probability: SettingChange<Int> = .keep,
-                requires: [StageRequirement]? = nil) {
+    public init(
+        kind: StageKind? = nil, stuckAfterDays: SettingChange<Int> = .keep, probability: SettingChange<Int> = .keep,
+        requires: [StageRequirement]? = nil
+    ) {
         self.kind = kind
         self.stuckAfterDays = stuckAfterDays
         self.probability = probability

@@ -35,8 +35,10 @@ extension PipelineEditing {
         }
     }
 
-    static func removeStage(_ text: String, movingDealsTo target: String?, in pipeline: inout Pipeline,
-                            dealCounts: [String: Int]) -> Refusal? {
+    static func removeStage(
+        _ text: String, movingDealsTo target: String?, in pipeline: inout Pipeline,
+        dealCounts: [String: Int]
+    ) -> Refusal? {
         let stage: Stage
         switch find(text, in: pipeline) {
         case .failure(let refusal): return refusal

@@ -10,8 +10,10 @@ public struct PipelinePlan: Sendable {
 extension PipelineEditing {
     /// What `edit` by `actor` makes of `funnel` and `deals` (every deal there is): managers only;
     /// a removal moves its stage's deals first, and is refused whole when one of them may not move.
-    public static func plan(_ edit: PipelineEdit, funnel: Funnel, deals: [Deal], by actor: User, now: Date,
-                            utcOffset: Int = 0) -> Result<PipelinePlan, Refusal> {
+    public static func plan(
+        _ edit: PipelineEdit, funnel: Funnel, deals: [Deal], by actor: User, now: Date,
+        utcOffset: Int = 0
+    ) -> Result<PipelinePlan, Refusal> {
         guard actor.role == .manager else { return .failure(Refusal(.onlyManagersEditPipeline)) }
         var counts: [String: Int] = [:]
         for deal in deals { counts[deal.stage, default: 0] += 1 }
@@ -21,7 +23,8 @@ extension PipelineEditing {
         case .success(let pipeline): next = pipeline
         }
         guard case .removeStage(let text, let target?) = edit, let stage = funnel.pipeline.findStage(text),
-              let destination = funnel.pipeline.findStage(target) else {
+            let destination = funnel.pipeline.findStage(target)
+        else {
             return .success(PipelinePlan(pipeline: next, moved: []))
         }
         var moved: [Deal] = []
@@ -33,8 +36,11 @@ extension PipelineEditing {
             }
         }
         if let (deal, refusal) = refused.min(by: { $0.0.id < $1.0.id }) {
-            return .failure(Refusal(.dealsRefusedMove(stage: stage.name, target: destination.name, count: refused.count,
-                                                      first: "“\(deal.title)” (\(deal.id)): \(refusal.message.text)")))
+            return .failure(
+                Refusal(
+                    .dealsRefusedMove(
+                        stage: stage.name, target: destination.name, count: refused.count,
+                        first: "“\(deal.title)” (\(deal.id)): \(refusal.message.text)")))
         }
         return .success(PipelinePlan(pipeline: next, moved: moved.sorted { $0.id < $1.id }))
     }

@@ -41,8 +41,10 @@ public struct Stage: Codable, Hashable, Sendable, Identifiable {
     /// Extra requirements to enter; won and lost stages always add their own.
     public var requires: [StageRequirement]
 
-    public init(id: String, name: String, kind: StageKind, stuckAfterDays: Int? = nil,
-                probability: Int? = nil, requires: [StageRequirement] = []) {
+    public init(
+        id: String, name: String, kind: StageKind, stuckAfterDays: Int? = nil,
+        probability: Int? = nil, requires: [StageRequirement] = []
+    ) {
         self.id = id
         self.name = name
         self.kind = kind

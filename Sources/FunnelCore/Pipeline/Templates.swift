@@ -33,41 +33,51 @@ public enum PipelineTemplate: String, CaseIterable, Sendable {
     private var englishPipeline: Pipeline {
         switch self {
         case .simple:
-            return Pipeline(name: "simple", stages: [
-                Self.unsorted,
-                Stage(id: "new", name: "New inquiry", kind: .open, stuckAfterDays: 1, probability: 10),
-                Stage(id: "follow-up", name: "Follow-up", kind: .open, stuckAfterDays: 7, probability: 20,
-                      requires: [.nextAction]),
-                Stage(id: "meeting", name: "Meeting / quote", kind: .open, stuckAfterDays: 14, probability: 50),
-                Stage(id: "onboarding", name: "Post-meeting / onboarding", kind: .open, stuckAfterDays: 21,
-                      probability: 80),
-                Stage(id: "customer", name: "Customer", kind: .won, probability: 100),
-                Stage(id: "not-relevant", name: "Not relevant", kind: .lost, probability: 0),
-                Stage(id: "former-customer", name: "Former customer", kind: .lost, probability: 0),
-            ], lostReasons: Self.commonLostReasons + ["Churned"])
+            return Pipeline(
+                name: "simple",
+                stages: [
+                    Self.unsorted,
+                    Stage(id: "new", name: "New inquiry", kind: .open, stuckAfterDays: 1, probability: 10),
+                    Stage(
+                        id: "follow-up", name: "Follow-up", kind: .open, stuckAfterDays: 7, probability: 20,
+                        requires: [.nextAction]),
+                    Stage(id: "meeting", name: "Meeting / quote", kind: .open, stuckAfterDays: 14, probability: 50),
+                    Stage(
+                        id: "onboarding", name: "Post-meeting / onboarding", kind: .open, stuckAfterDays: 21,
+                        probability: 80),
+                    Stage(id: "customer", name: "Customer", kind: .won, probability: 100),
+                    Stage(id: "not-relevant", name: "Not relevant", kind: .lost, probability: 0),
+                    Stage(id: "former-customer", name: "Former customer", kind: .lost, probability: 0),
+                ], lostReasons: Self.commonLostReasons + ["Churned"])
         case .powerlink:
-            return Pipeline(name: "powerlink", stages: [
-                Self.unsorted,
-                Stage(id: "new", name: "New", kind: .open, stuckAfterDays: 1, probability: 10),
-                Stage(id: "initial-contact", name: "Initial contact", kind: .open, stuckAfterDays: 7,
-                      probability: 25, requires: [.nextAction]),
-                Stage(id: "in-process", name: "In process", kind: .open, stuckAfterDays: 21, probability: 60),
-                Stage(id: "customer", name: "Customer", kind: .won, probability: 100),
-                Stage(id: "not-interested", name: "Not interested", kind: .lost, probability: 0),
-                Stage(id: "inactive-customer", name: "Inactive customer", kind: .lost, probability: 0),
-            ], lostReasons: Self.commonLostReasons + ["Churned"])
+            return Pipeline(
+                name: "powerlink",
+                stages: [
+                    Self.unsorted,
+                    Stage(id: "new", name: "New", kind: .open, stuckAfterDays: 1, probability: 10),
+                    Stage(
+                        id: "initial-contact", name: "Initial contact", kind: .open, stuckAfterDays: 7,
+                        probability: 25, requires: [.nextAction]),
+                    Stage(id: "in-process", name: "In process", kind: .open, stuckAfterDays: 21, probability: 60),
+                    Stage(id: "customer", name: "Customer", kind: .won, probability: 100),
+                    Stage(id: "not-interested", name: "Not interested", kind: .lost, probability: 0),
+                    Stage(id: "inactive-customer", name: "Inactive customer", kind: .lost, probability: 0),
+                ], lostReasons: Self.commonLostReasons + ["Churned"])
         case .b2b:
-            return Pipeline(name: "b2b", stages: [
-                Self.unsorted,
-                Stage(id: "opportunity", name: "Opportunity", kind: .open, stuckAfterDays: 7, probability: 10),
-                Stage(id: "proposal", name: "Commercial proposal", kind: .open, stuckAfterDays: 14,
-                      probability: 30, requires: [.nextAction]),
-                Stage(id: "approval", name: "Document approval", kind: .open, stuckAfterDays: 14, probability: 60),
-                Stage(id: "signing", name: "Signing & payment", kind: .open, stuckAfterDays: 10, probability: 80),
-                Stage(id: "delivery", name: "Delivery", kind: .open, stuckAfterDays: 30, probability: 95),
-                Stage(id: "closed", name: "Closed", kind: .won, probability: 100),
-                Stage(id: "lost", name: "Lost", kind: .lost, probability: 0),
-            ], lostReasons: Self.commonLostReasons + ["Failed approval"], defaultCurrency: "USD")
+            return Pipeline(
+                name: "b2b",
+                stages: [
+                    Self.unsorted,
+                    Stage(id: "opportunity", name: "Opportunity", kind: .open, stuckAfterDays: 7, probability: 10),
+                    Stage(
+                        id: "proposal", name: "Commercial proposal", kind: .open, stuckAfterDays: 14,
+                        probability: 30, requires: [.nextAction]),
+                    Stage(id: "approval", name: "Document approval", kind: .open, stuckAfterDays: 14, probability: 60),
+                    Stage(id: "signing", name: "Signing & payment", kind: .open, stuckAfterDays: 10, probability: 80),
+                    Stage(id: "delivery", name: "Delivery", kind: .open, stuckAfterDays: 30, probability: 95),
+                    Stage(id: "closed", name: "Closed", kind: .won, probability: 100),
+                    Stage(id: "lost", name: "Lost", kind: .lost, probability: 0),
+                ], lostReasons: Self.commonLostReasons + ["Failed approval"], defaultCurrency: "USD")
         }
     }
 }

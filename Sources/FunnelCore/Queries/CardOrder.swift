@@ -41,8 +41,9 @@ public enum CardOrder: String, CaseIterable, Sendable {
             // Due dates lie within 1970 … 9999 (under 2.6e11 seconds): a rank step of 1e12 keeps them apart, exactly.
             primary = Double(deal.priority.rank) * 1e12 + CardOrder.dueDate(deal, utcOffset: utcOffset).timeIntervalSince1970
         }
-        return CardSortKey(primary: primary, exact: self == .value ? deal.value : nil,
-                           title: CardOrder.natural(SearchText.fold(deal.title)), id: deal.id)
+        return CardSortKey(
+            primary: primary, exact: self == .value ? deal.value : nil,
+            title: CardOrder.natural(SearchText.fold(deal.title)), id: deal.id)
     }
 
     /// Runs of digits padded to a fixed width, so "Deal 2" comes before "Deal 10".

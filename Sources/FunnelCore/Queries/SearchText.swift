@@ -25,32 +25,34 @@ public enum SearchText {
         var text = text
         text.makeContiguousUTF8()
         let start = out.count
-        let ok: Bool = text.utf8.withContiguousStorageIfAvailable { bytes in
-            out.reserveCapacity(start + bytes.count)
-            var i = 0
-            while i < bytes.count {
-                let b = bytes[i]
-                if b < 0x80 {
-                    out.append(b >= 0x41 && b <= 0x5A ? b + 32 : b)
-                    i += 1
-                    continue
+        let ok: Bool =
+            text.utf8.withContiguousStorageIfAvailable { bytes in
+                out.reserveCapacity(start + bytes.count)
+                var i = 0
+                while i < bytes.count {
+                    let b = bytes[i]
+                    if b < 0x80 {
+                        out.append(b >= 0x41 && b <= 0x5A ? b + 32 : b)
+                        i += 1
+                        continue
+                    }
+                    let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+                    guard i + length <= bytes.count else { return false }
+                    var v = UInt32(b) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                    for k in 1..<length { v = (v << 6) | (UInt32(bytes[i + k]) & 0x3F) }
+                    if isMark(v) {
+                        // dropped
+                    } else if (0x0590...0x08FF).contains(v) || (0x2000...0x2BFF).contains(v) || (0x3040...0x9FFF).contains(v)
+                        || (0x1F000...0x1FAFF).contains(v)
+                    {
+                        out.append(contentsOf: bytes[i..<(i + length)])
+                    } else {
+                        return false
+                    }
+                    i += length
                 }
-                let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
-                guard i + length <= bytes.count else { return false }
-                var v = UInt32(b) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                for k in 1..<length { v = (v << 6) | (UInt32(bytes[i + k]) & 0x3F) }
-                if isMark(v) {
-                    // dropped
-                } else if (0x0590...0x08FF).contains(v) || (0x2000...0x2BFF).contains(v) || (0x3040...0x9FFF).contains(v)
-                            || (0x1F000...0x1FAFF).contains(v) {
-                    out.append(contentsOf: bytes[i..<(i + length)])
-                } else {
-                    return false
-                }
-                i += length
-            }
-            return true
-        } ?? false
+                return true
+            } ?? false
         if !ok { out.removeSubrange(start...) }
         return ok
     }

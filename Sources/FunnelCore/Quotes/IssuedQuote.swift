@@ -32,8 +32,10 @@ public struct IssuedQuote: Codable, Hashable, Sendable {
     /// The quote of `deal`'s lines numbered `number`, issued by `actor` at `now` with the
     /// pipeline's settings; installments and method from the deal's payment terms (R20: 12 by
     /// default, the first method of the pipeline's preference order).
-    public init(deal: Deal, number: QuoteNumber, pipeline: Pipeline, language: Language, by actor: String,
-                now: Date, utcOffset: Int) {
+    public init(
+        deal: Deal, number: QuoteNumber, pipeline: Pipeline, language: Language, by actor: String,
+        now: Date, utcOffset: Int
+    ) {
         let settings = pipeline.quotes
         let installments = deal.paymentTerms?.installments ?? PaymentTerms.defaultInstallments
         let totals = QuoteTotals(lines: deal.quoteLines, vatPercent: settings.vatPercent, installments: installments)
@@ -94,9 +96,10 @@ public struct IssuedQuote: Codable, Hashable, Sendable {
         if total > Limits.maximumAmount { return .quoteTotalTooLarge(limit: Limits.maximumAmount) }
         let sums = totals
         guard sums.subtotal == subtotal, sums.vat == vat, sums.total == total, sums.installment == installment,
-              sums.lastInstallment == lastInstallment, Limits.installments.contains(installments),
-              QuoteSettings.vatPercents.contains(vatPercent), Limits.days.contains(date), Limits.days.contains(validUntil),
-              Limits.isStorable(issued), Limits.fits(by, Limits.fieldLength) else { return .quoteCorrupt(number: number) }
+            sums.lastInstallment == lastInstallment, Limits.installments.contains(installments),
+            QuoteSettings.vatPercents.contains(vatPercent), Limits.days.contains(date), Limits.days.contains(validUntil),
+            Limits.isStorable(issued), Limits.fits(by, Limits.fieldLength)
+        else { return .quoteCorrupt(number: number) }
         return nil
     }
 
@@ -144,8 +147,10 @@ public struct IssuedQuote: Codable, Hashable, Sendable {
         try c.encode(validUntil, forKey: .validUntil)
         try c.encode(currency, forKey: .currency)
         try c.encode(lines, forKey: .lines)
-        for (key, value) in [(CodingKeys.vatPercent, vatPercent), (.subtotal, subtotal), (.vat, vat), (.total, total),
-                             (.installment, installment), (.lastInstallment, lastInstallment)] {
+        for (key, value) in [
+            (CodingKeys.vatPercent, vatPercent), (.subtotal, subtotal), (.vat, vat), (.total, total),
+            (.installment, installment), (.lastInstallment, lastInstallment),
+        ] {
             try c.encode(Money.plain(value), forKey: key)
         }
         try c.encode(installments, forKey: .installments)

@@ -31,8 +31,11 @@ public struct Product: Codable, Hashable, Sendable {
     /// Whether `code` may be a product code: an ASCII letter or digit, then letters, digits, `.`, `_`, `-`.
     public static func isValidCode(_ code: String) -> Bool {
         guard let first = code.unicodeScalars.first, code.unicodeScalars.count <= maximumCodeLength,
-              first.isASCII, first.properties.isAlphabetic || ("0"..."9").contains(first) else { return false }
-        return code.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0)) }
+            first.isASCII, first.properties.isAlphabetic || ("0"..."9").contains(first)
+        else { return false }
+        return code.unicodeScalars.allSatisfy {
+            $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0))
+        }
     }
 
     /// The first thing wrong with this product, or nil: code, name, price and currency within `Limits`.

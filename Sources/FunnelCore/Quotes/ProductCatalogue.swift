@@ -67,13 +67,16 @@ public struct ProductCatalogue: Codable, Hashable, Sendable {
     /// unless `price` overrides it. Refused for an unknown or archived product, or one priced in
     /// another currency than the deal's.
     public func line(_ code: String, quantity: Decimal, price: Decimal?, discount: Decimal, currency: String)
-        -> Result<QuoteLine, Refusal> {
+        -> Result<QuoteLine, Refusal>
+    {
         guard let product = product(code), product.active else { return .failure(Refusal(.unknownProduct(code: code))) }
         guard product.currency == currency.uppercased() else {
             return .failure(Refusal(.productCurrency(code: product.code, currency: product.currency, deal: currency.uppercased())))
         }
-        return .success(QuoteLine(product: product.code, text: product.name, quantity: quantity,
-                                  unitPrice: price ?? product.price, discount: discount, vatExempt: product.vatExempt))
+        return .success(
+            QuoteLine(
+                product: product.code, text: product.name, quantity: quantity,
+                unitPrice: price ?? product.price, discount: discount, vatExempt: product.vatExempt))
     }
 
     public init(from decoder: any Decoder) throws {

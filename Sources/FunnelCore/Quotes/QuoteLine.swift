@@ -15,8 +15,10 @@ public struct QuoteLine: Codable, Hashable, Sendable {
     /// No VAT on this line (the product is VAT-exempt).
     public var vatExempt: Bool
 
-    public init(product: String?, text: String, quantity: Decimal, unitPrice: Decimal, discount: Decimal = 0,
-                vatExempt: Bool = false) {
+    public init(
+        product: String?, text: String, quantity: Decimal, unitPrice: Decimal, discount: Decimal = 0,
+        vatExempt: Bool = false
+    ) {
         self.product = product
         self.text = text
         self.quantity = quantity

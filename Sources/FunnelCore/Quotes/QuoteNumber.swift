@@ -30,9 +30,10 @@ public struct QuoteNumber: Hashable, Sendable, Comparable, CustomStringConvertib
     public init?(_ text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 3 || parts.count == 4, parts[0] == "Q", parts[1].count == 4,
-              let digits = parts.last, digits.count >= 4, digits.count <= 9,
-              parts[1].allSatisfy({ $0.isASCII && $0.isNumber }), digits.allSatisfy({ $0.isASCII && $0.isNumber }),
-              let year = Int(parts[1]), let sequence = Int(digits), sequence >= 1 else { return nil }
+            let digits = parts.last, digits.count >= 4, digits.count <= 9,
+            parts[1].allSatisfy({ $0.isASCII && $0.isNumber }), digits.allSatisfy({ $0.isASCII && $0.isNumber }),
+            let year = Int(parts[1]), let sequence = Int(digits), sequence >= 1
+        else { return nil }
         let series = parts.count == 4 ? parts[2] : ""
         guard series.isEmpty || Self.isSeries(series) else { return nil }
         self.init(year: year, series: series, sequence: sequence)

@@ -26,7 +26,9 @@ public enum Forecast {
             let stage = stages[deal.stage]
             guard let close = deal.expectedClose, stage == nil || stage?.kind == .open else { continue }
             let month = Month(close)
-            var row = month < thisMonth ? overdue
+            var row =
+                month < thisMonth
+                ? overdue
                 : byMonth[month] ?? ForecastRow(month: month, overdue: false, deals: 0, value: 0, weightedValue: 0)
             row.deals += 1
             if deal.currency == currency {

@@ -9,8 +9,10 @@ public enum ReportBuilder {
     /// How many earlier periods the trailing average of new deals covers.
     public static let trailingPeriods = 4
 
-    public static func build(deals: [Deal], pipeline: Pipeline, team: Team, period: ReportPeriod, now: Date,
-                             utcOffset: Int) -> FunnelReport {
+    public static func build(
+        deals: [Deal], pipeline: Pipeline, team: Team, period: ReportPeriod, now: Date,
+        utcOffset: Int
+    ) -> FunnelReport {
         let currency = pipeline.defaultCurrency
         let today = Day(now, utcOffset: utcOffset)
         // Deals in a stage the pipeline lacks are counted as open there, never hidden.
@@ -91,9 +93,10 @@ public enum ReportBuilder {
             .mapValues { WeightedValue.sum($0, currency: currency, stage: { stagesByID[$0.stage] }) }
             .merging(counted.filter { $0.probability != nil }.map { ($0.id, Decimal?.some(0)) }) { found, _ in found }
         let stages = counted.enumerated().filter { $0.element.kind != .won }.map { c, stage in
-            StageFigures(stage: stage, openDeals: stageCount[c], totalValue: stageTotal[c],
-                         averageValue: stageValued[c] == 0 ? nil : stageTotal[c] / Decimal(stageValued[c]),
-                         weightedValue: stageWeighted[stage.id] ?? nil)
+            StageFigures(
+                stage: stage, openDeals: stageCount[c], totalValue: stageTotal[c],
+                averageValue: stageValued[c] == 0 ? nil : stageTotal[c] / Decimal(stageValued[c]),
+                weightedValue: stageWeighted[stage.id] ?? nil)
         }
         let conversions = path.indices.dropLast().map {
             Conversion(from: path[$0], to: path[$0 + 1], entered: entered[$0], reached: reached[$0])
@@ -105,8 +108,9 @@ public enum ReportBuilder {
         let leakRows = leaks.rows(counted)
         let velocity = pipeline.stages.filter { $0.kind == .open || $0.kind == .inbox }.map { stage in
             let days = (stays[stage.id] ?? []).sorted()
-            return StageVelocity(stage: stage, stays: days.count, medianDays: Statistics.median(days),
-                                 p90Days: Statistics.percentile(days, 90))
+            return StageVelocity(
+                stage: stage, stays: days.count, medianDays: Statistics.median(days),
+                p90Days: Statistics.percentile(days, 90))
         }
 
         // Team (R18).
@@ -128,8 +132,9 @@ public enum ReportBuilder {
                 winRate: closed.won + closed.lost == 0 ? nil : Double(closed.won) / Double(closed.won + closed.lost),
                 overdueNextActions: overdue, stuck: stuck, stagesInPlay: perStage.values.filter { $0 > 0 }.count,
                 overloaded: average > 0 && Double(mine.count) > average * overloadFactor,
-                weightedValue: WeightedValue.sum(mine, currency: currency, stage: { stagesByID[$0.stage] },
-                                                 stageHasOne: openStages.contains { $0.probability != nil }))
+                weightedValue: WeightedValue.sum(
+                    mine, currency: currency, stage: { stagesByID[$0.stage] },
+                    stageHasOne: openStages.contains { $0.probability != nil }))
         }
 
         // Health.
@@ -162,8 +167,9 @@ public enum ReportBuilder {
                 .map { ReasonCount(reason: $0.key, count: $0.value) },
             velocity: velocity, medianDaysToWon: Statistics.median(daysToWon.sorted()), newDeals: newDeals,
             team: sellers, warnings: warnings, leaks: leakRows,
-            weightedValue: WeightedValue.sum(open, currency: currency, stage: { stagesByID[$0.stage] },
-                                             stageHasOne: openStages.contains { $0.probability != nil }),
+            weightedValue: WeightedValue.sum(
+                open, currency: currency, stage: { stagesByID[$0.stage] },
+                stageHasOne: openStages.contains { $0.probability != nil }),
             forecast: Forecast.rows(open, stages: stagesByID, currency: currency, today: today))
     }
 }

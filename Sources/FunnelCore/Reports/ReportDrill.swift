@@ -3,8 +3,10 @@ import Foundation
 /// The deals behind one figure of the report, by the same rules `ReportBuilder` counts them with
 /// (`ReportRules`): the list's length is the figure.
 public enum ReportDrill {
-    public static func deals(_ figure: ReportFigure, in deals: [Deal], pipeline: Pipeline, period: ReportPeriod, now: Date,
-                             utcOffset: Int) -> [Deal] {
+    public static func deals(
+        _ figure: ReportFigure, in deals: [Deal], pipeline: Pipeline, period: ReportPeriod, now: Date,
+        utcOffset: Int
+    ) -> [Deal] {
         let context = Context(pipeline: pipeline, period: period, now: now, utcOffset: utcOffset)
         return deals.filter { context.counts($0, in: figure) }.sorted { $0.id < $1.id }
     }
@@ -59,8 +61,9 @@ public enum ReportDrill {
         func leaked(_ deal: Deal, in id: String, lateOnly: Bool) -> Bool {
             let first = period.first.map { $0.start(utcOffset: utcOffset) } ?? .distantPast
             let afterLast = period.last.adding(days: 1).start(utcOffset: utcOffset)
-            let stays = ReportRules.stays(deal.history, now: now, overlaps: { $0 < afterLast && $1 >= first },
-                                          limit: { stagesByID[$0]?.stuckAfterDays })
+            let stays = ReportRules.stays(
+                deal.history, now: now, overlaps: { $0 < afterLast && $1 >= first },
+                limit: { stagesByID[$0]?.stuckAfterDays })
             guard let stay = stays.first(where: { $0.stage == id }) else { return false }
             return !lateOnly || stay.late
         }

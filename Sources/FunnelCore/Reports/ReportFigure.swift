@@ -30,9 +30,11 @@ public enum ReportFigure: Hashable, Sendable {
     case closing(Month?)
 
     /// The figures' names, as `--deals` takes them.
-    public static let names = ["stage:STAGE", "entered:STAGE", "reached:STAGE", "won", "lost", "lost:STAGE", "reason:TEXT",
-                               "new", "seller:USER", "overdue[:USER]", "stuck[:USER]", "stuck-in:STAGE", "no-next-action",
-                               "in:STAGE", "late:STAGE", "close:YYYY-MM", "close:overdue"]
+    public static let names = [
+        "stage:STAGE", "entered:STAGE", "reached:STAGE", "won", "lost", "lost:STAGE", "reason:TEXT",
+        "new", "seller:USER", "overdue[:USER]", "stuck[:USER]", "stuck-in:STAGE", "no-next-action",
+        "in:STAGE", "late:STAGE", "close:YYYY-MM", "close:overdue",
+    ]
 
     /// Reads `kind[:subject]`; a stage by id or name (its id kept), nil for anything else.
     public static func parse(_ text: String, pipeline: Pipeline) -> ReportFigure? {

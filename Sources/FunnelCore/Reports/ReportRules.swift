@@ -6,7 +6,8 @@ enum ReportRules {
     /// Conversion: for each stage on the path (by rank), whether the deal first entered it in the
     /// period (`entered`) and whether it went further afterwards (`reached`), as bitmasks by rank.
     static func conversion(_ history: [StageChange], ranks: [Int], pathCount: Int, inPeriod: (Date) -> Bool)
-        -> (entered: UInt64, reached: UInt64) {
+        -> (entered: UInt64, reached: UInt64)
+    {
         var entered: UInt64 = 0, reached: UInt64 = 0
         for (i, change) in history.enumerated() where inPeriod(change.at) {
             let k = ranks[i]

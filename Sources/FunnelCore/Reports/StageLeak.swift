@@ -23,8 +23,10 @@ extension ReportRules {
     /// past the stage's limit. A stay runs from an entry to the next entry, or to `now` for the
     /// current stage; it is in the period when it began before the period's end and ended on
     /// or after its start.
-    static func stays(_ history: [StageChange], now: Date, overlaps: (Date, Date) -> Bool,
-                      limit: (String) -> Int?) -> [(stage: String, late: Bool)] {
+    static func stays(
+        _ history: [StageChange], now: Date, overlaps: (Date, Date) -> Bool,
+        limit: (String) -> Int?
+    ) -> [(stage: String, late: Bool)] {
         var out: [(stage: String, late: Bool)] = []
         for (i, change) in history.enumerated() {
             let end = i + 1 < history.count ? history[i + 1].at : now
@@ -63,8 +65,9 @@ struct LeakCounter {
     func rows(_ stages: [Stage]) -> [StageLeak] {
         stages.compactMap { stage in
             guard let n = deals[stage.id], n > 0, stage.kind != .won || (lost[stage.id] ?? 0) > 0 else { return nil }
-            return StageLeak(stage: stage, deals: n, lost: lost[stage.id] ?? 0, stuck: stuck[stage.id] ?? 0,
-                             leaked: leaked[stage.id] ?? 0)
+            return StageLeak(
+                stage: stage, deals: n, lost: lost[stage.id] ?? 0, stuck: stuck[stage.id] ?? 0,
+                leaked: leaked[stage.id] ?? 0)
         }
     }
 

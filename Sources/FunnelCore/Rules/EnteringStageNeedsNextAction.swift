@@ -7,7 +7,8 @@ public struct EnteringStageNeedsNextAction: DealRule {
 
     public func check(_ context: RuleContext) -> Refusal? {
         guard context.entersStage, let stage = context.targetStage,
-              stage.entryRequirements.contains(.nextAction), context.after.nextAction == nil else { return nil }
+            stage.entryRequirements.contains(.nextAction), context.after.nextAction == nil
+        else { return nil }
         let proposed = context.today.adding(days: context.pipeline.followUpDays)
         return Refusal(.needsNextAction(stage: stage.name, proposed: proposed))
     }

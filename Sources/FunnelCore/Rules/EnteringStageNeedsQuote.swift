@@ -7,7 +7,8 @@ public struct EnteringStageNeedsQuote: DealRule {
 
     public func check(_ context: RuleContext) -> Refusal? {
         guard context.entersStage, let stage = context.targetStage,
-              stage.entryRequirements.contains(.quote), context.after.quotes.isEmpty else { return nil }
+            stage.entryRequirements.contains(.quote), context.after.quotes.isEmpty
+        else { return nil }
         return Refusal(.needsQuote(stage: stage.name))
     }
 }

@@ -8,7 +8,8 @@ public struct InboxOnlyForNewLeads: DealRule {
 
     public func check(_ context: RuleContext) -> Refusal? {
         guard context.actor.role == .rep, context.before != nil, context.entersStage,
-              let stage = context.targetStage, stage.kind == .inbox else { return nil }
+            let stage = context.targetStage, stage.kind == .inbox
+        else { return nil }
         return Refusal(.cannotReturnToInbox(stage: stage.name))
     }
 }

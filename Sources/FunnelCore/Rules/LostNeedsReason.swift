@@ -7,7 +7,8 @@ public struct LostNeedsReason: DealRule {
 
     public func check(_ context: RuleContext) -> Refusal? {
         guard context.entersStage, let stage = context.targetStage,
-              stage.entryRequirements.contains(.lostReason) else { return nil }
+            stage.entryRequirements.contains(.lostReason)
+        else { return nil }
         guard let reason = context.after.lostReason, !reason.isEmpty else {
             return Refusal(.needsLostReason(stage: stage.name, reasons: context.pipeline.lostReasons))
         }

@@ -22,7 +22,9 @@ public struct QuoteLinesAreValid: DealRule {
         if deal.quoteLines.count > Limits.maximumQuoteLines { return .tooManyQuoteLines(limit: Limits.maximumQuoteLines) }
         if deal.quotes.count > Limits.maximumQuotes { return .tooManyQuotes(limit: Limits.maximumQuotes) }
         if let problem = deal.quoteLines.lazy.compactMap(\.violation).first { return problem }
-        if QuoteTotals(lines: deal.quoteLines, vatPercent: 0, installments: 1).subtotal > Limits.maximumAmount { return .quoteTotalTooLarge(limit: Limits.maximumAmount) }
+        if QuoteTotals(lines: deal.quoteLines, vatPercent: 0, installments: 1).subtotal > Limits.maximumAmount {
+            return .quoteTotalTooLarge(limit: Limits.maximumAmount)
+        }
         return deal.quotes.lazy.compactMap(\.violation).first
     }
 }

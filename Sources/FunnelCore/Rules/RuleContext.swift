@@ -12,8 +12,10 @@ public struct RuleContext: Sendable {
     /// The change being made; nil when the deal is being created.
     public let change: DealChange?
 
-    public init(before: Deal?, after: Deal, actor: User, pipeline: Pipeline, team: Team, today: Day,
-                change: DealChange? = nil) {
+    public init(
+        before: Deal?, after: Deal, actor: User, pipeline: Pipeline, team: Team, today: Day,
+        change: DealChange? = nil
+    ) {
         self.before = before
         self.after = after
         self.actor = actor

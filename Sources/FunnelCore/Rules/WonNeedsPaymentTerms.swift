@@ -6,7 +6,8 @@ public struct WonNeedsPaymentTerms: DealRule {
 
     public func check(_ context: RuleContext) -> Refusal? {
         guard context.pipeline.work.wonNeedsPaymentTerms, context.entersStage, let stage = context.targetStage,
-              stage.kind == .won, context.after.paymentTerms == nil else { return nil }
+            stage.kind == .won, context.after.paymentTerms == nil
+        else { return nil }
         return Refusal(.needsPaymentTerms(stage: stage.name))
     }
 }

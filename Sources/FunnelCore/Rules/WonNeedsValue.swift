@@ -6,7 +6,8 @@ public struct WonNeedsValue: DealRule {
 
     public func check(_ context: RuleContext) -> Refusal? {
         guard context.entersStage, let stage = context.targetStage,
-              stage.entryRequirements.contains(.value), context.after.value == nil else { return nil }
+            stage.entryRequirements.contains(.value), context.after.value == nil
+        else { return nil }
         return Refusal(.needsValue(stage: stage.name))
     }
 }

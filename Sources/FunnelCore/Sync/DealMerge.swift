@@ -132,7 +132,9 @@ struct FieldMerger {
     /// later (encoded only when needed: most merges never ask).
     mutating func oursWinsTies() -> Bool {
         if let tieBreak { return tieBreak }
-        let answer = ours.updated != theirs.updated ? ours.updated > theirs.updated
+        let answer =
+            ours.updated != theirs.updated
+            ? ours.updated > theirs.updated
             : !Self.sortKey(ours).lexicographicallyPrecedes(Self.sortKey(theirs))
         tieBreak = answer
         return answer
@@ -145,8 +147,10 @@ struct FieldMerger {
         return Array((try? encoder.encode(deal)) ?? Data())
     }
 
-    mutating func field<T: Equatable>(_ name: String, _ key: KeyPath<Deal, T>, time: KeyPath<Deal, Date> = \.updated,
-                                      show: (T) -> String = { "\($0)" }) -> T {
+    mutating func field<T: Equatable>(
+        _ name: String, _ key: KeyPath<Deal, T>, time: KeyPath<Deal, Date> = \.updated,
+        show: (T) -> String = { "\($0)" }
+    ) -> T {
         let o = ours[keyPath: key]
         let t = theirs[keyPath: key]
         if let merged = ThreeWay.pick(base: base?[keyPath: key], ours: o, theirs: t) { return merged }

@@ -72,8 +72,10 @@ public enum SettingsMerge {
         return nil
     }
 
-    static func mergeKeyed(base: [JSONValue]?, ours: [JSONValue], theirs: [JSONValue], id: (JSONValue) -> String, path: String,
-                           conflicts: inout [String]) -> [JSONValue] {
+    static func mergeKeyed(
+        base: [JSONValue]?, ours: [JSONValue], theirs: [JSONValue], id: (JSONValue) -> String, path: String,
+        conflicts: inout [String]
+    ) -> [JSONValue] {
         func index(_ list: [JSONValue]) -> [String: JSONValue] {
             Dictionary(list.map { (id($0), $0) }, uniquingKeysWith: { first, _ in first })
         }
@@ -82,7 +84,8 @@ public enum SettingsMerge {
         let ourOrder = ours.map(id), theirOrder = theirs.map(id)
         // The side that reordered what both kept leads; the other side's additions follow their predecessor.
         let common = Set(ourOrder).intersection(theirOrder).intersection(baseOrder)
-        let theirsReordered = theirOrder.filter(common.contains) != baseOrder.filter(common.contains)
+        let theirsReordered =
+            theirOrder.filter(common.contains) != baseOrder.filter(common.contains)
             && ourOrder.filter(common.contains) == baseOrder.filter(common.contains)
         let (lead, follow) = theirsReordered ? (theirOrder, ourOrder) : (ourOrder, theirOrder)
         var order = lead

@@ -24,8 +24,9 @@ public struct User: Codable, Hashable, Sendable, Identifiable {
     public init(from decoder: any Decoder) throws {
         try StrictKeys.check(decoder, CodingKeys.self)
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(account: try c.decode(String.self, forKey: .account), name: try c.decode(String.self, forKey: .name),
-                  role: try c.decode(Role.self, forKey: .role), email: try c.decodeIfPresent(String.self, forKey: .email))
+        self.init(
+            account: try c.decode(String.self, forKey: .account), name: try c.decode(String.self, forKey: .name),
+            role: try c.decode(Role.self, forKey: .role), email: try c.decodeIfPresent(String.self, forKey: .email))
         guard User.isValidAccount(account) else {
             throw DecodingError.dataCorruptedError(forKey: .account, in: c, debugDescription: "“\(account)” is not an account name")
         }

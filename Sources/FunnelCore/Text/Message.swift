@@ -141,8 +141,8 @@ public enum Message: Hashable, Sendable {
         case .needsPaymentTerms(let stage): return (.needsPaymentTerms, ["stage": stage])
         case .valueTooLarge, .tooManyDecimals, .dayOutOfRange, .timeOutOfRange, .revisionOutOfRange: return limitEntry
         case .onlyManagersEditPipeline, .pipelineNeedsKind, .emptyStageName, .stageNameTaken, .badStageID, .stageIDTaken,
-             .stagePlacedByItself, .inboxStaysFirst, .settingOutOfRange, .stageKindWithDeals, .stageStillHasDeals,
-             .emptyLostReason, .lostReasonExists, .lastLostReason, .unreachableReasonStays, .dealsRefusedMove, .negativePrice, .currencyWithQuoteLines:
+            .stagePlacedByItself, .inboxStaysFirst, .settingOutOfRange, .stageKindWithDeals, .stageStillHasDeals,
+            .emptyLostReason, .lostReasonExists, .lastLostReason, .unreachableReasonStays, .dealsRefusedMove, .negativePrice, .currencyWithQuoteLines:
             return pipelineEntry
         case .onlyManagersEditPipelines, .emptyPipelineName, .pipelineNameTaken, .pipelineNameReserved, .tooManyPipelines, .unknownPipeline:
             return pipelinesEntry(language)
@@ -180,8 +180,13 @@ public enum Message: Hashable, Sendable {
         case .tooManyDecimals(let places): return (.tooManyDecimals, ["places": "\(places)"])
         case .dayOutOfRange(let field, let day): return (.dayOutOfRange, days.merging(["field": field, "day": day.iso]) { a, _ in a })
         case .timeOutOfRange(let field):
-            return (.timeOutOfRange, ["field": field, "first": Timestamp.format(Limits.earliestTime),
-                                      "last": Timestamp.format(Limits.latestTime)])
+            return (
+                .timeOutOfRange,
+                [
+                    "field": field, "first": Timestamp.format(Limits.earliestTime),
+                    "last": Timestamp.format(Limits.latestTime),
+                ]
+            )
         default:
             guard case .revisionOutOfRange(let revision, let limit) = self else { return (.emptyModule, [:]) }
             return (.revisionOutOfRange, ["revision": "\(revision)", "limit": "\(limit)"])

@@ -13,8 +13,13 @@ extension Message {
         case .stagePlacedByItself(let stage): return (.stagePlacedByItself, ["stage": stage])
         case .inboxStaysFirst(let stage): return (.inboxStaysFirst, ["stage": stage])
         case .settingOutOfRange(let setting, let value, let range):
-            return (.settingOutOfRange, ["setting": setting, "value": "\(value)", "low": "\(range.lowerBound)",
-                                         "high": "\(range.upperBound)"])
+            return (
+                .settingOutOfRange,
+                [
+                    "setting": setting, "value": "\(value)", "low": "\(range.lowerBound)",
+                    "high": "\(range.upperBound)",
+                ]
+            )
         case .stageKindWithDeals(let stage, let count): return (.stageKindWithDeals, ["stage": stage, "count": "\(count)"])
         case .stageStillHasDeals(let stage, let id, let count):
             return (.stageStillHasDeals, ["stage": stage, "id": id, "count": "\(count)"])

@@ -15,8 +15,9 @@ public enum StrictKeys {
         let container = try decoder.container(keyedBy: AnyKey.self)
         let known = Set(Keys.allCases.map(\.stringValue))
         if let unknown = container.allKeys.first(where: { !known.contains($0.stringValue) }) {
-            throw DecodingError.dataCorrupted(DecodingError.Context(
-                codingPath: decoder.codingPath + [unknown], debugDescription: "unknown field “\(unknown.stringValue)”"))
+            throw DecodingError.dataCorrupted(
+                DecodingError.Context(
+                    codingPath: decoder.codingPath + [unknown], debugDescription: "unknown field “\(unknown.stringValue)”"))
         }
     }
 }

@@ -88,8 +88,10 @@ enum DealBinary {
             let outcome = Int(try r.u8())
             guard kind < kinds.count, outcome < outcomes.count || outcome == 255 else { throw CacheUnreadable() }
             let note = try r.string()
-            activities.append(Activity(at: at, by: by, kind: kinds[kind], outcome: outcome == 255 ? nil : outcomes[outcome],
-                                       note: note, module: try r.optionalString()))
+            activities.append(
+                Activity(
+                    at: at, by: by, kind: kinds[kind], outcome: outcome == 255 ? nil : outcomes[outcome],
+                    note: note, module: try r.optionalString()))
         }
         return activities
     }
@@ -139,7 +141,8 @@ enum DealBinary {
     /// small, so the cache keeps them in the form the deal file has.
     static func writeQuotes(_ deal: Deal, to w: inout BinaryWriter) {
         guard !deal.quoteLines.isEmpty || !deal.quotes.isEmpty,
-              let data = try? FunnelJSON.encoder().encode(QuoteParts(lines: deal.quoteLines, quotes: deal.quotes)) else {
+            let data = try? FunnelJSON.encoder().encode(QuoteParts(lines: deal.quoteLines, quotes: deal.quotes))
+        else {
             return w.string("")
         }
         w.string(String(decoding: data, as: UTF8.self))
@@ -228,10 +231,11 @@ enum DealBinary {
         let history = try readHistory(&r)
         let revision = Int(try r.i64())
         let updated = Date(timeIntervalSince1970: try r.f64())
-        var deal = Deal(id: id, title: title, company: company, contact: contact, phone: phone, email: email, value: value,
-                        currency: currency, owner: owner, stage: stage, created: created, stageEntered: stageEntered,
-                        nextAction: nextAction, lostReason: lostReason, notes: notes, history: history, revision: revision,
-                        updated: updated)
+        var deal = Deal(
+            id: id, title: title, company: company, contact: contact, phone: phone, email: email, value: value,
+            currency: currency, owner: owner, stage: stage, created: created, stageEntered: stageEntered,
+            nextAction: nextAction, lostReason: lostReason, notes: notes, history: history, revision: revision,
+            updated: updated)
         deal.pipeline = pipeline
         deal.activities = try readActivities(&r)
         let steps = try r.u8()

@@ -23,7 +23,9 @@ public enum FileMerge {
         // (git's driver gets temporary names).
         let isPipeline = SyncFiles.isPipelineFile(path)
         let settings = ["team.json", "products.json", "goals.json"]
-        let probe: JSONValue? = isPipeline || settings.contains(name) || StorePaths.isDealFileName(name) ? nil
+        let probe: JSONValue? =
+            isPipeline || settings.contains(name) || StorePaths.isDealFileName(name)
+            ? nil
             : try FunnelJSON.decoder().decode(JSONValue.self, from: ours)
         if probe?["deal"] != nil || (probe == nil && StorePaths.isDealFileName(name) && !isPipeline && !settings.contains(name)) {
             return try mergeDeal(base: base, ours: ours, theirs: theirs, path: path)
@@ -75,8 +77,10 @@ public enum FileMerge {
         return Outcome(data: data, conflicts: conflicts, deal: merged.deal)
     }
 
-    static func mergeSettings(base: Data?, ours: Data, theirs: Data, path: String,
-                              check: (Data) throws -> Data) throws -> Outcome {
+    static func mergeSettings(
+        base: Data?, ours: Data, theirs: Data, path: String,
+        check: (Data) throws -> Data
+    ) throws -> Outcome {
         // Both sides must be readable as they are before they are merged.
         _ = try check(ours)
         _ = try check(theirs)

@@ -58,8 +58,10 @@ public struct Git: Sendable {
 
     /// Runs git with `arguments`; `input` is given on stdin. Never throws for a non-zero status.
     @discardableResult
-    public func run(_ arguments: [String], input: Data? = nil, extraEnvironment: [String: String] = [:],
-                    in cwd: String? = nil) throws -> Output {
+    public func run(
+        _ arguments: [String], input: Data? = nil, extraEnvironment: [String: String] = [:],
+        in cwd: String? = nil
+    ) throws -> Output {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -73,9 +75,10 @@ public struct Git: Sendable {
         // stdin and stderr through private files, stdout through a pipe read to its end: no
         // deadlock whatever the sizes.
         guard FileManager.default.createFile(atPath: scratch + ".in", contents: input ?? Data(), attributes: [.posixPermissions: 0o600]),
-              FileManager.default.createFile(atPath: scratch + ".err", contents: nil, attributes: [.posixPermissions: 0o600]),
-              let stdin = FileHandle(forReadingAtPath: scratch + ".in"),
-              let stderr = FileHandle(forWritingAtPath: scratch + ".err") else {
+            FileManager.default.createFile(atPath: scratch + ".err", contents: nil, attributes: [.posixPermissions: 0o600]),
+            let stdin = FileHandle(forReadingAtPath: scratch + ".in"),
+            let stderr = FileHandle(forWritingAtPath: scratch + ".err")
+        else {
             throw StoreError.io(path: scratch, detail: "could not make a scratch file for git")
         }
         defer {

@@ -21,8 +21,10 @@ extension SyncRepository {
             index += 2
             guard meta.count == 5 else { continue }
             // mode sha path for the index: 0 and the null id remove the entry.
-            indexChanges.append(meta[4] == "D" ? ("0 " + String(repeating: "0", count: meta[3].count), path)
-                                    : ("\(meta[1]) \(meta[3])", path))
+            indexChanges.append(
+                meta[4] == "D"
+                    ? ("0 " + String(repeating: "0", count: meta[3].count), path)
+                    : ("\(meta[1]) \(meta[3])", path))
             if held.contains(path) { continue }
             guard SyncFiles.isSyncable(path) else {
                 if meta[4] != "D" { report.ignored.append(path) }

@@ -5,23 +5,23 @@ import FunnelCore
 public enum SyncFiles {
     /// `.gitignore`: the cache, the lock, quarantine, temporary files and sync's own scratch.
     public static let ignore = """
-    # funnel sync: never shared (docs/sync.md)
-    /cache/
-    /.lock
-    /quarantine/
-    .*.tmp
-    *.tmp
+        # funnel sync: never shared (docs/sync.md)
+        /cache/
+        /.lock
+        /quarantine/
+        .*.tmp
+        *.tmp
 
-    """
+        """
 
     /// `.gitattributes`: funnel's JSON files merge through `funnel merge-deal`, never as text.
     public static let attributes = """
-    # funnel sync: JSON files are merged field by field by funnel merge-deal (docs/sync.md)
-    *.json -text merge=\(driverName)
-    *.txt -text
-    *.pdf binary
+        # funnel sync: JSON files are merged field by field by funnel merge-deal (docs/sync.md)
+        *.json -text merge=\(driverName)
+        *.txt -text
+        *.pdf binary
 
-    """
+        """
 
     /// The merge driver's name in `.gitattributes` and git's config.
     public static let driverName = "funnel-deal"
@@ -85,7 +85,8 @@ public enum SyncFiles {
     public static func dealID(_ path: String) -> String? {
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
         guard (parts.count == 2 && parts[0] == "inbox") || (parts.count == 3 && parts[0] == "deals"),
-              let name = parts.last, StorePaths.isDealFileName(String(name)) else { return nil }
+            let name = parts.last, StorePaths.isDealFileName(String(name))
+        else { return nil }
         return String(name.dropLast(5))
     }
 

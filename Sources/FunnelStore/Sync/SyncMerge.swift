@@ -33,7 +33,9 @@ extension SyncRepository {
     /// The merge of HEAD and `theirs` as a commit: git's merge (deal files through the driver),
     /// then every deal git could not settle, or left in two places, merged again by id.
     func mergeCommit(_ head: String, _ theirs: String, report: inout SyncReport) throws -> String {
-        let output = try withFunnelMerges { try git.run(mergeOptions + ["merge-tree", "--write-tree", "--name-only", "--no-messages", "-z", head, theirs]) }
+        let output = try withFunnelMerges {
+            try git.run(mergeOptions + ["merge-tree", "--write-tree", "--name-only", "--no-messages", "-z", head, theirs])
+        }
         guard output.status == 0 || output.status == 1 else {
             throw StoreError.io(path: root, detail: "git merge-tree failed: \(output.reason)")
         }
@@ -44,16 +46,18 @@ extension SyncRepository {
         let ourChanges = try changes(from: base, to: head), theirChanges = try changes(from: base, to: theirs)
         let both = Set(ourChanges.keys.compactMap(SyncFiles.dealID)).intersection(theirChanges.keys.compactMap(SyncFiles.dealID))
         let added = Set(ourChanges.filter { $0.value == "A" }.keys).union(theirChanges.filter { $0.value == "A" }.keys)
-        let settled = try settle(tree: tree, conflicted: conflicted, both: both, changed: Set(ourChanges.keys).union(theirChanges.keys),
-                                 added: added, commits: (base, head, theirs), report: &report)
+        let settled = try settle(
+            tree: tree, conflicted: conflicted, both: both, changed: Set(ourChanges.keys).union(theirChanges.keys),
+            added: added, commits: (base, head, theirs), report: &report)
         let message = "funnel sync: merge of \(both.count) deal\(both.count == 1 ? "" : "s") changed on both sides"
         guard !settled.isEmpty else {
             return try git.check(["commit-tree", tree, "-p", head, "-p", theirs, "-m", message]).text
                 .trimmingCharacters(in: .whitespacesAndNewlines)
         }
         // git's merged tree, as changes to ours, then funnel's own merges on top.
-        return try CommitWriter(git: git).commit(parent: head, merge: theirs, changes: try treeChanges(from: head, to: tree) + settled,
-                                                 message: message)
+        return try CommitWriter(git: git).commit(
+            parent: head, merge: theirs, changes: try treeChanges(from: head, to: tree) + settled,
+            message: message)
     }
 
     /// How `tree` differs from commit `commit`'s, as changes to it.
@@ -74,9 +78,12 @@ extension SyncRepository {
     /// folder), where its owner says; other conflicted files of funnel's merged the same way, else
     /// the version already shared (ours stays in the history). Only the paths the two sides changed
     /// are looked at, never a listing of every deal.
-    func settle(tree: String, conflicted: Set<String>, both: Set<String>, changed: Set<String>, added: Set<String>,
-                commits: (base: String?, head: String, theirs: String), report: inout SyncReport) throws
-        -> [(path: String, change: TreeChange)] {
+    func settle(
+        tree: String, conflicted: Set<String>, both: Set<String>, changed: Set<String>, added: Set<String>,
+        commits: (base: String?, head: String, theirs: String), report: inout SyncReport
+    ) throws
+        -> [(path: String, change: TreeChange)]
+    {
         var pathsByID: [String: Set<String>] = [:]
         for path in changed.union(conflicted) { if let id = SyncFiles.dealID(path) { pathsByID[id, default: []].insert(path) } }
         var ids = Set(conflicted.compactMap(SyncFiles.dealID)).union(both)
@@ -104,14 +111,16 @@ extension SyncRepository {
             let there = paths.sorted().filter { found["\(commit):\($0)"] != nil }
             // An owner's copy counts before the inbox's (as in the store).
             guard let path = there.first(where: { !$0.hasPrefix("inbox/") }) ?? there.first,
-                  let object = found["\(commit):\(path)"] else { return nil }
+                let object = found["\(commit):\(path)"]
+            else { return nil }
             return (path, object.sha)
         }
         var removals: [(path: String, change: TreeChange)] = [], additions: [(path: String, change: TreeChange)] = []
         let deals = ids.sorted().map { id in
             let paths = Array(pathsByID[id] ?? [])
-            return DealVersions(id: id, paths: paths, base: version(commits.base, paths), ours: version(commits.head, paths),
-                                theirs: version(commits.theirs, paths))
+            return DealVersions(
+                id: id, paths: paths, base: version(commits.base, paths), ours: version(commits.head, paths),
+                theirs: version(commits.theirs, paths))
         }
         for (deal, merged) in zip(deals, try mergeDeals(deals, contents: contents)) {
             removals += deal.paths.map { ($0, TreeChange.remove) }
@@ -120,19 +129,25 @@ extension SyncRepository {
         for path in others.sorted() {
             let ours = version(commits.head, [path]), theirs = version(commits.theirs, [path])
             if let ours, let theirs,
-               let merged = try? FileMerge.merge(base: try version(commits.base, [path]).map { try blob($0.blob) },
-                                                 ours: try blob(ours.blob), theirs: try blob(theirs.blob), path: path) {
+                let merged = try? FileMerge.merge(
+                    base: try version(commits.base, [path]).map { try blob($0.blob) },
+                    ours: try blob(ours.blob), theirs: try blob(theirs.blob), path: path)
+            {
                 additions.append((path, .content(merged.data)))
                 report.conflicts += merged.conflicts
                 continue
             }
             let kept = theirs ?? ours
             additions.append((path, kept.map { .blob(mode: "100644", sha: $0.blob) } ?? .remove))
-            report.conflicts.append("\(path): could not be merged; kept the version already shared (yours is in the history of \(commits.head.prefix(10))) — run funnel doctor")
+            report.conflicts.append(
+                "\(path): could not be merged; kept the version already shared (yours is in the history of \(commits.head.prefix(10))) — run funnel doctor"
+            )
             if let kept {
-                report.unmerged.append(UnmergedFile(path: path, reason: "the two versions cannot be combined into one the store reads",
-                                                    kept: theirs == nil ? "ours" : "theirs", other: theirs == nil ? commits.theirs : commits.head,
-                                                    content: try blob(kept.blob), at: Date()))
+                report.unmerged.append(
+                    UnmergedFile(
+                        path: path, reason: "the two versions cannot be combined into one the store reads",
+                        kept: theirs == nil ? "ours" : "theirs", other: theirs == nil ? commits.theirs : commits.head,
+                        content: try blob(kept.blob), at: Date()))
             }
         }
         // Removals first: a merged deal may go back to a path one side had.
@@ -194,8 +209,9 @@ extension SyncRepository {
                 return
             }
             do {
-                let outcome = try FileMerge.merge(base: deal.base.flatMap { contents[$0.blob] }, ours: oursData, theirs: theirsData,
-                                                  path: ours.path)
+                let outcome = try FileMerge.merge(
+                    base: deal.base.flatMap { contents[$0.blob] }, ours: oursData, theirs: theirsData,
+                    path: ours.path)
                 results.set(index, .success(outcome))
             } catch let error as StoreError {
                 results.set(index, .failure(error))
@@ -208,8 +224,10 @@ extension SyncRepository {
 
     /// Where one deal's merge leaves its file: the merged content where its owner says, the one
     /// side there is, or — a merge that could not be made — ours, noted for `funnel doctor`.
-    func keep(_ deal: DealVersions, _ merged: Result<FileMerge.Outcome, StoreError>?, other: String, blob: (String) throws -> Data,
-              report: inout SyncReport) throws -> (path: String, change: TreeChange)? {
+    func keep(
+        _ deal: DealVersions, _ merged: Result<FileMerge.Outcome, StoreError>?, other: String, blob: (String) throws -> Data,
+        report: inout SyncReport
+    ) throws -> (path: String, change: TreeChange)? {
         guard let ours = deal.ours else { return deal.theirs.map { ($0.path, .blob(mode: "100644", sha: $0.blob)) } }
         switch merged {
         case nil:
@@ -220,9 +238,12 @@ extension SyncRepository {
             let path = outcome.deal?.owner == nil || owner != nil ? SyncFiles.dealPath(id: deal.id, owner: owner) : ours.path
             return (path, .content(outcome.data))
         case .failure(let error):
-            report.conflicts.append("\(ours.path): could not be merged (\(error.description)); kept yours, theirs is in the history — run funnel doctor")
-            report.unmerged.append(UnmergedFile(path: ours.path, reason: error.description, kept: "ours", other: other,
-                                                content: try blob(ours.blob), at: Date()))
+            report.conflicts.append(
+                "\(ours.path): could not be merged (\(error.description)); kept yours, theirs is in the history — run funnel doctor")
+            report.unmerged.append(
+                UnmergedFile(
+                    path: ours.path, reason: error.description, kept: "ours", other: other,
+                    content: try blob(ours.blob), at: Date()))
             return (ours.path, .blob(mode: "100644", sha: ours.blob))
         }
     }

@@ -73,7 +73,9 @@ public struct SyncRepository {
     public func share(to remote: String, author: String) throws -> SyncReport {
         guard !isSetUp else { throw SyncError.refused("\(root) is synced already (remote: \((try? remoteURL()) ?? nil ?? "none")); run funnel sync") }
         if try probe(remote) {
-            throw SyncError.refused("\(remote) holds data already: to join the team, run funnel sync init \(remote) with an empty --data-dir, and bring your deals over with funnel export/import")
+            throw SyncError.refused(
+                "\(remote) holds data already: to join the team, run funnel sync init \(remote) with an empty --data-dir, and bring your deals over with funnel export/import"
+            )
         }
         return try store.lock.withLock {
             try git.check(["init", "-q", "-b", "main"])
@@ -104,7 +106,8 @@ public struct SyncRepository {
         // A bare repository made by `git init` points HEAD at a branch nobody pushed: take main.
         let cloned = Git(directory: temporary, environment: git.environment, executable: git.executable)
         if try cloned.value(["rev-parse", "-q", "--verify", "HEAD^{commit}"]) == nil,
-           try cloned.value(["rev-parse", "-q", "--verify", "refs/remotes/origin/main^{commit}"]) != nil {
+            try cloned.value(["rev-parse", "-q", "--verify", "refs/remotes/origin/main^{commit}"]) != nil
+        {
             try cloned.check(["checkout", "-q", "-B", "main", "--track", "origin/main"])
         }
         guard AtomicFile.identity(temporary + "/pipeline.json") != nil else {

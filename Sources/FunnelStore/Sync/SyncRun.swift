@@ -59,8 +59,10 @@ extension SyncRepository {
     /// templates and the quote folders. A change there moves one of them.
     func localFingerprint() -> String {
         var parts = [store.fingerprint()]
-        var folders = [root, root + "/templates/mail", root + "/templates/quote", root + "/quotes", root + "/quotes/inbox",
-                       root + "/quotes/numbers", root + "/quotes/deals"]
+        var folders = [
+            root, root + "/templates/mail", root + "/templates/quote", root + "/quotes", root + "/quotes/inbox",
+            root + "/quotes/numbers", root + "/quotes/deals",
+        ]
         folders += ((try? AtomicFile.list(root + "/quotes/deals")) ?? []).sorted().map { root + "/quotes/deals/" + $0 }
         for folder in folders {
             var info = stat()
@@ -101,7 +103,8 @@ extension SyncRepository {
         var held: [String] = []
         for (status, path) in changes {
             if status != "D", path.hasSuffix(".json"), SyncFiles.isSyncable(path),
-               let problem = try readProblem(path) {
+                let problem = try readProblem(path)
+            {
                 held.append("\(path): \(problem)")
                 try git.check(hasHead ? ["reset", "-q", "HEAD", "--", path] : ["rm", "-q", "--cached", "--", path])
             } else {
@@ -123,7 +126,9 @@ extension SyncRepository {
     }
 
     func stagedChanges(hasHead: Bool) throws -> [(String, String)] {
-        let arguments = hasHead ? ["diff", "--cached", "--no-renames", "--name-status", "-z", "HEAD"]
+        let arguments =
+            hasHead
+            ? ["diff", "--cached", "--no-renames", "--name-status", "-z", "HEAD"]
             : ["diff", "--cached", "--no-renames", "--name-status", "-z", Self.emptyTree]
         let fields = try git.check(arguments).text.split(separator: "\0").map(String.init)
         return stride(from: 0, to: fields.count - 1, by: 2).map { (fields[$0], fields[$0 + 1]) }
@@ -170,7 +175,11 @@ extension SyncRepository {
             let said = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
                 .filter { $0.hasPrefix("remote:") || $0.hasPrefix("! ") || $0.contains("cannot lock") || $0.contains("denied") }
             if !said.isEmpty {
-                throw StoreError.io(path: remote, detail: "the remote refused the push (\(said.prefix(3).joined(separator: "; "))); your data is unchanged, the next funnel sync tries again")
+                throw StoreError.io(
+                    path: remote,
+                    detail:
+                        "the remote refused the push (\(said.prefix(3).joined(separator: "; "))); your data is unchanged, the next funnel sync tries again"
+                )
             }
             throw SyncError.offline(remote: remote, detail: output.reason)
         }
@@ -181,8 +190,10 @@ extension SyncRepository {
 
     /// The paths that differ between two commits (nil: the empty tree).
     func changedPaths(from old: String?, to new: String) throws -> [String] {
-        let output = try git.check(["diff-tree", "-r", "--no-renames", "--name-only", "-z",
-                                    old ?? Self.emptyTree, new])
+        let output = try git.check([
+            "diff-tree", "-r", "--no-renames", "--name-only", "-z",
+            old ?? Self.emptyTree, new,
+        ])
         return output.text.split(separator: "\0").map(String.init)
     }
 }

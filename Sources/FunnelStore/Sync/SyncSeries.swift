@@ -21,9 +21,15 @@ extension SyncRepository {
             guard let series = (0..<QuoteNumber.seriesCount).lazy.map(QuoteNumber.series(at:)).first(where: { !taken.contains($0) }) else {
                 throw SyncError.refused("every quote series (A to ZZZ) is taken in \(SyncFiles.seriesFolder)/ of \(remote): a person looks at it")
             }
-            let commit = try CommitWriter(git: git).commit(parent: theirs, changes: [("\(SyncFiles.seriesFolder)/\(series)",
-                                                                                      .content(Data("\(account)\n".utf8)))],
-                                                           message: "funnel sync: quote series \(series) for \(account)")
+            let commit = try CommitWriter(git: git).commit(
+                parent: theirs,
+                changes: [
+                    (
+                        "\(SyncFiles.seriesFolder)/\(series)",
+                        .content(Data("\(account)\n".utf8))
+                    )
+                ],
+                message: "funnel sync: quote series \(series) for \(account)")
             let output = try git.run(["push", "-q", "origin", "\(commit):refs/heads/\(branch)"])
             if output.status == 0 {
                 try git.check(["update-ref", "refs/remotes/origin/\(branch)", commit])

@@ -26,8 +26,11 @@ extension BoardState {
             headerGoal = nil
             return
         }
-        headerGoal = GoalProgress.statuses([goal], deals: Array(deals.values), pipeline: pipeline, team: funnel.team,
-                                           today: today, utcOffset: utcOffset).first
+        headerGoal =
+            GoalProgress.statuses(
+                [goal], deals: Array(deals.values), pipeline: pipeline, team: funnel.team,
+                today: today, utcOffset: utcOffset
+            ).first
     }
 
     /// One deal changed: its old part of the goal out, its new part in.
@@ -46,12 +49,16 @@ extension BoardState {
     var headerGoalText: String? {
         guard let status = headerGoal, status.goal.month == Month(today) else { return nil }
         let amount = { (value: Decimal) in
-            status.goal.kind.isMoney ? Money.display(value, currency: self.pipeline.defaultCurrency)
+            status.goal.kind.isMoney
+                ? Money.display(value, currency: self.pipeline.defaultCurrency)
                 : Goal.targetText(value, kind: status.goal.kind)
         }
         let days = text(.pluralDays, count: status.goal.month.daysLeft(today: today))
-        return text(status.reached ? .headerGoalReached : .headerGoal,
-                    ["month": dates.month(status.goal.month), "actual": amount(status.actual), "target": amount(status.goal.target),
-                     "gap": amount(status.gap), "days": days])
+        return text(
+            status.reached ? .headerGoalReached : .headerGoal,
+            [
+                "month": dates.month(status.goal.month), "actual": amount(status.actual), "target": amount(status.goal.target),
+                "gap": amount(status.gap), "days": days,
+            ])
     }
 }

@@ -47,8 +47,10 @@ public enum BoardLayout {
     public static func cardY(slot: Int) -> Int { top + slot * cardHeight }
 
     /// Which visible column slot and card slot a screen point falls in.
-    public static func hit(x: Int, y: Int, width: Int, height: Int, stages: Int,
-                           rightToLeft: Bool = false) -> (column: Int, card: Int?)? {
+    public static func hit(
+        x: Int, y: Int, width: Int, height: Int, stages: Int,
+        rightToLeft: Bool = false
+    ) -> (column: Int, card: Int?)? {
         let w = columnWidth(width: width, stages: stages)
         let fromStart = rightToLeft ? width - 1 - x : x
         guard fromStart >= 0 else { return nil }

@@ -325,8 +325,9 @@ public struct BoardState: Sendable {
     /// First visible card per column.
     public var scrolls: [Int] = []
     /// The cards of each column, sorted and filtered (see `CardIndex`).
-    public private(set) var index = CardIndex(deals: [:], stages: [], scope: .mine, sort: .due,
-                                              actor: User(account: "", name: "", role: .rep), utcOffset: 0, currency: "")
+    public private(set) var index = CardIndex(
+        deals: [:], stages: [], scope: .mine, sort: .due,
+        actor: User(account: "", name: "", role: .rep), utcOffset: 0, currency: "")
 
     /// The ids of each column's cards, in order, as the board shows them.
     public var columnIDs: [[String]] { index.ids }
@@ -371,16 +372,21 @@ public struct BoardState: Sendable {
         language.text(key, args, count: count)
     }
 
-    public init(funnel: Funnel, actor: User, deals: [Deal], now: Date, utcOffset: Int, width: Int, height: Int,
-                seed: UInt64 = 1, scope: Scope = .mine) {
-        self.init(funnel: funnel, actor: actor,
-                  dealsByID: Dictionary(deals.map { ($0.id, $0) }, uniquingKeysWith: { a, b in a.revision >= b.revision ? a : b }),
-                  now: now, utcOffset: utcOffset, width: width, height: height, seed: seed, scope: scope)
+    public init(
+        funnel: Funnel, actor: User, deals: [Deal], now: Date, utcOffset: Int, width: Int, height: Int,
+        seed: UInt64 = 1, scope: Scope = .mine
+    ) {
+        self.init(
+            funnel: funnel, actor: actor,
+            dealsByID: Dictionary(deals.map { ($0.id, $0) }, uniquingKeysWith: { a, b in a.revision >= b.revision ? a : b }),
+            now: now, utcOffset: utcOffset, width: width, height: height, seed: seed, scope: scope)
     }
 
     /// A board over deals already keyed by id (as the store loads them).
-    public init(funnel: Funnel, actor: User, dealsByID: [String: Deal], now: Date, utcOffset: Int, width: Int, height: Int,
-                seed: UInt64 = 1, scope: Scope = .mine) {
+    public init(
+        funnel: Funnel, actor: User, dealsByID: [String: Deal], now: Date, utcOffset: Int, width: Int, height: Int,
+        seed: UInt64 = 1, scope: Scope = .mine
+    ) {
         self.funnel = funnel
         self.actor = actor
         self.scope = scope
@@ -401,8 +407,6 @@ public struct BoardState: Sendable {
 
     /// The columns of stages the pipeline lacks, by id; set by `recompute`.
     public private(set) var missingStages: [Stage] = []
-
-
 
     public var query: BoardQuery { BoardQuery(scope: scope, sort: sort, filter: filter) }
 
@@ -437,8 +441,9 @@ public struct BoardState: Sendable {
     public mutating func recompute(keeping focus: String?) {
         let focusID = focus ?? selectedDeal?.id
         missingStages = pipeline.missingStages(of: deals.values)
-        index = CardIndex(deals: deals, stages: stages, scope: scope, sort: sort, actor: actor, utcOffset: utcOffset,
-                          currency: pipeline.defaultCurrency)
+        index = CardIndex(
+            deals: deals, stages: stages, scope: scope, sort: sort, actor: actor, utcOffset: utcOffset,
+            currency: pipeline.defaultCurrency)
         refreshHeaderGoal()
         refilter(keeping: focusID)
     }
@@ -460,8 +465,9 @@ public struct BoardState: Sendable {
         adjustHeaderGoal(old: old, new: deal)
         if !stages.contains(where: { $0.id == deal.stage }) { return recompute(keeping: focusID) }
         let deals = self.deals
-        index.replace(old: old, new: deal, stages: stages, scope: scope, sort: sort, actor: actor, utcOffset: utcOffset,
-                      currency: pipeline.defaultCurrency, lookup: { deals[$0] }, flagged: flagTest)
+        index.replace(
+            old: old, new: deal, stages: stages, scope: scope, sort: sort, actor: actor, utcOffset: utcOffset,
+            currency: pipeline.defaultCurrency, lookup: { deals[$0] }, flagged: flagTest)
         settle(focus: focusID)
     }
 
@@ -472,8 +478,9 @@ public struct BoardState: Sendable {
         deals[id] = nil
         adjustHeaderGoal(old: old, new: nil)
         let deals = self.deals
-        index.replace(old: old, new: nil, stages: stages, scope: scope, sort: sort, actor: actor, utcOffset: utcOffset,
-                      currency: pipeline.defaultCurrency, lookup: { deals[$0] }, flagged: flagTest)
+        index.replace(
+            old: old, new: nil, stages: stages, scope: scope, sort: sort, actor: actor, utcOffset: utcOffset,
+            currency: pipeline.defaultCurrency, lookup: { deals[$0] }, flagged: flagTest)
         settle(focus: focusID == id ? nil : focusID)
     }
 
@@ -538,13 +545,15 @@ public struct BoardState: Sendable {
             if mine { return user.account == actor.account }
             return screen.seller.map { user.account == $0 } ?? true
         }
-        var report = ReportBuilder.build(deals: Array(chosen), pipeline: pipeline, team: Team(users: people),
-                                         period: ReportPeriod.trailing(screen.period, today: today), now: now, utcOffset: utcOffset)
+        var report = ReportBuilder.build(
+            deals: Array(chosen), pipeline: pipeline, team: Team(users: people),
+            period: ReportPeriod.trailing(screen.period, today: today), now: now, utcOffset: utcOffset)
         var shown = GoalProgress.visible(goals, month: Month(today), to: actor)
         if let seller = screen.seller { shown = shown.filter { $0.seller == seller } }
         // A goal counts every deal it covers (the team's: everyone's), as `funnel report` does.
-        report.goals = GoalProgress.statuses(shown, deals: Array(deals.values), pipeline: pipeline, team: funnel.team, today: today,
-                                             utcOffset: utcOffset)
+        report.goals = GoalProgress.statuses(
+            shown, deals: Array(deals.values), pipeline: pipeline, team: funnel.team, today: today,
+            utcOffset: utcOffset)
         return report
     }
 

@@ -90,8 +90,9 @@ public enum BoardUpdate {
         case .cycleSort:
             state.sort = state.sort.next
             state.recompute(keeping: nil)
-            state.status = StatusMessage(text: state.text(.statusSortedBy, ["sort": BoardRender.sortName(state.sort, state)]),
-                                         isError: false)
+            state.status = StatusMessage(
+                text: state.text(.statusSortedBy, ["sort": BoardRender.sortName(state.sort, state)]),
+                isError: false)
         case .undo: return UndoFlow.undo(&state)
         case .redo: return UndoFlow.redo(&state)
         case .todayList:
@@ -123,13 +124,16 @@ public enum BoardUpdate {
     /// `f`: the list of flags, and high priority, to show only those cards.
     static func openFlagFilter(_ state: inout BoardState) {
         let language = state.language
-        let options = [PickerOption(value: "", label: state.text(.pickerAllCards))]
+        let options =
+            [PickerOption(value: "", label: state.text(.pickerAllCards))]
             + DealFlag.allCases.map { PickerOption(value: $0.rawValue, label: "\($0.label(in: language)) — \($0.advice(in: language))") }
             + [PickerOption(value: highPriority, label: state.text(.pickerHighPriority))]
         let current = state.priorityFilter == .high ? highPriority : state.flagFilter?.rawValue
-        state.modal = .picker(Picker(title: state.text(.pickerFlagTitle), options: options,
-                                     selected: current.flatMap { f in options.firstIndex { $0.value == f } } ?? 0,
-                                     purpose: .flag))
+        state.modal = .picker(
+            Picker(
+                title: state.text(.pickerFlagTitle), options: options,
+                selected: current.flatMap { f in options.firstIndex { $0.value == f } } ?? 0,
+                purpose: .flag))
     }
 
     /// `b` and `o`: every seller's cards, or one seller's (managers only).
@@ -163,8 +167,9 @@ public enum BoardUpdate {
         case .moveStageLeft, .moveStageRight:
             let target = state.column + step(action, state)
             guard state.stages.indices.contains(target) else {
-                state.status = StatusMessage(text: state.text(action == .moveStageLeft ? .statusNoStageLeft : .statusNoStageRight),
-                                             isError: true)
+                state.status = StatusMessage(
+                    text: state.text(action == .moveStageLeft ? .statusNoStageLeft : .statusNoStageRight),
+                    isError: true)
                 return []
             }
             return MoveFlow.attempt(deal.id, to: state.stages[target].id, extras: MoveExtras(), &state)
@@ -183,16 +188,20 @@ public enum BoardUpdate {
                 state.status = StatusMessage(text: Message.notInInbox(dealTitle: deal.title).text(in: state.language), isError: true)
                 return []
             }
-            state.modal = .prompt(Prompt(title: state.text(.promptRejectTitle, ["title": deal.title]), label: state.text(.promptRejectLabel),
-                                         text: "", error: nil, purpose: .reject(dealID: deal.id)))
+            state.modal = .prompt(
+                Prompt(
+                    title: state.text(.promptRejectTitle, ["title": deal.title]), label: state.text(.promptRejectLabel),
+                    text: "", error: nil, purpose: .reject(dealID: deal.id)))
         case .assign:
             guard state.actor.role == .manager else {
                 state.status = StatusMessage(text: Message.onlyManagersAssign.text(in: state.language), isError: true)
                 return []
             }
             let options = state.peopleOptions(everyone: false)
-            state.modal = .picker(Picker(title: state.text(.pickerAssignTitle, ["title": deal.title]), options: options,
-                                         selected: options.firstIndex { $0.value == deal.owner } ?? 0, purpose: .assign(dealID: deal.id)))
+            state.modal = .picker(
+                Picker(
+                    title: state.text(.pickerAssignTitle, ["title": deal.title]), options: options,
+                    selected: options.firstIndex { $0.value == deal.owner } ?? 0, purpose: .assign(dealID: deal.id)))
         default:
             break
         }
@@ -284,8 +293,9 @@ public enum BoardUpdate {
 
     static func mousePress(x: Int, y: Int, _ state: inout BoardState) -> [Effect] {
         guard state.modal == nil, state.detail == nil,
-              let hit = BoardLayout.hit(x: x, y: y, width: state.width, height: state.height, stages: state.stages.count,
-                                        rightToLeft: state.rightToLeft)
+            let hit = BoardLayout.hit(
+                x: x, y: y, width: state.width, height: state.height, stages: state.stages.count,
+                rightToLeft: state.rightToLeft)
         else { return [] }
         let column = state.firstColumn + hit.column
         guard state.stages.indices.contains(column) else { return [] }
@@ -304,8 +314,9 @@ public enum BoardUpdate {
     static func mouseRelease(x: Int, y: Int, _ state: inout BoardState) -> [Effect] {
         defer { state.mouseDrag = nil }
         guard let dealID = state.mouseDrag, let deal = state.deals[dealID],
-              let hit = BoardLayout.hit(x: x, y: y, width: state.width, height: state.height, stages: state.stages.count,
-                                        rightToLeft: state.rightToLeft)
+            let hit = BoardLayout.hit(
+                x: x, y: y, width: state.width, height: state.height, stages: state.stages.count,
+                rightToLeft: state.rightToLeft)
         else { return [] }
         let column = state.firstColumn + hit.column
         guard state.stages.indices.contains(column), state.stages[column].id != deal.stage else { return [] }

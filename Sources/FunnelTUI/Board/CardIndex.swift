@@ -83,8 +83,10 @@ public struct CardIndex: Sendable {
 
     /// Puts one deal's new version in place (or removes it when `new` is nil or out of scope):
     /// a removal and a binary-search insertion in the affected columns only.
-    mutating func replace(old: Deal?, new: Deal?, stages: [Stage], scope: Scope, sort: CardOrder, actor: User, utcOffset: Int,
-                          currency: String, lookup: (String) -> Deal?, flagged: (String) -> Bool) {
+    mutating func replace(
+        old: Deal?, new: Deal?, stages: [Stage], scope: Scope, sort: CardOrder, actor: User, utcOffset: Int,
+        currency: String, lookup: (String) -> Deal?, flagged: (String) -> Bool
+    ) {
         let id = old?.id ?? new?.id ?? ""
         recent = []
         // Where the old version stood: its stage's column first, then anywhere (a reload may have moved it).
@@ -117,8 +119,10 @@ public struct CardIndex: Sendable {
     }
 
     /// Where `deal` goes in a sorted column (binary search with the board's order).
-    static func insertionPoint(of deal: Deal, in column: [Entry], sort: CardOrder, utcOffset: Int,
-                               lookup: (String) -> Deal?) -> Int {
+    static func insertionPoint(
+        of deal: Deal, in column: [Entry], sort: CardOrder, utcOffset: Int,
+        lookup: (String) -> Deal?
+    ) -> Int {
         var low = 0, high = column.count
         while low < high {
             let mid = (low + high) / 2

@@ -15,8 +15,9 @@ enum DetailUpdate {
         }
         switch action {
         case .up, .down, .pageUp, .pageDown:
-            scroll(action, &detail, lines: DetailView.lines(deal, state: state).count, rows: DetailView.rows(state),
-                   fields: fields(for: state.actor))
+            scroll(
+                action, &detail, lines: DetailView.lines(deal, state: state).count, rows: DetailView.rows(state),
+                fields: fields(for: state.actor))
         case .cancel, .quit:
             state.detail = nil
             return []
@@ -89,15 +90,20 @@ enum DetailUpdate {
         case .stage:
             let options = state.stages.map { PickerOption(value: $0.id, label: $0.name) }
             let selected = state.stages.firstIndex { $0.id == deal.stage } ?? 0
-            state.modal = .picker(Picker(title: state.text(.pickerMoveTitle, ["title": deal.title]), options: options, selected: selected,
-                                         purpose: .stage(dealID: deal.id)))
+            state.modal = .picker(
+                Picker(
+                    title: state.text(.pickerMoveTitle, ["title": deal.title]), options: options, selected: selected,
+                    purpose: .stage(dealID: deal.id)))
         case .paymentMethod:
             let language = state.language
-            let options = state.pipeline.work.paymentMethods.map { PickerOption(value: $0.rawValue, label: $0.label(in: language)) }
+            let options =
+                state.pipeline.work.paymentMethods.map { PickerOption(value: $0.rawValue, label: $0.label(in: language)) }
                 + [PickerOption(value: "", label: state.text(.pickerNoPaymentTerms))]
             let selected = options.firstIndex { $0.value == deal.paymentTerms?.method.rawValue } ?? 0
-            state.modal = .picker(Picker(title: state.text(.pickerHowPay), options: options, selected: selected,
-                                         purpose: .paymentMethod(dealID: deal.id)))
+            state.modal = .picker(
+                Picker(
+                    title: state.text(.pickerHowPay), options: options, selected: selected,
+                    purpose: .paymentMethod(dealID: deal.id)))
         case .rapport, .discovery, .presentation, .closing:
             let step = field.callStep!
             return change(deal.id, .callStep(step, done: !deal.callSteps.contains(step)), &state)
@@ -106,13 +112,17 @@ enum DetailUpdate {
         case .owner:
             let options = state.peopleOptions(everyone: false)
             let selected = options.firstIndex { $0.value == deal.owner } ?? 0
-            state.modal = .picker(Picker(title: state.text(.pickerGiveTitle, ["title": deal.title]), options: options, selected: selected,
-                                         purpose: .owner(dealID: deal.id)))
+            state.modal = .picker(
+                Picker(
+                    title: state.text(.pickerGiveTitle, ["title": deal.title]), options: options, selected: selected,
+                    purpose: .owner(dealID: deal.id)))
         default:
             let label = field.label(in: state.language)
-            state.modal = .prompt(Prompt(title: state.text(.promptEditTitle, ["field": label.lowercased()]), label: label,
-                                         text: current(field, of: deal), error: nil,
-                                         purpose: .edit(dealID: deal.id, field: field)))
+            state.modal = .prompt(
+                Prompt(
+                    title: state.text(.promptEditTitle, ["field": label.lowercased()]), label: label,
+                    text: current(field, of: deal), error: nil,
+                    purpose: .edit(dealID: deal.id, field: field)))
         }
         return []
     }
@@ -208,12 +218,14 @@ enum DetailUpdate {
     /// `b` or `t`: a prompt for the module to bill, or the module a training was held on (R21).
     static func modulePrompt(_ billing: Bool, deal: Deal, _ state: inout BoardState) {
         let trained = deal.trainedModules.filter { !deal.isBilled($0) }
-        state.modal = .prompt(Prompt(
-            title: billing ? "Bill a module on “\(deal.title)”" : "Training held on “\(deal.title)”",
-            label: billing ? "Module" + (trained.isEmpty ? " (R21: its training logged first)" : " · trained: " + trained.joined(separator: ", "))
-                           : "Module the customer was trained on",
-            text: billing && trained.count == 1 ? trained[0] : "",
-            purpose: billing ? .bill(dealID: deal.id) : .training(dealID: deal.id)))
+        state.modal = .prompt(
+            Prompt(
+                title: billing ? "Bill a module on “\(deal.title)”" : "Training held on “\(deal.title)”",
+                label: billing
+                    ? "Module" + (trained.isEmpty ? " (R21: its training logged first)" : " · trained: " + trained.joined(separator: ", "))
+                    : "Module the customer was trained on",
+                text: billing && trained.count == 1 ? trained[0] : "",
+                purpose: billing ? .bill(dealID: deal.id) : .training(dealID: deal.id)))
     }
 
     /// Applies a change to a deal through the domain; a refusal is shown and changes nothing.
@@ -224,8 +236,9 @@ enum DetailUpdate {
             state.status = StatusMessage(text: state.text(.statusSaved, ["title": after.title]), isError: false)
             return MoveFlow.commit(before: deal, after: after, focus: true, &state)
         case .failure(let refusal):
-            state.status = StatusMessage(text: state.text(.statusNotChanged, ["why": refusal.message.text(in: state.language)]),
-                                         isError: true)
+            state.status = StatusMessage(
+                text: state.text(.statusNotChanged, ["why": refusal.message.text(in: state.language)]),
+                isError: true)
             return []
         }
     }

@@ -30,8 +30,10 @@ public enum KeyHints {
 
     /// The hints that fit in `width` columns, joined by " · ": every rank-0 hint, then the
     /// others rank by rank while they fit, shown in table order.
-    public static func line(for context: KeyContext, inbox: Bool, stuck: Bool = false, width: Int,
-                            language: Language = .en) -> String {
+    public static func line(
+        for context: KeyContext, inbox: Bool, stuck: Bool = false, width: Int,
+        language: Language = .en
+    ) -> String {
         let all = hints(for: context, inbox: inbox, stuck: stuck, language: language)
         var chosen = Set(all.indices.filter { all[$0].rank == 0 })
         func columns(_ picked: Set<Int>) -> Int {

@@ -15,9 +15,11 @@ enum LogCallFlow {
         let call = LogCall(dealID: deal.id, entry: entry, proposed: proposed, fromToday: picker.fromToday)
         let label = state.text(LogPicker.choices.first { $0.entry == entry }?.label ?? .logActivity)
         let text = proposed.map { quickForm($0.date, today: state.today) + " " } ?? ""
-        state.modal = .prompt(Prompt(title: state.text(.promptLogTitle, ["what": label, "title": deal.title]),
-                                     label: state.text(proposed == nil ? .promptLogNote : .promptLogNext),
-                                     text: text, purpose: .logCall(call)))
+        state.modal = .prompt(
+            Prompt(
+                title: state.text(.promptLogTitle, ["what": label, "title": deal.title]),
+                label: state.text(proposed == nil ? .promptLogNote : .promptLogNext),
+                text: text, purpose: .logCall(call)))
     }
 
     /// The proposal as a rep would type it: "today", "tomorrow", "+2d" or the date.
@@ -31,8 +33,10 @@ enum LogCallFlow {
     }
 
     /// What the prompt's text asks for: the next action (nil: leave it) and the note.
-    static func parse(_ text: String, _ call: LogCall, today: Day,
-                      language: Language = .en) -> Result<(next: NextAction?, note: String), EditError> {
+    static func parse(
+        _ text: String, _ call: LogCall, today: Day,
+        language: Language = .en
+    ) -> Result<(next: NextAction?, note: String), EditError> {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         let parts = trimmed.split(separator: " ", maxSplits: 1)
         let rest = parts.count > 1 ? String(parts[1]).trimmingCharacters(in: .whitespaces) : ""
@@ -64,10 +68,11 @@ enum LogCallFlow {
         let flags = DealFlags.of(deal, pipeline: state.pipeline, now: state.now, utcOffset: state.utcOffset)
         if case .call(let outcome) = call.entry, outcome.isUnanswered, flags.contains(.unreachable) {
             let reason = state.pipeline.work.unreachableReason
-            state.modal = .confirm(Confirm(
-                title: "“\(deal.title)”: " + state.text(.pluralUnanswered, count: Attempts.unanswered(deal)),
-                question: state.text(.confirmCloseLost, ["reason": reason]),
-                purpose: .closeUnreachable(dealID: deal.id, fromToday: call.fromToday, position: position)))
+            state.modal = .confirm(
+                Confirm(
+                    title: "“\(deal.title)”: " + state.text(.pluralUnanswered, count: Attempts.unanswered(deal)),
+                    question: state.text(.confirmCloseLost, ["reason": reason]),
+                    purpose: .closeUnreachable(dealID: deal.id, fromToday: call.fromToday, position: position)))
         } else if call.fromToday {
             WorkUpdate.moveOn(after: call.dealID, position: position, &state)
         }

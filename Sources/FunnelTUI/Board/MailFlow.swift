@@ -19,9 +19,11 @@ enum MailFlow {
             return failed(job, "not sent: no mail templates; funnel init writes no-answer-he, -ar and -en", &state)
         }
         if names.count == 1 { return [.loadMailTemplate(job, name: first)] }
-        state.modal = .picker(Picker(title: "Which email to “\(deal.title)”?",
-                                     options: names.map { PickerOption(value: $0, label: $0) },
-                                     selected: names.firstIndex(of: "no-answer") ?? 0, purpose: .mailTemplate(job)))
+        state.modal = .picker(
+            Picker(
+                title: "Which email to “\(deal.title)”?",
+                options: names.map { PickerOption(value: $0, label: $0) },
+                selected: names.firstIndex(of: "no-answer") ?? 0, purpose: .mailTemplate(job)))
         return []
     }
 
@@ -37,8 +39,10 @@ enum MailFlow {
         case .success(let mail):
             // The log must pass its rules before anything leaves the machine.
             let logged = DealChange.log(.other(.email), note: mail.subject)
-            if case .failure(let refusal) = state.funnel.apply(logged, to: deal, by: state.actor, now: state.now,
-                                                                 utcOffset: state.utcOffset) {
+            if case .failure(let refusal) = state.funnel.apply(
+                logged, to: deal, by: state.actor, now: state.now,
+                utcOffset: state.utcOffset)
+            {
                 return failed(job, "not sent: " + refusal.message.text(in: state.language), &state)
             }
             state.status = nil
@@ -69,8 +73,10 @@ enum MailFlow {
     static func sent(_ job: MailJob, subject: String, _ state: inout BoardState) -> [Effect] {
         back(job, &state)
         guard let deal = state.deals[job.dealID] else { return [] }
-        switch state.funnel.apply(.log(.other(.email), note: subject), to: deal, by: state.actor, now: state.now,
-                                  utcOffset: state.utcOffset) {
+        switch state.funnel.apply(
+            .log(.other(.email), note: subject), to: deal, by: state.actor, now: state.now,
+            utcOffset: state.utcOffset)
+        {
         case .success(let after):
             // An email that was sent cannot be unsent: its log is not undone.
             let effects = MoveFlow.commit(before: deal, after: after, focus: state.modal == nil, undoable: false, &state)

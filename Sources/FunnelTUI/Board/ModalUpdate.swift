@@ -51,13 +51,16 @@ enum ModalUpdate {
         case .down: screen.scroll = min(screen.scroll + 1, ReportView.lastScroll(screen, state: state))
         case .pickSeller:
             guard state.actor.role == .manager else {
-                state.status = StatusMessage(text: state.text(.statusReportOwn, ["why": Message.onlyManagersSeeAll.text(in: state.language)]), isError: true)
+                state.status = StatusMessage(
+                    text: state.text(.statusReportOwn, ["why": Message.onlyManagersSeeAll.text(in: state.language)]), isError: true)
                 return []
             }
             let options = state.peopleOptions(everyone: true)
-            state.modal = .picker(Picker(title: state.text(.pickerReportOn), options: options,
-                                         selected: options.firstIndex { $0.value == (screen.seller ?? "") } ?? 0,
-                                         purpose: .reportSeller(screen)))
+            state.modal = .picker(
+                Picker(
+                    title: state.text(.pickerReportOn), options: options,
+                    selected: options.firstIndex { $0.value == (screen.seller ?? "") } ?? 0,
+                    purpose: .reportSeller(screen)))
             return []
         case .nextField, .previousField:
             ReportDrillFlow.choose(action == .nextField ? 1 : -1, &screen, state)
@@ -181,9 +184,11 @@ enum ModalUpdate {
             state.flagFilter = DealFlag(rawValue: value)
             state.priorityFilter = value == BoardUpdate.highPriority ? .high : nil
             state.refilter()
-            let shown = state.priorityFilter != nil ? state.text(.statusShowingHighPriority)
+            let shown =
+                state.priorityFilter != nil
+                ? state.text(.statusShowingHighPriority)
                 : state.flagFilter.map { state.text(.statusShowingFlagged, ["flag": $0.label(in: state.language)]) }
-                ?? state.text(.statusShowingAll)
+                    ?? state.text(.statusShowingAll)
             state.status = StatusMessage(text: shown, isError: false)
             return []
         case .priority, .stuck:

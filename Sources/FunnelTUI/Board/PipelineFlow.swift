@@ -23,8 +23,9 @@ enum PipelineFlow {
     static func show(_ entry: PipelineEntry, of set: PipelineSet, team: Team, allDeals: [Deal], _ state: inout BoardState) {
         state.pipelines = set
         state.funnel = Funnel(pipeline: entry.pipeline, team: team).on(entry)
-        state.deals = Dictionary(set.deals(allDeals, in: entry.id).map { ($0.id, $0) },
-                                 uniquingKeysWith: { a, b in a.revision >= b.revision ? a : b })
+        state.deals = Dictionary(
+            set.deals(allDeals, in: entry.id).map { ($0.id, $0) },
+            uniquingKeysWith: { a, b in a.revision >= b.revision ? a : b })
         state.detail = nil
         state.modal = nil
         state.drag = nil

@@ -73,8 +73,9 @@ enum QuoteFlow {
         let catalogue = ProductCatalogue(products: builder.products)
         switch catalogue.line(shown[builder.selected - 1].code, quantity: 1, price: nil, discount: 0, currency: deal.currency) {
         case .failure(let refusal):
-            state.status = StatusMessage(text: state.text(.statusNotChanged, ["why": refusal.message.text(in: state.language)]),
-                                         isError: true)
+            state.status = StatusMessage(
+                text: state.text(.statusNotChanged, ["why": refusal.message.text(in: state.language)]),
+                isError: true)
             return []
         case .success(let line):
             let effects = DetailUpdate.change(deal.id, .addLine(line), &state)
@@ -89,8 +90,9 @@ enum QuoteFlow {
     static func issue(_ builder: QuoteBuilder, _ state: inout BoardState) -> [Effect] {
         guard let deal = state.deals[builder.dealID] else { return [] }
         guard !deal.quoteLines.isEmpty else {
-            state.status = StatusMessage(text: state.text(.statusQuoteNotIssued, ["why": Message.quoteNoLines.text(in: state.language)]),
-                                         isError: true)
+            state.status = StatusMessage(
+                text: state.text(.statusQuoteNotIssued, ["why": Message.quoteNoLines.text(in: state.language)]),
+                isError: true)
             return []
         }
         state.status = StatusMessage(text: state.text(.statusQuoteIssuing, ["title": deal.title]), isError: false)
@@ -115,7 +117,11 @@ enum QuoteFlow {
         let installments = deal.paymentTerms?.installments ?? PaymentTerms.defaultInstallments
         let totals = QuoteTotals(lines: deal.quoteLines, vatPercent: state.pipeline.quotes.vatPercent, installments: installments)
         let money = { (amount: Decimal) in Money.display(amount, currency: deal.currency) }
-        return state.text(.quotePreview, ["lines": "\(deal.quoteLines.count)", "subtotal": money(totals.subtotal),
-                                          "vat": money(totals.vat), "total": money(totals.total)])
+        return state.text(
+            .quotePreview,
+            [
+                "lines": "\(deal.quoteLines.count)", "subtotal": money(totals.subtotal),
+                "vat": money(totals.vat), "total": money(totals.total),
+            ])
     }
 }

@@ -23,13 +23,15 @@ enum ReportDrillFlow {
         let report = screen.report ?? state.report(screen)
         let lines = ReportView.lines(report, width: state.width - 2, state: state)
         guard let chosen = screen.selected, let row = ReportView.figureRows(lines).dropFirst(chosen).first,
-              let figure = lines[row].figure else {
+            let figure = lines[row].figure
+        else {
             state.status = StatusMessage(text: state.text(.statusChooseAFigure), isError: false)
             return []
         }
-        let deals = ReportDrill.deals(figure, in: state.reportDeals(screen), pipeline: state.pipeline,
-                                      period: ReportPeriod.trailing(screen.period, today: state.today), now: state.now,
-                                      utcOffset: state.utcOffset)
+        let deals = ReportDrill.deals(
+            figure, in: state.reportDeals(screen), pipeline: state.pipeline,
+            period: ReportPeriod.trailing(screen.period, today: state.today), now: state.now,
+            utcOffset: state.utcOffset)
         guard !deals.isEmpty else {
             state.status = StatusMessage(text: state.text(.statusNoDealsBehind), isError: false)
             return []
@@ -39,8 +41,10 @@ enum ReportDrillFlow {
             let owner = deal.owner.map { state.funnel.team.user($0)?.shortName ?? $0 } ?? "—"
             return PickerOption(value: deal.id, label: "\(deal.title) · \(stage) · \(owner)")
         }
-        state.modal = .picker(Picker(title: state.text(.pickerFigureDeals, ["figure": figure.name, "count": "\(deals.count)"]),
-                                     options: options, selected: 0, purpose: .reportDeals(screen)))
+        state.modal = .picker(
+            Picker(
+                title: state.text(.pickerFigureDeals, ["figure": figure.name, "count": "\(deals.count)"]),
+                options: options, selected: 0, purpose: .reportDeals(screen)))
         return []
     }
 }

@@ -41,17 +41,23 @@ enum StageEditorFlow {
             state.modal = .stages(StageEditor(selected: neighbour))
             return [.editPipeline(.moveStage(stage.id, to: up ? .before(other) : .after(other)))]
         case .stageAdd:
-            state.modal = .prompt(Prompt(title: state.text(.promptNewStageTitle, ["stage": stage.name]),
-                                         label: state.text(.promptStageNameLabel), text: "", purpose: .newStage(after: stage.id)))
+            state.modal = .prompt(
+                Prompt(
+                    title: state.text(.promptNewStageTitle, ["stage": stage.name]),
+                    label: state.text(.promptStageNameLabel), text: "", purpose: .newStage(after: stage.id)))
         case .stageRename:
-            state.modal = .prompt(Prompt(title: state.text(.promptRenameStageTitle, ["stage": stage.name]),
-                                         label: state.text(.promptStageNameLabel), text: stage.name,
-                                         purpose: .renameStage(stageID: stage.id)))
+            state.modal = .prompt(
+                Prompt(
+                    title: state.text(.promptRenameStageTitle, ["stage": stage.name]),
+                    label: state.text(.promptStageNameLabel), text: stage.name,
+                    purpose: .renameStage(stageID: stage.id)))
         case .stageLimits:
             let current = (stage.stuckAfterDays.map(String.init) ?? "-") + " " + (stage.probability.map(String.init) ?? "-")
-            state.modal = .prompt(Prompt(title: state.text(.promptStageLimitsTitle, ["stage": stage.name]),
-                                         label: state.text(.promptStageLimitsLabel), text: current,
-                                         purpose: .stageLimits(stageID: stage.id)))
+            state.modal = .prompt(
+                Prompt(
+                    title: state.text(.promptStageLimitsTitle, ["stage": stage.name]),
+                    label: state.text(.promptStageLimitsLabel), text: current,
+                    purpose: .stageLimits(stageID: stage.id)))
         case .stageRemove: return remove(stage, &state)
         case .cancel: state.modal = nil
         default: break
@@ -63,14 +69,18 @@ enum StageEditorFlow {
     static func remove(_ stage: Stage, _ state: inout BoardState) -> [Effect] {
         let holds = state.deals.values.contains { $0.stage == stage.id }
         guard holds else {
-            state.modal = .confirm(Confirm(title: state.text(.confirmRemoveStageTitle, ["stage": stage.name]),
-                                           question: state.text(.confirmRemoveStageQuestion, ["stage": stage.name]),
-                                           purpose: .removeStage(stageID: stage.id)))
+            state.modal = .confirm(
+                Confirm(
+                    title: state.text(.confirmRemoveStageTitle, ["stage": stage.name]),
+                    question: state.text(.confirmRemoveStageQuestion, ["stage": stage.name]),
+                    purpose: .removeStage(stageID: stage.id)))
             return []
         }
         let targets = state.pipeline.stages.filter { $0.id != stage.id }.map { PickerOption(value: $0.id, label: $0.name) }
-        state.modal = .picker(Picker(title: state.text(.pickRemoveStageTarget, ["stage": stage.name]), options: targets,
-                                     selected: 0, purpose: .removeStage(stageID: stage.id)))
+        state.modal = .picker(
+            Picker(
+                title: state.text(.pickRemoveStageTarget, ["stage": stage.name]), options: targets,
+                selected: 0, purpose: .removeStage(stageID: stage.id)))
         return []
     }
 

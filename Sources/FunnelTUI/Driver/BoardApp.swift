@@ -1,11 +1,12 @@
 import CFunnelSignals
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 import FunnelCore
 import FunnelStore
 import FunnelText
+
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// How the board was asked to open.
 public struct BoardOptions: Sendable {
@@ -27,9 +28,11 @@ public struct BoardOptions: Sendable {
     /// The id of the pipeline the board opens on (`funnel --pipeline NAME`); the first by default.
     public var pipeline: String = PipelineSet.firstID
 
-    public init(theme: Theme, mouse: Bool, fixedNow: Date?, utcOffset: Int, inotify: Bool = true,
-                display: TextDisplay = .app, environment: [String: String] = ProcessInfo.processInfo.environment,
-                locale: BoardLocale = BoardLocale()) {
+    public init(
+        theme: Theme, mouse: Bool, fixedNow: Date?, utcOffset: Int, inotify: Bool = true,
+        display: TextDisplay = .app, environment: [String: String] = ProcessInfo.processInfo.environment,
+        locale: BoardLocale = BoardLocale()
+    ) {
         self.locale = locale
         self.theme = theme
         self.mouse = mouse
@@ -75,10 +78,11 @@ public final class BoardApp {
         }
         let set = try store.loadDealSet()
         let shown = set.deals.filter { pipelines.home(of: $0.value) == entry.id }
-        var state = BoardState(funnel: funnel, actor: actor, dealsByID: shown, now: now,
-                               utcOffset: options.utcOffset, width: 80, height: 24,
-                               seed: UInt64(truncatingIfNeeded: Int(Date().timeIntervalSince1970 * 1000)) ^ UInt64(getpid()),
-                               scope: actor.role == .manager ? .everyone : .mine)
+        var state = BoardState(
+            funnel: funnel, actor: actor, dealsByID: shown, now: now,
+            utcOffset: options.utcOffset, width: 80, height: 24,
+            seed: UInt64(truncatingIfNeeded: Int(Date().timeIntervalSince1970 * 1000)) ^ UInt64(getpid()),
+            scope: actor.role == .manager ? .everyone : .mine)
         state.pipelines = pipelines
         options.locale.apply(to: &state)
         // Goals only add to the header: a goals.json that cannot be read says so and takes nothing away.

@@ -12,8 +12,9 @@ extension BoardApp {
             case .loadProducts(let dealID):
                 return .products(dealID: dealID, try store.loadProducts().products)
             case .issueQuote(let dealID):
-                let outcome = try QuoteIssuer.issue(store: store, funnel: state.funnel, actor: state.actor, dealID: dealID,
-                                                    language: nil, now: now, utcOffset: state.utcOffset)
+                let outcome = try QuoteIssuer.issue(
+                    store: store, funnel: state.funnel, actor: state.actor, dealID: dealID,
+                    language: nil, now: now, utcOffset: state.utcOffset)
                 switch outcome {
                 case .issued(let deal, let quote, let pdf): return .quoteIssued(deal, number: quote.number, pdf: pdf)
                 case .refused(let refusal): return .quoteFailed(refusal.message.text(in: state.language))

@@ -2,6 +2,7 @@ import CFunnelSignals
 import CNcursesw
 import Foundation
 import FunnelText
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -190,8 +191,10 @@ public final class Terminal {
         if let signal = pendingSignal { return .quitSignal(signal) }
         // ncurses may hold keys it already read (the rest of an escape sequence).
         if let event = readKey() { return event }
-        var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
-                   pollfd(fd: funnel_signals_wakeup_fd(), events: Int16(POLLIN), revents: 0)]
+        var fds = [
+            pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: funnel_signals_wakeup_fd(), events: Int16(POLLIN), revents: 0),
+        ]
         if let watching { fds.append(pollfd(fd: watching, events: Int16(POLLIN), revents: 0)) }
         let ready = poll(&fds, nfds_t(fds.count), timeout)
         funnel_signals_drain()

@@ -60,8 +60,10 @@ public struct Grid: Sendable {
 
     /// Writes `text` cut to `width` columns with an ellipsis (in logical order: the start of the
     /// field stays), laid out in visual order, padded, left or right aligned.
-    public mutating func put(fitting text: String, x: Int, y: Int, width: Int, alignRight: Bool = false,
-                             style: CellStyle = .normal, direction: BaseDirection = .auto) {
+    public mutating func put(
+        fitting text: String, x: Int, y: Int, width: Int, alignRight: Bool = false,
+        style: CellStyle = .normal, direction: BaseDirection = .auto
+    ) {
         guard width > 0 else { return }
         let shown = display.visual(DisplayWidth.truncate(Sanitize.line(text), to: width), direction: direction)
         let pad = String(repeating: " ", count: max(0, width - DisplayWidth.of(shown)))

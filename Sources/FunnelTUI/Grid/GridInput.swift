@@ -8,8 +8,10 @@ extension Grid {
     /// when it runs right to left), and the cursor cell is put at the visual place of its
     /// logical position: after the letter it follows in reading order. The terminal's cursor
     /// (`cursor`) is put on that cell.
-    public mutating func input(_ text: String, cursor: Int? = nil, x: Int, y: Int, width: Int,
-                               style: CellStyle, cursorStyle: CellStyle) {
+    public mutating func input(
+        _ text: String, cursor: Int? = nil, x: Int, y: Int, width: Int,
+        style: CellStyle, cursorStyle: CellStyle
+    ) {
         guard width > 1, y >= 0, y < height else { return }
         fill(x: x, y: y, width: width, height: 1, style: style)
         let logical = Array(Sanitize.line(text))

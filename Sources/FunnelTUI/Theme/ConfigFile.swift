@@ -79,7 +79,10 @@ public struct ConfigFile: Sendable {
                 }
                 config.bidi = mode
             default:
-                throw ThemeError(message: "\(place): unknown setting “\(sides[0])” (known: theme, mouse, bidi, arabic_shaping, mailer, language, board_direction, sync_interval)")
+                throw ThemeError(
+                    message:
+                        "\(place): unknown setting “\(sides[0])” (known: theme, mouse, bidi, arabic_shaping, mailer, language, board_direction, sync_interval)"
+                )
             }
         }
         return config

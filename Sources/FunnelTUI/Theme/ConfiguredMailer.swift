@@ -9,7 +9,8 @@ extension Mailer {
         do { config = try ConfigFile.load(environment: environment) } catch let error as ThemeError {
             throw MailError.data(error.message)
         }
-        return try resolve(environment: environment, configured: config.mailer,
-                           configPath: ConfigFile.directory(environment: environment) + "/config")
+        return try resolve(
+            environment: environment, configured: config.mailer,
+            configPath: ConfigFile.directory(environment: environment) + "/config")
     }
 }

@@ -18,7 +18,8 @@ public enum LanguageChoice {
 
     /// The board's language and direction.
     public static func locale(environment: [String: String], config: ConfigFile?) -> BoardLocale {
-        let direction = environment["FUNNEL_BOARD_DIRECTION"].flatMap { BoardDirection(rawValue: $0.lowercased()) }
+        let direction =
+            environment["FUNNEL_BOARD_DIRECTION"].flatMap { BoardDirection(rawValue: $0.lowercased()) }
             ?? config?.boardDirection ?? .auto
         return BoardLocale(language: language(environment: environment, config: config), direction: direction)
     }

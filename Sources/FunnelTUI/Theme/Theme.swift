@@ -56,8 +56,9 @@ public struct Theme: Hashable, Sendable {
             func fail(_ why: String) -> ThemeError { ThemeError(message: "\(name) line \(number + 1): \(why)") }
             let sides = line.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             guard sides.count == 2, let role = StyleRole(rawValue: sides[0]) else {
-                throw fail("expected ROLE = FG BG ; FG8 BG8 ; attributes, with a role from: "
-                           + StyleRole.allCases.map(\.rawValue).joined(separator: ", "))
+                throw fail(
+                    "expected ROLE = FG BG ; FG8 BG8 ; attributes, with a role from: "
+                        + StyleRole.allCases.map(\.rawValue).joined(separator: ", "))
             }
             let parts = sides[1].split(separator: ";", omittingEmptySubsequences: false)
                 .map { $0.split(separator: " ").map(String.init) }
@@ -103,8 +104,9 @@ public struct Theme: Hashable, Sendable {
         let userFile = ConfigFile.directory(environment: environment) + "/themes/\(nameOrPath).theme"
         if let text = try? String(contentsOfFile: userFile, encoding: .utf8) { return try parse(text, name: userFile) }
         guard let builtin = BuiltinThemes.files[nameOrPath] else {
-            throw ThemeError(message: "no theme called “\(nameOrPath)”; built in: "
-                             + BuiltinThemes.files.keys.sorted().joined(separator: ", "))
+            throw ThemeError(
+                message: "no theme called “\(nameOrPath)”; built in: "
+                    + BuiltinThemes.files.keys.sorted().joined(separator: ", "))
         }
         return try parse(builtin, name: nameOrPath)
     }

@@ -7,9 +7,11 @@ public enum BoardRender {
     public static func render(_ state: BoardState) -> Grid {
         var grid = Grid(width: state.width, height: state.height, display: state.display)
         if BoardLayout.isTooSmall(width: state.width, height: state.height) {
-            let lines = [state.text(.tooSmall),
-                         state.text(.tooSmallNeed, ["w": "\(BoardLayout.minWidth)", "h": "\(BoardLayout.minHeight)"]),
-                         state.text(.tooSmallHave, ["w": "\(state.width)", "h": "\(state.height)"])]
+            let lines = [
+                state.text(.tooSmall),
+                state.text(.tooSmallNeed, ["w": "\(BoardLayout.minWidth)", "h": "\(BoardLayout.minHeight)"]),
+                state.text(.tooSmallHave, ["w": "\(state.width)", "h": "\(state.height)"]),
+            ]
             for (i, line) in lines.enumerated() where i < state.height {
                 grid.put(fitting: line, x: 0, y: i, width: state.width, style: CellStyle(.warning, bold: i == 0))
             }
@@ -35,7 +37,8 @@ public enum BoardRender {
         let (onLeft, onRight) = state.rightToLeft ? (hiddenAfter, hiddenBefore) : (hiddenBefore, hiddenAfter)
         var more = ""
         if onLeft > 0 || onRight > 0 {
-            more = (onLeft > 0 ? "◀ " + state.text(.headerMoreColumns, count: onLeft) : "") + (onLeft > 0 && onRight > 0 ? " · " : "")
+            more =
+                (onLeft > 0 ? "◀ " + state.text(.headerMoreColumns, count: onLeft) : "") + (onLeft > 0 && onRight > 0 ? " · " : "")
                 + (onRight > 0 ? state.text(.headerMoreColumns, count: onRight) + " ▶" : "")
         }
         let moreWidth = DisplayWidth.of(more)
@@ -68,8 +71,10 @@ public enum BoardRender {
 
     /// A sort order's name in the board's language.
     static func sortName(_ sort: CardOrder, _ state: BoardState) -> String {
-        let keys: [CardOrder: TextKey] = [.due: .sortDue, .created: .sortCreated, .value: .sortValue, .title: .sortTitle,
-                                          .priority: .sortPriority]
+        let keys: [CardOrder: TextKey] = [
+            .due: .sortDue, .created: .sortCreated, .value: .sortValue, .title: .sortTitle,
+            .priority: .sortPriority,
+        ]
         return keys[sort].map { state.text($0) } ?? sort.rawValue
     }
 
@@ -99,9 +104,10 @@ public enum BoardRender {
             grid.fill(x: 0, y: y, width: state.width, height: 1, style: CellStyle(status.isError ? .statusError : .status))
             // The interface's message reads in the interface's direction, even when a quoted title
             // starts with a letter of the other direction.
-            grid.put(fitting: state.rightToLeft ? status.text + " " : " " + status.text, x: 0, y: y, width: state.width,
-                     alignRight: state.rightToLeft, style: CellStyle(status.isError ? .statusError : .status, bold: status.isError),
-                     direction: state.rightToLeft ? .rightToLeft : .leftToRight)
+            grid.put(
+                fitting: state.rightToLeft ? status.text + " " : " " + status.text, x: 0, y: y, width: state.width,
+                alignRight: state.rightToLeft, style: CellStyle(status.isError ? .statusError : .status, bold: status.isError),
+                direction: state.rightToLeft ? .rightToLeft : .leftToRight)
             return
         }
         grid.fill(x: 0, y: y, width: state.width, height: 1, style: CellStyle(.status))
@@ -109,9 +115,10 @@ public enum BoardRender {
             firstStepsLine(state, &grid)
             return
         }
-        let line = KeyHints.line(for: state.keyContext, inbox: state.inInbox,
-                                 stuck: state.keyContext == .board && state.selectedIsStuck, width: state.width - 2,
-                                 language: state.language)
+        let line = KeyHints.line(
+            for: state.keyContext, inbox: state.inInbox,
+            stuck: state.keyContext == .board && state.selectedIsStuck, width: state.width - 2,
+            language: state.language)
         if state.rightToLeft {
             fieldsFromRight(line.components(separatedBy: " · "), right: state.width - 1, left: 0, y: y, style: CellStyle(.status), &grid)
             return

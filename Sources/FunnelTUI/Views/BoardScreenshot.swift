@@ -8,10 +8,13 @@ public enum BoardScreenshot {
     /// The first frame `actor` sees on `deals`, `width` × `height`, in `locale`; lines without
     /// their trailing blanks. `display` `.terminal` keeps right-to-left text in logical order
     /// (for a web page, which reorders it itself); `.app` gives it as the board paints it.
-    public static func text(funnel: Funnel, actor: User, deals: [Deal], now: Date, utcOffset: Int, width: Int,
-                            height: Int, locale: BoardLocale = BoardLocale(), display: TextDisplay = .terminal) -> String {
-        var state = BoardState(funnel: funnel, actor: actor, deals: deals, now: now, utcOffset: utcOffset,
-                               width: width, height: height, scope: actor.role == .manager ? .everyone : .mine)
+    public static func text(
+        funnel: Funnel, actor: User, deals: [Deal], now: Date, utcOffset: Int, width: Int,
+        height: Int, locale: BoardLocale = BoardLocale(), display: TextDisplay = .terminal
+    ) -> String {
+        var state = BoardState(
+            funnel: funnel, actor: actor, deals: deals, now: now, utcOffset: utcOffset,
+            width: width, height: height, scope: actor.role == .manager ? .everyone : .mine)
         locale.apply(to: &state)
         state.display = display
         let grid = BoardRender.render(state)

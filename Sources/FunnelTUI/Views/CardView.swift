@@ -4,8 +4,10 @@ import FunnelText
 
 /// One card: title; company and value; next action date, flags (and the owner's first name in boss mode).
 enum CardView {
-    static func draw(_ deal: Deal, state: BoardState, x: Int, y: Int, width: Int, selected: Bool, dragged: Bool,
-                     _ grid: inout Grid) {
+    static func draw(
+        _ deal: Deal, state: BoardState, x: Int, y: Int, width: Int, selected: Bool, dragged: Bool,
+        _ grid: inout Grid
+    ) {
         let role: StyleRole = dragged ? .cardDragged : selected ? .cardSelected : .card
         let base = CellStyle(role)
         grid.fill(x: x, y: y, width: width, height: 3, style: base)
@@ -19,13 +21,15 @@ enum CardView {
             let markRole: StyleRole = selected || dragged ? role : deal.priority == .high ? .warning : .dim
             titleX += grid.put(mark + " ", x: titleX, y: y, limit: inner, style: CellStyle(markRole, bold: deal.priority == .high))
         }
-        grid.put(fitting: deal.title, x: titleX, y: y, width: inner - (titleX - x - 1), alignRight: Direction.isRightToLeft(deal.title),
-                 style: CellStyle(role, bold: true))
+        grid.put(
+            fitting: deal.title, x: titleX, y: y, width: inner - (titleX - x - 1), alignRight: Direction.isRightToLeft(deal.title),
+            style: CellStyle(role, bold: true))
         // Line 2: company, and the value on the right.
         let value = deal.money?.display ?? ""
         let valueWidth = value.isEmpty ? 0 : DisplayWidth.of(value) + 1
-        grid.put(fitting: deal.company, x: x + 1, y: y + 1, width: inner - valueWidth,
-                 alignRight: Direction.isRightToLeft(deal.company), style: CellStyle(selected || dragged ? role : .dim))
+        grid.put(
+            fitting: deal.company, x: x + 1, y: y + 1, width: inner - valueWidth,
+            alignRight: Direction.isRightToLeft(deal.company), style: CellStyle(selected || dragged ? role : .dim))
         if !value.isEmpty {
             grid.put(fitting: value, x: x + 1 + inner - valueWidth + 1, y: y + 1, width: valueWidth - 1, style: base)
         }
@@ -41,8 +45,9 @@ enum CardView {
         let flags = DealFlags.of(deal, pipeline: state.pipeline, now: state.now, utcOffset: state.utcOffset)
         if let next = deal.nextAction {
             let overdue = flags.contains(.overdue)
-            column += grid.put("→" + shortDate(next.date, state: state), x: column, y: y + 2, limit: end - column,
-                               style: CellStyle(overdue ? .warning : role, bold: overdue))
+            column += grid.put(
+                "→" + shortDate(next.date, state: state), x: column, y: y + 2, limit: end - column,
+                style: CellStyle(overdue ? .warning : role, bold: overdue))
             column += grid.put(" ", x: column, y: y + 2, limit: end - column, style: base)
         }
         let fitting = fit(badges(deal, flags: flags, state: state), width: end - column)
@@ -53,8 +58,9 @@ enum CardView {
             grid.put("+\(fitting.hidden)", x: column, y: y + 2, limit: end - column, style: CellStyle(.danger, bold: true))
         }
         if !owner.isEmpty {
-            grid.put(fitting: owner, x: x + 1 + inner - ownerWidth + 1, y: y + 2, width: ownerWidth - 1,
-                     style: CellStyle(selected || dragged ? role : .accent, bold: true))
+            grid.put(
+                fitting: owner, x: x + 1 + inner - ownerWidth + 1, y: y + 2, width: ownerWidth - 1,
+                style: CellStyle(selected || dragged ? role : .accent, bold: true))
         }
     }
 
@@ -73,8 +79,10 @@ enum CardView {
     }
 
     /// Flags in the order a card shows them: what to do now first.
-    static let urgency: [DealFlag] = [.stageMissing, .breaksRule, .unreachable, .speedToLead, .overdue, .fewAttempts, .emailDue, .noNextAction,
-                                      .leadOverdue, .stuck]
+    static let urgency: [DealFlag] = [
+        .stageMissing, .breaksRule, .unreachable, .speedToLead, .overdue, .fewAttempts, .emailDue, .noNextAction,
+        .leadOverdue, .stuck,
+    ]
 
     /// Short marks for a card's flags and attempts (R10–R13), most urgent first.
     static func badges(_ deal: Deal, flags: [DealFlag], state: BoardState) -> [String] {

@@ -19,28 +19,32 @@ enum ColumnsView {
             }
             let cards = CarriedColumn(index: index, state: state)
             let scroll = state.drag?.target == index ? 0 : state.scrolls[index]
-            columnHeader(state.stages[index], count: cards.count, total: state.index.totals[index] + cards.extraValue,
-                         weighted: weighted(index, state: state),
-                         foreign: state.index.foreign[index] > 0, scroll: scroll, selected: index == state.column,
-                         x: x, width: width, state: state, &grid)
+            columnHeader(
+                state.stages[index], count: cards.count, total: state.index.totals[index] + cards.extraValue,
+                weighted: weighted(index, state: state),
+                foreign: state.index.foreign[index] > 0, scroll: scroll, selected: index == state.column,
+                x: x, width: width, state: state, &grid)
             for slotRow in 0..<visible {
                 let row = scroll + slotRow
                 guard row < cards.count, let deal = cards.deal(at: row) else { break }
                 let dragged = state.drag?.dealID == deal.id
                 let selected = !dragged && state.drag == nil && index == state.column && row == state.rows[index]
-                CardView.draw(deal, state: state, x: x, y: BoardLayout.cardY(slot: slotRow), width: width,
-                              selected: selected, dragged: dragged, &grid)
+                CardView.draw(
+                    deal, state: state, x: x, y: BoardLayout.cardY(slot: slotRow), width: width,
+                    selected: selected, dragged: dragged, &grid)
             }
             let below = cards.count - scroll - visible
             var markers: [String] = []
             if below > 0 { markers.append(state.text(.columnMoreBelow, count: below)) }
             if scroll > 0 { markers.append(state.text(.columnMoreAbove, count: scroll)) }
             if !markers.isEmpty {
-                grid.put(fitting: markers.joined(separator: " · "), x: x, y: BoardLayout.markerY(height: state.height), width: width,
-                         alignRight: state.rightToLeft, style: CellStyle(.dim))
+                grid.put(
+                    fitting: markers.joined(separator: " · "), x: x, y: BoardLayout.markerY(height: state.height), width: width,
+                    alignRight: state.rightToLeft, style: CellStyle(.dim))
             } else if cards.count == 0 {
-                grid.put(fitting: " " + state.text(.columnNoCards), x: x, y: BoardLayout.top, width: width,
-                         alignRight: state.rightToLeft, style: CellStyle(.dim))
+                grid.put(
+                    fitting: " " + state.text(.columnNoCards), x: x, y: BoardLayout.top, width: width,
+                    alignRight: state.rightToLeft, style: CellStyle(.dim))
             }
         }
     }
@@ -97,8 +101,10 @@ enum ColumnsView {
         return sum
     }
 
-    static func columnHeader(_ stage: Stage, count: Int, total: Decimal, weighted: Decimal?, foreign: Bool, scroll: Int, selected: Bool, x: Int,
-                             width: Int, state: BoardState, _ grid: inout Grid) {
+    static func columnHeader(
+        _ stage: Stage, count: Int, total: Decimal, weighted: Decimal?, foreign: Bool, scroll: Int, selected: Bool, x: Int,
+        width: Int, state: BoardState, _ grid: inout Grid
+    ) {
         let style = CellStyle(selected ? .columnHeaderSelected : .columnHeader, bold: true)
         grid.fill(x: x, y: 1, width: width, height: 2, style: CellStyle(selected ? .columnHeaderSelected : .columnHeader))
         // A column of a stage the pipeline does not have says so, with the stage's id.
@@ -114,7 +120,8 @@ enum ColumnsView {
         }
         if foreign { summary += " +" }
         summary = state.rightToLeft ? summary + " " : " " + summary
-        grid.put(fitting: summary, x: x, y: 2, width: width, alignRight: state.rightToLeft,
-                 style: CellStyle(selected ? .columnHeaderSelected : .columnHeader))
+        grid.put(
+            fitting: summary, x: x, y: 2, width: width, alignRight: state.rightToLeft,
+            style: CellStyle(selected ? .columnHeaderSelected : .columnHeader))
     }
 }

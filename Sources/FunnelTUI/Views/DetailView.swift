@@ -26,28 +26,36 @@ enum DetailView {
         let flags = DealFlags.of(deal, pipeline: state.pipeline, now: state.now, utcOffset: state.utcOffset)
         if !flags.isEmpty {
             let label = DisplayWidth.fit(state.text(.detailFlags), to: 13)
-            out.append(Line(text: "  " + label + state.language.list(flags.map { $0.label(in: state.language) }),
-                            style: CellStyle(.danger, bold: true)))
+            out.append(
+                Line(
+                    text: "  " + label + state.language.list(flags.map { $0.label(in: state.language) }),
+                    style: CellStyle(.danger, bold: true)))
         }
         if !deal.activities.isEmpty {
             let attempts = Attempts.unanswered(deal)
             let unanswered = attempts > 0 ? " — " + state.text(.pluralUnanswered, count: attempts) : ""
-            out += section(state.text(.detailTimeline) + unanswered,
-                           deal.activities.reversed().map { "\(when($0.at))  \($0.by)  \($0.summary(in: state.language))" })
+            out += section(
+                state.text(.detailTimeline) + unanswered,
+                deal.activities.reversed().map { "\(when($0.at))  \($0.by)  \($0.summary(in: state.language))" })
         }
         out += modules(deal)
         if !deal.quotes.isEmpty {
-            out += section(state.text(.detailQuotes), deal.quotes.reversed().map { quote in
-                "\(quote.number)  \(state.dates.full(quote.date))  \(quote.language.rawValue)  "
-                    + Money.display(quote.total, currency: quote.currency) + "  " + (quote.pdfPath(on: deal) ?? quote.pdf)
-            })
+            out += section(
+                state.text(.detailQuotes),
+                deal.quotes.reversed().map { quote in
+                    "\(quote.number)  \(state.dates.full(quote.date))  \(quote.language.rawValue)  "
+                        + Money.display(quote.total, currency: quote.currency) + "  " + (quote.pdfPath(on: deal) ?? quote.pdf)
+                })
         }
-        out += section(state.text(.detailStageHistory), deal.history.reversed().map { change in
-            let to = state.pipeline.stage(id: change.to)?.name ?? change.to
-            let line = change.from.map { "\(state.pipeline.stage(id: $0)?.name ?? $0) → \(to)" }
-                ?? state.text(.historyCreatedIn, ["stage": to])
-            return "\(when(change.at))  \(change.by)  \(line)"
-        })
+        out += section(
+            state.text(.detailStageHistory),
+            deal.history.reversed().map { change in
+                let to = state.pipeline.stage(id: change.to)?.name ?? change.to
+                let line =
+                    change.from.map { "\(state.pipeline.stage(id: $0)?.name ?? $0) → \(to)" }
+                    ?? state.text(.historyCreatedIn, ["stage": to])
+                return "\(when(change.at))  \(change.by)  \(line)"
+            })
         if !deal.assignments.isEmpty {
             let name = { (account: String?) in account.map { state.funnel.team.user($0)?.name ?? $0 } ?? "inbox" }
             out += section("Owners", deal.assignments.reversed().map { "\(when($0.at))  \($0.by)  \(name($0.from)) → \(name($0.to))" })
@@ -66,11 +74,13 @@ enum DetailView {
         var names = deal.trainedModules
         for billed in deal.modules where !names.contains(where: { BilledModule.same($0, billed.module) }) { names.append(billed.module) }
         guard !names.isEmpty else { return [] }
-        return section("Modules (R21)", names.map { module in
-            let trained = deal.isTrained(module) ? "trained" : "not trained"
-            let bill = deal.modules.first { BilledModule.same($0.module, module) }
-            return "\(module)  ·  \(trained)  ·  " + (bill.map { "billed \(when($0.at)) \($0.by)" } ?? "not billed")
-        })
+        return section(
+            "Modules (R21)",
+            names.map { module in
+                let trained = deal.isTrained(module) ? "trained" : "not trained"
+                let bill = deal.modules.first { BilledModule.same($0.module, module) }
+                return "\(module)  ·  \(trained)  ·  " + (bill.map { "billed \(when($0.at)) \($0.by)" } ?? "not billed")
+            })
     }
 
     static func when(_ date: Date) -> String {
@@ -91,20 +101,24 @@ enum DetailView {
                 fieldLine(field, deal: deal, selected: field == detail.field, y: y, rect: rect, state: state, &grid)
             } else {
                 let text = all[index].text
-                grid.put(fitting: state.rightToLeft ? text.trimmingCharacters(in: .whitespaces) + "  " : text, x: rect.x + 1, y: y,
-                         width: rect.width - 2, alignRight: state.rightToLeft, style: all[index].style)
+                grid.put(
+                    fitting: state.rightToLeft ? text.trimmingCharacters(in: .whitespaces) + "  " : text, x: rect.x + 1, y: y,
+                    width: rect.width - 2, alignRight: state.rightToLeft, style: all[index].style)
             }
         }
         var hint = KeyHints.line(for: .detail, inbox: false, width: rect.width - 20, language: state.language)
         let below = all.count - scroll - rows
         if below > 0 { hint = state.text(.columnMoreBelow, count: below) + " · " + hint }
         if scroll > 0 { hint = state.text(.columnMoreAbove, count: scroll) + " · " + hint }
-        grid.put(fitting: state.rightToLeft ? hint + " " : " " + hint, x: rect.x + 1, y: rect.y + rect.height - 2,
-                 width: rect.width - 2, alignRight: state.rightToLeft, style: CellStyle(.dim))
+        grid.put(
+            fitting: state.rightToLeft ? hint + " " : " " + hint, x: rect.x + 1, y: rect.y + rect.height - 2,
+            width: rect.width - 2, alignRight: state.rightToLeft, style: CellStyle(.dim))
     }
 
-    static func fieldLine(_ field: DetailField, deal: Deal, selected: Bool, y: Int, rect: CenteredRect, state: BoardState,
-                          _ grid: inout Grid) {
+    static func fieldLine(
+        _ field: DetailField, deal: Deal, selected: Bool, y: Int, rect: CenteredRect, state: BoardState,
+        _ grid: inout Grid
+    ) {
         let labelWidth = 13
         let style = CellStyle(selected ? .selection : .overlay, bold: selected)
         grid.fill(x: rect.x + 1, y: y, width: rect.width - 2, height: 1, style: style)
@@ -117,8 +131,9 @@ enum DetailView {
             let right = rect.x + rect.width - 1
             grid.put(fitting: selected ? "◂" : " ", x: right - 1, y: y, width: 1, style: labelStyle)
             grid.put(fitting: label, x: right - 2 - labelWidth, y: y, width: labelWidth, alignRight: true, style: labelStyle)
-            grid.put(fitting: value(field, deal: deal, state: state), x: right - 3 - labelWidth - valueWidth, y: y,
-                     width: valueWidth, alignRight: true, style: style)
+            grid.put(
+                fitting: value(field, deal: deal, state: state), x: right - 3 - labelWidth - valueWidth, y: y,
+                width: valueWidth, alignRight: true, style: style)
             return
         }
         grid.put(fitting: (selected ? "▸ " : "  ") + label, x: rect.x + 1, y: y, width: labelWidth + 2, style: labelStyle)

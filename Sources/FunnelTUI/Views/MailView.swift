@@ -12,12 +12,14 @@ enum MailView {
         grid.box(x: rect.x, y: rect.y, width: rect.width, height: rect.height, title: title)
         let width = rect.width - 2
         grid.put(fitting: " To:      " + confirm.mail.to, x: rect.x + 1, y: rect.y + 1, width: width, style: CellStyle(.overlay, bold: true))
-        grid.put(fitting: " Subject: " + confirm.mail.subject, x: rect.x + 1, y: rect.y + 2, width: width,
-                 style: CellStyle(.overlay, bold: true))
+        grid.put(
+            fitting: " Subject: " + confirm.mail.subject, x: rect.x + 1, y: rect.y + 2, width: width,
+            style: CellStyle(.overlay, bold: true))
         for (row, line) in body.prefix(bodyRows).enumerated() {
             grid.put(fitting: "  " + line, x: rect.x + 1, y: rect.y + 3 + row, width: width, style: CellStyle(.dim))
         }
-        grid.put(fitting: " " + KeyHints.line(for: .mail, inbox: false, width: width - 2), x: rect.x + 1,
-                 y: rect.y + rect.height - 2, width: width, style: CellStyle(.overlay))
+        grid.put(
+            fitting: " " + KeyHints.line(for: .mail, inbox: false, width: width - 2), x: rect.x + 1,
+            y: rect.y + rect.height - 2, width: width, style: CellStyle(.overlay))
     }
 }

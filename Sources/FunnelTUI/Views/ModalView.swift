@@ -26,9 +26,10 @@ enum ModalView {
         let rows = HelpLayout.rows(height: state.height)
         let rect = CenteredRect(screenWidth: state.width, screenHeight: state.height, width: 78, height: rows + 2)
         let more = lines.count - scroll - rows
-        grid.box(x: rect.x, y: rect.y, width: rect.width, height: rect.height,
-                 title: state.text(.helpTitle, ["hints": KeyHints.line(for: .help, inbox: false, width: 40, language: state.language)])
-                    + (more > 0 ? " · " + state.text(.columnMoreBelow, count: more) : ""))
+        grid.box(
+            x: rect.x, y: rect.y, width: rect.width, height: rect.height,
+            title: state.text(.helpTitle, ["hints": KeyHints.line(for: .help, inbox: false, width: 40, language: state.language)])
+                + (more > 0 ? " · " + state.text(.columnMoreBelow, count: more) : ""))
         for row in 0..<min(rows, rect.height - 2) {
             let index = scroll + row
             guard lines.indices.contains(index) else { break }
@@ -45,8 +46,9 @@ enum ModalView {
 
     static func picker(_ picker: Picker, state: BoardState, _ grid: inout Grid) {
         let widest = picker.options.map { DisplayWidth.of($0.label) }.max() ?? 10
-        let rect = CenteredRect(screenWidth: state.width, screenHeight: state.height,
-                                width: max(DisplayWidth.of(picker.title) + 6, widest + 8), height: picker.options.count + 2)
+        let rect = CenteredRect(
+            screenWidth: state.width, screenHeight: state.height,
+            width: max(DisplayWidth.of(picker.title) + 6, widest + 8), height: picker.options.count + 2)
         grid.box(x: rect.x, y: rect.y, width: rect.width, height: rect.height, title: picker.title)
         let rows = rect.height - 2
         let top = max(0, min(picker.selected - rows + 1, picker.options.count - rows))
@@ -54,8 +56,9 @@ enum ModalView {
             let i = top + row
             guard picker.options.indices.contains(i) else { break }
             let selected = i == picker.selected
-            grid.put(fitting: (selected ? " ▸ " : "   ") + picker.options[i].label, x: rect.x + 1, y: rect.y + 1 + row,
-                     width: rect.width - 2, style: CellStyle(selected ? .selection : .overlay, bold: selected))
+            grid.put(
+                fitting: (selected ? " ▸ " : "   ") + picker.options[i].label, x: rect.x + 1, y: rect.y + 1 + row,
+                width: rect.width - 2, style: CellStyle(selected ? .selection : .overlay, bold: selected))
         }
     }
 
@@ -67,11 +70,13 @@ enum ModalView {
         if let error = prompt.error {
             grid.put(fitting: " " + error, x: rect.x + 1, y: rect.y + 3, width: rect.width - 2, style: CellStyle(.danger, bold: true))
         } else if case .logCall(let call) = prompt.purpose {
-            grid.put(fitting: " " + logPreview(prompt.text, call, state: state), x: rect.x + 1, y: rect.y + 3, width: rect.width - 2,
-                     style: CellStyle(.overlay))
+            grid.put(
+                fitting: " " + logPreview(prompt.text, call, state: state), x: rect.x + 1, y: rect.y + 3, width: rect.width - 2,
+                style: CellStyle(.overlay))
         }
-        grid.put(fitting: " " + KeyHints.line(for: .input, inbox: false, width: rect.width - 4, language: state.language), x: rect.x + 1, y: rect.y + 4,
-                 width: rect.width - 2, style: CellStyle(.dim))
+        grid.put(
+            fitting: " " + KeyHints.line(for: .input, inbox: false, width: rect.width - 4, language: state.language), x: rect.x + 1, y: rect.y + 4,
+            width: rect.width - 2, style: CellStyle(.dim))
     }
 
     /// What Enter would log, as typed so far: "→ next call Thu 2026-11-26 · note: …".
@@ -79,9 +84,10 @@ enum ModalView {
         switch LogCallFlow.parse(text, call, today: state.today, language: state.language) {
         case .failure(let error): return "? " + error.message
         case .success(let parsed):
-            var out = parsed.next.map {
-                state.text(.previewNextCall, ["weekday": weekday($0.date, state), "date": state.dates.full($0.date)])
-            } ?? state.text(.previewUnchanged)
+            var out =
+                parsed.next.map {
+                    state.text(.previewNextCall, ["weekday": weekday($0.date, state), "date": state.dates.full($0.date)])
+                } ?? state.text(.previewUnchanged)
             if !parsed.note.isEmpty { out += state.text(.previewNote, ["note": parsed.note]) }
             return out
         }
@@ -91,8 +97,9 @@ enum ModalView {
     /// cursor at the visual place of its logical position (see `Grid.input`), where the
     /// terminal's own cursor is put too.
     static func inputLine(_ line: LineEditor, x: Int, y: Int, width: Int, _ grid: inout Grid) {
-        grid.input(String(line.characters), cursor: line.cursor, x: x, y: y, width: width,
-                   style: CellStyle(.input), cursorStyle: CellStyle(.input, bold: true))
+        grid.input(
+            String(line.characters), cursor: line.cursor, x: x, y: y, width: width,
+            style: CellStyle(.input), cursorStyle: CellStyle(.input, bold: true))
     }
 
     static func form(_ form: DealForm, state: BoardState, _ grid: inout Grid) {
@@ -105,8 +112,9 @@ enum ModalView {
         for (i, field) in fields.enumerated() {
             let y = rect.y + 1 + i
             let selected = field == form.field
-            grid.put(fitting: (selected ? "▸ " : "  ") + field.label(in: state.language), x: rect.x + 1, y: y, width: labelWidth + 2,
-                     style: CellStyle(selected ? .overlayTitle : .overlay, bold: selected))
+            grid.put(
+                fitting: (selected ? "▸ " : "  ") + field.label(in: state.language), x: rect.x + 1, y: y, width: labelWidth + 2,
+                style: CellStyle(selected ? .overlayTitle : .overlay, bold: selected))
             let line = form.lines[field] ?? LineEditor()
             if selected {
                 inputLine(line, x: rect.x + 3 + labelWidth, y: y, width: fieldWidth, &grid)
@@ -120,11 +128,13 @@ enum ModalView {
         }
         if let error = form.errors[form.field] {
             // The focused field's message in full, whatever fits beside the field.
-            grid.put(fitting: " ⚠ " + error, x: rect.x + 1, y: rect.y + rect.height - 2, width: rect.width - 2,
-                     style: CellStyle(.danger, bold: true))
+            grid.put(
+                fitting: " ⚠ " + error, x: rect.x + 1, y: rect.y + rect.height - 2, width: rect.width - 2,
+                style: CellStyle(.danger, bold: true))
         } else {
-            grid.put(fitting: " " + KeyHints.line(for: .input, inbox: false, width: rect.width - 4, language: state.language), x: rect.x + 1,
-                     y: rect.y + rect.height - 2, width: rect.width - 2, style: CellStyle(.dim))
+            grid.put(
+                fitting: " " + KeyHints.line(for: .input, inbox: false, width: rect.width - 4, language: state.language), x: rect.x + 1,
+                y: rect.y + rect.height - 2, width: rect.width - 2, style: CellStyle(.dim))
         }
     }
 
@@ -142,21 +152,26 @@ enum ModalView {
 extension ModalView {
     /// A yes/no question: its title, the question, and its keys from the key table.
     static func confirm(_ confirm: Confirm, state: BoardState, _ grid: inout Grid) {
-        let rect = CenteredRect(screenWidth: state.width, screenHeight: state.height,
-                                width: max(44, DisplayWidth.of(confirm.title) + 8), height: 5)
+        let rect = CenteredRect(
+            screenWidth: state.width, screenHeight: state.height,
+            width: max(44, DisplayWidth.of(confirm.title) + 8), height: 5)
         grid.box(x: rect.x, y: rect.y, width: rect.width, height: rect.height, title: confirm.title)
-        grid.put(fitting: " " + confirm.question, x: rect.x + 1, y: rect.y + 1, width: rect.width - 2,
-                 style: CellStyle(.overlay, bold: true))
-        grid.put(fitting: " " + KeyHints.line(for: .confirm, inbox: false, width: rect.width - 4, language: state.language), x: rect.x + 1, y: rect.y + 3,
-                 width: rect.width - 2, style: CellStyle(.dim))
+        grid.put(
+            fitting: " " + confirm.question, x: rect.x + 1, y: rect.y + 1, width: rect.width - 2,
+            style: CellStyle(.overlay, bold: true))
+        grid.put(
+            fitting: " " + KeyHints.line(for: .confirm, inbox: false, width: rect.width - 4, language: state.language), x: rect.x + 1, y: rect.y + 3,
+            width: rect.width - 2, style: CellStyle(.dim))
     }
 }
 
 extension ModalView {
     /// A help line on a right-to-left board: a title at the right edge; a binding's keys at the
     /// right, what they do to their left, each its own field.
-    static func helpLineRightToLeft(_ line: String, isTitle: Bool, x: Int, y: Int, width: Int, style: CellStyle,
-                                    _ grid: inout Grid) {
+    static func helpLineRightToLeft(
+        _ line: String, isTitle: Bool, x: Int, y: Int, width: Int, style: CellStyle,
+        _ grid: inout Grid
+    ) {
         guard !isTitle, line.hasPrefix("  ") else {
             grid.put(fitting: line + " ", x: x, y: y, width: width, alignRight: true, style: style)
             return

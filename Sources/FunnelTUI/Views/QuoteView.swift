@@ -16,12 +16,14 @@ enum QuoteView {
         var y = rect.y + 1
         for line in deal.quoteLines.suffix(lineRows) {
             let text = "  \(DecimalText.short(line.quantity)) × \(line.text)"
-            put(text, right: Money.display(line.total, currency: deal.currency), x: rect.x + 1, y: y, width: width,
+            put(
+                text, right: Money.display(line.total, currency: deal.currency), x: rect.x + 1, y: y, width: width,
                 style: CellStyle(.overlay), state: state, &grid)
             y += 1
         }
-        grid.put(fitting: " " + QuoteFlow.preview(deal, state: state), x: rect.x + 1, y: y, width: width,
-                 alignRight: state.rightToLeft, style: CellStyle(.overlay, bold: true))
+        grid.put(
+            fitting: " " + QuoteFlow.preview(deal, state: state), x: rect.x + 1, y: y, width: width,
+            alignRight: state.rightToLeft, style: CellStyle(.overlay, bold: true))
         y += 2
         grid.put(fitting: " " + state.text(.quoteFilterLabel), x: rect.x + 1, y: y, width: 20, style: CellStyle(.dim))
         ModalView.inputLine(builder.filter, x: rect.x + 21, y: y, width: width - 21, &grid)
@@ -33,24 +35,29 @@ enum QuoteView {
             guard rows.indices.contains(index) else { break }
             let selected = index == builder.selected
             let price = index == 0 ? "" : Money.display(shown[index - 1].price, currency: shown[index - 1].currency)
-            put((selected ? " ▸ " : "   ") + rows[index], right: price, x: rect.x + 1, y: y + row, width: width,
+            put(
+                (selected ? " ▸ " : "   ") + rows[index], right: price, x: rect.x + 1, y: y + row, width: width,
                 style: CellStyle(selected ? .selection : .overlay, bold: selected || index == 0), state: state, &grid)
         }
         if shown.isEmpty {
             grid.put(fitting: "   " + state.text(.quoteNoProducts), x: rect.x + 1, y: y + 1, width: width, style: CellStyle(.dim))
         }
-        grid.put(fitting: " " + KeyHints.line(for: .quote, inbox: false, width: width - 2, language: state.language),
-                 x: rect.x + 1, y: rect.y + rect.height - 2, width: width, style: CellStyle(.dim))
+        grid.put(
+            fitting: " " + KeyHints.line(for: .quote, inbox: false, width: width - 2, language: state.language),
+            x: rect.x + 1, y: rect.y + rect.height - 2, width: width, style: CellStyle(.dim))
     }
 
     /// A row with `left` at the start and `right` (an amount) at the end, mirrored right to left.
-    static func put(_ left: String, right: String, x: Int, y: Int, width: Int, style: CellStyle, state: BoardState,
-                    _ grid: inout Grid) {
+    static func put(
+        _ left: String, right: String, x: Int, y: Int, width: Int, style: CellStyle, state: BoardState,
+        _ grid: inout Grid
+    ) {
         grid.fill(x: x, y: y, width: width, height: 1, style: style)
         let amountWidth = min(DisplayWidth.of(right) + 1, width / 3)
         if state.rightToLeft {
-            grid.put(fitting: left.trimmingCharacters(in: .whitespaces) + " ", x: x + amountWidth, y: y, width: width - amountWidth,
-                     alignRight: true, style: style)
+            grid.put(
+                fitting: left.trimmingCharacters(in: .whitespaces) + " ", x: x + amountWidth, y: y, width: width - amountWidth,
+                alignRight: true, style: style)
             grid.put(fitting: " " + right, x: x, y: y, width: amountWidth, style: style)
         } else {
             grid.put(fitting: left, x: x, y: y, width: width - amountWidth, style: style)

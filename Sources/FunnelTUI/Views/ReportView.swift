@@ -36,8 +36,12 @@ enum ReportView {
             who = screen.seller.map { s in state.funnel.team.user(s)?.name ?? s } ?? state.text(.headerAllSellers)
         }
         grid.fill(x: 0, y: 0, width: state.width, height: 1, style: CellStyle(.header))
-        let title = state.text(.reportTitle, ["period": screen.period.label(in: state.language),
-                                              "range": report.period.label(in: state.language, dates: state.dates), "who": who])
+        let title = state.text(
+            .reportTitle,
+            [
+                "period": screen.period.label(in: state.language),
+                "range": report.period.label(in: state.language, dates: state.dates), "who": who,
+            ])
         grid.put(fitting: " " + title, x: 0, y: 0, width: state.width, style: CellStyle(.header, bold: true))
         let lines = self.lines(report, width: state.width - 2, state: state)
         let rows = state.height - 2
@@ -58,8 +62,9 @@ enum ReportView {
             grid.put(fitting: " " + status.text, x: 0, y: state.height - 1, width: state.width, style: CellStyle(role, bold: true))
         } else {
             grid.fill(x: 0, y: state.height - 1, width: state.width, height: 1, style: CellStyle(.status))
-            grid.put(fitting: " " + state.text(.reportFooter) + (more > 0 ? " · " + state.text(.pluralMoreLines, count: more) : ""),
-                     x: 0, y: state.height - 1, width: state.width, style: CellStyle(.status))
+            grid.put(
+                fitting: " " + state.text(.reportFooter) + (more > 0 ? " · " + state.text(.pluralMoreLines, count: more) : ""),
+                x: 0, y: state.height - 1, width: state.width, style: CellStyle(.status))
         }
     }
 
@@ -94,36 +99,55 @@ enum ReportView {
             // The funnel's shape: bars centred on one axis.
             let b = bar(Double(s.openDeals), maximum: widest, width: barWidth)
             let pad = max(0, (barWidth - DisplayWidth.of(b)) / 2)
-            out.append(Line([(name(s.stage.name, label), plain), (String(repeating: " ", count: pad) + b, barStyle),
-                             (String(repeating: " ", count: max(1, barWidth - pad - DisplayWidth.of(b) + 1)), plain),
-                             ("\(s.openDeals) · \(money(s.totalValue))" + (s.weightedValue.map { t(.reportWeighted, ["value": money($0)]) } ?? ""), plain)],
-                            figure: .stage(s.stage.id)))
+            out.append(
+                Line(
+                    [
+                        (name(s.stage.name, label), plain), (String(repeating: " ", count: pad) + b, barStyle),
+                        (String(repeating: " ", count: max(1, barWidth - pad - DisplayWidth.of(b) + 1)), plain),
+                        ("\(s.openDeals) · \(money(s.totalValue))" + (s.weightedValue.map { t(.reportWeighted, ["value": money($0)]) } ?? ""), plain),
+                    ],
+                    figure: .stage(s.stage.id)))
         }
         out.append([("", plain)])
         out.append([(t(.reportConversion, [:]), title), (t(.reportConversionNote, [:]), CellStyle(.dim))])
         for c in report.conversions {
             let rate = c.rate ?? 0
-            out.append(Line([(name("\(c.from.name) →", label), plain),
-                             (DisplayWidth.fit(bar(rate, maximum: 1, width: barWidth), to: barWidth + 1), barStyle),
-                             (c.rate.map { String(format: "%3.0f%%", $0 * 100) } ?? "  —", CellStyle(.normal, bold: true)),
-                             (t(.reportOf, ["reached": "\(c.reached)", "entered": "\(c.entered)"]), CellStyle(.dim))],
-                            figure: .entered(c.from.id)))
+            out.append(
+                Line(
+                    [
+                        (name("\(c.from.name) →", label), plain),
+                        (DisplayWidth.fit(bar(rate, maximum: 1, width: barWidth), to: barWidth + 1), barStyle),
+                        (c.rate.map { String(format: "%3.0f%%", $0 * 100) } ?? "  —", CellStyle(.normal, bold: true)),
+                        (t(.reportOf, ["reached": "\(c.reached)", "entered": "\(c.entered)"]), CellStyle(.dim)),
+                    ],
+                    figure: .entered(c.from.id)))
         }
         let days = report.medianDaysToWon.map { String(format: "%.0f", $0) } ?? "—"
-        out.append(Line([(t(.reportWinRate, [:]), plain),
-                         (report.winRate.map { String(format: "%.0f%%", $0 * 100) } ?? "—", CellStyle(.normal, bold: true)),
-                         (t(.reportWinNote, ["won": "\(report.won)", "lost": "\(report.lost)", "new": "\(report.newDeals)", "days": days]),
-                          CellStyle(.dim))], figure: .won))
+        out.append(
+            Line(
+                [
+                    (t(.reportWinRate, [:]), plain),
+                    (report.winRate.map { String(format: "%.0f%%", $0 * 100) } ?? "—", CellStyle(.normal, bold: true)),
+                    (
+                        t(.reportWinNote, ["won": "\(report.won)", "lost": "\(report.lost)", "new": "\(report.newDeals)", "days": days]),
+                        CellStyle(.dim)
+                    ),
+                ], figure: .won))
         out.append([("", plain)])
         out += lossLines(report, label: label, barWidth: barWidth, state: state)
         out.append([("", plain)])
         out.append([(t(.reportDaysInStage, [:]), title), (t(.reportDaysNote, [:]), CellStyle(.dim))])
         let slowest = report.velocity.compactMap(\.p90Days).max() ?? 0
         for v in report.velocity where v.stage.kind == .open {
-            out.append([(name(v.stage.name, label), plain),
-                        (DisplayWidth.fit(bar(v.medianDays ?? 0, maximum: slowest, width: barWidth), to: barWidth + 1), barStyle),
-                        ("\(v.medianDays.map { String(format: "%.1f", $0) } ?? "—") / \(v.p90Days.map { String(format: "%.1f", $0) } ?? "—")" + t(.reportDaysUnit, [:]),
-                         plain), (t(.reportStays, ["count": "\(v.stays)"]), CellStyle(.dim))])
+            out.append([
+                (name(v.stage.name, label), plain),
+                (DisplayWidth.fit(bar(v.medianDays ?? 0, maximum: slowest, width: barWidth), to: barWidth + 1), barStyle),
+                (
+                    "\(v.medianDays.map { String(format: "%.1f", $0) } ?? "—") / \(v.p90Days.map { String(format: "%.1f", $0) } ?? "—")"
+                        + t(.reportDaysUnit, [:]),
+                    plain
+                ), (t(.reportStays, ["count": "\(v.stays)"]), CellStyle(.dim)),
+            ])
         }
         if !report.team.isEmpty { out += teamLines(report, open: open.map(\.stage), width: width, label: label, state: state) }
         out += forecastLines(report, label: label, state: state)
@@ -149,19 +173,31 @@ enum ReportView {
         if report.leaks.allSatisfy({ $0.leaked == 0 }) { out.append([(t(.reportNoLosses, [:]), CellStyle(.dim))]) }
         for l in report.leaks where l.leaked > 0 {
             let limping = report.limpingStage?.id == l.stage.id
-            let text = t(.reportLeak, ["lost": "\(l.lost)", "deals": "\(l.deals)", "lostShare": percent(l.lostShare),
-                                       "stuck": "\(l.stuck)", "stuckShare": percent(l.stuckShare)])
-            out.append(Line([(name(l.stage.name, label), plain),
-                             (DisplayWidth.fit(bar(l.leakShare ?? 0, maximum: 1, width: barWidth), to: barWidth + 1),
-                              CellStyle(limping ? .danger : .warning)),
-                             (String(format: "%3.0f%%", (l.leakShare ?? 0) * 100), CellStyle(.normal, bold: true)),
-                             (limping ? t(.reportLimping, [:]) : "", CellStyle(.danger, bold: true)),
-                             (text, CellStyle(.dim))],
-                            figure: l.lost > 0 ? .lostFrom(l.stage.id) : .late(l.stage.id)))
+            let text = t(
+                .reportLeak,
+                [
+                    "lost": "\(l.lost)", "deals": "\(l.deals)", "lostShare": percent(l.lostShare),
+                    "stuck": "\(l.stuck)", "stuckShare": percent(l.stuckShare),
+                ])
+            out.append(
+                Line(
+                    [
+                        (name(l.stage.name, label), plain),
+                        (
+                            DisplayWidth.fit(bar(l.leakShare ?? 0, maximum: 1, width: barWidth), to: barWidth + 1),
+                            CellStyle(limping ? .danger : .warning)
+                        ),
+                        (String(format: "%3.0f%%", (l.leakShare ?? 0) * 100), CellStyle(.normal, bold: true)),
+                        (limping ? t(.reportLimping, [:]) : "", CellStyle(.danger, bold: true)),
+                        (text, CellStyle(.dim)),
+                    ],
+                    figure: l.lost > 0 ? .lostFrom(l.stage.id) : .late(l.stage.id)))
         }
         if !report.lostReasons.isEmpty {
-            out.append([(t(.reportReasons, [:]), CellStyle(.dim)),
-                        (report.lostReasons.prefix(6).map { "\($0.reason) \($0.count)" }.joined(separator: " · "), plain)])
+            out.append([
+                (t(.reportReasons, [:]), CellStyle(.dim)),
+                (report.lostReasons.prefix(6).map { "\($0.reason) \($0.count)" }.joined(separator: " · "), plain),
+            ])
         }
         return out
     }
@@ -171,16 +207,31 @@ enum ReportView {
         let t = { (key: TextKey, args: [String: String]) in state.text(key, args) }
         let plain = CellStyle(.normal)
         let money = { (amount: Decimal) in Money.display(amount, currency: report.currency) }
-        var out: [Line] = [[("", plain)], [(t(.reportForecast, [:]), CellStyle(.overlayTitle, bold: true)),
-                                           (t(.reportForecastNote, [:]), CellStyle(.dim))]]
+        var out: [Line] = [
+            [("", plain)],
+            [
+                (t(.reportForecast, [:]), CellStyle(.overlayTitle, bold: true)),
+                (t(.reportForecastNote, [:]), CellStyle(.dim)),
+            ],
+        ]
         if let total = report.weightedValue { out.append([(t(.reportWeightedTotal, ["value": money(total)]), plain)]) }
         if report.forecast.isEmpty { out.append([(t(.reportNoForecast, [:]), CellStyle(.dim))]) }
         for row in report.forecast {
             let month = row.month.map { state.dates.month($0) } ?? t(.reportForecastOverdue, [:])
-            out.append(Line([(name(month, label), row.overdue ? CellStyle(.danger, bold: true) : plain),
-                             (t(.reportForecastRow, ["deals": state.text(.pluralDeals, count: row.deals), "value": money(row.value),
-                                                     "weighted": money(row.weightedValue)]), plain)],
-                            figure: .closing(row.month)))
+            out.append(
+                Line(
+                    [
+                        (name(month, label), row.overdue ? CellStyle(.danger, bold: true) : plain),
+                        (
+                            t(
+                                .reportForecastRow,
+                                [
+                                    "deals": state.text(.pluralDeals, count: row.deals), "value": money(row.value),
+                                    "weighted": money(row.weightedValue),
+                                ]), plain
+                        ),
+                    ],
+                    figure: .closing(row.month)))
         }
         guard let month = report.goals.first?.goal.month else { return out }
         out += [[("", plain)], [(t(.reportGoals, ["month": state.dates.month(month)]), CellStyle(.overlayTitle, bold: true))]]
@@ -188,10 +239,16 @@ enum ReportView {
             let amount = { (value: Decimal) in status.goal.kind.isMoney ? money(value) : Goal.targetText(value, kind: status.goal.kind) }
             let who = status.goal.seller.map { state.funnel.team.user($0)?.name ?? $0 } ?? t(.reportGoalTeam, [:])
             let kinds: [GoalKind: TextKey] = [.wonValue: .goalKindWonValue, .wonDeals: .goalKindWonDeals, .activities: .goalKindActivities]
-            let line = t(.reportGoalLine, ["actual": amount(status.actual), "target": amount(status.goal.target), "gap": amount(status.gap),
-                                           "days": state.text(.pluralDays, count: status.daysLeft)])
-            out.append([(name(who, label), plain), (state.text(kinds[status.goal.kind]!) + ": ", CellStyle(.dim)),
-                        (line, CellStyle(status.reached ? .accent : .normal, bold: status.reached))])
+            let line = t(
+                .reportGoalLine,
+                [
+                    "actual": amount(status.actual), "target": amount(status.goal.target), "gap": amount(status.gap),
+                    "days": state.text(.pluralDays, count: status.daysLeft),
+                ])
+            out.append([
+                (name(who, label), plain), (state.text(kinds[status.goal.kind]!) + ": ", CellStyle(.dim)),
+                (line, CellStyle(status.reached ? .accent : .normal, bold: status.reached)),
+            ])
         }
         return out
     }
@@ -200,8 +257,10 @@ enum ReportView {
     /// seller name is reordered inside its cell and never across the cells beside it.
     static func teamLines(_ report: FunnelReport, open stageIDs: [Stage], width: Int, label: Int, state: BoardState) -> [Line] {
         let dim = CellStyle(.dim)
-        var out: [Line] = [[("", CellStyle(.normal))],
-                           [(state.text(.reportTeam), CellStyle(.overlayTitle, bold: true)), (state.text(.reportTeamNote), dim)]]
+        var out: [Line] = [
+            [("", CellStyle(.normal))],
+            [(state.text(.reportTeam), CellStyle(.overlayTitle, bold: true)), (state.text(.reportTeamNote), dim)],
+        ]
         let cell = max(4, min(9, (width - label - 35) / max(1, stageIDs.count)))
         var header: Line = [(DisplayWidth.fit(state.text(.reportSeller), to: label), dim)]
         for stage in stageIDs { header.pieces.append((DisplayWidth.fit(String(stage.name.prefix(cell - 1)), to: cell), dim)) }
@@ -212,9 +271,12 @@ enum ReportView {
             var row = Line([(name(seller.user.name, label), style)], figure: .seller(seller.user.account))
             for stage in stageIDs { row.pieces.append((DisplayWidth.fit("\(seller.openByStage[stage.id] ?? 0)", to: cell), style)) }
             let winRate = seller.winRate.map { String(format: "%.0f", $0 * 100) } ?? "—"
-            row.pieces.append((String(format: "%4d %4d %4d  ", seller.open, seller.won, seller.lost)
-                + DisplayWidth.fit(winRate, to: 4, alignRight: true)
-                + String(format: "  %7d %5d", seller.overdueNextActions, seller.stuck), style))
+            row.pieces.append(
+                (
+                    String(format: "%4d %4d %4d  ", seller.open, seller.won, seller.lost)
+                        + DisplayWidth.fit(winRate, to: 4, alignRight: true)
+                        + String(format: "  %7d %5d", seller.overdueNextActions, seller.stuck), style
+                ))
             row.pieces.append((seller.overloaded ? state.text(.reportOverloaded) : "", CellStyle(.danger, bold: true)))
             out.append(row)
         }

@@ -9,8 +9,9 @@ enum StageEditorView {
         let stages = state.pipeline.stages
         let selected = StageEditorFlow.selected(editor, state)?.0 ?? 0
         let rect = CenteredRect(screenWidth: state.width, screenHeight: state.height, width: 78, height: stages.count + 4)
-        grid.box(x: rect.x, y: rect.y, width: rect.width, height: rect.height,
-                 title: state.text(.stageEditorTitle, ["pipeline": state.pipeline.name]))
+        grid.box(
+            x: rect.x, y: rect.y, width: rect.width, height: rect.height,
+            title: state.text(.stageEditorTitle, ["pipeline": state.pipeline.name]))
         var counts: [String: Int] = [:]
         for deal in state.deals.values { counts[deal.stage, default: 0] += 1 }
         let rows = rect.height - 4
@@ -20,12 +21,14 @@ enum StageEditorView {
             guard stages.indices.contains(index) else { break }
             let isSelected = index == selected
             let text = (isSelected ? " ▸ " : "   ") + line(stages[index], deals: counts[stages[index].id, default: 0], state: state)
-            grid.put(fitting: text, x: rect.x + 1, y: rect.y + 1 + row, width: rect.width - 2, alignRight: state.rightToLeft,
-                     style: CellStyle(isSelected ? .selection : .overlay, bold: isSelected))
+            grid.put(
+                fitting: text, x: rect.x + 1, y: rect.y + 1 + row, width: rect.width - 2, alignRight: state.rightToLeft,
+                style: CellStyle(isSelected ? .selection : .overlay, bold: isSelected))
         }
         if let note = advice(state.pipeline, state: state) {
-            grid.put(fitting: " " + note.text, x: rect.x + 1, y: rect.y + rect.height - 2, width: rect.width - 2,
-                     alignRight: state.rightToLeft, style: CellStyle(note.isWarning ? .danger : .dim, bold: note.isWarning))
+            grid.put(
+                fitting: " " + note.text, x: rect.x + 1, y: rect.y + rect.height - 2, width: rect.width - 2,
+                alignRight: state.rightToLeft, style: CellStyle(note.isWarning ? .danger : .dim, bold: note.isWarning))
         }
     }
 

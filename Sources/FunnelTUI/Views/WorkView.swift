@@ -11,17 +11,23 @@ enum WorkView {
         grid.box(x: rect.x, y: rect.y, width: rect.width, height: rect.height, title: title)
         for (i, choice) in choices.enumerated() where i < rect.height - 2 {
             let selected = i == picker.selected
-            grid.put(fitting: " \(choice.key)  \(state.text(choice.label))", x: rect.x + 1, y: rect.y + 1 + i, width: rect.width - 2,
-                     style: CellStyle(selected ? .selection : .overlay, bold: selected))
+            grid.put(
+                fitting: " \(choice.key)  \(state.text(choice.label))", x: rect.x + 1, y: rect.y + 1 + i, width: rect.width - 2,
+                style: CellStyle(selected ? .selection : .overlay, bold: selected))
         }
     }
 
     static func today(_ list: TodayList, state: BoardState, _ grid: inout Grid) {
         let entries = state.callList
         let rect = CenteredRect(screenWidth: state.width, screenHeight: state.height, width: 100, height: state.height - 2)
-        grid.box(x: rect.x, y: rect.y, width: rect.width, height: rect.height,
-                 title: state.text(.todayTitle, ["count": "\(entries.count)",
-                                                  "hints": KeyHints.line(for: .today, inbox: false, width: 50, language: state.language)]))
+        grid.box(
+            x: rect.x, y: rect.y, width: rect.width, height: rect.height,
+            title: state.text(
+                .todayTitle,
+                [
+                    "count": "\(entries.count)",
+                    "hints": KeyHints.line(for: .today, inbox: false, width: 50, language: state.language),
+                ]))
         guard !entries.isEmpty else {
             grid.put(fitting: "  " + state.text(.todayNothing), x: rect.x + 1, y: rect.y + 2, width: rect.width - 2, style: CellStyle(.overlay))
             return
@@ -46,8 +52,9 @@ enum WorkView {
             let y = rect.y + 1 + row
             if let entry = item.entry {
                 let selected = entry == list.selected
-                grid.put(fitting: (selected ? " ▸ " : "   ") + item.text, x: rect.x + 1, y: y, width: rect.width - 2,
-                         style: CellStyle(selected ? .selection : .overlay, bold: selected))
+                grid.put(
+                    fitting: (selected ? " ▸ " : "   ") + item.text, x: rect.x + 1, y: y, width: rect.width - 2,
+                    style: CellStyle(selected ? .selection : .overlay, bold: selected))
             } else {
                 grid.put(fitting: " " + item.text, x: rect.x + 1, y: y, width: rect.width - 2, style: CellStyle(.overlayTitle, bold: true))
             }

@@ -32,8 +32,9 @@ public enum WelcomeRender {
             footer = .welcomeFooterChoose
         case .language:
             line(state.text(.welcomeChooseLanguage), y: body, style: CellStyle(.accent, bold: true), &grid)
-            list(Language.allCases.map { pad($0.rawValue, to: 4) + WelcomeState.autonym($0) }, selected: state.nameLanguageIndex,
-                 y: body + 2, &grid)
+            list(
+                Language.allCases.map { pad($0.rawValue, to: 4) + WelcomeState.autonym($0) }, selected: state.nameLanguageIndex,
+                y: body + 2, &grid)
             footer = .welcomeFooterChoose
         case .members:
             members(state, &grid)
@@ -62,8 +63,9 @@ public enum WelcomeRender {
         let x = margin + DisplayWidth.of(prompt)
         grid.put(prompt, x: margin, y: y, style: CellStyle(.normal, bold: true))
         let field = 24
-        grid.input(state.editor.text, cursor: state.editor.cursor, x: x, y: y, width: field,
-                   style: CellStyle(.input), cursorStyle: CellStyle(.input, bold: true))
+        grid.input(
+            state.editor.text, cursor: state.editor.cursor, x: x, y: y, width: field,
+            style: CellStyle(.input), cursorStyle: CellStyle(.input, bold: true))
         grid.put(state.text(.welcomeRolePrompt, ["role": role(state.role)]), x: x + field + 2, y: y)
         if let problem = state.problem { line(problem, y: y + 2, style: CellStyle(.statusError), &grid) }
     }

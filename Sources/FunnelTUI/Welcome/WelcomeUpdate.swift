@@ -14,11 +14,13 @@ public enum WelcomeUpdate {
         case (_, .demo?): return .demo
         case (_, .quit?): return .quit
         case (.template, let action?):
-            state.templateIndex = choose(action, index: state.templateIndex, count: PipelineTemplate.allCases.count,
-                                         back: .menu, next: .language, &state)
+            state.templateIndex = choose(
+                action, index: state.templateIndex, count: PipelineTemplate.allCases.count,
+                back: .menu, next: .language, &state)
         case (.language, let action?):
-            state.nameLanguageIndex = choose(action, index: state.nameLanguageIndex, count: Language.allCases.count,
-                                             back: .template, next: .members, &state)
+            state.nameLanguageIndex = choose(
+                action, index: state.nameLanguageIndex, count: Language.allCases.count,
+                back: .template, next: .members, &state)
         case (.members, let action?): return member(action, &state)
         default: break
         }
@@ -32,8 +34,10 @@ public enum WelcomeUpdate {
     }
 
     /// Moves through a list, goes on or back; the new highlighted index.
-    static func choose(_ action: WelcomeAction, index: Int, count: Int, back: WelcomeState.Step,
-                       next: WelcomeState.Step, _ state: inout WelcomeState) -> Int {
+    static func choose(
+        _ action: WelcomeAction, index: Int, count: Int, back: WelcomeState.Step,
+        next: WelcomeState.Step, _ state: inout WelcomeState
+    ) -> Int {
         switch action {
         case .previous: return (index + count - 1) % count
         case .next: return (index + 1) % count

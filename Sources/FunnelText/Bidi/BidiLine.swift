@@ -38,7 +38,8 @@ public struct BidiLine: Sendable {
             BidiShaping.apply(to: &shaped, paragraph: paragraph, arabic: shapeArabic)
         }
         let units = Self.clusters(logical, original: scalars, shaped: shaped, paragraph: paragraph)
-        let order = reorder
+        let order =
+            reorder
             ? BidiParagraph.reorder(types: units.map(\.type), levels: units.map(\.level), rightToLeft: paragraph.isRightToLeft)
             : Array(units.indices)
         let shown = order.filter { !units[$0].text.isEmpty }
@@ -93,8 +94,9 @@ public struct BidiLine: Sendable {
     /// and FriBidi is not asked. A filter for speed, not a bidi rule: anything else goes to FriBidi.
     static func isLeftToRightOnly<S: Sequence>(_ scalars: S) -> Bool where S.Element == UInt32 {
         !scalars.contains { v in
-            v >= 0x0590 && ((0x0590...0x08FF).contains(v) || v == 0x200F || (0xFB1D...0xFDFF).contains(v)
-                || (0xFE70...0xFEFF).contains(v) || (0x10800...0x10FFF).contains(v) || (0x1E800...0x1EFFF).contains(v))
+            v >= 0x0590
+                && ((0x0590...0x08FF).contains(v) || v == 0x200F || (0xFB1D...0xFDFF).contains(v)
+                    || (0xFE70...0xFEFF).contains(v) || (0x10800...0x10FFF).contains(v) || (0x1E800...0x1EFFF).contains(v))
         }
     }
 

@@ -1,8 +1,8 @@
 import Foundation
 import FunnelCore
 import FunnelStore
-import FunnelText
 import FunnelTUI
+import FunnelText
 
 /// Options that apply to every command and to the board.
 struct GlobalOptions {
@@ -114,7 +114,8 @@ enum FunnelMain {
                 return ExitCode.success.rawValue
             }
             if options.pipeline != nil {
-                throw CommandFailure.usage("funnel: --pipeline before a command opens the board on it; give it after the command: funnel \(name) --pipeline NAME")
+                throw CommandFailure.usage(
+                    "funnel: --pipeline before a command opens the board on it; give it after the command: funnel \(name) --pipeline NAME")
             }
             let parsed = try ArgumentParser.parse(Array(options.words.dropFirst()), spec: command.spec)
             if parsed.help {

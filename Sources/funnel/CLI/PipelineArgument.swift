@@ -6,8 +6,9 @@ enum PipelineArgument {
     /// The option, as every command that takes it describes it.
     static let option = OptionSpec("pipeline", value: "PIPELINE", "the pipeline, by name or id (default: the first; funnel pipelines)")
     /// The option where `all` is accepted too.
-    static let optionWithAll = OptionSpec("pipeline", value: "PIPELINE",
-                                          "the pipeline, by name or id, or all (default: the first; funnel pipelines)")
+    static let optionWithAll = OptionSpec(
+        "pipeline", value: "PIPELINE",
+        "the pipeline, by name or id, or all (default: the first; funnel pipelines)")
 
     /// Whether `--pipeline all` was given.
     static func isEvery(_ arguments: ParsedArguments) -> Bool {

@@ -1,6 +1,7 @@
 import Foundation
 import FunnelCore
 import FunnelStore
+
 #if canImport(Glibc)
 import Glibc
 #endif

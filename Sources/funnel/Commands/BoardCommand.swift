@@ -1,8 +1,8 @@
 import Foundation
 import FunnelCore
 import FunnelStore
-import FunnelText
 import FunnelTUI
+import FunnelText
 
 /// `funnel` with no command: the board. `funnel --demo`: the board on fresh demo data.
 enum BoardCommand {
@@ -22,7 +22,8 @@ enum BoardCommand {
     /// `funnel --demo`, or `d` on the welcome screen: demo data in a temporary directory, as its manager.
     static func openDemo(options: GlobalOptions, environment: [String: String]) throws -> Int32 {
         var environment = environment
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("funnel-demo-\(getpid())-\(UInt32.random(in: 0...UInt32.max))").path
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("funnel-demo-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+            .path
         environment["FUNNEL_DATA_DIR"] = directory
         environment["FUNNEL_USER"] = DemoData.manager
         let session = try Session(dataDir: directory, environment: environment)

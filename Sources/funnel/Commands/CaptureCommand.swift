@@ -7,17 +7,18 @@ enum CaptureCommand: Command {
         name: "capture", summary: "Read new leads (JSON lines or CSV) into the inbox; duplicates attach to their deal.",
         arguments: [ArgumentSpec(name: "FILE", required: false, help: "read this file (default: standard input; - also means it)")],
         options: [
-            OptionSpec("format", value: "FORMAT", "csv or jsonl (default: guessed from the first character)",
-                       choices: ["csv", "jsonl"]),
+            OptionSpec(
+                "format", value: "FORMAT", "csv or jsonl (default: guessed from the first character)",
+                choices: ["csv", "jsonl"]),
             OptionSpec("source", value: "TEXT", "where these leads come from, when a record does not say"),
             OptionSpec("pipeline", value: "PIPELINE", "capture into this pipeline's inbox, matching its deals (default: the first)"),
         ],
         details: """
-        Fields: name, company, phone, email, source, note (CSV: a header row names the columns; UTF-8, BOM allowed).
-        Each bad record is reported with its line number and skipped; the good ones are kept.
-        A lead whose phone or email matches an open deal is logged on that deal instead of becoming a new card.
-        Prints the id of each new deal. Exit code 2 when any record was skipped.
-        """)
+            Fields: name, company, phone, email, source, note (CSV: a header row names the columns; UTF-8, BOM allowed).
+            Each bad record is reported with its line number and skipped; the good ones are kept.
+            A lead whose phone or email matches an open deal is logged on that deal instead of becoming a new card.
+            Prints the id of each new deal. Exit code 2 when any record was skipped.
+            """)
 
     static func run(_ arguments: ParsedArguments, session: Session) throws {
         var format: LeadReader.Format?
@@ -62,9 +63,11 @@ enum CaptureCommand: Command {
             case .success(var lead):
                 if lead.source.isEmpty { lead.source = arguments.value("source") ?? "" }
                 if let match = matcher.match(lead) {
-                    let deal = try session.change(match, by: actor, funnel: funnel,
-                                                  .attachLead(note: [lead.name, lead.phone, lead.email, lead.note].filter { !$0.isEmpty }.joined(separator: ", "),
-                                                              source: lead.source))
+                    let deal = try session.change(
+                        match, by: actor, funnel: funnel,
+                        .attachLead(
+                            note: [lead.name, lead.phone, lead.email, lead.note].filter { !$0.isEmpty }.joined(separator: ", "),
+                            source: lead.source))
                     attached += 1
                     // Another rep's customer is still theirs (R4), but which deal it is stays theirs too (R15).
                     let which = Visibility.canSee(deal, actor: actor) ? "matches deal \(match); logged on it" : "attached to an existing deal"

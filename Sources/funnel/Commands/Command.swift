@@ -6,13 +6,14 @@ protocol Command: Sendable {
     static func run(_ arguments: ParsedArguments, session: Session) throws
 }
 
-
 /// Every subcommand, in the order `funnel --help` lists them.
 let allCommands: [any Command.Type] = [
     InitCommand.self, AddCommand.self, ListCommand.self, ShowCommand.self, MoveCommand.self,
-    EditCommand.self, AssignCommand.self, LogCommand.self, BillCommand.self, ProductsCommand.self, LinesCommand.self, QuoteCommand.self, QuotesCommand.self, MailCommand.self, TodayCommand.self,
+    EditCommand.self, AssignCommand.self, LogCommand.self, BillCommand.self, ProductsCommand.self, LinesCommand.self, QuoteCommand.self,
+    QuotesCommand.self, MailCommand.self, TodayCommand.self,
     CaptureCommand.self, ImportCommand.self, ExportCommand.self, AcceptCommand.self,
-    RejectCommand.self, ReportCommand.self, GoalsCommand.self, DoctorCommand.self, StagesCommand.self, LostReasonsCommand.self, PipelinesCommand.self, TeamInitCommand.self, TeamCommand.self, DemoCommand.self, KeysCommand.self,
+    RejectCommand.self, ReportCommand.self, GoalsCommand.self, DoctorCommand.self, StagesCommand.self, LostReasonsCommand.self, PipelinesCommand.self,
+    TeamInitCommand.self, TeamCommand.self, DemoCommand.self, KeysCommand.self,
     VersionCommand.self, ConfigCommand.self, SyncCommand.self, MergeDealCommand.self, ManCommand.self, InstallManCommand.self,
     CompletionsCommand.self, ScreenshotCommand.self,
 ]

@@ -1,7 +1,7 @@
 import Foundation
 import FunnelStore
-import FunnelText
 import FunnelTUI
+import FunnelText
 
 /// `funnel config get|set|list`: the board's settings file, `$XDG_CONFIG_HOME/funnel/config`
 /// (docs/themes.md). Values are checked before anything is written; the file is replaced atomically.
@@ -9,16 +9,16 @@ enum ConfigCommand: Command {
     static let spec = CommandSpec(
         name: "config", summary: "Show or change the settings (theme, mouse, bidi, arabic_shaping, mailer).",
         arguments: [
-            ArgumentSpec(name: "ACTION", required: true, help: "list, get KEY, or set KEY VALUE"),
+            ArgumentSpec(name: "ACTION", required: true, help: "list, get KEY, or set KEY VALUE")
         ],
         details: """
-        Keys: theme (dark, light, high-contrast, mono, a theme in $XDG_CONFIG_HOME/funnel/themes, or a path),
-        mouse (on or off), bidi (app or terminal: docs/bidi.md), arabic_shaping (on or off), mailer (the
-        sendmail -t command funnel mail hands emails to, as one quoted word), language (he, ar or en),
-        board_direction (auto, ltr or rtl), sync_interval (minutes between the board's background syncs when the data
-        is synced, 0 to 1440; 0: only on Ctrl-S; docs/sync.md).
-        The file is $XDG_CONFIG_HOME/funnel/config (default ~/.config/funnel/config).
-        """,
+            Keys: theme (dark, light, high-contrast, mono, a theme in $XDG_CONFIG_HOME/funnel/themes, or a path),
+            mouse (on or off), bidi (app or terminal: docs/bidi.md), arabic_shaping (on or off), mailer (the
+            sendmail -t command funnel mail hands emails to, as one quoted word), language (he, ar or en),
+            board_direction (auto, ltr or rtl), sync_interval (minutes between the board's background syncs when the data
+            is synced, 0 to 1440; 0: only on Ctrl-S; docs/sync.md).
+            The file is $XDG_CONFIG_HOME/funnel/config (default ~/.config/funnel/config).
+            """,
         acceptsRest: true)
 
     /// The settings and what each is when the file does not say.
@@ -148,8 +148,9 @@ enum ConfigText {
         if lines.last == "" { lines.removeLast() }
         let index = lines.firstIndex { line in
             let trimmed = line.trimmingCharacters(in: .whitespaces)
-            return !trimmed.hasPrefix("#") && trimmed.split(separator: "=", maxSplits: 1).first?
-                .trimmingCharacters(in: .whitespaces) == key
+            return !trimmed.hasPrefix("#")
+                && trimmed.split(separator: "=", maxSplits: 1).first?
+                    .trimmingCharacters(in: .whitespaces) == key
         }
         if let index { lines[index] = "\(key) = \(value)" } else { lines.append("\(key) = \(value)") }
         return lines.joined(separator: "\n") + "\n"

@@ -8,7 +8,9 @@ enum DemoCommand: Command {
         name: "demo", summary: "Fill an empty data directory with a demo team and deals.",
         options: [
             OptionSpec("deals", value: "N", "how many deals (default 60; up to 1000000)"),
-            OptionSpec("template", value: "NAME", "pipeline template when the directory is new (default simple)", choices: PipelineTemplate.allCases.map(\.rawValue)),
+            OptionSpec(
+                "template", value: "NAME", "pipeline template when the directory is new (default simple)",
+                choices: PipelineTemplate.allCases.map(\.rawValue)),
             OptionSpec("seed", value: "N", "random seed, for the same deals every time"),
             OptionSpec("week", value: "DAYS", "the team's working days, e.g. sun-thu (default) or mon-fri"),
         ],
@@ -28,16 +30,19 @@ enum DemoCommand: Command {
             }
             parameters.week = week
         }
-        let made = try fill(session: session, deals: count, template: try InitCommand.template(arguments.value("template")),
-                            seed: UInt64(seed), parameters: parameters)
+        let made = try fill(
+            session: session, deals: count, template: try InitCommand.template(arguments.value("template")),
+            seed: UInt64(seed), parameters: parameters)
         Console.line("wrote \(made.deals) demo deals for \(made.people) people to \(session.store.root)")
     }
 
     /// Initialises (if needed) and fills the store; refuses a directory that already has deals.
     /// Returns how many deals were written and how many people the demo team has.
     @discardableResult
-    static func fill(session: Session, deals count: Int, template: PipelineTemplate, seed: UInt64,
-                     parameters: DemoParameters = DemoParameters()) throws -> (deals: Int, people: Int) {
+    static func fill(
+        session: Session, deals count: Int, template: PipelineTemplate, seed: UInt64,
+        parameters: DemoParameters = DemoParameters()
+    ) throws -> (deals: Int, people: Int) {
         let store = session.store
         if store.isInitialized {
             let existing = try session.data { try store.dealIDs() }
@@ -46,8 +51,9 @@ enum DemoCommand: Command {
             }
         }
         let pipeline = store.isInitialized ? try session.data { try store.loadPipeline() } : template.pipeline
-        let world = DemoData.world(count: count, pipeline: pipeline, now: session.now, seed: seed,
-                                   utcOffset: session.utcOffset, parameters: parameters)
+        let world = DemoData.world(
+            count: count, pipeline: pipeline, now: session.now, seed: seed,
+            utcOffset: session.utcOffset, parameters: parameters)
         if !store.isInitialized {
             var users = world.team.users
             if !users.contains(where: { $0.account == session.account }) {

@@ -9,10 +9,10 @@ enum DoctorCommand: Command {
         name: "doctor", summary: "Check the data directory; --repair quarantines what cannot be read (never deletes).",
         options: [OptionSpec("repair", "move unreadable, misplaced and leftover files to quarantine/, rebuild the cache")],
         details: """
-        Exit code 0 when nothing is wrong (advice, such as R1's on the number of stages, is printed as advice: and is not
-        a failure), 4 when problems were found (after --repair: when some remain). --repair says "nothing to repair"
-        when it changed nothing.
-        """)
+            Exit code 0 when nothing is wrong (advice, such as R1's on the number of stages, is printed as advice: and is not
+            a failure), 4 when problems were found (after --repair: when some remain). --repair says "nothing to repair"
+            when it changed nothing.
+            """)
 
     static func run(_ arguments: ParsedArguments, session: Session) throws {
         let repair = arguments.has("repair")
@@ -38,12 +38,16 @@ enum DoctorCommand: Command {
         }
         for finding in problems {
             // File names and what was read from the files are a teammate's to choose: each on one line.
-            Console.block([finding.path, "  problem: " + finding.problem,
-                           "  \(repair ? "done" : "to do"): " + finding.action].map(Sanitize.line).joined(separator: "\n"))
+            Console.block(
+                [
+                    finding.path, "  problem: " + finding.problem,
+                    "  \(repair ? "done" : "to do"): " + finding.action,
+                ].map(Sanitize.line).joined(separator: "\n"))
         }
         let unresolved = repair ? problems.filter { !$0.action.hasPrefix("moved") && !$0.action.hasPrefix("made") } : problems
         if !unresolved.isEmpty {
-            throw CommandFailure.data("\(problems.count) problem(s) found" + (repair ? ", \(unresolved.count) need a person" : "; run funnel doctor --repair"))
+            throw CommandFailure.data(
+                "\(problems.count) problem(s) found" + (repair ? ", \(unresolved.count) need a person" : "; run funnel doctor --repair"))
         }
     }
 }

@@ -20,8 +20,9 @@ enum EditCommand: Command {
             OptionSpec("priority", value: "P", "high, normal or low", choices: Priority.allCases.map(\.rawValue)),
             OptionSpec("owner", value: "USER", "give the deal to USER (managers only)"),
             OptionSpec("installments", value: "N", "payment terms: number of installments (R20; default 12)"),
-            OptionSpec("payment-method", value: "M", "payment terms: " + PaymentMethod.allCases.map(\.rawValue).joined(separator: ", ") + "; none clears",
-                       choices: PaymentMethod.allCases.map(\.rawValue) + ["none"]),
+            OptionSpec(
+                "payment-method", value: "M", "payment terms: " + PaymentMethod.allCases.map(\.rawValue).joined(separator: ", ") + "; none clears",
+                choices: PaymentMethod.allCases.map(\.rawValue) + ["none"]),
             OptionSpec("tick", value: "STEP", "tick a call step: rapport, discovery, presentation, closing (comma-separated)"),
             OptionSpec("untick", value: "STEP", "untick call steps"),
         ] + ForecastArguments.options)
@@ -114,7 +115,8 @@ enum PaymentArguments {
         var method = current?.method ?? PaymentMethod.allCases[0]
         if let text = methodText {
             guard let m = PaymentMethod(rawValue: text.lowercased()) else {
-                throw CommandFailure.usage("--payment-method “\(text)” is not a method; use " + PaymentMethod.allCases.map(\.rawValue).joined(separator: ", "))
+                throw CommandFailure.usage(
+                    "--payment-method “\(text)” is not a method; use " + PaymentMethod.allCases.map(\.rawValue).joined(separator: ", "))
             }
             method = m
         }

@@ -7,9 +7,11 @@ enum ExportCommand: Command {
     static let spec = CommandSpec(
         name: "export", summary: "Export deals, their activities and history as CSV (Excel) or JSON lines.",
         options: [
-            OptionSpec("format", value: "FORMAT", "xlsx-csv (default: CSV for Excel, UTF-8 with a BOM, CRLF, formulas "
-                       + "guarded), csv (the same without the BOM, for other programs) or jsonl (exact values)",
-                       choices: formats),
+            OptionSpec(
+                "format", value: "FORMAT",
+                "xlsx-csv (default: CSV for Excel, UTF-8 with a BOM, CRLF, formulas "
+                    + "guarded), csv (the same without the BOM, for other programs) or jsonl (exact values)",
+                choices: formats),
             OptionSpec("pipeline", value: "PIPELINE", "only deals of this pipeline, by name or id (default: the first)"),
             OptionSpec("all", "every seller's deals (managers only; default: yours and the inbox)"),
             OptionSpec("stage", value: "STAGE", "only deals in this stage (id or name)"),
@@ -18,11 +20,11 @@ enum ExportCommand: Command {
             OptionSpec("output", value: "DIR", "write deals, activities and history files into DIR (made if missing)"),
         ],
         details: """
-        Without --output the deals go to standard output (CSV: deals.csv's content; JSON lines: one deal a line,
-        with its history and activities). With --output DIR: deals.csv, activities.csv and history.csv
-        (or deals.jsonl, activities.jsonl, history.jsonl), each written atomically.
-        A rep exports only the deals they may see. funnel import reads deals.csv back (docs/import.md).
-        """)
+            Without --output the deals go to standard output (CSV: deals.csv's content; JSON lines: one deal a line,
+            with its history and activities). With --output DIR: deals.csv, activities.csv and history.csv
+            (or deals.jsonl, activities.jsonl, history.jsonl), each written atomically.
+            A rep exports only the deals they may see. funnel import reads deals.csv back (docs/import.md).
+            """)
 
     static let formats = ["xlsx-csv", "csv", "jsonl"]
 
@@ -35,7 +37,9 @@ enum ExportCommand: Command {
         }
         let columns = try fields(arguments.value("fields"))
         let deals = try chosenDeals(arguments, funnel: funnel, actor: actor, session: session)
-        let files = format != "jsonl" ? ExportFiles.csv(deals, columns: columns, pipeline: funnel.pipeline, forExcel: format == "xlsx-csv")
+        let files =
+            format != "jsonl"
+            ? ExportFiles.csv(deals, columns: columns, pipeline: funnel.pipeline, forExcel: format == "xlsx-csv")
             : ExportFiles.jsonl(deals, columns: columns, pipeline: funnel.pipeline, nested: arguments.value("output") == nil)
         guard let directory = arguments.value("output") else {
             Console.document(files[0].text)

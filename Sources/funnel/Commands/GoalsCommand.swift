@@ -17,8 +17,9 @@ enum GoalsCommand: Command {
             OptionSpec("won-value", value: "AMOUNT", "set: the value to win in the month, in the pipeline's currency"),
             OptionSpec("won-deals", value: "N", "set: the number of deals to win in the month"),
             OptionSpec("activities", value: "N", "set: the calls, emails and meetings to log in the month"),
-            OptionSpec("kind", value: "K", "remove: only the goal of this kind (default: every kind)",
-                       choices: GoalKind.allCases.map(\.rawValue)),
+            OptionSpec(
+                "kind", value: "K", "remove: only the goal of this kind (default: every kind)",
+                choices: GoalKind.allCases.map(\.rawValue)),
             OptionSpec("json", "print a JSON array (list)"),
         ],
         details: """

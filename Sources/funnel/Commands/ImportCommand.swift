@@ -7,26 +7,30 @@ enum ImportCommand: Command {
         name: "import", summary: "Import deals from a Pipedrive, Kommo or other CSV export.",
         arguments: [ArgumentSpec(name: "FILE", required: true, help: "the exported file (- reads standard input)")],
         options: [
-            OptionSpec("from", value: "SOURCE", "pipedrive, kommo or csv (default: guessed from the header)",
-                       choices: ImportSource.allCases.map(\.rawValue)),
-            OptionSpec("map", value: "COLUMN=FIELD", "read COLUMN into FIELD (title, company, contact, phone, email, value, "
-                       + "currency, stage, owner, created, next_action_date, next_action, notes, lost_reason, status, source, ignore); "
-                       + "may be repeated", repeatable: true),
+            OptionSpec(
+                "from", value: "SOURCE", "pipedrive, kommo or csv (default: guessed from the header)",
+                choices: ImportSource.allCases.map(\.rawValue)),
+            OptionSpec(
+                "map", value: "COLUMN=FIELD",
+                "read COLUMN into FIELD (title, company, contact, phone, email, value, "
+                    + "currency, stage, owner, created, next_action_date, next_action, notes, lost_reason, status, source, ignore); "
+                    + "may be repeated", repeatable: true),
             OptionSpec("dry-run", "print what would be created, matched and skipped, with line numbers; change nothing"),
             OptionSpec("pipeline", value: "PIPELINE", "the pipeline to import into, by name or id (default: the first)"),
             OptionSpec("owner", value: "USER", "owner of rows without one, or whose owner is not on the team"),
             OptionSpec("strict", "refuse rows whose stage is not one of ours (default: put them in the first open stage)"),
             OptionSpec("skip-bad", "import the good rows of a file that has bad ones (default: all or nothing)"),
-            OptionSpec("encoding", value: "ENCODING", "utf-8, utf-16le, windows-1255 or windows-1256 (default: detected)",
-                       choices: TextEncoding.allCases.map(\.rawValue)),
+            OptionSpec(
+                "encoding", value: "ENCODING", "utf-8, utf-16le, windows-1255 or windows-1256 (default: detected)",
+                choices: TextEncoding.allCases.map(\.rawValue)),
         ],
         details: """
-        Delimiters , ; and tab are detected; quoted fields may hold line breaks. Stages are matched by id or name
-        (case and spaces ignored); owners by account, name or email. Duplicates (phone, email, or the same title
-        and company) and rows imported before create nothing: running the same file twice imports it once.
-        A file with bad rows imports nothing unless --skip-bad. Prints the id of each new deal.
-        Deals go into the first pipeline, or the one --pipeline names (stages matched there). See docs/import.md.
-        """)
+            Delimiters , ; and tab are detected; quoted fields may hold line breaks. Stages are matched by id or name
+            (case and spaces ignored); owners by account, name or email. Duplicates (phone, email, or the same title
+            and company) and rows imported before create nothing: running the same file twice imports it once.
+            A file with bad rows imports nothing unless --skip-bad. Prints the id of each new deal.
+            Deals go into the first pipeline, or the one --pipeline names (stages matched there). See docs/import.md.
+            """)
 
     static func run(_ arguments: ParsedArguments, session: Session) throws {
         let request = try ImportRequest(arguments, session: session)
@@ -40,8 +44,9 @@ enum ImportCommand: Command {
         let existing = try session.deals(for: actor)
         let options = ImportOptions(source: source, map: request.map, strict: arguments.has("strict"), defaultOwner: request.owner)
         var generator = SystemRandomNumberGenerator()
-        var planner = ImportPlanner(funnel: funnel, actor: actor, options: options, existing: existing, now: session.now,
-                                    utcOffset: session.utcOffset, makeID: { DealID.make(using: &generator) })
+        var planner = ImportPlanner(
+            funnel: funnel, actor: actor, options: options, existing: existing, now: session.now,
+            utcOffset: session.utcOffset, makeID: { DealID.make(using: &generator) })
         Console.progress("reading \(table.rows.count) rows…")
         let planned: (columns: ImportColumnMap, rows: [PlannedRow])
         switch planner.plan(table) {
@@ -49,8 +54,9 @@ enum ImportCommand: Command {
         case .success(let plan): planned = plan
         }
         Console.endProgress()
-        let report = ImportReport(rows: planned.rows, unknownColumns: planned.columns.unknown, funnel: funnel, actor: actor,
-                                  visible: Dictionary(existing.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }))
+        let report = ImportReport(
+            rows: planned.rows, unknownColumns: planned.columns.unknown, funnel: funnel, actor: actor,
+            visible: Dictionary(existing.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }))
         if arguments.has("dry-run") {
             report.printDryRun(source: source)
         } else {
@@ -58,10 +64,12 @@ enum ImportCommand: Command {
         }
         if report.errors > 0 && !arguments.has("skip-bad") {
             let nothing = arguments.has("dry-run") ? "the real run would import nothing" : "nothing was imported"
-            throw CommandFailure(code: .usage, lines: [
-                "\(report.errors) row(s) cannot be imported; \(nothing)",
-                "fix them, or import the others with --skip-bad",
-            ])
+            throw CommandFailure(
+                code: .usage,
+                lines: [
+                    "\(report.errors) row(s) cannot be imported; \(nothing)",
+                    "fix them, or import the others with --skip-bad",
+                ])
         }
     }
 

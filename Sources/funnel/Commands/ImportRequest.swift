@@ -56,15 +56,17 @@ struct ImportRequest {
         } else {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
-                  let read = FileManager.default.contents(atPath: path) else {
+                let read = FileManager.default.contents(atPath: path)
+            else {
                 throw CommandFailure.usage("import: cannot read \(path)")
             }
             data = read
         }
         let bytes = [UInt8](data)
         if encoding == nil, let mixed = TextEncoding.mixedLines(bytes) {
-            throw CommandFailure.usage("import: line \(mixed.utf8) is UTF-8 but line \(mixed.other) is not: the file mixes two "
-                                       + "encodings; save it in one, or choose one with --encoding; nothing was imported")
+            throw CommandFailure.usage(
+                "import: line \(mixed.utf8) is UTF-8 but line \(mixed.other) is not: the file mixes two "
+                    + "encodings; save it in one, or choose one with --encoding; nothing was imported")
         }
         let text: String
         switch (encoding ?? TextEncoding.detect(bytes)).decode(bytes) {

@@ -9,8 +9,9 @@ enum InitCommand: Command {
         options: [
             OptionSpec("template", value: "NAME", "simple (default), powerlink or b2b", choices: PipelineTemplate.allCases.map(\.rawValue)),
             OptionSpec("currency", value: "CODE", "default currency for deals (ISO 4217, e.g. ILS)"),
-            OptionSpec("language", value: "LANG", "he, ar or en: the stage and lost-reason names' language (default: the UI's)",
-                       choices: Language.allCases.map(\.rawValue)),
+            OptionSpec(
+                "language", value: "LANG", "he, ar or en: the stage and lost-reason names' language (default: the UI's)",
+                choices: Language.allCases.map(\.rawValue)),
         ],
         details: "You become the team's first manager. Add people with: funnel team add USER --role rep\n"
             + "Also writes the email templates templates/mail/no-answer-he.txt, -ar.txt and -en.txt (funnel mail).")

@@ -9,8 +9,11 @@ enum LinesCommand: Command {
 
     static let spec = CommandSpec(
         name: "lines", summary: "Add, list or remove the quote lines of a deal (R19).",
-        arguments: [ArgumentSpec(name: "add ID [CODE] | list ID | remove ID N", required: true,
-                                 help: "what to do, on which deal (id or a unique prefix)")],
+        arguments: [
+            ArgumentSpec(
+                name: "add ID [CODE] | list ID | remove ID N", required: true,
+                help: "what to do, on which deal (id or a unique prefix)")
+        ],
         options: [
             OptionSpec("qty", value: "N", "quantity, more than zero (default 1)"),
             OptionSpec("price", value: "AMOUNT", "unit price: overrides the catalogue's; required for a free line"),
@@ -74,7 +77,9 @@ enum LinesCommand: Command {
         let line: QuoteLine
         if words.count == 3 {
             if arguments.has("text") || arguments.has("vat-exempt") {
-                throw CommandFailure.usage("funnel lines add: a product line takes its text and VAT from the catalogue; --text and --vat-exempt are for a free line (no CODE)")
+                throw CommandFailure.usage(
+                    "funnel lines add: a product line takes its text and VAT from the catalogue; --text and --vat-exempt are for a free line (no CODE)"
+                )
             }
             let catalogue = try session.data { try session.store.loadProducts() }
             switch catalogue.line(words[2], quantity: quantity, price: price, discount: discount, currency: deal.currency) {
@@ -86,8 +91,9 @@ enum LinesCommand: Command {
                 throw CommandFailure.usage("funnel lines add: give a product CODE, or a free line with --text TEXT --price AMOUNT")
             }
             guard let price else { throw CommandFailure.usage("funnel lines add: a free line needs --price AMOUNT") }
-            line = QuoteLine(product: nil, text: text, quantity: quantity, unitPrice: price, discount: discount,
-                             vatExempt: arguments.has("vat-exempt"))
+            line = QuoteLine(
+                product: nil, text: text, quantity: quantity, unitPrice: price, discount: discount,
+                vatExempt: arguments.has("vat-exempt"))
         }
         let saved = try session.change(deal.id, by: actor, funnel: funnel, .addLine(line))
         let added = saved.quoteLines.last ?? line

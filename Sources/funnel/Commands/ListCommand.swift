@@ -12,8 +12,9 @@ enum ListCommand: Command {
             OptionSpec("sort", value: "ORDER", "due (default), created, value, title or priority", choices: CardOrder.allCases.map(\.rawValue)),
             OptionSpec("priority", value: "P", "only deals of this priority: high, normal or low", choices: Priority.allCases.map(\.rawValue)),
             OptionSpec("filter", value: "TEXT", "only deals whose title, company, contact or phone contains TEXT"),
-            OptionSpec("flag", value: "FLAG", "only flagged deals: " + DealFlag.allCases.map(\.rawValue).joined(separator: ", "),
-                       choices: DealFlag.allCases.map(\.rawValue)),
+            OptionSpec(
+                "flag", value: "FLAG", "only flagged deals: " + DealFlag.allCases.map(\.rawValue).joined(separator: ", "),
+                choices: DealFlag.allCases.map(\.rawValue)),
             OptionSpec("json", "print a JSON array (fields in docs/cli.md)"),
             PipelineArgument.optionWithAll,
         ])
@@ -50,7 +51,9 @@ enum ListCommand: Command {
             }
             .sorted { order($0) < order($1) }
         if arguments.has("json") {
-            Console.block(JSONOut.array(shown.map { DealJSON.make($0, funnel: home($0), now: session.now, utcOffset: session.utcOffset, full: false) }).render())
+            Console.block(
+                JSONOut.array(shown.map { DealJSON.make($0, funnel: home($0), now: session.now, utcOffset: session.utcOffset, full: false) }).render()
+            )
             return
         }
         if shown.isEmpty {
@@ -58,12 +61,16 @@ enum ListCommand: Command {
             return
         }
         let rows = shown.map { deal -> [String] in
-            [deal.id, home(deal).pipeline.stage(id: deal.stage)?.name ?? deal.stage, deal.title, deal.company,
-             deal.money?.display ?? "—", deal.nextAction.map { UI.dates.full($0.date) } ?? "—", deal.owner ?? "—"]
+            [
+                deal.id, home(deal).pipeline.stage(id: deal.stage)?.name ?? deal.stage, deal.title, deal.company,
+                deal.money?.display ?? "—", deal.nextAction.map { UI.dates.full($0.date) } ?? "—", deal.owner ?? "—",
+            ]
         }
         let header: [TextKey] = [.colID, .colStage, .colTitle, .colCompany, .colValue, .colNext, .colOwner]
-        Console.block(TextTable.render(header: header.map { UI.text($0) }, rows: rows,
-                               maxWidths: [8, 20, 40, 24, 14, 10, 12]))
+        Console.block(
+            TextTable.render(
+                header: header.map { UI.text($0) }, rows: rows,
+                maxWidths: [8, 20, 40, 24, 14, 10, 12]))
     }
 
     /// `--flag FLAG`, or a usage error with a "did you mean".

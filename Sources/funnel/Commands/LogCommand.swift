@@ -34,17 +34,21 @@ enum LogCommand: Command {
         var next = try NextActionArguments.parse(arguments, session: session)
         let proposed = next == nil
         if next == nil { next = Attempts.proposedNext(after: entry, today: session.today, pipeline: funnel.pipeline) }
-        let deal = try session.change(id, by: actor, funnel: funnel,
-                                      changes(entry, note: arguments.value("note") ?? "", next: next, module: module))
+        let deal = try session.change(
+            id, by: actor, funnel: funnel,
+            changes(entry, note: arguments.value("note") ?? "", next: next, module: module))
         let what = entry.name + (module.map { UI.text(.cliLoggedModule, ["module": BilledModule.clean($0)]) } ?? "")
         var line = UI.text(.cliLogged, ["what": what, "id": deal.id])
         if let next = deal.nextAction {
-            line += UI.text(.cliNextAction, ["date": UI.dates.full(next.date), "text": next.text.isEmpty ? "" : " \(next.text)"])
+            line +=
+                UI.text(.cliNextAction, ["date": UI.dates.full(next.date), "text": next.text.isEmpty ? "" : " \(next.text)"])
                 + (proposed ? UI.text(.cliProposed) : "")
         }
         Console.line(line)
         let flags = DealFlags.of(deal, pipeline: funnel.pipeline, now: session.now, utcOffset: session.utcOffset)
-        for flag in flags where flag == .unreachable || flag == .emailDue { Console.error(UI.text(.cliNote, ["advice": flag.advice(in: UI.language)])) }
+        for flag in flags where flag == .unreachable || flag == .emailDue {
+            Console.error(UI.text(.cliNote, ["advice": flag.advice(in: UI.language)]))
+        }
     }
 
     /// The log as changes: a training of a module (R21) is its own change, with the next action beside it.

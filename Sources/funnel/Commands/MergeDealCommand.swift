@@ -7,15 +7,17 @@ import FunnelStore
 enum MergeDealCommand: Command {
     static let spec = CommandSpec(
         name: "merge-deal", summary: "Merge two versions of a deal (or pipeline.json, team.json) field by field: git's merge driver.",
-        arguments: [ArgumentSpec(name: "BASE", required: true, help: "the common version (empty: none)"),
-                    ArgumentSpec(name: "OURS", required: true, help: "our version; the merged file is written here"),
-                    ArgumentSpec(name: "THEIRS", required: true, help: "their version")],
+        arguments: [
+            ArgumentSpec(name: "BASE", required: true, help: "the common version (empty: none)"),
+            ArgumentSpec(name: "OURS", required: true, help: "our version; the merged file is written here"),
+            ArgumentSpec(name: "THEIRS", required: true, help: "their version"),
+        ],
         details: """
-        Registered by funnel sync init as git's merge driver (merge.funnel-deal.driver = funnel merge-deal %O %A %B).
-        A field changed on one side takes that side; changed on both, the later change wins and the other value is
-        kept as a note on the deal; history, activities, assignments and modules are unions. Exit 0 when merged,
-        4 when a version cannot be read (OURS is left as it was). See docs/sync.md.
-        """)
+            Registered by funnel sync init as git's merge driver (merge.funnel-deal.driver = funnel merge-deal %O %A %B).
+            A field changed on one side takes that side; changed on both, the later change wins and the other value is
+            kept as a note on the deal; history, activities, assignments and modules are unions. Exit 0 when merged,
+            4 when a version cannot be read (OURS is left as it was). See docs/sync.md.
+            """)
 
     static func run(_ arguments: ParsedArguments, session: Session) throws {
         // git passes names relative to the repository (".merge_file_XXXXXX").

@@ -17,9 +17,9 @@ enum MoveCommand: Command {
             OptionSpec("pipeline", value: "PIPELINE", "move the deal into this pipeline's STAGE (default: the deal's own pipeline)"),
         ],
         details: """
-        example: funnel move 7kq2 follow-up --next +2d --what "Call back"
-        into another pipeline, recorded in the history: funnel move 7kq2 new --pipeline renewals
-        """)
+            example: funnel move 7kq2 follow-up --next +2d --what "Call back"
+            into another pipeline, recorded in the history: funnel move 7kq2 new --pipeline renewals
+            """)
 
     static func run(_ arguments: ParsedArguments, session: Session) throws {
         let first = try session.funnel()
@@ -39,9 +39,10 @@ enum MoveCommand: Command {
         if let reason = arguments.value("reason"), stage.kind != .lost {
             throw CommandFailure.usage(UI.text(.cliReasonNotLost, ["reason": reason, "stage": stage.name]))
         }
-        let deal = try session.change(id, by: actor, funnel: funnel,
-                                      .move(to: stage.id, lostReason: arguments.value("reason"), nextAction: next, value: value),
-                                      intoPipeline: true)
+        let deal = try session.change(
+            id, by: actor, funnel: funnel,
+            .move(to: stage.id, lostReason: arguments.value("reason"), nextAction: next, value: value),
+            intoPipeline: true)
         // A stage removed from pipeline.json by hand is named by its id.
         let from = before.map { home.pipeline.stage(id: $0.stage)?.name ?? "\($0.stage) (not in the pipeline)" } ?? "?"
         if into.id != home.id {

@@ -13,8 +13,9 @@ enum PipelineChangeRun {
             try session.store.updatePipeline(id: funnel.pipelineID) { pipeline, deals in
                 var current = funnel
                 current.pipeline = pipeline
-                return PipelineEditing.plan(edit, funnel: current, deals: deals, by: actor, now: session.now,
-                                            utcOffset: session.utcOffset)
+                return PipelineEditing.plan(
+                    edit, funnel: current, deals: deals, by: actor, now: session.now,
+                    utcOffset: session.utcOffset)
             }
         }
         switch outcome {

@@ -6,20 +6,25 @@ import FunnelCore
 enum PipelinesCommand: Command {
     static let spec = CommandSpec(
         name: "pipelines", summary: "List the pipelines, or add and rename them (managers).",
-        arguments: [ArgumentSpec(name: "ACTION", required: false,
-                                 help: "list (default) | add NAME | rename PIPELINE NEW_NAME")],
+        arguments: [
+            ArgumentSpec(
+                name: "ACTION", required: false,
+                help: "list (default) | add NAME | rename PIPELINE NEW_NAME")
+        ],
         options: [
             OptionSpec("json", "list: print a JSON array"),
-            OptionSpec("template", value: "NAME", "add: the new pipeline's stages: simple (default), powerlink or b2b",
-                       choices: PipelineTemplate.allCases.map(\.rawValue)),
-            OptionSpec("language", value: "LANG", "add: the stage and lost-reason names' language (default: the UI's)",
-                       choices: Language.allCases.map(\.rawValue)),
+            OptionSpec(
+                "template", value: "NAME", "add: the new pipeline's stages: simple (default), powerlink or b2b",
+                choices: PipelineTemplate.allCases.map(\.rawValue)),
+            OptionSpec(
+                "language", value: "LANG", "add: the stage and lost-reason names' language (default: the UI's)",
+                choices: Language.allCases.map(\.rawValue)),
         ],
         details: """
-        The first pipeline is pipeline.json (id main); every other is pipelines/ID.json, its id made from its name.
-        Every command about stages or deals takes --pipeline NAME (name or id; default: the first).
-        example: funnel pipelines add Renewals --template b2b
-        """,
+            The first pipeline is pipeline.json (id main); every other is pipelines/ID.json, its id made from its name.
+            Every command about stages or deals takes --pipeline NAME (name or id; default: the first).
+            example: funnel pipelines add Renewals --template b2b
+            """,
         acceptsRest: true)
 
     static func run(_ arguments: ParsedArguments, session: Session) throws {
@@ -56,16 +61,23 @@ enum PipelinesCommand: Command {
             return (entry, open.count)
         }
         if json {
-            Console.block(JSONOut.array(rows.map { entry, open in
-                .object([("id", .string(entry.id)), ("name", .string(entry.pipeline.name)),
-                         ("stages", .number(entry.pipeline.stages.count)), ("deals", .number(open)),
-                         ("first", .bool(entry.isFirst))])
-            }).render())
+            Console.block(
+                JSONOut.array(
+                    rows.map { entry, open in
+                        .object([
+                            ("id", .string(entry.id)), ("name", .string(entry.pipeline.name)),
+                            ("stages", .number(entry.pipeline.stages.count)), ("deals", .number(open)),
+                            ("first", .bool(entry.isFirst)),
+                        ])
+                    }
+                ).render())
             return
         }
-        Console.block(TextTable.render(header: ["ID", "NAME", "STAGES", "OPEN DEALS"],
-                                       rows: rows.map { [$0.0.id, $0.0.pipeline.name, "\($0.0.pipeline.stages.count)", "\($0.1)"] },
-                                       maxWidths: [40, 60, 6, 10]))
+        Console.block(
+            TextTable.render(
+                header: ["ID", "NAME", "STAGES", "OPEN DEALS"],
+                rows: rows.map { [$0.0.id, $0.0.pipeline.name, "\($0.0.pipeline.stages.count)", "\($0.1)"] },
+                maxWidths: [40, 60, 6, 10]))
     }
 
     static func add(_ name: String, arguments: ParsedArguments, session: Session) throws {

@@ -8,8 +8,11 @@ enum ProductsCommand: Command {
 
     static let spec = CommandSpec(
         name: "products", summary: "The product catalogue for quotes: list it, or add, edit and archive products (managers).",
-        arguments: [ArgumentSpec(name: "add CODE | edit CODE | list | archive CODE", required: false,
-                                 help: "what to do; without one, list")],
+        arguments: [
+            ArgumentSpec(
+                name: "add CODE | edit CODE | list | archive CODE", required: false,
+                help: "what to do; without one, list")
+        ],
         options: [
             OptionSpec("name", value: "NAME", "the product's name, in any language (add, edit)"),
             OptionSpec("price", value: "AMOUNT", "unit price, at most two decimals (add, edit)"),
@@ -39,8 +42,10 @@ enum ProductsCommand: Command {
             throw CommandFailure.usage(message)
         }
         let editFlags = ["name", "price", "currency", "vat-exempt", "no-vat-exempt", "active"]
-        let allowed: [String: [String]] = ["add": ["name", "price", "currency", "vat-exempt"], "edit": editFlags,
-                                           "list": ["json"], "archive": []]
+        let allowed: [String: [String]] = [
+            "add": ["name", "price", "currency", "vat-exempt"], "edit": editFlags,
+            "list": ["json"], "archive": [],
+        ]
         for flag in editFlags + ["json"] where arguments.has(flag) && !(allowed[verb] ?? []).contains(flag) {
             throw CommandFailure.usage("funnel products \(verb): --\(flag) does not go with \(verb)", hint: "see: funnel products --help")
         }
@@ -60,7 +65,10 @@ enum ProductsCommand: Command {
             Console.line("added product \(product.code)")
         case "edit":
             let edit = try productEdit(arguments, session: session)
-            guard !edit.isEmpty else { throw CommandFailure.usage("funnel products edit: nothing to change; give --name, --price, --currency, --vat-exempt, --no-vat-exempt or --active") }
+            guard !edit.isEmpty else {
+                throw CommandFailure.usage(
+                    "funnel products edit: nothing to change; give --name, --price, --currency, --vat-exempt, --no-vat-exempt or --active")
+            }
             let saved = try save(session) { $0.editing(code, edit) }
             Console.line("changed product \(saved.product(code)?.code ?? code)")
         default:
@@ -74,8 +82,9 @@ enum ProductsCommand: Command {
         guard let priceText = arguments.value("price") else { throw CommandFailure.usage("funnel products add: --price AMOUNT is required") }
         let price = try SignedAmount.parse(priceText, flag: "price")
         let currency = try arguments.value("currency").map(CurrencyArgument.parse) ?? currency
-        return Product(code: code, name: name.trimmingCharacters(in: .whitespacesAndNewlines), price: price, currency: currency,
-                       vatExempt: arguments.has("vat-exempt"))
+        return Product(
+            code: code, name: name.trimmingCharacters(in: .whitespacesAndNewlines), price: price, currency: currency,
+            vatExempt: arguments.has("vat-exempt"))
     }
 
     static func productEdit(_ arguments: ParsedArguments, session: Session) throws -> ProductEdit {
@@ -106,10 +115,15 @@ enum ProductsCommand: Command {
         _ = try session.actor(in: try session.funnel())
         let catalogue = try session.data { try session.store.loadProducts() }
         if json {
-            Console.block(JSONOut.array(catalogue.products.map {
-                .object([("code", .string($0.code)), ("name", .string($0.name)), ("price", .string(Money.plain($0.price))),
-                         ("currency", .string($0.currency)), ("vat_exempt", .bool($0.vatExempt)), ("active", .bool($0.active))])
-            }).render())
+            Console.block(
+                JSONOut.array(
+                    catalogue.products.map {
+                        .object([
+                            ("code", .string($0.code)), ("name", .string($0.name)), ("price", .string(Money.plain($0.price))),
+                            ("currency", .string($0.currency)), ("vat_exempt", .bool($0.vatExempt)), ("active", .bool($0.active)),
+                        ])
+                    }
+                ).render())
             return
         }
         guard !catalogue.products.isEmpty else {
@@ -118,8 +132,10 @@ enum ProductsCommand: Command {
         let rows = catalogue.products.map {
             [$0.code, $0.name, Money.plain($0.price), $0.currency, $0.vatExempt ? "exempt" : "", $0.active ? "" : "archived"]
         }
-        Console.block(TextTable.render(header: ["CODE", "NAME", "PRICE", "CURRENCY", "VAT", "STATUS"], rows: rows,
-                                       maxWidths: [24, 50, 22, 8, 6, 8]))
+        Console.block(
+            TextTable.render(
+                header: ["CODE", "NAME", "PRICE", "CURRENCY", "VAT", "STATUS"], rows: rows,
+                maxWidths: [24, 50, 22, 8, 6, 8]))
     }
 }
 

@@ -9,8 +9,9 @@ enum QuoteCommand: Command {
         name: "quote", summary: "Issue a quote of a deal's lines as a PDF (R19).",
         arguments: [ArgumentSpec(name: "ID", required: true, help: "deal id or a unique prefix of it")],
         options: [
-            OptionSpec("lang", value: "LANG", "the template's language: he, ar or en (default: the deal's, from its contact)",
-                       choices: Language.allCases.map(\.rawValue)),
+            OptionSpec(
+                "lang", value: "LANG", "the template's language: he, ar or en (default: the deal's, from its contact)",
+                choices: Language.allCases.map(\.rawValue)),
             OptionSpec("out", value: "FILE", "also copy the PDF to FILE"),
             OptionSpec("open", "open the PDF with xdg-open"),
         ],
@@ -31,8 +32,9 @@ enum QuoteCommand: Command {
         let outcome: QuoteIssuer.Outcome
         do {
             outcome = try session.data {
-                try QuoteIssuer.issue(store: session.store, funnel: funnel, actor: actor, dealID: deal.id, language: language,
-                                      now: session.now, utcOffset: session.utcOffset)
+                try QuoteIssuer.issue(
+                    store: session.store, funnel: funnel, actor: actor, dealID: deal.id, language: language,
+                    now: session.now, utcOffset: session.utcOffset)
             }
         } catch let failure as QuoteIssuer.PDFFailure {
             let message = "funnel quote: \(failure.description); nothing was issued"
@@ -73,13 +75,15 @@ enum QuoteCommand: Command {
         guard let real = realpath(folder, nil) else { return }
         defer { free(real) }
         let resolved = String(cString: real)
-        let root = realpath(dataRoot, nil).map { pointer in
-            defer { free(pointer) }
-            return String(cString: pointer)
-        } ?? dataRoot
+        let root =
+            realpath(dataRoot, nil).map { pointer in
+                defer { free(pointer) }
+                return String(cString: pointer)
+            } ?? dataRoot
         if resolved == root || resolved.hasPrefix(root + "/") {
-            throw CommandFailure.usage("--out: \(out) is inside the data directory, where funnel keeps its own files; "
-                                       + "copy the quote somewhere else; nothing was issued")
+            throw CommandFailure.usage(
+                "--out: \(out) is inside the data directory, where funnel keeps its own files; "
+                    + "copy the quote somewhere else; nothing was issued")
         }
     }
 

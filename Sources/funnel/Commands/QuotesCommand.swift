@@ -14,25 +14,32 @@ enum QuotesCommand: Command {
         let actor = try session.actor(in: funnel)
         let deal = try session.visibleDeal(arguments.positionals[0], actor: actor)
         if arguments.has("json") {
-            Console.block(JSONOut.array(deal.quotes.map { quote in
-                .object([
-                    ("number", .string(quote.number)), ("date", .string(quote.date.iso)),
-                    ("valid_until", .string(quote.validUntil.iso)), ("language", .string(quote.language.rawValue)),
-                    ("currency", .string(quote.currency)), ("lines", .number(quote.lines.count)),
-                    ("subtotal", .string(Money.plain(quote.subtotal))), ("vat", .string(Money.plain(quote.vat))),
-                    ("total", .string(Money.plain(quote.total))), ("installments", .number(quote.installments)),
-                    ("installment", .string(Money.plain(quote.installment))), ("by", .string(quote.by)),
-                    ("pdf", .string(session.store.quotePDFPath(quote, of: deal) ?? "")),
-                ])
-            }).render())
+            Console.block(
+                JSONOut.array(
+                    deal.quotes.map { quote in
+                        .object([
+                            ("number", .string(quote.number)), ("date", .string(quote.date.iso)),
+                            ("valid_until", .string(quote.validUntil.iso)), ("language", .string(quote.language.rawValue)),
+                            ("currency", .string(quote.currency)), ("lines", .number(quote.lines.count)),
+                            ("subtotal", .string(Money.plain(quote.subtotal))), ("vat", .string(Money.plain(quote.vat))),
+                            ("total", .string(Money.plain(quote.total))), ("installments", .number(quote.installments)),
+                            ("installment", .string(Money.plain(quote.installment))), ("by", .string(quote.by)),
+                            ("pdf", .string(session.store.quotePDFPath(quote, of: deal) ?? "")),
+                        ])
+                    }
+                ).render())
             return
         }
         guard !deal.quotes.isEmpty else { return Console.line("\(deal.id) has no quotes yet; issue one with: funnel quote \(deal.id)") }
         let rows = deal.quotes.map { quote in
-            [quote.number, quote.date.iso, quote.validUntil.iso, quote.language.rawValue,
-             QuoteText.money(quote.total, currency: quote.currency), session.store.quotePDFPath(quote, of: deal) ?? "?"]
+            [
+                quote.number, quote.date.iso, quote.validUntil.iso, quote.language.rawValue,
+                QuoteText.money(quote.total, currency: quote.currency), session.store.quotePDFPath(quote, of: deal) ?? "?",
+            ]
         }
-        Console.block(TextTable.render(header: ["NUMBER", "DATE", "VALID UNTIL", "LANG", "TOTAL", "PDF"], rows: rows,
-                                       maxWidths: [14, 10, 11, 4, 26, 200]))
+        Console.block(
+            TextTable.render(
+                header: ["NUMBER", "DATE", "VALID UNTIL", "LANG", "TOTAL", "PDF"], rows: rows,
+                maxWidths: [14, 10, 11, 4, 26, 200]))
     }
 }

@@ -20,17 +20,26 @@ enum ReportAllPipelines {
         let reports = try set.entries.map { entry -> (PipelineEntry, FunnelReport) in
             let funnel = first.on(entry)
             let (deals, team) = try ReportCommand.scoped(set.deals(all, in: entry.id), scope: scope, funnel: funnel, actor: actor)
-            return (entry, ReportBuilder.build(deals: deals, pipeline: entry.pipeline, team: team, period: period,
-                                               now: session.now, utcOffset: session.utcOffset))
+            return (
+                entry,
+                ReportBuilder.build(
+                    deals: deals, pipeline: entry.pipeline, team: team, period: period,
+                    now: session.now, utcOffset: session.utcOffset)
+            )
         }
         let totals = PipelineTotals(reports.map(\.1))
         if format == "json" {
-            Console.block(JSONOut.object([
-                ("pipelines", .array(reports.map { entry, report in
-                    .object([("id", .string(entry.id)), ("name", .string(entry.pipeline.name)), ("report", ReportJSON.make(report))])
-                })),
-                ("total", json(totals)),
-            ]).render())
+            Console.block(
+                JSONOut.object([
+                    (
+                        "pipelines",
+                        .array(
+                            reports.map { entry, report in
+                                .object([("id", .string(entry.id)), ("name", .string(entry.pipeline.name)), ("report", ReportJSON.make(report))])
+                            })
+                    ),
+                    ("total", json(totals)),
+                ]).render())
             return
         }
         var out: [String] = []
@@ -53,8 +62,8 @@ enum ReportAllPipelines {
     static func text(_ totals: PipelineTotals) -> String {
         let value = totals.openValue.map { Money.display($0, currency: totals.currency) } ?? "— (several currencies)"
         return """
-        Open deals: \(totals.openDeals) (\(value)) in \(totals.pipelines) pipelines
-        Win rate: \(ReportFormat.percent(totals.winRate)) (\(totals.won) won, \(totals.lost) lost); new deals: \(totals.newDeals)
-        """
+            Open deals: \(totals.openDeals) (\(value)) in \(totals.pipelines) pipelines
+            Win rate: \(ReportFormat.percent(totals.winRate)) (\(totals.won) won, \(totals.lost) lost); new deals: \(totals.newDeals)
+            """
     }
 }

@@ -7,14 +7,17 @@ enum ReportCommand: Command {
     static let spec = CommandSpec(
         name: "report", summary: "Report on the funnel: stages, conversion, losses, velocity, team, health.",
         options: [
-            OptionSpec("period", value: "P", "week, month, quarter, year or all: the trailing 7, 30, 91 or 365 days (default month)",
-                       choices: ReportPeriod.Kind.allCases.map(\.rawValue)),
+            OptionSpec(
+                "period", value: "P", "week, month, quarter, year or all: the trailing 7, 30, 91 or 365 days (default month)",
+                choices: ReportPeriod.Kind.allCases.map(\.rawValue)),
             OptionSpec("from", value: "DATE", "first day of a custom period (with --to)"),
             OptionSpec("to", value: "DATE", "last day of a custom period, inclusive"),
             OptionSpec("owner", value: "USER", "only this seller's deals (managers; reps always see their own)"),
             OptionSpec("format", value: "F", "text (default), json or csv; fields in docs/reports.md", choices: ["text", "json", "csv"]),
-            OptionSpec("deals", value: "FIGURE", "print the ids of the deals behind one figure instead (one a line; a JSON array "
-                       + "with --format json): " + ReportFigure.names.joined(separator: ", ")),
+            OptionSpec(
+                "deals", value: "FIGURE",
+                "print the ids of the deals behind one figure instead (one a line; a JSON array "
+                    + "with --format json): " + ReportFigure.names.joined(separator: ", ")),
             PipelineArgument.optionWithAll,
         ])
 
@@ -33,8 +36,9 @@ enum ReportCommand: Command {
         if let text = arguments.value("deals") {
             return try drill(text, deals: deals, funnel: funnel, period: period, json: format == "json", session: session)
         }
-        var report = ReportBuilder.build(deals: deals, pipeline: funnel.pipeline, team: team, period: period,
-                                         now: session.now, utcOffset: session.utcOffset)
+        var report = ReportBuilder.build(
+            deals: deals, pipeline: funnel.pipeline, team: team, period: period,
+            now: session.now, utcOffset: session.utcOffset)
         // A goal counts every deal it covers (the team's: everyone's), not only the report's.
         report.goals = try goals(scope: scope, deals: readable, funnel: funnel, actor: actor, session: session)
         switch format {
@@ -50,10 +54,14 @@ enum ReportCommand: Command {
             // A rep's report covers the deals they own; the shared inbox is not theirs to report on.
             scope == .mine ? deal.owner == actor.account : Visibility.includes(deal, scope: scope, actor: actor)
         }.map(\.historyInItsPipeline)
-        let team = scope == .everyone ? funnel.team : Team(users: funnel.team.users.filter {
-            if case .seller(let account) = scope { return $0.account == account }
-            return $0.account == actor.account
-        })
+        let team =
+            scope == .everyone
+            ? funnel.team
+            : Team(
+                users: funnel.team.users.filter {
+                    if case .seller(let account) = scope { return $0.account == account }
+                    return $0.account == actor.account
+                })
         return (deals, team)
     }
 
@@ -72,8 +80,9 @@ enum ReportCommand: Command {
     static func goals(scope: Scope, deals: [Deal], funnel: Funnel, actor: User, session: Session) throws -> [GoalStatus] {
         var goals = GoalProgress.visible(try session.data { try session.store.loadGoals() }.goals, month: Month(session.today), to: actor)
         if case .seller(let account) = scope { goals = goals.filter { $0.seller == account } }
-        return GoalProgress.statuses(goals, deals: deals, pipeline: funnel.pipeline, team: funnel.team, today: session.today,
-                                     utcOffset: session.utcOffset)
+        return GoalProgress.statuses(
+            goals, deals: deals, pipeline: funnel.pipeline, team: funnel.team, today: session.today,
+            utcOffset: session.utcOffset)
     }
 
     /// `--deals FIGURE`: the ids of the deals a figure counts, by the report's own rules.
@@ -84,8 +93,10 @@ enum ReportCommand: Command {
         guard let figure = ReportFigure.parse(text, pipeline: known) else {
             throw CommandFailure.usage("--deals “\(text)” is not a figure; use one of: " + ReportFigure.names.joined(separator: ", "))
         }
-        let ids = ReportDrill.deals(figure, in: deals, pipeline: funnel.pipeline, period: period, now: session.now,
-                                    utcOffset: session.utcOffset).map(\.id)
+        let ids = ReportDrill.deals(
+            figure, in: deals, pipeline: funnel.pipeline, period: period, now: session.now,
+            utcOffset: session.utcOffset
+        ).map(\.id)
         if json {
             Console.block(JSONOut.array(ids.map { .string($0) }).render())
         } else {
@@ -123,39 +134,54 @@ enum ReportText {
         let money = { (amount: Decimal?) in amount.map { Money.display($0, currency: report.currency) } ?? "—" }
         var out: [String] = [Sanitize.line("Funnel report, \(report.period.label) (\(report.period.name))"), ""]
         out.append("Stages now")
-        out.append(TextTable.render(header: ["STAGE", "OPEN", "TOTAL", "AVERAGE", "WEIGHTED"], rows: report.stages.map {
-            [$0.stage.name, "\($0.openDeals)", money($0.totalValue), money($0.averageValue), money($0.weightedValue)]
-        }, maxWidths: [28, 6, 16, 14, 16]))
+        out.append(
+            TextTable.render(
+                header: ["STAGE", "OPEN", "TOTAL", "AVERAGE", "WEIGHTED"],
+                rows: report.stages.map {
+                    [$0.stage.name, "\($0.openDeals)", money($0.totalValue), money($0.averageValue), money($0.weightedValue)]
+                }, maxWidths: [28, 6, 16, 14, 16]))
         out += ["", "Conversion (of the deals that entered a stage in the period, how many went further)"]
-        out.append(TextTable.render(header: ["FROM", "TO", "ENTERED", "REACHED", "RATE"], rows: report.conversions.map {
-            [$0.from.name, $0.to.name, "\($0.entered)", "\($0.reached)", ReportFormat.percent($0.rate)]
-        }, maxWidths: [28, 28, 8, 8, 7]))
+        out.append(
+            TextTable.render(
+                header: ["FROM", "TO", "ENTERED", "REACHED", "RATE"],
+                rows: report.conversions.map {
+                    [$0.from.name, $0.to.name, "\($0.entered)", "\($0.reached)", ReportFormat.percent($0.rate)]
+                }, maxWidths: [28, 28, 8, 8, 7]))
         out.append("Win rate: \(ReportFormat.percent(report.winRate)) (\(report.won) won, \(report.lost) lost); new deals: \(report.newDeals)")
         out += ["", "Losses by the stage they were lost from"]
         if report.losses.isEmpty {
             out.append("  none")
         } else {
-            out.append(TextTable.render(header: ["STAGE", "LOST", "SHARE"], rows: report.losses.map {
-                [$0.stage.name, "\($0.lost)", ReportFormat.percent($0.share)]
-            }, maxWidths: [28, 6, 7]))
+            out.append(
+                TextTable.render(
+                    header: ["STAGE", "LOST", "SHARE"],
+                    rows: report.losses.map {
+                        [$0.stage.name, "\($0.lost)", ReportFormat.percent($0.share)]
+                    }, maxWidths: [28, 6, 7]))
             out.append("Lost reasons: " + report.lostReasons.map { "\(Sanitize.line($0.reason)) (\($0.count))" }.joined(separator: ", "))
         }
         out += ReportForecastOutput.leakLines(report)
         out += ["", "Velocity (days in stage, stays that ended in the period)"]
-        out.append(TextTable.render(header: ["STAGE", "STAYS", "MEDIAN", "P90"], rows: report.velocity.map {
-            [$0.stage.name, "\($0.stays)", ReportFormat.days($0.medianDays), ReportFormat.days($0.p90Days)]
-        }, maxWidths: [28, 6, 7, 7]))
+        out.append(
+            TextTable.render(
+                header: ["STAGE", "STAYS", "MEDIAN", "P90"],
+                rows: report.velocity.map {
+                    [$0.stage.name, "\($0.stays)", ReportFormat.days($0.medianDays), ReportFormat.days($0.p90Days)]
+                }, maxWidths: [28, 6, 7, 7]))
         out.append("Median days from creation to won: \(ReportFormat.days(report.medianDaysToWon))")
         if !report.team.isEmpty {
             out += ["", "Team"]
             let stageIDs = report.stages.filter { $0.stage.kind == .open }.map(\.stage.id)
-            out.append(TextTable.render(
-                header: ["SELLER", "OPEN"] + stageIDs.map { $0.uppercased() } + ["WON", "LOST", "WIN", "OVERDUE", "STUCK", "WEIGHTED", ""],
-                rows: report.team.map { seller in
-                    [seller.user.name, "\(seller.open)"] + stageIDs.map { "\(seller.openByStage[$0] ?? 0)" }
-                        + ["\(seller.won)", "\(seller.lost)", ReportFormat.percent(seller.winRate), "\(seller.overdueNextActions)",
-                           "\(seller.stuck)", money(seller.weightedValue), seller.overloaded ? "OVERLOADED" : ""]
-                }, maxWidths: [20, 5] + stageIDs.map { _ in 12 } + [5, 5, 7, 8, 6, 16, 10]))
+            out.append(
+                TextTable.render(
+                    header: ["SELLER", "OPEN"] + stageIDs.map { $0.uppercased() } + ["WON", "LOST", "WIN", "OVERDUE", "STUCK", "WEIGHTED", ""],
+                    rows: report.team.map { seller in
+                        [seller.user.name, "\(seller.open)"] + stageIDs.map { "\(seller.openByStage[$0] ?? 0)" }
+                            + [
+                                "\(seller.won)", "\(seller.lost)", ReportFormat.percent(seller.winRate), "\(seller.overdueNextActions)",
+                                "\(seller.stuck)", money(seller.weightedValue), seller.overloaded ? "OVERLOADED" : "",
+                            ]
+                    }, maxWidths: [20, 5] + stageIDs.map { _ in 12 } + [5, 5, 7, 8, 6, 16, 10]))
         }
         out += ReportForecastOutput.forecastLines(report)
         out += ["", "Health"]
@@ -169,44 +195,80 @@ enum ReportJSON {
     static func make(_ report: FunnelReport) -> JSONOut {
         func money(_ amount: Decimal?) -> JSONOut { .optional(amount.map(Money.plain)) }
         func number(_ value: Double?) -> JSONOut { value.map { .string(String(format: "%.4f", $0)) } ?? .null }
-        return .object([
-            ("period", .object([("first", .optional(report.period.first?.iso)), ("last", .string(report.period.last.iso)),
-                                ("name", .string(report.period.name))])),
-            ("currency", .string(report.currency)),
-            ("stages", .array(report.stages.map {
-                .object([("stage", .string($0.stage.id)), ("open_deals", .number($0.openDeals)), ("total_value", money($0.totalValue)),
-                         ("average_value", money($0.averageValue)), ("weighted_value", money($0.weightedValue))])
-            })),
-            ("conversions", .array(report.conversions.map {
-                .object([("from", .string($0.from.id)), ("to", .string($0.to.id)), ("entered", .number($0.entered)),
-                         ("reached", .number($0.reached)), ("rate", number($0.rate))])
-            })),
-            ("won", .number(report.won)), ("lost", .number(report.lost)), ("win_rate", number(report.winRate)),
-            ("new_deals", .number(report.newDeals)),
-            ("losses", .array(report.losses.map {
-                .object([("stage", .string($0.stage.id)), ("lost", .number($0.lost)), ("share", number($0.share))])
-            })),
-            ("limping_stage", .optional(report.limpingStage?.id)),
-            ("lost_reasons", .array(report.lostReasons.map { .object([("reason", .string($0.reason)), ("count", .number($0.count))]) })),
-            ("velocity", .array(report.velocity.map {
-                .object([("stage", .string($0.stage.id)), ("stays", .number($0.stays)), ("median_days", number($0.medianDays)),
-                         ("p90_days", number($0.p90Days))])
-            })),
-            ("median_days_to_won", number(report.medianDaysToWon)),
-            ("team", .array(report.team.map { seller in
-                .object([
-                    ("seller", .string(seller.user.account)), ("open", .number(seller.open)),
-                    ("open_by_stage", .object(report.stages.filter { $0.stage.kind == .open }.map {
-                        ($0.stage.id, .number(seller.openByStage[$0.stage.id] ?? 0))
-                    })),
-                    ("won", .number(seller.won)), ("lost", .number(seller.lost)), ("win_rate", number(seller.winRate)),
-                    ("overdue_next_actions", .number(seller.overdueNextActions)), ("stuck", .number(seller.stuck)),
-                    ("stages_in_play", .number(seller.stagesInPlay)), ("overloaded", .bool(seller.overloaded)),
-                    ("weighted_value", money(seller.weightedValue)),
-                ])
-            })),
-            ("warnings", .array(report.warnings.map { .object([("code", .string($0.code)), ("text", .string($0.text))]) })),
-        ] + ReportForecastOutput.json(report))
+        return .object(
+            [
+                (
+                    "period",
+                    .object([
+                        ("first", .optional(report.period.first?.iso)), ("last", .string(report.period.last.iso)),
+                        ("name", .string(report.period.name)),
+                    ])
+                ),
+                ("currency", .string(report.currency)),
+                (
+                    "stages",
+                    .array(
+                        report.stages.map {
+                            .object([
+                                ("stage", .string($0.stage.id)), ("open_deals", .number($0.openDeals)), ("total_value", money($0.totalValue)),
+                                ("average_value", money($0.averageValue)), ("weighted_value", money($0.weightedValue)),
+                            ])
+                        })
+                ),
+                (
+                    "conversions",
+                    .array(
+                        report.conversions.map {
+                            .object([
+                                ("from", .string($0.from.id)), ("to", .string($0.to.id)), ("entered", .number($0.entered)),
+                                ("reached", .number($0.reached)), ("rate", number($0.rate)),
+                            ])
+                        })
+                ),
+                ("won", .number(report.won)), ("lost", .number(report.lost)), ("win_rate", number(report.winRate)),
+                ("new_deals", .number(report.newDeals)),
+                (
+                    "losses",
+                    .array(
+                        report.losses.map {
+                            .object([("stage", .string($0.stage.id)), ("lost", .number($0.lost)), ("share", number($0.share))])
+                        })
+                ),
+                ("limping_stage", .optional(report.limpingStage?.id)),
+                ("lost_reasons", .array(report.lostReasons.map { .object([("reason", .string($0.reason)), ("count", .number($0.count))]) })),
+                (
+                    "velocity",
+                    .array(
+                        report.velocity.map {
+                            .object([
+                                ("stage", .string($0.stage.id)), ("stays", .number($0.stays)), ("median_days", number($0.medianDays)),
+                                ("p90_days", number($0.p90Days)),
+                            ])
+                        })
+                ),
+                ("median_days_to_won", number(report.medianDaysToWon)),
+                (
+                    "team",
+                    .array(
+                        report.team.map { seller in
+                            .object([
+                                ("seller", .string(seller.user.account)), ("open", .number(seller.open)),
+                                (
+                                    "open_by_stage",
+                                    .object(
+                                        report.stages.filter { $0.stage.kind == .open }.map {
+                                            ($0.stage.id, .number(seller.openByStage[$0.stage.id] ?? 0))
+                                        })
+                                ),
+                                ("won", .number(seller.won)), ("lost", .number(seller.lost)), ("win_rate", number(seller.winRate)),
+                                ("overdue_next_actions", .number(seller.overdueNextActions)), ("stuck", .number(seller.stuck)),
+                                ("stages_in_play", .number(seller.stagesInPlay)), ("overloaded", .bool(seller.overloaded)),
+                                ("weighted_value", money(seller.weightedValue)),
+                            ])
+                        })
+                ),
+                ("warnings", .array(report.warnings.map { .object([("code", .string($0.code)), ("text", .string($0.text))]) })),
+            ] + ReportForecastOutput.json(report))
     }
 }
 
@@ -218,34 +280,44 @@ enum ReportCSV {
         rows.append(["period", "", "first", report.period.first?.iso ?? ""])
         rows.append(["period", "", "last", report.period.last.iso])
         for s in report.stages {
-            rows += [["stage", s.stage.id, "open_deals", "\(s.openDeals)"], ["stage", s.stage.id, "total_value", money(s.totalValue)],
-                     ["stage", s.stage.id, "average_value", money(s.averageValue)],
-                     ["stage", s.stage.id, "weighted_value", money(s.weightedValue)]]
+            rows += [
+                ["stage", s.stage.id, "open_deals", "\(s.openDeals)"], ["stage", s.stage.id, "total_value", money(s.totalValue)],
+                ["stage", s.stage.id, "average_value", money(s.averageValue)],
+                ["stage", s.stage.id, "weighted_value", money(s.weightedValue)],
+            ]
         }
         for c in report.conversions {
             let subject = "\(c.from.id)>\(c.to.id)"
-            rows += [["conversion", subject, "entered", "\(c.entered)"], ["conversion", subject, "reached", "\(c.reached)"],
-                     ["conversion", subject, "rate", ReportFormat.ratio(c.rate)]]
+            rows += [
+                ["conversion", subject, "entered", "\(c.entered)"], ["conversion", subject, "reached", "\(c.reached)"],
+                ["conversion", subject, "rate", ReportFormat.ratio(c.rate)],
+            ]
         }
-        rows += [["overall", "", "won", "\(report.won)"], ["overall", "", "lost", "\(report.lost)"],
-                 ["overall", "", "win_rate", ReportFormat.ratio(report.winRate)], ["overall", "", "new_deals", "\(report.newDeals)"],
-                 ["overall", "", "median_days_to_won", ReportFormat.ratio(report.medianDaysToWon)],
-                 ["overall", "", "limping_stage", report.limpingStage?.id ?? ""]]
+        rows += [
+            ["overall", "", "won", "\(report.won)"], ["overall", "", "lost", "\(report.lost)"],
+            ["overall", "", "win_rate", ReportFormat.ratio(report.winRate)], ["overall", "", "new_deals", "\(report.newDeals)"],
+            ["overall", "", "median_days_to_won", ReportFormat.ratio(report.medianDaysToWon)],
+            ["overall", "", "limping_stage", report.limpingStage?.id ?? ""],
+        ]
         for l in report.losses {
             rows += [["loss", l.stage.id, "lost", "\(l.lost)"], ["loss", l.stage.id, "share", ReportFormat.ratio(l.share)]]
         }
         for r in report.lostReasons { rows.append(["lost_reason", r.reason, "count", "\(r.count)"]) }
         for v in report.velocity {
-            rows += [["velocity", v.stage.id, "stays", "\(v.stays)"], ["velocity", v.stage.id, "median_days", ReportFormat.ratio(v.medianDays)],
-                     ["velocity", v.stage.id, "p90_days", ReportFormat.ratio(v.p90Days)]]
+            rows += [
+                ["velocity", v.stage.id, "stays", "\(v.stays)"], ["velocity", v.stage.id, "median_days", ReportFormat.ratio(v.medianDays)],
+                ["velocity", v.stage.id, "p90_days", ReportFormat.ratio(v.p90Days)],
+            ]
         }
         for t in report.team {
             let who = t.user.account
-            rows += [["team", who, "open", "\(t.open)"], ["team", who, "won", "\(t.won)"], ["team", who, "lost", "\(t.lost)"],
-                     ["team", who, "win_rate", ReportFormat.ratio(t.winRate)],
-                     ["team", who, "overdue_next_actions", "\(t.overdueNextActions)"], ["team", who, "stuck", "\(t.stuck)"],
-                     ["team", who, "overloaded", t.overloaded ? "true" : "false"],
-                     ["team", who, "weighted_value", money(t.weightedValue)]]
+            rows += [
+                ["team", who, "open", "\(t.open)"], ["team", who, "won", "\(t.won)"], ["team", who, "lost", "\(t.lost)"],
+                ["team", who, "win_rate", ReportFormat.ratio(t.winRate)],
+                ["team", who, "overdue_next_actions", "\(t.overdueNextActions)"], ["team", who, "stuck", "\(t.stuck)"],
+                ["team", who, "overloaded", t.overloaded ? "true" : "false"],
+                ["team", who, "weighted_value", money(t.weightedValue)],
+            ]
             for (stage, n) in t.openByStage.sorted(by: { $0.key < $1.key }) { rows.append(["team", who, "open:\(stage)", "\(n)"]) }
         }
         for w in report.warnings { rows.append(["warning", w.code, "text", w.text]) }

@@ -10,10 +10,15 @@ enum ReportForecastOutput {
     static func leakLines(_ report: FunnelReport) -> [String] {
         var out = ["", "Leaks (deals in the stage in the period: lost from it, or kept past its limit)"]
         guard !report.leaks.isEmpty else { return out + ["  none"] }
-        out.append(TextTable.render(header: ["STAGE", "LOST", "STUCK"], rows: report.leaks.map {
-            [$0.stage.name, "lost \($0.lost) of \($0.deals) (\(share($0.lostShare)))",
-             "stuck \($0.stuck) of \($0.deals) (\(share($0.stuckShare)))"]
-        }, maxWidths: [28, 26, 26]))
+        out.append(
+            TextTable.render(
+                header: ["STAGE", "LOST", "STUCK"],
+                rows: report.leaks.map {
+                    [
+                        $0.stage.name, "lost \($0.lost) of \($0.deals) (\(share($0.lostShare)))",
+                        "stuck \($0.stuck) of \($0.deals) (\(share($0.stuckShare)))",
+                    ]
+                }, maxWidths: [28, 26, 26]))
         if let limping = report.limpingStage, let row = report.leaks.first(where: { $0.stage.id == limping.id }) {
             out.append("The limping stage: \(Sanitize.line(limping.name)) (\(row.leaked) of \(row.deals) leaked: lost or stuck)")
         }
@@ -28,17 +33,25 @@ enum ReportForecastOutput {
         if report.forecast.isEmpty {
             out.append("  no open deal has an expected close date (funnel edit ID --expected-close DATE)")
         } else {
-            out.append(TextTable.render(header: ["MONTH", "DEALS", "VALUE", "WEIGHTED"], rows: report.forecast.map {
-                [$0.month?.iso ?? "overdue", "\($0.deals)", money($0.value), money($0.weightedValue)]
-            }, maxWidths: [8, 6, 22, 22]))
+            out.append(
+                TextTable.render(
+                    header: ["MONTH", "DEALS", "VALUE", "WEIGHTED"],
+                    rows: report.forecast.map {
+                        [$0.month?.iso ?? "overdue", "\($0.deals)", money($0.value), money($0.weightedValue)]
+                    }, maxWidths: [8, 6, 22, 22]))
         }
         guard !report.goals.isEmpty else { return out }
         out += ["", "Goals for \(report.goals[0].goal.month.iso)"]
-        out.append(TextTable.render(header: ["WHO", "KIND", "TARGET", "ACTUAL", "GAP", "DAYS LEFT"], rows: report.goals.map {
-            [$0.goal.seller ?? "team", $0.goal.kind.rawValue, GoalsList.amount($0.goal.target, $0.goal.kind, report.currency),
-             GoalsList.amount($0.actual, $0.goal.kind, report.currency), GoalsList.amount($0.gap, $0.goal.kind, report.currency),
-             "\($0.daysLeft)"]
-        }, maxWidths: [20, 10, 24, 24, 24, 9]))
+        out.append(
+            TextTable.render(
+                header: ["WHO", "KIND", "TARGET", "ACTUAL", "GAP", "DAYS LEFT"],
+                rows: report.goals.map {
+                    [
+                        $0.goal.seller ?? "team", $0.goal.kind.rawValue, GoalsList.amount($0.goal.target, $0.goal.kind, report.currency),
+                        GoalsList.amount($0.actual, $0.goal.kind, report.currency), GoalsList.amount($0.gap, $0.goal.kind, report.currency),
+                        "\($0.daysLeft)",
+                    ]
+                }, maxWidths: [20, 10, 24, 24, 24, 9]))
         return out
     }
 
@@ -48,15 +61,27 @@ enum ReportForecastOutput {
         func ratio(_ value: Double?) -> JSONOut { value.map { .string(String(format: "%.4f", $0)) } ?? .null }
         return [
             ("weighted_value", money(report.weightedValue)),
-            ("leaks", .array(report.leaks.map {
-                .object([("stage", .string($0.stage.id)), ("deals", .number($0.deals)), ("lost", .number($0.lost)),
-                         ("lost_share", ratio($0.lostShare)), ("stuck", .number($0.stuck)), ("stuck_share", ratio($0.stuckShare)),
-                         ("leaked", .number($0.leaked)), ("leak_share", ratio($0.leakShare))])
-            })),
-            ("forecast", .array(report.forecast.map {
-                .object([("month", .optional($0.month?.iso)), ("overdue", .bool($0.overdue)), ("deals", .number($0.deals)),
-                         ("value", money($0.value)), ("weighted_value", money($0.weightedValue))])
-            })),
+            (
+                "leaks",
+                .array(
+                    report.leaks.map {
+                        .object([
+                            ("stage", .string($0.stage.id)), ("deals", .number($0.deals)), ("lost", .number($0.lost)),
+                            ("lost_share", ratio($0.lostShare)), ("stuck", .number($0.stuck)), ("stuck_share", ratio($0.stuckShare)),
+                            ("leaked", .number($0.leaked)), ("leak_share", ratio($0.leakShare)),
+                        ])
+                    })
+            ),
+            (
+                "forecast",
+                .array(
+                    report.forecast.map {
+                        .object([
+                            ("month", .optional($0.month?.iso)), ("overdue", .bool($0.overdue)), ("deals", .number($0.deals)),
+                            ("value", money($0.value)), ("weighted_value", money($0.weightedValue)),
+                        ])
+                    })
+            ),
             ("goals", .array(report.goals.map(GoalsList.json))),
         ]
     }
@@ -66,19 +91,25 @@ enum ReportForecastOutput {
         func money(_ amount: Decimal?) -> String { amount.map(Money.plain) ?? "" }
         var rows: [[String]] = [["overall", "", "weighted_value", money(report.weightedValue)]]
         for l in report.leaks {
-            rows += [["leak", l.stage.id, "deals", "\(l.deals)"], ["leak", l.stage.id, "lost", "\(l.lost)"],
-                     ["leak", l.stage.id, "stuck", "\(l.stuck)"], ["leak", l.stage.id, "leaked", "\(l.leaked)"]]
+            rows += [
+                ["leak", l.stage.id, "deals", "\(l.deals)"], ["leak", l.stage.id, "lost", "\(l.lost)"],
+                ["leak", l.stage.id, "stuck", "\(l.stuck)"], ["leak", l.stage.id, "leaked", "\(l.leaked)"],
+            ]
         }
         for f in report.forecast {
             let subject = f.month?.iso ?? "overdue"
-            rows += [["forecast", subject, "deals", "\(f.deals)"], ["forecast", subject, "value", money(f.value)],
-                     ["forecast", subject, "weighted_value", money(f.weightedValue)]]
+            rows += [
+                ["forecast", subject, "deals", "\(f.deals)"], ["forecast", subject, "value", money(f.value)],
+                ["forecast", subject, "weighted_value", money(f.weightedValue)],
+            ]
         }
         for g in report.goals {
             let subject = "\(g.goal.seller ?? "team"):\(g.goal.kind.rawValue)"
             let text = { (v: Decimal) in Goal.targetText(v, kind: g.goal.kind) }
-            rows += [["goal", subject, "target", text(g.goal.target)], ["goal", subject, "actual", text(g.actual)],
-                     ["goal", subject, "gap", text(g.gap)], ["goal", subject, "days_left", "\(g.daysLeft)"]]
+            rows += [
+                ["goal", subject, "target", text(g.goal.target)], ["goal", subject, "actual", text(g.actual)],
+                ["goal", subject, "gap", text(g.gap)], ["goal", subject, "days_left", "\(g.daysLeft)"],
+            ]
         }
         return rows
     }

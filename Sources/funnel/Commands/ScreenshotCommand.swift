@@ -1,7 +1,7 @@
 import Foundation
 import FunnelCore
-import FunnelText
 import FunnelTUI
+import FunnelText
 
 /// `funnel screenshot`: the board's first frame on demo data, as text, without a terminal
 /// (README's picture is made with it, and a test keeps the two equal).
@@ -26,11 +26,14 @@ enum ScreenshotCommand: Command {
         let seed = try DemoCommand.number(arguments.value("demo-seed") ?? "3", flag: "demo-seed", range: 0...Int.max)
         let count = try DemoCommand.number(arguments.value("deals") ?? "\(BoardCommand.demoLeads)", flag: "deals", range: 0...100_000)
         let pipeline = PipelineTemplate.simple.pipeline
-        let world = DemoData.world(count: count, pipeline: pipeline, now: session.now, seed: UInt64(seed),
-                                   utcOffset: session.utcOffset)
+        let world = DemoData.world(
+            count: count, pipeline: pipeline, now: session.now, seed: UInt64(seed),
+            utcOffset: session.utcOffset)
         guard let manager = world.team.user(DemoData.manager) else { throw CommandFailure.data("the demo team has no manager") }
-        Console.block(BoardScreenshot.text(funnel: Funnel(pipeline: pipeline, team: world.team), actor: manager,
-                                           deals: world.deals, now: session.now, utcOffset: session.utcOffset,
-                                           width: width, height: height))
+        Console.block(
+            BoardScreenshot.text(
+                funnel: Funnel(pipeline: pipeline, team: world.team), actor: manager,
+                deals: world.deals, now: session.now, utcOffset: session.utcOffset,
+                width: width, height: height))
     }
 }

@@ -32,7 +32,8 @@ enum ShowCommand: Command {
         let next = deal.nextAction.map { "\(UI.dates.full($0.date)) \($0.text)" } ?? "—"
         var rows: [(TextKey, String)] = [
             (.showId, deal.id), (.showTitle, deal.title), (.showCompany, deal.company), (.showContact, deal.contact),
-            (.showPhone, deal.phone), (.showEmail, deal.email), (.showStage, name(deal.stage) + (funnel.pipelineID == PipelineSet.firstID ? "" : " · " + pipeline.name)),
+            (.showPhone, deal.phone), (.showEmail, deal.email),
+            (.showStage, name(deal.stage) + (funnel.pipelineID == PipelineSet.firstID ? "" : " · " + pipeline.name)),
             (.showOwner, owner(deal.owner)), (.showPriority, priority(deal.priority)), (.showValue, deal.money?.display ?? "—"),
             (.showNextAction, next),
         ]
@@ -48,8 +49,12 @@ enum ShowCommand: Command {
         }
         let attempts = Attempts.unanswered(deal)
         if attempts > 0 { rows.append((.showAttempts, UI.text(.pluralUnansweredSince, count: attempts))) }
-        rows.append((.showCallSteps, CallStep.allCases.map { (deal.callSteps.contains($0) ? "[x] " : "[ ] ") + $0.label(in: language) }
-            .joined(separator: "  ")))
+        rows.append(
+            (
+                .showCallSteps,
+                CallStep.allCases.map { (deal.callSteps.contains($0) ? "[x] " : "[ ] ") + $0.label(in: language) }
+                    .joined(separator: "  ")
+            ))
         if let terms = deal.paymentTerms {
             rows.append((.showPayment, UI.text(.showPaymentTerms, ["count": "\(terms.installments)", "method": terms.method.label(in: language)])))
         }
@@ -80,8 +85,13 @@ enum ShowCommand: Command {
         var rows: [(TextKey, String)] = []
         if let percent = WeightedValue.probability(of: deal, in: stage) {
             let weighted = WeightedValue.of(deal, in: stage).map { Money.display($0, currency: deal.currency) } ?? "—"
-            rows.append((.showProbability, UI.text(deal.probability == nil ? .showProbabilityStage : .showProbabilityOwn,
-                                                   ["percent": "\(percent)", "weighted": weighted])))
+            rows.append(
+                (
+                    .showProbability,
+                    UI.text(
+                        deal.probability == nil ? .showProbabilityStage : .showProbabilityOwn,
+                        ["percent": "\(percent)", "weighted": weighted])
+                ))
         }
         if let close = deal.expectedClose { rows.append((.showExpectedClose, UI.dates.full(close))) }
         return rows

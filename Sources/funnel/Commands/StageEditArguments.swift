@@ -12,9 +12,11 @@ enum StageEditArguments {
         try allow(verb: verb, arguments)
         switch verb {
         case "add":
-            try expect(1, "add NAME [--after STAGE|--before STAGE] [--kind open|won|lost] [--stuck DAYS] [--probability P] [--requires LIST] [--id ID]")
-            return .addStage(name: words[0], id: arguments.value("id"), place: try place(arguments, required: false),
-                             settings: try settings(arguments))
+            try expect(
+                1, "add NAME [--after STAGE|--before STAGE] [--kind open|won|lost] [--stuck DAYS] [--probability P] [--requires LIST] [--id ID]")
+            return .addStage(
+                name: words[0], id: arguments.value("id"), place: try place(arguments, required: false),
+                settings: try settings(arguments))
         case "rename":
             try expect(2, "rename STAGE NEW_NAME")
             return .renameStage(words[0], to: words[1])

@@ -6,8 +6,11 @@ import FunnelCore
 enum StagesCommand: Command {
     static let spec = CommandSpec(
         name: "stages", summary: "List the pipeline's stages, or change them (managers).",
-        arguments: [ArgumentSpec(name: "ACTION", required: false,
-                                 help: "add NAME | rename STAGE NAME | move STAGE | set STAGE | remove STAGE (none: list)")],
+        arguments: [
+            ArgumentSpec(
+                name: "ACTION", required: false,
+                help: "add NAME | rename STAGE NAME | move STAGE | set STAGE | remove STAGE (none: list)")
+        ],
         options: [
             OptionSpec("json", "print a JSON object with the stages and lost reasons"),
             OptionSpec("after", value: "STAGE", "add or move: place after this stage"),
@@ -15,17 +18,19 @@ enum StagesCommand: Command {
             OptionSpec("kind", value: "KIND", "add or set: open (default), won or lost", choices: ["open", "won", "lost"]),
             OptionSpec("stuck", value: "DAYS", "add or set: days after which a deal here counts as stuck (none: never)"),
             OptionSpec("probability", value: "P", "add or set: chance of winning a deal here, 0-100 % (none: unset)"),
-            OptionSpec("requires", value: "LIST", "add or set: what a deal needs to enter, comma-separated: "
-                       + StageRequirement.allCases.map(\.rawValue).joined(separator: ", ") + " (none: nothing)"),
+            OptionSpec(
+                "requires", value: "LIST",
+                "add or set: what a deal needs to enter, comma-separated: "
+                    + StageRequirement.allCases.map(\.rawValue).joined(separator: ", ") + " (none: nothing)"),
             OptionSpec("id", value: "ID", "add: the new stage's id (default: made from its name)"),
             OptionSpec("to", value: "STAGE", "remove: the stage its deals move to (each move recorded in their history)"),
             PipelineArgument.option,
         ],
         details: """
-        A pipeline keeps at least one open, one won and one lost stage; the inbox stays first. A stage with deals
-        is removed only with --to, and only when every one of its deals may enter that stage. R1: more than 8
-        stages measurably hurts sales; 3-5 open stages is what works. See docs/cli.md.
-        """,
+            A pipeline keeps at least one open, one won and one lost stage; the inbox stays first. A stage with deals
+            is removed only with --to, and only when every one of its deals may enter that stage. R1: more than 8
+            stages measurably hurts sales; 3-5 open stages is what works. See docs/cli.md.
+            """,
         acceptsRest: true)
 
     static func run(_ arguments: ParsedArguments, session: Session) throws {
@@ -52,23 +57,28 @@ enum StagesCommand: Command {
                     ("requires", .array(stage.entryRequirements.map(\.rawValue).sorted().map { .string($0) })),
                 ])
             }
-            Console.block(JSONOut.object([
-                ("pipeline", .string(pipeline.name)),
-                ("pipeline_id", .string(funnel.pipelineID)),
-                ("stages", .array(stages)),
-                ("lost_reasons", .array(pipeline.lostReasons.map { .string($0) })),
-                ("default_currency", .string(pipeline.defaultCurrency)),
-                ("warnings", .array(pipeline.warnings.map { .string($0.text) })),
-            ]).render())
+            Console.block(
+                JSONOut.object([
+                    ("pipeline", .string(pipeline.name)),
+                    ("pipeline_id", .string(funnel.pipelineID)),
+                    ("stages", .array(stages)),
+                    ("lost_reasons", .array(pipeline.lostReasons.map { .string($0) })),
+                    ("default_currency", .string(pipeline.defaultCurrency)),
+                    ("warnings", .array(pipeline.warnings.map { .string($0.text) })),
+                ]).render())
             return
         }
         let rows = pipeline.stages.map { stage in
-            [stage.id, stage.name, stage.kind.rawValue, stage.stuckAfterDays.map { "\($0)d" } ?? "—",
-             stage.probability.map { "\($0)%" } ?? "—",
-             stage.entryRequirements.map(\.rawValue).sorted().joined(separator: ", ")]
+            [
+                stage.id, stage.name, stage.kind.rawValue, stage.stuckAfterDays.map { "\($0)d" } ?? "—",
+                stage.probability.map { "\($0)%" } ?? "—",
+                stage.entryRequirements.map(\.rawValue).sorted().joined(separator: ", "),
+            ]
         }
-        Console.block(TextTable.render(header: ["ID", "NAME", "KIND", "STUCK", "PROB", "NEEDS"], rows: rows,
-                               maxWidths: [24, 30, 6, 6, 5, 30]))
+        Console.block(
+            TextTable.render(
+                header: ["ID", "NAME", "KIND", "STUCK", "PROB", "NEEDS"], rows: rows,
+                maxWidths: [24, 30, 6, 6, 5, 30]))
     }
 }
 
@@ -99,8 +109,9 @@ enum LostReasonsCommand: Command {
             let edit: PipelineEdit = words[0] == "add" ? .addLostReason(words[1]) : .removeLostReason(words[1])
             let plan = try PipelineChangeRun.run(edit, session: session, arguments: arguments)
             let verb = words[0] == "add" ? "added" : "removed"
-            Console.line("\(verb) lost reason “\(words[1].trimmingCharacters(in: .whitespacesAndNewlines))”; now: "
-                         + plan.pipeline.lostReasons.joined(separator: ", "))
+            Console.line(
+                "\(verb) lost reason “\(words[1].trimmingCharacters(in: .whitespacesAndNewlines))”; now: "
+                    + plan.pipeline.lostReasons.joined(separator: ", "))
         case let verb?:
             var message = "funnel lost-reasons: unknown action “\(verb)”; use list, add REASON or remove REASON"
             if let guess = Suggest.closest(verb, among: ["list", "add", "remove"]) { message += " (did you mean \(guess)?)" }

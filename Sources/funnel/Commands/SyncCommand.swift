@@ -1,6 +1,7 @@
 import Foundation
 import FunnelCore
 import FunnelStore
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -13,12 +14,12 @@ enum SyncCommand: Command {
         arguments: [ArgumentSpec(name: "ACTION", required: false, help: "init REMOTE (once: share this data, or clone the team's) | none: sync now")],
         options: [OptionSpec("json", "print a JSON object: remote, branch, committed, sent, received, conflicts, held, ignored, attempts")],
         details: """
-        init REMOTE in a data directory with data makes it a git repository and pushes it to REMOTE (a bare
-        repository over ssh, a path, a private hosting repository); in an empty or missing one it clones REMOTE.
-        sync commits local changes, fetches, merges deal by deal and field by field (funnel merge-deal), and pushes.
-        Exit 4 when the remote cannot be reached: local data is unchanged and the next sync sends it.
-        Needs the git command. Every clone holds every deal of the team. See docs/sync.md.
-        """,
+            init REMOTE in a data directory with data makes it a git repository and pushes it to REMOTE (a bare
+            repository over ssh, a path, a private hosting repository); in an empty or missing one it clones REMOTE.
+            sync commits local changes, fetches, merges deal by deal and field by field (funnel merge-deal), and pushes.
+            Exit 4 when the remote cannot be reached: local data is unchanged and the next sync sends it.
+            Needs the git command. Every clone holds every deal of the team. See docs/sync.md.
+            """,
         acceptsRest: true)
 
     static func run(_ arguments: ParsedArguments, session: Session) throws {
@@ -27,8 +28,11 @@ enum SyncCommand: Command {
         guard let executable = Git.find(environment: session.environment) else { throw failure(SyncError.noGit) }
         let email = (try? session.store.loadTeam())?.user(session.account)?.email ?? "\(session.account)@funnel.invalid"
         let environment = Git.environment(base: session.environment, author: session.account, email: email)
-        let repository = SyncRepository(store: session.store, git: Git(directory: session.store.root, environment: environment,
-                                                                       executable: executable))
+        let repository = SyncRepository(
+            store: session.store,
+            git: Git(
+                directory: session.store.root, environment: environment,
+                executable: executable))
         let json = arguments.has("json")
         let report: SyncReport
         do {
@@ -43,8 +47,11 @@ enum SyncCommand: Command {
             }
         } catch let error as SyncError {
             if json, case .offline(let remote, let detail) = error {
-                Console.block(JSONOut.object([("status", .string("offline")), ("remote", .string(remote)),
-                                              ("error", .string(detail))]).render())
+                Console.block(
+                    JSONOut.object([
+                        ("status", .string("offline")), ("remote", .string(remote)),
+                        ("error", .string(detail)),
+                    ]).render())
             }
             throw failure(error)
         }
@@ -54,7 +61,9 @@ enum SyncCommand: Command {
     static func initialize(_ repository: SyncRepository, remote: String, session: Session) throws -> SyncReport {
         // A clone holds every deal: it would undo what the team server's permissions protect.
         if session.store.isShared {
-            throw SyncError.refused("\(session.store.root) is a team's shared directory (docs/team.md): its deals stay on the server; sync a data directory of your own (docs/sync.md)")
+            throw SyncError.refused(
+                "\(session.store.root) is a team's shared directory (docs/team.md): its deals stay on the server; sync a data directory of your own (docs/sync.md)"
+            )
         }
         if session.store.isInitialized { return try repository.share(to: remote, author: session.account) }
         let root = session.store.root

@@ -6,8 +6,11 @@ import FunnelCore
 enum TeamCommand: Command {
     static let spec = CommandSpec(
         name: "team", summary: "List the team, or add someone to it (managers).",
-        arguments: [ArgumentSpec(name: "add USER | email USER ADDRESS", required: false,
-                                 help: "add USER to the team, or set (none: clear) the address USER's emails are sent from")],
+        arguments: [
+            ArgumentSpec(
+                name: "add USER | email USER ADDRESS", required: false,
+                help: "add USER to the team, or set (none: clear) the address USER's emails are sent from")
+        ],
         options: [
             OptionSpec("role", value: "ROLE", "rep or manager (with add)", choices: Role.allCases.map(\.rawValue)),
             OptionSpec("name", value: "NAME", "display name (with add)"),
@@ -61,19 +64,28 @@ enum TeamCommand: Command {
         }
         let team = try session.data { try session.store.loadTeam() }
         if arguments.has("json") {
-            Console.block(JSONOut.array(team.users.map {
-                .object([("account", .string($0.account)), ("name", .string($0.name)), ("role", .string($0.role.rawValue)),
-                         ("email", .optional($0.email))])
-            }).render())
+            Console.block(
+                JSONOut.array(
+                    team.users.map {
+                        .object([
+                            ("account", .string($0.account)), ("name", .string($0.name)), ("role", .string($0.role.rawValue)),
+                            ("email", .optional($0.email)),
+                        ])
+                    }
+                ).render())
             return
         }
         if team.users.contains(where: { $0.email != nil }) {
-            Console.block(TextTable.render(header: ["ACCOUNT", "NAME", "ROLE", "EMAIL"],
-                                   rows: team.users.map { [$0.account, $0.name, $0.role.rawValue, $0.email ?? "—"] },
-                                   maxWidths: [32, 40, 8, 40]))
+            Console.block(
+                TextTable.render(
+                    header: ["ACCOUNT", "NAME", "ROLE", "EMAIL"],
+                    rows: team.users.map { [$0.account, $0.name, $0.role.rawValue, $0.email ?? "—"] },
+                    maxWidths: [32, 40, 8, 40]))
             return
         }
-        Console.block(TextTable.render(header: ["ACCOUNT", "NAME", "ROLE"],
-                               rows: team.users.map { [$0.account, $0.name, $0.role.rawValue] }, maxWidths: [32, 40, 8]))
+        Console.block(
+            TextTable.render(
+                header: ["ACCOUNT", "NAME", "ROLE"],
+                rows: team.users.map { [$0.account, $0.name, $0.role.rawValue] }, maxWidths: [32, 40, 8]))
     }
 }

@@ -20,11 +20,14 @@ enum TodayCommand: Command {
         let visible = deals.filter { Visibility.includes($0, scope: scope, actor: actor) }
         let list = CallList.compute(visible, pipeline: funnel.pipeline, now: session.now, utcOffset: session.utcOffset)
         if arguments.has("json") {
-            Console.block(JSONOut.array(list.map { entry in
-                var object = DealJSON.fields(entry.deal, funnel: funnel, now: session.now, utcOffset: session.utcOffset, full: false)
-                object.insert(("group", .string(entry.group.rawValue)), at: 0)
-                return .object(object)
-            }).render())
+            Console.block(
+                JSONOut.array(
+                    list.map { entry in
+                        var object = DealJSON.fields(entry.deal, funnel: funnel, now: session.now, utcOffset: session.utcOffset, full: false)
+                        object.insert(("group", .string(entry.group.rawValue)), at: 0)
+                        return .object(object)
+                    }
+                ).render())
             return
         }
         if list.isEmpty {
@@ -40,12 +43,16 @@ enum TodayCommand: Command {
             let rows = entries.map { entry -> [String] in
                 let deal = entry.deal
                 let attempts = Attempts.unanswered(deal)
-                return [deal.id, deal.title, deal.company, deal.phone, deal.money?.display ?? "—",
-                        deal.nextAction.map { UI.dates.full($0.date) } ?? "—", attempts > 0 ? UI.text(.pluralTries, count: attempts) : ""]
+                return [
+                    deal.id, deal.title, deal.company, deal.phone, deal.money?.display ?? "—",
+                    deal.nextAction.map { UI.dates.full($0.date) } ?? "—", attempts > 0 ? UI.text(.pluralTries, count: attempts) : "",
+                ]
             }
             let header: [TextKey] = [.colID, .colTitle, .colCompany, .colPhone, .colValue, .colNext, .colAttempts]
-            lines.append(TextTable.render(header: header.map { UI.text($0) }, rows: rows,
-                                          maxWidths: [8, 32, 22, 16, 14, 10, 9]))
+            lines.append(
+                TextTable.render(
+                    header: header.map { UI.text($0) }, rows: rows,
+                    maxWidths: [8, 32, 22, 16, 14, 10, 9]))
         }
         Console.block(lines.joined(separator: "\n"))
     }

@@ -18,9 +18,10 @@ enum VersionCommand: Command {
 
     static func run(_ arguments: ParsedArguments, session: Session) throws {
         if arguments.has("json") {
-            Console.block(JSONOut.object([
-                ("version", .string(funnelVersion)), ("build", .string(build)), ("data_schema", .number(DataSchema.current)),
-            ]).render())
+            Console.block(
+                JSONOut.object([
+                    ("version", .string(funnelVersion)), ("build", .string(build)), ("data_schema", .number(DataSchema.current)),
+                ]).render())
             return
         }
         Console.line("funnel \(funnelVersion) (\(build) build, data schema \(DataSchema.current))")

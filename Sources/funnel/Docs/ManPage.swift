@@ -15,12 +15,14 @@ enum ManPage {
     /// funnel(1): the board, every command, the global options, the environment and exit codes.
     static func main(commands: [CommandSpec]) -> String {
         var lines = header("funnel", "a terminal kanban board for a sales funnel")
-        lines += [".SH SYNOPSIS", "\\fBfunnel\\fR [\\fIOPTIONS\\fR]", ".br", "\\fBfunnel\\fR \\fICOMMAND\\fR [\\fIARGS\\fR]",
-                  ".SH DESCRIPTION",
-                  "Without a command, funnel opens the board: stages are columns, deals are cards.",
-                  "Every change the board makes can be made by a command, through the same rules.",
-                  "Messages go to standard error; standard output carries only results.",
-                  ".SH COMMANDS"]
+        lines += [
+            ".SH SYNOPSIS", "\\fBfunnel\\fR [\\fIOPTIONS\\fR]", ".br", "\\fBfunnel\\fR \\fICOMMAND\\fR [\\fIARGS\\fR]",
+            ".SH DESCRIPTION",
+            "Without a command, funnel opens the board: stages are columns, deals are cards.",
+            "Every change the board makes can be made by a command, through the same rules.",
+            "Messages go to standard error; standard output carries only results.",
+            ".SH COMMANDS",
+        ]
         for spec in commands {
             lines += [".TP", "\\fBfunnel\\-\(escape(spec.name))\\fR(1)", escape(spec.summary)]
         }
@@ -40,8 +42,10 @@ enum ManPage {
         ]
         for (name, text) in environment { lines += [".TP", "\\fB\(escape(name))\\fR", escape(text, already: true)] }
         lines += [".SH EXIT STATUS"]
-        let codes = [("0", "success"), ("1", "an internal error (a bug)"), ("2", "usage error"), ("3", "refused by a rule"),
-                     ("4", "data or storage error"), ("5", "no deal has that id"), ("6", "the data lock stayed busy")]
+        let codes = [
+            ("0", "success"), ("1", "an internal error (a bug)"), ("2", "usage error"), ("3", "refused by a rule"),
+            ("4", "data or storage error"), ("5", "no deal has that id"), ("6", "the data lock stayed busy"),
+        ]
         for (code, text) in codes { lines += [".TP", code, escape(text)] }
         lines += [".SH SEE ALSO", commands.map { "\\fBfunnel\\-\(escape($0.name))\\fR(1)" }.joined(separator: ",\n")]
         return lines.joined(separator: "\n") + "\n"

@@ -1,5 +1,6 @@
 import Foundation
 import FunnelText
+
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -34,9 +34,12 @@ enum DealJSON {
             ("flags", .array(DealFlags.of(deal, pipeline: pipeline, now: now, utcOffset: utcOffset).map { .string($0.rawValue) })),
             ("attempts", .number(Attempts.unanswered(deal))),
             ("call_steps", .array(CallStep.allCases.filter(deal.callSteps.contains).map { .string($0.rawValue) })),
-            ("payment_terms", deal.paymentTerms.map { terms in
-                .object([("installments", .number(terms.installments)), ("method", .string(terms.method.rawValue))])
-            } ?? .null),
+            (
+                "payment_terms",
+                deal.paymentTerms.map { terms in
+                    .object([("installments", .number(terms.installments)), ("method", .string(terms.method.rawValue))])
+                } ?? .null
+            ),
             ("priority", .string(deal.priority.rawValue)),
             ("pipeline", .string(funnel.pipelineID)),
             ("probability", deal.probability.map { .number($0) } ?? .null),
@@ -45,25 +48,35 @@ enum DealJSON {
         ]
         if full {
             fields.append(("notes", .string(deal.notes)))
-            fields.append(("history", .array(deal.history.map { change in
-                .object([
-                    ("at", .string(Timestamp.format(change.at))),
-                    ("by", .string(change.by)),
-                    ("from", .optional(change.from)),
-                    ("to", .string(change.to)),
-                    ("pipeline", .optional(change.pipeline)),
-                ])
-            })))
-            fields.append(("activities", .array(deal.activities.map { activity in
-                .object([
-                    ("at", .string(Timestamp.format(activity.at))),
-                    ("by", .string(activity.by)),
-                    ("kind", .string(activity.kind.rawValue)),
-                    ("outcome", .optional(activity.outcome?.rawValue)),
-                    ("note", .string(activity.note)),
-                    ("module", .optional(activity.module)),
-                ])
-            })))
+            fields.append(
+                (
+                    "history",
+                    .array(
+                        deal.history.map { change in
+                            .object([
+                                ("at", .string(Timestamp.format(change.at))),
+                                ("by", .string(change.by)),
+                                ("from", .optional(change.from)),
+                                ("to", .string(change.to)),
+                                ("pipeline", .optional(change.pipeline)),
+                            ])
+                        })
+                ))
+            fields.append(
+                (
+                    "activities",
+                    .array(
+                        deal.activities.map { activity in
+                            .object([
+                                ("at", .string(Timestamp.format(activity.at))),
+                                ("by", .string(activity.by)),
+                                ("kind", .string(activity.kind.rawValue)),
+                                ("outcome", .optional(activity.outcome?.rawValue)),
+                                ("note", .string(activity.note)),
+                                ("module", .optional(activity.module)),
+                            ])
+                        })
+                ))
             fields += logs(deal)
         }
         return fields
@@ -72,21 +85,35 @@ enum DealJSON {
     /// `show --json`'s owners' log (R16), billed modules and trainings (R21).
     static func logs(_ deal: Deal) -> [(String, JSONOut)] {
         [
-            ("assignments", .array(deal.assignments.map { assignment in
-                .object([
-                    ("at", .string(Timestamp.format(assignment.at))),
-                    ("by", .string(assignment.by)),
-                    ("from", .optional(assignment.from)),
-                    ("to", .optional(assignment.to)),
-                ])
-            })),
-            ("modules", .array(deal.modules.map { billed in
-                .object([("module", .string(billed.module)), ("at", .string(Timestamp.format(billed.at))), ("by", .string(billed.by))])
-            })),
-            ("trainings", .array(deal.activities.filter { $0.kind == .training }.map { activity in
-                .object([("module", .optional(activity.module)), ("at", .string(Timestamp.format(activity.at))),
-                         ("by", .string(activity.by)), ("note", .string(activity.note))])
-            })),
+            (
+                "assignments",
+                .array(
+                    deal.assignments.map { assignment in
+                        .object([
+                            ("at", .string(Timestamp.format(assignment.at))),
+                            ("by", .string(assignment.by)),
+                            ("from", .optional(assignment.from)),
+                            ("to", .optional(assignment.to)),
+                        ])
+                    })
+            ),
+            (
+                "modules",
+                .array(
+                    deal.modules.map { billed in
+                        .object([("module", .string(billed.module)), ("at", .string(Timestamp.format(billed.at))), ("by", .string(billed.by))])
+                    })
+            ),
+            (
+                "trainings",
+                .array(
+                    deal.activities.filter { $0.kind == .training }.map { activity in
+                        .object([
+                            ("module", .optional(activity.module)), ("at", .string(Timestamp.format(activity.at))),
+                            ("by", .string(activity.by)), ("note", .string(activity.note)),
+                        ])
+                    })
+            ),
         ]
     }
 }

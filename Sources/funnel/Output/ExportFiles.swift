@@ -17,12 +17,18 @@ enum ExportFiles {
         }
         return [
             File(name: "deals.csv", text: CSVCell.document(header: columns, rows: dealRows, byteOrderMark: forExcel)),
-            File(name: "activities.csv", text: CSVCell.document(header: DealRecords.activityColumns,
-                                                                 rows: deals.flatMap(DealRecords.activities).map { $0.map { $0 ?? "" } },
-                                                                 byteOrderMark: forExcel)),
-            File(name: "history.csv", text: CSVCell.document(header: DealRecords.historyColumns,
-                                                              rows: deals.flatMap(DealRecords.history).map { $0.map { $0 ?? "" } },
-                                                              byteOrderMark: forExcel)),
+            File(
+                name: "activities.csv",
+                text: CSVCell.document(
+                    header: DealRecords.activityColumns,
+                    rows: deals.flatMap(DealRecords.activities).map { $0.map { $0 ?? "" } },
+                    byteOrderMark: forExcel)),
+            File(
+                name: "history.csv",
+                text: CSVCell.document(
+                    header: DealRecords.historyColumns,
+                    rows: deals.flatMap(DealRecords.history).map { $0.map { $0 ?? "" } },
+                    byteOrderMark: forExcel)),
         ]
     }
 
@@ -41,10 +47,12 @@ enum ExportFiles {
         func lines(_ rows: [String]) -> String { rows.map { $0 + "\n" }.joined() }
         return [
             File(name: "deals.jsonl", text: lines(dealLines)),
-            File(name: "activities.jsonl",
-                 text: lines(deals.flatMap(DealRecords.activities).map { object(DealRecords.activityColumns, $0).render(indent: nil) })),
-            File(name: "history.jsonl",
-                 text: lines(deals.flatMap(DealRecords.history).map { object(DealRecords.historyColumns, $0).render(indent: nil) })),
+            File(
+                name: "activities.jsonl",
+                text: lines(deals.flatMap(DealRecords.activities).map { object(DealRecords.activityColumns, $0).render(indent: nil) })),
+            File(
+                name: "history.jsonl",
+                text: lines(deals.flatMap(DealRecords.history).map { object(DealRecords.historyColumns, $0).render(indent: nil) })),
         ]
     }
 

@@ -13,17 +13,25 @@ enum LinesOutput {
         }
         let money = { (amount: Decimal) in QuoteText.money(amount, currency: deal.currency) }
         let rows = deal.quoteLines.enumerated().map { index, line in
-            [String(index + 1), line.product ?? "—", line.text + (line.vatExempt ? " (VAT exempt)" : ""), QuoteText.number(line.quantity),
-             money(line.unitPrice), line.discount == 0 ? "" : QuoteText.number(line.discount) + "%", money(line.total)]
+            [
+                String(index + 1), line.product ?? "—", line.text + (line.vatExempt ? " (VAT exempt)" : ""), QuoteText.number(line.quantity),
+                money(line.unitPrice), line.discount == 0 ? "" : QuoteText.number(line.discount) + "%", money(line.total),
+            ]
         }
-        Console.block(TextTable.render(header: ["#", "CODE", "ITEM", "QTY", "UNIT PRICE", "DISC", "TOTAL"], rows: rows,
-                                       maxWidths: [4, 24, 50, 12, 24, 7, 26]))
-        var summary = ["subtotal  \(money(totals.subtotal))",
-                       "VAT \(QuoteText.number(pipeline.quotes.vatPercent))%  \(money(totals.vat))",
-                       "total  \(money(totals.total))"]
-        summary.append(totals.evenInstallments
-            ? "\(totals.installments) × \(money(totals.installment))"
-            : "\(totals.installments) installments: \(totals.installments - 1) × \(money(totals.installment)), last \(money(totals.lastInstallment))")
+        Console.block(
+            TextTable.render(
+                header: ["#", "CODE", "ITEM", "QTY", "UNIT PRICE", "DISC", "TOTAL"], rows: rows,
+                maxWidths: [4, 24, 50, 12, 24, 7, 26]))
+        var summary = [
+            "subtotal  \(money(totals.subtotal))",
+            "VAT \(QuoteText.number(pipeline.quotes.vatPercent))%  \(money(totals.vat))",
+            "total  \(money(totals.total))",
+        ]
+        summary.append(
+            totals.evenInstallments
+                ? "\(totals.installments) × \(money(totals.installment))"
+                : "\(totals.installments) installments: \(totals.installments - 1) × \(money(totals.installment)), last \(money(totals.lastInstallment))"
+        )
         Console.lines(summary.joined(separator: "\n"))
     }
 

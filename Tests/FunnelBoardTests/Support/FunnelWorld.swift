@@ -2,6 +2,7 @@ import Foundation
 // The binary under test is decided in one place for every test target.
 @_exported import FunnelTestSupport
 import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -208,8 +209,7 @@ enum Run {
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {
-            argv.forEach { free($0) }
-            envp.forEach { free($0) }
+            for pointer in argv + envp { free(pointer) }
         }
         var pid: pid_t = 0
         let spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
@@ -220,9 +220,10 @@ enum Run {
         }
         // WIFEXITED / WEXITSTATUS / WTERMSIG do not import; a signal death reads as 128+N, like sh.
         let exitStatus = status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        return CommandResult(status: exitStatus,
-                             stdout: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
-                             stderr: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "")
+        return CommandResult(
+            status: exitStatus,
+            stdout: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
+            stderr: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "")
     }
 
     /// The descriptors open in this process.

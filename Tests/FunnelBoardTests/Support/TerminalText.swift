@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -52,7 +53,8 @@ enum TerminalText {
         var prefix = line[..<range.lowerBound]
         var sequences: [Substring] = []
         while prefix.hasSuffix("m"), let start = prefix.range(of: "\u{1b}[", options: .backwards),
-              prefix[start.upperBound...].dropLast().allSatisfy({ $0.isNumber || $0 == ";" }) {
+            prefix[start.upperBound...].dropLast().allSatisfy({ $0.isNumber || $0 == ";" })
+        {
             sequences.insert(prefix[start.lowerBound...], at: 0)
             prefix = prefix[..<start.lowerBound]
         }

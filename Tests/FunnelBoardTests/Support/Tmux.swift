@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -21,19 +22,23 @@ final class TmuxBoard {
     /// board starts with SIGHUP ignored, as under `nohup`. With `recordOutput`, every byte the
     /// pane's programs write to the terminal is appended to that file (`pipe-pane -O`, set up in
     /// the same tmux command as the session, before the server reads any output from the pane).
-    init(_ world: FunnelWorld, arguments: [String] = [], user: String? = nil, width: Int = 120, height: Int = 35,
-         extraEnvironment: [String: String] = [:], jobControl: Bool = false, ignoreHangup: Bool = false,
-         recordOutput: URL? = nil) throws {
+    init(
+        _ world: FunnelWorld, arguments: [String] = [], user: String? = nil, width: Int = 120, height: Int = 35,
+        extraEnvironment: [String: String] = [:], jobControl: Bool = false, ignoreHangup: Bool = false,
+        recordOutput: URL? = nil
+    ) throws {
         self.world = world
         socket = "funnel-test-\(UUID().uuidString.lowercased().prefix(13))"
         var environment = world.environment(user: user)
         for (key, value) in extraEnvironment { environment[key] = value }
         let board = ([world.binary] + arguments).map(Run.shellQuote).joined(separator: " ")
         // The pane's TERM comes from tmux's default-terminal, so set it there (an `-e TERM=` loses to it).
-        var command = ["-f", "/dev/null", "start-server", ";",
-                       "set-option", "-g", "default-terminal", environment["TERM"] ?? "xterm-256color", ";",
-                       "set-option", "-g", "default-shell", "/bin/sh", ";",
-                       "new-session", "-d", "-s", "board", "-x", "\(width)", "-y", "\(height)"]
+        var command = [
+            "-f", "/dev/null", "start-server", ";",
+            "set-option", "-g", "default-terminal", environment["TERM"] ?? "xterm-256color", ";",
+            "set-option", "-g", "default-shell", "/bin/sh", ";",
+            "new-session", "-d", "-s", "board", "-x", "\(width)", "-y", "\(height)",
+        ]
         for (key, value) in environment.sorted(by: { $0.key < $1.key }) { command += ["-e", "\(key)=\(value)"] }
         if jobControl {
             command.append("exec bash --norc --noprofile -i")
@@ -131,8 +136,9 @@ final class TmuxBoard {
         let flags = try display("#{alternate_on}#{cursor_flag}#{keypad_cursor_flag}#{mouse_any_flag}#{mouse_button_flag}#{mouse_all_flag}")
             .map { $0 == "1" }
         guard flags.count == 6 else { throw WorldError("unexpected tmux flags: \(flags)") }
-        return Modes(alternateScreen: flags[0], cursorVisible: flags[1], keypadTransmit: flags[2],
-                     mouseReporting: flags[3] || flags[4] || flags[5])
+        return Modes(
+            alternateScreen: flags[0], cursorVisible: flags[1], keypadTransmit: flags[2],
+            mouseReporting: flags[3] || flags[4] || flags[5])
     }
 
     func resize(width: Int, height: Int) throws {

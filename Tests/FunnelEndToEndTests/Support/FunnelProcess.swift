@@ -2,6 +2,7 @@ import Foundation
 // The binary under test is decided in one place for every test target.
 @_exported import FunnelTestSupport
 import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -37,8 +38,10 @@ enum Exit {
 
 /// Runs a program with exactly the environment given (nothing inherited but PATH), stdin from
 /// /dev/null, stdout and stderr captured through files (no pipe can fill up and block), and a time limit.
-func runProgram(_ executable: String, _ arguments: [String], environment: [String: String], scratch: String,
-                timeLimit: TimeInterval = 30, workingDirectory: String? = nil) throws -> RunResult {
+func runProgram(
+    _ executable: String, _ arguments: [String], environment: [String: String], scratch: String,
+    timeLimit: TimeInterval = 30, workingDirectory: String? = nil
+) throws -> RunResult {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     if let workingDirectory { process.currentDirectoryURL = URL(fileURLWithPath: workingDirectory) }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -8,7 +9,8 @@ import Glibc
 /// the victim) as real Unix accounts, a data directory prepared by `funnel team-init`, and canary
 /// files outside it. Made per test with unique names; `remove()` deletes accounts and files.
 final class HostileTeam {
-    static let available = getuid() == 0
+    static let available =
+        getuid() == 0
         && ["/usr/sbin/useradd", "/usr/sbin/groupadd", "/usr/sbin/runuser", "/usr/bin/setfacl", "/usr/bin/getfacl"].allSatisfy {
             FileManager.default.isExecutableFile(atPath: $0)
         }
@@ -80,8 +82,9 @@ final class HostileTeam {
 
     /// A program run as root.
     func sh(_ arguments: [String], timeLimit: TimeInterval = 30) throws -> RunResult {
-        try runProgram(arguments[0], Array(arguments.dropFirst()), environment: ["PATH": "/usr/sbin:/usr/bin:/sbin:/bin"],
-                       scratch: runs, timeLimit: timeLimit)
+        try runProgram(
+            arguments[0], Array(arguments.dropFirst()), environment: ["PATH": "/usr/sbin:/usr/bin:/sbin:/bin"],
+            scratch: runs, timeLimit: timeLimit)
     }
 
     /// A program run as `account`.
@@ -96,9 +99,10 @@ final class HostileTeam {
 
     /// funnel as `account`, its own OS identity.
     func funnel(_ account: String, _ arguments: [String]) throws -> RunResult {
-        try runProgram("/usr/sbin/runuser", ["-u", account, "--", binary] + arguments,
-                       environment: ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "FUNNEL_DATA_DIR": dir, "HOME": scratch],
-                       scratch: runs, timeLimit: 20)
+        try runProgram(
+            "/usr/sbin/runuser", ["-u", account, "--", binary] + arguments,
+            environment: ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "FUNNEL_DATA_DIR": dir, "HOME": scratch],
+            scratch: runs, timeLimit: 20)
     }
 
     /// funnel as root (acting for `user` when given, through FUNNEL_USER).

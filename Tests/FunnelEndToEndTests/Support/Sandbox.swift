@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -47,16 +48,20 @@ final class Sandbox {
     /// Runs `funnel ARGS…`.
     @discardableResult
     func run(_ arguments: String..., user: String? = nil, now: String? = nil, env: [String: String] = [:]) throws -> RunResult {
-        try runProgram(FunnelBinary.path, arguments, environment: environment(user: user, now: now, extra: env),
-                       scratch: root)
+        try runProgram(
+            FunnelBinary.path, arguments, environment: environment(user: user, now: now, extra: env),
+            scratch: root)
     }
 
     /// Runs `funnel ARGS…` and records an issue unless it exits 0.
     @discardableResult
-    func ok(_ arguments: String..., user: String? = nil, now: String? = nil,
-            sourceLocation: SourceLocation = #_sourceLocation) throws -> RunResult {
-        let result = try runProgram(FunnelBinary.path, arguments, environment: environment(user: user, now: now),
-                                    scratch: root)
+    func ok(
+        _ arguments: String..., user: String? = nil, now: String? = nil,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> RunResult {
+        let result = try runProgram(
+            FunnelBinary.path, arguments, environment: environment(user: user, now: now),
+            scratch: root)
         #expect(result.ok, "\(result)", sourceLocation: sourceLocation)
         return result
     }
@@ -69,34 +74,41 @@ final class Sandbox {
     }
 
     /// `funnel add …`, returning the new id.
-    func add(_ arguments: String..., user: String? = nil, now: String? = nil,
-             sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
-        let result = try runProgram(FunnelBinary.path, ["add"] + arguments,
-                                    environment: environment(user: user, now: now), scratch: root)
+    func add(
+        _ arguments: String..., user: String? = nil, now: String? = nil,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> String {
+        let result = try runProgram(
+            FunnelBinary.path, ["add"] + arguments,
+            environment: environment(user: user, now: now), scratch: root)
         #expect(result.ok, "\(result)", sourceLocation: sourceLocation)
         return result.output
     }
 
     /// `funnel show ID --json` as a dictionary.
     func deal(_ id: String, user: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) throws -> [String: Any] {
-        let result = try runProgram(FunnelBinary.path, ["show", id, "--json"], environment: environment(user: user),
-                                    scratch: root)
+        let result = try runProgram(
+            FunnelBinary.path, ["show", id, "--json"], environment: environment(user: user),
+            scratch: root)
         #expect(result.ok, "\(result)", sourceLocation: sourceLocation)
         return try jsonObject(result.stdout)
     }
 
     /// `funnel list ARGS… --json` as an array of dictionaries.
     func list(_ arguments: String..., user: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) throws
-        -> [[String: Any]] {
-        let result = try runProgram(FunnelBinary.path, ["list"] + arguments + ["--json"],
-                                    environment: environment(user: user), scratch: root)
+        -> [[String: Any]]
+    {
+        let result = try runProgram(
+            FunnelBinary.path, ["list"] + arguments + ["--json"],
+            environment: environment(user: user), scratch: root)
         #expect(result.ok, "\(result)", sourceLocation: sourceLocation)
         return try jsonArray(result.stdout)
     }
 
     /// The file a deal lives in, wherever its owner put it.
     func dealFile(_ id: String) -> String? {
-        let candidates = [dataDir + "/inbox/\(id).json"]
+        let candidates =
+            [dataDir + "/inbox/\(id).json"]
             + ((try? FileManager.default.contentsOfDirectory(atPath: dataDir + "/deals")) ?? [])
             .map { dataDir + "/deals/\($0)/\(id).json" }
         return candidates.first { FileManager.default.fileExists(atPath: $0) }

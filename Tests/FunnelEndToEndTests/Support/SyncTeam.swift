@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -15,8 +16,9 @@ final class SyncTeam {
     init() throws {
         sandbox = try Sandbox()
         remote = sandbox.root + "/team.git"
-        let made = try runProgram("/usr/bin/env", ["git", "init", "-q", "--bare", remote],
-                                  environment: sandbox.environment(), scratch: sandbox.root)
+        let made = try runProgram(
+            "/usr/bin/env", ["git", "init", "-q", "--bare", remote],
+            environment: sandbox.environment(), scratch: sandbox.root)
         #expect(made.ok, "\(made)")
     }
 
@@ -27,14 +29,17 @@ final class SyncTeam {
     func run(_ person: String, _ arguments: [String], now: String? = nil, env: [String: String] = [:]) throws -> RunResult {
         var extra = env
         extra["FUNNEL_DATA_DIR"] = dataDir(person)
-        return try runProgram(FunnelBinary.path, arguments, environment: sandbox.environment(user: person, now: now, extra: extra),
-                              scratch: sandbox.root)
+        return try runProgram(
+            FunnelBinary.path, arguments, environment: sandbox.environment(user: person, now: now, extra: extra),
+            scratch: sandbox.root)
     }
 
     /// Runs it and records an issue unless it exits 0.
     @discardableResult
-    func ok(_ person: String, _ arguments: String..., now: String? = nil,
-            sourceLocation: SourceLocation = #_sourceLocation) throws -> RunResult {
+    func ok(
+        _ person: String, _ arguments: String..., now: String? = nil,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> RunResult {
         let result = try run(person, arguments, now: now)
         #expect(result.ok, "\(result)", sourceLocation: sourceLocation)
         return result
@@ -65,8 +70,9 @@ final class SyncTeam {
     func list(_ person: String) throws -> String {
         var extra = ["FUNNEL_DATA_DIR": dataDir(person)]
         extra["FUNNEL_USER"] = "boss"
-        let result = try runProgram(FunnelBinary.path, ["list", "--json", "--all"], environment: sandbox.environment(extra: extra),
-                                    scratch: sandbox.root)
+        let result = try runProgram(
+            FunnelBinary.path, ["list", "--json", "--all"], environment: sandbox.environment(extra: extra),
+            scratch: sandbox.root)
         #expect(result.ok, "\(result)")
         return result.stdout
     }
@@ -75,8 +81,9 @@ final class SyncTeam {
     func deal(_ id: String, in person: String) throws -> [String: Any] {
         var extra = ["FUNNEL_DATA_DIR": dataDir(person)]
         extra["FUNNEL_USER"] = "boss"
-        let result = try runProgram(FunnelBinary.path, ["show", id, "--json"], environment: sandbox.environment(extra: extra),
-                                    scratch: sandbox.root)
+        let result = try runProgram(
+            FunnelBinary.path, ["show", id, "--json"], environment: sandbox.environment(extra: extra),
+            scratch: sandbox.root)
         #expect(result.ok, "\(result)")
         return try jsonObject(result.stdout)
     }
@@ -84,11 +91,14 @@ final class SyncTeam {
     /// Runs plain `git ARGS…` in `person`'s clone as that person (a teammate going around funnel),
     /// recording an issue unless each exits 0.
     func git(_ person: String, _ commands: [String]..., sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let env = sandbox.environment(extra: ["GIT_AUTHOR_NAME": person, "GIT_AUTHOR_EMAIL": "\(person)@example.com",
-                                              "GIT_COMMITTER_NAME": person, "GIT_COMMITTER_EMAIL": "\(person)@example.com"])
+        let env = sandbox.environment(extra: [
+            "GIT_AUTHOR_NAME": person, "GIT_AUTHOR_EMAIL": "\(person)@example.com",
+            "GIT_COMMITTER_NAME": person, "GIT_COMMITTER_EMAIL": "\(person)@example.com",
+        ])
         for arguments in commands {
-            let result = try runProgram("/usr/bin/env", ["git", "-C", dataDir(person)] + arguments, environment: env,
-                                        scratch: sandbox.root, timeLimit: 60)
+            let result = try runProgram(
+                "/usr/bin/env", ["git", "-C", dataDir(person)] + arguments, environment: env,
+                scratch: sandbox.root, timeLimit: 60)
             #expect(result.ok, "\(result)", sourceLocation: sourceLocation)
         }
     }

@@ -1,6 +1,8 @@
 extension Catalogue {
     /// Arabic (العربية): plurals zero / one / two / few (3–10) / many (11–99) / other (100+), Western digits.
-    static let arabic: [TextKey: CatalogueEntry] = merged([arabicDomain, arabicPipeline, arabicPipelines, arabicLabels, arabicKeys, arabicBoard, arabicCli, arabicQuotes, arabicForecast])
+    static let arabic: [TextKey: CatalogueEntry] = merged([
+        arabicDomain, arabicPipeline, arabicPipelines, arabicLabels, arabicKeys, arabicBoard, arabicCli, arabicQuotes, arabicForecast,
+    ])
 
     // Domain messages (Message)
     private static let arabicDomain: [TextKey: CatalogueEntry] = [
@@ -426,11 +428,17 @@ extension Catalogue {
         .reportSeller: "البائع",
         .reportTeamColumns: "مفتوحة ربح خسارة  فوز%  متأخرة عالقة",
         .reportOverloaded: "  مثقل",
-        .pluralCards: .plural(zero: "لا بطاقات", one: "بطاقة واحدة", two: "بطاقتان", few: "{count} بطاقات", many: "{count} بطاقة", other: "{count} بطاقة"),
-        .pluralTries: .plural(zero: "لا محاولات", one: "محاولة واحدة", two: "محاولتان", few: "{count} محاولات", many: "{count} محاولة", other: "{count} محاولة"),
-        .pluralUnanswered: .plural(zero: "لا محاولات دون رد", one: "محاولة واحدة دون رد", two: "محاولتان دون رد", few: "{count} محاولات دون رد", many: "{count} محاولة دون رد", other: "{count} محاولة دون رد"),
+        .pluralCards: .plural(
+            zero: "لا بطاقات", one: "بطاقة واحدة", two: "بطاقتان", few: "{count} بطاقات", many: "{count} بطاقة", other: "{count} بطاقة"),
+        .pluralTries: .plural(
+            zero: "لا محاولات", one: "محاولة واحدة", two: "محاولتان", few: "{count} محاولات", many: "{count} محاولة", other: "{count} محاولة"),
+        .pluralUnanswered: .plural(
+            zero: "لا محاولات دون رد", one: "محاولة واحدة دون رد", two: "محاولتان دون رد", few: "{count} محاولات دون رد",
+            many: "{count} محاولة دون رد", other: "{count} محاولة دون رد"),
         .pluralDays: .plural(zero: "لا أيام", one: "يوم واحد", two: "يومان", few: "{count} أيام", many: "{count} يومًا", other: "{count} يوم"),
-        .pluralMoreLines: .plural(zero: "↓ لا أسطر أخرى", one: "↓ سطر آخر", two: "↓ سطران آخران", few: "↓ {count} أسطر أخرى", many: "↓ {count} سطرًا آخر", other: "↓ {count} سطر آخر"),
+        .pluralMoreLines: .plural(
+            zero: "↓ لا أسطر أخرى", one: "↓ سطر آخر", two: "↓ سطران آخران", few: "↓ {count} أسطر أخرى", many: "↓ {count} سطرًا آخر",
+            other: "↓ {count} سطر آخر"),
         .pickerHighPriority: "▲ أولوية عالية — الصفقات الأهم الآن",
         .statusShowingHighPriority: "تُعرض البطاقات ذات الأولوية العالية",
         .fieldPriority: "الأولوية",
@@ -499,7 +507,9 @@ extension Catalogue {
         .priorityHigh: "عالية",
         .priorityNormal: "عادية",
         .priorityLow: "منخفضة",
-        .pluralUnansweredSince: .plural(zero: "لا محاولات دون رد منذ آخر رد", one: "محاولة واحدة دون رد منذ آخر رد", two: "محاولتان دون رد منذ آخر رد", few: "{count} محاولات دون رد منذ آخر رد", many: "{count} محاولة دون رد منذ آخر رد", other: "{count} محاولة دون رد منذ آخر رد"),
+        .pluralUnansweredSince: .plural(
+            zero: "لا محاولات دون رد منذ آخر رد", one: "محاولة واحدة دون رد منذ آخر رد", two: "محاولتان دون رد منذ آخر رد",
+            few: "{count} محاولات دون رد منذ آخر رد", many: "{count} محاولة دون رد منذ آخر رد", other: "{count} محاولة دون رد منذ آخر رد"),
         .pluralDeals: .plural(zero: "لا صفقات", one: "صفقة واحدة", two: "صفقتان", few: "{count} صفقات", many: "{count} صفقة", other: "{count} صفقة"),
         .welcomeHeader: "funnel · أهلاً وسهلاً",
         .welcomeWhat: "funnel لوحة كانبان لمسار المبيعات في الطرفية: المراحل أعمدة والصفقات بطاقات.",

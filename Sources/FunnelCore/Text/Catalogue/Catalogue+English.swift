@@ -1,6 +1,8 @@
 extension Catalogue {
     /// English: the texts funnel has always printed, byte for byte.
-    static let english: [TextKey: CatalogueEntry] = merged([englishDomain, englishPipeline, englishPipelines, englishLabels, englishKeys, englishBoard, englishCli, englishQuotes, englishForecast])
+    static let english: [TextKey: CatalogueEntry] = merged([
+        englishDomain, englishPipeline, englishPipelines, englishLabels, englishKeys, englishBoard, englishCli, englishQuotes, englishForecast,
+    ])
 
     // Domain messages (Message)
     private static let englishDomain: [TextKey: CatalogueEntry] = [

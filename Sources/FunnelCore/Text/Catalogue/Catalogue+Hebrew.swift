@@ -1,6 +1,8 @@
 extension Catalogue {
     /// Hebrew (עברית): plurals one / two (the dual where Hebrew has one) / other.
-    static let hebrew: [TextKey: CatalogueEntry] = merged([hebrewDomain, hebrewPipeline, hebrewPipelines, hebrewLabels, hebrewKeys, hebrewBoard, hebrewCli, hebrewQuotes, hebrewForecast])
+    static let hebrew: [TextKey: CatalogueEntry] = merged([
+        hebrewDomain, hebrewPipeline, hebrewPipelines, hebrewLabels, hebrewKeys, hebrewBoard, hebrewCli, hebrewQuotes, hebrewForecast,
+    ])
 
     // Domain messages (Message)
     private static let hebrewDomain: [TextKey: CatalogueEntry] = [
@@ -499,7 +501,9 @@ extension Catalogue {
         .priorityHigh: "גבוהה",
         .priorityNormal: "רגילה",
         .priorityLow: "נמוכה",
-        .pluralUnansweredSince: .plural(one: "ניסיון אחד שלא נענה מאז המענה האחרון", two: "שני ניסיונות שלא נענו מאז המענה האחרון", other: "{count} ניסיונות שלא נענו מאז המענה האחרון"),
+        .pluralUnansweredSince: .plural(
+            one: "ניסיון אחד שלא נענה מאז המענה האחרון", two: "שני ניסיונות שלא נענו מאז המענה האחרון",
+            other: "{count} ניסיונות שלא נענו מאז המענה האחרון"),
         .pluralDeals: .plural(one: "עסקה אחת", two: "שתי עסקאות", other: "{count} עסקאות"),
         .welcomeHeader: "funnel · ברוכים הבאים",
         .welcomeWhat: "funnel הוא לוח קנבן למשפך מכירות בטרמינל: השלבים הם עמודות, העסקאות הן כרטיסים.",

@@ -3,7 +3,8 @@ extension Catalogue {
     static let englishPipeline: [TextKey: CatalogueEntry] = [
         .currencyWithQuoteLines: "“{title}” has quote lines priced in {currency}; remove them (funnel lines remove) before changing its currency",
         .negativePrice: "a price cannot be negative",
-        .unreachableReasonStays: "“{reason}” is the reason a deal is closed with after too many unanswered calls (R11, work.unreachable_reason): it stays",
+        .unreachableReasonStays:
+            "“{reason}” is the reason a deal is closed with after too many unanswered calls (R11, work.unreachable_reason): it stays",
         .keyNextFigure: "next figure: a stage, a conversion, losses, a seller…",
         .keyPreviousFigure: "previous figure",
         .keyTheDealsBehindTheFigure: "the deals behind the figure; Enter on one opens it",
@@ -157,7 +158,8 @@ extension Catalogue {
         .hintLimits: "حدود",
         .hintRemove: "حذف",
         .stageEditorTitle: "مراحل {pipeline}",
-        .stageEditorDeals: .plural(zero: "لا صفقات", one: "صفقة واحدة", two: "صفقتان", few: "{count} صفقات", many: "{count} صفقة", other: "{count} صفقة"),
+        .stageEditorDeals: .plural(
+            zero: "لا صفقات", one: "صفقة واحدة", two: "صفقتان", few: "{count} صفقات", many: "{count} صفقة", other: "{count} صفقة"),
         .stageEditorNever: "أبدًا",
         .stageKindInbox: "الوارد",
         .stageKindOpen: "مفتوحة",

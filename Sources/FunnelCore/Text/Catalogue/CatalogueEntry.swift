@@ -12,8 +12,10 @@ public struct CatalogueEntry: Sendable, ExpressibleByStringLiteral {
     public var isPlural: Bool { forms.count > 1 }
 
     /// A text with a form per plural category (`{count}` stands for the number).
-    static func plural(zero: String? = nil, one: String, two: String? = nil, few: String? = nil, many: String? = nil,
-                       other: String) -> CatalogueEntry {
+    static func plural(
+        zero: String? = nil, one: String, two: String? = nil, few: String? = nil, many: String? = nil,
+        other: String
+    ) -> CatalogueEntry {
         var forms: [PluralCategory: String] = [.one: one, .other: other]
         forms[.zero] = zero
         forms[.two] = two

@@ -2,6 +2,7 @@ import Foundation
 import FunnelCore
 import FunnelStore
 import FunnelText
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -16,14 +17,16 @@ enum TeamInitCommand: Command {
         options: [
             OptionSpec("group", value: "GROUP", "the Unix group of every team member"),
             OptionSpec("manager", value: "USER", "a manager (comma-separated for several); on a new directory"),
-            OptionSpec("template", value: "NAME", "pipeline template for a new directory (default simple)", choices: PipelineTemplate.allCases.map(\.rawValue)),
+            OptionSpec(
+                "template", value: "NAME", "pipeline template for a new directory (default simple)",
+                choices: PipelineTemplate.allCases.map(\.rawValue)),
         ],
         details: """
-        A new directory gets the group's members as reps (the --manager accounts as managers); an
-        existing one keeps its team.json. Each rep's deals and their quote PDFs: readable and writable
-        by the rep and the managers only. The inbox and its leads' quotes: by every member. Nothing
-        is readable by anyone outside the group.
-        """)
+            A new directory gets the group's members as reps (the --manager accounts as managers); an
+            existing one keeps its team.json. Each rep's deals and their quote PDFs: readable and writable
+            by the rep and the managers only. The inbox and its leads' quotes: by every member. Nothing
+            is readable by anyone outside the group.
+            """)
 
     static func run(_ arguments: ParsedArguments, session: Session) throws {
         guard geteuid() == 0 else {
@@ -52,8 +55,11 @@ enum TeamInitCommand: Command {
         let team = try session.data { try store.loadTeam() }
         var problems: [String] = []
         for user in team.users {
-            if getpwnam(user.account) == nil { problems.append("\(user.account) is on the team but has no Unix account") }
-            else if !members.contains(user.account) { problems.append("\(user.account) is on the team but not in \(groupName)") }
+            if getpwnam(user.account) == nil {
+                problems.append("\(user.account) is on the team but has no Unix account")
+            } else if !members.contains(user.account) {
+                problems.append("\(user.account) is on the team but not in \(groupName)")
+            }
         }
         guard problems.isEmpty else { throw CommandFailure(code: .usage, lines: problems) }
         var layout = TeamLayout(team: team, gid: gid)
@@ -61,8 +67,9 @@ enum TeamInitCommand: Command {
         Console.line("prepared \(store.root) for \(groupName): \(team.reps.count) reps, \(team.managers.count) managers")
         for entry in layout.untouched { Console.error("funnel team-init: " + entry.description) }
         guard layout.untouched.isEmpty else {
-            throw CommandFailure.data("\(layout.untouched.count) entries were left untouched (listed above): funnel did not make them; "
-                                      + "remove them, then run funnel team-init again")
+            throw CommandFailure.data(
+                "\(layout.untouched.count) entries were left untouched (listed above): funnel did not make them; "
+                    + "remove them, then run funnel team-init again")
         }
     }
 

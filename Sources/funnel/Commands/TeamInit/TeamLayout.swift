@@ -1,6 +1,7 @@
 import Foundation
 import FunnelCore
 import FunnelStore
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -106,8 +107,10 @@ struct TeamLayout {
     /// One owner's folder and the deal files in it. The folder belongs to root, not to the rep,
     /// so a rep cannot change its mode or ACL to hide their deals from the managers; the ACL
     /// gives the rep and the managers access.
-    private mutating func applyOwnerFolder(_ folder: SafeNode, account: String, uid: uid_t,
-                                           files isFunnelName: (String) -> Bool) throws {
+    private mutating func applyOwnerFolder(
+        _ folder: SafeNode, account: String, uid: uid_t,
+        files isFunnelName: (String) -> Bool
+    ) throws {
         let people = Set(managers + [account]).sorted()
         try folder.set(owner: 0, group: 0, mode: 0o2770)
         try SetFacl.replace([folder], with: people.map { "u:\($0):rwx" } + ["g::---", "o::---", "m::rwx"])

@@ -1,5 +1,6 @@
 import Foundation
 import FunnelStore
+
 #if canImport(Glibc)
 import Glibc
 #endif
