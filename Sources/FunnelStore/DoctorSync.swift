@@ -9,7 +9,11 @@ extension Doctor {
         let git = store.root + "/.git"
         guard Self.isFolder(git) else { return [] }
         var findings: [Finding] = []
-        if AtomicFile.identity(store.quoteSeriesPath) == nil {
+        if AtomicFile.identity(store.quoteSeriesPath) != nil {
+            do { _ = try store.quoteSeries() } catch {
+                findings.append(Finding(path: store.quoteSeriesPath, problem: "\(error)", action: "remove it and run funnel sync once, online"))
+            }
+        } else {
             findings.append(
                 Finding(
                     path: store.quoteSeriesPath,
@@ -57,14 +61,30 @@ extension Doctor {
             ]
         }
         return files.map { file in
+            let show = "git -C \(Self.shellQuoted(store.root)) show \(Self.shellQuoted("\(file.other.prefix(12)):\(file.path)"))"
+            if file.path.hasPrefix("quotes/") {
+                return Finding(
+                    path: store.root + "/" + file.path,
+                    problem: "a teammate's file came in with this quote number too (\(file.reason)): yours is kept, theirs is in the history",
+                    action: "save theirs with: \(show) > other-quote; the quote it belongs to needs a new number: "
+                        + "its issuer issues it again (funnel quote ID)")
+            }
             let whose = file.kept == "ours" ? "your version was kept; your teammate's" : "the version already shared was kept; yours"
             return Finding(
                 path: store.root + "/" + file.path,
                 problem: "changed here and by a teammate, and funnel sync could not merge the two (\(file.reason)): "
                     + "\(whose) is in the history",
-                action: "see the other version with: git -C \(store.root) show \(file.other.prefix(12)):\(file.path); "
+                action: "see the other version with: \(show); "
                     + "change the file (funnel edit, the board, or by hand for settings) to hold what both meant, then funnel sync")
         }
+    }
+
+    /// `text` as one shell word: as it is when plain, else in single quotes.
+    static func shellQuoted(_ text: String) -> String {
+        let plain =
+            !text.isEmpty
+            && text.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "/._:-+=@,".unicodeScalars.contains($0)) }
+        return plain ? text : "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
     private func append(_ lines: [String], to path: String, after data: Data) -> String {

@@ -44,6 +44,10 @@ extension FunnelStore {
     /// never shared: each clone its own).
     public var quoteSeriesPath: String { root + "/.git/funnel-quote-series" }
 
+    /// What `.git/funnel-quote-series` holds for the clone that shared the data (its numbers have
+    /// no series letter); a clone that joined holds its letters.
+    public static let firstSeriesRecord = "first"
+
     /// The series this data directory issues quotes in: `""` unless it is a synced clone, then the
     /// one it was given when it joined (`""` for the clone that shared the data first). A synced
     /// clone without one (made before series existed) gets it at its next `funnel sync`; until then
@@ -57,31 +61,41 @@ extension FunnelStore {
                 detail: "is missing: this synced copy has no quote series yet, so its quote numbers could "
                     + "clash with a teammate's; run funnel sync once (online) and issue the quote again")
         }
-        let series = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        guard series.isEmpty || QuoteNumber.isSeries(series) else {
-            throw StoreError.corrupt(path: quoteSeriesPath, detail: "holds no quote series (one to three capital letters, or nothing)")
+        let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        if text == Self.firstSeriesRecord { return "" }
+        guard QuoteNumber.isSeries(text) else {
+            throw StoreError.corrupt(
+                path: quoteSeriesPath,
+                detail: "holds no quote series (one to three capital letters, or “\(Self.firstSeriesRecord)” for the copy that shared the data); "
+                    + "remove it and run funnel sync to be given one")
         }
-        return series
+        return text
     }
 
     /// The next number of `year` in `series` (see above).
     func nextQuoteNumber(year: Int, series: String = "") throws -> QuoteNumber {
-        var last = 0
+        var last = (sequence: 0, path: quoteNumbersDirectory)
+        func see(_ number: QuoteNumber?, at path: String) {
+            if let number, number.year == year, number.series == series, number.sequence > last.sequence { last = (number.sequence, path) }
+        }
         if let data = try AtomicFile.readFile(quoteCountersPath, limit: Self.maximumFileBytes)?.data {
             let counters = try FunnelJSON.decode(StoredFile<QuoteCounters>.self, from: data, path: quoteCountersPath).body
-            last = series.isEmpty ? counters.last[String(year)] ?? 0 : 0
-        }
-        for name in try AtomicFile.list(quoteNumbersDirectory) {
-            if let number = QuoteNumber(name), number.year == year, number.series == series { last = max(last, number.sequence) }
-        }
-        for folder in try listableQuoteFolders() {
-            for name in (try? AtomicFile.list(folder)) ?? [] {
-                if let number = StorePaths.quoteNumber(ofPDF: name), number.year == year, number.series == series {
-                    last = max(last, number.sequence)
-                }
+            if series.isEmpty, let sequence = counters.last[String(year)], sequence > 0 {
+                see(QuoteNumber(year: year, sequence: sequence), at: quoteCountersPath)
             }
         }
-        return QuoteNumber(year: year, series: series, sequence: last + 1)
+        for name in try AtomicFile.list(quoteNumbersDirectory) { see(QuoteNumber(name), at: "\(quoteNumbersDirectory)/\(name)") }
+        for folder in try listableQuoteFolders() {
+            for name in (try? AtomicFile.list(folder)) ?? [] { see(StorePaths.quoteNumber(ofPDF: name), at: "\(folder)/\(name)") }
+        }
+        // A number this high was planted, not issued: say where, rather than fail on a number too long.
+        guard last.sequence < QuoteNumber.maximumSequence else {
+            throw StoreError.io(
+                path: last.path,
+                detail: "holds quote number \(QuoteNumber(year: year, series: series, sequence: last.sequence)), "
+                    + "the last one there is: funnel never issued it; a person removes that file")
+        }
+        return QuoteNumber(year: year, series: series, sequence: last.sequence + 1)
     }
 
     /// Claims the next number of `year`: its file in `quotes/numbers/` is made, never over one

@@ -55,3 +55,109 @@ struct SyncDoctorTests {
         #expect(try team.run("rita", ["doctor"], env: ["FUNNEL_USER": "boss"]).stdout.contains("no problems found"))
     }
 }
+
+/// What a teammate (or a slip of the hand) can do to a synced team, and what holds.
+@Suite("Sync: hands and teammates going around funnel", .serialized)
+struct SyncAroundFunnelTests {
+    func team() throws -> (SyncTeam, String) {
+        let team = try SyncTeam()
+        try team.sandbox.initialize()
+        let id = try team.sandbox.add("Solar roof", "--owner", "rita")
+        try team.setUp()
+        return (team, id)
+    }
+
+    @Test func aFileEditedInPlaceByHandIsMergedNotWrittenOver() throws {
+        let (team, id) = try team()
+        defer { team.remove() }
+        try team.ok("rita", "sync")
+        // Rita edits her deal's file in place (the folder's time does not move), while the
+        // manager changes the title of the same deal and syncs first.
+        let file = team.dataDir("rita") + "/deals/rita/\(id).json"
+        let text = String(decoding: FileManager.default.contents(atPath: file) ?? Data(), as: UTF8.self)
+        let edited = text.replacingOccurrences(of: #""notes" : """#, with: #""notes" : "Edited by hand""#)
+        #expect(edited != text, "the deal file has an empty notes field to edit")
+        let handle = try #require(FileHandle(forWritingAtPath: file))
+        handle.write(Data(edited.utf8))
+        handle.truncateFile(atOffset: UInt64(Data(edited.utf8).count))
+        handle.closeFile()
+        try team.ok("boss", "edit", id, "--title", "Solar roof, 40 panels")
+        try team.ok("boss", "sync")
+        try team.ok("rita", "sync")
+        try team.ok("boss", "sync")
+        for person in ["rita", "boss"] {
+            let deal = try team.deal(id, in: person)
+            #expect(deal.string("notes") == "Edited by hand" && deal.string("title") == "Solar roof, 40 panels", "\(person): \(deal)")
+        }
+    }
+
+    @Test func aSeriesIsNeverGivenTwiceAndOnlyTeamMembersJoin() throws {
+        let (team, _) = try team()
+        defer { team.remove() }
+        // rita removes sam's series file (A is rita's, B sam's) and syncs the removal.
+        unlink(team.dataDir("rita") + "/quotes/series/B")
+        try team.ok("rita", "sync")
+        let second = team.sandbox.root + "/rita-laptop"
+        let env = team.sandbox.environment(user: "rita", extra: ["FUNNEL_DATA_DIR": second])
+        let joined = try runProgram(FunnelBinary.path, ["sync", "init", team.remote, "--json"], environment: env, scratch: team.sandbox.root)
+        #expect(joined.ok, "\(joined)")
+        #expect(try jsonObject(joined.stdout).string("quote_series") == "C", "\(joined)")
+        // Someone not on the team joins nothing and takes no series.
+        let strangerDir = team.sandbox.root + "/stranger"
+        let stranger = try runProgram(
+            FunnelBinary.path, ["sync", "init", team.remote],
+            environment: team.sandbox.environment(user: "nobody", extra: ["FUNNEL_DATA_DIR": strangerDir]),
+            scratch: team.sandbox.root)
+        #expect(stranger.status == Exit.refused && stranger.stderr.contains("not on the team"), "\(stranger)")
+        #expect(!FileManager.default.fileExists(atPath: strangerDir + "/.git"))
+        // An empty series record is no series (it would be the first copy's numbers).
+        try Data().write(to: URL(fileURLWithPath: second + "/.git/funnel-quote-series"))
+        let doctor = try runProgram(
+            FunnelBinary.path, ["doctor"], environment: team.sandbox.environment(extra: ["FUNNEL_DATA_DIR": second]), scratch: team.sandbox.root)
+        #expect(doctor.status == Exit.data && doctor.stdout.contains("holds no quote series"), "\(doctor)")
+    }
+
+    @Test func onlyFunnelsFilesAreSentAndATeammatesOtherFilesStay() throws {
+        let (team, id) = try team()
+        defer { team.remove() }
+        try team.ok("boss", "sync")
+        try Data("mine".utf8).write(to: URL(fileURLWithPath: team.dataDir("boss") + "/my-notes.txt"))
+        try Data("# team\n".utf8).write(to: URL(fileURLWithPath: team.dataDir("sam") + "/README.md"))
+        try team.git("sam", ["add", "README.md"], ["commit", "-qm", "readme"], ["push", "-q", "origin", "HEAD:main"])
+        try team.ok("boss", "edit", id, "--notes", "x")
+        let sent = try jsonObject(try team.ok("boss", "sync", "--json").stdout)
+        #expect((sent["committed"] as? [String]) == ["deals/rita/\(id).json"], "\(sent)")
+        #expect((sent["received"] as? [String])?.isEmpty == true, "README.md is not written here: \(sent)")
+        // A later sync with a full scan of the manager's folder keeps the teammate's file in the repository.
+        try team.ok("boss", "edit", id, "--notes", "y")
+        try team.ok("boss", "sync")
+        let tree = try runProgram(
+            "/usr/bin/env", ["git", "-C", team.remote, "ls-tree", "-r", "--name-only", "main"],
+            environment: team.sandbox.environment(), scratch: team.sandbox.root)
+        #expect(tree.stdout.contains("README.md") && !tree.stdout.contains("my-notes.txt"), "\(tree)")
+    }
+
+    @Test func aTeammatesFileWithYourQuoteNumberNeverReplacesYourPDF() throws {
+        let (team, id) = try team()
+        defer { team.remove() }
+        try team.sandbox.ok("products", "add", "CRM", "--name", "CRM", "--price", "100")
+        try team.ok("boss", "sync")
+        try team.ok("rita", "sync")
+        try team.ok("sam", "sync")
+        try team.ok("rita", "lines", "add", id, "CRM")
+        let issued = try team.ok("rita", "quote", id).output
+        let number = String(issued.prefix { $0 != " " })
+        let path = "quotes/deals/rita/\(number).pdf"
+        let mine = FileManager.default.contents(atPath: team.dataDir("rita") + "/" + path)
+        try FileManager.default.createDirectory(atPath: team.dataDir("sam") + "/quotes/deals/rita", withIntermediateDirectories: true)
+        try Data("%PDF-1.4 not rita's".utf8).write(to: URL(fileURLWithPath: team.dataDir("sam") + "/" + path))
+        try team.git("sam", ["add", path], ["commit", "-qm", "same number"], ["push", "-q", "origin", "HEAD:main"])
+        let synced = try jsonObject(try team.ok("rita", "sync", "--json").stdout)
+        #expect((synced["conflicts"] as? [String])?.contains { $0.contains(path) && $0.contains("same quote number") } == true, "\(synced)")
+        #expect(FileManager.default.contents(atPath: team.dataDir("rita") + "/" + path) == mine)
+        try team.ok("boss", "sync")
+        #expect(FileManager.default.contents(atPath: team.dataDir("boss") + "/" + path) == mine, "the issuer's PDF is the team's")
+        let doctor = try team.run("rita", ["doctor"], env: ["FUNNEL_USER": "boss"])
+        #expect(doctor.status == Exit.data && doctor.stdout.contains("quote number") && doctor.stdout.contains("> other-quote"), "\(doctor)")
+    }
+}

@@ -163,3 +163,23 @@ struct SyncPlantedQuoteTests {
         #expect(!FileManager.default.fileExists(atPath: team.dataDir("boss") + "/" + path))
     }
 }
+
+/// A number planted far ahead never breaks issuing with a number too long to read.
+@Suite("Quotes: a planted number")
+struct PlantedQuoteNumberTests {
+    @Test func aNumberPlantedAtTheLastSequenceIsNamedNotIssuedPast() throws {
+        let box = try Sandbox()
+        defer { box.remove() }
+        try box.initialize()
+        try box.ok("products", "add", "CRM", "--name", "CRM", "--price", "100")
+        let id = try box.add("Roof", "--owner", "rita")
+        try box.ok("lines", "add", id, "CRM", user: "rita")
+        try box.ok("quote", id, user: "rita")
+        let planted = box.dataDir + "/quotes/numbers/Q-2026-999999999"
+        #expect(FileManager.default.createFile(atPath: planted, contents: nil))
+        let refused = try box.run("quote", id, user: "rita")
+        #expect(refused.status == Exit.data && refused.stderr.contains(planted) && refused.stderr.contains("never issued"), "\(refused)")
+        unlink(planted)
+        #expect(try box.ok("quote", id, user: "rita").output.hasPrefix("Q-2026-0002 "))
+    }
+}

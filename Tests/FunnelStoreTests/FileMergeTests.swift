@@ -138,7 +138,8 @@ struct FileMergeTests {
             #expect(SyncFiles.isSyncable(path), "\(path)")
         }
         for path in [
-            "run-me.sh", "deals/../x.json", "deals/.hidden/abcd2345.json", "inbox/a/b.json", "cache/snapshot.bin",
+            "run-me.sh", "deals/../x.json", "../pipeline.json", "deals/pipeline.json", "x/pipeline.json",
+            "pipelines/main.json", "pipelines/../pipeline.json", "deals/.hidden/abcd2345.json", "inbox/a/b.json", "cache/snapshot.bin",
             "deals/rita/x y.json", "templates/mail/../../pipeline.txt", ".git/config", "quarantine/x.json",
             "quotes/deals/rita/notes.pdf", "quotes/deals/../x/Q-2026-0001.pdf", "quotes/series/abc", "quotes/series/ABCD",
             "quotes/numbers/Q-2026-1", "quotes/numbers.json", "quotes/inbox/Q-2026-ab-0001.pdf", "templates/quote/x/he.txt",
@@ -147,5 +148,16 @@ struct FileMergeTests {
         }
         #expect(SyncFiles.dealID("deals/rita/abcd2345.json") == "abcd2345")
         #expect(SyncFiles.dealID("pipeline.json") == nil)
+    }
+}
+
+@Suite("funnel doctor's commands to paste")
+struct DoctorShellWordsTests {
+    @Test func aPathIsOneShellWord() {
+        #expect(Doctor.shellQuoted("/home/dana/.local/share/funnel") == "/home/dana/.local/share/funnel")
+        #expect(Doctor.shellQuoted("abc123:deals/rita/x.json") == "abc123:deals/rita/x.json")
+        #expect(Doctor.shellQuoted("/tmp/b 2 $(id)") == "'/tmp/b 2 $(id)'")
+        #expect(Doctor.shellQuoted("it's") == #"'it'\''s'"#)
+        #expect(Doctor.shellQuoted("") == "''")
     }
 }

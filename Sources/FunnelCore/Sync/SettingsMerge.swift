@@ -67,7 +67,7 @@ public enum SettingsMerge {
             return { text($0, key) ?? "" }
         }
         if items.allSatisfy({ text($0, "month") != nil && text($0, "kind") != nil }) {
-            return { [text($0, "month"), text($0, "seller") ?? "", text($0, "kind")].map { $0 ?? "" }.joined(separator: "\u{0}") }
+            return { [text($0, "month"), text($0, "seller") ?? "", text($0, "kind")].map { $0 ?? "" }.joined(separator: "/") }
         }
         return nil
     }

@@ -34,6 +34,8 @@ public struct Git: Sendable {
     public static func environment(base: [String: String], author: String, email: String) -> [String: String] {
         var env = base
         env["GIT_TERMINAL_PROMPT"] = "0"
+        // A path is a path: a teammate's file named `*` or `:(glob)x` is never a pattern.
+        env["GIT_LITERAL_PATHSPECS"] = "1"
         env["LC_ALL"] = "C"
         env["LANGUAGE"] = "C"
         if (env["GIT_SSH_COMMAND"] ?? "").isEmpty {

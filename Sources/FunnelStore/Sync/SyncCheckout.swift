@@ -26,7 +26,12 @@ extension SyncRepository {
                     ? ("0 " + String(repeating: "0", count: meta[3].count), path)
                     : ("\(meta[1]) \(meta[3])", path))
             if held.contains(path) { continue }
-            guard SyncFiles.isSyncable(path) else {
+            // Never a path that leaves its folder, whatever isSyncable says of its last name.
+            guard SyncFiles.isSyncable(path),
+                !path.split(separator: "/", omittingEmptySubsequences: false).contains(where: {
+                    $0.isEmpty || $0 == "." || $0 == ".."
+                })
+            else {
                 if meta[4] != "D" { report.ignored.append(path) }
                 continue
             }

@@ -35,8 +35,12 @@ public enum SyncFiles {
         switch parts.count {
         case 1: return ["pipeline.json", "team.json", "products.json", "goals.json", ".gitignore", ".gitattributes"].contains(parts[0])
         case 2:
-            return (parts[0] == "inbox" && StorePaths.isDealFileName(parts[1])) || (parts[0] == "quotes" && isPDFName(parts[1]))
-                || isPipelineFile(path)
+            switch parts[0] {
+            case "inbox": return StorePaths.isDealFileName(parts[1])
+            case "quotes": return isPDFName(parts[1])
+            case "pipelines": return isOtherPipelineName(parts[1])
+            default: return false
+            }
         case 3:
             switch parts[0] {
             case "deals": return User.isValidAccount(parts[1]) && StorePaths.isDealFileName(parts[2])
@@ -76,7 +80,12 @@ public enum SyncFiles {
         let parts = path.split(separator: "/").map(String.init)
         guard let name = parts.last else { return false }
         if name == "pipeline.json" { return true }
-        guard parts.count >= 2, parts[parts.count - 2] == "pipelines", name.hasSuffix(".json") else { return false }
+        return parts.count >= 2 && parts[parts.count - 2] == "pipelines" && isOtherPipelineName(name)
+    }
+
+    /// `ID.json` with a pipeline id other than the first's: a file of `pipelines/`.
+    static func isOtherPipelineName(_ name: String) -> Bool {
+        guard name.hasSuffix(".json") else { return false }
         let id = String(name.dropLast(5))
         return PipelineSet.isValidID(id) && id != PipelineSet.firstID
     }

@@ -7,7 +7,8 @@ extension SyncRepository {
 
     /// Brings the remote's commit `theirs` in: nothing when HEAD has it, a fast-forward when HEAD
     /// is behind, else a merge commit; then the data directory is brought to the result.
-    func integrate(_ theirs: String, report: inout SyncReport) throws {
+    func integrate(_ theirs: String, author: String, report: inout SyncReport, retrying: Bool = false) throws {
+        let before = report
         let noted = report.unmerged.count
         let head = try git.value(["rev-parse", "-q", "--verify", "HEAD^{commit}"])
         if let head {
@@ -20,10 +21,47 @@ extension SyncRepository {
         } else {
             next = theirs
         }
+        // A file changed here since the last commit (edited in place by hand, or a write the quick
+        // look missed) is never written over: it is committed first, and the merge made again.
+        if let head, !retrying, try !uncommitted(from: head, to: next, held: report.held).isEmpty {
+            report = before
+            let already = Set(report.committed)
+            report.committed += try commitLocal(author: author, report: &report).filter { !already.contains($0) }
+            return try integrate(theirs, author: author, report: &report, retrying: true)
+        }
         try checkout(from: head, to: next, report: &report)
         try UnmergedLog(root: root).add(Array(report.unmerged[noted...]))
-        let already = Set(report.received)
-        report.received += try changedPaths(from: head, to: next).filter { !already.contains($0) }
+        // Received: what was written here (not a file left in the repository, nor one held back).
+        let skipped = Set(report.received + (report.ignored + report.held).map { String($0.prefix { $0 != " " && $0 != ":" }) })
+        report.received += try changedPaths(from: head, to: next).filter { SyncFiles.isSyncable($0) && !skipped.contains($0) }
+    }
+
+    /// The files going from `head` to `next` that differ here from `head`'s version (changed or
+    /// removed since the last commit, or there while `head` has none), held ones aside.
+    func uncommitted(from head: String, to next: String, held: [String]) throws -> [String] {
+        let heldPaths = Set(held.map { String($0.prefix { $0 != ":" }) })
+        let fields = try git.check(["diff-tree", "-r", "-z", "--no-renames", head, next]).text
+            .split(separator: "\0", omittingEmptySubsequences: true).map(String.init)
+        var dirty: [String] = [], present: [(path: String, sha: String)] = []
+        for index in stride(from: 0, to: fields.count - 1, by: 2) {
+            let meta = fields[index].dropFirst().split(separator: " "), path = fields[index + 1]
+            guard meta.count == 5, SyncFiles.isSyncable(path), !heldPaths.contains(path) else { continue }
+            let sha = String(meta[2]), absent = sha.allSatisfy { $0 == "0" }
+            var info = stat()
+            if lstat("\(root)/\(path)", &info) == 0 {
+                if absent { dirty.append(path) } else { present.append((path, sha)) }
+            } else if !absent {
+                dirty.append(path)
+            }
+        }
+        guard !present.isEmpty else { return dirty }
+        let hashes = try git.check(
+            ["hash-object", "--no-filters", "--stdin-paths"],
+            input: Data(present.map { "\(root)/\($0.path)\n" }.joined().utf8)
+        )
+        .text.split(separator: "\n").map(String.init)
+        for (file, hash) in zip(present, hashes) where hash != file.sha { dirty.append(file.path) }
+        return dirty
     }
 
     func isAncestor(_ a: String, of b: String) throws -> Bool {
@@ -127,31 +165,44 @@ extension SyncRepository {
             if let kept = try keep(deal, merged, other: commits.theirs, blob: blob, report: &report) { additions.append(kept) }
         }
         for path in others.sorted() {
-            let ours = version(commits.head, [path]), theirs = version(commits.theirs, [path])
-            if let ours, let theirs,
-                let merged = try? FileMerge.merge(
-                    base: try version(commits.base, [path]).map { try blob($0.blob) },
-                    ours: try blob(ours.blob), theirs: try blob(theirs.blob), path: path)
-            {
-                additions.append((path, .content(merged.data)))
-                report.conflicts += merged.conflicts
-                continue
-            }
-            let kept = theirs ?? ours
-            additions.append((path, kept.map { .blob(mode: "100644", sha: $0.blob) } ?? .remove))
-            report.conflicts.append(
-                "\(path): could not be merged; kept the version already shared (yours is in the history of \(commits.head.prefix(10))) — run funnel doctor"
-            )
-            if let kept {
-                report.unmerged.append(
-                    UnmergedFile(
-                        path: path, reason: "the two versions cannot be combined into one the store reads",
-                        kept: theirs == nil ? "ours" : "theirs", other: theirs == nil ? commits.theirs : commits.head,
-                        content: try blob(kept.blob), at: Date()))
+            let base = version(commits.base, [path]), ours = version(commits.head, [path]), theirs = version(commits.theirs, [path])
+            if let change = try settleOther(path, base: base, ours: ours, theirs: theirs, commits: commits, blob: blob, report: &report) {
+                additions.append((path, change))
             }
         }
         // Removals first: a merged deal may go back to a path one side had.
         return removals + additions
+    }
+
+    /// A file of funnel's other than a deal that both sides changed: merged like the settings; a
+    /// quote's PDF or number (the same number given twice) keeps ours, the issuer's; anything
+    /// else that cannot be merged keeps the version already shared. Noted for `funnel doctor`.
+    func settleOther(
+        _ path: String, base: (path: String, blob: String)?, ours: (path: String, blob: String)?, theirs: (path: String, blob: String)?,
+        commits: (base: String?, head: String, theirs: String), blob: (String) throws -> Data, report: inout SyncReport
+    ) throws -> TreeChange? {
+        let isQuote = path.hasPrefix("quotes/")
+        if let ours, let theirs, !isQuote,
+            let merged = try? FileMerge.merge(
+                base: try base.map { try blob($0.blob) }, ours: try blob(ours.blob), theirs: try blob(theirs.blob), path: path)
+        {
+            report.conflicts += merged.conflicts
+            return .content(merged.data)
+        }
+        let keepOurs = theirs == nil || (isQuote && ours != nil)
+        guard let kept = keepOurs ? ours : theirs else { return .remove }
+        let other = keepOurs ? commits.theirs : commits.head
+        let whose = keepOurs ? "kept yours, the other is" : "kept the version already shared (yours is"
+        report.conflicts.append(
+            "\(path): "
+                + (isQuote ? "a teammate's file has the same quote number; " : "could not be merged; ")
+                + "\(whose) in the history of \(other.prefix(10))\(keepOurs ? "" : ")") — run funnel doctor")
+        report.unmerged.append(
+            UnmergedFile(
+                path: path,
+                reason: isQuote ? "the same quote number was given twice" : "the two versions cannot be combined into one the store reads",
+                kept: keepOurs ? "ours" : "theirs", other: other, content: try blob(kept.blob), at: Date()))
+        return .blob(mode: "100644", sha: kept.blob)
     }
 
     /// What changed from `base` to `commit`: path → A (added), M, D, T.

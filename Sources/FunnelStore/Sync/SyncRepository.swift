@@ -85,7 +85,12 @@ public struct SyncRepository {
             report.remote = remote
             report.branch = "main"
             report.committed = try commitLocal(author: author, report: &report)
-            try push(report: &report, remote: remote, branch: "main", from: nil)
+            guard try push(report: &report, remote: remote, branch: "main", from: nil) else {
+                // Someone shared other data there in the meantime: this directory is left unsynced.
+                for name in [".git", ".gitignore", ".gitattributes"] { try? FileManager.default.removeItem(atPath: "\(root)/\(name)") }
+                throw SyncError.refused(
+                    "\(remote) holds data already (shared a moment ago): to join the team, run funnel sync init \(remote) with an empty --data-dir")
+            }
             try recordSeries("")
             report.quoteSeries = ""
             return report
@@ -117,6 +122,11 @@ public struct SyncRepository {
         // The clone's quote series, registered before it is put in place (offline: nothing is).
         let series: String
         do {
+            // Only a member of the team takes a series (and a clone).
+            guard (try? FunnelStore(root: temporary).loadTeam())?.user(account) != nil else {
+                throw SyncError.refused(
+                    "\(account) is not on the team of \(remote): ask a manager to add you (funnel team add \(account)) and to sync, then try again")
+            }
             let branch = try cloned.value(["symbolic-ref", "--short", "HEAD"]) ?? "main"
             series = try SyncRepository(store: FunnelStore(root: temporary), git: cloned)
                 .registerSeries(account: account, branch: branch, remote: remote)

@@ -44,7 +44,7 @@ extension SyncRepository {
                         let already = Set(report.committed)
                         report.committed += try commitLocal(author: author, report: &report).filter { !already.contains($0) }
                     }
-                    if let theirs { try integrate(theirs, report: &report) }
+                    if let theirs { try integrate(theirs, author: author, report: &report) }
                     seen = localFingerprint()
                     scanner.record(seen)
                 }
@@ -99,17 +99,26 @@ extension SyncRepository {
         try git.check(["add", "-A"])
         let hasHead = try git.value(["rev-parse", "-q", "--verify", "HEAD"]) != nil
         let changes = try stagedChanges(hasHead: hasHead)
-        var committed: [String] = []
-        var held: [String] = []
+        var committed: [String] = [], held: [String] = [], left: [String] = []
         for (status, path) in changes {
-            if status != "D", path.hasSuffix(".json"), SyncFiles.isSyncable(path),
-                let problem = try readProblem(path)
-            {
+            // Only funnel's own files travel: a stray local file is not sent, and a teammate's file
+            // that is not funnel's (never written here) is not removed from the repository.
+            guard SyncFiles.isSyncable(path) else {
+                left.append(path)
+                continue
+            }
+            if status != "D", path.hasSuffix(".json"), let problem = try readProblem(path) {
                 held.append("\(path): \(problem)")
-                try git.check(hasHead ? ["reset", "-q", "HEAD", "--", path] : ["rm", "-q", "--cached", "--", path])
+                left.append(path)
             } else {
                 committed.append(path)
             }
+        }
+        if !left.isEmpty {
+            let paths = Data(left.map { $0 + "\0" }.joined().utf8)
+            try git.check(
+                (hasHead ? ["reset", "-q", "HEAD"] : ["rm", "-q", "--cached"]) + ["--pathspec-from-file=-", "--pathspec-file-nul"],
+                input: paths)
         }
         report.held = held
         guard !committed.isEmpty else { return [] }

@@ -17,7 +17,7 @@ extension SyncRepository {
             guard let theirs = try git.value(["rev-parse", "-q", "--verify", "refs/remotes/origin/\(branch)^{commit}"]) else {
                 throw SyncError.refused("\(remote) has no branch \(branch): run funnel sync init in the data directory that has the data")
             }
-            let taken = Set(try present([SyncFiles.seriesFolder], in: theirs).map { ($0 as NSString).lastPathComponent })
+            let taken = try takenSeries(at: theirs)
             guard let series = (0..<QuoteNumber.seriesCount).lazy.map(QuoteNumber.series(at:)).first(where: { !taken.contains($0) }) else {
                 throw SyncError.refused("every quote series (A to ZZZ) is taken in \(SyncFiles.seriesFolder)/ of \(remote): a person looks at it")
             }
@@ -41,9 +41,21 @@ extension SyncRepository {
         throw StoreError.io(path: root, detail: "the remote kept changing while a quote series was chosen; run funnel sync again")
     }
 
+    /// Every series ever given in the history of `commit` (a series file removed later still
+    /// counts: a series is never given twice), and every series a quote number or PDF there uses.
+    func takenSeries(at commit: String) throws -> Set<String> {
+        let registered = try git.check(["log", "--format=", "--name-only", "--no-renames", commit, "--", SyncFiles.seriesFolder]).text
+            .split(separator: "\n").map { ($0 as NSString).lastPathComponent }
+        let used = try present(["quotes"], in: commit).compactMap { path -> String? in
+            let name = (path as NSString).lastPathComponent
+            return (QuoteNumber(name) ?? StorePaths.quoteNumber(ofPDF: name))?.series
+        }
+        return Set(registered + used).filter(QuoteNumber.isSeries)
+    }
+
     /// Records this clone's series (`""`: the plain numbers of the clone that shared the data).
     func recordSeries(_ series: String) throws {
-        try AtomicFile.write(Data((series + "\n").utf8), to: store.quoteSeriesPath)
+        try AtomicFile.write(Data(((series.isEmpty ? FunnelStore.firstSeriesRecord : series) + "\n").utf8), to: store.quoteSeriesPath)
     }
 
     /// Whether this clone has a series recorded.
