@@ -161,3 +161,16 @@ struct DoctorShellWordsTests {
         #expect(Doctor.shellQuoted("") == "''")
     }
 }
+
+@Suite("git's reason for failing")
+struct GitReasonTests {
+    @Test func theFatalLineNotTheAdviceAfterIt() {
+        let offline = Git.Output(
+            status: 128, stdout: Data(),
+            stderr: "fatal: '/x/team.git' does not appear to be a git repository\nfatal: Could not read from remote repository.\n\n"
+                + "Please make sure you have the correct access rights\nand the repository exists.\n")
+        #expect(offline.reason == "fatal: '/x/team.git' does not appear to be a git repository")
+        #expect(Git.Output(status: 1, stdout: Data(), stderr: "hint: a\nsomething went wrong\n").reason == "something went wrong")
+        #expect(Git.Output(status: 3, stdout: Data(), stderr: "").reason == "git exited with status 3")
+    }
+}

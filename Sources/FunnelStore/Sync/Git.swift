@@ -10,10 +10,12 @@ public struct Git: Sendable {
         public let stdout: Data
         public let stderr: String
         public var text: String { String(decoding: stdout, as: UTF8.self) }
-        /// The last non-empty line git wrote to stderr: usually the reason.
+        /// Why git failed: its first `fatal:` or `error:` line (the last lines are often advice,
+        /// "…and the repository exists."), else the last non-empty line it wrote to stderr.
         public var reason: String {
-            stderr.split(separator: "\n").last(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty })
-                .map(String.init) ?? "git exited with status \(status)"
+            let lines = stderr.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let said = lines.first { $0.hasPrefix("fatal: ") || $0.hasPrefix("error: ") } ?? lines.last
+            return said ?? "git exited with status \(status)"
         }
     }
 
