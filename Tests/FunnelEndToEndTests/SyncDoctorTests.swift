@@ -161,3 +161,46 @@ struct SyncAroundFunnelTests {
         #expect(doctor.status == Exit.data && doctor.stdout.contains("quote number") && doctor.stdout.contains("> other-quote"), "\(doctor)")
     }
 }
+
+@Suite("Sync: two managers sharing at once", .serialized)
+struct SyncShareRaceTests {
+    @Test func theShareThatLostTheRaceLeavesItsDirectoryUnsynced() throws {
+        let team = try SyncTeam()
+        defer { team.remove() }
+        try team.sandbox.initialize()
+        let root = team.sandbox.root
+        // Another manager's repository, pushed to the remote at the moment our push starts (a
+        // git wrapper given as FUNNEL_GIT runs it just before the real push).
+        let other = root + "/other"
+        let env = team.sandbox.environment(extra: [
+            "GIT_AUTHOR_NAME": "m2", "GIT_AUTHOR_EMAIL": "m2@example.com",
+            "GIT_COMMITTER_NAME": "m2", "GIT_COMMITTER_EMAIL": "m2@example.com",
+        ])
+        for arguments in [
+            ["init", "-q", "-b", "main", other], ["-C", other, "commit", "-q", "--allow-empty", "-m", "theirs"],
+            ["-C", other, "remote", "add", "origin", team.remote],
+        ] {
+            let made = try runProgram("/usr/bin/git", arguments, environment: env, scratch: root)
+            #expect(made.ok, "\(made)")
+        }
+        let wrapper = root + "/git-racing"
+        let script = """
+            #!/bin/sh
+            if [ "$1" = "push" ] && [ ! -e "\(root)/raced" ]; then
+              : > "\(root)/raced"
+              /usr/bin/git -C "\(other)" push -q origin HEAD:main
+            fi
+            exec /usr/bin/git "$@"
+            """
+        try script.write(toFile: wrapper, atomically: true, encoding: .utf8)
+        chmod(wrapper, 0o755)
+        let shared = try team.run("boss", ["sync", "init", team.remote], env: ["FUNNEL_GIT": wrapper])
+        #expect(shared.status == Exit.refused && shared.stderr.contains("holds data already"), "\(shared)")
+        for name in [".git", ".gitignore", ".gitattributes"] {
+            #expect(!FileManager.default.fileExists(atPath: team.dataDir("boss") + "/" + name), "\(name) was left")
+        }
+        let log = try runProgram("/usr/bin/git", ["-C", team.remote, "log", "--format=%s", "main"], environment: env, scratch: root)
+        #expect(log.stdout == "theirs\n", "only the other manager's commit is there: \(log)")
+        try team.ok("boss", "list")
+    }
+}
