@@ -45,7 +45,27 @@ extension Doctor {
                         ? append(missing, to: path, after: data ?? Data())
                         : "--repair adds them (funnel sync then sends them to the team)"))
         }
+        findings += overriddenMerges()
         return findings
+    }
+
+    /// Lines of `.gitattributes` after funnel's that give JSON files another merge (git takes the
+    /// last line that matches): `funnel sync` merges them itself anyway, a `git merge` by hand would not.
+    private func overriddenMerges() -> [Finding] {
+        let path = store.root + "/.gitattributes"
+        guard let data = (try? AtomicFile.readFile(path, limit: 1 << 16)?.data) ?? nil else { return [] }
+        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        let funnels = "*.json -text merge=\(SyncFiles.driverName)"
+        guard let ours = lines.lastIndex(of: funnels) else { return [] }
+        let later = lines[(ours + 1)...].filter { !$0.hasPrefix("#") && $0.contains("merge") && !$0.hasPrefix("*.txt") && !$0.hasPrefix("*.pdf") }
+        guard !later.isEmpty else { return [] }
+        return [
+            Finding(
+                path: path,
+                problem: "a line after funnel's gives funnel's files another merge (\(later.joined(separator: ", "))): "
+                    + "a git merge run by hand would not merge them field by field",
+                action: "remove the line (funnel sync merges field by field whatever it says)", isAdvice: true)
+        ]
     }
 
     /// One finding per file a sync could not merge that still holds the version it kept.

@@ -53,6 +53,13 @@ struct SyncDoctorTests {
         #expect(attributes.hasPrefix("# ours\n*.json -text\n") && attributes.contains("*.json -text merge=funnel-deal"), "\(attributes)")
         try team.ok("rita", "sync")
         #expect(try team.run("rita", ["doctor"], env: ["FUNNEL_USER": "boss"]).stdout.contains("no problems found"))
+        // A later line giving JSON files another merge is advice: sync merges field by field anyway.
+        let handle = try #require(FileHandle(forWritingAtPath: root + "/.gitattributes"))
+        handle.seekToEndOfFile()
+        handle.write(Data("*.json merge=union\n".utf8))
+        handle.closeFile()
+        let advice = try team.run("rita", ["doctor"], env: ["FUNNEL_USER": "boss"])
+        #expect(advice.status == Exit.ok && advice.stdout.contains("advice:") && advice.stdout.contains("merge=union"), "\(advice)")
     }
 }
 
