@@ -236,7 +236,9 @@ enum ReportView {
         guard let month = report.goals.first?.goal.month else { return out }
         out += [[("", plain)], [(t(.reportGoals, ["month": state.dates.month(month)]), CellStyle(.overlayTitle, bold: true))]]
         for status in report.goals {
-            let amount = { (value: Decimal) in status.goal.kind.isMoney ? money(value) : Goal.targetText(value, kind: status.goal.kind) }
+            let amount = { (value: Decimal) in
+                status.goal.kind.isMoney ? Money.display(value, currency: status.currency) : Goal.targetText(value, kind: status.goal.kind)
+            }
             let who = status.goal.seller.map { state.funnel.team.user($0)?.name ?? $0 } ?? t(.reportGoalTeam, [:])
             let kinds: [GoalKind: TextKey] = [.wonValue: .goalKindWonValue, .wonDeals: .goalKindWonDeals, .activities: .goalKindActivities]
             let line = t(
