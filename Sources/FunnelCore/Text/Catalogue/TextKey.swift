@@ -651,6 +651,7 @@ public enum TextKey: String, CaseIterable, Sendable {
     case pipelineNameReserved
     case tooManyPipelines
     case unknownPipeline
+    case ambiguousPipeline
     case keySwitchPipeline
     case pickPipelineTitle
     case statusPipelineShown
