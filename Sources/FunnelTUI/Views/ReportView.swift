@@ -227,7 +227,7 @@ enum ReportView {
                                 .reportForecastRow,
                                 [
                                     "deals": state.text(.pluralDeals, count: row.deals), "value": money(row.value),
-                                    "weighted": money(row.weightedValue),
+                                    "weighted": row.weightedValue.map(money) ?? "—",
                                 ]), plain
                         ),
                     ],

@@ -37,7 +37,7 @@ enum ReportForecastOutput {
                 TextTable.render(
                     header: ["MONTH", "DEALS", "VALUE", "WEIGHTED"],
                     rows: report.forecast.map {
-                        [$0.month?.iso ?? "overdue", "\($0.deals)", money($0.value), money($0.weightedValue)]
+                        [$0.month?.iso ?? "overdue", "\($0.deals)", money($0.value), $0.weightedValue.map(money) ?? "—"]
                     }, maxWidths: [8, 6, 22, 22]))
         }
         return out + goalLines(report.goals)
