@@ -74,7 +74,8 @@ struct ForecastBoardTests {
         var renewals = PipelineTemplate.b2b.pipeline
         renewals.defaultCurrency = "USD"
         let set = PipelineSet(first: BoardFixtures.funnel.pipeline, others: [PipelineEntry(id: "renewals", pipeline: renewals)])
-        var state = BoardFixtures.state(BoardFixtures.mixedDeals + [Self.wonDeal("won11111", stage: "customer", pipeline: nil, owner: "yossi", value: 120_000)], width: 200)
+        var state = BoardFixtures.state(
+            BoardFixtures.mixedDeals + [Self.wonDeal("won11111", stage: "customer", pipeline: nil, owner: "yossi", value: 120_000)], width: 200)
         state.pipelines = set
         // Renewals' deal won in its own won stage counts, in shekels (the goal's money, the first pipeline's).
         state.dealsElsewhere = [Self.wonDeal("ren11111", stage: "closed", pipeline: "renewals", owner: "layla", value: 30_000)]
