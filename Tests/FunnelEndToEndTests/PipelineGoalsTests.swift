@@ -49,6 +49,20 @@ struct PipelineGoalsTests {
         #expect(rita.map { $0["deals"] as? Int } == [1, 0], "sam's open deal is not rita's to count")
     }
 
+    @Test func showsHistoryNamesAMoveIntoAnotherPipeline() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.initialize()
+        try s.ok("pipelines", "add", "Renewals", "--template", "b2b")
+        let id = try s.add("Moving deal", "--value", "100")
+        try s.ok("move", id, "proposal", "--pipeline", "renewals", "--next", "+2d")
+        try s.ok("move", id, "approval")
+        let text = try s.ok("show", id).stdout
+        #expect(text.contains("created in New inquiry"), "\(text)")
+        #expect(text.contains("Pipeline: Renewals · New inquiry → Commercial proposal"), "\(text)")
+        #expect(text.contains("Commercial proposal → Document approval"), "\(text)")
+    }
+
     @Test func idsNeverEqualAnotherPipelinesNameAndListInIdOrder() throws {
         let s = try Sandbox()
         defer { s.remove() }

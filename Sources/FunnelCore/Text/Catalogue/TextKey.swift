@@ -652,6 +652,7 @@ public enum TextKey: String, CaseIterable, Sendable {
     case tooManyPipelines
     case unknownPipeline
     case ambiguousPipeline
+    case historyPipelineMove
     case keySwitchPipeline
     case pickPipelineTitle
     case statusPipelineShown
