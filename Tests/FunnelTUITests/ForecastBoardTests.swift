@@ -106,6 +106,22 @@ struct ForecastBoardTests {
         #expect(state.report(ReportScreen(period: .month, seller: nil)).goals.first?.actual == 120_000)
     }
 
+    @Test func theReportScreensTeamShowsEachSellersWeightedValueWhenItFits() throws {
+        var wide = BoardFixtures.state(width: 160, height: 200)
+        let report = wide.report(ReportScreen(period: .month, seller: nil))
+        let yossi = try #require(report.team.first { $0.user.account == "yossi" }?.weightedValue)
+        BoardFixtures.press([.char("r")], &wide)
+        let text = BoardRender.render(wide).text
+        // yossi's open deals: ₪1,850 weighted, a figure only the new column shows.
+        #expect(yossi == 1_850)
+        let row = try #require(text.split(separator: "\n").first { $0.contains(String(format: "%4d %4d %4d", 3, 0, 0)) })
+        #expect(text.contains("weighted") && row.contains("₪1,850"), "\(row)")
+        // Too narrow: the column is left out rather than cut.
+        var narrow = BoardFixtures.state(width: 80, height: 200)
+        BoardFixtures.press([.char("r")], &narrow)
+        #expect(!BoardRender.render(narrow).text.contains("₪1,850"))
+    }
+
     @Test func theDetailPaneShowsAndEditsProbabilityAndExpectedClose() throws {
         var state = BoardFixtures.state(width: 160, height: 50)
         state.column = try #require(state.stages.firstIndex { $0.id == "new" })

@@ -267,6 +267,10 @@ enum ReportView {
         var header: Line = [(DisplayWidth.fit(state.text(.reportSeller), to: label), dim)]
         for stage in stageIDs { header.pieces.append((DisplayWidth.fit(String(stage.name.prefix(cell - 1)), to: cell), dim)) }
         header.pieces.append((state.text(.reportTeamColumns), dim))
+        // The weighted value of each seller's open deals, as the CLI report has it, when it fits.
+        let weightedWidth = 14
+        let showWeighted = width - label - cell * stageIDs.count - 36 >= weightedWidth + 2
+        if showWeighted { header.pieces.append((DisplayWidth.fit(state.text(.reportTeamWeighted), to: weightedWidth, alignRight: true), dim)) }
         out.append(header)
         for seller in report.team {
             let style = CellStyle(seller.overloaded ? .danger : .normal, bold: seller.overloaded)
@@ -279,6 +283,10 @@ enum ReportView {
                         + DisplayWidth.fit(winRate, to: 4, alignRight: true)
                         + String(format: "  %7d %5d", seller.overdueNextActions, seller.stuck), style
                 ))
+            if showWeighted {
+                let weighted = seller.weightedValue.map { Money.display($0, currency: report.currency) } ?? "—"
+                row.pieces.append((DisplayWidth.fit(weighted, to: weightedWidth, alignRight: true) + " ", style))
+            }
             row.pieces.append((seller.overloaded ? state.text(.reportOverloaded) : "", CellStyle(.danger, bold: true)))
             out.append(row)
         }

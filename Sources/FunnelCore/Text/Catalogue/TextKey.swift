@@ -653,6 +653,7 @@ public enum TextKey: String, CaseIterable, Sendable {
     case unknownPipeline
     case ambiguousPipeline
     case historyPipelineMove
+    case reportTeamWeighted
     case keySwitchPipeline
     case pickPipelineTitle
     case statusPipelineShown
