@@ -63,9 +63,51 @@ struct ForecastTests {
         #expect(WeightedValue.of(Self.deals[0], in: FX.pipeline.stage(id: "new")) == 1_000)
         #expect(WeightedValue.of(Self.deals[4], in: FX.pipeline.stage(id: "meeting")) == nil)
         #expect(WeightedValue.of(Self.deals[0], in: Stage(id: "x", name: "X", kind: .open)) == nil)
-        // 99.99 × 33 % = 32.9967, kept exact; printed with two decimals.
+        // 99.99 × 33 % = 32.9967: rounded to the cent, half-up.
         let odd = FX.deal("o", value: Decimal(string: "99.99")!, probability: 33, [("11-18", "new")])
-        #expect(WeightedValue.of(odd, in: nil) == Decimal(string: "32.9967")!)
+        #expect(WeightedValue.of(odd, in: nil) == Decimal(string: "33.00")!)
+        let half = FX.deal("h", value: Decimal(string: "0.01")!, probability: 50, [("11-18", "new")])
+        #expect(WeightedValue.of(half, in: nil) == Decimal(string: "0.01")!, "0.005 rounds half-up")
+    }
+
+    @Test func everySumIsTheSumOfTheDealsRoundedWeightedValues() throws {
+        // Three deals of 0.01 at 50 % (meeting): 0.01 each, so 0.03 everywhere they are summed.
+        let deals = ["c1", "c2", "c3"].map { FX.deal($0, value: Decimal(string: "0.01")!, close: "12-01", [("11-18", "meeting")]) }
+        let report = FX.report(deals)
+        let cents = Decimal(string: "0.03")!
+        #expect(report.stages.first { $0.stage.id == "meeting" }?.weightedValue == cents)
+        #expect(report.team.first { $0.user.account == "rita" }?.weightedValue == cents)
+        #expect(report.weightedValue == cents)
+        #expect(report.forecast.first?.weightedValue == cents)
+    }
+
+    @Test func theInboxIsOpenForTheTotalTheForecastAndItsFigures() throws {
+        var inbox = FX.deal("i1", value: 1_000, probability: 40, close: "12-03", [("11-18", "unsorted")])
+        inbox.owner = nil
+        let report = FX.report(Self.deals + [inbox])
+        #expect(report.stages.first { $0.stage.id == "unsorted" }?.weightedValue == 400)
+        #expect(report.weightedValue == 14_400, "14 000 in the open stages + 400 in the inbox")
+        let december = try #require(report.forecast.first { $0.month?.iso == "2026-12" })
+        #expect(december.deals == 4 && december.value == 31_000 && december.weightedValue == 8_400)
+        let ids = ReportDrill.deals(
+            .closing(Month(iso: "2026-12")!), in: Self.deals + [inbox], pipeline: FX.pipeline,
+            period: ReportPeriod.trailing(.month, today: FX.today), now: FX.now, utcOffset: 0
+        ).map(\.id)
+        #expect(ids == ["a1", "a2", "a3", "i1"])
+    }
+
+    @Test func noWeightedValueWhereNoDealHasAProbability() throws {
+        // Only onboarding has a probability; rita's deals are elsewhere and have none of their own.
+        var pipeline = FX.pipeline
+        for i in pipeline.stages.indices where pipeline.stages[i].id != "onboarding" { pipeline.stages[i].probability = nil }
+        let report = ReportBuilder.build(
+            deals: [FX.deal("a", value: 100, close: "12-01", [("11-18", "new")])], pipeline: pipeline, team: FX.team,
+            period: ReportPeriod.trailing(.month, today: FX.today), now: FX.now, utcOffset: 0)
+        #expect(report.team.first { $0.user.account == "rita" }?.weightedValue == nil)
+        #expect(report.weightedValue == nil)
+        #expect(report.forecast.count == 1 && report.forecast[0].weightedValue == nil)
+        // The stage with a probability keeps its figure, as documented (none only without one).
+        #expect(report.stages.first { $0.stage.id == "onboarding" }?.weightedValue == 0)
     }
 
     @Test func weightedValuePerStageSellerAndInTotal() throws {

@@ -54,7 +54,7 @@ struct GoalTests {
 
     static func status(_ goal: Goal, today: String = "2026-11-19", utcOffset: Int = 0) -> GoalStatus {
         GoalProgress.statuses(
-            [goal], deals: deals, pipeline: GX.pipeline, team: GX.team, today: Day(iso: today)!,
+            [goal], deals: deals, pipelines: PipelineSet(first: GX.pipeline), team: GX.team, today: Day(iso: today)!,
             utcOffset: utcOffset)[0]
     }
 
@@ -64,6 +64,38 @@ struct GoalTests {
         #expect(team.actual == 120_000 && team.gap == 80_000 && team.daysLeft == 12 && !team.reached)
         let rita = Self.status(Goal(month: GX.november, seller: "rita", kind: .wonValue, target: 60_000))
         #expect(rita.actual == 80_000 && rita.gap == 0 && rita.reached)
+    }
+
+    @Test func goalsCountEveryPipelineEachDealByItsOwnStagesInTheFirstPipelinesCurrency() {
+        var renewals = PipelineTemplate.b2b.pipeline
+        renewals.defaultCurrency = "USD"
+        var won = GX.closed("r1", owner: "rita", value: 5_000, to: "closed", at: "2026-11-14T09:00:00Z")
+        won.pipeline = "renewals"
+        var dollars = GX.closed("r2", owner: "sam", value: 900, currency: "USD", to: "closed", at: "2026-11-15T09:00:00Z")
+        dollars.pipeline = "renewals"
+        // "customer" is not a stage of renewals: a deal there is not won by its own pipeline's stages.
+        var misfiled = GX.closed("r3", owner: "rita", value: 1_000, to: "customer", at: "2026-11-16T09:00:00Z")
+        misfiled.pipeline = "renewals"
+        let set = PipelineSet(first: GX.pipeline, others: [PipelineEntry(id: "renewals", pipeline: renewals)])
+        let goal = Goal(month: GX.november, seller: nil, kind: .wonValue, target: 200_000)
+        let status = GoalProgress.statuses(
+            [goal], deals: Self.deals + [won, dollars, misfiled], pipelines: set, team: GX.team, today: Day(iso: "2026-11-19")!,
+            utcOffset: 0)[0]
+        // 120 000 in the first pipeline + 5 000 won in renewals (in shekels); r2 is in dollars, r3 not won.
+        #expect(status.actual == 125_000 && status.currency == "ILS")
+        let count = Goal(month: GX.november, seller: nil, kind: .wonDeals, target: 10)
+        #expect(GoalProgress.actual(count, deals: Self.deals + [won, dollars, misfiled], pipelines: set, team: GX.team, utcOffset: 0) == 6)
+    }
+
+    @Test func aRepReadsOnlyTheirOwnDealsAndTheInbox() {
+        var inbox = GX.closed("i1", owner: "rita", value: 1, to: "unsorted", at: "2026-11-02T09:00:00Z")
+        inbox.owner = nil
+        let readable = GoalProgress.readable(Self.deals + [inbox], by: GX.team.user("rita")!)
+        #expect(Set(readable.map(\.id)) == ["w1", "w2", "w5", "x1", "t1", "i1"])
+        #expect(GoalProgress.readable(Self.deals, by: GX.team.user("dana")!).count == Self.deals.count)
+        let goal = Goal(month: GX.november, seller: nil, kind: .wonValue, target: 200_000)
+        // The team's goal as rita may read it: her own wins only (w1, w2), not sam's.
+        #expect(GoalProgress.actual(goal, deals: readable, pipelines: PipelineSet(first: GX.pipeline), team: GX.team, utcOffset: 0) == 80_000)
     }
 
     @Test func wonDealsCountEveryCurrency() {

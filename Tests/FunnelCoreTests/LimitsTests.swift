@@ -265,7 +265,8 @@ struct ReportSumLimitsTests {
         let new = try #require(report.stages.first { $0.stage.id == "new" })
         #expect(new.totalValue == Limits.maximumAmount * 10_000)
         #expect(new.averageValue == Limits.maximumAmount)
-        #expect(new.weightedValue == Limits.maximumAmount * 1_000)
+        // Each deal's 10 % (9 999 999 999 999 999.999) is rounded to the cent before the sum.
+        #expect(new.weightedValue == Decimal(string: "10000000000000000.00")! * 10_000)
         #expect(Money.plain(new.totalValue) == "999999999999999999900.00")
     }
 }

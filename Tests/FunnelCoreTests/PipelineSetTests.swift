@@ -30,7 +30,7 @@ struct PipelineSetTests {
                 to: set, by: Fx.manager
             ).success)
         #expect(added.1.id == "new-sales-2027" && added.1.pipeline.name == "New Sales 2027")
-        #expect(added.0.entries.map(\.id) == ["main", "renewals", "new-sales-2027"])
+        #expect(added.0.entries.map(\.id) == ["main", "new-sales-2027", "renewals"], "the first, then the others by id")
         #expect(added.1.pipeline.stages == PipelineTemplate.powerlink.pipeline.stages)
         let hebrew = try #require(PipelineSetEditing.add("חידושים", template: PipelineTemplate.simple.pipeline, to: set, by: Fx.manager).success)
         #expect(hebrew.1.id == "pipeline", "no Latin letters: a generic id, never `stage`")
@@ -45,6 +45,35 @@ struct PipelineSetTests {
         #expect(refusal("a\u{7}b") == .emptyPipelineName)
         #expect(refusal(String(repeating: "x", count: 61)) == .fieldTooLong(field: "name", limit: 60))
         #expect(refusal("Mine", by: Fx.rita) == .onlyManagersEditPipelines)
+    }
+
+    @Test func theOthersFollowTheFirstByIdWhateverTheFileOrder() {
+        let other = { (id: String) in PipelineEntry(id: id, pipeline: PipelineTemplate.simple.pipeline) }
+        // "foo-2.json" sorts before "foo.json"; the ids do not.
+        let set = PipelineSet(first: PipelineTemplate.simple.pipeline, others: [other("foo-2"), other("foo"), other("bar")])
+        #expect(set.entries.map(\.id) == ["main", "bar", "foo", "foo-2"])
+    }
+
+    @Test func aNewIdIsNeverAnotherPipelinesNameAndANameOfTwoIsAmbiguous() throws {
+        var set = self.set
+        set = try #require(PipelineSetEditing.add("X", template: PipelineTemplate.simple.pipeline, to: set, by: Fx.manager).success).0
+        set = try #require(PipelineSetEditing.rename("x", to: "foo-2", in: set, by: Fx.manager).success).0
+        set = try #require(PipelineSetEditing.add("Foo", template: PipelineTemplate.simple.pipeline, to: set, by: Fx.manager).success).0
+        let bang = try #require(PipelineSetEditing.add("Foo!", template: PipelineTemplate.simple.pipeline, to: set, by: Fx.manager).success)
+        #expect(bang.1.id == "foo-3", "foo-2 is the name of pipeline x")
+        #expect(bang.0.find("foo-2")?.id == "x")
+        // A hand edit (or a merge) gives pipeline foo another's id as its name: neither is meant.
+        var edited = bang.0
+        var foo = try #require(edited.entry(id: "foo"))
+        foo.pipeline.name = "foo-3"
+        edited.replace(foo)
+        #expect(edited.matches("foo-3").map(\.id) == ["foo", "foo-3"] && edited.find("foo-3") == nil)
+        #expect(
+            PipelineSetEditing.rename("foo-3", to: "Other", in: edited, by: Fx.manager).failure?.message
+                == .ambiguousPipeline(text: "foo-3", ids: ["foo", "foo-3"]))
+        foo.pipeline.name = "FOO!"
+        edited.replace(foo)
+        #expect(edited.sharedNames == ["FOO!"], "for doctor: two pipelines named alike")
     }
 
     @Test func renamingKeepsTheId() throws {

@@ -34,6 +34,10 @@ struct GoalFilesTests {
             "{\"schema\": 1, \"goals\": [{\"month\": \"2026-11\", \"kind\": \"bonus\", \"target\": \"1\"}]}",
             "{\"schema\": 1, \"goals\": [{\"month\": \"2026-11\", \"kind\": \"won_deals\", \"target\": \"1.5\"}]}",
             "{\"schema\": 2, \"goals\": []}",
+            // A seller must be an account name: never a path, an escape sequence or an empty name.
+            "{\"schema\": 1, \"goals\": [{\"month\": \"2026-11\", \"seller\": \"../../etc\", \"kind\": \"won_deals\", \"target\": \"1\"}]}",
+            "{\"schema\": 1, \"goals\": [{\"month\": \"2026-11\", \"seller\": \"\\u001b[2J\", \"kind\": \"won_deals\", \"target\": \"1\"}]}",
+            "{\"schema\": 1, \"goals\": [{\"month\": \"2026-11\", \"seller\": \"\", \"kind\": \"won_deals\", \"target\": \"1\"}]}",
         ] {
             try Data(text.utf8).write(to: URL(fileURLWithPath: store.goalsPath))
             do {

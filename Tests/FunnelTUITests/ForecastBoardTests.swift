@@ -59,6 +59,69 @@ struct ForecastBoardTests {
         #expect(!BoardRender.render(rep).line(0).contains("Goal"))
     }
 
+    /// A deal won yesterday in `stage` of pipeline `pipeline` (nil: the first), owned by `owner`.
+    static func wonDeal(_ id: String, stage: String, pipeline: String?, owner: String, value: Decimal) -> Deal {
+        var won = BoardFixtures.deal(id, "Signed \(id)", stage: stage, owner: owner, value: value)
+        won.pipeline = pipeline
+        won.history = [
+            StageChange(at: BoardFixtures.now.addingTimeInterval(-30 * 86_400), by: owner, from: nil, to: "new"),
+            StageChange(at: BoardFixtures.now.addingTimeInterval(-86_400), by: owner, from: "new", to: stage),
+        ]
+        return won
+    }
+
+    @Test func theHeadersGoalCountsEveryPipelineAndTheReportScreenAgrees() throws {
+        var renewals = PipelineTemplate.b2b.pipeline
+        renewals.defaultCurrency = "USD"
+        let set = PipelineSet(first: BoardFixtures.funnel.pipeline, others: [PipelineEntry(id: "renewals", pipeline: renewals)])
+        var state = BoardFixtures.state(
+            BoardFixtures.mixedDeals + [Self.wonDeal("won11111", stage: "customer", pipeline: nil, owner: "yossi", value: 120_000)], width: 200)
+        state.pipelines = set
+        // Renewals' deal won in its own won stage counts, in shekels (the goal's money, the first pipeline's).
+        state.dealsElsewhere = [Self.wonDeal("ren11111", stage: "closed", pipeline: "renewals", owner: "layla", value: 30_000)]
+        state.goals = [Goal(month: Month(iso: "2026-11")!, seller: nil, kind: .wonValue, target: 200_000)]
+        #expect(BoardRender.render(state).line(0).contains("Goal Nov 2026: ₪150,000 of ₪200,000 · ₪50,000 to go"))
+        let report = state.report(ReportScreen(period: .month, seller: nil))
+        #expect(report.goals.first?.actual == 150_000 && report.goals.first?.currency == "ILS")
+        // Shown renewals instead (in dollars): the same goal, the same shekels, the first pipeline's deal counted as read.
+        PipelineFlow.show(
+            try #require(set.entry(id: "renewals")), of: set, team: BoardFixtures.team,
+            allDeals: Array(state.deals.values) + state.dealsElsewhere, &state)
+        #expect(BoardRender.render(state).line(0).contains("₪150,000 of ₪200,000"))
+        // A deal won live on the shown board adds its part; the other pipelines' stays.
+        var deal = Self.wonDeal("ren22222", stage: "closed", pipeline: "renewals", owner: "layla", value: 5_000)
+        deal.currency = "ILS"
+        state.replace(deal)
+        #expect(BoardRender.render(state).line(0).contains("₪155,000 of ₪200,000"))
+    }
+
+    @Test func aRepsTeamGoalOnTheReportScreenCountsOnlyTheirOwnDeals() throws {
+        var state = BoardFixtures.state(
+            BoardFixtures.mixedDeals + [
+                Self.wonDeal("won11111", stage: "customer", pipeline: nil, owner: "yossi", value: 120_000),
+                Self.wonDeal("won22222", stage: "customer", pipeline: nil, owner: "layla", value: 7_000),
+            ], actor: "yossi", width: 200, boss: false)
+        state.goals = [Goal(month: Month(iso: "2026-11")!, seller: nil, kind: .wonValue, target: 200_000)]
+        // Layla's win is not yossi's to read.
+        #expect(state.report(ReportScreen(period: .month, seller: nil)).goals.first?.actual == 120_000)
+    }
+
+    @Test func theReportScreensTeamShowsEachSellersWeightedValueWhenItFits() throws {
+        var wide = BoardFixtures.state(width: 160, height: 200)
+        let report = wide.report(ReportScreen(period: .month, seller: nil))
+        let yossi = try #require(report.team.first { $0.user.account == "yossi" }?.weightedValue)
+        BoardFixtures.press([.char("r")], &wide)
+        let text = BoardRender.render(wide).text
+        // yossi's open deals: ₪1,850 weighted, a figure only the new column shows.
+        #expect(yossi == 1_850)
+        let row = try #require(text.split(separator: "\n").first { $0.contains(String(format: "%4d %4d %4d", 3, 0, 0)) })
+        #expect(text.contains("weighted") && row.contains("₪1,850"), "\(row)")
+        // Too narrow: the column is left out rather than cut.
+        var narrow = BoardFixtures.state(width: 80, height: 200)
+        BoardFixtures.press([.char("r")], &narrow)
+        #expect(!BoardRender.render(narrow).text.contains("₪1,850"))
+    }
+
     @Test func theDetailPaneShowsAndEditsProbabilityAndExpectedClose() throws {
         var state = BoardFixtures.state(width: 160, height: 50)
         state.column = try #require(state.stages.firstIndex { $0.id == "new" })

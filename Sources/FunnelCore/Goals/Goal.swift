@@ -33,6 +33,10 @@ public struct Goal: Codable, Hashable, Sendable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         month = try c.decode(Month.self, forKey: .month)
         seller = try c.decodeIfPresent(String.self, forKey: .seller)
+        // An account name, never a path or an escape sequence the file could smuggle in.
+        if let seller, !User.isValidAccount(seller) {
+            throw DecodingError.dataCorruptedError(forKey: .seller, in: c, debugDescription: "not an account name: \(seller.debugDescription)")
+        }
         kind = try c.decode(GoalKind.self, forKey: .kind)
         let text = try c.decode(String.self, forKey: .target)
         guard let amount = Money.parseAmount(text) else {

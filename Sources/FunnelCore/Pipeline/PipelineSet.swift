@@ -32,9 +32,9 @@ public struct PipelineSet: Hashable, Sendable {
     /// Never empty: the first entry is the first pipeline.
     public private(set) var entries: [PipelineEntry]
 
-    /// The set of `first` (`pipeline.json`) and the others, in the order given.
+    /// The set of `first` (`pipeline.json`) and the others, ordered by id.
     public init(first: Pipeline, others: [PipelineEntry] = []) {
-        entries = [PipelineEntry(id: Self.firstID, pipeline: first)] + others.filter { !$0.isFirst }
+        entries = [PipelineEntry(id: Self.firstID, pipeline: first)] + others.filter { !$0.isFirst }.sorted { $0.id < $1.id }
     }
 
     public var first: PipelineEntry { entries[0] }
@@ -47,9 +47,23 @@ public struct PipelineSet: Hashable, Sendable {
     public func entry(id: String) -> PipelineEntry? { entries.first { $0.id == id } }
 
     /// The pipeline a person means by `text`: an id, else a name; case and runs of spaces ignored.
+    /// nil when none, or when `text` names more than one (`matches`).
     public func find(_ text: String) -> PipelineEntry? {
+        let found = matches(text)
+        return found.count == 1 ? found[0] : nil
+    }
+
+    /// Every pipeline `text` names, by id or by name (case and runs of spaces ignored): more than
+    /// one only after a hand edit or a sync merge gave one pipeline's name to another.
+    public func matches(_ text: String) -> [PipelineEntry] {
         let wanted = Self.folded(text)
-        return entries.first { $0.id == wanted } ?? entries.first { Self.folded($0.pipeline.name) == wanted }
+        return entries.filter { $0.id == wanted || Self.folded($0.pipeline.name) == wanted }
+    }
+
+    /// The names two or more pipelines share (case and runs of spaces ignored), for `funnel doctor`.
+    public var sharedNames: [String] {
+        let groups = Dictionary(grouping: entries) { Self.folded($0.pipeline.name) }
+        return groups.filter { $0.value.count > 1 }.map { $0.value[0].pipeline.name }.sorted()
     }
 
     /// The id of the pipeline `deal` is in: its `pipeline` when that pipeline exists, else the first.
@@ -78,6 +92,9 @@ public struct PipelineSet: Hashable, Sendable {
         entries[index] = entry
     }
 
-    /// `entry` added at the end.
-    mutating func append(_ entry: PipelineEntry) { entries.append(entry) }
+    /// `entry` added in its place by id (the first stays first).
+    mutating func append(_ entry: PipelineEntry) {
+        let index = entries.indices.dropFirst().first { entries[$0].id > entry.id } ?? entries.count
+        entries.insert(entry, at: index)
+    }
 }

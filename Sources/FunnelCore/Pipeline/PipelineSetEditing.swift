@@ -14,7 +14,8 @@ public enum PipelineSetEditing {
         case .failure(let refusal): return .failure(refusal)
         case .success(let value): checked = value
         }
-        let taken = Set(set.entries.map(\.id) + [PipelineSet.everyPipeline])
+        // No id may be another pipeline's name either, or `--pipeline` would mean two things.
+        let taken = Set(set.entries.map(\.id) + set.entries.map { PipelineSet.folded($0.pipeline.name) } + [PipelineSet.everyPipeline])
         var made = StageIdentifier.make(from: checked, taken: taken)
         if made == "stage" || made.hasPrefix("stage-") { made = StageIdentifier.make(from: "pipeline", taken: taken) }
         var pipeline = template
@@ -29,7 +30,9 @@ public enum PipelineSetEditing {
     /// The id stays, so deals and scripts keep finding it.
     public static func rename(_ text: String, to name: String, in set: PipelineSet, by actor: User) -> Result<(PipelineSet, PipelineEntry), Refusal> {
         guard actor.role == .manager else { return .failure(Refusal(.onlyManagersEditPipelines)) }
-        guard var entry = set.find(text) else {
+        let found = set.matches(text)
+        if found.count > 1 { return .failure(Refusal(.ambiguousPipeline(text: text, ids: found.map(\.id)))) }
+        guard var entry = found.first else {
             return .failure(Refusal(.unknownPipeline(text: text, known: set.names)))
         }
         switch checkedName(name, in: set, except: entry.id) {

@@ -10,30 +10,33 @@ public struct ForecastRow: Hashable, Sendable {
     public var deals: Int
     /// Sum of values in the report's currency (others counted, not summed).
     public var value: Decimal
-    /// Sum of weighted values (`WeightedValue`) in the report's currency.
-    public var weightedValue: Decimal
+    /// Sum of weighted values (`WeightedValue`) in the report's currency; nil when no deal of the
+    /// row has a probability (its own or its stage's).
+    public var weightedValue: Decimal?
 }
 
 /// The forecast by month of expected close: open deals with an expected close date, one row per
 /// month from the current one on, and one row before them for those whose month has passed.
+/// Open means in an open stage or the inbox (a stage the pipeline lacks counts as open).
 public enum Forecast {
     public static func rows(_ deals: [Deal], stages: [String: Stage], currency: String, today: Day) -> [ForecastRow] {
         let thisMonth = Month(today)
-        var overdue = ForecastRow(month: nil, overdue: true, deals: 0, value: 0, weightedValue: 0)
+        var overdue = ForecastRow(month: nil, overdue: true, deals: 0, value: 0, weightedValue: nil)
         var byMonth: [Month: ForecastRow] = [:]
         for deal in deals {
             // A stage the pipeline lacks counts as open, as everywhere in the report.
             let stage = stages[deal.stage]
-            guard let close = deal.expectedClose, stage == nil || stage?.kind == .open else { continue }
+            guard let close = deal.expectedClose, stage == nil || stage?.kind == .open || stage?.kind == .inbox else { continue }
             let month = Month(close)
             var row =
                 month < thisMonth
                 ? overdue
-                : byMonth[month] ?? ForecastRow(month: month, overdue: false, deals: 0, value: 0, weightedValue: 0)
+                : byMonth[month] ?? ForecastRow(month: month, overdue: false, deals: 0, value: 0, weightedValue: nil)
             row.deals += 1
+            if WeightedValue.probability(of: deal, in: stage) != nil, row.weightedValue == nil { row.weightedValue = 0 }
             if deal.currency == currency {
                 row.value += deal.value ?? 0
-                row.weightedValue += WeightedValue.of(deal, in: stage) ?? 0
+                if let weighted = WeightedValue.of(deal, in: stage) { row.weightedValue = (row.weightedValue ?? 0) + weighted }
             }
             if month < thisMonth { overdue = row } else { byMonth[month] = row }
         }

@@ -132,9 +132,7 @@ public enum ReportBuilder {
                 winRate: closed.won + closed.lost == 0 ? nil : Double(closed.won) / Double(closed.won + closed.lost),
                 overdueNextActions: overdue, stuck: stuck, stagesInPlay: perStage.values.filter { $0 > 0 }.count,
                 overloaded: average > 0 && Double(mine.count) > average * overloadFactor,
-                weightedValue: WeightedValue.sum(
-                    mine, currency: currency, stage: { stagesByID[$0.stage] },
-                    stageHasOne: openStages.contains { $0.probability != nil }))
+                weightedValue: WeightedValue.sum(mine, currency: currency, stage: { stagesByID[$0.stage] }))
         }
 
         // Health.
@@ -158,7 +156,8 @@ public enum ReportBuilder {
         let withoutNext = openByOwner.values.reduce(0) { $0 + $1.filter { $0.nextAction == nil }.count }
         if withoutNext > 0 { warnings.append(.openWithoutNextAction(count: withoutNext)) }
 
-        let open = openByOwner.values.flatMap { $0 }
+        // The forecast's open deals: the open stages' and the inbox's (it is open too).
+        let open = deals.filter { kind($0.stage) == .open || kind($0.stage) == .inbox }
         return FunnelReport(
             period: period, currency: currency, stages: stages, conversions: conversions,
             winRate: won + lost == 0 ? nil : Double(won) / Double(won + lost), won: won, lost: lost,
@@ -167,9 +166,7 @@ public enum ReportBuilder {
                 .map { ReasonCount(reason: $0.key, count: $0.value) },
             velocity: velocity, medianDaysToWon: Statistics.median(daysToWon.sorted()), newDeals: newDeals,
             team: sellers, warnings: warnings, leaks: leakRows,
-            weightedValue: WeightedValue.sum(
-                open, currency: currency, stage: { stagesByID[$0.stage] },
-                stageHasOne: openStages.contains { $0.probability != nil }),
+            weightedValue: WeightedValue.sum(open, currency: currency, stage: { stagesByID[$0.stage] }),
             forecast: Forecast.rows(open, stages: stagesByID, currency: currency, today: today))
     }
 }

@@ -51,7 +51,8 @@ public enum ReportDrill {
             case .noNextAction: return isOpen(deal) && deal.nextAction == nil
             case .inStage(let id), .late(let id): return leaked(deal, in: id, lateOnly: figure == .late(id))
             case .closing(let month):
-                guard isOpen(deal), let close = deal.expectedClose else { return false }
+                // The forecast's open deals: the inbox's too.
+                guard isOpen(deal) || kind(deal.stage) == .inbox, let close = deal.expectedClose else { return false }
                 let thisMonth = Month(today)
                 return month.map { Month(close) == $0 && $0 >= thisMonth } ?? (Month(close) < thisMonth)
             }

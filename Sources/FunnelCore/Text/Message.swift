@@ -47,6 +47,7 @@ public enum Message: Hashable, Sendable {
     case pipelineNameReserved(name: String)
     case tooManyPipelines(limit: Int)
     case unknownPipeline(text: String, known: [String])
+    case ambiguousPipeline(text: String, ids: [String])
     case staleDeal(dealTitle: String)
     case notInInbox(dealTitle: String)
     case badInstallments(Int)
@@ -144,7 +145,8 @@ public enum Message: Hashable, Sendable {
             .stagePlacedByItself, .inboxStaysFirst, .settingOutOfRange, .stageKindWithDeals, .stageStillHasDeals,
             .emptyLostReason, .lostReasonExists, .lastLostReason, .unreachableReasonStays, .dealsRefusedMove, .negativePrice, .currencyWithQuoteLines:
             return pipelineEntry
-        case .onlyManagersEditPipelines, .emptyPipelineName, .pipelineNameTaken, .pipelineNameReserved, .tooManyPipelines, .unknownPipeline:
+        case .onlyManagersEditPipelines, .emptyPipelineName, .pipelineNameTaken, .pipelineNameReserved, .tooManyPipelines, .unknownPipeline,
+            .ambiguousPipeline:
             return pipelinesEntry(language)
         case .goalNegative, .goalCountInvalid, .tooManyGoals, .noSuchGoal, .onlyManagersSetGoals: return goalEntry
         default: return dayEntry

@@ -46,6 +46,7 @@ extension Message {
         case .pipelineNameReserved(let name): return (.pipelineNameReserved, ["name": name])
         case .tooManyPipelines(let limit): return (.tooManyPipelines, ["limit": "\(limit)"])
         case .unknownPipeline(let text, let known): return (.unknownPipeline, ["text": text, "known": language.list(known)])
+        case .ambiguousPipeline(let text, let ids): return (.ambiguousPipeline, ["text": text, "ids": language.list(ids)])
         default: return (.emptyPipelineName, [:])
         }
     }

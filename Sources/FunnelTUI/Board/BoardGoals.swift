@@ -20,25 +20,34 @@ extension BoardState {
         }.first
     }
 
+    /// The pipelines goals count over: every pipeline of the data directory (the one shown alone
+    /// when the board knows no other).
+    var goalPipelines: PipelineSet { pipelines ?? PipelineSet(first: pipeline) }
+
+    /// Progress of `goals` over every pipeline's deals the actor may read: the shown pipeline's
+    /// live, the others' as read at the last open or reload (`dealsElsewhere`).
+    func goalStatuses(_ goals: [Goal]) -> [GoalStatus] {
+        GoalProgress.statuses(
+            goals, deals: GoalProgress.readable(Array(deals.values) + dealsElsewhere, by: actor), pipelines: goalPipelines,
+            team: funnel.team, today: today, utcOffset: utcOffset)
+    }
+
     /// Computes the header's goal and its progress over every deal.
     mutating func refreshHeaderGoal() {
         guard let goal = headerGoalChoice else {
             headerGoal = nil
             return
         }
-        headerGoal =
-            GoalProgress.statuses(
-                [goal], deals: Array(deals.values), pipeline: pipeline, team: funnel.team,
-                today: today, utcOffset: utcOffset
-            ).first
+        headerGoal = goalStatuses([goal]).first
     }
 
     /// One deal changed: its old part of the goal out, its new part in.
     mutating func adjustHeaderGoal(old: Deal?, new: Deal?) {
         guard var status = headerGoal else { return }
-        let pipeline = self.pipeline, team = funnel.team, offset = utcOffset, goal = status.goal
+        let pipelines = goalPipelines, team = funnel.team, offset = utcOffset, goal = status.goal, actor = self.actor
         func part(_ deal: Deal?) -> Decimal {
-            deal.map { GoalProgress.part(of: $0, in: goal, pipeline: pipeline, team: team, utcOffset: offset) } ?? 0
+            guard let deal, Visibility.canSee(deal, actor: actor) else { return 0 }
+            return GoalProgress.part(of: deal, in: goal, pipelines: pipelines, team: team, utcOffset: offset)
         }
         status.actual += part(new) - part(old)
         status.gap = max(0, status.goal.target - status.actual)
@@ -50,7 +59,7 @@ extension BoardState {
         guard let status = headerGoal, status.goal.month == Month(today) else { return nil }
         let amount = { (value: Decimal) in
             status.goal.kind.isMoney
-                ? Money.display(value, currency: self.pipeline.defaultCurrency)
+                ? Money.display(value, currency: status.currency)
                 : Goal.targetText(value, kind: status.goal.kind)
         }
         let days = text(.pluralDays, count: status.goal.month.daysLeft(today: today))

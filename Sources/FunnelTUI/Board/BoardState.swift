@@ -301,6 +301,9 @@ public struct BoardState: Sendable {
     public var sync = SyncStatus()
     /// The goals of goals.json; boss mode shows this month's progress in the header (BoardGoals.swift).
     public var goals: [Goal] = [] { didSet { refreshHeaderGoal() } }
+    /// The deals of the pipelines not shown, as read at the last open or reload: goals count them
+    /// too (a team's won value is the team's, whatever the pipeline).
+    public var dealsElsewhere: [Deal] = [] { didSet { refreshHeaderGoal() } }
     /// The goal the header shows, with its progress kept as deals change.
     public internal(set) var headerGoal: GoalStatus?
     public var sort: CardOrder = .due
@@ -458,7 +461,11 @@ public struct BoardState: Sendable {
     /// Puts one deal's new version on the board (or takes it off), keeping `focus` selected.
     public mutating func replace(_ deal: Deal, focus: String? = nil) {
         // A deal moved to another pipeline (elsewhere) leaves this board.
-        guard belongs(deal) else { return remove(deal.id) }
+        guard belongs(deal) else {
+            // Its part of the goals stays counted, now with the other pipelines' deals.
+            if deals[deal.id] != nil { dealsElsewhere.append(deal) }
+            return remove(deal.id)
+        }
         let focusID = focus ?? selectedDeal?.id
         let old = deals[deal.id]
         deals[deal.id] = deal
@@ -550,10 +557,8 @@ public struct BoardState: Sendable {
             period: ReportPeriod.trailing(screen.period, today: today), now: now, utcOffset: utcOffset)
         var shown = GoalProgress.visible(goals, month: Month(today), to: actor)
         if let seller = screen.seller { shown = shown.filter { $0.seller == seller } }
-        // A goal counts every deal it covers (the team's: everyone's), as `funnel report` does.
-        report.goals = GoalProgress.statuses(
-            shown, deals: Array(deals.values), pipeline: pipeline, team: funnel.team, today: today,
-            utcOffset: utcOffset)
+        // A goal counts every deal it covers (every pipeline's), as `funnel report` does.
+        report.goals = goalStatuses(shown)
         return report
     }
 

@@ -258,6 +258,7 @@ public enum BoardUpdate {
         let shown = state.funnel.pipelineID
         state.funnel = Funnel(pipeline: pipeline, team: team)
         state.funnel.pipelineID = shown
+        state.dealsElsewhere = deals.filter { !state.belongs($0) }
         let deals = deals.filter(state.belongs)
         if let me = team.user(state.actor.account) { state.actor = me }
         state.deals = Dictionary(deals.map { ($0.id, $0) }, uniquingKeysWith: { a, b in a.revision >= b.revision ? a : b })

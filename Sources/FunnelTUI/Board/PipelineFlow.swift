@@ -26,6 +26,7 @@ enum PipelineFlow {
         state.deals = Dictionary(
             set.deals(allDeals, in: entry.id).map { ($0.id, $0) },
             uniquingKeysWith: { a, b in a.revision >= b.revision ? a : b })
+        state.dealsElsewhere = allDeals.filter { set.home(of: $0) != entry.id }
         state.detail = nil
         state.modal = nil
         state.drag = nil

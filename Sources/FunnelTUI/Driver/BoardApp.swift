@@ -84,6 +84,7 @@ public final class BoardApp {
             seed: UInt64(truncatingIfNeeded: Int(Date().timeIntervalSince1970 * 1000)) ^ UInt64(getpid()),
             scope: actor.role == .manager ? .everyone : .mine)
         state.pipelines = pipelines
+        state.dealsElsewhere = set.deals.values.filter { pipelines.home(of: $0) != entry.id }
         options.locale.apply(to: &state)
         // Goals only add to the header: a goals.json that cannot be read says so and takes nothing away.
         do { state.goals = try store.loadGoals().goals } catch {

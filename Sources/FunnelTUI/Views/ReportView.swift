@@ -227,7 +227,7 @@ enum ReportView {
                                 .reportForecastRow,
                                 [
                                     "deals": state.text(.pluralDeals, count: row.deals), "value": money(row.value),
-                                    "weighted": money(row.weightedValue),
+                                    "weighted": row.weightedValue.map(money) ?? "—",
                                 ]), plain
                         ),
                     ],
@@ -236,7 +236,9 @@ enum ReportView {
         guard let month = report.goals.first?.goal.month else { return out }
         out += [[("", plain)], [(t(.reportGoals, ["month": state.dates.month(month)]), CellStyle(.overlayTitle, bold: true))]]
         for status in report.goals {
-            let amount = { (value: Decimal) in status.goal.kind.isMoney ? money(value) : Goal.targetText(value, kind: status.goal.kind) }
+            let amount = { (value: Decimal) in
+                status.goal.kind.isMoney ? Money.display(value, currency: status.currency) : Goal.targetText(value, kind: status.goal.kind)
+            }
             let who = status.goal.seller.map { state.funnel.team.user($0)?.name ?? $0 } ?? t(.reportGoalTeam, [:])
             let kinds: [GoalKind: TextKey] = [.wonValue: .goalKindWonValue, .wonDeals: .goalKindWonDeals, .activities: .goalKindActivities]
             let line = t(
@@ -265,6 +267,10 @@ enum ReportView {
         var header: Line = [(DisplayWidth.fit(state.text(.reportSeller), to: label), dim)]
         for stage in stageIDs { header.pieces.append((DisplayWidth.fit(String(stage.name.prefix(cell - 1)), to: cell), dim)) }
         header.pieces.append((state.text(.reportTeamColumns), dim))
+        // The weighted value of each seller's open deals, as the CLI report has it, when it fits.
+        let weightedWidth = 14
+        let showWeighted = width - label - cell * stageIDs.count - 36 >= weightedWidth + 2
+        if showWeighted { header.pieces.append((DisplayWidth.fit(state.text(.reportTeamWeighted), to: weightedWidth, alignRight: true), dim)) }
         out.append(header)
         for seller in report.team {
             let style = CellStyle(seller.overloaded ? .danger : .normal, bold: seller.overloaded)
@@ -277,6 +283,10 @@ enum ReportView {
                         + DisplayWidth.fit(winRate, to: 4, alignRight: true)
                         + String(format: "  %7d %5d", seller.overdueNextActions, seller.stuck), style
                 ))
+            if showWeighted {
+                let weighted = seller.weightedValue.map { Money.display($0, currency: report.currency) } ?? "—"
+                row.pieces.append((DisplayWidth.fit(weighted, to: weightedWidth, alignRight: true) + " ", style))
+            }
             row.pieces.append((seller.overloaded ? state.text(.reportOverloaded) : "", CellStyle(.danger, bold: true)))
             out.append(row)
         }

@@ -22,10 +22,13 @@ extension Session {
         try data { try store.loadPipelineSet() }
     }
 
-    /// The pipeline `text` names (the first when nil), or exit 5: "no pipeline x (pipelines: a, b)".
+    /// The pipeline `text` names (the first when nil), or exit 5: "no pipeline x (pipelines: a, b)";
+    /// exit 2 when it names more than one (one's id is another's name, after a hand edit or a merge).
     func pipelineEntry(_ text: String?, in set: PipelineSet) throws -> PipelineEntry {
         guard let text else { return set.first }
-        guard let entry = set.find(text) else {
+        let found = set.matches(text)
+        if found.count > 1 { throw CommandFailure.usage(Message.ambiguousPipeline(text: text, ids: found.map(\.id)).localized) }
+        guard let entry = found.first else {
             throw CommandFailure.notFound(Message.unknownPipeline(text: text, known: set.names).localized)
         }
         return entry

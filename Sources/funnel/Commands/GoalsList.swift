@@ -11,14 +11,13 @@ enum GoalsList {
         guard !statuses.isEmpty else {
             return Console.line("no goals for \(month.iso); a manager sets one with: funnel goals set --team --month \(month.iso) --won-value AMOUNT")
         }
-        let currency = funnel.pipeline.defaultCurrency
         Console.block(
             TextTable.render(
                 header: ["MONTH", "WHO", "KIND", "TARGET", "ACTUAL", "GAP", "DAYS LEFT"],
                 rows: statuses.map {
                     [
-                        $0.goal.month.iso, $0.goal.seller ?? "team", $0.goal.kind.rawValue, amount($0.goal.target, $0.goal.kind, currency),
-                        amount($0.actual, $0.goal.kind, currency), amount($0.gap, $0.goal.kind, currency), "\($0.daysLeft)",
+                        $0.goal.month.iso, $0.goal.seller ?? "team", $0.goal.kind.rawValue, amount($0.goal.target, $0.goal.kind, $0.currency),
+                        amount($0.actual, $0.goal.kind, $0.currency), amount($0.gap, $0.goal.kind, $0.currency), "\($0.daysLeft)",
                     ]
                 }, maxWidths: [7, 20, 10, 24, 24, 24, 9]))
     }
@@ -26,10 +25,17 @@ enum GoalsList {
     /// The goals of `month` the actor sees, with their progress (the deals the actor can read).
     static func statuses(month: Month, funnel: Funnel, actor: User, session: Session) throws -> [GoalStatus] {
         let goals = GoalProgress.visible(try session.data { try session.store.loadGoals() }.goals, month: month, to: actor)
+        return try progress(goals, funnel: funnel, actor: actor, session: session)
+    }
+
+    /// `goals` with their progress: over every pipeline's deals the actor may read (a rep: their
+    /// own and the inbox), each deal by its own pipeline's stages, money in the first pipeline's
+    /// currency. `goals list`, `report` (one pipeline or all) and the board count alike.
+    static func progress(_ goals: [Goal], funnel: Funnel, actor: User, session: Session) throws -> [GoalStatus] {
         guard !goals.isEmpty else { return [] }
         return GoalProgress.statuses(
-            goals, deals: try session.deals(for: actor), pipeline: funnel.pipeline, team: funnel.team,
-            today: session.today, utcOffset: session.utcOffset)
+            goals, deals: GoalProgress.readable(try session.deals(for: actor), by: actor), pipelines: try session.pipelines(),
+            team: funnel.team, today: session.today, utcOffset: session.utcOffset)
     }
 
     /// Money as the report shows it, a count as a number.

@@ -53,7 +53,8 @@ enum PipelinesCommand: Command {
         let funnel = try session.funnel()
         let actor = try session.actor(in: funnel)
         let set = try session.pipelines()
-        let deals = try session.deals(for: actor)
+        // Only the deals the actor may see count (R15): a rep's own and the inbox, as `funnel list`.
+        let deals = try session.deals(for: actor).filter { Visibility.canSee($0, actor: actor) }
         let rows = set.entries.map { entry -> (PipelineEntry, Int) in
             let open = set.deals(deals, in: entry.id).filter { deal in
                 entry.pipeline.stage(id: deal.stage).map { $0.kind == .open || $0.kind == .inbox } ?? true

@@ -28,6 +28,8 @@ enum ReportAllPipelines {
             )
         }
         let totals = PipelineTotals(reports.map(\.1))
+        // The goals are the whole team's, over every pipeline: the total's, counted as everywhere.
+        let goals = try ReportCommand.goals(scope: scope, funnel: first, actor: actor, session: session)
         if format == "json" {
             Console.block(
                 JSONOut.object([
@@ -38,7 +40,7 @@ enum ReportAllPipelines {
                                 .object([("id", .string(entry.id)), ("name", .string(entry.pipeline.name)), ("report", ReportJSON.make(report))])
                             })
                     ),
-                    ("total", json(totals)),
+                    ("total", json(totals, goals: goals)),
                 ]).render())
             return
         }
@@ -46,16 +48,17 @@ enum ReportAllPipelines {
         for (entry, report) in reports {
             out += ["== " + Sanitize.line(UI.text(.cliPipelinesHeader, ["name": entry.pipeline.name])) + " ==", ReportText.make(report), ""]
         }
-        out += ["== " + UI.text(.cliPipelineTotal) + " ==", text(totals)]
+        out += ["== " + UI.text(.cliPipelineTotal) + " ==", text(totals)] + ReportForecastOutput.goalLines(goals)
         Console.block(out.joined(separator: "\n"))
     }
 
-    static func json(_ totals: PipelineTotals) -> JSONOut {
+    static func json(_ totals: PipelineTotals, goals: [GoalStatus]) -> JSONOut {
         .object([
             ("pipelines", .number(totals.pipelines)), ("open_deals", .number(totals.openDeals)),
             ("open_value", .optional(totals.openValue.map(Money.plain))), ("currency", .string(totals.currency)),
             ("won", .number(totals.won)), ("lost", .number(totals.lost)), ("new_deals", .number(totals.newDeals)),
             ("win_rate", totals.winRate.map { .string(String(format: "%.4f", $0)) } ?? .null),
+            ("goals", .array(goals.map(GoalsList.json))),
         ])
     }
 

@@ -39,8 +39,8 @@ enum ReportCommand: Command {
         var report = ReportBuilder.build(
             deals: deals, pipeline: funnel.pipeline, team: team, period: period,
             now: session.now, utcOffset: session.utcOffset)
-        // A goal counts every deal it covers (the team's: everyone's), not only the report's.
-        report.goals = try goals(scope: scope, deals: readable, funnel: funnel, actor: actor, session: session)
+        // A goal counts every deal it covers (every pipeline's, the team's: everyone's the reader may read).
+        report.goals = try goals(scope: scope, funnel: funnel, actor: actor, session: session)
         switch format {
         case "json": Console.block(ReportJSON.make(report).render())
         case "csv": Console.block(ReportCSV.make(report), terminator: "")
@@ -76,13 +76,11 @@ enum ReportCommand: Command {
         return scope
     }
 
-    /// This month's goals in the report's scope, with their progress over the report's deals.
-    static func goals(scope: Scope, deals: [Deal], funnel: Funnel, actor: User, session: Session) throws -> [GoalStatus] {
+    /// This month's goals in the report's scope, with their progress (`GoalsList.progress`).
+    static func goals(scope: Scope, funnel: Funnel, actor: User, session: Session) throws -> [GoalStatus] {
         var goals = GoalProgress.visible(try session.data { try session.store.loadGoals() }.goals, month: Month(session.today), to: actor)
         if case .seller(let account) = scope { goals = goals.filter { $0.seller == account } }
-        return GoalProgress.statuses(
-            goals, deals: deals, pipeline: funnel.pipeline, team: funnel.team, today: session.today,
-            utcOffset: session.utcOffset)
+        return try GoalsList.progress(goals, funnel: funnel, actor: actor, session: session)
     }
 
     /// `--deals FIGURE`: the ids of the deals a figure counts, by the report's own rules.

@@ -37,22 +37,27 @@ enum ReportForecastOutput {
                 TextTable.render(
                     header: ["MONTH", "DEALS", "VALUE", "WEIGHTED"],
                     rows: report.forecast.map {
-                        [$0.month?.iso ?? "overdue", "\($0.deals)", money($0.value), money($0.weightedValue)]
+                        [$0.month?.iso ?? "overdue", "\($0.deals)", money($0.value), $0.weightedValue.map(money) ?? "—"]
                     }, maxWidths: [8, 6, 22, 22]))
         }
-        guard !report.goals.isEmpty else { return out }
-        out += ["", "Goals for \(report.goals[0].goal.month.iso)"]
-        out.append(
+        return out + goalLines(report.goals)
+    }
+
+    /// Text: the month's goals with their progress (nothing without goals).
+    static func goalLines(_ goals: [GoalStatus]) -> [String] {
+        guard let first = goals.first else { return [] }
+        return [
+            "", "Goals for \(first.goal.month.iso)",
             TextTable.render(
                 header: ["WHO", "KIND", "TARGET", "ACTUAL", "GAP", "DAYS LEFT"],
-                rows: report.goals.map {
+                rows: goals.map {
                     [
-                        $0.goal.seller ?? "team", $0.goal.kind.rawValue, GoalsList.amount($0.goal.target, $0.goal.kind, report.currency),
-                        GoalsList.amount($0.actual, $0.goal.kind, report.currency), GoalsList.amount($0.gap, $0.goal.kind, report.currency),
+                        $0.goal.seller ?? "team", $0.goal.kind.rawValue, GoalsList.amount($0.goal.target, $0.goal.kind, $0.currency),
+                        GoalsList.amount($0.actual, $0.goal.kind, $0.currency), GoalsList.amount($0.gap, $0.goal.kind, $0.currency),
                         "\($0.daysLeft)",
                     ]
-                }, maxWidths: [20, 10, 24, 24, 24, 9]))
-        return out
+                }, maxWidths: [20, 10, 24, 24, 24, 9]),
+        ]
     }
 
     /// JSON: `weighted_value`, `leaks`, `forecast` and `goals`.

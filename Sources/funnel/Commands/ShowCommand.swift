@@ -13,15 +13,52 @@ enum ShowCommand: Command {
         let first = try session.funnel()
         let actor = try session.actor(in: first)
         let deal = try session.visibleDeal(arguments.positionals[0], actor: actor)
-        let funnel = first.on(try session.pipelines().entry(for: deal))
+        let set = try session.pipelines()
+        let funnel = first.on(set.entry(for: deal))
         if arguments.has("json") {
             Console.block(DealJSON.make(deal, funnel: funnel, now: session.now, utcOffset: session.utcOffset, full: true).render())
             return
         }
-        Console.lines(render(deal, funnel: funnel, now: session.now, utcOffset: session.utcOffset))
+        Console.lines(render(deal, funnel: funnel, now: session.now, utcOffset: session.utcOffset, pipelines: set))
     }
 
-    static func render(_ deal: Deal, funnel: Funnel, now: Date, utcOffset: Int) -> String {
+    /// The stage history, one line a change; a move into another pipeline names it ("Pipeline:
+    /// Renewals · Meeting / quote → Opportunity"), each stage named in its own pipeline (its id where
+    /// that is not known: before a move, for a deal created elsewhere).
+    static func historyLines(_ deal: Deal, funnel: Funnel, pipelines: PipelineSet?) -> [String] {
+        var lines = [UI.text(.showHistory)]
+        var current = startingPipeline(deal, funnel: funnel, pipelines: pipelines)
+        func name(_ stage: String?, in pipeline: Pipeline?) -> String {
+            stage.flatMap { id in pipeline?.stage(id: id)?.name } ?? stage ?? "—"
+        }
+        for change in deal.history {
+            let move: String
+            if let id = change.pipeline {
+                let target = pipelines?.entry(id: id)?.pipeline ?? (id == funnel.pipelineID ? funnel.pipeline : nil)
+                move = UI.text(
+                    .historyPipelineMove,
+                    ["pipeline": target?.name ?? id, "from": name(change.from, in: current), "to": name(change.to, in: target)])
+                current = target
+            } else if change.from == nil {
+                move = UI.text(.historyCreatedIn, ["stage": name(change.to, in: current)])
+            } else {
+                move = "\(name(change.from, in: current)) → \(name(change.to, in: current))"
+            }
+            lines.append("  \(Timestamp.format(change.at))  \(Sanitize.line(change.by))  \(Sanitize.line(move))")
+        }
+        return lines
+    }
+
+    /// The pipeline the history starts in: the one the deal is in now when it never moved between
+    /// pipelines; else (where it was created is not recorded) the first pipeline, in order, having
+    /// every stage the history names before its first move; nil when none has.
+    static func startingPipeline(_ deal: Deal, funnel: Funnel, pipelines: PipelineSet?) -> Pipeline? {
+        guard let firstMove = deal.history.firstIndex(where: { $0.pipeline != nil }) else { return funnel.pipeline }
+        let before = deal.history[..<firstMove].map(\.to) + [deal.history[firstMove].from].compactMap { $0 }
+        return pipelines?.entries.first { entry in before.allSatisfy { entry.pipeline.stage(id: $0) != nil } }?.pipeline
+    }
+
+    static func render(_ deal: Deal, funnel: Funnel, now: Date, utcOffset: Int, pipelines: PipelineSet? = nil) -> String {
         let pipeline = funnel.pipeline
         func name(_ stage: String?) -> String { stage.flatMap { pipeline.stage(id: $0)?.name } ?? stage ?? "—" }
         func owner(_ account: String?) -> String {
@@ -71,11 +108,7 @@ enum ShowCommand: Command {
                 lines.append("  \(Timestamp.format(activity.at))  \(Sanitize.line(activity.by))  \(Sanitize.line(activity.summary(in: language)))")
             }
         }
-        lines.append(UI.text(.showHistory))
-        for change in deal.history {
-            let move = change.from == nil ? UI.text(.historyCreatedIn, ["stage": name(change.to)]) : "\(name(change.from)) → \(name(change.to))"
-            lines.append("  \(Timestamp.format(change.at))  \(Sanitize.line(change.by))  \(Sanitize.line(move))")
-        }
+        lines += historyLines(deal, funnel: funnel, pipelines: pipelines)
         lines += logLines(deal, funnel: funnel)
         return lines.joined(separator: "\n")
     }

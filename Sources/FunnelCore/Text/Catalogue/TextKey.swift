@@ -651,6 +651,9 @@ public enum TextKey: String, CaseIterable, Sendable {
     case pipelineNameReserved
     case tooManyPipelines
     case unknownPipeline
+    case ambiguousPipeline
+    case historyPipelineMove
+    case reportTeamWeighted
     case keySwitchPipeline
     case pickPipelineTitle
     case statusPipelineShown
