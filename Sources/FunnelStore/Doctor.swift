@@ -79,6 +79,15 @@ public struct Doctor {
                         isAdvice: true)
                 }
             }
+            for name in set.sharedNames {
+                let ids = set.entries.filter { PipelineSet.folded($0.pipeline.name) == PipelineSet.folded(name) }.map(\.id)
+                findings.append(
+                    Finding(
+                        path: store.pipelinesDirectory,
+                        problem:
+                            "pipelines \(ids.joined(separator: ", ")) are all named “\(name)” (a sync or a hand edit): --pipeline “\(name)” means more than one",
+                        action: "rename all but one: funnel pipelines rename \(ids.last ?? "ID") NEW_NAME"))
+            }
             return set
         } catch let error as StoreError {
             var path = store.pipelinesDirectory

@@ -188,4 +188,20 @@ struct PipelinesCommandTests {
             "R1's advice names the pipeline: \(advice)")
         #expect(try s.deal(id).string("stage") == "opportunity")
     }
+
+    @Test func doctorNamesTwoPipelinesThatShareAName() throws {
+        let box = try Sandbox()
+        defer { box.remove() }
+        try box.initialize()
+        try box.ok("pipelines", "add", "Renewals")
+        #expect(try box.ok("doctor").stdout.contains("no problems found"))
+        // A hand edit (or a sync of two clones) names the second pipeline like the first.
+        let file = box.dataDir + "/pipelines/renewals.json"
+        let text = String(decoding: box.bytes(file) ?? Data(), as: UTF8.self)
+        try Data(text.replacingOccurrences(of: #""name" : "Renewals""#, with: #""name" : "Simple""#).utf8).write(to: URL(fileURLWithPath: file))
+        let doctor = try box.run("doctor")
+        #expect(
+            doctor.status == Exit.data && doctor.stdout.contains("main, renewals are all named")
+                && doctor.stdout.contains("pipelines rename renewals"), "\(doctor)")
+    }
 }

@@ -81,8 +81,8 @@ public struct PipelineSet: Hashable, Sendable {
     /// The pipelines' names, in order, for a message ("no pipeline x (pipelines: a, b)").
     public var names: [String] { entries.map(\.pipeline.name) }
 
-    /// Lower case, spaces trimmed and runs of them made one.
-    static func folded(_ text: String) -> String {
+    /// A name as pipelines are compared: lower case, spaces trimmed and runs of them made one.
+    public static func folded(_ text: String) -> String {
         text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
