@@ -27,6 +27,12 @@ struct ForecastBoardTests {
         bare.funnel = plain
         bare.recompute(keeping: nil)
         #expect(!BoardRender.render(bare).text.contains("≈"))
+        // …unless a card has its own: then its column shows the weighted value of the cards that have one.
+        var own = try #require(bare.deals["bbbb2222"])
+        own.probability = 60
+        bare.replace(own)
+        #expect(BoardRender.render(bare).line(2).contains("2 · ₪13,500 · ≈₪7,500"))
+        #expect(BoardRender.render(bare).text.components(separatedBy: "≈").count == 2, "only that column")
     }
 
     @Test func bossModesHeaderFollowsTheMonthsGoal() throws {

@@ -37,6 +37,8 @@ public struct CardIndex: Sendable {
     public private(set) var foreign: [Int] = []
     /// Per stage: the sum of shown weighted values in the pipeline's currency (the forecast).
     public private(set) var weighted: [Decimal] = []
+    /// Per stage: how many shown cards have a weighted value (their own probability or their stage's).
+    public private(set) var weightedCount: [Int] = []
     private var filter = ""
     private var flag: CardNarrowing?
     /// Recent filter results by needle, so deleting a character (or typing it again) is instant.
@@ -99,7 +101,10 @@ public struct CardIndex: Sendable {
                 let entry = shown[c].remove(at: j)
                 ids[c].remove(at: j)
                 if let value = entry.value { totals[c] -= value }
-                if let value = entry.weighted { weighted[c] -= value }
+                if let value = entry.weighted {
+                    weighted[c] -= value
+                    weightedCount[c] -= 1
+                }
                 if entry.foreign { foreign[c] -= 1 }
             }
             break
@@ -112,7 +117,10 @@ public struct CardIndex: Sendable {
                 shown[c].insert(entry, at: j)
                 ids[c].insert(entry.id, at: j)
                 if let value = entry.value { totals[c] += value }
-                if let value = entry.weighted { weighted[c] += value }
+                if let value = entry.weighted {
+                    weighted[c] += value
+                    weightedCount[c] += 1
+                }
                 if entry.foreign { foreign[c] += 1 }
             }
         }
@@ -140,19 +148,24 @@ public struct CardIndex: Sendable {
             ids = Array(repeating: [], count: shown.count)
             totals = Array(repeating: 0, count: shown.count)
             weighted = Array(repeating: 0, count: shown.count)
+            weightedCount = Array(repeating: 0, count: shown.count)
             foreign = Array(repeating: 0, count: shown.count)
         }
         for c in columns {
             ids[c] = shown[c].map(\.id)
             var sum = Decimal(0), weightedSum = Decimal(0)
-            var others = 0
+            var others = 0, weightedCards = 0
             for entry in shown[c] {
                 if let value = entry.value { sum += value }
-                if let value = entry.weighted { weightedSum += value }
+                if let value = entry.weighted {
+                    weightedSum += value
+                    weightedCards += 1
+                }
                 if entry.foreign { others += 1 }
             }
             totals[c] = sum
             weighted[c] = weightedSum
+            weightedCount[c] = weightedCards
             foreign[c] = others
         }
     }

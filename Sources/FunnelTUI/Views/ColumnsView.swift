@@ -88,10 +88,12 @@ enum ColumnsView {
     }
 
     /// The weighted value shown beside an open column's total: only when a stage of the pipeline
-    /// has a probability; a carried card counts with its own probability, else this column's.
+    /// has a probability or a card of the column has its own; a carried card counts with its own
+    /// probability, else this column's.
     static func weighted(_ index: Int, state: BoardState) -> Decimal? {
         let stage = state.stages[index]
-        guard stage.kind == .open, state.pipeline.stages.contains(where: { $0.probability != nil }) else { return nil }
+        let anyOwn = index < state.index.weightedCount.count && state.index.weightedCount[index] > 0
+        guard stage.kind == .open, anyOwn || state.pipeline.stages.contains(where: { $0.probability != nil }) else { return nil }
         var sum = state.index.weighted[index]
         if let drag = state.drag, let deal = state.deals[drag.dealID], deal.currency == state.pipeline.defaultCurrency {
             let here = state.columnIDs[index].contains(drag.dealID)
