@@ -61,6 +61,7 @@ public struct Doctor {
         deals.pipelines = pipelines
         try deals.run()
         findings += deals.findings
+        if repair { findings = restoreSynced(findings) }
         if repair { store.cache.discard() }
         return findings
     }

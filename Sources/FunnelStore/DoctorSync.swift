@@ -49,6 +49,32 @@ extension Doctor {
         return findings
     }
 
+    /// In a synced data directory, a deal file a repair moved to quarantine is put back as the
+    /// last sync committed it: a file missing there would be sent as a removal, and the deal
+    /// would go from every teammate's copy. The bytes moved aside stay in quarantine.
+    func restoreSynced(_ findings: [Finding]) -> [Finding] {
+        guard Self.isFolder(store.root + "/.git"), let executable = Git.find(environment: ProcessInfo.processInfo.environment) else {
+            return findings
+        }
+        let git = Git(
+            directory: store.root,
+            environment: Git.environment(base: ProcessInfo.processInfo.environment, author: "funnel", email: "funnel@funnel.invalid"),
+            executable: executable)
+        return findings.map { finding in
+            var finding = finding
+            let prefix = store.root + "/"
+            guard finding.action.hasPrefix("moved"), finding.path.hasPrefix(prefix), AtomicFile.identity(finding.path) == nil else { return finding }
+            let path = String(finding.path.dropFirst(prefix.count))
+            guard SyncFiles.dealID(path) != nil, SyncFiles.isSafePath(path),
+                let data = try? git.run(["cat-file", "blob", "HEAD:\(path)"]), data.status == 0,
+                FileMerge.problem(in: data.stdout, path: finding.path) == nil,
+                (try? AtomicFile.write(data.stdout, to: finding.path, replacing: .nothing)) != nil
+            else { return finding }
+            finding.action += "; the version the last funnel sync shared was put back, so the deal does not go from the team"
+            return finding
+        }
+    }
+
     /// Lines of `.gitattributes` after funnel's that give JSON files another merge (git takes the
     /// last line that matches): `funnel sync` merges them itself anyway, a `git merge` by hand would not.
     private func overriddenMerges() -> [Finding] {

@@ -20,18 +20,17 @@ extension SyncRepository {
             let path = fields[index + 1]
             index += 2
             guard meta.count == 5 else { continue }
-            // mode sha path for the index: 0 and the null id remove the entry.
-            indexChanges.append(
-                meta[4] == "D"
-                    ? ("0 " + String(repeating: "0", count: meta[3].count), path)
-                    : ("\(meta[1]) \(meta[3])", path))
+            // mode sha path for the index: 0 and the null id remove the entry. A malformed name
+            // is never put in the index (git refuses it there, and the next commit drops it).
+            if SyncFiles.isSafePath(path) {
+                indexChanges.append(
+                    meta[4] == "D"
+                        ? ("0 " + String(repeating: "0", count: meta[3].count), path)
+                        : ("\(meta[1]) \(meta[3])", path))
+            }
             if held.contains(path) { continue }
             // Never a path that leaves its folder, whatever isSyncable says of its last name.
-            guard SyncFiles.isSyncable(path),
-                !path.split(separator: "/", omittingEmptySubsequences: false).contains(where: {
-                    $0.isEmpty || $0 == "." || $0 == ".."
-                })
-            else {
+            guard SyncFiles.isSyncable(path), SyncFiles.isSafePath(path) else {
                 if meta[4] != "D" { report.ignored.append(path) }
                 continue
             }

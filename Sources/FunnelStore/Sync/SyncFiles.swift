@@ -53,6 +53,13 @@ public enum SyncFiles {
         }
     }
 
+    /// Whether git may hold `path` in this data directory's index: relative, no empty, `.` or
+    /// `..` part, no `.git` folder (any case). A teammate's tree may hold anything.
+    public static func isSafePath(_ path: String) -> Bool {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        return !path.hasPrefix("/") && !parts.contains { $0.isEmpty || $0 == "." || $0 == ".." || $0.lowercased() == ".git" }
+    }
+
     /// `quotes/inbox/Q-….pdf`, `quotes/numbers/Q-…` (a number used), `quotes/series/S` (a clone's series).
     static func isQuoteFile(folder: String, name: String) -> Bool {
         switch folder {

@@ -15,12 +15,13 @@ extension SyncRepository {
             if head == theirs { return }
             if try isAncestor(theirs, of: head) { return }
         }
-        let next: String
+        var next: String
         if let head, !(try isAncestor(head, of: theirs)) {
             next = try mergeCommit(head, theirs, report: &report)
         } else {
             next = theirs
         }
+        next = try keepingQuotes(of: head, in: next, report: &report)
         // A file changed here since the last commit (edited in place by hand, or a write the quick
         // look missed) is never written over: it is committed first, and the merge made again.
         if let head, !retrying, try !uncommitted(from: head, to: next, held: report.held).isEmpty {
@@ -34,6 +35,30 @@ extension SyncRepository {
         // Received: what was written here (not a file left in the repository, nor one held back).
         let skipped = Set(report.received + (report.ignored + report.held).map { String($0.prefix { $0 != " " && $0 != ":" }) })
         report.received += try changedPaths(from: head, to: next).filter { SyncFiles.isSyncable($0) && !skipped.contains($0) }
+    }
+
+    /// `next`, or a commit on top of it that puts back the issued quotes' files (PDFs, numbers,
+    /// series) it would remove or change: an issued quote is never taken back by a teammate's
+    /// commit. A PDF that moved folder with its deal (removed here, added there) moves.
+    func keepingQuotes(of head: String?, in next: String, report: inout SyncReport) throws -> String {
+        guard let head else { return next }
+        let fields = try git.check(["diff-tree", "-r", "-z", "--no-renames", head, next]).text
+            .split(separator: "\0", omittingEmptySubsequences: true).map(String.init)
+        var taken: [(path: String, change: TreeChange)] = [], added = Set<String>()
+        for index in stride(from: 0, to: fields.count - 1, by: 2) {
+            let meta = fields[index].dropFirst().split(separator: " "), path = fields[index + 1]
+            guard meta.count == 5, path.hasPrefix("quotes/"), SyncFiles.isSyncable(path) else { continue }
+            if meta[4] == "A" { added.insert((path as NSString).lastPathComponent) }
+            if meta[4] == "D" || meta[4] == "M" { taken.append((path, .blob(mode: String(meta[0]), sha: String(meta[2])))) }
+        }
+        let restored = taken.filter { !added.contains(($0.path as NSString).lastPathComponent) }
+        guard !restored.isEmpty else { return next }
+        for file in restored {
+            report.conflicts.append("\(file.path): a teammate's commit removed or changed an issued quote's file; kept (quotes are never taken back)")
+        }
+        return try CommitWriter(git: git).commit(
+            parent: next, changes: restored,
+            message: "funnel sync: issued quotes are never taken back (\(restored.count) file\(restored.count == 1 ? "" : "s"))")
     }
 
     /// The files going from `head` to `next` that differ here from `head`'s version (changed or

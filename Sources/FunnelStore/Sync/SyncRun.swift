@@ -96,11 +96,21 @@ extension SyncRepository {
     /// Commits what changed in the data directory since the last sync, in one commit; a file the
     /// store cannot read is not sent (`held`). Returns the paths committed.
     func commitLocal(author: String, report: inout SyncReport) throws -> [String] {
+        // funnel's own .gitignore: a teammate's `*` there would keep every new deal from being sent.
+        let ignore = root + "/.gitignore"
+        if (try? AtomicFile.readFile(ignore, limit: 1 << 16)?.data) ?? nil != Data(SyncFiles.ignore.utf8) {
+            try AtomicFile.write(Data(SyncFiles.ignore.utf8), to: ignore)
+        }
         try git.check(["add", "-A"])
         let hasHead = try git.value(["rev-parse", "-q", "--verify", "HEAD"]) != nil
         let changes = try stagedChanges(hasHead: hasHead)
         var committed: [String] = [], held: [String] = [], left: [String] = []
         for (status, path) in changes {
+            // A malformed entry a teammate pushed (`..`, `.git`) is never in the index: it goes.
+            guard SyncFiles.isSafePath(path) else {
+                committed.append(path)
+                continue
+            }
             // Only funnel's own files travel: a stray local file is not sent, and a teammate's file
             // that is not funnel's (never written here) is not removed from the repository.
             guard SyncFiles.isSyncable(path) else {
@@ -114,12 +124,7 @@ extension SyncRepository {
                 committed.append(path)
             }
         }
-        if !left.isEmpty {
-            let paths = Data(left.map { $0 + "\0" }.joined().utf8)
-            try git.check(
-                (hasHead ? ["reset", "-q", "HEAD"] : ["rm", "-q", "--cached"]) + ["--pathspec-from-file=-", "--pathspec-file-nul"],
-                input: paths)
-        }
+        try unstage(left, hasHead: hasHead)
         report.held = held
         guard !committed.isEmpty else { return [] }
         let sending = Set(committed)
@@ -132,6 +137,25 @@ extension SyncRepository {
             .trimmingCharacters(in: .whitespacesAndNewlines)
         try git.check(["update-ref", "HEAD", commit])
         return committed
+    }
+
+    /// Puts `paths` back in git's index as HEAD has them (or out of it), by entry, never by
+    /// pathspec: a name a teammate chose is never read as a pattern or refused as one.
+    func unstage(_ paths: [String], hasHead: Bool) throws {
+        guard !paths.isEmpty else { return }
+        var entries: [String: String] = [:]
+        if hasHead {
+            for chunk in stride(from: 0, to: paths.count, by: 500).map({ Array(paths[$0..<min($0 + 500, paths.count)]) }) {
+                for line in try git.check(["ls-tree", "-z", "HEAD", "--"] + chunk).text.split(separator: "\0") {
+                    let parts = line.split(separator: "\t", maxSplits: 1)
+                    let fields = parts.first?.split(separator: " ") ?? []
+                    if parts.count == 2, fields.count == 3 { entries[String(parts[1])] = "\(fields[0]) \(fields[2])" }
+                }
+            }
+        }
+        let zero = "0 " + String(repeating: "0", count: 40)
+        let input = paths.map { "\(entries[$0] ?? zero)\t\($0)\0" }.joined()
+        try git.check(["update-index", "-z", "--index-info"], input: Data(input.utf8))
     }
 
     func stagedChanges(hasHead: Bool) throws -> [(String, String)] {
