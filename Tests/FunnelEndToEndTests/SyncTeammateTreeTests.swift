@@ -98,4 +98,28 @@ struct SyncTeammateTreeTests {
         #expect(try team.deal(id, in: "rita").string("title") == "Solar roof", "the deal is still the team's")
         #expect(try team.deal(id, in: "boss").string("title") == "Solar roof")
     }
+
+    @Test func aFileHeldWhileATeammatesChangeCameInIsMergedWithItLater() throws {
+        let (team, id) = try team()
+        defer { team.remove() }
+        try team.ok("rita", "sync")
+        // Rita's hand edit leaves her file unreadable for a while (held, never sent)…
+        let file = team.dataDir("rita") + "/deals/rita/\(id).json"
+        let good = String(decoding: FileManager.default.contents(atPath: file) ?? Data(), as: UTF8.self)
+        let edited = good.replacingOccurrences(of: #""title" : "Solar roof""#, with: #""title" : "Solar roof, 40 panels""#)
+        try Data(edited.replacingOccurrences(of: "40 panels\",", with: "40 panels\",,").utf8).write(to: URL(fileURLWithPath: file))
+        // …while the manager changes the same deal, and rita's sync brings that in.
+        try team.ok("boss", "edit", id, "--notes", "Call after the holidays", "--value", "5000")
+        try team.ok("boss", "sync")
+        try team.ok("rita", "sync")
+        // Put right, her edit is merged with the manager's change, not sent over it.
+        try Data(edited.utf8).write(to: URL(fileURLWithPath: file))
+        try team.ok("rita", "sync")
+        try team.ok("boss", "sync")
+        for person in ["boss", "rita"] {
+            let deal = try team.deal(id, in: person)
+            #expect(deal.string("title") == "Solar roof, 40 panels" && deal.string("notes") == "Call after the holidays", "\(person): \(deal)")
+            #expect(deal.string("value") == "5000.00", "\(person): \(deal)")
+        }
+    }
 }

@@ -12,6 +12,7 @@ extension SyncRepository {
         var writes: [(path: String, blob: String)] = []
         var removals: [String] = []
         var indexChanges: [(meta: String, path: String)] = []
+        var heldChanged: [(path: String, base: String)] = []
         // A local file held back because it cannot be read is left as it is (doctor explains it).
         let held = Set(report.held.map { String($0.prefix { $0 != ":" }) })
         var index = 0
@@ -28,7 +29,10 @@ extension SyncRepository {
                         ? ("0 " + String(repeating: "0", count: meta[3].count), path)
                         : ("\(meta[1]) \(meta[3])", path))
             }
-            if held.contains(path) { continue }
+            if held.contains(path) {
+                heldChanged.append((path, String(meta[2])))
+                continue
+            }
             // Never a path that leaves its folder, whatever isSyncable says of its last name.
             guard SyncFiles.isSyncable(path), SyncFiles.isSafePath(path) else {
                 if meta[4] != "D" { report.ignored.append(path) }
@@ -61,6 +65,7 @@ extension SyncRepository {
         }
         for path in removals { try AtomicFile.remove("\(root)/\(path)") }
         for folder in ["inbox", "deals"] { try AtomicFile.makeDirectory("\(root)/\(folder)") }
+        try noteHeld(heldChanged)
         Glibc.sync()
         store.invalidateCache()
         try git.check(["update-ref", "HEAD", new])

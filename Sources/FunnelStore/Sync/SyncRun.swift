@@ -25,7 +25,8 @@ extension SyncRepository {
             let scanner = LocalScan(file: gitDirectory + "/funnel-scanned", now: Date())
             try store.lock.withLock {
                 try recover()
-                if scanner.needsScan(localFingerprint()) {
+                // A file held while a change to it came in is looked for until it is merged.
+                if scanner.needsScan(localFingerprint()) || !HeldBases(gitDirectory: gitDirectory).load().isEmpty {
                     report.committed = try commitLocal(author: author, report: &report)
                     scanner.scanned()
                 }
@@ -103,7 +104,9 @@ extension SyncRepository {
         }
         try git.check(["add", "-A"])
         let hasHead = try git.value(["rev-parse", "-q", "--verify", "HEAD"]) != nil
-        let changes = try stagedChanges(hasHead: hasHead)
+        var changes = try stagedChanges(hasHead: hasHead)
+        // A file held while a teammate's change to it came in is merged with it, never sent as is.
+        if hasHead, try mergeOnceHeld(changes, report: &report) { changes = try stagedChanges(hasHead: hasHead) }
         var committed: [String] = [], held: [String] = [], left: [String] = []
         for (status, path) in changes {
             // A malformed entry a teammate pushed (`..`, `.git`) is never in the index: it goes.
