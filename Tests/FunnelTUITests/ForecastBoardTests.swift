@@ -99,6 +99,10 @@ struct ForecastBoardTests {
         deal.currency = "ILS"
         state.replace(deal)
         #expect(BoardRender.render(state).line(0).contains("₪155,000 of ₪200,000"))
+        // A deal of another pipeline (the first's, not shown) won by another process counts at once.
+        state.replace(Self.wonDeal("won33333", stage: "customer", pipeline: nil, owner: "yossi", value: 10_000))
+        #expect(BoardRender.render(state).line(0).contains("₪165,000 of ₪200,000"))
+        #expect(state.dealsElsewhere.filter { $0.id == "won33333" }.count == 1)
     }
 
     @Test func aRepsTeamGoalOnTheReportScreenCountsOnlyTheirOwnDeals() throws {

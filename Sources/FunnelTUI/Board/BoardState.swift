@@ -462,8 +462,13 @@ public struct BoardState: Sendable {
     public mutating func replace(_ deal: Deal, focus: String? = nil) {
         // A deal moved to another pipeline (elsewhere) leaves this board.
         guard belongs(deal) else {
-            // Its part of the goals stays counted, now with the other pipelines' deals.
-            if deals[deal.id] != nil { dealsElsewhere.append(deal) }
+            // Its part of the goals stays counted with the other pipelines' deals, and a change to
+            // one of those (another process's, read live) counts at once.
+            if let known = dealsElsewhere.firstIndex(where: { $0.id == deal.id }) {
+                dealsElsewhere[known] = deal
+            } else {
+                dealsElsewhere.append(deal)
+            }
             return remove(deal.id)
         }
         let focusID = focus ?? selectedDeal?.id
