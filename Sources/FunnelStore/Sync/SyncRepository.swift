@@ -97,12 +97,25 @@ public struct SyncRepository {
         }
     }
 
+    /// Clones a `sync init` killed midway left beside the data directory (`.NAME.clone.PID` whose
+    /// process is gone): each holds every deal of the team, and nothing else will remove it.
+    func removeAbandonedClones(in parent: String) {
+        let prefix = ".\((root as NSString).lastPathComponent).clone."
+        for name in (try? AtomicFile.list(parent)) ?? [] where name.hasPrefix(prefix) {
+            guard let pid = Int32(name.dropFirst(prefix.count)), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            var info = stat()
+            guard lstat("\(parent)/\(name)", &info) == 0, info.st_mode & S_IFMT == S_IFDIR, info.st_uid == getuid() else { continue }
+            try? FileManager.default.removeItem(atPath: "\(parent)/\(name)")
+        }
+    }
+
     /// `funnel sync init REMOTE` where there is no data: clones the team's repository into the
     /// data directory (a fresh folder beside it, renamed into place only when whole).
     public func join(_ remote: String, account: String) throws -> SyncReport {
         let parent = (root as NSString).deletingLastPathComponent
         try AtomicFile.makeDirectory(parent)
         let temporary = "\(parent)/.\((root as NSString).lastPathComponent).clone.\(getpid())"
+        removeAbandonedClones(in: parent)
         let output = try git.run(["clone", "-q", "-c", "core.symlinks=false", "-c", "core.autocrlf=false", remote, temporary], in: parent)
         guard output.status == 0 else {
             try? FileManager.default.removeItem(atPath: temporary)
