@@ -128,6 +128,13 @@ public struct Doctor {
         let owners = ((try? AtomicFile.list(store.dealsDirectory)) ?? []).map { store.dealsDirectory + "/" + $0 }
             .filter { !unreadable.contains($0) }
         for folder in unreadable {
+            if (try? StorePaths.checkNoLink(folder)) == nil {
+                findings.append(
+                    Finding(
+                        path: folder, problem: "is a symbolic link: funnel never follows one, so the deals there are in no list",
+                        action: "a person makes it a real folder holding the deal files"))
+                continue
+            }
             findings.append(
                 Finding(
                     path: folder, problem: "this folder cannot be read: its deals are missing from every list",

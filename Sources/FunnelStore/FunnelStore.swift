@@ -102,6 +102,11 @@ public final class FunnelStore {
         }
         for owner in try AtomicFile.list(dealsDirectory) where !owner.hasPrefix(".") {
             let dir = "\(dealsDirectory)/\(owner)"
+            // A link is never followed: its deals are in no list (doctor says why).
+            if (try? StorePaths.checkNoLink(dir)) == nil {
+                unreadable.append(dir)
+                continue
+            }
             let names: [String]
             do {
                 names = try AtomicFile.list(dir)

@@ -36,12 +36,27 @@ public enum StorePaths {
     public static func dealFile(root: String, id: String, owner: String?) throws -> String {
         do {
             try checkID(id)
-            guard let owner else { return "\(root)/inbox/\(id).json" }
-            try checkOwner(owner)
-            return "\(root)/deals/\(owner)/\(id).json"
         } catch {
             throw StoreError.io(path: root, detail: "refused a path built from a deal file: \(error); nothing was written there")
         }
+        guard let owner else {
+            try checkNoLink("\(root)/inbox")
+            return "\(root)/inbox/\(id).json"
+        }
+        do { try checkOwner(owner) } catch {
+            throw StoreError.io(path: root, detail: "refused a path built from a deal file: \(error); nothing was written there")
+        }
+        try checkNoLink("\(root)/deals")
+        try checkNoLink("\(root)/deals/\(owner)")
+        return "\(root)/deals/\(owner)/\(id).json"
+    }
+
+    /// Refuses a folder of the data directory that is a symbolic link: funnel never follows one
+    /// (a deal would be read or written somewhere else). A missing folder is fine.
+    public static func checkNoLink(_ folder: String) throws {
+        var info = stat()
+        guard lstat(folder, &info) == 0, info.st_mode & S_IFMT == S_IFLNK else { return }
+        throw StoreError.io(path: folder, detail: "is a symbolic link: funnel never follows one; make it a real folder holding the files")
     }
 
     /// The file of pipeline `id` (not the first, which is `pipeline.json`) under `root`:

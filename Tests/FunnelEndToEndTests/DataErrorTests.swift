@@ -85,3 +85,24 @@ struct DataErrorTests {
         #expect(value == "99999999999999999.99", "\(show)")
     }
 }
+
+@Suite("A folder of deals that is a symbolic link")
+struct LinkedDealFolderTests {
+    @Test func aLinkedOwnersFolderIsNeverFollowedForReadingOrWriting() throws {
+        let s = try Sandbox()
+        defer { s.remove() }
+        try s.initialize()
+        let id = try s.add("Roof", "--owner", "rita")
+        let elsewhere = s.root + "/elsewhere"
+        try FileManager.default.moveItem(atPath: s.dataDir + "/deals/rita", toPath: elsewhere)
+        try FileManager.default.createSymbolicLink(atPath: s.dataDir + "/deals/rita", withDestinationPath: elsewhere)
+        let before = try FileManager.default.contentsOfDirectory(atPath: elsewhere).sorted()
+        let list = try s.run("list", "--json")
+        #expect(list.ok && !list.stdout.contains(id) && list.stderr.contains("skipped"), "\(list)")
+        let added = try s.run("add", "Second", "--owner", "rita")
+        #expect(added.status == Exit.data && added.stderr.contains("symbolic link"), "\(added)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere).sorted() == before, "nothing written through the link")
+        let doctor = try s.run("doctor")
+        #expect(doctor.status == Exit.data && doctor.stdout.contains("is a symbolic link"), "\(doctor)")
+    }
+}
