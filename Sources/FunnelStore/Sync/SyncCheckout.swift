@@ -7,41 +7,35 @@ extension SyncRepository {
     /// HEAD and git's index moved. A sync killed here leaves whole files only; the next sync
     /// commits what was written and merges again, which changes nothing more.
     func checkout(from old: String?, to new: String, report: inout SyncReport) throws {
-        let raw = try git.check(["diff-tree", "-r", "-z", "--no-renames", old ?? Self.emptyTree, new]).text
-        let fields = raw.split(separator: "\0", omittingEmptySubsequences: true).map(String.init)
         var writes: [(path: String, blob: String)] = []
         var removals: [String] = []
         var indexChanges: [(meta: String, path: String)] = []
         var heldChanged: [(path: String, base: String)] = []
         // A local file held back because it cannot be read is left as it is (doctor explains it).
-        let held = Set(report.held.map { String($0.prefix { $0 != ":" }) })
-        var index = 0
-        while index + 1 < fields.count {
-            let meta = fields[index].dropFirst().split(separator: " ")
-            let path = fields[index + 1]
-            index += 2
-            guard meta.count == 5 else { continue }
+        let held = report.heldPaths
+        for change in try rawDiff(from: old, to: new) {
+            let path = change.path
             // mode sha path for the index: 0 and the null id remove the entry. A malformed name
             // is never put in the index (git refuses it there, and the next commit drops it).
             if SyncFiles.isSafePath(path) {
                 indexChanges.append(
-                    meta[4] == "D"
-                        ? ("0 " + String(repeating: "0", count: meta[3].count), path)
-                        : ("\(meta[1]) \(meta[3])", path))
+                    change.isRemoval
+                        ? ("0 " + String(repeating: "0", count: change.newBlob.count), path)
+                        : ("\(change.newMode) \(change.newBlob)", path))
             }
             if held.contains(path) {
-                heldChanged.append((path, String(meta[2])))
+                heldChanged.append((path, change.oldBlob))
                 continue
             }
             // Never a path that leaves its folder, whatever isSyncable says of its last name.
             guard SyncFiles.isSyncable(path), SyncFiles.isSafePath(path) else {
-                if meta[4] != "D" { report.ignored.append(path) }
+                if !change.isRemoval { report.ignored.append(path) }
                 continue
             }
-            if meta[4] == "D" {
+            if change.isRemoval {
                 removals.append(path)
-            } else if meta[1] == "100644" || meta[1] == "100755" {
-                writes.append((path, String(meta[3])))
+            } else if change.newMode == "100644" || change.newMode == "100755" {
+                writes.append((path, change.newBlob))
             } else {
                 report.ignored.append(path)
             }

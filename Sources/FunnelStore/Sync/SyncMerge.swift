@@ -24,7 +24,7 @@ extension SyncRepository {
         next = try keepingQuotes(of: head, in: next, report: &report)
         // A file changed here since the last commit (edited in place by hand, or a write the quick
         // look missed) is never written over: it is committed first, and the merge made again.
-        if let head, !retrying, try !uncommitted(from: head, to: next, held: report.held).isEmpty {
+        if let head, !retrying, try !uncommitted(from: head, to: next, held: report.heldPaths).isEmpty {
             report = before
             let already = Set(report.committed)
             report.committed += try commitLocal(author: author, report: &report).filter { !already.contains($0) }
@@ -42,14 +42,12 @@ extension SyncRepository {
     /// commit. A PDF that moved folder with its deal (removed here, added there) moves.
     func keepingQuotes(of head: String?, in next: String, report: inout SyncReport) throws -> String {
         guard let head else { return next }
-        let fields = try git.check(["diff-tree", "-r", "-z", "--no-renames", head, next]).text
-            .split(separator: "\0", omittingEmptySubsequences: true).map(String.init)
         var taken: [(path: String, change: TreeChange)] = [], added = Set<String>()
-        for index in stride(from: 0, to: fields.count - 1, by: 2) {
-            let meta = fields[index].dropFirst().split(separator: " "), path = fields[index + 1]
-            guard meta.count == 5, path.hasPrefix("quotes/"), SyncFiles.isSyncable(path) else { continue }
-            if meta[4] == "A" { added.insert((path as NSString).lastPathComponent) }
-            if meta[4] == "D" || meta[4] == "M" { taken.append((path, .blob(mode: String(meta[0]), sha: String(meta[2])))) }
+        for change in try rawDiff(from: head, to: next) where change.path.hasPrefix("quotes/") && SyncFiles.isSyncable(change.path) {
+            if change.status == "A" { added.insert((change.path as NSString).lastPathComponent) }
+            if change.status == "D" || change.status == "M" {
+                taken.append((change.path, .blob(mode: change.oldMode, sha: change.oldBlob)))
+            }
         }
         let restored = taken.filter { !added.contains(($0.path as NSString).lastPathComponent) }
         guard !restored.isEmpty else { return next }
@@ -63,20 +61,14 @@ extension SyncRepository {
 
     /// The files going from `head` to `next` that differ here from `head`'s version (changed or
     /// removed since the last commit, or there while `head` has none), held ones aside.
-    func uncommitted(from head: String, to next: String, held: [String]) throws -> [String] {
-        let heldPaths = Set(held.map { String($0.prefix { $0 != ":" }) })
-        let fields = try git.check(["diff-tree", "-r", "-z", "--no-renames", head, next]).text
-            .split(separator: "\0", omittingEmptySubsequences: true).map(String.init)
+    func uncommitted(from head: String, to next: String, held heldPaths: Set<String>) throws -> [String] {
         var dirty: [String] = [], present: [(path: String, sha: String)] = []
-        for index in stride(from: 0, to: fields.count - 1, by: 2) {
-            let meta = fields[index].dropFirst().split(separator: " "), path = fields[index + 1]
-            guard meta.count == 5, SyncFiles.isSyncable(path), !heldPaths.contains(path) else { continue }
-            let sha = String(meta[2]), absent = sha.allSatisfy { $0 == "0" }
+        for change in try rawDiff(from: head, to: next) where SyncFiles.isSyncable(change.path) && !heldPaths.contains(change.path) {
             var info = stat()
-            if lstat("\(root)/\(path)", &info) == 0 {
-                if absent { dirty.append(path) } else { present.append((path, sha)) }
-            } else if !absent {
-                dirty.append(path)
+            if lstat("\(root)/\(change.path)", &info) == 0 {
+                if change.isNew { dirty.append(change.path) } else { present.append((change.path, change.oldBlob)) }
+            } else if !change.isNew {
+                dirty.append(change.path)
             }
         }
         guard !present.isEmpty else { return dirty }
@@ -125,15 +117,9 @@ extension SyncRepository {
 
     /// How `tree` differs from commit `commit`'s, as changes to it.
     func treeChanges(from commit: String, to tree: String) throws -> [(path: String, change: TreeChange)] {
-        let fields = try git.check(["diff-tree", "-r", "-z", "--no-renames", commit, tree]).text
-            .split(separator: "\0", omittingEmptySubsequences: true).map(String.init)
-        var out: [(path: String, change: TreeChange)] = []
-        for index in stride(from: 0, to: fields.count - 1, by: 2) {
-            let meta = fields[index].dropFirst().split(separator: " ")
-            guard meta.count == 5 else { continue }
-            out.append((fields[index + 1], meta[4] == "D" ? .remove : .blob(mode: String(meta[1]), sha: String(meta[3]))))
+        try rawDiff(from: commit, to: tree).map { change in
+            (change.path, change.isRemoval ? .remove : .blob(mode: change.newMode, sha: change.newBlob))
         }
-        return out
     }
 
     /// The changes to `tree` that replace every deal changed on both sides, conflicted or in two
@@ -232,11 +218,7 @@ extension SyncRepository {
 
     /// What changed from `base` to `commit`: path → A (added), M, D, T.
     func changes(from base: String?, to commit: String) throws -> [String: Character] {
-        let fields = try git.check(["diff-tree", "-r", "--no-renames", "--name-status", "-z", base ?? Self.emptyTree, commit])
-            .text.split(separator: "\0").map(String.init)
-        var out: [String: Character] = [:]
-        for index in stride(from: 0, to: fields.count - 1, by: 2) { out[fields[index + 1]] = fields[index].first ?? "M" }
-        return out
+        Dictionary(try rawDiff(from: base, to: commit).map { ($0.path, $0.status) }, uniquingKeysWith: { _, last in last })
     }
 
     /// Which of `paths` are in `tree`.

@@ -23,6 +23,8 @@ public struct SyncReport: Sendable, Equatable {
     /// The quote series this clone was given by this run (`sync init`, or the first sync of a
     /// clone made before series existed); nil when it had one already.
     public var quoteSeries: String?
+    /// The paths of `held` (each entry is `path: problem`).
+    public var heldPaths: Set<String> { Set(held.map { String($0.prefix { $0 != ":" }) }) }
     /// How many times the fetch-merge-push ran (more than one: someone pushed in between).
     public var attempts: Int = 0
 

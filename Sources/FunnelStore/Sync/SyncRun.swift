@@ -226,10 +226,6 @@ extension SyncRepository {
 
     /// The paths that differ between two commits (nil: the empty tree).
     func changedPaths(from old: String?, to new: String) throws -> [String] {
-        let output = try git.check([
-            "diff-tree", "-r", "--no-renames", "--name-only", "-z",
-            old ?? Self.emptyTree, new,
-        ])
-        return output.text.split(separator: "\0").map(String.init)
+        try rawDiff(from: old, to: new).map(\.path)
     }
 }
