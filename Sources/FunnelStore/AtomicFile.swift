@@ -209,18 +209,27 @@ public enum AtomicFile {
             throw StoreError.io(
                 path: path, detail: "is \(info.st_size) bytes, more than funnel reads from such a file (\(limit)); it was left untouched")
         }
-        var data = Data()
-        var buffer = [UInt8](repeating: 0, count: 16_384)
+        return (try readAll(fd, path: path, expected: Int(info.st_size)), FileIdentity(info))
+    }
+
+    /// Everything `fd` reads until its end, read straight into one buffer of the size `fstat`
+    /// gave (the 38 MB snapshot cache is not copied chunk by chunk); a file that grew meanwhile
+    /// is read whole all the same.
+    static func readAll(_ fd: Int32, path: String, expected: Int) throws -> Data {
+        var data = Data(count: max(expected, 0) + 1)
+        var filled = 0
         while true {
-            let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
+            if filled == data.count { data.count += max(data.count, 16_384) }
+            let n = data.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + filled, $0.count - filled) }
             if n < 0 {
                 if errno == EINTR { continue }
                 throw StoreError.errno(path, "reading")
             }
             if n == 0 { break }
-            data.append(contentsOf: buffer[0..<n])
+            filled += n
         }
-        return (data, FileIdentity(info))
+        data.count = filled
+        return data
     }
 
     /// Removes a file and syncs its directory; a missing file is fine.

@@ -46,6 +46,11 @@ public struct DealSet: Sendable {
     public var deals: [String: Deal]
     public var unreadable: [UnreadableDeal]
 
+    /// The same set with only the deals whose head `wanted` accepts.
+    func keeping(_ wanted: (DealHead) -> Bool) -> DealSet {
+        DealSet(deals: deals.filter { wanted(DealHead($0.value)) }, unreadable: unreadable)
+    }
+
     /// One line about the skipped files, or nil when none was. Only a manager is told which
     /// files (a rep may not know which deals exist outside their own).
     public func skippedWarning(toManager manager: Bool) -> String? {

@@ -160,13 +160,20 @@ public final class FunnelStore {
     /// time when every file counted). Never waits for a writer: with the lock busy, the files are
     /// read directly (each is replaced by rename, so each read sees a whole file).
     public func loadDealSet() throws -> DealSet {
+        try loadDealSet(where: { _ in true })
+    }
+
+    /// `loadDealSet()` for the deals whose head `wanted` accepts (the skipped files are reported
+    /// all the same). From the cache, a deal not wanted is never decoded: a rep's `list` at
+    /// 100,000 deals decodes their own and the inbox's.
+    public func loadDealSet(where wanted: (DealHead) -> Bool) throws -> DealSet {
         // A team's shared directory has no cache: one file of every deal would undo the
         // operating system's protection of each rep's deals.
-        guard !isShared, FileManager.default.isWritableFile(atPath: root) else { return try loadDealFiles() }
-        if let cached = lock.ifFree(shared: true, { cache.load(fingerprint: fingerprint()) }) ?? nil,
-            cached.count >= Self.cacheThreshold
+        guard !isShared, FileManager.default.isWritableFile(atPath: root) else { return try loadDealFiles().keeping(wanted) }
+        if let cached = lock.ifFree(shared: true, { cache.load(fingerprint: fingerprint(), wanted: wanted) }) ?? nil,
+            cached.total >= Self.cacheThreshold
         {
-            return DealSet(deals: cached, unreadable: [])
+            return DealSet(deals: cached.deals, unreadable: [])
         }
         let rebuilt: DealSet?? = try lock.ifFree(shared: false) {
             let fingerprint = fingerprint()
@@ -178,8 +185,8 @@ public final class FunnelStore {
             }
             return set
         }
-        if let rebuilt = rebuilt ?? nil { return rebuilt }
-        return try loadDealFiles()
+        if let rebuilt = rebuilt ?? nil { return rebuilt.keeping(wanted) }
+        return try loadDealFiles().keeping(wanted)
     }
 
     /// Every deal file read and sorted into what counts and what does not.

@@ -67,8 +67,12 @@ public struct PipelineSet: Hashable, Sendable {
     }
 
     /// The id of the pipeline `deal` is in: its `pipeline` when that pipeline exists, else the first.
-    public func home(of deal: Deal) -> String {
-        guard let id = deal.pipeline, entry(id: id) != nil else { return Self.firstID }
+    public func home(of deal: Deal) -> String { home(ofPipeline: deal.pipeline) }
+
+    /// The pipeline a deal whose `pipeline` field is `id` is in: the first for nil or an id no
+    /// pipeline has.
+    public func home(ofPipeline id: String?) -> String {
+        guard let id, entry(id: id) != nil else { return Self.firstID }
         return id
     }
 

@@ -23,15 +23,25 @@ public enum Visibility {
 
     /// Whether `deal` falls in `scope` for `actor`.
     public static func includes(_ deal: Deal, scope: Scope, actor: User) -> Bool {
+        includes(owner: deal.owner, scope: scope, actor: actor)
+    }
+
+    /// Whether a deal owned by `owner` (nil: the inbox) falls in `scope` for `actor`.
+    public static func includes(owner: String?, scope: Scope, actor: User) -> Bool {
         switch scope {
-        case .mine: return deal.owner == nil || deal.owner == actor.account
+        case .mine: return owner == nil || owner == actor.account
         case .everyone: return actor.role == .manager
-        case .seller(let account): return deal.owner == account && (actor.role == .manager || account == actor.account)
+        case .seller(let account): return owner == account && (actor.role == .manager || account == actor.account)
         }
     }
 
     /// Whether `actor` may look at `deal` at all.
     public static func canSee(_ deal: Deal, actor: User) -> Bool {
-        actor.role == .manager || deal.owner == nil || deal.owner == actor.account
+        canSee(owner: deal.owner, actor: actor)
+    }
+
+    /// Whether `actor` may look at a deal owned by `owner` (nil: the inbox).
+    public static func canSee(owner: String?, actor: User) -> Bool {
+        actor.role == .manager || owner == nil || owner == actor.account
     }
 }

@@ -10,9 +10,13 @@ import Glibc
 /// the cache is trusted only while the data directory's fingerprint (see
 /// `FunnelStore.fingerprint`) equals the one the cache last recorded, and is rebuilt otherwise.
 ///
-///     cache/snapshot.bin   "FNLSNAP1", generation, fingerprint, count, deals
-///     cache/journal.bin    "FNLJRNL1", generation, then records: length, payload, FNV-1a
+///     cache/snapshot.bin   "FNLSNAP6", generation, fingerprint, count, then per deal its
+///                          head (id, owner, pipeline, stage), the deal's length, the deal
+///     cache/journal.bin    "FNLJRNL6", generation, then records: length, payload, FNV-1a
 ///                          payload: 1 + a deal, or 2 + the fingerprint after a write
+///
+/// A reader that wants only some deals (a rep's own, one pipeline's) reads each head and skips
+/// the deals it does not want without decoding them (`load(fingerprint:wanted:)`).
 ///
 /// Callers hold the data directory's lock: shared to read, exclusive to write.
 struct SnapshotCache {
@@ -22,29 +26,26 @@ struct SnapshotCache {
     /// Past this size the journal is folded into a new snapshot.
     static let journalLimit = 8 << 20
 
-    static let snapshotMagic = Array("FNLSNAP5".utf8)
-    static let journalMagic = Array("FNLJRNL5".utf8)
+    static let snapshotMagic = Array("FNLSNAP6".utf8)
+    static let journalMagic = Array("FNLJRNL6".utf8)
 
     /// The cached deals, or nil when the cache is missing, unreadable, or not for `fingerprint`.
     func load(fingerprint: String) -> [String: Deal]? {
+        load(fingerprint: fingerprint, wanted: { _ in true })?.deals
+    }
+
+    /// The cached deals whose head `wanted` accepts, and how many deals the snapshot holds; nil
+    /// when the cache is missing, unreadable, or not for `fingerprint`. A deal not wanted is
+    /// skipped by its length, never decoded.
+    func load(fingerprint: String, wanted: (DealHead) -> Bool) -> (deals: [String: Deal], total: Int)? {
         guard let snapshot = try? AtomicFile.read(snapshotPath), let journal = try? AtomicFile.read(journalPath) else { return nil }
         var deals: [String: Deal] = [:]
         var generation: UInt64 = 0
         var recorded = ""
+        var total = 0
         let snapshotOK: Bool = snapshot.withUnsafeBytes { raw in
-            var r = BinaryReader(raw)
             do {
-                guard raw.count >= 8, Array(raw[0..<8]) == Self.snapshotMagic else { return false }
-                r.offset = 8
-                generation = try r.u64()
-                recorded = try r.string()
-                let count = Int(try r.u32())
-                guard count <= r.remaining else { return false }
-                deals.reserveCapacity(count)
-                for _ in 0..<count {
-                    let deal = try DealBinary.read(&r)
-                    deals[deal.id] = deal
-                }
+                (generation, recorded, total) = try Self.readSnapshot(raw, wanted: wanted, into: &deals)
                 return true
             } catch {
                 return false
@@ -67,7 +68,8 @@ struct SnapshotCache {
                     switch try p.u8() {
                     case 1:
                         let deal = try DealBinary.read(&p)
-                        deals[deal.id] = deal
+                        // A later version may have left what the reader wants (another owner).
+                        deals[deal.id] = wanted(DealHead(deal)) ? deal : nil
                     case 2:
                         recorded = try p.string()
                     default:
@@ -81,7 +83,35 @@ struct SnapshotCache {
             }
         }
         guard journalOK, recorded == fingerprint else { return nil }
-        return deals
+        return (deals, total)
+    }
+
+    /// The snapshot's generation, fingerprint and number of deals; the wanted deals go into `deals`.
+    static func readSnapshot(
+        _ raw: UnsafeRawBufferPointer, wanted: (DealHead) -> Bool, into deals: inout [String: Deal]
+    ) throws -> (UInt64, String, Int) {
+        var r = BinaryReader(raw)
+        guard raw.count >= 8, Array(raw[0..<8]) == snapshotMagic else { throw CacheUnreadable() }
+        r.offset = 8
+        let generation = try r.u64()
+        let recorded = try r.string()
+        let count = Int(try r.u32())
+        guard count <= r.remaining else { throw CacheUnreadable() }
+        for _ in 0..<count {
+            let head = try DealHead.read(&r)
+            let length = Int(try r.u32())
+            try r.need(length)
+            let end = r.offset + length
+            if wanted(head) {
+                var body = BinaryReader(UnsafeRawBufferPointer(rebasing: raw[..<end]), offset: r.offset)
+                let deal = try DealBinary.read(&body)
+                // The head must say what the deal says, or a skipped deal could be one that was wanted.
+                guard body.offset == end, DealHead(deal) == head else { throw CacheUnreadable() }
+                deals[deal.id] = deal
+            }
+            r.offset = end
+        }
+        return (generation, recorded, count)
     }
 
     /// Replaces the cache with `deals` as of `fingerprint`, and starts an empty journal.
@@ -93,7 +123,13 @@ struct SnapshotCache {
         w.u64(generation)
         w.string(fingerprint)
         w.u32(UInt32(deals.count))
-        for deal in deals { DealBinary.write(deal, to: &w) }
+        for deal in deals {
+            DealHead(deal).write(to: &w)
+            let lengthAt = w.bytes.count
+            w.u32(0)
+            DealBinary.write(deal, to: &w)
+            w.patchU32(at: lengthAt, UInt32(w.bytes.count - lengthAt - 4))
+        }
         var j = BinaryWriter()
         j.append(Self.journalMagic)
         j.u64(generation)

@@ -1,4 +1,5 @@
 import FunnelCore
+import FunnelStore
 
 /// `--pipeline NAME` (a name or id, case-insensitive) on every command about stages and deals:
 /// the first pipeline when absent; `all` where a command can show every pipeline at once.
@@ -40,9 +41,16 @@ extension Session {
         return try funnel().on(try pipelineEntry(arguments.value("pipeline"), in: set))
     }
 
-    /// The deals `actor` may see in `funnel`'s pipeline (see `deals(for:)`).
-    func deals(for actor: User, in funnel: Funnel) throws -> [Deal] {
+    /// The deals in `funnel`'s pipeline (every pipeline's when nil) that fall in `scope` for
+    /// `actor` (every deal loaded, when nil) and that `also` accepts. The others are not
+    /// decoded: they are told apart by their heads (see `FunnelStore.loadDealSet(where:)`).
+    func deals(
+        for actor: User, in funnel: Funnel?, scope: Scope? = nil, also: (DealHead) -> Bool = { _ in true }
+    ) throws -> [Deal] {
         let set = try pipelines()
-        return set.deals(try deals(for: actor), in: funnel.pipelineID)
+        return try deals(for: actor) { head in
+            guard funnel.map({ set.home(ofPipeline: head.pipeline) == $0.pipelineID }) ?? true else { return false }
+            return (scope.map { Visibility.includes(owner: head.owner, scope: $0, actor: actor) } ?? true) && also(head)
+        }
     }
 }

@@ -39,7 +39,7 @@ enum ListCommand: Command {
         }
         query.filter = arguments.value("filter") ?? ""
         let priority = try arguments.value("priority").map { try PriorityArgument.parse($0) }
-        let deals = every ? try session.deals(for: actor) : try session.deals(for: actor, in: funnel)
+        let deals = try session.deals(for: actor, in: every ? nil : funnel, scope: query.scope)
         func order(_ deal: Deal) -> (Int, Int) {
             (pipelines.entries.firstIndex { $0.id == pipelines.home(of: deal) } ?? 0, home(deal).pipeline.index(of: deal.stage) ?? 0)
         }

@@ -31,7 +31,7 @@ enum ReportCommand: Command {
         }
         let period = try self.period(arguments, session: session)
         let scope = try self.scope(arguments, funnel: funnel, actor: actor)
-        let readable = try session.deals(for: actor, in: funnel)
+        let readable = try session.deals(for: actor, in: funnel, scope: scope)
         let (deals, team) = try scoped(readable, scope: scope, funnel: funnel, actor: actor)
         if let text = arguments.value("deals") {
             return try drill(text, deals: deals, funnel: funnel, period: period, json: format == "json", session: session)

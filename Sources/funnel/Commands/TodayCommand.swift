@@ -16,7 +16,8 @@ enum TodayCommand: Command {
         let funnel = try session.funnel(arguments)
         let actor = try session.actor(in: funnel)
         let scope = try ScopeArguments.parse(arguments, funnel: funnel, actor: actor)
-        let deals = try session.deals(for: actor, in: funnel)
+        // Closed deals are never called: not even decoded.
+        let deals = try session.deals(for: actor, in: funnel, scope: scope) { funnel.pipeline.stage(id: $0.stage)?.kind.isClosed == false }
         let visible = deals.filter { Visibility.includes($0, scope: scope, actor: actor) }
         let list = CallList.compute(visible, pipeline: funnel.pipeline, now: session.now, utcOffset: session.utcOffset)
         if arguments.has("json") {
