@@ -68,11 +68,32 @@ public enum DisplayWidth {
         return scalar.properties.generalCategory == .nonspacingMark ? 0 : 1
     }
 
-    /// Columns `text` takes.
+    /// Columns `text` takes. Text made only of scalars that are always a cluster of their own
+    /// (ASCII, Latin, Hebrew and Arabic letters without marks, punctuation, currency signs) is
+    /// measured scalar by scalar, without finding cluster boundaries; anything else per cluster.
     public static func of(_ text: String) -> Int {
+        var total = 0
+        for scalar in text.unicodeScalars {
+            guard standsAlone(scalar) else { return ofClusters(text) }
+            total += width(of: scalar)
+        }
+        return total
+    }
+
+    /// Columns `text` takes, cluster by cluster (what `of` gives for any text).
+    static func ofClusters(_ text: String) -> Int {
         var total = 0
         for ch in text { total += of(ch) }
         return total
+    }
+
+    /// Whether `scalar` is always a grapheme cluster of its own: no mark, joiner, selector,
+    /// prepended sign, jamo or regional indicator, and not CR (which joins LF).
+    static func standsAlone(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20...0x7E, 0xA0...0x2FF, 0x5D0...0x5EA, 0x621...0x64A, 0x2010...0x2027, 0x20A0...0x20C0: return true
+        default: return false
+        }
     }
 
     /// The longest prefix of `text` that fits `width` columns, with "…" marking a cut.

@@ -25,7 +25,7 @@ public enum DateStyle: Sendable, Hashable {
     public func full(_ day: Day) -> String {
         guard self != .iso else { return day.iso }
         let c = day.components
-        return String(format: "%02d%@%02d%@%04d", c.day, separator, c.month, separator, c.year)
+        return zeroPadded(c.day, 2) + separator + zeroPadded(c.month, 2) + separator + zeroPadded(c.year, 4)
     }
 
     /// Day and month only ("26.11"); the whole date in another year. ISO style: "Nov 26".
@@ -36,6 +36,6 @@ public enum DateStyle: Sendable, Hashable {
             let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
             return "\(months[c.month - 1]) \(c.day)"
         }
-        return String(format: "%02d%@%02d", c.day, separator, c.month)
+        return zeroPadded(c.day, 2) + separator + zeroPadded(c.month, 2)
     }
 }

@@ -44,7 +44,7 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
     /// ISO 8601: "2026-11-24".
     public var iso: String {
         let c = components
-        return String(format: "%04d-%02d-%02d", c.year, c.month, c.day)
+        return zeroPadded(c.year, 4) + "-" + zeroPadded(c.month, 2) + "-" + zeroPadded(c.day, 2)
     }
 
     public var description: String { iso }

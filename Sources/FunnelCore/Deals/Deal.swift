@@ -56,56 +56,233 @@ public struct StageChange: Codable, Hashable, Sendable {
 }
 
 /// A deal: one card on the board.
+///
+/// A value, as any struct; its fields live in one shared box that is copied on the first change
+/// (copy on write), so copying a deal — filtering, sorting, grouping 100,000 of them — costs one
+/// reference count, not one per string field.
 public struct Deal: Codable, Hashable, Sendable, Identifiable {
-    public var id: String
-    public var title: String
-    public var company: String
-    public var contact: String
-    public var phone: String
-    public var email: String
+    private var box: Box
+    public var id: String {
+        get { box.fields.id }
+        set { unique().fields.id = newValue }
+        _modify { yield &unique().fields.id }
+    }
+    public var title: String {
+        get { box.fields.title }
+        set { unique().fields.title = newValue }
+        _modify { yield &unique().fields.title }
+    }
+    public var company: String {
+        get { box.fields.company }
+        set { unique().fields.company = newValue }
+        _modify { yield &unique().fields.company }
+    }
+    public var contact: String {
+        get { box.fields.contact }
+        set { unique().fields.contact = newValue }
+        _modify { yield &unique().fields.contact }
+    }
+    public var phone: String {
+        get { box.fields.phone }
+        set { unique().fields.phone = newValue }
+        _modify { yield &unique().fields.phone }
+    }
+    public var email: String {
+        get { box.fields.email }
+        set { unique().fields.email = newValue }
+        _modify { yield &unique().fields.email }
+    }
     /// nil until someone puts a number on it.
-    public var value: Decimal?
-    public var currency: String
+    public var value: Decimal? {
+        get { box.fields.value }
+        set { unique().fields.value = newValue }
+        _modify { yield &unique().fields.value }
+    }
+    public var currency: String {
+        get { box.fields.currency }
+        set { unique().fields.currency = newValue }
+        _modify { yield &unique().fields.currency }
+    }
     /// Account name of the owning rep; nil while unassigned (the shared inbox).
-    public var owner: String?
+    public var owner: String? {
+        get { box.fields.owner }
+        set { unique().fields.owner = newValue }
+        _modify { yield &unique().fields.owner }
+    }
     /// Stage id.
-    public var stage: String
-    public var created: Date
+    public var stage: String {
+        get { box.fields.stage }
+        set { unique().fields.stage = newValue }
+        _modify { yield &unique().fields.stage }
+    }
+    public var created: Date {
+        get { box.fields.created }
+        set { unique().fields.created = newValue }
+        _modify { yield &unique().fields.created }
+    }
     /// When the deal entered its current stage.
-    public var stageEntered: Date
-    public var nextAction: NextAction?
-    public var lostReason: String?
-    public var notes: String
+    public var stageEntered: Date {
+        get { box.fields.stageEntered }
+        set { unique().fields.stageEntered = newValue }
+        _modify { yield &unique().fields.stageEntered }
+    }
+    public var nextAction: NextAction? {
+        get { box.fields.nextAction }
+        set { unique().fields.nextAction = newValue }
+        _modify { yield &unique().fields.nextAction }
+    }
+    public var lostReason: String? {
+        get { box.fields.lostReason }
+        set { unique().fields.lostReason = newValue }
+        _modify { yield &unique().fields.lostReason }
+    }
+    public var notes: String {
+        get { box.fields.notes }
+        set { unique().fields.notes = newValue }
+        _modify { yield &unique().fields.notes }
+    }
     /// Every stage change since creation, oldest first.
-    public var history: [StageChange]
+    public var history: [StageChange] {
+        get { box.fields.history }
+        set { unique().fields.history = newValue }
+        _modify { yield &unique().fields.history }
+    }
     /// Calls, emails, meetings, notes, oldest first (R2, R14, R21).
-    public var activities: [Activity] = []
+    public var activities: [Activity] {
+        get { box.fields.activities }
+        set { unique().fields.activities = newValue }
+        _modify { yield &unique().fields.activities }
+    }
     /// The call-script steps ticked (R14).
-    public var callSteps: Set<CallStep> = []
+    public var callSteps: Set<CallStep> {
+        get { box.fields.callSteps }
+        set { unique().fields.callSteps = newValue }
+        _modify { yield &unique().fields.callSteps }
+    }
     /// How the customer pays (R20); nil until agreed.
-    public var paymentTerms: PaymentTerms?
+    public var paymentTerms: PaymentTerms? {
+        get { box.fields.paymentTerms }
+        set { unique().fields.paymentTerms = newValue }
+        _modify { yield &unique().fields.paymentTerms }
+    }
     /// Where the lead came from (web form, phone system, CSV…).
-    public var source: String = ""
+    public var source: String {
+        get { box.fields.source }
+        set { unique().fields.source = newValue }
+        _modify { yield &unique().fields.source }
+    }
     /// How much the deal matters now (R13: "lower its priority"); normal by default.
-    public var priority: Priority = .default
+    public var priority: Priority {
+        get { box.fields.priority }
+        set { unique().fields.priority = newValue }
+        _modify { yield &unique().fields.priority }
+    }
     /// Every change of owner, oldest first (R16); creation is not one.
-    public var assignments: [Assignment] = []
+    public var assignments: [Assignment] {
+        get { box.fields.assignments }
+        set { unique().fields.assignments = newValue }
+        _modify { yield &unique().fields.assignments }
+    }
     /// The modules billed, oldest first (R21).
-    public var modules: [BilledModule] = []
+    public var modules: [BilledModule] {
+        get { box.fields.modules }
+        set { unique().fields.modules = newValue }
+        _modify { yield &unique().fields.modules }
+    }
     /// The lines of the quote being prepared (R19), in order; `funnel lines`.
-    public var quoteLines: [QuoteLine] = []
+    public var quoteLines: [QuoteLine] {
+        get { box.fields.quoteLines }
+        set { unique().fields.quoteLines = newValue }
+        _modify { yield &unique().fields.quoteLines }
+    }
     /// The quotes issued, oldest first; never edited after issue (R19).
-    public var quotes: [IssuedQuote] = []
+    public var quotes: [IssuedQuote] {
+        get { box.fields.quotes }
+        set { unique().fields.quotes = newValue }
+        _modify { yield &unique().fields.quotes }
+    }
     /// The chance of winning this deal, in percent, instead of its stage's (forecast); nil: the stage's.
-    public var probability: Int?
+    public var probability: Int? {
+        get { box.fields.probability }
+        set { unique().fields.probability = newValue }
+        _modify { yield &unique().fields.probability }
+    }
     /// When the deal is expected to close (forecast by month); nil: not known.
-    public var expectedClose: Day?
+    public var expectedClose: Day? {
+        get { box.fields.expectedClose }
+        set { unique().fields.expectedClose = newValue }
+        _modify { yield &unique().fields.expectedClose }
+    }
     /// Bumped by every saved change; lets a writer notice a stale view.
-    public var revision: Int
-    public var updated: Date
+    public var revision: Int {
+        get { box.fields.revision }
+        set { unique().fields.revision = newValue }
+        _modify { yield &unique().fields.revision }
+    }
+    public var updated: Date {
+        get { box.fields.updated }
+        set { unique().fields.updated = newValue }
+        _modify { yield &unique().fields.updated }
+    }
     /// The id of the pipeline the deal is in; nil for the first pipeline (`pipeline.json`), as in
     /// every file from before pipelines (`PipelineSet`).
-    public var pipeline: String?
+    public var pipeline: String? {
+        get { box.fields.pipeline }
+        set { unique().fields.pipeline = newValue }
+        _modify { yield &unique().fields.pipeline }
+    }
+
+    /// Every stored field of a deal.
+    struct Fields: Hashable, Sendable {
+        var id: String = ""
+        var title: String = ""
+        var company: String = ""
+        var contact: String = ""
+        var phone: String = ""
+        var email: String = ""
+        var value: Decimal? = nil
+        var currency: String = ""
+        var owner: String? = nil
+        var stage: String = ""
+        var created: Date = Date(timeIntervalSince1970: 0)
+        var stageEntered: Date = Date(timeIntervalSince1970: 0)
+        var nextAction: NextAction? = nil
+        var lostReason: String? = nil
+        var notes: String = ""
+        var history: [StageChange] = []
+        var activities: [Activity] = []
+        var callSteps: Set<CallStep> = []
+        var paymentTerms: PaymentTerms? = nil
+        var source: String = ""
+        var priority: Priority = .default
+        var assignments: [Assignment] = []
+        var modules: [BilledModule] = []
+        var quoteLines: [QuoteLine] = []
+        var quotes: [IssuedQuote] = []
+        var probability: Int? = nil
+        var expectedClose: Day? = nil
+        var revision: Int = 1
+        var updated: Date = Date(timeIntervalSince1970: 0)
+        var pipeline: String? = nil
+    }
+
+    /// The fields, shared between copies until one of them changes (then it is copied).
+    final class Box: @unchecked Sendable {
+        // Safe to share: only a deal holding the sole reference changes it (`unique()`).
+        var fields: Fields
+
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    /// The box, copied first when another deal shares it.
+    private mutating func unique() -> Box {
+        if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
+        return box
+    }
+
+    public static func == (a: Deal, b: Deal) -> Bool { a.box === b.box || a.box.fields == b.box.fields }
+
+    public func hash(into hasher: inout Hasher) { box.fields.hash(into: &hasher) }
 
     public init(
         id: String, title: String, company: String = "", contact: String = "", phone: String = "",
@@ -114,6 +291,7 @@ public struct Deal: Codable, Hashable, Sendable, Identifiable {
         lostReason: String? = nil, notes: String = "", history: [StageChange] = [],
         revision: Int = 1, updated: Date? = nil
     ) {
+        box = Box(Fields())
         self.id = id
         self.title = title
         self.company = company
@@ -154,6 +332,7 @@ public struct Deal: Codable, Hashable, Sendable, Identifiable {
     public init(from decoder: any Decoder) throws {
         try StrictKeys.check(decoder, CodingKeys.self)
         let c = try decoder.container(keyedBy: CodingKeys.self)
+        box = Box(Fields())
         id = try c.decode(String.self, forKey: .id)
         title = try c.decode(String.self, forKey: .title)
         company = try c.decodeIfPresent(String.self, forKey: .company) ?? ""

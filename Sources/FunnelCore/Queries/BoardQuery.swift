@@ -27,7 +27,7 @@ public struct BoardQuery: Sendable, Hashable {
         let chosen = deals.filter { deal in
             Visibility.includes(deal, scope: scope, actor: actor)
                 && (stage == nil || deal.stage == stage)
-                && SearchText.matches(SearchText.haystack(deal), folded: needle)
+                && (needle.isEmpty || SearchText.matches(SearchText.haystack(deal), folded: needle))
         }
         return sort.sorted(chosen, utcOffset: utcOffset)
     }

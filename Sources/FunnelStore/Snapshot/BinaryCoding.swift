@@ -18,11 +18,6 @@ struct BinaryWriter {
 
     mutating func i64(_ v: Int64) { u64(UInt64(bitPattern: v)) }
 
-    /// Writes `v` over the four bytes at `offset` (a length known only after what follows it).
-    mutating func patchU32(at offset: Int, _ v: UInt32) {
-        withUnsafeBytes(of: v.littleEndian) { bytes.replaceSubrange(offset..<(offset + 4), with: $0) }
-    }
-
     mutating func f64(_ v: Double) { u64(v.bitPattern) }
 
     mutating func string(_ s: String) {

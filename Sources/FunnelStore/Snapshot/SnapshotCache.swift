@@ -10,13 +10,15 @@ import Glibc
 /// the cache is trusted only while the data directory's fingerprint (see
 /// `FunnelStore.fingerprint`) equals the one the cache last recorded, and is rebuilt otherwise.
 ///
-///     cache/snapshot.bin   "FNLSNAP6", generation, fingerprint, count, then per deal its
-///                          head (id, owner, pipeline, stage), the deal's length, the deal
-///     cache/journal.bin    "FNLJRNL6", generation, then records: length, payload, FNV-1a
+///     cache/snapshot.bin   "FNLSNAP7", generation, fingerprint, count, then a head per deal
+///                          (id, owner, pipeline, stage, where its deal starts after the
+///                          heads, its length), then the deals
+///     cache/journal.bin    "FNLJRNL7", generation, then records: length, payload, FNV-1a
 ///                          payload: 1 + a deal, or 2 + the fingerprint after a write
 ///
-/// A reader that wants only some deals (a rep's own, one pipeline's) reads each head and skips
-/// the deals it does not want without decoding them (`load(fingerprint:wanted:)`).
+/// A reader that wants only some deals (a rep's own, one pipeline's) reads the heads and decodes
+/// only the deals it wants; the snapshot is mapped, so the others are not even read
+/// (`load(fingerprint:wanted:)`).
 ///
 /// Callers hold the data directory's lock: shared to read, exclusive to write.
 struct SnapshotCache {
@@ -26,8 +28,8 @@ struct SnapshotCache {
     /// Past this size the journal is folded into a new snapshot.
     static let journalLimit = 8 << 20
 
-    static let snapshotMagic = Array("FNLSNAP6".utf8)
-    static let journalMagic = Array("FNLJRNL6".utf8)
+    static let snapshotMagic = Array("FNLSNAP7".utf8)
+    static let journalMagic = Array("FNLJRNL7".utf8)
 
     /// The cached deals, or nil when the cache is missing, unreadable, or not for `fingerprint`.
     func load(fingerprint: String) -> [String: Deal]? {
@@ -38,20 +40,16 @@ struct SnapshotCache {
     /// when the cache is missing, unreadable, or not for `fingerprint`. A deal not wanted is
     /// skipped by its length, never decoded.
     func load(fingerprint: String, wanted: (DealHead) -> Bool) -> (deals: [String: Deal], total: Int)? {
-        guard let snapshot = try? AtomicFile.read(snapshotPath), let journal = try? AtomicFile.read(journalPath) else { return nil }
+        guard let snapshot = MappedFile(snapshotPath), let journal = try? AtomicFile.read(journalPath) else { return nil }
         var deals: [String: Deal] = [:]
         var generation: UInt64 = 0
         var recorded = ""
         var total = 0
-        let snapshotOK: Bool = snapshot.withUnsafeBytes { raw in
-            do {
-                (generation, recorded, total) = try Self.readSnapshot(raw, wanted: wanted, into: &deals)
-                return true
-            } catch {
-                return false
-            }
+        do {
+            (generation, recorded, total) = try Self.readSnapshot(snapshot.bytes, wanted: wanted, into: &deals)
+        } catch {
+            return nil
         }
-        guard snapshotOK else { return nil }
         let journalOK: Bool = journal.withUnsafeBytes { raw in
             var r = BinaryReader(raw)
             do {
@@ -97,19 +95,22 @@ struct SnapshotCache {
         let recorded = try r.string()
         let count = Int(try r.u32())
         guard count <= r.remaining else { throw CacheUnreadable() }
+        var heads: [(head: DealHead, start: Int, length: Int)] = []
         for _ in 0..<count {
             let head = try DealHead.read(&r)
+            guard let start = Int(exactly: try r.u64()) else { throw CacheUnreadable() }
             let length = Int(try r.u32())
-            try r.need(length)
-            let end = r.offset + length
-            if wanted(head) {
-                var body = BinaryReader(UnsafeRawBufferPointer(rebasing: raw[..<end]), offset: r.offset)
-                let deal = try DealBinary.read(&body)
-                // The head must say what the deal says, or a skipped deal could be one that was wanted.
-                guard body.offset == end, DealHead(deal) == head else { throw CacheUnreadable() }
-                deals[deal.id] = deal
-            }
-            r.offset = end
+            if wanted(head) { heads.append((head, start, length)) }
+        }
+        let deals0 = r.offset
+        for (head, start, length) in heads {
+            guard start <= raw.count - deals0, length <= raw.count - deals0 - start else { throw CacheUnreadable() }
+            let end = deals0 + start + length
+            var body = BinaryReader(UnsafeRawBufferPointer(rebasing: raw[..<end]), offset: deals0 + start)
+            let deal = try DealBinary.read(&body)
+            // The head must say what the deal says, or a skipped deal could be one that was wanted.
+            guard body.offset == end, DealHead(deal) == head else { throw CacheUnreadable() }
+            deals[deal.id] = deal
         }
         return (generation, recorded, count)
     }
@@ -118,18 +119,20 @@ struct SnapshotCache {
     func write<C: Collection>(_ deals: C, fingerprint: String) throws where C.Element == Deal {
         try AtomicFile.makeDirectory(directory)
         let generation = UInt64.random(in: 1...UInt64.max)
-        var w = BinaryWriter(capacity: deals.count * 600)
+        var w = BinaryWriter(capacity: deals.count * 640)
         w.append(Self.snapshotMagic)
         w.u64(generation)
         w.string(fingerprint)
         w.u32(UInt32(deals.count))
+        var bodies = BinaryWriter(capacity: deals.count * 600)
         for deal in deals {
+            let start = bodies.bytes.count
+            DealBinary.write(deal, to: &bodies)
             DealHead(deal).write(to: &w)
-            let lengthAt = w.bytes.count
-            w.u32(0)
-            DealBinary.write(deal, to: &w)
-            w.patchU32(at: lengthAt, UInt32(w.bytes.count - lengthAt - 4))
+            w.u64(UInt64(start))
+            w.u32(UInt32(bodies.bytes.count - start))
         }
+        w.append(bodies.bytes)
         var j = BinaryWriter()
         j.append(Self.journalMagic)
         j.u64(generation)

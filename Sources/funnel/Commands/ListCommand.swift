@@ -40,8 +40,11 @@ enum ListCommand: Command {
         query.filter = arguments.value("filter") ?? ""
         let priority = try arguments.value("priority").map { try PriorityArgument.parse($0) }
         let deals = try session.deals(for: actor, in: every ? nil : funnel, scope: query.scope)
-        func order(_ deal: Deal) -> (Int, Int) {
-            (pipelines.entries.firstIndex { $0.id == pipelines.home(of: deal) } ?? 0, home(deal).pipeline.index(of: deal.stage) ?? 0)
+        /// The deal's pipeline's place, then its stage's place in that pipeline.
+        func order(_ deal: Deal) -> Int {
+            let entry = pipelines.entry(for: deal)
+            let place = pipelines.entries.firstIndex { $0.id == entry.id } ?? 0
+            return place << 32 + (entry.pipeline.index(of: deal.stage) ?? 0)
         }
         let shown = query.run(deals, actor: actor, utcOffset: session.utcOffset)
             .filter { deal in stageText.map { home(deal).pipeline.findStage($0)?.id == deal.stage } ?? true }
@@ -49,7 +52,7 @@ enum ListCommand: Command {
             .filter { deal in
                 flag.map { DealFlags.of(deal, pipeline: home(deal).pipeline, now: session.now, utcOffset: session.utcOffset).contains($0) } ?? true
             }
-            .sorted { order($0) < order($1) }
+            .sorted(byKey: order)
         if arguments.has("json") {
             Console.block(
                 JSONOut.array(shown.map { DealJSON.make($0, funnel: home($0), now: session.now, utcOffset: session.utcOffset, full: false) }).render()
