@@ -17,7 +17,7 @@ struct SmallTerminalTests {
         let products = (1...30).map { Product(code: "P\($0)", name: "Product \($0)", price: 10, currency: "ILS") }
         for (width, height) in Self.sizes {
             var state = BoardFixtures.state([deal], width: width, height: height)
-            state.modal = .quote(QuoteBuilder(dealID: deal.id, products: products))
+            state.open(.quote(QuoteBuilder(dealID: deal.id, products: products)))
             let grid = BoardRender.render(state)
             #expect(grid.height == height && grid.width == width)
         }

@@ -3,7 +3,7 @@ import FunnelCore
 
 /// Everything that can happen to the board: a key's meaning, a mouse gesture, or news from
 /// the world (a resize, the clock, a reload, a save's outcome). `BoardUpdate.apply` handles each.
-public enum Action: Equatable, Sendable {
+public enum Action: Hashable, Sendable {
     // Navigation.
     case left, right, up, down, pageUp, pageDown, top, bottom
     // Moving cards.

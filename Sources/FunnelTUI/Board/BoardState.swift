@@ -253,6 +253,23 @@ public enum Modal: Hashable, Sendable {
     case stages(StageEditor)
     /// A quote being prepared: products to add, the totals, the issue row (R19).
     case quote(QuoteBuilder)
+
+    /// Which keys apply while this overlay is on top.
+    var keyContext: KeyContext {
+        switch self {
+        case .help: return .help
+        case .picker: return .list
+        case .logPicker: return .log
+        case .report: return .report
+        case .today: return .today
+        case .prompt, .form: return .input
+        case .filter: return .filter
+        case .confirm: return .confirm
+        case .mail: return .mail
+        case .stages: return .stages
+        case .quote: return .quote
+        }
+    }
 }
 
 /// The stage editor's list: which stage is selected (an index into the pipeline's stages).
@@ -347,9 +364,8 @@ public struct BoardState: Sendable {
         return deals[index.ids[column][row]]
     }
 
-    public var drag: Drag?
-    public var detail: DetailState?
-    public var modal: Modal?
+    /// What takes the keys: the board, a carried card, the detail pane or an overlay (`Focus`).
+    public var focus: Focus = .board
     public var status: StatusMessage?
     /// First steps the footer still shows a new user (issue #20); empty once all are done.
     public var firstSteps: [FirstStep] = []
@@ -357,7 +373,6 @@ public struct BoardState: Sendable {
     public var redo: [UndoEntry] = []
     /// Draws new deal ids; seeded by the runtime.
     public var ids: SeededGenerator
-    public var mouseDrag: String?
     /// How text reaches the terminal (the `bidi` and `arabic_shaping` settings); the render
     /// hands it to the grid.
     public var display: TextDisplay = .app
@@ -413,6 +428,9 @@ public struct BoardState: Sendable {
 
     public var query: BoardQuery { BoardQuery(scope: scope, sort: sort, filter: filter) }
 
+    /// The selected card's row in the selected column.
+    public var selectedRow: Int { rows.indices.contains(column) ? rows[column] : 0 }
+
     /// The selected card, if the selected column has one.
     public var selectedDeal: Deal? {
         guard rows.indices.contains(column) else { return nil }
@@ -421,22 +439,12 @@ public struct BoardState: Sendable {
 
     /// Which keys apply now.
     public var keyContext: KeyContext {
-        switch modal {
-        case .help?: return .help
-        case .picker?: return .list
-        case .logPicker?: return .log
-        case .report?: return .report
-        case .today?: return .today
-        case .prompt?, .form?: return .input
-        case .filter?: return .filter
-        case .confirm?: return .confirm
-        case .mail?: return .mail
-        case .stages?: return .stages
-        case .quote?: return .quote
-        case nil: break
+        switch focus {
+        case .board, .pressing: return .board
+        case .carrying: return .drag
+        case .detail: return .detail
+        case .modal(let modal, _): return modal.keyContext
         }
-        if detail != nil { return .detail }
-        return drag != nil ? .drag : .board
     }
 
     /// Rebuilds the columns from the deals and the query (a full sort), keeping `focus` (a deal

@@ -10,7 +10,7 @@ enum DetailUpdate {
 
     static func apply(_ action: Action, _ state: inout BoardState) -> [Effect] {
         guard var detail = state.detail, let deal = state.deals[detail.dealID] else {
-            state.detail = nil
+            state.closeDetail()
             return []
         }
         switch action {
@@ -19,14 +19,14 @@ enum DetailUpdate {
                 action, &detail, lines: DetailView.lines(deal, state: state).count, rows: DetailView.rows(state),
                 fields: fields(for: state.actor))
         case .cancel, .quit:
-            state.detail = nil
+            state.closeDetail()
             return []
         case .undo:
             return UndoFlow.undo(&state)
         case .redo:
             return UndoFlow.redo(&state)
         case .logCall:
-            state.modal = .logPicker(LogPicker(dealID: deal.id, fromToday: false))
+            state.open(.logPicker(LogPicker(dealID: deal.id, fromToday: false)))
             return []
         case .email:
             return MailFlow.start(deal.id, fromToday: false, &state)
@@ -38,16 +38,16 @@ enum DetailUpdate {
             modulePrompt(action == .billModule, deal: deal, &state)
             return []
         case .help:
-            state.modal = .help(scroll: 0)
+            state.open(.help(scroll: 0))
             return []
         case .submit:
             let effects = open(detail.field, deal: deal, &state)
-            if state.detail != nil { state.detail = detail }
+            state.updateDetail(detail)
             return effects
         default:
             return []
         }
-        if state.detail != nil { state.detail = detail }
+        state.updateDetail(detail)
         return []
     }
 
@@ -90,20 +90,22 @@ enum DetailUpdate {
         case .stage:
             let options = state.stages.map { PickerOption(value: $0.id, label: $0.name) }
             let selected = state.stages.firstIndex { $0.id == deal.stage } ?? 0
-            state.modal = .picker(
-                Picker(
-                    title: state.text(.pickerMoveTitle, ["title": deal.title]), options: options, selected: selected,
-                    purpose: .stage(dealID: deal.id)))
+            state.open(
+                .picker(
+                    Picker(
+                        title: state.text(.pickerMoveTitle, ["title": deal.title]), options: options, selected: selected,
+                        purpose: .stage(dealID: deal.id))))
         case .paymentMethod:
             let language = state.language
             let options =
                 state.pipeline.work.paymentMethods.map { PickerOption(value: $0.rawValue, label: $0.label(in: language)) }
                 + [PickerOption(value: "", label: state.text(.pickerNoPaymentTerms))]
             let selected = options.firstIndex { $0.value == deal.paymentTerms?.method.rawValue } ?? 0
-            state.modal = .picker(
-                Picker(
-                    title: state.text(.pickerHowPay), options: options, selected: selected,
-                    purpose: .paymentMethod(dealID: deal.id)))
+            state.open(
+                .picker(
+                    Picker(
+                        title: state.text(.pickerHowPay), options: options, selected: selected,
+                        purpose: .paymentMethod(dealID: deal.id))))
         case .rapport, .discovery, .presentation, .closing:
             let step = field.callStep!
             return change(deal.id, .callStep(step, done: !deal.callSteps.contains(step)), &state)
@@ -112,17 +114,19 @@ enum DetailUpdate {
         case .owner:
             let options = state.peopleOptions(everyone: false)
             let selected = options.firstIndex { $0.value == deal.owner } ?? 0
-            state.modal = .picker(
-                Picker(
-                    title: state.text(.pickerGiveTitle, ["title": deal.title]), options: options, selected: selected,
-                    purpose: .owner(dealID: deal.id)))
+            state.open(
+                .picker(
+                    Picker(
+                        title: state.text(.pickerGiveTitle, ["title": deal.title]), options: options, selected: selected,
+                        purpose: .owner(dealID: deal.id))))
         default:
             let label = field.label(in: state.language)
-            state.modal = .prompt(
-                Prompt(
-                    title: state.text(.promptEditTitle, ["field": label.lowercased()]), label: label,
-                    text: current(field, of: deal), error: nil,
-                    purpose: .edit(dealID: deal.id, field: field)))
+            state.open(
+                .prompt(
+                    Prompt(
+                        title: state.text(.promptEditTitle, ["field": label.lowercased()]), label: label,
+                        text: current(field, of: deal), error: nil,
+                        purpose: .edit(dealID: deal.id, field: field))))
         }
         return []
     }
@@ -218,14 +222,15 @@ enum DetailUpdate {
     /// `b` or `t`: a prompt for the module to bill, or the module a training was held on (R21).
     static func modulePrompt(_ billing: Bool, deal: Deal, _ state: inout BoardState) {
         let trained = deal.trainedModules.filter { !deal.isBilled($0) }
-        state.modal = .prompt(
-            Prompt(
-                title: billing ? "Bill a module on “\(deal.title)”" : "Training held on “\(deal.title)”",
-                label: billing
-                    ? "Module" + (trained.isEmpty ? " (R21: its training logged first)" : " · trained: " + trained.joined(separator: ", "))
-                    : "Module the customer was trained on",
-                text: billing && trained.count == 1 ? trained[0] : "",
-                purpose: billing ? .bill(dealID: deal.id) : .training(dealID: deal.id)))
+        state.open(
+            .prompt(
+                Prompt(
+                    title: billing ? "Bill a module on “\(deal.title)”" : "Training held on “\(deal.title)”",
+                    label: billing
+                        ? "Module" + (trained.isEmpty ? " (R21: its training logged first)" : " · trained: " + trained.joined(separator: ", "))
+                        : "Module the customer was trained on",
+                    text: billing && trained.count == 1 ? trained[0] : "",
+                    purpose: billing ? .bill(dealID: deal.id) : .training(dealID: deal.id))))
     }
 
     /// Applies a change to a deal through the domain; a refusal is shown and changes nothing.

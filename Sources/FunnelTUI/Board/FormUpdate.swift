@@ -8,7 +8,7 @@ enum FormUpdate {
         let index = fields.firstIndex(of: form.field) ?? 0
         if form.lines[form.field, default: LineEditor()].handle(action) {
             form.errors[form.field] = nil
-            state.modal = .form(form)
+            state.open(.form(form))
             return []
         }
         switch action {
@@ -17,7 +17,7 @@ enum FormUpdate {
         case .previousField:
             form.field = fields[max(0, index - 1)]
         case .cancel:
-            state.modal = nil
+            state.closeModal()
             state.status = StatusMessage(text: state.text(.statusNewDealCancelled), isError: false)
             return []
         case .submit:
@@ -29,7 +29,7 @@ enum FormUpdate {
         default:
             return []
         }
-        state.modal = .form(form)
+        state.open(.form(form))
         return []
     }
 
@@ -57,7 +57,7 @@ enum FormUpdate {
         if !draft.email.isEmpty && !draft.email.contains("@") { form.errors[.email] = state.text(.errNotEmail) }
         if let first = DealForm.Field.allCases.first(where: { form.errors[$0] != nil }) {
             form.field = first
-            state.modal = .form(form)
+            state.open(.form(form))
             return []
         }
         let id = DealID.make(using: &state.ids)
@@ -74,10 +74,10 @@ enum FormUpdate {
             default:
                 state.status = StatusMessage(text: refusal.message.text(in: state.language), isError: true)
             }
-            state.modal = .form(form)
+            state.open(.form(form))
             return []
         case .success(let deal):
-            state.modal = nil
+            state.closeModal()
             UndoFlow.record(UndoEntry(id: deal.id, before: nil, after: deal), &state)
             state.replace(deal, focus: deal.id)
             state.status = StatusMessage(text: state.text(.statusCreated, ["title": deal.title]), isError: false)

@@ -8,18 +8,19 @@ enum LogCallFlow {
     /// Opens the date-and-note prompt for `entry` on the picker's deal.
     static func open(_ entry: LogEntry, picker: LogPicker, _ state: inout BoardState) {
         guard let deal = state.deals[picker.dealID] else {
-            state.modal = nil
+            state.closeModal()
             return
         }
         let proposed = Attempts.proposedNext(after: entry, today: state.today, pipeline: state.pipeline)
         let call = LogCall(dealID: deal.id, entry: entry, proposed: proposed, fromToday: picker.fromToday)
         let label = state.text(LogPicker.choices.first { $0.entry == entry }?.label ?? .logActivity)
         let text = proposed.map { quickForm($0.date, today: state.today) + " " } ?? ""
-        state.modal = .prompt(
-            Prompt(
-                title: state.text(.promptLogTitle, ["what": label, "title": deal.title]),
-                label: state.text(proposed == nil ? .promptLogNote : .promptLogNext),
-                text: text, purpose: .logCall(call)))
+        state.open(
+            .prompt(
+                Prompt(
+                    title: state.text(.promptLogTitle, ["what": label, "title": deal.title]),
+                    label: state.text(proposed == nil ? .promptLogNote : .promptLogNext),
+                    text: text, purpose: .logCall(call))))
     }
 
     /// The proposal as a rep would type it: "today", "tomorrow", "+2d" or the date.
@@ -56,23 +57,24 @@ enum LogCallFlow {
         switch parse(prompt.text, call, today: state.today, language: state.language) {
         case .failure(let error):
             prompt.error = error.message
-            state.modal = .prompt(prompt)
+            state.open(.prompt(prompt))
             return []
         case .success(let value): parsed = value
         }
         let position = state.callList.firstIndex { $0.deal.id == call.dealID }
-        state.modal = nil
+        state.closeModal()
         let effects = DetailUpdate.change(call.dealID, .log(call.entry, note: parsed.note, next: parsed.next), &state)
         guard !effects.isEmpty, let deal = state.deals[call.dealID] else { return effects }
         state.status = StatusMessage(text: summary(deal, call, state), isError: false)
         let flags = DealFlags.of(deal, pipeline: state.pipeline, now: state.now, utcOffset: state.utcOffset)
         if case .call(let outcome) = call.entry, outcome.isUnanswered, flags.contains(.unreachable) {
             let reason = state.pipeline.work.unreachableReason
-            state.modal = .confirm(
-                Confirm(
-                    title: "“\(deal.title)”: " + state.text(.pluralUnanswered, count: Attempts.unanswered(deal)),
-                    question: state.text(.confirmCloseLost, ["reason": reason]),
-                    purpose: .closeUnreachable(dealID: deal.id, fromToday: call.fromToday, position: position)))
+            state.open(
+                .confirm(
+                    Confirm(
+                        title: "“\(deal.title)”: " + state.text(.pluralUnanswered, count: Attempts.unanswered(deal)),
+                        question: state.text(.confirmCloseLost, ["reason": reason]),
+                        purpose: .closeUnreachable(dealID: deal.id, fromToday: call.fromToday, position: position))))
         } else if call.fromToday {
             WorkUpdate.moveOn(after: call.dealID, position: position, &state)
         }
@@ -91,7 +93,7 @@ enum LogCallFlow {
 
     /// Esc in the prompt: nothing is logged.
     static func cancel(_ call: LogCall, _ state: inout BoardState) -> [Effect] {
-        state.modal = call.fromToday ? .today(TodayList(selected: WorkUpdate.todayIndex(of: call.dealID, state))) : nil
+        WorkUpdate.back(fromToday: call.fromToday, dealID: call.dealID, &state)
         state.status = StatusMessage(text: state.text(.statusNotLogged), isError: false)
         return []
     }
@@ -102,7 +104,7 @@ enum LogCallFlow {
         var effects: [Effect] = []
         switch action {
         case .yes:
-            state.modal = nil
+            state.closeModal()
             guard let lost = state.stages.first(where: { $0.kind == .lost }) else {
                 state.status = StatusMessage(text: state.text(.statusNoLostStage), isError: true)
                 return []
@@ -110,7 +112,7 @@ enum LogCallFlow {
             let extras = MoveExtras(lostReason: state.pipeline.work.unreachableReason)
             effects = MoveFlow.attempt(dealID, to: lost.id, extras: extras, &state)
         case .no:
-            state.modal = nil
+            state.closeModal()
             let title = state.deals[dealID]?.title ?? dealID
             state.status = StatusMessage(text: state.text(.statusStaysOpen, ["title": title]), isError: false)
         default:

@@ -19,11 +19,12 @@ enum MailFlow {
             return failed(job, "not sent: no mail templates; funnel init writes no-answer-he, -ar and -en", &state)
         }
         if names.count == 1 { return [.loadMailTemplate(job, name: first)] }
-        state.modal = .picker(
-            Picker(
-                title: "Which email to “\(deal.title)”?",
-                options: names.map { PickerOption(value: $0, label: $0) },
-                selected: names.firstIndex(of: "no-answer") ?? 0, purpose: .mailTemplate(job)))
+        state.open(
+            .picker(
+                Picker(
+                    title: "Which email to “\(deal.title)”?",
+                    options: names.map { PickerOption(value: $0, label: $0) },
+                    selected: names.firstIndex(of: "no-answer") ?? 0, purpose: .mailTemplate(job))))
         return []
     }
 
@@ -46,7 +47,7 @@ enum MailFlow {
                 return failed(job, "not sent: " + refusal.message.text(in: state.language), &state)
             }
             state.status = nil
-            state.modal = .mail(MailConfirm(job: job, draft: draft, mail: mail))
+            state.open(.mail(MailConfirm(job: job, draft: draft, mail: mail)))
             return []
         }
     }
@@ -55,7 +56,7 @@ enum MailFlow {
     static func answer(_ action: Action, _ confirm: MailConfirm, _ state: inout BoardState) -> [Effect] {
         switch action {
         case .yes:
-            state.modal = nil
+            state.closeModal()
             state.status = StatusMessage(text: "sending “\(confirm.mail.subject)” to \(confirm.mail.to)…", isError: false)
             return [.sendMail(confirm.job, confirm.mail)]
         case .email:
@@ -97,6 +98,6 @@ enum MailFlow {
 
     /// Back where the email was started: today's list on the same deal, else the board or the pane.
     static func back(_ job: MailJob, _ state: inout BoardState) {
-        state.modal = job.fromToday ? .today(TodayList(selected: WorkUpdate.todayIndex(of: job.dealID, state))) : nil
+        WorkUpdate.back(fromToday: job.fromToday, dealID: job.dealID, &state)
     }
 }

@@ -27,11 +27,11 @@ enum ModalUpdate {
         let page = max(1, HelpLayout.rows(height: state.height))
         let last = max(0, KeyTable.helpLines.count - page)
         switch action {
-        case .up: state.modal = .help(scroll: max(0, scroll - 1))
-        case .down: state.modal = .help(scroll: min(last, scroll + 1))
-        case .pageUp: state.modal = .help(scroll: max(0, scroll - page))
-        case .pageDown: state.modal = .help(scroll: min(last, scroll + page))
-        case .cancel: state.modal = nil
+        case .up: state.open(.help(scroll: max(0, scroll - 1)))
+        case .down: state.open(.help(scroll: min(last, scroll + 1)))
+        case .pageUp: state.open(.help(scroll: max(0, scroll - page)))
+        case .pageDown: state.open(.help(scroll: min(last, scroll + page)))
+        case .cancel: state.closeModal()
         default: break
         }
         return []
@@ -49,27 +49,30 @@ enum ModalUpdate {
             screen.scroll = min(screen.scroll, ReportView.lastScroll(screen, state: state))
         case .up: screen.scroll = max(0, screen.scroll - 1)
         case .down: screen.scroll = min(screen.scroll + 1, ReportView.lastScroll(screen, state: state))
-        case .pickSeller:
-            guard state.actor.role == .manager else {
-                state.status = StatusMessage(
-                    text: state.text(.statusReportOwn, ["why": Message.onlyManagersSeeAll.text(in: state.language)]), isError: true)
-                return []
-            }
-            let options = state.peopleOptions(everyone: true)
-            state.modal = .picker(
-                Picker(
-                    title: state.text(.pickerReportOn), options: options,
-                    selected: options.firstIndex { $0.value == (screen.seller ?? "") } ?? 0,
-                    purpose: .reportSeller(screen)))
-            return []
+        case .pickSeller: return reportSeller(screen, &state)
         case .nextField, .previousField:
             ReportDrillFlow.choose(action == .nextField ? 1 : -1, &screen, state)
         case .submit: return ReportDrillFlow.open(screen, &state)
-        case .cancel: state.modal = nil; return []
+        case .cancel: state.closeModal(); return []
         default: return []
         }
-        state.modal = .report(screen)
+        state.open(.report(screen))
         return []
+    }
+
+    /// `o` on the report: whose figures it shows (managers only; a rep's report is their own).
+    static func reportSeller(_ screen: ReportScreen, _ state: inout BoardState) -> [Effect] {
+        let refusal = { (state: BoardState) in
+            state.text(.statusReportOwn, ["why": Message.onlyManagersSeeAll.text(in: state.language)])
+        }
+        return BoardUpdate.requireManager(refusal, &state) { state in
+            let options = state.peopleOptions(everyone: true)
+            let picker = Picker(
+                title: state.text(.pickerReportOn), options: options,
+                selected: options.firstIndex { $0.value == (screen.seller ?? "") } ?? 0, purpose: .reportSeller(screen))
+            state.open(.picker(picker))
+            return []
+        }
     }
 
     static func picker(_ action: Action, _ picker: Picker, _ state: inout BoardState) -> [Effect] {
@@ -79,11 +82,11 @@ enum ModalUpdate {
         case .down: picker.selected = min(picker.options.count - 1, picker.selected + 1)
         case .cancel:
             if case .reportSeller(let screen) = picker.purpose {
-                state.modal = .report(screen)
+                state.open(.report(screen))
                 return []
             }
             if case .reportDeals(let screen) = picker.purpose {
-                state.modal = .report(screen)
+                state.open(.report(screen))
                 return []
             }
             if case .removeStage(let id) = picker.purpose {
@@ -95,16 +98,16 @@ enum ModalUpdate {
                 state.status = StatusMessage(text: "not sent; nothing logged", isError: false)
                 return []
             }
-            state.modal = nil
+            state.closeModal()
             state.status = StatusMessage(text: state.text(.statusCancelled), isError: false)
             return []
         case .submit:
-            state.modal = nil
+            state.closeModal()
             guard picker.options.indices.contains(picker.selected) else { return [] }
             return choose(picker.options[picker.selected].value, purpose: picker.purpose, &state)
         default: return []
         }
-        state.modal = .picker(picker)
+        state.open(.picker(picker))
         return []
     }
 
@@ -113,7 +116,7 @@ enum ModalUpdate {
         var prompt = prompt
         if prompt.line.handle(action) {
             prompt.error = nil
-            state.modal = .prompt(prompt)
+            state.open(.prompt(prompt))
             return []
         }
         switch action {
@@ -125,7 +128,7 @@ enum ModalUpdate {
                 return []
             default: break
             }
-            state.modal = nil
+            state.closeModal()
             state.status = StatusMessage(text: state.text(.statusCancelled), isError: false)
             return []
         case .submit: return submit(prompt, &state)
@@ -139,10 +142,10 @@ enum ModalUpdate {
             return []
         }
         switch action {
-        case .submit: state.modal = nil
+        case .submit: state.closeModal()
         case .cancel:
             state.filter = ""
-            state.modal = nil
+            state.closeModal()
         default: return []
         }
         state.refilter()
@@ -169,7 +172,7 @@ enum ModalUpdate {
             screen.scroll = 0
             screen.selected = nil
             screen.report = state.report(screen)
-            state.modal = .report(screen)
+            state.open(.report(screen))
             return []
         case .assign(let dealID):
             guard let deal = state.deals[dealID], deal.owner != value else { return [] }
@@ -182,7 +185,7 @@ enum ModalUpdate {
             return DetailUpdate.change(dealID, .paymentTerms(terms), &state)
         case .flag:
             state.flagFilter = DealFlag(rawValue: value)
-            state.priorityFilter = value == BoardUpdate.highPriority ? .high : nil
+            state.priorityFilter = value == ColumnsUpdate.highPriority ? .high : nil
             state.refilter()
             let shown =
                 state.priorityFilter != nil
@@ -197,7 +200,7 @@ enum ModalUpdate {
             return [.loadMailTemplate(job, name: value)]
         case .reportDeals:
             guard state.deals[value] != nil else { return [] }
-            state.detail = DetailState(dealID: value)
+            state.openDetail(DetailState(dealID: value))
             return []
         case .pipeline:
             return value == state.funnel.pipelineID ? [] : [.openPipeline(value)]
@@ -213,28 +216,28 @@ enum ModalUpdate {
         case .nextAction(let dealID, let stage, var extras):
             guard let next = MoveFlow.parseNextAction(prompt.text, today: state.today) else {
                 prompt.error = state.text(.errStartDate)
-                state.modal = .prompt(prompt)
+                state.open(.prompt(prompt))
                 return []
             }
             extras.nextAction = next
-            state.modal = nil
+            state.closeModal()
             return MoveFlow.attempt(dealID, to: stage, extras: extras, &state)
         case .value(let dealID, let stage, var extras):
             guard let amount = Money.parseAmount(prompt.text) else {
                 prompt.error = state.text(.errAmount)
-                state.modal = .prompt(prompt)
+                state.open(.prompt(prompt))
                 return []
             }
             extras.value = amount
-            state.modal = nil
+            state.closeModal()
             return MoveFlow.attempt(dealID, to: stage, extras: extras, &state)
         case .reject(let dealID):
             guard !prompt.text.trimmingCharacters(in: .whitespaces).isEmpty else {
                 prompt.error = state.text(.errGiveReason)
-                state.modal = .prompt(prompt)
+                state.open(.prompt(prompt))
                 return []
             }
-            state.modal = nil
+            state.closeModal()
             return DetailUpdate.change(dealID, .reject(reason: prompt.text), &state)
         case .logCall(let call):
             return LogCallFlow.submit(prompt, call, &state)
@@ -244,10 +247,10 @@ enum ModalUpdate {
             let module = BilledModule.clean(prompt.text)
             guard !module.isEmpty else {
                 prompt.error = "the module's name"
-                state.modal = .prompt(prompt)
+                state.open(.prompt(prompt))
                 return []
             }
-            state.modal = nil
+            state.closeModal()
             if case .bill = prompt.purpose { return DetailUpdate.change(dealID, .bill(module: module), &state) }
             return DetailUpdate.change(dealID, .training(module: module), &state)
         case .edit(let dealID, let field):
@@ -255,10 +258,10 @@ enum ModalUpdate {
             switch DetailUpdate.change(for: field, text: prompt.text, deal: deal, state: state) {
             case .failure(let message):
                 prompt.error = message.message
-                state.modal = .prompt(prompt)
+                state.open(.prompt(prompt))
                 return []
             case .success(let change):
-                state.modal = nil
+                state.closeModal()
                 return DetailUpdate.change(dealID, change, &state)
             }
         }

@@ -17,24 +17,27 @@ enum MoveFlow {
         case .failure(let refusal):
             switch refusal.message {
             case .needsNextAction(_, let proposed):
-                state.modal = .prompt(
-                    Prompt(
-                        title: state.text(.promptNextActionTitle, ["stage": stage.name]), label: state.text(.promptNextActionLabel),
-                        text: "\(proposed.iso) " + state.text(.promptFollowUpCall), error: nil,
-                        purpose: .nextAction(dealID: dealID, stage: stageID, extras: extras)))
+                state.open(
+                    .prompt(
+                        Prompt(
+                            title: state.text(.promptNextActionTitle, ["stage": stage.name]), label: state.text(.promptNextActionLabel),
+                            text: "\(proposed.iso) " + state.text(.promptFollowUpCall), error: nil,
+                            purpose: .nextAction(dealID: dealID, stage: stageID, extras: extras))))
             case .needsLostReason:
                 let options = state.pipeline.lostReasons.map { PickerOption(value: $0, label: $0) }
-                state.modal = .picker(
-                    Picker(
-                        title: state.text(.pickerLostTitle, ["title": deal.title]), options: options, selected: 0,
-                        purpose: .lostReason(dealID: dealID, stage: stageID, extras: extras)))
+                state.open(
+                    .picker(
+                        Picker(
+                            title: state.text(.pickerLostTitle, ["title": deal.title]), options: options, selected: 0,
+                            purpose: .lostReason(dealID: dealID, stage: stageID, extras: extras))))
             case .needsValue:
-                state.modal = .prompt(
-                    Prompt(
-                        title: state.text(.promptValueTitle, ["stage": stage.name]),
-                        label: state.text(.promptValueLabel, ["currency": deal.currency]),
-                        text: deal.value.map(Money.plain) ?? "", error: nil,
-                        purpose: .value(dealID: dealID, stage: stageID, extras: extras)))
+                state.open(
+                    .prompt(
+                        Prompt(
+                            title: state.text(.promptValueTitle, ["stage": stage.name]),
+                            label: state.text(.promptValueLabel, ["currency": deal.currency]),
+                            text: deal.value.map(Money.plain) ?? "", error: nil,
+                            purpose: .value(dealID: dealID, stage: stageID, extras: extras))))
             default:
                 state.status = StatusMessage(
                     text: state.text(.statusNotMoved, ["why": refusal.message.text(in: state.language)]),

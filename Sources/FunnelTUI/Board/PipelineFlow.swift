@@ -14,7 +14,7 @@ enum PipelineFlow {
         if others.count == 1 { return [.openPipeline(others[0].id)] }
         let options = set.entries.map { PickerOption(value: $0.id, label: $0.pipeline.name) }
         let selected = set.entries.firstIndex { $0.id == state.funnel.pipelineID } ?? 0
-        state.modal = .picker(Picker(title: state.text(.pickPipelineTitle), options: options, selected: selected, purpose: .pipeline))
+        state.open(.picker(Picker(title: state.text(.pickPipelineTitle), options: options, selected: selected, purpose: .pipeline)))
         return []
     }
 
@@ -27,9 +27,7 @@ enum PipelineFlow {
             set.deals(allDeals, in: entry.id).map { ($0.id, $0) },
             uniquingKeysWith: { a, b in a.revision >= b.revision ? a : b })
         state.dealsElsewhere = allDeals.filter { set.home(of: $0) != entry.id }
-        state.detail = nil
-        state.modal = nil
-        state.drag = nil
+        state.focus = .board
         state.undo = []
         state.redo = []
         state.rows = []

@@ -14,10 +14,11 @@ enum PriorityFlow {
     /// The list of priorities, the deal's own selected.
     static func choose(_ deal: Deal, _ state: inout BoardState) -> [Effect] {
         let options = Priority.allCases.map { PickerOption(value: $0.rawValue, label: label($0)) }
-        state.modal = .picker(
-            Picker(
-                title: "Priority of “\(deal.title)”", options: options,
-                selected: Priority.allCases.firstIndex(of: deal.priority) ?? 1, purpose: .priority(dealID: deal.id)))
+        state.open(
+            .picker(
+                Picker(
+                    title: "Priority of “\(deal.title)”", options: options,
+                    selected: Priority.allCases.firstIndex(of: deal.priority) ?? 1, purpose: .priority(dealID: deal.id))))
         return []
     }
 
@@ -33,10 +34,11 @@ enum PriorityFlow {
             options.append(PickerOption(value: "lower", label: "Lower its priority to \(lower.rawValue)"))
         }
         options.append(PickerOption(value: "", label: "Leave it"))
-        state.modal = .picker(
-            Picker(
-                title: "“\(deal.title)”: stuck in \(stage?.name ?? deal.stage) for \(days) days",
-                options: options, selected: 0, purpose: .stuck(dealID: deal.id)))
+        state.open(
+            .picker(
+                Picker(
+                    title: "“\(deal.title)”: stuck in \(stage?.name ?? deal.stage) for \(days) days",
+                    options: options, selected: 0, purpose: .stuck(dealID: deal.id))))
         return []
     }
 

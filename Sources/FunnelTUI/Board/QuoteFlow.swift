@@ -35,7 +35,7 @@ enum QuoteFlow {
         guard state.deals[dealID] != nil else { return [] }
         var builder = QuoteBuilder(dealID: dealID, products: products)
         builder.selected = builder.shown.isEmpty ? 0 : 1
-        state.modal = .quote(builder)
+        state.open(.quote(builder))
         return []
     }
 
@@ -44,7 +44,7 @@ enum QuoteFlow {
         var builder = builder
         switch action {
         case .cancel:
-            state.modal = nil
+            state.closeModal()
             return []
         case .up: builder.selected = max(0, builder.selected - 1)
         case .down: builder.selected = min(builder.shown.count, builder.selected + 1)
@@ -58,11 +58,11 @@ enum QuoteFlow {
             builder.filter.apply(edit)
             builder.selected = builder.shown.isEmpty ? 0 : 1
         case .submit:
-            state.modal = .quote(builder)
+            state.open(.quote(builder))
             return builder.selected == 0 ? issue(builder, &state) : add(builder, &state)
         default: break
         }
-        state.modal = .quote(builder)
+        state.open(.quote(builder))
         return []
     }
 
@@ -102,7 +102,7 @@ enum QuoteFlow {
     /// The driver issued it: the deal as saved, the builder closed, the number and PDF shown.
     static func issued(_ deal: Deal, number: String, pdf: String, _ state: inout BoardState) -> [Effect] {
         state.replace(deal)
-        state.modal = nil
+        state.closeModal()
         state.status = StatusMessage(text: state.text(.statusQuoteIssued, ["number": number, "pdf": pdf]), isError: false)
         return []
     }

@@ -41,10 +41,11 @@ enum ReportDrillFlow {
             let owner = deal.owner.map { state.funnel.team.user($0)?.shortName ?? $0 } ?? "—"
             return PickerOption(value: deal.id, label: "\(deal.title) · \(stage) · \(owner)")
         }
-        state.modal = .picker(
-            Picker(
-                title: state.text(.pickerFigureDeals, ["figure": figure.name, "count": "\(deals.count)"]),
-                options: options, selected: 0, purpose: .reportDeals(screen)))
+        state.open(
+            .picker(
+                Picker(
+                    title: state.text(.pickerFigureDeals, ["figure": figure.name, "count": "\(deals.count)"]),
+                    options: options, selected: 0, purpose: .reportDeals(screen))))
         return []
     }
 }

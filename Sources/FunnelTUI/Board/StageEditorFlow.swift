@@ -7,13 +7,11 @@ import FunnelCore
 enum StageEditorFlow {
     /// `S` on the board: the editor, for managers only.
     static func open(_ state: inout BoardState) -> [Effect] {
-        guard state.actor.role == .manager else {
-            state.status = StatusMessage(text: Message.onlyManagersEditPipeline.text(in: state.language), isError: true)
+        BoardUpdate.requireManager({ Message.onlyManagersEditPipeline.text(in: $0.language) }, &state) { state in
+            let current = state.stages.indices.contains(state.column) ? state.pipeline.index(of: state.stages[state.column].id) : nil
+            state.open(.stages(StageEditor(selected: current ?? 0)))
             return []
         }
-        let current = state.stages.indices.contains(state.column) ? state.pipeline.index(of: state.stages[state.column].id) : nil
-        state.modal = .stages(StageEditor(selected: current ?? 0))
-        return []
     }
 
     /// The selected stage, the selection kept within the pipeline (it may have shrunk on a reload).
@@ -26,40 +24,43 @@ enum StageEditorFlow {
 
     static func apply(_ action: Action, _ editor: StageEditor, _ state: inout BoardState) -> [Effect] {
         guard let (index, stage) = selected(editor, state) else {
-            state.modal = nil
+            state.closeModal()
             return []
         }
         let count = state.pipeline.stages.count
         switch action {
-        case .up: state.modal = .stages(StageEditor(selected: max(0, index - 1)))
-        case .down: state.modal = .stages(StageEditor(selected: min(count - 1, index + 1)))
+        case .up: state.open(.stages(StageEditor(selected: max(0, index - 1))))
+        case .down: state.open(.stages(StageEditor(selected: min(count - 1, index + 1))))
         case .stageUp, .stageDown:
             let up = action == .stageUp
             let neighbour = index + (up ? -1 : 1)
             guard state.pipeline.stages.indices.contains(neighbour) else { return [] }
             let other = state.pipeline.stages[neighbour].id
-            state.modal = .stages(StageEditor(selected: neighbour))
+            state.open(.stages(StageEditor(selected: neighbour)))
             return [.editPipeline(.moveStage(stage.id, to: up ? .before(other) : .after(other)))]
         case .stageAdd:
-            state.modal = .prompt(
-                Prompt(
-                    title: state.text(.promptNewStageTitle, ["stage": stage.name]),
-                    label: state.text(.promptStageNameLabel), text: "", purpose: .newStage(after: stage.id)))
+            state.open(
+                .prompt(
+                    Prompt(
+                        title: state.text(.promptNewStageTitle, ["stage": stage.name]),
+                        label: state.text(.promptStageNameLabel), text: "", purpose: .newStage(after: stage.id))))
         case .stageRename:
-            state.modal = .prompt(
-                Prompt(
-                    title: state.text(.promptRenameStageTitle, ["stage": stage.name]),
-                    label: state.text(.promptStageNameLabel), text: stage.name,
-                    purpose: .renameStage(stageID: stage.id)))
+            state.open(
+                .prompt(
+                    Prompt(
+                        title: state.text(.promptRenameStageTitle, ["stage": stage.name]),
+                        label: state.text(.promptStageNameLabel), text: stage.name,
+                        purpose: .renameStage(stageID: stage.id))))
         case .stageLimits:
             let current = (stage.stuckAfterDays.map(String.init) ?? "-") + " " + (stage.probability.map(String.init) ?? "-")
-            state.modal = .prompt(
-                Prompt(
-                    title: state.text(.promptStageLimitsTitle, ["stage": stage.name]),
-                    label: state.text(.promptStageLimitsLabel), text: current,
-                    purpose: .stageLimits(stageID: stage.id)))
+            state.open(
+                .prompt(
+                    Prompt(
+                        title: state.text(.promptStageLimitsTitle, ["stage": stage.name]),
+                        label: state.text(.promptStageLimitsLabel), text: current,
+                        purpose: .stageLimits(stageID: stage.id))))
         case .stageRemove: return remove(stage, &state)
-        case .cancel: state.modal = nil
+        case .cancel: state.closeModal()
         default: break
         }
         return []
@@ -69,18 +70,20 @@ enum StageEditorFlow {
     static func remove(_ stage: Stage, _ state: inout BoardState) -> [Effect] {
         let holds = state.deals.values.contains { $0.stage == stage.id }
         guard holds else {
-            state.modal = .confirm(
-                Confirm(
-                    title: state.text(.confirmRemoveStageTitle, ["stage": stage.name]),
-                    question: state.text(.confirmRemoveStageQuestion, ["stage": stage.name]),
-                    purpose: .removeStage(stageID: stage.id)))
+            state.open(
+                .confirm(
+                    Confirm(
+                        title: state.text(.confirmRemoveStageTitle, ["stage": stage.name]),
+                        question: state.text(.confirmRemoveStageQuestion, ["stage": stage.name]),
+                        purpose: .removeStage(stageID: stage.id))))
             return []
         }
         let targets = state.pipeline.stages.filter { $0.id != stage.id }.map { PickerOption(value: $0.id, label: $0.name) }
-        state.modal = .picker(
-            Picker(
-                title: state.text(.pickRemoveStageTarget, ["stage": stage.name]), options: targets,
-                selected: 0, purpose: .removeStage(stageID: stage.id)))
+        state.open(
+            .picker(
+                Picker(
+                    title: state.text(.pickRemoveStageTarget, ["stage": stage.name]), options: targets,
+                    selected: 0, purpose: .removeStage(stageID: stage.id))))
         return []
     }
 
@@ -100,7 +103,7 @@ enum StageEditorFlow {
     /// Back to the editor on the stage `id` (or where it was) after a prompt or a picker.
     static func back(to id: String?, _ state: inout BoardState) {
         let index = id.flatMap { state.pipeline.index(of: $0) } ?? 0
-        state.modal = .stages(StageEditor(selected: index))
+        state.open(.stages(StageEditor(selected: index)))
     }
 
     /// A prompt of the editor answered: the edit to make, or the prompt again with what is wrong.
@@ -110,7 +113,7 @@ enum StageEditorFlow {
             back(to: after, &state)
             if case .stages(var editor)? = state.modal {
                 editor.selected += 1
-                state.modal = .stages(editor)
+                state.open(.stages(editor))
             }
             return [.editPipeline(.addStage(name: prompt.text, id: nil, place: .after(after), settings: StageSettings()))]
         case .renameStage(let id):
@@ -120,7 +123,7 @@ enum StageEditorFlow {
             guard let (days, percent) = limits(prompt.text) else {
                 var again = prompt
                 again.error = state.text(.errStageLimits)
-                state.modal = .prompt(again)
+                state.open(.prompt(again))
                 return []
             }
             back(to: id, &state)

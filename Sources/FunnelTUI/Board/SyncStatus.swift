@@ -2,7 +2,7 @@ import Foundation
 import FunnelCore
 
 /// How a background `funnel sync` ended, as the board's driver reports it.
-public enum SyncOutcome: Equatable, Sendable {
+public enum SyncOutcome: Hashable, Sendable {
     /// Done: files sent and received; `attention` when files were held back or ignored.
     case synced(sent: Int, received: Int, attention: Bool)
     /// The remote could not be reached (local data untouched).

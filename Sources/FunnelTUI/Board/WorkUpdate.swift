@@ -10,7 +10,7 @@ enum WorkUpdate {
         case .up: picker.selected = max(0, picker.selected - 1)
         case .down: picker.selected = min(choices.count - 1, picker.selected + 1)
         case .cancel:
-            state.modal = picker.fromToday ? .today(TodayList(selected: todayIndex(of: picker.dealID, state))) : nil
+            back(fromToday: picker.fromToday, dealID: picker.dealID, &state)
             return []
         case .input(let key):
             guard let index = choices.firstIndex(where: { $0.key == key }) else { return [] }
@@ -22,7 +22,7 @@ enum WorkUpdate {
         default:
             return []
         }
-        state.modal = .logPicker(picker)
+        state.open(.logPicker(picker))
         return []
     }
 
@@ -33,21 +33,21 @@ enum WorkUpdate {
         case .up: list.selected = max(0, list.selected - 1)
         case .down: list.selected = min(max(0, entries.count - 1), list.selected + 1)
         case .cancel, .quit, .todayList:
-            state.modal = nil
+            state.closeModal()
             return []
         case .help:
-            state.modal = .help(scroll: 0)
+            state.open(.help(scroll: 0))
             return []
         case .submit:
             guard entries.indices.contains(list.selected) else { return [] }
-            state.modal = nil
+            state.closeModal()
             state.filter = ""
             state.flagFilter = nil
             state.refilter(keeping: entries[list.selected].deal.id)
             return []
         case .logCall:
             guard entries.indices.contains(list.selected) else { return [] }
-            state.modal = .logPicker(LogPicker(dealID: entries[list.selected].deal.id, fromToday: true))
+            state.open(.logPicker(LogPicker(dealID: entries[list.selected].deal.id, fromToday: true)))
             return []
         case .email:
             guard entries.indices.contains(list.selected) else { return [] }
@@ -55,11 +55,21 @@ enum WorkUpdate {
         default:
             return []
         }
-        state.modal = .today(list)
+        state.open(.today(list))
         return []
     }
 
     /// Where a deal stands in today's list (0 when it is not there).
+    /// Closes an overlay opened on `dealID`: back to today's list on that deal when it was
+    /// opened from there, else to the board or the detail pane.
+    static func back(fromToday: Bool, dealID: String, _ state: inout BoardState) {
+        if fromToday {
+            state.open(.today(TodayList(selected: todayIndex(of: dealID, state))))
+        } else {
+            state.closeModal()
+        }
+    }
+
     static func todayIndex(of dealID: String, _ state: BoardState) -> Int {
         state.callList.firstIndex { $0.deal.id == dealID } ?? 0
     }
@@ -70,7 +80,7 @@ enum WorkUpdate {
     static func moveOn(after dealID: String, position: Int?, _ state: inout BoardState) {
         let list = state.callList
         guard !list.isEmpty else {
-            state.modal = nil
+            state.closeModal()
             return
         }
         let index: Int
@@ -79,6 +89,6 @@ enum WorkUpdate {
         } else {
             index = min(position ?? 0, list.count - 1)
         }
-        state.modal = .today(TodayList(selected: index))
+        state.open(.today(TodayList(selected: index)))
     }
 }
