@@ -1,0 +1,8 @@
+import Foundation
+import FunnelCore
+
+/// A message in the status line.
+public struct StatusMessage: Hashable, Sendable {
+    public var text: String
+    public var isError: Bool
+}
