@@ -3,6 +3,7 @@ import FunnelCore
 import FunnelText
 import Testing
 
+@testable import FunnelBoard
 @testable import FunnelTUI
 
 @Suite struct BoardRenderTests {

@@ -2,7 +2,7 @@ import Foundation
 import FunnelCore
 import Testing
 
-@testable import FunnelTUI
+@testable import FunnelBoard
 
 /// One focus (`Focus`): an overlay over the detail pane goes back to it, a carried card takes
 /// no mouse press, and a gone deal closes what showed it.

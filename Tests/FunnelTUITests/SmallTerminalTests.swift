@@ -3,7 +3,7 @@ import FunnelCore
 import FunnelText
 import Testing
 
-@testable import FunnelTUI
+@testable import FunnelBoard
 
 /// Every overlay and the welcome screen drawn at every small size: a box taller or wider than the
 /// terminal is cut, never a crash (a split pane, a window shrunk while a builder is open).

@@ -2,7 +2,7 @@ import Foundation
 import FunnelCore
 import Testing
 
-@testable import FunnelTUI
+@testable import FunnelBoard
 
 /// The manager's stage editor (`S`): keys give the same `PipelineEdit`s as `funnel stages`.
 @Suite("The stage editor on the board")

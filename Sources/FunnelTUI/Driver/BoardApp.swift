@@ -1,5 +1,6 @@
 import CFunnelSignals
 import Foundation
+import FunnelBoard
 import FunnelCore
 import FunnelStore
 import FunnelText

@@ -5,4 +5,9 @@ import FunnelCore
 public struct StatusMessage: Hashable, Sendable {
     public var text: String
     public var isError: Bool
+
+    public init(text: String, isError: Bool) {
+        self.text = text
+        self.isError = isError
+    }
 }

@@ -4,7 +4,7 @@ import FunnelCore
 /// `P` on the board: show another pipeline (docs/keys.md). With two pipelines `P` shows the other
 /// at once; with more, a list, the one shown selected. Everything else on the board (columns,
 /// filters, the stage editor, the report screen) then acts on the pipeline shown.
-enum PipelineFlow {
+public enum PipelineFlow {
     static func open(_ state: inout BoardState) -> [Effect] {
         guard let set = state.pipelines, set.entries.count > 1 else {
             state.status = StatusMessage(text: state.text(.statusOnePipeline), isError: false)
@@ -20,7 +20,7 @@ enum PipelineFlow {
 
     /// Shows pipeline `entry` of `set`, with `team` and the deals read again (`allDeals`: every
     /// pipeline's; only the entry's stay). The first open stage is selected.
-    static func show(_ entry: PipelineEntry, of set: PipelineSet, team: Team, allDeals: [Deal], _ state: inout BoardState) {
+    public static func show(_ entry: PipelineEntry, of set: PipelineSet, team: Team, allDeals: [Deal], _ state: inout BoardState) {
         state.pipelines = set
         state.funnel = Funnel(pipeline: entry.pipeline, team: team).on(entry)
         state.deals = Dictionary(

@@ -373,7 +373,7 @@ public enum KeyTable {
 
     /// docs/keys.md, generated.
     public static var markdown: String {
-        var out = "# Keys\n\nGenerated from the key table (`Sources/FunnelTUI/Board/KeyTable.swift`); the help overlay (`?`) shows the same.\n"
+        var out = "# Keys\n\nGenerated from the key table (`Sources/FunnelBoard/Board/KeyTable.swift`); the help overlay (`?`) shows the same.\n"
         for context in KeyContext.allCases {
             out += "\n## \(context.title(in: .en))\n\n| keys | what it does |\n|---|---|\n"
             for binding in bindings where binding.context == context {

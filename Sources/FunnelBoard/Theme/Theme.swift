@@ -92,28 +92,12 @@ public struct Theme: Hashable, Sendable {
         return Theme(name: name, entries: entries)
     }
 
-    /// Finds a theme by name or path: a file path, `$XDG_CONFIG_HOME/funnel/themes/NAME.theme`,
-    /// or one of the built-in themes (the files in Themes/).
-    public static func load(_ nameOrPath: String, environment: [String: String]) throws -> Theme {
-        if nameOrPath.contains("/") {
-            guard let text = try? String(contentsOfFile: nameOrPath, encoding: .utf8) else {
-                throw ThemeError(message: "cannot read the theme file \(nameOrPath)")
-            }
-            return try parse(text, name: nameOrPath)
-        }
-        let userFile = ConfigFile.directory(environment: environment) + "/themes/\(nameOrPath).theme"
-        if let text = try? String(contentsOfFile: userFile, encoding: .utf8) { return try parse(text, name: userFile) }
-        guard let builtin = BuiltinThemes.files[nameOrPath] else {
-            throw ThemeError(
-                message: "no theme called “\(nameOrPath)”; built in: "
-                    + BuiltinThemes.files.keys.sorted().joined(separator: ", "))
-        }
-        return try parse(builtin, name: nameOrPath)
-    }
 }
 
 /// A theme that cannot be used, and why.
 public struct ThemeError: Error, CustomStringConvertible {
     public let message: String
     public var description: String { message }
+
+    public init(message: String) { self.message = message }
 }

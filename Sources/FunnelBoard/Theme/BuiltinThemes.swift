@@ -1,7 +1,7 @@
 // Generated from the files in Themes/ (a test checks they match): the themes built into the binary.
 
-enum BuiltinThemes {
-    static let files: [String: String] = [
+public enum BuiltinThemes {
+    public static let files: [String: String] = [
         "dark": #"""
         # funnel theme: dark (the default)
         # role = FG BG ; FG8 BG8 ; attributes
