@@ -35,13 +35,27 @@ public enum Action: Hashable, Sendable {
     // The world.
     case resize(width: Int, height: Int)
     case tick(Date)
+    /// The pipeline shown, the team and every deal, read again.
     case reloaded(Pipeline, Team, [Deal])
+    /// Everything read again (`Effect.reload`): the pipelines, the team, the deals, the goals.
+    case dataRead(BoardData)
+    /// Everything read again to show pipeline `id` (`Effect.openPipeline`).
+    case pipelineRead(id: String, BoardData)
+    /// The data directory could not be read, and why: the board keeps what it shows.
+    case readFailed(String)
     /// Another process changed these deals (read again from their files) or removed these ids.
     case changedElsewhere(changed: [Deal], removed: [String])
     case saved(Deal)
-    /// The stage editor's change was written (the board has been reloaded).
+    /// A deal's change or a new deal was not written, and why.
+    case saveFailed(dealID: String, WriteFailure)
+    /// A deal created on the board was not removed (its undo), and why.
+    case removeFailed(dealID: String, WriteFailure)
+    /// The stage editor's change was written (nil) or not, and why.
+    case pipelineEdited(WriteFailure?)
+    /// The stage editor's change was written and the board read again: say so.
     case pipelineSaved
-    case saveFailed(String)
+    /// An error to show in the status line (after a reload: why a write failed, a skipped file).
+    case problem(String)
     /// The mail templates to choose from (their names without a language ending).
     case mailTemplates(MailJob, [String])
     /// A template read for the job's deal (`filled`: false), or the draft as the editor left it (true).
@@ -60,6 +74,34 @@ public enum Action: Hashable, Sendable {
     case syncNow
     /// A background `funnel sync` ended.
     case syncFinished(SyncOutcome)
+}
+
+/// Why a write the board asked for did not happen; the update decides what follows (`WriteFlow`).
+public enum WriteFailure: Hashable, Sendable {
+    /// Refused, nothing written: the deal changed on disk meanwhile, or a rule said no.
+    case refused(Message)
+    /// The deal's file is no longer there.
+    case gone
+    /// The store could not do it, and why.
+    case error(String)
+}
+
+/// The data directory as read again by the driver: every pipeline, the team, every deal, the
+/// goals (nil: goals.json could not be read) and a warning about files skipped, if any.
+public struct BoardData: Hashable, Sendable {
+    public var pipelines: PipelineSet
+    public var team: Team
+    public var deals: [Deal]
+    public var goals: [Goal]?
+    public var warning: String?
+
+    public init(pipelines: PipelineSet, team: Team, deals: [Deal], goals: [Goal]?, warning: String?) {
+        self.pipelines = pipelines
+        self.team = team
+        self.deals = deals
+        self.goals = goals
+        self.warning = warning
+    }
 }
 
 /// What the board asks the world to do after an update.
@@ -84,14 +126,18 @@ public enum Effect: Equatable, Sendable {
     /// Hand the message to the mailer (answered with `.mailSent` or `.mailFailed`).
     case sendMail(MailJob, ComposedMail)
     /// Change the pipeline (the stage editor), checked again against what is on disk under the
-    /// lock; the board reloads afterwards (answered with `.saveFailed` when refused).
+    /// lock (answered with `.pipelineEdited`).
     case editPipeline(PipelineEdit)
+    /// Read again the deals `deals` (nil: everything), answered with `.changedElsewhere` or
+    /// `.dataRead` (`.readFailed` when it cannot be read); then apply `then`, if any.
+    case reload(deals: [String]?, then: Action?)
     /// Read the product catalogue (answered with `.products` or `.quoteFailed`).
     case loadProducts(dealID: String)
     /// Issue a quote of the deal's lines (answered with `.quoteIssued` or `.quoteFailed`).
     case issueQuote(dealID: String)
     /// Run `funnel sync` in the background (answered with `.syncFinished`).
     case sync
-    /// Show the pipeline with this id: its stages and deals read again (`P`).
+    /// Show the pipeline with this id: its stages and deals read again (`P`; answered with
+    /// `.pipelineRead` or `.readFailed`).
     case openPipeline(String)
 }

@@ -26,15 +26,28 @@ enum WorldUpdate {
         case .saved(let deal):
             state.replace(deal)
             return []
-        case .saveFailed(let text):
-            state.status = StatusMessage(text: text, isError: true)
-            return []
-        case .pipelineSaved:
-            state.status = StatusMessage(text: state.text(.statusStagesSaved), isError: false)
-            return []
         case .mousePress(let x, let y): return CarryUpdate.mousePress(x: x, y: y, &state)
         case .mouseRelease(let x, let y): return CarryUpdate.mouseRelease(x: x, y: y, &state)
         default: return outcome(action, &state)
+        }
+    }
+
+    /// What became of a write, and the data directory read again.
+    private static func written(_ action: Action, _ state: inout BoardState) -> [Effect]? {
+        switch action {
+        case .saveFailed(let dealID, let failure): return WriteFlow.saveFailed(dealID, failure, &state)
+        case .removeFailed(_, let failure): return WriteFlow.removeFailed(failure, &state)
+        case .pipelineEdited(let failure): return WriteFlow.pipelineEdited(failure, &state)
+        case .pipelineSaved:
+            state.status = StatusMessage(text: state.text(.statusStagesSaved), isError: false)
+            return []
+        case .problem(let text):
+            state.status = StatusMessage(text: text, isError: true)
+            return []
+        case .dataRead(let data): return WriteFlow.dataRead(data, &state)
+        case .pipelineRead(let id, let data): return WriteFlow.pipelineRead(id, data, &state)
+        case .readFailed(let why): return WriteFlow.readFailed(why, &state)
+        default: return nil
         }
     }
 
@@ -48,7 +61,7 @@ enum WorldUpdate {
         case .products(let dealID, let products): return QuoteFlow.products(dealID, products, &state)
         case .quoteIssued(let deal, let number, let pdf): return QuoteFlow.issued(deal, number: number, pdf: pdf, &state)
         case .quoteFailed(let reason): return QuoteFlow.failed(reason, &state)
-        default: return nil
+        default: return written(action, &state)
         }
     }
 
