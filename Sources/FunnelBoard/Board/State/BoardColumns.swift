@@ -4,10 +4,10 @@ import FunnelCore
 /// Keeping the board's columns (`CardIndex`), selection and scroll in step with the deals, the
 /// query and the size.
 extension BoardState {
-    /// Rebuilds the columns from the deals and the query (a full sort), keeping `focus` (a deal
+    /// Rebuilds the columns from the deals and the query (a full sort), keeping `kept` (a deal
     /// id) selected if shown. For a scope, sort or data reload; one deal's change uses `replace`.
-    public mutating func recompute(keeping focus: String?) {
-        let focusID = focus ?? selectedDeal?.id
+    public mutating func recompute(keeping kept: String?) {
+        let focusID = kept ?? selectedDeal?.id
         missingStages = pipeline.missingStages(of: deals.values)
         index = CardIndex(
             deals: deals, stages: stages, scope: scope, sort: sort, actor: actor, utcOffset: utcOffset,
@@ -17,14 +17,14 @@ extension BoardState {
     }
 
     /// Applies the text and flag filters again (narrowing while the text grows).
-    public mutating func refilter(keeping focus: String? = nil) {
-        let focusID = focus ?? selectedDeal?.id
+    public mutating func refilter(keeping kept: String? = nil) {
+        let focusID = kept ?? selectedDeal?.id
         index.refilter(filter, flag: CardNarrowing.of(flag: flagFilter, priority: priorityFilter), flagged: flagTest)
         settle(focus: focusID)
     }
 
-    /// Puts one deal's new version on the board (or takes it off), keeping `focus` selected.
-    public mutating func replace(_ deal: Deal, focus: String? = nil) {
+    /// Puts one deal's new version on the board (or takes it off), keeping `kept` selected.
+    public mutating func replace(_ deal: Deal, focus kept: String? = nil) {
         // A deal moved to another pipeline (elsewhere) leaves this board.
         guard belongs(deal) else {
             // Its part of the goals stays counted with the other pipelines' deals, and a change to
@@ -36,7 +36,7 @@ extension BoardState {
             }
             return remove(deal.id)
         }
-        let focusID = focus ?? selectedDeal?.id
+        let focusID = kept ?? selectedDeal?.id
         let old = deals[deal.id]
         deals[deal.id] = deal
         adjustHeaderGoal(old: old, new: deal)
@@ -75,15 +75,15 @@ extension BoardState {
         }
     }
 
-    /// Keeps the selection on `focus` when it is shown, and every row and scroll in range.
-    private mutating func settle(focus: String?) {
+    /// Keeps the selection on `kept` when it is shown, and every row and scroll in range.
+    private mutating func settle(focus kept: String?) {
         let count = stages.count
         if rows.count != count { rows = Array(repeating: 0, count: count) }
         if scrolls.count != count { scrolls = Array(repeating: 0, count: count) }
         column = min(max(0, column), max(0, count - 1))
-        if let focus {
+        if let kept {
             for (c, ids) in index.ids.enumerated() {
-                if let r = ids.firstIndex(of: focus) {
+                if let r = ids.firstIndex(of: kept) {
                     column = c
                     rows[c] = r
                     break
@@ -100,9 +100,9 @@ extension BoardState {
     /// Keeps each column's selection inside its scrolled window, and the selected column on screen.
     public mutating func clampScroll() {
         let shown = BoardLayout.visibleColumns(width: width, stages: stages.count)
-        let focus = drag?.target ?? column
-        if focus < firstColumn { firstColumn = focus }
-        if focus >= firstColumn + shown { firstColumn = focus - shown + 1 }
+        let shownColumn = drag?.target ?? column
+        if shownColumn < firstColumn { firstColumn = shownColumn }
+        if shownColumn >= firstColumn + shown { firstColumn = shownColumn - shown + 1 }
         firstColumn = max(0, min(firstColumn, stages.count - shown))
         let visible = max(1, visibleCards)
         for c in 0..<min(rows.count, scrolls.count) {
