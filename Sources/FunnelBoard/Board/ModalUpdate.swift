@@ -210,32 +210,33 @@ enum ModalUpdate {
         }
     }
 
-    static func submit(_ prompt: Prompt, _ state: inout BoardState) -> [Effect] {
+    /// Keeps the prompt open with `error` under it: what was typed cannot be used.
+    static func again(_ prompt: Prompt, saying error: String, _ state: inout BoardState) -> [Effect] {
         var prompt = prompt
+        prompt.error = error
+        state.open(.prompt(prompt))
+        return []
+    }
+
+    static func submit(_ prompt: Prompt, _ state: inout BoardState) -> [Effect] {
         switch prompt.purpose {
         case .nextAction(let dealID, let stage, var extras):
             guard let next = MoveFlow.parseNextAction(prompt.text, today: state.today) else {
-                prompt.error = state.text(.errStartDate)
-                state.open(.prompt(prompt))
-                return []
+                return again(prompt, saying: state.text(.errStartDate), &state)
             }
             extras.nextAction = next
             state.closeModal()
             return MoveFlow.attempt(dealID, to: stage, extras: extras, &state)
         case .value(let dealID, let stage, var extras):
             guard let amount = Money.parseAmount(prompt.text) else {
-                prompt.error = state.text(.errAmount)
-                state.open(.prompt(prompt))
-                return []
+                return again(prompt, saying: state.text(.errAmount), &state)
             }
             extras.value = amount
             state.closeModal()
             return MoveFlow.attempt(dealID, to: stage, extras: extras, &state)
         case .reject(let dealID):
             guard !prompt.text.trimmingCharacters(in: .whitespaces).isEmpty else {
-                prompt.error = state.text(.errGiveReason)
-                state.open(.prompt(prompt))
-                return []
+                return again(prompt, saying: state.text(.errGiveReason), &state)
             }
             state.closeModal()
             return DetailUpdate.change(dealID, .reject(reason: prompt.text), &state)
@@ -246,9 +247,7 @@ enum ModalUpdate {
         case .bill(let dealID), .training(let dealID):
             let module = BilledModule.clean(prompt.text)
             guard !module.isEmpty else {
-                prompt.error = "the module's name"
-                state.open(.prompt(prompt))
-                return []
+                return again(prompt, saying: "the module's name", &state)
             }
             state.closeModal()
             if case .bill = prompt.purpose { return DetailUpdate.change(dealID, .bill(module: module), &state) }
@@ -257,9 +256,7 @@ enum ModalUpdate {
             guard let deal = state.deals[dealID] else { return [] }
             switch DetailUpdate.change(for: field, text: prompt.text, deal: deal, state: state) {
             case .failure(let message):
-                prompt.error = message.message
-                state.open(.prompt(prompt))
-                return []
+                return again(prompt, saying: message.message, &state)
             case .success(let change):
                 state.closeModal()
                 return DetailUpdate.change(dealID, change, &state)
