@@ -11,8 +11,8 @@ enum CardUpdate {
         .pickUpOrDrop: pickUp,
         .moveStageLeft: { moveStage(.moveStageLeft, $0, &$1) },
         .moveStageRight: { moveStage(.moveStageRight, $0, &$1) },
-        .openDetail: { deal, state in open(.detail(DetailState(dealID: deal.id)), &state) },
-        .logCall: { deal, state in open(.modal(.logPicker(LogPicker(dealID: deal.id, fromToday: false)), over: nil), &state) },
+        .openDetail: { deal, state in focus(.detail(DetailState(dealID: deal.id)), &state) },
+        .logCall: { deal, state in ColumnsUpdate.open(.logPicker(LogPicker(dealID: deal.id, fromToday: false)), &state) },
         .email: { MailFlow.start($0.id, fromToday: false, &$1) },
         .priority: { PriorityFlow.board($0, &$1) },
         .accept: { DetailUpdate.change($0.id, .accept, &$1) },
@@ -20,7 +20,8 @@ enum CardUpdate {
         .assign: assign,
     ]
 
-    static func open(_ focus: Focus, _ state: inout BoardState) -> [Effect] {
+    /// Gives the keys to `focus`; nothing for the world to do.
+    static func focus(_ focus: Focus, _ state: inout BoardState) -> [Effect] {
         state.focus = focus
         return []
     }
@@ -52,7 +53,7 @@ enum CardUpdate {
         let prompt = Prompt(
             title: state.text(.promptRejectTitle, ["title": deal.title]), label: state.text(.promptRejectLabel),
             text: "", error: nil, purpose: .reject(dealID: deal.id))
-        return open(.modal(.prompt(prompt), over: nil), &state)
+        return ColumnsUpdate.open(.prompt(prompt), &state)
     }
 
     /// `a`: who the card goes to (managers only).
@@ -62,7 +63,7 @@ enum CardUpdate {
             let picker = Picker(
                 title: state.text(.pickerAssignTitle, ["title": deal.title]), options: options,
                 selected: options.firstIndex { $0.value == deal.owner } ?? 0, purpose: .assign(dealID: deal.id))
-            return open(.modal(.picker(picker), over: nil), &state)
+            return ColumnsUpdate.open(.picker(picker), &state)
         }
     }
 }

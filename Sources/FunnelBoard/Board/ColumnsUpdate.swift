@@ -57,6 +57,7 @@ enum ColumnsUpdate {
         .switchPipeline: { PipelineFlow.open(&$0) },
     ]
 
+    /// Puts `modal` on top; nothing for the world to do.
     static func open(_ modal: Modal, _ state: inout BoardState) -> [Effect] {
         state.open(modal)
         return []
