@@ -72,31 +72,26 @@ public final class BoardApp {
     /// Loads everything needed before the terminal is touched, so errors print plainly.
     public func prepare() throws -> BoardState {
         let pipelines = try store.loadPipelineSet()
-        let entry = pipelines.entry(id: options.pipeline) ?? pipelines.first
-        let funnel = Funnel(pipeline: entry.pipeline, team: try store.loadTeam()).on(entry)
-        guard let actor = funnel.team.user(account) else {
+        let team = try store.loadTeam()
+        let set = try store.loadDealSet()
+        var goals: [Goal]?
+        var goalsProblem: String?
+        do { goals = try store.loadGoals().goals } catch { goalsProblem = "\(error)" }
+        let data = BoardData(
+            pipelines: pipelines, team: team, deals: Array(set.deals.values), goals: goals,
+            warning: set.skippedWarning(toManager: team.user(account)?.role == .manager))
+        let seed = UInt64(truncatingIfNeeded: Int(Date().timeIntervalSince1970 * 1000)) ^ UInt64(getpid())
+        guard
+            var state = BoardState.opening(
+                data, account: account, pipeline: options.pipeline, goalsProblem: goalsProblem, now: now,
+                utcOffset: options.utcOffset, seed: seed)
+        else {
             throw BoardError(message: Message.notOnTeam(account: account).text(in: options.locale.language))
         }
-        let set = try store.loadDealSet()
-        let shown = set.deals.filter { pipelines.home(of: $0.value) == entry.id }
-        var state = BoardState(
-            funnel: funnel, actor: actor, dealsByID: shown, now: now,
-            utcOffset: options.utcOffset, width: 80, height: 24,
-            seed: UInt64(truncatingIfNeeded: Int(Date().timeIntervalSince1970 * 1000)) ^ UInt64(getpid()),
-            scope: actor.role == .manager ? .everyone : .mine)
-        state.pipelines = pipelines
-        state.dealsElsewhere = set.deals.values.filter { pipelines.home(of: $0) != entry.id }
         options.locale.apply(to: &state)
-        // Goals only add to the header: a goals.json that cannot be read says so and takes nothing away.
-        do { state.goals = try store.loadGoals().goals } catch {
-            state.status = StatusMessage(text: "\(error)", isError: true)
-        }
         let done = firstStepsFile.load()
         state.firstSteps = FirstStep.allCases.filter { !done.contains($0) }
         state.sync = SyncStatus(available: SyncRunner.isAvailable(root: store.root), interval: options.syncInterval)
-        if let warning = set.skippedWarning(toManager: actor.role == .manager) {
-            state.status = StatusMessage(text: warning, isError: true)
-        }
         return state
     }
 
