@@ -37,27 +37,34 @@ let package = Package(
         ),
         // The board's signal state and self-pipe, in one C object file (never in a header).
         .target(name: "CFunnelSignals", path: "Sources/CFunnelSignals", linkerSettings: [.linkedLibrary("ncursesw")]),
+        // The C library's wcwidth, which Swift's Glibc module does not show (X/Open only), in one C file.
+        .target(name: "CFunnelWidth", path: "Sources/CFunnelWidth"),
         // Pure domain: stages, deals, rules, roles, queries. Foundation only.
         .target(name: "FunnelCore", swiftSettings: strict),
         // JSON files under the data directory: atomic writes, locking, loading.
         .target(name: "FunnelStore", dependencies: ["FunnelCore"], swiftSettings: strict),
         // Terminal text: grapheme widths, truncation, sanitising untrusted strings, bidi display.
-        .target(name: "FunnelText", dependencies: ["CNcursesw", "CFriBidi"], swiftSettings: strict),
+        .target(name: "FunnelText", dependencies: ["CFunnelWidth", "CFriBidi"], swiftSettings: strict),
         // Typesetting a quote as an A4 PDF from a laid-out QuoteLayout (Pango + Cairo). No domain types.
         .target(name: "FunnelPDF", dependencies: ["CPangoCairo", "CFriBidi"], swiftSettings: strict + pangoIncludes),
         // Quotes (R19): an issued quote and its template laid out as a QuoteLayout for FunnelPDF; issuing one.
         .target(name: "FunnelQuote", dependencies: ["FunnelCore", "FunnelStore", "FunnelPDF"], swiftSettings: strict),
         // Sending email: the mailer (`sendmail -t`), $EDITOR on a draft, templates looked up in the store.
         .target(name: "FunnelMail", dependencies: ["FunnelCore", "FunnelStore"], swiftSettings: strict),
-        // The board: actions, key table, pure update and render, ncurses driver.
+        // The pure board: state, actions, key table, update, render to a text grid, themes. No
+        // terminal, files or processes: it links neither ncurses nor the store.
+        .target(name: "FunnelBoard", dependencies: ["FunnelCore", "FunnelText"], swiftSettings: strict),
+        // The board's driver: ncurses, the store, the effects (mail, quotes, sync), config files.
         .target(
-            name: "FunnelTUI", dependencies: ["FunnelCore", "FunnelStore", "FunnelMail", "FunnelQuote", "FunnelText", "CNcursesw", "CFunnelSignals"],
+            name: "FunnelTUI",
+            dependencies: ["FunnelCore", "FunnelStore", "FunnelMail", "FunnelQuote", "FunnelText", "FunnelBoard", "CNcursesw", "CFunnelSignals"],
             swiftSettings: strict),
         .executableTarget(
-            name: "funnel", dependencies: ["FunnelCore", "FunnelStore", "FunnelMail", "FunnelText", "FunnelTUI", "FunnelQuote", "FunnelPDF"],
+            name: "funnel",
+            dependencies: ["FunnelCore", "FunnelStore", "FunnelMail", "FunnelText", "FunnelBoard", "FunnelTUI", "FunnelQuote", "FunnelPDF"],
             swiftSettings: strict),
         // The benchmark: open, key to frame, save, report, memory on generated data sets.
-        .executableTarget(name: "funnel-bench", dependencies: ["FunnelCore", "FunnelStore", "FunnelTUI"], swiftSettings: strict),
+        .executableTarget(name: "funnel-bench", dependencies: ["FunnelCore", "FunnelStore", "FunnelBoard"], swiftSettings: strict),
         // For the reliability tests: a writer making random changes through the store, printing
         // each acknowledged one, to be run side by side and killed at random moments.
         .executableTarget(name: "funnel-torture", dependencies: ["FunnelCore", "FunnelStore"], swiftSettings: strict),
@@ -71,7 +78,7 @@ let package = Package(
         // Quote PDFs read back with poppler-utils (pdftotext, pdfinfo, pdfimages, pdftoppm); Cairo
         // directly to write a test logo and read rendered pages.
         .testTarget(name: "FunnelPDFTests", dependencies: ["FunnelPDF", "CPangoCairo"], swiftSettings: pangoIncludes),
-        .testTarget(name: "FunnelTUITests", dependencies: ["FunnelCore", "FunnelText", "FunnelTUI"]),
+        .testTarget(name: "FunnelTUITests", dependencies: ["FunnelCore", "FunnelText", "FunnelBoard", "FunnelTUI"]),
         .testTarget(name: "FunnelEndToEndTests", dependencies: ["FunnelCore", "FunnelTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "FunnelBoardTests", dependencies: ["FunnelCore", "FunnelTestSupport"]),
         .testTarget(name: "FunnelReliabilityTests", dependencies: ["FunnelCore", "FunnelStore", "FunnelTestSupport"]),

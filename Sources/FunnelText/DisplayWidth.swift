@@ -1,4 +1,4 @@
-import CNcursesw
+import CFunnelWidth
 import Foundation
 
 #if canImport(Glibc)
@@ -63,7 +63,7 @@ public enum DisplayWidth {
     static func width(of scalar: Unicode.Scalar) -> Int {
         if scalar.value < 0x80 { return scalar.value >= 0x20 && scalar.value < 0x7F ? 1 : 0 }
         TerminalLocale.prepare()
-        let width = wcwidth(wchar_t(bitPattern: scalar.value))
+        let width = funnel_wcwidth(scalar.value)
         if width >= 0 { return Int(width) }
         return scalar.properties.generalCategory == .nonspacingMark ? 0 : 1
     }

@@ -1,7 +1,7 @@
 import Foundation
+import FunnelBoard
 import FunnelCore
 import FunnelStore
-import FunnelTUI
 
 #if canImport(Glibc)
 import Glibc

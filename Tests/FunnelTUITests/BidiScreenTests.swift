@@ -3,7 +3,7 @@ import FunnelCore
 import FunnelText
 import Testing
 
-@testable import FunnelTUI
+@testable import FunnelBoard
 
 /// Hebrew and Arabic on a terminal that does no bidi: every field in visual order inside its
 /// own cell span (issue #12, "Bidi on screen"). Expected strings are written out by hand.

@@ -1,6 +1,7 @@
 import FunnelText
 import Testing
 
+@testable import FunnelBoard
 @testable import FunnelTUI
 
 /// `bidi` and `arabic_shaping` in the config file, and `FUNNEL_BIDI`.

@@ -2,7 +2,7 @@ import Foundation
 import FunnelCore
 import FunnelText
 
-@testable import FunnelTUI
+@testable import FunnelBoard
 
 /// Small, known boards for screen tests.
 enum BoardFixtures {

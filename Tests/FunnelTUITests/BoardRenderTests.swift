@@ -3,6 +3,7 @@ import FunnelCore
 import FunnelText
 import Testing
 
+@testable import FunnelBoard
 @testable import FunnelTUI
 
 @Suite struct BoardRenderTests {
@@ -131,7 +132,7 @@ import Testing
         let grid = BoardRender.render(state)
         #expect(grid.width == 60 && grid.height == 20)
         for row in 0..<grid.height { #expect(DisplayWidth.of(grid.line(row)) <= 60) }
-        state.detail = DetailState(dealID: "aaaa1111")
+        state.openDetail(DetailState(dealID: "aaaa1111"))
         _ = BoardUpdate.apply(.resize(width: 40, height: 15), &state)
         let small = BoardRender.render(state)
         #expect(small.text.contains("CRM annual plan"))

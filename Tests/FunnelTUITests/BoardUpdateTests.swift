@@ -2,7 +2,7 @@ import Foundation
 import FunnelCore
 import Testing
 
-@testable import FunnelTUI
+@testable import FunnelBoard
 
 @Suite struct BoardUpdateTests {
     /// The state with "CRM annual plan" (New inquiry, owned by yossi) selected.

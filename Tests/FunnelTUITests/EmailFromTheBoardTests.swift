@@ -3,7 +3,7 @@ import FunnelCore
 import FunnelText
 import Testing
 
-@testable import FunnelTUI
+@testable import FunnelBoard
 
 /// R11's email from the board (issue 13): `e` asks the driver for the templates, a list when
 /// there are several, To and Subject shown before it leaves, `e` again for $EDITOR, `y` hands it

@@ -3,6 +3,7 @@ import FunnelCore
 import FunnelText
 import Testing
 
+@testable import FunnelBoard
 @testable import FunnelTUI
 
 /// The first-run hints (issue #20): the footer shows a new user the first steps until each is done.

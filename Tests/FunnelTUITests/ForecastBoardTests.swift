@@ -2,7 +2,7 @@ import Foundation
 import FunnelCore
 import Testing
 
-@testable import FunnelTUI
+@testable import FunnelBoard
 
 /// Weighted value in the columns' headers, the month's goal in boss mode's header, and a deal's
 /// probability and expected close in the detail pane (now 2026-11-24, pipeline `simple`: new 10 %).

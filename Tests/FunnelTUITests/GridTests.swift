@@ -1,7 +1,7 @@
 import FunnelText
 import Testing
 
-@testable import FunnelTUI
+@testable import FunnelBoard
 
 @Suite struct GridTests {
     @Test func wideCharactersTakeTwoCellsAndNeverOverflow() {

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import FunnelTUI
+@testable import FunnelBoard
 
 /// Issue 13, text fields: one line editor, edited like a shell line, by grapheme cluster.
 @Suite struct LineEditorTests {

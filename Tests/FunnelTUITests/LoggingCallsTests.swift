@@ -2,7 +2,7 @@ import Foundation
 import FunnelCore
 import Testing
 
-@testable import FunnelTUI
+@testable import FunnelBoard
 
 /// Issue 13, logging calls: a note and the next call's date after the outcome key, quick dates,
 /// Esc logs nothing, "close as lost (Unreachable)?" after six unanswered attempts, and today's

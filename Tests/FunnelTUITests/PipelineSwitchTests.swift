@@ -2,7 +2,7 @@ import Foundation
 import FunnelCore
 import Testing
 
-@testable import FunnelTUI
+@testable import FunnelBoard
 
 /// `P` on the board: the other pipeline at once with two, a list with more, a word with one; the
 /// board then shows only the deals of the pipeline shown, and its name in the header.

@@ -3,7 +3,7 @@ import FunnelCore
 import FunnelText
 import Testing
 
-@testable import FunnelTUI
+@testable import FunnelBoard
 
 /// Issue 13's domain on the board: priority marks, sort and filter, R13's stuck prompt, the
 /// priority key in the detail pane; billing and trainings (R21) and the owners' log there.

@@ -3,7 +3,7 @@ import FunnelCore
 import FunnelText
 import Testing
 
-@testable import FunnelTUI
+@testable import FunnelBoard
 
 /// R19 on the board: `Q` in the detail pane asks the driver for the catalogue, a list of the
 /// products on sale narrowed by what is typed, Enter adds a line through the domain (undoable),

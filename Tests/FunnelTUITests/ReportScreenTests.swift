@@ -3,7 +3,7 @@ import FunnelCore
 import FunnelText
 import Testing
 
-@testable import FunnelTUI
+@testable import FunnelBoard
 
 /// A known board for the report screen (now 2026-11-24T09:00:00Z, UTC).
 ///

@@ -3,6 +3,7 @@ import FunnelCore
 import FunnelText
 import Testing
 
+@testable import FunnelBoard
 @testable import FunnelTUI
 
 /// The board in Hebrew and Arabic: the render mirrors the columns (first stage on the right),

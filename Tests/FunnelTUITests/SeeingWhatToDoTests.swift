@@ -2,7 +2,7 @@ import Foundation
 import FunnelCore
 import Testing
 
-@testable import FunnelTUI
+@testable import FunnelBoard
 
 /// Issue 13, seeing what to do: the footer's keys come from the key table for each context,
 /// a card's flags are never cut, and the detail pane scrolls to the timeline at 80×24.

@@ -3,7 +3,7 @@ import FunnelCore
 import FunnelText
 import Testing
 
-@testable import FunnelTUI
+@testable import FunnelBoard
 
 /// Every overlay and the welcome screen drawn at every small size: a box taller or wider than the
 /// terminal is cut, never a crash (a split pane, a window shrunk while a builder is open).
@@ -17,7 +17,7 @@ struct SmallTerminalTests {
         let products = (1...30).map { Product(code: "P\($0)", name: "Product \($0)", price: 10, currency: "ILS") }
         for (width, height) in Self.sizes {
             var state = BoardFixtures.state([deal], width: width, height: height)
-            state.modal = .quote(QuoteBuilder(dealID: deal.id, products: products))
+            state.open(.quote(QuoteBuilder(dealID: deal.id, products: products)))
             let grid = BoardRender.render(state)
             #expect(grid.height == height && grid.width == width)
         }

@@ -2,7 +2,7 @@ import Foundation
 import FunnelCore
 import Testing
 
-@testable import FunnelTUI
+@testable import FunnelBoard
 
 /// The manager's stage editor (`S`): keys give the same `PipelineEdit`s as `funnel stages`.
 @Suite("The stage editor on the board")
@@ -41,7 +41,7 @@ struct StageEditorTests {
         #expect(added == [.editPipeline(.addStage(name: "Demo given", id: nil, place: .after("meeting"), settings: StageSettings()))])
         #expect(editor(state) != nil, "back in the editor")
 
-        state.modal = .stages(StageEditor(selected: 1))
+        state.open(.stages(StageEditor(selected: 1)))
         BoardFixtures.press([.char("r")], &state)
         for _ in 0..<20 { BoardFixtures.press([.backspace], &state) }
         BoardFixtures.type("פנייה חדשה", &state)
@@ -50,7 +50,7 @@ struct StageEditorTests {
 
     @Test func limitsArePromptedAndChecked() {
         var state = BoardFixtures.state()
-        state.modal = .stages(StageEditor(selected: 2))
+        state.open(.stages(StageEditor(selected: 2)))
         BoardFixtures.press([.char("l")], &state)
         guard case .prompt(let prompt)? = state.modal else { Issue.record("a prompt"); return }
         #expect(prompt.text == "7 20", "the current limits: \(prompt.text)")
@@ -69,13 +69,13 @@ struct StageEditorTests {
 
     @Test func removingAskesWhereTheDealsGoOrConfirmsAnEmptyStage() {
         var state = BoardFixtures.state()
-        state.modal = .stages(StageEditor(selected: 3))  // Meeting / quote: two deals
+        state.open(.stages(StageEditor(selected: 3)))  // Meeting / quote: two deals
         BoardFixtures.press([.char("d")], &state)
         guard case .picker(let picker)? = state.modal else { Issue.record("a picker of targets"); return }
         #expect(!picker.options.contains { $0.value == "meeting" } && picker.title.contains("Meeting / quote"))
         BoardFixtures.press([.down, .down], &state)
         #expect(BoardFixtures.press([.enter], &state) == [.editPipeline(.removeStage("meeting", movingDealsTo: "follow-up"))])
-        state.modal = .stages(StageEditor(selected: 4))  // Post-meeting: empty
+        state.open(.stages(StageEditor(selected: 4)))  // Post-meeting: empty
         BoardFixtures.press([.char("d")], &state)
         guard case .confirm? = state.modal else { Issue.record("a question"); return }
         #expect(BoardFixtures.press([.char("n")], &state).isEmpty && editor(state)?.selected == 4)
@@ -89,7 +89,7 @@ struct StageEditorTests {
         var state = BoardFixtures.state()
         state.funnel = Funnel(pipeline: pipeline, team: BoardFixtures.team)
         state.recompute(keeping: nil)
-        state.modal = .stages(StageEditor(selected: 0))
+        state.open(.stages(StageEditor(selected: 0)))
         #expect(BoardRender.render(state).text.contains("more than 8 measurably hurts sales"))
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import FunnelCore
 import Testing
 
+@testable import FunnelBoard
 @testable import FunnelTUI
 
 /// The board and sync (docs/sync.md): the header's state, Ctrl-S, the background sync every

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+@testable import FunnelBoard
 @testable import FunnelTUI
 
 @Suite struct ThemeTests {

@@ -2,7 +2,7 @@ import Foundation
 import FunnelCore
 import Testing
 
-@testable import FunnelTUI
+@testable import FunnelBoard
 
 /// Issue 13, undo you can trust: a logged call goes with its attempt, several undos in a row
 /// on one deal each work, a deal created on the board is removed, and redo mirrors it all.

@@ -3,7 +3,7 @@ import FunnelCore
 import FunnelText
 import Testing
 
-@testable import FunnelTUI
+@testable import FunnelBoard
 
 /// The welcome screen `funnel` opens in a terminal with no data directory (issue #20).
 @Suite struct WelcomeScreenTests {

@@ -2,7 +2,7 @@ import Foundation
 import FunnelCore
 import Testing
 
-@testable import FunnelTUI
+@testable import FunnelBoard
 
 /// Working the day on the board: c + outcome, today's list, the inbox keys, flag filter, details.
 @Suite struct WorkBoardTests {

@@ -1,4 +1,5 @@
 import Foundation
+import FunnelBoard
 
 /// The escape sequences of the terminal bidi specification ("BiDi in Terminal Emulators",
 /// terminal-wg, https://terminal-wg.pages.freedesktop.org/bidi/recommendation/escape-sequences.html):

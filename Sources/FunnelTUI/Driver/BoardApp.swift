@@ -1,5 +1,6 @@
 import CFunnelSignals
 import Foundation
+import FunnelBoard
 import FunnelCore
 import FunnelStore
 import FunnelText
@@ -71,31 +72,26 @@ public final class BoardApp {
     /// Loads everything needed before the terminal is touched, so errors print plainly.
     public func prepare() throws -> BoardState {
         let pipelines = try store.loadPipelineSet()
-        let entry = pipelines.entry(id: options.pipeline) ?? pipelines.first
-        let funnel = Funnel(pipeline: entry.pipeline, team: try store.loadTeam()).on(entry)
-        guard let actor = funnel.team.user(account) else {
+        let team = try store.loadTeam()
+        let set = try store.loadDealSet()
+        var goals: [Goal]?
+        var goalsProblem: String?
+        do { goals = try store.loadGoals().goals } catch { goalsProblem = "\(error)" }
+        let data = BoardData(
+            pipelines: pipelines, team: team, deals: Array(set.deals.values), goals: goals,
+            warning: set.skippedWarning(toManager: team.user(account)?.role == .manager))
+        let seed = UInt64(truncatingIfNeeded: Int(Date().timeIntervalSince1970 * 1000)) ^ UInt64(getpid())
+        guard
+            var state = BoardState.opening(
+                data, account: account, pipeline: options.pipeline, goalsProblem: goalsProblem, now: now,
+                utcOffset: options.utcOffset, seed: seed)
+        else {
             throw BoardError(message: Message.notOnTeam(account: account).text(in: options.locale.language))
         }
-        let set = try store.loadDealSet()
-        let shown = set.deals.filter { pipelines.home(of: $0.value) == entry.id }
-        var state = BoardState(
-            funnel: funnel, actor: actor, dealsByID: shown, now: now,
-            utcOffset: options.utcOffset, width: 80, height: 24,
-            seed: UInt64(truncatingIfNeeded: Int(Date().timeIntervalSince1970 * 1000)) ^ UInt64(getpid()),
-            scope: actor.role == .manager ? .everyone : .mine)
-        state.pipelines = pipelines
-        state.dealsElsewhere = set.deals.values.filter { pipelines.home(of: $0) != entry.id }
         options.locale.apply(to: &state)
-        // Goals only add to the header: a goals.json that cannot be read says so and takes nothing away.
-        do { state.goals = try store.loadGoals().goals } catch {
-            state.status = StatusMessage(text: "\(error)", isError: true)
-        }
         let done = firstStepsFile.load()
         state.firstSteps = FirstStep.allCases.filter { !done.contains($0) }
         state.sync = SyncStatus(available: SyncRunner.isAvailable(root: store.root), interval: options.syncInterval)
-        if let warning = set.skippedWarning(toManager: actor.role == .manager) {
-            state.status = StatusMessage(text: warning, isError: true)
-        }
         return state
     }
 
@@ -166,7 +162,7 @@ public final class BoardApp {
             // Without inotify: a cheap look at the folders' times, and a full reload when they moved.
             if watch.descriptor == nil, case let latest = store.fingerprint(), latest != fingerprint {
                 fingerprint = latest
-                reload(&state)
+                _ = reload(nil, then: nil, &state)
                 dirty = true
             }
         }
@@ -184,18 +180,19 @@ public final class BoardApp {
     }
 
     /// Runs the effects of one update, and those of the outcomes they report (an email sent is
-    /// then saved); `.quit` when one of them asks to leave.
+    /// then saved, a refused save read again); `.quit` when one of them asks to leave.
     private func run(_ effects: [Effect], _ state: inout BoardState, terminal: Terminal) -> Ending? {
         var queue = effects[...]
         while let effect = queue.popFirst() {
             switch effect {
             case .quit: return .quit
-            case .save(let before, let after): save(before: before, after: after, &state)
-            case .create(let deal): create(deal, &state)
-            case .delete(let deal): delete(deal, &state)
-            case .editPipeline(let edit): editPipeline(edit, &state)
+            case .save(let before, let after): queue += apply(save(before: before, after: after), &state)
+            case .create(let deal): queue += apply(create(deal), &state)
+            case .delete(let deal): queue += apply(delete(deal), &state)
+            case .editPipeline(let edit): queue += apply(editPipeline(edit, state), &state)
+            case .reload(let ids, let then): queue += reload(ids, then: then, &state)
             case .sync: syncRunner.start()
-            case .openPipeline(let id): openPipeline(id, &state)
+            case .openPipeline(let id): queue += BoardUpdate.apply(readAll { .pipelineRead(id: id, $0) }, &state)
             case .listMailTemplates, .loadMailTemplate, .editMail, .sendMail:
                 if case .sendMail = effect { terminal.paint(BoardRender.render(state)) }
                 let outcome = mail(effect, state, terminal: terminal)
@@ -208,54 +205,76 @@ public final class BoardApp {
         return nil
     }
 
+    /// Applies an outcome, if there is one, and gives the effects the update asks for next.
+    private func apply(_ action: Action?, _ state: inout BoardState) -> [Effect] {
+        action.map { BoardUpdate.apply($0, &state) } ?? []
+    }
+
     /// Applies what another process changed: only the deals named, read again from their files;
     /// everything when the pipeline or the team changed. Whether anything was redrawn.
     func refresh(_ changes: DataChanges, _ state: inout BoardState) -> Bool {
         if changes.everything {
-            reload(&state)
+            _ = reload(nil, then: nil, &state)
             return true
         }
         guard !changes.deals.isEmpty else { return false }
+        _ = reload(changes.deals.sorted(), then: nil, &state)
+        return true
+    }
+
+    /// Reads again the deals `ids` (nil: everything), applies what was read, then `then`.
+    func reload(_ ids: [String]?, then: Action?, _ state: inout BoardState) -> [Effect] {
+        let read = ids.map(readDeals) ?? [readAll { .dataRead($0) }]
+        return (read + [then].compactMap { $0 }).flatMap { BoardUpdate.apply($0, &state) }
+    }
+
+    /// Deals read again from their files, each on its own: one that cannot be read keeps its card
+    /// as it was (and is reported), and never holds back the others.
+    func readDeals(_ ids: [String]) -> [Action] {
         var changed: [Deal] = []
         var removed: [String] = []
         var failure: (any Error)?
-        // Each deal on its own: one file that cannot be read keeps its card as it was, and never
-        // holds back the others that changed with it.
-        for id in changes.deals.sorted() {
+        for id in ids {
             do {
                 if let deal = try store.loadDeal(id: id) { changed.append(deal) } else { removed.append(id) }
             } catch {
                 failure = failure ?? error
             }
         }
-        _ = BoardUpdate.apply(.changedElsewhere(changed: changed, removed: removed), &state)
-        if let failure {
-            _ = BoardUpdate.apply(.saveFailed(state.text(.statusCouldNotReload, ["why": Self.describe(failure)])), &state)
-        }
-        return true
+        return [.changedElsewhere(changed: changed, removed: removed)] + (failure.map { [.readFailed(Self.describe($0))] } ?? [])
     }
 
-    /// Saves a change computed from `before`; if the deal changed on disk meanwhile, nothing is
-    /// overwritten: the board reloads and says so.
-    func save(before: Deal, after: Deal, _ state: inout BoardState) {
+    /// Everything read again (goals that cannot be read are nil), as `answer` puts it; or why not.
+    func readAll(_ answer: (BoardData) -> Action) -> Action {
+        do {
+            let pipelines = try store.loadPipelineSet()
+            let team = try store.loadTeam()
+            let set = try store.loadDealSet()
+            let manager = team.user(account)?.role == .manager
+            return answer(
+                BoardData(
+                    pipelines: pipelines, team: team, deals: Array(set.deals.values), goals: try? store.loadGoals().goals,
+                    warning: set.skippedWarning(toManager: manager)))
+        } catch {
+            return .readFailed(Self.describe(error))
+        }
+    }
+
+    /// Saves a change computed from `before`, only while the deal on disk is still `before`:
+    /// what became of it (the update decides what follows a refusal).
+    func save(before: Deal, after: Deal) -> Action {
         do {
             // The whole deal is compared, not only its revision: a file edited by hand keeps its revision.
             let outcome = try store.update(id: after.id) { current in
                 current == before ? .success(after) : .failure(Refusal(.staleDeal(dealTitle: current.title)))
             }
             switch outcome {
-            case .saved(let deal): _ = BoardUpdate.apply(.saved(deal), &state)
-            case .refused(let refusal):
-                // Read again from its file (not the cache, which may not know a hand edit).
-                _ = refresh(DataChanges(deals: [after.id]), &state)
-                _ = BoardUpdate.apply(.saveFailed(state.text(.statusNotSaved, ["why": refusal.message.text(in: state.language)])), &state)
-            case .notFound:
-                _ = refresh(DataChanges(deals: [after.id]), &state)
-                _ = BoardUpdate.apply(.saveFailed(state.text(.statusNotSaved, ["why": state.text(.statusDealGone)])), &state)
+            case .saved(let deal): return .saved(deal)
+            case .refused(let refusal): return .saveFailed(dealID: after.id, .refused(refusal.message))
+            case .notFound: return .saveFailed(dealID: after.id, .gone)
             }
         } catch {
-            reload(&state)
-            _ = BoardUpdate.apply(.saveFailed(state.text(.statusNotSaved, ["why": Self.describe(error)])), &state)
+            return .saveFailed(dealID: after.id, .error(Self.describe(error)))
         }
     }
 
@@ -263,35 +282,32 @@ public final class BoardApp {
         (error as? StoreError)?.reasonFirst ?? "\(error)"
     }
 
-    func create(_ deal: Deal, _ state: inout BoardState) {
+    /// Writes a new deal; nil when written.
+    func create(_ deal: Deal) -> Action? {
         do {
             try store.insert(deal)
+            return nil
         } catch {
-            reload(&state)
-            _ = BoardUpdate.apply(.saveFailed(state.text(.statusNotSaved, ["why": Self.describe(error)])), &state)
+            return .saveFailed(dealID: deal.id, .error(Self.describe(error)))
         }
     }
 
     /// Removes a deal created on the board (its undo), only while its file is still that version.
-    func delete(_ deal: Deal, _ state: inout BoardState) {
+    func delete(_ deal: Deal) -> Action? {
         do {
             switch try store.remove(deal) {
-            case .removed: break
-            case .refused(let refusal):
-                reload(&state)
-                _ = BoardUpdate.apply(.saveFailed(state.text(.statusNotRemoved, ["why": refusal.message.text(in: state.language)])), &state)
-            case .notFound:
-                reload(&state)
+            case .removed: return nil
+            case .refused(let refusal): return .removeFailed(dealID: deal.id, .refused(refusal.message))
+            case .notFound: return .removeFailed(dealID: deal.id, .gone)
             }
         } catch {
-            reload(&state)
-            _ = BoardUpdate.apply(.saveFailed(state.text(.statusNotRemoved, ["why": Self.describe(error)])), &state)
+            return .removeFailed(dealID: deal.id, .error(Self.describe(error)))
         }
     }
 
     /// Changes the pipeline (the stage editor) through the same domain call as `funnel stages`,
-    /// planned again from what is on disk under the lock; then reads everything again.
-    func editPipeline(_ edit: PipelineEdit, _ state: inout BoardState) {
+    /// planned again from what is on disk under the lock.
+    func editPipeline(_ edit: PipelineEdit, _ state: BoardState) -> Action {
         let actor = state.actor, team = state.funnel.team, utcOffset = state.utcOffset, now = state.now
         do {
             let shown = state.funnel.pipelineID
@@ -300,50 +316,12 @@ public final class BoardApp {
                 funnel.pipelineID = shown
                 return PipelineEditing.plan(edit, funnel: funnel, deals: deals, by: actor, now: now, utcOffset: utcOffset)
             }
-            reload(&state)
             switch outcome {
-            case .saved: _ = BoardUpdate.apply(.pipelineSaved, &state)
-            case .refused(let refusal):
-                _ = BoardUpdate.apply(.saveFailed(state.text(.statusNotSaved, ["why": refusal.message.text(in: state.language)])), &state)
+            case .saved: return .pipelineEdited(nil)
+            case .refused(let refusal): return .pipelineEdited(.refused(refusal.message))
             }
         } catch {
-            reload(&state)
-            _ = BoardUpdate.apply(.saveFailed(state.text(.statusNotSaved, ["why": Self.describe(error)])), &state)
-        }
-    }
-
-    /// Shows pipeline `id` (`P`): its stages and deals read again; on a read error the board keeps
-    /// what it shows and says why.
-    func openPipeline(_ id: String, _ state: inout BoardState) {
-        do {
-            let pipelines = try store.loadPipelineSet()
-            guard let entry = pipelines.entry(id: id) else { return reload(&state) }
-            let set = try store.loadDealSet()
-            PipelineFlow.show(entry, of: pipelines, team: try store.loadTeam(), allDeals: Array(set.deals.values), &state)
-        } catch {
-            _ = BoardUpdate.apply(.saveFailed(state.text(.statusCouldNotReload, ["why": Self.describe(error)])), &state)
-        }
-    }
-
-    /// Reads everything again; on a read error the board keeps what it has and says why.
-    func reload(_ state: inout BoardState) {
-        do {
-            let pipelines = try store.loadPipelineSet()
-            // The pipeline shown, unless it is gone: then the first.
-            let entry = pipelines.entry(id: state.funnel.pipelineID) ?? pipelines.first
-            state.pipelines = pipelines
-            state.funnel.pipelineID = entry.id
-            let pipeline = entry.pipeline
-            let team = try store.loadTeam()
-            let set = try store.loadDealSet()
-            _ = BoardUpdate.apply(.reloaded(pipeline, team, Array(set.deals.values)), &state)
-            // Goals only add to the header: one that cannot be read leaves the ones shown.
-            if let goals = try? store.loadGoals().goals { state.goals = goals }
-            if let warning = set.skippedWarning(toManager: state.actor.role == .manager) {
-                _ = BoardUpdate.apply(.saveFailed(warning), &state)
-            }
-        } catch {
-            _ = BoardUpdate.apply(.saveFailed(state.text(.statusCouldNotReload, ["why": Self.describe(error)])), &state)
+            return .pipelineEdited(.error(Self.describe(error)))
         }
     }
 }

@@ -1,4 +1,5 @@
 import CNcursesw
+import FunnelBoard
 
 #if canImport(Glibc)
 import Glibc

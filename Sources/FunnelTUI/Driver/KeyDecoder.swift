@@ -1,4 +1,5 @@
 import CNcursesw
+import FunnelBoard
 
 /// ncurses key codes and characters to `KeyPress`.
 enum KeyDecoder {

@@ -1,4 +1,5 @@
 import Foundation
+import FunnelBoard
 import FunnelCore
 import FunnelQuote
 import FunnelStore

@@ -1,4 +1,5 @@
 import Foundation
+import FunnelBoard
 import FunnelStore
 
 #if canImport(Glibc)

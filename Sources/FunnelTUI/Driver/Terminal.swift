@@ -1,6 +1,7 @@
 import CFunnelSignals
 import CNcursesw
 import Foundation
+import FunnelBoard
 import FunnelText
 
 #if canImport(Glibc)

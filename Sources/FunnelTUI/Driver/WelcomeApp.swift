@@ -1,3 +1,4 @@
+import FunnelBoard
 import FunnelCore
 import FunnelText
 

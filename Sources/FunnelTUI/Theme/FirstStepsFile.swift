@@ -1,4 +1,5 @@
 import Foundation
+import FunnelBoard
 import FunnelStore
 
 /// Remembers, per user, which first steps they have done: `$XDG_STATE_HOME/funnel/first-steps`

@@ -1,3 +1,4 @@
+import FunnelBoard
 import FunnelCore
 
 /// Chooses the UI's language and the board's direction from the environment and the config

@@ -1,5 +1,5 @@
 import Foundation
-import FunnelTUI
+import FunnelBoard
 
 /// `funnel keys`: the board's keys as Markdown, from the same table the help overlay uses.
 enum KeysCommand: Command {

@@ -1,6 +1,6 @@
 import Foundation
+import FunnelBoard
 import FunnelCore
-import FunnelTUI
 import FunnelText
 
 /// `funnel screenshot`: the board's first frame on demo data, as text, without a terminal
