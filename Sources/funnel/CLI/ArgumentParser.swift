@@ -1,22 +1,34 @@
 import Foundation
 
-/// A flag a command accepts.
+/// A flag a command accepts. Its name is the case of the command's `OptionKey` that declares it.
 struct OptionSpec {
-    let name: String
+    private(set) var name = ""
     /// nil for a switch; otherwise what the value is called in help ("DATE").
     let value: String?
     let help: String
     /// May be given more than once (`--map A=title --map B=phone`); every value is kept, in order.
     var repeatable = false
-    /// The words the value may be, when they are a fixed list (for completions and man pages).
+    /// The words the value may be, when they are a fixed list (help, completions and man pages).
     var choices: [String] = []
 
-    init(_ name: String, value: String? = nil, _ help: String, repeatable: Bool = false, choices: [String] = []) {
-        self.name = name
+    init(value: String? = nil, _ help: String, repeatable: Bool = false, choices: [String] = []) {
         self.value = value
         self.help = help
         self.repeatable = repeatable
         self.choices = choices
+    }
+
+    /// An option whose value is one of `Choice`'s cases (read back with `Arguments.choice`).
+    init<Choice: CaseIterable & RawRepresentable>(value: String, _ help: String, oneOf _: Choice.Type)
+    where Choice.RawValue == String {
+        self.init(value: value, help, choices: Choice.allCases.map(\.rawValue))
+    }
+
+    /// The same option under `name`.
+    func named(_ name: String) -> OptionSpec {
+        var copy = self
+        copy.name = name
+        return copy
     }
 }
 
@@ -74,7 +86,7 @@ struct CommandSpec {
     }
 }
 
-/// The parsed words of one command.
+/// The parsed words of one command, by option name; commands read them through `Arguments`.
 struct ParsedArguments {
     var positionals: [String] = []
     var values: [String: String] = [:]
@@ -85,10 +97,8 @@ struct ParsedArguments {
     /// `--help` or `-h` stood where an option may stand (not as another option's value).
     var help = false
 
-    func value(_ name: String) -> String? { values[name] }
-    func has(_ name: String) -> Bool { switches.contains(name) || values[name] != nil }
-    /// Every value given to a repeatable option.
-    func all(_ name: String) -> [String] { lists[name] ?? [] }
+    /// Whether the option called `name` was given, as a switch or with a value.
+    func given(_ name: String) -> Bool { switches.contains(name) || values[name] != nil }
 }
 
 /// funnel's own argument parser: one pass over the words after the command's name that knows
@@ -98,10 +108,7 @@ struct ParsedArguments {
 /// `--help`/`-h` and `--data-dir DIR` are options of every command (`common`).
 enum ArgumentParser {
     /// Options every command accepts besides its own.
-    static let common = [
-        OptionSpec("data-dir", value: "DIR", "use DIR as the data directory"),
-        OptionSpec("help", "show this help"),
-    ]
+    static let common = CommonOption.specs
 
     static func parse(_ words: [String], spec: CommandSpec) throws -> ParsedArguments {
         var pass = ParserPass(words: words, spec: spec)
@@ -174,7 +181,7 @@ struct ParserPass {
             if let guess = Suggest.closest(name, among: spec.options.map(\.name)) { message += "; did you mean --\(guess)?" }
             return fail(.usage(message, hint: "see: funnel \(spec.name) --help"))
         }
-        let repeated = result.has(option.name) && !option.repeatable
+        let repeated = result.given(option.name) && !option.repeatable
         if repeated { fail(.usage("funnel \(spec.name): --\(option.name) is given twice")) }
         guard let valueName = option.value else {
             if inlineValue != nil { return fail(.usage("funnel \(spec.name): --\(option.name) takes no value")) }

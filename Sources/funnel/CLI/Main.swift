@@ -17,14 +17,7 @@ struct GlobalOptions {
     /// Everything else, in order.
     var words: [String] = []
 
-    static let board: [OptionSpec] = [
-        OptionSpec("data-dir", value: "DIR", "use DIR as the data directory (also FUNNEL_DATA_DIR)"),
-        OptionSpec("demo", "open the board on fresh demo data in a temporary directory, as a manager"),
-        OptionSpec("theme", value: "NAME", "board colours: dark, light, high-contrast, mono"),
-        OptionSpec("mouse", "let the mouse select and drag cards (off: keeps text selection)"),
-        OptionSpec("pipeline", value: "PIPELINE", "open the board on this pipeline, by name or id (default: the first)"),
-        OptionSpec("version", "print the version"),
-    ]
+    static let board = BoardOption.specs
 
     /// Reads the global flags, which stand before the command's name; the name and every word
     /// after it are left to the command (`ArgumentParser`), so a flag's value is never taken
@@ -47,23 +40,24 @@ struct GlobalOptions {
                 index += 1
                 return arguments[index - 1]
             }
-            if inline != nil && !["--data-dir", "--theme", "--pipeline"].contains(name) {
-                if ["--mouse", "--demo", "--help", "--version"].contains(name) { throw CommandFailure.usage("funnel: \(name) takes no value") }
-                throw unknown(name)
+            if name == "--help" || name == "-h" {
+                if inline != nil { throw CommandFailure.usage("funnel: \(name) takes no value") }
+                options.help = true
+                continue
             }
-            switch name {
-            case "--data-dir":
+            guard let option = BoardOption(word: name) else { throw unknown(name) }
+            if inline != nil && option.spec.value == nil { throw CommandFailure.usage("funnel: \(name) takes no value") }
+            switch option {
+            case .dataDir:
                 if options.dataDir != nil { throw CommandFailure.usage("funnel: --data-dir is given twice") }
                 options.dataDir = try value()
-            case "--theme": options.theme = try value()
-            case "--pipeline":
+            case .theme: options.theme = try value()
+            case .pipeline:
                 if options.pipeline != nil { throw CommandFailure.usage("funnel: --pipeline is given twice") }
                 options.pipeline = try value()
-            case "--mouse": options.mouse = true
-            case "--demo": options.demo = true
-            case "--help", "-h": options.help = true
-            case "--version", "-V": options.version = true
-            default: throw unknown(name)
+            case .mouse: options.mouse = true
+            case .demo: options.demo = true
+            case .version: options.version = true
             }
         }
         return options
@@ -122,11 +116,12 @@ enum FunnelMain {
                 Console.block(command.spec.help)
                 return ExitCode.success.rawValue
             }
-            if options.dataDir != nil && parsed.value("data-dir") != nil {
+            let common = Arguments<CommonOption>(parsed)
+            if options.dataDir != nil && common[.dataDir] != nil {
                 throw CommandFailure.usage("funnel \(name): --data-dir is given twice")
             }
-            let session = try Session(dataDir: parsed.value("data-dir") ?? options.dataDir, environment: environment)
-            try command.run(parsed, session: session)
+            let session = try Session(dataDir: common[.dataDir] ?? options.dataDir, environment: environment)
+            try command.run(parsed: parsed, session: session)
             return ExitCode.success.rawValue
         } catch let failure as CommandFailure {
             report(failure.lines)

@@ -6,13 +6,7 @@ enum CaptureCommand: Command {
     static let spec = CommandSpec(
         name: "capture", summary: "Read new leads (JSON lines or CSV) into the inbox; duplicates attach to their deal.",
         arguments: [ArgumentSpec(name: "FILE", required: false, help: "read this file (default: standard input; - also means it)")],
-        options: [
-            OptionSpec(
-                "format", value: "FORMAT", "csv or jsonl (default: guessed from the first character)",
-                choices: ["csv", "jsonl"]),
-            OptionSpec("source", value: "TEXT", "where these leads come from, when a record does not say"),
-            OptionSpec("pipeline", value: "PIPELINE", "capture into this pipeline's inbox, matching its deals (default: the first)"),
-        ],
+        options: Option.specs,
         details: """
             Fields: name, company, phone, email, source, note (CSV: a header row names the columns; UTF-8, BOM allowed).
             Each bad record is reported with its line number and skipped; the good ones are kept.
@@ -20,15 +14,30 @@ enum CaptureCommand: Command {
             Prints the id of each new deal. Exit code 2 when any record was skipped.
             """)
 
-    static func run(_ arguments: ParsedArguments, session: Session) throws {
+    /// The options, declared once.
+    enum Option: String, PipelineOptionKey {
+        case format
+        case source
+        case pipeline
+
+        var spec: OptionSpec {
+            switch self {
+            case .format: OptionSpec(value: "FORMAT", "csv or jsonl (default: guessed from the first character)", choices: ["csv", "jsonl"])
+            case .source: OptionSpec(value: "TEXT", "where these leads come from, when a record does not say")
+            case .pipeline: OptionSpec(value: "PIPELINE", "capture into this pipeline's inbox, matching its deals (default: the first)")
+            }
+        }
+    }
+
+    static func run(_ arguments: Arguments<Option>, session: Session) throws {
         var format: LeadReader.Format?
-        if let text = arguments.value("format") {
+        if let text = arguments[.format] {
             guard let f = LeadReader.Format(rawValue: text.lowercased()) else {
                 throw CommandFailure.usage("--format “\(text)” is not a format; use csv or jsonl")
             }
             format = f
         }
-        if let source = arguments.value("source"), !Limits.fits(source, Limits.fieldLength) {
+        if let source = arguments[.source], !Limits.fits(source, Limits.fieldLength) {
             throw CommandFailure.refused(Message.fieldTooLong(field: "source", limit: Limits.fieldLength).localized)
         }
         let path = arguments.positionals.first ?? "-"
@@ -61,7 +70,7 @@ enum CaptureCommand: Command {
                 skipped += 1
                 Console.error("line \(record.line): \(error.message); skipped")
             case .success(var lead):
-                if lead.source.isEmpty { lead.source = arguments.value("source") ?? "" }
+                if lead.source.isEmpty { lead.source = arguments[.source] ?? "" }
                 if let match = matcher.match(lead) {
                     let deal = try session.change(
                         match, by: actor, funnel: funnel,

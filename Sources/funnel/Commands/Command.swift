@@ -2,8 +2,17 @@ import Foundation
 
 /// A subcommand: its spec (flags, help) and what it does.
 protocol Command: Sendable {
+    /// The command's options, declared once (`spec.options` is `Option.specs`).
+    associatedtype Option: OptionKey = NoOptions
     static var spec: CommandSpec { get }
-    static func run(_ arguments: ParsedArguments, session: Session) throws
+    static func run(_ arguments: Arguments<Option>, session: Session) throws
+}
+
+extension Command {
+    /// Runs the command on words the parser read with its spec.
+    static func run(parsed: ParsedArguments, session: Session) throws {
+        try run(Arguments<Option>(parsed), session: session)
+    }
 }
 
 /// Every subcommand, in the order `funnel --help` lists them.

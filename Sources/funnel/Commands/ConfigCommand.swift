@@ -29,7 +29,7 @@ enum ConfigCommand: Command {
     ]
     static let themes = ["dark", "light", "high-contrast", "mono"]
 
-    static func run(_ arguments: ParsedArguments, session: Session) throws {
+    static func run(_ arguments: Arguments<Option>, session: Session) throws {
         let environment = ProcessInfo.processInfo.environment
         let path = ConfigFile.directory(environment: environment) + "/config"
         let words = arguments.positionals + arguments.rest

@@ -5,23 +5,12 @@ import FunnelCore
 /// activities), stored in goals.json. Everyone on the team lists them; managers set and remove.
 enum GoalsCommand: Command {
     static let actions = ["list", "set", "remove"]
-    static let kindFlags: [(flag: String, kind: GoalKind)] = [("won-value", .wonValue), ("won-deals", .wonDeals), ("activities", .activities)]
+    static let kindFlags: [(flag: Option, kind: GoalKind)] = [(.wonValue, .wonValue), (.wonDeals, .wonDeals), (.activities, .activities)]
 
     static let spec = CommandSpec(
         name: "goals", summary: "Monthly goals per seller and for the team: list them with their progress, or set and remove them (managers).",
         arguments: [ArgumentSpec(name: "list | set | remove", required: false, help: "what to do; without one, list")],
-        options: [
-            OptionSpec("seller", value: "ACCOUNT", "the seller the goal is for (set, remove)"),
-            OptionSpec("team", "the goal is the team's (set, remove)"),
-            OptionSpec("month", value: "YYYY-MM", "the month (set, remove; list: default this month)"),
-            OptionSpec("won-value", value: "AMOUNT", "set: the value to win in the month, in the pipeline's currency"),
-            OptionSpec("won-deals", value: "N", "set: the number of deals to win in the month"),
-            OptionSpec("activities", value: "N", "set: the calls, emails and meetings to log in the month"),
-            OptionSpec(
-                "kind", value: "K", "remove: only the goal of this kind (default: every kind)",
-                choices: GoalKind.allCases.map(\.rawValue)),
-            OptionSpec("json", "print a JSON array (list)"),
-        ],
+        options: Option.specs,
         details: """
             examples:
               funnel goals set --team --month 2026-11 --won-value 200000
@@ -33,20 +22,44 @@ enum GoalsCommand: Command {
             logged in the month. See docs/reports.md ("Goals").
             """)
 
-    static func run(_ arguments: ParsedArguments, session: Session) throws {
+    /// The options, declared once.
+    enum Option: String, OptionKey {
+        case seller
+        case team
+        case month
+        case wonValue = "won-value"
+        case wonDeals = "won-deals"
+        case activities
+        case kind
+        case json
+
+        var spec: OptionSpec {
+            switch self {
+            case .seller: OptionSpec(value: "ACCOUNT", "the seller the goal is for (set, remove)")
+            case .team: OptionSpec("the goal is the team's (set, remove)")
+            case .month: OptionSpec(value: "YYYY-MM", "the month (set, remove; list: default this month)")
+            case .wonValue: OptionSpec(value: "AMOUNT", "set: the value to win in the month, in the pipeline's currency")
+            case .wonDeals: OptionSpec(value: "N", "set: the number of deals to win in the month")
+            case .activities: OptionSpec(value: "N", "set: the calls, emails and meetings to log in the month")
+            case .kind: OptionSpec(value: "K", "remove: only the goal of this kind (default: every kind)", choices: GoalKind.allCases.map(\.rawValue))
+            case .json: OptionSpec("print a JSON array (list)")
+            }
+        }
+    }
+
+    static func run(_ arguments: Arguments<Option>, session: Session) throws {
         let verb = arguments.positionals.first ?? "list"
         guard actions.contains(verb) else {
             var message = "funnel goals: unknown action “\(verb)”; use: \(actions.joined(separator: ", "))"
             if let guess = Suggest.closest(verb, among: actions) { message += " (did you mean \(guess)?)" }
             throw CommandFailure.usage(message)
         }
-        let allowed: [String: Set<String>] = [
-            "list": ["month", "json"], "set": ["seller", "team", "month", "won-value", "won-deals", "activities"],
-            "remove": ["seller", "team", "month", "kind"],
+        let allowed: [String: Set<Option>] = [
+            "list": [.month, .json], "set": [.seller, .team, .month, .wonValue, .wonDeals, .activities],
+            "remove": [.seller, .team, .month, .kind],
         ]
-        for flag in ["seller", "team", "month", "won-value", "won-deals", "activities", "kind", "json"]
-        where arguments.has(flag) && !(allowed[verb] ?? []).contains(flag) {
-            throw CommandFailure.usage("funnel goals \(verb): --\(flag) does not go with \(verb)", hint: "see: funnel goals --help")
+        for flag in Option.allCases where arguments.has(flag) && !(allowed[verb] ?? []).contains(flag) {
+            throw CommandFailure.usage("funnel goals \(verb): --\(flag.rawValue) does not go with \(verb)", hint: "see: funnel goals --help")
         }
         let funnel = try session.funnel()
         let actor = try session.actor(in: funnel)
@@ -57,25 +70,25 @@ enum GoalsCommand: Command {
         }
     }
 
-    static func set(_ arguments: ParsedArguments, funnel: Funnel, actor: User, session: Session) throws {
+    static func set(_ arguments: Arguments<Option>, funnel: Funnel, actor: User, session: Session) throws {
         let who = try seller(arguments, funnel: funnel)
         let month = try self.month(arguments, required: true, session: session)
         let given = kindFlags.filter { arguments.has($0.flag) }
-        guard given.count == 1, let (flag, kind) = given.first, let text = arguments.value(flag) else {
+        guard given.count == 1, let (flag, kind) = given.first, let text = arguments[flag] else {
             throw CommandFailure.usage("funnel goals set: give one of --won-value AMOUNT, --won-deals N, --activities N")
         }
-        let target = kind.isMoney ? try SignedAmount.parse(text, flag: flag) : try count(text, flag: flag)
+        let target = kind.isMoney ? try SignedAmount.parse(text, flag: flag.rawValue) : try count(text, flag: flag.rawValue)
         guard actor.role == .manager else { throw CommandFailure.refused(Message.onlyManagersSetGoals.localized) }
         let goal = Goal(month: month, seller: who, kind: kind, target: target)
         try save(session) { $0.setting(goal) }
         Console.line("goal set: \(who ?? "the team"), \(month.iso), \(kind.rawValue) \(Goal.targetText(target, kind: kind))")
     }
 
-    static func remove(_ arguments: ParsedArguments, funnel: Funnel, actor: User, session: Session) throws {
+    static func remove(_ arguments: Arguments<Option>, funnel: Funnel, actor: User, session: Session) throws {
         let who = try seller(arguments, funnel: funnel, mayBeGone: true)
         let month = try self.month(arguments, required: true, session: session)
         var kind: GoalKind?
-        if let text = arguments.value("kind") {
+        if let text = arguments[.kind] {
             guard let k = GoalKind(rawValue: text.lowercased()) else {
                 throw CommandFailure.usage("--kind “\(text)” is not a goal kind; use won_value, won_deals or activities")
             }
@@ -88,9 +101,9 @@ enum GoalsCommand: Command {
 
     /// `--seller ACCOUNT` (a person on the team: exit 2 otherwise) or `--team` (nil), exactly one.
     /// A goal of someone who left the team can still be removed (`mayBeGone`).
-    static func seller(_ arguments: ParsedArguments, funnel: Funnel, mayBeGone: Bool = false) throws -> String? {
-        let account = arguments.value("seller")
-        guard (account != nil) != arguments.has("team") else {
+    static func seller(_ arguments: Arguments<Option>, funnel: Funnel, mayBeGone: Bool = false) throws -> String? {
+        let account = arguments[.seller]
+        guard (account != nil) != arguments.flag(.team) else {
             throw CommandFailure.usage("funnel goals: give --seller ACCOUNT or --team (one of them)")
         }
         if let account, !mayBeGone, funnel.team.user(account) == nil {
@@ -100,8 +113,8 @@ enum GoalsCommand: Command {
     }
 
     /// `--month YYYY-MM`; this month when absent and not `required`.
-    static func month(_ arguments: ParsedArguments, required: Bool, session: Session) throws -> Month {
-        guard let text = arguments.value("month") else {
+    static func month(_ arguments: Arguments<Option>, required: Bool, session: Session) throws -> Month {
+        guard let text = arguments[.month] else {
             if required { throw CommandFailure.usage("funnel goals: --month YYYY-MM is required") }
             return Month(session.today)
         }

@@ -4,10 +4,10 @@ import FunnelText
 
 /// `funnel goals list [--month YYYY-MM] [--json]`: the month's goals with their progress.
 enum GoalsList {
-    static func run(_ arguments: ParsedArguments, funnel: Funnel, actor: User, session: Session) throws {
+    static func run(_ arguments: Arguments<GoalsCommand.Option>, funnel: Funnel, actor: User, session: Session) throws {
         let month = try GoalsCommand.month(arguments, required: false, session: session)
         let statuses = try self.statuses(month: month, funnel: funnel, actor: actor, session: session)
-        if arguments.has("json") { return Console.block(JSONOut.array(statuses.map(json)).render()) }
+        if arguments.flag(.json) { return Console.block(JSONOut.array(statuses.map(json)).render()) }
         guard !statuses.isEmpty else {
             return Console.line("no goals for \(month.iso); a manager sets one with: funnel goals set --team --month \(month.iso) --won-value AMOUNT")
         }

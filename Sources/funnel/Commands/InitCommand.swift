@@ -6,19 +6,28 @@ import FunnelStore
 enum InitCommand: Command {
     static let spec = CommandSpec(
         name: "init", summary: "Create the data directory with a pipeline template.",
-        options: [
-            OptionSpec("template", value: "NAME", "simple (default), powerlink or b2b", choices: PipelineTemplate.allCases.map(\.rawValue)),
-            OptionSpec("currency", value: "CODE", "default currency for deals (ISO 4217, e.g. ILS)"),
-            OptionSpec(
-                "language", value: "LANG", "he, ar or en: the stage and lost-reason names' language (default: the UI's)",
-                choices: Language.allCases.map(\.rawValue)),
-        ],
+        options: Option.specs,
         details: "You become the team's first manager. Add people with: funnel team add USER --role rep\n"
             + "Also writes the email templates templates/mail/no-answer-he.txt, -ar.txt and -en.txt (funnel mail).")
 
-    static func run(_ arguments: ParsedArguments, session: Session) throws {
-        var pipeline = try template(arguments.value("template")).pipeline(in: language(arguments.value("language")))
-        if let currency = arguments.value("currency") { pipeline.defaultCurrency = try CurrencyArgument.parse(currency) }
+    /// The options, declared once.
+    enum Option: String, OptionKey {
+        case template
+        case currency
+        case language
+
+        var spec: OptionSpec {
+            switch self {
+            case .template: OptionSpec(value: "NAME", "simple (default), powerlink or b2b", choices: PipelineTemplate.allCases.map(\.rawValue))
+            case .currency: OptionSpec(value: "CODE", "default currency for deals (ISO 4217, e.g. ILS)")
+            case .language: OptionSpec(value: "LANG", "he, ar or en: the stage and lost-reason names' language (default: the UI's)", choices: Language.allCases.map(\.rawValue))
+            }
+        }
+    }
+
+    static func run(_ arguments: Arguments<Option>, session: Session) throws {
+        var pipeline = try template(arguments[.template]).pipeline(in: language(arguments[.language]))
+        if let currency = arguments[.currency] { pipeline.defaultCurrency = try CurrencyArgument.parse(currency) }
         try create(pipeline, session: session)
     }
 

@@ -14,14 +14,7 @@ enum LinesCommand: Command {
                 name: "add ID [CODE] | list ID | remove ID N", required: true,
                 help: "what to do, on which deal (id or a unique prefix)")
         ],
-        options: [
-            OptionSpec("qty", value: "N", "quantity, more than zero (default 1)"),
-            OptionSpec("price", value: "AMOUNT", "unit price: overrides the catalogue's; required for a free line"),
-            OptionSpec("discount", value: "PCT", "discount in percent, 0 to 100"),
-            OptionSpec("text", value: "TEXT", "a free line's text (instead of a product CODE)"),
-            OptionSpec("vat-exempt", "no VAT on this free line"),
-            OptionSpec("json", "print a JSON object (list)"),
-        ],
+        options: Option.specs,
         details: """
             examples:
               funnel lines add 7f3a CRM-Y --qty 3 --discount 10
@@ -35,7 +28,28 @@ enum LinesCommand: Command {
             """,
         acceptsRest: true)
 
-    static func run(_ arguments: ParsedArguments, session: Session) throws {
+    /// The options, declared once.
+    enum Option: String, OptionKey {
+        case qty
+        case price
+        case discount
+        case text
+        case vatExempt = "vat-exempt"
+        case json
+
+        var spec: OptionSpec {
+            switch self {
+            case .qty: OptionSpec(value: "N", "quantity, more than zero (default 1)")
+            case .price: OptionSpec(value: "AMOUNT", "unit price: overrides the catalogue's; required for a free line")
+            case .discount: OptionSpec(value: "PCT", "discount in percent, 0 to 100")
+            case .text: OptionSpec(value: "TEXT", "a free line's text (instead of a product CODE)")
+            case .vatExempt: OptionSpec("no VAT on this free line")
+            case .json: OptionSpec("print a JSON object (list)")
+            }
+        }
+    }
+
+    static func run(_ arguments: Arguments<Option>, session: Session) throws {
         let words = arguments.positionals + arguments.rest
         let verb = words[0]
         guard actions.contains(verb) else {
@@ -43,11 +57,11 @@ enum LinesCommand: Command {
             if let guess = Suggest.closest(verb, among: actions) { message += " (did you mean \(guess)?)" }
             throw CommandFailure.usage(message)
         }
-        let lineFlags = ["qty", "price", "discount", "text", "vat-exempt"]
+        let lineFlags: [Option] = [.qty, .price, .discount, .text, .vatExempt]
         if verb != "add", let flag = lineFlags.first(where: arguments.has) {
-            throw CommandFailure.usage("funnel lines \(verb): --\(flag) goes with: funnel lines add")
+            throw CommandFailure.usage("funnel lines \(verb): --\(flag.rawValue) goes with: funnel lines add")
         }
-        if verb != "list", arguments.has("json") { throw CommandFailure.usage("funnel lines \(verb): --json goes with: funnel lines list") }
+        if verb != "list", arguments.flag(.json) { throw CommandFailure.usage("funnel lines \(verb): --json goes with: funnel lines list") }
         guard words.count >= 2 else { throw CommandFailure.usage("funnel lines \(verb): missing ID", hint: "usage: \(spec.usage)") }
         let funnel = try session.funnel()
         let actor = try session.actor(in: funnel)
@@ -56,7 +70,7 @@ enum LinesCommand: Command {
         case "list":
             guard words.count == 2 else { throw CommandFailure.usage("usage: funnel lines list ID [--json]") }
             let deal = try session.visibleDeal(words[1], actor: actor)
-            LinesOutput.show(deal, pipeline: funnel.pipeline, json: arguments.has("json"))
+            LinesOutput.show(deal, pipeline: funnel.pipeline, json: arguments.flag(.json))
         default:
             guard words.count == 3 else { throw CommandFailure.usage("usage: funnel lines remove ID N") }
             guard let number = Int(words[2]), number >= 1 else {
@@ -68,15 +82,15 @@ enum LinesCommand: Command {
         }
     }
 
-    static func add(_ words: [String], _ arguments: ParsedArguments, funnel: Funnel, actor: User, session: Session) throws {
+    static func add(_ words: [String], _ arguments: Arguments<Option>, funnel: Funnel, actor: User, session: Session) throws {
         guard words.count <= 3 else { throw CommandFailure.usage("usage: funnel lines add ID CODE [--qty N] [--price AMOUNT] [--discount PCT]") }
-        let quantity = try arguments.value("qty").map { try SignedAmount.parse($0, flag: "qty") } ?? 1
-        let price = try arguments.value("price").map { try SignedAmount.parse($0, flag: "price") }
-        let discount = try arguments.value("discount").map { try SignedAmount.parse($0, flag: "discount") } ?? 0
+        let quantity = try arguments[.qty].map { try SignedAmount.parse($0, flag: "qty") } ?? 1
+        let price = try arguments[.price].map { try SignedAmount.parse($0, flag: "price") }
+        let discount = try arguments[.discount].map { try SignedAmount.parse($0, flag: "discount") } ?? 0
         let deal = try session.visibleDeal(words[1], actor: actor)
         let line: QuoteLine
         if words.count == 3 {
-            if arguments.has("text") || arguments.has("vat-exempt") {
+            if arguments.has(.text) || arguments.flag(.vatExempt) {
                 throw CommandFailure.usage(
                     "funnel lines add: a product line takes its text and VAT from the catalogue; --text and --vat-exempt are for a free line (no CODE)"
                 )
@@ -87,13 +101,13 @@ enum LinesCommand: Command {
             case .failure(let refusal): throw CommandFailure.refused(refusal.message.localized)
             }
         } else {
-            guard let text = arguments.value("text") else {
+            guard let text = arguments[.text] else {
                 throw CommandFailure.usage("funnel lines add: give a product CODE, or a free line with --text TEXT --price AMOUNT")
             }
             guard let price else { throw CommandFailure.usage("funnel lines add: a free line needs --price AMOUNT") }
             line = QuoteLine(
                 product: nil, text: text, quantity: quantity, unitPrice: price, discount: discount,
-                vatExempt: arguments.has("vat-exempt"))
+                vatExempt: arguments.flag(.vatExempt))
         }
         let saved = try session.change(deal.id, by: actor, funnel: funnel, .addLine(line))
         let added = saved.quoteLines.last ?? line

@@ -4,9 +4,9 @@ import FunnelCore
 /// `--installments N` and `--payment-method M` (R20).
 enum PaymentArguments {
     /// nil when neither flag is given; otherwise the change that sets (or clears) the terms.
-    static func parse(_ arguments: ParsedArguments, session: Session, id: String) throws -> DealChange? {
-        let installmentsText = arguments.value("installments")
-        let methodText = arguments.value("payment-method")
+    static func parse(_ arguments: Arguments<EditCommand.Option>, session: Session, id: String) throws -> DealChange? {
+        let installmentsText = arguments[.installments]
+        let methodText = arguments[.paymentMethod]
         if installmentsText == nil && methodText == nil { return nil }
         if methodText?.lowercased() == "none" {
             if installmentsText != nil { throw CommandFailure.usage("--installments goes with a payment method, not none") }

@@ -11,15 +11,7 @@ enum PipelinesCommand: Command {
                 name: "ACTION", required: false,
                 help: "list (default) | add NAME | rename PIPELINE NEW_NAME")
         ],
-        options: [
-            OptionSpec("json", "list: print a JSON array"),
-            OptionSpec(
-                "template", value: "NAME", "add: the new pipeline's stages: simple (default), powerlink or b2b",
-                choices: PipelineTemplate.allCases.map(\.rawValue)),
-            OptionSpec(
-                "language", value: "LANG", "add: the stage and lost-reason names' language (default: the UI's)",
-                choices: Language.allCases.map(\.rawValue)),
-        ],
+        options: Option.specs,
         details: """
             The first pipeline is pipeline.json (id main); every other is pipelines/ID.json, its id made from its name.
             Every command about stages or deals takes --pipeline NAME (name or id; default: the first).
@@ -27,15 +19,30 @@ enum PipelinesCommand: Command {
             """,
         acceptsRest: true)
 
-    static func run(_ arguments: ParsedArguments, session: Session) throws {
+    /// The options, declared once.
+    enum Option: String, OptionKey {
+        case json
+        case template
+        case language
+
+        var spec: OptionSpec {
+            switch self {
+            case .json: OptionSpec("list: print a JSON array")
+            case .template: OptionSpec(value: "NAME", "add: the new pipeline's stages: simple (default), powerlink or b2b", choices: PipelineTemplate.allCases.map(\.rawValue))
+            case .language: OptionSpec(value: "LANG", "add: the stage and lost-reason names' language (default: the UI's)", choices: Language.allCases.map(\.rawValue))
+            }
+        }
+    }
+
+    static func run(_ arguments: Arguments<Option>, session: Session) throws {
         let words = arguments.positionals + arguments.rest
-        for flag in ["template", "language"] where arguments.has(flag) && words.first != "add" {
-            throw CommandFailure.usage("--\(flag) goes with: funnel pipelines add NAME")
+        for flag in [Option.template, .language] where arguments.has(flag) && words.first != "add" {
+            throw CommandFailure.usage("--\(flag.rawValue) goes with: funnel pipelines add NAME")
         }
         switch words.first {
         case nil, "list":
             guard words.count <= 1 else { throw CommandFailure.usage("usage: funnel pipelines list [--json]") }
-            try list(json: arguments.has("json"), session: session)
+            try list(json: arguments.flag(.json), session: session)
         case "add":
             guard words.count == 2 else { throw CommandFailure.usage("usage: funnel pipelines add NAME [--template simple|powerlink|b2b]") }
             try add(words[1], arguments: arguments, session: session)
@@ -81,9 +88,9 @@ enum PipelinesCommand: Command {
                 maxWidths: [40, 60, 6, 10]))
     }
 
-    static func add(_ name: String, arguments: ParsedArguments, session: Session) throws {
-        let template = try InitCommand.template(arguments.value("template"))
-        var pipeline = template.pipeline(in: try InitCommand.language(arguments.value("language")))
+    static func add(_ name: String, arguments: Arguments<Option>, session: Session) throws {
+        let template = try InitCommand.template(arguments[.template])
+        var pipeline = template.pipeline(in: try InitCommand.language(arguments[.language]))
         let funnel = try session.funnel()
         let actor = try session.actor(in: funnel)
         pipeline.defaultCurrency = funnel.pipeline.defaultCurrency

@@ -13,15 +13,7 @@ enum ProductsCommand: Command {
                 name: "add CODE | edit CODE | list | archive CODE", required: false,
                 help: "what to do; without one, list")
         ],
-        options: [
-            OptionSpec("name", value: "NAME", "the product's name, in any language (add, edit)"),
-            OptionSpec("price", value: "AMOUNT", "unit price, at most two decimals (add, edit)"),
-            OptionSpec("currency", value: "CODE", "ISO 4217 currency (add: the pipeline's default; edit)"),
-            OptionSpec("vat-exempt", "no VAT on this product (add, edit)"),
-            OptionSpec("no-vat-exempt", "VAT applies again (edit)"),
-            OptionSpec("active", "put an archived product back on sale (edit)"),
-            OptionSpec("json", "print a JSON array (list)"),
-        ],
+        options: Option.specs,
         details: """
             examples:
               funnel products add CRM-Y --name "CRM, yearly licence" --price 1200
@@ -33,7 +25,30 @@ enum ProductsCommand: Command {
             """,
         acceptsRest: true)
 
-    static func run(_ arguments: ParsedArguments, session: Session) throws {
+    /// The options, declared once.
+    enum Option: String, OptionKey {
+        case name
+        case price
+        case currency
+        case vatExempt = "vat-exempt"
+        case noVatExempt = "no-vat-exempt"
+        case active
+        case json
+
+        var spec: OptionSpec {
+            switch self {
+            case .name: OptionSpec(value: "NAME", "the product's name, in any language (add, edit)")
+            case .price: OptionSpec(value: "AMOUNT", "unit price, at most two decimals (add, edit)")
+            case .currency: OptionSpec(value: "CODE", "ISO 4217 currency (add: the pipeline's default; edit)")
+            case .vatExempt: OptionSpec("no VAT on this product (add, edit)")
+            case .noVatExempt: OptionSpec("VAT applies again (edit)")
+            case .active: OptionSpec("put an archived product back on sale (edit)")
+            case .json: OptionSpec("print a JSON array (list)")
+            }
+        }
+    }
+
+    static func run(_ arguments: Arguments<Option>, session: Session) throws {
         let words = arguments.positionals + arguments.rest
         let verb = words.first ?? "list"
         guard actions.contains(verb) else {
@@ -41,17 +56,17 @@ enum ProductsCommand: Command {
             if let guess = Suggest.closest(verb, among: actions) { message += " (did you mean \(guess)?)" }
             throw CommandFailure.usage(message)
         }
-        let editFlags = ["name", "price", "currency", "vat-exempt", "no-vat-exempt", "active"]
-        let allowed: [String: [String]] = [
-            "add": ["name", "price", "currency", "vat-exempt"], "edit": editFlags,
-            "list": ["json"], "archive": [],
+        let editFlags: [Option] = [.name, .price, .currency, .vatExempt, .noVatExempt, .active]
+        let allowed: [String: [Option]] = [
+            "add": [.name, .price, .currency, .vatExempt], "edit": editFlags,
+            "list": [.json], "archive": [],
         ]
-        for flag in editFlags + ["json"] where arguments.has(flag) && !(allowed[verb] ?? []).contains(flag) {
-            throw CommandFailure.usage("funnel products \(verb): --\(flag) does not go with \(verb)", hint: "see: funnel products --help")
+        for flag in editFlags + [.json] where arguments.has(flag) && !(allowed[verb] ?? []).contains(flag) {
+            throw CommandFailure.usage("funnel products \(verb): --\(flag.rawValue) does not go with \(verb)", hint: "see: funnel products --help")
         }
         if verb == "list" {
             guard words.count <= 1 else { throw CommandFailure.usage("usage: funnel products list [--json]") }
-            return try list(json: arguments.has("json"), session: session)
+            return try list(json: arguments.flag(.json), session: session)
         }
         guard words.count == 2 else { throw CommandFailure.usage("usage: funnel products \(verb) CODE", hint: "see: funnel products --help") }
         let code = words[1]
@@ -77,27 +92,27 @@ enum ProductsCommand: Command {
         }
     }
 
-    static func newProduct(_ code: String, _ arguments: ParsedArguments, session: Session, currency: String) throws -> Product {
-        guard let name = arguments.value("name") else { throw CommandFailure.usage("funnel products add: --name NAME is required") }
-        guard let priceText = arguments.value("price") else { throw CommandFailure.usage("funnel products add: --price AMOUNT is required") }
+    static func newProduct(_ code: String, _ arguments: Arguments<Option>, session: Session, currency: String) throws -> Product {
+        guard let name = arguments[.name] else { throw CommandFailure.usage("funnel products add: --name NAME is required") }
+        guard let priceText = arguments[.price] else { throw CommandFailure.usage("funnel products add: --price AMOUNT is required") }
         let price = try SignedAmount.parse(priceText, flag: "price")
-        let currency = try arguments.value("currency").map(CurrencyArgument.parse) ?? currency
+        let currency = try arguments[.currency].map(CurrencyArgument.parse) ?? currency
         return Product(
             code: code, name: name.trimmingCharacters(in: .whitespacesAndNewlines), price: price, currency: currency,
-            vatExempt: arguments.has("vat-exempt"))
+            vatExempt: arguments.flag(.vatExempt))
     }
 
-    static func productEdit(_ arguments: ParsedArguments, session: Session) throws -> ProductEdit {
-        if arguments.has("vat-exempt") && arguments.has("no-vat-exempt") {
+    static func productEdit(_ arguments: Arguments<Option>, session: Session) throws -> ProductEdit {
+        if arguments.flag(.vatExempt) && arguments.flag(.noVatExempt) {
             throw CommandFailure.usage("funnel products edit: --vat-exempt and --no-vat-exempt contradict each other")
         }
         var edit = ProductEdit()
-        edit.name = arguments.value("name")
-        edit.price = try arguments.value("price").map { try SignedAmount.parse($0, flag: "price") }
-        edit.currency = try arguments.value("currency").map(CurrencyArgument.parse)
-        if arguments.has("vat-exempt") { edit.vatExempt = true }
-        if arguments.has("no-vat-exempt") { edit.vatExempt = false }
-        if arguments.has("active") { edit.active = true }
+        edit.name = arguments[.name]
+        edit.price = try arguments[.price].map { try SignedAmount.parse($0, flag: "price") }
+        edit.currency = try arguments[.currency].map(CurrencyArgument.parse)
+        if arguments.flag(.vatExempt) { edit.vatExempt = true }
+        if arguments.flag(.noVatExempt) { edit.vatExempt = false }
+        if arguments.flag(.active) { edit.active = true }
         return edit
     }
 

@@ -6,26 +6,36 @@ import FunnelText
 enum ReportCommand: Command {
     static let spec = CommandSpec(
         name: "report", summary: "Report on the funnel: stages, conversion, losses, velocity, team, health.",
-        options: [
-            OptionSpec(
-                "period", value: "P", "week, month, quarter, year or all: the trailing 7, 30, 91 or 365 days (default month)",
-                choices: ReportPeriod.Kind.allCases.map(\.rawValue)),
-            OptionSpec("from", value: "DATE", "first day of a custom period (with --to)"),
-            OptionSpec("to", value: "DATE", "last day of a custom period, inclusive"),
-            OptionSpec("owner", value: "USER", "only this seller's deals (managers; reps always see their own)"),
-            OptionSpec("format", value: "F", "text (default), json or csv; fields in docs/reports.md", choices: ["text", "json", "csv"]),
-            OptionSpec(
-                "deals", value: "FIGURE",
-                "print the ids of the deals behind one figure instead (one a line; a JSON array "
-                    + "with --format json): " + ReportFigure.names.joined(separator: ", ")),
-            PipelineArgument.optionWithAll,
-        ])
+        options: Option.specs)
 
-    static func run(_ arguments: ParsedArguments, session: Session) throws {
+    /// The options, declared once.
+    enum Option: String, PipelineOptionKey {
+        case period
+        case from
+        case to
+        case owner
+        case format
+        case deals
+        case pipeline
+
+        var spec: OptionSpec {
+            switch self {
+            case .period: OptionSpec(value: "P", "week, month, quarter, year or all: the trailing 7, 30, 91 or 365 days (default month)", choices: ReportPeriod.Kind.allCases.map(\.rawValue))
+            case .from: OptionSpec(value: "DATE", "first day of a custom period (with --to)")
+            case .to: OptionSpec(value: "DATE", "last day of a custom period, inclusive")
+            case .owner: OptionSpec(value: "USER", "only this seller's deals (managers; reps always see their own)")
+            case .format: OptionSpec(value: "F", "text (default), json or csv; fields in docs/reports.md", choices: ["text", "json", "csv"])
+            case .deals: OptionSpec(value: "FIGURE", "print the ids of the deals behind one figure instead (one a line; a JSON array " + "with --format json): " + ReportFigure.names.joined(separator: ", "))
+            case .pipeline: PipelineArgument.optionWithAll
+            }
+        }
+    }
+
+    static func run(_ arguments: Arguments<Option>, session: Session) throws {
         if PipelineArgument.isEvery(arguments) { return try ReportAllPipelines.run(arguments, session: session) }
         let funnel = try session.funnel(arguments)
         let actor = try session.actor(in: funnel)
-        let format = arguments.value("format")?.lowercased() ?? "text"
+        let format = arguments[.format]?.lowercased() ?? "text"
         guard ["text", "json", "csv"].contains(format) else {
             throw CommandFailure.usage("--format “\(format)” is not a format; use text, json or csv")
         }
@@ -33,7 +43,7 @@ enum ReportCommand: Command {
         let scope = try self.scope(arguments, funnel: funnel, actor: actor)
         let readable = try session.deals(for: actor, in: funnel)
         let (deals, team) = try scoped(readable, scope: scope, funnel: funnel, actor: actor)
-        if let text = arguments.value("deals") {
+        if let text = arguments[.deals] {
             return try drill(text, deals: deals, funnel: funnel, period: period, json: format == "json", session: session)
         }
         var report = ReportBuilder.build(
@@ -66,9 +76,9 @@ enum ReportCommand: Command {
     }
 
     /// The scope `--owner` asks for (managers: anyone; reps: themselves), or why not.
-    static func scope(_ arguments: ParsedArguments, funnel: Funnel, actor: User) throws -> Scope {
+    static func scope(_ arguments: Arguments<Option>, funnel: Funnel, actor: User) throws -> Scope {
         var scope: Scope = actor.role == .manager ? .everyone : .mine
-        if let owner = arguments.value("owner") {
+        if let owner = arguments[.owner] {
             guard funnel.team.user(owner) != nil else { throw CommandFailure.usage(Message.unknownOwner(account: owner).localized) }
             scope = .seller(owner)
             if let refusal = Visibility.allowed(scope, for: actor) { throw CommandFailure.refused(refusal.message.localized) }
@@ -102,16 +112,16 @@ enum ReportCommand: Command {
         }
     }
 
-    static func period(_ arguments: ParsedArguments, session: Session) throws -> ReportPeriod {
-        let from = arguments.value("from"), to = arguments.value("to")
+    static func period(_ arguments: Arguments<Option>, session: Session) throws -> ReportPeriod {
+        let from = arguments[.from], to = arguments[.to]
         if from != nil || to != nil {
-            if arguments.value("period") != nil { throw CommandFailure.usage("give --period or --from/--to, not both") }
+            if arguments[.period] != nil { throw CommandFailure.usage("give --period or --from/--to, not both") }
             guard let from, let to else { throw CommandFailure.usage("--from and --to go together") }
             let first = try session.day(from, flag: "from"), last = try session.day(to, flag: "to")
             guard first <= last else { throw CommandFailure.usage("--from \(first.iso) is after --to \(last.iso)") }
             return ReportPeriod(first: first, last: last, name: "\(first.iso) to \(last.iso)")
         }
-        let text = arguments.value("period")?.lowercased() ?? "month"
+        let text = arguments[.period]?.lowercased() ?? "month"
         guard let kind = ReportPeriod.Kind(rawValue: text) else {
             throw CommandFailure.usage("--period “\(text)” is not a period; use week, month, quarter, year or all")
         }

@@ -5,7 +5,7 @@ import FunnelCore
 enum StageEditArguments {
     static let verbs = ["add", "rename", "move", "set", "remove"]
 
-    static func edit(verb: String, words: [String], arguments: ParsedArguments) throws -> PipelineEdit {
+    static func edit(verb: String, words: [String], arguments: Arguments<StagesCommand.Option>) throws -> PipelineEdit {
         func expect(_ count: Int, _ usage: String) throws {
             guard words.count == count else { throw CommandFailure.usage("usage: funnel stages \(usage)") }
         }
@@ -15,7 +15,7 @@ enum StageEditArguments {
             try expect(
                 1, "add NAME [--after STAGE|--before STAGE] [--kind open|won|lost] [--stuck DAYS] [--probability P] [--requires LIST] [--id ID]")
             return .addStage(
-                name: words[0], id: arguments.value("id"), place: try place(arguments, required: false),
+                name: words[0], id: arguments[.id], place: try place(arguments, required: false),
                 settings: try settings(arguments))
         case "rename":
             try expect(2, "rename STAGE NEW_NAME")
@@ -29,29 +29,29 @@ enum StageEditArguments {
             return .setStage(words[0], try settings(arguments))
         default:
             try expect(1, "remove STAGE [--to STAGE]")
-            return .removeStage(words[0], movingDealsTo: arguments.value("to"))
+            return .removeStage(words[0], movingDealsTo: arguments[.to])
         }
     }
 
     /// Refuses an unknown verb (with a guess) and flags that do not go with `verb`.
-    static func allow(verb: String, _ arguments: ParsedArguments) throws {
+    static func allow(verb: String, _ arguments: Arguments<StagesCommand.Option>) throws {
         guard verbs.contains(verb) else {
             var message = "funnel stages: unknown action “\(verb)”; use add, rename, move, set or remove"
             if let guess = Suggest.closest(verb, among: verbs) { message += " (did you mean \(guess)?)" }
             throw CommandFailure.usage(message)
         }
-        let allowed: [String: Set<String>] = [
-            "add": ["after", "before", "kind", "stuck", "probability", "requires", "id"], "rename": [],
-            "move": ["after", "before"], "set": ["kind", "stuck", "probability", "requires"], "remove": ["to"],
+        let allowed: [String: Set<StagesCommand.Option>] = [
+            "add": [.after, .before, .kind, .stuck, .probability, .requires, .id], "rename": [],
+            "move": [.after, .before], "set": [.kind, .stuck, .probability, .requires], "remove": [.to],
         ]
-        for flag in ["after", "before", "kind", "stuck", "probability", "requires", "id", "to", "json"]
-        where arguments.has(flag) && !(allowed[verb] ?? []).contains(flag) {
-            throw CommandFailure.usage("--\(flag) does not go with funnel stages \(verb)")
+        let checked: [StagesCommand.Option] = [.after, .before, .kind, .stuck, .probability, .requires, .id, .to, .json]
+        for flag in checked where arguments.has(flag) && !(allowed[verb] ?? []).contains(flag) {
+            throw CommandFailure.usage("--\(flag.rawValue) does not go with funnel stages \(verb)")
         }
     }
 
-    static func place(_ arguments: ParsedArguments, required: Bool) throws -> StagePlace? {
-        switch (arguments.value("after"), arguments.value("before")) {
+    static func place(_ arguments: Arguments<StagesCommand.Option>, required: Bool) throws -> StagePlace? {
+        switch (arguments[.after], arguments[.before]) {
         case (let after?, nil): return .after(after)
         case (nil, let before?): return .before(before)
         case (nil, nil): return nil
@@ -59,17 +59,17 @@ enum StageEditArguments {
         }
     }
 
-    static func settings(_ arguments: ParsedArguments) throws -> StageSettings {
+    static func settings(_ arguments: Arguments<StagesCommand.Option>) throws -> StageSettings {
         var settings = StageSettings()
-        if let kind = arguments.value("kind") {
+        if let kind = arguments[.kind] {
             guard let parsed = StageKind(rawValue: kind.lowercased()), parsed != .inbox else {
                 throw CommandFailure.usage("--kind “\(kind)” is not a kind; use open, won or lost")
             }
             settings.kind = parsed
         }
-        settings.stuckAfterDays = try number(arguments.value("stuck"), flag: "stuck")
-        settings.probability = try number(arguments.value("probability")?.replacingOccurrences(of: "%", with: ""), flag: "probability")
-        if let list = arguments.value("requires") {
+        settings.stuckAfterDays = try number(arguments[.stuck], flag: "stuck")
+        settings.probability = try number(arguments[.probability]?.replacingOccurrences(of: "%", with: ""), flag: "probability")
+        if let list = arguments[.requires] {
             settings.requires = try requirements(list)
         }
         return settings

@@ -11,21 +11,7 @@ enum StagesCommand: Command {
                 name: "ACTION", required: false,
                 help: "add NAME | rename STAGE NAME | move STAGE | set STAGE | remove STAGE (none: list)")
         ],
-        options: [
-            OptionSpec("json", "print a JSON object with the stages and lost reasons"),
-            OptionSpec("after", value: "STAGE", "add or move: place after this stage"),
-            OptionSpec("before", value: "STAGE", "add or move: place before this stage"),
-            OptionSpec("kind", value: "KIND", "add or set: open (default), won or lost", choices: ["open", "won", "lost"]),
-            OptionSpec("stuck", value: "DAYS", "add or set: days after which a deal here counts as stuck (none: never)"),
-            OptionSpec("probability", value: "P", "add or set: chance of winning a deal here, 0-100 % (none: unset)"),
-            OptionSpec(
-                "requires", value: "LIST",
-                "add or set: what a deal needs to enter, comma-separated: "
-                    + StageRequirement.allCases.map(\.rawValue).joined(separator: ", ") + " (none: nothing)"),
-            OptionSpec("id", value: "ID", "add: the new stage's id (default: made from its name)"),
-            OptionSpec("to", value: "STAGE", "remove: the stage its deals move to (each move recorded in their history)"),
-            PipelineArgument.option,
-        ],
+        options: Option.specs,
         details: """
             A pipeline keeps at least one open, one won and one lost stage; the inbox stays first. A stage with deals
             is removed only with --to, and only when every one of its deals may enter that stage. R1: more than 8
@@ -33,7 +19,36 @@ enum StagesCommand: Command {
             """,
         acceptsRest: true)
 
-    static func run(_ arguments: ParsedArguments, session: Session) throws {
+    /// The options, declared once.
+    enum Option: String, PipelineOptionKey {
+        case json
+        case after
+        case before
+        case kind
+        case stuck
+        case probability
+        case requires
+        case id
+        case to
+        case pipeline
+
+        var spec: OptionSpec {
+            switch self {
+            case .json: OptionSpec("print a JSON object with the stages and lost reasons")
+            case .after: OptionSpec(value: "STAGE", "add or move: place after this stage")
+            case .before: OptionSpec(value: "STAGE", "add or move: place before this stage")
+            case .kind: OptionSpec(value: "KIND", "add or set: open (default), won or lost", choices: ["open", "won", "lost"])
+            case .stuck: OptionSpec(value: "DAYS", "add or set: days after which a deal here counts as stuck (none: never)")
+            case .probability: OptionSpec(value: "P", "add or set: chance of winning a deal here, 0-100 % (none: unset)")
+            case .requires: OptionSpec(value: "LIST", "add or set: what a deal needs to enter, comma-separated: " + StageRequirement.allCases.map(\.rawValue).joined(separator: ", ") + " (none: nothing)")
+            case .id: OptionSpec(value: "ID", "add: the new stage's id (default: made from its name)")
+            case .to: OptionSpec(value: "STAGE", "remove: the stage its deals move to (each move recorded in their history)")
+            case .pipeline: PipelineArgument.option
+            }
+        }
+    }
+
+    static func run(_ arguments: Arguments<Option>, session: Session) throws {
         let words = arguments.positionals + arguments.rest
         guard let verb = words.first else { return try list(arguments, session: session) }
         let edit = try StageEditArguments.edit(verb: verb, words: Array(words.dropFirst()), arguments: arguments)
@@ -41,15 +56,16 @@ enum StagesCommand: Command {
         Console.line(StageEditArguments.summary(edit, plan: plan))
     }
 
-    static func list(_ arguments: ParsedArguments, session: Session) throws {
-        for flag in ["after", "before", "kind", "stuck", "probability", "requires", "id", "to"] where arguments.has(flag) {
-            throw CommandFailure.usage("--\(flag) goes with an action: funnel stages add|rename|move|set|remove …")
+    static func list(_ arguments: Arguments<Option>, session: Session) throws {
+        let actionFlags: [Option] = [.after, .before, .kind, .stuck, .probability, .requires, .id, .to]
+        for flag in actionFlags where arguments.has(flag) {
+            throw CommandFailure.usage("--\(flag.rawValue) goes with an action: funnel stages add|rename|move|set|remove …")
         }
         let funnel = try session.funnel(arguments)
         _ = try session.actor(in: funnel)
         let pipeline = funnel.pipeline
         for warning in pipeline.warnings { Console.error("warning: \(warning.localized)") }
-        if arguments.has("json") {
+        if arguments.flag(.json) {
             let stages = pipeline.stages.map { stage -> JSONOut in
                 .object([
                     ("id", .string(stage.id)), ("name", .string(stage.name)), ("kind", .string(stage.kind.rawValue)),
@@ -87,11 +103,24 @@ enum LostReasonsCommand: Command {
     static let spec = CommandSpec(
         name: "lost-reasons", summary: "List the reasons a deal may be lost for, or change them (managers).",
         arguments: [ArgumentSpec(name: "ACTION", required: false, help: "list (default) | add REASON | remove REASON")],
-        options: [OptionSpec("json", "list: print a JSON array"), PipelineArgument.option],
+        options: Option.specs,
         details: "Deals closed with a reason that is later removed keep it. The last reason cannot be removed (R7).",
         acceptsRest: true)
 
-    static func run(_ arguments: ParsedArguments, session: Session) throws {
+    /// The options, declared once.
+    enum Option: String, PipelineOptionKey {
+        case json
+        case pipeline
+
+        var spec: OptionSpec {
+            switch self {
+            case .json: OptionSpec("list: print a JSON array")
+            case .pipeline: PipelineArgument.option
+            }
+        }
+    }
+
+    static func run(_ arguments: Arguments<Option>, session: Session) throws {
         let words = arguments.positionals + arguments.rest
         switch words.first {
         case nil, "list":
@@ -99,7 +128,7 @@ enum LostReasonsCommand: Command {
             let funnel = try session.funnel(arguments)
             _ = try session.actor(in: funnel)
             let pipeline = funnel.pipeline
-            if arguments.has("json") {
+            if arguments.flag(.json) {
                 Console.block(JSONOut.array(pipeline.lostReasons.map { .string($0) }).render())
             } else {
                 for reason in pipeline.lostReasons { Console.line(reason) }

@@ -12,7 +12,7 @@ enum SyncCommand: Command {
     static let spec = CommandSpec(
         name: "sync", summary: "Share the data with the team through git: sync init REMOTE once, then sync.",
         arguments: [ArgumentSpec(name: "ACTION", required: false, help: "init REMOTE (once: share this data, or clone the team's) | none: sync now")],
-        options: [OptionSpec("json", "print a JSON object: remote, branch, committed, sent, received, conflicts, held, ignored, attempts")],
+        options: Option.specs,
         details: """
             init REMOTE in a data directory with data makes it a git repository and pushes it to REMOTE (a bare
             repository over ssh, a path, a private hosting repository); in an empty or missing one it clones REMOTE.
@@ -22,7 +22,18 @@ enum SyncCommand: Command {
             """,
         acceptsRest: true)
 
-    static func run(_ arguments: ParsedArguments, session: Session) throws {
+    /// The options, declared once.
+    enum Option: String, OptionKey {
+        case json
+
+        var spec: OptionSpec {
+            switch self {
+            case .json: OptionSpec("print a JSON object: remote, branch, committed, sent, received, conflicts, held, ignored, attempts")
+            }
+        }
+    }
+
+    static func run(_ arguments: Arguments<Option>, session: Session) throws {
         let words = arguments.positionals + arguments.rest
         umask(0o077)
         guard let executable = Git.find(environment: session.environment) else { throw failure(SyncError.noGit) }
@@ -33,7 +44,7 @@ enum SyncCommand: Command {
             git: Git(
                 directory: session.store.root, environment: environment,
                 executable: executable))
-        let json = arguments.has("json")
+        let json = arguments.flag(.json)
         let report: SyncReport
         do {
             switch words.first {

@@ -11,15 +11,27 @@ enum TeamCommand: Command {
                 name: "add USER | email USER ADDRESS", required: false,
                 help: "add USER to the team, or set (none: clear) the address USER's emails are sent from")
         ],
-        options: [
-            OptionSpec("role", value: "ROLE", "rep or manager (with add)", choices: Role.allCases.map(\.rawValue)),
-            OptionSpec("name", value: "NAME", "display name (with add)"),
-            OptionSpec("email", value: "ADDRESS", "the address their emails are sent from (with add)"),
-            OptionSpec("json", "print a JSON array"),
-        ],
+        options: Option.specs,
         acceptsRest: true)
 
-    static func run(_ arguments: ParsedArguments, session: Session) throws {
+    /// The options, declared once.
+    enum Option: String, OptionKey {
+        case role
+        case name
+        case email
+        case json
+
+        var spec: OptionSpec {
+            switch self {
+            case .role: OptionSpec(value: "ROLE", "rep or manager (with add)", choices: Role.allCases.map(\.rawValue))
+            case .name: OptionSpec(value: "NAME", "display name (with add)")
+            case .email: OptionSpec(value: "ADDRESS", "the address their emails are sent from (with add)")
+            case .json: OptionSpec("print a JSON array")
+            }
+        }
+    }
+
+    static func run(_ arguments: Arguments<Option>, session: Session) throws {
         let words = arguments.positionals + arguments.rest
         guard let verb = words.first else { return try list(arguments, session: session) }
         if verb == "email" { return try setEmail(words, arguments: arguments, session: session) }
@@ -33,7 +45,7 @@ enum TeamCommand: Command {
         guard User.isValidAccount(account) else {
             throw CommandFailure.usage("“\(account)” is not an account name: a letter, then letters, digits, _ . -")
         }
-        guard let roleText = arguments.value("role") else { throw CommandFailure.usage("funnel team add: --role rep|manager is required") }
+        guard let roleText = arguments[.role] else { throw CommandFailure.usage("funnel team add: --role rep|manager is required") }
         guard let role = Role(rawValue: roleText.lowercased()) else {
             throw CommandFailure.usage("--role “\(roleText)” is not a role; use rep or manager")
         }
@@ -43,8 +55,8 @@ enum TeamCommand: Command {
             guard actor.role == .manager else { throw CommandFailure.refused("only a manager can add people to the team") }
         }
         guard funnel.team.user(account) == nil else { throw CommandFailure.usage("\(account) is already on the team") }
-        let name = arguments.value("name") ?? account
-        let email = try arguments.value("email").map(address)
+        let name = arguments[.name] ?? account
+        let email = try arguments[.email].map(address)
         try add(User(account: account, name: name, role: role, email: email), session: session)
     }
 
@@ -58,12 +70,12 @@ enum TeamCommand: Command {
         Console.line("added \(user.account) as \(user.role.rawValue)")
     }
 
-    static func list(_ arguments: ParsedArguments, session: Session) throws {
-        if arguments.value("role") != nil || arguments.value("name") != nil || arguments.value("email") != nil {
+    static func list(_ arguments: Arguments<Option>, session: Session) throws {
+        if arguments[.role] != nil || arguments[.name] != nil || arguments[.email] != nil {
             throw CommandFailure.usage("--role, --name and --email go with: funnel team add USER")
         }
         let team = try session.data { try session.store.loadTeam() }
-        if arguments.has("json") {
+        if arguments.flag(.json) {
             Console.block(
                 JSONOut.array(
                     team.users.map {

@@ -3,9 +3,9 @@ import FunnelCore
 
 /// `funnel team email USER ADDRESS|none`: the address USER's emails are sent from (R11).
 extension TeamCommand {
-    static func setEmail(_ words: [String], arguments: ParsedArguments, session: Session) throws {
+    static func setEmail(_ words: [String], arguments: Arguments<TeamCommand.Option>, session: Session) throws {
         guard words.count == 3 else { throw CommandFailure.usage("usage: funnel team email USER ADDRESS|none") }
-        if arguments.value("role") != nil || arguments.value("name") != nil || arguments.value("email") != nil {
+        if arguments[.role] != nil || arguments[.name] != nil || arguments[.email] != nil {
             throw CommandFailure.usage("--role, --name and --email go with: funnel team add USER")
         }
         let account = words[1]

@@ -27,7 +27,7 @@ enum ManPage {
             lines += [".TP", "\\fBfunnel\\-\(escape(spec.name))\\fR(1)", escape(spec.summary)]
         }
         lines.append(".SH OPTIONS")
-        for option in GlobalOptions.board + [OptionSpec("help", "show help; funnel COMMAND \\-\\-help for one command")] {
+        for option in GlobalOptions.board + [OptionSpec("show help; funnel COMMAND \\-\\-help for one command").named("help")] {
             lines += optionEntry(option)
         }
         lines += [".SH ENVIRONMENT"]

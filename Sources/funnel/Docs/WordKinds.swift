@@ -64,6 +64,6 @@ enum WordKind: Equatable {
 
     /// Every option a command accepts, its own and the common ones.
     static func options(of spec: CommandSpec) -> [OptionSpec] {
-        spec.options + [ArgumentParser.common[0], OptionSpec("help", "show this help")]
+        spec.options + ArgumentParser.common
     }
 }
