@@ -155,7 +155,7 @@ struct ImportTests {
         let cases: [([String], String)] = [
             (["import", s.root + "/missing.csv"], "cannot read"),
             (["import", Self.fixture("kommo-leads.csv"), "--from", "salesforce"], "not a source"),
-            (["import", Self.fixture("kommo-leads.csv"), "--encoding", "latin1"], "not one funnel reads"),
+            (["import", Self.fixture("kommo-leads.csv"), "--encoding", "latin1"], "--encoding “latin1” must be one of"),
             (["import", Self.fixture("kommo-leads.csv"), "--map", "Nope=title"], "no column “nope”"),
             (["import", Self.fixture("kommo-leads.csv"), "--owner", "ghost"], "ghost"),
         ]

@@ -41,7 +41,7 @@ enum AddCommand: Command {
             case .what: OptionSpec(value: "TEXT", "what the next action is")
             case .reason: OptionSpec(value: "TEXT", "lost reason, when adding straight into a lost stage")
             case .notes: OptionSpec(value: "TEXT", "free notes")
-            case .priority: OptionSpec(value: "P", "high, normal (default) or low", choices: Priority.allCases.map(\.rawValue))
+            case .priority: OptionSpec(value: "P", "high, normal (default) or low", oneOf: Priority.self)
             case .pipeline: PipelineArgument.option
             case .probability: ForecastArguments.probabilityOption
             case .expectedClose: ForecastArguments.expectedCloseOption
@@ -65,7 +65,7 @@ enum AddCommand: Command {
         draft.lostReason = arguments[.reason]
         if let value = arguments[.value] { draft.value = try session.amount(value) }
         if let currency = arguments[.currency] { draft.currency = try CurrencyArgument.parse(currency) }
-        if let priority = arguments[.priority] { draft.priority = try PriorityArgument.parse(priority) }
+        draft.priority = try arguments.choice(.priority, as: Priority.self)
         if let stage = arguments[.stage] {
             guard funnel.pipeline.findStage(stage) != nil else {
                 throw CommandFailure.usage(Message.unknownStage(text: stage, known: funnel.pipeline.stages.map(\.id)).localized)

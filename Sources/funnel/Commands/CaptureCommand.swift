@@ -22,7 +22,7 @@ enum CaptureCommand: Command {
 
         var spec: OptionSpec {
             switch self {
-            case .format: OptionSpec(value: "FORMAT", "csv or jsonl (default: guessed from the first character)", choices: ["csv", "jsonl"])
+            case .format: OptionSpec(value: "FORMAT", "csv or jsonl (default: guessed from the first character)", oneOf: CaptureFormat.self)
             case .source: OptionSpec(value: "TEXT", "where these leads come from, when a record does not say")
             case .pipeline: OptionSpec(value: "PIPELINE", "capture into this pipeline's inbox, matching its deals (default: the first)")
             }
@@ -30,13 +30,7 @@ enum CaptureCommand: Command {
     }
 
     static func run(_ arguments: Arguments<Option>, session: Session) throws {
-        var format: LeadReader.Format?
-        if let text = arguments[.format] {
-            guard let f = LeadReader.Format(rawValue: text.lowercased()) else {
-                throw CommandFailure.usage("--format “\(text)” is not a format; use csv or jsonl")
-            }
-            format = f
-        }
+        let format = try arguments.choice(.format, as: CaptureFormat.self)?.format
         if let source = arguments[.source], !Limits.fits(source, Limits.fieldLength) {
             throw CommandFailure.refused(Message.fieldTooLong(field: "source", limit: Limits.fieldLength).localized)
         }
@@ -103,5 +97,18 @@ enum CaptureCommand: Command {
         }
         Console.error("captured \(created) new, \(attached) attached to existing deals, \(skipped) skipped")
         if skipped > 0 { throw CommandFailure(code: .usage, message: "\(skipped) record(s) skipped; the others were kept") }
+    }
+}
+
+/// `funnel capture --format`: how the leads are written.
+enum CaptureFormat: String, CaseIterable {
+    case csv, jsonl
+
+    /// The reader's format of the same name.
+    var format: LeadReader.Format {
+        switch self {
+        case .csv: .csv
+        case .jsonl: .jsonl
+        }
     }
 }

@@ -23,7 +23,7 @@ enum DemoCommand: Command {
         var spec: OptionSpec {
             switch self {
             case .deals: OptionSpec(value: "N", "how many deals (default 60; up to 1000000)")
-            case .template: OptionSpec(value: "NAME", "pipeline template when the directory is new (default simple)", choices: PipelineTemplate.allCases.map(\.rawValue))
+            case .template: OptionSpec(value: "NAME", "pipeline template when the directory is new (default simple)", oneOf: PipelineTemplate.self)
             case .seed: OptionSpec(value: "N", "random seed, for the same deals every time")
             case .week: OptionSpec(value: "DAYS", "the team's working days, e.g. sun-thu (default) or mon-fri")
             }
@@ -41,7 +41,7 @@ enum DemoCommand: Command {
             parameters.week = week
         }
         let made = try fill(
-            session: session, deals: count, template: try InitCommand.template(arguments[.template]),
+            session: session, deals: count, template: try arguments.choice(.template, as: PipelineTemplate.self) ?? .defaultTemplate,
             seed: UInt64(seed), parameters: parameters)
         Console.line("wrote \(made.deals) demo deals for \(made.people) people to \(session.store.root)")
     }

@@ -41,10 +41,10 @@ enum EditCommand: Command {
             case .next: OptionSpec(value: "DATE", "next action date; \"none\" clears it")
             case .what: OptionSpec(value: "TEXT", "what the next action is")
             case .notes: OptionSpec(value: "TEXT", "replace the notes")
-            case .priority: OptionSpec(value: "P", "high, normal or low", choices: Priority.allCases.map(\.rawValue))
+            case .priority: OptionSpec(value: "P", "high, normal or low", oneOf: Priority.self)
             case .owner: OptionSpec(value: "USER", "give the deal to USER (managers only)")
             case .installments: OptionSpec(value: "N", "payment terms: number of installments (R20; default 12)")
-            case .paymentMethod: OptionSpec(value: "M", "payment terms: " + PaymentMethod.allCases.map(\.rawValue).joined(separator: ", ") + "; none clears", choices: PaymentMethod.allCases.map(\.rawValue) + ["none"])
+            case .paymentMethod: OptionSpec(value: "M", "payment terms: " + PaymentMethod.allCases.map(\.rawValue).joined(separator: ", ") + "; none clears", oneOf: PaymentMethodChoice.self)
             case .tick: OptionSpec(value: "STEP", "tick a call step: rapport, discovery, presentation, closing (comma-separated)")
             case .untick: OptionSpec(value: "STEP", "untick call steps")
             case .probability: ForecastArguments.probabilityOption
@@ -65,7 +65,7 @@ enum EditCommand: Command {
         edit.email = arguments[.email]
         edit.notes = arguments[.notes]
         if let currency = arguments[.currency] { edit.currency = try CurrencyArgument.parse(currency) }
-        if let priority = arguments[.priority] { edit.priority = try PriorityArgument.parse(priority) }
+        edit.priority = try arguments.choice(.priority, as: Priority.self)
         if let value = arguments[.value] {
             edit.value = value.lowercased() == "none" ? .some(nil) : .some(try session.amount(value))
         }

@@ -26,7 +26,7 @@ enum ExportCommand: Command {
 
         var spec: OptionSpec {
             switch self {
-            case .format: OptionSpec(value: "FORMAT", "xlsx-csv (default: CSV for Excel, UTF-8 with a BOM, CRLF, formulas " + "guarded), csv (the same without the BOM, for other programs) or jsonl (exact values)", choices: formats)
+            case .format: OptionSpec(value: "FORMAT", "xlsx-csv (default: CSV for Excel, UTF-8 with a BOM, CRLF, formulas " + "guarded), csv (the same without the BOM, for other programs) or jsonl (exact values)", oneOf: ExportFormat.self)
             case .pipeline: OptionSpec(value: "PIPELINE", "only deals of this pipeline, by name or id (default: the first)")
             case .all: OptionSpec("every seller's deals (managers only; default: yours and the inbox)")
             case .stage: OptionSpec(value: "STAGE", "only deals in this stage (id or name)")
@@ -37,20 +37,16 @@ enum ExportCommand: Command {
         }
     }
 
-    static let formats = ["xlsx-csv", "csv", "jsonl"]
 
     static func run(_ arguments: Arguments<Option>, session: Session) throws {
         let funnel = try session.funnel(arguments)
         let actor = try session.actor(in: funnel)
-        let format = arguments[.format]?.lowercased() ?? "xlsx-csv"
-        guard formats.contains(format) else {
-            throw CommandFailure.usage("--format “\(arguments[.format] ?? "")” is not a format; use xlsx-csv, csv or jsonl")
-        }
+        let format = try arguments.choice(.format, as: ExportFormat.self) ?? .xlsxCSV
         let columns = try fields(arguments[.fields])
         let deals = try chosenDeals(arguments, funnel: funnel, actor: actor, session: session)
         let files =
-            format != "jsonl"
-            ? ExportFiles.csv(deals, columns: columns, pipeline: funnel.pipeline, forExcel: format == "xlsx-csv")
+            format != .jsonl
+            ? ExportFiles.csv(deals, columns: columns, pipeline: funnel.pipeline, forExcel: format == .xlsxCSV)
             : ExportFiles.jsonl(deals, columns: columns, pipeline: funnel.pipeline, nested: arguments[.output] == nil)
         guard let directory = arguments[.output] else {
             Console.document(files[0].text)
@@ -91,4 +87,11 @@ enum ExportCommand: Command {
             .filter { deal in since.map { Day(deal.updated, utcOffset: session.utcOffset) >= $0 } ?? true }
             .sorted { (funnel.pipeline.index(of: $0.stage) ?? 0, $0.id) < (funnel.pipeline.index(of: $1.stage) ?? 0, $1.id) }
     }
+}
+
+/// `funnel export --format`: CSV for Excel, plain CSV, or JSON lines.
+enum ExportFormat: String, CaseIterable {
+    case xlsxCSV = "xlsx-csv"
+    case csv
+    case jsonl
 }

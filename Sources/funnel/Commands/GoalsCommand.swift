@@ -41,7 +41,7 @@ enum GoalsCommand: Command {
             case .wonValue: OptionSpec(value: "AMOUNT", "set: the value to win in the month, in the pipeline's currency")
             case .wonDeals: OptionSpec(value: "N", "set: the number of deals to win in the month")
             case .activities: OptionSpec(value: "N", "set: the calls, emails and meetings to log in the month")
-            case .kind: OptionSpec(value: "K", "remove: only the goal of this kind (default: every kind)", choices: GoalKind.allCases.map(\.rawValue))
+            case .kind: OptionSpec(value: "K", "remove: only the goal of this kind (default: every kind)", oneOf: GoalKind.self)
             case .json: OptionSpec("print a JSON array (list)")
             }
         }
@@ -87,13 +87,7 @@ enum GoalsCommand: Command {
     static func remove(_ arguments: Arguments<Option>, funnel: Funnel, actor: User, session: Session) throws {
         let who = try seller(arguments, funnel: funnel, mayBeGone: true)
         let month = try self.month(arguments, required: true, session: session)
-        var kind: GoalKind?
-        if let text = arguments[.kind] {
-            guard let k = GoalKind(rawValue: text.lowercased()) else {
-                throw CommandFailure.usage("--kind “\(text)” is not a goal kind; use won_value, won_deals or activities")
-            }
-            kind = k
-        }
+        let kind = try arguments.choice(.kind, as: GoalKind.self)
         guard actor.role == .manager else { throw CommandFailure.refused(Message.onlyManagersSetGoals.localized) }
         try save(session) { $0.removing(month: month, seller: who, kind: kind) }
         Console.line("goal removed: \(who ?? "the team"), \(month.iso)" + (kind.map { ", \($0.rawValue)" } ?? ""))

@@ -11,24 +11,8 @@ struct ImportRequest {
 
     init(_ arguments: Arguments<ImportCommand.Option>, session: Session) throws {
         path = arguments.positionals[0]
-        if let text = arguments[.from] {
-            guard let found = ImportSource(rawValue: text.lowercased()) else {
-                throw CommandFailure.usage("--from “\(text)” is not a source; use pipedrive, kommo or csv")
-            }
-            source = found
-        } else {
-            source = nil
-        }
-        if let text = arguments[.encoding] {
-            guard let found = TextEncoding(rawValue: text.lowercased()) else {
-                var message = "--encoding “\(text)” is not one funnel reads; use " + TextEncoding.allCases.map(\.rawValue).joined(separator: ", ")
-                if let guess = Suggest.closest(text, among: TextEncoding.allCases.map(\.rawValue)) { message += "; did you mean \(guess)?" }
-                throw CommandFailure.usage(message)
-            }
-            encoding = found
-        } else {
-            encoding = nil
-        }
+        source = try arguments.choice(.from, as: ImportSource.self)
+        encoding = try arguments.choice(.encoding, as: TextEncoding.self)
         var map: [String: ImportField] = [:]
         for pair in arguments.list(.map) {
             guard let eq = pair.lastIndex(of: "="), eq != pair.startIndex else {

@@ -24,10 +24,10 @@ enum ListCommand: Command {
             case .stage: OptionSpec(value: "STAGE", "only this stage (id or name)")
             case .owner: OptionSpec(value: "USER", "only this seller's deals (managers; reps may name themselves)")
             case .all: OptionSpec("every seller's deals (managers only)")
-            case .sort: OptionSpec(value: "ORDER", "due (default), created, value, title or priority", choices: CardOrder.allCases.map(\.rawValue))
-            case .priority: OptionSpec(value: "P", "only deals of this priority: high, normal or low", choices: Priority.allCases.map(\.rawValue))
+            case .sort: OptionSpec(value: "ORDER", "due (default), created, value, title or priority", oneOf: CardOrder.self)
+            case .priority: OptionSpec(value: "P", "only deals of this priority: high, normal or low", oneOf: Priority.self)
             case .filter: OptionSpec(value: "TEXT", "only deals whose title, company, contact or phone contains TEXT")
-            case .flag: OptionSpec(value: "FLAG", "only flagged deals: " + DealFlag.allCases.map(\.rawValue).joined(separator: ", "), choices: DealFlag.allCases.map(\.rawValue))
+            case .flag: OptionSpec(value: "FLAG", "only flagged deals: " + DealFlag.allCases.map(\.rawValue).joined(separator: ", "), oneOf: DealFlag.self)
             case .json: OptionSpec("print a JSON array (fields in docs/cli.md)")
             case .pipeline: PipelineArgument.optionWithAll
             }
@@ -43,8 +43,8 @@ enum ListCommand: Command {
         func home(_ deal: Deal) -> Funnel { every ? funnel.on(pipelines.entry(for: deal)) : funnel }
         var query = BoardQuery()
         query.scope = try ScopeArguments.parse(arguments, funnel: funnel, actor: actor)
-        let flag = try arguments[.flag].map(self.flag)
-        if let sort = try arguments[.sort].map(ListCommand.order) { query.sort = sort }
+        let flag = try arguments.choice(.flag, as: DealFlag.self)
+        if let sort = try arguments.choice(.sort, as: CardOrder.self) { query.sort = sort }
         let stageText = arguments[.stage]
         if let stageText {
             let known = every ? pipelines.entries.map(\.pipeline) : [funnel.pipeline]
@@ -53,7 +53,7 @@ enum ListCommand: Command {
             }
         }
         query.filter = arguments[.filter] ?? ""
-        let priority = try arguments[.priority].map { try PriorityArgument.parse($0) }
+        let priority = try arguments.choice(.priority, as: Priority.self)
         let deals = every ? try session.deals(for: actor) : try session.deals(for: actor, in: funnel)
         func order(_ deal: Deal) -> (Int, Int) {
             (pipelines.entries.firstIndex { $0.id == pipelines.home(of: deal) } ?? 0, home(deal).pipeline.index(of: deal.stage) ?? 0)
@@ -86,26 +86,5 @@ enum ListCommand: Command {
             TextTable.render(
                 header: header.map { UI.text($0) }, rows: rows,
                 maxWidths: [8, 20, 40, 24, 14, 10, 12]))
-    }
-
-    /// `--flag FLAG`, or a usage error with a "did you mean".
-    static func flag(_ text: String) throws -> DealFlag {
-        guard let found = DealFlag(rawValue: text.lowercased()) else {
-            var message = "--flag “\(text)” is not a flag; flags are: \(DealFlag.allCases.map(\.rawValue).joined(separator: ", "))"
-            if let guess = Suggest.closest(text, among: DealFlag.allCases.map(\.rawValue)) { message += "; did you mean \(guess)?" }
-            throw CommandFailure.usage(message)
-        }
-        return found
-    }
-
-    /// `--sort ORDER`, or a usage error with a "did you mean".
-    static func order(_ sort: String) throws -> CardOrder {
-        guard let order = CardOrder(rawValue: sort.lowercased()) else {
-            let names = CardOrder.allCases.map(\.rawValue)
-            var message = "--sort “\(sort)” is not an order; use one of \(names.joined(separator: ", "))"
-            if let guess = Suggest.closest(sort, among: names) { message += "; did you mean \(guess)?" }
-            throw CommandFailure.usage(message)
-        }
-        return order
     }
 }

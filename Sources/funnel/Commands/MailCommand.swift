@@ -26,7 +26,7 @@ enum MailCommand: Command {
         var spec: OptionSpec {
             switch self {
             case .template: OptionSpec(value: "NAME", "templates/mail/NAME.txt, or NAME-he/-ar/-en.txt after the deal's language")
-            case .lang: OptionSpec(value: "LANG", "he, ar or en: which NAME-LANG.txt (default: the contact's script)")
+            case .lang: OptionSpec(value: "LANG", "he, ar or en: which NAME-LANG.txt (default: the contact's script)", oneOf: MailLanguage.self)
             case .edit: OptionSpec("open the email in $VISUAL or $EDITOR before sending")
             case .dryRun: OptionSpec("print the message instead of sending it; nothing is logged")
             }
@@ -43,7 +43,7 @@ enum MailCommand: Command {
 
     static func send(_ arguments: Arguments<Option>, session: Session) throws {
         guard let name = arguments[.template] else { throw CommandFailure.usage("funnel mail: --template NAME is required") }
-        let language = try arguments[.lang].map(parseLanguage)
+        let language = try arguments.choice(.lang, as: MailLanguage.self)
         let funnel = try session.funnel()
         let actor = try session.actor(in: funnel)
         let deal = try session.visibleDeal(arguments.positionals[0], actor: actor)
@@ -71,13 +71,5 @@ enum MailCommand: Command {
         try mailer.send(mail.message)
         let saved = try session.change(deal.id, by: actor, funnel: funnel, logged)
         Console.line("sent “\(mail.subject)” to \(mail.to); logged on \(saved.id)")
-    }
-
-    static func parseLanguage(_ text: String) throws -> MailLanguage {
-        if let language = MailLanguage(rawValue: text.lowercased()) { return language }
-        let names = MailLanguage.allCases.map(\.rawValue)
-        var message = "--lang “\(text)” is not a language; use one of \(names.joined(separator: ", "))"
-        if let guess = Suggest.closest(text, among: names) { message += "; did you mean \(guess)?" }
-        throw CommandFailure.usage(message)
     }
 }

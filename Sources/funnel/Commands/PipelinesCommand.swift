@@ -28,8 +28,8 @@ enum PipelinesCommand: Command {
         var spec: OptionSpec {
             switch self {
             case .json: OptionSpec("list: print a JSON array")
-            case .template: OptionSpec(value: "NAME", "add: the new pipeline's stages: simple (default), powerlink or b2b", choices: PipelineTemplate.allCases.map(\.rawValue))
-            case .language: OptionSpec(value: "LANG", "add: the stage and lost-reason names' language (default: the UI's)", choices: Language.allCases.map(\.rawValue))
+            case .template: OptionSpec(value: "NAME", "add: the new pipeline's stages: simple (default), powerlink or b2b", oneOf: PipelineTemplate.self)
+            case .language: OptionSpec(value: "LANG", "add: the stage and lost-reason names' language (default: the UI's)", oneOf: Language.self)
             }
         }
     }
@@ -89,8 +89,8 @@ enum PipelinesCommand: Command {
     }
 
     static func add(_ name: String, arguments: Arguments<Option>, session: Session) throws {
-        let template = try InitCommand.template(arguments[.template])
-        var pipeline = template.pipeline(in: try InitCommand.language(arguments[.language]))
+        let template = try arguments.choice(.template, as: PipelineTemplate.self) ?? .defaultTemplate
+        var pipeline = template.pipeline(in: try arguments.choice(.language, as: Language.self) ?? UI.language)
         let funnel = try session.funnel()
         let actor = try session.actor(in: funnel)
         pipeline.defaultCurrency = funnel.pipeline.defaultCurrency

@@ -25,7 +25,7 @@ enum QuoteCommand: Command {
 
         var spec: OptionSpec {
             switch self {
-            case .lang: OptionSpec(value: "LANG", "the template's language: he, ar or en (default: the deal's, from its contact)", choices: Language.allCases.map(\.rawValue))
+            case .lang: OptionSpec(value: "LANG", "the template's language: he, ar or en (default: the deal's, from its contact)", oneOf: Language.self)
             case .out: OptionSpec(value: "FILE", "also copy the PDF to FILE")
             case .open: OptionSpec("open the PDF with xdg-open")
             }
@@ -36,7 +36,7 @@ enum QuoteCommand: Command {
         let funnel = try session.funnel()
         let actor = try session.actor(in: funnel)
         let deal = try session.visibleDeal(arguments.positionals[0], actor: actor)
-        let language = try arguments[.lang].map(parseLanguage)
+        let language = try arguments.choice(.lang, as: Language.self)
         if let out = arguments[.out] { try checkOut(out, dataRoot: session.store.root) }
         let outcome: QuoteIssuer.Outcome
         do {
@@ -57,13 +57,6 @@ enum QuoteCommand: Command {
             if let out = arguments[.out] { try copy(path, to: out, number: quote.number) }
             if arguments.flag(.open) { open(arguments[.out] ?? path, environment: session.environment) }
         }
-    }
-
-    static func parseLanguage(_ text: String) throws -> Language {
-        guard let language = Language(rawValue: text.lowercased()) else {
-            throw CommandFailure.usage("--lang “\(text)” is not a quote language; use he, ar or en")
-        }
-        return language
     }
 
     /// `--out FILE` checked before a number is used: a file name in an existing folder, outside

@@ -20,11 +20,11 @@ enum ReportCommand: Command {
 
         var spec: OptionSpec {
             switch self {
-            case .period: OptionSpec(value: "P", "week, month, quarter, year or all: the trailing 7, 30, 91 or 365 days (default month)", choices: ReportPeriod.Kind.allCases.map(\.rawValue))
+            case .period: OptionSpec(value: "P", "week, month, quarter, year or all: the trailing 7, 30, 91 or 365 days (default month)", oneOf: ReportPeriod.Kind.self)
             case .from: OptionSpec(value: "DATE", "first day of a custom period (with --to)")
             case .to: OptionSpec(value: "DATE", "last day of a custom period, inclusive")
             case .owner: OptionSpec(value: "USER", "only this seller's deals (managers; reps always see their own)")
-            case .format: OptionSpec(value: "F", "text (default), json or csv; fields in docs/reports.md", choices: ["text", "json", "csv"])
+            case .format: OptionSpec(value: "F", "text (default), json or csv; fields in docs/reports.md", oneOf: ReportOutput.self)
             case .deals: OptionSpec(value: "FIGURE", "print the ids of the deals behind one figure instead (one a line; a JSON array " + "with --format json): " + ReportFigure.names.joined(separator: ", "))
             case .pipeline: PipelineArgument.optionWithAll
             }
@@ -35,16 +35,13 @@ enum ReportCommand: Command {
         if PipelineArgument.isEvery(arguments) { return try ReportAllPipelines.run(arguments, session: session) }
         let funnel = try session.funnel(arguments)
         let actor = try session.actor(in: funnel)
-        let format = arguments[.format]?.lowercased() ?? "text"
-        guard ["text", "json", "csv"].contains(format) else {
-            throw CommandFailure.usage("--format “\(format)” is not a format; use text, json or csv")
-        }
+        let format = try arguments.choice(.format, as: ReportOutput.self) ?? .text
         let period = try self.period(arguments, session: session)
         let scope = try self.scope(arguments, funnel: funnel, actor: actor)
         let readable = try session.deals(for: actor, in: funnel)
         let (deals, team) = try scoped(readable, scope: scope, funnel: funnel, actor: actor)
         if let text = arguments[.deals] {
-            return try drill(text, deals: deals, funnel: funnel, period: period, json: format == "json", session: session)
+            return try drill(text, deals: deals, funnel: funnel, period: period, json: format == .json, session: session)
         }
         var report = ReportBuilder.build(
             deals: deals, pipeline: funnel.pipeline, team: team, period: period,
@@ -52,9 +49,9 @@ enum ReportCommand: Command {
         // A goal counts every deal it covers (every pipeline's, the team's: everyone's the reader may read).
         report.goals = try goals(scope: scope, funnel: funnel, actor: actor, session: session)
         switch format {
-        case "json": Console.block(ReportJSON.make(report).render())
-        case "csv": Console.block(ReportCSV.make(report), terminator: "")
-        default: Console.block(ReportText.make(report))
+        case .json: Console.block(ReportJSON.make(report).render())
+        case .csv: Console.block(ReportCSV.make(report), terminator: "")
+        case .text: Console.block(ReportText.make(report))
         }
     }
 
@@ -121,12 +118,14 @@ enum ReportCommand: Command {
             guard first <= last else { throw CommandFailure.usage("--from \(first.iso) is after --to \(last.iso)") }
             return ReportPeriod(first: first, last: last, name: "\(first.iso) to \(last.iso)")
         }
-        let text = arguments[.period]?.lowercased() ?? "month"
-        guard let kind = ReportPeriod.Kind(rawValue: text) else {
-            throw CommandFailure.usage("--period “\(text)” is not a period; use week, month, quarter, year or all")
-        }
+        let kind = try arguments.choice(.period, as: ReportPeriod.Kind.self) ?? .month
         return ReportPeriod.trailing(kind, today: session.today)
     }
+}
+
+/// `--format`: what the report is printed as.
+enum ReportOutput: String, CaseIterable {
+    case text, json, csv
 }
 
 /// Formatting shared by the report's outputs.

@@ -61,12 +61,7 @@ enum StageEditArguments {
 
     static func settings(_ arguments: Arguments<StagesCommand.Option>) throws -> StageSettings {
         var settings = StageSettings()
-        if let kind = arguments[.kind] {
-            guard let parsed = StageKind(rawValue: kind.lowercased()), parsed != .inbox else {
-                throw CommandFailure.usage("--kind “\(kind)” is not a kind; use open, won or lost")
-            }
-            settings.kind = parsed
-        }
+        settings.kind = try arguments.choice(.kind, as: StageKindChoice.self)?.kind
         settings.stuckAfterDays = try number(arguments[.stuck], flag: "stuck")
         settings.probability = try number(arguments[.probability]?.replacingOccurrences(of: "%", with: ""), flag: "probability")
         if let list = arguments[.requires] {
@@ -117,6 +112,20 @@ enum StageEditArguments {
             let moved = plan.moved.isEmpty ? "" : "; moved \(plan.moved.count) deal(s) to \(target ?? "")"
             return "removed stage \(text)\(moved): \(order)"
         case .addLostReason, .removeLostReason: return "saved"
+        }
+    }
+}
+
+/// `funnel stages --kind`: the kinds a stage can be given (the inbox is the pipeline's own).
+enum StageKindChoice: String, CaseIterable {
+    case open, won, lost
+
+    /// The stage kind of the same name.
+    var kind: StageKind {
+        switch self {
+        case .open: .open
+        case .won: .won
+        case .lost: .lost
         }
     }
 }

@@ -37,7 +37,7 @@ enum StagesCommand: Command {
             case .json: OptionSpec("print a JSON object with the stages and lost reasons")
             case .after: OptionSpec(value: "STAGE", "add or move: place after this stage")
             case .before: OptionSpec(value: "STAGE", "add or move: place before this stage")
-            case .kind: OptionSpec(value: "KIND", "add or set: open (default), won or lost", choices: ["open", "won", "lost"])
+            case .kind: OptionSpec(value: "KIND", "add or set: open (default), won or lost", oneOf: StageKindChoice.self)
             case .stuck: OptionSpec(value: "DAYS", "add or set: days after which a deal here counts as stuck (none: never)")
             case .probability: OptionSpec(value: "P", "add or set: chance of winning a deal here, 0-100 % (none: unset)")
             case .requires: OptionSpec(value: "LIST", "add or set: what a deal needs to enter, comma-separated: " + StageRequirement.allCases.map(\.rawValue).joined(separator: ", ") + " (none: nothing)")

@@ -23,7 +23,7 @@ enum TeamCommand: Command {
 
         var spec: OptionSpec {
             switch self {
-            case .role: OptionSpec(value: "ROLE", "rep or manager (with add)", choices: Role.allCases.map(\.rawValue))
+            case .role: OptionSpec(value: "ROLE", "rep or manager (with add)", oneOf: Role.self)
             case .name: OptionSpec(value: "NAME", "display name (with add)")
             case .email: OptionSpec(value: "ADDRESS", "the address their emails are sent from (with add)")
             case .json: OptionSpec("print a JSON array")
@@ -45,9 +45,8 @@ enum TeamCommand: Command {
         guard User.isValidAccount(account) else {
             throw CommandFailure.usage("“\(account)” is not an account name: a letter, then letters, digits, _ . -")
         }
-        guard let roleText = arguments[.role] else { throw CommandFailure.usage("funnel team add: --role rep|manager is required") }
-        guard let role = Role(rawValue: roleText.lowercased()) else {
-            throw CommandFailure.usage("--role “\(roleText)” is not a role; use rep or manager")
+        guard let role = try arguments.choice(.role, as: Role.self) else {
+            throw CommandFailure.usage("funnel team add: --role rep|manager is required")
         }
         let funnel = try session.funnel()
         if !funnel.team.managers.isEmpty {

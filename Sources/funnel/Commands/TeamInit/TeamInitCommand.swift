@@ -32,7 +32,7 @@ enum TeamInitCommand: Command {
             switch self {
             case .group: OptionSpec(value: "GROUP", "the Unix group of every team member")
             case .manager: OptionSpec(value: "USER", "a manager (comma-separated for several); on a new directory")
-            case .template: OptionSpec(value: "NAME", "pipeline template for a new directory (default simple)", choices: PipelineTemplate.allCases.map(\.rawValue))
+            case .template: OptionSpec(value: "NAME", "pipeline template for a new directory (default simple)", oneOf: PipelineTemplate.self)
             }
         }
     }
@@ -58,7 +58,7 @@ enum TeamInitCommand: Command {
             guard users.contains(where: { $0.role == .manager }) else {
                 throw CommandFailure.usage("name at least one manager with --manager USER")
             }
-            let template = try InitCommand.template(arguments[.template])
+            let template = try arguments.choice(.template, as: PipelineTemplate.self) ?? .defaultTemplate
             try session.data { try store.initialize(pipeline: template.pipeline, team: Team(users: users)) }
         }
         let team = try session.data { try store.loadTeam() }
