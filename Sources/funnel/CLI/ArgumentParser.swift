@@ -47,20 +47,40 @@ struct CommandSpec {
     var options: [OptionSpec] = []
     /// Extra lines after the option list (examples, notes).
     var details: String = ""
-    /// Words after the positionals go to `rest` instead of being an error (sub-commands).
+    /// Words after the positionals go to `rest` instead of being an error.
     var acceptsRest = false
+    /// Sub-commands (`funnel team add USER`), each with its own spec (named "team add") and run;
+    /// the first word that is not an option names one (`Dispatch`).
+    var subcommands: [any Command.Type] = []
+    /// The sub-command run when none is named (`funnel goals` is `funnel goals list`); nil: the
+    /// group's own run.
+    var defaultSubcommand: String?
+
+    /// The last word of the name: what names a sub-command after its group ("add" of "team add").
+    var word: String { name.split(separator: " ").last.map(String.init) ?? name }
 
     /// The usage line: "funnel move ID STAGE [--reason TEXT] …".
     var usage: String {
         var parts = ["funnel", name]
+        if !subcommands.isEmpty { parts.append("[COMMAND]") }
         for argument in arguments { parts.append(argument.required ? argument.name : "[\(argument.name)]") }
         if !options.isEmpty { parts.append("[options]") }
         return parts.joined(separator: " ")
     }
 
+    /// How a sub-command is shown in its group's help: "add USER".
+    var subcommandUsage: String {
+        ([word] + arguments.map { $0.required ? $0.name : "[\($0.name)]" }).joined(separator: " ")
+    }
+
     /// The whole `--help` text.
     var help: String {
         var lines = ["\(summary)", "", "usage: \(usage)"]
+        if !subcommands.isEmpty {
+            lines.append("")
+            lines.append("commands:" + (defaultSubcommand.map { " (without one: \($0))" } ?? ""))
+            for child in subcommands { lines.append(Self.row(child.spec.subcommandUsage, child.spec.summary)) }
+        }
         if !arguments.isEmpty {
             lines.append("")
             lines.append("arguments:")
@@ -77,6 +97,7 @@ struct CommandSpec {
             lines.append("")
             lines.append(details)
         }
+        if !subcommands.isEmpty { lines += ["", "funnel \(name) COMMAND --help shows one command's help."] }
         return lines.joined(separator: "\n")
     }
 
@@ -110,8 +131,9 @@ enum ArgumentParser {
     /// Options every command accepts besides its own.
     static let common = CommonOption.specs
 
-    static func parse(_ words: [String], spec: CommandSpec) throws -> ParsedArguments {
-        var pass = ParserPass(words: words, spec: spec)
+    /// `family`: the other commands of `spec`'s group, whose options are named when given here.
+    static func parse(_ words: [String], spec: CommandSpec, family: [CommandSpec] = []) throws -> ParsedArguments {
+        var pass = ParserPass(words: words, spec: spec, family: family)
         pass.run()
         // Help asked for as an option wins over any other mistake on the line.
         if pass.result.help { return pass.result }
@@ -144,13 +166,16 @@ enum ArgumentParser {
 struct ParserPass {
     let words: [String]
     let spec: CommandSpec
+    /// The other commands of the group: an option of theirs given here says where it goes.
+    let family: [CommandSpec]
     var result = ParsedArguments()
     var firstFailure: CommandFailure?
     private var index = 0
 
-    init(words: [String], spec: CommandSpec) {
+    init(words: [String], spec: CommandSpec, family: [CommandSpec] = []) {
         self.words = words
         self.spec = spec
+        self.family = family
     }
 
     mutating func run() {
@@ -177,9 +202,7 @@ struct ParserPass {
             name = String(name[..<eq])
         }
         guard let option = (spec.options + ArgumentParser.common).first(where: { $0.name == name }) else {
-            var message = "funnel \(spec.name): unknown option \(word.split(separator: "=").first.map(String.init) ?? word)"
-            if let guess = Suggest.closest(name, among: spec.options.map(\.name)) { message += "; did you mean --\(guess)?" }
-            return fail(.usage(message, hint: "see: funnel \(spec.name) --help"))
+            return fail(unknown(word, name: name))
         }
         let repeated = result.given(option.name) && !option.repeatable
         if repeated { fail(.usage("funnel \(spec.name): --\(option.name) is given twice")) }
@@ -202,6 +225,20 @@ struct ParserPass {
             if result.values[option.name] == nil { result.values[option.name] = value }
             result.lists[option.name, default: []].append(value)
         }
+    }
+
+    /// An option this command does not take: where it goes, when another of the group takes it;
+    /// else a "did you mean".
+    private func unknown(_ word: String, name: String) -> CommandFailure {
+        let owners = family.filter { $0.options.contains { $0.name == name } }
+        if !owners.isEmpty {
+            let notHere = spec.name.contains(" ") ? "--\(name) does not go with \(spec.word); " : ""
+            let places = owners.map { "funnel \($0.name)" }.joined(separator: ", ")
+            return .usage("funnel \(spec.name): \(notHere)--\(name) goes with: \(places)", hint: "see: funnel \(spec.name) --help")
+        }
+        var message = "funnel \(spec.name): unknown option \(word.split(separator: "=").first.map(String.init) ?? word)"
+        if let guess = Suggest.closest(name, among: spec.options.map(\.name)) { message += "; did you mean --\(guess)?" }
+        return .usage(message, hint: "see: funnel \(spec.name) --help")
     }
 
     private mutating func fail(_ failure: CommandFailure) {

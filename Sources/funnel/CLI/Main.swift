@@ -93,35 +93,7 @@ enum FunnelMain {
                 }
                 return try BoardCommand.run(options: options, environment: environment)
             }
-            if name == "help" {
-                let topic = options.words.dropFirst().first.flatMap(findCommand(named:))
-                Console.block(topic?.spec.help ?? overview)
-                return ExitCode.success.rawValue
-            }
-            guard let command = findCommand(named: name) else {
-                var message = "funnel: no command called “\(name)”"
-                if let guess = Suggest.closest(name, among: allCommands.map { $0.spec.name }) { message += "; did you mean “\(guess)”?" }
-                throw CommandFailure.usage(message, hint: "see: funnel --help")
-            }
-            if options.help {
-                Console.block(command.spec.help)
-                return ExitCode.success.rawValue
-            }
-            if options.pipeline != nil {
-                throw CommandFailure.usage(
-                    "funnel: --pipeline before a command opens the board on it; give it after the command: funnel \(name) --pipeline NAME")
-            }
-            let parsed = try ArgumentParser.parse(Array(options.words.dropFirst()), spec: command.spec)
-            if parsed.help {
-                Console.block(command.spec.help)
-                return ExitCode.success.rawValue
-            }
-            let common = Arguments<CommonOption>(parsed)
-            if options.dataDir != nil && common[.dataDir] != nil {
-                throw CommandFailure.usage("funnel \(name): --data-dir is given twice")
-            }
-            let session = try Session(dataDir: common[.dataDir] ?? options.dataDir, environment: environment)
-            try command.run(parsed: parsed, session: session)
+            try runCommand(name, options: options, environment: environment)
             return ExitCode.success.rawValue
         } catch let failure as CommandFailure {
             report(failure.lines)
@@ -134,6 +106,34 @@ enum FunnelMain {
             report(["unexpected error: \(error)"])
             return ExitCode.internalError.rawValue
         }
+    }
+
+    /// Runs the command `name` (and sub-command) the words after the global flags name, or shows its help.
+    static func runCommand(_ name: String, options: GlobalOptions, environment: [String: String]) throws {
+        let words = Array(options.words.dropFirst())
+        if name == "help" {
+            let topic = words.first.flatMap(findCommand(named:)).map { CommandDispatch.topic($0, words: Array(words.dropFirst())) }
+            return Console.block(topic?.spec.help ?? overview)
+        }
+        guard let command = findCommand(named: name) else {
+            var message = "funnel: no command called “\(name)”"
+            if let guess = Suggest.closest(name, among: allCommands.map { $0.spec.name }) { message += "; did you mean “\(guess)”?" }
+            throw CommandFailure.usage(message, hint: "see: funnel --help")
+        }
+        if options.help { return Console.block(CommandDispatch.topic(command, words: words).spec.help) }
+        if options.pipeline != nil {
+            throw CommandFailure.usage(
+                "funnel: --pipeline before a command opens the board on it; give it after the command: funnel \(name) --pipeline NAME")
+        }
+        let target = try CommandDispatch.resolve(command, words: words)
+        let parsed = try ArgumentParser.parse(target.words, spec: target.command.spec, family: target.family)
+        if parsed.help { return Console.block(target.command.spec.help) }
+        let common = Arguments<CommonOption>(parsed)
+        if options.dataDir != nil && common[.dataDir] != nil {
+            throw CommandFailure.usage("funnel \(target.command.spec.name): --data-dir is given twice")
+        }
+        let session = try Session(dataDir: common[.dataDir] ?? options.dataDir, environment: environment)
+        try target.command.run(parsed: parsed, session: session)
     }
 
     /// A failure's lines on stderr, the first starting "funnel".
