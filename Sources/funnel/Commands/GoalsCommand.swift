@@ -4,13 +4,8 @@ import FunnelCore
 /// `funnel goals`: monthly targets per seller and for the team (won value, deals won or
 /// activities), stored in goals.json. Everyone on the team lists them; managers set and remove.
 enum GoalsCommand: Command {
-    static let actions = ["list", "set", "remove"]
-    static let kindFlags: [(flag: Option, kind: GoalKind)] = [(.wonValue, .wonValue), (.wonDeals, .wonDeals), (.activities, .activities)]
-
     static let spec = CommandSpec(
         name: "goals", summary: "Monthly goals per seller and for the team: list them with their progress, or set and remove them (managers).",
-        arguments: [ArgumentSpec(name: "list | set | remove", required: false, help: "what to do; without one, list")],
-        options: Option.specs,
         details: """
             examples:
               funnel goals set --team --month 2026-11 --won-value 200000
@@ -20,82 +15,17 @@ enum GoalsCommand: Command {
             A goal's progress: won value and deals won count the deals whose last close in the month
             is into a won stage, by their owner now; activities count the calls, emails and meetings
             logged in the month. See docs/reports.md ("Goals").
-            """)
+            """,
+        subcommands: [GoalsList.self, GoalsSetCommand.self, GoalsRemoveCommand.self],
+        defaultSubcommand: "list")
 
-    /// The options, declared once.
-    enum Option: String, OptionKey {
-        case seller
-        case team
-        case month
-        case wonValue = "won-value"
-        case wonDeals = "won-deals"
-        case activities
-        case kind
-        case json
-
-        var spec: OptionSpec {
-            switch self {
-            case .seller: OptionSpec(value: "ACCOUNT", "the seller the goal is for (set, remove)")
-            case .team: OptionSpec("the goal is the team's (set, remove)")
-            case .month: OptionSpec(value: "YYYY-MM", "the month (set, remove; list: default this month)")
-            case .wonValue: OptionSpec(value: "AMOUNT", "set: the value to win in the month, in the pipeline's currency")
-            case .wonDeals: OptionSpec(value: "N", "set: the number of deals to win in the month")
-            case .activities: OptionSpec(value: "N", "set: the calls, emails and meetings to log in the month")
-            case .kind: OptionSpec(value: "K", "remove: only the goal of this kind (default: every kind)", oneOf: GoalKind.self)
-            case .json: OptionSpec("print a JSON array (list)")
-            }
-        }
-    }
-
-    static func run(_ arguments: Arguments<Option>, session: Session) throws {
-        let verb = arguments.positionals.first ?? "list"
-        guard actions.contains(verb) else {
-            var message = "funnel goals: unknown action “\(verb)”; use: \(actions.joined(separator: ", "))"
-            if let guess = Suggest.closest(verb, among: actions) { message += " (did you mean \(guess)?)" }
-            throw CommandFailure.usage(message)
-        }
-        let allowed: [String: Set<Option>] = [
-            "list": [.month, .json], "set": [.seller, .team, .month, .wonValue, .wonDeals, .activities],
-            "remove": [.seller, .team, .month, .kind],
-        ]
-        for flag in Option.allCases where arguments.has(flag) && !(allowed[verb] ?? []).contains(flag) {
-            throw CommandFailure.usage("funnel goals \(verb): --\(flag.rawValue) does not go with \(verb)", hint: "see: funnel goals --help")
-        }
-        let funnel = try session.funnel()
-        let actor = try session.actor(in: funnel)
-        switch verb {
-        case "list": try GoalsList.run(arguments, funnel: funnel, actor: actor, session: session)
-        case "set": try set(arguments, funnel: funnel, actor: actor, session: session)
-        default: try remove(arguments, funnel: funnel, actor: actor, session: session)
-        }
-    }
-
-    static func set(_ arguments: Arguments<Option>, funnel: Funnel, actor: User, session: Session) throws {
-        let who = try seller(arguments, funnel: funnel)
-        let month = try self.month(arguments, required: true, session: session)
-        let given = kindFlags.filter { arguments.has($0.flag) }
-        guard given.count == 1, let (flag, kind) = given.first, let text = arguments[flag] else {
-            throw CommandFailure.usage("funnel goals set: give one of --won-value AMOUNT, --won-deals N, --activities N")
-        }
-        let target = kind.isMoney ? try SignedAmount.parse(text, flag: flag.rawValue) : try count(text, flag: flag.rawValue)
-        guard actor.role == .manager else { throw CommandFailure.refused(Message.onlyManagersSetGoals.localized) }
-        let goal = Goal(month: month, seller: who, kind: kind, target: target)
-        try save(session) { $0.setting(goal) }
-        Console.line("goal set: \(who ?? "the team"), \(month.iso), \(kind.rawValue) \(Goal.targetText(target, kind: kind))")
-    }
-
-    static func remove(_ arguments: Arguments<Option>, funnel: Funnel, actor: User, session: Session) throws {
-        let who = try seller(arguments, funnel: funnel, mayBeGone: true)
-        let month = try self.month(arguments, required: true, session: session)
-        let kind = try arguments.choice(.kind, as: GoalKind.self)
-        guard actor.role == .manager else { throw CommandFailure.refused(Message.onlyManagersSetGoals.localized) }
-        try save(session) { $0.removing(month: month, seller: who, kind: kind) }
-        Console.line("goal removed: \(who ?? "the team"), \(month.iso)" + (kind.map { ", \($0.rawValue)" } ?? ""))
+    static func run(_ arguments: Arguments<NoOptions>, session: Session) throws {
+        try GoalsList.run(arguments.as(GoalsList.Option.self), session: session)
     }
 
     /// `--seller ACCOUNT` (a person on the team: exit 2 otherwise) or `--team` (nil), exactly one.
     /// A goal of someone who left the team can still be removed (`mayBeGone`).
-    static func seller(_ arguments: Arguments<Option>, funnel: Funnel, mayBeGone: Bool = false) throws -> String? {
+    static func seller<Key: GoalWhoOptionKey>(_ arguments: Arguments<Key>, funnel: Funnel, mayBeGone: Bool = false) throws -> String? {
         let account = arguments[.seller]
         guard (account != nil) != arguments.flag(.team) else {
             throw CommandFailure.usage("funnel goals: give --seller ACCOUNT or --team (one of them)")
@@ -107,7 +37,7 @@ enum GoalsCommand: Command {
     }
 
     /// `--month YYYY-MM`; this month when absent and not `required`.
-    static func month(_ arguments: Arguments<Option>, required: Bool, session: Session) throws -> Month {
+    static func month<Key: GoalMonthOptionKey>(_ arguments: Arguments<Key>, required: Bool, session: Session) throws -> Month {
         guard let text = arguments[.month] else {
             if required { throw CommandFailure.usage("funnel goals: --month YYYY-MM is required") }
             return Month(session.today)
@@ -134,4 +64,15 @@ enum GoalsCommand: Command {
             throw CommandFailure.refused(refusal.message.localized)
         }
     }
+}
+
+/// The options of a goals command that takes `--month`.
+protocol GoalMonthOptionKey: OptionKey {
+    static var month: Self { get }
+}
+
+/// The options of a goals command that takes `--seller ACCOUNT` or `--team` and `--month`.
+protocol GoalWhoOptionKey: GoalMonthOptionKey {
+    static var seller: Self { get }
+    static var team: Self { get }
 }
