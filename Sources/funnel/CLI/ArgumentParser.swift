@@ -68,6 +68,12 @@ struct CommandSpec {
         return parts.joined(separator: " ")
     }
 
+    /// The usage error of a group run without the sub-command it needs.
+    var missingSubcommand: CommandFailure {
+        let names = subcommands.map { $0.spec.word }.joined(separator: ", ")
+        return .usage("funnel \(name): missing COMMAND (\(names))", hint: "see: funnel \(name) --help")
+    }
+
     /// How a sub-command is shown in its group's help: "add USER".
     var subcommandUsage: String {
         ([word] + arguments.map { $0.required ? $0.name : "[\($0.name)]" }).joined(separator: " ")

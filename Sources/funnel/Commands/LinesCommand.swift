@@ -5,16 +5,8 @@ import FunnelQuote
 /// `funnel lines`: the lines of the quote being prepared on a deal (R19): add a catalogue
 /// product or a free line, list them with the sums, remove one.
 enum LinesCommand: Command {
-    static let actions = ["add", "list", "remove"]
-
     static let spec = CommandSpec(
         name: "lines", summary: "Add, list or remove the quote lines of a deal (R19).",
-        arguments: [
-            ArgumentSpec(
-                name: "add ID [CODE] | list ID | remove ID N", required: true,
-                help: "what to do, on which deal (id or a unique prefix)")
-        ],
-        options: Option.specs,
         details: """
             examples:
               funnel lines add 7f3a CRM-Y --qty 3 --discount 10
@@ -26,7 +18,22 @@ enum LinesCommand: Command {
             VAT-exempt. A refused line (unknown product, quantity not above zero, discount over 100,
             a total past the money limit) exits 3 and changes nothing.
             """,
-        acceptsRest: true)
+        subcommands: [LinesAddCommand.self, LinesListCommand.self, LinesRemoveCommand.self])
+
+    static func run(_ arguments: Arguments<NoOptions>, session: Session) throws {
+        throw spec.missingSubcommand
+    }
+}
+
+/// `funnel lines add ID CODE | --text TEXT --price AMOUNT`: a catalogue product or a free line.
+enum LinesAddCommand: Command {
+    static let spec = CommandSpec(
+        name: "lines add", summary: "Add a catalogue product or a free line to a deal's quote.",
+        arguments: [
+            ArgumentSpec(name: "ID", required: true, help: "deal id or a unique prefix of it"),
+            ArgumentSpec(name: "CODE", required: false, help: "a product's code (none: a free line with --text and --price)"),
+        ],
+        options: Option.specs)
 
     /// The options, declared once.
     enum Option: String, OptionKey {
@@ -35,7 +42,6 @@ enum LinesCommand: Command {
         case discount
         case text
         case vatExempt = "vat-exempt"
-        case json
 
         var spec: OptionSpec {
             switch self {
@@ -44,46 +50,17 @@ enum LinesCommand: Command {
             case .discount: OptionSpec(value: "PCT", "discount in percent, 0 to 100")
             case .text: OptionSpec(value: "TEXT", "a free line's text (instead of a product CODE)")
             case .vatExempt: OptionSpec("no VAT on this free line")
-            case .json: OptionSpec("print a JSON object (list)")
             }
         }
     }
 
     static func run(_ arguments: Arguments<Option>, session: Session) throws {
-        let words = arguments.positionals + arguments.rest
-        let verb = words[0]
-        guard actions.contains(verb) else {
-            var message = "funnel lines: unknown action “\(verb)”; use: \(actions.joined(separator: ", "))"
-            if let guess = Suggest.closest(verb, among: actions) { message += " (did you mean \(guess)?)" }
-            throw CommandFailure.usage(message)
-        }
-        let lineFlags: [Option] = [.qty, .price, .discount, .text, .vatExempt]
-        if verb != "add", let flag = lineFlags.first(where: arguments.has) {
-            throw CommandFailure.usage("funnel lines \(verb): --\(flag.rawValue) goes with: funnel lines add")
-        }
-        if verb != "list", arguments.flag(.json) { throw CommandFailure.usage("funnel lines \(verb): --json goes with: funnel lines list") }
-        guard words.count >= 2 else { throw CommandFailure.usage("funnel lines \(verb): missing ID", hint: "usage: \(spec.usage)") }
         let funnel = try session.funnel()
         let actor = try session.actor(in: funnel)
-        switch verb {
-        case "add": try add(words, arguments, funnel: funnel, actor: actor, session: session)
-        case "list":
-            guard words.count == 2 else { throw CommandFailure.usage("usage: funnel lines list ID [--json]") }
-            let deal = try session.visibleDeal(words[1], actor: actor)
-            LinesOutput.show(deal, pipeline: funnel.pipeline, json: arguments.flag(.json))
-        default:
-            guard words.count == 3 else { throw CommandFailure.usage("usage: funnel lines remove ID N") }
-            guard let number = Int(words[2]), number >= 1 else {
-                throw CommandFailure.usage("funnel lines remove: “\(words[2])” is not a line number (1 for the first; see funnel lines list ID)")
-            }
-            let id = try session.resolveDeal(words[1], actor: actor)
-            let deal = try session.change(id, by: actor, funnel: funnel, .removeLine(number: number))
-            Console.line("removed line \(number) from \(deal.id); \(deal.quoteLines.count) left")
-        }
+        try add(["add"] + arguments.positionals, arguments, funnel: funnel, actor: actor, session: session)
     }
 
     static func add(_ words: [String], _ arguments: Arguments<Option>, funnel: Funnel, actor: User, session: Session) throws {
-        guard words.count <= 3 else { throw CommandFailure.usage("usage: funnel lines add ID CODE [--qty N] [--price AMOUNT] [--discount PCT]") }
         let quantity = try arguments[.qty].map { try SignedAmount.parse($0, flag: "qty") } ?? 1
         let price = try arguments[.price].map { try SignedAmount.parse($0, flag: "price") }
         let discount = try arguments[.discount].map { try SignedAmount.parse($0, flag: "discount") } ?? 0
@@ -112,5 +89,53 @@ enum LinesCommand: Command {
         let saved = try session.change(deal.id, by: actor, funnel: funnel, .addLine(line))
         let added = saved.quoteLines.last ?? line
         Console.line("added line \(saved.quoteLines.count) to \(saved.id): \(added.text) — \(QuoteText.money(added.total, currency: saved.currency))")
+    }
+}
+
+/// `funnel lines list ID [--json]`: a deal's quote lines with the sums.
+enum LinesListCommand: Command {
+    static let spec = CommandSpec(
+        name: "lines list", summary: "List a deal's quote lines with the sums.",
+        arguments: [ArgumentSpec(name: "ID", required: true, help: "deal id or a unique prefix of it")],
+        options: Option.specs)
+
+    /// The options, declared once.
+    enum Option: String, OptionKey {
+        case json
+
+        var spec: OptionSpec {
+            switch self {
+            case .json: OptionSpec("print a JSON object")
+            }
+        }
+    }
+
+    static func run(_ arguments: Arguments<Option>, session: Session) throws {
+        let funnel = try session.funnel()
+        let actor = try session.actor(in: funnel)
+        let deal = try session.visibleDeal(arguments.positionals[0], actor: actor)
+        LinesOutput.show(deal, pipeline: funnel.pipeline, json: arguments.flag(.json))
+    }
+}
+
+/// `funnel lines remove ID N`: the N-th line (1 for the first).
+enum LinesRemoveCommand: Command {
+    static let spec = CommandSpec(
+        name: "lines remove", summary: "Remove a line from a deal's quote.",
+        arguments: [
+            ArgumentSpec(name: "ID", required: true, help: "deal id or a unique prefix of it"),
+            ArgumentSpec(name: "N", required: true, help: "the line's number, 1 for the first (see funnel lines list ID)"),
+        ])
+
+    static func run(_ arguments: Arguments<NoOptions>, session: Session) throws {
+        let funnel = try session.funnel()
+        let actor = try session.actor(in: funnel)
+        let text = arguments.positionals[1]
+        guard let number = Int(text), number >= 1 else {
+            throw CommandFailure.usage("funnel lines remove: “\(text)” is not a line number (1 for the first; see funnel lines list ID)")
+        }
+        let id = try session.resolveDeal(arguments.positionals[0], actor: actor)
+        let deal = try session.change(id, by: actor, funnel: funnel, .removeLine(number: number))
+        Console.line("removed line \(number) from \(deal.id); \(deal.quoteLines.count) left")
     }
 }
