@@ -6,61 +6,40 @@ import FunnelCore
 enum StagesCommand: Command {
     static let spec = CommandSpec(
         name: "stages", summary: "List the pipeline's stages, or change them (managers).",
-        arguments: [
-            ArgumentSpec(
-                name: "ACTION", required: false,
-                help: "add NAME | rename STAGE NAME | move STAGE | set STAGE | remove STAGE (none: list)")
-        ],
         options: Option.specs,
         details: """
             A pipeline keeps at least one open, one won and one lost stage; the inbox stays first. A stage with deals
             is removed only with --to, and only when every one of its deals may enter that stage. R1: more than 8
             stages measurably hurts sales; 3-5 open stages is what works. See docs/cli.md.
             """,
-        acceptsRest: true)
+        subcommands: [
+            StagesAddCommand.self, StagesRenameCommand.self, StagesMoveCommand.self, StagesSetCommand.self, StagesRemoveCommand.self,
+        ])
 
     /// The options, declared once.
     enum Option: String, PipelineOptionKey {
         case json
-        case after
-        case before
-        case kind
-        case stuck
-        case probability
-        case requires
-        case id
-        case to
         case pipeline
 
         var spec: OptionSpec {
             switch self {
             case .json: OptionSpec("print a JSON object with the stages and lost reasons")
-            case .after: OptionSpec(value: "STAGE", "add or move: place after this stage")
-            case .before: OptionSpec(value: "STAGE", "add or move: place before this stage")
-            case .kind: OptionSpec(value: "KIND", "add or set: open (default), won or lost", oneOf: StageKindChoice.self)
-            case .stuck: OptionSpec(value: "DAYS", "add or set: days after which a deal here counts as stuck (none: never)")
-            case .probability: OptionSpec(value: "P", "add or set: chance of winning a deal here, 0-100 % (none: unset)")
-            case .requires: OptionSpec(value: "LIST", "add or set: what a deal needs to enter, comma-separated: " + StageRequirement.allCases.map(\.rawValue).joined(separator: ", ") + " (none: nothing)")
-            case .id: OptionSpec(value: "ID", "add: the new stage's id (default: made from its name)")
-            case .to: OptionSpec(value: "STAGE", "remove: the stage its deals move to (each move recorded in their history)")
             case .pipeline: PipelineArgument.option
             }
         }
     }
 
     static func run(_ arguments: Arguments<Option>, session: Session) throws {
-        let words = arguments.positionals + arguments.rest
-        guard let verb = words.first else { return try list(arguments, session: session) }
-        let edit = try StageEditArguments.edit(verb: verb, words: Array(words.dropFirst()), arguments: arguments)
+        try list(arguments, session: session)
+    }
+
+    /// Applies a stage change (managers) and says what it did.
+    static func change<Key: PipelineOptionKey>(_ edit: PipelineEdit, _ arguments: Arguments<Key>, session: Session) throws {
         let plan = try PipelineChangeRun.run(edit, session: session, arguments: arguments)
         Console.line(StageEditArguments.summary(edit, plan: plan))
     }
 
     static func list(_ arguments: Arguments<Option>, session: Session) throws {
-        let actionFlags: [Option] = [.after, .before, .kind, .stuck, .probability, .requires, .id, .to]
-        for flag in actionFlags where arguments.has(flag) {
-            throw CommandFailure.usage("--\(flag.rawValue) goes with an action: funnel stages add|rename|move|set|remove …")
-        }
         let funnel = try session.funnel(arguments)
         _ = try session.actor(in: funnel)
         let pipeline = funnel.pipeline
