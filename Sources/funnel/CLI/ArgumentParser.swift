@@ -47,8 +47,6 @@ struct CommandSpec {
     var options: [OptionSpec] = []
     /// Extra lines after the option list (examples, notes).
     var details: String = ""
-    /// Words after the positionals go to `rest` instead of being an error.
-    var acceptsRest = false
     /// Sub-commands (`funnel team add USER`), each with its own spec (named "team add") and run;
     /// the first word that is not an option names one (`Dispatch`).
     var subcommands: [any Command.Type] = []
@@ -118,7 +116,6 @@ struct ParsedArguments {
     var positionals: [String] = []
     var values: [String: String] = [:]
     var switches: Set<String> = []
-    var rest: [String] = []
     /// Every value of a repeatable option, in order.
     var lists: [String: [String]] = [:]
     /// `--help` or `-h` stood where an option may stand (not as another option's value).
@@ -144,22 +141,17 @@ enum ArgumentParser {
         // Help asked for as an option wins over any other mistake on the line.
         if pass.result.help { return pass.result }
         if let failure = pass.firstFailure { throw failure }
-        var result = pass.result
+        let result = pass.result
         let required = spec.arguments.filter(\.required).count
         if result.positionals.count < required {
             let missing = spec.arguments[result.positionals.count]
             throw CommandFailure.usage("funnel \(spec.name): missing \(missing.name)", hint: "usage: \(spec.usage)")
         }
         if result.positionals.count > spec.arguments.count {
-            if spec.acceptsRest {
-                result.rest = Array(result.positionals[spec.arguments.count...])
-                result.positionals = Array(result.positionals[..<spec.arguments.count])
-            } else {
-                let extra = result.positionals[spec.arguments.count]
-                throw CommandFailure.usage("funnel \(spec.name): unexpected argument “\(extra)”", hint: "usage: \(spec.usage)")
-            }
+            let extra = result.positionals[spec.arguments.count]
+            throw CommandFailure.usage("funnel \(spec.name): unexpected argument “\(extra)”", hint: "usage: \(spec.usage)")
         }
-        return result
+        return pass.result
     }
 
     static func isNegativeNumber(_ word: String) -> Bool {

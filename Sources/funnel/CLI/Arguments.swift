@@ -9,8 +9,6 @@ struct Arguments<Key: OptionKey> {
 
     /// The positional words, in order.
     var positionals: [String] { parsed.positionals }
-    /// The words after the declared positionals (sub-commands' own words).
-    var rest: [String] { parsed.rest }
 
     /// The value of an option that takes one (the first, for a repeatable option); nil when absent.
     subscript(_ key: Key) -> String? { parsed.values[key.rawValue] }
