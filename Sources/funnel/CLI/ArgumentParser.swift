@@ -24,6 +24,13 @@ struct OptionSpec {
         self.init(value: value, help, choices: Choice.allCases.map(\.rawValue))
     }
 
+    /// The help, and the choices when it does not name them all.
+    var helpWithChoices: String {
+        let words = Set(help.split { !$0.isLetter && !$0.isNumber && $0 != "-" && $0 != "_" }.map(String.init))
+        guard !choices.allSatisfy(words.contains) else { return help }
+        return help + " (one of: " + choices.joined(separator: ", ") + ")"
+    }
+
     /// The same option under `name`.
     func named(_ name: String) -> OptionSpec {
         var copy = self
@@ -93,7 +100,7 @@ struct CommandSpec {
         lines.append("")
         lines.append("options:")
         for option in options {
-            lines.append(Self.row("--\(option.name)" + (option.value.map { " \($0)" } ?? ""), option.help))
+            lines.append(Self.row("--\(option.name)" + (option.value.map { " \($0)" } ?? ""), option.helpWithChoices))
         }
         lines.append(Self.row("--data-dir DIR", "use DIR as the data directory"))
         lines.append(Self.row("-h, --help", "show this help"))
