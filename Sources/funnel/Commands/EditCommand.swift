@@ -44,7 +44,10 @@ enum EditCommand: Command {
             case .priority: OptionSpec(value: "P", "high, normal or low", oneOf: Priority.self)
             case .owner: OptionSpec(value: "USER", "give the deal to USER (managers only)")
             case .installments: OptionSpec(value: "N", "payment terms: number of installments (R20; default 12)")
-            case .paymentMethod: OptionSpec(value: "M", "payment terms: " + PaymentMethod.allCases.map(\.rawValue).joined(separator: ", ") + "; none clears", oneOf: PaymentMethodChoice.self)
+            case .paymentMethod:
+                OptionSpec(
+                    value: "M", "payment terms: " + PaymentMethod.allCases.map(\.rawValue).joined(separator: ", ") + "; none clears",
+                    oneOf: PaymentMethodChoice.self)
             case .tick: OptionSpec(value: "STEP", "tick a call step: rapport, discovery, presentation, closing (comma-separated)")
             case .untick: OptionSpec(value: "STEP", "untick call steps")
             case .probability: ForecastArguments.probabilityOption

@@ -26,7 +26,11 @@ enum ExportCommand: Command {
 
         var spec: OptionSpec {
             switch self {
-            case .format: OptionSpec(value: "FORMAT", "xlsx-csv (default: CSV for Excel, UTF-8 with a BOM, CRLF, formulas " + "guarded), csv (the same without the BOM, for other programs) or jsonl (exact values)", oneOf: ExportFormat.self)
+            case .format:
+                OptionSpec(
+                    value: "FORMAT",
+                    "xlsx-csv (default: CSV for Excel, UTF-8 with a BOM, CRLF, formulas "
+                        + "guarded), csv (the same without the BOM, for other programs) or jsonl (exact values)", oneOf: ExportFormat.self)
             case .pipeline: OptionSpec(value: "PIPELINE", "only deals of this pipeline, by name or id (default: the first)")
             case .all: OptionSpec("every seller's deals (managers only; default: yours and the inbox)")
             case .stage: OptionSpec(value: "STAGE", "only deals in this stage (id or name)")
@@ -36,7 +40,6 @@ enum ExportCommand: Command {
             }
         }
     }
-
 
     static func run(_ arguments: Arguments<Option>, session: Session) throws {
         let funnel = try session.funnel(arguments)

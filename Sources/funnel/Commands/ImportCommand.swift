@@ -29,13 +29,19 @@ enum ImportCommand: Command {
         var spec: OptionSpec {
             switch self {
             case .from: OptionSpec(value: "SOURCE", "pipedrive, kommo or csv (default: guessed from the header)", oneOf: ImportSource.self)
-            case .map: OptionSpec(value: "COLUMN=FIELD", "read COLUMN into FIELD (title, company, contact, phone, email, value, " + "currency, stage, owner, created, next_action_date, next_action, notes, lost_reason, status, source, ignore); " + "may be repeated", repeatable: true)
+            case .map:
+                OptionSpec(
+                    value: "COLUMN=FIELD",
+                    "read COLUMN into FIELD (title, company, contact, phone, email, value, "
+                        + "currency, stage, owner, created, next_action_date, next_action, notes, lost_reason, status, source, ignore); "
+                        + "may be repeated", repeatable: true)
             case .dryRun: OptionSpec("print what would be created, matched and skipped, with line numbers; change nothing")
             case .pipeline: OptionSpec(value: "PIPELINE", "the pipeline to import into, by name or id (default: the first)")
             case .owner: OptionSpec(value: "USER", "owner of rows without one, or whose owner is not on the team")
             case .strict: OptionSpec("refuse rows whose stage is not one of ours (default: put them in the first open stage)")
             case .skipBad: OptionSpec("import the good rows of a file that has bad ones (default: all or nothing)")
-            case .encoding: OptionSpec(value: "ENCODING", "utf-8, utf-16le, windows-1255 or windows-1256 (default: detected)", oneOf: TextEncoding.self)
+            case .encoding:
+                OptionSpec(value: "ENCODING", "utf-8, utf-16le, windows-1255 or windows-1256 (default: detected)", oneOf: TextEncoding.self)
             }
         }
     }

@@ -20,7 +20,8 @@ enum InitCommand: Command {
             switch self {
             case .template: OptionSpec(value: "NAME", "simple (default), powerlink or b2b", oneOf: PipelineTemplate.self)
             case .currency: OptionSpec(value: "CODE", "default currency for deals (ISO 4217, e.g. ILS)")
-            case .language: OptionSpec(value: "LANG", "he, ar or en: the stage and lost-reason names' language (default: the UI's)", oneOf: Language.self)
+            case .language:
+                OptionSpec(value: "LANG", "he, ar or en: the stage and lost-reason names' language (default: the UI's)", oneOf: Language.self)
             }
         }
     }

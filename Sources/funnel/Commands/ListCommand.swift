@@ -27,7 +27,8 @@ enum ListCommand: Command {
             case .sort: OptionSpec(value: "ORDER", "due (default), created, value, title or priority", oneOf: CardOrder.self)
             case .priority: OptionSpec(value: "P", "only deals of this priority: high, normal or low", oneOf: Priority.self)
             case .filter: OptionSpec(value: "TEXT", "only deals whose title, company, contact or phone contains TEXT")
-            case .flag: OptionSpec(value: "FLAG", "only flagged deals: " + DealFlag.allCases.map(\.rawValue).joined(separator: ", "), oneOf: DealFlag.self)
+            case .flag:
+                OptionSpec(value: "FLAG", "only flagged deals: " + DealFlag.allCases.map(\.rawValue).joined(separator: ", "), oneOf: DealFlag.self)
             case .json: OptionSpec("print a JSON array (fields in docs/cli.md)")
             case .pipeline: PipelineArgument.optionWithAll
             }

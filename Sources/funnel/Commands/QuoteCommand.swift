@@ -25,7 +25,8 @@ enum QuoteCommand: Command {
 
         var spec: OptionSpec {
             switch self {
-            case .lang: OptionSpec(value: "LANG", "the template's language: he, ar or en (default: the deal's, from its contact)", oneOf: Language.self)
+            case .lang:
+                OptionSpec(value: "LANG", "the template's language: he, ar or en (default: the deal's, from its contact)", oneOf: Language.self)
             case .out: OptionSpec(value: "FILE", "also copy the PDF to FILE")
             case .open: OptionSpec("open the PDF with xdg-open")
             }

@@ -20,12 +20,19 @@ enum ReportCommand: Command {
 
         var spec: OptionSpec {
             switch self {
-            case .period: OptionSpec(value: "P", "week, month, quarter, year or all: the trailing 7, 30, 91 or 365 days (default month)", oneOf: ReportPeriod.Kind.self)
+            case .period:
+                OptionSpec(
+                    value: "P", "week, month, quarter, year or all: the trailing 7, 30, 91 or 365 days (default month)", oneOf: ReportPeriod.Kind.self
+                )
             case .from: OptionSpec(value: "DATE", "first day of a custom period (with --to)")
             case .to: OptionSpec(value: "DATE", "last day of a custom period, inclusive")
             case .owner: OptionSpec(value: "USER", "only this seller's deals (managers; reps always see their own)")
             case .format: OptionSpec(value: "F", "text (default), json or csv; fields in docs/reports.md", oneOf: ReportOutput.self)
-            case .deals: OptionSpec(value: "FIGURE", "print the ids of the deals behind one figure instead (one a line; a JSON array " + "with --format json): " + ReportFigure.names.joined(separator: ", "))
+            case .deals:
+                OptionSpec(
+                    value: "FIGURE",
+                    "print the ids of the deals behind one figure instead (one a line; a JSON array " + "with --format json): "
+                        + ReportFigure.names.joined(separator: ", "))
             case .pipeline: PipelineArgument.optionWithAll
             }
         }
