@@ -30,7 +30,7 @@ struct CommandLineSpecTests {
             (["export", "--format", "jsonn"], "--format “jsonn” must be one of xlsx-csv, csv, jsonl; did you mean jsonl?"),
             (["stages", "add", "X", "--kind", "wn"], "--kind “wn” must be one of open, won, lost; did you mean won?"),
             (["team", "add", "dana", "--role", "rp"], "--role “rp” must be one of rep, manager; did you mean rep?"),
-            (["pipelines", "add", "X", "--language", "eng"], "--language “eng” must be one of he, ar, en"),
+            (["pipelines", "add", "X", "--language", "eng"], "--language “eng” must be one of en, he, ar; did you mean en?"),
             (["goals", "remove", "--team", "--month", "2026-11", "--kind", "activitis"], "did you mean activities?"),
         ]
         for (words, mentions) in cases { try expectUsage(words, mentions: mentions) }
@@ -94,8 +94,9 @@ struct CommandLineSpecTests {
         let s = try Sandbox()
         defer { s.remove() }
         let page = try s.ok("man", "team").stdout
-        #expect(page.contains(".SS add") && page.contains("\\fBfunnel team add\\fR \\fIUSER\\fR"), page)
-        #expect(page.contains("rep or manager (required) (one of: rep, manager)"), page)
+        #expect(page.contains(".SS add") && page.contains("\\fBfunnel team add\\fR \\fIUSER\\fR"), "\(page)")
+        let goals = try s.ok("man", "goals").stdout
+        #expect(goals.contains("only the goal of this kind (default: every kind) (one of: won_value, won_deals, activities)"), "\(goals)")
         let bash = try s.ok("completions", "bash").stdout
         #expect(bash.contains("compgen -W \"add email\""), "team's sub-commands complete")
         #expect(bash.contains("compgen -W \"list set remove\""), "goals' sub-commands complete")

@@ -9,8 +9,13 @@ protocol Command: Sendable {
 }
 
 extension Command {
-    /// Runs the command on words the parser read with its spec.
+    /// Runs the command on words the parser read with its spec. A spec whose options are not
+    /// `Option`'s (a flag parsed that the command never reads, or read and never parsed) is a bug:
+    /// exit 1, before anything is done.
     static func run(parsed: ParsedArguments, session: Session) throws {
+        guard spec.options.map(\.name) == Option.specs.map(\.name) else {
+            throw CommandFailure(code: .internalError, message: "funnel \(spec.name): its spec does not declare its options (Option.specs)")
+        }
         try run(Arguments<Option>(parsed), session: session)
     }
 }
