@@ -57,23 +57,20 @@ enum LinesAddCommand: Command {
     static func run(_ arguments: Arguments<Option>, session: Session) throws {
         let funnel = try session.funnel()
         let actor = try session.actor(in: funnel)
-        try add(["add"] + arguments.positionals, arguments, funnel: funnel, actor: actor, session: session)
-    }
-
-    static func add(_ words: [String], _ arguments: Arguments<Option>, funnel: Funnel, actor: User, session: Session) throws {
         let quantity = try arguments[.qty].map { try SignedAmount.parse($0, flag: "qty") } ?? 1
         let price = try arguments[.price].map { try SignedAmount.parse($0, flag: "price") }
         let discount = try arguments[.discount].map { try SignedAmount.parse($0, flag: "discount") } ?? 0
-        let deal = try session.visibleDeal(words[1], actor: actor)
+        let deal = try session.visibleDeal(arguments.positionals[0], actor: actor)
+        let code = arguments.positionals.count > 1 ? arguments.positionals[1] : nil
         let line: QuoteLine
-        if words.count == 3 {
+        if let code {
             if arguments.has(.text) || arguments.flag(.vatExempt) {
                 throw CommandFailure.usage(
                     "funnel lines add: a product line takes its text and VAT from the catalogue; --text and --vat-exempt are for a free line (no CODE)"
                 )
             }
             let catalogue = try session.data { try session.store.loadProducts() }
-            switch catalogue.line(words[2], quantity: quantity, price: price, discount: discount, currency: deal.currency) {
+            switch catalogue.line(code, quantity: quantity, price: price, discount: discount, currency: deal.currency) {
             case .success(let made): line = made
             case .failure(let refusal): throw CommandFailure.refused(refusal.message.localized)
             }
