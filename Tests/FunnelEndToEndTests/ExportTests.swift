@@ -64,7 +64,7 @@ struct ExportTests {
         #expect(
             wrong.status == Exit.notFound && wrong.stderr.contains("no pipeline renewals (pipelines: simple)") && wrong.stdout.isEmpty, "\(wrong)")
         let badFormat = try s.run("export", "--format", "xlsx")
-        #expect(badFormat.status == Exit.usage && badFormat.stderr.contains("xlsx-csv, csv or jsonl"), "\(badFormat)")
+        #expect(badFormat.status == Exit.usage && badFormat.stderr.contains("--format “xlsx” must be one of xlsx-csv, csv, jsonl"), "\(badFormat)")
     }
 
     @Test func repsExportOnlyWhatTheyMaySee() throws {

@@ -183,7 +183,10 @@ struct ForecastGoalsCommandTests {
             (["goals", "set", "--team", "--month", "2026-11", "--won-value", "1.005"], nil, Exit.usage, "is not a number"),
             (["goals", "set", "--team", "--month", "2026-11", "--won-deals", "3"], "rita", Exit.refused, "only a manager can set or remove goals"),
             (["goals", "remove", "--team", "--month", "2026-11"], "rita", Exit.refused, "only a manager"),
-            (["goals", "remove", "--team", "--month", "2026-11", "--kind", "money"], nil, Exit.usage, "is not a goal kind"),
+            (
+                ["goals", "remove", "--team", "--month", "2026-11", "--kind", "money"], nil, Exit.usage,
+                "--kind “money” must be one of won_value, won_deals, activities"
+            ),
             (["goals", "list", "--seller", "rita"], nil, Exit.usage, "does not go with list"),
             (["goals", "sett"], nil, Exit.usage, "did you mean set?"),
         ]

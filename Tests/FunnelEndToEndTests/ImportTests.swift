@@ -154,8 +154,8 @@ struct ImportTests {
         try s.initialize()
         let cases: [([String], String)] = [
             (["import", s.root + "/missing.csv"], "cannot read"),
-            (["import", Self.fixture("kommo-leads.csv"), "--from", "salesforce"], "not a source"),
-            (["import", Self.fixture("kommo-leads.csv"), "--encoding", "latin1"], "not one funnel reads"),
+            (["import", Self.fixture("kommo-leads.csv"), "--from", "salesforce"], "--from “salesforce” must be one of pipedrive, kommo, csv"),
+            (["import", Self.fixture("kommo-leads.csv"), "--encoding", "latin1"], "--encoding “latin1” must be one of"),
             (["import", Self.fixture("kommo-leads.csv"), "--map", "Nope=title"], "no column “nope”"),
             (["import", Self.fixture("kommo-leads.csv"), "--owner", "ghost"], "ghost"),
         ]

@@ -51,7 +51,7 @@ struct PipelinesCommandTests {
             (["pipelines", "add", " SIMPLE "], nil, Exit.refused, "already a pipeline named"),
             (["pipelines", "add", "main"], nil, Exit.refused, "already a pipeline named"),
             (["pipelines", "add", "all"], nil, Exit.refused, "--pipeline all means every pipeline"),
-            (["pipelines", "add", "X", "--template", "saas"], nil, Exit.usage, "no template called “saas”"),
+            (["pipelines", "add", "X", "--template", "saas"], nil, Exit.usage, "--template “saas” must be one of simple, powerlink, b2b"),
             (["pipelines", "add", "Mine"], "rita", Exit.refused, "only a manager can add or rename pipelines"),
             (["pipelines", "rename", "renewals", "Other"], "rita", Exit.refused, "only a manager"),
             (["pipelines", "rename", "nope", "Other"], nil, Exit.notFound, "no pipeline nope (pipelines: simple, Renewals)"),

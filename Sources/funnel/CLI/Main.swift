@@ -17,14 +17,7 @@ struct GlobalOptions {
     /// Everything else, in order.
     var words: [String] = []
 
-    static let board: [OptionSpec] = [
-        OptionSpec("data-dir", value: "DIR", "use DIR as the data directory (also FUNNEL_DATA_DIR)"),
-        OptionSpec("demo", "open the board on fresh demo data in a temporary directory, as a manager"),
-        OptionSpec("theme", value: "NAME", "board colours: dark, light, high-contrast, mono"),
-        OptionSpec("mouse", "let the mouse select and drag cards (off: keeps text selection)"),
-        OptionSpec("pipeline", value: "PIPELINE", "open the board on this pipeline, by name or id (default: the first)"),
-        OptionSpec("version", "print the version"),
-    ]
+    static let board = BoardOption.specs
 
     /// Reads the global flags, which stand before the command's name; the name and every word
     /// after it are left to the command (`ArgumentParser`), so a flag's value is never taken
@@ -47,23 +40,24 @@ struct GlobalOptions {
                 index += 1
                 return arguments[index - 1]
             }
-            if inline != nil && !["--data-dir", "--theme", "--pipeline"].contains(name) {
-                if ["--mouse", "--demo", "--help", "--version"].contains(name) { throw CommandFailure.usage("funnel: \(name) takes no value") }
-                throw unknown(name)
+            if name == "--help" || name == "-h" {
+                if inline != nil { throw CommandFailure.usage("funnel: \(name) takes no value") }
+                options.help = true
+                continue
             }
-            switch name {
-            case "--data-dir":
+            guard let option = BoardOption(word: name) else { throw unknown(name) }
+            if inline != nil && option.spec.value == nil { throw CommandFailure.usage("funnel: \(name) takes no value") }
+            switch option {
+            case .dataDir:
                 if options.dataDir != nil { throw CommandFailure.usage("funnel: --data-dir is given twice") }
                 options.dataDir = try value()
-            case "--theme": options.theme = try value()
-            case "--pipeline":
+            case .theme: options.theme = try value()
+            case .pipeline:
                 if options.pipeline != nil { throw CommandFailure.usage("funnel: --pipeline is given twice") }
                 options.pipeline = try value()
-            case "--mouse": options.mouse = true
-            case "--demo": options.demo = true
-            case "--help", "-h": options.help = true
-            case "--version", "-V": options.version = true
-            default: throw unknown(name)
+            case .mouse: options.mouse = true
+            case .demo: options.demo = true
+            case .version: options.version = true
             }
         }
         return options
@@ -99,34 +93,7 @@ enum FunnelMain {
                 }
                 return try BoardCommand.run(options: options, environment: environment)
             }
-            if name == "help" {
-                let topic = options.words.dropFirst().first.flatMap(findCommand(named:))
-                Console.block(topic?.spec.help ?? overview)
-                return ExitCode.success.rawValue
-            }
-            guard let command = findCommand(named: name) else {
-                var message = "funnel: no command called “\(name)”"
-                if let guess = Suggest.closest(name, among: allCommands.map { $0.spec.name }) { message += "; did you mean “\(guess)”?" }
-                throw CommandFailure.usage(message, hint: "see: funnel --help")
-            }
-            if options.help {
-                Console.block(command.spec.help)
-                return ExitCode.success.rawValue
-            }
-            if options.pipeline != nil {
-                throw CommandFailure.usage(
-                    "funnel: --pipeline before a command opens the board on it; give it after the command: funnel \(name) --pipeline NAME")
-            }
-            let parsed = try ArgumentParser.parse(Array(options.words.dropFirst()), spec: command.spec)
-            if parsed.help {
-                Console.block(command.spec.help)
-                return ExitCode.success.rawValue
-            }
-            if options.dataDir != nil && parsed.value("data-dir") != nil {
-                throw CommandFailure.usage("funnel \(name): --data-dir is given twice")
-            }
-            let session = try Session(dataDir: parsed.value("data-dir") ?? options.dataDir, environment: environment)
-            try command.run(parsed, session: session)
+            try runCommand(name, options: options, environment: environment)
             return ExitCode.success.rawValue
         } catch let failure as CommandFailure {
             report(failure.lines)
@@ -139,6 +106,34 @@ enum FunnelMain {
             report(["unexpected error: \(error)"])
             return ExitCode.internalError.rawValue
         }
+    }
+
+    /// Runs the command `name` (and sub-command) the words after the global flags name, or shows its help.
+    static func runCommand(_ name: String, options: GlobalOptions, environment: [String: String]) throws {
+        let words = Array(options.words.dropFirst())
+        if name == "help" {
+            let topic = words.first.flatMap(findCommand(named:)).map { CommandDispatch.topic($0, words: Array(words.dropFirst())) }
+            return Console.block(topic?.spec.help ?? overview)
+        }
+        guard let command = findCommand(named: name) else {
+            var message = "funnel: no command called “\(name)”"
+            if let guess = Suggest.closest(name, among: allCommands.map { $0.spec.name }) { message += "; did you mean “\(guess)”?" }
+            throw CommandFailure.usage(message, hint: "see: funnel --help")
+        }
+        if options.help { return Console.block(CommandDispatch.topic(command, words: words).spec.help) }
+        if options.pipeline != nil {
+            throw CommandFailure.usage(
+                "funnel: --pipeline before a command opens the board on it; give it after the command: funnel \(name) --pipeline NAME")
+        }
+        let target = try CommandDispatch.resolve(command, words: words)
+        let parsed = try ArgumentParser.parse(target.words, spec: target.command.spec, family: target.family)
+        if parsed.help { return Console.block(target.command.spec.help) }
+        let common = Arguments<CommonOption>(parsed)
+        if options.dataDir != nil && common[.dataDir] != nil {
+            throw CommandFailure.usage("funnel \(target.command.spec.name): --data-dir is given twice")
+        }
+        let session = try Session(dataDir: common[.dataDir] ?? options.dataDir, environment: environment)
+        try target.command.run(parsed: parsed, session: session)
     }
 
     /// A failure's lines on stderr, the first starting "funnel".

@@ -5,15 +5,15 @@ import FunnelStore
 /// the first pipeline when absent; `all` where a command can show every pipeline at once.
 enum PipelineArgument {
     /// The option, as every command that takes it describes it.
-    static let option = OptionSpec("pipeline", value: "PIPELINE", "the pipeline, by name or id (default: the first; funnel pipelines)")
+    static let option = OptionSpec(value: "PIPELINE", "the pipeline, by name or id (default: the first; funnel pipelines)")
     /// The option where `all` is accepted too.
     static let optionWithAll = OptionSpec(
-        "pipeline", value: "PIPELINE",
+        value: "PIPELINE",
         "the pipeline, by name or id, or all (default: the first; funnel pipelines)")
 
     /// Whether `--pipeline all` was given.
-    static func isEvery(_ arguments: ParsedArguments) -> Bool {
-        arguments.value("pipeline").map { $0.trimmingCharacters(in: .whitespaces).lowercased() == PipelineSet.everyPipeline } ?? false
+    static func isEvery<Key: PipelineOptionKey>(_ arguments: Arguments<Key>) -> Bool {
+        arguments[.pipeline].map { $0.trimmingCharacters(in: .whitespaces).lowercased() == PipelineSet.everyPipeline } ?? false
     }
 }
 
@@ -36,9 +36,9 @@ extension Session {
     }
 
     /// The funnel on the pipeline `--pipeline` names (the first when absent).
-    func funnel(_ arguments: ParsedArguments) throws -> Funnel {
+    func funnel<Key: PipelineOptionKey>(_ arguments: Arguments<Key>) throws -> Funnel {
         let set = try pipelines()
-        return try funnel().on(try pipelineEntry(arguments.value("pipeline"), in: set))
+        return try funnel().on(try pipelineEntry(arguments[.pipeline], in: set))
     }
 
     /// The deals in `funnel`'s pipeline (every pipeline's when nil) that fall in `scope` for
@@ -53,4 +53,9 @@ extension Session {
             return (scope.map { Visibility.includes(owner: head.owner, scope: $0, actor: actor) } ?? true) && also(head)
         }
     }
+}
+
+/// The options of a command that takes `--pipeline`.
+protocol PipelineOptionKey: OptionKey {
+    static var pipeline: Self { get }
 }

@@ -6,41 +6,67 @@ enum AddCommand: Command {
     static let spec = CommandSpec(
         name: "add", summary: "Create a deal and print its id.",
         arguments: [ArgumentSpec(name: "TITLE", required: true, help: "what the deal is")],
-        options: [
-            OptionSpec("company", value: "C", "the customer's company"),
-            OptionSpec("contact", value: "N", "the contact person"),
-            OptionSpec("phone", value: "P", "phone number"),
-            OptionSpec("email", value: "E", "email address"),
-            OptionSpec("value", value: "AMOUNT", "deal value, e.g. 12500 or 99.90"),
-            OptionSpec("currency", value: "CODE", "currency (default: the pipeline's)"),
-            OptionSpec("owner", value: "USER", "owning rep (default: you; managers only for others)"),
-            OptionSpec("stage", value: "STAGE", "stage id or name (default: the first open stage)"),
-            OptionSpec("next", value: "DATE", "next action date: 2026-11-24, today, tomorrow, +2d"),
-            OptionSpec("what", value: "TEXT", "what the next action is"),
-            OptionSpec("reason", value: "TEXT", "lost reason, when adding straight into a lost stage"),
-            OptionSpec("notes", value: "TEXT", "free notes"),
-            OptionSpec("priority", value: "P", "high, normal (default) or low", choices: Priority.allCases.map(\.rawValue)),
-            PipelineArgument.option,
-        ] + ForecastArguments.options)
+        options: Option.specs)
 
-    static func run(_ arguments: ParsedArguments, session: Session) throws {
+    /// The options, declared once.
+    enum Option: String, PipelineOptionKey, NextActionOptionKey, ForecastOptionKey {
+        case company
+        case contact
+        case phone
+        case email
+        case value
+        case currency
+        case owner
+        case stage
+        case next
+        case what
+        case reason
+        case notes
+        case priority
+        case pipeline
+        case probability
+        case expectedClose = "expected-close"
+
+        var spec: OptionSpec {
+            switch self {
+            case .company: OptionSpec(value: "C", "the customer's company")
+            case .contact: OptionSpec(value: "N", "the contact person")
+            case .phone: OptionSpec(value: "P", "phone number")
+            case .email: OptionSpec(value: "E", "email address")
+            case .value: OptionSpec(value: "AMOUNT", "deal value, e.g. 12500 or 99.90")
+            case .currency: OptionSpec(value: "CODE", "currency (default: the pipeline's)")
+            case .owner: OptionSpec(value: "USER", "owning rep (default: you; managers only for others)")
+            case .stage: OptionSpec(value: "STAGE", "stage id or name (default: the first open stage)")
+            case .next: OptionSpec(value: "DATE", "next action date: 2026-11-24, today, tomorrow, +2d")
+            case .what: OptionSpec(value: "TEXT", "what the next action is")
+            case .reason: OptionSpec(value: "TEXT", "lost reason, when adding straight into a lost stage")
+            case .notes: OptionSpec(value: "TEXT", "free notes")
+            case .priority: OptionSpec(value: "P", "high, normal (default) or low", oneOf: Priority.self)
+            case .pipeline: PipelineArgument.option
+            case .probability: ForecastArguments.probabilityOption
+            case .expectedClose: ForecastArguments.expectedCloseOption
+            }
+        }
+    }
+
+    static func run(_ arguments: Arguments<Option>, session: Session) throws {
         let funnel = try session.funnel(arguments)
         let actor = try session.actor(in: funnel)
         var draft = NewDeal(title: arguments.positionals[0])
-        draft.company = arguments.value("company") ?? ""
-        draft.contact = arguments.value("contact") ?? ""
-        draft.phone = arguments.value("phone") ?? ""
-        draft.email = arguments.value("email") ?? ""
-        draft.notes = arguments.value("notes") ?? ""
-        draft.owner = arguments.value("owner")
+        draft.company = arguments[.company] ?? ""
+        draft.contact = arguments[.contact] ?? ""
+        draft.phone = arguments[.phone] ?? ""
+        draft.email = arguments[.email] ?? ""
+        draft.notes = arguments[.notes] ?? ""
+        draft.owner = arguments[.owner]
         if let owner = draft.owner, funnel.team.user(owner) == nil {
             throw CommandFailure.usage(Message.unknownOwner(account: owner).localized)
         }
-        draft.lostReason = arguments.value("reason")
-        if let value = arguments.value("value") { draft.value = try session.amount(value) }
-        if let currency = arguments.value("currency") { draft.currency = try CurrencyArgument.parse(currency) }
-        if let priority = arguments.value("priority") { draft.priority = try PriorityArgument.parse(priority) }
-        if let stage = arguments.value("stage") {
+        draft.lostReason = arguments[.reason]
+        if let value = arguments[.value] { draft.value = try session.amount(value) }
+        if let currency = arguments[.currency] { draft.currency = try CurrencyArgument.parse(currency) }
+        draft.priority = try arguments.choice(.priority, as: Priority.self)
+        if let stage = arguments[.stage] {
             guard funnel.pipeline.findStage(stage) != nil else {
                 throw CommandFailure.usage(Message.unknownStage(text: stage, known: funnel.pipeline.stages.map(\.id)).localized)
             }
@@ -64,11 +90,17 @@ enum AddCommand: Command {
 
 /// `--next DATE [--what TEXT]`, shared by add, move and edit.
 enum NextActionArguments {
-    static func parse(_ arguments: ParsedArguments, session: Session) throws -> NextAction? {
-        guard let next = arguments.value("next") else {
-            if arguments.value("what") != nil { throw CommandFailure.usage(UI.text(.cliWhatNeedsNext)) }
+    static func parse<Key: NextActionOptionKey>(_ arguments: Arguments<Key>, session: Session) throws -> NextAction? {
+        guard let next = arguments[.next] else {
+            if arguments[.what] != nil { throw CommandFailure.usage(UI.text(.cliWhatNeedsNext)) }
             return nil
         }
-        return NextAction(date: try session.day(next, flag: "next"), text: arguments.value("what") ?? "")
+        return NextAction(date: try session.day(next, flag: "next"), text: arguments[.what] ?? "")
     }
+}
+
+/// The options of a command that takes `--next` and `--what`.
+protocol NextActionOptionKey: OptionKey {
+    static var next: Self { get }
+    static var what: Self { get }
 }

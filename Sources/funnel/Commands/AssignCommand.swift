@@ -10,7 +10,7 @@ enum AssignCommand: Command {
             ArgumentSpec(name: "USER", required: true, help: "the seller's account name"),
         ])
 
-    static func run(_ arguments: ParsedArguments, session: Session) throws {
+    static func run(_ arguments: Arguments<Option>, session: Session) throws {
         let funnel = try session.funnel()
         let actor = try session.actor(in: funnel)
         let id = try session.resolveDeal(arguments.positionals[0], actor: actor)

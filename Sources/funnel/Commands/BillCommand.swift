@@ -11,7 +11,7 @@ enum BillCommand: Command {
         ],
         details: "Refused (exit 3) until: funnel log ID training --module MODULE. `funnel show ID` lists what is billed.")
 
-    static func run(_ arguments: ParsedArguments, session: Session) throws {
+    static func run(_ arguments: Arguments<Option>, session: Session) throws {
         let funnel = try session.funnel()
         let actor = try session.actor(in: funnel)
         let id = try session.resolveDeal(arguments.positionals[0], actor: actor)

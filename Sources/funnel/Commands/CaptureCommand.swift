@@ -6,13 +6,7 @@ enum CaptureCommand: Command {
     static let spec = CommandSpec(
         name: "capture", summary: "Read new leads (JSON lines or CSV) into the inbox; duplicates attach to their deal.",
         arguments: [ArgumentSpec(name: "FILE", required: false, help: "read this file (default: standard input; - also means it)")],
-        options: [
-            OptionSpec(
-                "format", value: "FORMAT", "csv or jsonl (default: guessed from the first character)",
-                choices: ["csv", "jsonl"]),
-            OptionSpec("source", value: "TEXT", "where these leads come from, when a record does not say"),
-            OptionSpec("pipeline", value: "PIPELINE", "capture into this pipeline's inbox, matching its deals (default: the first)"),
-        ],
+        options: Option.specs,
         details: """
             Fields: name, company, phone, email, source, note (CSV: a header row names the columns; UTF-8, BOM allowed).
             Each bad record is reported with its line number and skipped; the good ones are kept.
@@ -20,27 +14,27 @@ enum CaptureCommand: Command {
             Prints the id of each new deal. Exit code 2 when any record was skipped.
             """)
 
-    static func run(_ arguments: ParsedArguments, session: Session) throws {
-        var format: LeadReader.Format?
-        if let text = arguments.value("format") {
-            guard let f = LeadReader.Format(rawValue: text.lowercased()) else {
-                throw CommandFailure.usage("--format “\(text)” is not a format; use csv or jsonl")
+    /// The options, declared once.
+    enum Option: String, PipelineOptionKey {
+        case format
+        case source
+        case pipeline
+
+        var spec: OptionSpec {
+            switch self {
+            case .format: OptionSpec(value: "FORMAT", "csv or jsonl (default: guessed from the first character)", oneOf: CaptureFormat.self)
+            case .source: OptionSpec(value: "TEXT", "where these leads come from, when a record does not say")
+            case .pipeline: OptionSpec(value: "PIPELINE", "capture into this pipeline's inbox, matching its deals (default: the first)")
             }
-            format = f
         }
-        if let source = arguments.value("source"), !Limits.fits(source, Limits.fieldLength) {
+    }
+
+    static func run(_ arguments: Arguments<Option>, session: Session) throws {
+        let format = try arguments.choice(.format, as: CaptureFormat.self)?.format
+        if let source = arguments[.source], !Limits.fits(source, Limits.fieldLength) {
             throw CommandFailure.refused(Message.fieldTooLong(field: "source", limit: Limits.fieldLength).localized)
         }
-        let path = arguments.positionals.first ?? "-"
-        let data: Data
-        if path == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
-        } else {
-            guard let read = FileManager.default.contents(atPath: path) else {
-                throw CommandFailure.usage("cannot read \(path)")
-            }
-            data = read
-        }
+        let data = try input(arguments.positionals.first ?? "-")
         let funnel = try session.funnel(arguments)
         let actor = try session.actor(in: funnel)
         guard let inbox = funnel.pipeline.inboxStage else {
@@ -51,48 +45,102 @@ enum CaptureCommand: Command {
         case .failure(let error): throw CommandFailure.usage("capture: \(error.message); nothing was captured")
         case .success(let read): records = read
         }
-        var matcher = LeadMatcher(deals: try session.deals(for: actor, in: funnel), pipeline: funnel.pipeline)
-        var existing = Set(try session.data { try session.store.dealIDs() })
-        var generator = SystemRandomNumberGenerator()
-        var created = 0, attached = 0, skipped = 0
-        for record in records {
-            switch record.result {
-            case .failure(let error):
-                skipped += 1
-                Console.error("line \(record.line): \(error.message); skipped")
-            case .success(var lead):
-                if lead.source.isEmpty { lead.source = arguments.value("source") ?? "" }
-                if let match = matcher.match(lead) {
-                    let deal = try session.change(
-                        match, by: actor, funnel: funnel,
-                        .attachLead(
-                            note: [lead.name, lead.phone, lead.email, lead.note].filter { !$0.isEmpty }.joined(separator: ", "),
-                            source: lead.source))
-                    attached += 1
-                    // Another rep's customer is still theirs (R4), but which deal it is stays theirs too (R15).
-                    let which = Visibility.canSee(deal, actor: actor) ? "matches deal \(match); logged on it" : "attached to an existing deal"
-                    Console.error("line \(record.line): \(which)")
-                    continue
-                }
-                var id = DealID.make(using: &generator)
-                while existing.contains(id) { id = DealID.make(using: &generator) }
-                var draft = lead.draft(inbox: inbox.id)
-                draft.owner = nil
-                switch funnel.create(draft, id: id, by: actor, now: session.now, utcOffset: session.utcOffset) {
-                case .failure(let refusal):
-                    skipped += 1
-                    Console.error("line \(record.line): \(refusal.message.localized); skipped")
-                case .success(var deal):
-                    deal.source = lead.source
-                    try session.data { try session.store.insert(deal) }
-                    existing.insert(id)
-                    matcher.add(deal)
-                    created += 1
-                    Console.line(deal.id)
-                }
-            }
+        var capture = try LeadCapture(session: session, funnel: funnel, actor: actor, inbox: inbox.id, source: arguments[.source])
+        for record in records { try capture.take(record) }
+        Console.error("captured \(capture.created) new, \(capture.attached) attached to existing deals, \(capture.skipped) skipped")
+        if capture.skipped > 0 {
+            throw CommandFailure(code: .usage, message: "\(capture.skipped) record(s) skipped; the others were kept")
         }
-        Console.error("captured \(created) new, \(attached) attached to existing deals, \(skipped) skipped")
-        if skipped > 0 { throw CommandFailure(code: .usage, message: "\(skipped) record(s) skipped; the others were kept") }
+    }
+
+    /// The bytes of `path`, or of standard input for "-".
+    static func input(_ path: String) throws -> Data {
+        if path == "-" { return FileHandle.standardInput.readDataToEndOfFile() }
+        guard let read = FileManager.default.contents(atPath: path) else { throw CommandFailure.usage("cannot read \(path)") }
+        return read
+    }
+}
+
+/// One `funnel capture` run: each lead read either attached to the deal it matches or made a
+/// new deal in the inbox; what happened to each on standard error, new ids on standard output.
+struct LeadCapture {
+    let session: Session
+    let funnel: Funnel
+    let actor: User
+    let inbox: String
+    /// `--source`, for leads that name none.
+    let source: String?
+    var matcher: LeadMatcher
+    var existing: Set<String>
+    var generator = SystemRandomNumberGenerator()
+    var created = 0, attached = 0, skipped = 0
+
+    init(session: Session, funnel: Funnel, actor: User, inbox: String, source: String?) throws {
+        self.session = session
+        self.funnel = funnel
+        self.actor = actor
+        self.inbox = inbox
+        self.source = source
+        matcher = LeadMatcher(deals: try session.deals(for: actor, in: funnel), pipeline: funnel.pipeline)
+        existing = Set(try session.data { try session.store.dealIDs() })
+    }
+
+    /// Captures one record (a record that could not be read is skipped).
+    mutating func take(_ record: LeadRecord) throws {
+        switch record.result {
+        case .failure(let error):
+            skipped += 1
+            Console.error("line \(record.line): \(error.message); skipped")
+        case .success(var lead):
+            if lead.source.isEmpty { lead.source = source ?? "" }
+            if let match = matcher.match(lead) { return try attach(lead, to: match, line: record.line) }
+            try create(lead, line: record.line)
+        }
+    }
+
+    /// Logs `lead` on the deal it matches.
+    mutating func attach(_ lead: Lead, to match: String, line: Int) throws {
+        let deal = try session.change(
+            match, by: actor, funnel: funnel,
+            .attachLead(
+                note: [lead.name, lead.phone, lead.email, lead.note].filter { !$0.isEmpty }.joined(separator: ", "),
+                source: lead.source))
+        attached += 1
+        // Another rep's customer is still theirs (R4), but which deal it is stays theirs too (R15).
+        let which = Visibility.canSee(deal, actor: actor) ? "matches deal \(match); logged on it" : "attached to an existing deal"
+        Console.error("line \(line): \(which)")
+    }
+
+    /// Makes `lead` a new deal in the inbox, or skips it when a rule refuses.
+    mutating func create(_ lead: Lead, line: Int) throws {
+        var id = DealID.make(using: &generator)
+        while existing.contains(id) { id = DealID.make(using: &generator) }
+        var draft = lead.draft(inbox: inbox)
+        draft.owner = nil
+        switch funnel.create(draft, id: id, by: actor, now: session.now, utcOffset: session.utcOffset) {
+        case .failure(let refusal):
+            skipped += 1
+            Console.error("line \(line): \(refusal.message.localized); skipped")
+        case .success(var deal):
+            deal.source = lead.source
+            try session.data { try session.store.insert(deal) }
+            existing.insert(id)
+            matcher.add(deal)
+            created += 1
+            Console.line(deal.id)
+        }
+    }
+}
+
+/// `funnel capture --format`: how the leads are written.
+enum CaptureFormat: String, CaseIterable {
+    case csv, jsonl
+
+    /// The reader's format of the same name.
+    var format: LeadReader.Format {
+        switch self {
+        case .csv: .csv
+        case .jsonl: .jsonl
+        }
     }
 }

@@ -9,9 +9,6 @@ import FunnelText
 enum ConfigCommand: Command {
     static let spec = CommandSpec(
         name: "config", summary: "Show or change the settings (theme, mouse, bidi, arabic_shaping, mailer).",
-        arguments: [
-            ArgumentSpec(name: "ACTION", required: true, help: "list, get KEY, or set KEY VALUE")
-        ],
         details: """
             Keys: theme (dark, light, high-contrast, mono, a theme in $XDG_CONFIG_HOME/funnel/themes, or a path),
             mouse (on or off), bidi (app or terminal: docs/bidi.md), arabic_shaping (on or off), mailer (the
@@ -20,7 +17,7 @@ enum ConfigCommand: Command {
             is synced, 0 to 1440; 0: only on Ctrl-S; docs/sync.md).
             The file is $XDG_CONFIG_HOME/funnel/config (default ~/.config/funnel/config).
             """,
-        acceptsRest: true)
+        subcommands: [ConfigListCommand.self, ConfigGetCommand.self, ConfigSetCommand.self])
 
     /// The settings and what each is when the file does not say.
     static let defaults: [(key: String, value: String)] = [
@@ -30,34 +27,14 @@ enum ConfigCommand: Command {
     ]
     static let themes = ["dark", "light", "high-contrast", "mono"]
 
-    static func run(_ arguments: ParsedArguments, session: Session) throws {
-        let environment = ProcessInfo.processInfo.environment
-        let path = ConfigFile.directory(environment: environment) + "/config"
-        let words = arguments.positionals + arguments.rest
-        let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
-        switch (words[0], words.count) {
-        case ("list", 1):
-            for (key, fallback) in defaults { Console.line("\(key) = \(try value(of: key, in: text, path: path) ?? fallback)") }
-        case ("get", 2):
-            let key = try known(words[1])
-            Console.line(try value(of: key, in: text, path: path) ?? defaults.first { $0.key == key }!.value)
-        case ("set", 3):
-            let key = try known(words[1])
-            let checked = try validate(key: key, value: words[2], environment: environment)
-            let updated = ConfigText.setting(key, to: checked, in: text)
-            _ = try parse(updated, path: path)
-            try session.data {
-                try AtomicFile.makeDirectory((path as NSString).deletingLastPathComponent)
-                try AtomicFile.write(Data(updated.utf8), to: path)
-            }
-            Console.error("\(key) = \(checked)")
-        default:
-            var message = "usage: funnel config list | get KEY | set KEY VALUE"
-            if !["list", "get", "set"].contains(words[0]), let guess = Suggest.closest(words[0], among: ["list", "get", "set"]) {
-                message = "funnel config: unknown action “\(words[0])”; did you mean \(guess)?"
-            }
-            throw CommandFailure.usage(message)
-        }
+    static func run(_ arguments: Arguments<NoOptions>, session: Session) throws {
+        throw spec.missingSubcommand
+    }
+
+    /// The settings file's path and text (empty when there is none).
+    static func file() -> (path: String, text: String) {
+        let path = ConfigFile.directory(environment: ProcessInfo.processInfo.environment) + "/config"
+        return (path, (try? String(contentsOfFile: path, encoding: .utf8)) ?? "")
     }
 
     /// A key funnel knows, or a usage error with a did-you-mean.

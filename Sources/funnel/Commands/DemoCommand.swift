@@ -6,32 +6,42 @@ import FunnelStore
 enum DemoCommand: Command {
     static let spec = CommandSpec(
         name: "demo", summary: "Fill an empty data directory with a demo team and deals.",
-        options: [
-            OptionSpec("deals", value: "N", "how many deals (default 60; up to 1000000)"),
-            OptionSpec(
-                "template", value: "NAME", "pipeline template when the directory is new (default simple)",
-                choices: PipelineTemplate.allCases.map(\.rawValue)),
-            OptionSpec("seed", value: "N", "random seed, for the same deals every time"),
-            OptionSpec("week", value: "DAYS", "the team's working days, e.g. sun-thu (default) or mon-fri"),
-        ],
+        options: Option.specs,
         details: """
             The deals come from a simulation of a sales team over the last 120 days (docs/demo.md): \
             leads arrive on working days, reps call them, deals move on or are lost. The team grows \
             with the number of deals. The demo manager is dana; open the board as her with: FUNNEL_USER=dana funnel
             """)
 
-    static func run(_ arguments: ParsedArguments, session: Session) throws {
-        let count = try number(arguments.value("deals") ?? "60", flag: "deals", range: 0...1_000_000)
-        let seed = try number(arguments.value("seed") ?? "2026", flag: "seed", range: 0...Int.max)
+    /// The options, declared once.
+    enum Option: String, OptionKey {
+        case deals
+        case template
+        case seed
+        case week
+
+        var spec: OptionSpec {
+            switch self {
+            case .deals: OptionSpec(value: "N", "how many deals (default 60; up to 1000000)")
+            case .template: OptionSpec(value: "NAME", "pipeline template when the directory is new (default simple)", oneOf: PipelineTemplate.self)
+            case .seed: OptionSpec(value: "N", "random seed, for the same deals every time")
+            case .week: OptionSpec(value: "DAYS", "the team's working days, e.g. sun-thu (default) or mon-fri")
+            }
+        }
+    }
+
+    static func run(_ arguments: Arguments<Option>, session: Session) throws {
+        let count = try number(arguments[.deals] ?? "60", flag: "deals", range: 0...1_000_000)
+        let seed = try number(arguments[.seed] ?? "2026", flag: "seed", range: 0...Int.max)
         var parameters = DemoParameters()
-        if let text = arguments.value("week") {
+        if let text = arguments[.week] {
             guard let week = WorkWeek.parse(text) else {
                 throw CommandFailure.usage("--week “\(text)” is not a range of weekdays like sun-thu or mon-fri, or a list like sun,mon,tue")
             }
             parameters.week = week
         }
         let made = try fill(
-            session: session, deals: count, template: try InitCommand.template(arguments.value("template")),
+            session: session, deals: count, template: try arguments.choice(.template, as: PipelineTemplate.self) ?? .defaultTemplate,
             seed: UInt64(seed), parameters: parameters)
         Console.line("wrote \(made.deals) demo deals for \(made.people) people to \(session.store.root)")
     }

@@ -9,7 +9,7 @@ enum ManCommand: Command {
         arguments: [ArgumentSpec(name: "COMMAND", required: false, help: "the command (default: funnel(1) itself)")],
         details: "Read one with: funnel man add | man -l -   (the pages are also in docs/man/).")
 
-    static func run(_ arguments: ParsedArguments, session: Session) throws {
+    static func run(_ arguments: Arguments<Option>, session: Session) throws {
         guard let name = arguments.positionals.first else {
             Console.document(ManPage.main(commands: documented))
             return
@@ -37,7 +37,7 @@ enum InstallManCommand: Command {
         name: "install-man", summary: "Write the manual pages into DIR/man1 (e.g. /usr/local/share/man).",
         arguments: [ArgumentSpec(name: "DIR", required: true, help: "a man directory; pages go into DIR/man1")])
 
-    static func run(_ arguments: ParsedArguments, session: Session) throws {
+    static func run(_ arguments: Arguments<Option>, session: Session) throws {
         // An empty DIR (an unset variable in `funnel install-man "$DIR"`) would mean /man1.
         guard !arguments.positionals[0].trimmingCharacters(in: .whitespaces).isEmpty else {
             throw CommandFailure.usage("funnel install-man: DIR is empty; give the folder that holds man1/, e.g. /usr/local/share/man")
@@ -60,7 +60,7 @@ enum CompletionsCommand: Command {
         arguments: [ArgumentSpec(name: "SHELL", required: true, help: "bash, zsh or fish")],
         details: "bash and zsh: source <(funnel completions bash). fish: funnel completions fish > ~/.config/fish/completions/funnel.fish")
 
-    static func run(_ arguments: ParsedArguments, session: Session) throws {
+    static func run(_ arguments: Arguments<Option>, session: Session) throws {
         let commands = ManCommand.documented
         switch arguments.positionals[0].lowercased() {
         case "bash": Console.document(BashCompletion.script(commands: commands))
@@ -78,7 +78,7 @@ enum CompleteWordsCommand: Command {
         name: "complete-words", summary: "Words for shell completion (stages, accounts, deals, products).",
         arguments: [ArgumentSpec(name: "KIND", required: true, help: "stages, accounts, deals or products")])
 
-    static func run(_ arguments: ParsedArguments, session: Session) throws {
+    static func run(_ arguments: Arguments<Option>, session: Session) throws {
         switch arguments.positionals[0] {
         case "stages":
             let pipeline = try session.data { try session.store.loadPipeline() }

@@ -7,15 +7,26 @@ import FunnelText
 enum DoctorCommand: Command {
     static let spec = CommandSpec(
         name: "doctor", summary: "Check the data directory; --repair quarantines what cannot be read (never deletes).",
-        options: [OptionSpec("repair", "move unreadable, misplaced and leftover files to quarantine/, rebuild the cache")],
+        options: Option.specs,
         details: """
             Exit code 0 when nothing is wrong (advice, such as R1's on the number of stages, is printed as advice: and is not
             a failure), 4 when problems were found (after --repair: when some remain). --repair says "nothing to repair"
             when it changed nothing.
             """)
 
-    static func run(_ arguments: ParsedArguments, session: Session) throws {
-        let repair = arguments.has("repair")
+    /// The options, declared once.
+    enum Option: String, OptionKey {
+        case repair
+
+        var spec: OptionSpec {
+            switch self {
+            case .repair: OptionSpec("move unreadable, misplaced and leftover files to quarantine/, rebuild the cache")
+            }
+        }
+    }
+
+    static func run(_ arguments: Arguments<Option>, session: Session) throws {
+        let repair = arguments.flag(.repair)
         // doctor names every file, whoever's deal it holds: not for a rep (R15). Root and people
         // off the team (a server's administrator) may run it; so may anyone when team.json
         // cannot be read, which is one of the problems doctor is for.

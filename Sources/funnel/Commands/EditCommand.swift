@@ -6,60 +6,89 @@ enum EditCommand: Command {
     static let spec = CommandSpec(
         name: "edit", summary: "Change a deal's fields.",
         arguments: [ArgumentSpec(name: "ID", required: true, help: "deal id or a unique prefix of it")],
-        options: [
-            OptionSpec("title", value: "T", "new title"),
-            OptionSpec("company", value: "C", "company"),
-            OptionSpec("contact", value: "N", "contact person"),
-            OptionSpec("phone", value: "P", "phone number"),
-            OptionSpec("email", value: "E", "email address"),
-            OptionSpec("value", value: "AMOUNT", "deal value; \"none\" clears it"),
-            OptionSpec("currency", value: "CODE", "currency code"),
-            OptionSpec("next", value: "DATE", "next action date; \"none\" clears it"),
-            OptionSpec("what", value: "TEXT", "what the next action is"),
-            OptionSpec("notes", value: "TEXT", "replace the notes"),
-            OptionSpec("priority", value: "P", "high, normal or low", choices: Priority.allCases.map(\.rawValue)),
-            OptionSpec("owner", value: "USER", "give the deal to USER (managers only)"),
-            OptionSpec("installments", value: "N", "payment terms: number of installments (R20; default 12)"),
-            OptionSpec(
-                "payment-method", value: "M", "payment terms: " + PaymentMethod.allCases.map(\.rawValue).joined(separator: ", ") + "; none clears",
-                choices: PaymentMethod.allCases.map(\.rawValue) + ["none"]),
-            OptionSpec("tick", value: "STEP", "tick a call step: rapport, discovery, presentation, closing (comma-separated)"),
-            OptionSpec("untick", value: "STEP", "untick call steps"),
-        ] + ForecastArguments.options)
+        options: Option.specs)
 
-    static func run(_ arguments: ParsedArguments, session: Session) throws {
+    /// The options, declared once.
+    enum Option: String, NextActionOptionKey, ForecastOptionKey {
+        case title
+        case company
+        case contact
+        case phone
+        case email
+        case value
+        case currency
+        case next
+        case what
+        case notes
+        case priority
+        case owner
+        case installments
+        case paymentMethod = "payment-method"
+        case tick
+        case untick
+        case probability
+        case expectedClose = "expected-close"
+
+        var spec: OptionSpec {
+            switch self {
+            case .title: OptionSpec(value: "T", "new title")
+            case .company: OptionSpec(value: "C", "company")
+            case .contact: OptionSpec(value: "N", "contact person")
+            case .phone: OptionSpec(value: "P", "phone number")
+            case .email: OptionSpec(value: "E", "email address")
+            case .value: OptionSpec(value: "AMOUNT", "deal value; \"none\" clears it")
+            case .currency: OptionSpec(value: "CODE", "currency code")
+            case .next: OptionSpec(value: "DATE", "next action date; \"none\" clears it")
+            case .what: OptionSpec(value: "TEXT", "what the next action is")
+            case .notes: OptionSpec(value: "TEXT", "replace the notes")
+            case .priority: OptionSpec(value: "P", "high, normal or low", oneOf: Priority.self)
+            case .owner: OptionSpec(value: "USER", "give the deal to USER (managers only)")
+            case .installments: OptionSpec(value: "N", "payment terms: number of installments (R20; default 12)")
+            case .paymentMethod:
+                OptionSpec(
+                    value: "M", "payment terms: " + PaymentMethod.allCases.map(\.rawValue).joined(separator: ", ") + "; none clears",
+                    oneOf: PaymentMethodChoice.self)
+            case .tick: OptionSpec(value: "STEP", "tick a call step: rapport, discovery, presentation, closing (comma-separated)")
+            case .untick: OptionSpec(value: "STEP", "untick call steps")
+            case .probability: ForecastArguments.probabilityOption
+            case .expectedClose: ForecastArguments.expectedCloseOption
+            }
+        }
+    }
+
+    static func run(_ arguments: Arguments<Option>, session: Session) throws {
         let funnel = try session.funnel()
         let actor = try session.actor(in: funnel)
         let id = try session.resolveDeal(arguments.positionals[0], actor: actor)
         var edit = DealEdit()
-        edit.title = arguments.value("title")
-        edit.company = arguments.value("company")
-        edit.contact = arguments.value("contact")
-        edit.phone = arguments.value("phone")
-        edit.email = arguments.value("email")
-        edit.notes = arguments.value("notes")
-        if let currency = arguments.value("currency") { edit.currency = try CurrencyArgument.parse(currency) }
-        if let priority = arguments.value("priority") { edit.priority = try PriorityArgument.parse(priority) }
-        if let value = arguments.value("value") {
+        edit.title = arguments[.title]
+        edit.company = arguments[.company]
+        edit.contact = arguments[.contact]
+        edit.phone = arguments[.phone]
+        edit.email = arguments[.email]
+        edit.notes = arguments[.notes]
+        if let currency = arguments[.currency] { edit.currency = try CurrencyArgument.parse(currency) }
+        edit.priority = try arguments.choice(.priority, as: Priority.self)
+        if let value = arguments[.value] {
             edit.value = value.lowercased() == "none" ? .some(nil) : .some(try session.amount(value))
         }
-        if let next = arguments.value("next"), next.lowercased() == "none" {
-            if arguments.value("what") != nil { throw CommandFailure.usage("--what goes with a --next date, not none") }
+        if let next = arguments[.next], next.lowercased() == "none" {
+            if arguments[.what] != nil { throw CommandFailure.usage("--what goes with a --next date, not none") }
             edit.nextAction = .some(nil)
         } else if let next = try NextActionArguments.parse(arguments, session: session) {
             edit.nextAction = .some(next)
         }
         edit.probability = try ForecastArguments.probability(arguments)
         edit.expectedClose = try ForecastArguments.expectedClose(arguments, session: session)
-        let owner = arguments.value("owner")
+        let owner = arguments[.owner]
         if let owner, funnel.team.user(owner) == nil { throw CommandFailure.usage(Message.unknownOwner(account: owner).localized) }
         var changes: [DealChange] = []
         if !edit.isEmpty { changes.append(.edit(edit)) }
-        for (flag, done) in [("tick", true), ("untick", false)] {
-            guard let text = arguments.value(flag) else { continue }
+        for (flag, done) in [(Option.tick, true), (.untick, false)] {
+            guard let text = arguments[flag] else { continue }
             for word in text.split(separator: ",") {
                 guard let step = CallStep(rawValue: word.trimmingCharacters(in: .whitespaces).lowercased()) else {
-                    throw CommandFailure.usage("--\(flag) “\(word)” is not a call step; use rapport, discovery, presentation, closing")
+                    throw CommandFailure.usage("--\(flag.rawValue) “\(word)” is not a call step; use rapport, discovery, presentation, closing")
                 }
                 changes.append(.callStep(step, done: done))
             }

@@ -4,15 +4,17 @@ import FunnelCore
 /// `--probability P|none` and `--expected-close DATE|none` (add, edit): a deal's own chance of
 /// winning and when it is expected to close (the forecast, docs/reports.md).
 enum ForecastArguments {
-    static let options = [
-        OptionSpec("probability", value: "P", "the deal's own chance of winning, 0-100 % (default: its stage's; none clears)"),
-        OptionSpec("expected-close", value: "DATE", "when the deal is expected to close: 2026-12-15, +3w… (none clears)"),
-    ]
+    /// `--probability`, as add and edit declare it.
+    static let probabilityOption = OptionSpec(
+        value: "P", "the deal's own chance of winning, 0-100 % (default: its stage's; none clears)")
+    /// `--expected-close`, as add and edit declare it.
+    static let expectedCloseOption = OptionSpec(
+        value: "DATE", "when the deal is expected to close: 2026-12-15, +3w… (none clears)")
 
     /// `--probability`: nil when absent, `.some(nil)` for none; anything but a whole number from 0
     /// to 100 (a trailing % allowed) is a usage error (exit 2).
-    static func probability(_ arguments: ParsedArguments) throws -> Int?? {
-        guard let text = arguments.value("probability") else { return nil }
+    static func probability<Key: ForecastOptionKey>(_ arguments: Arguments<Key>) throws -> Int?? {
+        guard let text = arguments[.probability] else { return nil }
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if trimmed.lowercased() == "none" { return .some(nil) }
         let digits = trimmed.hasSuffix("%") ? String(trimmed.dropLast()) : trimmed
@@ -23,9 +25,15 @@ enum ForecastArguments {
     }
 
     /// `--expected-close`: nil when absent, `.some(nil)` for none; a date as `--next` takes it.
-    static func expectedClose(_ arguments: ParsedArguments, session: Session) throws -> Day?? {
-        guard let text = arguments.value("expected-close") else { return nil }
+    static func expectedClose<Key: ForecastOptionKey>(_ arguments: Arguments<Key>, session: Session) throws -> Day?? {
+        guard let text = arguments[.expectedClose] else { return nil }
         if text.trimmingCharacters(in: .whitespaces).lowercased() == "none" { return .some(nil) }
         return .some(try session.day(text, flag: "expected-close"))
     }
+}
+
+/// The options of a command that takes `--probability` and `--expected-close`.
+protocol ForecastOptionKey: OptionKey {
+    static var probability: Self { get }
+    static var expectedClose: Self { get }
 }

@@ -3,11 +3,28 @@ import FunnelCore
 import FunnelText
 
 /// `funnel goals list [--month YYYY-MM] [--json]`: the month's goals with their progress.
-enum GoalsList {
-    static func run(_ arguments: ParsedArguments, funnel: Funnel, actor: User, session: Session) throws {
+enum GoalsList: Command {
+    static let spec = CommandSpec(name: "goals list", summary: "List a month's goals with their progress.", options: Option.specs)
+
+    /// The options, declared once.
+    enum Option: String, GoalMonthOptionKey {
+        case month
+        case json
+
+        var spec: OptionSpec {
+            switch self {
+            case .month: OptionSpec(value: "YYYY-MM", "the month (default: this month)")
+            case .json: OptionSpec("print a JSON array")
+            }
+        }
+    }
+
+    static func run(_ arguments: Arguments<Option>, session: Session) throws {
+        let funnel = try session.funnel()
+        let actor = try session.actor(in: funnel)
         let month = try GoalsCommand.month(arguments, required: false, session: session)
         let statuses = try self.statuses(month: month, funnel: funnel, actor: actor, session: session)
-        if arguments.has("json") { return Console.block(JSONOut.array(statuses.map(json)).render()) }
+        if arguments.flag(.json) { return Console.block(JSONOut.array(statuses.map(json)).render()) }
         guard !statuses.isEmpty else {
             return Console.line("no goals for \(month.iso); a manager sets one with: funnel goals set --team --month \(month.iso) --won-value AMOUNT")
         }

@@ -6,24 +6,7 @@ enum ImportCommand: Command {
     static let spec = CommandSpec(
         name: "import", summary: "Import deals from a Pipedrive, Kommo or other CSV export.",
         arguments: [ArgumentSpec(name: "FILE", required: true, help: "the exported file (- reads standard input)")],
-        options: [
-            OptionSpec(
-                "from", value: "SOURCE", "pipedrive, kommo or csv (default: guessed from the header)",
-                choices: ImportSource.allCases.map(\.rawValue)),
-            OptionSpec(
-                "map", value: "COLUMN=FIELD",
-                "read COLUMN into FIELD (title, company, contact, phone, email, value, "
-                    + "currency, stage, owner, created, next_action_date, next_action, notes, lost_reason, status, source, ignore); "
-                    + "may be repeated", repeatable: true),
-            OptionSpec("dry-run", "print what would be created, matched and skipped, with line numbers; change nothing"),
-            OptionSpec("pipeline", value: "PIPELINE", "the pipeline to import into, by name or id (default: the first)"),
-            OptionSpec("owner", value: "USER", "owner of rows without one, or whose owner is not on the team"),
-            OptionSpec("strict", "refuse rows whose stage is not one of ours (default: put them in the first open stage)"),
-            OptionSpec("skip-bad", "import the good rows of a file that has bad ones (default: all or nothing)"),
-            OptionSpec(
-                "encoding", value: "ENCODING", "utf-8, utf-16le, windows-1255 or windows-1256 (default: detected)",
-                choices: TextEncoding.allCases.map(\.rawValue)),
-        ],
+        options: Option.specs,
         details: """
             Delimiters , ; and tab are detected; quoted fields may hold line breaks. Stages are matched by id or name
             (case and spaces ignored); owners by account, name or email. Duplicates (phone, email, or the same title
@@ -32,7 +15,38 @@ enum ImportCommand: Command {
             Deals go into the first pipeline, or the one --pipeline names (stages matched there). See docs/import.md.
             """)
 
-    static func run(_ arguments: ParsedArguments, session: Session) throws {
+    /// The options, declared once.
+    enum Option: String, PipelineOptionKey {
+        case from
+        case map
+        case dryRun = "dry-run"
+        case pipeline
+        case owner
+        case strict
+        case skipBad = "skip-bad"
+        case encoding
+
+        var spec: OptionSpec {
+            switch self {
+            case .from: OptionSpec(value: "SOURCE", "pipedrive, kommo or csv (default: guessed from the header)", oneOf: ImportSource.self)
+            case .map:
+                OptionSpec(
+                    value: "COLUMN=FIELD",
+                    "read COLUMN into FIELD (title, company, contact, phone, email, value, "
+                        + "currency, stage, owner, created, next_action_date, next_action, notes, lost_reason, status, source, ignore); "
+                        + "may be repeated", repeatable: true)
+            case .dryRun: OptionSpec("print what would be created, matched and skipped, with line numbers; change nothing")
+            case .pipeline: OptionSpec(value: "PIPELINE", "the pipeline to import into, by name or id (default: the first)")
+            case .owner: OptionSpec(value: "USER", "owner of rows without one, or whose owner is not on the team")
+            case .strict: OptionSpec("refuse rows whose stage is not one of ours (default: put them in the first open stage)")
+            case .skipBad: OptionSpec("import the good rows of a file that has bad ones (default: all or nothing)")
+            case .encoding:
+                OptionSpec(value: "ENCODING", "utf-8, utf-16le, windows-1255 or windows-1256 (default: detected)", oneOf: TextEncoding.self)
+            }
+        }
+    }
+
+    static func run(_ arguments: Arguments<Option>, session: Session) throws {
         let request = try ImportRequest(arguments, session: session)
         let funnel = try session.funnel(arguments)
         let actor = try session.actor(in: funnel)
@@ -42,7 +56,7 @@ enum ImportCommand: Command {
             throw CommandFailure.usage(Message.unknownOwner(account: owner).localized)
         }
         let existing = try session.deals(for: actor)
-        let options = ImportOptions(source: source, map: request.map, strict: arguments.has("strict"), defaultOwner: request.owner)
+        let options = ImportOptions(source: source, map: request.map, strict: arguments.flag(.strict), defaultOwner: request.owner)
         var generator = SystemRandomNumberGenerator()
         var planner = ImportPlanner(
             funnel: funnel, actor: actor, options: options, existing: existing, now: session.now,
@@ -57,13 +71,13 @@ enum ImportCommand: Command {
         let report = ImportReport(
             rows: planned.rows, unknownColumns: planned.columns.unknown, funnel: funnel, actor: actor,
             visible: Dictionary(existing.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }))
-        if arguments.has("dry-run") {
+        if arguments.flag(.dryRun) {
             report.printDryRun(source: source)
         } else {
-            try write(report, skipBad: arguments.has("skip-bad"), session: session)
+            try write(report, skipBad: arguments.flag(.skipBad), session: session)
         }
-        if report.errors > 0 && !arguments.has("skip-bad") {
-            let nothing = arguments.has("dry-run") ? "the real run would import nothing" : "nothing was imported"
+        if report.errors > 0 && !arguments.flag(.skipBad) {
+            let nothing = arguments.flag(.dryRun) ? "the real run would import nothing" : "nothing was imported"
             throw CommandFailure(
                 code: .usage,
                 lines: [

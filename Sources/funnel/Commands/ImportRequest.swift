@@ -9,28 +9,12 @@ struct ImportRequest {
     let map: [String: ImportField]
     let owner: String?
 
-    init(_ arguments: ParsedArguments, session: Session) throws {
+    init(_ arguments: Arguments<ImportCommand.Option>, session: Session) throws {
         path = arguments.positionals[0]
-        if let text = arguments.value("from") {
-            guard let found = ImportSource(rawValue: text.lowercased()) else {
-                throw CommandFailure.usage("--from “\(text)” is not a source; use pipedrive, kommo or csv")
-            }
-            source = found
-        } else {
-            source = nil
-        }
-        if let text = arguments.value("encoding") {
-            guard let found = TextEncoding(rawValue: text.lowercased()) else {
-                var message = "--encoding “\(text)” is not one funnel reads; use " + TextEncoding.allCases.map(\.rawValue).joined(separator: ", ")
-                if let guess = Suggest.closest(text, among: TextEncoding.allCases.map(\.rawValue)) { message += "; did you mean \(guess)?" }
-                throw CommandFailure.usage(message)
-            }
-            encoding = found
-        } else {
-            encoding = nil
-        }
+        source = try arguments.choice(.from, as: ImportSource.self)
+        encoding = try arguments.choice(.encoding, as: TextEncoding.self)
         var map: [String: ImportField] = [:]
-        for pair in arguments.all("map") {
+        for pair in arguments.list(.map) {
             guard let eq = pair.lastIndex(of: "="), eq != pair.startIndex else {
                 throw CommandFailure.usage("--map “\(pair)” is not COLUMN=FIELD, e.g. --map \"שם העסקה=title\"")
             }
@@ -45,7 +29,7 @@ struct ImportRequest {
             map[column] = field
         }
         self.map = map
-        owner = arguments.value("owner")
+        owner = arguments[.owner]
     }
 
     /// The file's bytes, decoded and split into rows; a file that cannot be read is a usage error.

@@ -7,7 +7,7 @@ enum AcceptCommand: Command {
         name: "accept", summary: "Take a lead from the inbox: you own it and it enters the first stage.",
         arguments: [ArgumentSpec(name: "ID", required: true, help: "deal id or a unique prefix of it")])
 
-    static func run(_ arguments: ParsedArguments, session: Session) throws {
+    static func run(_ arguments: Arguments<Option>, session: Session) throws {
         let funnel = try session.funnel()
         let actor = try session.actor(in: funnel)
         let id = try session.resolveDeal(arguments.positionals[0], actor: actor)
@@ -21,10 +21,21 @@ enum RejectCommand: Command {
     static let spec = CommandSpec(
         name: "reject", summary: "Turn a lead in the inbox down, with a reason (it stays searchable).",
         arguments: [ArgumentSpec(name: "ID", required: true, help: "deal id or a unique prefix of it")],
-        options: [OptionSpec("reason", value: "TEXT", "why (required)")])
+        options: Option.specs)
 
-    static func run(_ arguments: ParsedArguments, session: Session) throws {
-        guard let reason = arguments.value("reason") else { throw CommandFailure.usage("funnel reject: --reason TEXT is required") }
+    /// The options, declared once.
+    enum Option: String, OptionKey {
+        case reason
+
+        var spec: OptionSpec {
+            switch self {
+            case .reason: OptionSpec(value: "TEXT", "why (required)")
+            }
+        }
+    }
+
+    static func run(_ arguments: Arguments<Option>, session: Session) throws {
+        guard let reason = arguments[.reason] else { throw CommandFailure.usage("funnel reject: --reason TEXT is required") }
         let funnel = try session.funnel()
         let actor = try session.actor(in: funnel)
         let id = try session.resolveDeal(arguments.positionals[0], actor: actor)

@@ -6,19 +6,30 @@ import FunnelStore
 enum InitCommand: Command {
     static let spec = CommandSpec(
         name: "init", summary: "Create the data directory with a pipeline template.",
-        options: [
-            OptionSpec("template", value: "NAME", "simple (default), powerlink or b2b", choices: PipelineTemplate.allCases.map(\.rawValue)),
-            OptionSpec("currency", value: "CODE", "default currency for deals (ISO 4217, e.g. ILS)"),
-            OptionSpec(
-                "language", value: "LANG", "he, ar or en: the stage and lost-reason names' language (default: the UI's)",
-                choices: Language.allCases.map(\.rawValue)),
-        ],
+        options: Option.specs,
         details: "You become the team's first manager. Add people with: funnel team add USER --role rep\n"
             + "Also writes the email templates templates/mail/no-answer-he.txt, -ar.txt and -en.txt (funnel mail).")
 
-    static func run(_ arguments: ParsedArguments, session: Session) throws {
-        var pipeline = try template(arguments.value("template")).pipeline(in: language(arguments.value("language")))
-        if let currency = arguments.value("currency") { pipeline.defaultCurrency = try CurrencyArgument.parse(currency) }
+    /// The options, declared once.
+    enum Option: String, OptionKey {
+        case template
+        case currency
+        case language
+
+        var spec: OptionSpec {
+            switch self {
+            case .template: OptionSpec(value: "NAME", "simple (default), powerlink or b2b", oneOf: PipelineTemplate.self)
+            case .currency: OptionSpec(value: "CODE", "default currency for deals (ISO 4217, e.g. ILS)")
+            case .language:
+                OptionSpec(value: "LANG", "he, ar or en: the stage and lost-reason names' language (default: the UI's)", oneOf: Language.self)
+            }
+        }
+    }
+
+    static func run(_ arguments: Arguments<Option>, session: Session) throws {
+        let template = try arguments.choice(.template, as: PipelineTemplate.self) ?? .defaultTemplate
+        var pipeline = template.pipeline(in: try arguments.choice(.language, as: Language.self) ?? UI.language)
+        if let currency = arguments[.currency] { pipeline.defaultCurrency = try CurrencyArgument.parse(currency) }
         try create(pipeline, session: session)
     }
 
@@ -33,25 +44,5 @@ enum InitCommand: Command {
         try session.data { try session.store.writeQuoteTemplates(DefaultQuoteTemplates.all) }
         Console.line(UI.text(.cliCreatedDataDir, ["root": session.store.root, "pipeline": pipeline.name, "account": session.account]))
         for warning in pipeline.warnings { Console.error("warning: \(warning.localized)") }
-    }
-
-    static func template(_ name: String?) throws -> PipelineTemplate {
-        guard let name else { return .defaultTemplate }
-        guard let template = PipelineTemplate(rawValue: name.lowercased()) else {
-            let names = PipelineTemplate.allCases.map(\.rawValue)
-            var message = UI.text(.cliNoTemplate, ["name": name, "names": names.joined(separator: ", ")])
-            if let guess = Suggest.closest(name, among: names) { message += UI.text(.didYouMeanSuffix, ["guess": guess]) }
-            throw CommandFailure.usage(message)
-        }
-        return template
-    }
-
-    /// The language of the template's names: `--language`, else the UI's.
-    static func language(_ text: String?) throws -> Language {
-        guard let text else { return UI.language }
-        guard let language = Language(rawValue: text.lowercased()) else {
-            throw CommandFailure.usage(UI.text(.cliNoLanguage, ["text": text]))
-        }
-        return language
     }
 }

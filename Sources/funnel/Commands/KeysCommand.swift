@@ -5,7 +5,7 @@ import FunnelBoard
 enum KeysCommand: Command {
     static let spec = CommandSpec(name: "keys", summary: "Print the board's keys (Markdown, from the key table).")
 
-    static func run(_ arguments: ParsedArguments, session: Session) throws {
+    static func run(_ arguments: Arguments<Option>, session: Session) throws {
         Console.block(KeyTable.markdown, terminator: "")
     }
 }

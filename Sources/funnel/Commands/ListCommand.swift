@@ -5,21 +5,37 @@ import FunnelCore
 enum ListCommand: Command {
     static let spec = CommandSpec(
         name: "list", summary: "List deals in the board's order (stage, then due date).",
-        options: [
-            OptionSpec("stage", value: "STAGE", "only this stage (id or name)"),
-            OptionSpec("owner", value: "USER", "only this seller's deals (managers; reps may name themselves)"),
-            OptionSpec("all", "every seller's deals (managers only)"),
-            OptionSpec("sort", value: "ORDER", "due (default), created, value, title or priority", choices: CardOrder.allCases.map(\.rawValue)),
-            OptionSpec("priority", value: "P", "only deals of this priority: high, normal or low", choices: Priority.allCases.map(\.rawValue)),
-            OptionSpec("filter", value: "TEXT", "only deals whose title, company, contact or phone contains TEXT"),
-            OptionSpec(
-                "flag", value: "FLAG", "only flagged deals: " + DealFlag.allCases.map(\.rawValue).joined(separator: ", "),
-                choices: DealFlag.allCases.map(\.rawValue)),
-            OptionSpec("json", "print a JSON array (fields in docs/cli.md)"),
-            PipelineArgument.optionWithAll,
-        ])
+        options: Option.specs)
 
-    static func run(_ arguments: ParsedArguments, session: Session) throws {
+    /// The options, declared once.
+    enum Option: String, PipelineOptionKey, ScopeOptionKey {
+        case stage
+        case owner
+        case all
+        case sort
+        case priority
+        case filter
+        case flag
+        case json
+        case pipeline
+
+        var spec: OptionSpec {
+            switch self {
+            case .stage: OptionSpec(value: "STAGE", "only this stage (id or name)")
+            case .owner: OptionSpec(value: "USER", "only this seller's deals (managers; reps may name themselves)")
+            case .all: OptionSpec("every seller's deals (managers only)")
+            case .sort: OptionSpec(value: "ORDER", "due (default), created, value, title or priority", oneOf: CardOrder.self)
+            case .priority: OptionSpec(value: "P", "only deals of this priority: high, normal or low", oneOf: Priority.self)
+            case .filter: OptionSpec(value: "TEXT", "only deals whose title, company, contact or phone contains TEXT")
+            case .flag:
+                OptionSpec(value: "FLAG", "only flagged deals: " + DealFlag.allCases.map(\.rawValue).joined(separator: ", "), oneOf: DealFlag.self)
+            case .json: OptionSpec("print a JSON array (fields in docs/cli.md)")
+            case .pipeline: PipelineArgument.optionWithAll
+            }
+        }
+    }
+
+    static func run(_ arguments: Arguments<Option>, session: Session) throws {
         let every = PipelineArgument.isEvery(arguments)
         let funnel = every ? try session.funnel() : try session.funnel(arguments)
         let actor = try session.actor(in: funnel)
@@ -28,17 +44,17 @@ enum ListCommand: Command {
         func home(_ deal: Deal) -> Funnel { every ? funnel.on(pipelines.entry(for: deal)) : funnel }
         var query = BoardQuery()
         query.scope = try ScopeArguments.parse(arguments, funnel: funnel, actor: actor)
-        let flag = try arguments.value("flag").map(self.flag)
-        if let sort = try arguments.value("sort").map(ListCommand.order) { query.sort = sort }
-        let stageText = arguments.value("stage")
+        let flag = try arguments.choice(.flag, as: DealFlag.self)
+        if let sort = try arguments.choice(.sort, as: CardOrder.self) { query.sort = sort }
+        let stageText = arguments[.stage]
         if let stageText {
             let known = every ? pipelines.entries.map(\.pipeline) : [funnel.pipeline]
             guard known.contains(where: { $0.findStage(stageText) != nil }) else {
                 throw CommandFailure.usage(Message.unknownStage(text: stageText, known: funnel.pipeline.stages.map(\.id)).localized)
             }
         }
-        query.filter = arguments.value("filter") ?? ""
-        let priority = try arguments.value("priority").map { try PriorityArgument.parse($0) }
+        query.filter = arguments[.filter] ?? ""
+        let priority = try arguments.choice(.priority, as: Priority.self)
         let deals = try session.deals(for: actor, in: every ? nil : funnel, scope: query.scope)
         /// The deal's pipeline's place, then its stage's place in that pipeline.
         func order(_ deal: Deal) -> Int {
@@ -53,7 +69,7 @@ enum ListCommand: Command {
                 flag.map { DealFlags.of(deal, pipeline: home(deal).pipeline, now: session.now, utcOffset: session.utcOffset).contains($0) } ?? true
             }
             .sorted(byKey: order)
-        if arguments.has("json") {
+        if arguments.flag(.json) {
             Console.block(
                 JSONOut.array(shown.map { DealJSON.make($0, funnel: home($0), now: session.now, utcOffset: session.utcOffset, full: false) }).render()
             )
@@ -74,26 +90,5 @@ enum ListCommand: Command {
             TextTable.render(
                 header: header.map { UI.text($0) }, rows: rows,
                 maxWidths: [8, 20, 40, 24, 14, 10, 12]))
-    }
-
-    /// `--flag FLAG`, or a usage error with a "did you mean".
-    static func flag(_ text: String) throws -> DealFlag {
-        guard let found = DealFlag(rawValue: text.lowercased()) else {
-            var message = "--flag “\(text)” is not a flag; flags are: \(DealFlag.allCases.map(\.rawValue).joined(separator: ", "))"
-            if let guess = Suggest.closest(text, among: DealFlag.allCases.map(\.rawValue)) { message += "; did you mean \(guess)?" }
-            throw CommandFailure.usage(message)
-        }
-        return found
-    }
-
-    /// `--sort ORDER`, or a usage error with a "did you mean".
-    static func order(_ sort: String) throws -> CardOrder {
-        guard let order = CardOrder(rawValue: sort.lowercased()) else {
-            let names = CardOrder.allCases.map(\.rawValue)
-            var message = "--sort “\(sort)” is not an order; use one of \(names.joined(separator: ", "))"
-            if let guess = Suggest.closest(sort, among: names) { message += "; did you mean \(guess)?" }
-            throw CommandFailure.usage(message)
-        }
-        return order
     }
 }

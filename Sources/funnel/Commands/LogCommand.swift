@@ -10,16 +10,28 @@ enum LogCommand: Command {
             ArgumentSpec(name: "ID", required: true, help: "deal id or a unique prefix of it"),
             ArgumentSpec(name: "OUTCOME", required: true, help: LogEntry.allNames.joined(separator: ", ")),
         ],
-        options: [
-            OptionSpec("note", value: "TEXT", "what was said or done"),
-            OptionSpec("next", value: "DATE", "next action date (default for calls: tomorrow after no answer, +2d after reaching them)"),
-            OptionSpec("what", value: "TEXT", "what the next action is"),
-            OptionSpec("module", value: "MODULE", "with training: the module trained, which may then be billed (R21)"),
-        ],
+        options: Option.specs,
         details: "A call never changes the deal's stage (R2). example: funnel log 7kq2 no-answer --note \"voicemail full\"\n"
             + "Before billing a module (funnel bill ID MODULE): funnel log ID training --module MODULE (R21)")
 
-    static func run(_ arguments: ParsedArguments, session: Session) throws {
+    /// The options, declared once.
+    enum Option: String, NextActionOptionKey {
+        case note
+        case next
+        case what
+        case module
+
+        var spec: OptionSpec {
+            switch self {
+            case .note: OptionSpec(value: "TEXT", "what was said or done")
+            case .next: OptionSpec(value: "DATE", "next action date (default for calls: tomorrow after no answer, +2d after reaching them)")
+            case .what: OptionSpec(value: "TEXT", "what the next action is")
+            case .module: OptionSpec(value: "MODULE", "with training: the module trained, which may then be billed (R21)")
+            }
+        }
+    }
+
+    static func run(_ arguments: Arguments<Option>, session: Session) throws {
         let funnel = try session.funnel()
         let actor = try session.actor(in: funnel)
         let text = arguments.positionals[1]
@@ -28,7 +40,7 @@ enum LogCommand: Command {
             if let guess = Suggest.closest(text, among: LogEntry.allNames) { message += UI.text(.didYouMeanSuffix, ["guess": guess]) }
             throw CommandFailure.usage(message)
         }
-        let module = arguments.value("module")
+        let module = arguments[.module]
         if module != nil, entry != .other(.training) { throw CommandFailure.usage(UI.text(.cliModuleTraining)) }
         let id = try session.resolveDeal(arguments.positionals[0], actor: actor)
         var next = try NextActionArguments.parse(arguments, session: session)
@@ -36,7 +48,7 @@ enum LogCommand: Command {
         if next == nil { next = Attempts.proposedNext(after: entry, today: session.today, pipeline: funnel.pipeline) }
         let deal = try session.change(
             id, by: actor, funnel: funnel,
-            changes(entry, note: arguments.value("note") ?? "", next: next, module: module))
+            changes(entry, note: arguments[.note] ?? "", next: next, module: module))
         let what = entry.name + (module.map { UI.text(.cliLoggedModule, ["module": BilledModule.clean($0)]) } ?? "")
         var line = UI.text(.cliLogged, ["what": what, "id": deal.id])
         if let next = deal.nextAction {

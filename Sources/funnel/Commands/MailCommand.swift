@@ -10,18 +10,30 @@ enum MailCommand: Command {
     static let spec = CommandSpec(
         name: "mail", summary: "Email a deal's contact from a template, and log it (R11).",
         arguments: [ArgumentSpec(name: "ID", required: true, help: "deal id or a unique prefix of it")],
-        options: [
-            OptionSpec("template", value: "NAME", "templates/mail/NAME.txt, or NAME-he/-ar/-en.txt after the deal's language"),
-            OptionSpec("lang", value: "LANG", "he, ar or en: which NAME-LANG.txt (default: the contact's script)"),
-            OptionSpec("edit", "open the email in $VISUAL or $EDITOR before sending"),
-            OptionSpec("dry-run", "print the message instead of sending it; nothing is logged"),
-        ],
+        options: Option.specs,
         details: """
             The mailer: FUNNEL_MAILER, else mailer = … in $XDG_CONFIG_HOME/funnel/config, else /usr/sbin/sendmail -t.
             From: your address on the team (funnel team email USER ADDRESS). example: funnel mail 7kq2 --template no-answer
             """)
 
-    static func run(_ arguments: ParsedArguments, session: Session) throws {
+    /// The options, declared once.
+    enum Option: String, OptionKey {
+        case template
+        case lang
+        case edit
+        case dryRun = "dry-run"
+
+        var spec: OptionSpec {
+            switch self {
+            case .template: OptionSpec(value: "NAME", "templates/mail/NAME.txt, or NAME-he/-ar/-en.txt after the deal's language")
+            case .lang: OptionSpec(value: "LANG", "he, ar or en: which NAME-LANG.txt (default: the contact's script)", oneOf: MailLanguage.self)
+            case .edit: OptionSpec("open the email in $VISUAL or $EDITOR before sending")
+            case .dryRun: OptionSpec("print the message instead of sending it; nothing is logged")
+            }
+        }
+    }
+
+    static func run(_ arguments: Arguments<Option>, session: Session) throws {
         do {
             try send(arguments, session: session)
         } catch let error as MailError {
@@ -29,17 +41,17 @@ enum MailCommand: Command {
         }
     }
 
-    static func send(_ arguments: ParsedArguments, session: Session) throws {
-        guard let name = arguments.value("template") else { throw CommandFailure.usage("funnel mail: --template NAME is required") }
-        let language = try arguments.value("lang").map(parseLanguage)
+    static func send(_ arguments: Arguments<Option>, session: Session) throws {
+        guard let name = arguments[.template] else { throw CommandFailure.usage("funnel mail: --template NAME is required") }
+        let language = try arguments.choice(.lang, as: MailLanguage.self)
         let funnel = try session.funnel()
         let actor = try session.actor(in: funnel)
         let deal = try session.visibleDeal(arguments.positionals[0], actor: actor)
         let template = try session.data { try session.store.mailTemplate(name, for: deal, language: language) }
         var draft = MailComposer.draft(template, deal: deal, sender: actor)
         // Known before the editor opens: no mailer, no point writing.
-        let mailer = arguments.has("dry-run") ? nil : try Mailer.configured(environment: session.environment)
-        if arguments.has("edit") { draft = try DraftEditor.edit(draft, environment: session.environment) }
+        let mailer = arguments.flag(.dryRun) ? nil : try Mailer.configured(environment: session.environment)
+        if arguments.flag(.edit) { draft = try DraftEditor.edit(draft, environment: session.environment) }
         let token = "\(Int(session.now.timeIntervalSince1970)).\(UInt32.random(in: 0...UInt32.max)).\(deal.id)"
         let mail: ComposedMail
         switch MailComposer.compose(draft, deal: deal, sender: actor, now: session.now, messageID: token) {
@@ -59,13 +71,5 @@ enum MailCommand: Command {
         try mailer.send(mail.message)
         let saved = try session.change(deal.id, by: actor, funnel: funnel, logged)
         Console.line("sent “\(mail.subject)” to \(mail.to); logged on \(saved.id)")
-    }
-
-    static func parseLanguage(_ text: String) throws -> MailLanguage {
-        if let language = MailLanguage(rawValue: text.lowercased()) { return language }
-        let names = MailLanguage.allCases.map(\.rawValue)
-        var message = "--lang “\(text)” is not a language; use one of \(names.joined(separator: ", "))"
-        if let guess = Suggest.closest(text, among: names) { message += "; did you mean \(guess)?" }
-        throw CommandFailure.usage(message)
     }
 }

@@ -19,7 +19,7 @@ enum MergeDealCommand: Command {
             4 when a version cannot be read (OURS is left as it was). See docs/sync.md.
             """)
 
-    static func run(_ arguments: ParsedArguments, session: Session) throws {
+    static func run(_ arguments: Arguments<Option>, session: Session) throws {
         // git passes names relative to the repository (".merge_file_XXXXXX").
         let cwd = FileManager.default.currentDirectoryPath
         let paths = arguments.positionals.map { $0.hasPrefix("/") ? $0 : cwd + "/" + $0 }

@@ -9,39 +9,52 @@ enum MoveCommand: Command {
             ArgumentSpec(name: "ID", required: true, help: "deal id or a unique prefix of it"),
             ArgumentSpec(name: "STAGE", required: true, help: "stage id or name, case-insensitive"),
         ],
-        options: [
-            OptionSpec("reason", value: "TEXT", "lost reason, when closing as lost (R7)"),
-            OptionSpec("next", value: "DATE", "next action date, e.g. for the first-contact stage (R6)"),
-            OptionSpec("what", value: "TEXT", "what the next action is"),
-            OptionSpec("value", value: "AMOUNT", "the deal's value, e.g. when closing as won (R8)"),
-            OptionSpec("pipeline", value: "PIPELINE", "move the deal into this pipeline's STAGE (default: the deal's own pipeline)"),
-        ],
+        options: Option.specs,
         details: """
             example: funnel move 7kq2 follow-up --next +2d --what "Call back"
             into another pipeline, recorded in the history: funnel move 7kq2 new --pipeline renewals
             """)
 
-    static func run(_ arguments: ParsedArguments, session: Session) throws {
+    /// The options, declared once.
+    enum Option: String, PipelineOptionKey, NextActionOptionKey {
+        case reason
+        case next
+        case what
+        case value
+        case pipeline
+
+        var spec: OptionSpec {
+            switch self {
+            case .reason: OptionSpec(value: "TEXT", "lost reason, when closing as lost (R7)")
+            case .next: OptionSpec(value: "DATE", "next action date, e.g. for the first-contact stage (R6)")
+            case .what: OptionSpec(value: "TEXT", "what the next action is")
+            case .value: OptionSpec(value: "AMOUNT", "the deal's value, e.g. when closing as won (R8)")
+            case .pipeline: OptionSpec(value: "PIPELINE", "move the deal into this pipeline's STAGE (default: the deal's own pipeline)")
+            }
+        }
+    }
+
+    static func run(_ arguments: Arguments<Option>, session: Session) throws {
         let first = try session.funnel()
         let actor = try session.actor(in: first)
         let id = try session.resolveDeal(arguments.positionals[0], actor: actor)
         let pipelines = try session.pipelines()
         let before = try session.data { try session.store.loadDeal(id: id) }
         let home = before.map(pipelines.entry(for:)) ?? pipelines.first
-        let into = try arguments.value("pipeline").map { try session.pipelineEntry($0, in: pipelines) } ?? home
+        let into = try arguments[.pipeline].map { try session.pipelineEntry($0, in: pipelines) } ?? home
         let funnel = first.on(into)
         let target = arguments.positionals[1]
         guard let stage = funnel.pipeline.findStage(target) else {
             throw CommandFailure.usage(Message.unknownStage(text: target, known: funnel.pipeline.stages.map(\.id)).localized)
         }
         let next = try NextActionArguments.parse(arguments, session: session)
-        let value = try arguments.value("value").map { try session.amount($0) }
-        if let reason = arguments.value("reason"), stage.kind != .lost {
+        let value = try arguments[.value].map { try session.amount($0) }
+        if let reason = arguments[.reason], stage.kind != .lost {
             throw CommandFailure.usage(UI.text(.cliReasonNotLost, ["reason": reason, "stage": stage.name]))
         }
         let deal = try session.change(
             id, by: actor, funnel: funnel,
-            .move(to: stage.id, lostReason: arguments.value("reason"), nextAction: next, value: value),
+            .move(to: stage.id, lostReason: arguments[.reason], nextAction: next, value: value),
             intoPipeline: true)
         // A stage removed from pipeline.json by hand is named by its id.
         let from = before.map { home.pipeline.stage(id: $0.stage)?.name ?? "\($0.stage) (not in the pipeline)" } ?? "?"

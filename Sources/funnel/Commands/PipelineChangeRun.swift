@@ -5,7 +5,7 @@ import FunnelCore
 /// refusals as exit 3; R1's warning and advice on standard error afterwards.
 enum PipelineChangeRun {
     /// `arguments`' `--pipeline` names the pipeline changed (default: the first).
-    static func run(_ edit: PipelineEdit, session: Session, arguments: ParsedArguments) throws -> PipelinePlan {
+    static func run<Key: PipelineOptionKey>(_ edit: PipelineEdit, session: Session, arguments: Arguments<Key>) throws -> PipelinePlan {
         let funnel = try session.funnel(arguments)
         let actor = try session.actor(in: funnel)
         guard actor.role == .manager else { throw CommandFailure.refused(Message.onlyManagersEditPipeline.localized) }

@@ -6,47 +6,16 @@ import FunnelCore
 enum PipelinesCommand: Command {
     static let spec = CommandSpec(
         name: "pipelines", summary: "List the pipelines, or add and rename them (managers).",
-        arguments: [
-            ArgumentSpec(
-                name: "ACTION", required: false,
-                help: "list (default) | add NAME | rename PIPELINE NEW_NAME")
-        ],
-        options: [
-            OptionSpec("json", "list: print a JSON array"),
-            OptionSpec(
-                "template", value: "NAME", "add: the new pipeline's stages: simple (default), powerlink or b2b",
-                choices: PipelineTemplate.allCases.map(\.rawValue)),
-            OptionSpec(
-                "language", value: "LANG", "add: the stage and lost-reason names' language (default: the UI's)",
-                choices: Language.allCases.map(\.rawValue)),
-        ],
         details: """
             The first pipeline is pipeline.json (id main); every other is pipelines/ID.json, its id made from its name.
             Every command about stages or deals takes --pipeline NAME (name or id; default: the first).
             example: funnel pipelines add Renewals --template b2b
             """,
-        acceptsRest: true)
+        subcommands: [PipelinesListCommand.self, PipelinesAddCommand.self, PipelinesRenameCommand.self],
+        defaultSubcommand: "list")
 
-    static func run(_ arguments: ParsedArguments, session: Session) throws {
-        let words = arguments.positionals + arguments.rest
-        for flag in ["template", "language"] where arguments.has(flag) && words.first != "add" {
-            throw CommandFailure.usage("--\(flag) goes with: funnel pipelines add NAME")
-        }
-        switch words.first {
-        case nil, "list":
-            guard words.count <= 1 else { throw CommandFailure.usage("usage: funnel pipelines list [--json]") }
-            try list(json: arguments.has("json"), session: session)
-        case "add":
-            guard words.count == 2 else { throw CommandFailure.usage("usage: funnel pipelines add NAME [--template simple|powerlink|b2b]") }
-            try add(words[1], arguments: arguments, session: session)
-        case "rename":
-            guard words.count == 3 else { throw CommandFailure.usage("usage: funnel pipelines rename PIPELINE NEW_NAME") }
-            try rename(words[1], to: words[2], session: session)
-        case let verb?:
-            var message = "funnel pipelines: unknown action “\(verb)”; use list, add NAME or rename PIPELINE NEW_NAME"
-            if let guess = Suggest.closest(verb, among: ["list", "add", "rename"]) { message += " (did you mean \(guess)?)" }
-            throw CommandFailure.usage(message)
-        }
+    static func run(_ arguments: Arguments<NoOptions>, session: Session) throws {
+        try list(json: false, session: session)
     }
 
     static func list(json: Bool, session: Session) throws {
@@ -81,29 +50,6 @@ enum PipelinesCommand: Command {
                 maxWidths: [40, 60, 6, 10]))
     }
 
-    static func add(_ name: String, arguments: ParsedArguments, session: Session) throws {
-        let template = try InitCommand.template(arguments.value("template"))
-        var pipeline = template.pipeline(in: try InitCommand.language(arguments.value("language")))
-        let funnel = try session.funnel()
-        let actor = try session.actor(in: funnel)
-        pipeline.defaultCurrency = funnel.pipeline.defaultCurrency
-        let outcome = try session.data {
-            try session.store.updatePipelineSet { set in PipelineSetEditing.add(name, template: pipeline, to: set, by: actor) }
-        }
-        let entry = try saved(outcome)
-        Console.line(UI.text(.cliPipelineAdded, ["name": entry.pipeline.name, "id": entry.id]))
-    }
-
-    static func rename(_ text: String, to name: String, session: Session) throws {
-        let funnel = try session.funnel()
-        let actor = try session.actor(in: funnel)
-        let outcome = try session.data {
-            try session.store.updatePipelineSet { set in PipelineSetEditing.rename(text, to: name, in: set, by: actor) }
-        }
-        let entry = try saved(outcome)
-        Console.line(UI.text(.cliPipelineRenamed, ["name": entry.pipeline.name, "id": entry.id]))
-    }
-
     /// The entry written, or the refusal as its exit code: an unknown pipeline 5, anything else 3.
     static func saved(_ outcome: Result<PipelineEntry, Refusal>) throws -> PipelineEntry {
         switch outcome {
@@ -112,5 +58,25 @@ enum PipelinesCommand: Command {
             if case .unknownPipeline = refusal.message { throw CommandFailure.notFound(refusal.message.localized) }
             throw CommandFailure.refused(refusal.message.localized)
         }
+    }
+}
+
+/// `funnel pipelines list [--json]`: every pipeline, its stages and open deals.
+enum PipelinesListCommand: Command {
+    static let spec = CommandSpec(name: "pipelines list", summary: "List the pipelines and their open deals.", options: Option.specs)
+
+    /// The options, declared once.
+    enum Option: String, OptionKey {
+        case json
+
+        var spec: OptionSpec {
+            switch self {
+            case .json: OptionSpec("print a JSON array")
+            }
+        }
+    }
+
+    static func run(_ arguments: Arguments<Option>, session: Session) throws {
+        try PipelinesCommand.list(json: arguments.flag(.json), session: session)
     }
 }

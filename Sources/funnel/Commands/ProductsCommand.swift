@@ -4,24 +4,8 @@ import FunnelCore
 /// `funnel products`: the product catalogue quotes are made from (R19). Everyone reads it
 /// (`list`); managers `add`, `edit` and `archive`.
 enum ProductsCommand: Command {
-    static let actions = ["add", "edit", "list", "archive"]
-
     static let spec = CommandSpec(
         name: "products", summary: "The product catalogue for quotes: list it, or add, edit and archive products (managers).",
-        arguments: [
-            ArgumentSpec(
-                name: "add CODE | edit CODE | list | archive CODE", required: false,
-                help: "what to do; without one, list")
-        ],
-        options: [
-            OptionSpec("name", value: "NAME", "the product's name, in any language (add, edit)"),
-            OptionSpec("price", value: "AMOUNT", "unit price, at most two decimals (add, edit)"),
-            OptionSpec("currency", value: "CODE", "ISO 4217 currency (add: the pipeline's default; edit)"),
-            OptionSpec("vat-exempt", "no VAT on this product (add, edit)"),
-            OptionSpec("no-vat-exempt", "VAT applies again (edit)"),
-            OptionSpec("active", "put an archived product back on sale (edit)"),
-            OptionSpec("json", "print a JSON array (list)"),
-        ],
         details: """
             examples:
               funnel products add CRM-Y --name "CRM, yearly licence" --price 1200
@@ -31,74 +15,19 @@ enum ProductsCommand: Command {
             Codes: a letter or digit, then letters, digits, . _ - (matched in any case). Archived
             products stay listed (active false) and take no new quote lines. See docs/quotes.md.
             """,
-        acceptsRest: true)
+        subcommands: [ProductsListCommand.self, ProductsAddCommand.self, ProductsEditCommand.self, ProductsArchiveCommand.self],
+        defaultSubcommand: "list")
 
-    static func run(_ arguments: ParsedArguments, session: Session) throws {
-        let words = arguments.positionals + arguments.rest
-        let verb = words.first ?? "list"
-        guard actions.contains(verb) else {
-            var message = "funnel products: unknown action “\(verb)”; use: \(actions.joined(separator: ", "))"
-            if let guess = Suggest.closest(verb, among: actions) { message += " (did you mean \(guess)?)" }
-            throw CommandFailure.usage(message)
-        }
-        let editFlags = ["name", "price", "currency", "vat-exempt", "no-vat-exempt", "active"]
-        let allowed: [String: [String]] = [
-            "add": ["name", "price", "currency", "vat-exempt"], "edit": editFlags,
-            "list": ["json"], "archive": [],
-        ]
-        for flag in editFlags + ["json"] where arguments.has(flag) && !(allowed[verb] ?? []).contains(flag) {
-            throw CommandFailure.usage("funnel products \(verb): --\(flag) does not go with \(verb)", hint: "see: funnel products --help")
-        }
-        if verb == "list" {
-            guard words.count <= 1 else { throw CommandFailure.usage("usage: funnel products list [--json]") }
-            return try list(json: arguments.has("json"), session: session)
-        }
-        guard words.count == 2 else { throw CommandFailure.usage("usage: funnel products \(verb) CODE", hint: "see: funnel products --help") }
-        let code = words[1]
+    static func run(_ arguments: Arguments<NoOptions>, session: Session) throws {
+        try list(json: false, session: session)
+    }
+
+    /// The funnel, when the acting user is a manager (only managers change the catalogue).
+    static func managerFunnel(_ session: Session) throws -> Funnel {
         let funnel = try session.funnel()
         let actor = try session.actor(in: funnel)
         guard actor.role == .manager else { throw CommandFailure.refused(Message.onlyManagersChangeProducts.localized) }
-        switch verb {
-        case "add":
-            let product = try newProduct(code, arguments, session: session, currency: funnel.pipeline.defaultCurrency)
-            try save(session) { $0.adding(product) }
-            Console.line("added product \(product.code)")
-        case "edit":
-            let edit = try productEdit(arguments, session: session)
-            guard !edit.isEmpty else {
-                throw CommandFailure.usage(
-                    "funnel products edit: nothing to change; give --name, --price, --currency, --vat-exempt, --no-vat-exempt or --active")
-            }
-            let saved = try save(session) { $0.editing(code, edit) }
-            Console.line("changed product \(saved.product(code)?.code ?? code)")
-        default:
-            let saved = try save(session) { $0.editing(code, ProductEdit(active: false)) }
-            Console.line("archived product \(saved.product(code)?.code ?? code)")
-        }
-    }
-
-    static func newProduct(_ code: String, _ arguments: ParsedArguments, session: Session, currency: String) throws -> Product {
-        guard let name = arguments.value("name") else { throw CommandFailure.usage("funnel products add: --name NAME is required") }
-        guard let priceText = arguments.value("price") else { throw CommandFailure.usage("funnel products add: --price AMOUNT is required") }
-        let price = try SignedAmount.parse(priceText, flag: "price")
-        let currency = try arguments.value("currency").map(CurrencyArgument.parse) ?? currency
-        return Product(
-            code: code, name: name.trimmingCharacters(in: .whitespacesAndNewlines), price: price, currency: currency,
-            vatExempt: arguments.has("vat-exempt"))
-    }
-
-    static func productEdit(_ arguments: ParsedArguments, session: Session) throws -> ProductEdit {
-        if arguments.has("vat-exempt") && arguments.has("no-vat-exempt") {
-            throw CommandFailure.usage("funnel products edit: --vat-exempt and --no-vat-exempt contradict each other")
-        }
-        var edit = ProductEdit()
-        edit.name = arguments.value("name")
-        edit.price = try arguments.value("price").map { try SignedAmount.parse($0, flag: "price") }
-        edit.currency = try arguments.value("currency").map(CurrencyArgument.parse)
-        if arguments.has("vat-exempt") { edit.vatExempt = true }
-        if arguments.has("no-vat-exempt") { edit.vatExempt = false }
-        if arguments.has("active") { edit.active = true }
-        return edit
+        return funnel
     }
 
     /// Changes the catalogue under the lock; a refusal is exit 3 and writes nothing.
@@ -136,6 +65,26 @@ enum ProductsCommand: Command {
             TextTable.render(
                 header: ["CODE", "NAME", "PRICE", "CURRENCY", "VAT", "STATUS"], rows: rows,
                 maxWidths: [24, 50, 22, 8, 6, 8]))
+    }
+}
+
+/// `funnel products list [--json]`: the catalogue, archived products too.
+enum ProductsListCommand: Command {
+    static let spec = CommandSpec(name: "products list", summary: "List the product catalogue.", options: Option.specs)
+
+    /// The options, declared once.
+    enum Option: String, OptionKey {
+        case json
+
+        var spec: OptionSpec {
+            switch self {
+            case .json: OptionSpec("print a JSON array")
+            }
+        }
+    }
+
+    static func run(_ arguments: Arguments<Option>, session: Session) throws {
+        try ProductsCommand.list(json: arguments.flag(.json), session: session)
     }
 }
 

@@ -8,13 +8,7 @@ enum QuoteCommand: Command {
     static let spec = CommandSpec(
         name: "quote", summary: "Issue a quote of a deal's lines as a PDF (R19).",
         arguments: [ArgumentSpec(name: "ID", required: true, help: "deal id or a unique prefix of it")],
-        options: [
-            OptionSpec(
-                "lang", value: "LANG", "the template's language: he, ar or en (default: the deal's, from its contact)",
-                choices: Language.allCases.map(\.rawValue)),
-            OptionSpec("out", value: "FILE", "also copy the PDF to FILE"),
-            OptionSpec("open", "open the PDF with xdg-open"),
-        ],
+        options: Option.specs,
         details: """
             Prints the number and the PDF's path: Q-2026-0001 DATA/quotes/deals/REP/Q-2026-0001.pdf
             The quote is frozen on the deal (funnel quotes ID), logged, and sets the deal's value
@@ -23,12 +17,28 @@ enum QuoteCommand: Command {
             Templates: DATA/templates/quote/LANG.txt (docs/quotes.md).
             """)
 
-    static func run(_ arguments: ParsedArguments, session: Session) throws {
+    /// The options, declared once.
+    enum Option: String, OptionKey {
+        case lang
+        case out
+        case open
+
+        var spec: OptionSpec {
+            switch self {
+            case .lang:
+                OptionSpec(value: "LANG", "the template's language: he, ar or en (default: the deal's, from its contact)", oneOf: Language.self)
+            case .out: OptionSpec(value: "FILE", "also copy the PDF to FILE")
+            case .open: OptionSpec("open the PDF with xdg-open")
+            }
+        }
+    }
+
+    static func run(_ arguments: Arguments<Option>, session: Session) throws {
         let funnel = try session.funnel()
         let actor = try session.actor(in: funnel)
         let deal = try session.visibleDeal(arguments.positionals[0], actor: actor)
-        let language = try arguments.value("lang").map(parseLanguage)
-        if let out = arguments.value("out") { try checkOut(out, dataRoot: session.store.root) }
+        let language = try arguments.choice(.lang, as: Language.self)
+        if let out = arguments[.out] { try checkOut(out, dataRoot: session.store.root) }
         let outcome: QuoteIssuer.Outcome
         do {
             outcome = try session.data {
@@ -45,16 +55,9 @@ enum QuoteCommand: Command {
         case .refused(let refusal): throw CommandFailure.refused(refusal.message.localized)
         case .issued(_, let quote, let path):
             Console.line("\(quote.number) \(path)")
-            if let out = arguments.value("out") { try copy(path, to: out, number: quote.number) }
-            if arguments.has("open") { open(arguments.value("out") ?? path, environment: session.environment) }
+            if let out = arguments[.out] { try copy(path, to: out, number: quote.number) }
+            if arguments.flag(.open) { open(arguments[.out] ?? path, environment: session.environment) }
         }
-    }
-
-    static func parseLanguage(_ text: String) throws -> Language {
-        guard let language = Language(rawValue: text.lowercased()) else {
-            throw CommandFailure.usage("--lang “\(text)” is not a quote language; use he, ar or en")
-        }
-        return language
     }
 
     /// `--out FILE` checked before a number is used: a file name in an existing folder, outside

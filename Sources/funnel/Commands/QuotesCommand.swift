@@ -7,13 +7,24 @@ enum QuotesCommand: Command {
     static let spec = CommandSpec(
         name: "quotes", summary: "List the quotes issued on a deal.",
         arguments: [ArgumentSpec(name: "ID", required: true, help: "deal id or a unique prefix of it")],
-        options: [OptionSpec("json", "print a JSON array")])
+        options: Option.specs)
 
-    static func run(_ arguments: ParsedArguments, session: Session) throws {
+    /// The options, declared once.
+    enum Option: String, OptionKey {
+        case json
+
+        var spec: OptionSpec {
+            switch self {
+            case .json: OptionSpec("print a JSON array")
+            }
+        }
+    }
+
+    static func run(_ arguments: Arguments<Option>, session: Session) throws {
         let funnel = try session.funnel()
         let actor = try session.actor(in: funnel)
         let deal = try session.visibleDeal(arguments.positionals[0], actor: actor)
-        if arguments.has("json") {
+        if arguments.flag(.json) {
             Console.block(
                 JSONOut.array(
                     deal.quotes.map { quote in

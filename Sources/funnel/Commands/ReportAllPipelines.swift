@@ -5,12 +5,12 @@ import FunnelText
 /// `funnel report --pipeline all`: each pipeline's report, in order, then the totals of all of
 /// them (`PipelineTotals`); as text or JSON (CSV and `--deals` take one pipeline).
 enum ReportAllPipelines {
-    static func run(_ arguments: ParsedArguments, session: Session) throws {
-        let format = arguments.value("format")?.lowercased() ?? "text"
-        guard ["text", "json"].contains(format) else {
+    static func run(_ arguments: Arguments<ReportCommand.Option>, session: Session) throws {
+        let format = try arguments.choice(.format, as: ReportOutput.self) ?? .text
+        guard format != .csv else {
             throw CommandFailure.usage("--pipeline all reports as text or json; --format csv takes one pipeline")
         }
-        if arguments.value("deals") != nil { throw CommandFailure.usage("--deals takes one pipeline: --pipeline NAME") }
+        if arguments[.deals] != nil { throw CommandFailure.usage("--deals takes one pipeline: --pipeline NAME") }
         let first = try session.funnel()
         let actor = try session.actor(in: first)
         let period = try ReportCommand.period(arguments, session: session)
@@ -30,7 +30,7 @@ enum ReportAllPipelines {
         let totals = PipelineTotals(reports.map(\.1))
         // The goals are the whole team's, over every pipeline: the total's, counted as everywhere.
         let goals = try ReportCommand.goals(scope: scope, funnel: first, actor: actor, session: session)
-        if format == "json" {
+        if format == .json {
             Console.block(
                 JSONOut.object([
                     (

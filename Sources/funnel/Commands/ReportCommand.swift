@@ -6,35 +6,49 @@ import FunnelText
 enum ReportCommand: Command {
     static let spec = CommandSpec(
         name: "report", summary: "Report on the funnel: stages, conversion, losses, velocity, team, health.",
-        options: [
-            OptionSpec(
-                "period", value: "P", "week, month, quarter, year or all: the trailing 7, 30, 91 or 365 days (default month)",
-                choices: ReportPeriod.Kind.allCases.map(\.rawValue)),
-            OptionSpec("from", value: "DATE", "first day of a custom period (with --to)"),
-            OptionSpec("to", value: "DATE", "last day of a custom period, inclusive"),
-            OptionSpec("owner", value: "USER", "only this seller's deals (managers; reps always see their own)"),
-            OptionSpec("format", value: "F", "text (default), json or csv; fields in docs/reports.md", choices: ["text", "json", "csv"]),
-            OptionSpec(
-                "deals", value: "FIGURE",
-                "print the ids of the deals behind one figure instead (one a line; a JSON array "
-                    + "with --format json): " + ReportFigure.names.joined(separator: ", ")),
-            PipelineArgument.optionWithAll,
-        ])
+        options: Option.specs)
 
-    static func run(_ arguments: ParsedArguments, session: Session) throws {
+    /// The options, declared once.
+    enum Option: String, PipelineOptionKey {
+        case period
+        case from
+        case to
+        case owner
+        case format
+        case deals
+        case pipeline
+
+        var spec: OptionSpec {
+            switch self {
+            case .period:
+                OptionSpec(
+                    value: "P", "week, month, quarter, year or all: the trailing 7, 30, 91 or 365 days (default month)", oneOf: ReportPeriod.Kind.self
+                )
+            case .from: OptionSpec(value: "DATE", "first day of a custom period (with --to)")
+            case .to: OptionSpec(value: "DATE", "last day of a custom period, inclusive")
+            case .owner: OptionSpec(value: "USER", "only this seller's deals (managers; reps always see their own)")
+            case .format: OptionSpec(value: "F", "text (default), json or csv; fields in docs/reports.md", oneOf: ReportOutput.self)
+            case .deals:
+                OptionSpec(
+                    value: "FIGURE",
+                    "print the ids of the deals behind one figure instead (one a line; a JSON array " + "with --format json): "
+                        + ReportFigure.names.joined(separator: ", "))
+            case .pipeline: PipelineArgument.optionWithAll
+            }
+        }
+    }
+
+    static func run(_ arguments: Arguments<Option>, session: Session) throws {
         if PipelineArgument.isEvery(arguments) { return try ReportAllPipelines.run(arguments, session: session) }
         let funnel = try session.funnel(arguments)
         let actor = try session.actor(in: funnel)
-        let format = arguments.value("format")?.lowercased() ?? "text"
-        guard ["text", "json", "csv"].contains(format) else {
-            throw CommandFailure.usage("--format “\(format)” is not a format; use text, json or csv")
-        }
+        let format = try arguments.choice(.format, as: ReportOutput.self) ?? .text
         let period = try self.period(arguments, session: session)
         let scope = try self.scope(arguments, funnel: funnel, actor: actor)
         let readable = try session.deals(for: actor, in: funnel, scope: scope)
         let (deals, team) = try scoped(readable, scope: scope, funnel: funnel, actor: actor)
-        if let text = arguments.value("deals") {
-            return try drill(text, deals: deals, funnel: funnel, period: period, json: format == "json", session: session)
+        if let text = arguments[.deals] {
+            return try drill(text, deals: deals, funnel: funnel, period: period, json: format == .json, session: session)
         }
         var report = ReportBuilder.build(
             deals: deals, pipeline: funnel.pipeline, team: team, period: period,
@@ -42,9 +56,9 @@ enum ReportCommand: Command {
         // A goal counts every deal it covers (every pipeline's, the team's: everyone's the reader may read).
         report.goals = try goals(scope: scope, funnel: funnel, actor: actor, session: session)
         switch format {
-        case "json": Console.block(ReportJSON.make(report).render())
-        case "csv": Console.block(ReportCSV.make(report), terminator: "")
-        default: Console.block(ReportText.make(report))
+        case .json: Console.block(ReportJSON.make(report).render())
+        case .csv: Console.block(ReportCSV.make(report), terminator: "")
+        case .text: Console.block(ReportText.make(report))
         }
     }
 
@@ -66,9 +80,9 @@ enum ReportCommand: Command {
     }
 
     /// The scope `--owner` asks for (managers: anyone; reps: themselves), or why not.
-    static func scope(_ arguments: ParsedArguments, funnel: Funnel, actor: User) throws -> Scope {
+    static func scope(_ arguments: Arguments<Option>, funnel: Funnel, actor: User) throws -> Scope {
         var scope: Scope = actor.role == .manager ? .everyone : .mine
-        if let owner = arguments.value("owner") {
+        if let owner = arguments[.owner] {
             guard funnel.team.user(owner) != nil else { throw CommandFailure.usage(Message.unknownOwner(account: owner).localized) }
             scope = .seller(owner)
             if let refusal = Visibility.allowed(scope, for: actor) { throw CommandFailure.refused(refusal.message.localized) }
@@ -102,21 +116,23 @@ enum ReportCommand: Command {
         }
     }
 
-    static func period(_ arguments: ParsedArguments, session: Session) throws -> ReportPeriod {
-        let from = arguments.value("from"), to = arguments.value("to")
+    static func period(_ arguments: Arguments<Option>, session: Session) throws -> ReportPeriod {
+        let from = arguments[.from], to = arguments[.to]
         if from != nil || to != nil {
-            if arguments.value("period") != nil { throw CommandFailure.usage("give --period or --from/--to, not both") }
+            if arguments[.period] != nil { throw CommandFailure.usage("give --period or --from/--to, not both") }
             guard let from, let to else { throw CommandFailure.usage("--from and --to go together") }
             let first = try session.day(from, flag: "from"), last = try session.day(to, flag: "to")
             guard first <= last else { throw CommandFailure.usage("--from \(first.iso) is after --to \(last.iso)") }
             return ReportPeriod(first: first, last: last, name: "\(first.iso) to \(last.iso)")
         }
-        let text = arguments.value("period")?.lowercased() ?? "month"
-        guard let kind = ReportPeriod.Kind(rawValue: text) else {
-            throw CommandFailure.usage("--period “\(text)” is not a period; use week, month, quarter, year or all")
-        }
+        let kind = try arguments.choice(.period, as: ReportPeriod.Kind.self) ?? .month
         return ReportPeriod.trailing(kind, today: session.today)
     }
+}
+
+/// `--format`: what the report is printed as.
+enum ReportOutput: String, CaseIterable {
+    case text, json, csv
 }
 
 /// Formatting shared by the report's outputs.
@@ -191,9 +207,7 @@ enum ReportText {
 /// `--format json`.
 enum ReportJSON {
     static func make(_ report: FunnelReport) -> JSONOut {
-        func money(_ amount: Decimal?) -> JSONOut { .optional(amount.map(Money.plain)) }
-        func number(_ value: Double?) -> JSONOut { value.map { .string(String(format: "%.4f", $0)) } ?? .null }
-        return .object(
+        .object(
             [
                 (
                     "period",
@@ -203,70 +217,70 @@ enum ReportJSON {
                     ])
                 ),
                 ("currency", .string(report.currency)),
-                (
-                    "stages",
-                    .array(
-                        report.stages.map {
-                            .object([
-                                ("stage", .string($0.stage.id)), ("open_deals", .number($0.openDeals)), ("total_value", money($0.totalValue)),
-                                ("average_value", money($0.averageValue)), ("weighted_value", money($0.weightedValue)),
-                            ])
-                        })
-                ),
-                (
-                    "conversions",
-                    .array(
-                        report.conversions.map {
-                            .object([
-                                ("from", .string($0.from.id)), ("to", .string($0.to.id)), ("entered", .number($0.entered)),
-                                ("reached", .number($0.reached)), ("rate", number($0.rate)),
-                            ])
-                        })
-                ),
+                ("stages", stages(report)),
+                ("conversions", conversions(report)),
                 ("won", .number(report.won)), ("lost", .number(report.lost)), ("win_rate", number(report.winRate)),
                 ("new_deals", .number(report.newDeals)),
-                (
-                    "losses",
-                    .array(
-                        report.losses.map {
-                            .object([("stage", .string($0.stage.id)), ("lost", .number($0.lost)), ("share", number($0.share))])
-                        })
-                ),
+                ("losses", losses(report)),
                 ("limping_stage", .optional(report.limpingStage?.id)),
                 ("lost_reasons", .array(report.lostReasons.map { .object([("reason", .string($0.reason)), ("count", .number($0.count))]) })),
-                (
-                    "velocity",
-                    .array(
-                        report.velocity.map {
-                            .object([
-                                ("stage", .string($0.stage.id)), ("stays", .number($0.stays)), ("median_days", number($0.medianDays)),
-                                ("p90_days", number($0.p90Days)),
-                            ])
-                        })
-                ),
+                ("velocity", velocity(report)),
                 ("median_days_to_won", number(report.medianDaysToWon)),
-                (
-                    "team",
-                    .array(
-                        report.team.map { seller in
-                            .object([
-                                ("seller", .string(seller.user.account)), ("open", .number(seller.open)),
-                                (
-                                    "open_by_stage",
-                                    .object(
-                                        report.stages.filter { $0.stage.kind == .open }.map {
-                                            ($0.stage.id, .number(seller.openByStage[$0.stage.id] ?? 0))
-                                        })
-                                ),
-                                ("won", .number(seller.won)), ("lost", .number(seller.lost)), ("win_rate", number(seller.winRate)),
-                                ("overdue_next_actions", .number(seller.overdueNextActions)), ("stuck", .number(seller.stuck)),
-                                ("stages_in_play", .number(seller.stagesInPlay)), ("overloaded", .bool(seller.overloaded)),
-                                ("weighted_value", money(seller.weightedValue)),
-                            ])
-                        })
-                ),
+                ("team", team(report)),
                 ("warnings", .array(report.warnings.map { .object([("code", .string($0.code)), ("text", .string($0.text))]) })),
             ] + ReportForecastOutput.json(report))
+    }
+
+    static func money(_ amount: Decimal?) -> JSONOut { .optional(amount.map(Money.plain)) }
+    static func number(_ value: Double?) -> JSONOut { value.map { .string(String(format: "%.4f", $0)) } ?? .null }
+
+    static func stages(_ report: FunnelReport) -> JSONOut {
+        .array(
+            report.stages.map {
+                .object([
+                    ("stage", .string($0.stage.id)), ("open_deals", .number($0.openDeals)), ("total_value", money($0.totalValue)),
+                    ("average_value", money($0.averageValue)), ("weighted_value", money($0.weightedValue)),
+                ])
+            })
+    }
+
+    static func conversions(_ report: FunnelReport) -> JSONOut {
+        .array(
+            report.conversions.map {
+                .object([
+                    ("from", .string($0.from.id)), ("to", .string($0.to.id)), ("entered", .number($0.entered)),
+                    ("reached", .number($0.reached)), ("rate", number($0.rate)),
+                ])
+            })
+    }
+
+    static func losses(_ report: FunnelReport) -> JSONOut {
+        .array(report.losses.map { .object([("stage", .string($0.stage.id)), ("lost", .number($0.lost)), ("share", number($0.share))]) })
+    }
+
+    static func velocity(_ report: FunnelReport) -> JSONOut {
+        .array(
+            report.velocity.map {
+                .object([
+                    ("stage", .string($0.stage.id)), ("stays", .number($0.stays)), ("median_days", number($0.medianDays)),
+                    ("p90_days", number($0.p90Days)),
+                ])
+            })
+    }
+
+    static func team(_ report: FunnelReport) -> JSONOut {
+        let openStages = report.stages.filter { $0.stage.kind == .open }.map(\.stage.id)
+        return .array(
+            report.team.map { seller in
+                .object([
+                    ("seller", .string(seller.user.account)), ("open", .number(seller.open)),
+                    ("open_by_stage", .object(openStages.map { ($0, .number(seller.openByStage[$0] ?? 0)) })),
+                    ("won", .number(seller.won)), ("lost", .number(seller.lost)), ("win_rate", number(seller.winRate)),
+                    ("overdue_next_actions", .number(seller.overdueNextActions)), ("stuck", .number(seller.stuck)),
+                    ("stages_in_play", .number(seller.stagesInPlay)), ("overloaded", .bool(seller.overloaded)),
+                    ("weighted_value", money(seller.weightedValue)),
+                ])
+            })
     }
 }
 

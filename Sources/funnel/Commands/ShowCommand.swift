@@ -7,15 +7,26 @@ enum ShowCommand: Command {
     static let spec = CommandSpec(
         name: "show", summary: "Show one deal: every field and its stage history.",
         arguments: [ArgumentSpec(name: "ID", required: true, help: "deal id or a unique prefix of it")],
-        options: [OptionSpec("json", "print a JSON object (fields in docs/cli.md)")])
+        options: Option.specs)
 
-    static func run(_ arguments: ParsedArguments, session: Session) throws {
+    /// The options, declared once.
+    enum Option: String, OptionKey {
+        case json
+
+        var spec: OptionSpec {
+            switch self {
+            case .json: OptionSpec("print a JSON object (fields in docs/cli.md)")
+            }
+        }
+    }
+
+    static func run(_ arguments: Arguments<Option>, session: Session) throws {
         let first = try session.funnel()
         let actor = try session.actor(in: first)
         let deal = try session.visibleDeal(arguments.positionals[0], actor: actor)
         let set = try session.pipelines()
         let funnel = first.on(set.entry(for: deal))
-        if arguments.has("json") {
+        if arguments.flag(.json) {
             Console.block(DealJSON.make(deal, funnel: funnel, now: session.now, utcOffset: session.utcOffset, full: true).render())
             return
         }

@@ -1,57 +1,11 @@
 import Foundation
 import FunnelCore
 
-/// The words of `funnel stages add|rename|move|set|remove` read into a `PipelineEdit`.
+/// The flags of `funnel stages add|move|set` read into a stage's place and settings; what a
+/// stage change did, in one line.
 enum StageEditArguments {
-    static let verbs = ["add", "rename", "move", "set", "remove"]
-
-    static func edit(verb: String, words: [String], arguments: ParsedArguments) throws -> PipelineEdit {
-        func expect(_ count: Int, _ usage: String) throws {
-            guard words.count == count else { throw CommandFailure.usage("usage: funnel stages \(usage)") }
-        }
-        try allow(verb: verb, arguments)
-        switch verb {
-        case "add":
-            try expect(
-                1, "add NAME [--after STAGE|--before STAGE] [--kind open|won|lost] [--stuck DAYS] [--probability P] [--requires LIST] [--id ID]")
-            return .addStage(
-                name: words[0], id: arguments.value("id"), place: try place(arguments, required: false),
-                settings: try settings(arguments))
-        case "rename":
-            try expect(2, "rename STAGE NEW_NAME")
-            return .renameStage(words[0], to: words[1])
-        case "move":
-            try expect(1, "move STAGE --after STAGE | --before STAGE")
-            guard let place = try place(arguments, required: true) else { throw CommandFailure.usage("move needs --after or --before") }
-            return .moveStage(words[0], to: place)
-        case "set":
-            try expect(1, "set STAGE [--kind open|won|lost] [--stuck DAYS|none] [--probability P|none] [--requires LIST|none]")
-            return .setStage(words[0], try settings(arguments))
-        default:
-            try expect(1, "remove STAGE [--to STAGE]")
-            return .removeStage(words[0], movingDealsTo: arguments.value("to"))
-        }
-    }
-
-    /// Refuses an unknown verb (with a guess) and flags that do not go with `verb`.
-    static func allow(verb: String, _ arguments: ParsedArguments) throws {
-        guard verbs.contains(verb) else {
-            var message = "funnel stages: unknown action “\(verb)”; use add, rename, move, set or remove"
-            if let guess = Suggest.closest(verb, among: verbs) { message += " (did you mean \(guess)?)" }
-            throw CommandFailure.usage(message)
-        }
-        let allowed: [String: Set<String>] = [
-            "add": ["after", "before", "kind", "stuck", "probability", "requires", "id"], "rename": [],
-            "move": ["after", "before"], "set": ["kind", "stuck", "probability", "requires"], "remove": ["to"],
-        ]
-        for flag in ["after", "before", "kind", "stuck", "probability", "requires", "id", "to", "json"]
-        where arguments.has(flag) && !(allowed[verb] ?? []).contains(flag) {
-            throw CommandFailure.usage("--\(flag) does not go with funnel stages \(verb)")
-        }
-    }
-
-    static func place(_ arguments: ParsedArguments, required: Bool) throws -> StagePlace? {
-        switch (arguments.value("after"), arguments.value("before")) {
+    static func place<Key: StagePlaceOptionKey>(_ arguments: Arguments<Key>) throws -> StagePlace? {
+        switch (arguments[.after], arguments[.before]) {
         case (let after?, nil): return .after(after)
         case (nil, let before?): return .before(before)
         case (nil, nil): return nil
@@ -59,17 +13,12 @@ enum StageEditArguments {
         }
     }
 
-    static func settings(_ arguments: ParsedArguments) throws -> StageSettings {
+    static func settings<Key: StageSettingsOptionKey>(_ arguments: Arguments<Key>) throws -> StageSettings {
         var settings = StageSettings()
-        if let kind = arguments.value("kind") {
-            guard let parsed = StageKind(rawValue: kind.lowercased()), parsed != .inbox else {
-                throw CommandFailure.usage("--kind “\(kind)” is not a kind; use open, won or lost")
-            }
-            settings.kind = parsed
-        }
-        settings.stuckAfterDays = try number(arguments.value("stuck"), flag: "stuck")
-        settings.probability = try number(arguments.value("probability")?.replacingOccurrences(of: "%", with: ""), flag: "probability")
-        if let list = arguments.value("requires") {
+        settings.kind = try arguments.choice(.kind, as: StageKindChoice.self)?.kind
+        settings.stuckAfterDays = try number(arguments[.stuck], flag: "stuck")
+        settings.probability = try number(arguments[.probability]?.replacingOccurrences(of: "%", with: ""), flag: "probability")
+        if let list = arguments[.requires] {
             settings.requires = try requirements(list)
         }
         return settings
@@ -119,4 +68,42 @@ enum StageEditArguments {
         case .addLostReason, .removeLostReason: return "saved"
         }
     }
+}
+
+/// `funnel stages --kind`: the kinds a stage can be given (the inbox is the pipeline's own).
+enum StageKindChoice: String, CaseIterable {
+    case open, won, lost
+
+    /// The stage kind of the same name.
+    var kind: StageKind {
+        switch self {
+        case .open: .open
+        case .won: .won
+        case .lost: .lost
+        }
+    }
+}
+
+/// The options of a stage change that places a stage: `--after`, `--before`.
+protocol StagePlaceOptionKey: OptionKey {
+    static var after: Self { get }
+    static var before: Self { get }
+}
+
+/// The options of a stage change that sets a stage's settings.
+protocol StageSettingsOptionKey: OptionKey {
+    static var kind: Self { get }
+    static var stuck: Self { get }
+    static var probability: Self { get }
+    static var requires: Self { get }
+}
+
+/// The settings options' specs, as add and set declare them.
+enum StageSettingsSpecs {
+    static let kind = OptionSpec(value: "KIND", "open (default), won or lost", oneOf: StageKindChoice.self)
+    static let stuck = OptionSpec(value: "DAYS", "days after which a deal here counts as stuck (none: never)")
+    static let probability = OptionSpec(value: "P", "chance of winning a deal here, 0-100 % (none: unset)")
+    static let requires = OptionSpec(
+        value: "LIST",
+        "what a deal needs to enter, comma-separated: " + StageRequirement.allCases.map(\.rawValue).joined(separator: ", ") + " (none: nothing)")
 }

@@ -6,50 +6,45 @@ import FunnelCore
 enum StagesCommand: Command {
     static let spec = CommandSpec(
         name: "stages", summary: "List the pipeline's stages, or change them (managers).",
-        arguments: [
-            ArgumentSpec(
-                name: "ACTION", required: false,
-                help: "add NAME | rename STAGE NAME | move STAGE | set STAGE | remove STAGE (none: list)")
-        ],
-        options: [
-            OptionSpec("json", "print a JSON object with the stages and lost reasons"),
-            OptionSpec("after", value: "STAGE", "add or move: place after this stage"),
-            OptionSpec("before", value: "STAGE", "add or move: place before this stage"),
-            OptionSpec("kind", value: "KIND", "add or set: open (default), won or lost", choices: ["open", "won", "lost"]),
-            OptionSpec("stuck", value: "DAYS", "add or set: days after which a deal here counts as stuck (none: never)"),
-            OptionSpec("probability", value: "P", "add or set: chance of winning a deal here, 0-100 % (none: unset)"),
-            OptionSpec(
-                "requires", value: "LIST",
-                "add or set: what a deal needs to enter, comma-separated: "
-                    + StageRequirement.allCases.map(\.rawValue).joined(separator: ", ") + " (none: nothing)"),
-            OptionSpec("id", value: "ID", "add: the new stage's id (default: made from its name)"),
-            OptionSpec("to", value: "STAGE", "remove: the stage its deals move to (each move recorded in their history)"),
-            PipelineArgument.option,
-        ],
+        options: Option.specs,
         details: """
             A pipeline keeps at least one open, one won and one lost stage; the inbox stays first. A stage with deals
             is removed only with --to, and only when every one of its deals may enter that stage. R1: more than 8
             stages measurably hurts sales; 3-5 open stages is what works. See docs/cli.md.
             """,
-        acceptsRest: true)
+        subcommands: [
+            StagesAddCommand.self, StagesRenameCommand.self, StagesMoveCommand.self, StagesSetCommand.self, StagesRemoveCommand.self,
+        ])
 
-    static func run(_ arguments: ParsedArguments, session: Session) throws {
-        let words = arguments.positionals + arguments.rest
-        guard let verb = words.first else { return try list(arguments, session: session) }
-        let edit = try StageEditArguments.edit(verb: verb, words: Array(words.dropFirst()), arguments: arguments)
+    /// The options, declared once.
+    enum Option: String, PipelineOptionKey {
+        case json
+        case pipeline
+
+        var spec: OptionSpec {
+            switch self {
+            case .json: OptionSpec("print a JSON object with the stages and lost reasons")
+            case .pipeline: PipelineArgument.option
+            }
+        }
+    }
+
+    static func run(_ arguments: Arguments<Option>, session: Session) throws {
+        try list(arguments, session: session)
+    }
+
+    /// Applies a stage change (managers) and says what it did.
+    static func change<Key: PipelineOptionKey>(_ edit: PipelineEdit, _ arguments: Arguments<Key>, session: Session) throws {
         let plan = try PipelineChangeRun.run(edit, session: session, arguments: arguments)
         Console.line(StageEditArguments.summary(edit, plan: plan))
     }
 
-    static func list(_ arguments: ParsedArguments, session: Session) throws {
-        for flag in ["after", "before", "kind", "stuck", "probability", "requires", "id", "to"] where arguments.has(flag) {
-            throw CommandFailure.usage("--\(flag) goes with an action: funnel stages add|rename|move|set|remove …")
-        }
+    static func list(_ arguments: Arguments<Option>, session: Session) throws {
         let funnel = try session.funnel(arguments)
         _ = try session.actor(in: funnel)
         let pipeline = funnel.pipeline
         for warning in pipeline.warnings { Console.error("warning: \(warning.localized)") }
-        if arguments.has("json") {
+        if arguments.flag(.json) {
             let stages = pipeline.stages.map { stage -> JSONOut in
                 .object([
                     ("id", .string(stage.id)), ("name", .string(stage.name)), ("kind", .string(stage.kind.rawValue)),
@@ -79,43 +74,5 @@ enum StagesCommand: Command {
             TextTable.render(
                 header: ["ID", "NAME", "KIND", "STUCK", "PROB", "NEEDS"], rows: rows,
                 maxWidths: [24, 30, 6, 6, 5, 30]))
-    }
-}
-
-/// `funnel lost-reasons [list|add REASON|remove REASON]`: the reasons a deal may be closed as lost with (R7).
-enum LostReasonsCommand: Command {
-    static let spec = CommandSpec(
-        name: "lost-reasons", summary: "List the reasons a deal may be lost for, or change them (managers).",
-        arguments: [ArgumentSpec(name: "ACTION", required: false, help: "list (default) | add REASON | remove REASON")],
-        options: [OptionSpec("json", "list: print a JSON array"), PipelineArgument.option],
-        details: "Deals closed with a reason that is later removed keep it. The last reason cannot be removed (R7).",
-        acceptsRest: true)
-
-    static func run(_ arguments: ParsedArguments, session: Session) throws {
-        let words = arguments.positionals + arguments.rest
-        switch words.first {
-        case nil, "list":
-            guard words.count <= 1 else { throw CommandFailure.usage("usage: funnel lost-reasons list [--json]") }
-            let funnel = try session.funnel(arguments)
-            _ = try session.actor(in: funnel)
-            let pipeline = funnel.pipeline
-            if arguments.has("json") {
-                Console.block(JSONOut.array(pipeline.lostReasons.map { .string($0) }).render())
-            } else {
-                for reason in pipeline.lostReasons { Console.line(reason) }
-            }
-        case "add", "remove":
-            guard words.count == 2 else { throw CommandFailure.usage("usage: funnel lost-reasons \(words[0]) REASON") }
-            let edit: PipelineEdit = words[0] == "add" ? .addLostReason(words[1]) : .removeLostReason(words[1])
-            let plan = try PipelineChangeRun.run(edit, session: session, arguments: arguments)
-            let verb = words[0] == "add" ? "added" : "removed"
-            Console.line(
-                "\(verb) lost reason “\(words[1].trimmingCharacters(in: .whitespacesAndNewlines))”; now: "
-                    + plan.pipeline.lostReasons.joined(separator: ", "))
-        case let verb?:
-            var message = "funnel lost-reasons: unknown action “\(verb)”; use list, add REASON or remove REASON"
-            if let guess = Suggest.closest(verb, among: ["list", "add", "remove"]) { message += " (did you mean \(guess)?)" }
-            throw CommandFailure.usage(message)
-        }
     }
 }

@@ -11,8 +11,7 @@ import Glibc
 enum SyncCommand: Command {
     static let spec = CommandSpec(
         name: "sync", summary: "Share the data with the team through git: sync init REMOTE once, then sync.",
-        arguments: [ArgumentSpec(name: "ACTION", required: false, help: "init REMOTE (once: share this data, or clone the team's) | none: sync now")],
-        options: [OptionSpec("json", "print a JSON object: remote, branch, committed, sent, received, conflicts, held, ignored, attempts")],
+        options: Option.specs,
         details: """
             init REMOTE in a data directory with data makes it a git repository and pushes it to REMOTE (a bare
             repository over ssh, a path, a private hosting repository); in an empty or missing one it clones REMOTE.
@@ -20,10 +19,25 @@ enum SyncCommand: Command {
             Exit 4 when the remote cannot be reached: local data is unchanged and the next sync sends it.
             Needs the git command. Every clone holds every deal of the team. See docs/sync.md.
             """,
-        acceptsRest: true)
+        subcommands: [SyncInitCommand.self])
 
-    static func run(_ arguments: ParsedArguments, session: Session) throws {
-        let words = arguments.positionals + arguments.rest
+    /// The options, declared once.
+    enum Option: String, OptionKey {
+        case json
+
+        var spec: OptionSpec {
+            switch self {
+            case .json: OptionSpec("print a JSON object: remote, branch, committed, sent, received, conflicts, held, ignored, attempts")
+            }
+        }
+    }
+
+    static func run(_ arguments: Arguments<Option>, session: Session) throws {
+        try sync(initializing: nil, json: arguments.flag(.json), session: session)
+    }
+
+    /// Syncs now, or first (`initializing`) shares the data with REMOTE or clones it.
+    static func sync(initializing remote: String?, json: Bool, session: Session) throws {
         umask(0o077)
         guard let executable = Git.find(environment: session.environment) else { throw failure(SyncError.noGit) }
         let email = (try? session.store.loadTeam())?.user(session.account)?.email ?? "\(session.account)@funnel.invalid"
@@ -33,17 +47,12 @@ enum SyncCommand: Command {
             git: Git(
                 directory: session.store.root, environment: environment,
                 executable: executable))
-        let json = arguments.has("json")
         let report: SyncReport
         do {
-            switch words.first {
-            case nil:
+            if let remote {
+                report = try session.data { try initialize(repository, remote: remote, session: session) }
+            } else {
                 report = try session.data { try repository.sync(author: session.account) }
-            case "init":
-                guard words.count == 2 else { throw CommandFailure.usage("usage: funnel sync init REMOTE") }
-                report = try session.data { try initialize(repository, remote: words[1], session: session) }
-            default:
-                throw CommandFailure.usage("funnel sync: unknown action “\(words[0])”", hint: "funnel sync init REMOTE, or funnel sync")
             }
         } catch let error as SyncError {
             if json, case .offline(let remote, let detail) = error {
@@ -55,7 +64,7 @@ enum SyncCommand: Command {
             }
             throw failure(error)
         }
-        if json { Console.block(render(report)) } else { show(report, initialized: words.first == "init") }
+        if json { Console.block(render(report)) } else { show(report, initialized: remote != nil) }
     }
 
     static func initialize(_ repository: SyncRepository, remote: String, session: Session) throws -> SyncReport {
@@ -108,5 +117,28 @@ enum SyncCommand: Command {
         for conflict in report.conflicts { Console.line("merged: " + conflict) }
         for held in report.held { Console.error("funnel: not sent, cannot be read (funnel doctor): " + held) }
         for path in report.ignored { Console.error("funnel: ignored, not a funnel file: " + path) }
+    }
+}
+
+/// `funnel sync init REMOTE [--json]`: once, shares this data with REMOTE, or clones the team's.
+enum SyncInitCommand: Command {
+    static let spec = CommandSpec(
+        name: "sync init", summary: "Share this data through REMOTE, or clone the team's into an empty data directory.",
+        arguments: [ArgumentSpec(name: "REMOTE", required: true, help: "a bare git repository: over ssh, a path, a private hosting repository")],
+        options: Option.specs)
+
+    /// The options, declared once.
+    enum Option: String, OptionKey {
+        case json
+
+        var spec: OptionSpec {
+            switch self {
+            case .json: OptionSpec("print a JSON object, as funnel sync --json")
+            }
+        }
+    }
+
+    static func run(_ arguments: Arguments<Option>, session: Session) throws {
+        try SyncCommand.sync(initializing: arguments.positionals[0], json: arguments.flag(.json), session: session)
     }
 }

@@ -6,46 +6,22 @@ import FunnelCore
 enum TeamCommand: Command {
     static let spec = CommandSpec(
         name: "team", summary: "List the team, or add someone to it (managers).",
-        arguments: [
-            ArgumentSpec(
-                name: "add USER | email USER ADDRESS", required: false,
-                help: "add USER to the team, or set (none: clear) the address USER's emails are sent from")
-        ],
-        options: [
-            OptionSpec("role", value: "ROLE", "rep or manager (with add)", choices: Role.allCases.map(\.rawValue)),
-            OptionSpec("name", value: "NAME", "display name (with add)"),
-            OptionSpec("email", value: "ADDRESS", "the address their emails are sent from (with add)"),
-            OptionSpec("json", "print a JSON array"),
-        ],
-        acceptsRest: true)
+        options: Option.specs,
+        subcommands: [TeamAddCommand.self, TeamEmailCommand.self])
 
-    static func run(_ arguments: ParsedArguments, session: Session) throws {
-        let words = arguments.positionals + arguments.rest
-        guard let verb = words.first else { return try list(arguments, session: session) }
-        if verb == "email" { return try setEmail(words, arguments: arguments, session: session) }
-        guard verb == "add" else {
-            var message = "funnel team: unknown action “\(verb)”; use: funnel team add USER --role rep|manager"
-            if let guess = Suggest.closest(verb, among: ["add", "email"]) { message += " (did you mean \(guess)?)" }
-            throw CommandFailure.usage(message)
+    /// The options, declared once.
+    enum Option: String, OptionKey {
+        case json
+
+        var spec: OptionSpec {
+            switch self {
+            case .json: OptionSpec("print a JSON array")
+            }
         }
-        guard words.count == 2 else { throw CommandFailure.usage("usage: funnel team add USER --role rep|manager [--name NAME]") }
-        let account = words[1]
-        guard User.isValidAccount(account) else {
-            throw CommandFailure.usage("“\(account)” is not an account name: a letter, then letters, digits, _ . -")
-        }
-        guard let roleText = arguments.value("role") else { throw CommandFailure.usage("funnel team add: --role rep|manager is required") }
-        guard let role = Role(rawValue: roleText.lowercased()) else {
-            throw CommandFailure.usage("--role “\(roleText)” is not a role; use rep or manager")
-        }
-        let funnel = try session.funnel()
-        if !funnel.team.managers.isEmpty {
-            let actor = try session.actor(in: funnel)
-            guard actor.role == .manager else { throw CommandFailure.refused("only a manager can add people to the team") }
-        }
-        guard funnel.team.user(account) == nil else { throw CommandFailure.usage("\(account) is already on the team") }
-        let name = arguments.value("name") ?? account
-        let email = try arguments.value("email").map(address)
-        try add(User(account: account, name: name, role: role, email: email), session: session)
+    }
+
+    static func run(_ arguments: Arguments<Option>, session: Session) throws {
+        try list(arguments, session: session)
     }
 
     /// Adds `user` to the team (unless someone has that account); also what the welcome screen does.
@@ -58,12 +34,9 @@ enum TeamCommand: Command {
         Console.line("added \(user.account) as \(user.role.rawValue)")
     }
 
-    static func list(_ arguments: ParsedArguments, session: Session) throws {
-        if arguments.value("role") != nil || arguments.value("name") != nil || arguments.value("email") != nil {
-            throw CommandFailure.usage("--role, --name and --email go with: funnel team add USER")
-        }
+    static func list(_ arguments: Arguments<Option>, session: Session) throws {
         let team = try session.data { try session.store.loadTeam() }
-        if arguments.has("json") {
+        if arguments.flag(.json) {
             Console.block(
                 JSONOut.array(
                     team.users.map {

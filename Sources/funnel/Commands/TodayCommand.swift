@@ -5,14 +5,26 @@ import FunnelCore
 enum TodayCommand: Command {
     static let spec = CommandSpec(
         name: "today", summary: "Today's call list: new leads, follow-ups due, no answer yesterday (R9).",
-        options: [
-            OptionSpec("owner", value: "USER", "another seller's list (managers)"),
-            OptionSpec("all", "every seller's deals (managers)"),
-            OptionSpec("json", "print a JSON array (fields in docs/cli.md)"),
-            PipelineArgument.option,
-        ])
+        options: Option.specs)
 
-    static func run(_ arguments: ParsedArguments, session: Session) throws {
+    /// The options, declared once.
+    enum Option: String, PipelineOptionKey, ScopeOptionKey {
+        case owner
+        case all
+        case json
+        case pipeline
+
+        var spec: OptionSpec {
+            switch self {
+            case .owner: OptionSpec(value: "USER", "another seller's list (managers)")
+            case .all: OptionSpec("every seller's deals (managers)")
+            case .json: OptionSpec("print a JSON array (fields in docs/cli.md)")
+            case .pipeline: PipelineArgument.option
+            }
+        }
+    }
+
+    static func run(_ arguments: Arguments<Option>, session: Session) throws {
         let funnel = try session.funnel(arguments)
         let actor = try session.actor(in: funnel)
         let scope = try ScopeArguments.parse(arguments, funnel: funnel, actor: actor)
@@ -20,7 +32,7 @@ enum TodayCommand: Command {
         let deals = try session.deals(for: actor, in: funnel, scope: scope) { funnel.pipeline.stage(id: $0.stage)?.kind.isClosed == false }
         let visible = deals.filter { Visibility.includes($0, scope: scope, actor: actor) }
         let list = CallList.compute(visible, pipeline: funnel.pipeline, now: session.now, utcOffset: session.utcOffset)
-        if arguments.has("json") {
+        if arguments.flag(.json) {
             Console.block(
                 JSONOut.array(
                     list.map { entry in
@@ -61,17 +73,28 @@ enum TodayCommand: Command {
 
 /// `--owner USER | --all`, shared by list and today.
 enum ScopeArguments {
-    static func parse(_ arguments: ParsedArguments, funnel: Funnel, actor: User) throws -> Scope {
-        if arguments.has("all") && arguments.has("owner") {
+    static func parse<Key: ScopeOptionKey>(_ arguments: Arguments<Key>, funnel: Funnel, actor: User) throws -> Scope {
+        try parse(all: arguments.flag(.all), owner: arguments[.owner], funnel: funnel, actor: actor)
+    }
+
+    /// The scope `--all` and `--owner` ask for, refused when the actor may not see it.
+    static func parse(all: Bool, owner: String?, funnel: Funnel, actor: User) throws -> Scope {
+        if all && owner != nil {
             throw CommandFailure.usage(UI.text(.cliOwnerOrAll))
         }
         var scope = Scope.mine
-        if arguments.has("all") { scope = .everyone }
-        if let owner = arguments.value("owner") {
+        if all { scope = .everyone }
+        if let owner {
             guard funnel.team.user(owner) != nil else { throw CommandFailure.usage(Message.unknownOwner(account: owner).localized) }
             scope = .seller(owner)
         }
         if let refusal = Visibility.allowed(scope, for: actor) { throw CommandFailure.refused(refusal.message.localized) }
         return scope
     }
+}
+
+/// The options of a command that takes `--owner USER` and `--all`.
+protocol ScopeOptionKey: OptionKey {
+    static var owner: Self { get }
+    static var all: Self { get }
 }

@@ -5,7 +5,18 @@ import FunnelStore
 enum VersionCommand: Command {
     static let spec = CommandSpec(
         name: "version", summary: "Print funnel's version, build and data schema.",
-        options: [OptionSpec("json", "print {\"version\", \"build\", \"data_schema\"}")])
+        options: Option.specs)
+
+    /// The options, declared once.
+    enum Option: String, OptionKey {
+        case json
+
+        var spec: OptionSpec {
+            switch self {
+            case .json: OptionSpec("print {\"version\", \"build\", \"data_schema\"}")
+            }
+        }
+    }
 
     /// `release` or `debug`: how this binary was compiled.
     static var build: String {
@@ -16,8 +27,8 @@ enum VersionCommand: Command {
         #endif
     }
 
-    static func run(_ arguments: ParsedArguments, session: Session) throws {
-        if arguments.has("json") {
+    static func run(_ arguments: Arguments<Option>, session: Session) throws {
+        if arguments.flag(.json) {
             Console.block(
                 JSONOut.object([
                     ("version", .string(funnelVersion)), ("build", .string(build)), ("data_schema", .number(DataSchema.current)),

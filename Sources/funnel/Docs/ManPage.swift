@@ -27,7 +27,7 @@ enum ManPage {
             lines += [".TP", "\\fBfunnel\\-\(escape(spec.name))\\fR(1)", escape(spec.summary)]
         }
         lines.append(".SH OPTIONS")
-        for option in GlobalOptions.board + [OptionSpec("help", "show help; funnel COMMAND \\-\\-help for one command")] {
+        for option in GlobalOptions.board + [OptionSpec("show help; funnel COMMAND \\-\\-help for one command").named("help")] {
             lines += optionEntry(option)
         }
         lines += [".SH ENVIRONMENT"]
@@ -64,13 +64,27 @@ enum ManPage {
             for argument in spec.arguments { lines += [".TP", "\\fI\(escape(argument.name))\\fR", escape(argument.help)] }
         }
         lines.append(".SH OPTIONS")
-        for option in WordKind.options(of: spec) { lines += optionEntry(option) }
+        for option in spec.options + ArgumentParser.common { lines += optionEntry(option) }
+        if !spec.subcommands.isEmpty { lines += subcommands(spec) }
         lines += [".SH SEE ALSO", "\\fBfunnel\\fR(1)"]
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// A group's sub-commands: each one's synopsis, summary, arguments and options.
+    static func subcommands(_ spec: CommandSpec) -> [String] {
+        var lines = [".SH COMMANDS"]
+        if let name = spec.defaultSubcommand { lines += ["Without a command: \\fB\(escape(name))\\fR."] }
+        for child in spec.subcommands.map({ $0.spec }) {
+            lines += [".SS \(escape(child.word))", synopsis(child), ".PP", escape(child.summary)]
+            for argument in child.arguments { lines += [".TP", "\\fI\(escape(argument.name))\\fR", escape(argument.help)] }
+            for option in child.options { lines += optionEntry(option) }
+        }
+        return lines
+    }
+
     static func synopsis(_ spec: CommandSpec) -> String {
         var parts = ["\\fBfunnel \(escape(spec.name))\\fR"]
+        if !spec.subcommands.isEmpty { parts.append("[\\fICOMMAND\\fR]") }
         for argument in spec.arguments {
             parts.append(argument.required ? "\\fI\(escape(argument.name))\\fR" : "[\\fI\(escape(argument.name))\\fR]")
         }
@@ -83,8 +97,7 @@ enum ManPage {
 
     static func optionEntry(_ option: OptionSpec) -> [String] {
         let value = option.value.map { " \\fI\(escape($0))\\fR" } ?? ""
-        let help = option.choices.isEmpty ? option.help : option.help + " (one of: " + option.choices.joined(separator: ", ") + ")"
-        return [".TP", "\\fB\\-\\-\(escape(option.name))\\fR\(value)", escape(help, already: option.name == "help")]
+        return [".TP", "\\fB\\-\\-\(escape(option.name))\\fR\(value)", escape(option.helpWithChoices, already: option.name == "help")]
     }
 
     /// Text made safe for roff: backslashes and hyphens escaped, anything outside ASCII as a

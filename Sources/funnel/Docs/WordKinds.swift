@@ -27,25 +27,23 @@ enum WordKind: Equatable {
         }
     }
 
-    /// How many positional arguments of `spec` completions tell apart.
+    /// How many positional arguments of `spec` completions tell apart (a group: the sub-command
+    /// and its arguments).
     static func positionalCount(of spec: CommandSpec) -> Int {
-        max(spec.arguments.count, spec.acceptsRest ? 3 : 0, ["man", "help", "completions"].contains(spec.name) ? 1 : 0)
+        if !spec.subcommands.isEmpty { return 1 + (spec.subcommands.map { positionalCount(of: $0.spec) }.max() ?? 0) }
+        return max(spec.arguments.count, ["man", "help", "completions"].contains(spec.name) ? 1 : 0)
     }
 
-    /// The words the `index`-th positional argument of `spec` may be.
+    /// The words the `index`-th positional argument of `spec` may be. In a group the first is the
+    /// sub-command; a later one is what the sub-commands' arguments there may be (the first that is
+    /// not free text: `stages rename STAGE` over `stages add NAME`).
     static func of(positional index: Int, in spec: CommandSpec) -> WordKind {
+        let children = spec.subcommands.map { $0.spec }
+        if !children.isEmpty {
+            if index == 0 { return .words(children.map(\.word)) }
+            return children.map { of(positional: index - 1, in: $0) }.first { $0 != .text } ?? .text
+        }
         switch (spec.name, index) {
-        case ("config", 0): return .words(["list", "get", "set"])
-        case ("config", 1): return .words(ConfigCommand.defaults.map(\.key))
-        case ("team", 0): return .words(["add", "email"])
-        case ("team", 1): return .dynamic("accounts")
-        case ("stages", 0): return .words(StageEditArguments.verbs)
-        case ("stages", 1): return .dynamic("stages")
-        case ("lost-reasons", 0): return .words(["list", "add", "remove"])
-        case ("products", 0): return .words(["list", "add", "edit", "archive"])
-        case ("products", 1): return .dynamic("products")
-        case ("lines", 0): return .words(["list", "add", "remove"])
-        case ("lines", 1): return .dynamic("deals")
         case ("completions", 0): return .words(["bash", "zsh", "fish"])
         case ("man", 0), ("help", 0): return .words(allCommands.map { $0.spec.name })
         default: break
@@ -55,6 +53,8 @@ enum WordKind: Equatable {
         case "ID": return .dynamic("deals")
         case "STAGE": return .dynamic("stages")
         case "USER": return .dynamic("accounts")
+        case "CODE": return .dynamic("products")
+        case "KEY": return .words(ConfigCommand.defaults.map(\.key))
         case "OUTCOME": return .words(LogEntry.allNames)
         case "FILE": return .files
         case "DIR": return .directories
@@ -62,8 +62,14 @@ enum WordKind: Equatable {
         }
     }
 
-    /// Every option a command accepts, its own and the common ones.
+    /// Every option a command accepts, its own and the common ones; a group's, those of its
+    /// sub-commands too (each once).
     static func options(of spec: CommandSpec) -> [OptionSpec] {
-        spec.options + [ArgumentParser.common[0], OptionSpec("help", "show this help")]
+        var seen = Set<String>()
+        return (own(spec) + ArgumentParser.common).filter { seen.insert($0.name).inserted }
+    }
+
+    static func own(_ spec: CommandSpec) -> [OptionSpec] {
+        spec.options + spec.subcommands.flatMap { own($0.spec) }
     }
 }

@@ -9,17 +9,35 @@ enum DealJSON {
     }
 
     static func fields(_ deal: Deal, funnel: Funnel, now: Date, utcOffset: Int, full: Bool) -> [(String, JSONOut)] {
-        let pipeline = funnel.pipeline
-        var fields: [(String, JSONOut)] = [
+        var fields = contact(deal) + place(deal, funnel: funnel) + work(deal, funnel: funnel, now: now, utcOffset: utcOffset)
+        if full {
+            fields.append(("notes", .string(deal.notes)))
+            fields.append(("history", .array(deal.history.map(change))))
+            fields.append(("activities", .array(deal.activities.map(activity))))
+            fields += logs(deal)
+        }
+        return fields
+    }
+
+    /// Who the deal is with.
+    static func contact(_ deal: Deal) -> [(String, JSONOut)] {
+        [
             ("id", .string(deal.id)),
             ("title", .string(deal.title)),
             ("company", .string(deal.company)),
             ("contact", .string(deal.contact)),
             ("phone", .string(deal.phone)),
             ("email", .string(deal.email)),
+        ]
+    }
+
+    /// Where the deal stands: stage, owner, value, next action, times.
+    static func place(_ deal: Deal, funnel: Funnel) -> [(String, JSONOut)] {
+        let stage = funnel.pipeline.stage(id: deal.stage)
+        return [
             ("stage", .string(deal.stage)),
-            ("stage_name", .optional(pipeline.stage(id: deal.stage)?.name)),
-            ("stage_kind", .optional(pipeline.stage(id: deal.stage)?.kind.rawValue)),
+            ("stage_name", .optional(stage?.name)),
+            ("stage_kind", .optional(stage?.kind.rawValue)),
             ("owner", .optional(deal.owner)),
             ("value", .optional(deal.value.map(Money.plain))),
             ("currency", .string(deal.currency)),
@@ -31,6 +49,13 @@ enum DealJSON {
             ("updated", .string(Timestamp.format(deal.updated))),
             ("revision", .number(deal.revision)),
             ("source", .string(deal.source)),
+        ]
+    }
+
+    /// The work on the deal: flags, attempts, call steps, terms, priority, forecast.
+    static func work(_ deal: Deal, funnel: Funnel, now: Date, utcOffset: Int) -> [(String, JSONOut)] {
+        let pipeline = funnel.pipeline
+        return [
             ("flags", .array(DealFlags.of(deal, pipeline: pipeline, now: now, utcOffset: utcOffset).map { .string($0.rawValue) })),
             ("attempts", .number(Attempts.unanswered(deal))),
             ("call_steps", .array(CallStep.allCases.filter(deal.callSteps.contains).map { .string($0.rawValue) })),
@@ -46,40 +71,29 @@ enum DealJSON {
             ("expected_close", .optional(deal.expectedClose?.iso)),
             ("weighted_value", .optional(WeightedValue.of(deal, in: pipeline.stage(id: deal.stage)).map(Money.plain))),
         ]
-        if full {
-            fields.append(("notes", .string(deal.notes)))
-            fields.append(
-                (
-                    "history",
-                    .array(
-                        deal.history.map { change in
-                            .object([
-                                ("at", .string(Timestamp.format(change.at))),
-                                ("by", .string(change.by)),
-                                ("from", .optional(change.from)),
-                                ("to", .string(change.to)),
-                                ("pipeline", .optional(change.pipeline)),
-                            ])
-                        })
-                ))
-            fields.append(
-                (
-                    "activities",
-                    .array(
-                        deal.activities.map { activity in
-                            .object([
-                                ("at", .string(Timestamp.format(activity.at))),
-                                ("by", .string(activity.by)),
-                                ("kind", .string(activity.kind.rawValue)),
-                                ("outcome", .optional(activity.outcome?.rawValue)),
-                                ("note", .string(activity.note)),
-                                ("module", .optional(activity.module)),
-                            ])
-                        })
-                ))
-            fields += logs(deal)
-        }
-        return fields
+    }
+
+    /// One entry of `show --json`'s history.
+    static func change(_ change: StageChange) -> JSONOut {
+        .object([
+            ("at", .string(Timestamp.format(change.at))),
+            ("by", .string(change.by)),
+            ("from", .optional(change.from)),
+            ("to", .string(change.to)),
+            ("pipeline", .optional(change.pipeline)),
+        ])
+    }
+
+    /// One entry of `show --json`'s activities.
+    static func activity(_ activity: Activity) -> JSONOut {
+        .object([
+            ("at", .string(Timestamp.format(activity.at))),
+            ("by", .string(activity.by)),
+            ("kind", .string(activity.kind.rawValue)),
+            ("outcome", .optional(activity.outcome?.rawValue)),
+            ("note", .string(activity.note)),
+            ("module", .optional(activity.module)),
+        ])
     }
 
     /// `show --json`'s owners' log (R16), billed modules and trainings (R21).

@@ -14,13 +14,7 @@ enum TeamInitCommand: Command {
     static let spec = CommandSpec(
         name: "team-init", summary: "Prepare a data directory shared by a team on one server (root; docs/team.md).",
         arguments: [ArgumentSpec(name: "DIR", required: true, help: "the shared data directory")],
-        options: [
-            OptionSpec("group", value: "GROUP", "the Unix group of every team member"),
-            OptionSpec("manager", value: "USER", "a manager (comma-separated for several); on a new directory"),
-            OptionSpec(
-                "template", value: "NAME", "pipeline template for a new directory (default simple)",
-                choices: PipelineTemplate.allCases.map(\.rawValue)),
-        ],
+        options: Option.specs,
         details: """
             A new directory gets the group's members as reps (the --manager accounts as managers); an
             existing one keeps its team.json. Each rep's deals and their quote PDFs: readable and writable
@@ -28,11 +22,26 @@ enum TeamInitCommand: Command {
             is readable by anyone outside the group.
             """)
 
-    static func run(_ arguments: ParsedArguments, session: Session) throws {
+    /// The options, declared once.
+    enum Option: String, OptionKey {
+        case group
+        case manager
+        case template
+
+        var spec: OptionSpec {
+            switch self {
+            case .group: OptionSpec(value: "GROUP", "the Unix group of every team member")
+            case .manager: OptionSpec(value: "USER", "a manager (comma-separated for several); on a new directory")
+            case .template: OptionSpec(value: "NAME", "pipeline template for a new directory (default simple)", oneOf: PipelineTemplate.self)
+            }
+        }
+    }
+
+    static func run(_ arguments: Arguments<Option>, session: Session) throws {
         guard geteuid() == 0 else {
             throw CommandFailure.refused("funnel team-init changes owners and permissions: run it as root (sudo)")
         }
-        guard let groupName = arguments.value("group") else { throw CommandFailure.usage("funnel team-init: --group GROUP is required") }
+        guard let groupName = arguments[.group] else { throw CommandFailure.usage("funnel team-init: --group GROUP is required") }
         guard let group = getgrnam(groupName) else { throw CommandFailure.usage("no Unix group called “\(groupName)”") }
         let gid = group.pointee.gr_gid
         let members = Set(Self.members(of: group))
@@ -41,7 +50,7 @@ enum TeamInitCommand: Command {
         }
         let store = FunnelStore(root: DataDirectory.resolve(flag: arguments.positionals[0], environment: [:]))
         if !store.isInitialized {
-            let managers = Set((arguments.value("manager") ?? "").split(separator: ",").map(String.init))
+            let managers = Set((arguments[.manager] ?? "").split(separator: ",").map(String.init))
             for manager in managers where !members.contains(manager) {
                 throw CommandFailure.usage("\(manager) is not a member of \(groupName)")
             }
@@ -49,7 +58,7 @@ enum TeamInitCommand: Command {
             guard users.contains(where: { $0.role == .manager }) else {
                 throw CommandFailure.usage("name at least one manager with --manager USER")
             }
-            let template = try InitCommand.template(arguments.value("template"))
+            let template = try arguments.choice(.template, as: PipelineTemplate.self) ?? .defaultTemplate
             try session.data { try store.initialize(pipeline: template.pipeline, team: Team(users: users)) }
         }
         let team = try session.data { try store.loadTeam() }

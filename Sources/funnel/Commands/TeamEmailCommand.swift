@@ -2,14 +2,17 @@ import Foundation
 import FunnelCore
 
 /// `funnel team email USER ADDRESS|none`: the address USER's emails are sent from (R11).
-extension TeamCommand {
-    static func setEmail(_ words: [String], arguments: ParsedArguments, session: Session) throws {
-        guard words.count == 3 else { throw CommandFailure.usage("usage: funnel team email USER ADDRESS|none") }
-        if arguments.value("role") != nil || arguments.value("name") != nil || arguments.value("email") != nil {
-            throw CommandFailure.usage("--role, --name and --email go with: funnel team add USER")
-        }
-        let account = words[1]
-        let email = words[2].lowercased() == "none" ? nil : try address(words[2])
+enum TeamEmailCommand: Command {
+    static let spec = CommandSpec(
+        name: "team email", summary: "Set the address someone's emails are sent from (none clears it).",
+        arguments: [
+            ArgumentSpec(name: "USER", required: true, help: "an account on the team (a rep sets their own)"),
+            ArgumentSpec(name: "ADDRESS", required: true, help: "the address, or none"),
+        ])
+
+    static func run(_ arguments: Arguments<NoOptions>, session: Session) throws {
+        let account = arguments.positionals[0], typed = arguments.positionals[1]
+        let email = typed.lowercased() == "none" ? nil : try address(typed)
         let funnel = try session.funnel()
         let actor = try session.actor(in: funnel)
         guard funnel.team.user(account) != nil else { throw CommandFailure.usage(Message.unknownOwner(account: account).localized) }
