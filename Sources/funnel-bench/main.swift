@@ -190,14 +190,10 @@ func measure(root: String, size: Int) throws -> Result {
         var saved: Deal?
         saveTimes.append(
             try Measure.time {
+                // As the board saves: the computed version, while the file still holds the one it came from.
                 if case .saved(let deal) = try store.update(
                     id: after.id,
-                    { current in
-                        .success(
-                            {
-                                var next = after; next.revision = current.revision + 1; return next
-                            }())
-                    })
+                    { current in current == before ? .success(after) : .failure(Refusal(.staleDeal(dealTitle: current.title))) })
                 {
                     saved = deal
                 }

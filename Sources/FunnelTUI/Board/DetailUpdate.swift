@@ -182,7 +182,7 @@ enum DetailUpdate {
             if text.trimmingCharacters(in: .whitespaces).isEmpty {
                 edit.nextAction = .some(nil)
             } else {
-                guard let next = MoveFlow.parseNextAction(text, today: today) else {
+                guard let next = NextActionText.parse(text, today: today) else {
                     return .failure(EditError(.errStartDate, language))
                 }
                 edit.nextAction = .some(next)

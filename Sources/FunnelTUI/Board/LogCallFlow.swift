@@ -37,15 +37,12 @@ enum LogCallFlow {
         _ text: String, _ call: LogCall, today: Day,
         language: Language = .en
     ) -> Result<(next: NextAction?, note: String), EditError> {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        let parts = trimmed.split(separator: " ", maxSplits: 1)
-        let rest = parts.count > 1 ? String(parts[1]).trimmingCharacters(in: .whitespaces) : ""
-        if let first = parts.first, let day = QuickDate.parse(String(first), today: today) {
+        if let typed = NextActionText.split(text, today: today) {
             let what = call.proposed?.text ?? language.text(.promptCallAgain)
-            return .success((NextAction(date: day, text: what), rest))
+            return .success((NextAction(date: typed.date, text: what), typed.rest))
         }
         guard call.proposed == nil else { return .failure(EditError(.errLogDate, language)) }
-        return .success((nil, trimmed))
+        return .success((nil, text.trimmingCharacters(in: .whitespaces)))
     }
 
     /// Enter in the prompt: logs the call through the domain, then asks about closing it when

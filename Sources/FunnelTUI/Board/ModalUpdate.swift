@@ -211,7 +211,7 @@ enum ModalUpdate {
         var prompt = prompt
         switch prompt.purpose {
         case .nextAction(let dealID, let stage, var extras):
-            guard let next = MoveFlow.parseNextAction(prompt.text, today: state.today) else {
+            guard let next = NextActionText.parse(prompt.text, today: state.today) else {
                 prompt.error = state.text(.errStartDate)
                 state.modal = .prompt(prompt)
                 return []

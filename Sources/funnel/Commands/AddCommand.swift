@@ -69,6 +69,6 @@ enum NextActionArguments {
             if arguments.value("what") != nil { throw CommandFailure.usage(UI.text(.cliWhatNeedsNext)) }
             return nil
         }
-        return NextAction(date: try session.day(next, flag: "next"), text: arguments.value("what") ?? "")
+        return try session.nextAction(next, what: arguments.value("what"))
     }
 }
