@@ -84,7 +84,9 @@ public struct Picker: Hashable, Sendable {
 }
 
 public struct PickerOption: Hashable, Sendable {
-    public var value: String
+    /// What choosing it picks; nil for the list's "none in particular" entry: every seller, all
+    /// cards, no payment terms, leave it.
+    public var value: String?
     public var label: String
 }
 
@@ -569,7 +571,7 @@ public struct BoardState: Sendable {
 
     /// The team as list entries ("Name (account)"), optionally after an "Every seller" entry.
     public func peopleOptions(everyone: Bool) -> [PickerOption] {
-        (everyone ? [PickerOption(value: "", label: text(.peopleEvery))] : [])
+        (everyone ? [PickerOption(value: nil, label: text(.peopleEvery))] : [])
             + funnel.team.users.map { PickerOption(value: $0.account, label: "\($0.name) (\($0.account))") }
     }
 
