@@ -195,8 +195,10 @@ struct ChangeListTests {
         // A move into follow-up passes because the edit before it gave the deal a next action.
         let deal = try Fx.create()
         let next = NextAction(date: Fx.day("2026-11-27"), text: "call")
-        let moved = try Fx.funnel().apply([RuleCheck.edit { $0.nextAction = .some(next) }, .move(to: "follow-up")], to: deal, by: Fx.rita, now: Fx.now)
-            .get()
+        let moved = try Fx.funnel().apply(
+            [RuleCheck.edit { $0.nextAction = .some(next) }, .move(to: "follow-up")], to: deal, by: Fx.rita, now: Fx.now
+        )
+        .get()
         #expect(moved.stage == "follow-up" && moved.nextAction == next && moved.revision == 2)
         #expect(Fx.funnel().apply([.move(to: "follow-up")], to: deal, by: Fx.rita, now: Fx.now).refusal != nil)
     }

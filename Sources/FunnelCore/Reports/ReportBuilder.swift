@@ -136,4 +136,3 @@ public enum ReportBuilder {
         return earlier.isEmpty ? 0 : Double(earlier.reduce(0, +)) / Double(earlier.count)
     }
 }
-
