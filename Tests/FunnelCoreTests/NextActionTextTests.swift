@@ -37,3 +37,15 @@ struct NextActionTextTests {
         #expect(NextActionText.parse("tomorrow x", today: later)?.date == later.adding(days: 1))
     }
 }
+
+@Suite("A date as a person types it")
+struct QuickDateTypedTests {
+    let today = Day(year: 2026, month: 11, day: 24)!
+
+    @Test(arguments: [(0, "today"), (1, "tomorrow"), (2, "+2d"), (99, "+99d"), (100, "2027-03-04"), (-1, "2026-11-23")])
+    func typedAndReadBack(days: Int, text: String) {
+        let day = today.adding(days: days)
+        #expect(QuickDate.typed(day, today: today) == text)
+        #expect(QuickDate.parse(text, today: today) == day)
+    }
+}

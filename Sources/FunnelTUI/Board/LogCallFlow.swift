@@ -14,22 +14,12 @@ enum LogCallFlow {
         let proposed = Attempts.proposedNext(after: entry, today: state.today, pipeline: state.pipeline)
         let call = LogCall(dealID: deal.id, entry: entry, proposed: proposed, fromToday: picker.fromToday)
         let label = state.text(LogPicker.choices.first { $0.entry == entry }?.label ?? .logActivity)
-        let text = proposed.map { quickForm($0.date, today: state.today) + " " } ?? ""
+        let text = proposed.map { QuickDate.typed($0.date, today: state.today) + " " } ?? ""
         state.modal = .prompt(
             Prompt(
                 title: state.text(.promptLogTitle, ["what": label, "title": deal.title]),
                 label: state.text(proposed == nil ? .promptLogNote : .promptLogNext),
                 text: text, purpose: .logCall(call)))
-    }
-
-    /// The proposal as a rep would type it: "today", "tomorrow", "+2d" or the date.
-    static func quickForm(_ day: Day, today: Day) -> String {
-        switch day.daysSinceEpoch - today.daysSinceEpoch {
-        case 0: return "today"
-        case 1: return "tomorrow"
-        case let n where n > 1 && n < 100: return "+\(n)d"
-        default: return day.iso
-        }
     }
 
     /// What the prompt's text asks for: the next action (nil: leave it) and the note.
