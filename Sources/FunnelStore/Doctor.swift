@@ -10,14 +10,53 @@ import Glibc
 /// written outside the data directory: a path built from a file's content (an owner, an id) is
 /// used only when it is a valid name (`StorePaths`) and, for an owner, a member of the team.
 public struct Doctor {
+    /// What became of a finding.
+    public enum Outcome: Sendable, Equatable {
+        /// Advice (R1's few stages), not a failure: printed as `advice:`, and no reason to exit ≠ 0.
+        case advice
+        /// Left for a person, or for `--repair`: the action says what to do.
+        case toDo
+        /// `--repair` moved the file into `quarantine/`.
+        case movedAside
+        /// `--repair` put it right where it is (made a file private, wrote it again, added lines).
+        case repaired
+
+        /// Whether `--repair` dealt with it.
+        public var isRepaired: Bool { self == .movedAside || self == .repaired }
+    }
+
+    /// What was done about a finding, or what to do, in words for people, and its outcome.
+    public struct Remedy: Sendable, Equatable {
+        public let text: String
+        public let outcome: Outcome
+
+        /// Something a person (or `--repair`) does.
+        static func toDo(_ text: String) -> Remedy { Remedy(text: text, outcome: .toDo) }
+        /// Something `--repair` did.
+        static func repaired(_ text: String) -> Remedy { Remedy(text: text, outcome: .repaired) }
+    }
+
     /// One problem found.
     public struct Finding: Sendable, Equatable {
         public let path: String
         public let problem: String
         /// What `--repair` did about it, or what a person should do.
         public var action: String
-        /// Advice (R1's few stages), not a failure: printed as `advice:`, and no reason to exit ≠ 0.
-        public var isAdvice = false
+        public var outcome: Outcome
+
+        public init(path: String, problem: String, action: String, outcome: Outcome = .toDo) {
+            self.path = path
+            self.problem = problem
+            self.action = action
+            self.outcome = outcome
+        }
+
+        init(path: String, problem: String, remedy: Remedy) {
+            self.init(path: path, problem: problem, action: remedy.text, outcome: remedy.outcome)
+        }
+
+        /// Advice, not a failure (`Outcome.advice`).
+        public var isAdvice: Bool { outcome == .advice }
     }
 
     let store: FunnelStore
@@ -77,7 +116,7 @@ public struct Doctor {
                     Finding(
                         path: path, problem: "pipeline \(entry.pipeline.name) (\(entry.id)): " + advice.problem,
                         action: advice.action.replacingOccurrences(of: "--to OTHER", with: "--to OTHER --pipeline \(entry.id)"),
-                        isAdvice: true)
+                        outcome: .advice)
                 }
             }
             for name in set.sharedNames {
@@ -108,14 +147,14 @@ public struct Doctor {
     /// R1's advice on the number of stages: past 8 stages in all, and past 5 open ones (3-5 is healthy).
     static func advice(_ pipeline: Pipeline, path: String) -> [Finding] {
         var advice = pipeline.warnings.map {
-            Finding(path: path, problem: $0.text, action: "consider fewer stages: funnel stages remove STAGE --to OTHER (R1)", isAdvice: true)
+            Finding(path: path, problem: $0.text, action: "consider fewer stages: funnel stages remove STAGE --to OTHER (R1)", outcome: .advice)
         }
         if let open = pipeline.openStagesPastAdvice {
             advice.append(
                 Finding(
                     path: path, problem: "\(open) open stages; a healthy funnel has 3-5",
                     action: "merge stages that mean the same step: funnel stages remove STAGE --to OTHER (R1)",
-                    isAdvice: true))
+                    outcome: .advice))
         }
         return advice
     }
@@ -154,7 +193,7 @@ public struct Doctor {
                 findings.append(
                     Finding(
                         path: path, problem: "a temporary file left by an interrupted write (readers ignore it)",
-                        action: repair ? quarantine.moveAside(path) : "harmless; --repair moves it to quarantine/"))
+                        remedy: repair ? quarantine.moveAside(path) : .toDo("harmless; --repair moves it to quarantine/")))
             }
         }
         return findings
@@ -177,7 +216,7 @@ final class Quarantine {
 
     /// Moves `path` (inside the data directory) aside; what was done, for the report. A move
     /// that fails is reported in the finding, never stops the repair.
-    func moveAside(_ path: String) -> String {
+    func moveAside(_ path: String) -> Doctor.Remedy {
         do {
             let relative = String(path.dropFirst(root.count + 1)).split(separator: "/").map(String.init)
             let base = try repairFolder()
@@ -192,9 +231,9 @@ final class Quarantine {
                 throw StoreError.errno(path, "moving into quarantine")
             }
             try AtomicFile.syncDirectory((path as NSString).deletingLastPathComponent)
-            return "moved to \(base.path)/\(relative.joined(separator: "/"))"
+            return Doctor.Remedy(text: "moved to \(base.path)/\(relative.joined(separator: "/"))", outcome: .movedAside)
         } catch {
-            return "could not move it to quarantine/ (\(error)); a person moves or removes it"
+            return .toDo("could not move it to quarantine/ (\(error)); a person moves or removes it")
         }
     }
 

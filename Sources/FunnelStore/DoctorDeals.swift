@@ -35,7 +35,7 @@ struct DealExamination {
             do {
                 deal = try store.readDeal(at: path).deal
             } catch {
-                note(path, "\(error)", repair ? quarantine.moveAside(path) : "--repair moves it to quarantine/; restore it from a backup")
+                note(path, "\(error)", repair ? quarantine.moveAside(path) : .toDo("--repair moves it to quarantine/; restore it from a backup"))
                 continue
             }
             checkStageAndOwner(deal, at: path)
@@ -46,8 +46,8 @@ struct DealExamination {
         }
     }
 
-    private mutating func note(_ path: String, _ problem: String, _ action: String) {
-        findings.append(Finding(path: path, problem: problem, action: action))
+    private mutating func note(_ path: String, _ problem: String, _ remedy: Doctor.Remedy) {
+        findings.append(Finding(path: path, problem: problem, remedy: remedy))
     }
 
     private mutating func checkStageAndOwner(_ deal: Deal, at path: String) {
@@ -75,13 +75,13 @@ struct DealExamination {
         do {
             try StorePaths.checkID(deal.id)
         } catch {
-            note(path, "\(error); funnel cannot save it", repair ? quarantine.moveAside(path) : "--repair moves it to quarantine/")
+            note(path, "\(error); funnel cannot save it", repair ? quarantine.moveAside(path) : .toDo("--repair moves it to quarantine/"))
             return nil
         }
         if let owner = deal.owner, !User.isValidAccount(owner) {
             note(
                 path, "deal \(deal.id): \(StorePaths.InvalidName(kind: "owner", name: owner))",
-                repair ? quarantine.moveAside(path) : "refused to build a path from it; --repair moves it to quarantine/")
+                repair ? quarantine.moveAside(path) : .toDo("refused to build a path from it; --repair moves it to quarantine/"))
             return repair ? nil : (path, false)
         }
         guard let problem = DealPlacement.problem(deal, at: path, store: store) else { return (path, true) }
@@ -89,7 +89,7 @@ struct DealExamination {
             path, "deal \(deal.id): \(problem)",
             repair
                 ? quarantine.moveAside(path)
-                : "--repair moves it to quarantine/ (it is never refiled: a person restores it with funnel add or assign)")
+                : .toDo("--repair moves it to quarantine/ (it is never refiled: a person restores it with funnel add or assign)"))
         return repair ? nil : (path, false)
     }
 
@@ -120,11 +120,12 @@ struct DealExamination {
         if store.isShared, folders.count > 1, !(inInbox(path) != inInbox(other.path)) {
             note(
                 loser, problem,
-                "not chosen by revision in a shared directory: a manager moves the wrong copy out of the data directory (mv it into quarantine/); the other then counts"
-            )
+                .toDo(
+                    "not chosen by revision in a shared directory: a manager moves the wrong copy out of the data directory (mv it into quarantine/); the other then counts"
+                ))
             return true
         }
-        note(loser, problem, repair ? quarantine.moveAside(loser) : "--repair keeps the other and moves this to quarantine/")
+        note(loser, problem, repair ? quarantine.moveAside(loser) : .toDo("--repair keeps the other and moves this to quarantine/"))
         if !keepOther { seen[deal.id] = (path, deal, filedRight) }
         return !keepOther || !repair
     }
@@ -135,20 +136,20 @@ struct DealExamination {
         var info = stat()
         guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_mode & 0o004 != 0 else { return }
         guard repair else {
-            note(path, "the file is readable by everyone on this machine", "--repair removes the access for others")
+            note(path, "the file is readable by everyone on this machine", .toDo("--repair removes the access for others"))
             return
         }
-        var action = "could not change its mode"
+        var remedy = Doctor.Remedy.toDo("could not change its mode")
         let fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
         if fd >= 0 {
             defer { close(fd) }
             if fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_nlink == 1,
                 fchmod(fd, info.st_mode & 0o7770) == 0
             {
-                action = "made it private"
+                remedy = .repaired("made it private")
             }
         }
-        note(path, "the file is readable by everyone on this machine", action)
+        note(path, "the file is readable by everyone on this machine", remedy)
     }
 
     /// A deal file with other names (hard links, in the rep's folder or anywhere else): repair
@@ -159,15 +160,15 @@ struct DealExamination {
         guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_nlink > 1 else { return }
         let problem = "the file has \(info.st_nlink) names (hard links): another name elsewhere is the same file"
         guard repair else {
-            note(path, problem, "--repair writes it again as a file of its own (the other names keep the old one)")
+            note(path, problem, .toDo("--repair writes it again as a file of its own (the other names keep the old one)"))
             return
         }
         do {
             guard let (data, identity) = try AtomicFile.readFile(path, limit: FunnelStore.maximumFileBytes) else { return }
             try AtomicFile.write(data, to: path, replacing: .file(identity))
-            note(path, problem, "made it a file of its own (the other names keep the old copy)")
+            note(path, problem, .repaired("made it a file of its own (the other names keep the old copy)"))
         } catch {
-            note(path, problem, "could not write it again (\(error)); a person removes the other names")
+            note(path, problem, .toDo("could not write it again (\(error)); a person removes the other names"))
         }
     }
 }

@@ -37,7 +37,7 @@ extension Doctor {
                 findings.append(
                     Finding(
                         path: path, problem: "a temporary file left by an interrupted write (readers ignore it)",
-                        action: repair ? quarantine.moveAside(path) : "harmless; --repair moves it to quarantine/"))
+                        remedy: repair ? quarantine.moveAside(path) : .toDo("harmless; --repair moves it to quarantine/")))
             }
         }
         return findings

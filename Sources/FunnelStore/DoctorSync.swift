@@ -26,7 +26,7 @@ extension Doctor {
             findings.append(
                 Finding(
                     path: git + "/" + name, problem: "left by a sync that was interrupted",
-                    action: "harmless: the next funnel sync clears it and completes the sync", isAdvice: true))
+                    action: "harmless: the next funnel sync clears it and completes the sync", outcome: .advice))
         }
         for (name, text) in [(".gitignore", SyncFiles.ignore), (".gitattributes", SyncFiles.attributes)] {
             let path = store.root + "/" + name
@@ -41,9 +41,9 @@ extension Doctor {
                         + (name == ".gitignore"
                             ? "the cache and the lock could be shared"
                             : "git could merge funnel's files by hand, as text"),
-                    action: repair
+                    remedy: repair
                         ? append(missing, to: path, after: data ?? Data())
-                        : "--repair adds them (funnel sync then sends them to the team)"))
+                        : .toDo("--repair adds them (funnel sync then sends them to the team)")))
         }
         findings += overriddenMerges()
         return findings
@@ -63,7 +63,7 @@ extension Doctor {
         return findings.map { finding in
             var finding = finding
             let prefix = store.root + "/"
-            guard finding.action.hasPrefix("moved"), finding.path.hasPrefix(prefix), AtomicFile.identity(finding.path) == nil else { return finding }
+            guard finding.outcome == .movedAside, finding.path.hasPrefix(prefix), AtomicFile.identity(finding.path) == nil else { return finding }
             let path = String(finding.path.dropFirst(prefix.count))
             guard SyncFiles.dealID(path) != nil, SyncFiles.isSafePath(path),
                 let data = try? git.run(["cat-file", "blob", "HEAD:\(path)"]), data.status == 0,
@@ -90,7 +90,7 @@ extension Doctor {
                 path: path,
                 problem: "a line after funnel's gives funnel's files another merge (\(later.joined(separator: ", "))): "
                     + "a git merge run by hand would not merge them field by field",
-                action: "remove the line (funnel sync merges field by field whatever it says)", isAdvice: true)
+                action: "remove the line (funnel sync merges field by field whatever it says)", outcome: .advice)
         ]
     }
 
@@ -133,14 +133,14 @@ extension Doctor {
         return plain ? text : "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
-    private func append(_ lines: [String], to path: String, after data: Data) -> String {
+    private func append(_ lines: [String], to path: String, after data: Data) -> Remedy {
         var text = String(decoding: data, as: UTF8.self)
         if !text.isEmpty, !text.hasSuffix("\n") { text += "\n" }
         do {
             try AtomicFile.write(Data((text + lines.joined(separator: "\n") + "\n").utf8), to: path)
-            return "made them present again"
+            return .repaired("made them present again")
         } catch {
-            return "could not add them: \(error)"
+            return .toDo("could not add them: \(error)")
         }
     }
 }

@@ -50,14 +50,18 @@ enum SyncBench {
         return SyncFigures(deals: size, noOp: Measure.summary(times), send: send * 1000, receive: receive * 1000, merge: merge * 1000)
     }
 
-    /// Changes `field` of the first 1,000 deals (by id) through the store, as funnel edit would.
+    /// Changes `field` of the first 1,000 deals (by id) through the domain and the store, as the
+    /// demo's manager running funnel edit would.
     static func change(_ store: FunnelStore, field: String) throws {
+        let funnel = try store.loadFunnel()
+        let pipelines = try store.loadPipelineSet()
+        guard let manager = funnel.team.user(DemoData.manager) else { throw WrongResult(description: "no \(DemoData.manager) on the team") }
+        let now = Date()
         for id in try store.dealIDs().sorted().prefix(1_000) {
             _ = try store.update(id: id) { deal in
-                var next = deal
-                if field == "title" { next.title += " +" } else { next.notes += " +" }
-                next.revision += 1
-                return .success(next)
+                var edit = DealEdit()
+                if field == "title" { edit.title = deal.title + " +" } else { edit.notes = deal.notes + " +" }
+                return funnel.on(pipelines.entry(for: deal)).apply(.edit(edit), to: deal, by: manager, now: now)
             }
         }
     }

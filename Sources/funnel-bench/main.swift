@@ -121,14 +121,30 @@ func generate(size: Int, root: String) throws {
     try store.insertBulk(world.deals)
 }
 
+/// Every figure of one data set, measured in this process (`--measure`).
 func measure(root: String, size: Int) throws -> Result {
     let store = FunnelStore(root: root)
     let pipeline = PipelineTemplate.simple.pipeline
     let team = try store.loadTeam()
-    let manager = team.user(DemoData.manager)!
     let repetitions = size >= 100_000 ? max(3, options.repetitions / 6) : options.repetitions
+    // One board in memory, changed in place (a copy would be copied on first change).
+    var opened = try measureOpen(store, size: size, manager: team.user(DemoData.manager)!, repetitions: repetitions)
+    let keys = try measureKeys(&opened.board, repetitions: repetitions)
+    let saveTimes = try measureSaves(keys.saves.prefix(repetitions), store: store)
+    let reportTimes = try measureReport(Array(opened.board.deals.values), pipeline: pipeline, team: team, repetitions: repetitions)
+    // Memory: the board's peak, before the reference decode below allocates its own.
+    let memory = Measure.peakMemoryMB()
+    let referenceTimes = try measureReference(store, size: size, repetitions: repetitions)
+    return Result(
+        deals: size, load: Measure.summary(opened.load), open: Measure.summary(opened.open), reference: Measure.summary(referenceTimes),
+        navigate: Measure.summary(keys.navigate), filter: Measure.summary(keys.filter),
+        move: Measure.summary(keys.move), save: Measure.summary(saveTimes),
+        report: Measure.summary(reportTimes), memory: memory)
+}
 
-    // 1. Open: load everything and render the first frame, boss mode, 120×40.
+/// 1. Open: load everything and render the first frame, boss mode, 120×40. Returns the board
+/// (one board in memory, as in the app: a second copy would be copied on first change).
+func measureOpen(_ store: FunnelStore, size: Int, manager: User, repetitions: Int) throws -> (load: [Double], open: [Double], board: BoardState) {
     var loadTimes: [Double] = []
     for _ in 0..<max(1, repetitions / 3) {
         loadTimes.append(try Measure.time { try check(try store.loadDealMap().count == size, "load count") })
@@ -146,12 +162,18 @@ func measure(root: String, size: Int) throws -> Result {
                 state = s
             })
     }
-    guard var board = state else { throw WrongResult(description: "no board state") }
-    state = nil  // one board in memory, as in the app (a second copy would be copied on first change)
+    guard let board = state else { throw WrongResult(description: "no board state") }
+    state = nil
     try check(board.deals.count == size, "loaded \(board.deals.count) deals, generated \(size)")
     try check(board.columns.reduce(0) { $0 + $1.count } == size, "the board shows \(board.columns.reduce(0) { $0 + $1.count }) of \(size)")
+    return (loadTimes, openTimes, board)
+}
 
-    // 2. Key to frame: navigation, a filter key press, a card move (update + render).
+/// 2. Key to frame: navigation, a filter key press, a card move (update + render); the moves'
+/// saves for step 3.
+func measureKeys(_ board: inout BoardState, repetitions: Int) throws -> (
+    navigate: [Double], filter: [Double], move: [Double], saves: [(Deal, Deal)]
+) {
     board.column = board.stages.firstIndex { $0.id == "new" }!
     var navigateTimes: [Double] = []
     for i in 0..<repetitions * 10 {
@@ -183,32 +205,31 @@ func measure(root: String, size: Int) throws -> Result {
         if board.modal != nil { _ = BoardUpdate.key(.escape, &board) }
     }
     try check(!saves.isEmpty, "no card moved")
+    return (navigateTimes, filterTimes, moveTimes, saves)
+}
 
-    // 3. Save: one move durably on disk (fsync of file and directory).
+/// 3. Save: one move durably on disk (fsync of file and directory), as the board saves it: the
+/// computed version, while the file still holds the one it came from.
+func measureSaves(_ saves: ArraySlice<(Deal, Deal)>, store: FunnelStore) throws -> [Double] {
     var saveTimes: [Double] = []
-    for (before, after) in saves.prefix(repetitions) {
+    for (before, after) in saves {
         var saved: Deal?
         saveTimes.append(
             try Measure.time {
-                if case .saved(let deal) = try store.update(
-                    id: after.id,
-                    { current in
-                        .success(
-                            {
-                                var next = after; next.revision = current.revision + 1; return next
-                            }())
-                    })
-                {
-                    saved = deal
+                let outcome = try store.update(id: after.id) { current in
+                    current == before ? .success(after) : .failure(Refusal(.staleDeal(dealTitle: current.title)))
                 }
+                if case .saved(let deal) = outcome { saved = deal }
             })
         try check(saved?.stage == after.stage, "save of \(before.id) did not land")
         try check(try store.loadDeal(id: after.id)?.stage == after.stage, "\(after.id) is not on disk as saved")
     }
+    return saveTimes
+}
 
-    // 4. The report.
+/// 4. The report.
+func measureReport(_ deals: [Deal], pipeline: Pipeline, team: Team, repetitions: Int) throws -> [Double] {
     var reportTimes: [Double] = []
-    let deals = Array(board.deals.values)
     var report: FunnelReport?
     for _ in 0..<repetitions {
         reportTimes.append(
@@ -223,11 +244,11 @@ func measure(root: String, size: Int) throws -> Result {
             == deals.filter { d in
                 pipeline.stage(id: d.stage).map { $0.kind == .open || $0.kind == .inbox } ?? false
             }.count, "the report's open deals do not add up")
+    return reportTimes
+}
 
-    // Memory: the board's peak, before the reference decode below allocates its own.
-    let memory = Measure.peakMemoryMB()
-
-    // Reference: a plain Foundation JSONDecoder load of the same files.
+/// Reference: a plain Foundation JSONDecoder load of the same files.
+func measureReference(_ store: FunnelStore, size: Int, repetitions: Int) throws -> [Double] {
     struct Plain: Decodable {
         struct Inner: Decodable { let id: String; let title: String; let stage: String }
         let deal: Inner
@@ -247,12 +268,7 @@ func measure(root: String, size: Int) throws -> Result {
                 try check(count == size, "reference read \(count)")
             })
     }
-
-    return Result(
-        deals: size, load: Measure.summary(loadTimes), open: Measure.summary(openTimes), reference: Measure.summary(referenceTimes),
-        navigate: Measure.summary(navigateTimes), filter: Measure.summary(filterTimes),
-        move: Measure.summary(moveTimes), save: Measure.summary(saveTimes),
-        report: Measure.summary(reportTimes), memory: memory)
+    return referenceTimes
 }
 
 /// The child's answer: every figure on one line, in a fixed order.

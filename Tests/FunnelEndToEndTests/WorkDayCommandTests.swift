@@ -188,4 +188,20 @@ import Testing
         #expect(try box.run("edit", id, "--tick", "smalltalk", user: "rita").status == Exit.usage)
         #expect(box.bytes(file) == bytes)
     }
+
+    @Test func anEditWithManyFlagsIsOneRevisionOrNothing() throws {
+        let box = try Sandbox()
+        defer { box.remove() }
+        try box.initialize()
+        let id = try box.add("Deal", "--owner", "rita")
+        try box.ok("edit", id, "--notes", "met", "--tick", "closing", "--payment-method", "cheques", "--installments", "3", user: "rita")
+        let deal = try box.deal(id)
+        #expect(deal["revision"] as? Int == 2 && deal.string("notes") == "met")
+        #expect((deal["payment_terms"] as? [String: Any])?["installments"] as? Int == 3)
+        let file = try #require(box.dealFile(id))
+        let bytes = box.bytes(file)
+        let refused = try box.run("edit", id, "--notes", "changed", "--installments", "500", user: "rita")
+        #expect(refused.status == Exit.refused && refused.stderr.contains("500"))
+        #expect(box.bytes(file) == bytes, "the notes are not saved without the installments")
+    }
 }

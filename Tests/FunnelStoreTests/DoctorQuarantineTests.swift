@@ -32,6 +32,7 @@ import Glibc
         let moved = try #require(findings.first { $0.path.hasSuffix(".x.json.1.2.tmp") })
         #expect(moved.action.hasPrefix("moved to \(store.root)/quarantine/"), "\(moved.action)")
         #expect(moved.action.hasSuffix("-2/deals/rita/.x.json.1.2.tmp"), "a folder of its own: \(moved.action)")
+        #expect(moved.outcome == .movedAside && moved.outcome.isRepaired)
     }
 
     @Test func aQuarantineOthersMayWriteIsMadePrivateByItsOwner() throws {
@@ -57,6 +58,7 @@ import Glibc
         let findings = try Doctor(store: store).run(repair: true)
         #expect(findings.count == 2)
         #expect(findings.allSatisfy { $0.action.hasPrefix("could not move it to quarantine/") }, "\(findings)")
+        #expect(findings.allSatisfy { $0.outcome == .toDo && !$0.outcome.isRepaired }, "a failed move is left for a person")
     }
 
     @Test func namesThatAreNotUTF8AreReportedAndNeverStopARepair() throws {
@@ -110,9 +112,9 @@ import Glibc
         let other = tmp.path + "/elsewhere.json"
         #expect(link(path, other) == 0)
         let look = try Doctor(store: store).run(repair: false)
-        #expect(look.contains { $0.problem.contains("hard links") && $0.path == path }, "\(look)")
+        #expect(look.contains { $0.problem.contains("hard links") && $0.path == path && $0.outcome == .toDo }, "\(look)")
         let repair = try Doctor(store: store).run(repair: true)
-        #expect(repair.contains { $0.action.hasPrefix("made it a file of its own") }, "\(repair)")
+        #expect(repair.contains { $0.action.hasPrefix("made it a file of its own") && $0.outcome == .repaired }, "\(repair)")
         var info = stat()
         #expect(lstat(path, &info) == 0 && info.st_nlink == 1)
         #expect(bytes(path) == bytes(other), "the same content, a new file")

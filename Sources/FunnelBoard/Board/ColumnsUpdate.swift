@@ -110,7 +110,7 @@ enum ColumnsUpdate {
     static func openFlagFilter(_ state: inout BoardState) -> [Effect] {
         let language = state.language
         let options =
-            [PickerOption(value: "", label: state.text(.pickerAllCards))]
+            [PickerOption(value: nil, label: state.text(.pickerAllCards))]
             + DealFlag.allCases.map { PickerOption(value: $0.rawValue, label: "\($0.label(in: language)) — \($0.advice(in: language))") }
             + [PickerOption(value: highPriority, label: state.text(.pickerHighPriority))]
         let current = state.priorityFilter == .high ? highPriority : state.flagFilter?.rawValue

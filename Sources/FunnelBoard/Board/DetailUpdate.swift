@@ -99,8 +99,8 @@ enum DetailUpdate {
             let language = state.language
             let options =
                 state.pipeline.work.paymentMethods.map { PickerOption(value: $0.rawValue, label: $0.label(in: language)) }
-                + [PickerOption(value: "", label: state.text(.pickerNoPaymentTerms))]
-            let selected = options.firstIndex { $0.value == deal.paymentTerms?.method.rawValue } ?? 0
+                + [PickerOption(value: nil, label: state.text(.pickerNoPaymentTerms))]
+            let selected = deal.paymentTerms.flatMap { terms in options.firstIndex { $0.value == terms.method.rawValue } } ?? 0
             state.open(
                 .picker(
                     Picker(
@@ -113,7 +113,7 @@ enum DetailUpdate {
             return PriorityFlow.choose(deal, &state)
         case .owner:
             let options = state.peopleOptions(everyone: false)
-            let selected = options.firstIndex { $0.value == deal.owner } ?? 0
+            let selected = deal.owner.flatMap { owner in options.firstIndex { $0.value == owner } } ?? 0
             state.open(
                 .picker(
                     Picker(
@@ -186,7 +186,7 @@ enum DetailUpdate {
             if text.trimmingCharacters(in: .whitespaces).isEmpty {
                 edit.nextAction = .some(nil)
             } else {
-                guard let next = MoveFlow.parseNextAction(text, today: today) else {
+                guard let next = NextActionText.parse(text, today: today) else {
                     return .failure(EditError(.errStartDate, language))
                 }
                 edit.nextAction = .some(next)

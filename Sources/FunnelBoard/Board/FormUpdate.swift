@@ -48,7 +48,7 @@ enum FormUpdate {
             if let amount = Money.parseAmount(text(.value)) { draft.value = amount } else { form.errors[.value] = state.text(.errNotAmount) }
         }
         if !text(.next).isEmpty {
-            if let next = MoveFlow.parseNextAction(text(.next), today: state.today) {
+            if let next = NextActionText.parse(text(.next), today: state.today) {
                 draft.nextAction = next
             } else {
                 form.errors[.next] = state.text(.errFormDate)

@@ -14,7 +14,7 @@ enum LogCallFlow {
         let proposed = Attempts.proposedNext(after: entry, today: state.today, pipeline: state.pipeline)
         let call = LogCall(dealID: deal.id, entry: entry, proposed: proposed, fromToday: picker.fromToday)
         let label = state.text(LogPicker.choices.first { $0.entry == entry }?.label ?? .logActivity)
-        let text = proposed.map { quickForm($0.date, today: state.today) + " " } ?? ""
+        let text = proposed.map { QuickDate.typed($0.date, today: state.today) + " " } ?? ""
         state.open(
             .prompt(
                 Prompt(
@@ -23,30 +23,17 @@ enum LogCallFlow {
                     text: text, purpose: .logCall(call))))
     }
 
-    /// The proposal as a rep would type it: "today", "tomorrow", "+2d" or the date.
-    static func quickForm(_ day: Day, today: Day) -> String {
-        switch day.daysSinceEpoch - today.daysSinceEpoch {
-        case 0: return "today"
-        case 1: return "tomorrow"
-        case let n where n > 1 && n < 100: return "+\(n)d"
-        default: return day.iso
-        }
-    }
-
     /// What the prompt's text asks for: the next action (nil: leave it) and the note.
     static func parse(
         _ text: String, _ call: LogCall, today: Day,
         language: Language = .en
     ) -> Result<(next: NextAction?, note: String), EditError> {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        let parts = trimmed.split(separator: " ", maxSplits: 1)
-        let rest = parts.count > 1 ? String(parts[1]).trimmingCharacters(in: .whitespaces) : ""
-        if let first = parts.first, let day = QuickDate.parse(String(first), today: today) {
+        if let typed = NextActionText.split(text, today: today) {
             let what = call.proposed?.text ?? language.text(.promptCallAgain)
-            return .success((NextAction(date: day, text: what), rest))
+            return .success((NextAction(date: typed.date, text: what), typed.rest))
         }
         guard call.proposed == nil else { return .failure(EditError(.errLogDate, language)) }
-        return .success((nil, trimmed))
+        return .success((nil, text.trimmingCharacters(in: .whitespaces)))
     }
 
     /// Enter in the prompt: logs the call through the domain, then asks about closing it when

@@ -69,7 +69,7 @@ enum ModalUpdate {
             let options = state.peopleOptions(everyone: true)
             let picker = Picker(
                 title: state.text(.pickerReportOn), options: options,
-                selected: options.firstIndex { $0.value == (screen.seller ?? "") } ?? 0, purpose: .reportSeller(screen))
+                selected: options.firstIndex { $0.value == screen.seller } ?? 0, purpose: .reportSeller(screen))
             state.open(.picker(picker))
             return []
         }
@@ -152,39 +152,28 @@ enum ModalUpdate {
         return []
     }
 
-    static func choose(_ value: String, purpose: PickerPurpose, _ state: inout BoardState) -> [Effect] {
+    /// What choosing `value` from a list does; nil is the list's "none in particular" entry.
+    static func choose(_ value: String?, purpose: PickerPurpose, _ state: inout BoardState) -> [Effect] {
         switch purpose {
-        case .stage(let dealID):
-            guard let deal = state.deals[dealID], deal.stage != value else { return [] }
-            return MoveFlow.attempt(dealID, to: value, extras: MoveExtras(), &state)
-        case .lostReason(let dealID, let stage, var extras):
-            extras.lostReason = value
-            return MoveFlow.attempt(dealID, to: stage, extras: extras, &state)
-        case .owner(let dealID):
-            guard let deal = state.deals[dealID], deal.owner != value else { return [] }
-            return DetailUpdate.change(dealID, .assign(owner: value), &state)
         case .seller:
-            state.scope = value.isEmpty ? .everyone : .seller(value)
+            state.scope = value.map(Scope.seller) ?? .everyone
             state.recompute(keeping: nil)
             return []
         case .reportSeller(var screen):
-            screen.seller = value.isEmpty ? nil : value
+            screen.seller = value
             screen.scroll = 0
             screen.selected = nil
             screen.report = state.report(screen)
             state.open(.report(screen))
             return []
-        case .assign(let dealID):
-            guard let deal = state.deals[dealID], deal.owner != value else { return [] }
-            return DetailUpdate.change(dealID, .assign(owner: value), &state)
         case .paymentMethod(let dealID):
             guard let deal = state.deals[dealID] else { return [] }
-            let terms = PaymentMethod(rawValue: value).map {
+            let terms = value.flatMap(PaymentMethod.init(rawValue:)).map {
                 PaymentTerms(installments: deal.paymentTerms?.installments ?? PaymentTerms.defaultInstallments, method: $0)
             }
             return DetailUpdate.change(dealID, .paymentTerms(terms), &state)
         case .flag:
-            state.flagFilter = DealFlag(rawValue: value)
+            state.flagFilter = value.flatMap(DealFlag.init(rawValue:))
             state.priorityFilter = value == ColumnsUpdate.highPriority ? .high : nil
             state.refilter()
             let shown =
@@ -196,6 +185,27 @@ enum ModalUpdate {
             return []
         case .priority, .stuck:
             return PriorityFlow.chosen(value, purpose: purpose, &state)
+        default:
+            guard let value else { return [] }
+            return choose(named: value, purpose: purpose, &state)
+        }
+    }
+
+    /// Choosing an entry that names something: a stage, a reason, a person, a deal, a template.
+    static func choose(named value: String, purpose: PickerPurpose, _ state: inout BoardState) -> [Effect] {
+        switch purpose {
+        case .stage(let dealID):
+            guard let deal = state.deals[dealID], deal.stage != value else { return [] }
+            return MoveFlow.attempt(dealID, to: value, extras: MoveExtras(), &state)
+        case .lostReason(let dealID, let stage, var extras):
+            extras.lostReason = value
+            return MoveFlow.attempt(dealID, to: stage, extras: extras, &state)
+        case .owner(let dealID):
+            guard let deal = state.deals[dealID], deal.owner != value else { return [] }
+            return DetailUpdate.change(dealID, .assign(owner: value), &state)
+        case .assign(let dealID):
+            guard let deal = state.deals[dealID], deal.owner != value else { return [] }
+            return DetailUpdate.change(dealID, .assign(owner: value), &state)
         case .mailTemplate(let job):
             return [.loadMailTemplate(job, name: value)]
         case .reportDeals:
@@ -207,6 +217,8 @@ enum ModalUpdate {
         case .removeStage(let id):
             StageEditorFlow.back(to: id, &state)
             return [.editPipeline(.removeStage(id, movingDealsTo: value))]
+        case .seller, .reportSeller, .paymentMethod, .flag, .priority, .stuck:
+            return choose(value, purpose: purpose, &state)
         }
     }
 
@@ -221,7 +233,7 @@ enum ModalUpdate {
     static func submit(_ prompt: Prompt, _ state: inout BoardState) -> [Effect] {
         switch prompt.purpose {
         case .nextAction(let dealID, let stage, var extras):
-            guard let next = MoveFlow.parseNextAction(prompt.text, today: state.today) else {
+            guard let next = NextActionText.parse(prompt.text, today: state.today) else {
                 return again(prompt, saying: state.text(.errStartDate), &state)
             }
             extras.nextAction = next

@@ -55,11 +55,4 @@ enum MoveFlow {
         return [.save(before: before, after: after)]
     }
 
-    /// Parses "DATE what" as typed in the next-action prompt.
-    static func parseNextAction(_ text: String, today: Day) -> NextAction? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        let parts = trimmed.split(separator: " ", maxSplits: 1)
-        guard let first = parts.first, let day = Day.parse(String(first), today: today) else { return nil }
-        return NextAction(date: day, text: parts.count > 1 ? String(parts[1]) : "")
-    }
 }

@@ -33,7 +33,7 @@ enum PriorityFlow {
         if let lower = deal.priority.lower {
             options.append(PickerOption(value: "lower", label: "Lower its priority to \(lower.rawValue)"))
         }
-        options.append(PickerOption(value: "", label: "Leave it"))
+        options.append(PickerOption(value: nil, label: "Leave it"))
         state.open(
             .picker(
                 Picker(
@@ -43,10 +43,10 @@ enum PriorityFlow {
     }
 
     /// What choosing from either list does.
-    static func chosen(_ value: String, purpose: PickerPurpose, _ state: inout BoardState) -> [Effect] {
+    static func chosen(_ value: String?, purpose: PickerPurpose, _ state: inout BoardState) -> [Effect] {
         switch purpose {
         case .priority(let dealID):
-            guard let priority = Priority(rawValue: value), state.deals[dealID]?.priority != priority else { return [] }
+            guard let priority = value.flatMap(Priority.init(rawValue:)), state.deals[dealID]?.priority != priority else { return [] }
             return set(priority, on: dealID, &state)
         case .stuck(let dealID):
             guard let deal = state.deals[dealID] else { return [] }

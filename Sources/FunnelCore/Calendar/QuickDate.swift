@@ -38,6 +38,17 @@ public enum QuickDate {
         return nil
     }
 
+    /// `day` as a person would type it (the board prefills a proposal this way): "today",
+    /// "tomorrow", "+2d" up to "+99d", else the ISO date. `parse` reads it back.
+    public static func typed(_ day: Day, today: Day) -> String {
+        switch day.daysSinceEpoch - today.daysSinceEpoch {
+        case 0: return "today"
+        case 1: return "tomorrow"
+        case let n where n > 1 && n < 100: return "+\(n)d"
+        default: return day.iso
+        }
+    }
+
     /// Days from today for `+N`, `+Nd`, `+Nw`, `-Nd`, `-Nw` (N up to 36,500), or nil.
     static func relative(_ t: String) -> Int? {
         guard let sign = t.first, sign == "+" || sign == "-" else { return nil }

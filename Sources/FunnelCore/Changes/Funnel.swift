@@ -11,10 +11,14 @@ public struct Funnel: Sendable {
     /// The rules every change must pass, in the order their refusals are reported.
     public var rules: [any DealRule]
 
+    /// Every rule of `Rules/`: first those about what a change asks for (who may assign, whether
+    /// a move goes anywhere, what an edit leaves), then those about the deal it makes.
     public static let standardRules: [any DealRule] = [
+        OnlyManagersAssign(), AcceptOnlyFromInbox(), RejectNeedsReason(), MoveChangesStage(), ModuleIsNamed(), ModuleBilledOnce(),
+        IssuedQuoteMatchesLines(), QuoteLinesKeepTheirCurrency(), EditKeepsNextAction(), EditKeepsWonValue(),
         FieldsAreValid(), ValuesWithinLimits(), OnlyOwnerOrManagerChanges(), OwnerIsOnTeam(), InboxOnlyForNewLeads(),
         EnteringStageNeedsNextAction(), EnteringStageNeedsQuote(), LostNeedsReason(), WonNeedsValue(), WonNeedsPaymentTerms(),
-        TrainingBeforeBilling(), QuoteLinesAreValid(),
+        PaymentTermsAreValid(), TrainingBeforeBilling(), QuoteLinesAreValid(),
     ]
 
     public init(pipeline: Pipeline, team: Team, rules: [any DealRule] = Funnel.standardRules) {
@@ -62,7 +66,7 @@ public struct Funnel: Sendable {
     public func apply(_ change: DealChange, to deal: Deal, by actor: User, now: Date, utcOffset: Int = 0) -> Result<Deal, Refusal> {
         let now = Timestamp.wholeSeconds(now)
         var next: Deal
-        switch compute(change, on: deal, by: actor, now: now, utcOffset: utcOffset) {
+        switch compute(change, on: deal, by: actor, now: now) {
         case .failure(let refusal): return .failure(refusal)
         case .success(let computed): next = computed
         }
@@ -73,6 +77,22 @@ public struct Funnel: Sendable {
         next.revision = min(deal.revision, Limits.maximumRevision) + 1
         next.updated = now
         return check(before: deal, after: next, change: change, by: actor, now: now, utcOffset: utcOffset)
+    }
+
+    /// `deal` with every change of `changes` applied in order by `actor` at `now`, as one new
+    /// revision: all of them pass their rules or the first refusal is returned and nothing
+    /// changes. Each change is checked as the one revision they make together. No changes: `deal`.
+    public func apply(_ changes: [DealChange], to deal: Deal, by actor: User, now: Date, utcOffset: Int = 0) -> Result<Deal, Refusal> {
+        var result = deal
+        for change in changes {
+            var base = result
+            base.revision = deal.revision
+            switch apply(change, to: base, by: actor, now: now, utcOffset: utcOffset) {
+            case .failure(let refusal): return .failure(refusal)
+            case .success(let next): result = next
+            }
+        }
+        return .success(result)
     }
 
     /// Runs every rule on a proposed change.

@@ -3,13 +3,13 @@ import Foundation
 /// What each `DealChange` does to a deal, before the rules look at it (`Funnel.apply`).
 extension Funnel {
     /// The next version of `deal` under `change`, without revision, time or rule checks.
-    func compute(_ change: DealChange, on deal: Deal, by actor: User, now: Date, utcOffset: Int) -> Result<Deal, Refusal> {
+    func compute(_ change: DealChange, on deal: Deal, by actor: User, now: Date) -> Result<Deal, Refusal> {
         var next = deal
         switch change {
         case .move(let target, let reason, let nextAction, let value):
             return moved(deal, to: target, reason: reason, nextAction: nextAction, value: value, by: actor, now: now)
         case .edit(let edit):
-            return edited(deal, edit, now: now, utcOffset: utcOffset)
+            return .success(edited(deal, edit))
         case .assign(let owner):
             return assigned(deal, to: owner, by: actor, now: now)
         case .log(let entry, let note, let nextAction):
@@ -21,7 +21,7 @@ extension Funnel {
         case .callStep(let step, let done):
             if done { next.callSteps.insert(step) } else { next.callSteps.remove(step) }
         case .paymentTerms(let terms):
-            next.paymentTerms = terms  // installments: ValuesWithinLimits
+            next.paymentTerms = terms  // installments: PaymentTermsAreValid
         case .accept, .reject:
             return fromInbox(deal, change, by: actor, now: now)
         case .attachLead(let note, let source):
@@ -43,15 +43,10 @@ extension Funnel {
             next.stageEntered = deal.stageEntered
             next.pipeline = deal.pipeline  // an undo stays in the pipeline the deal is in
             if earlier.stage != deal.stage { enter(earlier.stage, deal: &next, by: actor, now: now) }
-        case .training(let module, let note):
-            let name = BilledModule.clean(module)
-            guard !name.isEmpty else { return .failure(Refusal(.emptyModule)) }
-            next.activities.append(Activity(at: now, by: actor.account, kind: .training, note: note, module: name))
-        case .bill(let module):
-            let name = BilledModule.clean(module)
-            guard !name.isEmpty else { return .failure(Refusal(.emptyModule)) }
-            guard !deal.isBilled(name) else { return .failure(Refusal(.alreadyBilled(module: name))) }
-            next.modules.append(BilledModule(module: name, at: now, by: actor.account))
+        case .training(let module, let note):  // a name: ModuleIsNamed
+            next.activities.append(Activity(at: now, by: actor.account, kind: .training, note: note, module: BilledModule.clean(module)))
+        case .bill(let module):  // ModuleIsNamed, ModuleBilledOnce, TrainingBeforeBilling
+            next.modules.append(BilledModule(module: BilledModule.clean(module), at: now, by: actor.account))
         case .addLine, .removeLine, .issueQuote:
             return quoted(deal, change, by: actor, now: now)
         }
@@ -66,8 +61,7 @@ extension Funnel {
         guard let stage = pipeline.findStage(target) else {
             return .failure(Refusal(.unknownStage(text: target, known: pipeline.stages.map(\.id))))
         }
-        guard stage.id != deal.stage || isForeign(deal) else { return .failure(Refusal(.alreadyInStage(stage: stage.name))) }
-        var next = deal
+        var next = deal  // to another stage: MoveChangesStage
         if let nextAction { next.nextAction = nextAction }
         if let value { next.value = value }
         next.lostReason = stage.kind == .lost ? reason.map { pipeline.findLostReason($0) ?? $0 } : nil
@@ -76,12 +70,9 @@ extension Funnel {
         return .success(next)
     }
 
-    /// The fields of `edit` set; a stage's requirements still hold afterwards.
-    func edited(_ deal: Deal, _ edit: DealEdit, now: Date, utcOffset: Int) -> Result<Deal, Refusal> {
-        // Quote lines are priced in the deal's currency: another currency would relabel them.
-        if let v = edit.currency, v.uppercased() != deal.currency, !deal.quoteLines.isEmpty {
-            return .failure(Refusal(.currencyWithQuoteLines(dealTitle: deal.title, currency: deal.currency)))
-        }
+    /// The fields of `edit` set. What must still hold afterwards is the rules' (`EditKeepsNextAction`,
+    /// `EditKeepsWonValue`, `QuoteLinesKeepTheirCurrency`).
+    func edited(_ deal: Deal, _ edit: DealEdit) -> Deal {
         var next = deal
         if let v = edit.title { next.title = v.trimmingCharacters(in: .whitespacesAndNewlines) }
         if let v = edit.company { next.company = v }
@@ -95,23 +86,13 @@ extension Funnel {
         if let v = edit.priority { next.priority = v }
         if let v = edit.probability { next.probability = v }
         if let v = edit.expectedClose { next.expectedClose = v }
-        if let stage = pipeline.stage(id: next.stage), stage.entryRequirements.contains(.nextAction),
-            next.nextAction == nil
-        {
-            let proposed = Day(now, utcOffset: utcOffset).adding(days: pipeline.followUpDays)
-            return .failure(Refusal(.needsNextAction(stage: stage.name, proposed: proposed)))
-        }
-        if let stage = pipeline.stage(id: next.stage), stage.kind == .won, next.value == nil {
-            return .failure(Refusal(.needsValue(stage: stage.name)))
-        }
-        return .success(next)
+        return next
     }
 
-    /// Gives the deal to `owner` (R16). An inbox lead given to someone leaves Unsorted for the
-    /// first open stage, recorded in the stage history; giving a deal to nobody is for the inbox
-    /// only (`OwnerIsOnTeam`).
+    /// Gives the deal to `owner` (R16; who may: `OnlyManagersAssign`). An inbox lead given to
+    /// someone leaves Unsorted for the first open stage, recorded in the stage history; giving a
+    /// deal to nobody is for the inbox only (`OwnerIsOnTeam`).
     func assigned(_ deal: Deal, to owner: String?, by actor: User, now: Date) -> Result<Deal, Refusal> {
-        if actor.role != .manager, owner != actor.account { return .failure(Refusal(.onlyManagersAssign)) }
         var next = deal
         next.owner = owner
         if owner != nil, pipeline.stage(id: deal.stage)?.kind == .inbox {
@@ -121,11 +102,8 @@ extension Funnel {
     }
 
     /// Accepting (R4: the rep owns it, it enters the first open stage) or rejecting (closed as
-    /// lost with any reason, R4, R7) an inbox lead.
+    /// lost with any reason, R4, R7) an inbox lead (`AcceptOnlyFromInbox`, `RejectNeedsReason`).
     func fromInbox(_ deal: Deal, _ change: DealChange, by actor: User, now: Date) -> Result<Deal, Refusal> {
-        guard pipeline.stage(id: deal.stage)?.kind == .inbox else {
-            return .failure(Refusal(.notInInbox(dealTitle: deal.title)))
-        }
         var next = deal
         guard case .reject(let reason) = change else {
             next.owner = deal.owner ?? actor.account
@@ -136,7 +114,6 @@ extension Funnel {
             return .failure(Refusal(.unknownStage(text: "lost", known: pipeline.stages.map(\.id))))
         }
         let trimmed = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty else { return .failure(Refusal(.needsLostReason(stage: lost.name, reasons: pipeline.lostReasons))) }
         next.lostReason = pipeline.findLostReason(trimmed) ?? trimmed
         if next.owner == nil { next.owner = actor.account }
         enter(lost.id, deal: &next, by: actor, now: now)

@@ -8,17 +8,13 @@ extension Funnel {
         switch change {
         case .addLine(var line):
             line.text = line.text.trimmingCharacters(in: .whitespacesAndNewlines)
-            if let problem = line.violation { return .failure(Refusal(problem)) }
-            next.quoteLines.append(line)
+            next.quoteLines.append(line)  // valid: QuoteLinesAreValid
         case .removeLine(let number):
             guard deal.quoteLines.indices.contains(number - 1) else {
                 return .failure(Refusal(.noSuchQuoteLine(number: number, count: deal.quoteLines.count)))
             }
             next.quoteLines.remove(at: number - 1)
-        case .issueQuote(let quote):
-            guard !deal.quoteLines.isEmpty, quote.lines == deal.quoteLines else { return .failure(Refusal(.quoteNoLines)) }
-            guard quote.currency == deal.currency else { return .failure(Refusal(.quoteCorrupt(number: quote.number))) }
-            if let problem = quote.violation { return .failure(Refusal(problem)) }
+        case .issueQuote(let quote):  // of the lines as they are: IssuedQuoteMatchesLines
             next.quotes.append(quote)
             let note = "\(quote.number): \(Money.display(quote.total, currency: quote.currency))"
             next.activities.append(Activity(at: now, by: actor.account, kind: .quote, note: note))

@@ -42,9 +42,7 @@ public struct ValuesWithinLimits: DealRule {
         if !Limits.revisions.contains(deal.revision) {
             return .revisionOutOfRange(revision: deal.revision, limit: Limits.maximumRevision)
         }
-        if let terms = deal.paymentTerms, !Limits.installments.contains(terms.installments) {
-            return .badInstallments(terms.installments)
-        }
+        if let problem = PaymentTermsAreValid.violation(in: deal) { return problem }
         if let percent = deal.probability, !Limits.probability.contains(percent) {
             return .settingOutOfRange(setting: "probability", value: percent, range: Limits.probability)
         }

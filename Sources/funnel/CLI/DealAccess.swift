@@ -70,16 +70,8 @@ extension Session {
                     hidden = true
                     return .failure(Refusal(.onlyManagersSeeAll))
                 }
-                var deal = current
                 let funnel = intoPipeline ? funnel : funnel.on(pipelines.entry(for: current))
-                for change in changes {
-                    switch funnel.apply(change, to: deal, by: actor, now: now, utcOffset: utcOffset) {
-                    case .success(let next): deal = next
-                    case .failure(let refusal): return .failure(refusal)
-                    }
-                }
-                if changes.count > 1 { deal.revision = current.revision + 1 }
-                return .success(deal)
+                return funnel.apply(changes, to: current, by: actor, now: now, utcOffset: utcOffset)
             }
         }
         if hidden { throw Self.unknownDeal(dealID) }

@@ -98,6 +98,14 @@ struct Session {
         return day
     }
 
+    /// `--next DATE` (ISO or relative, against today) and `--what TEXT` as a next action.
+    func nextAction(_ date: String, what: String?) throws -> NextAction {
+        guard let next = NextActionText.parse(date: date, what: what, today: today) else {
+            throw CommandFailure.usage(UI.text(.cliNotADate, ["flag": "next", "text": date]))
+        }
+        return next
+    }
+
     /// Parses an amount as typed.
     func amount(_ text: String, flag: String = "value") throws -> Decimal {
         guard let amount = Money.parseAmount(text) else {

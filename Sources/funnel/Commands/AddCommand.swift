@@ -95,7 +95,7 @@ enum NextActionArguments {
             if arguments[.what] != nil { throw CommandFailure.usage(UI.text(.cliWhatNeedsNext)) }
             return nil
         }
-        return NextAction(date: try session.day(next, flag: "next"), text: arguments[.what] ?? "")
+        return try session.nextAction(next, what: arguments[.what])
     }
 }
 

@@ -44,7 +44,7 @@ enum DoctorCommand: Command {
         for finding in findings where finding.isAdvice {
             Console.block(["advice: " + finding.problem, "  " + finding.action].map(Sanitize.line).joined(separator: "\n"))
         }
-        let repaired = problems.filter { $0.action.hasPrefix("moved") || $0.action.hasPrefix("made") }
+        let repaired = problems.filter(\.outcome.isRepaired)
         if repair && repaired.isEmpty { Console.line("nothing to repair") }
         if problems.isEmpty {
             Console.line("\(session.store.root): no problems found")
@@ -58,7 +58,7 @@ enum DoctorCommand: Command {
                     "  \(repair ? "done" : "to do"): " + finding.action,
                 ].map(Sanitize.line).joined(separator: "\n"))
         }
-        let unresolved = repair ? problems.filter { !$0.action.hasPrefix("moved") && !$0.action.hasPrefix("made") } : problems
+        let unresolved = repair ? problems.filter { !$0.outcome.isRepaired } : problems
         if !unresolved.isEmpty {
             throw CommandFailure.data(
                 "\(problems.count) problem(s) found" + (repair ? ", \(unresolved.count) need a person" : "; run funnel doctor --repair"))

@@ -26,7 +26,7 @@ extension BoardState {
 
     /// The team as list entries ("Name (account)"), optionally after an "Every seller" entry.
     public func peopleOptions(everyone: Bool) -> [PickerOption] {
-        (everyone ? [PickerOption(value: "", label: text(.peopleEvery))] : [])
+        (everyone ? [PickerOption(value: nil, label: text(.peopleEvery))] : [])
             + funnel.team.users.map { PickerOption(value: $0.account, label: "\($0.name) (\($0.account))") }
     }
 

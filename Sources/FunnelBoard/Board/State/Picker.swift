@@ -11,7 +11,9 @@ public struct Picker: Hashable, Sendable {
 }
 
 public struct PickerOption: Hashable, Sendable {
-    public var value: String
+    /// What choosing it picks; nil for the list's "none in particular" entry: every seller, all
+    /// cards, no payment terms, leave it.
+    public var value: String?
     public var label: String
 }
 

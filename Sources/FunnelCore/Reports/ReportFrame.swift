@@ -1,0 +1,40 @@
+import Foundation
+
+/// What a report counts in: the pipeline's stages in the report's orders, and the period's
+/// bounds as moments.
+struct ReportFrame {
+    let currency: String
+    /// Every stage by id, with the stages deals are in that the pipeline lacks (counted as open
+    /// there, never hidden).
+    let stagesByID: [String: Stage]
+    let openStages: [Stage]
+    /// The open stages, then won: the path conversion follows.
+    let path: [Stage]
+    let rank: [String: Int]
+    /// Stages a deal can be counted in: everything but lost (the inbox, open, won, missing).
+    let counted: [Stage]
+    let countedIndex: [String: Int]
+    let firstDay: Date
+    let afterLast: Date
+    let now: Date
+
+    init(deals: [Deal], pipeline: Pipeline, period: ReportPeriod, now: Date, utcOffset: Int) {
+        currency = pipeline.defaultCurrency
+        let missing = pipeline.missingStages(of: deals)
+        stagesByID = Dictionary(uniqueKeysWithValues: (pipeline.stages + missing).map { ($0.id, $0) })
+        openStages = pipeline.stages.filter { $0.kind == .open }
+        path = openStages + pipeline.stages.filter { $0.kind == .won }
+        rank = Dictionary(uniqueKeysWithValues: path.enumerated().map { ($1.id, $0) })
+        counted = pipeline.stages.filter { $0.kind != .lost } + missing
+        countedIndex = Dictionary(uniqueKeysWithValues: counted.enumerated().map { ($1.id, $0) })
+        firstDay = period.first.map { $0.start(utcOffset: utcOffset) } ?? .distantPast
+        afterLast = period.last.adding(days: 1).start(utcOffset: utcOffset)
+        self.now = now
+    }
+
+    func inPeriod(_ date: Date) -> Bool { date >= firstDay && date < afterLast }
+    func overlaps(_ start: Date, _ end: Date) -> Bool { start < afterLast && end >= firstDay }
+    func kind(_ id: String?) -> StageKind? { id.flatMap { stagesByID[$0]?.kind } }
+    func limit(_ id: String) -> Int? { stagesByID[id]?.stuckAfterDays }
+    func stage(of deal: Deal) -> Stage? { stagesByID[deal.stage] }
+}

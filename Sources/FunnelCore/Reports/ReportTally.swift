@@ -1,0 +1,90 @@
+import Foundation
+
+/// The report's one pass over the deals and their histories: every count its figures are made
+/// of (`ReportBuilder`).
+struct ReportTally {
+    let frame: ReportFrame
+    var stageCount: [Int]
+    var stageTotal: [Decimal]
+    var stageValued: [Int]
+    var entered: [Int]
+    var reached: [Int]
+    var won = 0
+    var lost = 0
+    /// Deals closed as lost in the period, by the stage they were lost from.
+    var lostFrom: [String: Int] = [:]
+    var reasons: [String: Int] = [:]
+    var daysToWon: [Double] = []
+    /// Deals closed in the period, by their owner's account.
+    var closedBy: [String: (won: Int, lost: Int)] = [:]
+    var stays: [String: [Double]] = [:]
+    var newDeals = 0
+    /// Open deals by owner (nil: nobody's yet).
+    var openByOwner: [String?: [Deal]] = [:]
+    var leaks = LeakCounter()
+
+    init(frame: ReportFrame) {
+        self.frame = frame
+        stageCount = Array(repeating: 0, count: frame.counted.count)
+        stageTotal = Array(repeating: 0, count: frame.counted.count)
+        stageValued = Array(repeating: 0, count: frame.counted.count)
+        entered = Array(repeating: 0, count: frame.path.count)
+        reached = Array(repeating: 0, count: frame.path.count)
+    }
+
+    /// Counts one deal.
+    mutating func add(_ deal: Deal) {
+        countStage(deal)
+        if frame.inPeriod(deal.created) { newDeals += 1 }
+        countConversion(deal.history)
+        let history = deal.history
+        for (i, change) in history.enumerated() where i + 1 < history.count && frame.inPeriod(history[i + 1].at) {
+            // Velocity: a stay ends at the next entry.
+            stays[change.to, default: []].append(max(0, history[i + 1].at.timeIntervalSince(change.at)) / 86_400)
+        }
+        let lastClose = ReportRules.lastClose(history, inPeriod: frame.inPeriod) { frame.kind($0)?.isClosed == true }
+        let lostClose = lastClose.flatMap { frame.kind(history[$0].to) == .lost ? history[$0].from : nil }
+        leaks.add(stays: ReportRules.stays(history, now: frame.now, overlaps: frame.overlaps, limit: frame.limit), lostFrom: lostClose)
+        if let lastClose { countClose(deal, at: lastClose) }
+    }
+
+    /// The deal's stage now: open deals, their values, and their owner's load.
+    private mutating func countStage(_ deal: Deal) {
+        let stageKind = frame.kind(deal.stage)
+        if let c = frame.countedIndex[deal.stage], stageKind != .won {
+            stageCount[c] += 1
+            if deal.currency == frame.currency, let value = deal.value {
+                stageTotal[c] += value
+                stageValued[c] += 1
+            }
+        }
+        if stageKind == .open { openByOwner[deal.owner, default: []].append(deal) }
+    }
+
+    /// Conversion: each path stage's first entry in the period, and whether the deal went further.
+    /// Each entry's rank on the path (-1 off it), computed once; path stages fit a bitmask.
+    private mutating func countConversion(_ history: [StageChange]) {
+        let ranks = history.map { frame.rank[$0.to] ?? -1 }
+        let count = frame.path.count
+        let (enteredMask, reachedMask) = ReportRules.conversion(history, ranks: ranks, pathCount: count, inPeriod: frame.inPeriod)
+        for k in 0..<min(count, 64) where enteredMask & (1 << UInt64(k)) != 0 {
+            entered[k] += 1
+            if reachedMask & (1 << UInt64(k)) != 0 { reached[k] += 1 }
+        }
+    }
+
+    /// The deal's last close in the period: won or lost, by whom, from where and why.
+    private mutating func countClose(_ deal: Deal, at closeIndex: Int) {
+        let close = deal.history[closeIndex]
+        if frame.kind(close.to) == .won {
+            won += 1
+            if let owner = deal.owner { closedBy[owner, default: (0, 0)].won += 1 }
+            daysToWon.append(close.at.timeIntervalSince(deal.created) / 86_400)
+        } else {
+            lost += 1
+            if let owner = deal.owner { closedBy[owner, default: (0, 0)].lost += 1 }
+            if let from = close.from { lostFrom[from, default: 0] += 1 }
+            reasons[ReportRules.lostReason(deal, closeIndex: closeIndex), default: 0] += 1
+        }
+    }
+}
