@@ -61,8 +61,9 @@ let package = Package(
         // For the reliability tests: a writer making random changes through the store, printing
         // each acknowledged one, to be run side by side and killed at random moments.
         .executableTarget(name: "funnel-torture", dependencies: ["FunnelCore", "FunnelStore"], swiftSettings: strict),
-        // What the end-to-end, tmux and reliability tests share: the binary under test (the release
-        // build), and a real SMTP server on 127.0.0.1 with Python's parser to read its messages.
+        // What the test targets share (Foundation only, no app target): the binary under test (the
+        // release build), the one process runner, tmux driver, fixed clock and temporary folder,
+        // Unix accounts, git, tmpfs and lock holders, and a real SMTP server on 127.0.0.1.
         .target(name: "FunnelTestSupport", path: "Tests/FunnelTestSupport", exclude: ["Fixtures"]),
         .testTarget(name: "FunnelCoreTests", dependencies: ["FunnelCore"]),
         .testTarget(name: "FunnelStoreTests", dependencies: ["FunnelCore", "FunnelStore"]),

@@ -8,6 +8,7 @@ import Glibc
 /// A throwaway world for one test: its own temporary directory holding the data directory and a
 /// fake home, a fixed clock and a chosen user. The real home is never touched.
 final class Sandbox {
+    let folder: TemporaryFolder
     let root: String
     /// FUNNEL_DATA_DIR for every run.
     let dataDir: String
@@ -16,18 +17,17 @@ final class Sandbox {
     /// FUNNEL_NOW unless a run names another.
     var now: String
 
-    init(user: String = "boss", now: String = "2026-11-24T09:00:00Z") throws {
+    init(user: String = "boss", now: String = FixedClock.iso) throws {
         _ = try FunnelBinary.require()
-        root = FileManager.default.temporaryDirectory.path + "/funnel-e2e-\(UUID().uuidString)"
+        folder = try TemporaryFolder("funnel-e2e")
+        root = folder.path
         dataDir = root + "/data"
         self.user = user
         self.now = now
         try FileManager.default.createDirectory(atPath: root + "/home", withIntermediateDirectories: true)
-        struct UnderHome: Error {}
-        if NSHomeDirectory().count > 1, root.hasPrefix(NSHomeDirectory() + "/") { throw UnderHome() }
     }
 
-    func remove() { try? FileManager.default.removeItem(atPath: root) }
+    func remove() { folder.remove() }
 
     /// The child's whole environment.
     func environment(user: String? = nil, now: String? = nil, extra: [String: String] = [:]) -> [String: String] {
@@ -53,17 +53,23 @@ final class Sandbox {
             scratch: root)
     }
 
+    /// Runs `funnel ARGUMENTS` and records an issue unless it exits 0.
+    private func succeed(
+        _ arguments: [String], user: String?, now: String? = nil, sourceLocation: SourceLocation
+    ) throws -> RunResult {
+        let result = try runProgram(
+            FunnelBinary.path, arguments, environment: environment(user: user, now: now), scratch: root)
+        #expect(result.ok, "\(result)", sourceLocation: sourceLocation)
+        return result
+    }
+
     /// Runs `funnel ARGS…` and records an issue unless it exits 0.
     @discardableResult
     func ok(
         _ arguments: String..., user: String? = nil, now: String? = nil,
         sourceLocation: SourceLocation = #_sourceLocation
     ) throws -> RunResult {
-        let result = try runProgram(
-            FunnelBinary.path, arguments, environment: environment(user: user, now: now),
-            scratch: root)
-        #expect(result.ok, "\(result)", sourceLocation: sourceLocation)
-        return result
+        try succeed(arguments, user: user, now: now, sourceLocation: sourceLocation)
     }
 
     /// `funnel init` plus reps rita and sam.
@@ -78,31 +84,19 @@ final class Sandbox {
         _ arguments: String..., user: String? = nil, now: String? = nil,
         sourceLocation: SourceLocation = #_sourceLocation
     ) throws -> String {
-        let result = try runProgram(
-            FunnelBinary.path, ["add"] + arguments,
-            environment: environment(user: user, now: now), scratch: root)
-        #expect(result.ok, "\(result)", sourceLocation: sourceLocation)
-        return result.output
+        try succeed(["add"] + arguments, user: user, now: now, sourceLocation: sourceLocation).output
     }
 
     /// `funnel show ID --json` as a dictionary.
     func deal(_ id: String, user: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) throws -> [String: Any] {
-        let result = try runProgram(
-            FunnelBinary.path, ["show", id, "--json"], environment: environment(user: user),
-            scratch: root)
-        #expect(result.ok, "\(result)", sourceLocation: sourceLocation)
-        return try jsonObject(result.stdout)
+        try jsonObject(try succeed(["show", id, "--json"], user: user, sourceLocation: sourceLocation).stdout)
     }
 
     /// `funnel list ARGS… --json` as an array of dictionaries.
     func list(_ arguments: String..., user: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) throws
         -> [[String: Any]]
     {
-        let result = try runProgram(
-            FunnelBinary.path, ["list"] + arguments + ["--json"],
-            environment: environment(user: user), scratch: root)
-        #expect(result.ok, "\(result)", sourceLocation: sourceLocation)
-        return try jsonArray(result.stdout)
+        try jsonArray(try succeed(["list"] + arguments + ["--json"], user: user, sourceLocation: sourceLocation).stdout)
     }
 
     /// The file a deal lives in, wherever its owner put it.
