@@ -65,13 +65,13 @@ let package = Package(
         // release build), the one process runner, tmux driver, fixed clock and temporary folder,
         // Unix accounts, git, tmpfs and lock holders, and a real SMTP server on 127.0.0.1.
         .target(name: "FunnelTestSupport", path: "Tests/FunnelTestSupport", exclude: ["Fixtures"]),
-        .testTarget(name: "FunnelCoreTests", dependencies: ["FunnelCore"]),
-        .testTarget(name: "FunnelStoreTests", dependencies: ["FunnelCore", "FunnelStore"]),
-        .testTarget(name: "FunnelQuoteTests", dependencies: ["FunnelCore", "FunnelStore", "FunnelPDF", "FunnelQuote"]),
+        .testTarget(name: "FunnelCoreTests", dependencies: ["FunnelCore", "FunnelTestSupport"]),
+        .testTarget(name: "FunnelStoreTests", dependencies: ["FunnelCore", "FunnelStore", "FunnelTestSupport"]),
+        .testTarget(name: "FunnelQuoteTests", dependencies: ["FunnelCore", "FunnelStore", "FunnelPDF", "FunnelQuote", "FunnelTestSupport"]),
         .testTarget(name: "FunnelTextTests", dependencies: ["FunnelText"]),
         // Quote PDFs read back with poppler-utils (pdftotext, pdfinfo, pdfimages, pdftoppm); Cairo
         // directly to write a test logo and read rendered pages.
-        .testTarget(name: "FunnelPDFTests", dependencies: ["FunnelPDF", "CPangoCairo"], swiftSettings: pangoIncludes),
+        .testTarget(name: "FunnelPDFTests", dependencies: ["FunnelPDF", "CPangoCairo", "FunnelTestSupport"], swiftSettings: pangoIncludes),
         .testTarget(name: "FunnelTUITests", dependencies: ["FunnelCore", "FunnelText", "FunnelTUI"]),
         .testTarget(name: "FunnelEndToEndTests", dependencies: ["FunnelCore", "FunnelTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "FunnelBoardTests", dependencies: ["FunnelCore", "FunnelTestSupport"]),

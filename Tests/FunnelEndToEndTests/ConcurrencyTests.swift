@@ -19,14 +19,30 @@ struct ConcurrencyTests {
         """
 
     @Test func twoProcessesAddingAndMovingDifferentDealsLoseNothing() throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
         let scriptPath = s.root + "/worker.sh"
         try Self.script.write(toFile: scriptPath, atomically: true, encoding: .utf8)
-        let go = s.root + "/go"
         let workers = ["rita", "sam"]
         let perWorker = 15
+        let outcomes = Self.runTogether(s, script: scriptPath, workers: workers, perWorker: perWorker)
+
+        #expect(outcomes.failures.isEmpty, "\(outcomes.failures)")
+        var made: [String: String] = [:]
+        for user in workers {
+            let result = try #require(outcomes.results[user])
+            #expect(result.ok, "\(result)")
+            let ids = result.output.split(separator: "\n").map(String.init)
+            #expect(ids.count == perWorker, "\(user) made \(ids.count) deals: \(result)")
+            for id in ids { made[id] = user }
+        }
+        #expect(made.count == workers.count * perWorker, "ids are unique")
+        try Self.expectEveryDealWhole(s, made: made)
+    }
+
+    /// Runs the worker script once per worker, each as that user, all started at the same moment.
+    static func runTogether(_ s: Sandbox, script scriptPath: String, workers: [String], perWorker: Int) -> Outcomes {
+        let go = s.root + "/go"
         let outcomes = Outcomes()
         let group = DispatchGroup()
         for user in workers {
@@ -49,18 +65,11 @@ struct ConcurrencyTests {
         Thread.sleep(forTimeInterval: 0.1)
         _ = FileManager.default.createFile(atPath: go, contents: nil)
         group.wait()
+        return outcomes
+    }
 
-        #expect(outcomes.failures.isEmpty, "\(outcomes.failures)")
-        var made: [String: String] = [:]
-        for user in workers {
-            let result = try #require(outcomes.results[user])
-            #expect(result.ok, "\(result)")
-            let ids = result.output.split(separator: "\n").map(String.init)
-            #expect(ids.count == perWorker, "\(user) made \(ids.count) deals: \(result)")
-            for id in ids { made[id] = user }
-        }
-        #expect(made.count == workers.count * perWorker, "ids are unique")
-
+    /// Every deal made (id → its maker) is there, moved, with its whole history, and nothing stray is left.
+    static func expectEveryDealWhole(_ s: Sandbox, made: [String: String]) throws {
         let all = try s.list("--all")
         #expect(all.count == made.count)
         for deal in all {

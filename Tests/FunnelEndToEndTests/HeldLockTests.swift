@@ -11,9 +11,8 @@ import Glibc
 @Suite("A held data lock") struct HeldLockTests {
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/flock")))
     func readersNeverWaitAndAWriterSaysWhoHoldsItThenGivesUp() throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
         let id = try s.add("Solar")
         let lock = s.dataDir + "/.lock"
         let holder = try LockHolder(lock: lock)
@@ -41,9 +40,8 @@ import Glibc
     }
 
     @Test func aLockTimeoutThatIsNotANumberIsAUsageError() throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
         let result = try s.run("list", env: ["FUNNEL_LOCK_TIMEOUT": "soon"])
         #expect(result.status == Exit.usage && result.stderr.contains("FUNNEL_LOCK_TIMEOUT"), "\(result)")
     }

@@ -27,9 +27,8 @@ struct ShellCompletionTests {
     }
 
     @Test func fishCompletesCommandsFlagsChoicesStagesAccountsAndDealIDs() throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
         let id = try s.add("Fish deal", "--owner", "rita")
         #expect(try fish(s, "funnel mo") == ["move"])
         #expect(try fish(s, "funnel import x.csv --encoding windows-125") == ["windows-1255", "windows-1256"])
@@ -45,15 +44,14 @@ struct ShellCompletionTests {
     @Test func zshCompletesALineTypedIntoAnInteractiveShell() throws {
         let zsh = try #require(Self.path(of: "zsh"), "zsh is needed (apt-get install zsh; .ci/run does)")
         _ = try #require(Self.path(of: "tmux"), "tmux is needed")
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
         let id = try s.add("Zsh deal", "--owner", "rita")
         var env = Self.environment(s)
         env["ZDOTDIR"] = s.root
         let session = try TmuxSession(
             folder: s.root, command: [zsh, "-f", "-i"].joined(separator: " "), environment: env, width: 150, height: 10,
-            name: "z")
+            name: "z", killByPID: true)
         defer { session.close() }
         try session.type("source <(funnel completions zsh)")
         try session.press("Enter")

@@ -57,9 +57,8 @@ import Glibc
 
     @Test(.enabled(if: getuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/sbin/runuser")))
     func permissionDeniedIsAClearError() throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
         // The data directory is 0700 root's; another account gets a clear refusal, exit 4. The
         // binary is copied where that account may run it (the checkout may be in a private folder).
         let shared = try TemporaryFolder("funnel-bin")

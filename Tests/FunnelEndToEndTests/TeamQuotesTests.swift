@@ -51,10 +51,7 @@ import Glibc
         #expect(listed.ok && listed.stdout.contains(first.pdf), "\(listed)")
 
         // An unassigned lead's quote is in the shared quotes/inbox/, then follows the lead to its owner.
-        let leads = team.scratch + "/leads.csv"
-        try Data("name,phone\nShared lead,054-1234567\n".utf8).write(to: URL(fileURLWithPath: leads))
-        chmod(leads, 0o644)
-        let captured = try team.funnel(sam, "capture", leads)
+        let captured = try team.captureSharedLead(as: sam)
         #expect(captured.ok, "\(captured)")
         let lead = captured.output
         #expect(try team.funnel(rita, "lines", "add", lead, "--text", "Work", "--price", "50").ok)

@@ -48,10 +48,7 @@ import Glibc
     /// moves a deal between owners safely.
     func inboxAndReassigning(_ team: UnixTeam, ritaID: String) throws {
         let (rita, sam) = (team.rita, team.sam)
-        let leads = team.scratch + "/leads.csv"
-        try Data("name,phone\nShared lead,054-1234567\n".utf8).write(to: URL(fileURLWithPath: leads))
-        chmod(leads, 0o644)
-        let captured = try team.funnel(sam, "capture", leads)
+        let captured = try team.captureSharedLead(as: sam)
         #expect(captured.ok, "\(captured)")
         let leadID = captured.output
         #expect(try team.funnel(rita, "list", "--stage", "unsorted", "--json").stdout.contains(leadID))

@@ -1,9 +1,9 @@
 import Foundation
 import FunnelCore
+import FunnelTestSupport
 import Testing
 
 @testable import FunnelStore
-import FunnelTestSupport
 
 /// Random bytes and strings thrown at every reader of untrusted input: no crash, a clear error.
 @Suite("Fuzz") struct FuzzTests {

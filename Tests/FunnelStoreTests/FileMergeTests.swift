@@ -8,7 +8,7 @@ import Testing
 /// strict reader accepts, or nothing.
 @Suite("Sync: files merged and read back")
 struct FileMergeTests {
-    static let now = Timestamp.parse("2026-11-24T09:00:00Z")!
+    static let now = SFx.now
 
     func file<T: StoredBody>(_ body: T) throws -> Data { try FunnelJSON.encoder().encode(StoredFile(body: body)) }
 

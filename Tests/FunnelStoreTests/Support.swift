@@ -1,5 +1,6 @@
 import Foundation
 import FunnelCore
+@_exported import FunnelTestSupport
 import Testing
 
 @testable import FunnelStore
@@ -10,18 +11,13 @@ import Glibc
 
 /// A fresh directory under the system's temporary directory (never the home).
 final class TempDir {
-    let path: String
+    let folder: TemporaryFolder
+    var path: String { folder.path }
 
-    init() throws {
-        let base = FileManager.default.temporaryDirectory.path
-        path = "\(base)/funnel-store-tests-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        struct UnderHome: Error {}
-        if NSHomeDirectory().count > 1, path.hasPrefix(NSHomeDirectory() + "/") { throw UnderHome() }
-    }
+    init() throws { folder = try TemporaryFolder("funnel-store-tests") }
 
     /// Removes the directory; call it in a `defer` right after making the TempDir.
-    func remove() { try? FileManager.default.removeItem(atPath: path) }
+    func remove() { folder.remove() }
 
     /// A store in a not-yet-existing subdirectory, initialised with `template` and the test team.
     func store(template: PipelineTemplate = .simple, initialized: Bool = true) throws -> FunnelStore {
@@ -36,7 +32,7 @@ enum SFx {
     static let rita = User(account: "rita", name: "רִיטָה", role: .rep)
     static let sam = User(account: "sam", name: "Sam", role: .rep)
     static let team = Team(users: [manager, rita, sam])
-    static let now = Date(timeIntervalSince1970: 1_795_510_800)  // 2026-11-24T09:00:00Z
+    static let now = FixedClock.now
     static let funnel = Funnel(pipeline: PipelineTemplate.simple.pipeline, team: team)
 
     static func deal(_ id: String, owner: String? = "rita", stage: String = "new", title: String = "שלום Solar") -> Deal {
@@ -48,12 +44,6 @@ enum SFx {
     }
 
     static func later(_ hours: Double) -> Date { now.addingTimeInterval(hours * 3_600) }
-}
-
-func mode(_ path: String) -> mode_t? {
-    var info = stat()
-    guard stat(path, &info) == 0 else { return nil }
-    return info.st_mode & 0o7777
 }
 
 func bytes(_ path: String) -> Data? { FileManager.default.contents(atPath: path) }

@@ -13,6 +13,8 @@ public struct RunResult: CustomStringConvertible, Sendable {
     public let signaled: Bool
     public let stdout: String
     public let stderr: String
+    /// stdout as the bytes written (for output that is not UTF-8).
+    public let stdoutData: Data
 
     public var description: String {
         "funnel \(arguments.joined(separator: " ")) → \(signaled ? "signal" : "exit") \(status)\n"
@@ -51,16 +53,17 @@ public struct Ending: Equatable, Sendable {
 /// child inherits, so a child that leaves a daemon behind (the tmux server), or whose descriptors
 /// leaked into another test's long-lived child, would be waited for until that process ends.
 public enum Spawn {
-    /// Starts `executable ARGUMENTS` with exactly `environment`; stdout and stderr to the files
-    /// given (created or emptied, mode 0600), /dev/null when nil. Returns the child's pid.
+    /// Starts `executable ARGUMENTS` with exactly `environment`; stdin read from the file `stdin`,
+    /// stdout and stderr written to the files given (created or emptied, mode 0600); /dev/null
+    /// for each not given. Returns the child's pid.
     public static func start(
-        _ executable: String, _ arguments: [String], environment: [String: String],
+        _ executable: String, _ arguments: [String], environment: [String: String], stdin: String? = nil,
         stdout: String? = nil, stderr: String? = nil, workingDirectory: String? = nil
     ) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 0, stdin ?? "/dev/null", O_RDONLY, 0)
         for (fd, path) in [(Int32(1), stdout), (Int32(2), stderr)] {
             posix_spawn_file_actions_addopen(&actions, fd, path ?? "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         }
@@ -134,30 +137,32 @@ public struct SpawnFailure: Error, CustomStringConvertible {
     public let description: String
 }
 
-/// Runs a program to its end with exactly the environment given, stdin from /dev/null, stdout
-/// and stderr captured through files in a folder of its own (under `scratch` when given), and a
-/// time limit: a program still running then is killed and the test records an issue.
+/// Runs a program to its end with exactly the environment given, stdin `input` (/dev/null when
+/// nil), stdout and stderr captured through files in a folder of its own (under `scratch` when
+/// given), and a time limit: a program still running then is killed and the test records an issue.
 public func runProgram(
     _ executable: String, _ arguments: [String], environment: [String: String], scratch: String? = nil,
-    timeLimit: TimeInterval = 30, workingDirectory: String? = nil
+    timeLimit: TimeInterval = 30, workingDirectory: String? = nil, input: Data? = nil
 ) throws -> RunResult {
     let folder = (scratch ?? FileManager.default.temporaryDirectory.path) + "/.run-\(UUID().uuidString)"
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: folder) }
-    let outPath = folder + "/out", errPath = folder + "/err"
+    let inPath = folder + "/in", outPath = folder + "/out", errPath = folder + "/err"
+    if let input { try input.write(to: URL(fileURLWithPath: inPath)) }
     let pid = try Spawn.start(
-        executable, arguments, environment: environment, stdout: outPath, stderr: errPath,
-        workingDirectory: workingDirectory)
+        executable, arguments, environment: environment, stdin: input == nil ? nil : inPath, stdout: outPath,
+        stderr: errPath, workingDirectory: workingDirectory)
     let exit = ChildExit()
     DispatchQueue.global().asyncAfter(deadline: .now() + timeLimit) {
         if exit.claimForWatchdog() { kill(pid, SIGKILL) }
     }
     let ending = Spawn.wait(pid)
     let killedByWatchdog = !exit.claimForWaiter()
+    let out = FileManager.default.contents(atPath: outPath) ?? Data()
     let result = RunResult(
         arguments: arguments, status: ending.status, signaled: ending.signaled,
-        stdout: String(decoding: FileManager.default.contents(atPath: outPath) ?? Data(), as: UTF8.self),
-        stderr: String(decoding: FileManager.default.contents(atPath: errPath) ?? Data(), as: UTF8.self))
+        stdout: String(decoding: out, as: UTF8.self),
+        stderr: String(decoding: FileManager.default.contents(atPath: errPath) ?? Data(), as: UTF8.self), stdoutData: out)
     if killedByWatchdog { Issue.record("\(executable) \(arguments) ran longer than \(timeLimit)s and was killed") }
     return result
 }

@@ -18,9 +18,10 @@ public final class TmuxSession {
     /// Starts a `width`×`height` session running `command` under `shell`, every variable of
     /// `environment` set for it (its TERM as tmux's default-terminal, which an `-e TERM=` loses
     /// to). `after` are tmux commands run in the same call, before the server reads the pane.
+    /// With `killByPID`, `close()` also kills the server by its pid.
     public init(
         folder: String, command: String, environment: [String: String], width: Int, height: Int,
-        shell: String = "/bin/sh", name: String = "board", after: [String] = []
+        shell: String = "/bin/sh", name: String = "board", after: [String] = [], killByPID: Bool = false
     ) throws {
         self.folder = folder
         self.name = name
@@ -36,18 +37,20 @@ public final class TmuxSession {
         if !after.isEmpty { arguments += [";"] + after }
         let result = try run(arguments, environment: environment)
         guard result.ok else { throw TmuxFailure(description: "tmux new-session failed: \(result.stderr)") }
-        serverPID = pid_t(try tmux("display-message", "-p", "#{pid}").trimmingCharacters(in: .whitespacesAndNewlines))
+        if killByPID {
+            serverPID = pid_t(try tmux("display-message", "-p", "#{pid}").trimmingCharacters(in: .whitespacesAndNewlines))
+        }
     }
 
     deinit { close() }
 
-    /// Kills the private server (and with it the pane's processes), by its pid too when
-    /// `kill-server` left it running. Safe to call twice.
+    /// Kills the private server (and with it the pane's processes); with `killByPID`, by its pid
+    /// too (kill-server alone has left servers behind). Safe to call twice.
     public func close() {
         guard !closed else { return }
         closed = true
         _ = try? run(["kill-server"])
-        if let serverPID, serverPID > 1, kill(serverPID, 0) == 0 { kill(serverPID, SIGKILL) }
+        if let serverPID, serverPID > 1 { kill(serverPID, SIGKILL) }
     }
 
     /// Runs `tmux ARGUMENTS` against this server; its result, whatever the status.

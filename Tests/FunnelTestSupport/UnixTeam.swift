@@ -110,6 +110,15 @@ open class UnixTeam {
         return try runProgram(binary, arguments, environment: environment, scratch: runs, timeLimit: 20)
     }
 
+    /// `funnel capture` as `account` of a CSV file holding one lead, "Shared lead" (a file
+    /// every account may read); the run, whose output is the lead's id.
+    public func captureSharedLead(as account: String) throws -> RunResult {
+        let leads = scratch + "/leads.csv"
+        try Data("name,phone\nShared lead,054-1234567\n".utf8).write(to: URL(fileURLWithPath: leads))
+        chmod(leads, 0o644)
+        return try funnel(account, "capture", leads)
+    }
+
     /// `funnel team-init DIR --group GROUP EXTRA…` as root, as docs/team.md says (again after
     /// adding people).
     public func teamInit(_ extra: String...) throws -> RunResult {

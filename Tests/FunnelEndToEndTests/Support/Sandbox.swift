@@ -29,6 +29,18 @@ final class Sandbox {
 
     func remove() { folder.remove() }
 
+    /// A sandbox after `initialize()`: `funnel init` plus reps rita and sam.
+    static func initialized(user: String = "boss", template: String = "simple") throws -> Sandbox {
+        let sandbox = try Sandbox(user: user)
+        do {
+            try sandbox.initialize(template: template)
+        } catch {
+            sandbox.remove()
+            throw error
+        }
+        return sandbox
+    }
+
     /// The child's whole environment.
     func environment(user: String? = nil, now: String? = nil, extra: [String: String] = [:]) -> [String: String] {
         var env = [
@@ -99,6 +111,16 @@ final class Sandbox {
         try jsonArray(try succeed(["list"] + arguments + ["--json"], user: user, sourceLocation: sourceLocation).stdout)
     }
 
+    /// `funnel add ARGS…`: the new deal's id, its file and the file's bytes, to show later that a
+    /// refused change left the file as it was.
+    func addWatched(
+        _ arguments: String..., sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> (id: String, file: String, before: Data?) {
+        let id = try succeed(["add"] + arguments, user: nil, sourceLocation: sourceLocation).output
+        let file = try #require(dealFile(id), sourceLocation: sourceLocation)
+        return (id, file, bytes(file))
+    }
+
     /// The file a deal lives in, wherever its owner put it.
     func dealFile(_ id: String) -> String? {
         let candidates =
@@ -130,12 +152,6 @@ extension Dictionary where Key == String, Value == Any {
     func string(_ key: String) -> String? { self[key] as? String }
     /// True when the key is present with JSON null.
     func isNull(_ key: String) -> Bool { self[key] is NSNull }
-}
-
-func fileMode(_ path: String) -> mode_t? {
-    var info = stat()
-    guard stat(path, &info) == 0 else { return nil }
-    return info.st_mode & 0o7777
 }
 
 /// Rewrites a JSON file in place as another program (or a newer funnel) would have.
