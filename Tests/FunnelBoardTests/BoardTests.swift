@@ -18,10 +18,8 @@ extension FunnelWorld {
     /// The pipeline's stage names in board order, from `funnel stages --json`.
     func stageNames() throws -> [String] {
         let text = try cli("stages", "--json")
-        guard let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
-            let stages = object["stages"] as? [[String: Any]]
-        else { throw WorldError("bad stages json: \(text)") }
-        return stages.compactMap { $0["name"] as? String }
+        guard let stages = try jsonObject(text)["stages"] as? [[String: Any]] else { throw WorldError("bad stages json: \(text)") }
+        return stages.compactMap { $0.string("name") }
     }
 
     /// The day `days` after FUNNEL_NOW's day, as YYYY-MM-DD (UTC, as the children run with TZ=UTC).

@@ -16,7 +16,7 @@ extension BoardTests {
             try world.setUp()
             let id = try world.add("Roof", "--owner", "rita", "--next", "+3d")
             let remote = world.root.appendingPathComponent("team.git").path
-            let made = try Git.makeBare(remote, environment: world.environment())
+            let made = try PlainGit.makeBare(remote, environment: world.environment())
             #expect(made.status == 0, "\(made.stderr)")
             try world.cli("sync", "init", remote)
             // Rita's laptop: her own clone.

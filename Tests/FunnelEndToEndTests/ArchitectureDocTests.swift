@@ -58,9 +58,7 @@ struct ArchitectureDocTests {
         #expect(!files.isEmpty, "no rule files in \(folder)")
         let rules = files.map { String($0.dropLast(".swift".count)) }
         let missing = Self.missing(rules, in: try Self.read("docs/architecture.md"))
-        #expect(
-            missing.isEmpty,
-            "docs/architecture.md does not name these rule files of \(folder): "
-                + missing.map { "\($0) (\($0).swift)" }.joined(separator: ", "))
+        let named = missing.map { "\($0) (\($0).swift)" }.joined(separator: ", ")
+        #expect(missing.isEmpty, "docs/architecture.md does not name these rule files of \(folder): \(named)")
     }
 }

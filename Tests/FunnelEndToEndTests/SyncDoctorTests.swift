@@ -143,7 +143,7 @@ struct SyncAroundFunnelTests {
         // A later sync with a full scan of the manager's folder keeps the teammate's file in the repository.
         try team.ok("boss", "edit", id, "--notes", "y")
         try team.ok("boss", "sync")
-        let tree = try Git.run(["ls-tree", "-r", "--name-only", "main"], in: team.remote, environment: team.sandbox.environment())
+        let tree = try PlainGit.run(["ls-tree", "-r", "--name-only", "main"], in: team.remote, environment: team.sandbox.environment())
         #expect(tree.stdout.contains("README.md") && !tree.stdout.contains("my-notes.txt"), "\(tree)")
     }
 
@@ -186,7 +186,7 @@ struct SyncShareRaceTests {
             (["init", "-q", "-b", "main", other], root), (["commit", "-q", "--allow-empty", "-m", "theirs"], other),
             (["remote", "add", "origin", team.remote], other),
         ] {
-            let made = try Git.run(arguments, in: folder, as: "m2", environment: team.sandbox.environment())
+            let made = try PlainGit.run(arguments, in: folder, as: "m2", environment: team.sandbox.environment())
             #expect(made.ok, "\(made)")
         }
         let wrapper = root + "/git-racing"
@@ -205,7 +205,7 @@ struct SyncShareRaceTests {
         for name in [".git", ".gitignore", ".gitattributes"] {
             #expect(!FileManager.default.fileExists(atPath: team.dataDir("boss") + "/" + name), "\(name) was left")
         }
-        let log = try Git.run(["log", "--format=%s", "main"], in: team.remote, as: "m2", environment: team.sandbox.environment())
+        let log = try PlainGit.run(["log", "--format=%s", "main"], in: team.remote, as: "m2", environment: team.sandbox.environment())
         #expect(log.stdout == "theirs\n", "only the other manager's commit is there: \(log)")
         try team.ok("boss", "list")
     }

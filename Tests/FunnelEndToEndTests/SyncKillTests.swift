@@ -20,7 +20,7 @@ struct SyncKillTests {
         // The remote's git runs in a session of its own, as on a server: killing the manager's
         // sync never kills the server side.
         for (key, value) in [("remote.origin.receivepack", "setsid git-receive-pack"), ("remote.origin.uploadpack", "setsid git-upload-pack")] {
-            let set = try Git.run(["config", key, value], in: team.dataDir("boss"), environment: team.sandbox.environment())
+            let set = try PlainGit.run(["config", key, value], in: team.dataDir("boss"), environment: team.sandbox.environment())
             #expect(set.ok, "\(set)")
         }
         let rounds = Int(ProcessInfo.processInfo.environment["FUNNEL_SYNC_KILLS"] ?? "") ?? 20

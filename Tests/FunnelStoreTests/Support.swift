@@ -64,10 +64,7 @@ func storeError<T>(_ body: () throws -> T) -> StoreError? {
 
 /// Rewrites a JSON file's top-level "schema" number, as a newer funnel would have written it.
 func setSchema(_ schema: Int, in path: String) throws {
-    let data = try #require(bytes(path))
-    var object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-    object["schema"] = schema
-    try JSONSerialization.data(withJSONObject: object).write(to: URL(fileURLWithPath: path))
+    try editJSON(path) { $0["schema"] = schema }
 }
 
 /// A thread-safe list, for collecting outcomes from concurrent work.

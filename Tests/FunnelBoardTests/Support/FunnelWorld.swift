@@ -117,11 +117,7 @@ final class FunnelWorld {
 
     /// `funnel list --all --json`.
     func list(as account: String = "dana") throws -> [DealSnapshot] {
-        let text = try succeed(["list", "--all", "--json"], as: account)
-        guard let array = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]] else {
-            throw WorldError("funnel list --json did not print an array: \(text)")
-        }
-        return array.map(DealSnapshot.init(object:))
+        try jsonArray(try succeed(["list", "--all", "--json"], as: account)).map(DealSnapshot.init(object:))
     }
 
     /// Polls `funnel show ID --json` until `condition` holds; the last snapshot either way.
@@ -143,12 +139,7 @@ struct DealSnapshot: CustomStringConvertible {
 
     init(object: [String: Any]) { self.object = object }
 
-    init(json: String) throws {
-        guard let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else {
-            throw WorldError("not a JSON object: \(json)")
-        }
-        self.object = object
-    }
+    init(json: String) throws { object = try jsonObject(json) }
 
     var id: String { object["id"] as? String ?? "" }
     var title: String { object["title"] as? String ?? "" }

@@ -16,7 +16,7 @@ final class SyncTeam {
     init() throws {
         sandbox = try Sandbox()
         remote = sandbox.root + "/team.git"
-        let made = try Git.makeBare(remote, environment: sandbox.environment())
+        let made = try PlainGit.makeBare(remote, environment: sandbox.environment())
         #expect(made.ok, "\(made)")
     }
 
@@ -87,7 +87,7 @@ final class SyncTeam {
     /// recording an issue unless each exits 0.
     func git(_ person: String, _ commands: [String]..., sourceLocation: SourceLocation = #_sourceLocation) throws {
         for arguments in commands {
-            let result = try Git.run(arguments, in: dataDir(person), as: person, environment: sandbox.environment())
+            let result = try PlainGit.run(arguments, in: dataDir(person), as: person, environment: sandbox.environment())
             #expect(result.ok, "\(result)", sourceLocation: sourceLocation)
         }
     }

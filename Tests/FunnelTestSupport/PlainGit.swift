@@ -2,7 +2,7 @@ import Foundation
 
 /// Plain `git` for the sync tests: the team's bare repository, and a teammate going around funnel
 /// in a clone, as that person (author and committer).
-public enum Git {
+public enum PlainGit {
     /// `git init --bare PATH`.
     public static func makeBare(_ path: String, environment: [String: String]) throws -> RunResult {
         try runProgram("/usr/bin/env", ["git", "init", "-q", "--bare", path], environment: environment)
