@@ -67,6 +67,21 @@ func setSchema(_ schema: Int, in path: String) throws {
     try editJSON(path) { $0["schema"] = schema }
 }
 
+/// `pipeline` as the store writes its file.
+func pipelineFile(_ pipeline: Pipeline) throws -> Data { try FunnelJSON.encoder().encode(StoredFile(body: pipeline)) }
+
+/// `base` changed apart: ours renames its second stage to `renamed`, theirs adds the lost reason
+/// `reason`; the pipeline `FileMerge` makes of them as `path`, read back by the store's reader.
+func mergedPipeline(_ base: Pipeline, renaming renamed: String, addingReason reason: String, path: String) throws -> Pipeline {
+    var ours = base
+    ours.stages[1].name = renamed
+    var theirs = base
+    theirs.lostReasons.append(reason)
+    let outcome = try FileMerge.merge(
+        base: try pipelineFile(base), ours: try pipelineFile(ours), theirs: try pipelineFile(theirs), path: path)
+    return try FunnelJSON.decode(StoredFile<Pipeline>.self, from: outcome.data, path: path).body
+}
+
 /// A thread-safe list, for collecting outcomes from concurrent work.
 final class Collected<T>: @unchecked Sendable {
     private let lock = NSLock()
