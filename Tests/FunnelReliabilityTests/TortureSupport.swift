@@ -44,6 +44,11 @@ struct TortureWorld {
     /// Waits for a process; its exit status, or the signal number + 128.
     static func wait(_ pid: pid_t) -> Int32 { Spawn.wait(pid).shellStatus }
 
+    /// What a writer started with `output` wrote to its stderr.
+    static func complaints(_ output: String) -> String {
+        (try? String(contentsOfFile: output + ".stderr", encoding: .utf8)) ?? ""
+    }
+
     /// The acknowledged changes a writer printed (complete lines only).
     static func acks(_ output: String) -> [(id: String, revision: Int, token: String, kind: Int)] {
         let text = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
