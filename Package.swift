@@ -68,16 +68,17 @@ let package = Package(
         // For the reliability tests: a writer making random changes through the store, printing
         // each acknowledged one, to be run side by side and killed at random moments.
         .executableTarget(name: "funnel-torture", dependencies: ["FunnelCore", "FunnelStore"], swiftSettings: strict),
-        // What the end-to-end, tmux and reliability tests share: the binary under test (the release
-        // build), and a real SMTP server on 127.0.0.1 with Python's parser to read its messages.
+        // What the test targets share (Foundation only, no app target): the binary under test (the
+        // release build), the one process runner, tmux driver, fixed clock and temporary folder,
+        // Unix accounts, git, tmpfs and lock holders, and a real SMTP server on 127.0.0.1.
         .target(name: "FunnelTestSupport", path: "Tests/FunnelTestSupport", exclude: ["Fixtures"]),
-        .testTarget(name: "FunnelCoreTests", dependencies: ["FunnelCore"]),
-        .testTarget(name: "FunnelStoreTests", dependencies: ["FunnelCore", "FunnelStore"]),
-        .testTarget(name: "FunnelQuoteTests", dependencies: ["FunnelCore", "FunnelStore", "FunnelPDF", "FunnelQuote"]),
+        .testTarget(name: "FunnelCoreTests", dependencies: ["FunnelCore", "FunnelTestSupport"]),
+        .testTarget(name: "FunnelStoreTests", dependencies: ["FunnelCore", "FunnelStore", "FunnelTestSupport"]),
+        .testTarget(name: "FunnelQuoteTests", dependencies: ["FunnelCore", "FunnelStore", "FunnelPDF", "FunnelQuote", "FunnelTestSupport"]),
         .testTarget(name: "FunnelTextTests", dependencies: ["FunnelText"]),
         // Quote PDFs read back with poppler-utils (pdftotext, pdfinfo, pdfimages, pdftoppm); Cairo
         // directly to write a test logo and read rendered pages.
-        .testTarget(name: "FunnelPDFTests", dependencies: ["FunnelPDF", "CPangoCairo"], swiftSettings: pangoIncludes),
+        .testTarget(name: "FunnelPDFTests", dependencies: ["FunnelPDF", "CPangoCairo", "FunnelTestSupport"], swiftSettings: pangoIncludes),
         .testTarget(name: "FunnelTUITests", dependencies: ["FunnelCore", "FunnelText", "FunnelBoard", "FunnelTUI"]),
         .testTarget(name: "FunnelEndToEndTests", dependencies: ["FunnelCore", "FunnelTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "FunnelBoardTests", dependencies: ["FunnelCore", "FunnelTestSupport"]),

@@ -18,10 +18,8 @@ extension FunnelWorld {
     /// The pipeline's stage names in board order, from `funnel stages --json`.
     func stageNames() throws -> [String] {
         let text = try cli("stages", "--json")
-        guard let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
-            let stages = object["stages"] as? [[String: Any]]
-        else { throw WorldError("bad stages json: \(text)") }
-        return stages.compactMap { $0["name"] as? String }
+        guard let stages = try jsonObject(text)["stages"] as? [[String: Any]] else { throw WorldError("bad stages json: \(text)") }
+        return stages.compactMap { $0.string("name") }
     }
 
     /// The day `days` after FUNNEL_NOW's day, as YYYY-MM-DD (UTC, as the children run with TZ=UTC).
@@ -36,6 +34,26 @@ extension FunnelWorld {
 }
 
 extension TmuxBoard {
+    /// c, then the outcome key (n, r, …) on the selected card or today's list: the
+    /// date-and-note line is open.
+    func startCall(_ outcome: String) throws {
+        try press("c")
+        try waitFor("No answer")
+        try press(outcome)
+        try waitFor("→ next call")
+    }
+
+    /// Logs a call: `startCall`, then `line` in place of the proposed date and note when given, then Enter.
+    func logCall(_ outcome: String, replacingDateWith line: String? = nil) throws {
+        try startCall(outcome)
+        if let line {
+            try press("C-u")
+            try type(line)
+        }
+        try waitFor(line.map { String($0.split(separator: " ").dropFirst().joined(separator: " ").prefix(12)) } ?? "→ next")
+        try press("Enter")
+    }
+
     /// Presses `key` until the screen satisfies `condition`, at most `limit` times. After each
     /// press it waits for the pane to change (text or attributes: a highlight may be all that moves).
     @discardableResult

@@ -12,20 +12,6 @@ extension BoardTests {
             try world.succeed(["add", title, "--owner", "rita"] + options, as: "rita", now: time)
         }
 
-        /// Logs a call from today's list: c, the outcome key, then the date-and-note line.
-        static func log(_ board: TmuxBoard, _ outcome: String, replacingDateWith line: String?) throws {
-            try board.press("c")
-            try board.waitFor("No answer")
-            try board.press(outcome)
-            try board.waitFor("→ next call")
-            if let line {
-                try board.press("C-u")
-                try board.type(line)
-            }
-            try board.waitFor(line.map { String($0.split(separator: " ").dropFirst().joined(separator: " ").prefix(12)) } ?? "→ next")
-            try board.press("Enter")
-        }
-
         @Test("A rep's morning: today's list, calls with notes and dates, an unreachable lead closed, two undos, one email delivered")
         func morningRun() throws {
             try #require(SMTPServer.available, "needs msmtp and python3-aiosmtpd (.ci/run installs them)")
@@ -36,12 +22,7 @@ extension BoardTests {
             let msmtprc = try server.msmtpConfig(at: world.root.path + "/msmtprc", from: "rita@example.com")
             try world.writeConfig("mailer = \(SMTPServer.msmtp) -C \(msmtprc) -t\n")
             try world.cli("team", "email", "rita", "rita@example.com", as: "dana")
-            let ghost = try Self.add(world, "Ghost lead", at: "2026-11-23T07:00:00Z")
-            for _ in 0..<5 { try world.cli("log", ghost, "no-answer", as: "rita") }
-            let noa = try Self.add(world, "Noa Levi", at: "2026-11-24T08:00:00Z")
-            let omer = try Self.add(world, "Omer Katz", at: "2026-11-24T08:30:00Z", "--contact", "עומר כץ", "--email", "omer@example.com")
-            let due = try Self.add(world, "Due follow-up", at: "2026-11-20T08:00:00Z", "--stage", "meeting", "--next", "today")
-            try world.cli("log", due, "reached", "--next", "today", as: "rita")
+            let (ghost, noa, omer, due) = try Self.morningDeals(world)
 
             let board = try TmuxBoard(world, user: "rita", width: 100, height: 30)
             defer { board.close() }
@@ -50,18 +31,35 @@ extension BoardTests {
             try board.waitFor("Today's calls (4)")
             try board.waitFor("▸ Ghost lead")
             // The sixth unanswered attempt: the board asks, y closes it as lost (Unreachable).
-            try Self.log(board, "n", replacingDateWith: "m sixth try, no voicemail")
+            try board.logCall("n", replacingDateWith: "m sixth try, no voicemail")
             try board.waitFor("Close as lost (Unreachable)?")
             try board.press("y")
             try board.waitFor("▸ Noa Levi")
-            try Self.log(board, "r", replacingDateWith: "fri wants a demo")
+            try board.logCall("r", replacingDateWith: "fri wants a demo")
             try board.waitFor("▸ Omer Katz")
-            try Self.log(board, "n", replacingDateWith: "+3 line busy all morning")
+            try board.logCall("n", replacingDateWith: "+3 line busy all morning")
             // Omer stays a new lead in the list, yet the list moves on to the next deal.
             try board.waitFor("▸ Due follow-up")
-            try Self.log(board, "r", replacingDateWith: nil)
+            try board.logCall("r", replacingDateWith: nil)
             try board.waitForGone("▸ Due follow-up")
+            try Self.expectMorningCalls(world, ghost: ghost, noa: noa, omer: omer, due: due)
+            try Self.undoTwice(board, world, noa: noa, omer: omer, due: due)
+            try Self.emailOmer(board, world, server: server, omer: omer)
+        }
 
+        /// The rep's list for the morning: a lead unanswered five times, two new leads, a follow-up due today.
+        static func morningDeals(_ world: FunnelWorld) throws -> (ghost: String, noa: String, omer: String, due: String) {
+            let ghost = try Self.add(world, "Ghost lead", at: "2026-11-23T07:00:00Z")
+            for _ in 0..<5 { try world.cli("log", ghost, "no-answer", as: "rita") }
+            let noa = try Self.add(world, "Noa Levi", at: "2026-11-24T08:00:00Z")
+            let omer = try Self.add(world, "Omer Katz", at: "2026-11-24T08:30:00Z", "--contact", "עומר כץ", "--email", "omer@example.com")
+            let due = try Self.add(world, "Due follow-up", at: "2026-11-20T08:00:00Z", "--stage", "meeting", "--next", "today")
+            try world.cli("log", due, "reached", "--next", "today", as: "rita")
+            return (ghost, noa, omer, due)
+        }
+
+        /// What the four calls of the morning saved.
+        static func expectMorningCalls(_ world: FunnelWorld, ghost: String, noa: String, omer: String, due: String) throws {
             let closed = try world.waitForDeal(ghost) { $0.stage == "not-relevant" }
             #expect(closed.lostReason == "Unreachable")
             #expect(closed.activities.count == 6)
@@ -72,8 +70,10 @@ extension BoardTests {
             #expect(busy.activities.first?["note"] as? String == "line busy all morning")
             #expect(busy.nextActionDate == FunnelWorld.day(after: 3))
             #expect(try world.waitForDeal(due) { $0.activities.count == 2 }.nextActionDate == FunnelWorld.day(after: 2))
+        }
 
-            // Two undos: the last two calls go, with their attempts and next dates.
+        /// Two undos: the last two calls go, with their attempts and next dates.
+        static func undoTwice(_ board: TmuxBoard, _ world: FunnelWorld, noa: String, omer: String, due: String) throws {
             try board.press("Escape")
             try board.waitForGone("Today's calls")
             try board.press("u")
@@ -83,8 +83,10 @@ extension BoardTests {
             let unlogged = try world.waitForDeal(omer) { $0.activities.isEmpty }
             #expect(unlogged.activities.isEmpty, "the second undo in a row worked")
             #expect(try world.show(noa).activities.count == 1, "the third call stays")
+        }
 
-            // R11's email to Omer, really sent: e, To and Subject shown, y; logged with its subject.
+        /// R11's email to Omer, really sent: e, To and Subject shown, y; logged with its subject.
+        static func emailOmer(_ board: TmuxBoard, _ world: FunnelWorld, server: SMTPServer, omer: String) throws {
             try board.press("/")
             try board.type("Omer")
             try board.press("Enter")
@@ -147,14 +149,11 @@ extension BoardTests {
             defer { board.close() }
             try board.waitForBoard()
             try board.waitForSelected("Ghost lead", in: "New inquiry")
-            try board.press("c")
-            try board.waitFor("No answer")
-            try board.press("n")
-            try board.waitFor("→ next call")
+            try board.startCall("n")
             try board.press("Escape")
             try board.waitUntil("nothing logged") { $0.statusLine.contains("not logged") }
             #expect(try world.show(ghost).activities.count == 5)
-            try Self.log(board, "n", replacingDateWith: nil)
+            try board.logCall("n", replacingDateWith: nil)
             try board.waitFor("Close as lost (Unreachable)?")
             try board.press("n")
             try board.waitForGone("Close as lost")

@@ -35,18 +35,24 @@ extension BoardTests {
             try board.waitForSelected("Detail deal", in: "Meeting / quote")
         }
 
-        @Test("Quick edits from the detail pane are saved: title and value; owner for a manager")
-        func quickEdits() throws {
+        /// A manager's board on a new deal titled `title`, its title being edited in the detail pane;
+        /// the world, the board and the deal's id.
+        static func editingTitle(of title: String) throws -> (FunnelWorld, TmuxBoard, String) {
             let world = try FunnelWorld.team()
-            let id = try world.add("Old title", "--next", "+2d")
+            let id = try world.add(title, "--next", "+2d")
             let board = try TmuxBoard(world)
-            defer { board.close() }
             try board.waitForBoard()
             try board.press("Enter")
             try board.waitFor("▸ Title")
-
             try board.press("Enter")
             try board.waitFor("Edit title")
+            return (world, board, id)
+        }
+
+        @Test("Quick edits from the detail pane are saved: title and value; owner for a manager")
+        func quickEdits() throws {
+            let (world, board, id) = try Self.editingTitle(of: "Old title")
+            defer { board.close() }
             for _ in 0..<"title".count { try board.press("BSpace") }
             try board.type("deal, renamed")
             try board.press("Enter")
@@ -90,15 +96,8 @@ extension BoardTests {
 
         @Test("A field being edited that changes in another process is not silently overwritten")
         func editChangedUnderneath() throws {
-            let world = try FunnelWorld.team()
-            let id = try world.add("Original title", "--next", "+2d")
-            let board = try TmuxBoard(world)
+            let (world, board, id) = try Self.editingTitle(of: "Original title")
             defer { board.close() }
-            try board.waitForBoard()
-            try board.press("Enter")
-            try board.waitFor("▸ Title")
-            try board.press("Enter")
-            try board.waitFor("Edit title")
             try board.type(" v2")
             try board.waitFor("Original title v2")
 

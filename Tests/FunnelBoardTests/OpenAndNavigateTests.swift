@@ -79,7 +79,19 @@ extension BoardTests {
             try board.press("g")
             let top = try board.waitForSelected("Deal 1", in: "New inquiry")
             #expect(top.column("New inquiry", contains: "↓ \(9 - shownCards) more"))
+            try Self.movesAcrossColumns(board)
+            try Self.pagesAndJumps(board, shownCards: shownCards)
 
+            // Past the last column on screen the board scrolls sideways and says so.
+            let stages = try world.stageNames()
+            let last = try board.press("l", until: "the last stage selected") { $0.columnNames.last == stages.last && $0.header.contains("◀") }
+            #expect(last.header.contains("◀ \(stages.count - last.columnNames.count) more"))
+            #expect(!last.header.contains("▶"))
+            try board.press("h", until: "back at the first column") { $0.columnNames.first == stages.first }
+        }
+
+        /// Right/l and Left/h move between columns; each column keeps its own selected card.
+        static func movesAcrossColumns(_ board: TmuxBoard) throws {
             try board.press("j")
             try board.waitForSelected("Deal 2", in: "New inquiry")
             try board.press("Right")
@@ -93,7 +105,10 @@ extension BoardTests {
             try board.press("h")
             // Each column keeps its own selected card.
             try board.waitForSelected("Deal 2", in: "New inquiry")
-            // PgDn / PgUp move by a page of cards.
+        }
+
+        /// PgDn / PgUp move by a page of cards, Home and End to the ends of the column.
+        static func pagesAndJumps(_ board: TmuxBoard, shownCards: Int) throws {
             try board.press("NPage")
             let paged = try board.waitUntil("a page down") { $0.selected?.stage == "New inquiry" && $0.selected?.title != "Deal 2" }
             #expect(paged.selected?.title == "Deal \(min(9, 2 + shownCards))")
@@ -104,13 +119,6 @@ extension BoardTests {
             try board.waitForSelected("Deal 9", in: "New inquiry")
             try board.type("\u{1b}OH")
             try board.waitForSelected("Deal 1", in: "New inquiry")
-
-            // Past the last column on screen the board scrolls sideways and says so.
-            let stages = try world.stageNames()
-            let last = try board.press("l", until: "the last stage selected") { $0.columnNames.last == stages.last && $0.header.contains("◀") }
-            #expect(last.header.contains("◀ \(stages.count - last.columnNames.count) more"))
-            #expect(!last.header.contains("▶"))
-            try board.press("h", until: "back at the first column") { $0.columnNames.first == stages.first }
         }
 
         @Test("`funnel demo --deals 40`: column counts on the board match `funnel list`")

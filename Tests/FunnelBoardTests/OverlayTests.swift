@@ -4,6 +4,14 @@ import Testing
 extension BoardTests {
     @Suite("Filter, help, new deal, hostile text", .serialized)
     struct Overlays {
+        /// In the filter line, erases `old` and types `new`; the screen once the status line shows it.
+        @discardableResult
+        static func refilter(_ board: TmuxBoard, from old: String, to new: String) throws -> BoardScreen {
+            for _ in 0..<old.count { try board.press("BSpace") }
+            try board.type(new)
+            return try board.waitUntil("the filter “\(new)” typed") { $0.statusLine.contains(new) }
+        }
+
         @Test("/ filters the cards as you type; Esc clears the filter")
         func filter() throws {
             let world = try FunnelWorld.team()
@@ -23,25 +31,17 @@ extension BoardTests {
             #expect(narrowed.statusLine.contains("2 cards"))
 
             // The company matches too.
-            try board.press("BSpace", "BSpace", "BSpace", "BSpace", "BSpace")
-            try board.type("breeze")
-            let company = try board.waitUntil("the filter “breeze” typed") { $0.statusLine.contains("breeze") }
+            let company = try Self.refilter(board, from: "solar", to: "breeze")
             #expect(company.titles(in: "New inquiry") == ["Wind turbine"])
             #expect(company.titles(in: "Follow-up").isEmpty)
 
             // So do the contact and the phone.
-            for _ in 0..<"breeze".count { try board.press("BSpace") }
-            try board.type("noa lev")
-            let contact = try board.waitUntil("the filter “noa lev” typed") { $0.statusLine.contains("noa lev") }
+            let contact = try Self.refilter(board, from: "breeze", to: "noa lev")
             #expect(contact.titles(in: "New inquiry") == ["Wind turbine"])
-            for _ in 0..<"noa lev".count { try board.press("BSpace") }
-            try board.type("7771234")
-            let phone = try board.waitUntil("the filter “7771234” typed") { $0.statusLine.contains("7771234") }
+            let phone = try Self.refilter(board, from: "noa lev", to: "7771234")
             #expect(phone.titles(in: "New inquiry") == ["Wind turbine"])
             #expect(phone.titles(in: "Follow-up").isEmpty)
-            for _ in 0..<"7771234".count { try board.press("BSpace") }
-            try board.type("breeze")
-            try board.waitUntil("the filter “breeze” typed") { $0.statusLine.contains("breeze") }
+            try Self.refilter(board, from: "7771234", to: "breeze")
 
             try board.press("Enter")
             let kept = try board.waitUntil("the filter in the header") { $0.header.contains("breeze") }
@@ -89,15 +89,21 @@ extension BoardTests {
             #expect(closed.isSelected("Some deal", in: "New inquiry"))
         }
 
-        @Test("n opens the new-deal form; a missing title is shown beside the field; the deal is created")
-        func newDeal() throws {
+        /// A manager's board with one deal, the new-deal form opened with n.
+        static func openNewDealForm() throws -> (FunnelWorld, TmuxBoard, BoardScreen) {
             let world = try FunnelWorld.team()
             try world.add("Existing", "--next", "+1d")
             let board = try TmuxBoard(world)
-            defer { board.close() }
             try board.waitForBoard()
             try board.press("n")
             let form = try board.waitFor("New deal in New inquiry")
+            return (world, board, form)
+        }
+
+        @Test("n opens the new-deal form; a missing title is shown beside the field; the deal is created")
+        func newDeal() throws {
+            let (world, board, form) = try Self.openNewDealForm()
+            defer { board.close() }
             #expect(form.text.contains("▸ Title"))
 
             // Enter walks the fields and saves on the last one: with no title, it says so and stays.
@@ -132,13 +138,8 @@ extension BoardTests {
 
         @Test("The new-deal form's validation messages beside the fields can be read in full")
         func formMessagesInFull() throws {
-            let world = try FunnelWorld.team()
-            try world.add("Existing", "--next", "+1d")
-            let board = try TmuxBoard(world)
+            let (world, board, _) = try Self.openNewDealForm()
             defer { board.close() }
-            try board.waitForBoard()
-            try board.press("n")
-            try board.waitFor("New deal in New inquiry")
             try board.type("Has a title")
             try board.press("Tab", until: "the Email field") { $0.text.contains("▸ Email") }
             try board.type("not-an-address")

@@ -50,11 +50,8 @@ extension BoardTests {
         func signalWhileWaitingForTheLock() throws {
             let board = try Self.openBoard()
             defer { board.close() }
-            let holder = Process()
-            holder.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
-            holder.arguments = ["-o", "-x", board.world.dataDir.path + "/.lock", "/bin/sleep", "30"]
-            try holder.run()
-            defer { holder.terminate() }
+            let holder = try LockHolder(lock: board.world.dataDir.path + "/.lock", seconds: 30)
+            defer { holder.release() }
             usleep(300_000)
             let pid = try board.boardPID()
             try board.press("L")

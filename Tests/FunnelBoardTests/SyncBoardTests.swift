@@ -16,14 +16,14 @@ extension BoardTests {
             try world.setUp()
             let id = try world.add("Roof", "--owner", "rita", "--next", "+3d")
             let remote = world.root.appendingPathComponent("team.git").path
-            let made = try Run.process("/usr/bin/env", ["git", "init", "-q", "--bare", remote], environment: world.environment())
+            let made = try PlainGit.makeBare(remote, environment: world.environment())
             #expect(made.status == 0, "\(made.stderr)")
             try world.cli("sync", "init", remote)
             // Rita's laptop: her own clone.
             var rita = world.environment(user: "rita")
             rita["FUNNEL_DATA_DIR"] = world.root.appendingPathComponent("rita").path
             for arguments in [["sync", "init", remote], ["edit", id, "--title", "Roof, 40 panels"], ["sync"]] {
-                let result = try Run.process(world.binary, arguments, environment: rita)
+                let result = try runProgram(world.binary, arguments, environment: rita)
                 #expect(result.status == 0, "funnel \(arguments): \(result.stderr)")
             }
             try world.writeConfig("sync_interval = 0\n")

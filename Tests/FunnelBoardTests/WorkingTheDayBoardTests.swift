@@ -13,11 +13,7 @@ extension BoardTests {
             defer { board.close() }
             try board.waitForBoard()
             try board.waitForSelected("Call me", in: "New inquiry")
-            try board.press("c")
-            try board.waitFor("No answer")
-            try board.press("n")
-            try board.waitFor("→ next call")
-            try board.press("Enter")
+            try board.logCall("n")
             try board.waitUntil("the status says it was logged") { $0.statusLine.contains("logged no answer") }
             let deal = try world.waitForDeal(id) { $0.activities.count == 1 }
             #expect(deal.activities.first?["outcome"] as? String == "no-answer")
@@ -43,11 +39,7 @@ extension BoardTests {
             #expect(list.text.contains("New leads nobody has spoken to"))
             #expect(list.text.contains("▸ Fresh lead"))
             // Log a reached call on the first: it leaves the list, the next one is selected.
-            try board.press("c")
-            try board.waitFor("Reached")
-            try board.press("r")
-            try board.waitFor("→ next call")
-            try board.press("Enter")
+            try board.logCall("r")
             let after = try board.waitFor("Today's calls (1)")
             #expect(after.text.contains("▸ Due today"))
             #expect(try world.waitForDeal(lead) { $0.activities.count == 1 }.activities.first?["outcome"] as? String == "reached")

@@ -1,4 +1,5 @@
 import Foundation
+import FunnelTestSupport
 import Testing
 
 @testable import FunnelCore
@@ -9,19 +10,10 @@ import Testing
 struct CodePageTests {
     /// What iconv makes of one byte: its scalar, or nil when iconv refuses it.
     static func iconv(_ byte: UInt8, from name: String) throws -> UInt32? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/iconv")
-        process.arguments = ["-f", name, "-t", "UTF-32BE"]
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        input.fileHandleForWriting.write(Data([byte]))
-        try input.fileHandleForWriting.close()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0, data.count == 4 else { return nil }
+        let result = try runProgram(
+            "/usr/bin/iconv", ["-f", name, "-t", "UTF-32BE"], environment: ["PATH": "/usr/bin:/bin"], input: Data([byte]))
+        let data = result.stdoutData
+        guard result.ok, data.count == 4 else { return nil }
         return data.reduce(0) { $0 << 8 | UInt32($1) }
     }
 
@@ -56,18 +48,9 @@ struct CodePageTests {
 @Suite("Text encodings and delimiters")
 struct TextEncodingTests {
     static func iconv(_ text: String, to name: String) throws -> [UInt8] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/iconv")
-        process.arguments = ["-f", "UTF-8", "-t", name]
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
-        input.fileHandleForWriting.write(Data(text.utf8))
-        try input.fileHandleForWriting.close()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return [UInt8](data)
+        let result = try runProgram(
+            "/usr/bin/iconv", ["-f", "UTF-8", "-t", name], environment: ["PATH": "/usr/bin:/bin"], input: Data(text.utf8))
+        return [UInt8](result.stdoutData)
     }
 
     @Test func detectsEachEncoding() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import FunnelTestSupport
 import Testing
 
 @testable import FunnelCore
@@ -10,11 +11,11 @@ enum Fx {
     static let sam = User(account: "sam", name: "Sam Rep", role: .rep)
     static let team = Team(users: [manager, rita, sam])
 
-    /// 2026-11-24T09:00:00Z
-    static let now = Date(timeIntervalSince1970: 1_795_510_800)
+    /// 2026-11-24T09:00:00Z, the tests' one clock.
+    static let now = FixedClock.now
     static let today = Day(year: 2026, month: 11, day: 24)!
 
-    static func later(hours: Double) -> Date { now.addingTimeInterval(hours * 3_600) }
+    static func later(hours: Double) -> Date { FixedClock.later(hours: hours) }
 
     static func funnel(_ template: PipelineTemplate = .simple) -> Funnel {
         Funnel(pipeline: template.pipeline, team: team)

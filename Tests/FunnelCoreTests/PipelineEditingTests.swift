@@ -6,7 +6,7 @@ import Testing
 @Suite("Changing stages and lost reasons (PipelineEditing)")
 struct PipelineEditingTests {
     let simple = PipelineTemplate.simple.pipeline
-    let now = Timestamp.parse("2026-11-24T09:00:00Z")!
+    let now = Fx.now
     let manager = User(account: "dana", name: "Dana", role: .manager)
     let rep = User(account: "rita", name: "Rita", role: .rep)
 

@@ -127,13 +127,15 @@ struct PipelineSetTests {
         }
     }
 
+    /// `deal` moved by rita into the renewals pipeline's opportunity stage an hour later.
+    func movedToRenewals(_ deal: Deal) throws -> Deal {
+        try #require(
+            Fx.funnel().on(renewals).apply(.move(to: "opportunity"), to: deal, by: Fx.rita, now: Fx.later(hours: 1)).success)
+    }
+
     @Test func reportsSeeTheHistorySinceTheDealEnteredItsPipeline() throws {
         let deal = try Fx.create(value: 100)
-        let moved = try #require(
-            Fx.funnel().on(renewals).apply(
-                .move(to: "opportunity"), to: deal, by: Fx.rita,
-                now: Fx.later(hours: 1)
-            ).success)
+        let moved = try movedToRenewals(deal)
         let seen = moved.historyInItsPipeline
         #expect(seen.history == [StageChange(at: Fx.later(hours: 1), by: "rita", from: nil, to: "opportunity", pipeline: "renewals")])
         #expect(deal.historyInItsPipeline == deal)
@@ -141,11 +143,7 @@ struct PipelineSetTests {
 
     @Test func aMergeKeepsAStageWithItsPipeline() throws {
         let base = try Fx.create(value: 100)
-        let moved = try #require(
-            Fx.funnel().on(renewals).apply(
-                .move(to: "opportunity"), to: base, by: Fx.rita,
-                now: Fx.later(hours: 1)
-            ).success)
+        let moved = try movedToRenewals(base)
         var edited = base
         edited.title = "Renamed"
         edited.updated = Fx.later(hours: 2)

@@ -10,15 +10,16 @@ import Testing
 /// Builders for the report tests (file-private so they never clash with other fixtures).
 private enum RF {
     static let pipeline = PipelineTemplate.simple.pipeline
-    static let now = Timestamp.parse("2026-11-24T09:00:00Z")!
-    static let today = Day(year: 2026, month: 11, day: 24)!
+    static let now = Fx.now
+    static let today = Fx.today
 
-    static let mia = User(account: "mia", name: "Mia Manager", role: .manager)
+    // The domain tests' people (Fx), and two more.
+    static let mia = Fx.manager
     static let max = User(account: "max", name: "Max Manager", role: .manager)
-    static let rita = User(account: "rita", name: "Rita Rep", role: .rep)
-    static let sam = User(account: "sam", name: "Sam Rep", role: .rep)
+    static let rita = Fx.rita
+    static let sam = Fx.sam
     static let tom = User(account: "tom", name: "Tom Rep", role: .rep)
-    static let team = Team(users: [mia, rita, sam])
+    static let team = Fx.team
 
     /// "11-05" → 2026-11-05T09:00:00Z; "11-05T21:30" → 2026-11-05T21:30:00Z; "2025-10-01" → 09:00Z.
     static func t(_ text: String) -> Date {
@@ -272,25 +273,27 @@ struct ReportTests {
             report.conversions.map { "\($0.from.id)>\($0.to.id)" }
                 == ["new>follow-up", "follow-up>meeting", "meeting>onboarding", "onboarding>customer"])
         // new: A ✓, B ✓ (skipped to meeting), E ✗ (lost), F ✓, I ✓ (its entry on 11-15); D's entry is before.
-        let new = report.conversion(from: "new")
-        #expect(new?.entered == 5)
-        #expect(new?.reached == 4)
-        #expect(RF.close(new?.rate, 0.8))
+        expectConversion(report, from: "new", entered: 5, reached: 4, rate: 0.8)
         // follow-up: A ✓, F ✗, I ✗ (entered 11-16, still there); B never entered; D entered before.
-        let followUp = report.conversion(from: "follow-up")
-        #expect(followUp?.entered == 3)
-        #expect(followUp?.reached == 1)
-        #expect(RF.close(followUp?.rate, 1.0 / 3.0))
+        expectConversion(report, from: "follow-up", entered: 3, reached: 1, rate: 1.0 / 3.0)
         // meeting: A ✗, B ✓ (won counts as later), C ✓ (created into meeting), D ✗.
-        let meeting = report.conversion(from: "meeting")
-        #expect(meeting?.entered == 4)
-        #expect(meeting?.reached == 2)
-        #expect(RF.close(meeting?.rate, 0.5))
+        expectConversion(report, from: "meeting", entered: 4, reached: 2, rate: 0.5)
         // onboarding: only C, still there. B reached the won stage without entering onboarding.
         let onboarding = report.conversion(from: "onboarding")
         #expect(onboarding?.entered == 1)
         #expect(onboarding?.reached == 0)
         #expect(onboarding?.rate == 0)
+    }
+
+    /// One stage's conversion: how many entered it in the period, how many reached a later stage, the rate.
+    func expectConversion(
+        _ report: FunnelReport, from stage: String, entered: Int, reached: Int, rate: Double,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        let conversion = report.conversion(from: stage)
+        #expect(conversion?.entered == entered, sourceLocation: sourceLocation)
+        #expect(conversion?.reached == reached, sourceLocation: sourceLocation)
+        #expect(RF.close(conversion?.rate, rate), sourceLocation: sourceLocation)
     }
 
     @Test func reachingCountsUpToNowButEntriesOutsideThePeriodAreNotInTheCohort() {
@@ -575,7 +578,13 @@ struct ReportTests {
         #expect(sam?.overdueNextActions == 1)
         #expect(sam?.stuck == 1)
         #expect(sam?.overloaded == false)
+        expectTomAndMia(report)
+        #expect(report.won == 2)
+        #expect(report.lost == 1)
+    }
 
+    /// teamRowsPerSeller's rows of a rep with only a won deal and of a manager owning an open one.
+    func expectTomAndMia(_ report: FunnelReport) {
         let tom = report.seller("tom")
         #expect(tom?.open == 0)
         #expect(tom?.won == 1)
@@ -593,9 +602,6 @@ struct ReportTests {
         #expect(mia?.overdueNextActions == 0)
         #expect(mia?.winRate == nil)
         #expect(mia?.overloaded == false)
-
-        #expect(report.won == 2)
-        #expect(report.lost == 1)
     }
 
     /// rita owns `ritaOpen` open deals, sam owns 1: overloaded above 1.5 × the average.

@@ -5,7 +5,7 @@ import Testing
 
 /// R2, R4, R9–R14, R20: activities, attempts, flags, the call list, leads, payment terms.
 @Suite struct WorkingTheDayTests {
-    static let now = Timestamp.parse("2026-11-24T09:00:00Z")!
+    static let now = Fx.now
     static let pipeline = PipelineTemplate.simple.pipeline
     static let team = Team(users: [
         User(account: "dana", name: "Dana", role: .manager),

@@ -5,9 +5,8 @@ import Testing
 @Suite("funnel add")
 struct AddTests {
     @Test func addPrintsOnlyTheNewId() throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
         let result = try s.ok("add", "Solar panels")
         #expect(result.stderr.isEmpty)
         #expect(result.stdout == result.output + "\n")
@@ -27,9 +26,8 @@ struct AddTests {
     }
 
     @Test func everyFieldIsStored() throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
         let id = try s.add(
             "מערכת סולארית", "--company", "شركة النور", "--contact", "Ahmad", "--phone", "050-1234567",
             "--email", "a@example.com", "--value", "12,500.50", "--currency", "usd", "--stage",
@@ -49,9 +47,8 @@ struct AddTests {
     }
 
     @Test func addIntoTheInboxHasNoOwner() throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
         let id = try s.add("Web form lead", "--stage", "unsorted")
         let deal = try s.deal(id)
         #expect(deal.isNull("owner"))
@@ -59,9 +56,8 @@ struct AddTests {
     }
 
     @Test func aRepAddingForSomeoneElseIsRefused() throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
         let result = try s.run("add", "Sam's lead", "--owner", "sam", user: "rita")
         #expect(result.status == Exit.refused, "\(result)")
         #expect(result.stdout.isEmpty)
@@ -72,9 +68,8 @@ struct AddTests {
     }
 
     @Test func rulesApplyWhenAdding() throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
         let r6 = try s.run("add", "Straight to follow-up", "--stage", "follow-up")
         #expect(r6.status == Exit.refused, "\(r6)")
         #expect(r6.stderr.contains("2026-11-26"))
@@ -100,9 +95,8 @@ struct AddTests {
         ["--value"], ["--bogus", "x"],
     ])
     func badValuesAreUsageErrors(flags: [String]) throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
         let result = try runProgram(FunnelBinary.path, ["add", "Deal"] + flags, environment: s.environment(), scratch: s.root)
         // Every one is a malformed command line (2), EURO included, as for edit and init.
         #expect(result.status == Exit.usage, "\(result)")
@@ -112,9 +106,8 @@ struct AddTests {
     }
 
     @Test func anUnknownOwnerIsAUsageErrorAsDocumented() throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
         let result = try s.run("add", "Deal", "--owner", "ghost")
         #expect(result.stdout.isEmpty)
         #expect(result.stderr.contains("ghost"))
@@ -125,9 +118,8 @@ struct AddTests {
     }
 
     @Test func flagSyntax() throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
         let dashed = try s.add("--value=12500", "--", "-20% campaign")
         let deal = try s.deal(dashed)
         #expect(deal.string("title") == "-20% campaign")
@@ -137,9 +129,8 @@ struct AddTests {
     }
 
     @Test func someoneNotOnTheTeamIsToldHowToJoin() throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
         let result = try s.run("add", "Deal", user: "stranger")
         #expect(result.status == Exit.refused, "\(result)")
         #expect(result.stderr.contains("funnel team add stranger"))
@@ -149,9 +140,8 @@ struct AddTests {
 @Suite("funnel list")
 struct ListTests {
     @Test func jsonHasTheDocumentedFields() throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
         let id = try s.add("Solar", "--company", "Acme", "--value", "99.9", "--next", "2026-12-01")
         let list = try s.list()
         #expect(list.count == 1)
@@ -173,9 +163,8 @@ struct ListTests {
     }
 
     @Test func textListsTheDealsWithAHeader() throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
         let empty = try s.ok("list")
         #expect(empty.stdout.isEmpty)
         #expect(empty.stderr.contains("no deals"))
@@ -189,9 +178,8 @@ struct ListTests {
     }
 
     @Test func scopes() throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
         let mine = try s.add("Boss deal")
         let rita = try s.add("Rita deal", "--owner", "rita")
         let sam = try s.add("Sam deal", "--owner", "sam")
@@ -215,9 +203,8 @@ struct ListTests {
     }
 
     @Test func stageFilterByIdOrName() throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
         _ = try s.add("New one")
         let met = try s.add("Met", "--stage", "meeting")
         for stage in ["meeting", "MEETING", "Meeting / quote"] {
@@ -228,9 +215,8 @@ struct ListTests {
     }
 
     @Test func ordersWithinAStageAndStagesInBoardOrder() throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
         // Created on different days; due dates from next actions or the day the deal came in.
         let a = try s.add("Alpha", "--value", "500", "--next", "2026-11-30", now: "2026-11-20T09:00:00Z")
         let b = try s.add("Bravo", "--value", "9000", now: "2026-11-22T09:00:00Z")
@@ -258,9 +244,8 @@ struct ListTests {
 @Suite("funnel show")
 struct ShowTests {
     @Test func textShowsEveryFieldAndTheHistory() throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
         let id = try s.add(
             "Solar", "--company", "Acme", "--value", "12500", "--owner", "rita", "--next", "+2d",
             "--what", "Call back")
@@ -276,9 +261,8 @@ struct ShowTests {
     }
 
     @Test func jsonHasTheFieldsAndTheWholeHistory() throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
         let id = try s.add("Solar", "--owner", "rita")
         try s.ok("move", id, "meeting", user: "rita", now: "2026-11-25T10:00:00Z")
         try s.ok("move", id, "customer", "--value", "100", now: "2026-11-26T11:00:00Z")
@@ -297,9 +281,8 @@ struct ShowTests {
     }
 
     @Test func idPrefixesUniqueAmbiguousAndUnknown() throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
         // Add deals until two ids share a first character (31 possible: quick by the birthday bound).
         var ids: [String] = []
         var shared: Character?
@@ -327,9 +310,8 @@ struct ShowTests {
     }
 
     @Test func aRepCannotLookAtAnotherRepsDeal() throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
         let id = try s.add("Sam's", "--owner", "sam")
         let result = try s.run("show", id, user: "rita")
         // Another rep's deal is, to rita, a deal that does not exist (R15; SharedDirectoryPrivacyTests).

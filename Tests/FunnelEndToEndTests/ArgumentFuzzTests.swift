@@ -7,9 +7,8 @@ import Testing
     static let runs = 150
 
     @Test func randomCommandLinesNeverCrash() throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
         let id = try s.add("Existing deal", "--value", "100")
         let words = [
             "add", "list", "show", "move", "edit", "log", "today", "capture", "report", "stages", "team", "demo",

@@ -7,9 +7,9 @@ import Testing
     @Test func smokeRunCompletesWithCorrectResults() throws {
         let bench = URL(fileURLWithPath: FunnelBinary.path).deletingLastPathComponent().appendingPathComponent("funnel-bench").path
         try #require(FileManager.default.isExecutableFile(atPath: bench), "funnel-bench is not built at \(bench)")
-        let scratch = FileManager.default.temporaryDirectory.path + "/funnel-bench-smoke-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let folder = try TemporaryFolder("funnel-bench-smoke")
+        defer { folder.remove() }
+        let scratch = folder.path
         let result = try runProgram(
             bench, ["--smoke", "--json", scratch + "/bench.json"],
             environment: ["PATH": "/usr/bin:/bin", "HOME": scratch, "TMPDIR": scratch, "LANG": "C.UTF-8"],

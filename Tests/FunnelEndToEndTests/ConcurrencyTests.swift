@@ -19,36 +19,19 @@ struct ConcurrencyTests {
         """
 
     @Test func twoProcessesAddingAndMovingDifferentDealsLoseNothing() throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
         let scriptPath = s.root + "/worker.sh"
         try Self.script.write(toFile: scriptPath, atomically: true, encoding: .utf8)
-        let go = s.root + "/go"
         let workers = ["rita", "sam"]
         let perWorker = 15
-        let outcomes = Outcomes()
-        let group = DispatchGroup()
+        var programs: [String: ProgramRun] = [:]
         for user in workers {
-            let env = s.environment(user: user)
-            let root = s.root
-            group.enter()
-            DispatchQueue.global().async {
-                defer { group.leave() }
-                do {
-                    let result = try runProgram(
-                        "/bin/sh", [scriptPath, go, user, String(perWorker)], environment: env,
-                        scratch: root, timeLimit: 50)
-                    outcomes.add(user, result)
-                } catch {
-                    outcomes.fail("\(user): \(error)")
-                }
-            }
+            programs[user] = ProgramRun(
+                "/bin/sh", [scriptPath, s.root + "/go", user, String(perWorker)], environment: s.environment(user: user))
         }
-        // Both workers are waiting; start them at the same moment.
-        Thread.sleep(forTimeInterval: 0.1)
-        _ = FileManager.default.createFile(atPath: go, contents: nil)
-        group.wait()
+        // Both workers wait for the go file; they start at the same moment.
+        let outcomes = runAtOnce(programs, go: s.root + "/go", scratch: s.root, timeLimit: 50)
 
         #expect(outcomes.failures.isEmpty, "\(outcomes.failures)")
         var made: [String: String] = [:]
@@ -60,7 +43,11 @@ struct ConcurrencyTests {
             for id in ids { made[id] = user }
         }
         #expect(made.count == workers.count * perWorker, "ids are unique")
+        try Self.expectEveryDealWhole(s, made: made)
+    }
 
+    /// Every deal made (id → its maker) is there, moved, with its whole history, and nothing stray is left.
+    static func expectEveryDealWhole(_ s: Sandbox, made: [String: String]) throws {
         let all = try s.list("--all")
         #expect(all.count == made.count)
         for deal in all {
@@ -80,15 +67,4 @@ struct ConcurrencyTests {
             .filter { $0.hasSuffix(".tmp") || ($0.contains("/.") && !$0.hasSuffix("/.lock")) }
         #expect(strays.isEmpty, "\(strays)")
     }
-}
-
-/// Results gathered from worker threads.
-final class Outcomes: @unchecked Sendable {
-    private let lock = NSLock()
-    private var _results: [String: RunResult] = [:]
-    private var _failures: [String] = []
-    func add(_ user: String, _ result: RunResult) { lock.lock(); _results[user] = result; lock.unlock() }
-    func fail(_ text: String) { lock.lock(); _failures.append(text); lock.unlock() }
-    var results: [String: RunResult] { lock.lock(); defer { lock.unlock() }; return _results }
-    var failures: [String] { lock.lock(); defer { lock.unlock() }; return _failures }
 }

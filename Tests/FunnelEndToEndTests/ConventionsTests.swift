@@ -52,9 +52,8 @@ struct ConventionsTests {
     }
 
     @Test func bashCompletesCommandsFlagsStagesAccountsAndDealIDs() throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
         let id = try s.add("Completion deal", "--owner", "rita")
         #expect(try complete(s, ["funnel", "mo"]) == ["move"])
         #expect(try complete(s, ["funnel", "im"]) == ["import"])
@@ -80,9 +79,8 @@ struct ConventionsTests {
     }
 
     @Test func installManRefusesAnEmptyFolderAndExportTakesAOneLetterOne() throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
         let empty = try s.run("install-man", "")
         #expect(empty.status == Exit.usage && empty.stderr.contains("DIR is empty"), "\(empty)")
         let export = try runProgram(

@@ -4,9 +4,8 @@ import Testing
 @Suite("Damaged and newer data: exit 4, the file named, never overwritten")
 struct DataErrorTests {
     @Test func aTruncatedDealFileIsSkippedByListStopsItsOwnCommandsAndStaysByteForByte() throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
         let id = try s.add("Solar")
         let healthy = try s.add("Healthy", "--owner", "rita")
         let file = try #require(s.dealFile(id))
@@ -38,9 +37,8 @@ struct DataErrorTests {
     }
 
     @Test func aNewerPipelineIsReportedAndKept() throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
         _ = try s.add("Solar")
         let path = s.dataDir + "/pipeline.json"
         try editJSON(path) { $0["schema"] = 99 }
@@ -58,9 +56,8 @@ struct DataErrorTests {
     }
 
     @Test func aNewerDealFileIsReportedAndKept() throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
         let id = try s.add("Solar")
         let file = try #require(s.dealFile(id))
         try editJSON(file) { $0["schema"] = 2 }
@@ -73,9 +70,8 @@ struct DataErrorTests {
     }
 
     @Test func aLargeAcceptedValueCanBeReadBack() throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
         // --value accepts up to 20 characters; whatever add accepts must be listable afterwards.
         let id = try s.add("Enormous", "--value", "99999999999999999.99")
         let list = try s.run("list", "--json")
@@ -89,9 +85,8 @@ struct DataErrorTests {
 @Suite("A folder of deals that is a symbolic link")
 struct LinkedDealFolderTests {
     @Test func aLinkedOwnersFolderIsNeverFollowedForReadingOrWriting() throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
         let id = try s.add("Roof", "--owner", "rita")
         let elsewhere = s.root + "/elsewhere"
         try FileManager.default.moveItem(atPath: s.dataDir + "/deals/rita", toPath: elsewhere)

@@ -4,18 +4,16 @@ import Testing
 /// `funnel doctor` explains problems; `--repair` quarantines, never deletes.
 @Suite("funnel doctor") struct DoctorTests {
     @Test func aHealthyDirectoryHasNoProblems() throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
         _ = try s.add("Fine", "--value", "10")
         let result = try s.ok("doctor")
         #expect(result.stdout.contains("no problems found"))
     }
 
     @Test func corruptForeignAndLeftoverFilesAreExplainedThenQuarantined() throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
         let good = try s.add("Good deal")
         let truncated = try s.add("Truncated deal")
         let foreign = try s.add("Foreign deal")
@@ -64,9 +62,8 @@ import Testing
     }
 
     @Test func aDealInTwoOwnersFoldersCountsForNeitherUntilDoctorKeepsTheNewer() throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
         let id = try s.add("Twice", "--owner", "rita")
         try s.ok("edit", id, "--title", "Twice, newer", user: "rita")
         let path = try #require(s.dealFile(id))
@@ -94,9 +91,8 @@ import Testing
     }
 
     @Test func doctorIsForManagers() throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
         let rep = try s.run("doctor", user: "rita")
         #expect(rep.status == Exit.refused && rep.stderr.contains("managers"), "\(rep)")
         #expect(try s.run("doctor").ok)

@@ -129,9 +129,8 @@ struct ExportTests {
     /// Deals funnel keeps apart stay apart through the round trip: a lost deal and an open one with
     /// the same title and company, two open deals with one phone.
     @Test func theRoundTripKeepsDealsThatLookAlike() throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
         let lost = try s.add("Annual licence", "--company", "Acme", "--phone", "050-1111111")
         try s.ok("move", lost, "not-relevant", "--reason", "Price")
         _ = try s.add("Annual licence", "--company", "Acme", "--phone", "052-2222222")

@@ -7,9 +7,8 @@ import Testing
 /// options of every command.
 @Suite("A flag's value is never swallowed by help") struct FlagValueTests {
     @Test func aValueThatLooksLikeHelpIsAValue() throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
         let id = try s.add("x", "--company", "--help")
         #expect(try s.deal(id).string("company") == "--help")
         let other = try s.add("y", "--contact", "-h", "--notes", "--data-dir", "--phone", "--version")
@@ -29,12 +28,9 @@ import Testing
     }
 
     @Test func aMissingValueNamesTheFlag() throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
-        let id = try s.add("x")
-        let file = try #require(s.dealFile(id))
-        let before = s.bytes(file)
+        let (id, file, before) = try s.addWatched("x")
         for (words, flag) in [
             (["add", "y", "--company"], "--company"), (["log", id, "no-answer", "--note"], "--note"),
             (["edit", id, "--title"], "--title"), (["list", "--data-dir"], "--data-dir"),
@@ -50,9 +46,8 @@ import Testing
     }
 
     @Test func helpAsAnOptionStillShowsHelpAndDoesNothing() throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
         for words in [
             ["add", "x", "--help"], ["add", "--company", "Acme", "-h"], ["-h", "add"], ["add", "--bogus", "--help"],
             ["team", "add", "nora", "--role", "rep", "--help"], ["log", "--help"],
@@ -66,9 +61,8 @@ import Testing
     }
 
     @Test func globalFlagsStandBeforeTheCommandAndDataDirWorksOnEitherSide() throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
         let elsewhere = s.root + "/other"
         let env = s.environment(extra: ["FUNNEL_DATA_DIR": s.root + "/nowhere"])
         for words in [

@@ -7,9 +7,8 @@ import Testing
 @Suite("Forecast and goals from the command line")
 struct ForecastGoalsCommandTests {
     @Test func probabilityAndExpectedCloseAreSetShownAndCleared() throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
         let id = try s.add("Annual plan", "--value", "20000", "--owner", "rita", "--probability", "35", "--expected-close", "2026-12-15")
         var deal = try s.deal(id)
         #expect(deal["probability"] as? Int == 35 && deal.string("expected_close") == "2026-12-15")
@@ -30,12 +29,9 @@ struct ForecastGoalsCommandTests {
     }
 
     @Test func badProbabilitiesAndDatesAreUsageErrorsAndWriteNothing() throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
-        let id = try s.add("Deal", "--value", "100")
-        let file = try #require(s.dealFile(id))
-        let before = s.bytes(file)
+        let (id, file, before) = try s.addWatched("Deal", "--value", "100")
         let cases: [([String], String)] = [
             (["edit", id, "--probability", "150"], "--probability “150” is not a probability; use a whole number from 0 to 100"),
             (["edit", id, "--probability", "-1"], "is not a probability"),
@@ -97,9 +93,8 @@ struct ForecastGoalsCommandTests {
     }
 
     @Test func theLimpingStageCountsLostAndStuckDeals() throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
         // Two deals sit in follow-up 10 days (limit 7); one is lost from meeting.
         for title in ["S1", "S2"] {
             _ = try s.add(title, "--owner", "rita", "--stage", "follow-up", "--next", "+20d", now: "2026-11-14T09:00:00Z")
@@ -160,9 +155,8 @@ struct ForecastGoalsCommandTests {
     }
 
     @Test func badGoalsAreRefusedAndWriteNothing() throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
         try s.ok("goals", "set", "--team", "--month", "2026-11", "--won-deals", "4")
         let file = s.dataDir + "/goals.json"
         let before = s.bytes(file)

@@ -9,48 +9,15 @@ import Glibc
 /// script): readers never wait for it; a writer says after a second who holds it and gives up
 /// after `FUNNEL_LOCK_TIMEOUT` with exit 6, changing nothing.
 @Suite("A held data lock") struct HeldLockTests {
-    /// `flock -o -x DATA/.lock sleep 60`: flock itself holds the lock until it is killed.
-    final class Holder {
-        let process = Process()
-        private var released = false
-
-        init(lock: String) throws {
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
-            process.arguments = ["-o", "-x", lock, "/bin/sleep", "60"]
-            try process.run()
-            let deadline = Date().addingTimeInterval(5)
-            while !Self.isHeld(lock), Date() < deadline { usleep(10_000) }
-        }
-
-        static func isHeld(_ lock: String) -> Bool {
-            let fd = open(lock, O_RDONLY)
-            defer { close(fd) }
-            guard flock(fd, LOCK_SH | LOCK_NB) == 0 else { return true }
-            flock(fd, LOCK_UN)
-            return false
-        }
-
-        func release() {
-            guard !released else { return }
-            released = true
-            let children =
-                (try? String(contentsOfFile: "/proc/\(process.processIdentifier)/task/\(process.processIdentifier)/children", encoding: .utf8)) ?? ""
-            kill(process.processIdentifier, SIGKILL)
-            for child in children.split(separator: " ").compactMap({ pid_t($0) }) { kill(child, SIGKILL) }
-            process.waitUntilExit()
-        }
-    }
-
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/flock")))
     func readersNeverWaitAndAWriterSaysWhoHoldsItThenGivesUp() throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
         let id = try s.add("Solar")
         let lock = s.dataDir + "/.lock"
-        let holder = try Holder(lock: lock)
+        let holder = try LockHolder(lock: lock)
         defer { holder.release() }
-        #expect(Holder.isHeld(lock))
+        #expect(LockHolder.isHeld(lock))
 
         let reading = Date()
         for words in [["list"], ["show", id], ["today"], ["report"], ["list", "--all", "--json"], ["doctor"]] {
@@ -63,7 +30,7 @@ import Glibc
         let add = try s.run("add", "Blocked", env: ["FUNNEL_LOCK_TIMEOUT": "2"])
         let waited = Date().timeIntervalSince(writing)
         #expect(add.status == 6, "\(add)")
-        #expect(add.stderr.contains("waiting for the data lock held by pid \(holder.process.processIdentifier) (flock"), "\(add)")
+        #expect(add.stderr.contains("waiting for the data lock held by pid \(holder.pid) (flock"), "\(add)")
         #expect(add.stderr.contains("stayed locked for 2 s"), "\(add)")
         #expect(waited >= 2 && waited < 10, "gave up after the timeout: \(waited) s")
         #expect(try s.list("--all").count == 1, "nothing was added")
@@ -73,9 +40,8 @@ import Glibc
     }
 
     @Test func aLockTimeoutThatIsNotANumberIsAUsageError() throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
         let result = try s.run("list", env: ["FUNNEL_LOCK_TIMEOUT": "soon"])
         #expect(result.status == Exit.usage && result.stderr.contains("FUNNEL_LOCK_TIMEOUT"), "\(result)")
     }

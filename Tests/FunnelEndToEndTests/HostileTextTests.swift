@@ -28,9 +28,8 @@ import Testing
     }
 
     @Test func listAndShowNeverPrintControlSequences() throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
         var ids: [String] = []
         for (i, text) in Self.corpus.enumerated() {
             ids.append(try s.add(text, "--company", text, "--contact", text, "--notes", text + "\nline two", "--value", "\(i + 1)"))
@@ -54,9 +53,8 @@ import Testing
     }
 
     @Test func captureKeepsHostileLeadsOutAndSaysWhy() throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
         let path = s.root + "/leads.jsonl"
         let lines = Self.corpus.map { "{\"name\": \"" + jsonEscaped($0) + "\", \"phone\": \"054-1234567\"}" }
         try Data(lines.joined(separator: "\n").utf8).write(to: URL(fileURLWithPath: path))

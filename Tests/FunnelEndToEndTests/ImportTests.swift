@@ -14,9 +14,8 @@ struct ImportTests {
     }
 
     @Test func pipedriveFileWithABadRowImportsNothingUnlessSkipBad() throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
         let refused = try s.run("import", Self.fixture("pipedrive-deals.csv"))
         #expect(refused.status == Exit.usage, "\(refused)")
         #expect(refused.stderr.contains("line 9: error: value “abc” is not an amount"), "\(refused)")
@@ -50,9 +49,8 @@ struct ImportTests {
     }
 
     @Test func dryRunSaysEverythingWithLineNumbersAndWritesNothing() throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
         let result = try s.run("import", "--dry-run", Self.fixture("pipedrive-deals.csv"))
         #expect(result.status == Exit.usage, "what the real run would do: \(result)")
         for expected in [
@@ -69,9 +67,8 @@ struct ImportTests {
     }
 
     @Test func kommoLeadsWithSemicolons() throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
         let result = try s.ok("import", Self.fixture("kommo-leads.csv"))
         #expect(result.stdout.split(separator: "\n").count == 3, "\(result)")
         #expect(result.stderr.contains("line 5: duplicate of line 2 (same phone)") || result.stderr.contains("line 5: duplicate of deal"))
@@ -85,9 +82,8 @@ struct ImportTests {
     /// Kommo's Russian interface: `(контакт)` phone and email columns, notes in `Примечание 1`, `2`…
     /// (the columns an amoCRM importer reads, see docs/import.md), a UTF-8 BOM and CRLF.
     @Test func kommoRussianExportWithNumberedNotes() throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
         let path = Self.fixture("kommo-leads-ru.csv")
         let refused = try s.run("import", path)
         #expect(refused.status == Exit.usage && refused.stderr.contains("line 4: error: value “abc” is not an amount"), "\(refused)")
@@ -107,9 +103,8 @@ struct ImportTests {
     }
 
     @Test func excelUnicodeTextWithHebrewHeadersThroughMap() throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
         let path = Self.fixture("excel-unicode-text.txt")
         let unmapped = try s.run("import", path)
         #expect(unmapped.status == Exit.usage && unmapped.stderr.contains("--map COLUMN=title"), "\(unmapped)")
@@ -125,9 +120,8 @@ struct ImportTests {
 
     @Test(arguments: ["", "windows-1255"])
     func windows1255(encoding: String) throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
         let words = ["import", Self.fixture("hebrew-windows-1255.csv")] + (encoding.isEmpty ? [] : ["--encoding", encoding])
         let result = try runProgram(FunnelBinary.path, words, environment: s.environment(), scratch: s.root)
         #expect(result.ok, "\(result)")
@@ -136,9 +130,8 @@ struct ImportTests {
     }
 
     @Test func windows1256WithArabicHeaders() throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
         try s.ok(
             "import", Self.fixture("arabic-windows-1256.csv"), "--map", "العنوان=title", "--map", "الشركة=company",
             "--map", "الهاتف=phone", "--map", "القيمة=value")
@@ -149,9 +142,8 @@ struct ImportTests {
     }
 
     @Test func untrustedInputGetsAClearErrorAndChangesNothing() throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
         let cases: [([String], String)] = [
             (["import", s.root + "/missing.csv"], "cannot read"),
             (["import", Self.fixture("kommo-leads.csv"), "--from", "salesforce"], "--from “salesforce” must be one of pipedrive, kommo, csv"),
@@ -174,9 +166,8 @@ struct ImportTests {
     }
 
     @Test func aRepImportsOnlyForThemselves() throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
         let result = try s.run("import", Self.fixture("kommo-leads.csv"), user: "rita")
         #expect(result.status == Exit.usage, "rows owned by sam are refused by R15: \(result)")
         #expect(dealFiles(s).isEmpty)

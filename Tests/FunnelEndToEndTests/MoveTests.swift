@@ -4,9 +4,8 @@ import Testing
 @Suite("funnel move")
 struct MoveTests {
     @Test func byStageIdOrDisplayNameCaseInsensitively() throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
         let id = try s.add("Solar")
         let result = try s.ok("move", id, "meeting")
         #expect(result.output == "moved \(id) from New inquiry to Meeting / quote")
@@ -35,9 +34,8 @@ struct MoveTests {
     }
 
     @Test func r6FollowUpNeedsANextActionAndProposesTwoDaysOut() throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
         let id = try s.add("Solar")
         try expectRefused(s, id, "follow-up", mentions: "2026-11-26")
         try s.ok("move", id, "follow-up", "--next", "+2d", "--what", "Call back")
@@ -61,18 +59,16 @@ struct MoveTests {
         ("2026-12-24T10:00:00Z", "2026-12-24"), ("m", "2026-11-25"), ("+3", "2026-11-27"), ("fri", "2026-11-27"),
     ])
     func relativeAndAbsoluteDates(typed: String, expected: String) throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
         let id = try s.add("Dated")
         try s.ok("move", id, "follow-up", "--next", typed)
         #expect(try s.deal(id).string("next_action_date") == expected)
     }
 
     @Test func aBadDateIsAUsageError() throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
         let id = try s.add("Solar")
         for typed in ["someday", "2026-02-30", "+2x"] {
             let result = try s.run("move", id, "follow-up", "--next", typed)
@@ -83,9 +79,8 @@ struct MoveTests {
     }
 
     @Test func r7LostNeedsAListedReason() throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
         let id = try s.add("Solar")
         try expectRefused(s, id, "not-relevant", mentions: "Chose a competitor")
         try expectRefused(s, id, "Not relevant", "--reason", "Aliens", mentions: "Aliens")
@@ -103,9 +98,8 @@ struct MoveTests {
     }
 
     @Test func r8WonNeedsAValue() throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
         let id = try s.add("Solar")
         try expectRefused(s, id, "customer", mentions: "value")
         try s.ok("move", id, "Customer", "--value", "12,500")
@@ -116,12 +110,9 @@ struct MoveTests {
     }
 
     @Test func r15ARepCannotMoveAnotherRepsDeal() throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
-        let id = try s.add("Sam's", "--owner", "sam")
-        let file = try #require(s.dealFile(id))
-        let before = s.bytes(file)
+        let (id, file, before) = try s.addWatched("Sam's", "--owner", "sam")
         let refused = try s.run("move", id, "meeting", user: "rita")
         // To rita, sam's deal is an unknown id: nothing about it is told (SharedDirectoryPrivacyTests).
         #expect(refused.status == Exit.notFound && !refused.stderr.contains("Sam"), "\(refused)")
@@ -132,9 +123,8 @@ struct MoveTests {
     }
 
     @Test func aRepTakesAnInboxDealByMovingIt() throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
         let id = try s.add("Web lead", "--stage", "unsorted")
         #expect(s.dealFile(id) == s.dataDir + "/inbox/\(id).json")
         try s.ok("move", id, "new", user: "rita")
@@ -144,9 +134,8 @@ struct MoveTests {
     }
 
     @Test func historyRecordsWhoWhenFromTo() throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
         let id = try s.add("Solar", "--owner", "rita")
         try s.ok("move", id, "meeting", user: "rita", now: "2026-11-25T08:30:00Z")
         try s.ok("move", id, "follow-up", "--next", "+2d", user: "boss", now: "2026-11-27T16:00:00Z")
@@ -164,9 +153,8 @@ struct MoveTests {
     }
 
     @Test func mistakes() throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
         let id = try s.add("Solar")
         let same = try s.run("move", id, "new")
         #expect(same.status == Exit.refused && same.stderr.contains("already"), "\(same)")
@@ -183,9 +171,8 @@ struct MoveTests {
 @Suite("funnel edit and assign")
 struct EditAssignTests {
     @Test func editChangesFields() throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
         let id = try s.add("Solar")
         let result = try s.ok(
             "edit", id, "--title", "Solar roof", "--company", "Acme", "--contact", "Dana", "--phone",
@@ -210,12 +197,9 @@ struct EditAssignTests {
     }
 
     @Test func editIsCheckedByTheRules() throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
-        let id = try s.add("Solar", "--stage", "follow-up", "--next", "+1d")
-        let file = try #require(s.dealFile(id))
-        let before = s.bytes(file)
+        let (id, file, before) = try s.addWatched("Solar", "--stage", "follow-up", "--next", "+1d")
         for args in [["--next", "none"], ["--title", "  "]] {
             let result = try runProgram(FunnelBinary.path, ["edit", id] + args, environment: s.environment(), scratch: s.root)
             #expect(result.status == Exit.refused, "\(result)")
@@ -232,12 +216,9 @@ struct EditAssignTests {
     }
 
     @Test func editOwnerIsAllOrNothing() throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
-        let id = try s.add("Rita's", "--owner", "rita")
-        let file = try #require(s.dealFile(id))
-        let before = s.bytes(file)
+        let (id, file, before) = try s.addWatched("Rita's", "--owner", "rita")
         let refused = try s.run("edit", id, "--company", "Changed", "--owner", "sam", user: "rita")
         #expect(refused.status == Exit.refused, "\(refused)")
         #expect(s.bytes(file) == before, "the allowed half must not be saved either")
@@ -249,9 +230,8 @@ struct EditAssignTests {
     }
 
     @Test func assignMovesTheDealToItsNewOwner() throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
         let id = try s.add("Lead", "--stage", "unsorted")
         let result = try s.ok("assign", id, "rita")
         #expect(result.output == "assigned \(id) to rita")
@@ -264,12 +244,9 @@ struct EditAssignTests {
     }
 
     @Test func onlyManagersAssignToOthers() throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
-        let id = try s.add("Rita's", "--owner", "rita")
-        let file = try #require(s.dealFile(id))
-        let before = s.bytes(file)
+        let (id, file, before) = try s.addWatched("Rita's", "--owner", "rita")
         let refused = try s.run("assign", id, "sam", user: "rita")
         #expect(refused.status == Exit.refused, "\(refused)")
         #expect(refused.stdout.isEmpty)

@@ -50,9 +50,8 @@ struct PipelineGoalsTests {
     }
 
     @Test func showsHistoryNamesAMoveIntoAnotherPipeline() throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
         try s.ok("pipelines", "add", "Renewals", "--template", "b2b")
         let id = try s.add("Moving deal", "--value", "100")
         try s.ok("move", id, "proposal", "--pipeline", "renewals", "--next", "+2d")
@@ -64,9 +63,8 @@ struct PipelineGoalsTests {
     }
 
     @Test func idsNeverEqualAnotherPipelinesNameAndListInIdOrder() throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
         try s.ok("pipelines", "add", "X")
         try s.ok("pipelines", "rename", "x", "foo-2")
         try s.ok("pipelines", "add", "Foo")

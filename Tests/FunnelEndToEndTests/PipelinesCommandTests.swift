@@ -19,9 +19,8 @@ struct PipelinesCommandTests {
     }
 
     @Test func addListAndRename() throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
         let first = s.bytes(s.dataDir + "/pipeline.json")
         let one = try jsonArray(try s.ok("pipelines", "list", "--json").stdout)
         #expect(one.count == 1 && one[0].string("id") == "main" && one[0]["first"] as? Bool == true, "an existing directory has one")
@@ -133,9 +132,7 @@ struct PipelinesCommandTests {
     @Test func aDealMovesToAnotherPipelineThroughTheTargetStagesRules() throws {
         let s = try withRenewals()
         defer { s.remove() }
-        let id = try s.add("Moving deal", "--value", "100")
-        let file = try #require(s.dealFile(id))
-        let before = s.bytes(file)
+        let (id, file, before) = try s.addWatched("Moving deal", "--value", "100")
         let refused = try s.run("move", id, "proposal", "--pipeline", "renewals")
         #expect(refused.status == Exit.refused && refused.stderr.contains("needs a next action"), "R6 of the target stage: \(refused)")
         #expect(s.bytes(file) == before, "a refused move changes nothing")

@@ -118,25 +118,15 @@ struct QuotePDFTests {
             """
         let scriptPath = box.root + "/issue.sh", go = box.root + "/go"
         try script.write(toFile: scriptPath, atomically: true, encoding: .utf8)
-        let results = Results()
-        let group = DispatchGroup()
-        for id in ids {
-            let env = box.environment(), root = box.root
-            group.enter()
-            DispatchQueue.global().async {
-                defer { group.leave() }
-                let result = try? runProgram(
-                    "/bin/sh", [scriptPath, go, id, String(perWorker)], environment: env, scratch: root,
-                    timeLimit: 60)
-                results.add(id, result)
-            }
-        }
-        Thread.sleep(forTimeInterval: 0.1)
-        _ = FileManager.default.createFile(atPath: go, contents: nil)
-        group.wait()
+        let programs = Dictionary(
+            uniqueKeysWithValues: ids.map { id in
+                (id, ProgramRun("/bin/sh", [scriptPath, go, id, String(perWorker)], environment: box.environment()))
+            })
+        let (results, failures) = runAtOnce(programs, go: go, scratch: box.root)
+        #expect(failures.isEmpty, "\(failures)")
         var numbers: [String] = []
         for id in ids {
-            let result = try #require(results.get(id) ?? nil)
+            let result = try #require(results[id])
             #expect(result.ok, "\(result)")
             let issued = result.output.split(separator: "\n").map { String($0.split(separator: " ")[0]) }
             #expect(issued.count == perWorker)
@@ -149,12 +139,4 @@ struct QuotePDFTests {
         #expect(pdfs.map { ($0 as NSString).lastPathComponent }.sorted() == expected.map { $0 + ".pdf" })
         #expect(try FileManager.default.contentsOfDirectory(atPath: box.dataDir + "/quotes/numbers").sorted() == expected)
     }
-}
-
-/// Results of concurrent runs, by key.
-final class Results: @unchecked Sendable {
-    private let lock = NSLock()
-    private var values: [String: RunResult?] = [:]
-    func add(_ key: String, _ value: RunResult?) { lock.lock(); values[key] = value; lock.unlock() }
-    func get(_ key: String) -> RunResult?? { lock.lock(); defer { lock.unlock() }; return values[key] }
 }

@@ -22,7 +22,7 @@ struct ReadmeScreenshotTests {
     }
 
     @Test func readmesPictureIsTheCommandsOutput() throws {
-        let s = try Sandbox(user: "dana", now: "2026-11-24T09:00:00Z")
+        let s = try Sandbox(user: "dana", now: FixedClock.iso)
         defer { s.remove() }
         let result = try s.run(
             Self.arguments[0], Self.arguments[1], Self.arguments[2], Self.arguments[3], Self.arguments[4],

@@ -19,7 +19,7 @@ import Testing
 ///     D10 India   sam           new 11-13 → not-relevant 11-14 (Price)
 @Suite("funnel report")
 struct ReportCommandTests {
-    static let reportNow = "2026-11-24T09:00:00Z"
+    static let reportNow = FixedClock.iso
 
     static func at(_ dayAndTime: String) -> String {
         dayAndTime.contains("T") ? "2026-\(dayAndTime):00Z" : "2026-\(dayAndTime)T09:00:00Z"
@@ -110,7 +110,12 @@ struct ReportCommandTests {
         expectStage(stages, "follow-up", open: 2, total: "700.00", average: "700.00", weighted: "140.00")
         expectStage(stages, "meeting", open: 2, total: "4000.00", average: "2000.00", weighted: "2000.00")
         expectStage(stages, "onboarding", open: 0, total: "0.00", average: nil, weighted: "0.00")
+        try expectMonthConversionsAndCloses(r)
+        try expectMonthVelocityTeamAndWarnings(r)
+    }
 
+    /// jsonMonthEveryFigure's conversions, closes, losses and lost reasons.
+    func expectMonthConversionsAndCloses(_ r: [String: Any]) throws {
         // Conversion. new: Alpha ✓ Bravo ✓ (skipped follow-up) Echo ✓ Golf ✓, Delta ✗ Hotel ✗ India ✗;
         // Foxtrot entered before the period. follow-up: Alpha ✓, Golf ✗. meeting: Bravo ✓, Alpha ✗,
         // Charlie ✗ (created into meeting).
@@ -142,7 +147,10 @@ struct ReportCommandTests {
         #expect(reasons.first?["count"] as? Int == 2)
         #expect(Set(reasons.dropFirst().compactMap { $0.string("reason") }) == ["=SUM(A1,B1)", "reopened since"])
         #expect(reasons.dropFirst().allSatisfy { $0["count"] as? Int == 1 })
+    }
 
+    /// jsonMonthEveryFigure's velocity, team rows and warnings.
+    func expectMonthVelocityTeamAndWarnings(_ r: [String: Any]) throws {
         // Velocity. new: 2, 2.5, 3, 3, 5.5, 1, 1, 1 → median (2 + 2.5) / 2, p90 the 8th of 8.
         let velocity = try #require(r["velocity"] as? [[String: Any]])
         expectVelocity(velocity, "unsorted", stays: 1, median: "1.0000", p90: "1.0000")
@@ -348,6 +356,58 @@ struct ReportCommandTests {
 
     // MARK: CSV
 
+    /// Rows the month's CSV report holds, among others (the figures of jsonMonthEveryFigure).
+    static let monthCSVRows = [
+        "period,,first,2026-10-26",
+        "period,,last,2026-11-24",
+        "stage,unsorted,open_deals,0",
+        "stage,unsorted,weighted_value,",
+        "stage,follow-up,open_deals,2",
+        "stage,follow-up,total_value,700.00",
+        "stage,follow-up,average_value,700.00",
+        "stage,follow-up,weighted_value,140.00",
+        "stage,meeting,total_value,4000.00",
+        "stage,meeting,weighted_value,2000.00",
+        "stage,new,average_value,",
+        "conversion,new>follow-up,entered,7",
+        "conversion,new>follow-up,reached,4",
+        "conversion,new>follow-up,rate,0.5714",
+        "conversion,meeting>onboarding,rate,0.3333",
+        "conversion,onboarding>customer,entered,0",
+        "conversion,onboarding>customer,rate,",
+        "overall,,won,2",
+        "overall,,lost,4",
+        "overall,,win_rate,0.3333",
+        "overall,,new_deals,9",
+        "overall,,median_days_to_won,9.2500",
+        "overall,,limping_stage,new",
+        "loss,new,lost,3",
+        "loss,new,share,0.7500",
+        "loss,unsorted,share,0.2500",
+        "lost_reason,Price,count,2",
+        "lost_reason,reopened since,count,1",
+        // Starts with "=": a leading ' so no spreadsheet runs it; the comma makes RFC 4180 quote it.
+        "lost_reason,\"'=SUM(A1,B1)\",count,1",
+        "velocity,new,stays,8",
+        "velocity,new,median_days,2.2500",
+        "velocity,new,p90_days,5.5000",
+        "velocity,onboarding,median_days,",
+        "team,rita,open,3",
+        "team,rita,won,2",
+        "team,rita,lost,1",
+        "team,rita,win_rate,0.6667",
+        "team,rita,overdue_next_actions,1",
+        "team,rita,stuck,3",
+        "team,rita,overloaded,false",
+        "team,rita,open:new,1",
+        "team,rita,open:meeting,1",
+        "team,rita,open:onboarding,0",
+        "team,sam,win_rate,0.0000",
+        "team,sam,stuck,2",
+        "team,sam,open:follow-up,1",
+        "warning,open-without-next-action,text,2 open deals have no next action (R12)",
+    ]
+
     @Test func csvHeaderRowsAndFormulaGuard() throws {
         let (s, _) = try Self.world()
         defer { s.remove() }
@@ -357,56 +417,7 @@ struct ReportCommandTests {
         #expect(lines.first == "section,subject,metric,value")
         #expect(result.stdout.hasSuffix("\n"))
         let rows = Set(lines)
-        for row in [
-            "period,,first,2026-10-26",
-            "period,,last,2026-11-24",
-            "stage,unsorted,open_deals,0",
-            "stage,unsorted,weighted_value,",
-            "stage,follow-up,open_deals,2",
-            "stage,follow-up,total_value,700.00",
-            "stage,follow-up,average_value,700.00",
-            "stage,follow-up,weighted_value,140.00",
-            "stage,meeting,total_value,4000.00",
-            "stage,meeting,weighted_value,2000.00",
-            "stage,new,average_value,",
-            "conversion,new>follow-up,entered,7",
-            "conversion,new>follow-up,reached,4",
-            "conversion,new>follow-up,rate,0.5714",
-            "conversion,meeting>onboarding,rate,0.3333",
-            "conversion,onboarding>customer,entered,0",
-            "conversion,onboarding>customer,rate,",
-            "overall,,won,2",
-            "overall,,lost,4",
-            "overall,,win_rate,0.3333",
-            "overall,,new_deals,9",
-            "overall,,median_days_to_won,9.2500",
-            "overall,,limping_stage,new",
-            "loss,new,lost,3",
-            "loss,new,share,0.7500",
-            "loss,unsorted,share,0.2500",
-            "lost_reason,Price,count,2",
-            "lost_reason,reopened since,count,1",
-            // Starts with "=": a leading ' so no spreadsheet runs it; the comma makes RFC 4180 quote it.
-            "lost_reason,\"'=SUM(A1,B1)\",count,1",
-            "velocity,new,stays,8",
-            "velocity,new,median_days,2.2500",
-            "velocity,new,p90_days,5.5000",
-            "velocity,onboarding,median_days,",
-            "team,rita,open,3",
-            "team,rita,won,2",
-            "team,rita,lost,1",
-            "team,rita,win_rate,0.6667",
-            "team,rita,overdue_next_actions,1",
-            "team,rita,stuck,3",
-            "team,rita,overloaded,false",
-            "team,rita,open:new,1",
-            "team,rita,open:meeting,1",
-            "team,rita,open:onboarding,0",
-            "team,sam,win_rate,0.0000",
-            "team,sam,stuck,2",
-            "team,sam,open:follow-up,1",
-            "warning,open-without-next-action,text,2 open deals have no next action (R12)",
-        ] {
+        for row in Self.monthCSVRows {
             #expect(rows.contains(row), "missing CSV row: \(row)")
         }
         #expect(!result.stdout.contains(",=SUM"))

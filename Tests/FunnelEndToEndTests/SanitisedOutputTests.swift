@@ -27,9 +27,8 @@ import Testing
     }
 
     @Test func doctorShowsPlantedFileNamesAndContentsSanitised() throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
         let id = try s.add("Rita's", "--owner", "rita")
         // A leftover-looking file and an unreadable deal file, both named by the teammate.
         try Data("{".utf8).write(to: URL(fileURLWithPath: s.dataDir + "/inbox/.\(Self.nasty)\nfake: line.json.1.2.tmp"))
@@ -52,9 +51,8 @@ import Testing
     }
 
     @Test func captureErrorsAreSanitised() throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
         let leads = s.root + "/leads.jsonl"
         try Data(
             """
@@ -78,9 +76,8 @@ import Testing
     }
 
     @Test func resultsAndErrorsQuotingValuesAreSanitised() throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
         let id = try s.add(
             "Title \(Self.nasty)\nfake: title", "--company", Self.nasty, "--stage", "follow-up",
             "--next", "+1d", "--what", "call \(Self.nasty)\nfake: next")

@@ -27,9 +27,8 @@ struct ShellCompletionTests {
     }
 
     @Test func fishCompletesCommandsFlagsChoicesStagesAccountsAndDealIDs() throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
         let id = try s.add("Fish deal", "--owner", "rita")
         #expect(try fish(s, "funnel mo") == ["move"])
         #expect(try fish(s, "funnel import x.csv --encoding windows-125") == ["windows-1255", "windows-1256"])
@@ -44,39 +43,28 @@ struct ShellCompletionTests {
 
     @Test func zshCompletesALineTypedIntoAnInteractiveShell() throws {
         let zsh = try #require(Self.path(of: "zsh"), "zsh is needed (apt-get install zsh; .ci/run does)")
-        let tmux = try #require(Self.path(of: "tmux"), "tmux is needed")
-        let s = try Sandbox()
+        _ = try #require(Self.path(of: "tmux"), "tmux is needed")
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
         let id = try s.add("Zsh deal", "--owner", "rita")
         var env = Self.environment(s)
-        env["TMUX_TMPDIR"] = s.root
         env["ZDOTDIR"] = s.root
-        env["TMUX"] = nil
-        let socket = "funnel-zsh-\(UUID().uuidString.prefix(8))"
-        func run(_ arguments: [String]) throws -> RunResult {
-            try runProgram(tmux, ["-L", socket] + arguments, environment: env, scratch: s.root)
-        }
-        let shell = [zsh, "-f", "-i"].joined(separator: " ")
-        try #require(try run(["-f", "/dev/null", "new-session", "-d", "-s", "z", "-x", "150", "-y", "10", shell]).ok)
-        // The server is killed by its pid too: kill-server alone has left servers behind.
-        let server = Int32(try run(["display-message", "-p", "#{pid}"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines))
-        defer {
-            _ = try? run(["kill-server"])
-            if let server, server > 1 { kill(server, SIGKILL) }
-        }
-        _ = try run(["send-keys", "-t", "z", "-l", "source <(funnel completions zsh)"])
-        _ = try run(["send-keys", "-t", "z", "Enter"])
+        let session = try TmuxSession(
+            folder: s.root, command: [zsh, "-f", "-i"].joined(separator: " "), environment: env, width: 150, height: 10,
+            name: "z", killByPID: true)
+        defer { session.close() }
+        try session.type("source <(funnel completions zsh)")
+        try session.press("Enter")
         for part in ["funnel list --stage follow", " --priority h", "  # ; funnel move \(id.prefix(4))"] {
-            _ = try run(["send-keys", "-t", "z", "-l", part])
-            _ = try run(["send-keys", "-t", "z", "Tab"])
+            try session.type(part)
+            try session.press("Tab")
             Thread.sleep(forTimeInterval: 0.3)
         }
         let expected = "funnel list --stage follow-up --priority high  # ; funnel move \(id)"
         var screen = ""
         for _ in 0..<50 where !screen.contains(expected) {
             Thread.sleep(forTimeInterval: 0.1)
-            screen = try run(["capture-pane", "-p", "-t", "z"]).stdout
+            screen = try session.capture()
         }
         #expect(screen.contains(expected), "\(screen)")
     }

@@ -13,9 +13,8 @@ struct StageEditingTests {
     func pipelineBytes(_ s: Sandbox) -> Data? { s.bytes(s.dataDir + "/pipeline.json") }
 
     @Test func addRenameMoveAndSet() throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
         let added = try s.ok(
             "stages", "add", "Demo given", "--after", "follow-up", "--stuck", "5", "--probability", "40",
             "--requires", "next_action")
@@ -35,9 +34,8 @@ struct StageEditingTests {
     }
 
     @Test func badChangesAreRefusedAndChangeNothing() throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
         let id = try s.add("Deal in follow-up", "--stage", "follow-up", "--next", "+2d", "--owner", "rita")
         let before = pipelineBytes(s)
         let cases: [([String], Int32, String)] = [
@@ -80,9 +78,8 @@ struct StageEditingTests {
     }
 
     @Test func removingAStageMovesItsDealsThroughTheRulesOrNotAtAll() throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
         let priced = try s.add("Priced", "--stage", "meeting", "--value", "100", "--next", "+2d", "--owner", "rita")
         let unpriced = try s.add("Unpriced", "--stage", "meeting", "--next", "+2d", "--owner", "sam")
         let before = pipelineBytes(s)
@@ -105,9 +102,8 @@ struct StageEditingTests {
     }
 
     @Test func lostReasons() throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
         try s.ok("lost-reasons", "add", "בחרו במתחרה")
         let output = try s.ok("lost-reasons", "list", "--json").stdout
         let list = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String])
@@ -124,9 +120,8 @@ struct StageEditingTests {
     }
 
     @Test func aDealWhoseStageWasRemovedByHandIsNeverHidden() throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
         try s.ok("stages", "add", "Demo given", "--after", "follow-up")
         let id = try s.add("Orphan", "--stage", "demo-given", "--next", "+1d", "--owner", "rita")
         // A manager edits pipeline.json by hand and drops the stage.
@@ -152,9 +147,8 @@ struct StageEditingTests {
     }
 
     @Test func doctorGivesR1AsAdviceNotAsAFailure() throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
         let clean = try s.ok("doctor", "--repair")
         #expect(clean.stdout.contains("nothing to repair") && clean.stdout.contains("no problems found"), "\(clean)")
         let nine = try s.ok("stages", "add", "Qualified", "--after", "new")

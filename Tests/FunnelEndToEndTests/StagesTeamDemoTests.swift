@@ -16,9 +16,8 @@ struct StagesTests {
     }
 
     @Test func json() throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
         let result = try s.ok("stages", "--json")
         #expect(result.stderr.isEmpty)
         let object = try jsonObject(result.stdout)
@@ -82,9 +81,8 @@ struct TeamTests {
     }
 
     @Test func onlyManagersAddPeople() throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
         let before = s.bytes(s.dataDir + "/team.json")
         let result = try s.run("team", "add", "eve", "--role", "manager", user: "rita")
         #expect(result.status == Exit.refused, "\(result)")
@@ -99,9 +97,8 @@ struct TeamTests {
         ["--role", "rep"], ["add", "eve", "extra", "--role", "rep"],
     ])
     func mistakesAreUsageErrors(words: [String]) throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
         let before = s.bytes(s.dataDir + "/team.json")
         let result = try runProgram(FunnelBinary.path, ["team"] + words, environment: s.environment(), scratch: s.root)
         #expect(result.status == Exit.usage, "\(result)")
@@ -160,9 +157,8 @@ struct DemoTests {
     }
 
     @Test func demoRefusesADirectoryWithDealsAndBadCounts() throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
         _ = try s.add("Real deal")
         let result = try s.run("demo", "--deals", "10")
         #expect(result.status == Exit.data, "\(result)")

@@ -143,9 +143,7 @@ struct SyncAroundFunnelTests {
         // A later sync with a full scan of the manager's folder keeps the teammate's file in the repository.
         try team.ok("boss", "edit", id, "--notes", "y")
         try team.ok("boss", "sync")
-        let tree = try runProgram(
-            "/usr/bin/env", ["git", "-C", team.remote, "ls-tree", "-r", "--name-only", "main"],
-            environment: team.sandbox.environment(), scratch: team.sandbox.root)
+        let tree = try PlainGit.run(["ls-tree", "-r", "--name-only", "main"], in: team.remote, environment: team.sandbox.environment())
         #expect(tree.stdout.contains("README.md") && !tree.stdout.contains("my-notes.txt"), "\(tree)")
     }
 
@@ -184,15 +182,11 @@ struct SyncShareRaceTests {
         // Another manager's repository, pushed to the remote at the moment our push starts (a
         // git wrapper given as FUNNEL_GIT runs it just before the real push).
         let other = root + "/other"
-        let env = team.sandbox.environment(extra: [
-            "GIT_AUTHOR_NAME": "m2", "GIT_AUTHOR_EMAIL": "m2@example.com",
-            "GIT_COMMITTER_NAME": "m2", "GIT_COMMITTER_EMAIL": "m2@example.com",
-        ])
-        for arguments in [
-            ["init", "-q", "-b", "main", other], ["-C", other, "commit", "-q", "--allow-empty", "-m", "theirs"],
-            ["-C", other, "remote", "add", "origin", team.remote],
+        for (arguments, folder) in [
+            (["init", "-q", "-b", "main", other], root), (["commit", "-q", "--allow-empty", "-m", "theirs"], other),
+            (["remote", "add", "origin", team.remote], other),
         ] {
-            let made = try runProgram("/usr/bin/git", arguments, environment: env, scratch: root)
+            let made = try PlainGit.run(arguments, in: folder, as: "m2", environment: team.sandbox.environment())
             #expect(made.ok, "\(made)")
         }
         let wrapper = root + "/git-racing"
@@ -211,7 +205,7 @@ struct SyncShareRaceTests {
         for name in [".git", ".gitignore", ".gitattributes"] {
             #expect(!FileManager.default.fileExists(atPath: team.dataDir("boss") + "/" + name), "\(name) was left")
         }
-        let log = try runProgram("/usr/bin/git", ["-C", team.remote, "log", "--format=%s", "main"], environment: env, scratch: root)
+        let log = try PlainGit.run(["log", "--format=%s", "main"], in: team.remote, as: "m2", environment: team.sandbox.environment())
         #expect(log.stdout == "theirs\n", "only the other manager's commit is there: \(log)")
         try team.ok("boss", "list")
     }

@@ -20,13 +20,11 @@ struct SyncKillTests {
         // The remote's git runs in a session of its own, as on a server: killing the manager's
         // sync never kills the server side.
         for (key, value) in [("remote.origin.receivepack", "setsid git-receive-pack"), ("remote.origin.uploadpack", "setsid git-upload-pack")] {
-            let set = try runProgram(
-                "/usr/bin/env", ["git", "-C", team.dataDir("boss"), "config", key, value],
-                environment: team.sandbox.environment(), scratch: team.sandbox.root)
+            let set = try PlainGit.run(["config", key, value], in: team.dataDir("boss"), environment: team.sandbox.environment())
             #expect(set.ok, "\(set)")
         }
         let rounds = Int(ProcessInfo.processInfo.environment["FUNNEL_SYNC_KILLS"] ?? "") ?? 20
-        let start = try #require(ISO8601DateFormatter().date(from: "2026-11-24T09:00:00Z"))
+        let start = try #require(ISO8601DateFormatter().date(from: FixedClock.iso))
         func at(_ round: Int, _ second: Int) -> String {
             ISO8601DateFormatter().string(from: start.addingTimeInterval(Double(round * 60 + second)))
         }
@@ -53,17 +51,11 @@ struct SyncKillTests {
 
     /// Starts `funnel sync` as the manager in a session of its own and kills it after `micros`.
     func killedSync(_ team: SyncTeam, wholeGroup: Bool, after micros: UInt32, now: String) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/setsid")
-        process.arguments = [FunnelBinary.path, "sync"]
-        process.environment = team.sandbox.environment(user: "boss", now: now, extra: ["FUNNEL_DATA_DIR": team.dataDir("boss")])
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
+        let pid = try Spawn.start(
+            "/usr/bin/setsid", [FunnelBinary.path, "sync"],
+            environment: team.sandbox.environment(user: "boss", now: now, extra: ["FUNNEL_DATA_DIR": team.dataDir("boss")]))
         usleep(micros)
-        let pid = process.processIdentifier
         kill(wholeGroup ? -pid : pid, SIGKILL)
-        _ = waitForExit(process)
+        _ = Spawn.wait(pid)
     }
 }

@@ -119,21 +119,16 @@ struct SyncQuotesTests {
         defer { team.remove() }
         for rep in ["rita", "sam"] { unlink(team.dataDir(rep) + "/.git/funnel-quote-series") }
         // Both syncs at the same moment: one push loses the race and chooses again.
-        let results = Results()
-        let group = DispatchGroup()
+        var programs: [String: ProgramRun] = [:]
         for rep in ["rita", "sam"] {
             let env = team.sandbox.environment(user: rep, extra: ["FUNNEL_DATA_DIR": team.dataDir(rep)])
-            let root = team.sandbox.root
-            group.enter()
-            DispatchQueue.global().async {
-                defer { group.leave() }
-                results.add(rep, try? runProgram(FunnelBinary.path, ["sync", "--json"], environment: env, scratch: root))
-            }
+            programs[rep] = ProgramRun(FunnelBinary.path, ["sync", "--json"], environment: env)
         }
-        group.wait()
+        let (results, failures) = runAtOnce(programs, scratch: team.sandbox.root, timeLimit: 30)
+        #expect(failures.isEmpty, "\(failures)")
         var series: [String] = []
         for rep in ["rita", "sam"] {
-            let result = try #require(results.get(rep) ?? nil)
+            let result = try #require(results[rep])
             #expect(result.ok, "\(result)")
             series.append(try jsonObject(result.stdout).string("quote_series") ?? "")
         }

@@ -51,10 +51,7 @@ import Glibc
         #expect(listed.ok && listed.stdout.contains(first.pdf), "\(listed)")
 
         // An unassigned lead's quote is in the shared quotes/inbox/, then follows the lead to its owner.
-        let leads = team.scratch + "/leads.csv"
-        try Data("name,phone\nShared lead,054-1234567\n".utf8).write(to: URL(fileURLWithPath: leads))
-        chmod(leads, 0o644)
-        let captured = try team.funnel(sam, "capture", leads)
+        let captured = try team.captureSharedLead(as: sam)
         #expect(captured.ok, "\(captured)")
         let lead = captured.output
         #expect(try team.funnel(rita, "lines", "add", lead, "--text", "Work", "--price", "50").ok)
@@ -121,28 +118,16 @@ import Glibc
         let scriptPath = team.scratch + "/issue.sh", go = team.scratch + "/go"
         try script.write(toFile: scriptPath, atomically: true, encoding: .utf8)
         chmod(scriptPath, 0o755)
-        let results = Results()
-        let group = DispatchGroup()
+        var programs: [String: ProgramRun] = [:]
         for account in accounts {
             let arguments = ["-u", account, "--", "/bin/sh", scriptPath, go, team.binary, ids[account]!, String(perAccount)]
-            let environment = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "FUNNEL_DATA_DIR": team.dir, "HOME": team.scratch]
-            let runs = team.runs
-            group.enter()
-            DispatchQueue.global().async {
-                defer { group.leave() }
-                results.add(
-                    account,
-                    try? runProgram(
-                        "/usr/sbin/runuser", arguments, environment: environment, scratch: runs,
-                        timeLimit: 90))
-            }
+            programs[account] = ProgramRun("/usr/sbin/runuser", arguments, environment: team.funnelEnvironment)
         }
-        Thread.sleep(forTimeInterval: 0.2)
-        _ = FileManager.default.createFile(atPath: go, contents: nil)
-        group.wait()
+        let (results, failures) = runAtOnce(programs, go: go, delay: 0.2, scratch: team.runs, timeLimit: 90)
+        #expect(failures.isEmpty, "\(failures)")
         var numbers: [String] = []
         for account in accounts {
-            let result = try #require(results.get(account) ?? nil)
+            let result = try #require(results[account])
             #expect(result.ok, "\(result)")
             let issued = result.output.split(separator: "\n").map { String($0.split(separator: " ")[0]) }
             #expect(issued.count == perAccount)

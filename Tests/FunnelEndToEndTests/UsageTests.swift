@@ -52,9 +52,8 @@ struct UsageTests {
         _ words: [String], mentions: String? = nil, user: String? = nil, env: [String: String] = [:],
         sourceLocation: SourceLocation = #_sourceLocation
     ) throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
         let before = try FileManager.default.subpathsOfDirectory(atPath: s.dataDir).sorted()
         let result = try runProgram(
             FunnelBinary.path, words, environment: s.environment(user: user, extra: env),
@@ -97,12 +96,9 @@ struct UsageTests {
     }
 
     @Test func aHugeRelativeDateIsAUsageErrorNotACrash() throws {
-        let s = try Sandbox()
+        let s = try Sandbox.initialized()
         defer { s.remove() }
-        try s.initialize()
-        let id = try s.add("Solar")
-        let file = try #require(s.dealFile(id))
-        let before = s.bytes(file)
+        let (id, file, before) = try s.addWatched("Solar")
         let result = try s.run("edit", id, "--next", "--9223372036854775808d")
         #expect(s.bytes(file) == before)
         #expect(result.stdout.isEmpty)

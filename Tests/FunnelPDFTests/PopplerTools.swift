@@ -1,22 +1,15 @@
 import Foundation
+import FunnelTestSupport
 
 /// poppler-utils run on a PDF (installed by `.ci/run`), and a temporary directory per test.
 enum PopplerTools {
     /// The standard output of `tool arguments`; throws when it fails.
     static func run(_ tool: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/\(tool)")
-        process.arguments = arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw ToolFailed(description: "\(tool) \(arguments.joined(separator: " ")) exited \(process.terminationStatus)")
+        let result = try runProgram("/usr/bin/\(tool)", arguments, environment: ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"])
+        guard result.ok else {
+            throw ToolFailed(description: "\(tool) \(arguments.joined(separator: " ")) exited \(result.status)")
         }
-        return String(decoding: data, as: UTF8.self)
+        return result.stdout
     }
 
     /// `pdftotext` of the whole file to standard output, with `-layout` or in reading order.
@@ -50,13 +43,6 @@ enum PopplerTools {
             let fields = line.split(separator: " ", omittingEmptySubsequences: true)
             return "\(fields[3]) \(fields[4])"
         }
-    }
-
-    /// A new empty directory under the system temp directory.
-    static func temporaryDirectory() throws -> String {
-        let path = NSTemporaryDirectory() + "funnel-pdf-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
     }
 
     struct ToolFailed: Error, CustomStringConvertible {

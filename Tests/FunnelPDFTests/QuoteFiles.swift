@@ -1,12 +1,14 @@
 import Foundation
 import FunnelPDF
+import FunnelTestSupport
 
 /// Writes sample quotes into a fresh temporary directory and reads them back.
 struct QuoteFiles {
-    let directory: String
+    let folder: TemporaryFolder
+    var directory: String { folder.path }
 
     init() throws {
-        directory = try PopplerTools.temporaryDirectory()
+        folder = try TemporaryFolder("funnel-pdf")
     }
 
     /// Writes `layout` as `name`.pdf here and returns its path.
@@ -21,7 +23,5 @@ struct QuoteFiles {
         try PopplerTools.text(pdf, layout: false) + "\n" + PopplerTools.text(pdf, layout: true)
     }
 
-    func remove() {
-        try? FileManager.default.removeItem(atPath: directory)
-    }
+    func remove() { folder.remove() }
 }

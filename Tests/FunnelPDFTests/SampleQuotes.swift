@@ -2,13 +2,14 @@ import FunnelPDF
 
 /// Quote layouts in English, Hebrew and Arabic, as the domain would build them.
 enum SampleQuotes {
-    static let englishColumns = [
-        QuoteColumn(heading: "#", weight: 0.5, numeric: true),
-        QuoteColumn(heading: "Item", weight: 4, numeric: false),
-        QuoteColumn(heading: "Qty", weight: 1, numeric: true),
-        QuoteColumn(heading: "Unit price", weight: 1.6, numeric: true),
-        QuoteColumn(heading: "Total", weight: 1.7, numeric: true),
-    ]
+    /// The five columns of every sample, headed in the sample's language: #, item, quantity, unit price, total.
+    static func columns(_ headings: [String]) -> [QuoteColumn] {
+        zip(headings, [(0.5, true), (4, false), (1, true), (1.6, true), (1.7, true)]).map { heading, shape in
+            QuoteColumn(heading: heading, weight: shape.0, numeric: shape.1)
+        }
+    }
+
+    static let englishColumns = columns(["#", "Item", "Qty", "Unit price", "Total"])
 
     static func english(rows: [[String]]? = nil, logo: String? = nil) -> QuoteLayout {
         QuoteLayout(
@@ -56,13 +57,7 @@ enum SampleQuotes {
                 LabeledValue(label: "לקוח", value: "גלובקס בע״מ"),
             ],
             intro: ["שלום רב,", "תודה על פנייתך. להלן הצעת המחיר להתקנת מערכת סולארית עם 12 פאנלים של SunPower."],
-            columns: [
-                QuoteColumn(heading: "#", weight: 0.5, numeric: true),
-                QuoteColumn(heading: "פריט", weight: 4, numeric: false),
-                QuoteColumn(heading: "כמות", weight: 1, numeric: true),
-                QuoteColumn(heading: "מחיר יחידה", weight: 1.6, numeric: true),
-                QuoteColumn(heading: "סה״כ", weight: 1.7, numeric: true),
-            ],
+            columns: columns(["#", "פריט", "כמות", "מחיר יחידה", "סה״כ"]),
             rows: rows ?? [
                 ["1", "פאנל סולארי SunPower 410W", "12", "1,234.00", "14,808.00"],
                 ["2", "ממיר היברידי", "1", "5,600.00", "5,600.00"],
@@ -88,13 +83,7 @@ enum SampleQuotes {
                 LabeledValue(label: "العميل", value: "شركة النور"),
             ],
             intro: ["مرحبا،", "شكرا لاهتمامكم. هذا عرض السعر لتركيب النظام الشمسي."],
-            columns: [
-                QuoteColumn(heading: "#", weight: 0.5, numeric: true),
-                QuoteColumn(heading: "الصنف", weight: 4, numeric: false),
-                QuoteColumn(heading: "الكمية", weight: 1, numeric: true),
-                QuoteColumn(heading: "سعر الوحدة", weight: 1.6, numeric: true),
-                QuoteColumn(heading: "المجموع", weight: 1.7, numeric: true),
-            ],
+            columns: columns(["#", "الصنف", "الكمية", "سعر الوحدة", "المجموع"]),
             rows: rows ?? [
                 ["1", "لوح شمسي", "12", "1,234.00", "14,808.00"],
                 ["2", "محول هجين", "1", "5,600.00", "5,600.00"],

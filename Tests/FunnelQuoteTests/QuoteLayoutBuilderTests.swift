@@ -1,6 +1,7 @@
 import Foundation
 import FunnelCore
 import FunnelPDF
+import FunnelTestSupport
 import Testing
 
 @testable import FunnelQuote
@@ -8,7 +9,7 @@ import Testing
 /// The mapping from an issued quote and its template to the layout FunnelPDF typesets.
 @Suite("Quote layout from an issued quote and its template")
 struct QuoteLayoutBuilderTests {
-    static let now = Date(timeIntervalSince1970: 1_795_510_800)  // 2026-11-24T09:00:00Z
+    static let now = FixedClock.now
     static let rep = User(account: "rita", name: "Rita Rep", role: .rep, email: "rita@example.com")
 
     static func deal(contact: String = "Dana Levi") -> Deal {

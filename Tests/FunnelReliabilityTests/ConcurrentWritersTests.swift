@@ -24,7 +24,8 @@ import Glibc
                 output: world.root + "/out-\(i)")
         }
         let statuses = pids.map(TortureWorld.wait)
-        #expect(statuses == Array(repeating: 0, count: Self.processes))
+        let complaints = (0..<Self.processes).map { TortureWorld.complaints(world.root + "/out-\($0)") }
+        #expect(statuses == Array(repeating: 0, count: Self.processes), "the writers said: \(complaints)")
         let acks = (0..<Self.processes).flatMap { TortureWorld.acks(world.root + "/out-\($0)") }
         #expect(acks.count == Self.processes * Self.changesEach, "every change was saved (none refused)")
         let after = try verifiedDeals(world)

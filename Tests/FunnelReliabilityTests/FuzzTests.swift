@@ -1,5 +1,6 @@
 import Foundation
 import FunnelCore
+import FunnelTestSupport
 import Testing
 
 @testable import FunnelStore
@@ -53,8 +54,9 @@ import Testing
     }
 
     @Test func dealFilesThatAreNotFunnelDataAreReportedAndLeftAlone() throws {
-        let root = FileManager.default.temporaryDirectory.path + "/funnel-fuzz-\(UUID().uuidString)"
-        defer { try? FileManager.default.removeItem(atPath: root) }
+        let folder = try TemporaryFolder("funnel-fuzz")
+        defer { folder.remove() }
+        let root = folder.path + "/data"
         let store = FunnelStore(root: root)
         try store.initialize(pipeline: PipelineTemplate.simple.pipeline, team: DemoData.team)
         let deal = DemoData.deals(count: 1, pipeline: PipelineTemplate.simple.pipeline, now: Date(timeIntervalSince1970: 1_790_000_000))[0]
@@ -77,8 +79,9 @@ import Testing
     }
 
     @Test func theSnapshotCacheRejectsGarbageInsteadOfTrustingIt() throws {
-        let root = FileManager.default.temporaryDirectory.path + "/funnel-fuzz-\(UUID().uuidString)"
-        defer { try? FileManager.default.removeItem(atPath: root) }
+        let folder = try TemporaryFolder("funnel-fuzz")
+        defer { folder.remove() }
+        let root = folder.path + "/data"
         let cache = SnapshotCache(directory: root)
         let deals = DemoData.deals(count: 20, pipeline: PipelineTemplate.simple.pipeline, now: Date(timeIntervalSince1970: 1_790_000_000))
         try cache.write(deals, fingerprint: "fp")

@@ -10,12 +10,14 @@ import Glibc
 
 /// A data directory of demo deals and the `funnel-torture` writers that change it.
 struct TortureWorld {
+    let folder: TemporaryFolder
     let root: String
     let store: FunnelStore
     static let workers = ["w1", "w2", "w3", "w4"]
 
     init(deals: Int) throws {
-        root = FileManager.default.temporaryDirectory.path + "/funnel-reliability-\(UUID().uuidString)"
+        folder = try TemporaryFolder("funnel-reliability")
+        root = folder.path + "/data"
         store = FunnelStore(root: root)
         let pipeline = PipelineTemplate.simple.pipeline
         let now = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
@@ -26,36 +28,25 @@ struct TortureWorld {
         try store.insertBulk(world.deals)
     }
 
-    func remove() { try? FileManager.default.removeItem(atPath: root) }
+    func remove() { folder.remove() }
 
     /// The torture executable, built beside the test bundle.
     static var executable: String { FunnelBinary.besideTestBundle("funnel-torture") }
 
-    /// Starts a writer; its stdout goes to `output`.
+    /// Starts a writer; its stdout goes to `output`, its stderr beside it (`output.stderr`).
     func start(seed: UInt64, count: Int, actor: String, output: String) throws -> pid_t {
-        var pid: pid_t = 0
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        let argv = [Self.executable, root, String(seed), String(count), actor]
-        var cArgs = argv.map { strdup($0) } + [nil]
-        defer { for p in cArgs { free(p) } }
-        let env = ["PATH=/usr/bin:/bin", "SWIFT_BACKTRACE=enable=no"]
-        var cEnv = env.map { strdup($0) } + [nil]
-        defer { for p in cEnv { free(p) } }
-        let status = posix_spawn(&pid, Self.executable, &actions, nil, &cArgs, &cEnv)
-        guard status == 0 else { throw StoreError.io(path: Self.executable, detail: "spawn failed: \(status)") }
-        return pid
+        try Spawn.start(
+            Self.executable, [root, String(seed), String(count), actor],
+            environment: ["PATH": "/usr/bin:/bin", "SWIFT_BACKTRACE": "enable=no"], stdout: output,
+            stderr: output + ".stderr")
     }
 
     /// Waits for a process; its exit status, or the signal number + 128.
-    static func wait(_ pid: pid_t) -> Int32 {
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        if status & 0x7f == 0 { return (status >> 8) & 0xff }
-        return 128 + (status & 0x7f)
+    static func wait(_ pid: pid_t) -> Int32 { Spawn.wait(pid).shellStatus }
+
+    /// What a writer started with `output` wrote to its stderr.
+    static func complaints(_ output: String) -> String {
+        (try? String(contentsOfFile: output + ".stderr", encoding: .utf8)) ?? ""
     }
 
     /// The acknowledged changes a writer printed (complete lines only).

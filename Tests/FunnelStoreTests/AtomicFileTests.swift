@@ -15,7 +15,7 @@ struct AtomicFileTests {
         let path = tmp.path + "/new.json"
         try AtomicFile.write(Data("hello".utf8), to: path)
         #expect(bytes(path) == Data("hello".utf8))
-        #expect(mode(path) == 0o600)
+        #expect(fileMode(path) == 0o600)
         #expect(try AtomicFile.read(path) == Data("hello".utf8))
     }
 
@@ -26,13 +26,13 @@ struct AtomicFileTests {
         try AtomicFile.write(Data("one".utf8), to: path)
         #expect(chmod(path, 0o666) == 0)
         try AtomicFile.write(Data("two".utf8), to: path)
-        #expect(mode(path) == 0o600)
+        #expect(fileMode(path) == 0o600)
         #expect(bytes(path) == Data("two".utf8))
         #expect(chmod(path, 0o4755) == 0)
         try AtomicFile.write(Data("three".utf8), to: path, durable: false)
-        #expect(mode(path) == 0o600)
+        #expect(fileMode(path) == 0o600)
         try AtomicFile.write(Data("four".utf8), to: path, mode: 0o640)
-        #expect(mode(path) == 0o640)
+        #expect(fileMode(path) == 0o640)
     }
 
     @Test func readingNeverFollowsASymlinkNorWaitsOnAFifo() throws {
@@ -126,10 +126,10 @@ struct AtomicFileTests {
         let tmp = try TempDir()
         defer { tmp.remove() }
         try AtomicFile.makeDirectory(tmp.path + "/a/b/c")
-        for dir in ["/a", "/a/b", "/a/b/c"] { #expect(mode(tmp.path + dir) == 0o700) }
+        for dir in ["/a", "/a/b", "/a/b/c"] { #expect(fileMode(tmp.path + dir) == 0o700) }
         #expect(chmod(tmp.path + "/a", 0o750) == 0)
         try AtomicFile.makeDirectory(tmp.path + "/a")
-        #expect(mode(tmp.path + "/a") == 0o750, "existing directories are left as they are")
+        #expect(fileMode(tmp.path + "/a") == 0o750, "existing directories are left as they are")
         try AtomicFile.write(Data("x".utf8), to: tmp.path + "/file")
         #expect(throws: StoreError.self) { try AtomicFile.makeDirectory(tmp.path + "/file") }
     }
@@ -139,7 +139,7 @@ struct AtomicFileTests {
         defer { tmp.remove() }
         let lock = DataLock(directory: tmp.path)
         #expect(try lock.withLock { 42 } == 42)
-        #expect(mode(tmp.path + "/.lock") == 0o600)
+        #expect(fileMode(tmp.path + "/.lock") == 0o600)
         struct Boom: Error {}
         #expect(throws: Boom.self) { try lock.withLock { throw Boom() } }
         #expect(try lock.withLock { "again" } == "again", "a throwing body releases the lock")

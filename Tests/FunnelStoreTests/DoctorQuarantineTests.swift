@@ -44,7 +44,7 @@ import Glibc
         try Data("left".utf8).write(to: URL(fileURLWithPath: store.root + "/inbox/.y.json.1.2.tmp"))
         let findings = try Doctor(store: store).run(repair: true)
         #expect(findings.first?.action.hasPrefix("moved to") == true, "\(findings)")
-        #expect(mode(store.root + "/quarantine")! & 0o022 == 0)
+        #expect(fileMode(store.root + "/quarantine")! & 0o022 == 0)
     }
 
     @Test func aFailedMoveIsReportedAndTheRepairGoesOn() throws {

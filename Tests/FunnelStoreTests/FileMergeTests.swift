@@ -8,7 +8,7 @@ import Testing
 /// strict reader accepts, or nothing.
 @Suite("Sync: files merged and read back")
 struct FileMergeTests {
-    static let now = Timestamp.parse("2026-11-24T09:00:00Z")!
+    static let now = SFx.now
 
     func file<T: StoredBody>(_ body: T) throws -> Data { try FunnelJSON.encoder().encode(StoredFile(body: body)) }
 
@@ -57,12 +57,7 @@ struct FileMergeTests {
 
     @Test func pipelinesMergeByStageAndAnInvalidResultIsRefused() throws {
         let base = PipelineTemplate.simple.pipeline
-        var ours = base
-        ours.stages[1].name = "First call"
-        var theirs = base
-        theirs.lostReasons.append("Timing")
-        let outcome = try FileMerge.merge(base: try file(base), ours: try file(ours), theirs: try file(theirs), path: "pipeline.json")
-        let merged = try FunnelJSON.decode(StoredFile<Pipeline>.self, from: outcome.data, path: "pipeline.json").body
+        let merged = try mergedPipeline(base, renaming: "First call", addingReason: "Timing", path: "pipeline.json")
         #expect(merged.stages[1].name == "First call" && merged.lostReasons.last == "Timing")
         // Both sides add a stage with one id and different kinds: the merged pipeline must still check out.
         var a = base, b = base

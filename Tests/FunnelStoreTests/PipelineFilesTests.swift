@@ -24,7 +24,7 @@ struct PipelineFilesTests {
         let entry = try addRenewals(store)
         #expect(entry.id == "renewals")
         #expect(bytes(store.root + "/pipeline.json") == first, "pipeline.json stays the first pipeline, untouched")
-        #expect(mode(store.root + "/pipelines/renewals.json") == 0o600 && mode(store.root + "/pipelines") == 0o700)
+        #expect(fileMode(store.root + "/pipelines/renewals.json") == 0o600 && fileMode(store.root + "/pipelines") == 0o700)
         let again = try FunnelStore(root: store.root).loadPipelineSet()
         #expect(again.entries.map(\.id) == ["main", "renewals"])
         #expect(again.entry(id: "renewals")?.pipeline.name == "Renewals")

@@ -18,7 +18,7 @@ struct QuoteStoreTests {
         #expect(try store.loadProducts().products == [Self.product])
         let text = try #require(bytes(store.productsPath)).string
         #expect(text.contains("\"products\"") && text.contains("\"price\" : \"1200.00\"") && text.contains("\"schema\" : 1"))
-        #expect(mode(store.productsPath) == 0o600)
+        #expect(fileMode(store.productsPath) == 0o600)
     }
 
     @Test func aRefusedCatalogueChangeWritesNothing() throws {
@@ -85,7 +85,7 @@ struct QuoteStoreTests {
         #expect(bytes(store.quotesDirectory + "/deals/rita/Q-2026-0002.pdf")?.string == "%PDF Q-2026-0002")
         #expect(try store.loadDeal(id: "q2345678")?.quotes.map(\.number) == ["Q-2026-0001", "Q-2026-0002", "Q-2026-0003"])
         #expect(try AtomicFile.list(store.quoteNumbersDirectory).sorted() == ["Q-2026-0001", "Q-2026-0002", "Q-2026-0003"])
-        #expect(mode(store.quoteNumbersDirectory + "/Q-2026-0003") == 0o600)
+        #expect(fileMode(store.quoteNumbersDirectory + "/Q-2026-0003") == 0o600)
         // A new year starts again at 1.
         #expect(Self.number(try Self.issue(store, year: 2027)) == "Q-2027-0001")
     }

@@ -38,19 +38,19 @@ struct StoreSetupTests {
         let tmp = try TempDir()
         defer { tmp.remove() }
         let store = try tmp.store()
-        #expect(mode(store.root) == 0o700)
-        #expect(mode(store.root + "/inbox") == 0o700)
-        #expect(mode(store.root + "/deals") == 0o700)
-        #expect(mode(store.root + "/pipeline.json") == 0o600)
-        #expect(mode(store.root + "/team.json") == 0o600)
-        #expect(mode(store.root + "/.lock") == 0o600)
+        #expect(fileMode(store.root) == 0o700)
+        #expect(fileMode(store.root + "/inbox") == 0o700)
+        #expect(fileMode(store.root + "/deals") == 0o700)
+        #expect(fileMode(store.root + "/pipeline.json") == 0o600)
+        #expect(fileMode(store.root + "/team.json") == 0o600)
+        #expect(fileMode(store.root + "/.lock") == 0o600)
         try store.insert(SFx.deal("abcd2345"))
         try store.insert(SFx.deal("inbx2345", owner: nil, stage: "unsorted"))
-        #expect(mode(store.root + "/deals/rita") == 0o700)
-        #expect(mode(store.root + "/deals/rita/abcd2345.json") == 0o600)
-        #expect(mode(store.root + "/inbox/inbx2345.json") == 0o600)
+        #expect(fileMode(store.root + "/deals/rita") == 0o700)
+        #expect(fileMode(store.root + "/deals/rita/abcd2345.json") == 0o600)
+        #expect(fileMode(store.root + "/inbox/inbx2345.json") == 0o600)
         _ = try store.updateTeam { $0.users.append(User(account: "noa", name: "Noa", role: .rep)) }
-        #expect(mode(store.root + "/team.json") == 0o600)
+        #expect(fileMode(store.root + "/team.json") == 0o600)
     }
 
     @Test func initializingTwiceIsRefusedAndChangesNothing() throws {
@@ -230,7 +230,7 @@ struct StoreUpdateTests {
         }
         #expect(!exists(rita))
         #expect(exists(sam))
-        #expect(mode(store.root + "/deals/sam") == 0o700)
+        #expect(fileMode(store.root + "/deals/sam") == 0o700)
         #expect(try store.loadDeal(id: "abcd2345")?.owner == "sam")
         #expect(try store.dealIDs() == ["abcd2345"])
     }
@@ -298,22 +298,21 @@ struct StoreUpdateTests {
         moved.revision = 2
         try plant(moved, at: store.root + "/deals/sam/abcd2345.json")
         // A writer holds the lock with both files there, and removes the old one before letting go.
-        let writer = Process()
-        writer.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
-        writer.arguments = ["-x", store.root + "/.lock", "/bin/sh", "-c", "sleep 0.1; rm \(old)"]
-        try writer.run()
-        defer { writer.waitUntilExit() }
+        let writer = try Spawn.start(
+            "/usr/bin/flock", ["-x", store.root + "/.lock", "/bin/sh", "-c", "sleep 0.1; rm \(old)"],
+            environment: ["PATH": "/usr/bin:/bin"])
+        var reaped = false
+        defer { if !reaped { _ = Spawn.wait(writer) } }
         let deadline = Date().addingTimeInterval(3)
-        var held = false
+        var held = LockHolder.isHeld(store.root + "/.lock")
         while !held, Date() < deadline {
-            let fd = open(store.root + "/.lock", O_RDONLY)
-            held = flock(fd, LOCK_SH | LOCK_NB) != 0
-            close(fd)
-            if !held { usleep(5_000) }
+            usleep(5_000)
+            held = LockHolder.isHeld(store.root + "/.lock")
         }
         #expect(held)
         #expect(try store.loadDeal(id: "abcd2345")?.owner == "sam")
-        writer.waitUntilExit()
+        _ = Spawn.wait(writer)
+        reaped = true
         let set = try store.loadDealSet()
         #expect(set.deals["abcd2345"]?.owner == "sam" && set.unreadable.isEmpty)
     }
@@ -414,7 +413,7 @@ struct StoreDamageTests {
         let full = try #require(bytes(path))
         let truncated = full.prefix(full.count / 2)
         try truncated.write(to: URL(fileURLWithPath: path))
-        let modeBefore = mode(path)
+        let modeBefore = fileMode(path)
 
         let error = storeError { try store.loadDeals() }
         guard case .corrupt(let reported, _)? = error else { Issue.record("expected corrupt, got \(String(describing: error))"); return }
@@ -439,7 +438,7 @@ struct StoreDamageTests {
         #expect(third == path)
         #expect(!called)
         #expect(bytes(path) == truncated)
-        #expect(mode(path) == modeBefore)
+        #expect(fileMode(path) == modeBefore)
         // Other deals are still changeable.
         let other = try store.update(id: "good2345") {
             SFx.funnel.apply(.move(to: "meeting"), to: $0, by: SFx.manager, now: SFx.later(1))

@@ -1,5 +1,6 @@
 import Foundation
 import FunnelCore
+@_exported import FunnelTestSupport
 import Testing
 
 @testable import FunnelStore
@@ -10,18 +11,13 @@ import Glibc
 
 /// A fresh directory under the system's temporary directory (never the home).
 final class TempDir {
-    let path: String
+    let folder: TemporaryFolder
+    var path: String { folder.path }
 
-    init() throws {
-        let base = FileManager.default.temporaryDirectory.path
-        path = "\(base)/funnel-store-tests-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        struct UnderHome: Error {}
-        if NSHomeDirectory().count > 1, path.hasPrefix(NSHomeDirectory() + "/") { throw UnderHome() }
-    }
+    init() throws { folder = try TemporaryFolder("funnel-store-tests") }
 
     /// Removes the directory; call it in a `defer` right after making the TempDir.
-    func remove() { try? FileManager.default.removeItem(atPath: path) }
+    func remove() { folder.remove() }
 
     /// A store in a not-yet-existing subdirectory, initialised with `template` and the test team.
     func store(template: PipelineTemplate = .simple, initialized: Bool = true) throws -> FunnelStore {
@@ -36,7 +32,7 @@ enum SFx {
     static let rita = User(account: "rita", name: "רִיטָה", role: .rep)
     static let sam = User(account: "sam", name: "Sam", role: .rep)
     static let team = Team(users: [manager, rita, sam])
-    static let now = Date(timeIntervalSince1970: 1_795_510_800)  // 2026-11-24T09:00:00Z
+    static let now = FixedClock.now
     static let funnel = Funnel(pipeline: PipelineTemplate.simple.pipeline, team: team)
 
     static func deal(_ id: String, owner: String? = "rita", stage: String = "new", title: String = "שלום Solar") -> Deal {
@@ -48,12 +44,6 @@ enum SFx {
     }
 
     static func later(_ hours: Double) -> Date { now.addingTimeInterval(hours * 3_600) }
-}
-
-func mode(_ path: String) -> mode_t? {
-    var info = stat()
-    guard stat(path, &info) == 0 else { return nil }
-    return info.st_mode & 0o7777
 }
 
 func bytes(_ path: String) -> Data? { FileManager.default.contents(atPath: path) }
@@ -74,10 +64,22 @@ func storeError<T>(_ body: () throws -> T) -> StoreError? {
 
 /// Rewrites a JSON file's top-level "schema" number, as a newer funnel would have written it.
 func setSchema(_ schema: Int, in path: String) throws {
-    let data = try #require(bytes(path))
-    var object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-    object["schema"] = schema
-    try JSONSerialization.data(withJSONObject: object).write(to: URL(fileURLWithPath: path))
+    try editJSON(path) { $0["schema"] = schema }
+}
+
+/// `pipeline` as the store writes its file.
+func pipelineFile(_ pipeline: Pipeline) throws -> Data { try FunnelJSON.encoder().encode(StoredFile(body: pipeline)) }
+
+/// `base` changed apart: ours renames its second stage to `renamed`, theirs adds the lost reason
+/// `reason`; the pipeline `FileMerge` makes of them as `path`, read back by the store's reader.
+func mergedPipeline(_ base: Pipeline, renaming renamed: String, addingReason reason: String, path: String) throws -> Pipeline {
+    var ours = base
+    ours.stages[1].name = renamed
+    var theirs = base
+    theirs.lostReasons.append(reason)
+    let outcome = try FileMerge.merge(
+        base: try pipelineFile(base), ours: try pipelineFile(ours), theirs: try pipelineFile(theirs), path: path)
+    return try FunnelJSON.decode(StoredFile<Pipeline>.self, from: outcome.data, path: path).body
 }
 
 /// A thread-safe list, for collecting outcomes from concurrent work.

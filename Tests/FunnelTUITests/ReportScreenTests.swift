@@ -24,7 +24,7 @@ import Testing
 /// 1 lost (l3), 0 stuck → new limps (7 leaked), follow-up next (4).
 /// week (11-18 … 11-24): 1 won (y4), 0 lost.
 private enum RS {
-    static let now = Timestamp.parse("2026-11-24T09:00:00Z")!
+    static let now = BoardFixtures.now
     static let team = Team(users: [
         User(account: "dana", name: "Dana Levi", role: .manager),
         User(account: "yossi", name: "Yossi Cohen", role: .rep),

@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The `funnel` executable that end-to-end and tmux tests run: the one place that decides it.
 ///
 /// `$FUNNEL_BIN` when set; otherwise this package's **release** build, `.build/release/funnel`,
@@ -50,6 +54,17 @@ public enum FunnelBinary {
     public static func require() throws -> String {
         if let problem { throw BinaryProblem(description: problem) }
         return path
+    }
+
+    /// Copies the binary under test into `folder` (made, mode 0755) where every account may run
+    /// it, wherever the checkout lives; the copy's path.
+    public static func copy(into folder: String) throws -> String {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        chmod(folder, 0o755)
+        let copy = folder + "/funnel"
+        try FileManager.default.copyItem(atPath: path, toPath: copy)
+        chmod(copy, 0o755)
+        return copy
     }
 
     static func modified(_ path: String) -> Date? {

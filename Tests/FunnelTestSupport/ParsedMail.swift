@@ -20,16 +20,10 @@ public struct ParsedMail {
                               'body': m.get_content(), 'content_type': m.get_content_type() + '; ' + str(m.get_content_charset()),
                               'defects': defects}))
             """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: SMTPServer.python)
-        process.arguments = ["-c", script, file]
-        process.environment = ["LANG": "C.UTF-8", "PATH": "/usr/bin:/bin", "PYTHONDONTWRITEBYTECODE": "1"]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let result = try runProgram(
+            SMTPServer.python, ["-c", script, file],
+            environment: ["LANG": "C.UTF-8", "PATH": "/usr/bin:/bin", "PYTHONDONTWRITEBYTECODE": "1"])
+        let data = result.stdoutData
         guard let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
             throw NotAMessage(output: String(decoding: data, as: UTF8.self))
         }

@@ -4,15 +4,13 @@ import Foundation
 import Glibc
 #endif
 
-/// A real terminal for the board: a detached tmux session on a private socket
-/// (`tmux -L funnel-test-<uuid> -f /dev/null`), one per test, killed in `close()`.
-///
-/// The pane runs `trap : INT; funnel ARGS; echo EXIT=$?; sleep 120` under `/bin/sh`, so after the board
-/// ends the shell prints its exit status on the normal screen and the pane stays to be read.
+/// The board in a real terminal: a `TmuxSession` (FunnelTestSupport) whose pane runs
+/// `trap : INT; funnel ARGS; echo EXIT=$?; sleep 120` under `/bin/sh`, so after the board ends
+/// the shell prints its exit status on the normal screen and the pane stays to be read.
 final class TmuxBoard {
-    let socket: String
     let world: FunnelWorld
-    private var closed = false
+    let session: TmuxSession
+    var socket: String { session.socket }
 
     /// Starts a session of `width`×`height` running the board as `user` with `arguments`.
     /// `extraEnvironment` is added to the child's environment (e.g. NO_COLOR).
@@ -28,89 +26,55 @@ final class TmuxBoard {
         recordOutput: URL? = nil
     ) throws {
         self.world = world
-        socket = "funnel-test-\(UUID().uuidString.lowercased().prefix(13))"
         var environment = world.environment(user: user)
         for (key, value) in extraEnvironment { environment[key] = value }
-        let board = ([world.binary] + arguments).map(Run.shellQuote).joined(separator: " ")
-        // The pane's TERM comes from tmux's default-terminal, so set it there (an `-e TERM=` loses to it).
-        var command = [
-            "-f", "/dev/null", "start-server", ";",
-            "set-option", "-g", "default-terminal", environment["TERM"] ?? "xterm-256color", ";",
-            "set-option", "-g", "default-shell", "/bin/sh", ";",
-            "new-session", "-d", "-s", "board", "-x", "\(width)", "-y", "\(height)",
-        ]
-        for (key, value) in environment.sorted(by: { $0.key < $1.key }) { command += ["-e", "\(key)=\(value)"] }
-        if jobControl {
-            command.append("exec bash --norc --noprofile -i")
-        } else {
-            // Like an interactive shell, the pane's shell survives a Ctrl-C meant for the board.
-            command.append("trap : INT; \(ignoreHangup ? "trap '' HUP; " : "")\(board); echo EXIT=$?; sleep 120")
-        }
-        if let recordOutput {
-            command += [";", "pipe-pane", "-t", "board", "-O", "cat >> \(Run.shellQuote(recordOutput.path))"]
-        }
-        let result = try tmuxResult(command, environment: environment)
-        guard result.status == 0 else { throw WorldError("tmux new-session failed: \(result.stderr)") }
+        let board = ([world.binary] + arguments).map(Spawn.shellQuote).joined(separator: " ")
+        // Like an interactive shell, the pane's shell survives a Ctrl-C meant for the board.
+        let command =
+            jobControl
+            ? "exec bash --norc --noprofile -i"
+            : "trap : INT; \(ignoreHangup ? "trap '' HUP; " : "")\(board); echo EXIT=$?; sleep 120"
+        let after = recordOutput.map { ["pipe-pane", "-t", "board", "-O", "cat >> \(Spawn.shellQuote($0.path))"] } ?? []
+        // The socket lives in the world's temporary root, removed with it.
+        session = try TmuxSession(
+            folder: world.root.path, command: command, environment: environment, width: width, height: height,
+            after: after)
         if jobControl {
             try type("\(board); echo EXIT=$?")
             try press("Enter")
         }
     }
 
-    deinit { close() }
-
     /// Kills the private tmux server (and with it the pane's processes). Safe to call twice.
-    func close() {
-        guard !closed else { return }
-        closed = true
-        _ = try? tmuxResult(["kill-server"])
-    }
+    func close() { session.close() }
 
-    // MARK: Talking to tmux
-
+    /// Runs `tmux ARGUMENTS` against the board's server, requiring success; its stdout.
     @discardableResult
-    private func tmuxResult(_ arguments: [String], environment: [String: String]? = nil) throws -> CommandResult {
-        var env = environment ?? ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"]
-        env["TERM"] = env["TERM"] ?? "xterm-256color"
-        env["LANG"] = "C.UTF-8"
-        env["TMUX"] = nil
-        // The socket lives in the world's temporary root, removed with it.
-        env["TMUX_TMPDIR"] = world.root.path
-        return try Run.process("/usr/bin/env", ["tmux", "-L", socket] + arguments, environment: env)
-    }
-
-    @discardableResult
-    func tmux(_ arguments: String...) throws -> String {
-        let result = try tmuxResult(arguments)
-        guard result.status == 0 else {
-            throw WorldError("tmux \(arguments.joined(separator: " ")) exited \(result.status): \(result.stderr)")
-        }
-        return result.stdout
-    }
+    func tmux(_ arguments: String...) throws -> String { try session.tmux(arguments) }
 
     /// Presses keys by tmux name: "Right", "S-Right", "Space", "Enter", "Escape", "C-r", "j"…
     func press(_ keys: String...) throws {
-        for key in keys { try tmux("send-keys", key) }
+        for key in keys { try session.press(key) }
     }
 
     /// Types text literally.
     func type(_ text: String) throws {
-        try tmux("send-keys", "-l", text)
+        try session.type(text)
     }
 
     /// The pane as text, one line per row.
     func screen() throws -> BoardScreen {
-        BoardScreen(try tmux("capture-pane", "-p"))
+        BoardScreen(try session.capture())
     }
 
     /// The pane with its attributes and colours as SGR escape sequences.
     func screenWithEscapes() throws -> String {
-        try tmux("capture-pane", "-p", "-e")
+        try session.capture(escapes: true)
     }
 
     /// A tmux format, e.g. `#{alternate_on}`, for the pane.
     func display(_ format: String) throws -> String {
-        try tmux("display-message", "-p", format).trimmingCharacters(in: .whitespacesAndNewlines)
+        try session.display(format)
     }
 
     /// Whether the pane is showing the alternate screen.
@@ -148,7 +112,7 @@ final class TmuxBoard {
     /// The board's process: the child of the pane's shell.
     func boardPID() throws -> pid_t {
         let shell = try display("#{pane_pid}")
-        let result = try Run.process("/usr/bin/env", ["pgrep", "-P", shell], environment: ["PATH": "/usr/bin:/bin"])
+        let result = try runProgram("/usr/bin/env", ["pgrep", "-P", shell], environment: ["PATH": "/usr/bin:/bin"])
         let pids = result.stdout.split(separator: "\n").compactMap { pid_t($0.trimmingCharacters(in: .whitespaces)) }
         guard pids.count == 1, let pid = pids.first else {
             throw WorldError("expected one child of the pane's shell \(shell), found \(pids)")

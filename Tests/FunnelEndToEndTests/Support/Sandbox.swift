@@ -8,6 +8,7 @@ import Glibc
 /// A throwaway world for one test: its own temporary directory holding the data directory and a
 /// fake home, a fixed clock and a chosen user. The real home is never touched.
 final class Sandbox {
+    let folder: TemporaryFolder
     let root: String
     /// FUNNEL_DATA_DIR for every run.
     let dataDir: String
@@ -16,18 +17,29 @@ final class Sandbox {
     /// FUNNEL_NOW unless a run names another.
     var now: String
 
-    init(user: String = "boss", now: String = "2026-11-24T09:00:00Z") throws {
+    init(user: String = "boss", now: String = FixedClock.iso) throws {
         _ = try FunnelBinary.require()
-        root = FileManager.default.temporaryDirectory.path + "/funnel-e2e-\(UUID().uuidString)"
+        folder = try TemporaryFolder("funnel-e2e")
+        root = folder.path
         dataDir = root + "/data"
         self.user = user
         self.now = now
         try FileManager.default.createDirectory(atPath: root + "/home", withIntermediateDirectories: true)
-        struct UnderHome: Error {}
-        if NSHomeDirectory().count > 1, root.hasPrefix(NSHomeDirectory() + "/") { throw UnderHome() }
     }
 
-    func remove() { try? FileManager.default.removeItem(atPath: root) }
+    func remove() { folder.remove() }
+
+    /// A sandbox after `initialize()`: `funnel init` plus reps rita and sam.
+    static func initialized(user: String = "boss", template: String = "simple") throws -> Sandbox {
+        let sandbox = try Sandbox(user: user)
+        do {
+            try sandbox.initialize(template: template)
+        } catch {
+            sandbox.remove()
+            throw error
+        }
+        return sandbox
+    }
 
     /// The child's whole environment.
     func environment(user: String? = nil, now: String? = nil, extra: [String: String] = [:]) -> [String: String] {
@@ -53,17 +65,23 @@ final class Sandbox {
             scratch: root)
     }
 
+    /// Runs `funnel ARGUMENTS` and records an issue unless it exits 0.
+    private func succeed(
+        _ arguments: [String], user: String?, now: String? = nil, sourceLocation: SourceLocation
+    ) throws -> RunResult {
+        let result = try runProgram(
+            FunnelBinary.path, arguments, environment: environment(user: user, now: now), scratch: root)
+        #expect(result.ok, "\(result)", sourceLocation: sourceLocation)
+        return result
+    }
+
     /// Runs `funnel ARGS…` and records an issue unless it exits 0.
     @discardableResult
     func ok(
         _ arguments: String..., user: String? = nil, now: String? = nil,
         sourceLocation: SourceLocation = #_sourceLocation
     ) throws -> RunResult {
-        let result = try runProgram(
-            FunnelBinary.path, arguments, environment: environment(user: user, now: now),
-            scratch: root)
-        #expect(result.ok, "\(result)", sourceLocation: sourceLocation)
-        return result
+        try succeed(arguments, user: user, now: now, sourceLocation: sourceLocation)
     }
 
     /// `funnel init` plus reps rita and sam.
@@ -78,31 +96,29 @@ final class Sandbox {
         _ arguments: String..., user: String? = nil, now: String? = nil,
         sourceLocation: SourceLocation = #_sourceLocation
     ) throws -> String {
-        let result = try runProgram(
-            FunnelBinary.path, ["add"] + arguments,
-            environment: environment(user: user, now: now), scratch: root)
-        #expect(result.ok, "\(result)", sourceLocation: sourceLocation)
-        return result.output
+        try succeed(["add"] + arguments, user: user, now: now, sourceLocation: sourceLocation).output
     }
 
     /// `funnel show ID --json` as a dictionary.
     func deal(_ id: String, user: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) throws -> [String: Any] {
-        let result = try runProgram(
-            FunnelBinary.path, ["show", id, "--json"], environment: environment(user: user),
-            scratch: root)
-        #expect(result.ok, "\(result)", sourceLocation: sourceLocation)
-        return try jsonObject(result.stdout)
+        try jsonObject(try succeed(["show", id, "--json"], user: user, sourceLocation: sourceLocation).stdout)
     }
 
     /// `funnel list ARGS… --json` as an array of dictionaries.
     func list(_ arguments: String..., user: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) throws
         -> [[String: Any]]
     {
-        let result = try runProgram(
-            FunnelBinary.path, ["list"] + arguments + ["--json"],
-            environment: environment(user: user), scratch: root)
-        #expect(result.ok, "\(result)", sourceLocation: sourceLocation)
-        return try jsonArray(result.stdout)
+        try jsonArray(try succeed(["list"] + arguments + ["--json"], user: user, sourceLocation: sourceLocation).stdout)
+    }
+
+    /// `funnel add ARGS…`: the new deal's id, its file and the file's bytes, to show later that a
+    /// refused change left the file as it was.
+    func addWatched(
+        _ arguments: String..., sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> (id: String, file: String, before: Data?) {
+        let id = try succeed(["add"] + arguments, user: nil, sourceLocation: sourceLocation).output
+        let file = try #require(dealFile(id), sourceLocation: sourceLocation)
+        return (id, file, bytes(file))
     }
 
     /// The file a deal lives in, wherever its owner put it.
@@ -115,41 +131,4 @@ final class Sandbox {
     }
 
     func bytes(_ path: String) -> Data? { FileManager.default.contents(atPath: path) }
-}
-
-struct NotJSON: Error, CustomStringConvertible {
-    let text: String
-    var description: String { "not the expected JSON: \(text.prefix(500))" }
-}
-
-func jsonObject(_ text: String) throws -> [String: Any] {
-    guard let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else { throw NotJSON(text: text) }
-    return object
-}
-
-func jsonArray(_ text: String) throws -> [[String: Any]] {
-    guard let array = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]] else { throw NotJSON(text: text) }
-    return array
-}
-
-extension Dictionary where Key == String, Value == Any {
-    func string(_ key: String) -> String? { self[key] as? String }
-    /// True when the key is present with JSON null.
-    func isNull(_ key: String) -> Bool { self[key] is NSNull }
-}
-
-func fileMode(_ path: String) -> mode_t? {
-    var info = stat()
-    guard stat(path, &info) == 0 else { return nil }
-    return info.st_mode & 0o7777
-}
-
-/// Rewrites a JSON file in place as another program (or a newer funnel) would have.
-func editJSON(_ path: String, _ change: (inout [String: Any]) throws -> Void) throws {
-    let data = try Data(contentsOf: URL(fileURLWithPath: path))
-    guard var object = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-        throw NotJSON(text: String(decoding: data, as: UTF8.self))
-    }
-    try change(&object)
-    try JSONSerialization.data(withJSONObject: object).write(to: URL(fileURLWithPath: path))
 }

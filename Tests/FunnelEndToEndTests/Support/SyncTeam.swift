@@ -16,9 +16,7 @@ final class SyncTeam {
     init() throws {
         sandbox = try Sandbox()
         remote = sandbox.root + "/team.git"
-        let made = try runProgram(
-            "/usr/bin/env", ["git", "init", "-q", "--bare", remote],
-            environment: sandbox.environment(), scratch: sandbox.root)
+        let made = try PlainGit.makeBare(remote, environment: sandbox.environment())
         #expect(made.ok, "\(made)")
     }
 
@@ -68,37 +66,28 @@ final class SyncTeam {
 
     /// `funnel list --json` as the manager sees the clone of `person`.
     func list(_ person: String) throws -> String {
-        var extra = ["FUNNEL_DATA_DIR": dataDir(person)]
-        extra["FUNNEL_USER"] = "boss"
-        let result = try runProgram(
-            FunnelBinary.path, ["list", "--json", "--all"], environment: sandbox.environment(extra: extra),
-            scratch: sandbox.root)
-        #expect(result.ok, "\(result)")
-        return result.stdout
+        try asManager(in: person, ["list", "--json", "--all"]).stdout
     }
 
     /// A deal as the manager sees it in `person`'s clone.
     func deal(_ id: String, in person: String) throws -> [String: Any] {
-        var extra = ["FUNNEL_DATA_DIR": dataDir(person)]
-        extra["FUNNEL_USER"] = "boss"
+        try jsonObject(try asManager(in: person, ["show", id, "--json"]).stdout)
+    }
+
+    /// `funnel ARGUMENTS` as the manager in `person`'s clone, recording an issue unless it exits 0.
+    private func asManager(in person: String, _ arguments: [String]) throws -> RunResult {
+        let extra = ["FUNNEL_DATA_DIR": dataDir(person), "FUNNEL_USER": "boss"]
         let result = try runProgram(
-            FunnelBinary.path, ["show", id, "--json"], environment: sandbox.environment(extra: extra),
-            scratch: sandbox.root)
+            FunnelBinary.path, arguments, environment: sandbox.environment(extra: extra), scratch: sandbox.root)
         #expect(result.ok, "\(result)")
-        return try jsonObject(result.stdout)
+        return result
     }
 
     /// Runs plain `git ARGS…` in `person`'s clone as that person (a teammate going around funnel),
     /// recording an issue unless each exits 0.
     func git(_ person: String, _ commands: [String]..., sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let env = sandbox.environment(extra: [
-            "GIT_AUTHOR_NAME": person, "GIT_AUTHOR_EMAIL": "\(person)@example.com",
-            "GIT_COMMITTER_NAME": person, "GIT_COMMITTER_EMAIL": "\(person)@example.com",
-        ])
         for arguments in commands {
-            let result = try runProgram(
-                "/usr/bin/env", ["git", "-C", dataDir(person)] + arguments, environment: env,
-                scratch: sandbox.root, timeLimit: 60)
+            let result = try PlainGit.run(arguments, in: dataDir(person), as: person, environment: sandbox.environment())
             #expect(result.ok, "\(result)", sourceLocation: sourceLocation)
         }
     }

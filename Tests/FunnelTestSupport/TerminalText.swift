@@ -7,7 +7,7 @@ import Glibc
 /// Reading a captured pane the way the terminal lays it out: display columns per character
 /// (the C library's `wcwidth` in a UTF-8 locale, as tmux uses), and the SGR escape sequences of
 /// `capture-pane -e`.
-enum TerminalText {
+public enum TerminalText {
     private typealias WCWidth = @convention(c) (Int32) -> Int32
 
     /// `wcwidth`, looked up at run time (Swift does not import it from Glibc).
@@ -18,7 +18,7 @@ enum TerminalText {
 
     /// The display width of each character of `line` in terminal cells (0 for combining marks,
     /// 2 for wide characters), measured in a C.UTF-8 locale for this thread only.
-    static func widths(_ line: String) -> [(Character, Int)] {
+    public static func widths(_ line: String) -> [(Character, Int)] {
         guard let wcwidth else { return line.map { ($0, 1) } }
         let locale = newlocale(LC_CTYPE_MASK, "C.UTF-8", nil)
         let previous = locale.map { uselocale($0) }
@@ -33,7 +33,7 @@ enum TerminalText {
     }
 
     /// The display columns where `mark` occurs in `line`.
-    static func columns(of mark: Character, in line: String) -> [Int] {
+    public static func columns(of mark: Character, in line: String) -> [Int] {
         var column = 0
         var found: [Int] = []
         for (character, width) in widths(line) {
@@ -44,11 +44,11 @@ enum TerminalText {
     }
 
     /// The display width of `line`.
-    static func width(_ line: String) -> Int { widths(line).reduce(0) { $0 + $1.1 } }
+    public static func width(_ line: String) -> Int { widths(line).reduce(0) { $0 + $1.1 } }
 
     /// The SGR sequences (`ESC [ … m`) written directly before the first `text` in `line`, joined;
     /// empty when `text` keeps the style of what precedes it.
-    static func styleBefore(_ text: String, in line: String) -> String? {
+    public static func styleBefore(_ text: String, in line: String) -> String? {
         guard let range = line.range(of: text) else { return nil }
         var prefix = line[..<range.lowerBound]
         var sequences: [Substring] = []
