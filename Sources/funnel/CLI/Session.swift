@@ -25,6 +25,10 @@ struct Session {
 
     init(dataDir: String?, environment: [String: String]) throws {
         store = FunnelStore(root: DataDirectory.resolve(flag: dataDir, environment: environment))
+        if Console.errorIsTerminal {
+            let progress = ReadingProgress()
+            store.onReadingFiles = { progress.report(done: $0, total: $1) }
+        }
         if let user = environment["FUNNEL_USER"], !user.isEmpty {
             guard User.isValidAccount(user) else {
                 throw CommandFailure.usage("FUNNEL_USER “\(user)” is not an account name (letters, digits, _ . -)")

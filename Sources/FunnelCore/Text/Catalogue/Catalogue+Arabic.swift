@@ -460,6 +460,7 @@ extension Catalogue {
         .cliWhatNeedsNext: "--what يأتي مع --next DATE",
         .cliNoDeals: "لا صفقات للعرض",
         .cliNothingToCall: "لا مكالمات اليوم",
+        .cliReadingDeals: "قراءة كل ملفات الصفقات (إعادة بناء الذاكرة المؤقتة): {done} من {total} ({percent}%)",
         .cliOwnerOrAll: "أعطِ --owner USER أو --all، لا كليهما",
         .cliNotADate: "--{flag} «{text}» ليس تاريخًا؛ استخدم 2026-11-24 أو today (t) أو tomorrow (m) أو +3 أو +2w أو يومًا مثل fri",
         .cliNotAnAmount: "--{flag} «{text}» ليس مبلغًا؛ استخدم أرقامًا بخانتين عشريتين على الأكثر، مثل 12500 أو 99.90",

@@ -454,6 +454,7 @@ extension Catalogue {
         .cliWhatNeedsNext: "--what goes with --next DATE",
         .cliNoDeals: "no deals to show",
         .cliNothingToCall: "nothing to call today",
+        .cliReadingDeals: "reading every deal file (the cache is rebuilt): {done} of {total} ({percent} %)",
         .cliOwnerOrAll: "give --owner USER or --all, not both",
         .cliNotADate: "--{flag} “{text}” is not a date; use 2026-11-24, today (t), tomorrow (m), +3, +2w or a weekday such as fri",
         .cliNotAnAmount: "--{flag} “{text}” is not an amount; use digits with up to two decimals, e.g. 12500 or 99.90",

@@ -454,6 +454,7 @@ extension Catalogue {
         .cliWhatNeedsNext: "--what הולך עם --next DATE",
         .cliNoDeals: "אין עסקאות להצגה",
         .cliNothingToCall: "אין למי להתקשר היום",
+        .cliReadingDeals: "קוראים את כל קובצי העסקאות (המטמון נבנה מחדש): {done} מתוך {total} ({percent}%)",
         .cliOwnerOrAll: "תנו --owner USER או --all, לא את שניהם",
         .cliNotADate: "--{flag} \"{text}\" אינו תאריך; השתמשו ב-2026-11-24, today (t), tomorrow (m), +3, +2w או יום בשבוע כמו fri",
         .cliNotAnAmount: "--{flag} \"{text}\" אינו סכום; השתמשו בספרות עם עד שתי ספרות אחרי הנקודה, למשל 12500 או 99.90",

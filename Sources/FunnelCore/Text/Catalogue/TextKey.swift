@@ -509,6 +509,7 @@ public enum TextKey: String, CaseIterable, Sendable {
     case cliWhatNeedsNext
     case cliNoDeals
     case cliNothingToCall
+    case cliReadingDeals
     case cliOwnerOrAll
     case cliNotADate
     case cliNotAnAmount
