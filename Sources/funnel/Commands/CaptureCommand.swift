@@ -46,7 +46,9 @@ enum CaptureCommand: Command {
         case .success(let read): records = read
         }
         var capture = try LeadCapture(session: session, funnel: funnel, actor: actor, inbox: inbox.id, source: arguments[.source])
+        capture.total = records.count
         for record in records { try capture.take(record) }
+        try capture.flush()
         Console.error("captured \(capture.created) new, \(capture.attached) attached to existing deals, \(capture.skipped) skipped")
         if capture.skipped > 0 {
             throw CommandFailure(code: .usage, message: "\(capture.skipped) record(s) skipped; the others were kept")
@@ -74,6 +76,15 @@ struct LeadCapture {
     var existing: Set<String>
     var generator = SystemRandomNumberGenerator()
     var created = 0, attached = 0, skipped = 0
+    /// New deals made but not yet on disk: written together (`insertBatch`), their ids printed
+    /// once they are.
+    var pending: [Deal] = []
+    /// How many new deals are written together.
+    static let batch = 500
+    /// The records in the input, and whether a progress line is drawn (stdout and stderr both a
+    /// terminal: never into a pipe).
+    var total = 0
+    let showsProgress = isatty(STDOUT_FILENO) != 0 && Console.errorIsTerminal
 
     init(session: Session, funnel: Funnel, actor: User, inbox: String, source: String?) throws {
         self.session = session
@@ -90,7 +101,7 @@ struct LeadCapture {
         switch record.result {
         case .failure(let error):
             skipped += 1
-            Console.error("line \(record.line): \(error.message); skipped")
+            say("line \(record.line): \(error.message); skipped")
         case .success(var lead):
             if lead.source.isEmpty { lead.source = source ?? "" }
             if let match = matcher.match(lead) { return try attach(lead, to: match, line: record.line) }
@@ -100,6 +111,8 @@ struct LeadCapture {
 
     /// Logs `lead` on the deal it matches.
     mutating func attach(_ lead: Lead, to match: String, line: Int) throws {
+        // The match may be a lead of this very input, not yet written.
+        try flush()
         let deal = try session.change(
             match, by: actor, funnel: funnel,
             .attachLead(
@@ -108,7 +121,7 @@ struct LeadCapture {
         attached += 1
         // Another rep's customer is still theirs (R4), but which deal it is stays theirs too (R15).
         let which = Visibility.canSee(deal, actor: actor) ? "matches deal \(match); logged on it" : "attached to an existing deal"
-        Console.error("line \(line): \(which)")
+        say("line \(line): \(which)")
     }
 
     /// Makes `lead` a new deal in the inbox, or skips it when a rule refuses.
@@ -120,15 +133,32 @@ struct LeadCapture {
         switch funnel.create(draft, id: id, by: actor, now: session.now, utcOffset: session.utcOffset) {
         case .failure(let refusal):
             skipped += 1
-            Console.error("line \(line): \(refusal.message.localized); skipped")
+            say("line \(line): \(refusal.message.localized); skipped")
         case .success(var deal):
             deal.source = lead.source
-            try session.data { try session.store.insert(deal) }
             existing.insert(id)
             matcher.add(deal)
-            created += 1
-            Console.line(deal.id)
+            pending.append(deal)
+            if pending.count >= Self.batch { try flush() }
         }
+    }
+
+    /// Writes the pending deals, then prints their ids: an id printed is a deal on disk.
+    mutating func flush() throws {
+        guard !pending.isEmpty else { return }
+        let deals = pending
+        try session.data { try session.store.insertBatch(deals) }
+        pending.removeAll()
+        created += deals.count
+        if showsProgress { Console.endProgress() }
+        Console.block(deals.map(\.id).joined(separator: "\n"))
+        if showsProgress { Console.progress("captured \(created + attached + skipped) of \(total) leads") }
+    }
+
+    /// A line about one record on stderr, clearing the progress line first.
+    func say(_ text: String) {
+        if showsProgress { Console.endProgress() }
+        Console.error(text)
     }
 }
 

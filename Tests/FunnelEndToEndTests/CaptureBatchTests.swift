@@ -1,0 +1,33 @@
+import Foundation
+import FunnelTestSupport
+import Testing
+
+/// `capture` writes new leads in batches (one flush to disk for many files): every id it prints
+/// is a deal on disk, and a lead repeating an earlier line of the same input (still in a batch)
+/// is logged on that deal, never a second card.
+@Suite("Capturing many leads")
+struct CaptureBatchTests {
+    @Test func moreThanABatchEveryPrintedIdOnDiskAndRepeatsAttached() throws {
+        let s = try Sandbox(user: "boss")
+        defer { s.remove() }
+        try s.initialize()
+        var lines = ["name,company,phone,email"]
+        for i in 0..<1_200 { lines.append("Lead \(i),Co \(i),050-\(1_000_000 + i),lead\(i)@example.com") }
+        // Line 1,202 repeats the lead of line 2 (same phone), in the same batch as nothing else.
+        lines.append("Again,Co 0,050-1000000,")
+        let csv = s.root + "/leads.csv"
+        try lines.joined(separator: "\n").write(toFile: csv, atomically: true, encoding: .utf8)
+        let result = try s.run("capture", csv)
+        #expect(result.ok, "\(result)")
+        let ids = result.stdout.split(separator: "\n").map(String.init)
+        #expect(ids.count == 1_200 && Set(ids).count == 1_200)
+        #expect(result.stderr.contains("line 1202: matches deal \(ids[0]); logged on it"), "\(result.stderr)")
+        #expect(result.stderr.contains("captured 1200 new, 1 attached to existing deals, 0 skipped"))
+        let inbox = try FileManager.default.contentsOfDirectory(atPath: s.dataDir + "/inbox").filter { $0.hasSuffix(".json") }
+        #expect(Set(inbox.map { String($0.dropLast(5)) }) == Set(ids))
+        let all = try s.list("--all")
+        #expect(all.count == 1_200)
+        let first = try jsonObject(try s.ok("show", ids[0], "--json").stdout)
+        #expect((first["activities"] as? [Any])?.count == 1, "the repeat is logged on the first lead")
+    }
+}
