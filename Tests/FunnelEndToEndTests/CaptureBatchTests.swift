@@ -23,11 +23,30 @@ struct CaptureBatchTests {
         #expect(ids.count == 1_200 && Set(ids).count == 1_200)
         #expect(result.stderr.contains("line 1202: matches deal \(ids[0]); logged on it"), "\(result.stderr)")
         #expect(result.stderr.contains("captured 1200 new, 1 attached to existing deals, 0 skipped"))
+        #expect(!result.stderr.contains(" leads\u{1B}[K"), "no progress line into a pipe")
         let inbox = try FileManager.default.contentsOfDirectory(atPath: s.dataDir + "/inbox").filter { $0.hasSuffix(".json") }
         #expect(Set(inbox.map { String($0.dropLast(5)) }) == Set(ids))
         let all = try s.list("--all")
         #expect(all.count == 1_200)
         let first = try jsonObject(try s.ok("show", ids[0], "--json").stdout)
         #expect((first["activities"] as? [Any])?.count == 1, "the repeat is logged on the first lead")
+    }
+
+    @Test func onATerminalAProgressLineFollowsTheBatches() throws {
+        let s = try Sandbox(user: "boss")
+        defer { s.remove() }
+        try s.initialize()
+        let lines = ["name,phone"] + (0..<1_100).map { "Lead \($0),050-\(2_000_000 + $0)" }
+        let csv = s.root + "/leads.csv"
+        try lines.joined(separator: "\n").write(toFile: csv, atomically: true, encoding: .utf8)
+        // `script` gives the command a terminal for stdout and stderr alike.
+        let log = s.root + "/typescript"
+        let run = try runProgram(
+            "/usr/bin/script", ["-qec", "\(FunnelBinary.path) capture \(csv)", log], environment: s.environment(), scratch: s.root)
+        #expect(run.ok, "\(run)")
+        let terminal = String(decoding: try Data(contentsOf: URL(fileURLWithPath: log)), as: UTF8.self)
+        #expect(terminal.contains("captured 500 of 1100 leads\u{1B}[K"), "\(terminal.suffix(300))")
+        #expect(terminal.contains("captured 1000 of 1100 leads\u{1B}[K"))
+        #expect(try s.list("--all").count == 1_100)
     }
 }
