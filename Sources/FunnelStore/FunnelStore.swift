@@ -419,29 +419,41 @@ public final class FunnelStore {
         guard !deals.isEmpty else { return }
         try lock.withLock {
             let before = fingerprint()
-            for deal in deals { try write(deal, replacing: nil, durable: false) }
-            sync()
-            for folder in Set(try deals.map { (try path(id: $0.id, owner: $0.owner) as NSString).deletingLastPathComponent }) {
-                try AtomicFile.syncDirectory(folder)
-            }
+            for folder in try writeNewDealFiles(deals) { try AtomicFile.syncDirectory(folder) }
             let after = fingerprint()
             lastWrite = (before, after)
             try? cache.append(deals, fingerprint: after)
         }
     }
 
+    /// Writes the files of new deals (each name must be free) on every core, without a flush of
+    /// their own, then one `sync` (Linux waits for it to finish); returns the folders written to.
+    /// The caller holds the lock.
+    func writeNewDealFiles(_ deals: [Deal]) throws -> Set<String> {
+        let files = try deals.map { try path(id: $0.id, owner: $0.owner) }
+        let folders = Set(files.map { ($0 as NSString).deletingLastPathComponent })
+        for folder in folders { try AtomicFile.makeDirectory(folder) }
+        let failures = parallelMap(Array(zip(deals, files))) { deal, file -> StoreError? in
+            do {
+                let data = try FunnelJSON.encoder().encode(StoredFile(body: deal))
+                try AtomicFile.write(data + Data("\n".utf8), to: file, mode: nil, replacing: .nothing, durable: false)
+                return nil
+            } catch let error as StoreError {
+                return error
+            } catch {
+                return StoreError.io(path: file, detail: "could not encode: \(error)")
+            }
+        }
+        sync()
+        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
+        return folders
+    }
+
     /// Writes many new deals at once (demo data, imports): no fsync per file, one sync at the end.
     public func insertBulk(_ deals: [Deal]) throws {
         try lock.withLock {
             let wasEmpty = try dealPaths().isEmpty
-            var made = Set<String>()
-            for deal in deals {
-                let file = try path(id: deal.id, owner: deal.owner)
-                let dir = (file as NSString).deletingLastPathComponent
-                if made.insert(dir).inserted { try AtomicFile.makeDirectory(dir) }
-                try writeJSON(StoredFile(body: deal), to: file, replacing: .nothing, durable: false)
-            }
-            sync()
+            _ = try writeNewDealFiles(deals)
             if isShared {
                 // no cache in a shared directory
             } else if wasEmpty, deals.count >= Self.cacheThreshold {

@@ -92,7 +92,9 @@ struct LeadCapture {
         self.actor = actor
         self.inbox = inbox
         self.source = source
-        matcher = LeadMatcher(deals: try session.deals(for: actor, in: funnel), pipeline: funnel.pipeline)
+        // The matcher indexes open deals only: the closed ones are not even decoded.
+        let open = try session.deals(for: actor, in: funnel) { funnel.pipeline.stage(id: $0.stage)?.kind.isClosed == false }
+        matcher = LeadMatcher(deals: open, pipeline: funnel.pipeline)
         existing = Set(try session.data { try session.store.dealIDs() })
     }
 
@@ -112,7 +114,7 @@ struct LeadCapture {
     /// Logs `lead` on the deal it matches.
     mutating func attach(_ lead: Lead, to match: String, line: Int) throws {
         // The match may be a lead of this very input, not yet written.
-        try flush()
+        if pending.contains(where: { $0.id == match }) { try flush() }
         let deal = try session.change(
             match, by: actor, funnel: funnel,
             .attachLead(
