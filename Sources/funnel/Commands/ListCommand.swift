@@ -70,9 +70,10 @@ enum ListCommand: Command {
             }
             .sorted(byKey: order)
         if arguments.flag(.json) {
-            Console.block(
-                JSONOut.array(shown.map { DealJSON.make($0, funnel: home($0), now: session.now, utcOffset: session.utcOffset, full: false) }).render()
-            )
+            JSONOut.streamArray(shown, { DealJSON.make($0, funnel: home($0), now: session.now, utcOffset: session.utcOffset, full: false) }) {
+                Console.block($0, terminator: "")
+            }
+            Console.block("")
             return
         }
         if shown.isEmpty {

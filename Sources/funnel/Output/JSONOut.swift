@@ -20,6 +20,27 @@ indirect enum JSONOut {
         return out
     }
 
+    /// `.array(items.map(element)).render()`, byte for byte, handed to `emit` in pieces of
+    /// about `piece` bytes as it is made: `list --all --json` at 100,000 deals never holds the
+    /// whole document (or every element's value) in memory at once.
+    static func streamArray<S: Sequence>(
+        _ items: S, piece: Int = 1 << 16, _ element: (S.Element) -> JSONOut, emit: (String) -> Void
+    ) {
+        var out = "["
+        var first = true
+        for item in items {
+            out += first ? "\n  " : ",\n  "
+            first = false
+            element(item).write(to: &out, level: 1, pretty: true)
+            if out.utf8.count >= piece {
+                emit(out)
+                out = ""
+            }
+        }
+        out += first ? "]" : "\n]"
+        emit(out)
+    }
+
     private func write(to out: inout String, level: Int, pretty: Bool) {
         let pad = pretty ? "\n" + String(repeating: "  ", count: level + 1) : ""
         let close = pretty ? "\n" + String(repeating: "  ", count: level) : ""
