@@ -29,8 +29,7 @@ public struct Goal: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey, CaseIterable { case month, seller, kind, target }
 
     public init(from decoder: any Decoder) throws {
-        try StrictKeys.check(decoder, CodingKeys.self)
-        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let c = try StrictKeys.container(decoder, CodingKeys.self)
         month = try c.decode(Month.self, forKey: .month)
         seller = try c.decodeIfPresent(String.self, forKey: .seller)
         // An account name, never a path or an escape sequence the file could smuggle in.

@@ -56,8 +56,7 @@ public struct Product: Codable, Hashable, Sendable {
     }
 
     public init(from decoder: any Decoder) throws {
-        try StrictKeys.check(decoder, CodingKeys.self)
-        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let c = try StrictKeys.container(decoder, CodingKeys.self)
         code = try c.decode(String.self, forKey: .code)
         name = try c.decode(String.self, forKey: .name)
         price = try DecimalText.decode(c, .price)

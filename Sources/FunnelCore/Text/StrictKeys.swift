@@ -20,4 +20,12 @@ public enum StrictKeys {
                     codingPath: decoder.codingPath + [unknown], debugDescription: "unknown field “\(unknown.stringValue)”"))
         }
     }
+
+    /// The object's fields by `Keys`, after `check`: a field outside `Keys` throws.
+    public static func container<Keys: CodingKey & CaseIterable>(_ decoder: any Decoder, _ keys: Keys.Type) throws
+        -> KeyedDecodingContainer<Keys>
+    {
+        try check(decoder, keys)
+        return try decoder.container(keyedBy: keys)
+    }
 }

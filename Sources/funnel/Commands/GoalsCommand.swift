@@ -30,9 +30,7 @@ enum GoalsCommand: Command {
         guard (account != nil) != arguments.flag(.team) else {
             throw CommandFailure.usage("funnel goals: give --seller ACCOUNT or --team (one of them)")
         }
-        if let account, !mayBeGone, funnel.team.user(account) == nil {
-            throw CommandFailure.usage(Message.unknownOwner(account: account).localized)
-        }
+        if let account, !mayBeGone { _ = try AccountArgument.known(account, in: funnel.team) }
         return account
     }
 

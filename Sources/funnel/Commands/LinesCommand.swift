@@ -30,7 +30,7 @@ enum LinesAddCommand: Command {
     static let spec = CommandSpec(
         name: "lines add", summary: "Add a catalogue product or a free line to a deal's quote.",
         arguments: [
-            ArgumentSpec(name: "ID", required: true, help: "deal id or a unique prefix of it"),
+            .dealID,
             ArgumentSpec(name: "CODE", required: false, help: "a product's code (none: a free line with --text and --price)"),
         ],
         options: Option.specs)
@@ -93,19 +93,10 @@ enum LinesAddCommand: Command {
 enum LinesListCommand: Command {
     static let spec = CommandSpec(
         name: "lines list", summary: "List a deal's quote lines with the sums.",
-        arguments: [ArgumentSpec(name: "ID", required: true, help: "deal id or a unique prefix of it")],
+        arguments: [.dealID],
         options: Option.specs)
 
-    /// The options, declared once.
-    enum Option: String, OptionKey {
-        case json
-
-        var spec: OptionSpec {
-            switch self {
-            case .json: OptionSpec("print a JSON object")
-            }
-        }
-    }
+    typealias Option = JSONObjectOption
 
     static func run(_ arguments: Arguments<Option>, session: Session) throws {
         let funnel = try session.funnel()
@@ -120,7 +111,7 @@ enum LinesRemoveCommand: Command {
     static let spec = CommandSpec(
         name: "lines remove", summary: "Remove a line from a deal's quote.",
         arguments: [
-            ArgumentSpec(name: "ID", required: true, help: "deal id or a unique prefix of it"),
+            .dealID,
             ArgumentSpec(name: "N", required: true, help: "the line's number, 1 for the first (see funnel lines list ID)"),
         ])
 

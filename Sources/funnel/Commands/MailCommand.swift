@@ -9,7 +9,7 @@ import FunnelTUI
 enum MailCommand: Command {
     static let spec = CommandSpec(
         name: "mail", summary: "Email a deal's contact from a template, and log it (R11).",
-        arguments: [ArgumentSpec(name: "ID", required: true, help: "deal id or a unique prefix of it")],
+        arguments: [.dealID],
         options: Option.specs,
         details: """
             The mailer: FUNNEL_MAILER, else mailer = … in $XDG_CONFIG_HOME/funnel/config, else /usr/sbin/sendmail -t.

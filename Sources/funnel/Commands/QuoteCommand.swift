@@ -7,7 +7,7 @@ import FunnelStore
 enum QuoteCommand: Command {
     static let spec = CommandSpec(
         name: "quote", summary: "Issue a quote of a deal's lines as a PDF (R19).",
-        arguments: [ArgumentSpec(name: "ID", required: true, help: "deal id or a unique prefix of it")],
+        arguments: [.dealID],
         options: Option.specs,
         details: """
             Prints the number and the PDF's path: Q-2026-0001 DATA/quotes/deals/REP/Q-2026-0001.pdf

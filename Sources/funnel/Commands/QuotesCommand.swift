@@ -6,19 +6,10 @@ import FunnelQuote
 enum QuotesCommand: Command {
     static let spec = CommandSpec(
         name: "quotes", summary: "List the quotes issued on a deal.",
-        arguments: [ArgumentSpec(name: "ID", required: true, help: "deal id or a unique prefix of it")],
+        arguments: [.dealID],
         options: Option.specs)
 
-    /// The options, declared once.
-    enum Option: String, OptionKey {
-        case json
-
-        var spec: OptionSpec {
-            switch self {
-            case .json: OptionSpec("print a JSON array")
-            }
-        }
-    }
+    typealias Option = JSONArrayOption
 
     static func run(_ arguments: Arguments<Option>, session: Session) throws {
         let funnel = try session.funnel()

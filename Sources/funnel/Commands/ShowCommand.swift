@@ -6,7 +6,7 @@ import FunnelText
 enum ShowCommand: Command {
     static let spec = CommandSpec(
         name: "show", summary: "Show one deal: every field and its stage history.",
-        arguments: [ArgumentSpec(name: "ID", required: true, help: "deal id or a unique prefix of it")],
+        arguments: [.dealID],
         options: Option.specs)
 
     /// The options, declared once.
