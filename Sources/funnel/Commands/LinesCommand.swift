@@ -99,9 +99,7 @@ enum LinesListCommand: Command {
     typealias Option = JSONObjectOption
 
     static func run(_ arguments: Arguments<Option>, session: Session) throws {
-        let funnel = try session.funnel()
-        let actor = try session.actor(in: funnel)
-        let deal = try session.visibleDeal(arguments.positionals[0], actor: actor)
+        let (funnel, _, deal) = try session.visibleDealWithFunnel(arguments.positionals[0])
         LinesOutput.show(deal, pipeline: funnel.pipeline, json: arguments.flag(.json))
     }
 }

@@ -34,9 +34,7 @@ enum QuoteCommand: Command {
     }
 
     static func run(_ arguments: Arguments<Option>, session: Session) throws {
-        let funnel = try session.funnel()
-        let actor = try session.actor(in: funnel)
-        let deal = try session.visibleDeal(arguments.positionals[0], actor: actor)
+        let (funnel, actor, deal) = try session.visibleDealWithFunnel(arguments.positionals[0])
         let language = try arguments.choice(.lang, as: Language.self)
         if let out = arguments[.out] { try checkOut(out, dataRoot: session.store.root) }
         let outcome: QuoteIssuer.Outcome

@@ -12,9 +12,7 @@ enum QuotesCommand: Command {
     typealias Option = JSONArrayOption
 
     static func run(_ arguments: Arguments<Option>, session: Session) throws {
-        let funnel = try session.funnel()
-        let actor = try session.actor(in: funnel)
-        let deal = try session.visibleDeal(arguments.positionals[0], actor: actor)
+        let deal = try session.visibleDealWithFunnel(arguments.positionals[0]).deal
         if arguments.flag(.json) {
             Console.block(
                 JSONOut.array(

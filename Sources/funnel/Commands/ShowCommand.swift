@@ -21,9 +21,7 @@ enum ShowCommand: Command {
     }
 
     static func run(_ arguments: Arguments<Option>, session: Session) throws {
-        let first = try session.funnel()
-        let actor = try session.actor(in: first)
-        let deal = try session.visibleDeal(arguments.positionals[0], actor: actor)
+        let (first, _, deal) = try session.visibleDealWithFunnel(arguments.positionals[0])
         let set = try session.pipelines()
         let funnel = first.on(set.entry(for: deal))
         if arguments.flag(.json) {
