@@ -42,9 +42,7 @@ public struct Goal: Codable, Hashable, Sendable {
             throw DecodingError.dataCorruptedError(forKey: .target, in: c, debugDescription: "not a target: \(text)")
         }
         target = amount
-        if let problem = violation {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: problem.text))
-        }
+        try StrictKeys.refuse(violation, decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {

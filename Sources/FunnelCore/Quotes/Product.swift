@@ -63,9 +63,7 @@ public struct Product: Codable, Hashable, Sendable {
         currency = try c.decode(String.self, forKey: .currency)
         vatExempt = try c.decodeIfPresent(Bool.self, forKey: .vatExempt) ?? false
         active = try c.decodeIfPresent(Bool.self, forKey: .active) ?? true
-        if let problem = violation {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: problem.text))
-        }
+        try StrictKeys.refuse(violation, decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {

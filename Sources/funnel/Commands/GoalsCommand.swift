@@ -69,6 +69,15 @@ protocol GoalMonthOptionKey: OptionKey {
     static var month: Self { get }
 }
 
+extension GoalsCommand {
+    /// `--seller ACCOUNT`, as goals set and remove declare it.
+    static let sellerOption = OptionSpec(value: "ACCOUNT", "the seller the goal is for")
+    /// `--team`, as goals set and remove declare it.
+    static let teamOption = OptionSpec("the goal is the team's")
+    /// `--month YYYY-MM`, as goals set and remove declare it.
+    static let monthOption = OptionSpec(value: "YYYY-MM", "the month")
+}
+
 /// The options of a goals command that takes `--seller ACCOUNT` or `--team` and `--month`.
 protocol GoalWhoOptionKey: GoalMonthOptionKey {
     static var seller: Self { get }
