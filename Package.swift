@@ -79,7 +79,7 @@ let package = Package(
         // Quote PDFs read back with poppler-utils (pdftotext, pdfinfo, pdfimages, pdftoppm); Cairo
         // directly to write a test logo and read rendered pages.
         .testTarget(name: "FunnelPDFTests", dependencies: ["FunnelPDF", "CPangoCairo", "FunnelTestSupport"], swiftSettings: pangoIncludes),
-        .testTarget(name: "FunnelTUITests", dependencies: ["FunnelCore", "FunnelText", "FunnelBoard", "FunnelTUI"]),
+        .testTarget(name: "FunnelTUITests", dependencies: ["FunnelCore", "FunnelText", "FunnelBoard", "FunnelTUI", "FunnelTestSupport"]),
         .testTarget(name: "FunnelEndToEndTests", dependencies: ["FunnelCore", "FunnelTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "FunnelBoardTests", dependencies: ["FunnelCore", "FunnelTestSupport"]),
         .testTarget(name: "FunnelReliabilityTests", dependencies: ["FunnelCore", "FunnelStore", "FunnelTestSupport"]),

@@ -8,13 +8,7 @@ public enum QuoteText {
     public static func money(_ amount: Decimal, currency: String) -> String {
         let plain = Money.plain(amount)
         let parts = plain.split(separator: ".", maxSplits: 1)
-        let whole = String(parts[0])
-        var grouped = ""
-        for (index, ch) in whole.enumerated() {
-            if index > 0 && (whole.count - index) % 3 == 0 { grouped.append(",") }
-            grouped.append(ch)
-        }
-        return Money.symbol(for: currency) + grouped + "." + (parts.count > 1 ? String(parts[1]) : "00")
+        return Money.symbol(for: currency) + Money.grouped(parts[0]) + "." + (parts.count > 1 ? String(parts[1]) : "00")
     }
 
     /// "2", "1.5", "0.25": a stored two-decimal number without trailing zeros.

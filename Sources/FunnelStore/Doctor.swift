@@ -159,6 +159,17 @@ public struct Doctor {
         return advice
     }
 
+    /// A finding for each of `names` in `folder` that is a temporary file left by an interrupted
+    /// write: moved into quarantine with `repair`, otherwise reported as harmless.
+    static func leftoverTempFiles(_ folder: String, names: [String], repair: Bool, quarantine: Quarantine) -> [Finding] {
+        names.filter(StorePaths.isTempFileName).map { name in
+            let path = folder + "/" + name
+            return Finding(
+                path: path, problem: "a temporary file left by an interrupted write (readers ignore it)",
+                remedy: repair ? quarantine.moveAside(path) : .toDo("harmless; --repair moves it to quarantine/"))
+        }
+    }
+
     /// Leftover temp files from interrupted writes, names funnel cannot read, owners' folders
     /// this process cannot read.
     private func leftovers(repair: Bool, quarantine: Quarantine) throws -> [Finding] {
@@ -188,13 +199,7 @@ public struct Doctor {
                     action: "a person renames or removes them (ls -b shows them)"))
         }
         for directory in [store.root, store.inboxDirectory] + owners {
-            for name in try AtomicFile.list(directory) where name.hasPrefix(".") && name.hasSuffix(".tmp") {
-                let path = directory + "/" + name
-                findings.append(
-                    Finding(
-                        path: path, problem: "a temporary file left by an interrupted write (readers ignore it)",
-                        remedy: repair ? quarantine.moveAside(path) : .toDo("harmless; --repair moves it to quarantine/")))
-            }
+            findings += Self.leftoverTempFiles(directory, names: try AtomicFile.list(directory), repair: repair, quarantine: quarantine)
         }
         return findings
     }

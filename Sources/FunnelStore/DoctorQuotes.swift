@@ -32,13 +32,7 @@ extension Doctor {
                 findings.append(Finding(path: folder, problem: "this folder cannot be read: its quote PDFs are out of reach", action: teamInit))
                 continue
             }
-            for name in names where StorePaths.isTempFileName(name) {
-                let path = folder + "/" + name
-                findings.append(
-                    Finding(
-                        path: path, problem: "a temporary file left by an interrupted write (readers ignore it)",
-                        remedy: repair ? quarantine.moveAside(path) : .toDo("harmless; --repair moves it to quarantine/")))
-            }
+            findings += Self.leftoverTempFiles(folder, names: names, repair: repair, quarantine: quarantine)
         }
         return findings
     }

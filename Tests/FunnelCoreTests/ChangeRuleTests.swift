@@ -143,9 +143,7 @@ struct ChangeRuleTests {
     @Test func anIssuedQuoteIsOfTheLinesAsTheyAre() throws {
         let funnel = Fx.funnel()
         let deal = try QuoteTests.dealWithLines(funnel)
-        var quote = IssuedQuote(
-            deal: deal, number: QuoteNumber(year: 2026, sequence: 3), pipeline: funnel.pipeline, language: .en,
-            by: "rita", now: Fx.now, utcOffset: 0)
+        var quote = QuoteTests.issued(deal, funnel, sequence: 3)
         #expect(RuleCheck.message(IssuedQuoteMatchesLines(), before: deal, after: deal, change: .issueQuote(quote)) == nil)
         var fewer = deal
         fewer.quoteLines.removeLast()

@@ -141,6 +141,13 @@ struct QuoteTests {
         return deal
     }
 
+    /// The quote of `deal` numbered 2026/`sequence`, issued by rita at the tests' clock.
+    static func issued(_ deal: Deal, _ funnel: Funnel, sequence: Int = 1, language: Language = .en) -> IssuedQuote {
+        IssuedQuote(
+            deal: deal, number: QuoteNumber(year: 2026, sequence: sequence), pipeline: funnel.pipeline, language: language,
+            by: "rita", now: Fx.now, utcOffset: 0)
+    }
+
     @Test func issuingFreezesTheLinesLogsItAndSetsAnEmptyValue() throws {
         let funnel = Fx.funnel()
         let deal = try Self.dealWithLines(funnel)
@@ -178,14 +185,10 @@ struct QuoteTests {
     @Test func aQuoteNeedsLinesAndSumsThatAddUp() throws {
         let funnel = Fx.funnel()
         let empty = try Fx.create()
-        let none = IssuedQuote(
-            deal: empty, number: QuoteNumber(year: 2026, sequence: 1), pipeline: funnel.pipeline, language: .en,
-            by: "rita", now: Fx.now, utcOffset: 0)
+        let none = QuoteTests.issued(empty, funnel)
         #expect(funnel.apply(.issueQuote(none), to: empty, by: Fx.rita, now: Fx.now).refusal == .quoteNoLines)
         let deal = try Self.dealWithLines(funnel)
-        var forged = IssuedQuote(
-            deal: deal, number: QuoteNumber(year: 2026, sequence: 1), pipeline: funnel.pipeline, language: .en,
-            by: "rita", now: Fx.now, utcOffset: 0)
+        var forged = QuoteTests.issued(deal, funnel)
         forged.total += 1
         #expect(funnel.apply(.issueQuote(forged), to: deal, by: Fx.rita, now: Fx.now).refusal == .quoteCorrupt(number: "Q-2026-0001"))
     }
@@ -195,9 +198,7 @@ struct QuoteTests {
         funnel.pipeline.quotes.vatPercent = 17
         funnel.pipeline.quotes.validDays = 14
         let deal = try Self.dealWithLines(funnel)
-        let quote = IssuedQuote(
-            deal: deal, number: QuoteNumber(year: 2026, sequence: 1), pipeline: funnel.pipeline, language: .en,
-            by: "rita", now: Fx.now, utcOffset: 0)
+        let quote = QuoteTests.issued(deal, funnel)
         #expect(quote.vat == Self.d("550.80") && quote.validUntil == Fx.today.adding(days: 14))
         funnel.pipeline.quotes.vatPercent = 101
         #expect(!funnel.pipeline.validationErrors.isEmpty)
@@ -211,9 +212,7 @@ struct QuoteTests {
         let index = try #require(funnel.pipeline.index(of: "meeting"))
         funnel.pipeline.stages[index].requires.append(.quote)
         #expect(funnel.apply(.move(to: "meeting"), to: deal, by: Fx.rita, now: Fx.now).refusal == .needsQuote(stage: "Meeting / quote"))
-        let quote = IssuedQuote(
-            deal: deal, number: QuoteNumber(year: 2026, sequence: 1), pipeline: funnel.pipeline, language: .en,
-            by: "rita", now: Fx.now, utcOffset: 0)
+        let quote = QuoteTests.issued(deal, funnel)
         let issued = try funnel.apply(.issueQuote(quote), to: deal, by: Fx.rita, now: Fx.now).get()
         #expect(funnel.apply(.move(to: "meeting"), to: issued, by: Fx.rita, now: Fx.now).success?.stage == "meeting")
     }
@@ -248,9 +247,7 @@ struct QuoteTests {
     @Test func aDealWithQuotesRoundTripsAndOldFilesStillRead() throws {
         let funnel = Fx.funnel()
         let deal = try Self.dealWithLines(funnel)
-        let quote = IssuedQuote(
-            deal: deal, number: QuoteNumber(year: 2026, sequence: 3), pipeline: funnel.pipeline, language: .ar,
-            by: "rita", now: Fx.now, utcOffset: 0)
+        let quote = QuoteTests.issued(deal, funnel, sequence: 3, language: .ar)
         let issued = try funnel.apply(.issueQuote(quote), to: deal, by: Fx.rita, now: Fx.now).get()
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .iso8601

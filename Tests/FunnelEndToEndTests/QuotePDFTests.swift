@@ -107,20 +107,10 @@ struct QuotePDFTests {
             try box.ok("lines", "add", id, "P")
             ids.append(id)
         }
-        let script = """
-            go="$1"; id="$2"; count="$3"
-            while [ ! -e "$go" ]; do sleep 0.005; done
-            i=1
-            while [ "$i" -le "$count" ]; do
-              "$FUNNEL_BIN" quote "$id" || exit 10
-              i=$((i + 1))
-            done
-            """
-        let scriptPath = box.root + "/issue.sh", go = box.root + "/go"
-        try script.write(toFile: scriptPath, atomically: true, encoding: .utf8)
+        let (scriptPath, go) = try QuoteIssuingScript.write(in: box.root)
         let programs = Dictionary(
             uniqueKeysWithValues: ids.map { id in
-                (id, ProgramRun("/bin/sh", [scriptPath, go, id, String(perWorker)], environment: box.environment()))
+                (id, ProgramRun("/bin/sh", [scriptPath, go, FunnelBinary.path, id, String(perWorker)], environment: box.environment()))
             })
         let (results, failures) = runAtOnce(programs, go: go, scratch: box.root)
         #expect(failures.isEmpty, "\(failures)")

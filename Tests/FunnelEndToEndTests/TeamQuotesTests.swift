@@ -106,17 +106,7 @@ import Glibc
         let accounts = [team.rita, team.sam, team.manager], perAccount = 3
         var ids: [String: String] = [:]
         for account in accounts { ids[account] = try Self.dealWithLine(team, account, "Deal of \(account)") }
-        let script = """
-            go="$1"; bin="$2"; id="$3"; count="$4"
-            while [ ! -e "$go" ]; do sleep 0.005; done
-            i=1
-            while [ "$i" -le "$count" ]; do
-              "$bin" quote "$id" || exit 10
-              i=$((i + 1))
-            done
-            """
-        let scriptPath = team.scratch + "/issue.sh", go = team.scratch + "/go"
-        try script.write(toFile: scriptPath, atomically: true, encoding: .utf8)
+        let (scriptPath, go) = try QuoteIssuingScript.write(in: team.scratch)
         chmod(scriptPath, 0o755)
         var programs: [String: ProgramRun] = [:]
         for account in accounts {

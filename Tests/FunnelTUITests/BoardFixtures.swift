@@ -1,12 +1,13 @@
 import Foundation
 import FunnelCore
+import FunnelTestSupport
 import FunnelText
 
 @testable import FunnelBoard
 
 /// Small, known boards for screen tests.
 enum BoardFixtures {
-    static let now = Timestamp.parse("2026-11-24T09:00:00Z")!
+    static let now = FixedClock.now
     static let team = Team(users: [
         User(account: "dana", name: "Dana Levi", role: .manager),
         User(account: "yossi", name: "יוסי כהן", role: .rep),

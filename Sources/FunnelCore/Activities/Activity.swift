@@ -59,8 +59,7 @@ public struct Activity: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey, CaseIterable { case at, by, kind, outcome, note, module }
 
     public init(from decoder: any Decoder) throws {
-        try StrictKeys.check(decoder, CodingKeys.self)
-        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let c = try StrictKeys.container(decoder, CodingKeys.self)
         at = try c.decode(Date.self, forKey: .at)
         by = try c.decode(String.self, forKey: .by)
         kind = try c.decode(ActivityKind.self, forKey: .kind)
@@ -126,8 +125,7 @@ public struct PaymentTerms: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey, CaseIterable { case installments, method }
 
     public init(from decoder: any Decoder) throws {
-        try StrictKeys.check(decoder, CodingKeys.self)
-        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let c = try StrictKeys.container(decoder, CodingKeys.self)
         installments = try c.decode(Int.self, forKey: .installments)
         method = try c.decode(PaymentMethod.self, forKey: .method)
     }

@@ -2,7 +2,7 @@ import Foundation
 
 /// A calendar day without a time ("2026-11-24"), as next actions are planned.
 /// Stored as days since 1970-01-01 so arithmetic needs no Calendar.
-public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+public struct Day: Hashable, Comparable, Sendable, ISOTextCodable, CustomStringConvertible {
     public let daysSinceEpoch: Int
 
     public init(daysSinceEpoch: Int) { self.daysSinceEpoch = daysSinceEpoch }
@@ -82,17 +82,6 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
         }
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let day = Day(iso: text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a YYYY-MM-DD date: \(text)")
-        }
-        self = day
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(iso)
-    }
+    /// For the error about a text that is not one.
+    public static let isoShape = "a YYYY-MM-DD date"
 }

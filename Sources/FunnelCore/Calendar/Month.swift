@@ -1,7 +1,7 @@
 import Foundation
 
 /// A calendar month ("2026-11"): what goals are set for and what the forecast groups by.
-public struct Month: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+public struct Month: Hashable, Comparable, Sendable, ISOTextCodable, CustomStringConvertible {
     public let year: Int
     /// 1 … 12.
     public let month: Int
@@ -51,19 +51,8 @@ public struct Month: Hashable, Comparable, Sendable, Codable, CustomStringConver
 
     public static func < (lhs: Month, rhs: Month) -> Bool { (lhs.year, lhs.month) < (rhs.year, rhs.month) }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let month = Month(iso: text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a YYYY-MM month: \(text)")
-        }
-        self = month
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(iso)
-    }
+    /// For the error about a text that is not one.
+    public static let isoShape = "a YYYY-MM month"
 }
 
 extension DateStyle {

@@ -15,14 +15,11 @@ public struct Assignment: Codable, Hashable, Sendable {
         self.to = to
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case at, by, from, to }
+    enum CodingKeys: String, ChangeRecordKeys { case at, by, from, to }
 
     public init(from decoder: any Decoder) throws {
-        try StrictKeys.check(decoder, CodingKeys.self)
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        at = try c.decode(Date.self, forKey: .at)
-        by = try c.decode(String.self, forKey: .by)
-        from = try c.decodeIfPresent(String.self, forKey: .from)
+        let c = try StrictKeys.container(decoder, CodingKeys.self)
+        (at, by, from) = try c.decodeChangeHead()
         to = try c.decodeIfPresent(String.self, forKey: .to)
     }
 }

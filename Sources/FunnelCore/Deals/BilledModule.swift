@@ -16,8 +16,7 @@ public struct BilledModule: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey, CaseIterable { case module, at, by }
 
     public init(from decoder: any Decoder) throws {
-        try StrictKeys.check(decoder, CodingKeys.self)
-        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let c = try StrictKeys.container(decoder, CodingKeys.self)
         module = try c.decode(String.self, forKey: .module)
         at = try c.decode(Date.self, forKey: .at)
         by = try c.decode(String.self, forKey: .by)

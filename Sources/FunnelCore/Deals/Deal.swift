@@ -13,8 +13,7 @@ public struct NextAction: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey, CaseIterable { case date, text }
 
     public init(from decoder: any Decoder) throws {
-        try StrictKeys.check(decoder, CodingKeys.self)
-        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let c = try StrictKeys.container(decoder, CodingKeys.self)
         date = try c.decode(Day.self, forKey: .date)
         text = try c.decodeIfPresent(String.self, forKey: .text) ?? ""
     }
@@ -39,14 +38,11 @@ public struct StageChange: Codable, Hashable, Sendable {
         self.pipeline = pipeline
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case at, by, from, to, pipeline }
+    enum CodingKeys: String, ChangeRecordKeys { case at, by, from, to, pipeline }
 
     public init(from decoder: any Decoder) throws {
-        try StrictKeys.check(decoder, CodingKeys.self)
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        at = try c.decode(Date.self, forKey: .at)
-        by = try c.decode(String.self, forKey: .by)
-        from = try c.decodeIfPresent(String.self, forKey: .from)
+        let c = try StrictKeys.container(decoder, CodingKeys.self)
+        (at, by, from) = try c.decodeChangeHead()
         to = try c.decode(String.self, forKey: .to)
         pipeline = try c.decodeIfPresent(String.self, forKey: .pipeline)
         if let pipeline, !PipelineSet.isValidID(pipeline) {
@@ -330,8 +326,7 @@ public struct Deal: Codable, Hashable, Sendable, Identifiable {
     }
 
     public init(from decoder: any Decoder) throws {
-        try StrictKeys.check(decoder, CodingKeys.self)
-        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let c = try StrictKeys.container(decoder, CodingKeys.self)
         box = Box(Fields())
         id = try c.decode(String.self, forKey: .id)
         title = try c.decode(String.self, forKey: .title)

@@ -29,8 +29,7 @@ public struct Goal: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey, CaseIterable { case month, seller, kind, target }
 
     public init(from decoder: any Decoder) throws {
-        try StrictKeys.check(decoder, CodingKeys.self)
-        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let c = try StrictKeys.container(decoder, CodingKeys.self)
         month = try c.decode(Month.self, forKey: .month)
         seller = try c.decodeIfPresent(String.self, forKey: .seller)
         // An account name, never a path or an escape sequence the file could smuggle in.
@@ -43,9 +42,7 @@ public struct Goal: Codable, Hashable, Sendable {
             throw DecodingError.dataCorruptedError(forKey: .target, in: c, debugDescription: "not a target: \(text)")
         }
         target = amount
-        if let problem = violation {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: problem.text))
-        }
+        try StrictKeys.refuse(violation, decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {

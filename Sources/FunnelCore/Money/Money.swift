@@ -108,14 +108,19 @@ public struct Money: Codable, Hashable, Sendable {
         let negative = digits.hasPrefix("-")
         if negative { digits.removeFirst() }
         let parts = digits.split(separator: ".", maxSplits: 1)
-        let intPart = String(parts[0])
-        var grouped = ""
-        for (index, ch) in intPart.enumerated() {
-            if index > 0 && (intPart.count - index) % 3 == 0 { grouped.append(",") }
-            grouped.append(ch)
-        }
+        var grouped = Money.grouped(parts[0])
         if parts.count == 2 { grouped += "." + parts[1] }
         return (negative ? "-" : "") + symbol(for: currency) + grouped
+    }
+
+    /// Whole-number digits with a comma between thousands: "1234567" → "1,234,567".
+    public static func grouped(_ digits: Substring) -> String {
+        var grouped = ""
+        for (index, ch) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { grouped.append(",") }
+            grouped.append(ch)
+        }
+        return grouped
     }
 
     /// A short symbol for common currencies, otherwise the code and a space.

@@ -114,8 +114,7 @@ public struct Pipeline: Codable, Hashable, Sendable {
     }
 
     public init(from decoder: any Decoder) throws {
-        try StrictKeys.check(decoder, CodingKeys.self)
-        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let c = try StrictKeys.container(decoder, CodingKeys.self)
         name = try c.decode(String.self, forKey: .name)
         stages = try c.decode([Stage].self, forKey: .stages)
         lostReasons = try c.decodeIfPresent([String].self, forKey: .lostReasons) ?? []

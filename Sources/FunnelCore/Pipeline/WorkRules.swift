@@ -30,8 +30,7 @@ public struct WorkRules: Codable, Hashable, Sendable {
     }
 
     public init(from decoder: any Decoder) throws {
-        try StrictKeys.check(decoder, CodingKeys.self)
-        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let c = try StrictKeys.container(decoder, CodingKeys.self)
         let d = WorkRules()
         speedToLeadMinutes = try c.decodeIfPresent(Int.self, forKey: .speedToLeadMinutes) ?? d.speedToLeadMinutes
         firstStageMaxHours = try c.decodeIfPresent(Int.self, forKey: .firstStageMaxHours) ?? d.firstStageMaxHours

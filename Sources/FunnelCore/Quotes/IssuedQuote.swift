@@ -112,8 +112,7 @@ public struct IssuedQuote: Codable, Hashable, Sendable {
     }
 
     public init(from decoder: any Decoder) throws {
-        try StrictKeys.check(decoder, CodingKeys.self)
-        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let c = try StrictKeys.container(decoder, CodingKeys.self)
         number = try c.decode(String.self, forKey: .number)
         issued = try c.decode(Date.self, forKey: .issued)
         by = try c.decode(String.self, forKey: .by)

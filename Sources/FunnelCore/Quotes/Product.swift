@@ -56,17 +56,14 @@ public struct Product: Codable, Hashable, Sendable {
     }
 
     public init(from decoder: any Decoder) throws {
-        try StrictKeys.check(decoder, CodingKeys.self)
-        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let c = try StrictKeys.container(decoder, CodingKeys.self)
         code = try c.decode(String.self, forKey: .code)
         name = try c.decode(String.self, forKey: .name)
         price = try DecimalText.decode(c, .price)
         currency = try c.decode(String.self, forKey: .currency)
         vatExempt = try c.decodeIfPresent(Bool.self, forKey: .vatExempt) ?? false
         active = try c.decodeIfPresent(Bool.self, forKey: .active) ?? true
-        if let problem = violation {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: problem.text))
-        }
+        try StrictKeys.refuse(violation, decoder)
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -56,8 +56,7 @@ public struct QuoteLine: Codable, Hashable, Sendable {
     }
 
     public init(from decoder: any Decoder) throws {
-        try StrictKeys.check(decoder, CodingKeys.self)
-        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let c = try StrictKeys.container(decoder, CodingKeys.self)
         product = try c.decodeIfPresent(String.self, forKey: .product)
         text = try c.decode(String.self, forKey: .text)
         quantity = try DecimalText.decode(c, .quantity)

@@ -33,8 +33,7 @@ public struct QuoteSettings: Codable, Hashable, Sendable {
     }
 
     public init(from decoder: any Decoder) throws {
-        try StrictKeys.check(decoder, CodingKeys.self)
-        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let c = try StrictKeys.container(decoder, CodingKeys.self)
         if c.contains(.vatPercent) { vatPercent = try DecimalText.decode(c, .vatPercent) }
         validDays = try c.decodeIfPresent(Int.self, forKey: .validDays) ?? 30
     }

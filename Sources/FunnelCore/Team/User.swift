@@ -22,8 +22,7 @@ public struct User: Codable, Hashable, Sendable, Identifiable {
     enum CodingKeys: String, CodingKey, CaseIterable { case account, name, role, email }
 
     public init(from decoder: any Decoder) throws {
-        try StrictKeys.check(decoder, CodingKeys.self)
-        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let c = try StrictKeys.container(decoder, CodingKeys.self)
         self.init(
             account: try c.decode(String.self, forKey: .account), name: try c.decode(String.self, forKey: .name),
             role: try c.decode(Role.self, forKey: .role), email: try c.decodeIfPresent(String.self, forKey: .email))

@@ -20,4 +20,19 @@ public enum StrictKeys {
                     codingPath: decoder.codingPath + [unknown], debugDescription: "unknown field “\(unknown.stringValue)”"))
         }
     }
+
+    /// Throws `problem`, when there is one, as the decoded object's error: a value that breaks
+    /// its own rules is refused as a corrupt file is.
+    public static func refuse(_ problem: Message?, _ decoder: any Decoder) throws {
+        guard let problem else { return }
+        throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: problem.text))
+    }
+
+    /// The object's fields by `Keys`, after `check`: a field outside `Keys` throws.
+    public static func container<Keys: CodingKey & CaseIterable>(_ decoder: any Decoder, _ keys: Keys.Type) throws
+        -> KeyedDecodingContainer<Keys>
+    {
+        try check(decoder, keys)
+        return try decoder.container(keyedBy: keys)
+    }
 }

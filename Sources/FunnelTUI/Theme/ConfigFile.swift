@@ -59,26 +59,14 @@ public struct ConfigFile: Sendable {
             case "mailer": config.mailer = sides[1]
             case "mouse": config.mouse = try onOff(sides[1], "mouse", at: place)
             case "arabic_shaping": config.arabicShaping = try onOff(sides[1], "arabic_shaping", at: place)
-            case "language":
-                guard let language = Language(rawValue: sides[1].lowercased()) else {
-                    throw ThemeError(message: "\(place): language is he, ar or en")
-                }
-                config.language = language
-            case "board_direction":
-                guard let direction = BoardDirection(rawValue: sides[1].lowercased()) else {
-                    throw ThemeError(message: "\(place): board_direction is auto, ltr or rtl")
-                }
-                config.boardDirection = direction
+            case "language": config.language = try choice(sides[1], "language is he, ar or en", at: place)
+            case "board_direction": config.boardDirection = try choice(sides[1], "board_direction is auto, ltr or rtl", at: place)
             case "sync_interval":
                 guard let minutes = Int(sides[1]), syncIntervals.contains(minutes) else {
                     throw ThemeError(message: "\(place): sync_interval is a number of minutes, 0 to 1440 (0: only on Ctrl-S)")
                 }
                 config.syncInterval = minutes
-            case "bidi":
-                guard let mode = BidiMode(rawValue: sides[1].lowercased()) else {
-                    throw ThemeError(message: "\(place): bidi is app or terminal")
-                }
-                config.bidi = mode
+            case "bidi": config.bidi = try choice(sides[1], "bidi is app or terminal", at: place)
             default:
                 throw ThemeError(
                     message:
@@ -87,6 +75,13 @@ public struct ConfigFile: Sendable {
             }
         }
         return config
+    }
+
+    /// One of a setting's named values, in any case; `expected` says which there are.
+    static func choice<Value: RawRepresentable>(_ value: String, _ expected: String, at place: String) throws -> Value
+    where Value.RawValue == String {
+        guard let chosen = Value(rawValue: value.lowercased()) else { throw ThemeError(message: "\(place): \(expected)") }
+        return chosen
     }
 
     /// An on/off value (also true/false, yes/no).

@@ -45,6 +45,14 @@ extension Session {
         return deal
     }
 
+    /// The board's funnel, the acting user and the deal `typed` names among those they may see:
+    /// how a command about one deal begins.
+    func visibleDealWithFunnel(_ typed: String) throws -> (funnel: Funnel, actor: User, deal: Deal) {
+        let funnel = try self.funnel()
+        let actor = try actor(in: funnel)
+        return (funnel, actor, try visibleDeal(typed, actor: actor))
+    }
+
     /// The one message for a deal that is not there, or not there for this actor.
     static func unknownDeal(_ typed: String) -> CommandFailure {
         CommandFailure.notFound(UI.text(.cliDealNotFound, ["id": typed]))

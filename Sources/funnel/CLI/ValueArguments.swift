@@ -9,3 +9,12 @@ enum CurrencyArgument {
         return text.uppercased()
     }
 }
+
+/// A person's account typed on the command line (`--owner`, `assign`, `team email`).
+enum AccountArgument {
+    /// The account when someone on the team has it, or a usage error (exit 2) naming it.
+    static func known(_ account: String, in team: Team) throws -> String {
+        guard team.user(account) != nil else { throw CommandFailure.usage(Message.unknownOwner(account: account).localized) }
+        return account
+    }
+}

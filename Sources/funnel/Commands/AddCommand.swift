@@ -10,35 +10,21 @@ enum AddCommand: Command {
 
     /// The options, declared once.
     enum Option: String, PipelineOptionKey, NextActionOptionKey, ForecastOptionKey {
-        case company
-        case contact
-        case phone
-        case email
-        case value
-        case currency
-        case owner
-        case stage
-        case next
-        case what
-        case reason
-        case notes
-        case priority
-        case pipeline
-        case probability
-        case expectedClose = "expected-close"
+        case company, contact, phone, email, value, currency, owner, stage
+        case next, what, reason, notes, priority, pipeline, probability, expectedClose = "expected-close"
 
         var spec: OptionSpec {
             switch self {
             case .company: OptionSpec(value: "C", "the customer's company")
             case .contact: OptionSpec(value: "N", "the contact person")
-            case .phone: OptionSpec(value: "P", "phone number")
-            case .email: OptionSpec(value: "E", "email address")
+            case .phone: DealFieldSpecs.phone
+            case .email: DealFieldSpecs.email
             case .value: OptionSpec(value: "AMOUNT", "deal value, e.g. 12500 or 99.90")
             case .currency: OptionSpec(value: "CODE", "currency (default: the pipeline's)")
             case .owner: OptionSpec(value: "USER", "owning rep (default: you; managers only for others)")
             case .stage: OptionSpec(value: "STAGE", "stage id or name (default: the first open stage)")
             case .next: OptionSpec(value: "DATE", "next action date: 2026-11-24, today, tomorrow, +2d")
-            case .what: OptionSpec(value: "TEXT", "what the next action is")
+            case .what: NextActionArguments.whatOption
             case .reason: OptionSpec(value: "TEXT", "lost reason, when adding straight into a lost stage")
             case .notes: OptionSpec(value: "TEXT", "free notes")
             case .priority: OptionSpec(value: "P", "high, normal (default) or low", oneOf: Priority.self)
@@ -58,13 +44,10 @@ enum AddCommand: Command {
         draft.phone = arguments[.phone] ?? ""
         draft.email = arguments[.email] ?? ""
         draft.notes = arguments[.notes] ?? ""
-        draft.owner = arguments[.owner]
-        if let owner = draft.owner, funnel.team.user(owner) == nil {
-            throw CommandFailure.usage(Message.unknownOwner(account: owner).localized)
-        }
+        draft.owner = try arguments[.owner].map { try AccountArgument.known($0, in: funnel.team) }
         draft.lostReason = arguments[.reason]
         if let value = arguments[.value] { draft.value = try session.amount(value) }
-        if let currency = arguments[.currency] { draft.currency = try CurrencyArgument.parse(currency) }
+        draft.currency = try arguments[.currency].map(CurrencyArgument.parse)
         draft.priority = try arguments.choice(.priority, as: Priority.self)
         if let stage = arguments[.stage] {
             guard funnel.pipeline.findStage(stage) != nil else {
@@ -86,21 +69,4 @@ enum AddCommand: Command {
             Console.line(deal.id)
         }
     }
-}
-
-/// `--next DATE [--what TEXT]`, shared by add, move and edit.
-enum NextActionArguments {
-    static func parse<Key: NextActionOptionKey>(_ arguments: Arguments<Key>, session: Session) throws -> NextAction? {
-        guard let next = arguments[.next] else {
-            if arguments[.what] != nil { throw CommandFailure.usage(UI.text(.cliWhatNeedsNext)) }
-            return nil
-        }
-        return try session.nextAction(next, what: arguments[.what])
-    }
-}
-
-/// The options of a command that takes `--next` and `--what`.
-protocol NextActionOptionKey: OptionKey {
-    static var next: Self { get }
-    static var what: Self { get }
 }

@@ -6,7 +6,7 @@ enum AssignCommand: Command {
     static let spec = CommandSpec(
         name: "assign", summary: "Give a deal to a seller (managers; R16).",
         arguments: [
-            ArgumentSpec(name: "ID", required: true, help: "deal id or a unique prefix of it"),
+            .dealID,
             ArgumentSpec(name: "USER", required: true, help: "the seller's account name"),
         ])
 
@@ -14,8 +14,7 @@ enum AssignCommand: Command {
         let funnel = try session.funnel()
         let actor = try session.actor(in: funnel)
         let id = try session.resolveDeal(arguments.positionals[0], actor: actor)
-        let owner = arguments.positionals[1]
-        guard funnel.team.user(owner) != nil else { throw CommandFailure.usage(Message.unknownOwner(account: owner).localized) }
+        let owner = try AccountArgument.known(arguments.positionals[1], in: funnel.team)
         let deal = try session.change(id, by: actor, funnel: funnel, .assign(owner: owner))
         Console.line("assigned \(deal.id) to \(owner)")
     }

@@ -6,7 +6,7 @@ enum BillCommand: Command {
     static let spec = CommandSpec(
         name: "bill", summary: "Bill a module on a deal (after its training is logged, R21).",
         arguments: [
-            ArgumentSpec(name: "ID", required: true, help: "deal id or a unique prefix of it"),
+            .dealID,
             ArgumentSpec(name: "MODULE", required: true, help: "the module's name, as logged with training --module"),
         ],
         details: "Refused (exit 3) until: funnel log ID training --module MODULE. `funnel show ID` lists what is billed.")

@@ -5,41 +5,25 @@ import FunnelCore
 enum EditCommand: Command {
     static let spec = CommandSpec(
         name: "edit", summary: "Change a deal's fields.",
-        arguments: [ArgumentSpec(name: "ID", required: true, help: "deal id or a unique prefix of it")],
+        arguments: [.dealID],
         options: Option.specs)
 
     /// The options, declared once.
     enum Option: String, NextActionOptionKey, ForecastOptionKey {
-        case title
-        case company
-        case contact
-        case phone
-        case email
-        case value
-        case currency
-        case next
-        case what
-        case notes
-        case priority
-        case owner
-        case installments
-        case paymentMethod = "payment-method"
-        case tick
-        case untick
-        case probability
-        case expectedClose = "expected-close"
+        case title, company, contact, phone, email, value, currency, next, what, notes, priority, owner
+        case installments, paymentMethod = "payment-method", tick, untick, probability, expectedClose = "expected-close"
 
         var spec: OptionSpec {
             switch self {
             case .title: OptionSpec(value: "T", "new title")
             case .company: OptionSpec(value: "C", "company")
             case .contact: OptionSpec(value: "N", "contact person")
-            case .phone: OptionSpec(value: "P", "phone number")
-            case .email: OptionSpec(value: "E", "email address")
+            case .phone: DealFieldSpecs.phone
+            case .email: DealFieldSpecs.email
             case .value: OptionSpec(value: "AMOUNT", "deal value; \"none\" clears it")
             case .currency: OptionSpec(value: "CODE", "currency code")
             case .next: OptionSpec(value: "DATE", "next action date; \"none\" clears it")
-            case .what: OptionSpec(value: "TEXT", "what the next action is")
+            case .what: NextActionArguments.whatOption
             case .notes: OptionSpec(value: "TEXT", "replace the notes")
             case .priority: OptionSpec(value: "P", "high, normal or low", oneOf: Priority.self)
             case .owner: OptionSpec(value: "USER", "give the deal to USER (managers only)")
@@ -67,7 +51,7 @@ enum EditCommand: Command {
         edit.phone = arguments[.phone]
         edit.email = arguments[.email]
         edit.notes = arguments[.notes]
-        if let currency = arguments[.currency] { edit.currency = try CurrencyArgument.parse(currency) }
+        edit.currency = try arguments[.currency].map(CurrencyArgument.parse)
         edit.priority = try arguments.choice(.priority, as: Priority.self)
         if let value = arguments[.value] {
             edit.value = value.lowercased() == "none" ? .some(nil) : .some(try session.amount(value))
@@ -80,8 +64,7 @@ enum EditCommand: Command {
         }
         edit.probability = try ForecastArguments.probability(arguments)
         edit.expectedClose = try ForecastArguments.expectedClose(arguments, session: session)
-        let owner = arguments[.owner]
-        if let owner, funnel.team.user(owner) == nil { throw CommandFailure.usage(Message.unknownOwner(account: owner).localized) }
+        let owner = try arguments[.owner].map { try AccountArgument.known($0, in: funnel.team) }
         var changes: [DealChange] = []
         if !edit.isEmpty { changes.append(.edit(edit)) }
         for (flag, done) in [(Option.tick, true), (.untick, false)] {

@@ -30,9 +30,7 @@ enum GoalsCommand: Command {
         guard (account != nil) != arguments.flag(.team) else {
             throw CommandFailure.usage("funnel goals: give --seller ACCOUNT or --team (one of them)")
         }
-        if let account, !mayBeGone, funnel.team.user(account) == nil {
-            throw CommandFailure.usage(Message.unknownOwner(account: account).localized)
-        }
+        if let account, !mayBeGone { _ = try AccountArgument.known(account, in: funnel.team) }
         return account
     }
 
@@ -69,6 +67,15 @@ enum GoalsCommand: Command {
 /// The options of a goals command that takes `--month`.
 protocol GoalMonthOptionKey: OptionKey {
     static var month: Self { get }
+}
+
+extension GoalsCommand {
+    /// `--seller ACCOUNT`, as goals set and remove declare it.
+    static let sellerOption = OptionSpec(value: "ACCOUNT", "the seller the goal is for")
+    /// `--team`, as goals set and remove declare it.
+    static let teamOption = OptionSpec("the goal is the team's")
+    /// `--month YYYY-MM`, as goals set and remove declare it.
+    static let monthOption = OptionSpec(value: "YYYY-MM", "the month")
 }
 
 /// The options of a goals command that takes `--seller ACCOUNT` or `--team` and `--month`.

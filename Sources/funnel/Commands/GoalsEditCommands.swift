@@ -8,18 +8,13 @@ enum GoalsSetCommand: Command {
 
     /// The options, declared once.
     enum Option: String, GoalWhoOptionKey {
-        case seller
-        case team
-        case month
-        case wonValue = "won-value"
-        case wonDeals = "won-deals"
-        case activities
+        case seller, team, month, wonValue = "won-value", wonDeals = "won-deals", activities
 
         var spec: OptionSpec {
             switch self {
-            case .seller: OptionSpec(value: "ACCOUNT", "the seller the goal is for")
-            case .team: OptionSpec("the goal is the team's")
-            case .month: OptionSpec(value: "YYYY-MM", "the month")
+            case .seller: GoalsCommand.sellerOption
+            case .team: GoalsCommand.teamOption
+            case .month: GoalsCommand.monthOption
             case .wonValue: OptionSpec(value: "AMOUNT", "the value to win in the month, in the pipeline's currency")
             case .wonDeals: OptionSpec(value: "N", "the number of deals to win in the month")
             case .activities: OptionSpec(value: "N", "the calls, emails and meetings to log in the month")
@@ -54,16 +49,13 @@ enum GoalsRemoveCommand: Command {
 
     /// The options, declared once.
     enum Option: String, GoalWhoOptionKey {
-        case seller
-        case team
-        case month
-        case kind
+        case seller, team, month, kind
 
         var spec: OptionSpec {
             switch self {
-            case .seller: OptionSpec(value: "ACCOUNT", "the seller the goal is for")
-            case .team: OptionSpec("the goal is the team's")
-            case .month: OptionSpec(value: "YYYY-MM", "the month")
+            case .seller: GoalsCommand.sellerOption
+            case .team: GoalsCommand.teamOption
+            case .month: GoalsCommand.monthOption
             case .kind: OptionSpec(value: "K", "only the goal of this kind (default: every kind)", oneOf: GoalKind.self)
             }
         }

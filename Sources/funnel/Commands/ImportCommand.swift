@@ -52,9 +52,7 @@ enum ImportCommand: Command {
         let actor = try session.actor(in: funnel)
         let table = try request.table()
         let source = request.source ?? ImportRequest.guessSource(table.header)
-        if let owner = request.owner, funnel.team.user(owner) == nil {
-            throw CommandFailure.usage(Message.unknownOwner(account: owner).localized)
-        }
+        if let owner = request.owner { _ = try AccountArgument.known(owner, in: funnel.team) }
         let existing = try session.deals(for: actor)
         let options = ImportOptions(source: source, map: request.map, strict: arguments.flag(.strict), defaultOwner: request.owner)
         var generator = SystemRandomNumberGenerator()

@@ -5,7 +5,7 @@ import FunnelCore
 enum AcceptCommand: Command {
     static let spec = CommandSpec(
         name: "accept", summary: "Take a lead from the inbox: you own it and it enters the first stage.",
-        arguments: [ArgumentSpec(name: "ID", required: true, help: "deal id or a unique prefix of it")])
+        arguments: [.dealID])
 
     static func run(_ arguments: Arguments<Option>, session: Session) throws {
         let funnel = try session.funnel()
@@ -20,7 +20,7 @@ enum AcceptCommand: Command {
 enum RejectCommand: Command {
     static let spec = CommandSpec(
         name: "reject", summary: "Turn a lead in the inbox down, with a reason (it stays searchable).",
-        arguments: [ArgumentSpec(name: "ID", required: true, help: "deal id or a unique prefix of it")],
+        arguments: [.dealID],
         options: Option.specs)
 
     /// The options, declared once.

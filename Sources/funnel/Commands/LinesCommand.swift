@@ -30,7 +30,7 @@ enum LinesAddCommand: Command {
     static let spec = CommandSpec(
         name: "lines add", summary: "Add a catalogue product or a free line to a deal's quote.",
         arguments: [
-            ArgumentSpec(name: "ID", required: true, help: "deal id or a unique prefix of it"),
+            .dealID,
             ArgumentSpec(name: "CODE", required: false, help: "a product's code (none: a free line with --text and --price)"),
         ],
         options: Option.specs)
@@ -93,24 +93,13 @@ enum LinesAddCommand: Command {
 enum LinesListCommand: Command {
     static let spec = CommandSpec(
         name: "lines list", summary: "List a deal's quote lines with the sums.",
-        arguments: [ArgumentSpec(name: "ID", required: true, help: "deal id or a unique prefix of it")],
+        arguments: [.dealID],
         options: Option.specs)
 
-    /// The options, declared once.
-    enum Option: String, OptionKey {
-        case json
-
-        var spec: OptionSpec {
-            switch self {
-            case .json: OptionSpec("print a JSON object")
-            }
-        }
-    }
+    typealias Option = JSONObjectOption
 
     static func run(_ arguments: Arguments<Option>, session: Session) throws {
-        let funnel = try session.funnel()
-        let actor = try session.actor(in: funnel)
-        let deal = try session.visibleDeal(arguments.positionals[0], actor: actor)
+        let (funnel, _, deal) = try session.visibleDealWithFunnel(arguments.positionals[0])
         LinesOutput.show(deal, pipeline: funnel.pipeline, json: arguments.flag(.json))
     }
 }
@@ -120,7 +109,7 @@ enum LinesRemoveCommand: Command {
     static let spec = CommandSpec(
         name: "lines remove", summary: "Remove a line from a deal's quote.",
         arguments: [
-            ArgumentSpec(name: "ID", required: true, help: "deal id or a unique prefix of it"),
+            .dealID,
             ArgumentSpec(name: "N", required: true, help: "the line's number, 1 for the first (see funnel lines list ID)"),
         ])
 

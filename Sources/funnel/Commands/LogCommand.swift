@@ -7,7 +7,7 @@ enum LogCommand: Command {
     static let spec = CommandSpec(
         name: "log", summary: "Log a call's outcome (or an email, meeting, note, training) on a deal.",
         arguments: [
-            ArgumentSpec(name: "ID", required: true, help: "deal id or a unique prefix of it"),
+            .dealID,
             ArgumentSpec(name: "OUTCOME", required: true, help: LogEntry.allNames.joined(separator: ", ")),
         ],
         options: Option.specs,
@@ -25,7 +25,7 @@ enum LogCommand: Command {
             switch self {
             case .note: OptionSpec(value: "TEXT", "what was said or done")
             case .next: OptionSpec(value: "DATE", "next action date (default for calls: tomorrow after no answer, +2d after reaching them)")
-            case .what: OptionSpec(value: "TEXT", "what the next action is")
+            case .what: NextActionArguments.whatOption
             case .module: OptionSpec(value: "MODULE", "with training: the module trained, which may then be billed (R21)")
             }
         }

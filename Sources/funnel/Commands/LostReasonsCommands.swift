@@ -52,49 +52,34 @@ enum LostReasonsListCommand: Command {
 }
 
 /// `funnel lost-reasons add REASON [--pipeline P]` (managers).
-enum LostReasonsAddCommand: Command {
+enum LostReasonsAddCommand: LostReasonChangeCommand {
     static let spec = CommandSpec(
         name: "lost-reasons add", summary: "Add a lost reason (managers).",
         arguments: [ArgumentSpec(name: "REASON", required: true, help: "the reason, as deals will be closed with it")],
         options: Option.specs)
 
-    /// The options, declared once.
-    enum Option: String, PipelineOptionKey {
-        case pipeline
-
-        var spec: OptionSpec {
-            switch self {
-            case .pipeline: PipelineArgument.option
-            }
-        }
-    }
-
-    static func run(_ arguments: Arguments<Option>, session: Session) throws {
-        let reason = arguments.positionals[0]
-        try LostReasonsCommand.change(.addLostReason(reason), reason: reason, arguments, session: session)
-    }
+    static func edit(_ reason: String) -> PipelineEdit { .addLostReason(reason) }
 }
 
 /// `funnel lost-reasons remove REASON [--pipeline P]` (managers; deals closed with it keep it).
-enum LostReasonsRemoveCommand: Command {
+enum LostReasonsRemoveCommand: LostReasonChangeCommand {
     static let spec = CommandSpec(
         name: "lost-reasons remove", summary: "Remove a lost reason; deals closed with it keep it (managers).",
         arguments: [ArgumentSpec(name: "REASON", required: true, help: "the reason")],
         options: Option.specs)
 
-    /// The options, declared once.
-    enum Option: String, PipelineOptionKey {
-        case pipeline
+    static func edit(_ reason: String) -> PipelineEdit { .removeLostReason(reason) }
+}
 
-        var spec: OptionSpec {
-            switch self {
-            case .pipeline: PipelineArgument.option
-            }
-        }
-    }
+/// `lost-reasons add|remove REASON [--pipeline P]`: one reason changed, then the reasons now.
+protocol LostReasonChangeCommand: Command where Option == PipelineOnlyOption {
+    /// The change `reason` stands for.
+    static func edit(_ reason: String) -> PipelineEdit
+}
 
+extension LostReasonChangeCommand {
     static func run(_ arguments: Arguments<Option>, session: Session) throws {
         let reason = arguments.positionals[0]
-        try LostReasonsCommand.change(.removeLostReason(reason), reason: reason, arguments, session: session)
+        try LostReasonsCommand.change(edit(reason), reason: reason, arguments, session: session)
     }
 }

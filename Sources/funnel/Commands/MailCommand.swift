@@ -9,7 +9,7 @@ import FunnelTUI
 enum MailCommand: Command {
     static let spec = CommandSpec(
         name: "mail", summary: "Email a deal's contact from a template, and log it (R11).",
-        arguments: [ArgumentSpec(name: "ID", required: true, help: "deal id or a unique prefix of it")],
+        arguments: [.dealID],
         options: Option.specs,
         details: """
             The mailer: FUNNEL_MAILER, else mailer = … in $XDG_CONFIG_HOME/funnel/config, else /usr/sbin/sendmail -t.
@@ -44,9 +44,7 @@ enum MailCommand: Command {
     static func send(_ arguments: Arguments<Option>, session: Session) throws {
         guard let name = arguments[.template] else { throw CommandFailure.usage("funnel mail: --template NAME is required") }
         let language = try arguments.choice(.lang, as: MailLanguage.self)
-        let funnel = try session.funnel()
-        let actor = try session.actor(in: funnel)
-        let deal = try session.visibleDeal(arguments.positionals[0], actor: actor)
+        let (funnel, actor, deal) = try session.visibleDealWithFunnel(arguments.positionals[0])
         let template = try session.data { try session.store.mailTemplate(name, for: deal, language: language) }
         var draft = MailComposer.draft(template, deal: deal, sender: actor)
         // Known before the editor opens: no mailer, no point writing.

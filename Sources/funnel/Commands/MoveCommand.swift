@@ -6,7 +6,7 @@ enum MoveCommand: Command {
     static let spec = CommandSpec(
         name: "move", summary: "Move a deal to another stage; the stage's rules apply (R5–R8).",
         arguments: [
-            ArgumentSpec(name: "ID", required: true, help: "deal id or a unique prefix of it"),
+            .dealID,
             ArgumentSpec(name: "STAGE", required: true, help: "stage id or name, case-insensitive"),
         ],
         options: Option.specs,
@@ -27,7 +27,7 @@ enum MoveCommand: Command {
             switch self {
             case .reason: OptionSpec(value: "TEXT", "lost reason, when closing as lost (R7)")
             case .next: OptionSpec(value: "DATE", "next action date, e.g. for the first-contact stage (R6)")
-            case .what: OptionSpec(value: "TEXT", "what the next action is")
+            case .what: NextActionArguments.whatOption
             case .value: OptionSpec(value: "AMOUNT", "the deal's value, e.g. when closing as won (R8)")
             case .pipeline: OptionSpec(value: "PIPELINE", "move the deal into this pipeline's STAGE (default: the deal's own pipeline)")
             }

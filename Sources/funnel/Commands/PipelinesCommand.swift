@@ -65,16 +65,7 @@ enum PipelinesCommand: Command {
 enum PipelinesListCommand: Command {
     static let spec = CommandSpec(name: "pipelines list", summary: "List the pipelines and their open deals.", options: Option.specs)
 
-    /// The options, declared once.
-    enum Option: String, OptionKey {
-        case json
-
-        var spec: OptionSpec {
-            switch self {
-            case .json: OptionSpec("print a JSON array")
-            }
-        }
-    }
+    typealias Option = JSONArrayOption
 
     static func run(_ arguments: Arguments<Option>, session: Session) throws {
         try PipelinesCommand.list(json: arguments.flag(.json), session: session)

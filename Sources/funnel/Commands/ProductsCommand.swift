@@ -72,16 +72,7 @@ enum ProductsCommand: Command {
 enum ProductsListCommand: Command {
     static let spec = CommandSpec(name: "products list", summary: "List the product catalogue.", options: Option.specs)
 
-    /// The options, declared once.
-    enum Option: String, OptionKey {
-        case json
-
-        var spec: OptionSpec {
-            switch self {
-            case .json: OptionSpec("print a JSON array")
-            }
-        }
-    }
+    typealias Option = JSONArrayOption
 
     static func run(_ arguments: Arguments<Option>, session: Session) throws {
         try ProductsCommand.list(json: arguments.flag(.json), session: session)

@@ -10,10 +10,7 @@ enum ProductsAddCommand: Command {
 
     /// The options, declared once.
     enum Option: String, OptionKey {
-        case name
-        case price
-        case currency
-        case vatExempt = "vat-exempt"
+        case name, price, currency, vatExempt = "vat-exempt"
 
         var spec: OptionSpec {
             switch self {
@@ -48,12 +45,7 @@ enum ProductsEditCommand: Command {
 
     /// The options, declared once.
     enum Option: String, OptionKey {
-        case name
-        case price
-        case currency
-        case vatExempt = "vat-exempt"
-        case noVatExempt = "no-vat-exempt"
-        case active
+        case name, price, currency, vatExempt = "vat-exempt", noVatExempt = "no-vat-exempt", active
 
         var spec: OptionSpec {
             switch self {

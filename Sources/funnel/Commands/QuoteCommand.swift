@@ -7,7 +7,7 @@ import FunnelStore
 enum QuoteCommand: Command {
     static let spec = CommandSpec(
         name: "quote", summary: "Issue a quote of a deal's lines as a PDF (R19).",
-        arguments: [ArgumentSpec(name: "ID", required: true, help: "deal id or a unique prefix of it")],
+        arguments: [.dealID],
         options: Option.specs,
         details: """
             Prints the number and the PDF's path: Q-2026-0001 DATA/quotes/deals/REP/Q-2026-0001.pdf
@@ -34,9 +34,7 @@ enum QuoteCommand: Command {
     }
 
     static func run(_ arguments: Arguments<Option>, session: Session) throws {
-        let funnel = try session.funnel()
-        let actor = try session.actor(in: funnel)
-        let deal = try session.visibleDeal(arguments.positionals[0], actor: actor)
+        let (funnel, actor, deal) = try session.visibleDealWithFunnel(arguments.positionals[0])
         let language = try arguments.choice(.lang, as: Language.self)
         if let out = arguments[.out] { try checkOut(out, dataRoot: session.store.root) }
         let outcome: QuoteIssuer.Outcome

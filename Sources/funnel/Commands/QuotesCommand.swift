@@ -6,24 +6,13 @@ import FunnelQuote
 enum QuotesCommand: Command {
     static let spec = CommandSpec(
         name: "quotes", summary: "List the quotes issued on a deal.",
-        arguments: [ArgumentSpec(name: "ID", required: true, help: "deal id or a unique prefix of it")],
+        arguments: [.dealID],
         options: Option.specs)
 
-    /// The options, declared once.
-    enum Option: String, OptionKey {
-        case json
-
-        var spec: OptionSpec {
-            switch self {
-            case .json: OptionSpec("print a JSON array")
-            }
-        }
-    }
+    typealias Option = JSONArrayOption
 
     static func run(_ arguments: Arguments<Option>, session: Session) throws {
-        let funnel = try session.funnel()
-        let actor = try session.actor(in: funnel)
-        let deal = try session.visibleDeal(arguments.positionals[0], actor: actor)
+        let deal = try session.visibleDealWithFunnel(arguments.positionals[0]).deal
         if arguments.flag(.json) {
             Console.block(
                 JSONOut.array(

@@ -6,7 +6,7 @@ import FunnelText
 enum ShowCommand: Command {
     static let spec = CommandSpec(
         name: "show", summary: "Show one deal: every field and its stage history.",
-        arguments: [ArgumentSpec(name: "ID", required: true, help: "deal id or a unique prefix of it")],
+        arguments: [.dealID],
         options: Option.specs)
 
     /// The options, declared once.
@@ -21,9 +21,7 @@ enum ShowCommand: Command {
     }
 
     static func run(_ arguments: Arguments<Option>, session: Session) throws {
-        let first = try session.funnel()
-        let actor = try session.actor(in: first)
-        let deal = try session.visibleDeal(arguments.positionals[0], actor: actor)
+        let (first, _, deal) = try session.visibleDealWithFunnel(arguments.positionals[0])
         let set = try session.pipelines()
         let funnel = first.on(set.entry(for: deal))
         if arguments.flag(.json) {

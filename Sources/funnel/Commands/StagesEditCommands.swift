@@ -44,16 +44,7 @@ enum StagesRenameCommand: Command {
         ],
         options: Option.specs)
 
-    /// The options, declared once.
-    enum Option: String, PipelineOptionKey {
-        case pipeline
-
-        var spec: OptionSpec {
-            switch self {
-            case .pipeline: PipelineArgument.option
-            }
-        }
-    }
+    typealias Option = PipelineOnlyOption
 
     static func run(_ arguments: Arguments<Option>, session: Session) throws {
         try StagesCommand.change(.renameStage(arguments.positionals[0], to: arguments.positionals[1]), arguments, session: session)

@@ -9,16 +9,7 @@ enum TeamCommand: Command {
         options: Option.specs,
         subcommands: [TeamAddCommand.self, TeamEmailCommand.self])
 
-    /// The options, declared once.
-    enum Option: String, OptionKey {
-        case json
-
-        var spec: OptionSpec {
-            switch self {
-            case .json: OptionSpec("print a JSON array")
-            }
-        }
-    }
+    typealias Option = JSONArrayOption
 
     static func run(_ arguments: Arguments<Option>, session: Session) throws {
         try list(arguments, session: session)

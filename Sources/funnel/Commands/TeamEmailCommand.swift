@@ -15,7 +15,7 @@ enum TeamEmailCommand: Command {
         let email = typed.lowercased() == "none" ? nil : try address(typed)
         let funnel = try session.funnel()
         let actor = try session.actor(in: funnel)
-        guard funnel.team.user(account) != nil else { throw CommandFailure.usage(Message.unknownOwner(account: account).localized) }
+        _ = try AccountArgument.known(account, in: funnel.team)
         guard actor.role == .manager || actor.account == account else {
             throw CommandFailure.refused("only a manager sets someone else's email address")
         }

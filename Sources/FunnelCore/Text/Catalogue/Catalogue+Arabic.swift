@@ -465,8 +465,6 @@ extension Catalogue {
         .cliNotADate: "--{flag} «{text}» ليس تاريخًا؛ استخدم 2026-11-24 أو today (t) أو tomorrow (m) أو +3 أو +2w أو يومًا مثل fri",
         .cliNotAnAmount: "--{flag} «{text}» ليس مبلغًا؛ استخدم أرقامًا بخانتين عشريتين على الأكثر، مثل 12500 أو 99.90",
         .cliCreatedDataDir: "أُنشئ {root} بقمع {pipeline}؛ أنت ({account}) مديره",
-        .cliNoTemplate: "لا يوجد قالب باسم «{name}»؛ القوالب هي: {names}",
-        .cliNoLanguage: "--language «{text}» ليست لغة يتكلمها funnel؛ استخدم he أو ar أو en",
         .colID: "المعرف",
         .colStage: "المرحلة",
         .colTitle: "العنوان",

@@ -459,8 +459,6 @@ extension Catalogue {
         .cliNotADate: "--{flag} “{text}” is not a date; use 2026-11-24, today (t), tomorrow (m), +3, +2w or a weekday such as fri",
         .cliNotAnAmount: "--{flag} “{text}” is not an amount; use digits with up to two decimals, e.g. 12500 or 99.90",
         .cliCreatedDataDir: "created {root} with the {pipeline} pipeline; you ({account}) are its manager",
-        .cliNoTemplate: "no template called “{name}”; templates are: {names}",
-        .cliNoLanguage: "--language “{text}” is not a language funnel speaks; use he, ar or en",
         .colID: "ID",
         .colStage: "STAGE",
         .colTitle: "TITLE",

@@ -459,8 +459,6 @@ extension Catalogue {
         .cliNotADate: "--{flag} \"{text}\" אינו תאריך; השתמשו ב-2026-11-24, today (t), tomorrow (m), +3, +2w או יום בשבוע כמו fri",
         .cliNotAnAmount: "--{flag} \"{text}\" אינו סכום; השתמשו בספרות עם עד שתי ספרות אחרי הנקודה, למשל 12500 או 99.90",
         .cliCreatedDataDir: "נוצרה {root} עם המשפך {pipeline}; אתם ({account}) המנהלים שלו",
-        .cliNoTemplate: "אין תבנית בשם \"{name}\"; התבניות הן: {names}",
-        .cliNoLanguage: "--language \"{text}\" אינה שפה ש-funnel מדבר; השתמשו ב-he, ar או en",
         .colID: "מזהה",
         .colStage: "שלב",
         .colTitle: "כותרת",

@@ -514,8 +514,6 @@ public enum TextKey: String, CaseIterable, Sendable {
     case cliNotADate
     case cliNotAnAmount
     case cliCreatedDataDir
-    case cliNoTemplate
-    case cliNoLanguage
     case colID
     case colStage
     case colTitle
