@@ -51,7 +51,8 @@ enum GoalsList: Command {
     static func progress(_ goals: [Goal], funnel: Funnel, actor: User, session: Session) throws -> [GoalStatus] {
         guard !goals.isEmpty else { return [] }
         return GoalProgress.statuses(
-            goals, deals: GoalProgress.readable(try session.deals(for: actor), by: actor), pipelines: try session.pipelines(),
+            goals, deals: GoalProgress.readable(try session.deals(for: actor) { Visibility.canSee(owner: $0.owner, actor: actor) }, by: actor),
+            pipelines: try session.pipelines(),
             team: funnel.team, today: session.today, utcOffset: session.utcOffset)
     }
 
