@@ -77,6 +77,7 @@ public struct Money: Codable, Hashable, Sendable {
     /// A plain decimal string with two decimals, exact for every amount `parseAmount` accepts
     /// (no detour through Double); halves round to even.
     public static func plain(_ amount: Decimal) -> String {
+        if let cents = hundredths(amount) { return "\(cents / 100)." + zeroPaddedCents(cents % 100) }
         var value = amount
         var rounded = Decimal()
         NSDecimalRound(&rounded, &value, 2, .bankers)
@@ -96,6 +97,12 @@ public struct Money: Codable, Hashable, Sendable {
 
     /// Formats an amount in a currency for people.
     public static func display(_ amount: Decimal, currency: String) -> String {
+        // A whole number of hundredths (every stored value): integers, no Decimal rounding.
+        if let cents = hundredths(amount) {
+            let fraction = cents % 100
+            let whole = grouped(Substring(String(cents / 100)))
+            return symbol(for: currency) + whole + (fraction == 0 ? "" : "." + zeroPaddedCents(fraction))
+        }
         var value = amount
         var rounded = Decimal()
         NSDecimalRound(&rounded, &value, 2, .bankers)
@@ -112,6 +119,9 @@ public struct Money: Codable, Hashable, Sendable {
         if parts.count == 2 { grouped += "." + parts[1] }
         return (negative ? "-" : "") + symbol(for: currency) + grouped
     }
+
+    /// Two digits of hundredths: 5 → "05".
+    static func zeroPaddedCents(_ cents: UInt64) -> String { cents < 10 ? "0\(cents)" : "\(cents)" }
 
     /// Whole-number digits with a comma between thousands: "1234567" → "1,234,567".
     public static func grouped(_ digits: Substring) -> String {
