@@ -17,7 +17,7 @@ import Testing
         for text in edges + random {
             let value = Self.amount(text)
             // What the stored text says, computed the Decimal way (not through `hundredths`).
-            let stored = UInt64(MoneyDisplayFastPathTests.slowPlain(value).replacingOccurrences(of: ".", with: ""))
+            let stored = UInt64(Money.decimalPlain(value).replacingOccurrences(of: ".", with: ""))
             #expect(Money.hundredths(value) == stored, "\(text)")
         }
     }

@@ -78,6 +78,11 @@ public struct Money: Codable, Hashable, Sendable {
     /// (no detour through Double); halves round to even.
     public static func plain(_ amount: Decimal) -> String {
         if let cents = hundredths(amount) { return "\(cents / 100)." + zeroPaddedCents(cents % 100) }
+        return decimalPlain(amount)
+    }
+
+    /// `plain` the `Decimal` way: any amount, bankers' rounding to hundredths.
+    static func decimalPlain(_ amount: Decimal) -> String {
         var value = amount
         var rounded = Decimal()
         NSDecimalRound(&rounded, &value, 2, .bankers)
@@ -103,6 +108,11 @@ public struct Money: Codable, Hashable, Sendable {
             let whole = grouped(Substring(String(cents / 100)))
             return symbol(for: currency) + whole + (fraction == 0 ? "" : "." + zeroPaddedCents(fraction))
         }
+        return decimalDisplay(amount, currency: currency)
+    }
+
+    /// `display` the `Decimal` way: any amount, negative ones too.
+    static func decimalDisplay(_ amount: Decimal, currency: String) -> String {
         var value = amount
         var rounded = Decimal()
         NSDecimalRound(&rounded, &value, 2, .bankers)
@@ -110,7 +120,7 @@ public struct Money: Codable, Hashable, Sendable {
         var copy = rounded
         NSDecimalRound(&whole, &copy, 0, .down)
         let hasCents = whole != rounded
-        var digits = Money.plain(rounded)
+        var digits = decimalPlain(rounded)
         if !hasCents, let dot = digits.firstIndex(of: ".") { digits = String(digits[..<dot]) }
         let negative = digits.hasPrefix("-")
         if negative { digits.removeFirst() }
