@@ -4,7 +4,8 @@ import Foundation
 /// overrides are shown as visible symbols, never sent raw.
 public enum Sanitize {
     /// One line of text for display: C0 controls become their Control Pictures (␛, ␊…),
-    /// DEL becomes ␡, C1 controls and bidi overrides/isolates become �.
+    /// DEL becomes ␡, the line and paragraph separators ␊, C1 controls and bidi
+    /// overrides/isolates �.
     public static func line(_ text: String) -> String {
         replacingUnsafe(text, keeping: { _ in false })
     }
@@ -32,6 +33,9 @@ public enum Sanitize {
                 out.append(Unicode.Scalar(0x2400 + v)!)
             } else if v == 0x7F {
                 out.append(Unicode.Scalar(0x2421)!)
+            } else if v == 0x2028 || v == 0x2029 {
+                // The line and paragraph separators break lines as a line feed does.
+                out.append(Unicode.Scalar(0x240A)!)
             } else if isUnsafe(scalar) {
                 out.append(Unicode.Scalar(0xFFFD)!)
             } else {
@@ -49,6 +53,6 @@ public enum Sanitize {
     /// Whether a scalar must never reach the terminal as it is.
     public static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
         let v = scalar.value
-        return v < 0x20 || (0x7F...0x9F).contains(v) || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v)
+        return v < 0x20 || (0x7F...0x9F).contains(v) || (0x2028...0x202E).contains(v) || (0x2066...0x2069).contains(v)
     }
 }

@@ -17,8 +17,7 @@ import Glibc
 ///                          payload: 1 + a deal, or 2 + the fingerprint after a write
 ///
 /// A reader that wants only some deals (a rep's own, one pipeline's) reads the heads and decodes
-/// only the deals it wants; the snapshot is mapped, so the others are not even read
-/// (`load(fingerprint:wanted:)`).
+/// only the deals it wants (`load(fingerprint:wanted:)`).
 ///
 /// Callers hold the data directory's lock: shared to read, exclusive to write.
 struct SnapshotCache {
@@ -40,16 +39,22 @@ struct SnapshotCache {
     /// when the cache is missing, unreadable, or not for `fingerprint`. A deal not wanted is
     /// skipped by its length, never decoded.
     func load(fingerprint: String, wanted: (DealHead) -> Bool) -> (deals: [String: Deal], total: Int)? {
-        guard let snapshot = MappedFile(snapshotPath), let journal = try? AtomicFile.read(journalPath) else { return nil }
+        // Read, not mapped: a mapped file shortened in place by another program (a sync tool,
+        // `> snapshot.bin`) would end the process with SIGBUS.
+        guard let snapshot = try? AtomicFile.read(snapshotPath), let journal = try? AtomicFile.read(journalPath) else { return nil }
         var deals: [String: Deal] = [:]
         var generation: UInt64 = 0
         var recorded = ""
         var total = 0
-        do {
-            (generation, recorded, total) = try Self.readSnapshot(snapshot.bytes, wanted: wanted, into: &deals)
-        } catch {
-            return nil
+        let snapshotOK: Bool = snapshot.withUnsafeBytes { raw in
+            do {
+                (generation, recorded, total) = try Self.readSnapshot(raw, wanted: wanted, into: &deals)
+                return true
+            } catch {
+                return false
+            }
         }
+        guard snapshotOK else { return nil }
         let journalOK: Bool = journal.withUnsafeBytes { raw in
             var r = BinaryReader(raw)
             do {

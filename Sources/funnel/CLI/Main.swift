@@ -94,6 +94,10 @@ enum FunnelMain {
                 return try BoardCommand.run(options: options, environment: environment)
             }
             try runCommand(name, options: options, environment: environment)
+            if let failure = Console.outputFailure {
+                report(["writing the output failed: \(String(cString: strerror(failure))); what was printed is incomplete"])
+                return ExitCode.data.rawValue
+            }
             return ExitCode.success.rawValue
         } catch let failure as CommandFailure {
             report(failure.lines)

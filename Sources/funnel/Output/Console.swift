@@ -19,6 +19,10 @@ enum Console {
     /// (they get logical order) and with `bidi = terminal`. Set once, at start.
     nonisolated(unsafe) static var stdoutDisplay: TextDisplay?
     nonisolated(unsafe) static var stderrDisplay: TextDisplay?
+    /// Why writing to an output first failed (`errno`: a full disk, an I/O error), if it did: the
+    /// command then ends with exit 4 instead of success, so a cut-short output is never taken
+    /// for a whole one.
+    nonisolated(unsafe) static var outputFailure: Int32?
 
     /// Chooses the displays from the settings and whether each output is a terminal.
     static func configure(_ display: TextDisplay?) {
@@ -79,7 +83,11 @@ enum Console {
         while !bytes.isEmpty {
             let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
             if written < 0 && errno == EINTR { continue }
-            guard written > 0 else { return }
+            guard written > 0 else {
+                // A reader that went away (EPIPE) is not an error; a full disk is.
+                if written < 0, errno != EPIPE, outputFailure == nil { outputFailure = errno }
+                return
+            }
             bytes = bytes.dropFirst(written)
         }
     }
