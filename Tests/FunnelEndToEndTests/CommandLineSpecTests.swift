@@ -70,6 +70,21 @@ struct CommandLineSpecTests {
         try expectUsage(["lines"], mentions: "funnel lines: missing COMMAND (add, list, remove)")
     }
 
+    @Test func helpOnAnUnknownTopicIsAUsageErrorAndHelpAfterAMistypeShowsTheGroup() throws {
+        try expectUsage(["help", "nosuch"], mentions: "funnel: no command called “nosuch”")
+        try expectUsage(["help", "goals", "sett"], mentions: "funnel help: goals has no action “sett”; use: list, set, remove (did you mean set?)")
+        try expectUsage(["help", "list", "extra"], mentions: "funnel help: list has no action “extra”")
+        let s = try Sandbox()
+        defer { s.remove() }
+        for words in [["goals", "sett", "--help"], ["team", "bogus", "-h"]] {
+            let result = try runProgram(FunnelBinary.path, words, environment: s.environment(), scratch: s.root)
+            #expect(result.ok && result.stdout.contains("usage: funnel \(words[0])"), "\(words): \(result)")
+        }
+        // A sub-command's own help.
+        let named = try runProgram(FunnelBinary.path, ["team", "add", "--help"], environment: s.environment(), scratch: s.root)
+        #expect(named.ok && named.stdout.contains("usage: funnel team add"), "\(named)")
+    }
+
     @Test func aFlagOfAnotherSubCommandSaysWhereItGoes() throws {
         try expectUsage(
             ["goals", "list", "--seller", "rita"],

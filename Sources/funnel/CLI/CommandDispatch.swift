@@ -36,12 +36,23 @@ enum CommandDispatch {
         throw CommandFailure.usage(message, hint: "see: funnel \(spec.name) --help")
     }
 
-    /// The sub-command a help topic names: `funnel help team add`.
-    static func topic(_ command: any Command.Type, words: [String]) -> any Command.Type {
-        guard let word = words.first, let child = command.spec.subcommands.first(where: { $0.spec.word == word }) else {
-            return command
+    /// The sub-command a help topic names: `funnel help team add`. A word that is no sub-command
+    /// is a usage error with a "did you mean" (`funnel help goals sett`), unless `lenient` (the
+    /// words of a line with `--help` on it, which may be anything).
+    static func topic(_ command: any Command.Type, words: [String], lenient: Bool = false) throws -> any Command.Type {
+        guard let word = words.first else { return command }
+        guard let child = command.spec.subcommands.first(where: { $0.spec.word == word }) else {
+            if lenient { return command }
+            let names = command.spec.subcommands.map { $0.spec.word }
+            guard !names.isEmpty else {
+                throw CommandFailure.usage(
+                    "funnel help: \(command.spec.name) has no action “\(word)”", hint: "see: funnel \(command.spec.name) --help")
+            }
+            var message = "funnel help: \(command.spec.name) has no action “\(word)”; use: \(names.joined(separator: ", "))"
+            if let guess = Suggest.closest(word, among: names) { message += " (did you mean \(guess)?)" }
+            throw CommandFailure.usage(message, hint: "see: funnel \(command.spec.name) --help")
         }
-        return topic(child, words: Array(words.dropFirst()))
+        return try topic(child, words: Array(words.dropFirst()), lenient: lenient)
     }
 
     /// The first positional word of a line, read with the options' arities; whether help was asked.
@@ -49,18 +60,20 @@ enum CommandDispatch {
         var first: (Int, String)?
         var help = false
 
+        /// Reads the whole line: `--help` after the first word counts too (`funnel goals sett
+        /// --help` shows the group's help), but never as another option's value.
         init(_ words: [String], options: [OptionSpec]) {
             var index = 0
             while index < words.count {
                 let word = words[index]
                 index += 1
                 if word == "--" {
-                    if index < words.count { first = (index, words[index]) }
+                    if first == nil, index < words.count { first = (index, words[index]) }
                     return
                 }
                 guard word.hasPrefix("-"), word != "-", !ArgumentParser.isNegativeNumber(word) else {
-                    first = (index - 1, word)
-                    return
+                    if first == nil { first = (index - 1, word) }
+                    continue
                 }
                 let name = String(word.drop { $0 == "-" }.prefix { $0 != "=" })
                 if word == "-h" || name == "help" { help = true }

@@ -116,15 +116,12 @@ enum FunnelMain {
     static func runCommand(_ name: String, options: GlobalOptions, environment: [String: String]) throws {
         let words = Array(options.words.dropFirst())
         if name == "help" {
-            let topic = words.first.flatMap(findCommand(named:)).map { CommandDispatch.topic($0, words: Array(words.dropFirst())) }
-            return Console.block(topic?.spec.help ?? overview)
+            guard let first = words.first else { return Console.block(overview) }
+            let topic = try CommandDispatch.topic(try command(named: first), words: Array(words.dropFirst()))
+            return Console.block(topic.spec.help)
         }
-        guard let command = findCommand(named: name) else {
-            var message = "funnel: no command called “\(name)”"
-            if let guess = Suggest.closest(name, among: allCommands.map { $0.spec.name }) { message += "; did you mean “\(guess)”?" }
-            throw CommandFailure.usage(message, hint: "see: funnel --help")
-        }
-        if options.help { return Console.block(CommandDispatch.topic(command, words: words).spec.help) }
+        let command = try command(named: name)
+        if options.help { return Console.block(try CommandDispatch.topic(command, words: words, lenient: true).spec.help) }
         if options.pipeline != nil {
             throw CommandFailure.usage(
                 "funnel: --pipeline before a command opens the board on it; give it after the command: funnel \(name) --pipeline NAME")
@@ -138,6 +135,16 @@ enum FunnelMain {
         }
         let session = try Session(dataDir: common[.dataDir] ?? options.dataDir, environment: environment)
         try target.command.run(parsed: parsed, session: session)
+    }
+
+    /// The command called `name`, or a usage error with a "did you mean".
+    static func command(named name: String) throws -> any Command.Type {
+        guard let command = findCommand(named: name) else {
+            var message = "funnel: no command called “\(name)”"
+            if let guess = Suggest.closest(name, among: allCommands.map { $0.spec.name }) { message += "; did you mean “\(guess)”?" }
+            throw CommandFailure.usage(message, hint: "see: funnel --help")
+        }
+        return command
     }
 
     /// A failure's lines on stderr, the first starting "funnel".
