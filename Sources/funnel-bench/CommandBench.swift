@@ -44,6 +44,7 @@ struct CommandBench {
                 fail("FAILED at \(size) deals: \(error)")
             }
             print(figures[figures.count - 1].table + "\n")
+            fflush(nil)
         }
         return figures
     }

@@ -13,7 +13,12 @@ struct ProcessRun {
     var status: Int32
 }
 
-/// Spawns a program the way a shell would (`posix_spawn`, no shell) and waits for it with `wait4`.
+/// Spawns a program (`posix_spawn`, no shell) and waits for it with `wait4`.
+///
+/// Through a small go-between, this executable in `--spawn` mode: glibc's `posix_spawn` is a
+/// vfork, and Linux counts the parent's peak memory in a vforked child's `ru_maxrss` (the memory
+/// it shared until exec). The go-between holds only the Swift runtime, so the figure is the
+/// command's own peak; the go-between also times the command, so its own start is not counted.
 enum ProcessTimer {
     /// Runs `executable` with `arguments` and exactly `environment`; standard input from /dev/null,
     /// standard output and error into the files named (created or truncated; /dev/null by default).
@@ -21,12 +26,42 @@ enum ProcessTimer {
         _ executable: String, _ arguments: [String], environment: [String: String], stdout: String = "/dev/null",
         stderr: String = "/dev/null"
     ) throws -> ProcessRun {
+        let report = FileManager.default.temporaryDirectory.path + "/funnel-bench-spawn-\(getpid())"
+        defer { unlink(report) }
+        let me = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        let between = try spawn(
+            me, ["--spawn", report, executable] + arguments, environment: environment, files: ["/dev/null", stdout, stderr])
+        guard between.status == 0, let text = try? String(contentsOfFile: report, encoding: .utf8) else {
+            throw WrongResult(description: "could not run \(executable) (exit \(between.status))")
+        }
+        let fields = text.split(separator: " ").compactMap { Double($0) }
+        guard fields.count == 3 else { throw WrongResult(description: "cannot run \(executable): \(text)") }
+        return ProcessRun(seconds: fields[0], peakMB: fields[1] / 1024, status: Int32(fields[2]))
+    }
+
+    /// `--spawn REPORT PROGRAM ARGS…`: runs the program with this process's standard files and
+    /// environment, then writes "seconds peak-KB status" into REPORT.
+    static func serve(_ arguments: [String]) -> Never {
+        guard arguments.count >= 2 else { exit(2) }
+        do {
+            let run = try spawn(arguments[1], Array(arguments.dropFirst(2)), environment: ProcessInfo.processInfo.environment, files: nil)
+            try Data("\(run.seconds) \(run.peakMB * 1024) \(run.status)".utf8).write(to: URL(fileURLWithPath: arguments[0]))
+            exit(0)
+        } catch {
+            try? Data("\(error)".utf8).write(to: URL(fileURLWithPath: arguments[0]))
+            exit(1)
+        }
+    }
+
+    /// One `posix_spawn` and `wait4`, timed; `files` are what standard input, output and error
+    /// open (nil: this process's).
+    static func spawn(_ executable: String, _ arguments: [String], environment: [String: String], files: [String]?) throws -> ProcessRun {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, stdout, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, stderr, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        for (fd, file) in (files ?? []).enumerated() {
+            posix_spawn_file_actions_addopen(&actions, Int32(fd), file, fd == 0 ? O_RDONLY : O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        }
         let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp: [UnsafeMutablePointer<CChar>?] = environment.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {
@@ -37,7 +72,18 @@ enum ProcessTimer {
         var usage = rusage()
         var failure: Int32 = 0
         let seconds = try Measure.time {
-            failure = posix_spawn(&pid, executable, &actions, nil, argv, envp)
+            if files == nil {
+                // The go-between: a real fork, so the child's peak starts from this small process's
+                // resident pages, not from a shared address space's peak; then only exec in the child.
+                pid = fork()
+                if pid == 0 {
+                    execve(executable, argv, envp)
+                    _exit(127)
+                }
+                failure = pid < 0 ? errno : 0
+            } else {
+                failure = posix_spawn(&pid, executable, &actions, nil, argv, envp)
+            }
             guard failure == 0 else { return }
             while wait4(pid, &status, 0, &usage) < 0 {
                 guard errno == EINTR else { throw WrongResult(description: "wait4 for \(executable) failed: errno \(errno)") }

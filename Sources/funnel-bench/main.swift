@@ -101,6 +101,9 @@ func check(_ condition: Bool, _ message: @autoclosure () -> String) throws {
 }
 
 let now = Timestamp.parse("2026-11-24T09:00:00Z")!
+if CommandLine.arguments.count > 1 && CommandLine.arguments[1] == "--spawn" {
+    ProcessTimer.serve(Array(CommandLine.arguments.dropFirst(2)))
+}
 let options = Options.parse(Array(CommandLine.arguments.dropFirst()))
 
 if options.sync {
