@@ -9,12 +9,12 @@ import Glibc
 
 /// funnel-bench: generates demo data sets and measures what a user feels (docs/performance.md).
 ///
-///     swift run -c release funnel-bench                 1,000, 10,000 and 100,000 deals
+///     swift run -c release funnel-bench                 1,000, 10,000 and 100,000 deals: the board, then every command
 ///     swift run -c release funnel-bench --sizes 1000    chosen sizes
-///     funnel-bench --smoke                              1,000 and 10,000, few repetitions, checks results
+///     funnel-bench --smoke                              1,000 and 10,000 (commands: 1,000), few repetitions, checks results
 ///     funnel-bench --json results.json                  also write the figures as JSON
 ///     funnel-bench --sync --sizes 1000,100000           funnel sync against a local bare repository
-///     funnel-bench --commands --sizes 1000,100000       every command as a whole process, beside taskwarrior
+///     funnel-bench --commands --sizes 1000,1000000      only the commands, as whole processes, beside taskwarrior
 struct Options {
     /// Internal: measure an existing data directory in this process (the parent generates it),
     /// so peak memory is the board's, not the generator's.
@@ -24,7 +24,8 @@ struct Options {
     var smoke = false
     /// Measure `funnel sync` instead (`SyncBench`).
     var sync = false
-    /// Measure whole `funnel` commands instead (`CommandBench`); `--smoke` runs them at 1,000 too.
+    /// Measure only whole `funnel` commands (`CommandBench`); the default run measures the board,
+    /// then them.
     var commands = false
     var repetitionsGiven = false
     var json: String?
@@ -119,6 +120,16 @@ if options.sync {
     }
     print(SyncBench.table(figures))
     exit(0)
+}
+
+// The commands run after the board: refuse now, not minutes later, when `funnel` is missing.
+if options.measure == nil {
+    do {
+        _ = try CommandBench.funnelBinary()
+    } catch {
+        FileHandle.standardError.write(Data("funnel-bench: \(error)\n".utf8))
+        exit(1)
+    }
 }
 
 if options.commands && !options.smoke {
@@ -378,8 +389,11 @@ for r in results {
             pair(r.move), pair(r.save), pair(r.report), String(format: "%.0f", r.memory),
         ].joined(separator: " | "))
 }
-/// The smoke run also runs every command at 1,000 deals, twice each (`CommandBench`).
-let commandFigures = options.smoke ? CommandBench.all(sizes: [1_000], repetitions: 2) : []
+/// Then every command as a whole process (`CommandBench`); the smoke run at 1,000 deals, twice each.
+print("")
+let commandFigures = CommandBench.all(
+    sizes: options.smoke ? [1_000] : options.sizes,
+    repetitions: options.smoke ? 2 : options.repetitionsGiven ? options.repetitions : nil)
 if let path = options.json {
     let rows = results.map { r -> String in
         func o(_ p: (median: Double, p99: Double)) -> String { "{\"median_ms\": \(f(p.median)), \"p99_ms\": \(f(p.p99))}" }
