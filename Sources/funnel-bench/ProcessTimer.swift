@@ -13,12 +13,13 @@ struct ProcessRun {
     var status: Int32
 }
 
-/// Spawns a program (`posix_spawn`, no shell) and waits for it with `wait4`.
+/// Spawns a program and waits for it with `wait4`.
 ///
 /// Through a small go-between, this executable in `--spawn` mode: glibc's `posix_spawn` is a
-/// vfork, and Linux counts the parent's peak memory in a vforked child's `ru_maxrss` (the memory
-/// it shared until exec). The go-between holds only the Swift runtime, so the figure is the
-/// command's own peak; the go-between also times the command, so its own start is not counted.
+/// vfork, and Linux counts the parent's peak memory in a vforked child's `ru_maxrss` (the address
+/// space it shared until exec), which put the bench's own peak on every command. The go-between
+/// (a few MB) starts the command with a real `fork`, which carries over only its small resident
+/// memory, and times it, so its own start is not counted.
 enum ProcessTimer {
     /// Runs `executable` with `arguments` and exactly `environment`; standard input from /dev/null,
     /// standard output and error into the files named (created or truncated; /dev/null by default).
@@ -28,14 +29,15 @@ enum ProcessTimer {
     ) throws -> ProcessRun {
         let report = FileManager.default.temporaryDirectory.path + "/funnel-bench-spawn-\(getpid())"
         defer { unlink(report) }
-        let me = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        // This very executable, even when a build replaced the file meanwhile.
+        let me = FileManager.default.fileExists(atPath: "/proc/self/exe") ? "/proc/self/exe" : CommandLine.arguments[0]
         let between = try spawn(
             me, ["--spawn", report, executable] + arguments, environment: environment, files: ["/dev/null", stdout, stderr])
-        guard between.status == 0, let text = try? String(contentsOfFile: report, encoding: .utf8) else {
-            throw WrongResult(description: "could not run \(executable) (exit \(between.status))")
-        }
+        let text = (try? String(contentsOfFile: report, encoding: .utf8)) ?? ""
         let fields = text.split(separator: " ").compactMap { Double($0) }
-        guard fields.count == 3 else { throw WrongResult(description: "cannot run \(executable): \(text)") }
+        guard between.status == 0, fields.count == 3 else {
+            throw WrongResult(description: "cannot run \(executable) (go-between exit \(between.status)): \(text)")
+        }
         return ProcessRun(seconds: fields[0], peakMB: fields[1] / 1024, status: Int32(fields[2]))
     }
 

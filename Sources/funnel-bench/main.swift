@@ -389,7 +389,7 @@ for r in results {
             pair(r.move), pair(r.save), pair(r.report), String(format: "%.0f", r.memory),
         ].joined(separator: " | "))
 }
-/// Then every command as a whole process (`CommandBench`); the smoke run at 1,000 deals, twice each.
+// Then every command as a whole process (`CommandBench`); the smoke run at 1,000 deals, twice each.
 print("")
 let commandFigures = CommandBench.all(
     sizes: options.smoke ? [1_000] : options.sizes,
