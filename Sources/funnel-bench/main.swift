@@ -9,11 +9,12 @@ import Glibc
 
 /// funnel-bench: generates demo data sets and measures what a user feels (docs/performance.md).
 ///
-///     swift run -c release funnel-bench                 1,000, 10,000 and 100,000 deals
+///     swift run -c release funnel-bench                 1,000, 10,000 and 100,000 deals: the board, then every command
 ///     swift run -c release funnel-bench --sizes 1000    chosen sizes
-///     funnel-bench --smoke                              1,000 and 10,000, few repetitions, checks results
+///     funnel-bench --smoke                              1,000 and 10,000 (commands: 1,000), few repetitions, checks results
 ///     funnel-bench --json results.json                  also write the figures as JSON
 ///     funnel-bench --sync --sizes 1000,100000           funnel sync against a local bare repository
+///     funnel-bench --commands --sizes 1000,1000000      only the commands, as whole processes, beside taskwarrior
 struct Options {
     /// Internal: measure an existing data directory in this process (the parent generates it),
     /// so peak memory is the board's, not the generator's.
@@ -23,6 +24,10 @@ struct Options {
     var smoke = false
     /// Measure `funnel sync` instead (`SyncBench`).
     var sync = false
+    /// Measure only whole `funnel` commands (`CommandBench`); the default run measures the board,
+    /// then them.
+    var commands = false
+    var repetitionsGiven = false
     var json: String?
 
     static func parse(_ arguments: [String]) -> Options {
@@ -36,6 +41,8 @@ struct Options {
             switch arguments[i] {
             case "--sync":
                 options.sync = true
+            case "--commands":
+                options.commands = true
             case "--smoke":
                 options.smoke = true
                 options.sizes = [1_000, 10_000]
@@ -50,6 +57,7 @@ struct Options {
                 i += 1
                 guard i < arguments.count, let n = Int(arguments[i]), n > 0 else { fail("--repetitions needs a number") }
                 options.repetitions = n
+                options.repetitionsGiven = true
             case "--json":
                 i += 1
                 guard i < arguments.count else { fail("--json needs a file") }
@@ -59,7 +67,7 @@ struct Options {
                 options.measure = (arguments[i + 1], n)
                 i += 2
             case "-h", "--help":
-                print("usage: funnel-bench [--smoke] [--sync] [--sizes N,N] [--repetitions N] [--json FILE]")
+                print("usage: funnel-bench [--smoke] [--sync] [--commands] [--sizes N,N] [--repetitions N] [--json FILE]")
                 exit(0)
             default:
                 fail("unknown argument \(arguments[i])")
@@ -94,6 +102,9 @@ func check(_ condition: Bool, _ message: @autoclosure () -> String) throws {
 }
 
 let now = Timestamp.parse("2026-11-24T09:00:00Z")!
+if CommandLine.arguments.count > 1 && CommandLine.arguments[1] == "--spawn" {
+    ProcessTimer.serve(Array(CommandLine.arguments.dropFirst(2)))
+}
 let options = Options.parse(Array(CommandLine.arguments.dropFirst()))
 
 if options.sync {
@@ -108,6 +119,22 @@ if options.sync {
         }
     }
     print(SyncBench.table(figures))
+    exit(0)
+}
+
+// The commands run after the board: refuse now, not minutes later, when `funnel` is missing.
+if options.measure == nil {
+    do {
+        _ = try CommandBench.funnelBinary()
+    } catch {
+        FileHandle.standardError.write(Data("funnel-bench: \(error)\n".utf8))
+        exit(1)
+    }
+}
+
+if options.commands && !options.smoke {
+    let figures = CommandBench.all(sizes: options.sizes, repetitions: options.repetitionsGiven ? options.repetitions : nil)
+    if let path = options.json { writeJSON("{\"commands\": [\n  " + figures.map(\.json).joined(separator: ",\n  ") + "\n]}\n", to: path) }
     exit(0)
 }
 
@@ -362,6 +389,11 @@ for r in results {
             pair(r.move), pair(r.save), pair(r.report), String(format: "%.0f", r.memory),
         ].joined(separator: " | "))
 }
+// Then every command as a whole process (`CommandBench`); the smoke run at 1,000 deals, twice each.
+print("")
+let commandFigures = CommandBench.all(
+    sizes: options.smoke ? [1_000] : options.sizes,
+    repetitions: options.smoke ? 2 : options.repetitionsGiven ? options.repetitions : nil)
 if let path = options.json {
     let rows = results.map { r -> String in
         func o(_ p: (median: Double, p99: Double)) -> String { "{\"median_ms\": \(f(p.median)), \"p99_ms\": \(f(p.p99))}" }
@@ -370,9 +402,15 @@ if let path = options.json {
             + "\"filter\": \(o(r.filter)), \"move\": \(o(r.move)), \"save\": \(o(r.save)), \"report\": \(o(r.report)), "
             + "\"peak_memory_mb\": \(String(format: "%.1f", r.memory))}"
     }
+    let commands = commandFigures.isEmpty ? "" : ", \"commands\": [\n  " + commandFigures.map(\.json).joined(separator: ",\n  ") + "\n]"
     let text =
         "{\"machine\": \"\(ProcessInfo.processInfo.activeProcessorCount) cores\", \"results\": [\n  "
-        + rows.joined(separator: ",\n  ") + "\n]}\n"
+        + rows.joined(separator: ",\n  ") + "\n]\(commands)}\n"
+    writeJSON(text, to: path)
+}
+
+/// Writes the JSON figures to `path`; exits 1 when it cannot.
+func writeJSON(_ text: String, to path: String) {
     do {
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))
     } catch {
