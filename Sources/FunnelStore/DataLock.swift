@@ -19,7 +19,19 @@ public struct DataLock {
     /// Asked while waiting: true ends the wait at once (the board, when a quit signal arrived).
     public var shouldStop: (@Sendable () -> Bool)?
 
-    public init(directory: String) { path = directory + "/.lock" }
+    /// A directory locked itself (`flock` on the directory), not a `.lock` file in it.
+    let isDirectory: Bool
+
+    public init(directory: String) {
+        path = directory + "/.lock"
+        isDirectory = false
+    }
+
+    /// The lock of `directory` itself: no file of its own (`FunnelStore.withCaptureTurn`).
+    public init(lockingDirectory directory: String) {
+        path = directory
+        isDirectory = true
+    }
 
     /// Runs `body` while holding the lock exclusively (writers), waiting up to `timeout`.
     public func withLock<T>(_ body: () throws -> T) throws -> T {
@@ -72,6 +84,11 @@ public struct DataLock {
     }
 
     private func openLockFile() throws -> Int32 {
+        if isDirectory {
+            let fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            guard fd >= 0 else { throw StoreError.errno(path, "opening the folder to lock it") }
+            return fd
+        }
         var fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, AtomicFile.newFileMode)
         // flock needs no write access: a member who may only read the lock file still locks.
         if fd < 0 && (errno == EACCES || errno == EROFS) { fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC) }

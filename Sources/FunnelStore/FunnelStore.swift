@@ -411,6 +411,19 @@ public final class FunnelStore {
         for move in moves { try? AtomicFile.remove(move.from) }
     }
 
+    /// Captures take turns: a capture holds this for its whole run, so its duplicate check sees
+    /// every lead an earlier capture wrote (two captures of one lead at once make one deal, the
+    /// other logged on it). It is a `flock` on the inbox folder itself (no file of its own), and is
+    /// waited for like the writers' lock (`timeout`, `onWait`); the writers' lock stays free.
+    public func withCaptureTurn<T>(_ body: () throws -> T) throws -> T {
+        try AtomicFile.makeDirectory(inboxDirectory)
+        var turn = DataLock(lockingDirectory: inboxDirectory)
+        turn.timeout = lock.timeout
+        turn.onWait = lock.onWait
+        turn.shouldStop = lock.shouldStop
+        return try turn.withLock(body)
+    }
+
     /// Writes new deals together under one lock (`capture`: thousands of leads a second): each
     /// file written without a flush of its own, then one `sync` (Linux waits for it to finish)
     /// makes them all durable before this returns, and the cache journals them at once.

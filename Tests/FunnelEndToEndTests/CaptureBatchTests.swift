@@ -49,4 +49,29 @@ struct CaptureBatchTests {
         #expect(terminal.contains("captured 1000 of 1100 leads\u{1B}[K"))
         #expect(try s.list("--all").count == 1_100)
     }
+
+    @Test func twoCapturesOfTheSameLeadsAtOnceMakeEachDealOnce() throws {
+        let s = try Sandbox(user: "boss")
+        defer { s.remove() }
+        try s.initialize()
+        let lines = ["name,phone"] + (0..<300).map { "Lead \($0),050-\(3_000_000 + $0)" }
+        let csv = s.root + "/leads.csv"
+        try lines.joined(separator: "\n").write(toFile: csv, atomically: true, encoding: .utf8)
+        // Both wait for the go file, then capture the same file at the same moment.
+        let script = "while [ ! -e \"$1\" ]; do sleep 0.01; done; exec \(FunnelBinary.path) capture \(csv)"
+        var programs: [String: ProgramRun] = [:]
+        for name in ["first", "second"] {
+            programs[name] = ProgramRun("/bin/sh", ["-c", script, "sh", s.root + "/go"], environment: s.environment())
+        }
+        let outcomes = runAtOnce(programs, go: s.root + "/go", scratch: s.root, timeLimit: 50)
+        #expect(outcomes.failures.isEmpty, "\(outcomes.failures)")
+        let runs = try ["first", "second"].map { try #require(outcomes.results[$0]) }
+        #expect(runs.allSatisfy { $0.ok }, "\(runs)")
+        // One of them made the 300 deals, the other logged every lead on them.
+        let made = runs.map { $0.stdout.split(separator: "\n").count }.sorted()
+        #expect(made == [0, 300], "\(runs)")
+        #expect(runs.contains { $0.stderr.contains("captured 0 new, 300 attached to existing deals, 0 skipped") })
+        let all = try s.list("--all")
+        #expect(all.count == 300)
+    }
 }

@@ -45,10 +45,14 @@ enum CaptureCommand: Command {
         case .failure(let error): throw CommandFailure.usage("capture: \(error.message); nothing was captured")
         case .success(let read): records = read
         }
-        var capture = try LeadCapture(session: session, funnel: funnel, actor: actor, inbox: inbox.id, source: arguments[.source])
-        capture.total = records.count
-        for record in records { try capture.take(record) }
-        try capture.flush()
+        // One capture at a time: the duplicate check below reads the deals after any earlier capture.
+        let capture = try session.store.withCaptureTurn {
+            var capture = try LeadCapture(session: session, funnel: funnel, actor: actor, inbox: inbox.id, source: arguments[.source])
+            capture.total = records.count
+            for record in records { try capture.take(record) }
+            try capture.flush()
+            return capture
+        }
         Console.error("captured \(capture.created) new, \(capture.attached) attached to existing deals, \(capture.skipped) skipped")
         if capture.skipped > 0 {
             throw CommandFailure(code: .usage, message: "\(capture.skipped) record(s) skipped; the others were kept")
