@@ -63,7 +63,7 @@ struct CommandLineSpecTests {
     }
 
     @Test func anUnknownSubCommandGetsADidYouMean() throws {
-        try expectUsage(["team", "ad", "dana"], mentions: "funnel team: unknown action “ad”; use: add, email (did you mean add?)")
+        try expectUsage(["team", "ad", "dana"], mentions: "funnel team: unknown action “ad”; use: list, add, email (did you mean add?)")
         try expectUsage(["config", "lsit"], mentions: "use: list, get, set (did you mean list?)")
         try expectUsage(["lost-reasons", "remvoe", "Price"], mentions: "did you mean remove?")
         try expectUsage(["sync", "int", "/tmp/x"], mentions: "did you mean init?")
@@ -83,6 +83,15 @@ struct CommandLineSpecTests {
         // A sub-command's own help.
         let named = try runProgram(FunnelBinary.path, ["team", "add", "--help"], environment: s.environment(), scratch: s.root)
         #expect(named.ok && named.stdout.contains("usage: funnel team add"), "\(named)")
+    }
+
+    @Test func teamAndStagesTakeListAsTheOtherGroupsDo() throws {
+        let s = try Sandbox.initialized()
+        defer { s.remove() }
+        #expect(try s.ok("team", "list").stdout == s.ok("team").stdout)
+        #expect(try s.ok("team", "list", "--json").stdout == s.ok("team", "--json").stdout)
+        #expect(try s.ok("stages", "list", "--json").stdout == s.ok("stages", "--json").stdout)
+        #expect(try s.ok("stages", "--pipeline", "main", "list").stdout == s.ok("stages").stdout)
     }
 
     @Test func aFlagOfAnotherSubCommandSaysWhereItGoes() throws {
@@ -113,7 +122,7 @@ struct CommandLineSpecTests {
         let goals = try s.ok("man", "goals").stdout
         #expect(goals.contains("only the goal of this kind (default: every kind) (one of: won_value, won_deals, activities)"), "\(goals)")
         let bash = try s.ok("completions", "bash").stdout
-        #expect(bash.contains("compgen -W \"add email\""), "team's sub-commands complete")
+        #expect(bash.contains("compgen -W \"list add email\""), "team's sub-commands complete")
         #expect(bash.contains("compgen -W \"list set remove\""), "goals' sub-commands complete")
     }
 }

@@ -13,7 +13,8 @@ enum StagesCommand: Command {
             stages measurably hurts sales; 3-5 open stages is what works. See docs/cli.md.
             """,
         subcommands: [
-            StagesAddCommand.self, StagesRenameCommand.self, StagesMoveCommand.self, StagesSetCommand.self, StagesRemoveCommand.self,
+            StagesListCommand.self, StagesAddCommand.self, StagesRenameCommand.self, StagesMoveCommand.self, StagesSetCommand.self,
+            StagesRemoveCommand.self,
         ])
 
     /// The options, declared once.

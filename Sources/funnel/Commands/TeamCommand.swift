@@ -7,7 +7,7 @@ enum TeamCommand: Command {
     static let spec = CommandSpec(
         name: "team", summary: "List the team, or add someone to it (managers).",
         options: Option.specs,
-        subcommands: [TeamAddCommand.self, TeamEmailCommand.self])
+        subcommands: [TeamListCommand.self, TeamAddCommand.self, TeamEmailCommand.self])
 
     typealias Option = JSONArrayOption
 
