@@ -30,7 +30,7 @@ public struct Month: Hashable, Comparable, Sendable, ISOTextCodable, CustomStrin
     }
 
     /// ISO 8601: "2026-11".
-    public var iso: String { String(format: "%04d-%02d", year, month) }
+    public var iso: String { zeroPadded(year, 4) + "-" + zeroPadded(month, 2) }
     public var description: String { iso }
 
     /// The month's first and last days.
@@ -62,8 +62,8 @@ extension DateStyle {
         case .iso:
             let names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
             return "\(names[month.month - 1]) \(month.year)"
-        case .dayMonthDot: return String(format: "%02d.%04d", month.month, month.year)
-        case .dayMonthSlash: return String(format: "%02d/%04d", month.month, month.year)
+        case .dayMonthDot: return zeroPadded(month.month, 2) + "." + zeroPadded(month.year, 4)
+        case .dayMonthSlash: return zeroPadded(month.month, 2) + "/" + zeroPadded(month.year, 4)
         }
     }
 }

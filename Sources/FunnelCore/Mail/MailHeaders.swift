@@ -80,7 +80,7 @@ public enum MailHeaders {
         let c = calendar.dateComponents([.weekday, .day, .month, .year, .hour, .minute, .second], from: time)
         let days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
         let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        func two(_ n: Int?) -> String { String(format: "%02d", n ?? 0) }
+        func two(_ n: Int?) -> String { zeroPadded(n ?? 0, 2) }
         return "\(days[((c.weekday ?? 1) - 1) % 7]), \(c.day ?? 1) \(months[((c.month ?? 1) - 1) % 12]) \(c.year ?? 1970) "
             + "\(two(c.hour)):\(two(c.minute)):\(two(c.second)) +0000"
     }
