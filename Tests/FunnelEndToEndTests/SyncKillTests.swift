@@ -59,3 +59,59 @@ struct SyncKillTests {
         _ = Spawn.wait(pid)
     }
 }
+
+/// A git left running by a killed sync may hold `refs/remotes/origin/…` at the moment the next sync
+/// fetches: that lost ref lock is waited out, and never called an unreachable remote.
+@Suite("Sync: a ref lock held by another git", .serialized)
+struct SyncRefLockTests {
+    /// A git wrapper whose fetches fail as git does when another git holds the ref, `failures`
+    /// times (a count kept in a file), then runs the real git.
+    func lockingGit(in root: String, failures: Int) throws -> String {
+        let wrapper = root + "/git-locked"
+        let script = """
+            #!/bin/sh
+            if [ "$1" = "fetch" ]; then
+              n=$(cat "\(root)/fetches" 2>/dev/null || echo 0)
+              echo $((n + 1)) > "\(root)/fetches"
+              if [ "$n" -lt \(failures) ]; then
+                echo "error: cannot lock ref 'refs/remotes/origin/main': is at 1111 but expected 2222" >&2
+                exit 1
+              fi
+            fi
+            exec /usr/bin/git "$@"
+            """
+        try script.write(toFile: wrapper, atomically: true, encoding: .utf8)
+        chmod(wrapper, 0o755)
+        return wrapper
+    }
+
+    @Test func aRefLockLostForAMomentIsWaitedOutAndTheSyncCompletes() throws {
+        let team = try SyncTeam()
+        defer { team.remove() }
+        try team.sandbox.initialize()
+        try team.setUp()
+        try team.ok("boss", "add", "After the lock")
+        let wrapper = try lockingGit(in: team.sandbox.root, failures: 2)
+        let synced = try team.run("boss", ["sync"], env: ["FUNNEL_GIT": wrapper])
+        #expect(synced.ok, "\(synced)")
+        let fetches = try String(contentsOfFile: team.sandbox.root + "/fetches", encoding: .utf8)
+        #expect(fetches.trimmingCharacters(in: .whitespacesAndNewlines) == "3", "two lost locks, then the fetch: \(fetches)")
+        try team.ok("rita", "sync")
+        #expect(try team.list("rita").contains("After the lock"))
+    }
+
+    @Test func aRefLockHeldOnIsSaidAsSuchNotAsAnUnreachableRemote() throws {
+        let team = try SyncTeam()
+        defer { team.remove() }
+        try team.sandbox.initialize()
+        try team.setUp()
+        try team.ok("boss", "add", "Waits for the lock")
+        let before = team.files("boss")
+        let wrapper = try lockingGit(in: team.sandbox.root, failures: 1_000)
+        let held = try team.run("boss", ["sync"], env: ["FUNNEL_GIT": wrapper])
+        #expect(!held.ok && held.stderr.contains("another git is updating this clone"), "\(held)")
+        #expect(!held.stderr.contains("cannot reach"), "\(held)")
+        #expect(team.files("boss") == before)
+        try team.ok("boss", "sync")
+    }
+}

@@ -36,8 +36,7 @@ extension SyncRepository {
             if !hasSeries { report.quoteSeries = try registerSeries(account: author, branch: branch, remote: remote) }
             while report.attempts < Self.attemptsLimit {
                 report.attempts += 1
-                let fetch = try git.run(["fetch", "-q", "origin"])
-                guard fetch.status == 0 else { throw SyncError.offline(remote: remote, detail: fetch.reason) }
+                try fetchOrigin(remote: remote)
                 let theirs = try git.value(["rev-parse", "-q", "--verify", "refs/remotes/origin/\(branch)^{commit}"])
                 try store.lock.withLock {
                     // What was saved while we fetched goes into this round.
@@ -78,19 +77,43 @@ extension SyncRepository {
         // A git left running by a sync killed alone (its children live on) finishes in moments:
         // give it two seconds before its lock files count as stale.
         let deadline = Date().addingTimeInterval(2)
-        while Date() < deadline, AtomicFile.identity("\(gitDirectory)/index.lock") != nil { usleep(20_000) }
-        for name in ["index.lock", "HEAD.lock", "packed-refs.lock", "funnel-merge.index", "funnel-merge.index.lock"] {
-            unlink("\(gitDirectory)/\(name)")
-        }
-        for folder in ["refs/heads", "refs/remotes/origin"] {
-            for name in (try? FileManager.default.contentsOfDirectory(atPath: "\(gitDirectory)/\(folder)")) ?? []
-            where name.hasSuffix(".lock") {
-                unlink("\(gitDirectory)/\(folder)/\(name)")
-            }
-        }
+        while Date() < deadline, !gitLockFiles().isEmpty { usleep(20_000) }
+        for path in gitLockFiles() { unlink(path) }
+        for name in ["funnel-merge.index", "funnel-merge.index.lock"] { unlink("\(gitDirectory)/\(name)") }
         let attributes = gitDirectory + "/info/attributes"
         if let data = try? AtomicFile.readFile(attributes, limit: 4_096)?.data, data == Data(Self.mergeAttributes.utf8) {
             unlink(attributes)
+        }
+    }
+
+    /// The lock files a git writes while it changes the index, HEAD or a branch.
+    func gitLockFiles() -> [String] {
+        var found = ["index.lock", "HEAD.lock", "packed-refs.lock"].map { "\(gitDirectory)/\($0)" }
+            .filter { AtomicFile.identity($0) != nil }
+        for folder in ["refs/heads", "refs/remotes/origin"] {
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: "\(gitDirectory)/\(folder)")) ?? []
+            where name.hasSuffix(".lock") {
+                found.append("\(gitDirectory)/\(folder)/\(name)")
+            }
+        }
+        return found
+    }
+
+    /// Fetches origin. A git left running by a sync killed alone may still be updating
+    /// `refs/remotes/origin`: a ref lock lost to it is waited out (three seconds), never reported
+    /// as an unreachable remote. Unreachable: `SyncError.offline`.
+    func fetchOrigin(remote: String) throws {
+        let deadline = Date().addingTimeInterval(3)
+        while true {
+            let fetch = try git.run(["fetch", "-q", "origin"])
+            if fetch.status == 0 { return }
+            let lockLost = fetch.stderr.contains("cannot lock ref") || fetch.stderr.contains(".lock': File exists")
+            guard lockLost else { throw SyncError.offline(remote: remote, detail: fetch.reason) }
+            guard Date() < deadline else {
+                throw StoreError.io(
+                    path: gitDirectory, detail: "another git is updating this clone (\(fetch.reason)); your data is unchanged, run funnel sync again")
+            }
+            usleep(100_000)
         }
     }
 

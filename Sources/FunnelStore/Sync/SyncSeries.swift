@@ -12,8 +12,7 @@ extension SyncRepository {
     /// returns it. Offline: `SyncError.offline`, nothing recorded.
     func registerSeries(account: String, branch: String, remote: String) throws -> String {
         for _ in 0..<Self.attemptsLimit * 2 {
-            let fetch = try git.run(["fetch", "-q", "origin"])
-            guard fetch.status == 0 else { throw SyncError.offline(remote: remote, detail: fetch.reason) }
+            try fetchOrigin(remote: remote)
             guard let theirs = try git.value(["rev-parse", "-q", "--verify", "refs/remotes/origin/\(branch)^{commit}"]) else {
                 throw SyncError.refused("\(remote) has no branch \(branch): run funnel sync init in the data directory that has the data")
             }
