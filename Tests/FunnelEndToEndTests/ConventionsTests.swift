@@ -125,6 +125,7 @@ struct ConventionsTests {
                 language = from the locale, else en
                 board_direction = auto
                 sync_interval = 5
+                archive_after = 90
 
                 """)
         // Every setting the board and `funnel mail` read can be set and read back.
@@ -147,7 +148,14 @@ struct ConventionsTests {
         #expect(theme.status == Exit.usage && theme.stderr.contains("did you mean light?"), "\(theme)")
         let mouse = try s.run("config", "set", "mouse", "maybe")
         #expect(mouse.status == Exit.usage && mouse.stderr.contains("on or off"), "\(mouse)")
+        for bad in ["-1", "36501", "ninety"] {
+            let archive = try s.run("config", "set", "archive_after", bad)
+            #expect(archive.status == Exit.usage && archive.stderr.contains("0 to 36500"), "\(archive)")
+        }
         #expect(String(data: s.bytes(config) ?? Data(), encoding: .utf8) == "# mine\ntheme = light\nmouse = on\n", "refusals write nothing")
+        try s.ok("config", "set", "archive_after", "30")
+        #expect(try s.ok("config", "get", "archive_after").output == "30")
+        try s.ok("config", "set", "archive_after", "90")
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: s.root + "/home/.config/funnel")
         #expect(leftovers == ["config"], "written atomically, no temporary file left: \(leftovers)")
     }

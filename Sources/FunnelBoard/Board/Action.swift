@@ -12,6 +12,8 @@ public enum Action: Hashable, Sendable {
     case openDetail, newDeal, startFilter, cycleSort, undo, redo, help, quit, bossMode, pickSeller
     // Working the day.
     case logCall, todayList, accept, reject, assign, flagFilter, report
+    /// `z`: show or hide the closed deals archived off the columns (`ArchiveRule`).
+    case toggleArchived
     /// `e`: email the deal's contact from a template (R11). `p`: its priority, or R13's stuck prompt.
     case email, priority
     /// `b` and `t` in the detail pane: bill a module, log a training for one (R21).

@@ -5,7 +5,8 @@ import FunnelCore
 /// time, so a key press costs the same with 100 deals as with 100,000.
 ///
 /// `all` holds, per stage, the deals in scope in board order; `shown` is `all` after the text
-/// and flag filters. Filtering narrows from the previous result while the filter text grows.
+/// and flag filters, without the archived cards (`ArchiveRule`) unless they are asked for or a
+/// text is typed. Filtering narrows from the previous result while the filter text grows.
 public struct CardIndex: Sendable {
     /// One card: its id, what the filter searches, and its value for the column's total.
     struct Entry: Sendable {
@@ -18,8 +19,11 @@ public struct CardIndex: Sendable {
         let foreign: Bool
         /// Its weighted value (`WeightedValue`) when in the pipeline's currency.
         let weighted: Decimal?
+        /// Closed long ago (`ArchiveRule`): off the columns unless asked for or searched.
+        let archived: Bool
 
-        init(_ deal: Deal, currency: String, stage: Stage?) {
+        init(_ deal: Deal, currency: String, stage: Stage?, archived: Bool) {
+            self.archived = archived
             id = deal.id
             haystack = SearchText.haystack(deal)
             value = deal.currency == currency ? deal.value : nil
@@ -39,41 +43,67 @@ public struct CardIndex: Sendable {
     public private(set) var weighted: [Decimal] = []
     /// Per stage: how many shown cards have a weighted value (their own probability or their stage's).
     public private(set) var weightedCount: [Int] = []
+    /// Per stage: the archived cards in scope, shown or not.
+    public private(set) var archived: [Int] = []
+    /// Whether archived cards are shown without a text filter (`z`).
+    public private(set) var showsArchived = false
     private var filter = ""
     private var flag: CardNarrowing?
     /// Recent filter results by needle, so deleting a character (or typing it again) is instant.
     private var recent: [(needle: String, shown: [[Entry]])] = []
     static let recentLimit = 12
 
-    /// Sorts and groups every deal in scope.
-    init(deals: [String: Deal], stages: [Stage], scope: Scope, sort: CardOrder, actor: User, utcOffset: Int, currency: String) {
+    /// Sorts and groups every deal in scope; `isArchived` tells the cards kept off the columns.
+    init(
+        deals: [String: Deal], stages: [Stage], scope: Scope, sort: CardOrder, actor: User, utcOffset: Int, currency: String,
+        isArchived: (Deal, Stage) -> Bool = { _, _ in false }
+    ) {
         let position = Dictionary(uniqueKeysWithValues: stages.enumerated().map { ($1.id, $0) })
         var keys = Array(repeating: [CardSortKey](), count: stages.count)
         var entries = Array(repeating: [Entry](), count: stages.count)
+        archived = Array(repeating: 0, count: stages.count)
         for deal in deals.values where Visibility.includes(deal, scope: scope, actor: actor) {
             guard let c = position[deal.stage] else { continue }
             keys[c].append(sort.key(deal, utcOffset: utcOffset))
-            entries[c].append(Entry(deal, currency: currency, stage: stages[c]))
+            let entry = Entry(deal, currency: currency, stage: stages[c], archived: isArchived(deal, stages[c]))
+            if entry.archived { archived[c] += 1 }
+            entries[c].append(entry)
         }
         // Sort positions, not values: nothing but integers moves while sorting.
         all = stages.indices.map { c in CardOrder.sortedPositions(keys[c]).map { entries[c][$0] } }
-        shown = all
+        shown = withoutArchived(all)
         refreshDerived(columns: Array(all.indices))
     }
 
+    /// The columns without their archived cards (all of them when archived cards are shown).
+    private func withoutArchived(_ columns: [[Entry]]) -> [[Entry]] {
+        showsArchived || !archived.contains(where: { $0 > 0 }) ? columns : columns.map { $0.filter { !$0.archived } }
+    }
+
+    /// Whether a card of `entry`'s kind is shown with the current text: archived cards only when
+    /// asked for or searched.
+    private func admits(_ entry: Entry) -> Bool {
+        !entry.archived || showsArchived || !filter.isEmpty
+    }
+
     /// Applies the text and flag filters. While the text only grows, the previous result is narrowed.
-    mutating func refilter(_ text: String, flag: CardNarrowing?, flagged: (String) -> Bool) {
+    /// Archived cards are shown when `showArchived`, or matched when a text is typed.
+    mutating func refilter(_ text: String, flag: CardNarrowing?, showArchived: Bool = false, flagged: (String) -> Bool) {
         let needle = SearchText.fold(text.trimmingCharacters(in: .whitespaces))
-        if flag != self.flag { recent = [] }
-        let narrowing = flag == self.flag && needle.hasPrefix(filter) && !filter.isEmpty
+        if flag != self.flag || showArchived != showsArchived { recent = [] }
+        let narrowing = flag == self.flag && showArchived == showsArchived && needle.hasPrefix(filter) && !filter.isEmpty
+        showsArchived = showArchived
+        let withArchived = showArchived || !needle.isEmpty
         if needle.isEmpty && flag == nil {
-            shown = all
+            shown = withoutArchived(all)
         } else if flag == self.flag, let cached = recent.last(where: { $0.needle == needle }) {
             shown = cached.shown
         } else {
             let source = narrowing ? shown : all
             shown = source.map { column in
-                column.filter { SearchText.matches($0.haystack, folded: needle) && (flag == nil || flagged($0.id)) }
+                column.filter {
+                    (withArchived || !$0.archived) && SearchText.matches($0.haystack, folded: needle) && (flag == nil || flagged($0.id))
+                }
             }
             recent.append((needle, shown))
             if recent.count > Self.recentLimit { recent.removeFirst() }
@@ -87,7 +117,8 @@ public struct CardIndex: Sendable {
     /// a removal and a binary-search insertion in the affected columns only.
     mutating func replace(
         old: Deal?, new: Deal?, stages: [Stage], scope: Scope, sort: CardOrder, actor: User, utcOffset: Int,
-        currency: String, lookup: (String) -> Deal?, flagged: (String) -> Bool
+        currency: String, lookup: (String) -> Deal?, flagged: (String) -> Bool,
+        isArchived: (Deal, Stage) -> Bool = { _, _ in false }
     ) {
         let id = old?.id ?? new?.id ?? ""
         recent = []
@@ -96,7 +127,7 @@ public struct CardIndex: Sendable {
         let candidates = hint.map { [$0] + all.indices.filter { $0 != hint } } ?? Array(all.indices)
         for c in candidates {
             guard let i = all[c].firstIndex(where: { $0.id == id }) else { continue }
-            all[c].remove(at: i)
+            if all[c].remove(at: i).archived { archived[c] -= 1 }
             if let j = shown[c].firstIndex(where: { $0.id == id }) {
                 let entry = shown[c].remove(at: j)
                 ids[c].remove(at: j)
@@ -110,9 +141,10 @@ public struct CardIndex: Sendable {
             break
         }
         if let new, Visibility.includes(new, scope: scope, actor: actor), let c = stages.firstIndex(where: { $0.id == new.stage }) {
-            let entry = Entry(new, currency: currency, stage: stages[c])
+            let entry = Entry(new, currency: currency, stage: stages[c], archived: isArchived(new, stages[c]))
+            if entry.archived { archived[c] += 1 }
             all[c].insert(entry, at: Self.insertionPoint(of: new, in: all[c], sort: sort, utcOffset: utcOffset, lookup: lookup))
-            if SearchText.matches(entry.haystack, folded: filter) && (flag == nil || flagged(new.id)) {
+            if admits(entry) && SearchText.matches(entry.haystack, folded: filter) && (flag == nil || flagged(new.id)) {
                 let j = Self.insertionPoint(of: new, in: shown[c], sort: sort, utcOffset: utcOffset, lookup: lookup)
                 shown[c].insert(entry, at: j)
                 ids[c].insert(entry.id, at: j)

@@ -50,6 +50,7 @@ enum ColumnsUpdate {
         .todayList: { open(.today(TodayList()), &$0) },
         .report: openReport,
         .flagFilter: openFlagFilter,
+        .toggleArchived: toggleArchived,
         .help: { open(.help(scroll: 0), &$0) },
         .bossMode: bossMode,
         .pickSeller: pickSeller,
@@ -103,6 +104,23 @@ enum ColumnsUpdate {
         state.flagFilter = nil
         state.priorityFilter = nil
         state.refilter()
+        return []
+    }
+
+    /// `z`: the closed deals archived off the columns shown in them, or hidden again.
+    static func toggleArchived(_ state: inout BoardState) -> [Effect] {
+        guard state.archive.days > 0 else {
+            state.status = StatusMessage(text: state.text(.statusArchiveOff), isError: false)
+            return []
+        }
+        state.showArchived.toggle()
+        state.refilter()
+        let days = ["days": String(state.archive.days)]
+        let text =
+            state.showArchived
+            ? state.text(.statusArchivedShown, days, count: state.index.archived.reduce(0, +))
+            : state.text(.statusArchivedHidden, days)
+        state.status = StatusMessage(text: text, isError: false)
         return []
     }
 

@@ -151,6 +151,7 @@ public enum KeyTable {
         KeyBinding(context: .board, keys: [.char("P")], action: .switchPipeline, help: .keySwitchPipeline),
         KeyBinding(context: .board, keys: [.char("b")], action: .bossMode, help: .keyBossModeEverySellersCardsManagers),
         KeyBinding(context: .board, keys: [.char("o")], action: .pickSeller, help: .keyShowOneSellersCardsManagers),
+        KeyBinding(context: .board, keys: [.char("z")], action: .toggleArchived, help: .keyShowOrHideArchivedDeals),
         KeyBinding(context: .board, keys: [.char("?")], action: .help, help: .keyThisHelp, hint: KeyHint(.hintHelp, rank: 0)),
         KeyBinding(context: .board, keys: [.escape], action: .cancel, help: .keyClearTheFilter),
         KeyBinding(context: .board, keys: [.char("q")], action: .quit, help: .keyQuit, hint: KeyHint(.hintQuit, rank: 2)),

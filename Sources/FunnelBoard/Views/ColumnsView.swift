@@ -37,7 +37,13 @@ enum ColumnsView {
             var markers: [String] = []
             if below > 0 { markers.append(state.text(.columnMoreBelow, count: below)) }
             if scroll > 0 { markers.append(state.text(.columnMoreAbove, count: scroll)) }
-            if !markers.isEmpty {
+            let archived = hiddenArchived(index, state: state)
+            if archived > 0 { markers.append(state.text(.columnArchived, count: archived)) }
+            if cards.count == 0, archived > 0 {
+                grid.put(
+                    fitting: " " + state.text(.columnArchived, count: archived), x: x, y: BoardLayout.top, width: width,
+                    alignRight: state.rightToLeft, style: CellStyle(.dim))
+            } else if !markers.isEmpty {
                 grid.put(
                     fitting: markers.joined(separator: " · "), x: x, y: BoardLayout.markerY(height: state.height), width: width,
                     alignRight: state.rightToLeft, style: CellStyle(.dim))
@@ -85,6 +91,12 @@ enum ColumnsView {
             if let carried { return row == 0 ? carried : state.deals[ids[row - 1]] }
             return state.deals[ids[row]]
         }
+    }
+
+    /// The column's archived cards kept off it: none while they are shown or a text is searched.
+    static func hiddenArchived(_ index: Int, state: BoardState) -> Int {
+        guard !state.showArchived, state.filter.trimmingCharacters(in: .whitespaces).isEmpty else { return 0 }
+        return index < state.index.archived.count ? state.index.archived[index] : 0
     }
 
     /// The weighted value shown beside an open column's total: only when a stage of the pipeline

@@ -26,6 +26,8 @@ public struct BoardOptions: Sendable {
     public var locale: BoardLocale
     /// Minutes between background syncs when the data directory is synced (`sync_interval`; 0: Ctrl-S only).
     public var syncInterval: Int = 5
+    /// Which closed deals are kept off the columns (`archive_after`).
+    public var archive = ArchiveRule()
     /// The id of the pipeline the board opens on (`funnel --pipeline NAME`); the first by default.
     public var pipeline: String = PipelineSet.firstID
 
@@ -92,6 +94,10 @@ public final class BoardApp {
         let done = firstStepsFile.load()
         state.firstSteps = FirstStep.allCases.filter { !done.contains($0) }
         state.sync = SyncStatus(available: SyncRunner.isAvailable(root: store.root), interval: options.syncInterval)
+        if state.archive != options.archive {
+            state.archive = options.archive
+            state.recompute(keeping: nil)
+        }
         return state
     }
 

@@ -22,6 +22,8 @@ public struct ConfigFile: Sendable {
     public var boardDirection: BoardDirection?
     /// Minutes between the board's background syncs (docs/sync.md); 0: only on Ctrl-S.
     public var syncInterval: Int?
+    /// Days after which a closed deal leaves the board's columns (`ArchiveRule`); 0: never.
+    public var archiveAfter: Int?
 
     /// The range `sync_interval` may take, in minutes (a day at most).
     public static let syncIntervals = 0...1_440
@@ -66,11 +68,16 @@ public struct ConfigFile: Sendable {
                     throw ThemeError(message: "\(place): sync_interval is a number of minutes, 0 to 1440 (0: only on Ctrl-S)")
                 }
                 config.syncInterval = minutes
+            case "archive_after":
+                guard let days = Int(sides[1]), ArchiveRule.allowedDays.contains(days) else {
+                    throw ThemeError(message: "\(place): archive_after is a number of days, 0 to 36500 (0: closed deals stay on the board)")
+                }
+                config.archiveAfter = days
             case "bidi": config.bidi = try choice(sides[1], "bidi is app or terminal", at: place)
             default:
                 throw ThemeError(
                     message:
-                        "\(place): unknown setting “\(sides[0])” (known: theme, mouse, bidi, arabic_shaping, mailer, language, board_direction, sync_interval)"
+                        "\(place): unknown setting “\(sides[0])” (known: theme, mouse, bidi, arabic_shaping, mailer, language, board_direction, sync_interval, archive_after)"
                 )
             }
         }

@@ -66,6 +66,7 @@ enum BoardCommand {
             inotify: session.inotify, display: display, environment: environment,
             locale: look.locale)
         boardOptions.syncInterval = config.syncInterval ?? boardOptions.syncInterval
+        if let days = config.archiveAfter { boardOptions.archive = ArchiveRule(days: days) }
         if let pipeline { boardOptions.pipeline = pipeline }
         let app = BoardApp(store: session.store, account: session.account, options: boardOptions)
         let state: BoardState

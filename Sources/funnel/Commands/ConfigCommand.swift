@@ -1,5 +1,6 @@
 import Foundation
 import FunnelBoard
+import FunnelCore
 import FunnelStore
 import FunnelTUI
 import FunnelText
@@ -14,7 +15,8 @@ enum ConfigCommand: Command {
             mouse (on or off), bidi (app or terminal: docs/bidi.md), arabic_shaping (on or off), mailer (the
             sendmail -t command funnel mail hands emails to, as one quoted word), language (he, ar or en),
             board_direction (auto, ltr or rtl), sync_interval (minutes between the board's background syncs when the data
-            is synced, 0 to 1440; 0: only on Ctrl-S; docs/sync.md).
+            is synced, 0 to 1440; 0: only on Ctrl-S; docs/sync.md), archive_after (days after which a won or lost deal
+            leaves the board's columns, 0 to 36500; 0: never; z on the board shows them; docs/themes.md).
             The file is $XDG_CONFIG_HOME/funnel/config (default ~/.config/funnel/config).
             """,
         subcommands: [ConfigListCommand.self, ConfigGetCommand.self, ConfigSetCommand.self])
@@ -23,7 +25,7 @@ enum ConfigCommand: Command {
     static let defaults: [(key: String, value: String)] = [
         ("theme", "dark"), ("mouse", "off"), ("bidi", "app"), ("arabic_shaping", "on"),
         ("mailer", "/usr/sbin/sendmail -t (when installed)"), ("language", "from the locale, else en"),
-        ("board_direction", "auto"), ("sync_interval", "5"),
+        ("board_direction", "auto"), ("sync_interval", "5"), ("archive_after", "90"),
     ]
     static let themes = ["dark", "light", "high-contrast", "mono"]
 
@@ -76,6 +78,12 @@ enum ConfigCommand: Command {
                 throw CommandFailure.usage("funnel config: sync_interval is a number of minutes, 0 to 1440 (0: only on Ctrl-S), not “\(value)”")
             }
             return String(minutes)
+        case "archive_after":
+            guard let days = Int(value), ArchiveRule.allowedDays.contains(days) else {
+                throw CommandFailure.usage(
+                    "funnel config: archive_after is a number of days, 0 to 36500 (0: closed deals stay on the board), not “\(value)”")
+            }
+            return String(days)
         case "mailer":
             let trimmed = value.trimmingCharacters(in: .whitespaces)
             guard !trimmed.isEmpty, !trimmed.contains(where: { $0.isNewline }) else {
@@ -105,6 +113,7 @@ enum ConfigCommand: Command {
         case "language": return config.language?.rawValue
         case "board_direction": return config.boardDirection?.rawValue
         case "sync_interval": return config.syncInterval.map(String.init)
+        case "archive_after": return config.archiveAfter.map(String.init)
         default: return config.theme
         }
     }

@@ -11,7 +11,7 @@ extension BoardState {
         missingStages = pipeline.missingStages(of: deals.values)
         index = CardIndex(
             deals: deals, stages: stages, scope: scope, sort: sort, actor: actor, utcOffset: utcOffset,
-            currency: pipeline.defaultCurrency)
+            currency: pipeline.defaultCurrency, isArchived: archiveTest)
         refreshHeaderGoal()
         refilter(keeping: focusID)
     }
@@ -19,7 +19,8 @@ extension BoardState {
     /// Applies the text and flag filters again (narrowing while the text grows).
     public mutating func refilter(keeping kept: String? = nil) {
         let focusID = kept ?? selectedDeal?.id
-        index.refilter(filter, flag: CardNarrowing.of(flag: flagFilter, priority: priorityFilter), flagged: flagTest)
+        index.refilter(
+            filter, flag: CardNarrowing.of(flag: flagFilter, priority: priorityFilter), showArchived: showArchived, flagged: flagTest)
         settle(focus: focusID)
     }
 
@@ -44,7 +45,7 @@ extension BoardState {
         let deals = self.deals
         index.replace(
             old: old, new: deal, stages: stages, scope: scope, sort: sort, actor: actor, utcOffset: utcOffset,
-            currency: pipeline.defaultCurrency, lookup: { deals[$0] }, flagged: flagTest)
+            currency: pipeline.defaultCurrency, lookup: { deals[$0] }, flagged: flagTest, isArchived: archiveTest)
         settle(focus: focusID)
     }
 
@@ -57,8 +58,15 @@ extension BoardState {
         let deals = self.deals
         index.replace(
             old: old, new: nil, stages: stages, scope: scope, sort: sort, actor: actor, utcOffset: utcOffset,
-            currency: pipeline.defaultCurrency, lookup: { deals[$0] }, flagged: flagTest)
+            currency: pipeline.defaultCurrency, lookup: { deals[$0] }, flagged: flagTest, isArchived: archiveTest)
         settle(focus: focusID == id ? nil : focusID)
+    }
+
+    /// Whether a deal in a stage is archived today (`ArchiveRule`); captures values, not `self`.
+    var archiveTest: (Deal, Stage) -> Bool {
+        let rule = archive, utcOffset = self.utcOffset
+        let today = Day(now, utcOffset: utcOffset)
+        return { deal, stage in rule.isArchived(deal, stage: stage, today: today, utcOffset: utcOffset) }
     }
 
     /// Whether a deal (by id) has the flag the board filters on; captures values, not `self`,

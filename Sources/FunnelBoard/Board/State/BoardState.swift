@@ -38,6 +38,10 @@ public struct BoardState: Sendable {
     public var flagFilter: DealFlag?
     /// Show only cards of this priority (`f`, "High priority").
     public var priorityFilter: Priority?
+    /// Which closed deals are kept off the columns (`funnel config set archive_after`).
+    public var archive = ArchiveRule()
+    /// `z`: archived cards shown in their columns.
+    public var showArchived = false
 
     /// Selected column (index into the pipeline's stages).
     public var column: Int = 0

@@ -186,6 +186,7 @@ public enum TextKey: String, CaseIterable, Sendable {
     case keyReportStagesConversionLossesTeam
     case keyBossModeEverySellersCardsManagers
     case keyShowOneSellersCardsManagers
+    case keyShowOrHideArchivedDeals
     case keyThisHelp
     case keyClearTheFilter
     case keyQuit
@@ -341,6 +342,7 @@ public enum TextKey: String, CaseIterable, Sendable {
     case columnMoreBelow
     case columnMoreAbove
     case columnNoCards
+    case columnArchived
     case dayToday
     case dayTomorrow
     case dayYesterday
@@ -379,6 +381,9 @@ public enum TextKey: String, CaseIterable, Sendable {
     case statusNoStageLeft
     case statusNoStageRight
     case statusSortedBy
+    case statusArchivedShown
+    case statusArchivedHidden
+    case statusArchiveOff
     case promptRejectTitle
     case promptRejectLabel
     case pickerAssignTitle
