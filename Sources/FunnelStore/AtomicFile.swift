@@ -245,29 +245,54 @@ public enum AtomicFile {
         try entries(directory).names
     }
 
+    /// The real directories in `directory` (never a link to one), hidden names skipped; [] when it
+    /// does not exist. The listing's file types decide, `lstat` only where the file system gives none.
+    public static func folders(in directory: String) throws -> [String] {
+        var names: [String] = []
+        try forEachEntry(in: directory) { entry in
+            let type = entry.pointee.d_type
+            guard type == UInt8(DT_DIR) || type == UInt8(DT_UNKNOWN), let name = name(of: entry), !name.hasPrefix(".") else { return }
+            if type == UInt8(DT_UNKNOWN) {
+                var info = stat()
+                guard lstat(directory + "/" + name, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return }
+            }
+            names.append(name)
+        }
+        return names
+    }
+
     /// How many names in `directory` are not valid UTF-8 (funnel never reads those files).
     public static func undecodableNames(in directory: String) throws -> Int {
         try entries(directory).undecodable
     }
 
     private static func entries(_ directory: String) throws -> (names: [String], undecodable: Int) {
-        guard let dir = opendir(directory) else {
-            if errno == ENOENT { return ([], 0) }
-            throw StoreError.errno(directory, "listing")
-        }
-        defer { closedir(dir) }
         var names: [String] = []
         var undecodable = 0
-        while let entry = readdir(dir) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(validatingCString: $0) }
-            }
-            guard let name else {
+        try forEachEntry(in: directory) { entry in
+            guard let name = name(of: entry) else {
                 undecodable += 1
-                continue
+                return
             }
             if name != "." && name != ".." { names.append(name) }
         }
         return (names, undecodable)
+    }
+
+    /// An entry's name, or nil when it is not valid UTF-8.
+    static func name(of entry: UnsafeMutablePointer<dirent>) -> String? {
+        withUnsafePointer(to: entry.pointee.d_name) {
+            $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(validatingCString: $0) }
+        }
+    }
+
+    /// Calls `body` with each entry of `directory` (`.` and `..` too); nothing when it does not exist.
+    static func forEachEntry(in directory: String, _ body: (UnsafeMutablePointer<dirent>) throws -> Void) throws {
+        guard let dir = opendir(directory) else {
+            if errno == ENOENT { return }
+            throw StoreError.errno(directory, "listing")
+        }
+        defer { closedir(dir) }
+        while let entry = readdir(dir) { try body(entry) }
     }
 }

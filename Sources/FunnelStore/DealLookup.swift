@@ -50,13 +50,8 @@ extension AtomicFile {
     /// hidden names; [] when the directory does not exist. Names that do not match never become
     /// strings.
     static func names(in directory: String, prefix: [UInt8], suffix: [UInt8]) throws -> [String] {
-        guard let dir = opendir(directory) else {
-            if errno == ENOENT { return [] }
-            throw StoreError.errno(directory, "listing")
-        }
-        defer { closedir(dir) }
         var names: [String] = []
-        while let entry = readdir(dir) {
+        try forEachEntry(in: directory) { entry in
             let name: String? = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 let bytes = raw.bindMemory(to: UInt8.self)
                 let length = bytes.firstIndex(of: 0) ?? bytes.count

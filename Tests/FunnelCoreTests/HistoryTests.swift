@@ -59,7 +59,9 @@ struct HistoryTests {
         let moved = try #require(funnel.apply(.move(to: "meeting"), to: original, by: Fx.rita, now: Fx.later(hours: 1)).success)
         let undone = try #require(funnel.apply(.restore(original), to: moved, by: Fx.rita, now: Fx.later(hours: 2)).success)
         #expect(undone.stage == "new")
-        #expect(undone.stageEntered == Fx.later(hours: 2))
+        // Back in its stage as it was: its days there count from when it first entered (a move and
+        // an undo never reset "stuck" or "lead overdue", nor take a deal out of the archive).
+        #expect(undone.stageEntered == original.stageEntered)
         #expect(undone.revision == moved.revision + 1)
         #expect(undone.history.count == 3)
         #expect(Array(undone.history.prefix(2)) == moved.history)

@@ -35,6 +35,30 @@ struct AtomicFileTests {
         #expect(fileMode(path) == 0o640)
     }
 
+    @Test func foldersAreRealDirectoriesNeverALinkAFileOrAHiddenOne() throws {
+        let tmp = try TempDir()
+        defer { tmp.remove() }
+        for name in ["rita", "sam", ".quarantine"] { #expect(mkdir(tmp.path + "/" + name, 0o700) == 0) }
+        #expect(symlink(tmp.path + "/rita", tmp.path + "/mallory") == 0)
+        try AtomicFile.write(Data("x".utf8), to: tmp.path + "/file.json")
+        #expect(try AtomicFile.folders(in: tmp.path).sorted() == ["rita", "sam"])
+        #expect(try AtomicFile.folders(in: tmp.path + "/absent").isEmpty)
+    }
+
+    @Test func aDealIsNeverFoundThroughALinkedOwnerFolder() throws {
+        let tmp = try TempDir()
+        defer { tmp.remove() }
+        let store = FunnelStore(root: tmp.path)
+        try AtomicFile.makeDirectory(tmp.path + "/deals")
+        try AtomicFile.makeDirectory(tmp.path + "/deals/rita")
+        try AtomicFile.makeDirectory(tmp.path + "/elsewhere")
+        try AtomicFile.write(Data("{}".utf8), to: tmp.path + "/deals/rita/abcd2345.json")
+        try AtomicFile.write(Data("{}".utf8), to: tmp.path + "/elsewhere/efgh6789.json")
+        #expect(symlink(tmp.path + "/elsewhere", tmp.path + "/deals/mallory") == 0)
+        #expect(try store.locate(id: "abcd2345") == [tmp.path + "/deals/rita/abcd2345.json"])
+        #expect(try store.locate(id: "efgh6789").isEmpty)
+    }
+
     @Test func readingNeverFollowsASymlinkNorWaitsOnAFifo() throws {
         let tmp = try TempDir()
         defer { tmp.remove() }

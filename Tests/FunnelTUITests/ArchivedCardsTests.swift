@@ -79,6 +79,33 @@ import Testing
         #expect(Self.column(state, "customer").contains("dddd4444"))
     }
 
+    @Test func anUndoneMovePutsTheCardBackInTheArchive() {
+        var state = BoardFixtures.state(Self.deals, width: 160)
+        BoardFixtures.press([.char("z")], &state)
+        let won = state.stages.firstIndex { $0.id == "customer" }!
+        state.column = won
+        state.rows[won] = state.columnIDs[won].firstIndex(of: "bbbb2222")!
+        let moved = BoardFixtures.press([.char("H")], &state)
+        #expect(state.deals["bbbb2222"]?.stage != "customer", "\(moved)")
+        BoardFixtures.press([.char("u")], &state)
+        #expect(state.deals["bbbb2222"]?.stage == "customer")
+        #expect(state.deals["bbbb2222"]?.stageEntered == Self.deals[1].stageEntered)
+        BoardFixtures.press([.char("z")], &state)
+        #expect(Self.column(state, "customer") == ["aaaa1111"] && state.index.archived[won] == 1)
+    }
+
+    @Test func theArchivedCountIsNeverTheMarkerCutOff() {
+        var deals = Self.deals
+        for n in 0..<30 {
+            deals.append(BoardFixtures.deal("w\(n)aaaaaa".prefix(8).description, "Win \(n)", stage: "customer", next: nil, enteredDaysAgo: 3))
+        }
+        var state = BoardFixtures.state(deals, width: 100, height: 20)
+        state.column = state.stages.firstIndex { $0.id == "customer" }!
+        state.clampScroll()
+        let text = BoardRender.render(state).text
+        #expect(text.contains("1 archived (z) · ↓"), "\(text)")
+    }
+
     @Test func zeroDaysKeepsEveryClosedCardAndZSaysSo() {
         var state = BoardFixtures.state(Self.deals, width: 160)
         state.archive = ArchiveRule(days: 0)

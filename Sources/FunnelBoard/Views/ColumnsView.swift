@@ -35,10 +35,11 @@ enum ColumnsView {
             }
             let below = cards.count - scroll - visible
             var markers: [String] = []
-            if below > 0 { markers.append(state.text(.columnMoreBelow, count: below)) }
-            if scroll > 0 { markers.append(state.text(.columnMoreAbove, count: scroll)) }
+            // The archived count first: its key, "(z)", is never the part cut off.
             let archived = hiddenArchived(index, state: state)
             if archived > 0 { markers.append(state.text(.columnArchived, count: archived)) }
+            if below > 0 { markers.append(state.text(.columnMoreBelow, count: below)) }
+            if scroll > 0 { markers.append(state.text(.columnMoreAbove, count: scroll)) }
             if cards.count == 0, archived > 0 {
                 grid.put(
                     fitting: " " + state.text(.columnArchived, count: archived), x: x, y: BoardLayout.top, width: width,

@@ -42,7 +42,12 @@ extension Funnel {
             next.stage = deal.stage
             next.stageEntered = deal.stageEntered
             next.pipeline = deal.pipeline  // an undo stays in the pipeline the deal is in
-            if earlier.stage != deal.stage { enter(earlier.stage, deal: &next, by: actor, now: now) }
+            if earlier.stage != deal.stage {
+                enter(earlier.stage, deal: &next, by: actor, now: now)
+                // Back in the stage as it was: its days there (stuck, archived) count from then;
+                // the history keeps both moves.
+                if earlier.pipeline == deal.pipeline { next.stageEntered = earlier.stageEntered }
+            }
         case .training(let module, let note):  // a name: ModuleIsNamed
             next.activities.append(Activity(at: now, by: actor.account, kind: .training, note: note, module: BilledModule.clean(module)))
         case .bill(let module):  // ModuleIsNamed, ModuleBilledOnce, TrainingBeforeBilling
