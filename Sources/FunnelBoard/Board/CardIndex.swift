@@ -33,6 +33,8 @@ public struct CardIndex: Sendable {
     }
 
     private(set) var all: [[Entry]] = []
+    /// `all` without the archived cards, kept beside it so clearing the filter is a copy, not a pass.
+    private var active: [[Entry]] = []
     private(set) var shown: [[Entry]] = []
     /// The ids on screen, per stage, in order.
     public private(set) var ids: [[String]] = []
@@ -71,14 +73,13 @@ public struct CardIndex: Sendable {
         }
         // Sort positions, not values: nothing but integers moves while sorting.
         all = stages.indices.map { c in CardOrder.sortedPositions(keys[c]).map { entries[c][$0] } }
-        shown = withoutArchived(all)
+        active = all.indices.map { c in archived[c] == 0 ? all[c] : all[c].filter { !$0.archived } }
+        shown = unfiltered
         refreshDerived(columns: Array(all.indices))
     }
 
-    /// The columns without their archived cards (all of them when archived cards are shown).
-    private func withoutArchived(_ columns: [[Entry]]) -> [[Entry]] {
-        showsArchived || !archived.contains(where: { $0 > 0 }) ? columns : columns.map { $0.filter { !$0.archived } }
-    }
+    /// The columns without a filter: without their archived cards unless those are shown.
+    private var unfiltered: [[Entry]] { showsArchived ? all : active }
 
     /// Whether a card of `entry`'s kind is shown with the current text: archived cards only when
     /// asked for or searched.
@@ -95,7 +96,7 @@ public struct CardIndex: Sendable {
         showsArchived = showArchived
         let withArchived = showArchived || !needle.isEmpty
         if needle.isEmpty && flag == nil {
-            shown = withoutArchived(all)
+            shown = unfiltered
         } else if flag == self.flag, let cached = recent.last(where: { $0.needle == needle }) {
             shown = cached.shown
         } else {
@@ -127,7 +128,11 @@ public struct CardIndex: Sendable {
         let candidates = hint.map { [$0] + all.indices.filter { $0 != hint } } ?? Array(all.indices)
         for c in candidates {
             guard let i = all[c].firstIndex(where: { $0.id == id }) else { continue }
-            if all[c].remove(at: i).archived { archived[c] -= 1 }
+            if all[c].remove(at: i).archived {
+                archived[c] -= 1
+            } else if let k = active[c].firstIndex(where: { $0.id == id }) {
+                active[c].remove(at: k)
+            }
             if let j = shown[c].firstIndex(where: { $0.id == id }) {
                 let entry = shown[c].remove(at: j)
                 ids[c].remove(at: j)
@@ -144,6 +149,9 @@ public struct CardIndex: Sendable {
             let entry = Entry(new, currency: currency, stage: stages[c], archived: isArchived(new, stages[c]))
             if entry.archived { archived[c] += 1 }
             all[c].insert(entry, at: Self.insertionPoint(of: new, in: all[c], sort: sort, utcOffset: utcOffset, lookup: lookup))
+            if !entry.archived {
+                active[c].insert(entry, at: Self.insertionPoint(of: new, in: active[c], sort: sort, utcOffset: utcOffset, lookup: lookup))
+            }
             if admits(entry) && SearchText.matches(entry.haystack, folded: filter) && (flag == nil || flagged(new.id)) {
                 let j = Self.insertionPoint(of: new, in: shown[c], sort: sort, utcOffset: utcOffset, lookup: lookup)
                 shown[c].insert(entry, at: j)

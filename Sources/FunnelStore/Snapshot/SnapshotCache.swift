@@ -107,17 +107,31 @@ struct SnapshotCache {
             let length = Int(try r.u32())
             if wanted(head) { heads.append((head, start, length)) }
         }
-        let deals0 = r.offset
-        for (head, start, length) in heads {
-            guard start <= raw.count - deals0, length <= raw.count - deals0 - start else { throw CacheUnreadable() }
-            let end = deals0 + start + length
-            var body = BinaryReader(UnsafeRawBufferPointer(rebasing: raw[..<end]), offset: deals0 + start)
-            let deal = try DealBinary.read(&body)
-            // The head must say what the deal says, or a skipped deal could be one that was wanted.
-            guard body.offset == end, DealHead(deal) == head else { throw CacheUnreadable() }
+        let decoded = decodeDeals(raw, heads: heads, from: r.offset)
+        deals.reserveCapacity(deals.count + decoded.count)
+        for deal in decoded {
+            guard let deal else { throw CacheUnreadable() }
             deals[deal.id] = deal
         }
         return (generation, recorded, count)
+    }
+
+    /// The deals the heads point at, decoded on every core (a deal is read from its own bytes
+    /// only); nil where one cannot be read or is not what its head says (a skipped deal could
+    /// then be one that was wanted).
+    static func decodeDeals(
+        _ raw: UnsafeRawBufferPointer, heads: [(head: DealHead, start: Int, length: Int)], from deals0: Int
+    ) -> [Deal?] {
+        // Read-only for the whole call, which returns before the caller's buffer goes.
+        nonisolated(unsafe) let bytes = raw
+        return parallelMap(Array(heads.indices), chunk: 2_048) { i -> Deal? in
+            let (head, start, length) = heads[i]
+            guard start <= bytes.count - deals0, length <= bytes.count - deals0 - start else { return nil }
+            let end = deals0 + start + length
+            var body = BinaryReader(UnsafeRawBufferPointer(rebasing: bytes[..<end]), offset: deals0 + start)
+            guard let deal = try? DealBinary.read(&body), body.offset == end, DealHead(deal) == head else { return nil }
+            return deal
+        }
     }
 
     /// Replaces the cache with `deals` as of `fingerprint`, and starts an empty journal.

@@ -91,7 +91,9 @@ struct Session {
     func deals(for actor: User, where wanted: (DealHead) -> Bool = { _ in true }) throws -> [Deal] {
         let set = try data { try store.loadDealSet(where: wanted) }
         if let warning = set.skippedWarning(toManager: actor.role == .manager) { Console.error("funnel: warning: " + warning) }
-        return Array(set.deals.values)
+        let deals = Array(set.deals.values)
+        KeptUntilExit.shared.keep((set, deals))
+        return deals
     }
 
     /// Parses a date as typed (ISO or relative) against today.
