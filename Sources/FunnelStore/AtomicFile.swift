@@ -80,6 +80,7 @@ public enum AtomicFile {
         let directory = folder(of: path)
         let name = self.name(of: path)
         let mode = mode ?? (isShared(directory) ? sharedFileMode : newFileMode)
+        if replacing == .nothing, try writeUnnamed(data, to: path, directory: directory, mode: mode, durable: durable) { return }
         let temp = "\(directory)/.\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
         let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
         guard fd >= 0 else { throw StoreError.errno(path, "writing") }
@@ -96,6 +97,28 @@ public enum AtomicFile {
         try place(temp, at: path, replacing: replacing)
         placed = true
         if durable { try syncDirectory(directory) }
+    }
+
+    /// A new file at `path`, written whole before it has a name (`O_TMPFILE`, then a link through
+    /// `/proc/self/fd`): one change to the folder instead of three (a temporary name, the link, its
+    /// removal), which is what a capture of thousands of leads into one folder waits on. The link
+    /// never replaces anything. False, nothing written, where the system cannot (a file system
+    /// without `O_TMPFILE`, no `/proc`, no links): the caller then writes it the usual way.
+    private static func writeUnnamed(_ data: Data, to path: String, directory: String, mode: mode_t, durable: Bool) throws -> Bool {
+        // O_TMPFILE is __O_TMPFILE | O_DIRECTORY; Swift does not import the macro.
+        let fd = open(directory, O_WRONLY | O_CLOEXEC | O_DIRECTORY | 0o20000000, mode)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        if fchmod(fd, mode) != 0 { throw StoreError.errno(path, "setting the file mode") }
+        try writeAll(data, to: fd, path: path)
+        if durable, fsync(fd) != 0 { throw StoreError.errno(path, "syncing to disk") }
+        guard linkat(AT_FDCWD, "/proc/self/fd/\(fd)", AT_FDCWD, path, AT_SYMLINK_FOLLOW) == 0 else {
+            if errno == EEXIST { throw StoreError.io(path: path, detail: "a file is already there; it was not replaced") }
+            // No /proc, no links here: the usual way says what is wrong, if anything is.
+            return false
+        }
+        if durable { try syncDirectory(directory) }
+        return true
     }
 
     private static func writeAll(_ data: Data, to fd: Int32, path: String) throws {

@@ -135,8 +135,16 @@ struct MailComposerTests {
 
     @Test func addresses() {
         #expect(MailAddress.isValid("dana.levi+crm@mail.example.co.il"))
-        for bad in ["", "a@", "@b.c", "a@@b.c", "a@b..c", ".a@b.c", "a@-b.c", "דנה@example.com", "a@b.c\n"] {
-            #expect(!MailAddress.isValid(bad), "\(bad)")
+        for good in ["o'brien@x.io", "a@b", "x{y}|z~@host-1.example", String(repeating: "l", count: 64) + "@b.c"] {
+            #expect(MailAddress.isValid(good), "\(good)")
+        }
+        let bad = [
+            "", "a@", "@b.c", "a@@b.c", "a@b..c", ".a@b.c", "a@-b.c", "דנה@example.com", "a@b.c\n", "a b@c.d", "a@b_c.d",
+            "a@b-.c", "a..b@c.d", "a.@b.c", "a\"b@c.d", "a@b.c.", String(repeating: "l", count: 65) + "@b.c",
+            "a@" + String(repeating: "d", count: 64) + ".c",
+        ]
+        for address in bad {
+            #expect(!MailAddress.isValid(address), "\(address)")
         }
     }
 }

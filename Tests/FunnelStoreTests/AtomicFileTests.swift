@@ -106,6 +106,25 @@ struct AtomicFileTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: tmp.path) == ["deal.json"], "no temp file left")
     }
 
+    @Test func aNewFileIsWholeWithItsModeAndNeverReplacesALinkOrAFifo() throws {
+        let tmp = try TempDir()
+        defer { tmp.remove() }
+        let path = tmp.path + "/new.json"
+        try AtomicFile.write(Data("whole".utf8), to: path, replacing: .nothing, durable: false)
+        #expect(bytes(path) == Data("whole".utf8) && fileMode(path) == 0o600)
+        try AtomicFile.write(Data("shared".utf8), to: tmp.path + "/shared.json", mode: 0o640, replacing: .nothing)
+        #expect(fileMode(tmp.path + "/shared.json") == 0o640)
+        try AtomicFile.write(Data("target".utf8), to: tmp.path + "/target")
+        #expect(symlink(tmp.path + "/target", tmp.path + "/link.json") == 0)
+        #expect(mkfifo(tmp.path + "/fifo.json", 0o600) == 0)
+        for planted in ["link.json", "fifo.json", "new.json"] {
+            #expect(storeError { try AtomicFile.write(Data("x".utf8), to: tmp.path + "/" + planted, replacing: .nothing) } != nil, "\(planted)")
+        }
+        #expect(bytes(tmp.path + "/target") == Data("target".utf8) && bytes(path) == Data("whole".utf8))
+        let names = try FileManager.default.contentsOfDirectory(atPath: tmp.path).sorted()
+        #expect(names == ["fifo.json", "link.json", "new.json", "shared.json", "target"], "no temporary file left: \(names)")
+    }
+
     @Test func noTemporaryFilesAreLeftBehind() throws {
         let tmp = try TempDir()
         defer { tmp.remove() }
