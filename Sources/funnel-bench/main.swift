@@ -88,6 +88,8 @@ struct Result {
     var navigate: (median: Double, p99: Double)
     var filter: (median: Double, p99: Double)
     var move: (median: Double, p99: Double)
+    /// `s`: the next sort order, every column sorted again.
+    var sort: (median: Double, p99: Double)
     var save: (median: Double, p99: Double)
     var report: (median: Double, p99: Double)
     var memory: Double
@@ -165,7 +167,7 @@ func measure(root: String, size: Int) throws -> Result {
     return Result(
         deals: size, load: Measure.summary(opened.load), open: Measure.summary(opened.open), reference: Measure.summary(referenceTimes),
         navigate: Measure.summary(keys.navigate), filter: Measure.summary(keys.filter),
-        move: Measure.summary(keys.move), save: Measure.summary(saveTimes),
+        move: Measure.summary(keys.move), sort: Measure.summary(keys.sort), save: Measure.summary(saveTimes),
         report: Measure.summary(reportTimes), memory: memory)
 }
 
@@ -201,7 +203,7 @@ func measureOpen(_ store: FunnelStore, size: Int, manager: User, repetitions: In
 /// 2. Key to frame: navigation, a filter key press, a card move (update + render); the moves'
 /// saves for step 3.
 func measureKeys(_ board: inout BoardState, repetitions: Int) throws -> (
-    navigate: [Double], filter: [Double], move: [Double], saves: [(Deal, Deal)]
+    navigate: [Double], filter: [Double], move: [Double], sort: [Double], saves: [(Deal, Deal)]
 ) {
     board.column = board.stages.firstIndex { $0.id == "new" }!
     var navigateTimes: [Double] = []
@@ -234,7 +236,24 @@ func measureKeys(_ board: inout BoardState, repetitions: Int) throws -> (
         if board.modal != nil { _ = BoardUpdate.key(.escape, &board) }
     }
     try check(!saves.isEmpty, "no card moved")
-    return (navigateTimes, filterTimes, moveTimes, saves)
+    return (navigateTimes, filterTimes, moveTimes, try measureSort(&board, repetitions: repetitions), saves)
+}
+
+/// `s` pressed (the next sort order: every column sorted again) and rendered; then the board is
+/// back in its first order.
+func measureSort(_ board: inout BoardState, repetitions: Int) throws -> [Double] {
+    let first = board.sort
+    var times: [Double] = []
+    for _ in 0..<repetitions {
+        times.append(
+            Measure.time {
+                _ = BoardUpdate.key(.char("s"), &board)
+                _ = BoardRender.render(board)
+            })
+    }
+    for _ in 0..<CardOrder.allCases.count where board.sort != first { _ = BoardUpdate.key(.char("s"), &board) }
+    try check(board.sort == first, "s never came back to \(first)")
+    return times
 }
 
 /// 3. Save: one move durably on disk (fsync of file and directory), as the board saves it: the
@@ -302,17 +321,17 @@ func measureReference(_ store: FunnelStore, size: Int, repetitions: Int) throws 
 
 /// The child's answer: every figure on one line, in a fixed order.
 func encode(_ r: Result) -> String {
-    [r.load, r.open, r.reference, r.navigate, r.filter, r.move, r.save, r.report]
+    [r.load, r.open, r.reference, r.navigate, r.filter, r.move, r.sort, r.save, r.report]
         .flatMap { [$0.median, $0.p99] }.map { String($0) }.joined(separator: " ") + " \(r.memory)"
 }
 
 func decode(_ line: String, deals: Int) -> Result? {
     let v = line.split(separator: " ").compactMap { Double($0) }
-    guard v.count == 17 else { return nil }
+    guard v.count == 19 else { return nil }
     func p(_ i: Int) -> (median: Double, p99: Double) { (v[2 * i], v[2 * i + 1]) }
     return Result(
         deals: deals, load: p(0), open: p(1), reference: p(2), navigate: p(3), filter: p(4), move: p(5),
-        save: p(6), report: p(7), memory: v[16])
+        sort: p(6), save: p(7), report: p(8), memory: v[18])
 }
 
 if let (directory, size) = options.measure {
@@ -381,14 +400,14 @@ func f(_ value: Double) -> String { String(format: "%.2f", value) }
 func pair(_ p: (median: Double, p99: Double)) -> String { "\(f(p.median)) / \(f(p.p99))" }
 print("funnel-bench — milliseconds, median / p99; open includes process start (\(f(processStart.median)) ms); memory: peak resident MB")
 print(
-    ["deals", "load", "open", "plain JSONDecoder", "speed-up", "navigate", "filter key", "move", "save", "report", "memory"]
+    ["deals", "load", "open", "plain JSONDecoder", "speed-up", "navigate", "filter key", "move", "sort (s)", "save", "report", "memory"]
         .joined(separator: " | "))
 for r in results {
     let ratio = r.open.median > 0 ? r.reference.median / r.open.median : 0
     print(
         [
             "\(r.deals)", pair(r.load), pair(r.open), pair(r.reference), String(format: "%.1f×", ratio), pair(r.navigate), pair(r.filter),
-            pair(r.move), pair(r.save), pair(r.report), String(format: "%.0f", r.memory),
+            pair(r.move), pair(r.sort), pair(r.save), pair(r.report), String(format: "%.0f", r.memory),
         ].joined(separator: " | "))
 }
 // Then every command as a whole process (`CommandBench`); the smoke run at 1,000 deals, twice each.
@@ -401,7 +420,7 @@ if let path = options.json {
         func o(_ p: (median: Double, p99: Double)) -> String { "{\"median_ms\": \(f(p.median)), \"p99_ms\": \(f(p.p99))}" }
         return
             "{\"deals\": \(r.deals), \"load\": \(o(r.load)), \"open\": \(o(r.open)), \"plain_decoder\": \(o(r.reference)), \"navigate\": \(o(r.navigate)), "
-            + "\"filter\": \(o(r.filter)), \"move\": \(o(r.move)), \"save\": \(o(r.save)), \"report\": \(o(r.report)), "
+            + "\"filter\": \(o(r.filter)), \"move\": \(o(r.move)), \"sort\": \(o(r.sort)), \"save\": \(o(r.save)), \"report\": \(o(r.report)), "
             + "\"peak_memory_mb\": \(String(format: "%.1f", r.memory))}"
     }
     let commands = commandFigures.isEmpty ? "" : ", \"commands\": [\n  " + commandFigures.map(\.json).joined(separator: ",\n  ") + "\n]"

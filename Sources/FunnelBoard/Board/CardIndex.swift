@@ -78,6 +78,35 @@ public struct CardIndex: Sendable {
         refreshDerived(columns: Array(all.indices))
     }
 
+    /// The same cards in another order (`s`): the entries and their folded search text kept, only
+    /// the sort keys computed again; the same cards shown, so the totals stay. False, nothing
+    /// changed, when a card's deal is not found.
+    mutating func resort(_ sort: CardOrder, utcOffset: Int, lookup: (String) -> Deal?, flagged: (String) -> Bool) -> Bool {
+        var sorted: [[Entry]] = []
+        for column in all {
+            var keys: [CardSortKey] = []
+            keys.reserveCapacity(column.count)
+            for entry in column {
+                guard let deal = lookup(entry.id) else { return false }
+                keys.append(sort.key(deal, utcOffset: utcOffset))
+            }
+            sorted.append(CardOrder.sortedPositions(keys).map { column[$0] })
+        }
+        all = sorted
+        active = all.indices.map { c in archived[c] == 0 ? all[c] : all[c].filter { !$0.archived } }
+        recent = []
+        if filter.isEmpty && flag == nil {
+            shown = unfiltered
+        } else {
+            let needle = filter, flag = self.flag
+            shown = all.map { column in
+                column.filter { admits($0) && SearchText.matches($0.haystack, folded: needle) && (flag == nil || flagged($0.id)) }
+            }
+        }
+        ids = shown.map { $0.map(\.id) }
+        return true
+    }
+
     /// The columns without a filter: without their archived cards unless those are shown.
     private var unfiltered: [[Entry]] { showsArchived ? all : active }
 

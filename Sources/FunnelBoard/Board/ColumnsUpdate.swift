@@ -85,7 +85,7 @@ enum ColumnsUpdate {
 
     static func cycleSort(_ state: inout BoardState) -> [Effect] {
         state.sort = state.sort.next
-        state.recompute(keeping: nil)
+        state.resort()
         state.status = StatusMessage(
             text: state.text(.statusSortedBy, ["sort": BoardRender.sortName(state.sort, state)]), isError: false)
         return []

@@ -16,6 +16,16 @@ extension BoardState {
         refilter(keeping: focusID)
     }
 
+    /// The same cards in the order `sort` now says, without building the columns again (`s`).
+    public mutating func resort() {
+        let focusID = selectedDeal?.id
+        let deals = self.deals
+        guard index.resort(sort, utcOffset: utcOffset, lookup: { deals[$0] }, flagged: flagTest) else {
+            return recompute(keeping: focusID)
+        }
+        settle(focus: focusID)
+    }
+
     /// Applies the text and flag filters again (narrowing while the text grows).
     public mutating func refilter(keeping kept: String? = nil) {
         let focusID = kept ?? selectedDeal?.id

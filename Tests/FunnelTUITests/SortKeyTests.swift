@@ -1,0 +1,55 @@
+import Foundation
+import FunnelCore
+import Testing
+
+@testable import FunnelBoard
+
+/// `s` sorts the cards again without building the columns again: every order gives the same
+/// columns as a board opened in that order, with a filter typed and archived cards shown too.
+@Suite struct SortKeyTests {
+    static let deals: [Deal] = {
+        var deals = BoardFixtures.mixedDeals
+        for n in 0..<40 {
+            var deal = BoardFixtures.deal(
+                "s\(n)aaaaaaa".prefix(8).description, "Deal \(40 - n)", company: n % 3 == 0 ? "Acme" : "Other",
+                stage: ["new", "meeting", "customer"][n % 3], value: Decimal(n * 100), next: n % 5,
+                enteredDaysAgo: Double(n * 7))
+            deal.priority = [.high, .normal, .low][n % 3]
+            deals.append(deal)
+        }
+        return deals
+    }()
+
+    @Test func everyOrderEqualsABoardOpenedInIt() {
+        for filter in ["", "acme"] {
+            for showArchived in [false, true] {
+                var state = BoardFixtures.state(Self.deals)
+                state.showArchived = showArchived
+                state.filter = filter
+                state.refilter()
+                for _ in CardOrder.allCases {
+                    BoardFixtures.press([.char("s")], &state)
+                    var fresh = BoardFixtures.state(Self.deals)
+                    fresh.sort = state.sort
+                    fresh.showArchived = showArchived
+                    fresh.filter = state.filter
+                    fresh.recompute(keeping: nil)
+                    #expect(state.columnIDs == fresh.columnIDs, "sort \(state.sort), filter “\(filter)”, archived \(showArchived)")
+                    #expect(state.index.totals == fresh.index.totals)
+                }
+            }
+        }
+    }
+
+    @Test func aChangeAfterSortingGoesToItsPlaceInTheNewOrder() {
+        var state = BoardFixtures.state(Self.deals)
+        BoardFixtures.press([.char("s"), .char("s")], &state)
+        var changed = Self.deals[10]
+        changed.value = 999_999
+        state.replace(changed)
+        var fresh = BoardFixtures.state(Self.deals.map { $0.id == changed.id ? changed : $0 })
+        fresh.sort = state.sort
+        fresh.recompute(keeping: nil)
+        #expect(state.columnIDs == fresh.columnIDs)
+    }
+}
