@@ -68,7 +68,7 @@ enum ListCommand: Command {
             .filter { deal in
                 flag.map { DealFlags.of(deal, pipeline: home(deal).pipeline, now: session.now, utcOffset: session.utcOffset).contains($0) } ?? true
             }
-            .sorted(byKey: order)
+            .grouped(inOrderOf: order)
         if arguments.flag(.json) {
             JSONOut.streamArray(shown, { DealJSON.make($0, funnel: home($0), now: session.now, utcOffset: session.utcOffset, full: false) }) {
                 Console.block($0, terminator: "")
