@@ -431,11 +431,17 @@ public final class FunnelStore {
     /// file written without a flush of its own, then one `sync` (Linux waits for it to finish)
     /// makes them all durable before this returns, and the cache journals them at once.
     /// Each name must be free (never replaced); the caller chose ids no deal has (`dealIDs`).
+    /// When some files could not be written (a full disk), `PartialBatch` says which deals are on
+    /// disk, durable, and why the others are not.
     public func insertBatch(_ deals: [Deal]) throws {
         guard !deals.isEmpty else { return }
         try lock.withLock {
             let before = fingerprint()
-            for folder in try writeNewDealFiles(deals) { try AtomicFile.syncDirectory(folder) }
+            let (folders, failures) = try writeNewDealFilesReporting(deals)
+            if let cause = failures.lazy.compactMap({ $0 }).first {
+                throw PartialBatch(written: zip(deals, failures).filter { $0.1 == nil }.map(\.0.id), cause: cause)
+            }
+            for folder in folders { try AtomicFile.syncDirectory(folder) }
             let after = fingerprint()
             lastWrite = (before, after)
             try? cache.append(deals, fingerprint: after)
@@ -446,6 +452,13 @@ public final class FunnelStore {
     /// their own, then one `sync` (Linux waits for it to finish); returns the folders written to.
     /// The caller holds the lock.
     func writeNewDealFiles(_ deals: [Deal]) throws -> Set<String> {
+        let (folders, failures) = try writeNewDealFilesReporting(deals)
+        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
+        return folders
+    }
+
+    /// As `writeNewDealFiles`, with why each file could not be written (nil: it is on disk).
+    func writeNewDealFilesReporting(_ deals: [Deal]) throws -> (folders: Set<String>, failures: [StoreError?]) {
         let files = try deals.map { try path(id: $0.id, owner: $0.owner) }
         let folders = Set(files.map { ($0 as NSString).deletingLastPathComponent })
         for folder in folders { try AtomicFile.makeDirectory(folder) }
@@ -461,8 +474,7 @@ public final class FunnelStore {
             }
         }
         sync()
-        if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
-        return folders
+        return (folders, failures)
     }
 
     /// Writes many new deals at once (demo data, imports): no fsync per file, one sync at the end.

@@ -47,3 +47,12 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         .io(path: path, detail: "\(what) failed: \(String(cString: strerror(code)))")
     }
 }
+
+/// New deals written in part (`insertBatch` on a full disk): the ids now on disk, durable, and
+/// why the others are not there.
+public struct PartialBatch: Error, CustomStringConvertible {
+    public let written: [String]
+    public let cause: StoreError
+
+    public var description: String { cause.description }
+}

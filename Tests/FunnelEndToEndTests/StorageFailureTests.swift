@@ -41,6 +41,26 @@ import Glibc
         #expect(leftovers.isEmpty, "\(leftovers)")
     }
 
+    /// A capture that fills the disk prints the ids of the leads it saved before the error: every
+    /// id printed is a deal on disk, every deal on disk was printed.
+    @Test(.enabled(if: canMount)) func aCaptureThatFillsTheDiskPrintsWhatItSaved() throws {
+        let s = try Self.mounted(size: "300k")
+        defer { Self.unmount(s) }
+        try s.initialize()
+        let leads = s.root + "/leads.csv"
+        let rows = (0..<3_000).map { "Lead \($0),Company \($0),lead-\($0)@example.invalid" }
+        try (["name,company,email"] + rows).joined(separator: "\n").write(toFile: leads, atomically: true, encoding: .utf8)
+        let capture = try s.run("capture", leads)
+        #expect(capture.status == Exit.data && capture.stderr.contains("No space left on device"), "\(capture.stderr)")
+        let printed = Set(capture.stdout.split(separator: "\n").map(String.init))
+        let onDisk = Set(
+            try FileManager.default.contentsOfDirectory(atPath: s.dataDir + "/inbox").filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) })
+        #expect(!onDisk.isEmpty && printed == onDisk, "printed \(printed.count), on disk \(onDisk.count)")
+        for id in printed.prefix(20) { #expect(try s.deal(id).string("id") == id) }
+        let leftovers = try FileManager.default.subpathsOfDirectory(atPath: s.dataDir).filter { $0.hasSuffix(".tmp") }
+        #expect(leftovers.isEmpty, "\(leftovers)")
+    }
+
     @Test(.enabled(if: canMount)) func aReadOnlyFileSystemIsAClearError() throws {
         let s = try Self.mounted(size: "1m")
         defer { Self.unmount(s) }

@@ -97,8 +97,28 @@ import Testing
             }
             if Bool.random(using: &rng) { bytes.removeLast(Int.random(in: 1...min(500, bytes.count), using: &rng)) }
             try Data(bytes).write(to: URL(fileURLWithPath: cache.snapshotPath))
-            // Either refused, or read whole: never a crash, never a partial set.
-            if let loaded = cache.load(fingerprint: "fp") { #expect(loaded.count == 20) }
+            // Refused unless nothing changed: never a crash, never a partial or altered set.
+            if let loaded = cache.load(fingerprint: "fp") { #expect(bytes == Array(valid) && loaded.count == 20) }
         }
+    }
+
+    /// Every single byte of a snapshot, changed, makes the cache unread: each part is checked
+    /// against its checksum (a changed letter in a company's name was read as the truth).
+    @Test func aSnapshotWithAnyByteChangedIsNeverRead() throws {
+        let folder = try TemporaryFolder("funnel-fuzz")
+        defer { folder.remove() }
+        let cache = SnapshotCache(directory: folder.path + "/data")
+        let deals = DemoData.deals(count: 3, pipeline: PipelineTemplate.simple.pipeline, now: Date(timeIntervalSince1970: 1_790_000_000))
+        try cache.write(deals, fingerprint: "fp")
+        let valid = Array(try #require(FileManager.default.contents(atPath: cache.snapshotPath)))
+        #expect(cache.load(fingerprint: "fp")?.count == 3)
+        var read = 0
+        for i in valid.indices {
+            var bytes = valid
+            bytes[i] ^= 0x01
+            try Data(bytes).write(to: URL(fileURLWithPath: cache.snapshotPath))
+            if cache.load(fingerprint: "fp") != nil { read += 1 }
+        }
+        #expect(read == 0, "\(read) of \(valid.count) changed snapshots were read")
     }
 }

@@ -10,14 +10,16 @@ import Glibc
 /// the cache is trusted only while the data directory's fingerprint (see
 /// `FunnelStore.fingerprint`) equals the one the cache last recorded, and is rebuilt otherwise.
 ///
-///     cache/snapshot.bin   "FNLSNAP7", generation, fingerprint, count, then a head per deal
+///     cache/snapshot.bin   "FNLSNAP8", generation, fingerprint, count, then a head per deal
 ///                          (id, owner, pipeline, stage, where its deal starts after the
-///                          heads, its length), then the deals
+///                          heads, its length, the FNV-1a of its bytes), the FNV-1a of all
+///                          that, then the deals
 ///     cache/journal.bin    "FNLJRNL7", generation, then records: length, payload, FNV-1a
 ///                          payload: 1 + a deal, or 2 + the fingerprint after a write
 ///
 /// A reader that wants only some deals (a rep's own, one pipeline's) reads the heads and decodes
-/// only the deals it wants (`load(fingerprint:wanted:)`).
+/// only the deals it wants (`load(fingerprint:wanted:)`). Every part is checked against its
+/// checksum before it is believed: a cache changed by a flipped bit is rebuilt, never read.
 ///
 /// Callers hold the data directory's lock: shared to read, exclusive to write.
 struct SnapshotCache {
@@ -27,7 +29,7 @@ struct SnapshotCache {
     /// Past this size the journal is folded into a new snapshot.
     static let journalLimit = 8 << 20
 
-    static let snapshotMagic = Array("FNLSNAP7".utf8)
+    static let snapshotMagic = Array("FNLSNAP8".utf8)
     static let journalMagic = Array("FNLJRNL7".utf8)
 
     /// The cached deals, or nil when the cache is missing, unreadable, or not for `fingerprint`.
@@ -100,13 +102,16 @@ struct SnapshotCache {
         let recorded = try r.string()
         let count = Int(try r.u32())
         guard count <= r.remaining else { throw CacheUnreadable() }
-        var heads: [(head: DealHead, start: Int, length: Int)] = []
+        var heads: [DealSpan] = []
         for _ in 0..<count {
             let head = try DealHead.read(&r)
             guard let start = Int(exactly: try r.u64()) else { throw CacheUnreadable() }
             let length = Int(try r.u32())
-            if wanted(head) { heads.append((head, start, length)) }
+            let checksum = try r.u32()
+            if wanted(head) { heads.append(DealSpan(head: head, start: start, length: length, checksum: checksum)) }
         }
+        let headsEnd = r.offset
+        guard try r.u32() == fnv1a(UnsafeRawBufferPointer(rebasing: raw[..<headsEnd])) else { throw CacheUnreadable() }
         let decoded = decodeDeals(raw, heads: heads, from: r.offset)
         deals.reserveCapacity(deals.count + decoded.count)
         for deal in decoded {
@@ -119,19 +124,26 @@ struct SnapshotCache {
     /// The deals the heads point at, decoded on every core (a deal is read from its own bytes
     /// only); nil where one cannot be read or is not what its head says (a skipped deal could
     /// then be one that was wanted).
-    static func decodeDeals(
-        _ raw: UnsafeRawBufferPointer, heads: [(head: DealHead, start: Int, length: Int)], from deals0: Int
-    ) -> [Deal?] {
+    static func decodeDeals(_ raw: UnsafeRawBufferPointer, heads: [DealSpan], from deals0: Int) -> [Deal?] {
         // Read-only for the whole call, which returns before the caller's buffer goes.
         nonisolated(unsafe) let bytes = raw
         return parallelMap(Array(heads.indices), chunk: 2_048) { i -> Deal? in
-            let (head, start, length) = heads[i]
-            guard start <= bytes.count - deals0, length <= bytes.count - deals0 - start else { return nil }
-            let end = deals0 + start + length
-            var body = BinaryReader(UnsafeRawBufferPointer(rebasing: bytes[..<end]), offset: deals0 + start)
-            guard let deal = try? DealBinary.read(&body), body.offset == end, DealHead(deal) == head else { return nil }
+            let span = heads[i]
+            guard span.start <= bytes.count - deals0, span.length <= bytes.count - deals0 - span.start else { return nil }
+            let start = deals0 + span.start, end = start + span.length
+            guard fnv1a(UnsafeRawBufferPointer(rebasing: bytes[start..<end])) == span.checksum else { return nil }
+            var body = BinaryReader(UnsafeRawBufferPointer(rebasing: bytes[..<end]), offset: start)
+            guard let deal = try? DealBinary.read(&body), body.offset == end, DealHead(deal) == span.head else { return nil }
             return deal
         }
+    }
+
+    /// Where a deal lies after the heads, and the checksum of its bytes.
+    struct DealSpan: Sendable {
+        let head: DealHead
+        let start: Int
+        let length: Int
+        let checksum: UInt32
     }
 
     /// Replaces the cache with `deals` as of `fingerprint`, and starts an empty journal.
@@ -150,7 +162,9 @@ struct SnapshotCache {
             DealHead(deal).write(to: &w)
             w.u64(UInt64(start))
             w.u32(UInt32(bodies.bytes.count - start))
+            w.u32(bodies.bytes.withUnsafeBytes { fnv1a(UnsafeRawBufferPointer(rebasing: $0[start...])) })
         }
+        w.u32(w.bytes.withUnsafeBytes { fnv1a($0) })
         w.append(bodies.bytes)
         var j = BinaryWriter()
         j.append(Self.journalMagic)

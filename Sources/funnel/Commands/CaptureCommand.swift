@@ -1,5 +1,6 @@
 import Foundation
 import FunnelCore
+import FunnelStore
 
 /// `funnel capture [FILE]`: new leads from a web form, a phone system or a CSV drop, into the inbox (R4).
 enum CaptureCommand: Command {
@@ -149,16 +150,27 @@ struct LeadCapture {
         }
     }
 
-    /// Writes the pending deals, then prints their ids: an id printed is a deal on disk.
+    /// Writes the pending deals, then prints their ids: an id printed is a deal on disk. When only
+    /// some could be written (a full disk), their ids are printed before the error.
     mutating func flush() throws {
         guard !pending.isEmpty else { return }
         let deals = pending
-        try session.data { try session.store.insertBatch(deals) }
         pending.removeAll()
-        created += deals.count
-        if showsProgress { Console.endProgress() }
-        Console.block(deals.map(\.id).joined(separator: "\n"))
+        do {
+            try session.data { try session.store.insertBatch(deals) }
+        } catch let partial as PartialBatch {
+            printCreated(partial.written)
+            throw CommandFailure(storeError: partial.cause)
+        }
+        printCreated(deals.map(\.id))
         if showsProgress { Console.progress("captured \(created + attached + skipped) of \(total) leads") }
+    }
+
+    /// The ids of deals now on disk, one a line.
+    mutating func printCreated(_ ids: [String]) {
+        created += ids.count
+        if showsProgress { Console.endProgress() }
+        if !ids.isEmpty { Console.block(ids.joined(separator: "\n")) }
     }
 
     /// A line about one record on stderr, clearing the progress line first.
