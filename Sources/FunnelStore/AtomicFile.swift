@@ -218,16 +218,10 @@ public enum AtomicFile {
     /// is read: a symlink (never followed), a FIFO (never waited on), a directory or a device
     /// is an error naming the path, and so is a file larger than `limit` bytes (never read).
     public static func readFile(_ path: String, limit: Int? = nil) throws -> (data: Data, identity: FileIdentity)? {
-        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
-        if fd < 0 {
-            if errno == ENOENT { return nil }
-            if errno == ELOOP { throw StoreError.io(path: path, detail: "is a symbolic link; funnel never follows one") }
-            throw StoreError.errno(path, "reading")
-        }
+        guard let fd = try openRegular(path) else { return nil }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw StoreError.errno(path, "reading") }
-        guard info.st_mode & S_IFMT == S_IFREG else { throw StoreError.io(path: path, detail: "is not a regular file; it was left untouched") }
         if let limit, info.st_size > limit {
             throw StoreError.io(
                 path: path, detail: "is \(info.st_size) bytes, more than funnel reads from such a file (\(limit)); it was left untouched")
@@ -235,15 +229,51 @@ public enum AtomicFile {
         return (try readAll(fd, path: path, expected: Int(info.st_size)), FileIdentity(info))
     }
 
+    /// `path` opened for reading if it is a regular file (never through a link, never waiting on
+    /// a FIFO), or nil when nothing is there; anything else is an error naming it. The caller closes it.
+    static func openRegular(_ path: String) throws -> Int32? {
+        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
+        if fd < 0 {
+            if errno == ENOENT { return nil }
+            if errno == ELOOP { throw StoreError.io(path: path, detail: "is a symbolic link; funnel never follows one") }
+            throw StoreError.errno(path, "reading")
+        }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            close(fd)
+            throw StoreError.io(path: path, detail: "is not a regular file; it was left untouched")
+        }
+        return fd
+    }
+
+    /// Up to `count` bytes of `fd` from `offset` (fewer only at the file's end).
+    static func readRange(_ fd: Int32, path: String, at offset: Int, count: Int) throws -> Data {
+        var data = Data(count: count)
+        try fill(&data, path: path, grows: false) { pread(fd, $0, $1, off_t(offset + $2)) }
+        return data
+    }
+
     /// Everything `fd` reads until its end, read straight into one buffer of the size `fstat`
     /// gave (the 38 MB snapshot cache is not copied chunk by chunk); a file that grew meanwhile
     /// is read whole all the same.
     static func readAll(_ fd: Int32, path: String, expected: Int) throws -> Data {
         var data = Data(count: max(expected, 0) + 1)
+        try fill(&data, path: path, grows: true) { buffer, count, _ in Glibc.read(fd, buffer, count) }
+        return data
+    }
+
+    /// Fills `data` by `readOnce(where, how many, how many so far)` until it is full (then grown,
+    /// when `grows`) or the file ends; `data` is then what was read.
+    private static func fill(
+        _ data: inout Data, path: String, grows: Bool, _ readOnce: (UnsafeMutableRawPointer, Int, Int) -> Int
+    ) throws {
         var filled = 0
         while true {
-            if filled == data.count { data.count += max(data.count, 16_384) }
-            let n = data.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + filled, $0.count - filled) }
+            if filled == data.count {
+                guard grows else { break }
+                data.count += max(data.count, 16_384)
+            }
+            let n = data.withUnsafeMutableBytes { readOnce($0.baseAddress! + filled, $0.count - filled, filled) }
             if n < 0 {
                 if errno == EINTR { continue }
                 throw StoreError.errno(path, "reading")
@@ -252,7 +282,6 @@ public enum AtomicFile {
             filled += n
         }
         data.count = filled
-        return data
     }
 
     /// Removes a file and syncs its directory; a missing file is fine.

@@ -79,6 +79,8 @@ struct ExportTests {
         #expect(refused.status == Exit.refused, "\(refused)")
         let bad = try s.run("export", "--fields", "titel")
         #expect(bad.status == Exit.usage && bad.stderr.contains("did you mean title?"), "\(bad)")
+        let twice = try s.run("export", "--fields", "title,owner,Title")
+        #expect(twice.status == Exit.usage && twice.stderr.contains("“title” is named twice") && twice.stdout.isEmpty, "\(twice)")
     }
 
     @Test func jsonLinesStageAndSince() throws {

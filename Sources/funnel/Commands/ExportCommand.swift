@@ -72,6 +72,10 @@ enum ExportCommand: Command {
             if let guess = Suggest.closest(name, among: DealRecords.dealColumns) { message += "; did you mean \(guess)?" }
             throw CommandFailure.usage(message)
         }
+        // A column twice would be two keys of one name in a JSON line.
+        if let twice = names.indices.first(where: { names[..<$0].contains(names[$0]) }).map({ names[$0] }) {
+            throw CommandFailure.usage("--fields: “\(twice)” is named twice")
+        }
         return names
     }
 

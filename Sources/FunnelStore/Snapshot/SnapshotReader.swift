@@ -1,0 +1,167 @@
+import Foundation
+import FunnelCore
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Reads `cache/snapshot.bin` in parts (`SnapshotCache`): the header and the heads first, then
+/// only the bytes of the deals wanted, neighbours read together. Every part is checked before it
+/// is believed; anything short, changed or out of place gives nil (the cache is rebuilt). One
+/// open file for both, so a snapshot replaced meanwhile is never read half from each.
+final class SnapshotReader {
+    let path: String
+    let fd: Int32
+    let size: Int
+
+    /// The header and the heads, and where the deals begin.
+    struct Heads {
+        let generation: UInt64
+        let fingerprint: String
+        /// How many deals the snapshot holds.
+        let count: Int
+        /// The wanted deals, their starts counted from `dealsStart`.
+        let spans: [SnapshotCache.DealSpan]
+        let dealsStart: Int
+    }
+
+    /// Gaps between wanted deals smaller than this are read through rather than skipped.
+    static let gapReadThrough = 64 << 10
+
+    /// The snapshot opened (a regular file, never through a link), or nil.
+    init?(path: String) {
+        guard let fd = try? AtomicFile.openRegular(path) else { return nil }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else {
+            close(fd)
+            return nil
+        }
+        self.path = path
+        self.fd = fd
+        size = Int(info.st_size)
+    }
+
+    deinit { close(fd) }
+
+    /// The header and the heads `wanted` accepts: the file's start is read, more of it while the
+    /// heads run past what was read.
+    func heads(wanted: (DealHead) -> Bool) -> Heads? {
+        // The header says how many heads follow: about that much is read at once (a head is about
+        // 60 bytes), so the heads are parsed once, not again after each larger read. The header
+        // itself can be long (the fingerprint names every seller's folder).
+        var prefix = min(size, 64 << 10)
+        var sized = false
+        while true {
+            guard let bytes = try? AtomicFile.readRange(fd, path: path, at: 0, count: prefix), bytes.count == prefix else { return nil }
+            if !sized, let header = bytes.withUnsafeBytes({ try? Self.parseHeader($0) }) {
+                sized = true
+                let needed = min(size, header.end + header.count * 96 + 4)
+                if needed > prefix {
+                    prefix = needed
+                    continue
+                }
+            }
+            // What cannot be read from a prefix may be read from more of the file; from all of it, never.
+            if sized, let heads = bytes.withUnsafeBytes({ try? Self.parseHeads($0, wanted: wanted) }) { return heads }
+            guard prefix < size else { return nil }
+            prefix = min(size, prefix * 4)
+        }
+    }
+
+    /// The header: generation, fingerprint, how many deals; and where the heads begin.
+    static func parseHeader(_ raw: UnsafeRawBufferPointer) throws -> (generation: UInt64, fingerprint: String, count: Int, end: Int) {
+        var r = BinaryReader(raw)
+        guard raw.count >= 8, Array(raw[0..<8]) == SnapshotCache.snapshotMagic else { throw CacheUnreadable() }
+        r.offset = 8
+        let generation = try r.u64()
+        let recorded = try r.string()
+        return (generation, recorded, Int(try r.u32()), r.offset)
+    }
+
+    static func parseHeads(_ raw: UnsafeRawBufferPointer, wanted: (DealHead) -> Bool) throws -> Heads {
+        let (generation, recorded, count, headsStart) = try parseHeader(raw)
+        var r = BinaryReader(raw, offset: headsStart)
+        var spans: [SnapshotCache.DealSpan] = []
+        for _ in 0..<count {
+            let head = try DealHead.read(&r)
+            guard let start = Int(exactly: try r.u64()) else { throw CacheUnreadable() }
+            let length = Int(try r.u32())
+            let checksum = try r.u32()
+            if wanted(head) { spans.append(SnapshotCache.DealSpan(head: head, start: start, length: length, checksum: checksum)) }
+        }
+        let headsEnd = r.offset
+        guard try r.u32() == fnv1a(UnsafeRawBufferPointer(rebasing: raw[..<headsEnd])) else { throw CacheUnreadable() }
+        return Heads(generation: generation, fingerprint: recorded, count: count, spans: spans, dealsStart: r.offset)
+    }
+
+    /// The wanted deals, read and decoded (on every core), or nil when any is missing or wrong.
+    func deals(_ heads: Heads) -> [String: Deal]? {
+        let region = size - heads.dealsStart
+        // A head pointing outside the file is a cache to rebuild (and never an overflow here).
+        guard region >= 0, heads.spans.allSatisfy({ $0.start <= region && $0.length <= region - $0.start }) else { return nil }
+        let (ranges, moved) = Self.plan(heads.spans, region: region)
+        var buffer = Data(count: ranges.last.map { $0.at + $0.count } ?? 0)
+        let complete = buffer.withUnsafeMutableBytes { raw in
+            ranges.allSatisfy { range in
+                Self.fill(raw, at: range.at, count: range.count, from: fd, offset: heads.dealsStart + range.first)
+            }
+        }
+        guard complete else { return nil }
+        let decoded = buffer.withUnsafeBytes { SnapshotCache.decodeDeals($0, heads: moved, from: 0) }
+        var deals: [String: Deal] = [:]
+        deals.reserveCapacity(decoded.count)
+        for deal in decoded {
+            guard let deal else { return nil }
+            deals[deal.id] = deal
+        }
+        return deals
+    }
+
+    /// What to read: ranges of the deals' region (`first`, `count`, where they go in one buffer:
+    /// `at`), each span and its near neighbours in one; the whole region in one read when the
+    /// ranges would cover most of it. The spans, moved to where their bytes are in that buffer.
+    static func plan(
+        _ wanted: [SnapshotCache.DealSpan], region: Int
+    ) -> (ranges: [(first: Int, count: Int, at: Int)], spans: [SnapshotCache.DealSpan]) {
+        let spans = wanted.sorted { $0.start < $1.start }
+        var ranges: [(first: Int, count: Int, at: Int)] = []
+        var i = 0, at = 0
+        while i < spans.count {
+            var j = i + 1
+            var end = spans[i].start + spans[i].length
+            while j < spans.count, spans[j].start - end < gapReadThrough {
+                end = max(end, spans[j].start + spans[j].length)
+                j += 1
+            }
+            ranges.append((spans[i].start, end - spans[i].start, at))
+            at += end - spans[i].start
+            i = j
+        }
+        if at > region / 2 { ranges = spans.isEmpty ? [] : [(0, region, 0)] }
+        // Where each span's bytes land: its range's place in the buffer plus its place in the range.
+        var moved: [SnapshotCache.DealSpan] = []
+        moved.reserveCapacity(spans.count)
+        var r = 0
+        for span in spans {
+            while r + 1 < ranges.count, ranges[r + 1].first <= span.start { r += 1 }
+            let range = ranges.isEmpty ? (first: 0, count: 0, at: 0) : ranges[r]
+            moved.append(
+                SnapshotCache.DealSpan(head: span.head, start: range.at + span.start - range.first, length: span.length, checksum: span.checksum))
+        }
+        return (ranges, moved)
+    }
+
+    /// Reads `count` bytes of `fd` at `offset` into `raw` at `at`; false when the file ends first
+    /// or a range lies outside the buffer.
+    static func fill(_ raw: UnsafeMutableRawBufferPointer, at: Int, count: Int, from fd: Int32, offset: Int) -> Bool {
+        guard at >= 0, count >= 0, offset >= 0, at + count <= raw.count else { return false }
+        var filled = 0
+        while filled < count {
+            let n = pread(fd, raw.baseAddress! + at + filled, count - filled, off_t(offset + filled))
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { return false }
+            filled += n
+        }
+        return true
+    }
+}
