@@ -73,7 +73,7 @@ public struct CardIndex: Sendable {
         }
         // Sort positions, not values: nothing but integers moves while sorting.
         all = stages.indices.map { c in CardOrder.sortedPositions(keys[c]).map { entries[c][$0] } }
-        active = all.indices.map { c in archived[c] == 0 ? all[c] : all[c].filter { !$0.archived } }
+        active = unarchived(all)
         shown = unfiltered
         refreshDerived(columns: Array(all.indices))
     }
@@ -93,7 +93,7 @@ public struct CardIndex: Sendable {
             sorted.append(CardOrder.sortedPositions(keys).map { column[$0] })
         }
         all = sorted
-        active = all.indices.map { c in archived[c] == 0 ? all[c] : all[c].filter { !$0.archived } }
+        active = unarchived(all)
         recent = []
         if filter.isEmpty && flag == nil {
             shown = unfiltered
@@ -105,6 +105,11 @@ public struct CardIndex: Sendable {
         }
         ids = shown.map { $0.map(\.id) }
         return true
+    }
+
+    /// `columns` without their archived cards (a column without any is shared, not copied).
+    private func unarchived(_ columns: [[Entry]]) -> [[Entry]] {
+        columns.indices.map { c in archived[c] == 0 ? columns[c] : columns[c].filter { !$0.archived } }
     }
 
     /// The columns without a filter: without their archived cards unless those are shown.
