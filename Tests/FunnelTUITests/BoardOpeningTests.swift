@@ -27,6 +27,20 @@ struct BoardOpeningTests {
         #expect(!rep.columnIDs.joined().contains("cccc3333") && rep.columnIDs.joined().contains("aaaa1111"))
     }
 
+    @Test func theBoardOpensWithTheArchiveRuleItIsGiven() throws {
+        var old = BoardFixtures.deal("zzzz9999", "Won in spring", stage: "customer", next: nil, enteredDaysAgo: 200)
+        old.owner = "dana"
+        var withOld = data
+        withOld.deals.append(old)
+        let standard = try #require(open(withOld, account: "dana"))
+        #expect(!standard.columnIDs.joined().contains("zzzz9999") && standard.index.archived.reduce(0, +) == 1)
+        let keeping = try #require(
+            BoardState.opening(
+                withOld, account: "dana", pipeline: "no-such-pipeline", goalsProblem: nil, now: BoardFixtures.now, utcOffset: 0,
+                seed: 1, archive: ArchiveRule(days: 0)))
+        #expect(keeping.archive.days == 0 && keeping.columnIDs.joined().contains("zzzz9999"))
+    }
+
     @Test func someoneNotOnTheTeamGetsNoBoard() {
         #expect(open(data, account: "mallory") == nil)
     }

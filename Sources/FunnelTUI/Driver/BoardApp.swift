@@ -86,7 +86,7 @@ public final class BoardApp {
         guard
             var state = BoardState.opening(
                 data, account: account, pipeline: options.pipeline, goalsProblem: goalsProblem, now: now,
-                utcOffset: options.utcOffset, seed: seed)
+                utcOffset: options.utcOffset, seed: seed, archive: options.archive)
         else {
             throw BoardError(message: Message.notOnTeam(account: account).text(in: options.locale.language))
         }
@@ -94,10 +94,6 @@ public final class BoardApp {
         let done = firstStepsFile.load()
         state.firstSteps = FirstStep.allCases.filter { !done.contains($0) }
         state.sync = SyncStatus(available: SyncRunner.isAvailable(root: store.root), interval: options.syncInterval)
-        if state.archive != options.archive {
-            state.archive = options.archive
-            state.recompute(keeping: nil)
-        }
         return state
     }
 

@@ -8,14 +8,15 @@ extension BoardState {
     /// away; a warning about skipped files is said last. nil: `account` is not on the team.
     public static func opening(
         _ data: BoardData, account: String, pipeline id: String, goalsProblem: String?, now: Date, utcOffset: Int,
-        seed: UInt64
+        seed: UInt64, archive: ArchiveRule = ArchiveRule()
     ) -> BoardState? {
         let entry = data.pipelines.entry(id: id) ?? data.pipelines.first
         let funnel = Funnel(pipeline: entry.pipeline, team: data.team).on(entry)
         guard let actor = funnel.team.user(account) else { return nil }
         var state = BoardState(
             funnel: funnel, actor: actor, deals: data.deals.filter { data.pipelines.home(of: $0) == entry.id }, now: now,
-            utcOffset: utcOffset, width: 80, height: 24, seed: seed, scope: actor.role == .manager ? .everyone : .mine)
+            utcOffset: utcOffset, width: 80, height: 24, seed: seed, scope: actor.role == .manager ? .everyone : .mine,
+            archive: archive)
         state.pipelines = data.pipelines
         state.dealsElsewhere = data.deals.filter { data.pipelines.home(of: $0) != entry.id }
         state.goals = data.goals ?? []

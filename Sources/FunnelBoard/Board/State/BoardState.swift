@@ -99,22 +99,23 @@ public struct BoardState: Sendable {
 
     public init(
         funnel: Funnel, actor: User, deals: [Deal], now: Date, utcOffset: Int, width: Int, height: Int,
-        seed: UInt64 = 1, scope: Scope = .mine
+        seed: UInt64 = 1, scope: Scope = .mine, archive: ArchiveRule = ArchiveRule()
     ) {
         self.init(
             funnel: funnel, actor: actor,
             dealsByID: Dictionary(deals.map { ($0.id, $0) }, uniquingKeysWith: { a, b in a.revision >= b.revision ? a : b }),
-            now: now, utcOffset: utcOffset, width: width, height: height, seed: seed, scope: scope)
+            now: now, utcOffset: utcOffset, width: width, height: height, seed: seed, scope: scope, archive: archive)
     }
 
     /// A board over deals already keyed by id (as the store loads them).
     public init(
         funnel: Funnel, actor: User, dealsByID: [String: Deal], now: Date, utcOffset: Int, width: Int, height: Int,
-        seed: UInt64 = 1, scope: Scope = .mine
+        seed: UInt64 = 1, scope: Scope = .mine, archive: ArchiveRule = ArchiveRule()
     ) {
         self.funnel = funnel
         self.actor = actor
         self.scope = scope
+        self.archive = archive
         self.deals = dealsByID
         self.now = now
         self.utcOffset = utcOffset
