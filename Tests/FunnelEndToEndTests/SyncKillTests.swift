@@ -85,12 +85,18 @@ struct SyncRefLockTests {
         return wrapper
     }
 
-    @Test func aRefLockLostForAMomentIsWaitedOutAndTheSyncCompletes() throws {
+    /// A synced team whose manager added a deal `title` since.
+    func teamWithANewDeal(_ title: String) throws -> SyncTeam {
         let team = try SyncTeam()
-        defer { team.remove() }
         try team.sandbox.initialize()
         try team.setUp()
-        try team.ok("boss", "add", "After the lock")
+        try team.ok("boss", "add", title)
+        return team
+    }
+
+    @Test func aRefLockLostForAMomentIsWaitedOutAndTheSyncCompletes() throws {
+        let team = try teamWithANewDeal("After the lock")
+        defer { team.remove() }
         let wrapper = try lockingGit(in: team.sandbox.root, failures: 2)
         let synced = try team.run("boss", ["sync"], env: ["FUNNEL_GIT": wrapper])
         #expect(synced.ok, "\(synced)")
@@ -101,11 +107,8 @@ struct SyncRefLockTests {
     }
 
     @Test func aRefLockHeldOnIsSaidAsSuchNotAsAnUnreachableRemote() throws {
-        let team = try SyncTeam()
+        let team = try teamWithANewDeal("Waits for the lock")
         defer { team.remove() }
-        try team.sandbox.initialize()
-        try team.setUp()
-        try team.ok("boss", "add", "Waits for the lock")
         let before = team.files("boss")
         let wrapper = try lockingGit(in: team.sandbox.root, failures: 1_000)
         let held = try team.run("boss", ["sync"], env: ["FUNNEL_GIT": wrapper])
