@@ -1,13 +1,17 @@
 import Foundation
 
 /// Untrusted text made safe for a terminal: control characters, escape sequences and bidi
-/// overrides are shown as visible symbols, never sent raw.
+/// overrides are shown as visible symbols, never sent raw; the three bidi marks are dropped.
 public enum Sanitize {
     /// One line of text for display: C0 controls become their Control Pictures (␛, ␊…),
     /// DEL becomes ␡, the line and paragraph separators ␊, C1 controls and bidi
-    /// overrides/isolates �.
-    public static func line(_ text: String) -> String {
-        replacingUnsafe(text, keeping: { _ in false })
+    /// overrides/isolates �, and the bidi marks (LRM, RLM, ALM) are dropped.
+    ///
+    /// `keepingBidiMarks`: for text that is put in visual order next (`TextDisplay.visual`,
+    /// `BidiLine`), which must see the marks to order the field as its writer meant, and drops
+    /// them itself.
+    public static func line(_ text: String, keepingBidiMarks: Bool = false) -> String {
+        keepingBidiMarks ? replacingUnsafe(text, keeping: isBidiMark) : replacingUnsafe(text, keeping: { _ in false })
     }
 
     /// Text whose line breaks and tabs were put there by the program itself (a table, a help
@@ -15,6 +19,23 @@ public enum Sanitize {
     /// been through `line`, or a line break inside a value would start a line of its own.
     public static func text(_ text: String) -> String {
         replacingUnsafe(text, keeping: { $0 == "\n" || $0 == "\t" })
+    }
+
+    /// The zero-width marks Unicode lists as Bidi_Control besides the embeddings, overrides and
+    /// isolates: LEFT-TO-RIGHT MARK, RIGHT-TO-LEFT MARK, ARABIC LETTER MARK. Common in real
+    /// Hebrew and Arabic text (Windows-1255 has two of them); they only steer the ordering, so
+    /// funnel orders with them and then drops them: a terminal never gets one raw.
+    public static func isBidiMark(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        return v == 0x200E || v == 0x200F || v == 0x061C
+    }
+
+    /// `text` without its bidi marks (the text itself when it has none).
+    public static func droppingBidiMarks(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isBidiMark) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars where !isBidiMark(scalar) { out.append(scalar) }
+        return String(out)
     }
 
     private static func replacingUnsafe(_ text: String, keeping kept: (Unicode.Scalar) -> Bool) -> String {
@@ -33,6 +54,8 @@ public enum Sanitize {
                 out.append(Unicode.Scalar(0x2400 + v)!)
             } else if v == 0x7F {
                 out.append(Unicode.Scalar(0x2421)!)
+            } else if isBidiMark(scalar) {
+                continue
             } else if v == 0x2028 || v == 0x2029 {
                 // The line and paragraph separators break lines as a line feed does.
                 out.append(Unicode.Scalar(0x240A)!)
@@ -50,9 +73,10 @@ public enum Sanitize {
         text.split(separator: "\n", omittingEmptySubsequences: false).map { line(String($0)) }
     }
 
-    /// Whether a scalar must never reach the terminal as it is.
+    /// Whether a scalar must never reach the terminal as it is (JSON writes it as a `\u` escape).
     public static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool {
         let v = scalar.value
         return v < 0x20 || (0x7F...0x9F).contains(v) || (0x2028...0x202E).contains(v) || (0x2066...0x2069).contains(v)
+            || isBidiMark(scalar)
     }
 }

@@ -20,7 +20,9 @@ import Testing
     static func rawControl(_ text: String) -> String? {
         for scalar in text.unicodeScalars {
             let v = scalar.value
-            if (v < 0x20 && v != 0x0a) || (0x7f...0x9f).contains(v) || (0x202a...0x202e).contains(v) || (0x2066...0x2069).contains(v) {
+            if (v < 0x20 && v != 0x0a) || (0x7f...0x9f).contains(v) || (0x202a...0x202e).contains(v) || (0x2066...0x2069).contains(v)
+                || v == 0x200E || v == 0x200F || v == 0x061C
+            {
                 return String(format: "U+%04X", v)
             }
         }

@@ -6,8 +6,10 @@ import Testing
 /// shared data directory; none of it reaches the terminal raw, and a line break inside a value
 /// never starts a line of its own.
 @Suite("Everything funnel prints is sanitised") struct SanitisedOutputTests {
-    /// OSC 52 (clipboard), a window title, a CSI, the one-byte CSI, a bidi override and an isolate.
-    static let nasty = "\u{1b}]52;c;cHduZWQ=\u{07}\u{1b}]0;pwned\u{07}\u{1b}[2J\u{9b}6n\u{202e}evil\u{2066}x\u{2069}"
+    /// OSC 52 (clipboard), a window title, a CSI, the one-byte CSI, a bidi override, an isolate
+    /// and the three bidi marks.
+    static let nasty =
+        "\u{1b}]52;c;cHduZWQ=\u{07}\u{1b}]0;pwned\u{07}\u{1b}[2J\u{9b}6n\u{202e}evil\u{2066}x\u{2069}\u{200e}\u{200f}\u{061c}"
 
     /// The first raw control, escape or bidi override/isolate in `text`, if any; only line feeds pass.
     static func rawControl(_ text: String) -> String? {

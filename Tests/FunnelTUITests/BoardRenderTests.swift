@@ -94,7 +94,8 @@ import Testing
     }
 
     @Test func controlCharactersNeverReachTheGrid() {
-        let hostile = BoardFixtures.deal("hhhh0000", "evil\u{1b}]0;pwned\u{07}\u{1b}[31mred\u{9b}2J\u{202e}x", company: "a\u{7f}b")
+        let hostile = BoardFixtures.deal(
+            "hhhh0000", "evil\u{1b}]0;pwned\u{07}\u{1b}[31mred\u{9b}2J\u{202e}x\u{200f}", company: "a\u{7f}b\u{200e}\u{061c}")
         let grid = BoardRender.render(BoardFixtures.state([hostile]))
         for cell in grid.cells {
             for scalar in cell.text.unicodeScalars {

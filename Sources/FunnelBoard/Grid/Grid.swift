@@ -52,7 +52,7 @@ public struct Grid: Sendable {
     public mutating func put(_ text: String, x: Int, y: Int, limit: Int? = nil, style: CellStyle = .normal) -> Int {
         guard y >= 0, y < height, x < width else { return 0 }
         let end = min(width, x + (limit ?? width))
-        let fitted = DisplayWidth.prefix(Sanitize.line(text), fitting: end - x)
+        let fitted = DisplayWidth.prefix(Sanitize.line(text, keepingBidiMarks: true), fitting: end - x)
         let used = place(display.visual(fitted.text), x: x, y: y, end: end, style: style)
         if fitted.isCut, x + used >= 0, x + used < end { self[x + used, y] = Cell(text: " ", style: style) }
         return used
@@ -65,7 +65,7 @@ public struct Grid: Sendable {
         style: CellStyle = .normal, direction: BaseDirection = .auto
     ) {
         guard width > 0 else { return }
-        let shown = display.visual(DisplayWidth.truncate(Sanitize.line(text), to: width), direction: direction)
+        let shown = display.visual(DisplayWidth.truncate(Sanitize.line(text, keepingBidiMarks: true), to: width), direction: direction)
         let pad = String(repeating: " ", count: max(0, width - DisplayWidth.of(shown)))
         guard y >= 0, y < height, x < self.width else { return }
         place(alignRight ? pad + shown : shown + pad, x: x, y: y, end: min(self.width, x + width), style: style)

@@ -14,7 +14,7 @@ extension Grid {
     ) {
         guard width > 1, y >= 0, y < height else { return }
         fill(x: x, y: y, width: width, height: 1, style: style)
-        let logical = Array(Sanitize.line(text))
+        let logical = Array(Sanitize.line(text, keepingBidiMarks: true))
         let at = min(max(0, cursor ?? logical.count), logical.count)
         let window = Self.window(logical, around: at, width: width - 2)
         let line = display.line(String(logical[window]))

@@ -25,7 +25,7 @@ public struct BidiLine: Sendable {
         let logical = Array(text)
         logicalCount = logical.count
         let scalars = text.unicodeScalars.map(\.value)
-        if Self.isLeftToRightOnly(scalars), direction != .rightToLeft {
+        if Self.isLeftToRightOnly(scalars), direction != .rightToLeft, !text.unicodeScalars.contains(where: Sanitize.isBidiMark) {
             clusters = logical.map(String.init)
             logicalIndex = Array(logical.indices)
             levels = Array(repeating: 0, count: logical.count)
@@ -107,7 +107,8 @@ public struct BidiLine: Sendable {
         var type: FriBidiCharType
     }
 
-    /// The clusters of `logical` built from the shaped code points, a ligature's fill dropped.
+    /// The clusters of `logical` built from the shaped code points, a ligature's fill and the
+    /// bidi marks dropped.
     static func clusters(_ logical: [Character], original: [UInt32], shaped: [UInt32], paragraph: BidiParagraph) -> [Unit] {
         var units: [Unit] = []
         units.reserveCapacity(logical.count)
@@ -115,7 +116,11 @@ public struct BidiLine: Sendable {
         for character in logical {
             let count = character.unicodeScalars.count
             var text = String.UnicodeScalarView()
-            for i in offset..<(offset + count) where !(shaped[i] == BidiShaping.fill && original[i] != BidiShaping.fill) {
+            // A bidi mark has done its work once the levels are known: never drawn.
+            for i in offset..<(offset + count)
+            where !(shaped[i] == BidiShaping.fill && original[i] != BidiShaping.fill)
+                && !(Unicode.Scalar(original[i]).map(Sanitize.isBidiMark) ?? false)
+            {
                 if let scalar = Unicode.Scalar(shaped[i]) { text.append(scalar) }
             }
             units.append(Unit(text: String(text), level: paragraph.levels[offset], type: paragraph.types[offset]))

@@ -36,8 +36,11 @@ public struct TextDisplay: Sendable, Hashable {
     /// spaces a view put around the field are layout and stay where they are.
     /// `direction` forces the paragraph's direction (a message of the interface reads in the
     /// interface's direction, whatever the title quoted in it starts with).
+    /// The bidi marks (LRM, RLM, ALM) steer the ordering and are then dropped (`Sanitize`).
     public func visual(_ field: String, direction: BaseDirection = .auto) -> String {
-        guard reorders || shapesArabic, !BidiLine.isLeftToRightOnly(field.unicodeScalars.lazy.map(\.value)) else { return field }
+        guard reorders || shapesArabic, !BidiLine.isLeftToRightOnly(field.unicodeScalars.lazy.map(\.value)) else {
+            return Sanitize.droppingBidiMarks(field)
+        }
         let leading = field.prefix { $0 == " " }
         let rest = field.dropFirst(leading.count)
         let trailing = rest.reversed().prefix { $0 == " " }

@@ -42,7 +42,7 @@ enum DoctorCommand: Command {
         Console.line("live reload: \(watch)")
         let problems = findings.filter { !$0.isAdvice }
         for finding in findings where finding.isAdvice {
-            Console.block(["advice: " + finding.problem, "  " + finding.action].map(Sanitize.line).joined(separator: "\n"))
+            Console.block(["advice: " + finding.problem, "  " + finding.action].map { Sanitize.line($0) }.joined(separator: "\n"))
         }
         let repaired = problems.filter(\.outcome.isRepaired)
         if repair && repaired.isEmpty { Console.line("nothing to repair") }
@@ -56,7 +56,7 @@ enum DoctorCommand: Command {
                 [
                     finding.path, "  problem: " + finding.problem,
                     "  \(repair ? "done" : "to do"): " + finding.action,
-                ].map(Sanitize.line).joined(separator: "\n"))
+                ].map { Sanitize.line($0) }.joined(separator: "\n"))
         }
         let unresolved = repair ? problems.filter { !$0.outcome.isRepaired } : problems
         if !unresolved.isEmpty {

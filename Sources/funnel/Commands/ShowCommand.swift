@@ -31,6 +31,10 @@ enum ShowCommand: Command {
         Console.lines(render(deal, funnel: funnel, now: session.now, utcOffset: session.utcOffset, pipelines: set))
     }
 
+    /// One value on its own line: control characters shown, bidi marks kept for `Console.lines`,
+    /// which orders the line with them and drops them.
+    static func field(_ value: String) -> String { Sanitize.line(value, keepingBidiMarks: true) }
+
     /// The stage history, one line a change; a move into another pipeline names it ("Pipeline:
     /// Renewals · Meeting / quote → Opportunity"), each stage named in its own pipeline (its id where
     /// that is not known: before a move, for a deal created elsewhere).
@@ -53,7 +57,7 @@ enum ShowCommand: Command {
             } else {
                 move = "\(name(change.from, in: current)) → \(name(change.to, in: current))"
             }
-            lines.append("  \(Timestamp.format(change.at))  \(Sanitize.line(change.by))  \(Sanitize.line(move))")
+            lines.append("  \(Timestamp.format(change.at))  \(field(change.by))  \(field(move))")
         }
         return lines
     }
@@ -106,7 +110,7 @@ enum ShowCommand: Command {
         }
         if !deal.trainedModules.isEmpty { rows.append((.showTrained, deal.trainedModules.joined(separator: ", "))) }
         if !deal.modules.isEmpty { rows.append((.showBilled, deal.modules.map(\.module).joined(separator: ", "))) }
-        var lines = rows.map { DisplayWidth.fit(UI.text($0.0), to: 15) + Sanitize.line($0.1) }
+        var lines = rows.map { DisplayWidth.fit(UI.text($0.0), to: 15) + field($0.1) }
         if !deal.notes.isEmpty {
             lines.append(UI.text(.showNotes))
             lines += Sanitize.lines(deal.notes).map { "  " + $0 }
@@ -114,7 +118,7 @@ enum ShowCommand: Command {
         if !deal.activities.isEmpty {
             lines.append(UI.text(.showActivities))
             for activity in deal.activities {
-                lines.append("  \(Timestamp.format(activity.at))  \(Sanitize.line(activity.by))  \(Sanitize.line(activity.summary(in: language)))")
+                lines.append("  \(Timestamp.format(activity.at))  \(field(activity.by))  \(field(activity.summary(in: language)))")
             }
         }
         lines += historyLines(deal, funnel: funnel, pipelines: pipelines)
@@ -152,13 +156,13 @@ enum ShowCommand: Command {
         if !deal.assignments.isEmpty {
             lines.append(UI.text(.showAssignments))
             for a in deal.assignments {
-                lines.append("  \(Timestamp.format(a.at))  \(Sanitize.line(a.by))  \(Sanitize.line(who(a.from))) → \(Sanitize.line(who(a.to)))")
+                lines.append("  \(Timestamp.format(a.at))  \(field(a.by))  \(field(who(a.from))) → \(field(who(a.to)))")
             }
         }
         if !deal.modules.isEmpty {
             lines.append(UI.text(.showModulesBilled))
             for billed in deal.modules {
-                lines.append("  \(Timestamp.format(billed.at))  \(Sanitize.line(billed.by))  \(Sanitize.line(billed.module))")
+                lines.append("  \(Timestamp.format(billed.at))  \(field(billed.by))  \(field(billed.module))")
             }
         }
         return lines

@@ -33,7 +33,7 @@ enum Console {
 
     /// One line on standard output.
     static func line(_ text: String) {
-        let line = Sanitize.line(text)
+        let line = Sanitize.line(text, keepingBidiMarks: stdoutDisplay != nil)
         write((stdoutDisplay?.visual(line) ?? line) + "\n", to: STDOUT_FILENO)
     }
 
@@ -45,13 +45,13 @@ enum Console {
     /// Lines of text laid out by funnel, each a label and one value (`funnel show`): like
     /// `block`, but each line in visual order on a terminal with bidi = app. Never for JSON.
     static func lines(_ text: String) {
-        let lines = text.components(separatedBy: "\n").map(Sanitize.line)
+        let lines = text.components(separatedBy: "\n").map { Sanitize.line($0, keepingBidiMarks: stdoutDisplay != nil) }
         write(lines.map { stdoutDisplay?.visual($0) ?? $0 }.joined(separator: "\n") + "\n", to: STDOUT_FILENO)
     }
 
     /// One message line on standard error.
     static func error(_ text: String) {
-        let line = Sanitize.line(text)
+        let line = Sanitize.line(text, keepingBidiMarks: stderrDisplay != nil)
         write((stderrDisplay?.visual(line) ?? line) + "\n", to: STDERR_FILENO)
     }
 

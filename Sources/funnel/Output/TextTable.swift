@@ -5,7 +5,9 @@ import FunnelText
 enum TextTable {
     /// Rows padded per column; `maxWidths` caps a column (cut with …).
     static func render(header: [String], rows: [[String]], maxWidths: [Int]) -> String {
-        let all = [header] + rows.map { $0.map(Sanitize.line) }
+        // The bidi marks stay for `visual` to order with (it drops them); without it, they go now.
+        let marks = Console.stdoutDisplay != nil
+        let all = [header] + rows.map { $0.map { Sanitize.line($0, keepingBidiMarks: marks) } }
         // Each cell measured once: 100,000 rows of eight cells are measured 800,000 times, not thrice that.
         let cellWidths = all.map { $0.map(DisplayWidth.of) }
         var widths = Array(repeating: 0, count: header.count)
