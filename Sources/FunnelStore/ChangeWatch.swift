@@ -10,13 +10,16 @@ extension FunnelStore {
     /// (or this one) has written; the board reloads.
     public func fingerprint() -> String {
         var parts: [String] = []
-        func add(_ path: String) {
-            var info = stat()
-            if stat(path, &info) == 0 {
+        func add(_ path: String, _ found: stat?) {
+            if let info = found {
                 parts.append("\(path):\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec):\(info.st_size):\(info.st_ino)")
             } else {
                 parts.append("\(path):-")
             }
+        }
+        func add(_ path: String) {
+            var info = stat()
+            add(path, stat(path, &info) == 0 ? info : nil)
         }
         add(pipelinePath)
         add(teamPath)
@@ -25,8 +28,10 @@ extension FunnelStore {
         for name in ((try? AtomicFile.list(pipelinesDirectory)) ?? []).sorted() where !name.hasPrefix(".") {
             add("\(pipelinesDirectory)/\(name)")
         }
-        for owner in ((try? AtomicFile.list(dealsDirectory)) ?? []).sorted() where !owner.hasPrefix(".") {
-            add("\(dealsDirectory)/\(owner)")
+        // Each seller's folder looked up from the deals folder, not from `/`: a thousand of them.
+        let owners = ((try? AtomicFile.list(dealsDirectory)) ?? []).sorted().filter { !$0.hasPrefix(".") }
+        for (owner, found) in zip(owners, AtomicFile.stats(in: dealsDirectory, of: owners, following: true)) {
+            add("\(dealsDirectory)/\(owner)", found)
         }
         return parts.joined(separator: "|")
     }

@@ -265,9 +265,9 @@ public final class FunnelStore {
         guard let inbox = try? path(id: id, owner: nil) else { return [] }
         if AtomicFile.identity(inbox) != nil { found.append(inbox) }
         guard (try? StorePaths.checkNoLink(dealsDirectory)) != nil else { return found }
-        for owner in try AtomicFile.folders(in: dealsDirectory) where User.isValidAccount(owner) {
-            let candidate = "\(dealsDirectory)/\(owner)/\(id).json"
-            if AtomicFile.identity(candidate) != nil { found.append(candidate) }
+        let names = try AtomicFile.folders(in: dealsDirectory).filter(User.isValidAccount).map { "\($0)/\(id).json" }
+        for (name, identity) in zip(names, AtomicFile.identities(in: dealsDirectory, of: names)) where identity != nil {
+            found.append("\(dealsDirectory)/\(name)")
         }
         return found
     }
@@ -276,9 +276,14 @@ public final class FunnelStore {
     /// does not belong where it is, when no other copy counts, is an error naming it. Copies in two
     /// owners' folders are looked at again once any writer has finished (a reassignment writes the
     /// new file before it removes the old one, under the lock).
-    func loadDealFile(id: String) throws -> DealFile? {
+    ///
+    /// `found`: the files a lookup just found (`dealFiles(matching:)`), read instead of looking in
+    /// every folder again while each is still there; a vanished one means a writer moved the deal,
+    /// and it is looked for again.
+    func loadDealFile(id: String, found: [String]? = nil) throws -> DealFile? {
+        let known = found.flatMap { $0.isEmpty || $0.contains { AtomicFile.identity($0) == nil } ? nil : $0 }
         do {
-            return try readCopies(of: id)
+            return try readCopies(of: id, at: known)
         } catch DealPlacement.Ambiguous.copies(let error) {
             let again = try lock.whenFree(shared: true, within: Self.writerGrace) { () throws -> DealFile? in
                 do { return try readCopies(of: id) } catch DealPlacement.Ambiguous.copies(let error) { throw error }
@@ -288,10 +293,10 @@ public final class FunnelStore {
         }
     }
 
-    private func readCopies(of id: String) throws -> DealFile? {
+    private func readCopies(of id: String, at known: [String]? = nil) throws -> DealFile? {
         var copies: [DealFile] = []
         var firstError: (any Error)?
-        for path in try locate(id: id) {
+        for path in try known ?? locate(id: id) {
             do {
                 let file = try readDeal(at: path)
                 if let problem = DealPlacement.problem(file.deal, at: path, store: self) {
@@ -310,9 +315,9 @@ public final class FunnelStore {
         }
     }
 
-    /// One deal by exact id, or nil.
-    public func loadDeal(id: String) throws -> Deal? {
-        try loadDealFile(id: id)?.deal
+    /// One deal by exact id, or nil; `found` as in `loadDealFile(id:found:)`.
+    public func loadDeal(id: String, found: [String]? = nil) throws -> Deal? {
+        try loadDealFile(id: id, found: found)?.deal
     }
 
     /// Resolves an id or unique prefix typed by a person.
@@ -324,11 +329,19 @@ public final class FunnelStore {
 
     /// Saves a new deal under the lock; fails if its id is taken anywhere.
     public func insert(_ deal: Deal) throws {
+        guard try insertIfFree(deal) else {
+            throw StoreError.io(path: try path(id: deal.id, owner: deal.owner), detail: "a deal with this id exists")
+        }
+    }
+
+    /// Saves a new deal under the lock when its id is free anywhere; false (nothing written)
+    /// when it is taken. A new id is drawn at random, so this is how `add` makes sure of it: one
+    /// look in the sellers' folders, under the lock, instead of one before it and one in it.
+    public func insertIfFree(_ deal: Deal) throws -> Bool {
         try lock.withLock {
-            guard try locate(id: deal.id).isEmpty else {
-                throw StoreError.io(path: try path(id: deal.id, owner: deal.owner), detail: "a deal with this id exists")
-            }
+            guard try locate(id: deal.id).isEmpty else { return false }
             try writeRecorded(deal, replacing: nil)
+            return true
         }
     }
 

@@ -43,10 +43,20 @@ public struct User: Codable, Hashable, Sendable, Identifiable {
 
     /// Account names are login names: a letter or underscore, then letters, digits, `_ . -`.
     public static func isValidAccount(_ text: String) -> Bool {
-        guard let first = text.first, text.count <= 32, first.isASCII, first.isLetter || first == "_" else {
+        // By bytes: every allowed character is one ASCII byte (a seller's folder is checked on
+        // every command about one deal, a thousand of them in a big team).
+        let bytes = text.utf8
+        guard let first = bytes.first, bytes.count <= 32, isASCIILetter(first) || first == UInt8(ascii: "_") else {
             return false
         }
-        return text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "_.-".contains($0)) }
+        return bytes.allSatisfy {
+            isASCIILetter($0) || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: "_")
+                || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-")
+        }
+    }
+
+    private static func isASCIILetter(_ byte: UInt8) -> Bool {
+        (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
     }
 
     /// The first name: the display name's first word (the account when the name is empty),

@@ -9,11 +9,16 @@ extension Session {
     /// The deal id a person typed (or a unique prefix), resolved among the deals `actor` may see.
     /// Only the files named like it are looked at: a whole id costs a few `lstat`s.
     func resolveDeal(_ typed: String, actor: User) throws -> String {
+        try resolveDealFiles(typed, actor: actor).id
+    }
+
+    /// `resolveDeal`, with the files the deal was found in (read next without looking again).
+    func resolveDealFiles(_ typed: String, actor: User) throws -> (id: String, files: [String]) {
         guard DealID.isWellFormed(typed) else { throw Self.unknownDeal(typed) }
         let candidates = try data { try store.dealFiles(matching: typed) }
         let ids = actor.role == .manager ? Array(candidates.keys) : try visibleIDs(candidates, actor: actor)
         switch DealID.resolve(typed, among: ids) {
-        case .found(let id): return id
+        case .found(let id): return (id, candidates[id] ?? [])
         case .notFound: throw Self.unknownDeal(typed)
         case .ambiguous(let matches):
             throw CommandFailure.notFound(UI.text(.cliDealAmbiguous, ["id": typed, "matches": matches.joined(separator: ", ")]))
@@ -28,7 +33,7 @@ extension Session {
         let own = [store.root + "/inbox/", store.root + "/deals/\(actor.account)/"]
         return try candidates.filter { id, paths in
             do {
-                return try data { try store.loadDeal(id: id) }.map { Visibility.canSee($0, actor: actor) } ?? false
+                return try data { try store.loadDeal(id: id, found: paths) }.map { Visibility.canSee($0, actor: actor) } ?? false
             } catch {
                 if paths.contains(where: { path in own.contains { path.hasPrefix($0) } }) { throw error }
                 return false
@@ -38,8 +43,8 @@ extension Session {
 
     /// Loads a deal the actor may see.
     func visibleDeal(_ typed: String, actor: User) throws -> Deal {
-        let id = try resolveDeal(typed, actor: actor)
-        guard let deal = try data({ try store.loadDeal(id: id) }), Visibility.canSee(deal, actor: actor) else {
+        let (id, files) = try resolveDealFiles(typed, actor: actor)
+        guard let deal = try data({ try store.loadDeal(id: id, found: files) }), Visibility.canSee(deal, actor: actor) else {
             throw Self.unknownDeal(typed)
         }
         return deal

@@ -59,14 +59,16 @@ enum AddCommand: Command {
         draft.probability = try ForecastArguments.probability(arguments) ?? nil
         draft.expectedClose = try ForecastArguments.expectedClose(arguments, session: session) ?? nil
         var generator = SystemRandomNumberGenerator()
-        var id = DealID.make(using: &generator)
-        while try session.data({ try session.store.idIsTaken(id) }) { id = DealID.make(using: &generator) }
-        switch funnel.create(draft, id: id, by: actor, now: session.now, utcOffset: session.utcOffset) {
-        case .failure(let refusal):
-            throw CommandFailure.refused(refusal.message.localized)
-        case .success(let deal):
-            try session.data { try session.store.insert(deal) }
-            Console.line(deal.id)
+        // A random id is free but once in a trillion draws: the store checks it as it saves.
+        while true {
+            switch funnel.create(draft, id: DealID.make(using: &generator), by: actor, now: session.now, utcOffset: session.utcOffset) {
+            case .failure(let refusal):
+                throw CommandFailure.refused(refusal.message.localized)
+            case .success(let deal):
+                guard try session.data({ try session.store.insertIfFree(deal) }) else { continue }
+                Console.line(deal.id)
+                return
+            }
         }
     }
 }
