@@ -71,16 +71,21 @@ public enum CardOrder: String, CaseIterable, Sendable {
 
     /// The positions of `keys` in ascending order. Titles are compared once each (ranked), so
     /// the many ties of a large board cost integer comparisons, not string comparisons.
+    /// Each figure sits in an array of its own, so a comparison copies no key (and retains no
+    /// string); the ids are compared only when all else is equal.
     public static func sortedPositions(_ keys: [CardSortKey]) -> [Int] {
         let titles = Array(Set(keys.map(\.title))).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         let rank = Dictionary(uniqueKeysWithValues: titles.enumerated().map { ($1, $0) })
         let titleRanks = keys.map { rank[$0.title]! }
+        let primaries = keys.map(\.primary)
+        let exacts = keys.map(\.exact)
+        let anyExact = exacts.contains { $0 != nil }
+        let ids = keys.map(\.id)
         return keys.indices.sorted { a, b in
-            let x = keys[a], y = keys[b]
-            if x.primary != y.primary { return x.primary < y.primary }
-            if let p = x.exact, let q = y.exact, p != q { return p > q }
+            if primaries[a] != primaries[b] { return primaries[a] < primaries[b] }
+            if anyExact, let p = exacts[a], let q = exacts[b], p != q { return p > q }
             if titleRanks[a] != titleRanks[b] { return titleRanks[a] < titleRanks[b] }
-            return x.id < y.id
+            return ids[a] < ids[b]
         }
     }
 
