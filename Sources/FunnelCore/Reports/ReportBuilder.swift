@@ -22,7 +22,7 @@ public enum ReportBuilder {
         // The forecast's open deals: the open stages' and the inbox's (it is open too).
         let open = deals.filter { frame.kind($0.stage) == .open || frame.kind($0.stage) == .inbox }
         return FunnelReport(
-            period: period, currency: frame.currency, stages: stageFigures(deals, tally), conversions: conversions(tally),
+            period: period, currency: frame.currency, stages: stageFigures(tally), conversions: conversions(tally),
             winRate: tally.won + tally.lost == 0 ? nil : Double(tally.won) / Double(tally.won + tally.lost), won: tally.won,
             lost: tally.lost, losses: losses(tally), limpingStage: LeakCounter.limping(leakRows),
             lostReasons: tally.reasons.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
@@ -30,23 +30,18 @@ public enum ReportBuilder {
             velocity: velocity(pipeline, tally), medianDaysToWon: Statistics.median(tally.daysToWon.sorted()),
             newDeals: tally.newDeals, team: sellers(team, tally, today: today),
             warnings: warnings(deals, pipeline: pipeline, period: period, tally, utcOffset: utcOffset), leaks: leakRows,
-            weightedValue: WeightedValue.sum(open, currency: frame.currency, stage: frame.stage(of:)),
+            weightedValue: tally.openWeighted.value,
             forecast: Forecast.rows(open, stages: frame.stagesByID, currency: frame.currency, today: today))
     }
 
-    /// Each counted stage but won: its open deals, their total, average and weighted values.
-    static func stageFigures(_ deals: [Deal], _ tally: ReportTally) -> [StageFigures] {
-        let frame = tally.frame
-        let stageWeighted = Dictionary(
-            grouping: deals.filter { frame.countedIndex[$0.stage] != nil && frame.kind($0.stage) != .won }, by: \.stage
-        )
-        .mapValues { WeightedValue.sum($0, currency: frame.currency, stage: frame.stage(of:)) }
-        .merging(frame.counted.filter { $0.probability != nil }.map { ($0.id, Decimal?.some(0)) }) { found, _ in found }
-        return frame.counted.enumerated().filter { $0.element.kind != .won }.map { c, stage in
+    /// Each counted stage but won: its open deals, their total, average and weighted values (0
+    /// for a stage with a probability and no deals; nil when no probability applies).
+    static func stageFigures(_ tally: ReportTally) -> [StageFigures] {
+        tally.frame.counted.enumerated().filter { $0.element.kind != .won }.map { c, stage in
             StageFigures(
                 stage: stage, openDeals: tally.stageCount[c], totalValue: tally.stageTotal[c],
                 averageValue: tally.stageValued[c] == 0 ? nil : tally.stageTotal[c] / Decimal(tally.stageValued[c]),
-                weightedValue: stageWeighted[stage.id] ?? nil)
+                weightedValue: tally.stageCount[c] == 0 ? (stage.probability != nil ? 0 : nil) : tally.stageWeighted[c].value)
         }
     }
 
@@ -101,7 +96,7 @@ public enum ReportBuilder {
             winRate: closed.won + closed.lost == 0 ? nil : Double(closed.won) / Double(closed.won + closed.lost),
             overdueNextActions: overdue, stuck: stuck, stagesInPlay: perStage.values.filter { $0 > 0 }.count,
             overloaded: average > 0 && Double(mine.count) > average * overloadFactor,
-            weightedValue: WeightedValue.sum(mine, currency: frame.currency, stage: frame.stage(of:)))
+            weightedValue: tally.ownerWeighted[user.account]?.value ?? nil)
     }
 
     /// Health: too many stages, the top running dry, open deals without a next action.
@@ -117,8 +112,7 @@ public enum ReportBuilder {
         {
             warnings.append(.topRunningDry(new: tally.newDeals, trailingAverage: trailing))
         }
-        let withoutNext = tally.openByOwner.values.reduce(0) { $0 + $1.filter { $0.nextAction == nil }.count }
-        if withoutNext > 0 { warnings.append(.openWithoutNextAction(count: withoutNext)) }
+        if tally.withoutNext > 0 { warnings.append(.openWithoutNextAction(count: tally.withoutNext)) }
         return warnings
     }
 
@@ -126,13 +120,20 @@ public enum ReportBuilder {
     /// has none before it); nil for an open-ended period.
     static func trailingNewDeals(_ deals: [Deal], period: ReportPeriod, utcOffset: Int) -> Double? {
         guard period.first != nil else { return nil }
-        var earlier: [Int] = []
+        var periods: [ReportPeriod] = []
         var p = period
         for _ in 0..<trailingPeriods {
             guard let before = p.previous else { break }
-            earlier.append(deals.filter { before.contains($0.created, utcOffset: utcOffset) }.count)
+            periods.append(before)
             p = before
         }
-        return earlier.isEmpty ? 0 : Double(earlier.reduce(0, +)) / Double(earlier.count)
+        guard !periods.isEmpty else { return 0 }
+        // One pass, each deal's day computed once: the periods are whole days.
+        var earlier = Array(repeating: 0, count: periods.count)
+        for deal in deals {
+            let day = Day(deal.created, utcOffset: utcOffset)
+            for (i, before) in periods.enumerated() where before.contains(day) { earlier[i] += 1 }
+        }
+        return Double(earlier.reduce(0, +)) / Double(earlier.count)
     }
 }

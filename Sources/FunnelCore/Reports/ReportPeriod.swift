@@ -36,8 +36,12 @@ public struct ReportPeriod: Hashable, Sendable {
 
     /// Whether a moment falls in the period (in the given time zone).
     public func contains(_ date: Date, utcOffset: Int) -> Bool {
-        let day = Day(date, utcOffset: utcOffset)
-        return (first.map { day >= $0 } ?? true) && day <= last
+        contains(Day(date, utcOffset: utcOffset))
+    }
+
+    /// Whether `day` is one of the period's days.
+    public func contains(_ day: Day) -> Bool {
+        (first.map { day >= $0 } ?? true) && day <= last
     }
 
     /// Length in days (nil for all time).

@@ -21,6 +21,13 @@ struct ReportTally {
     var newDeals = 0
     /// Open deals by owner (nil: nobody's yet).
     var openByOwner: [String?: [Deal]] = [:]
+    /// The weighted value of each counted stage's deals (won's too, unused), of the open and
+    /// inbox deals, and of each owner's open deals.
+    var stageWeighted: [WeightedValue.Sum]
+    var openWeighted: WeightedValue.Sum
+    var ownerWeighted: [String?: WeightedValue.Sum] = [:]
+    /// Open deals without a next action.
+    var withoutNext = 0
     var leaks = LeakCounter()
 
     init(frame: ReportFrame) {
@@ -30,6 +37,8 @@ struct ReportTally {
         stageValued = Array(repeating: 0, count: frame.counted.count)
         entered = Array(repeating: 0, count: frame.path.count)
         reached = Array(repeating: 0, count: frame.path.count)
+        stageWeighted = Array(repeating: WeightedValue.Sum(currency: frame.currency), count: frame.counted.count)
+        openWeighted = WeightedValue.Sum(currency: frame.currency)
     }
 
     /// Counts one deal.
@@ -50,15 +59,22 @@ struct ReportTally {
 
     /// The deal's stage now: open deals, their values, and their owner's load.
     private mutating func countStage(_ deal: Deal) {
-        let stageKind = frame.kind(deal.stage)
+        let stage = frame.stage(of: deal)
+        let stageKind = stage?.kind
         if let c = frame.countedIndex[deal.stage], stageKind != .won {
             stageCount[c] += 1
+            stageWeighted[c].add(deal, in: stage)
             if deal.currency == frame.currency, let value = deal.value {
                 stageTotal[c] += value
                 stageValued[c] += 1
             }
         }
-        if stageKind == .open { openByOwner[deal.owner, default: []].append(deal) }
+        if stageKind == .open || stageKind == .inbox { openWeighted.add(deal, in: stage) }
+        if stageKind == .open {
+            openByOwner[deal.owner, default: []].append(deal)
+            ownerWeighted[deal.owner, default: WeightedValue.Sum(currency: frame.currency)].add(deal, in: stage)
+            if deal.nextAction == nil { withoutNext += 1 }
+        }
     }
 
     /// Conversion: each path stage's first entry in the period, and whether the deal went further.

@@ -39,20 +39,36 @@ public enum WeightedValue {
     /// The sum over `deals` in `currency` (others are not summed, as everywhere in the report);
     /// nil when no probability applies to any of them and `stageHasOne` is false.
     public static func sum(_ deals: [Deal], currency: String, stage: (Deal) -> Stage?, stageHasOne: Bool = false) -> Decimal? {
+        var sum = Sum(currency: currency, stageHasOne: stageHasOne)
+        for deal in deals { sum.add(deal, in: stage(deal)) }
+        return sum.value
+    }
+
+    /// `sum` a deal at a time, for a report that sums many groups in one pass over the deals.
+    public struct Sum: Sendable {
+        let currency: String
         var total = Decimal(0)
         var cents: UInt64 = 0
-        var any = stageHasOne
-        for deal in deals {
-            let s = stage(deal)
-            guard let percent = probability(of: deal, in: s) else { continue }
+        var any: Bool
+
+        public init(currency: String, stageHasOne: Bool = false) {
+            self.currency = currency
+            any = stageHasOne
+        }
+
+        /// Counts `deal`, in `stage` (nil: a stage its pipeline lacks).
+        public mutating func add(_ deal: Deal, in stage: Stage?) {
+            guard let percent = probability(of: deal, in: stage) else { return }
             any = true
-            guard deal.currency == currency, let value = deal.value else { continue }
+            guard deal.currency == currency, let value = deal.value else { return }
             if let w = hundredths(value, percent), case (let sum, false) = cents.addingReportingOverflow(w) {
                 cents = sum
             } else {
                 total += decimal(value, percent)
             }
         }
-        return any ? total + Money.fromCents(cents) : nil
+
+        /// The sum; nil when no probability applied to any deal (and the stage has none).
+        public var value: Decimal? { any ? total + Money.fromCents(cents) : nil }
     }
 }
