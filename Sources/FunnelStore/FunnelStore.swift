@@ -129,7 +129,7 @@ public final class FunnelStore {
 
     /// Every deal id present, from file names alone (cheap: no file is opened).
     public func dealIDs() throws -> [String] {
-        try dealPaths().map { (($0 as NSString).lastPathComponent as NSString).deletingPathExtension }
+        try dealPaths().map(StorePaths.dealID(ofPath:))
     }
 
     /// Every deal that counts. Unlike `loadDealSet`, a file that does not count stops the load
@@ -245,7 +245,7 @@ public final class FunnelStore {
             throw StoreError.io(path: path, detail: "vanished while reading")
         }
         let deal = try FunnelJSON.decode(StoredFile<Deal>.self, from: data, path: path).body
-        let expected = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        let expected = StorePaths.dealID(ofPath: path)
         guard deal.id == expected else {
             throw StoreError.corrupt(path: path, detail: "holds deal \(deal.id) but is named \(expected)")
         }

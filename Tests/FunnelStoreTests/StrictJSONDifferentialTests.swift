@@ -89,6 +89,27 @@ import Testing
         #expect(Self.strict(Data(read[0].utf8))?.body.title == "é😀\n\"/\\")
     }
 
+    @Test("The UTF-8 check agrees with the standard library's on edge cases and random bytes")
+    func utf8Check() {
+        func agree(_ bytes: [UInt8]) {
+            let ours = bytes.withUnsafeBufferPointer(StrictJSONParser.isWellFormedUTF8)
+            let theirs = bytes.withUnsafeBufferPointer { String(validating: $0, as: UTF8.self) != nil }
+            #expect(ours == theirs, "\(bytes)")
+        }
+        let edges: [[UInt8]] = [
+            [], [0x41], [0x7F], [0x80], [0xC0, 0xAF], [0xC1, 0xBF], [0xC2, 0x80], [0xDF, 0xBF], [0xE0, 0x9F, 0x80],
+            [0xE0, 0xA0, 0x80], [0xED, 0x9F, 0xBF], [0xED, 0xA0, 0x80], [0xEF, 0xBF, 0xBF], [0xF0, 0x8F, 0xBF, 0xBF],
+            [0xF0, 0x90, 0x80, 0x80], [0xF4, 0x8F, 0xBF, 0xBF], [0xF4, 0x90, 0x80, 0x80], [0xF5, 0x80, 0x80, 0x80],
+            [0xFF], [0xE1, 0x80], [0xF0, 0x90, 0x80], [0xD7, 0x90, 0xD7], [0xC3, 0x41],
+        ]
+        for bytes in edges { agree(bytes) }
+        var rng = SeededGenerator(seed: 5)
+        let alphabet: [UInt8] = [0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC2, 0xDF, 0xE0, 0xE1, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF]
+        for _ in 0..<20_000 {
+            agree((0..<Int.random(in: 1...6, using: &rng)).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &rng)] })
+        }
+    }
+
     @Test("Thousands of mutated files: the strict reader never accepts more, never reads otherwise")
     func mutatedFiles() throws {
         var random = RandomDeals(seed: 7)

@@ -12,6 +12,8 @@ public enum StrictKeys {
 
     /// Throws when the object being decoded has a field outside `Keys`.
     public static func check<Keys: CodingKey & CaseIterable>(_ decoder: any Decoder, _ keys: Keys.Type) throws {
+        // A decoder that can answer it at once (funnel's own reader) needs no second container.
+        if let fields = decoder as? any FieldsKnowing, fields.hasOnlyFields(of: keys) { return }
         let container = try decoder.container(keyedBy: AnyKey.self)
         // A key is known when `Keys` has a case for it: no set of names built per object.
         if let unknown = container.allKeys.first(where: { Keys(stringValue: $0.stringValue) == nil }) {
@@ -35,4 +37,13 @@ public enum StrictKeys {
         try check(decoder, keys)
         return try decoder.container(keyedBy: keys)
     }
+}
+
+/// A decoder that can say whether the object it decodes has only fields a `CodingKey` type
+/// knows, without a container of every key (`StrictKeys.check`); false sends the check the
+/// usual way, which names the unknown field.
+public protocol FieldsKnowing {
+    /// Whether every field of the object being decoded is one of `Keys`' (false when it is
+    /// not an object).
+    func hasOnlyFields<Keys: CodingKey>(of keys: Keys.Type) -> Bool
 }

@@ -68,3 +68,10 @@ struct StrictJSONDecoder: Decoder {
         StrictSingleValueContainer(value: value)
     }
 }
+
+extension StrictJSONDecoder: FieldsKnowing {
+    func hasOnlyFields<Keys: CodingKey>(of keys: Keys.Type) -> Bool {
+        guard case .object(let object) = value else { return false }
+        return object.keys.allSatisfy { Keys(stringValue: $0) != nil }
+    }
+}

@@ -17,9 +17,40 @@ extension StrictJSONParser {
         throw StrictJSONGaveUp()
     }
 
+    /// The text of `utf8`, refused unless it is well-formed UTF-8 (RFC 3629: no overlong form,
+    /// no surrogate, nothing past U+10FFFF). Checked here rather than by `String(validating:)`,
+    /// whose generic code looks its types up at run time for every string of a cold start.
     static func validated(_ utf8: UnsafeBufferPointer<UInt8>) throws -> String {
-        guard let text = String(validating: utf8, as: UTF8.self) else { throw StrictJSONGaveUp() }
-        return text
+        guard isWellFormedUTF8(utf8) else { throw StrictJSONGaveUp() }
+        return String(decoding: utf8, as: UTF8.self)
+    }
+
+    static func isWellFormedUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b < 0x80 {
+                i += 1
+                continue
+            }
+            // The ranges of the second byte (Unicode's table 3-7), then plain continuations.
+            let length: Int
+            var low: UInt8 = 0x80, high: UInt8 = 0xBF
+            switch b {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: (length, low) = (3, 0xA0)
+            case 0xE1...0xEC, 0xEE...0xEF: length = 3
+            case 0xED: (length, high) = (3, 0x9F)
+            case 0xF0: (length, low) = (4, 0x90)
+            case 0xF1...0xF3: length = 4
+            case 0xF4: (length, high) = (4, 0x8F)
+            default: return false
+            }
+            guard i + length <= bytes.count, bytes[i + 1] >= low, bytes[i + 1] <= high else { return false }
+            for k in 2..<length where bytes[i + k] & 0xC0 != 0x80 { return false }
+            i += length
+        }
+        return true
     }
 
     /// The rest of a string with escapes, its bytes so far from `start`.
