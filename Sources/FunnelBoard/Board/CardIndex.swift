@@ -21,10 +21,13 @@ public struct CardIndex: Sendable {
         let weighted: Decimal?
         /// Closed long ago (`ArchiveRule`): off the columns unless asked for or searched.
         let archived: Bool
+        /// The title as every order's tie-break compares it (`CardOrder.sortTitle`).
+        let sortTitle: String
 
         init(_ deal: Deal, currency: String, stage: Stage?, archived: Bool) {
             self.archived = archived
             id = deal.id
+            sortTitle = CardOrder.sortTitle(deal)
             haystack = SearchText.haystack(deal)
             value = deal.currency == currency ? deal.value : nil
             foreign = deal.currency != currency && deal.value != nil
@@ -66,8 +69,8 @@ public struct CardIndex: Sendable {
         archived = Array(repeating: 0, count: stages.count)
         for deal in deals.values where Visibility.includes(deal, scope: scope, actor: actor) {
             guard let c = position[deal.stage] else { continue }
-            keys[c].append(sort.key(deal, utcOffset: utcOffset))
             let entry = Entry(deal, currency: currency, stage: stages[c], archived: isArchived(deal, stages[c]))
+            keys[c].append(sort.key(deal, utcOffset: utcOffset, sortTitle: entry.sortTitle))
             if entry.archived { archived[c] += 1 }
             entries[c].append(entry)
         }
@@ -88,7 +91,7 @@ public struct CardIndex: Sendable {
             keys.reserveCapacity(column.count)
             for entry in column {
                 guard let deal = lookup(entry.id) else { return false }
-                keys.append(sort.key(deal, utcOffset: utcOffset))
+                keys.append(sort.key(deal, utcOffset: utcOffset, sortTitle: entry.sortTitle))
             }
             sorted.append(CardOrder.sortedPositions(keys).map { column[$0] })
         }

@@ -29,8 +29,13 @@ public enum CardOrder: String, CaseIterable, Sendable {
         key(a, utcOffset: utcOffset) < key(b, utcOffset: utcOffset)
     }
 
-    /// What this order compares, computed once per deal so large sorts stay fast.
-    public func key(_ deal: Deal, utcOffset: Int) -> CardSortKey {
+    /// What the title tie-break compares, the same in every order: the folded title with its
+    /// runs of digits padded. A board keeps it per card, so `s` does not fold 100,000 titles again.
+    public static func sortTitle(_ deal: Deal) -> String { natural(SearchText.fold(deal.title)) }
+
+    /// What this order compares, computed once per deal so large sorts stay fast; `sortTitle`
+    /// when the caller has it already.
+    public func key(_ deal: Deal, utcOffset: Int, sortTitle: String? = nil) -> CardSortKey {
         let primary: Double
         switch self {
         case .due: primary = CardOrder.dueDate(deal, utcOffset: utcOffset).timeIntervalSince1970
@@ -43,7 +48,7 @@ public enum CardOrder: String, CaseIterable, Sendable {
         }
         return CardSortKey(
             primary: primary, exact: self == .value ? deal.value : nil,
-            title: CardOrder.natural(SearchText.fold(deal.title)), id: deal.id)
+            title: sortTitle ?? CardOrder.sortTitle(deal), id: deal.id)
     }
 
     /// Runs of digits padded to a fixed width, so "Deal 2" comes before "Deal 10".
