@@ -24,7 +24,7 @@ public struct Mailer: Sendable {
     /// a data error saying none is configured or found.
     public static func resolve(environment: [String: String], configured setting: String?, configPath: String) throws -> Mailer {
         let configured: (text: String, origin: String)?
-        if let text = environment["FUNNEL_MAILER"], !text.trimmingCharacters(in: .whitespaces).isEmpty {
+        if let text = environment["FUNNEL_MAILER"], !text.isBlank {
             configured = (text, "FUNNEL_MAILER")
         } else {
             configured = setting.map { ($0, configPath) }

@@ -176,14 +176,14 @@ enum DetailUpdate {
         case .email: edit.email = text
         case .notes: edit.notes = text
         case .value:
-            if text.trimmingCharacters(in: .whitespaces).isEmpty {
+            if text.isBlank {
                 edit.value = .some(nil)
             } else {
                 guard let amount = Money.parseAmount(text) else { return .failure(EditError(.errAmount, language)) }
                 edit.value = .some(amount)
             }
         case .nextAction:
-            if text.trimmingCharacters(in: .whitespaces).isEmpty {
+            if text.isBlank {
                 edit.nextAction = .some(nil)
             } else {
                 guard let next = NextActionText.parse(text, today: today) else {

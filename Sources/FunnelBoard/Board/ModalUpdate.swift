@@ -247,7 +247,7 @@ enum ModalUpdate {
             state.closeModal()
             return MoveFlow.attempt(dealID, to: stage, extras: extras, &state)
         case .reject(let dealID):
-            guard !prompt.text.trimmingCharacters(in: .whitespaces).isEmpty else {
+            guard !prompt.text.isBlank else {
                 return again(prompt, saying: state.text(.errGiveReason), &state)
             }
             state.closeModal()

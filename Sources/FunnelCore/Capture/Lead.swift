@@ -37,7 +37,7 @@ public struct Lead: Hashable, Sendable {
             let limit = field == "note" ? Limits.leadNoteLength : Limits.fieldLength
             if !Limits.fits(text, limit) { return "\(field) is longer than \(limit) characters" }
         }
-        if name.trimmingCharacters(in: .whitespaces).isEmpty && company.trimmingCharacters(in: .whitespaces).isEmpty {
+        if name.isBlank && company.isBlank {
             return "a lead needs a name or a company"
         }
         if phone.isEmpty && email.isEmpty { return "a lead needs a phone or an email to be reached" }

@@ -70,7 +70,7 @@ public enum LeadReader {
         }
         var records: [LeadRecord] = []
         for row in rows.dropFirst() {
-            if row.cells.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+            if row.cells.allSatisfy({ $0.isBlank }) { continue }
             guard row.cells.count == columns.count else {
                 records.append(
                     LeadRecord(

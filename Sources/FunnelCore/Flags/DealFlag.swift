@@ -67,7 +67,7 @@ public enum DealFlags {
     /// without a reason (R7). Only a merge of two people's changes leaves a deal so.
     public static func breaksRule(_ deal: Deal, in stage: Stage) -> Bool {
         (stage.kind == .won && deal.value == nil)
-            || (stage.kind == .lost && (deal.lostReason ?? "").trimmingCharacters(in: .whitespaces).isEmpty)
+            || (stage.kind == .lost && (deal.lostReason ?? "").isBlank)
     }
 
     /// Longer in `stage` than its limit in days (R13).

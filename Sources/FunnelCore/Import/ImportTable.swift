@@ -33,7 +33,7 @@ public struct ImportTable: Sendable {
         case .failure(let error):
             return .failure(ImportError(error.message))
         case .success(let parsed):
-            let rows = parsed.filter { !$0.cells.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
+            let rows = parsed.filter { !$0.cells.allSatisfy { $0.isBlank } }
             guard let first = rows.first else { return .failure(ImportError("the file is empty: a header row is needed")) }
             let header = first.cells.map { $0.trimmingCharacters(in: .whitespaces) }
             return .success(ImportTable(header: header, rows: Array(rows.dropFirst()), delimiter: delimiter))

@@ -55,7 +55,7 @@ public struct MailTemplate: Sendable, Hashable {
         let subject = String(first.dropFirst("subject:".count)).trimmingCharacters(in: .whitespaces)
         guard !subject.isEmpty else { return .failure(Refusal(.mailTemplateNoSubject(name: name))) }
         lines.removeFirst()
-        if lines.first?.trimmingCharacters(in: .whitespaces).isEmpty == true { lines.removeFirst() }
+        if lines.first?.isBlank == true { lines.removeFirst() }
         var body = lines.joined(separator: "\n")
         if !body.isEmpty, !body.hasSuffix("\n") { body += "\n" }
         return .success(MailTemplate(name: name, subject: subject, body: body))

@@ -52,7 +52,7 @@ public struct Pipeline: Codable, Hashable, Sendable {
         var errors: [String] = []
         var seen = Set<String>()
         for stage in stages {
-            if stage.id.isEmpty || stage.name.trimmingCharacters(in: .whitespaces).isEmpty {
+            if stage.id.isEmpty || stage.name.isBlank {
                 errors.append("a stage has an empty id or name")
             }
             if !seen.insert(stage.id.lowercased()).inserted { errors.append("stage id \(stage.id) appears twice") }

@@ -39,7 +39,7 @@ enum InstallManCommand: Command {
 
     static func run(_ arguments: Arguments<Option>, session: Session) throws {
         // An empty DIR (an unset variable in `funnel install-man "$DIR"`) would mean /man1.
-        guard !arguments.positionals[0].trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard !arguments.positionals[0].isBlank else {
             throw CommandFailure.usage("funnel install-man: DIR is empty; give the folder that holds man1/, e.g. /usr/local/share/man")
         }
         let directory = arguments.positionals[0] + "/man1"

@@ -2,7 +2,7 @@ import Foundation
 import FunnelText
 
 /// A JSON value written with keys in the order given, so `--json` output is stable and exact.
-indirect enum JSONOut {
+enum JSONOut {
     case string(String)
     case number(Int)
     case bool(Bool)
@@ -41,9 +41,15 @@ indirect enum JSONOut {
         emit(out)
     }
 
+    /// A line break and `level` indents, made once per level (not once per value written).
+    private static let breaks = (0..<16).map { "\n" + String(repeating: "  ", count: $0) }
+
+    private static func lineBreak(_ level: Int, _ pretty: Bool) -> String {
+        guard pretty else { return "" }
+        return level < breaks.count ? breaks[level] : "\n" + String(repeating: "  ", count: level)
+    }
+
     private func write(to out: inout String, level: Int, pretty: Bool) {
-        let pad = pretty ? "\n" + String(repeating: "  ", count: level + 1) : ""
-        let close = pretty ? "\n" + String(repeating: "  ", count: level) : ""
         switch self {
         case .string(let s): JSONOut.escape(s, into: &out)
         case .number(let n): out += String(n)
@@ -51,6 +57,7 @@ indirect enum JSONOut {
         case .null: out += "null"
         case .array(let items):
             if items.isEmpty { out += "[]"; return }
+            let pad = Self.lineBreak(level + 1, pretty), close = Self.lineBreak(level, pretty)
             out += "["
             for (i, item) in items.enumerated() {
                 if i > 0 { out += "," }
@@ -60,6 +67,7 @@ indirect enum JSONOut {
             out += close + "]"
         case .object(let fields):
             if fields.isEmpty { out += "{}"; return }
+            let pad = Self.lineBreak(level + 1, pretty), close = Self.lineBreak(level, pretty)
             out += "{"
             for (i, (key, value)) in fields.enumerated() {
                 if i > 0 { out += "," }
