@@ -178,13 +178,13 @@ public enum AtomicFile {
         stats(in: directory, of: names).map { $0.map(FileIdentity.init) }
     }
 
-    /// The `stat` of each of `names` (paths relative to `directory`; a link as the last part is
-    /// followed only when `following`), nil where nothing is: one open of `directory`, then a
+    /// The `stat` of each of `names` (paths relative to `directory`; links, `directory` itself
+    /// included, are followed only when `following`), nil where nothing is: one open of `directory`, then a
     /// look-up of only the relative part per name (a thousand sellers' folders cost a thousand
     /// short look-ups, not a thousand walks from `/`). Every entry is nil when `directory` is not
-    /// a directory (or is a link).
+    /// a directory (or, unless `following`, is a link).
     static func stats(in directory: String, of names: [String], following: Bool = false) -> [stat?] {
-        let fd = open(directory, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        let fd = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC | (following ? 0 : O_NOFOLLOW))
         guard fd >= 0 else { return names.map { _ in nil } }
         defer { close(fd) }
         return names.map { name in

@@ -26,7 +26,10 @@ public final class FunnelStore {
     /// rebuilt at 100,000 deals takes seconds); called from any thread.
     public var onReadingFiles: (@Sendable (_ done: Int, _ total: Int) -> Void)?
 
+    /// `root` is made absolute and spelt one way (`DataDirectory.absolute`): paths cut from
+    /// those built on it are compared byte for byte.
     public init(root: String) {
+        let root = DataDirectory.absolute(root)
         self.root = root
         self.lock = DataLock(directory: root)
         self.cache = SnapshotCache(directory: root + "/cache")
@@ -192,6 +195,22 @@ public final class FunnelStore {
         return try loadDealFiles().keeping(wanted)
     }
 
+    /// Deals whose file vanished between the listing and its read, looked for where they are now
+    /// (a reassignment writes the new owner's copy, then removes the old): found, they count; not
+    /// found anywhere, they were removed and are no longer a deal; a copy that cannot be read is
+    /// reported as any other.
+    func lookAgain(for vanished: [String: UnreadableDeal], in set: inout DealSet) {
+        for (id, first) in vanished where set.deals[id] == nil {
+            do {
+                if let file = try readCopies(of: id) { set.deals[id] = file.deal }
+            } catch let error as StoreError {
+                set.unreadable.append(UnreadableDeal(path: error.path, error: error))
+            } catch {
+                set.unreadable.append(first)
+            }
+        }
+    }
+
     /// Every deal file read and sorted into what counts and what does not.
     func loadDealFiles() throws -> DealSet {
         var files: [DealFile] = []
@@ -210,13 +229,18 @@ public final class FunnelStore {
                 return .failure(.io(path: path, detail: "\(error)"))
             }
         }
+        var vanished: [String: UnreadableDeal] = [:]
         for (path, result) in zip(listing.paths, read) {
             switch result {
             case .success(let file): files.append(file)
+            // Gone since the listing: a writer moved the deal (a reassignment) or removed it.
+            case .failure(let error) where AtomicFile.identity(path) == nil:
+                vanished[StorePaths.dealID(ofPath: path)] = UnreadableDeal(path: path, error: error)
             case .failure(let error): skipped.append(UnreadableDeal(path: path, error: error))
             }
         }
         var (set, ambiguous) = DealPlacement.settle(files, skipped: skipped, store: self)
+        lookAgain(for: vanished, in: &set)
         // Copies in two owners' folders: perhaps a reassignment between its two steps; look again.
         if !ambiguous.isEmpty {
             // One brief look for all of them: a lock held longer is not a writer between two steps.

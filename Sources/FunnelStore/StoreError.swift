@@ -15,6 +15,15 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     /// Another process held the writers' lock longer than this one would wait; nothing changed.
     case busy(path: String, holder: String, seconds: Int)
 
+    /// The file the error names.
+    public var path: String {
+        switch self {
+        case .notInitialized(let path), .alreadyInitialized(let path), .corrupt(let path, _), .newerVersion(let path, _, _),
+            .io(let path, _), .busy(let path, _, _):
+            return path
+        }
+    }
+
     public var description: String {
         switch self {
         case .notInitialized(let path):

@@ -137,3 +137,16 @@ import Testing
         #expect(accepted > 40 && accepted < 1500, "\(accepted) accepted")
     }
 }
+
+extension StrictJSONDifferentialTests {
+    @Test("A big object's repeated key is found as a small one's (a set beyond 32 keys)")
+    func repeatedKeysInABigObject() throws {
+        let keys = (0..<200).map { "\"k\($0)\": \($0)" }
+        let distinct = "{" + keys.joined(separator: ", ") + "}"
+        let repeated = "{" + (keys + ["\"k150\": 1"]).joined(separator: ", ") + "}"
+        let value = try Data(distinct.utf8).withUnsafeBytes { try StrictJSONParser.parse($0) }
+        guard case .object(let object) = value else { throw StrictJSONGaveUp() }
+        #expect(object.keys.count == 200)
+        #expect((try? Data(repeated.utf8).withUnsafeBytes { try StrictJSONParser.parse($0) }) == nil)
+    }
+}

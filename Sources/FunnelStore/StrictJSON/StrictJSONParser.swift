@@ -58,6 +58,9 @@ struct StrictJSONParser {
         guard depth <= Self.maximumDepth else { throw StrictJSONGaveUp() }
         at += 1
         var object = StrictJSONObject()
+        // Repeated keys: looked for in the array while the object is small (funnel's objects have
+        // at most 30 fields), in a set beyond, so 100,000 planted keys cost no square.
+        var seen: Set<String>?
         skipSpace()
         if at < bytes.count, bytes[at] == UInt8(ascii: "}") {
             at += 1
@@ -67,7 +70,12 @@ struct StrictJSONParser {
             skipSpace()
             guard at < bytes.count, bytes[at] == UInt8(ascii: "\"") else { throw StrictJSONGaveUp() }
             let key = try string()
-            guard !object.keys.contains(key) else { throw StrictJSONGaveUp() }
+            if object.keys.count < 32 {
+                guard !object.keys.contains(key) else { throw StrictJSONGaveUp() }
+            } else {
+                if seen == nil { seen = Set(object.keys) }
+                guard seen!.insert(key).inserted else { throw StrictJSONGaveUp() }
+            }
             skipSpace()
             guard at < bytes.count, bytes[at] == UInt8(ascii: ":") else { throw StrictJSONGaveUp() }
             at += 1

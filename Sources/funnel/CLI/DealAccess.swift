@@ -12,13 +12,16 @@ extension Session {
         try resolveDealFiles(typed, actor: actor).id
     }
 
-    /// `resolveDeal`, with the files the deal was found in (read next without looking again).
+    /// `resolveDeal`, with the files a whole id was found in (read next without looking again;
+    /// none for a prefix).
     func resolveDealFiles(_ typed: String, actor: User) throws -> (id: String, files: [String]) {
         guard DealID.isWellFormed(typed) else { throw Self.unknownDeal(typed) }
         let candidates = try data { try store.dealFiles(matching: typed) }
         let ids = actor.role == .manager ? Array(candidates.keys) : try visibleIDs(candidates, actor: actor)
         switch DealID.resolve(typed, among: ids) {
-        case .found(let id): return (id, candidates[id] ?? [])
+        // Only a whole id's files were found the way every read looks (`locate`: no link, a
+        // seller's folder); a prefix's come from listing the folders, so its deal is looked for again.
+        case .found(let id): return (id, typed.count >= DealID.length ? candidates[id] ?? [] : [])
         case .notFound: throw Self.unknownDeal(typed)
         case .ambiguous(let matches):
             throw CommandFailure.notFound(UI.text(.cliDealAmbiguous, ["id": typed, "matches": matches.joined(separator: ", ")]))
