@@ -13,6 +13,8 @@ public enum Limits {
     /// sees stay exact in `Decimal` (38 significant digits), and the value in hundredths fits a
     /// `UInt64`.
     public static let maximumAmount = Decimal(string: "99999999999999999.99", locale: Locale(identifier: "en_US_POSIX"))!
+    /// `maximumAmount` in hundredths (it fits a `UInt64`).
+    public static let maximumCents: UInt64 = 9_999_999_999_999_999_999
     /// Decimal places a value may have (hundredths).
     public static let amountDecimals = 2
 

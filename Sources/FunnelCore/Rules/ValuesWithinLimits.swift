@@ -11,7 +11,13 @@ public struct ValuesWithinLimits: DealRule {
 
     /// The first value of `deal` outside `Limits`, as a message naming the limit; nil when all fit.
     public static func violation(in deal: Deal) -> Message? {
-        money(deal) ?? times(deal) ?? counters(deal) ?? text(deal) ?? QuoteLinesAreValid.violation(in: deal)
+        violation(in: deal, valueInRange: false)
+    }
+
+    /// `violation(in:)` for a deal whose value its reader already checked (`valueInRange`: read
+    /// as whole hundredths no greater than `Limits.maximumCents`).
+    public static func violation(in deal: Deal, valueInRange: Bool) -> Message? {
+        (valueInRange ? nil : money(deal)) ?? times(deal) ?? counters(deal) ?? text(deal) ?? QuoteLinesAreValid.violation(in: deal)
     }
 
     static func money(_ deal: Deal) -> Message? {

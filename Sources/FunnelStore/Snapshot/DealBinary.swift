@@ -206,15 +206,7 @@ enum DealBinary {
         let contact = try r.string()
         let phone = try r.string()
         let email = try r.string()
-        var value: Decimal?
-        switch try r.u8() {
-        case 0: value = nil
-        case 1: value = Money.fromCents(try r.u64())
-        case 2:
-            guard let amount = Money.parseAmount(try r.string()) else { throw CacheUnreadable() }
-            value = amount
-        default: throw CacheUnreadable()
-        }
+        let (value, valueInRange) = try readValue(&r)
         let currency = try r.string()
         let owner = try r.optionalString()
         let stage = try r.string()
@@ -249,7 +241,24 @@ enum DealBinary {
         deal.source = try r.string()
         try readLater(&r, into: &deal)
         // The cache is a file too: a value outside the limits (or a time that is not a number) is not trusted.
-        guard ValuesWithinLimits.violation(in: deal) == nil else { throw CacheUnreadable() }
+        guard ValuesWithinLimits.violation(in: deal, valueInRange: valueInRange) == nil else { throw CacheUnreadable() }
         return deal
+    }
+
+    /// The value (0 none, 1 hundredths, 2 the decimal text), and whether it is known to be in
+    /// range already: hundredths are checked here as integers, which spares the `Decimal`
+    /// comparisons of `ValuesWithinLimits` (a tenth of reading 100,000 deals).
+    static func readValue(_ r: inout BinaryReader) throws -> (Decimal?, inRange: Bool) {
+        switch try r.u8() {
+        case 0: return (nil, true)
+        case 1:
+            let cents = try r.u64()
+            guard cents <= Limits.maximumCents else { throw CacheUnreadable() }
+            return (Money.fromCents(cents), true)
+        case 2:
+            guard let amount = Money.parseAmount(try r.string()) else { throw CacheUnreadable() }
+            return (amount, false)
+        default: throw CacheUnreadable()
+        }
     }
 }
