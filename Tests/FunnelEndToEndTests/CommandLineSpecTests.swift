@@ -121,6 +121,11 @@ struct CommandLineSpecTests {
         #expect(page.contains(".SS add") && page.contains("\\fBfunnel team add\\fR \\fIUSER\\fR"), "\(page)")
         let goals = try s.ok("man", "goals").stdout
         #expect(goals.contains("only the goal of this kind (default: every kind) (one of: won_value, won_deals, activities)"), "\(goals)")
+        // An action shows its command's page; a mistyped one is refused as `funnel help` refuses it.
+        #expect(try s.ok("man", "goals", "set").stdout == goals)
+        let typo = try s.run("man", "goals", "sett")
+        #expect(typo.status == Exit.usage && typo.stderr.contains("funnel man: goals has no action “sett”"), "\(typo)")
+        #expect(typo.stderr.contains("did you mean set?"))
         let bash = try s.ok("completions", "bash").stdout
         #expect(bash.contains("compgen -W \"list add email\""), "team's sub-commands complete")
         #expect(bash.contains("compgen -W \"list set remove\""), "goals' sub-commands complete")

@@ -39,20 +39,23 @@ enum CommandDispatch {
     /// The sub-command a help topic names: `funnel help team add`. A word that is no sub-command
     /// is a usage error with a "did you mean" (`funnel help goals sett`), unless `lenient` (the
     /// words of a line with `--help` on it, which may be anything).
-    static func topic(_ command: any Command.Type, words: [String], lenient: Bool = false) throws -> any Command.Type {
+    /// `asker`: the command that asks, for its messages (`help`, `man`).
+    static func topic(_ command: any Command.Type, words: [String], lenient: Bool = false, asker: String = "help") throws
+        -> any Command.Type
+    {
         guard let word = words.first else { return command }
         guard let child = command.spec.subcommands.first(where: { $0.spec.word == word }) else {
             if lenient { return command }
             let names = command.spec.subcommands.map { $0.spec.word }
             guard !names.isEmpty else {
                 throw CommandFailure.usage(
-                    "funnel help: \(command.spec.name) has no action “\(word)”", hint: "see: funnel \(command.spec.name) --help")
+                    "funnel \(asker): \(command.spec.name) has no action “\(word)”", hint: "see: funnel \(command.spec.name) --help")
             }
-            var message = "funnel help: \(command.spec.name) has no action “\(word)”; use: \(names.joined(separator: ", "))"
+            var message = "funnel \(asker): \(command.spec.name) has no action “\(word)”; use: \(names.joined(separator: ", "))"
             if let guess = Suggest.closest(word, among: names) { message += " (did you mean \(guess)?)" }
             throw CommandFailure.usage(message, hint: "see: funnel \(command.spec.name) --help")
         }
-        return try topic(child, words: Array(words.dropFirst()), lenient: lenient)
+        return try topic(child, words: Array(words.dropFirst()), lenient: lenient, asker: asker)
     }
 
     /// The first positional word of a line, read with the options' arities; whether help was asked.

@@ -6,7 +6,10 @@ import FunnelStore
 enum ManCommand: Command {
     static let spec = CommandSpec(
         name: "man", summary: "Print the manual page of funnel or of one command (roff).",
-        arguments: [ArgumentSpec(name: "COMMAND", required: false, help: "the command (default: funnel(1) itself)")],
+        arguments: [
+            ArgumentSpec(name: "COMMAND", required: false, help: "the command (default: funnel(1) itself)"),
+            ArgumentSpec(name: "ACTION", required: false, help: "one of its actions (funnel man goals set): the command's page, which has them all"),
+        ],
         details: "Read one with: funnel man add | man -l -   (the pages are also in docs/man/).")
 
     static func run(_ arguments: Arguments<Option>, session: Session) throws {
@@ -19,6 +22,8 @@ enum ManCommand: Command {
             if let guess = Suggest.closest(name, among: documented.map(\.name)) { message += "; did you mean “\(guess)”?" }
             throw CommandFailure.usage(message)
         }
+        // An action is checked as `funnel help` checks it (did you mean …?); its page is its command's.
+        _ = try CommandDispatch.topic(command, words: Array(arguments.positionals.dropFirst()), asker: "man")
         Console.document(ManPage.page(command.spec))
     }
 
