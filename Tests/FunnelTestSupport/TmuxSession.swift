@@ -46,11 +46,32 @@ public final class TmuxSession {
 
     /// Kills the private server (and with it the pane's processes); with `killByPID`, by its pid
     /// too (kill-server alone has left servers behind). Safe to call twice.
+    /// Waits (up to two seconds) for the pane's processes to end, so a board still saving its
+    /// state as it exits never writes into a test folder already removed (they were left in /tmp).
     public func close() {
         guard !closed else { return }
         closed = true
+        let groups = Set(
+            ((try? run(["list-panes", "-a", "-F", "#{pane_pid}"]))?.stdout ?? "").split(separator: "\n").compactMap { pid_t($0) })
         _ = try? run(["kill-server"])
         if let serverPID, serverPID > 1 { kill(serverPID, SIGKILL) }
+        let deadline = Date().addingTimeInterval(2)
+        while !groups.isEmpty, Self.anyAlive(inGroups: groups), Date() < deadline { usleep(10_000) }
+    }
+
+    /// Whether a process of one of the process groups `groups` is still running (a zombie, ended
+    /// but not yet reaped, does not count).
+    static func anyAlive(inGroups groups: Set<pid_t>) -> Bool {
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return false }
+        for entry in entries where entry.first?.isNumber == true {
+            guard let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+                let close = stat.lastIndex(of: ")")
+            else { continue }
+            // After "pid (comm) ": state, ppid, pgrp.
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            if fields.count > 2, fields[0] != "Z", let group = pid_t(fields[2]), groups.contains(group) { return true }
+        }
+        return false
     }
 
     /// Runs `tmux ARGUMENTS` against this server; its result, whatever the status.
