@@ -56,3 +56,29 @@ import Testing
         #expect(cache.load(fingerprint: "fp", wanted: { _ in false })?.deals.isEmpty == true, "nothing wanted: nothing read past the heads")
     }
 }
+
+extension SnapshotReaderTests {
+    @Test("Read in parts of a few deals each, the deals are the same; a flipped byte in a late part still fails the load")
+    func readInPartsTheDealsAreTheSame() throws {
+        let tmp = try TempDir()
+        defer { tmp.remove() }
+        let cache = SnapshotCache(directory: tmp.path + "/cache")
+        let deals = Self.deals(300)
+        try cache.write(deals, fingerprint: "fp")
+        let reader = try #require(SnapshotReader(path: cache.snapshotPath))
+        let heads = try #require(reader.heads(wanted: { _ in true }))
+        #expect(SnapshotReader.parts(heads.spans, partBytes: 64 << 10).count > 10)
+        #expect(SnapshotReader.parts(heads.spans, partBytes: 1).count == 300, "a deal larger than a part is a part of its own")
+        let whole = try #require(reader.deals(heads, partBytes: Int.max))
+        #expect(reader.deals(heads, partBytes: 64 << 10) == whole)
+        #expect(whole == Dictionary(uniqueKeysWithValues: deals.map { ($0.id, $0) }))
+        // One byte of the last deal's notes changed: its checksum fails, so does the load.
+        var bytes = try #require(FileManager.default.contents(atPath: cache.snapshotPath))
+        let last = try #require(heads.spans.max { $0.start < $1.start })
+        bytes[heads.dealsStart + last.start + last.length / 2] ^= 0x01
+        try bytes.write(to: URL(fileURLWithPath: cache.snapshotPath))
+        let flipped = try #require(SnapshotReader(path: cache.snapshotPath))
+        let again = try #require(flipped.heads(wanted: { _ in true }))
+        #expect(flipped.deals(again, partBytes: 64 << 10) == nil)
+    }
+}

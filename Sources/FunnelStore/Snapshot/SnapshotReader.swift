@@ -94,25 +94,57 @@ final class SnapshotReader {
         return Heads(generation: generation, fingerprint: recorded, count: count, spans: spans, dealsStart: r.offset)
     }
 
+    /// How many bytes of the deals' region are read and decoded at a time: the buffer is freed
+    /// before the next part, so a load holds the decoded deals and one part, never the whole file.
+    static let partBytes = 8 << 20
+
     /// The wanted deals, read and decoded (on every core), or nil when any is missing or wrong.
-    func deals(_ heads: Heads) -> [String: Deal]? {
+    func deals(_ heads: Heads, partBytes: Int = SnapshotReader.partBytes) -> [String: Deal]? {
         let region = size - heads.dealsStart
         // A head pointing outside the file is a cache to rebuild (and never an overflow here).
         guard region >= 0, heads.spans.allSatisfy({ $0.start <= region && $0.length <= region - $0.start }) else { return nil }
-        let (ranges, moved) = Self.plan(heads.spans, region: region)
+        var deals: [String: Deal] = [:]
+        deals.reserveCapacity(heads.spans.count)
+        for part in Self.parts(heads.spans.sorted { $0.start < $1.start }, partBytes: partBytes) {
+            guard let decoded = readPart(part, dealsStart: heads.dealsStart) else { return nil }
+            for deal in decoded { deals[deal.id] = deal }
+        }
+        return deals
+    }
+
+    /// The spans (in file order) cut into runs that each cover at most `partBytes` of the file
+    /// (a single larger deal is a run of its own).
+    static func parts(_ spans: [SnapshotCache.DealSpan], partBytes: Int) -> [ArraySlice<SnapshotCache.DealSpan>] {
+        var parts: [ArraySlice<SnapshotCache.DealSpan>] = []
+        var first = 0
+        for i in spans.indices where i > first && spans[i].start + spans[i].length - spans[first].start > partBytes {
+            parts.append(spans[first..<i])
+            first = i
+        }
+        if first < spans.count { parts.append(spans[first...]) }
+        return parts
+    }
+
+    /// One part's deals: its bytes read (the spans and their near neighbours, `plan`) into a
+    /// buffer of its own, decoded on every core; nil when any is missing or wrong.
+    func readPart(_ part: ArraySlice<SnapshotCache.DealSpan>, dealsStart: Int) -> [Deal]? {
+        guard let base = part.first?.start else { return [] }
+        let extent = part.map { $0.start + $0.length }.max()! - base
+        let relative = part.map { SnapshotCache.DealSpan(head: $0.head, start: $0.start - base, length: $0.length, checksum: $0.checksum) }
+        let (ranges, moved) = Self.plan(relative, region: extent)
         var buffer = Data(count: ranges.last.map { $0.at + $0.count } ?? 0)
         let complete = buffer.withUnsafeMutableBytes { raw in
             ranges.allSatisfy { range in
-                Self.fill(raw, at: range.at, count: range.count, from: fd, offset: heads.dealsStart + range.first)
+                Self.fill(raw, at: range.at, count: range.count, from: fd, offset: dealsStart + base + range.first)
             }
         }
         guard complete else { return nil }
         let decoded = buffer.withUnsafeBytes { SnapshotCache.decodeDeals($0, heads: moved, from: 0) }
-        var deals: [String: Deal] = [:]
+        var deals: [Deal] = []
         deals.reserveCapacity(decoded.count)
         for deal in decoded {
             guard let deal else { return nil }
-            deals[deal.id] = deal
+            deals.append(deal)
         }
         return deals
     }
