@@ -38,19 +38,28 @@ public enum AtomicFile {
     /// The folder `path` names a file in: "." for a bare name ("x"), "/" for one at the root;
     /// trailing slashes are ignored. (A temporary file is made in this folder, so a relative name
     /// must never give "" — that would put it at the root.)
+    /// By bytes: a cold start asks it of every deal file.
     public static func folder(of path: String) -> String {
-        var trimmed = Substring(path)
-        while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed.removeLast() }
-        guard let slash = trimmed.lastIndex(of: "/") else { return "." }
-        let head = trimmed[..<slash]
-        return head.isEmpty ? "/" : String(head)
+        let end = endWithoutSlashes(path)
+        guard let slash = path.utf8[..<end].lastIndex(of: UInt8(ascii: "/")) else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 
     /// The last part of `path` (trailing slashes ignored).
     public static func name(of path: String) -> String {
-        var trimmed = Substring(path)
-        while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed.removeLast() }
-        return trimmed.lastIndex(of: "/").map { String(trimmed[trimmed.index(after: $0)...]) } ?? String(trimmed)
+        let end = endWithoutSlashes(path)
+        let start = path.utf8[..<end].lastIndex(of: UInt8(ascii: "/")).map { path.utf8.index(after: $0) } ?? path.startIndex
+        return String(path[start..<end])
+    }
+
+    /// Where `path` ends without its trailing slashes (a lone "/" keeps its own).
+    private static func endWithoutSlashes(_ path: String) -> String.Index {
+        let bytes = path.utf8
+        var end = bytes.endIndex
+        while bytes.distance(from: bytes.startIndex, to: end) > 1, bytes[bytes.index(before: end)] == UInt8(ascii: "/") {
+            end = bytes.index(before: end)
+        }
+        return end
     }
 
     public static func isShared(_ directory: String) -> Bool {

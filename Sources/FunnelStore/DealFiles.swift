@@ -80,13 +80,13 @@ enum DealPlacement {
 
     /// Why a deal read from `path` does not count there, or nil when it belongs there.
     static func problem(_ deal: Deal, at path: String, store: FunnelStore) -> String? {
-        let folder = StorePaths.folder(of: path)
+        let folder = AtomicFile.folder(of: path)
         if folder == store.inboxDirectory {
             guard let owner = deal.owner else { return nil }
             return "an owned deal (of \(owner)) in the inbox, where every member may write; it does not count here"
         }
-        let folderOwner = StorePaths.name(of: folder)
-        guard StorePaths.folder(of: folder) == store.dealsDirectory else {
+        let folderOwner = AtomicFile.name(of: folder)
+        guard AtomicFile.folder(of: folder) == store.dealsDirectory else {
             return "not in a folder funnel reads deals from"
         }
         if deal.owner == folderOwner { return nil }
@@ -96,7 +96,7 @@ enum DealPlacement {
     /// The copy of one id that counts, or why none does.
     static func choose(_ copies: [DealFile], store: FunnelStore) -> Result<DealFile, StoreError> {
         if copies.count == 1 { return .success(copies[0]) }
-        let owned = copies.filter { StorePaths.folder(of: $0.path) != store.inboxDirectory }
+        let owned = copies.filter { AtomicFile.folder(of: $0.path) != store.inboxDirectory }
         if owned.count == 1 { return .success(owned[0]) }
         let paths = copies.map(\.path).sorted()
         return .failure(

@@ -69,23 +69,9 @@ public enum StorePaths {
         return "\(root)/pipelines/\(id).json"
     }
 
-    /// The folder part of a path funnel built (`folder + "/" + name`): everything before the last
-    /// `/`. By bytes: a cold start asks it of every deal file (NSString's path methods normalise
-    /// the whole path first, a tenth of a millisecond each at 100,000 files).
-    public static func folder(of path: String) -> String {
-        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
-        return String(path[..<slash])
-    }
-
-    /// The last part of a path funnel built: everything after the last `/`.
-    public static func name(of path: String) -> String {
-        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return path }
-        return String(path[path.utf8.index(after: slash)...])
-    }
-
     /// The deal id a deal file's path names: its last part without `.json`.
     public static func dealID(ofPath path: String) -> String {
-        let name = name(of: path)
+        let name = AtomicFile.name(of: path)
         return name.hasSuffix(".json") ? String(name.dropLast(5)) : name
     }
 

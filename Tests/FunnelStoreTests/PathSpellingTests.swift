@@ -16,7 +16,7 @@ import Testing
         #expect(DataDirectory.absolute("/a/../b") == "/a/../b", "`..` is left to the system: a link may stand before it")
         #expect(FunnelStore(root: "/tmp//funnel-x/").root == "/tmp/funnel-x")
         #expect(DataDirectory.resolve(flag: nil, environment: ["XDG_DATA_HOME": "/tmp/x/"]) == "/tmp/x/funnel")
-        #expect(StorePaths.folder(of: "/a/b/c.json") == "/a/b" && StorePaths.name(of: "/a/b/c.json") == "c.json")
+        #expect(AtomicFile.folder(of: "/a/b/c.json") == "/a/b" && AtomicFile.name(of: "/a/b/c.json") == "c.json")
         #expect(StorePaths.dealID(ofPath: "/a/b/abcd2345.json") == "abcd2345")
     }
 

@@ -132,13 +132,15 @@ final class SnapshotReader {
         let extent = part.map { $0.start + $0.length }.max()! - base
         let relative = part.map { SnapshotCache.DealSpan(head: $0.head, start: $0.start - base, length: $0.length, checksum: $0.checksum) }
         let (ranges, moved) = Self.plan(relative, region: extent)
-        var buffer = Data(count: ranges.last.map { $0.at + $0.count } ?? 0)
-        let complete = buffer.withUnsafeMutableBytes { raw in
-            ranges.allSatisfy { range in
-                Self.fill(raw, at: range.at, count: range.count, from: fd, offset: dealsStart + base + range.first)
-            }
+        // The ranges lie one after another in the buffer (`plan`): read in turn, appended.
+        var buffer = Data()
+        buffer.reserveCapacity(ranges.last.map { $0.at + $0.count } ?? 0)
+        for range in ranges {
+            guard let bytes = try? AtomicFile.readRange(fd, path: path, at: dealsStart + base + range.first, count: range.count),
+                bytes.count == range.count
+            else { return nil }
+            buffer.append(bytes)
         }
-        guard complete else { return nil }
         let decoded = buffer.withUnsafeBytes { SnapshotCache.decodeDeals($0, heads: moved, from: 0) }
         var deals: [Deal] = []
         deals.reserveCapacity(decoded.count)
@@ -181,19 +183,5 @@ final class SnapshotReader {
                 SnapshotCache.DealSpan(head: span.head, start: range.at + span.start - range.first, length: span.length, checksum: span.checksum))
         }
         return (ranges, moved)
-    }
-
-    /// Reads `count` bytes of `fd` at `offset` into `raw` at `at`; false when the file ends first
-    /// or a range lies outside the buffer.
-    static func fill(_ raw: UnsafeMutableRawBufferPointer, at: Int, count: Int, from fd: Int32, offset: Int) -> Bool {
-        guard at >= 0, count >= 0, offset >= 0, at + count <= raw.count else { return false }
-        var filled = 0
-        while filled < count {
-            let n = pread(fd, raw.baseAddress! + at + filled, count - filled, off_t(offset + filled))
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { return false }
-            filled += n
-        }
-        return true
     }
 }
