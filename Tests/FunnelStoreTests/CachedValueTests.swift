@@ -7,7 +7,7 @@ import Testing
 /// The snapshot's values in hundredths are checked as integers, so the reader skips the
 /// `Decimal` comparisons; a cached value past the limit is still refused.
 @Suite struct CachedValueTests {
-    static func read(_ write: (inout BinaryWriter) -> Void) -> (Decimal?, inRange: Bool)? {
+    static func read(_ write: (inout BinaryWriter) -> Void) -> (Decimal?, cents: UInt64?, inRange: Bool)? {
         var w = BinaryWriter()
         write(&w)
         return w.bytes.withUnsafeBytes { raw in
@@ -21,7 +21,7 @@ import Testing
         let top = Self.read {
             $0.u8(1); $0.u64(Limits.maximumCents)
         }
-        #expect(top?.0 == Limits.maximumAmount && top?.inRange == true)
+        #expect(top?.0 == Limits.maximumAmount && top?.cents == Limits.maximumCents && top?.inRange == true)
         #expect(
             Self.read {
                 $0.u8(1); $0.u64(Limits.maximumCents + 1)

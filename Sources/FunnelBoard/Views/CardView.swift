@@ -25,7 +25,7 @@ enum CardView {
             fitting: deal.title, x: titleX, y: y, width: inner - (titleX - x - 1), alignRight: Direction.isRightToLeft(deal.title),
             style: CellStyle(role, bold: true))
         // Line 2: company, and the value on the right.
-        let value = deal.money?.display ?? ""
+        let value = deal.valueDisplay ?? ""
         let valueWidth = value.isEmpty ? 0 : DisplayWidth.of(value) + 1
         grid.put(
             fitting: deal.company, x: x + 1, y: y + 1, width: inner - valueWidth,

@@ -44,7 +44,8 @@ public struct Day: Hashable, Comparable, Sendable, ISOTextCodable, CustomStringC
     /// ISO 8601: "2026-11-24".
     public var iso: String {
         let c = components
-        return zeroPadded(c.year, 4) + "-" + zeroPadded(c.month, 2) + "-" + zeroPadded(c.day, 2)
+        guard (0...9999).contains(c.year) else { return zeroPadded(c.year, 4) + "-" + zeroPadded(c.month, 2) + "-" + zeroPadded(c.day, 2) }
+        return ISOText.write(self, secondOfDay: nil)
     }
 
     public var description: String { iso }

@@ -97,8 +97,13 @@ public enum Timestamp {
         return true
     }
 
-    /// Formats as ISO 8601 in UTC, whole seconds.
+    /// Formats as ISO 8601 in UTC, whole seconds (a fraction is cut, as Foundation's
+    /// `ISO8601FormatStyle` cuts it). The moments funnel stores are written digit by digit
+    /// (`ISOText`): `list --all --json` writes three per deal, and the format style took a
+    /// microsecond each.
     public static func format(_ date: Date) -> String {
-        date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: false))
+        guard Limits.isStorable(date) else { return date.formatted(Date.ISO8601FormatStyle(includingFractionalSeconds: false)) }
+        let (days, time) = Int(date.timeIntervalSince1970.rounded(.down)).quotientAndRemainder(dividingBy: 86_400)
+        return ISOText.write(Day(daysSinceEpoch: days), secondOfDay: time)
     }
 }

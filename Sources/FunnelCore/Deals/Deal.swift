@@ -91,8 +91,21 @@ public struct Deal: Codable, Hashable, Sendable, Identifiable {
     /// nil until someone puts a number on it.
     public var value: Decimal? {
         get { box.fields.value }
-        set { unique().fields.value = newValue }
-        _modify { yield &unique().fields.value }
+        set {
+            let box = unique()
+            box.fields.value = newValue
+            box.fields.hundredths = newValue.flatMap(Money.hundredths)
+        }
+    }
+    /// The value in whole hundredths (`Money.hundredths`), worked out once when the value is
+    /// set: lists, `--json` and reports read it for 100,000 deals without `Decimal` arithmetic.
+    public var hundredths: UInt64? { box.fields.hundredths }
+
+    /// Sets the value to `cents` hundredths (a reader that has them as an integer already).
+    public mutating func setValue(hundredths cents: UInt64) {
+        let box = unique()
+        box.fields.value = Money.fromCents(cents)
+        box.fields.hundredths = cents
     }
     public var currency: String {
         get { box.fields.currency }
@@ -237,6 +250,8 @@ public struct Deal: Codable, Hashable, Sendable, Identifiable {
         var phone: String = ""
         var email: String = ""
         var value: Decimal? = nil
+        /// `value` in hundredths, kept with it (so equal values have equal hundredths).
+        var hundredths: UInt64? = nil
         var currency: String = ""
         var owner: String? = nil
         var stage: String = ""
@@ -310,6 +325,18 @@ public struct Deal: Codable, Hashable, Sendable, Identifiable {
 
     /// The value with its currency, when there is one.
     public var money: Money? { value.map { Money(amount: $0, currency: currency) } }
+
+    /// `money?.display`, from the kept hundredths when there are some.
+    public var valueDisplay: String? {
+        guard let cents = hundredths else { return money?.display }
+        return Money.display(hundredths: cents, currency: currency)
+    }
+
+    /// `value.map(Money.plain)`, from the kept hundredths when there are some.
+    public var valuePlain: String? {
+        guard let cents = hundredths else { return value.map(Money.plain) }
+        return Money.plain(hundredths: cents)
+    }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case id, title, company, contact, phone, email, value, currency, owner, stage, created, notes, history

@@ -77,9 +77,12 @@ public struct Money: Codable, Hashable, Sendable {
     /// A plain decimal string with two decimals, exact for every amount `parseAmount` accepts
     /// (no detour through Double); halves round to even.
     public static func plain(_ amount: Decimal) -> String {
-        if let cents = hundredths(amount) { return "\(cents / 100)." + zeroPaddedCents(cents % 100) }
+        if let cents = hundredths(amount) { return plain(hundredths: cents) }
         return decimalPlain(amount)
     }
+
+    /// `plain` of `cents` hundredths.
+    public static func plain(hundredths cents: UInt64) -> String { "\(cents / 100)." + zeroPaddedCents(cents % 100) }
 
     /// `plain` the `Decimal` way: any amount, bankers' rounding to hundredths.
     static func decimalPlain(_ amount: Decimal) -> String {
@@ -103,12 +106,15 @@ public struct Money: Codable, Hashable, Sendable {
     /// Formats an amount in a currency for people.
     public static func display(_ amount: Decimal, currency: String) -> String {
         // A whole number of hundredths (every stored value): integers, no Decimal rounding.
-        if let cents = hundredths(amount) {
-            let fraction = cents % 100
-            let whole = grouped(Substring(String(cents / 100)))
-            return symbol(for: currency) + whole + (fraction == 0 ? "" : "." + zeroPaddedCents(fraction))
-        }
+        if let cents = hundredths(amount) { return display(hundredths: cents, currency: currency) }
         return decimalDisplay(amount, currency: currency)
+    }
+
+    /// `display` of `cents` hundredths.
+    public static func display(hundredths cents: UInt64, currency: String) -> String {
+        let fraction = cents % 100
+        let whole = grouped(Substring(String(cents / 100)))
+        return symbol(for: currency) + whole + (fraction == 0 ? "" : "." + zeroPaddedCents(fraction))
     }
 
     /// `display` the `Decimal` way: any amount, negative ones too.

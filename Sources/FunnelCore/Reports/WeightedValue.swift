@@ -14,15 +14,27 @@ public enum WeightedValue {
     /// the deal has no value or no probability applies.
     public static func of(_ deal: Deal, in stage: Stage?) -> Decimal? {
         guard let value = deal.value, let percent = probability(of: deal, in: stage) else { return nil }
-        if let cents = hundredths(value, percent) { return Money.fromCents(cents) }
+        if let cents = weighted(deal.hundredths, percent) { return Money.fromCents(cents) }
         return decimal(value, percent)
+    }
+
+    /// `of(deal, in: stage).map(Money.plain)`, from the deal's hundredths when it has them.
+    public static func plain(_ deal: Deal, in stage: Stage?) -> String? {
+        guard deal.value != nil, let percent = probability(of: deal, in: stage) else { return nil }
+        if let cents = weighted(deal.hundredths, percent) { return Money.plain(hundredths: cents) }
+        return of(deal, in: stage).map(Money.plain)
     }
 
     /// value × percent / 100 in hundredths, rounded half-up, in integers: a report sums this for
     /// 100,000 deals, and `Decimal` division costs microseconds. nil when the value is not a
     /// whole number of hundredths within the limits, or the product would not fit.
     static func hundredths(_ value: Decimal, _ percent: Int) -> UInt64? {
-        guard percent >= 0, let cents = Money.hundredths(value) else { return nil }
+        weighted(Money.hundredths(value), percent)
+    }
+
+    /// `hundredths` of a value already in hundredths (`Deal.hundredths`).
+    static func weighted(_ hundredths: UInt64?, _ percent: Int) -> UInt64? {
+        guard percent >= 0, let cents = hundredths else { return nil }
         let (product, overflow) = cents.multipliedReportingOverflow(by: UInt64(percent))
         guard !overflow, product <= UInt64.max - 50 else { return nil }
         return (product + 50) / 100
@@ -61,7 +73,7 @@ public enum WeightedValue {
             guard let percent = probability(of: deal, in: stage) else { return }
             any = true
             guard deal.currency == currency, let value = deal.value else { return }
-            if let w = hundredths(value, percent), case (let sum, false) = cents.addingReportingOverflow(w) {
+            if let w = weighted(deal.hundredths, percent), case (let sum, false) = cents.addingReportingOverflow(w) {
                 cents = sum
             } else {
                 total += decimal(value, percent)

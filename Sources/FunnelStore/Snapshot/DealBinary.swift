@@ -13,7 +13,7 @@ enum DealBinary {
         w.string(deal.email)
         // The value: 0 none, 1 hundredths, 2 the decimal text (anything else).
         if let value = deal.value {
-            if let cents = Money.cents(value) {
+            if let cents = deal.hundredths ?? Money.cents(value) {
                 w.u8(1)
                 w.u64(cents)
             } else {
@@ -206,7 +206,7 @@ enum DealBinary {
         let contact = try r.string()
         let phone = try r.string()
         let email = try r.string()
-        let (value, valueInRange) = try readValue(&r)
+        let (value, cents, valueInRange) = try readValue(&r)
         let currency = try r.string()
         let owner = try r.optionalString()
         let stage = try r.string()
@@ -224,10 +224,11 @@ enum DealBinary {
         let revision = Int(try r.i64())
         let updated = Date(timeIntervalSince1970: try r.f64())
         var deal = Deal(
-            id: id, title: title, company: company, contact: contact, phone: phone, email: email, value: value,
+            id: id, title: title, company: company, contact: contact, phone: phone, email: email, value: cents == nil ? value : nil,
             currency: currency, owner: owner, stage: stage, created: created, stageEntered: stageEntered,
             nextAction: nextAction, lostReason: lostReason, notes: notes, history: history, revision: revision,
             updated: updated)
+        if let cents { deal.setValue(hundredths: cents) }
         deal.pipeline = pipeline
         deal.activities = try readActivities(&r)
         let steps = try r.u8()
@@ -248,16 +249,17 @@ enum DealBinary {
     /// The value (0 none, 1 hundredths, 2 the decimal text), and whether it is known to be in
     /// range already: hundredths are checked here as integers, which spares the `Decimal`
     /// comparisons of `ValuesWithinLimits` (a tenth of reading 100,000 deals).
-    static func readValue(_ r: inout BinaryReader) throws -> (Decimal?, inRange: Bool) {
+    /// The hundredths, when read as such, go to `Deal.setValue(hundredths:)`.
+    static func readValue(_ r: inout BinaryReader) throws -> (Decimal?, cents: UInt64?, inRange: Bool) {
         switch try r.u8() {
-        case 0: return (nil, true)
+        case 0: return (nil, nil, true)
         case 1:
             let cents = try r.u64()
             guard cents <= Limits.maximumCents else { throw CacheUnreadable() }
-            return (Money.fromCents(cents), true)
+            return (Money.fromCents(cents), cents, true)
         case 2:
             guard let amount = Money.parseAmount(try r.string()) else { throw CacheUnreadable() }
-            return (amount, false)
+            return (amount, nil, false)
         default: throw CacheUnreadable()
         }
     }

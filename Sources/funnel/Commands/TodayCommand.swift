@@ -57,7 +57,7 @@ enum TodayCommand: Command {
                 let deal = entry.deal
                 let attempts = Attempts.unanswered(deal)
                 return [
-                    deal.id, deal.title, deal.company, deal.phone, deal.money?.display ?? "—",
+                    deal.id, deal.title, deal.company, deal.phone, deal.valueDisplay ?? "—",
                     deal.nextAction.map { UI.dates.full($0.date) } ?? "—", attempts > 0 ? UI.text(.pluralTries, count: attempts) : "",
                 ]
             }

@@ -39,7 +39,7 @@ enum DealJSON {
             ("stage_name", .optional(stage?.name)),
             ("stage_kind", .optional(stage?.kind.rawValue)),
             ("owner", .optional(deal.owner)),
-            ("value", .optional(deal.value.map(Money.plain))),
+            ("value", .optional(deal.valuePlain)),
             ("currency", .string(deal.currency)),
             ("next_action_date", .optional(deal.nextAction?.date.iso)),
             ("next_action", .optional(deal.nextAction?.text)),
@@ -69,7 +69,7 @@ enum DealJSON {
             ("pipeline", .string(funnel.pipelineID)),
             ("probability", deal.probability.map { .number($0) } ?? .null),
             ("expected_close", .optional(deal.expectedClose?.iso)),
-            ("weighted_value", .optional(WeightedValue.of(deal, in: pipeline.stage(id: deal.stage)).map(Money.plain))),
+            ("weighted_value", .optional(WeightedValue.plain(deal, in: pipeline.stage(id: deal.stage)))),
         ]
     }
 
