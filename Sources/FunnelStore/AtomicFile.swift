@@ -1,4 +1,5 @@
 import Foundation
+import FunnelCore
 
 #if canImport(Glibc)
 import Glibc

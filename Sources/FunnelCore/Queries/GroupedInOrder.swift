@@ -3,7 +3,8 @@ extension Sequence {
     /// sort), for keys that take few values (a stage's place, a pipeline's): the elements are
     /// dealt into one bucket per key and the buckets joined in the keys' order, so no two
     /// elements are ever compared.
-    public func grouped<Key: Comparable & Hashable>(inOrderOf key: (Element) -> Key) -> [Element] {
+    /// Inlinable, so a caller in another module gets it specialised for its element type.
+    @inlinable public func grouped<Key: Comparable & Hashable>(inOrderOf key: (Element) -> Key) -> [Element] {
         var buckets: [Key: [Element]] = [:]
         var count = 0
         for item in self {

@@ -93,12 +93,21 @@ struct BinaryReader {
     }
 }
 
-/// FNV-1a, to tell a whole journal record from a torn one.
-func fnv1a(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
-    var hash: UInt32 = 2_166_136_261
-    for byte in bytes {
-        hash ^= UInt32(byte)
-        hash = hash &* 16_777_619
+/// A 32-bit checksum of the cache's bytes, to tell a whole record from a torn or changed one:
+/// eight bytes at a time (FNV-1a's byte at a time was a tenth of reading 100,000 cached deals).
+/// Each word is mixed into a 64-bit state by steps that lose nothing (xor, a multiplication by an
+/// odd number, a shift-xor), so any change to one word changes the state; the length goes in too.
+func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
+    let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
+    var state: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(bytes.count)
+    func mix(_ word: UInt64) {
+        state = (state ^ word) &* multiplier
+        state ^= state >> 32
     }
-    return hash
+    let words = bytes.count / 8
+    for i in 0..<words { mix(UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: i * 8, as: UInt64.self))) }
+    var tail: UInt64 = 0
+    for i in (words * 8)..<bytes.count { tail |= UInt64(bytes[i]) << (8 * UInt64(i - words * 8)) }
+    mix(tail)
+    return UInt32(truncatingIfNeeded: state ^ (state >> 29))
 }

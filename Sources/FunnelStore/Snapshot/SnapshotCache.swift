@@ -10,11 +10,11 @@ import Glibc
 /// the cache is trusted only while the data directory's fingerprint (see
 /// `FunnelStore.fingerprint`) equals the one the cache last recorded, and is rebuilt otherwise.
 ///
-///     cache/snapshot.bin   "FNLSNAP8", generation, fingerprint, count, then a head per deal
+///     cache/snapshot.bin   "FNLSNAP9", generation, fingerprint, count, then a head per deal
 ///                          (id, owner, pipeline, stage, where its deal starts after the
-///                          heads, its length, the FNV-1a of its bytes), the FNV-1a of all
+///                          heads, its length, the checksum of its bytes), the checksum of all
 ///                          that, then the deals
-///     cache/journal.bin    "FNLJRNL7", generation, then records: length, payload, FNV-1a
+///     cache/journal.bin    "FNLJRNL8", generation, then records: length, payload, checksum
 ///                          payload: 1 + a deal, or 2 + the fingerprint after a write
 ///
 /// A reader that wants only some deals (a rep's own, one pipeline's) reads the heads and decodes
@@ -29,8 +29,8 @@ struct SnapshotCache {
     /// Past this size the journal is folded into a new snapshot.
     static let journalLimit = 8 << 20
 
-    static let snapshotMagic = Array("FNLSNAP8".utf8)
-    static let journalMagic = Array("FNLJRNL7".utf8)
+    static let snapshotMagic = Array("FNLSNAP9".utf8)
+    static let journalMagic = Array("FNLJRNL8".utf8)
 
     /// The cached deals, or nil when the cache is missing, unreadable, or not for `fingerprint`.
     func load(fingerprint: String) -> [String: Deal]? {
@@ -60,7 +60,7 @@ struct SnapshotCache {
                     guard length + 4 <= r.remaining else { break }  // a torn last record: ignored
                     let payload = UnsafeRawBufferPointer(rebasing: raw[r.offset..<(r.offset + length)])
                     var check = BinaryReader(raw, offset: r.offset + length)
-                    guard try check.u32() == fnv1a(payload) else { break }
+                    guard try check.u32() == checksum(payload) else { break }
                     var p = BinaryReader(payload)
                     switch try p.u8() {
                     case 1:
@@ -93,7 +93,7 @@ struct SnapshotCache {
             let span = heads[i]
             guard span.start <= bytes.count - deals0, span.length <= bytes.count - deals0 - span.start else { return nil }
             let start = deals0 + span.start, end = start + span.length
-            guard fnv1a(UnsafeRawBufferPointer(rebasing: bytes[start..<end])) == span.checksum else { return nil }
+            guard checksum(UnsafeRawBufferPointer(rebasing: bytes[start..<end])) == span.checksum else { return nil }
             var body = BinaryReader(UnsafeRawBufferPointer(rebasing: bytes[..<end]), offset: start)
             guard let deal = try? DealBinary.read(&body), body.offset == end, DealHead(deal) == span.head else { return nil }
             return deal
@@ -124,9 +124,9 @@ struct SnapshotCache {
             DealHead(deal).write(to: &w)
             w.u64(UInt64(start))
             w.u32(UInt32(bodies.bytes.count - start))
-            w.u32(bodies.bytes.withUnsafeBytes { fnv1a(UnsafeRawBufferPointer(rebasing: $0[start...])) })
+            w.u32(bodies.bytes.withUnsafeBytes { checksum(UnsafeRawBufferPointer(rebasing: $0[start...])) })
         }
-        w.u32(w.bytes.withUnsafeBytes { fnv1a($0) })
+        w.u32(w.bytes.withUnsafeBytes { checksum($0) })
         w.append(bodies.bytes)
         var j = BinaryWriter()
         j.append(Self.journalMagic)
@@ -143,7 +143,7 @@ struct SnapshotCache {
         func record(_ payload: BinaryWriter) {
             records.u32(UInt32(payload.bytes.count))
             records.append(payload.bytes)
-            records.u32(payload.bytes.withUnsafeBytes { fnv1a($0) })
+            records.u32(payload.bytes.withUnsafeBytes { checksum($0) })
         }
         for deal in deals {
             var p = BinaryWriter()

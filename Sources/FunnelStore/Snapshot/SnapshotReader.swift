@@ -90,7 +90,7 @@ final class SnapshotReader {
             if wanted(head) { spans.append(SnapshotCache.DealSpan(head: head, start: start, length: length, checksum: checksum)) }
         }
         let headsEnd = r.offset
-        guard try r.u32() == fnv1a(UnsafeRawBufferPointer(rebasing: raw[..<headsEnd])) else { throw CacheUnreadable() }
+        guard try r.u32() == checksum(UnsafeRawBufferPointer(rebasing: raw[..<headsEnd])) else { throw CacheUnreadable() }
         return Heads(generation: generation, fingerprint: recorded, count: count, spans: spans, dealsStart: r.offset)
     }
 

@@ -90,10 +90,12 @@ enum ListCommand: Command {
             Console.error(UI.text(.cliNoDeals))
             return
         }
-        let rows = shown.map { deal -> [String] in
+        // Every deal's stage was placed while grouping: the rows are made on every core.
+        let (placed, dates) = (places, UI.dates)
+        let rows = parallelMap(shown, chunk: TextTable.piece) { deal -> [String] in
             [
-                deal.id, place(deal).name, deal.title, deal.company,
-                deal.valueDisplay ?? "—", deal.nextAction.map { UI.dates.full($0.date) } ?? "—", deal.owner ?? "—",
+                deal.id, placed[deal.pipeline]?[deal.stage]?.name ?? deal.stage, deal.title, deal.company,
+                deal.valueDisplay ?? "—", deal.nextAction.map { dates.full($0.date) } ?? "—", deal.owner ?? "—",
             ]
         }
         KeptUntilExit.shared.keep(rows)

@@ -3,8 +3,9 @@ import Synchronization
 
 /// `transform` applied to every item on every core, the results in the items' order; `done` is
 /// told how many items are finished after each chunk (from any thread). Reading 100,000 deal
-/// files to rebuild the cache is JSON decoding: it takes as many cores as there are.
-func parallelMap<Item: Sendable, Result: Sendable>(
+/// files to rebuild the cache is JSON decoding: it takes as many cores as there are; so are
+/// `list --all`'s 100,000 rows. Inlinable: a caller in another module gets it specialised.
+@inlinable public func parallelMap<Item: Sendable, Result: Sendable>(
     _ items: [Item], chunk: Int = 256, done: (@Sendable (Int) -> Void)? = nil, _ transform: @Sendable (Item) -> Result
 ) -> [Result] {
     guard items.count > chunk else {
