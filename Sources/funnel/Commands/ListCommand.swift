@@ -41,7 +41,7 @@ enum ListCommand: Command {
         let actor = try session.actor(in: funnel)
         let pipelines = try session.pipelines()
         /// Each deal in its own pipeline: names, flags and order.
-        func home(_ deal: Deal) -> Funnel { every ? funnel.on(pipelines.entry(for: deal)) : funnel }
+        @Sendable func home(_ deal: Deal) -> Funnel { every ? funnel.on(pipelines.entry(for: deal)) : funnel }
         var query = BoardQuery()
         query.scope = try ScopeArguments.parse(arguments, funnel: funnel, actor: actor)
         let flag = try arguments.choice(.flag, as: DealFlag.self)
@@ -80,7 +80,8 @@ enum ListCommand: Command {
         }
         let shown = chosen.grouped { place($0).order }
         if arguments.flag(.json) {
-            JSONOut.streamArray(shown, { DealJSON.make($0, funnel: home($0), now: session.now, utcOffset: session.utcOffset, full: false) }) {
+            let (now, utcOffset) = (session.now, session.utcOffset)
+            JSONOut.streamArray(shown, { DealJSON.make($0, funnel: home($0), now: now, utcOffset: utcOffset, full: false) }) {
                 Console.block($0, terminator: "")
             }
             Console.block("")

@@ -1,4 +1,5 @@
 import Foundation
+import FunnelCore
 import FunnelText
 
 /// A JSON value written with keys in the order given, so `--json` output is stable and exact.
@@ -20,26 +21,28 @@ enum JSONOut {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// `.array(items.map(element)).render()`, byte for byte, handed to `emit` in pieces of
-    /// about `piece` bytes as it is made: `list --all --json` at 100,000 deals never holds the
-    /// whole document (or every element's value) in memory at once.
-    static func streamArray<S: Sequence>(
-        _ items: S, piece: Int = 1 << 16, _ element: (S.Element) -> JSONOut, emit: (String) -> Void
+    /// `.array(items.map(element)).render()`, byte for byte, handed to `emit` in pieces as it is
+    /// made: `list --all --json` at 100,000 deals never holds the whole document (or every
+    /// element's value) in memory at once. The elements are made and written on every core, a
+    /// window of `piece` items at a time, each window's text emitted in order before the next.
+    static func streamArray<Item: Sendable>(
+        _ items: [Item], piece: Int = 256, _ element: @Sendable (Item) -> JSONOut, emit: (String) -> Void
     ) {
-        var out: [UInt8] = []
-        out.reserveCapacity(piece + 4_096)
-        var first = true
-        for item in items {
-            out.append(contentsOf: first ? Self.openFirst : Self.openNext)
-            first = false
-            element(item).write(to: &out, level: 1, pretty: true)
-            if out.count >= piece {
-                emit(String(decoding: out, as: UTF8.self))
-                out.removeAll(keepingCapacity: true)
+        guard !items.isEmpty else { return emit("[]") }
+        let window = piece * 8
+        for windowStart in stride(from: 0, to: items.count, by: window) {
+            let starts = Array(stride(from: windowStart, to: min(items.count, windowStart + window), by: piece))
+            let parts = parallelMap(starts, chunk: 1) { start -> [UInt8] in
+                var out: [UInt8] = []
+                for i in start..<min(items.count, start + piece) {
+                    out.append(contentsOf: i == 0 ? Self.openFirst : Self.openNext)
+                    element(items[i]).write(to: &out, level: 1, pretty: true)
+                }
+                return out
             }
+            for part in parts { emit(String(decoding: part, as: UTF8.self)) }
         }
-        out.append(contentsOf: first ? Array("[]".utf8) : Array("\n]".utf8))
-        emit(String(decoding: out, as: UTF8.self))
+        emit("\n]")
     }
 
     private static let openFirst = Array("[\n  ".utf8), openNext = Array(",\n  ".utf8)
