@@ -8,8 +8,9 @@ import FunnelCore
 /// and flag filters, without the archived cards (`ArchiveRule`) unless they are asked for or a
 /// text is typed. Filtering narrows from the previous result while the filter text grows.
 public struct CardIndex: Sendable {
-    /// One card: its id, what the filter searches, and its value for the column's total.
-    struct Entry: Sendable {
+    /// One card: its id, what the filter searches, and its value for the column's total. A
+    /// class: columns, filters and sorts move one reference per card, not seven fields.
+    final class Entry: Sendable {
         let id: String
         /// What the text filter searches (`SearchText.haystack`).
         let haystack: String
@@ -17,8 +18,12 @@ public struct CardIndex: Sendable {
         let value: Decimal?
         /// Whether the deal has a value in another currency (not summed).
         let foreign: Bool
+        /// `value` in hundredths, when it has them (`Deal.hundredths`).
+        let valueCents: UInt64?
         /// Its weighted value (`WeightedValue`) when in the pipeline's currency.
         let weighted: Decimal?
+        /// `weighted` in hundredths, when it has them.
+        let weightedCents: UInt64?
         /// Closed long ago (`ArchiveRule`): off the columns unless asked for or searched.
         let archived: Bool
         /// The title as every order's tie-break compares it (`CardOrder.sortTitle`).
@@ -29,9 +34,12 @@ public struct CardIndex: Sendable {
             id = deal.id
             sortTitle = CardOrder.sortTitle(deal)
             haystack = SearchText.haystack(deal)
-            value = deal.currency == currency ? deal.value : nil
-            foreign = deal.currency != currency && deal.value != nil
-            weighted = deal.currency == currency ? WeightedValue.of(deal, in: stage) : nil
+            let own = deal.currency == currency
+            value = own ? deal.value : nil
+            valueCents = own ? deal.hundredths : nil
+            foreign = !own && deal.value != nil
+            weightedCents = own ? WeightedValue.hundredths(of: deal, in: stage) : nil
+            weighted = own ? weightedCents.map(Money.fromCents) ?? WeightedValue.of(deal, in: stage) : nil
         }
     }
 
@@ -67,10 +75,16 @@ public struct CardIndex: Sendable {
         var keys = Array(repeating: [CardSortKey](), count: stages.count)
         var entries = Array(repeating: [Entry](), count: stages.count)
         archived = Array(repeating: 0, count: stages.count)
-        for deal in deals.values where Visibility.includes(deal, scope: scope, actor: actor) {
-            guard let c = position[deal.stage] else { continue }
-            let entry = Entry(deal, currency: currency, stage: stages[c], archived: isArchived(deal, stages[c]))
-            keys[c].append(sort.key(deal, utcOffset: utcOffset, sortTitle: entry.sortTitle))
+        let placed = deals.values.compactMap { deal in
+            Visibility.includes(deal, scope: scope, actor: actor) ? position[deal.stage].map { (deal, $0, isArchived(deal, stages[$0])) } : nil
+        }
+        // The cards (folded titles and search texts) made on every core.
+        let made = parallelMap(placed, chunk: 1_024) { deal, c, old in
+            let entry = Entry(deal, currency: currency, stage: stages[c], archived: old)
+            return (entry, sort.key(deal, utcOffset: utcOffset, sortTitle: entry.sortTitle))
+        }
+        for ((_, c, _), (entry, key)) in zip(placed, made) {
+            keys[c].append(key)
             if entry.archived { archived[c] += 1 }
             entries[c].append(entry)
         }
@@ -230,18 +244,18 @@ public struct CardIndex: Sendable {
         }
         for c in columns {
             ids[c] = shown[c].map(\.id)
-            var sum = Decimal(0), weightedSum = Decimal(0)
+            var sum = MoneySum(), weightedSum = MoneySum()
             var others = 0, weightedCards = 0
             for entry in shown[c] {
-                if let value = entry.value { sum += value }
+                if let value = entry.value { sum.add(hundredths: entry.valueCents, value) }
                 if let value = entry.weighted {
-                    weightedSum += value
+                    weightedSum.add(hundredths: entry.weightedCents, value)
                     weightedCards += 1
                 }
                 if entry.foreign { others += 1 }
             }
-            totals[c] = sum
-            weighted[c] = weightedSum
+            totals[c] = sum.value
+            weighted[c] = weightedSum.value
             weightedCount[c] = weightedCards
             foreign[c] = others
         }

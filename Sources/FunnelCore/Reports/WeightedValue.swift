@@ -18,6 +18,12 @@ public enum WeightedValue {
         return decimal(value, percent)
     }
 
+    /// `of(deal, in: stage)` in hundredths, when the deal's value has them (`Deal.hundredths`).
+    public static func hundredths(of deal: Deal, in stage: Stage?) -> UInt64? {
+        guard let percent = probability(of: deal, in: stage) else { return nil }
+        return weighted(deal.hundredths, percent)
+    }
+
     /// `of(deal, in: stage).map(Money.plain)`, from the deal's hundredths when it has them.
     public static func plain(_ deal: Deal, in stage: Stage?) -> String? {
         guard deal.value != nil, let percent = probability(of: deal, in: stage) else { return nil }
@@ -59,8 +65,7 @@ public enum WeightedValue {
     /// `sum` a deal at a time, for a report that sums many groups in one pass over the deals.
     public struct Sum: Sendable {
         let currency: String
-        var total = Decimal(0)
-        var cents: UInt64 = 0
+        var total = MoneySum()
         var any: Bool
 
         public init(currency: String, stageHasOne: Bool = false) {
@@ -73,14 +78,11 @@ public enum WeightedValue {
             guard let percent = probability(of: deal, in: stage) else { return }
             any = true
             guard deal.currency == currency, let value = deal.value else { return }
-            if let w = weighted(deal.hundredths, percent), case (let sum, false) = cents.addingReportingOverflow(w) {
-                cents = sum
-            } else {
-                total += decimal(value, percent)
-            }
+            let cents = weighted(deal.hundredths, percent)
+            total.add(hundredths: cents, cents.map(Money.fromCents) ?? decimal(value, percent))
         }
 
         /// The sum; nil when no probability applied to any deal (and the stage has none).
-        public var value: Decimal? { any ? total + Money.fromCents(cents) : nil }
+        public var value: Decimal? { any ? total.value : nil }
     }
 }
