@@ -25,8 +25,17 @@ enum Measure {
         return (median * 1000, sorted[rank - 1] * 1000)
     }
 
-    /// Peak resident memory of this process so far, in MB.
+    /// Peak resident memory of this process so far, in MB: `VmHWM` of /proc/self/status, the
+    /// peak of this program's own memory. (`ru_maxrss` is kept across `exec`, so a child started
+    /// by a vfork — `posix_spawn` — reports its parent's peak when that was higher: the bench's
+    /// generator, not the board.) `ru_maxrss` where there is no /proc.
     static func peakMemoryMB() -> Double {
+        if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+            let kilobytes = Double(line.dropFirst("VmHWM:".count).trimmingCharacters(in: .whitespaces).split(separator: " ")[0])
+        {
+            return kilobytes / 1024
+        }
         var usage = rusage()
         getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
         return Double(usage.ru_maxrss) / 1024

@@ -103,6 +103,8 @@ public struct Deal: Codable, Hashable, Sendable, Identifiable {
 
     /// Sets the value to `cents` hundredths (a reader that has them as an integer already).
     public mutating func setValue(hundredths cents: UInt64) {
+        // Past the limit the hundredths are not kept (as `Money.hundredths` keeps none).
+        guard cents <= Limits.maximumCents else { return value = Money.fromCents(cents) }
         let box = unique()
         box.fields.value = Money.fromCents(cents)
         box.fields.hundredths = cents
