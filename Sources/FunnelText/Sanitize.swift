@@ -78,33 +78,53 @@ public enum Sanitize {
     /// `--json`'s 64 KB pieces are scanned so, a byte at a time.
     public static func mayHoldUnsafe(_ text: String, allowingLineBreaks: Bool = false, quotes: Bool = false) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in
-            let n = bytes.count
-            var i = 0
-            while i < n {
-                let b = bytes[i]
-                i += 1
-                if b < 0x20 {
-                    if allowingLineBreaks && (b == 0x0A || b == 0x09) { continue }
-                    return true
-                }
-                if b < 0x7F {
-                    if quotes && (b == 0x22 || b == 0x5C) { return true }
-                    continue
-                }
-                if b == 0x7F { return true }
-                let second = i < n ? bytes[i] : 0, third = i + 1 < n ? bytes[i + 1] : 0
-                switch b {
-                case 0xC2: if second <= 0x9F { return true }
-                case 0xD8: if second == 0x9C { return true }
-                case 0xE2:
-                    if second == 0x80, third == 0x8E || third == 0x8F || (0xA8...0xAE).contains(third) { return true }
-                    if second == 0x81, (0xA6...0xA9).contains(third) { return true }
-                default: break
-                }
+        return text.withUTF8 { mayHoldUnsafe(utf8: $0, allowingLineBreaks: allowingLineBreaks, quotes: quotes) }
+    }
+
+    /// `mayHoldUnsafe` of UTF-8 bytes (`--json`'s pieces are checked as bytes). Eight bytes at a
+    /// time while they are printable ASCII without a quote (most of JSON and of a table).
+    public static func mayHoldUnsafe(utf8 bytes: UnsafeBufferPointer<UInt8>, allowingLineBreaks: Bool = false, quotes: Bool = false)
+        -> Bool
+    {
+        let n = bytes.count
+        var i = 0
+        while i < n {
+            if i + 8 <= n, isPlainASCII(UnsafeRawBufferPointer(bytes).loadUnaligned(fromByteOffset: i, as: UInt64.self), quotes: quotes) {
+                i += 8
+                continue
             }
-            return false
+            let b = bytes[i]
+            i += 1
+            if b < 0x20 {
+                if allowingLineBreaks && (b == 0x0A || b == 0x09) { continue }
+                return true
+            }
+            if b < 0x7F {
+                if quotes && (b == 0x22 || b == 0x5C) { return true }
+                continue
+            }
+            if b == 0x7F { return true }
+            let second = i < n ? bytes[i] : 0, third = i + 1 < n ? bytes[i + 1] : 0
+            switch b {
+            case 0xC2: if second <= 0x9F { return true }
+            case 0xD8: if second == 0x9C { return true }
+            case 0xE2:
+                if second == 0x80, third == 0x8E || third == 0x8F || (0xA8...0xAE).contains(third) { return true }
+                if second == 0x81, (0xA6...0xA9).contains(third) { return true }
+            default: break
+            }
         }
+        return false
+    }
+
+    /// Whether all eight bytes of `word` are printable ASCII (0x20…0x7E), and none a double quote
+    /// or backslash when `quotes`: the usual bit tricks for "a byte below", "a byte equal".
+    static func isPlainASCII(_ word: UInt64, quotes: Bool) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZero(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
+        func hasLess(_ x: UInt64, than n: UInt64) -> Bool { (x &- ones &* n) & ~x & highs != 0 }
+        if word & highs != 0 || hasLess(word, than: 0x20) || hasZero(word ^ (ones &* 0x7F)) { return false }
+        return !quotes || !(hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x5C)))
     }
 
     /// Several lines (notes): each line sanitised on its own, line breaks kept.

@@ -78,17 +78,31 @@ enum Console {
     }
 
     /// All of `text`, retrying short writes; a closed or full output ends the writing quietly.
+    /// JSON made by `JSONOut`, as UTF-8 on standard output: written as it is when the sanitiser
+    /// would change nothing (always, as `JSONOut` escapes every unsafe character), through
+    /// `block` otherwise. `list --all --json` writes 100 MB so, without copying it into strings.
+    static func json(_ bytes: [UInt8]) {
+        let plain = bytes.withUnsafeBufferPointer { !Sanitize.mayHoldUnsafe(utf8: $0, allowingLineBreaks: true) }
+        guard plain else { return block(String(decoding: bytes, as: UTF8.self), terminator: "") }
+        bytes.withUnsafeBytes { write($0, to: STDOUT_FILENO) }
+    }
+
     private static func write(_ text: String, to descriptor: Int32) {
-        var bytes = Array(text.utf8)[...]
-        while !bytes.isEmpty {
-            let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+        var text = text
+        text.withUTF8 { write(UnsafeRawBufferPointer($0), to: descriptor) }
+    }
+
+    private static func write(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) {
+        var offset = 0
+        while offset < bytes.count {
+            let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
             if written < 0 && errno == EINTR { continue }
             guard written > 0 else {
                 // A reader that went away (EPIPE) is not an error; a full disk is.
                 if written < 0, errno != EPIPE, outputFailure == nil { outputFailure = errno }
                 return
             }
-            bytes = bytes.dropFirst(written)
+            offset += written
         }
     }
 }

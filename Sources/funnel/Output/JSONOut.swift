@@ -21,14 +21,14 @@ enum JSONOut {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// `.array(items.map(element)).render()`, byte for byte, handed to `emit` in pieces as it is
+    /// `.array(items.map(element)).render()`, byte for byte (UTF-8), handed to `emit` in pieces as it is
     /// made: `list --all --json` at 100,000 deals never holds the whole document (or every
     /// element's value) in memory at once. The elements are made and written on every core, a
     /// window of `piece` items at a time, each window's text emitted in order before the next.
     static func streamArray<Item: Sendable>(
-        _ items: [Item], piece: Int = 256, _ element: @Sendable (Item) -> JSONOut, emit: (String) -> Void
+        _ items: [Item], piece: Int = 256, _ element: @Sendable (Item) -> JSONOut, emit: ([UInt8]) -> Void
     ) {
-        guard !items.isEmpty else { return emit("[]") }
+        guard !items.isEmpty else { return emit(Array("[]".utf8)) }
         let window = piece * 8
         for windowStart in stride(from: 0, to: items.count, by: window) {
             let starts = Array(stride(from: windowStart, to: min(items.count, windowStart + window), by: piece))
@@ -40,9 +40,9 @@ enum JSONOut {
                 }
                 return out
             }
-            for part in parts { emit(String(decoding: part, as: UTF8.self)) }
+            for part in parts { emit(part) }
         }
-        emit("\n]")
+        emit(Array("\n]".utf8))
     }
 
     private static let openFirst = Array("[\n  ".utf8), openNext = Array(",\n  ".utf8)
