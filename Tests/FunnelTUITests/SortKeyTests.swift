@@ -52,4 +52,30 @@ import Testing
         fresh.recompute(keeping: nil)
         #expect(state.columnIDs == fresh.columnIDs)
     }
+
+    /// The title ranks the first `s` makes are kept for the next ones, and made again after a
+    /// change: twice round every order, a change in between, many cards of one title.
+    @Test func keptTitleRanksGiveTheOrderOfABoardOpenedInIt() {
+        var deals = Self.deals
+        for n in 0..<60 {
+            deals.append(
+                BoardFixtures.deal(
+                    "t\(n)bbbbbbb".prefix(8).description, ["Solar", "solar", "Deal 7", "Ω", "Deal 07"][n % 5], stage: "new",
+                    value: Decimal(n % 4 * 50), next: n % 2, enteredDaysAgo: 3))
+        }
+        var state = BoardFixtures.state(deals)
+        for round in 0..<2 * CardOrder.allCases.count {
+            if round == CardOrder.allCases.count {
+                var changed = deals[deals.count - 3]
+                changed.title = "Solar"
+                state.replace(changed)
+                deals = deals.map { $0.id == changed.id ? changed : $0 }
+            }
+            BoardFixtures.press([.char("s")], &state)
+            var fresh = BoardFixtures.state(deals)
+            fresh.sort = state.sort
+            fresh.recompute(keeping: nil)
+            #expect(state.columnIDs == fresh.columnIDs, "round \(round), sort \(state.sort)")
+        }
+    }
 }
