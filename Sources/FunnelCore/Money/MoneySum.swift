@@ -20,6 +20,12 @@ public struct MoneySum: Sendable, Hashable {
         }
     }
 
+    /// Adds another sum (of amounts counted elsewhere: the report's tallies on each core).
+    public mutating func add(_ other: MoneySum) {
+        rest += other.rest
+        add(hundredths: other.cents, Money.fromCents(other.cents))
+    }
+
     /// The total.
     public var value: Decimal { rest + Money.fromCents(cents) }
 }

@@ -14,9 +14,15 @@ public enum ReportBuilder {
         deals: [Deal], pipeline: Pipeline, team: Team, period: ReportPeriod, now: Date,
         utcOffset: Int
     ) -> FunnelReport {
+        build(deals: deals, pipeline: pipeline, team: team, period: period, now: now, utcOffset: utcOffset, part: 8_192)
+    }
+
+    /// `build`, the deals counted in parts of `part` on every core (`ReportTally.counting`).
+    static func build(
+        deals: [Deal], pipeline: Pipeline, team: Team, period: ReportPeriod, now: Date, utcOffset: Int, part: Int
+    ) -> FunnelReport {
         let frame = ReportFrame(deals: deals, pipeline: pipeline, period: period, now: now, utcOffset: utcOffset)
-        var tally = ReportTally(frame: frame)
-        for deal in deals { tally.add(deal) }
+        let tally = ReportTally.counting(deals, frame: frame, part: part)
         let today = Day(now, utcOffset: utcOffset)
         let leakRows = tally.leaks.rows(frame.counted)
         // The forecast's open deals: the open stages' and the inbox's (it is open too).

@@ -2,8 +2,9 @@ import Foundation
 
 /// What a report counts in: the pipeline's stages in the report's orders, and the period's
 /// bounds as moments. A class: the tally passes `inPeriod` and its kin as closures for every
-/// deal, and a struct of six tables was copied into each of them.
-final class ReportFrame {
+/// deal, and a struct of six tables was copied into each of them. Never changed once made, so
+/// the tallies of several cores share it.
+final class ReportFrame: Sendable {
     let currency: String
     /// Every stage by id, with the stages deals are in that the pipeline lacks (counted as open
     /// there, never hidden).

@@ -41,6 +41,46 @@ struct ReportTally {
         openWeighted = WeightedValue.Sum(currency: frame.currency)
     }
 
+    /// `deals` counted in parts of `part` deals on every core, the parts' tallies added in the
+    /// deals' order: every count and sum, and every list (days to won, stays, open deals by
+    /// owner) in the order one pass would have made it.
+    static func counting(_ deals: [Deal], frame: ReportFrame, part: Int = 8_192) -> ReportTally {
+        let starts = Array(stride(from: 0, to: deals.count, by: part))
+        let parts = parallelMap(starts, chunk: 1) { start in
+            var tally = ReportTally(frame: frame)
+            for deal in deals[start..<min(deals.count, start + part)] { tally.add(deal) }
+            return tally
+        }
+        guard var total = parts.first else { return ReportTally(frame: frame) }
+        for later in parts.dropFirst() { total.add(later) }
+        return total
+    }
+
+    /// Adds the tally of deals that come after this one's.
+    mutating func add(_ other: ReportTally) {
+        func sum<T: AdditiveArithmetic>(_ a: inout [T], _ b: [T]) { for i in a.indices { a[i] += b[i] } }
+        sum(&stageCount, other.stageCount)
+        sum(&stageTotal, other.stageTotal)
+        sum(&stageValued, other.stageValued)
+        sum(&entered, other.entered)
+        sum(&reached, other.reached)
+        (won, lost, newDeals, withoutNext) = (won + other.won, lost + other.lost, newDeals + other.newDeals, withoutNext + other.withoutNext)
+        lostFrom.merge(other.lostFrom, uniquingKeysWith: +)
+        reasons.merge(other.reasons, uniquingKeysWith: +)
+        daysToWon += other.daysToWon
+        closedBy.merge(other.closedBy) { ($0.won + $1.won, $0.lost + $1.lost) }
+        stays.merge(other.stays, uniquingKeysWith: +)
+        openByOwner.merge(other.openByOwner, uniquingKeysWith: +)
+        for c in stageWeighted.indices { stageWeighted[c].add(other.stageWeighted[c]) }
+        openWeighted.add(other.openWeighted)
+        ownerWeighted.merge(other.ownerWeighted) { mine, theirs in
+            var both = mine
+            both.add(theirs)
+            return both
+        }
+        leaks.add(other.leaks)
+    }
+
     /// Counts one deal.
     mutating func add(_ deal: Deal) {
         countStage(deal)

@@ -60,6 +60,14 @@ struct LeakCounter {
         }
     }
 
+    /// Adds the counts of other deals.
+    mutating func add(_ other: LeakCounter) {
+        deals.merge(other.deals, uniquingKeysWith: +)
+        lost.merge(other.lost, uniquingKeysWith: +)
+        stuck.merge(other.stuck, uniquingKeysWith: +)
+        leaked.merge(other.leaked, uniquingKeysWith: +)
+    }
+
     /// One row per stage with deals in the period, in the order given; a won stage only when
     /// deals were lost from it (a customer who left).
     func rows(_ stages: [Stage]) -> [StageLeak] {

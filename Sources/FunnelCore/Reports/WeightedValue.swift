@@ -82,6 +82,12 @@ public enum WeightedValue {
             total.add(hundredths: cents, cents.map(Money.fromCents) ?? decimal(value, percent))
         }
 
+        /// Adds a sum of other deals in the same currency.
+        public mutating func add(_ other: Sum) {
+            total.add(other.total)
+            any = any || other.any
+        }
+
         /// The sum; nil when no probability applied to any deal (and the stage has none).
         public var value: Decimal? { any ? total.value : nil }
     }

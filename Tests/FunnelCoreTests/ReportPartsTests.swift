@@ -1,0 +1,27 @@
+import Foundation
+import Testing
+
+@testable import FunnelCore
+
+/// The report's deals are counted in parts on every core and the parts' tallies added in order:
+/// the report is the one a single pass makes, for any size of part.
+@Suite("Report counted in parts") struct ReportPartsTests {
+    @Test(arguments: PipelineTemplate.allCases)
+    func anySizeOfPartGivesTheReportOfOnePass(template: PipelineTemplate) {
+        var pipeline = template.pipeline
+        if let open = pipeline.stages.firstIndex(where: { $0.kind == .open }) { pipeline.stages[open].probability = 35 }
+        let world = DemoData.world(count: 3_000, pipeline: pipeline, now: Fx.now)
+        var deals = world.deals
+        for i in deals.indices where i % 7 == 0 { deals[i].probability = i % 100 }
+        // Two of the largest values: their hundredths overflow a UInt64 when added.
+        deals[1].value = Limits.maximumAmount
+        deals[2_999].value = Limits.maximumAmount
+        for period in [ReportPeriod.trailing(.month, today: Fx.today), ReportPeriod.trailing(.quarter, today: Fx.today)] {
+            func report(_ part: Int) -> FunnelReport {
+                ReportBuilder.build(deals: deals, pipeline: pipeline, team: world.team, period: period, now: Fx.now, utcOffset: 7_200, part: part)
+            }
+            let whole = report(Int.max)
+            for part in [1, 97, 1_000, 2_999] { #expect(report(part) == whole, "\(template) parts of \(part)") }
+        }
+    }
+}
