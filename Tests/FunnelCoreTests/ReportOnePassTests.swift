@@ -6,14 +6,20 @@ import Testing
 /// The report counts weighted values, deals without a next action and the trailing new deals in
 /// its one pass over the deals; each figure must equal its definition computed on its own.
 @Suite("Report figures from one pass") struct ReportOnePassTests {
-    @Test(arguments: PipelineTemplate.allCases)
-    func figuresEqualTheirDefinitions(template: PipelineTemplate) {
+    /// 3,000 demo deals of `template`: a probability on one open stage (a stage without deals
+    /// keeps its 0), and every seventh deal a probability of its own.
+    static func world(_ template: PipelineTemplate) -> (Pipeline, DemoData.World, [Deal]) {
         var pipeline = template.pipeline
-        // A probability on one open stage, a stage without deals keeps its 0.
         if let open = pipeline.stages.firstIndex(where: { $0.kind == .open }) { pipeline.stages[open].probability = 35 }
         let world = DemoData.world(count: 3_000, pipeline: pipeline, now: Fx.now)
         var deals = world.deals
         for i in deals.indices where i % 7 == 0 { deals[i].probability = i % 100 }
+        return (pipeline, world, deals)
+    }
+
+    @Test(arguments: PipelineTemplate.allCases)
+    func figuresEqualTheirDefinitions(template: PipelineTemplate) {
+        let (pipeline, world, deals) = Self.world(template)
         for period in [ReportPeriod.trailing(.month, today: Fx.today), ReportPeriod.trailing(.week, today: Fx.today)] {
             let report = ReportBuilder.build(deals: deals, pipeline: pipeline, team: world.team, period: period, now: Fx.now, utcOffset: 7_200)
             func stage(_ deal: Deal) -> Stage? { pipeline.stage(id: deal.stage) }

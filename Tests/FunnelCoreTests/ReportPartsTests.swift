@@ -8,11 +8,7 @@ import Testing
 @Suite("Report counted in parts") struct ReportPartsTests {
     @Test(arguments: PipelineTemplate.allCases)
     func anySizeOfPartGivesTheReportOfOnePass(template: PipelineTemplate) {
-        var pipeline = template.pipeline
-        if let open = pipeline.stages.firstIndex(where: { $0.kind == .open }) { pipeline.stages[open].probability = 35 }
-        let world = DemoData.world(count: 3_000, pipeline: pipeline, now: Fx.now)
-        var deals = world.deals
-        for i in deals.indices where i % 7 == 0 { deals[i].probability = i % 100 }
+        var (pipeline, world, deals) = ReportOnePassTests.world(template)
         // Two of the largest values: their hundredths overflow a UInt64 when added.
         deals[1].value = Limits.maximumAmount
         deals[2_999].value = Limits.maximumAmount
