@@ -125,10 +125,16 @@ public enum CardOrder: String, CaseIterable, Sendable {
                 folded.append(CardOrder.sortTitle(deals[at]))
             }
         }
-        let order = folded.indices.sorted { folded[$0].utf8.lexicographicallyPrecedes(folded[$1].utf8) }
-        var rank = [Int](repeating: 0, count: folded.count)
-        for (k, i) in order.enumerated() where k > 0 { rank[i] = rank[order[k - 1]] + (folded[order[k - 1]] == folded[i] ? 0 : 1) }
+        let rank = ranks(folded)
         return titleAt.map { rank.isEmpty ? 0 : rank[$0] }
+    }
+
+    /// The rank of each of `titles` in their order by UTF-8 bytes; equal titles, equal ranks.
+    static func ranks(_ titles: [String]) -> [Int] {
+        let order = titles.indices.sorted { titles[$0].utf8.lexicographicallyPrecedes(titles[$1].utf8) }
+        var rank = [Int](repeating: 0, count: titles.count)
+        for (k, i) in order.enumerated() where k > 0 { rank[i] = rank[order[k - 1]] + (titles[order[k - 1]] == titles[i] ? 0 : 1) }
+        return rank
     }
 
     /// The positions of `keys` in ascending order. Titles are compared once each (ranked), so
@@ -139,8 +145,8 @@ public enum CardOrder: String, CaseIterable, Sendable {
         // A short run is sorted by whole keys: ranking its titles through a set and a dictionary
         // costs more than a few comparisons.
         guard keys.count > 16 else { return keys.indices.sorted { keys[$0] < keys[$1] } }
-        let titles = Array(Set(keys.map(\.title))).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        let rank = Dictionary(uniqueKeysWithValues: titles.enumerated().map { ($1, $0) })
+        let titles = Array(Set(keys.map(\.title)))
+        let rank = Dictionary(uniqueKeysWithValues: zip(titles, ranks(titles)))
         let titleRanks = keys.map { rank[$0.title]! }
         let primaries = keys.map(\.primary)
         let exacts = keys.map(\.exact)
