@@ -331,6 +331,20 @@ public enum AtomicFile {
         try entries(directory).names
     }
 
+    /// Removes the temporary files of interrupted writes (`.<name>.<pid>.<random>.tmp`, see
+    /// `write`) in `directory` whose writing process no longer exists: regular files only, never
+    /// through a link. For a caller holding the data lock, under which no write is under way.
+    public static func removeAbandonedTemporaryFiles(in directory: String) {
+        for name in (try? list(directory)) ?? [] where StorePaths.isTempFileName(name) {
+            let parts = name.split(separator: ".", omittingEmptySubsequences: false)
+            guard parts.count >= 5, let pid = pid_t(parts[parts.count - 3]), pid > 0, kill(pid, 0) != 0, errno == ESRCH else { continue }
+            var info = stat()
+            let path = directory + "/" + name
+            guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { continue }
+            unlink(path)
+        }
+    }
+
     /// The real directories in `directory` (never a link to one), hidden names skipped; [] when it
     /// does not exist. The listing's file types decide, `lstat` only where the file system gives none.
     public static func folders(in directory: String) throws -> [String] {

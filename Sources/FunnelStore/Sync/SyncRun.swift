@@ -80,6 +80,11 @@ extension SyncRepository {
         while Date() < deadline, !gitLockFiles().isEmpty { usleep(20_000) }
         for path in gitLockFiles() { unlink(path) }
         for name in ["funnel-merge.index", "funnel-merge.index.lock"] { unlink("\(gitDirectory)/\(name)") }
+        // A sync killed while it put a merged file in place leaves that write's temporary file
+        // (readers ignore it; doctor would report it). The data lock is ours: no write here is
+        // under way, so one whose writer is gone is removed.
+        let owners = ((try? AtomicFile.folders(in: store.dealsDirectory)) ?? []).map { store.dealsDirectory + "/" + $0 }
+        for folder in [root, store.inboxDirectory] + owners { AtomicFile.removeAbandonedTemporaryFiles(in: folder) }
         let attributes = gitDirectory + "/info/attributes"
         if let data = try? AtomicFile.readFile(attributes, limit: 4_096)?.data, data == Data(Self.mergeAttributes.utf8) {
             unlink(attributes)
