@@ -75,7 +75,7 @@ public enum Sanitize {
     /// RLM), E2 80 A8–AE (separators, embeddings, overrides), E2 81 A6–A9 (isolates). True may
     /// still be safe when a mark is kept. `allowingLineBreaks`: line feeds and tabs are not
     /// unsafe; `quotes`: a double quote and a backslash are (JSON). A table of 700,000 cells and
-    /// `--json`'s 64 KB pieces are scanned so, a byte at a time.
+    /// every string of `--json` are scanned so.
     public static func mayHoldUnsafe(_ text: String, allowingLineBreaks: Bool = false, quotes: Bool = false) -> Bool {
         var text = text
         return text.withUTF8 { mayHoldUnsafe(utf8: $0, allowingLineBreaks: allowingLineBreaks, quotes: quotes) }

@@ -26,8 +26,7 @@ public enum WeightedValue {
 
     /// `of(deal, in: stage).map(Money.plain)`, from the deal's hundredths when it has them.
     public static func plain(_ deal: Deal, in stage: Stage?) -> String? {
-        guard deal.value != nil, let percent = probability(of: deal, in: stage) else { return nil }
-        if let cents = weighted(deal.hundredths, percent) { return Money.plain(hundredths: cents) }
+        if let cents = hundredths(of: deal, in: stage) { return Money.plain(hundredths: cents) }
         return of(deal, in: stage).map(Money.plain)
     }
 

@@ -56,9 +56,9 @@ enum ListCommand: Command {
         query.filter = arguments[.filter] ?? ""
         let priority = try arguments.choice(.priority, as: Priority.self)
         let deals = try session.deals(for: actor, in: every ? nil : funnel, scope: query.scope)
-        /// The deal's pipeline's place, then its stage's place in that pipeline; worked out once
-        /// per pipeline and stage met (100,000 deals meet a few dozen).
-        /// And the name of its stage as the table shows it.
+        /// The deal's pipeline's place, then its stage's place in that pipeline, and its stage's
+        /// name as the table shows it; worked out once per pipeline and stage met (100,000 deals
+        /// meet a few dozen).
         var places: [String?: [String: (order: Int, name: String)]] = [:]
         func place(_ deal: Deal) -> (order: Int, name: String) {
             if let known = places[deal.pipeline]?[deal.stage] { return known }

@@ -77,7 +77,6 @@ enum Console {
         write("\r\u{1B}[K", to: STDERR_FILENO)
     }
 
-    /// All of `text`, retrying short writes; a closed or full output ends the writing quietly.
     /// JSON made by `JSONOut`, as UTF-8 on standard output: written as it is when the sanitiser
     /// would change nothing (always, as `JSONOut` escapes every unsafe character), through
     /// `block` otherwise. `list --all --json` writes 100 MB so, without copying it into strings.
@@ -87,6 +86,7 @@ enum Console {
         bytes.withUnsafeBytes { write($0, to: STDOUT_FILENO) }
     }
 
+    /// All of `text`, retrying short writes; a closed or full output ends the writing quietly.
     private static func write(_ text: String, to descriptor: Int32) {
         var text = text
         text.withUTF8 { write(UnsafeRawBufferPointer($0), to: descriptor) }
