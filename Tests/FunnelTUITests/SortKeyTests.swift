@@ -78,4 +78,34 @@ import Testing
             #expect(state.columnIDs == fresh.columnIDs, "round \(round), sort \(state.sort)")
         }
     }
+
+    /// New cards whose titles use up the ranks between two others: the board builds its columns
+    /// again and every order still equals a board opened in it.
+    @Test func titlesThatUseUpTheirGapStillSortRight() {
+        var deals = [
+            BoardFixtures.deal("acme0000", "Acme", stage: "new", value: 5, next: 1, enteredDaysAgo: 2),
+            BoardFixtures.deal("acmf0000", "Acmf", stage: "new", value: 5, next: 1, enteredDaysAgo: 2),
+        ]
+        var state = BoardFixtures.state(deals)
+        BoardFixtures.press([.char("s"), .char("s"), .char("s")], &state)
+        #expect(state.sort == .title)
+        for n in 0..<40 {
+            let deal = BoardFixtures.deal(
+                "n\(n)zzzzzz".prefix(8).description, "Acme \(n + 1000)", stage: n % 2 == 0 ? "new" : "meeting", value: 5, next: 1,
+                enteredDaysAgo: 2)
+            deals.append(deal)
+            state.replace(deal)
+            var fresh = BoardFixtures.state(deals)
+            fresh.sort = state.sort
+            fresh.recompute(keeping: nil)
+            #expect(state.columnIDs == fresh.columnIDs, "after \(n + 1) new titles")
+        }
+        for _ in CardOrder.allCases {
+            BoardFixtures.press([.char("s")], &state)
+            var fresh = BoardFixtures.state(deals)
+            fresh.sort = state.sort
+            fresh.recompute(keeping: nil)
+            #expect(state.columnIDs == fresh.columnIDs, "sort \(state.sort)")
+        }
+    }
 }

@@ -8,10 +8,15 @@ import FunnelCore
 /// and flag filters, without the archived cards (`ArchiveRule`) unless they are asked for or a
 /// text is typed. Filtering narrows from the previous result while the filter text grows.
 public struct CardIndex: Sendable {
-    /// One card: its id, what the filter searches, and its value for the column's total. A
-    /// class: columns, filters and sorts move one reference per card, not seven fields.
+    /// One card: its deal, what the filter searches, its value for the column's total and what
+    /// every order compares. A class: columns, filters and sorts move one reference per card, not
+    /// ten fields.
     final class Entry: Sendable {
         let id: String
+        /// The id's first bytes as a number (`CardOrder.idKey`), so most ties of a sort compare no string.
+        let idKey: UInt64
+        /// The deal shown, so a sort looks none up.
+        let deal: Deal
         /// What the text filter searches (`SearchText.haystack`).
         let haystack: String
         /// The value when in the pipeline's currency.
@@ -26,21 +31,37 @@ public struct CardIndex: Sendable {
         let weightedCents: UInt64?
         /// Closed long ago (`ArchiveRule`): off the columns unless asked for or searched.
         let archived: Bool
-        /// The title as every order's tie-break compares it (`CardOrder.sortTitle`).
+        /// The title as every order's tie-break compares it (`CardOrder.sortTitle`), and its rank
+        /// among the index's titles (`TitleRanking`).
         let sortTitle: String
+        let titleRank: Int
+        /// What each order compares first.
+        let figures: CardFigures
 
-        init(_ deal: Deal, currency: String, stage: Stage?, archived: Bool) {
-            self.archived = archived
+        init(_ deal: Deal, _ place: Place, sortTitle: String, titleRank: Int) {
+            self.deal = deal
+            self.sortTitle = sortTitle
+            self.titleRank = titleRank
+            archived = place.archived
             id = deal.id
-            sortTitle = CardOrder.sortTitle(deal)
+            idKey = CardOrder.idKey(deal.id)
+            figures = CardFigures(deal, utcOffset: place.utcOffset)
             haystack = SearchText.haystack(deal)
-            let own = deal.currency == currency
+            let own = deal.currency == place.currency
             value = own ? deal.value : nil
             valueCents = own ? deal.hundredths : nil
             foreign = !own && deal.value != nil
-            weightedCents = own ? WeightedValue.hundredths(of: deal, in: stage) : nil
-            weighted = own ? weightedCents.map(Money.fromCents) ?? WeightedValue.of(deal, in: stage) : nil
+            weightedCents = own ? WeightedValue.hundredths(of: deal, in: place.stage) : nil
+            weighted = own ? weightedCents.map(Money.fromCents) ?? WeightedValue.of(deal, in: place.stage) : nil
         }
+    }
+
+    /// What a card's figures depend on beside its deal.
+    struct Place {
+        let stage: Stage
+        let currency: String
+        let utcOffset: Int
+        let archived: Bool
     }
 
     private(set) var all: [[Entry]] = []
@@ -61,6 +82,8 @@ public struct CardIndex: Sendable {
     /// Whether archived cards are shown without a text filter (`z`).
     public private(set) var showsArchived = false
     private var filter = ""
+    /// The ranks of the cards' titles, so a new card's title gets one (`TitleRanking`).
+    private var titleRanking: TitleRanking
     private var flag: CardNarrowing?
     /// Recent filter results by needle, so deleting a character (or typing it again) is instant.
     private var recent: [(needle: String, shown: [[Entry]])] = []
@@ -72,44 +95,48 @@ public struct CardIndex: Sendable {
         isArchived: (Deal, Stage) -> Bool = { _, _ in false }
     ) {
         let position = Dictionary(uniqueKeysWithValues: stages.enumerated().map { ($1.id, $0) })
-        var keys = Array(repeating: [CardSortKey](), count: stages.count)
         var entries = Array(repeating: [Entry](), count: stages.count)
         archived = Array(repeating: 0, count: stages.count)
         let placed = deals.values.compactMap { deal in
             Visibility.includes(deal, scope: scope, actor: actor) ? position[deal.stage].map { (deal, $0, isArchived(deal, stages[$0])) } : nil
         }
-        // The cards (folded titles and search texts) made on every core.
-        let made = parallelMap(placed, chunk: 1_024) { deal, c, old in
-            let entry = Entry(deal, currency: currency, stage: stages[c], archived: old)
-            return (entry, sort.key(deal, utcOffset: utcOffset, sortTitle: entry.sortTitle))
+        // The cards (folded titles and search texts) made on every core; the titles ranked once.
+        let titles = parallelMap(placed, chunk: 1_024) { deal, _, _ in CardOrder.sortTitle(deal) }
+        let (ranking, ranks) = TitleRanking.ranking(titles)
+        titleRanking = ranking
+        let made = parallelMap(Array(placed.indices), chunk: 1_024) { i in
+            let (deal, c, old) = placed[i]
+            let place = Place(stage: stages[c], currency: currency, utcOffset: utcOffset, archived: old)
+            return Entry(deal, place, sortTitle: titles[i], titleRank: ranks[i])
         }
-        for ((_, c, _), (entry, key)) in zip(placed, made) {
-            keys[c].append(key)
+        for ((_, c, _), entry) in zip(placed, made) {
             if entry.archived { archived[c] += 1 }
             entries[c].append(entry)
         }
-        // Sort positions, not values: nothing but integers moves while sorting.
-        all = stages.indices.map { c in CardOrder.sortedPositions(keys[c]).map { entries[c][$0] } }
+        all = entries.map { Self.sorted($0, by: sort) }
         active = unarchived(all)
         shown = unfiltered
         refreshDerived(columns: Array(all.indices))
     }
 
-    /// The same cards in another order (`s`): the entries and their folded search text kept, only
-    /// the sort keys computed again; the same cards shown, so the totals stay. False, nothing
-    /// changed, when a card's deal is not found.
-    mutating func resort(_ sort: CardOrder, utcOffset: Int, lookup: (String) -> Deal?, flagged: (String) -> Bool) -> Bool {
-        var sorted: [[Entry]] = []
-        for column in all {
-            var keys: [CardSortKey] = []
-            keys.reserveCapacity(column.count)
-            for entry in column {
-                guard let deal = lookup(entry.id) else { return false }
-                keys.append(sort.key(deal, utcOffset: utcOffset, sortTitle: entry.sortTitle))
-            }
-            sorted.append(CardOrder.sortedPositions(keys).map { column[$0] })
+    /// `column` in `sort`'s order, by the figures each card keeps: no deal looked up, no title
+    /// compared (their ranks are).
+    static func sorted(_ column: [Entry], by sort: CardOrder) -> [Entry] {
+        // One read of each card (they lie all over memory), its figures side by side.
+        var inexact = false
+        let cards = column.indices.map { i in
+            let entry = column[i]
+            inexact = inexact || entry.figures.needsExactValue
+            return SortedCard(primary: entry.figures.primary(sort), title: entry.titleRank, id: entry.idKey, at: i)
         }
-        all = sorted
+        let exacts = sort == .value && inexact ? column.map(\.deal.value) : nil
+        return CardOrder.sortedPositions(cards, exacts: exacts, idPrecedes: { column[$0].id < column[$1].id }).map { column[$0] }
+    }
+
+    /// The same cards in another order (`s`): the cards and their figures kept, only sorted
+    /// again; the same cards shown, so the totals stay.
+    mutating func resort(_ sort: CardOrder, flagged: (String) -> Bool) {
+        all = all.map { Self.sorted($0, by: sort) }
         active = unarchived(all)
         recent = []
         if filter.isEmpty && flag == nil {
@@ -121,7 +148,6 @@ public struct CardIndex: Sendable {
             }
         }
         ids = shown.map { $0.map(\.id) }
-        return true
     }
 
     /// `columns` without their archived cards (a column without any is shared, not copied).
@@ -166,12 +192,18 @@ public struct CardIndex: Sendable {
     }
 
     /// Puts one deal's new version in place (or removes it when `new` is nil or out of scope):
-    /// a removal and a binary-search insertion in the affected columns only.
+    /// a removal and a binary-search insertion in the affected columns only. False, nothing
+    /// changed, when its title has no rank left between its neighbours' (build the index again).
     mutating func replace(
         old: Deal?, new: Deal?, stages: [Stage], scope: Scope, sort: CardOrder, actor: User, utcOffset: Int,
-        currency: String, lookup: (String) -> Deal?, flagged: (String) -> Bool,
-        isArchived: (Deal, Stage) -> Bool = { _, _ in false }
-    ) {
+        currency: String, flagged: (String) -> Bool, isArchived: (Deal, Stage) -> Bool = { _, _ in false }
+    ) -> Bool {
+        let sortTitle = new.map(CardOrder.sortTitle)
+        var titleRank = 0
+        if let sortTitle {
+            guard let rank = titleRanking.rank(of: sortTitle) else { return false }
+            titleRank = rank
+        }
         let id = old?.id ?? new?.id ?? ""
         recent = []
         // Where the old version stood: its stage's column first, then anywhere (a reload may have moved it).
@@ -196,15 +228,19 @@ public struct CardIndex: Sendable {
             }
             break
         }
-        if let new, Visibility.includes(new, scope: scope, actor: actor), let c = stages.firstIndex(where: { $0.id == new.stage }) {
-            let entry = Entry(new, currency: currency, stage: stages[c], archived: isArchived(new, stages[c]))
+        if let new, let sortTitle, Visibility.includes(new, scope: scope, actor: actor),
+            let c = stages.firstIndex(where: { $0.id == new.stage })
+        {
+            let place = Place(stage: stages[c], currency: currency, utcOffset: utcOffset, archived: isArchived(new, stages[c]))
+            let entry = Entry(new, place, sortTitle: sortTitle, titleRank: titleRank)
+            let key = sort.key(new, utcOffset: utcOffset, sortTitle: sortTitle)
             if entry.archived { archived[c] += 1 }
-            all[c].insert(entry, at: Self.insertionPoint(of: new, in: all[c], sort: sort, utcOffset: utcOffset, lookup: lookup))
+            all[c].insert(entry, at: Self.insertionPoint(of: key, in: all[c], sort: sort, utcOffset: utcOffset))
             if !entry.archived {
-                active[c].insert(entry, at: Self.insertionPoint(of: new, in: active[c], sort: sort, utcOffset: utcOffset, lookup: lookup))
+                active[c].insert(entry, at: Self.insertionPoint(of: key, in: active[c], sort: sort, utcOffset: utcOffset))
             }
             if admits(entry) && SearchText.matches(entry.haystack, folded: filter) && (flag == nil || flagged(new.id)) {
-                let j = Self.insertionPoint(of: new, in: shown[c], sort: sort, utcOffset: utcOffset, lookup: lookup)
+                let j = Self.insertionPoint(of: key, in: shown[c], sort: sort, utcOffset: utcOffset)
                 shown[c].insert(entry, at: j)
                 ids[c].insert(entry.id, at: j)
                 if let value = entry.value { totals[c] += value }
@@ -215,17 +251,16 @@ public struct CardIndex: Sendable {
                 if entry.foreign { foreign[c] += 1 }
             }
         }
+        return true
     }
 
-    /// Where `deal` goes in a sorted column (binary search with the board's order).
-    static func insertionPoint(
-        of deal: Deal, in column: [Entry], sort: CardOrder, utcOffset: Int,
-        lookup: (String) -> Deal?
-    ) -> Int {
+    /// Where a card of sort key `key` goes in a sorted column (binary search with the board's order).
+    static func insertionPoint(of key: CardSortKey, in column: [Entry], sort: CardOrder, utcOffset: Int) -> Int {
         var low = 0, high = column.count
         while low < high {
             let mid = (low + high) / 2
-            if let other = lookup(column[mid].id), sort.precedes(other, deal, utcOffset: utcOffset) {
+            let other = column[mid]
+            if sort.key(other.deal, utcOffset: utcOffset, sortTitle: other.sortTitle) < key {
                 low = mid + 1
             } else {
                 high = mid

@@ -43,15 +43,28 @@ public enum CardOrder: String, CaseIterable, Sendable {
 
     /// The order's own figure, compared first.
     func primary(_ deal: Deal, utcOffset: Int) -> Double {
+        primary(deal, due: CardOrder.dueFigure(deal, utcOffset: utcOffset))
+    }
+
+    /// The order's own figure, with the deal's `dueFigure` worked out already (a board card keeps it).
+    public func primary(_ deal: Deal, due: @autoclosure () -> Double) -> Double {
         switch self {
-        case .due: return CardOrder.dueDate(deal, utcOffset: utcOffset).timeIntervalSince1970
+        case .due: return due()
         case .created: return -deal.created.timeIntervalSince1970
-        case .value: return deal.value.map { -NSDecimalNumber(decimal: $0).doubleValue } ?? .infinity
+        case .value:
+            // Hundredths divided once are the Double nearest the value, and cost no Decimal arithmetic.
+            if let cents = deal.hundredths { return -(Double(cents) / 100) }
+            return deal.value.map { -NSDecimalNumber(decimal: $0).doubleValue } ?? .infinity
         case .title: return 0
         case .priority:
             // Due dates lie within 1970 … 9999 (under 2.6e11 seconds): a rank step of 1e12 keeps them apart, exactly.
-            return Double(deal.priority.rank) * 1e12 + CardOrder.dueDate(deal, utcOffset: utcOffset).timeIntervalSince1970
+            return Double(deal.priority.rank) * 1e12 + due()
         }
+    }
+
+    /// The due date (`dueDate`) in seconds since 1970, as the due and priority orders compare it.
+    public static func dueFigure(_ deal: Deal, utcOffset: Int) -> Double {
+        dueDate(deal, utcOffset: utcOffset).timeIntervalSince1970
     }
 
     /// Runs of digits padded to a fixed width, so "Deal 2" comes before "Deal 10".
@@ -112,11 +125,11 @@ public enum CardOrder: String, CaseIterable, Sendable {
     /// three quarters of 100,000 closed deals share a day with others, and folding and ranking
     /// their titles run by run was most of `list --all`'s sort.
     static func titleRanks(_ deals: [Deal], at positions: [Int]) -> [Int] {
-        var index: [String: Int] = [:]
+        var index: [ByteString: Int] = [:]
         var folded: [String] = []
         var titleAt = [Int](repeating: 0, count: deals.count)
         for at in positions {
-            let title = deals[at].title
+            let title = ByteString(deals[at].title)
             if let known = index[title] {
                 titleAt[at] = known
             } else {
@@ -133,7 +146,9 @@ public enum CardOrder: String, CaseIterable, Sendable {
     static func ranks(_ titles: [String]) -> [Int] {
         let order = titles.indices.sorted { titles[$0].utf8.lexicographicallyPrecedes(titles[$1].utf8) }
         var rank = [Int](repeating: 0, count: titles.count)
-        for (k, i) in order.enumerated() where k > 0 { rank[i] = rank[order[k - 1]] + (titles[order[k - 1]] == titles[i] ? 0 : 1) }
+        for (k, i) in order.enumerated() where k > 0 {
+            rank[i] = rank[order[k - 1]] + (ByteString.sameBytes(titles[order[k - 1]], titles[i]) ? 0 : 1)
+        }
         return rank
     }
 
@@ -145,19 +160,62 @@ public enum CardOrder: String, CaseIterable, Sendable {
         // A short run is sorted by whole keys: ranking its titles through a set and a dictionary
         // costs more than a few comparisons.
         guard keys.count > 16 else { return keys.indices.sorted { keys[$0] < keys[$1] } }
-        let titles = Array(Set(keys.map(\.title)))
-        let rank = Dictionary(uniqueKeysWithValues: zip(titles, ranks(titles)))
-        let titleRanks = keys.map { rank[$0.title]! }
-        let primaries = keys.map(\.primary)
+        let titles = Array(Set(keys.map { ByteString($0.title) }))
+        let rank = Dictionary(uniqueKeysWithValues: zip(titles, ranks(titles.map(\.text))))
         let exacts = keys.map(\.exact)
-        let anyExact = exacts.contains { $0 != nil }
-        let ids = keys.map(\.id)
-        return keys.indices.sorted { a, b in
-            if primaries[a] != primaries[b] { return primaries[a] < primaries[b] }
-            if anyExact, let p = exacts[a], let q = exacts[b], p != q { return p > q }
-            if titleRanks[a] != titleRanks[b] { return titleRanks[a] < titleRanks[b] }
-            return ids[a] < ids[b]
+        return sortedPositions(
+            primaries: keys.map(\.primary), exacts: exacts.contains { $0 != nil } ? exacts : nil,
+            titleRanks: keys.map { rank[ByteString($0.title)]! }, idKeys: keys.map { idKey($0.id) }, idPrecedes: { keys[$0].id < keys[$1].id })
+    }
+
+    /// The positions of cards in ascending order of their figures: `primaries` first, then the
+    /// `exacts` (largest first, when given), then the `titleRanks`, then the ids: their `idKeys`
+    /// (`idKey`), and `idPrecedes` (positions) only when those are equal.
+    public static func sortedPositions(
+        primaries: [Double], exacts: [Decimal?]?, titleRanks: [Int], idKeys: [UInt64], idPrecedes: (Int, Int) -> Bool
+    ) -> [Int] {
+        let cards = primaries.indices.map { SortedCard(primary: primaries[$0], title: titleRanks[$0], id: idKeys[$0], at: $0) }
+        return sortedPositions(cards, exacts: exacts, idPrecedes: idPrecedes)
+    }
+
+    /// The positions (`at`) of `cards` in ascending order of their figures, the `exacts` (by
+    /// position, largest first, when given) compared right after the primary figure.
+    public static func sortedPositions(_ cards: [SortedCard], exacts: [Decimal?]?, idPrecedes: (Int, Int) -> Bool) -> [Int] {
+        var cards = cards
+        if let exacts {
+            let ranks = descendingRanks(exacts)
+            for i in cards.indices { cards[i].exact = ranks[cards[i].at] }
         }
+        // Plain values compared by a plain `<`: the sort is specialised, no closure per comparison.
+        cards.sort()
+        // Ids longer than eight bytes may share their first eight: those runs by the whole id.
+        var start = 0
+        while start < cards.count {
+            var end = start + 1
+            while end < cards.count && cards[end].samePlace(as: cards[start]) { end += 1 }
+            if end - start > 1 { cards[start..<end].sort { idPrecedes($0.at, $1.at) } }
+            start = end
+        }
+        return cards.map(\.at)
+    }
+
+    /// For each of `values`, its rank with the largest first (nil, and equal values, share ranks).
+    static func descendingRanks(_ values: [Decimal?]) -> [Int] {
+        let distinct = Array(Set(values.compactMap { $0 })).sorted(by: >)
+        let rank = Dictionary(uniqueKeysWithValues: distinct.enumerated().map { ($1, $0) })
+        return values.map { $0.flatMap { rank[$0] } ?? 0 }
+    }
+
+    /// An id's first eight bytes as one number, in the ids' order: ids are ASCII (`DealID`), so
+    /// their order is their bytes' order, and a shorter id (padded with zeros) comes first.
+    public static func idKey(_ id: String) -> UInt64 {
+        var key: UInt64 = 0
+        var count = 0
+        for byte in id.utf8.prefix(8) {
+            key = key << 8 | UInt64(byte)
+            count += 1
+        }
+        return count == 0 ? 0 : key << (8 * UInt64(8 - count))
     }
 
     /// The date a card is ordered by on the board.
@@ -178,11 +236,44 @@ public struct CardSortKey: Comparable, Sendable {
     public static func < (a: CardSortKey, b: CardSortKey) -> Bool {
         if a.primary != b.primary { return a.primary < b.primary }
         if let x = a.exact, let y = b.exact, x != y { return x > y }
-        if a.title != b.title { return a.title.utf8.lexicographicallyPrecedes(b.title.utf8) }
+        if !ByteString.sameBytes(a.title, b.title) { return a.title.utf8.lexicographicallyPrecedes(b.title.utf8) }
         return a.id < b.id
     }
 
     public static func == (a: CardSortKey, b: CardSortKey) -> Bool {
-        a.primary == b.primary && a.exact == b.exact && a.title == b.title && a.id == b.id
+        a.primary == b.primary && a.exact == b.exact && ByteString.sameBytes(a.title, b.title) && a.id == b.id
+    }
+}
+
+/// A card's figures in one plain value, ordered as `CardOrder.sortedPositions` orders them
+/// (the position last, so equal figures keep no particular order until their ids are compared).
+public struct SortedCard: Comparable, Sendable {
+    let primary: Double
+    /// The rank of the exact value, when the primary figure may blur it (value order only).
+    var exact = 0
+    let title: Int
+    let id: UInt64
+    let at: Int
+
+    /// A card at position `at` with its order's `primary` figure, its `TitleRanking` rank and
+    /// its `CardOrder.idKey`.
+    public init(primary: Double, title: Int, id: UInt64, at: Int) {
+        self.primary = primary
+        self.title = title
+        self.id = id
+        self.at = at
+    }
+
+    /// Whether the two are equal in everything but the position.
+    func samePlace(as other: SortedCard) -> Bool {
+        primary == other.primary && exact == other.exact && title == other.title && id == other.id
+    }
+
+    public static func < (a: SortedCard, b: SortedCard) -> Bool {
+        if a.primary != b.primary { return a.primary < b.primary }
+        if a.exact != b.exact { return a.exact < b.exact }
+        if a.title != b.title { return a.title < b.title }
+        if a.id != b.id { return a.id < b.id }
+        return a.at < b.at
     }
 }

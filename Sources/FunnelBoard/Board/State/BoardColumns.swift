@@ -19,10 +19,7 @@ extension BoardState {
     /// The same cards in the order `sort` now says, without building the columns again (`s`).
     public mutating func resort() {
         let focusID = selectedDeal?.id
-        let deals = self.deals
-        guard index.resort(sort, utcOffset: utcOffset, lookup: { deals[$0] }, flagged: flagTest) else {
-            return recompute(keeping: focusID)
-        }
+        index.resort(sort, flagged: flagTest)
         settle(focus: focusID)
     }
 
@@ -52,10 +49,11 @@ extension BoardState {
         deals[deal.id] = deal
         adjustHeaderGoal(old: old, new: deal)
         if !stages.contains(where: { $0.id == deal.stage }) { return recompute(keeping: focusID) }
-        let deals = self.deals
-        index.replace(
-            old: old, new: deal, stages: stages, scope: scope, sort: sort, actor: actor, utcOffset: utcOffset,
-            currency: pipeline.defaultCurrency, lookup: { deals[$0] }, flagged: flagTest, isArchived: archiveTest)
+        guard
+            index.replace(
+                old: old, new: deal, stages: stages, scope: scope, sort: sort, actor: actor, utcOffset: utcOffset,
+                currency: pipeline.defaultCurrency, flagged: flagTest, isArchived: archiveTest)
+        else { return recompute(keeping: focusID) }
         settle(focus: focusID)
     }
 
@@ -65,10 +63,10 @@ extension BoardState {
         let focusID = selectedDeal?.id
         deals[id] = nil
         adjustHeaderGoal(old: old, new: nil)
-        let deals = self.deals
-        index.replace(
+        // Taking a card off never needs a title rank, so it always succeeds.
+        _ = index.replace(
             old: old, new: nil, stages: stages, scope: scope, sort: sort, actor: actor, utcOffset: utcOffset,
-            currency: pipeline.defaultCurrency, lookup: { deals[$0] }, flagged: flagTest, isArchived: archiveTest)
+            currency: pipeline.defaultCurrency, flagged: flagTest, isArchived: archiveTest)
         settle(focus: focusID == id ? nil : focusID)
     }
 

@@ -1,0 +1,34 @@
+/// What each order compares first (`CardOrder.primary`) for one deal, worked out once: a board
+/// keeps them with its card, so `s` reads no deal.
+public struct CardFigures: Sendable {
+    let due: Double
+    let created: Double
+    let value: Double
+    let title: Double
+    let priority: Double
+    /// Whether the value order must compare the exact value too: a value without hundredths, or
+    /// with more than a Double tells apart (past 2^53).
+    public let needsExactValue: Bool
+
+    /// The figures of `deal` at the board's UTC offset.
+    public init(_ deal: Deal, utcOffset: Int) {
+        let due = CardOrder.dueFigure(deal, utcOffset: utcOffset)
+        self.due = due
+        created = CardOrder.created.primary(deal, due: due)
+        value = CardOrder.value.primary(deal, due: due)
+        title = CardOrder.title.primary(deal, due: due)
+        priority = CardOrder.priority.primary(deal, due: due)
+        needsExactValue = deal.value != nil && (deal.hundredths ?? .max) > 1 << 53
+    }
+
+    /// The figure `order` compares first.
+    public func primary(_ order: CardOrder) -> Double {
+        switch order {
+        case .due: return due
+        case .created: return created
+        case .value: return value
+        case .title: return title
+        case .priority: return priority
+        }
+    }
+}
