@@ -203,7 +203,7 @@ func measureOpen(_ store: FunnelStore, size: Int, manager: User, repetitions: In
     return (loadTimes, openTimes, board)
 }
 
-/// 2. Key to frame: navigation, a filter key press, a card move (update + render); the moves'
+/// 2. Key to frame: navigation, filter keys (three letters typed and deleted), a card move (update + render); the moves'
 /// saves for step 3.
 func measureKeys(_ board: inout BoardState, repetitions: Int) throws -> (
     navigate: [Double], filter: [Double], move: [Double], sort: [Double], saves: [(Deal, Deal)]
@@ -219,10 +219,13 @@ func measureKeys(_ board: inout BoardState, repetitions: Int) throws -> (
     }
     var filterTimes: [Double] = []
     _ = BoardUpdate.key(.char("/"), &board)
-    for i in 0..<repetitions {
+    // Three letters typed, then deleted, again and again: the first key searches every card, the
+    // next ones narrow, each deletion goes back.
+    let typing: [KeyPress] = [.char("a"), .char("c"), .char("m"), .backspace, .backspace, .backspace]
+    for i in 0..<repetitions * typing.count {
         filterTimes.append(
             Measure.time {
-                _ = BoardUpdate.key(i % 2 == 0 ? .char("a") : .backspace, &board)
+                _ = BoardUpdate.key(typing[i % typing.count], &board)
                 _ = BoardRender.render(board)
             })
     }

@@ -17,7 +17,7 @@ import Testing
     ]
 
     static func column(_ state: BoardState, _ stage: String) -> [String] {
-        state.columnIDs[state.stages.firstIndex { $0.id == stage }!]
+        Array(state.columnIDs[state.stages.firstIndex { $0.id == stage }!])
     }
 
     @Test func oldClosedCardsAreCountedNotShown() {

@@ -4,72 +4,19 @@ import FunnelCore
 /// The board's columns as deal ids, sorted once and then kept up to date one change at a
 /// time, so a key press costs the same with 100 deals as with 100,000.
 ///
-/// `all` holds, per stage, the deals in scope in board order; `shown` is `all` after the text
-/// and flag filters, without the archived cards (`ArchiveRule`) unless they are asked for or a
-/// text is typed. Filtering narrows from the previous result while the filter text grows.
+/// `all` holds, per stage, the deals in scope in board order, and `facts` what a filter and a
+/// total read of each (`Facts`); `shown` is the positions in `all` left after the text and flag
+/// filters, without the archived cards (`ArchiveRule`) unless they are asked for or a text is
+/// typed. Filtering narrows from the previous result while the filter text grows.
 public struct CardIndex: Sendable {
-    /// One card: its deal, what the filter searches, its value for the column's total and what
-    /// every order compares. A class: columns, filters and sorts move one reference per card, not
-    /// ten fields.
-    final class Entry: Sendable {
-        let id: String
-        /// The id's first bytes as a number (`CardOrder.idKey`), so most ties of a sort compare no string.
-        let idKey: UInt64
-        /// The deal shown, so a sort looks none up.
-        let deal: Deal
-        /// What the text filter searches (`SearchText.haystack`).
-        let haystack: String
-        /// The value when in the pipeline's currency.
-        let value: Decimal?
-        /// Whether the deal has a value in another currency (not summed).
-        let foreign: Bool
-        /// `value` in hundredths, when it has them (`Deal.hundredths`).
-        let valueCents: UInt64?
-        /// Its weighted value (`WeightedValue`) when in the pipeline's currency.
-        let weighted: Decimal?
-        /// `weighted` in hundredths, when it has them.
-        let weightedCents: UInt64?
-        /// Closed long ago (`ArchiveRule`): off the columns unless asked for or searched.
-        let archived: Bool
-        /// The title as every order's tie-break compares it (`CardOrder.sortTitle`), and its rank
-        /// among the index's titles (`TitleRanking`).
-        let sortTitle: String
-        let titleRank: Int
-        /// What each order compares first.
-        let figures: CardFigures
-
-        init(_ deal: Deal, _ place: Place, sortTitle: String, titleRank: Int) {
-            self.deal = deal
-            self.sortTitle = sortTitle
-            self.titleRank = titleRank
-            archived = place.archived
-            id = deal.id
-            idKey = CardOrder.idKey(deal.id)
-            figures = CardFigures(deal, utcOffset: place.utcOffset)
-            haystack = SearchText.haystack(deal)
-            let own = deal.currency == place.currency
-            value = own ? deal.value : nil
-            valueCents = own ? deal.hundredths : nil
-            foreign = !own && deal.value != nil
-            weightedCents = own ? WeightedValue.hundredths(of: deal, in: place.stage) : nil
-            weighted = own ? weightedCents.map(Money.fromCents) ?? WeightedValue.of(deal, in: place.stage) : nil
-        }
-    }
-
-    /// What a card's figures depend on beside its deal.
-    struct Place {
-        let stage: Stage
-        let currency: String
-        let utcOffset: Int
-        let archived: Bool
-    }
-
-    private(set) var all: [[Entry]] = []
-    /// `all` without the archived cards, kept beside it so clearing the filter is a copy, not a pass.
-    private var active: [[Entry]] = []
-    private(set) var shown: [[Entry]] = []
-    /// The ids on screen, per stage, in order.
-    public private(set) var ids: [[String]] = []
+    var all: [[Entry]] = []
+    var facts: [[Facts]] = []
+    /// Per stage, the cards' search texts (`SearchText.haystack`) one after another (`Facts`
+    /// says where each lies): a search reads them side by side, not from 100,000 strings. A card
+    /// taken off leaves its bytes; a new one adds its own at the end.
+    var texts: [[UInt8]] = []
+    /// Per stage, the positions in `all` of the cards shown, ascending.
+    var shown: [[Int32]] = []
     /// Per stage: the sum of shown values in the pipeline's currency, and whether others exist.
     public private(set) var totals: [Decimal] = []
     public private(set) var foreign: [Int] = []
@@ -78,16 +25,16 @@ public struct CardIndex: Sendable {
     /// Per stage: how many shown cards have a weighted value (their own probability or their stage's).
     public private(set) var weightedCount: [Int] = []
     /// Per stage: the archived cards in scope, shown or not.
-    public private(set) var archived: [Int] = []
+    public internal(set) var archived: [Int] = []
     /// Whether archived cards are shown without a text filter (`z`).
     public private(set) var showsArchived = false
-    private var filter = ""
-    /// The ranks of the cards' titles, so a new card's title gets one (`TitleRanking`).
-    private var titleRanking: TitleRanking
-    private var flag: CardNarrowing?
+    var filter = ""
+    var flag: CardNarrowing?
     /// Recent filter results by needle, so deleting a character (or typing it again) is instant.
-    private var recent: [(needle: String, shown: [[Entry]])] = []
+    var recent: [(needle: String, shown: [[Int32]])] = []
     static let recentLimit = 12
+    /// The ranks of the cards' titles, so a new card's title gets one (`TitleRanking`).
+    var titleRanking: TitleRanking
 
     /// Sorts and groups every deal in scope; `isArchived` tells the cards kept off the columns.
     init(
@@ -95,8 +42,6 @@ public struct CardIndex: Sendable {
         isArchived: (Deal, Stage) -> Bool = { _, _ in false }
     ) {
         let position = Dictionary(uniqueKeysWithValues: stages.enumerated().map { ($1.id, $0) })
-        var entries = Array(repeating: [Entry](), count: stages.count)
-        archived = Array(repeating: 0, count: stages.count)
         let placed = deals.values.compactMap { deal in
             Visibility.includes(deal, scope: scope, actor: actor) ? position[deal.stage].map { (deal, $0, isArchived(deal, stages[$0])) } : nil
         }
@@ -107,21 +52,26 @@ public struct CardIndex: Sendable {
         let made = parallelMap(Array(placed.indices), chunk: 1_024) { i in
             let (deal, c, old) = placed[i]
             let place = Place(stage: stages[c], currency: currency, utcOffset: utcOffset, archived: old)
-            return Entry(deal, place, sortTitle: titles[i], titleRank: ranks[i])
+            let entry = Entry(deal, place, sortTitle: titles[i], titleRank: ranks[i])
+            return (entry, Facts(entry))
         }
-        for ((_, c, _), entry) in zip(placed, made) {
-            if entry.archived { archived[c] += 1 }
-            entries[c].append(entry)
+        var entries = Array(repeating: [(Entry, Facts)](), count: stages.count)
+        for ((_, c, _), card) in zip(placed, made) { entries[c].append(card) }
+        for column in entries {
+            let order = Self.order(column.map(\.0), by: sort)
+            all.append(order.map { column[$0].0 })
+            var laidOut = order.map { column[$0].1 }
+            texts.append(Self.searchTexts(all[all.count - 1], &laidOut))
+            facts.append(laidOut)
         }
-        all = entries.map { Self.sorted($0, by: sort) }
-        active = unarchived(all)
-        shown = unfiltered
+        archived = facts.map { column in column.reduce(0) { $0 + ($1.has(Facts.archived) ? 1 : 0) } }
+        shown = facts.indices.map(unfiltered)
         refreshDerived(columns: Array(all.indices))
     }
 
-    /// `column` in `sort`'s order, by the figures each card keeps: no deal looked up, no title
-    /// compared (their ranks are).
-    static func sorted(_ column: [Entry], by sort: CardOrder) -> [Entry] {
+    /// The positions of `column`'s cards in `sort`'s order, by the figures each card keeps: no
+    /// deal looked up, no title compared (their ranks are).
+    static func order(_ column: [Entry], by sort: CardOrder) -> [Int] {
         // One read of each card (they lie all over memory), its figures side by side.
         var inexact = false
         let cards = column.indices.map { i in
@@ -130,58 +80,74 @@ public struct CardIndex: Sendable {
             return SortedCard(primary: entry.figures.primary(sort), title: entry.titleRank, id: entry.idKey, at: i)
         }
         let exacts = sort == .value && inexact ? column.map(\.deal.value) : nil
-        return CardOrder.sortedPositions(cards, exacts: exacts, idPrecedes: { column[$0].id < column[$1].id }).map { column[$0] }
+        return CardOrder.sortedPositions(cards, exacts: exacts, idPrecedes: { column[$0].id < column[$1].id })
+    }
+
+    /// The search texts of `column`'s cards one after another, put together on every core, and
+    /// where each lies written in its `facts`.
+    static func searchTexts(_ column: [Entry], _ facts: inout [Facts]) -> [UInt8] {
+        let starts = Array(stride(from: 0, to: column.count, by: piece))
+        let parts = parallelMap(starts, chunk: 1) { start in
+            var bytes: [UInt8] = []
+            for entry in column[start..<min(column.count, start + piece)] { bytes.append(contentsOf: entry.haystack.utf8) }
+            return bytes
+        }
+        var texts: [UInt8] = []
+        texts.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+        for part in parts { texts += part }
+        var at: UInt32 = 0
+        for i in facts.indices {
+            facts[i].textStart = at
+            at += facts[i].textCount
+        }
+        return texts
     }
 
     /// The same cards in another order (`s`): the cards and their figures kept, only sorted
     /// again; the same cards shown, so the totals stay.
-    mutating func resort(_ sort: CardOrder, flagged: (String) -> Bool) {
-        all = all.map { Self.sorted($0, by: sort) }
-        active = unarchived(all)
-        recent = []
-        if filter.isEmpty && flag == nil {
-            shown = unfiltered
-        } else {
-            let needle = filter, flag = self.flag
-            shown = all.map { column in
-                column.filter { admits($0) && SearchText.matches($0.haystack, folded: needle) && (flag == nil || flagged($0.id)) }
-            }
+    mutating func resort(_ sort: CardOrder) {
+        for c in all.indices {
+            let order = Self.order(all[c], by: sort)
+            var wasShown = [Bool](repeating: false, count: all[c].count)
+            for p in shown[c] { wasShown[Int(p)] = true }
+            all[c] = order.map { all[c][$0] }
+            facts[c] = order.map { facts[c][$0] }
+            shown[c] = order.indices.compactMap { wasShown[order[$0]] ? Int32($0) : nil }
         }
-        ids = shown.map { $0.map(\.id) }
+        recent = []
     }
 
-    /// `columns` without their archived cards (a column without any is shared, not copied).
-    private func unarchived(_ columns: [[Entry]]) -> [[Entry]] {
-        columns.indices.map { c in archived[c] == 0 ? columns[c] : columns[c].filter { !$0.archived } }
-    }
+    /// How many cards column `c` shows.
+    public func count(_ c: Int) -> Int { shown.indices.contains(c) ? shown[c].count : 0 }
 
-    /// The columns without a filter: without their archived cards unless those are shown.
-    private var unfiltered: [[Entry]] { showsArchived ? all : active }
+    /// The id of the card shown at `row` of column `c`.
+    public func id(_ c: Int, _ row: Int) -> String { all[c][Int(shown[c][row])].id }
 
-    /// Whether a card of `entry`'s kind is shown with the current text: archived cards only when
-    /// asked for or searched.
-    private func admits(_ entry: Entry) -> Bool {
-        !entry.archived || showsArchived || !filter.isEmpty
+    /// The ids of each column's shown cards, in order.
+    public var ids: [CardIDs] { all.indices.map { CardIDs(entries: all[$0], positions: shown[$0]) } }
+
+    /// The positions of column `c`'s cards shown without a filter: all but the archived ones
+    /// unless those are shown.
+    private func unfiltered(_ c: Int) -> [Int32] {
+        if showsArchived || archived[c] == 0 { return (0..<Int32(all[c].count)).map { $0 } }
+        return facts[c].indices.compactMap { facts[c][$0].has(Facts.archived) ? nil : Int32($0) }
     }
 
     /// Applies the text and flag filters. While the text only grows, the previous result is narrowed.
     /// Archived cards are shown when `showArchived`, or matched when a text is typed.
-    mutating func refilter(_ text: String, flag: CardNarrowing?, showArchived: Bool = false, flagged: (String) -> Bool) {
+    mutating func refilter(_ text: String, flag: CardNarrowing?, showArchived: Bool = false, flagged: @escaping (String) -> Bool) {
         let needle = SearchText.fold(text.trimmingCharacters(in: .whitespaces))
         if flag != self.flag || showArchived != showsArchived { recent = [] }
         let narrowing = flag == self.flag && showArchived == showsArchived && needle.hasPrefix(filter) && !filter.isEmpty
         showsArchived = showArchived
-        let withArchived = showArchived || !needle.isEmpty
         if needle.isEmpty && flag == nil {
-            shown = unfiltered
+            shown = all.indices.map(unfiltered)
         } else if flag == self.flag, let cached = recent.last(where: { $0.needle == needle }) {
             shown = cached.shown
         } else {
-            let source = narrowing ? shown : all
-            shown = source.map { column in
-                column.filter {
-                    (withArchived || !$0.archived) && SearchText.matches($0.haystack, folded: needle) && (flag == nil || flagged($0.id))
-                }
+            let query = CardQuery(needle: needle, withArchived: showArchived || !needle.isEmpty, flagged: flag == nil ? nil : flagged)
+            shown = all.indices.map { c in
+                matching(c, among: narrowing ? shown[c] : nil, query)
             }
             recent.append((needle, shown))
             if recent.count > Self.recentLimit { recent.removeFirst() }
@@ -191,109 +157,88 @@ public struct CardIndex: Sendable {
         refreshDerived(columns: Array(shown.indices))
     }
 
-    /// Puts one deal's new version in place (or removes it when `new` is nil or out of scope):
-    /// a removal and a binary-search insertion in the affected columns only. False, nothing
-    /// changed, when its title has no rank left between its neighbours' (build the index again).
-    mutating func replace(
-        old: Deal?, new: Deal?, stages: [Stage], scope: Scope, sort: CardOrder, actor: User, utcOffset: Int,
-        currency: String, flagged: (String) -> Bool, isArchived: (Deal, Stage) -> Bool = { _, _ in false }
-    ) -> Bool {
-        let sortTitle = new.map(CardOrder.sortTitle)
-        var titleRank = 0
-        if let sortTitle {
-            guard let rank = titleRanking.rank(of: sortTitle) else { return false }
-            titleRank = rank
-        }
-        let id = old?.id ?? new?.id ?? ""
-        recent = []
-        // Where the old version stood: its stage's column first, then anywhere (a reload may have moved it).
-        let hint = old.flatMap { o in stages.firstIndex { $0.id == o.stage } }
-        let candidates = hint.map { [$0] + all.indices.filter { $0 != hint } } ?? Array(all.indices)
-        for c in candidates {
-            guard let i = all[c].firstIndex(where: { $0.id == id }) else { continue }
-            if all[c].remove(at: i).archived {
-                archived[c] -= 1
-            } else if let k = active[c].firstIndex(where: { $0.id == id }) {
-                active[c].remove(at: k)
-            }
-            if let j = shown[c].firstIndex(where: { $0.id == id }) {
-                let entry = shown[c].remove(at: j)
-                ids[c].remove(at: j)
-                if let value = entry.value { totals[c] -= value }
-                if let value = entry.weighted {
-                    weighted[c] -= value
-                    weightedCount[c] -= 1
+    /// The positions of column `c`'s cards that `query` admits, among `positions` (all when nil):
+    /// the masks rule most out, and only the rest are searched, on every core.
+    private func matching(_ c: Int, among positions: [Int32]?, _ query: CardQuery) -> [Int32] {
+        let facts = self.facts[c], entries = all[c], texts = self.texts[c]
+        let count = positions?.count ?? facts.count
+        @Sendable func admitted(_ range: Range<Int>) -> [Int32] {
+            texts.withUnsafeBufferPointer { texts in
+                var out: [Int32] = []
+                for k in range {
+                    let p = positions.map { Int($0[k]) } ?? k
+                    if query.admits(facts[p], in: texts, id: entries[p].id) { out.append(Int32(p)) }
                 }
-                if entry.foreign { foreign[c] -= 1 }
-            }
-            break
-        }
-        if let new, let sortTitle, Visibility.includes(new, scope: scope, actor: actor),
-            let c = stages.firstIndex(where: { $0.id == new.stage })
-        {
-            let place = Place(stage: stages[c], currency: currency, utcOffset: utcOffset, archived: isArchived(new, stages[c]))
-            let entry = Entry(new, place, sortTitle: sortTitle, titleRank: titleRank)
-            let key = sort.key(new, utcOffset: utcOffset, sortTitle: sortTitle)
-            if entry.archived { archived[c] += 1 }
-            all[c].insert(entry, at: Self.insertionPoint(of: key, in: all[c], sort: sort, utcOffset: utcOffset))
-            if !entry.archived {
-                active[c].insert(entry, at: Self.insertionPoint(of: key, in: active[c], sort: sort, utcOffset: utcOffset))
-            }
-            if admits(entry) && SearchText.matches(entry.haystack, folded: filter) && (flag == nil || flagged(new.id)) {
-                let j = Self.insertionPoint(of: key, in: shown[c], sort: sort, utcOffset: utcOffset)
-                shown[c].insert(entry, at: j)
-                ids[c].insert(entry.id, at: j)
-                if let value = entry.value { totals[c] += value }
-                if let value = entry.weighted {
-                    weighted[c] += value
-                    weightedCount[c] += 1
-                }
-                if entry.foreign { foreign[c] += 1 }
+                return out
             }
         }
-        return true
+        // A flag test reads the board's deals and is not for other threads; nor is a short column.
+        guard query.flagged == nil, count > Self.piece else { return admitted(0..<count) }
+        let starts = Array(stride(from: 0, to: count, by: Self.piece))
+        return parallelMap(starts, chunk: 1) { admitted($0..<min(count, $0 + Self.piece)) }.flatMap { $0 }
     }
 
-    /// Where a card of sort key `key` goes in a sorted column (binary search with the board's order).
-    static func insertionPoint(of key: CardSortKey, in column: [Entry], sort: CardOrder, utcOffset: Int) -> Int {
-        var low = 0, high = column.count
-        while low < high {
-            let mid = (low + high) / 2
-            let other = column[mid]
-            if sort.key(other.deal, utcOffset: utcOffset, sortTitle: other.sortTitle) < key {
-                low = mid + 1
-            } else {
-                high = mid
-            }
-        }
-        return low
-    }
+    /// Cards searched per core at a time.
+    static let piece = 8_192
 
-    private mutating func refreshDerived(columns: [Int]) {
-        if ids.count != shown.count {
-            ids = Array(repeating: [], count: shown.count)
+    mutating func refreshDerived(columns: [Int]) {
+        if totals.count != shown.count {
             totals = Array(repeating: 0, count: shown.count)
             weighted = Array(repeating: 0, count: shown.count)
             weightedCount = Array(repeating: 0, count: shown.count)
             foreign = Array(repeating: 0, count: shown.count)
         }
         for c in columns {
-            ids[c] = shown[c].map(\.id)
             var sum = MoneySum(), weightedSum = MoneySum()
             var others = 0, weightedCards = 0
-            for entry in shown[c] {
-                if let value = entry.value { sum.add(hundredths: entry.valueCents, value) }
-                if let value = entry.weighted {
-                    weightedSum.add(hundredths: entry.weightedCents, value)
+            let facts = self.facts[c], entries = all[c]
+            for position in shown[c] {
+                let p = Int(position), card = facts[p]
+                if card.has(Facts.value) {
+                    sum.add(hundredths: card.has(Facts.valueInCents) ? card.valueCents : nil, entries[p].value ?? 0)
+                }
+                if card.has(Facts.weighted) {
+                    weightedSum.add(hundredths: card.has(Facts.weightedInCents) ? card.weightedCents : nil, entries[p].weighted ?? 0)
                     weightedCards += 1
                 }
-                if entry.foreign { others += 1 }
+                if card.has(Facts.foreign) { others += 1 }
             }
             totals[c] = sum.value
             weighted[c] = weightedSum.value
             weightedCount[c] = weightedCards
             foreign[c] = others
         }
+    }
+}
+
+/// What a filter admits: the folded needle (its mask, and whether the mask alone answers), the
+/// archived cards or not, and a flag test by deal id.
+struct CardQuery: @unchecked Sendable {
+    let needle: [UInt8]
+    let mask: UInt64
+    let decided: Bool
+    let withArchived: Bool
+    /// nil when no flag narrows; never called from another thread (`matching` keeps it on one).
+    let flagged: ((String) -> Bool)?
+
+    init(needle: String, withArchived: Bool, flagged: ((String) -> Bool)?) {
+        self.needle = Array(needle.utf8)
+        mask = SearchMask.of(needle)
+        decided = needle.isEmpty || SearchMask.decides(needle)
+        self.withArchived = withArchived
+        self.flagged = flagged
+    }
+
+    /// Whether the card of `facts` (its search text in `texts`) is shown; `id` only read for a flag.
+    func admits(_ facts: CardIndex.Facts, in texts: UnsafeBufferPointer<UInt8>, id: @autoclosure () -> String) -> Bool {
+        if !withArchived && facts.has(CardIndex.Facts.archived) { return false }
+        guard SearchMask.mayHold(facts.mask, mask) else { return false }
+        if !decided {
+            let start = Int(facts.textStart)
+            let text = UnsafeBufferPointer(rebasing: texts[start..<(start + Int(facts.textCount))])
+            guard needle.withUnsafeBufferPointer({ SearchText.contains(text, $0) }) else { return false }
+        }
+        return flagged?(id()) ?? true
     }
 }
 

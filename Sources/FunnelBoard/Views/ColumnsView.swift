@@ -59,7 +59,9 @@ enum ColumnsView {
     /// A column's cards as ids, with a carried card shown in the column it would land in (at
     /// the top) and taken out of the one it came from; only the visible rows are looked up.
     struct CarriedColumn {
-        let ids: [String]
+        let ids: CardIDs
+        /// The row of `ids` the carried card is taken out of, when it was in this column.
+        let taken: Int?
         let carried: Deal?
         let state: BoardState
         /// The carried card's value, added to the total of the column it would land in.
@@ -67,30 +69,35 @@ enum ColumnsView {
 
         init(index: Int, state: BoardState) {
             self.state = state
-            var ids = state.columnIDs[index]
+            ids = state.columnIDs[index]
             var carried: Deal?
+            var taken: Int?
             var extra = Decimal(0)
             if let drag = state.drag, let deal = state.deals[drag.dealID] {
                 let value = deal.currency == state.pipeline.defaultCurrency ? (deal.value ?? 0) : 0
-                let wasHere = ids.firstIndex(of: drag.dealID)
-                if let wasHere { ids.remove(at: wasHere) }
+                taken = ids.firstIndex(of: drag.dealID)
                 if index == drag.target {
                     carried = deal
-                    if wasHere == nil { extra += value }
-                } else if wasHere != nil {
+                    if taken == nil { extra += value }
+                } else if taken != nil {
                     extra -= value
                 }
             }
-            self.ids = ids
+            self.taken = taken
             self.carried = carried
             extraValue = extra
         }
 
-        var count: Int { ids.count + (carried == nil ? 0 : 1) }
+        var count: Int { ids.count - (taken == nil ? 0 : 1) + (carried == nil ? 0 : 1) }
 
         func deal(at row: Int) -> Deal? {
-            if let carried { return row == 0 ? carried : state.deals[ids[row - 1]] }
-            return state.deals[ids[row]]
+            var row = row
+            if carried != nil {
+                if row == 0 { return carried }
+                row -= 1
+            }
+            if let taken, row >= taken { row += 1 }
+            return row < ids.count ? state.deals[ids[row]] : nil
         }
     }
 

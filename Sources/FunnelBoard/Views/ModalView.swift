@@ -143,7 +143,7 @@ enum ModalView {
         grid.fill(x: 0, y: y, width: state.width, height: 1, style: CellStyle(.input))
         let used = grid.put(" / ", x: 0, y: y, style: CellStyle(.input, bold: true))
         inputLine(state.filterLine, x: used, y: y, width: max(1, state.width - used - 20), &grid)
-        let count = state.columnIDs.reduce(0) { $0 + $1.count }
+        let count = state.stages.indices.reduce(0) { $0 + state.count($1) }
         let note = state.text(.pluralCards, count: count)
         grid.put(note, x: max(0, state.width - DisplayWidth.of(note) - 1), y: y, style: CellStyle(.input))
     }

@@ -93,7 +93,8 @@ public enum SearchText {
         } ?? false
     }
 
-    static func contains(_ h: UnsafeBufferPointer<UInt8>, _ n: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// Whether the bytes `h` hold the bytes `n` (an empty `n` is held by anything).
+    public static func contains(_ h: UnsafeBufferPointer<UInt8>, _ n: UnsafeBufferPointer<UInt8>) -> Bool {
         guard n.count <= h.count, let first = n.first else { return n.isEmpty }
         var i = 0
         let last = h.count - n.count

@@ -19,7 +19,7 @@ extension BoardState {
     /// The same cards in the order `sort` now says, without building the columns again (`s`).
     public mutating func resort() {
         let focusID = selectedDeal?.id
-        index.resort(sort, flagged: flagTest)
+        index.resort(sort)
         settle(focus: focusID)
     }
 
@@ -97,14 +97,9 @@ extension BoardState {
         if rows.count != count { rows = Array(repeating: 0, count: count) }
         if scrolls.count != count { scrolls = Array(repeating: 0, count: count) }
         column = min(max(0, column), max(0, count - 1))
-        if let kept {
-            for (c, ids) in index.ids.enumerated() {
-                if let r = ids.firstIndex(of: kept) {
-                    column = c
-                    rows[c] = r
-                    break
-                }
-            }
+        if let kept, let deal = deals[kept], let (c, r) = index.shownPlace(of: deal, stages: stages, sort: sort, utcOffset: utcOffset) {
+            column = c
+            rows[c] = r
         }
         for c in 0..<count { rows[c] = min(max(0, rows[c]), max(0, self.count(c) - 1)) }
         clampScroll()

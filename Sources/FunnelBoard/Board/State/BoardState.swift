@@ -57,18 +57,18 @@ public struct BoardState: Sendable {
         actor: User(account: "", name: "", role: .rep), utcOffset: 0, currency: "")
 
     /// The ids of each column's cards, in order, as the board shows them.
-    public var columnIDs: [[String]] { index.ids }
+    public var columnIDs: [CardIDs] { index.ids }
 
     /// The deals of each column, in order (convenient, but builds arrays: not for hot paths).
     public var columns: [[Deal]] { index.ids.map { $0.compactMap { deals[$0] } } }
 
     /// How many cards a column shows.
-    public func count(_ column: Int) -> Int { index.ids.indices.contains(column) ? index.ids[column].count : 0 }
+    public func count(_ column: Int) -> Int { index.count(column) }
 
     /// The deal at a row of a column, if there is one.
     public func deal(column: Int, row: Int) -> Deal? {
-        guard index.ids.indices.contains(column), index.ids[column].indices.contains(row) else { return nil }
-        return deals[index.ids[column][row]]
+        guard row >= 0, row < index.count(column) else { return nil }
+        return deals[index.id(column, row)]
     }
 
     /// What takes the keys: the board, a carried card, the detail pane or an overlay (`Focus`).
