@@ -44,7 +44,11 @@ import Testing
                 p = before
             }
             let trailing = Double(earlier.reduce(0, +)) / Double(max(1, earlier.count))
-            #expect(ReportBuilder.trailingNewDeals(deals, period: period, utcOffset: 7_200) == trailing)
+            let frame = ReportFrame(pipeline: pipeline, missing: [], period: period, now: Fx.now, utcOffset: 7_200)
+            #expect(ReportTally.counting(deals, frame: frame).trailingNewDeals == trailing)
+            // The forecast counts the open and inbox deals with an expected close, as `Forecast.rows` over all of them does.
+            let forecast = Forecast.rows(open, stages: frame.stagesByID, currency: pipeline.defaultCurrency, today: Fx.today)
+            #expect(report.forecast == forecast)
         }
     }
 }

@@ -21,12 +21,17 @@ public enum ReportBuilder {
     static func build(
         deals: [Deal], pipeline: Pipeline, team: Team, period: ReportPeriod, now: Date, utcOffset: Int, part: Int
     ) -> FunnelReport {
-        let frame = ReportFrame(deals: deals, pipeline: pipeline, period: period, now: now, utcOffset: utcOffset)
-        let tally = ReportTally.counting(deals, frame: frame, part: part)
+        // Deals in stages the pipeline lacks are rare: they are found while counting, and only
+        // then is everything counted again in a frame that has their stages.
+        var frame = ReportFrame(pipeline: pipeline, missing: [], period: period, now: now, utcOffset: utcOffset)
+        var tally = ReportTally.counting(deals, frame: frame, part: part)
+        if !tally.unknownStages.isEmpty {
+            let missing = tally.unknownStages.sorted().map { Stage(id: $0, name: $0, kind: .open) }
+            frame = ReportFrame(pipeline: pipeline, missing: missing, period: period, now: now, utcOffset: utcOffset)
+            tally = ReportTally.counting(deals, frame: frame, part: part)
+        }
         let today = Day(now, utcOffset: utcOffset)
         let leakRows = tally.leaks.rows(frame.counted)
-        // The forecast's open deals: the open stages' and the inbox's (it is open too).
-        let open = deals.filter { frame.kind($0.stage) == .open || frame.kind($0.stage) == .inbox }
         return FunnelReport(
             period: period, currency: frame.currency, stages: stageFigures(tally), conversions: conversions(tally),
             winRate: tally.won + tally.lost == 0 ? nil : Double(tally.won) / Double(tally.won + tally.lost), won: tally.won,
@@ -35,9 +40,9 @@ public enum ReportBuilder {
                 .map { ReasonCount(reason: $0.key, count: $0.value) },
             velocity: velocity(pipeline, tally), medianDaysToWon: Statistics.median(tally.daysToWon.sorted()),
             newDeals: tally.newDeals, team: sellers(team, tally, today: today),
-            warnings: warnings(deals, pipeline: pipeline, period: period, tally, utcOffset: utcOffset), leaks: leakRows,
-            weightedValue: tally.openWeighted.value,
-            forecast: Forecast.rows(open, stages: frame.stagesByID, currency: frame.currency, today: today))
+            warnings: warnings(pipeline, tally), leaks: leakRows, weightedValue: tally.openWeighted.value,
+            // The forecast's open deals: the open stages' and the inbox's (it is open too).
+            forecast: Forecast.rows(tally.forecastDeals, stages: frame.stagesByID, currency: frame.currency, today: today))
     }
 
     /// Each counted stage but won: its open deals, their total, average and weighted values (0
@@ -106,40 +111,15 @@ public enum ReportBuilder {
     }
 
     /// Health: too many stages, the top running dry, open deals without a next action.
-    static func warnings(
-        _ deals: [Deal], pipeline: Pipeline, period: ReportPeriod, _ tally: ReportTally, utcOffset: Int
-    ) -> [HealthWarning] {
+    static func warnings(_ pipeline: Pipeline, _ tally: ReportTally) -> [HealthWarning] {
         var warnings: [HealthWarning] = pipeline.warnings.compactMap {
             if case .tooManyStages(let count, let limit) = $0 { return .tooManyStages(count: count, limit: limit) }
             return nil
         }
-        if let trailing = trailingNewDeals(deals, period: period, utcOffset: utcOffset), trailing >= 1,
-            Double(tally.newDeals) < trailing * dryThreshold
-        {
+        if let trailing = tally.trailingNewDeals, trailing >= 1, Double(tally.newDeals) < trailing * dryThreshold {
             warnings.append(.topRunningDry(new: tally.newDeals, trailingAverage: trailing))
         }
         if tally.withoutNext > 0 { warnings.append(.openWithoutNextAction(count: tally.withoutNext)) }
         return warnings
-    }
-
-    /// The average of new deals over up to `trailingPeriods` periods before `period` (0 when it
-    /// has none before it); nil for an open-ended period.
-    static func trailingNewDeals(_ deals: [Deal], period: ReportPeriod, utcOffset: Int) -> Double? {
-        guard period.first != nil else { return nil }
-        var periods: [ReportPeriod] = []
-        var p = period
-        for _ in 0..<trailingPeriods {
-            guard let before = p.previous else { break }
-            periods.append(before)
-            p = before
-        }
-        guard !periods.isEmpty else { return 0 }
-        // One pass, each deal's day computed once: the periods are whole days.
-        var earlier = Array(repeating: 0, count: periods.count)
-        for deal in deals {
-            let day = Day(deal.created, utcOffset: utcOffset)
-            for (i, before) in periods.enumerated() where before.contains(day) { earlier[i] += 1 }
-        }
-        return Double(earlier.reduce(0, +)) / Double(earlier.count)
     }
 }

@@ -18,11 +18,14 @@ final class ReportFrame: Sendable {
     let countedIndex: [String: Int]
     let firstDay: Date
     let afterLast: Date
+    /// The bounds of the periods before this one whose new deals the report averages (up to
+    /// `ReportBuilder.trailingPeriods`; none for an open-ended period).
+    let earlier: [(first: Date, afterLast: Date)]
     let now: Date
 
-    init(deals: [Deal], pipeline: Pipeline, period: ReportPeriod, now: Date, utcOffset: Int) {
+    /// The frame of `pipeline`'s stages and `missing`, the stages deals are in that it lacks.
+    init(pipeline: Pipeline, missing: [Stage], period: ReportPeriod, now: Date, utcOffset: Int) {
         currency = pipeline.defaultCurrency
-        let missing = pipeline.missingStages(of: deals)
         stagesByID = Dictionary(uniqueKeysWithValues: (pipeline.stages + missing).map { ($0.id, $0) })
         openStages = pipeline.stages.filter { $0.kind == .open }
         path = openStages + pipeline.stages.filter { $0.kind == .won }
@@ -31,8 +34,18 @@ final class ReportFrame: Sendable {
         countedIndex = Dictionary(uniqueKeysWithValues: counted.enumerated().map { ($1.id, $0) })
         firstDay = period.first.map { $0.start(utcOffset: utcOffset) } ?? .distantPast
         afterLast = period.last.adding(days: 1).start(utcOffset: utcOffset)
+        var earlier: [(first: Date, afterLast: Date)] = []
+        var p = period
+        while period.first != nil, earlier.count < ReportBuilder.trailingPeriods, let before = p.previous, let first = before.first {
+            earlier.append((first.start(utcOffset: utcOffset), before.last.adding(days: 1).start(utcOffset: utcOffset)))
+            p = before
+        }
+        self.earlier = earlier
         self.now = now
     }
+
+    /// Whether a stage id is one of the frame's (the pipeline's or a missing one).
+    func knows(_ id: String) -> Bool { stagesByID[id] != nil }
 
     func inPeriod(_ date: Date) -> Bool { date >= firstDay && date < afterLast }
     func overlaps(_ start: Date, _ end: Date) -> Bool { start < afterLast && end >= firstDay }

@@ -19,6 +19,13 @@ struct ReportTally {
     var closedBy: [String: (won: Int, lost: Int)] = [:]
     var stays: [String: [Double]] = [:]
     var newDeals = 0
+    /// New deals in each of the frame's earlier periods.
+    var earlierNew: [Int]
+    /// Open and inbox deals with an expected close, for the forecast, in the deals' order.
+    var forecastDeals: [Deal] = []
+    /// Stage ids of deals the frame does not know (its pipeline lacks them, and it was made
+    /// without them): the report counts again in a frame that has them.
+    var unknownStages: Set<String> = []
     /// Open deals by owner (nil: nobody's yet).
     var openByOwner: [String?: [Deal]] = [:]
     /// The weighted value of each counted stage's deals (won's too, unused), of the open and
@@ -39,6 +46,14 @@ struct ReportTally {
         reached = Array(repeating: 0, count: frame.path.count)
         stageWeighted = Array(repeating: WeightedValue.Sum(currency: frame.currency), count: frame.counted.count)
         openWeighted = WeightedValue.Sum(currency: frame.currency)
+        earlierNew = Array(repeating: 0, count: frame.earlier.count)
+    }
+
+    /// The average of new deals over the frame's earlier periods (0 when it has none); nil for
+    /// an open-ended period.
+    var trailingNewDeals: Double? {
+        guard frame.firstDay != .distantPast else { return nil }
+        return earlierNew.isEmpty ? 0 : Double(earlierNew.reduce(0, +)) / Double(earlierNew.count)
     }
 
     /// `deals` counted in parts of `part` deals on every core, the parts' tallies added in the
@@ -64,6 +79,9 @@ struct ReportTally {
         sum(&stageValued, other.stageValued)
         sum(&entered, other.entered)
         sum(&reached, other.reached)
+        sum(&earlierNew, other.earlierNew)
+        forecastDeals += other.forecastDeals
+        unknownStages.formUnion(other.unknownStages)
         (won, lost, newDeals, withoutNext) = (won + other.won, lost + other.lost, newDeals + other.newDeals, withoutNext + other.withoutNext)
         lostFrom.merge(other.lostFrom, uniquingKeysWith: +)
         reasons.merge(other.reasons, uniquingKeysWith: +)
@@ -84,7 +102,9 @@ struct ReportTally {
     /// Counts one deal.
     mutating func add(_ deal: Deal) {
         countStage(deal)
-        if frame.inPeriod(deal.created) { newDeals += 1 }
+        let created = deal.created
+        if frame.inPeriod(created) { newDeals += 1 }
+        for (i, bounds) in frame.earlier.enumerated() where created >= bounds.first && created < bounds.afterLast { earlierNew[i] += 1 }
         countConversion(deal.history)
         let history = deal.history
         for (i, change) in history.enumerated() where i + 1 < history.count && frame.inPeriod(history[i + 1].at) {
@@ -100,7 +120,9 @@ struct ReportTally {
     /// The deal's stage now: open deals, their values, and their owner's load.
     private mutating func countStage(_ deal: Deal) {
         let stage = frame.stage(of: deal)
+        if stage == nil { unknownStages.insert(deal.stage) }
         let stageKind = stage?.kind
+        if stageKind == .open || stageKind == .inbox, deal.expectedClose != nil { forecastDeals.append(deal) }
         if let c = frame.countedIndex[deal.stage], stageKind != .won {
             stageCount[c] += 1
             stageWeighted[c].add(deal, in: stage)
