@@ -11,7 +11,7 @@ import Testing
     /// The ranks of random titles, and of titles added one by one, order them as their bytes do;
     /// "é" and "e\u{301}" are equal Swift strings but not equal titles.
     @Test func ranksFollowTheBytesOfTheTitles() {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededGenerator(seed: 17)
         for round in 0..<20 {
             let titles = (0..<200).map { _ in Self.words.randomElement(using: &generator)! + String(Int.random(in: 0..<30, using: &generator)) }
             var (ranking, ranks) = TitleRanking.ranking(Array(titles.prefix(100)))
@@ -59,13 +59,34 @@ import Testing
         let keys = deals.map { order.key($0, utcOffset: 3_600) }
         let expected = keys.indices.sorted { keys[$0] < keys[$1] }
         #expect(CardOrder.sortedPositions(keys) == expected)
-        let figures = deals.map { CardFigures($0, utcOffset: 3_600) }
+        #expect(Self.boardOrder(deals, order, utcOffset: 3_600) == expected)
+    }
+
+    /// The positions of `deals` in `order` as a board sorts its cards: by their kept figures,
+    /// title ranks and id keys.
+    static func boardOrder(_ deals: [Deal], _ order: CardOrder, utcOffset: Int) -> [Int] {
+        let figures = deals.map { CardFigures($0, utcOffset: utcOffset) }
         let (_, ranks) = TitleRanking.ranking(deals.map(CardOrder.sortTitle))
         let cards = deals.indices.map {
             SortedCard(primary: figures[$0].primary(order), title: ranks[$0], id: CardOrder.idKey(deals[$0].id), at: $0)
         }
         let exacts = order == .value && figures.contains(where: \.needsExactValue) ? deals.map(\.value) : nil
-        #expect(CardOrder.sortedPositions(cards, exacts: exacts, idPrecedes: { deals[$0].id < deals[$1].id }) == expected)
+        return CardOrder.sortedPositions(cards, exacts: exacts, idPrecedes: { deals[$0].id < deals[$1].id })
+    }
+
+    /// Values in hundredths so large that two neighbours divide to the same Double, with no
+    /// other value needing its exact form: the exact values still decide, largest first.
+    @Test(arguments: CardOrder.allCases)
+    func largeNeighbouringValuesStillSortByTheirExactValue(order: CardOrder) {
+        var deals = DemoData.deals(count: 200, pipeline: PipelineTemplate.simple.pipeline, now: Fx.now, seed: 6)
+        let large = ["70368744177664.01", "70368744177664.02", "80000000000000.01", "80000000000000.02", "45035996273704.97"]
+        for i in deals.indices {
+            deals[i].value = i % 3 == 0 ? Decimal(string: large[i % large.count])! : Decimal(i % 7 * 100)
+            deals[i].title = i % 2 == 0 ? "Alpha" : "Beta"
+        }
+        let keys = deals.map { order.key($0, utcOffset: 0) }
+        let expected = keys.indices.sorted { keys[$0] < keys[$1] }
+        #expect(Self.boardOrder(deals, order, utcOffset: 0) == expected)
     }
 
     /// A card's kept figures are what each order computes from the deal.

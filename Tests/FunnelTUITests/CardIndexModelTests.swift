@@ -30,6 +30,7 @@ import Testing
         fresh.flagFilter = state.flagFilter
         fresh.priorityFilter = state.priorityFilter
         fresh.showArchived = state.showArchived
+        fresh.now = state.now
         fresh.recompute(keeping: nil)
         return fresh
     }
@@ -40,6 +41,7 @@ import Testing
         let ids = (0..<60).map { String(format: "d%07d", $0) }
         var state = BoardFixtures.state(ids.prefix(40).map { Self.randomDeal($0, &generator) })
         for step in 0..<300 {
+            let selected = state.selectedDeal?.id
             let what: String
             switch Int.random(in: 0..<10, using: &generator) {
             case 0...3:
@@ -76,7 +78,54 @@ import Testing
             #expect(state.index.totals == fresh.index.totals && state.index.weighted == fresh.index.weighted, "step \(step)")
             #expect(state.index.foreign == fresh.index.foreign && state.index.archived == fresh.index.archived, "step \(step)")
             #expect(state.index.weightedCount == fresh.index.weightedCount, "step \(step)")
+            // The selection stays on its card while that card is shown.
+            if let selected, fresh.columnIDs.contains(where: { $0.contains(selected) }) {
+                #expect(state.selectedDeal?.id == selected, "seed \(seed) step \(step): \(what)")
+            }
             if state.columnIDs != fresh.columnIDs { return }
         }
+    }
+
+    /// Columns longer than a piece (`CardIndex.piece`) are searched and laid out on every core:
+    /// 14,000 cards filtered, narrowed, changed and sorted as a board built afresh shows them.
+    @Test func largeColumnsSearchedOnEveryCoreEqualAfresh() {
+        var deals = DemoData.deals(count: 14_000, pipeline: BoardFixtures.funnel.pipeline, now: BoardFixtures.now, seed: 8)
+        for i in deals.indices where i % 4 != 0 { deals[i].stage = "new" }
+        var state = BoardFixtures.state(deals)
+        #expect(state.count(state.stages.firstIndex { $0.id == "new" }!) > CardIndex.piece)
+        var generator = SeededGenerator(seed: 21)
+        for (step, text) in ["a", "ac", "acm", "", "שר", "o"].enumerated() {
+            state.filter = text
+            state.refilter()
+            if step % 3 == 0 {
+                let id = deals.randomElement(using: &generator)!.id
+                var changed = state.deals[id]!
+                changed.title = "Acme \(step)"
+                state.replace(changed)
+            }
+            if step % 4 == 0 { BoardFixtures.press([.char("s")], &state) }
+            let fresh = Self.fresh(state)
+            #expect(state.columnIDs == fresh.columnIDs, "step \(step): “\(text)”")
+            #expect(state.index.totals == fresh.index.totals, "step \(step)")
+            let expected = state.deals.values.filter { deal in
+                state.pipeline.stage(id: deal.stage) != nil
+                    && SearchText.matches(SearchText.haystack(deal), folded: SearchText.fold(text))
+                    && (!text.isEmpty || !state.archiveTest(deal, state.pipeline.stage(id: deal.stage)!))
+            }.count
+            #expect(state.stages.indices.reduce(0) { $0 + state.count($1) } == expected, "step \(step): “\(text)”")
+        }
+    }
+
+    /// `s` tests a flag again: a card that became stuck since the filter was set is shown.
+    @Test func sortingTestsTheFlagAgain() {
+        let deal = BoardFixtures.deal("stuck001", "Soon stuck", stage: "new", next: 3, enteredDaysAgo: 0.5)
+        var state = BoardFixtures.state(BoardFixtures.mixedDeals + [deal])
+        state.flagFilter = .stuck
+        state.refilter()
+        #expect(!state.columnIDs.contains { $0.contains("stuck001") })
+        state.now = state.now.addingTimeInterval(2 * 86_400)
+        BoardFixtures.press([.char("s")], &state)
+        #expect(state.columnIDs.contains { $0.contains("stuck001") })
+        #expect(state.columnIDs == Self.fresh(state).columnIDs)
     }
 }

@@ -104,8 +104,9 @@ public struct CardIndex: Sendable {
     }
 
     /// The same cards in another order (`s`): the cards and their figures kept, only sorted
-    /// again; the same cards shown, so the totals stay.
-    mutating func resort(_ sort: CardOrder) {
+    /// again; the same cards shown, so the totals stay, unless a flag narrows them: a flag can
+    /// change with the time, so those cards are tested again, as a board opened now would.
+    mutating func resort(_ sort: CardOrder, flagged: @escaping (String) -> Bool) {
         for c in all.indices {
             let order = Self.order(all[c], by: sort)
             var wasShown = [Bool](repeating: false, count: all[c].count)
@@ -115,6 +116,10 @@ public struct CardIndex: Sendable {
             shown[c] = order.indices.compactMap { wasShown[order[$0]] ? Int32($0) : nil }
         }
         recent = []
+        guard flag != nil else { return }
+        let query = CardQuery(needle: filter, withArchived: showsArchived || !filter.isEmpty, flagged: flagged)
+        shown = all.indices.map { matching($0, among: nil, query) }
+        refreshDerived(columns: Array(all.indices))
     }
 
     /// How many cards column `c` shows.

@@ -7,7 +7,8 @@ public struct CardFigures: Sendable {
     let title: Double
     let priority: Double
     /// Whether the value order must compare the exact value too: a value without hundredths, or
-    /// with more than a Double tells apart (past 2^53).
+    /// one so large that neighbouring hundredths divided by 100 can give the same Double (from
+    /// 2^46 units the Doubles lie more than 0.01 apart; 2^52 hundredths is below that).
     public let needsExactValue: Bool
 
     /// The figures of `deal` at the board's UTC offset.
@@ -18,7 +19,7 @@ public struct CardFigures: Sendable {
         value = CardOrder.value.primary(deal, due: due)
         title = CardOrder.title.primary(deal, due: due)
         priority = CardOrder.priority.primary(deal, due: due)
-        needsExactValue = deal.value != nil && (deal.hundredths ?? .max) > 1 << 53
+        needsExactValue = deal.value != nil && (deal.hundredths ?? .max) >= 1 << 52
     }
 
     /// The figure `order` compares first.

@@ -19,7 +19,7 @@ extension BoardState {
     /// The same cards in the order `sort` now says, without building the columns again (`s`).
     public mutating func resort() {
         let focusID = selectedDeal?.id
-        index.resort(sort)
+        index.resort(sort, flagged: flagTest)
         settle(focus: focusID)
     }
 
