@@ -92,6 +92,8 @@ struct Result {
     var sort: (median: Double, p99: Double)
     var save: (median: Double, p99: Double)
     var report: (median: Double, p99: Double)
+    /// Another process's change to one deal, from its write to the board's frame.
+    var outside: (median: Double, p99: Double)
     var memory: Double
 }
 
@@ -161,6 +163,7 @@ func measure(root: String, size: Int) throws -> Result {
     let keys = try measureKeys(&opened.board, repetitions: repetitions)
     let saveTimes = try measureSaves(keys.saves.prefix(repetitions), store: store)
     let reportTimes = try measureReport(Array(opened.board.deals.values), pipeline: pipeline, team: team, repetitions: repetitions)
+    let outsideTimes = try measureOutsideChanges(&opened.board, store: store, repetitions: repetitions * 2)
     // Memory: the board's peak, before the reference decode below allocates its own.
     let memory = Measure.peakMemoryMB()
     let referenceTimes = try measureReference(store, size: size, repetitions: repetitions)
@@ -168,7 +171,7 @@ func measure(root: String, size: Int) throws -> Result {
         deals: size, load: Measure.summary(opened.load), open: Measure.summary(opened.open), reference: Measure.summary(referenceTimes),
         navigate: Measure.summary(keys.navigate), filter: Measure.summary(keys.filter),
         move: Measure.summary(keys.move), sort: Measure.summary(keys.sort), save: Measure.summary(saveTimes),
-        report: Measure.summary(reportTimes), memory: memory)
+        report: Measure.summary(reportTimes), outside: Measure.summary(outsideTimes), memory: memory)
 }
 
 /// 1. Open: load everything and render the first frame, boss mode, 120×40. Returns the board
@@ -327,17 +330,17 @@ func measureReference(_ store: FunnelStore, size: Int, repetitions: Int) throws 
 
 /// The child's answer: every figure on one line, in a fixed order.
 func encode(_ r: Result) -> String {
-    [r.load, r.open, r.reference, r.navigate, r.filter, r.move, r.sort, r.save, r.report]
+    [r.load, r.open, r.reference, r.navigate, r.filter, r.move, r.sort, r.save, r.report, r.outside]
         .flatMap { [$0.median, $0.p99] }.map { String($0) }.joined(separator: " ") + " \(r.memory)"
 }
 
 func decode(_ line: String, deals: Int) -> Result? {
     let v = line.split(separator: " ").compactMap { Double($0) }
-    guard v.count == 19 else { return nil }
+    guard v.count == 21 else { return nil }
     func p(_ i: Int) -> (median: Double, p99: Double) { (v[2 * i], v[2 * i + 1]) }
     return Result(
         deals: deals, load: p(0), open: p(1), reference: p(2), navigate: p(3), filter: p(4), move: p(5),
-        sort: p(6), save: p(7), report: p(8), memory: v[18])
+        sort: p(6), save: p(7), report: p(8), outside: p(9), memory: v[20])
 }
 
 if let (directory, size) = options.measure {
@@ -406,14 +409,17 @@ func f(_ value: Double) -> String { String(format: "%.2f", value) }
 func pair(_ p: (median: Double, p99: Double)) -> String { "\(f(p.median)) / \(f(p.p99))" }
 print("funnel-bench — milliseconds, median / p99; open includes process start (\(f(processStart.median)) ms); memory: peak resident MB")
 print(
-    ["deals", "load", "open", "plain JSONDecoder", "speed-up", "navigate", "filter key", "move", "sort (s)", "save", "report", "memory"]
-        .joined(separator: " | "))
+    [
+        "deals", "load", "open", "plain JSONDecoder", "speed-up", "navigate", "filter key", "move", "sort (s)", "save", "report",
+        "outside change", "memory",
+    ]
+    .joined(separator: " | "))
 for r in results {
     let ratio = r.open.median > 0 ? r.reference.median / r.open.median : 0
     print(
         [
             "\(r.deals)", pair(r.load), pair(r.open), pair(r.reference), String(format: "%.1f×", ratio), pair(r.navigate), pair(r.filter),
-            pair(r.move), pair(r.sort), pair(r.save), pair(r.report), String(format: "%.0f", r.memory),
+            pair(r.move), pair(r.sort), pair(r.save), pair(r.report), pair(r.outside), String(format: "%.0f", r.memory),
         ].joined(separator: " | "))
 }
 // Then every command as a whole process (`CommandBench`); the smoke run at 1,000 deals, twice each.
@@ -426,7 +432,7 @@ if let path = options.json {
         func o(_ p: (median: Double, p99: Double)) -> String { "{\"median_ms\": \(f(p.median)), \"p99_ms\": \(f(p.p99))}" }
         return
             "{\"deals\": \(r.deals), \"load\": \(o(r.load)), \"open\": \(o(r.open)), \"plain_decoder\": \(o(r.reference)), \"navigate\": \(o(r.navigate)), "
-            + "\"filter\": \(o(r.filter)), \"move\": \(o(r.move)), \"sort\": \(o(r.sort)), \"save\": \(o(r.save)), \"report\": \(o(r.report)), "
+            + "\"filter\": \(o(r.filter)), \"move\": \(o(r.move)), \"sort\": \(o(r.sort)), \"save\": \(o(r.save)), \"report\": \(o(r.report)), \"outside_change\": \(o(r.outside)), "
             + "\"peak_memory_mb\": \(String(format: "%.1f", r.memory))}"
     }
     let commands = commandFigures.isEmpty ? "" : ", \"commands\": [\n  " + commandFigures.map(\.json).joined(separator: ",\n  ") + "\n]"
