@@ -47,10 +47,13 @@ struct CacheUnreadable: Error {}
 struct BinaryReader {
     let buffer: UnsafeRawBufferPointer
     var offset: Int
+    /// Makes repeated texts one string, when given (`TextInterner`).
+    let interner: TextInterner?
 
-    init(_ buffer: UnsafeRawBufferPointer, offset: Int = 0) {
+    init(_ buffer: UnsafeRawBufferPointer, offset: Int = 0, interner: TextInterner? = nil) {
         self.buffer = buffer
         self.offset = offset
+        self.interner = interner
     }
 
     var remaining: Int { buffer.count - offset }
@@ -85,7 +88,8 @@ struct BinaryReader {
         let count = Int(try u32())
         try need(count)
         defer { offset += count }
-        return String(decoding: UnsafeRawBufferPointer(rebasing: buffer[offset..<(offset + count)]), as: UTF8.self)
+        let bytes = UnsafeRawBufferPointer(rebasing: buffer[offset..<(offset + count)])
+        return interner?.text(bytes) ?? String(decoding: bytes, as: UTF8.self)
     }
 
     mutating func optionalString() throws -> String? {

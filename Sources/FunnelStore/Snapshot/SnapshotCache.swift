@@ -89,16 +89,23 @@ struct SnapshotCache {
     static func decodeDeals(_ raw: UnsafeRawBufferPointer, heads: [DealSpan], from deals0: Int) -> [Deal?] {
         // Read-only for the whole call, which returns before the caller's buffer goes.
         nonisolated(unsafe) let bytes = raw
-        return parallelMap(Array(heads.indices), chunk: 2_048) { i -> Deal? in
-            let span = heads[i]
-            guard span.start <= bytes.count - deals0, span.length <= bytes.count - deals0 - span.start else { return nil }
-            let start = deals0 + span.start, end = start + span.length
-            guard checksum(UnsafeRawBufferPointer(rebasing: bytes[start..<end])) == span.checksum else { return nil }
-            var body = BinaryReader(UnsafeRawBufferPointer(rebasing: bytes[..<end]), offset: start)
-            guard let deal = try? DealBinary.read(&body), body.offset == end, DealHead(deal) == span.head else { return nil }
-            return deal
-        }
+        // Parts of deals, each decoded on one core with its own interner of repeated texts.
+        let starts = Array(stride(from: 0, to: heads.count, by: decodePart))
+        return parallelMap(starts, chunk: 1) { first -> [Deal?] in
+            let interner = TextInterner()
+            return heads[first..<min(heads.count, first + decodePart)].map { span -> Deal? in
+                guard span.start <= bytes.count - deals0, span.length <= bytes.count - deals0 - span.start else { return nil }
+                let start = deals0 + span.start, end = start + span.length
+                guard checksum(UnsafeRawBufferPointer(rebasing: bytes[start..<end])) == span.checksum else { return nil }
+                var body = BinaryReader(UnsafeRawBufferPointer(rebasing: bytes[..<end]), offset: start, interner: interner)
+                guard let deal = try? DealBinary.read(&body), body.offset == end, DealHead(deal) == span.head else { return nil }
+                return deal
+            }
+        }.flatMap { $0 }
     }
+
+    /// Deals decoded on one core at a time.
+    static let decodePart = 2_048
 
     /// Where a deal lies after the heads, and the checksum of its bytes.
     struct DealSpan: Sendable {
