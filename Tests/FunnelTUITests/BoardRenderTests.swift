@@ -37,6 +37,26 @@ import Testing
         #expect(grid.text.contains(TextDisplay.app.visual("اشتراك سنوي")))
     }
 
+    /// Values too wide for a card are cut to it: the column separators stay where they are.
+    @Test func hugeValuesStayInsideTheirCard() {
+        let deals = [
+            BoardFixtures.deal("huge0001", "Huge", stage: "unsorted", value: Decimal(string: "99999999999999999.99")!),
+            BoardFixtures.deal("huge0002", "Same", stage: "new", value: Decimal(string: "70368744177664.02")!),
+            BoardFixtures.deal("huge0003", "Small", stage: "follow-up", value: 5),
+        ]
+        for width in [100, 160, 200] {
+            let grid = BoardRender.render(BoardFixtures.state(deals, width: width))
+            var expected: [Int]?
+            for row in 1..<(grid.height - 1) {
+                let separators = BoardFixtures.separatorColumns(grid.line(row))
+                guard separators.count >= 2 else { continue }
+                if expected == nil { expected = separators }
+                #expect(separators == expected!, "width \(width), row \(row): \(grid.line(row))")
+            }
+            #expect(grid.text.contains("₪99,999") && grid.text.contains("…"), "width \(width)")
+        }
+    }
+
     @Test func longTitlesAreCutWithAnEllipsisWithoutSplittingClusters() {
         let grid = BoardRender.render(BoardFixtures.state())
         // Drawn in visual order: the letters right to left, each with its niqqud.

@@ -26,7 +26,8 @@ enum CardView {
             style: CellStyle(role, bold: true))
         // Line 2: company, and the value on the right.
         let value = deal.valueDisplay ?? ""
-        let valueWidth = value.isEmpty ? 0 : DisplayWidth.of(value) + 1
+        // A value wider than the card is cut to it (with "…"), never drawn over the next column.
+        let valueWidth = value.isEmpty ? 0 : min(inner, DisplayWidth.of(value) + 1)
         grid.put(
             fitting: deal.company, x: x + 1, y: y + 1, width: inner - valueWidth,
             alignRight: Direction.isRightToLeft(deal.company), style: CellStyle(selected || dragged ? role : .dim))
