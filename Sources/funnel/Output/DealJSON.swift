@@ -9,7 +9,12 @@ enum DealJSON {
     }
 
     static func fields(_ deal: Deal, funnel: Funnel, now: Date, utcOffset: Int, full: Bool) -> [(String, JSONOut)] {
-        var fields = contact(deal) + place(deal, funnel: funnel) + work(deal, funnel: funnel, now: now, utcOffset: utcOffset)
+        // One array filled in place: joining three made three more per deal (100,000 for `list --all --json`).
+        var fields: [(String, JSONOut)] = []
+        fields.reserveCapacity(full ? 36 : 29)
+        fields += contact(deal)
+        fields += place(deal, funnel: funnel)
+        fields += work(deal, funnel: funnel, now: now, utcOffset: utcOffset)
         if full {
             fields.append(("notes", .string(deal.notes)))
             fields.append(("history", .array(deal.history.map(change))))
