@@ -58,7 +58,6 @@ import Testing
         }
         let keys = deals.map { order.key($0, utcOffset: 3_600) }
         let expected = keys.indices.sorted { keys[$0] < keys[$1] }
-        #expect(CardOrder.sortedPositions(keys) == expected)
         #expect(Self.boardOrder(deals, order, utcOffset: 3_600) == expected)
     }
 

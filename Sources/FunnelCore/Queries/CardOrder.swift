@@ -152,32 +152,6 @@ public enum CardOrder: String, CaseIterable, Sendable {
         return rank
     }
 
-    /// The positions of `keys` in ascending order. Titles are compared once each (ranked), so
-    /// the many ties of a large board cost integer comparisons, not string comparisons.
-    /// Each figure sits in an array of its own, so a comparison copies no key (and retains no
-    /// string); the ids are compared only when all else is equal.
-    public static func sortedPositions(_ keys: [CardSortKey]) -> [Int] {
-        // A short run is sorted by whole keys: ranking its titles through a set and a dictionary
-        // costs more than a few comparisons.
-        guard keys.count > 16 else { return keys.indices.sorted { keys[$0] < keys[$1] } }
-        let titles = Array(Set(keys.map { ByteString($0.title) }))
-        let rank = Dictionary(uniqueKeysWithValues: zip(titles, ranks(titles.map(\.text))))
-        let exacts = keys.map(\.exact)
-        return sortedPositions(
-            primaries: keys.map(\.primary), exacts: exacts.contains { $0 != nil } ? exacts : nil,
-            titleRanks: keys.map { rank[ByteString($0.title)]! }, idKeys: keys.map { idKey($0.id) }, idPrecedes: { keys[$0].id < keys[$1].id })
-    }
-
-    /// The positions of cards in ascending order of their figures: `primaries` first, then the
-    /// `exacts` (largest first, when given), then the `titleRanks`, then the ids: their `idKeys`
-    /// (`idKey`), and `idPrecedes` (positions) only when those are equal.
-    public static func sortedPositions(
-        primaries: [Double], exacts: [Decimal?]?, titleRanks: [Int], idKeys: [UInt64], idPrecedes: (Int, Int) -> Bool
-    ) -> [Int] {
-        let cards = primaries.indices.map { SortedCard(primary: primaries[$0], title: titleRanks[$0], id: idKeys[$0], at: $0) }
-        return sortedPositions(cards, exacts: exacts, idPrecedes: idPrecedes)
-    }
-
     /// The positions (`at`) of `cards` in ascending order of their figures, the `exacts` (by
     /// position, largest first, when given) compared right after the primary figure.
     public static func sortedPositions(_ cards: [SortedCard], exacts: [Decimal?]?, idPrecedes: (Int, Int) -> Bool) -> [Int] {

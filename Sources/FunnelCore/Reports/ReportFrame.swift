@@ -44,9 +44,6 @@ final class ReportFrame: Sendable {
         self.now = now
     }
 
-    /// Whether a stage id is one of the frame's (the pipeline's or a missing one).
-    func knows(_ id: String) -> Bool { stagesByID[id] != nil }
-
     func inPeriod(_ date: Date) -> Bool { date >= firstDay && date < afterLast }
     func overlaps(_ start: Date, _ end: Date) -> Bool { start < afterLast && end >= firstDay }
     func kind(_ id: String?) -> StageKind? { id.flatMap { stagesByID[$0]?.kind } }
