@@ -27,16 +27,10 @@ func measureOutsideChanges(_ board: inout BoardState, store: FunnelStore, repeti
             Measure.time {
                 var ready = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
                 guard poll(&ready, 1, 5_000) == 1 else { return failure = WrongResult(description: "no inotify event for \(id)") }
-                var changed: [Deal] = []
-                var removed: [String] = []
-                do {
-                    for changedID in watch.drain().deals.sorted() {
-                        if let deal = try store.loadDeal(id: changedID) { changed.append(deal) } else { removed.append(changedID) }
-                    }
-                } catch {
-                    return failure = error
-                }
-                _ = BoardUpdate.apply(.changedElsewhere(changed: changed, removed: removed), &board)
+                // As the board's loop reads them (`BoardApp.readDeals`).
+                let read = store.readAgain(watch.drain().deals.sorted())
+                if let error = read.failure { return failure = error }
+                _ = BoardUpdate.apply(.changedElsewhere(changed: read.changed, removed: read.removed), &board)
                 _ = BoardRender.render(board)
             })
         if let failure { throw failure }

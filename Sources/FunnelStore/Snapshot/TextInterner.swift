@@ -43,18 +43,6 @@ final class TextInterner {
         return text.withUTF8 { $0.count == bytes.count && memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }
     }
 
-    /// FNV-1a over eight bytes at a time, enough to spread a table's slots.
-    private static func hash(_ bytes: UnsafeRawBufferPointer) -> Int {
-        var state: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(bytes.count)
-        var i = 0
-        while i + 8 <= bytes.count {
-            state = (state ^ bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0x0000_0100_0000_01B3
-            i += 8
-        }
-        while i < bytes.count {
-            state = (state ^ UInt64(bytes[i])) &* 0x0000_0100_0000_01B3
-            i += 1
-        }
-        return Int(truncatingIfNeeded: state ^ (state >> 29))
-    }
+    /// The snapshot's own checksum of the bytes (`checksum`), which spreads a table's slots.
+    private static func hash(_ bytes: UnsafeRawBufferPointer) -> Int { Int(checksum(bytes)) }
 }

@@ -233,16 +233,7 @@ public final class BoardApp {
     /// Deals read again from their files, each on its own: one that cannot be read keeps its card
     /// as it was (and is reported), and never holds back the others.
     func readDeals(_ ids: [String]) -> [Action] {
-        var changed: [Deal] = []
-        var removed: [String] = []
-        var failure: (any Error)?
-        for id in ids {
-            do {
-                if let deal = try store.loadDeal(id: id) { changed.append(deal) } else { removed.append(id) }
-            } catch {
-                failure = failure ?? error
-            }
-        }
+        let (changed, removed, failure) = store.readAgain(ids)
         return [.changedElsewhere(changed: changed, removed: removed)] + (failure.map { [.readFailed(Self.describe($0))] } ?? [])
     }
 
