@@ -327,15 +327,15 @@ public enum AtomicFile {
     /// Names in a directory (without . and ..), or [] when it does not exist.
     /// A name that is not valid UTF-8 is left out: as a string it could not name the file again
     /// (see `undecodableNames`).
-    public static func list(_ directory: String) throws -> [String] {
-        try entries(directory).names
+    public static func list(_ directory: String, following: Bool = false) throws -> [String] {
+        try entries(directory, following: following).names
     }
 
     /// Removes the temporary files of interrupted writes (`.<name>.<pid>.<random>.tmp`, see
     /// `write`) in `directory` whose writing process no longer exists: regular files only, never
     /// through a link. For a caller holding the data lock, under which no write is under way.
-    public static func removeAbandonedTemporaryFiles(in directory: String) {
-        for name in (try? list(directory)) ?? [] where StorePaths.isTempFileName(name) {
+    public static func removeAbandonedTemporaryFiles(in directory: String, following: Bool = false) {
+        for name in (try? list(directory, following: following)) ?? [] where StorePaths.isTempFileName(name) {
             let parts = name.split(separator: ".", omittingEmptySubsequences: false)
             guard parts.count >= 5, let pid = pid_t(parts[parts.count - 3]), pid > 0, kill(pid, 0) != 0, errno == ESRCH else { continue }
             var info = stat()
@@ -362,14 +362,14 @@ public enum AtomicFile {
     }
 
     /// How many names in `directory` are not valid UTF-8 (funnel never reads those files).
-    public static func undecodableNames(in directory: String) throws -> Int {
-        try entries(directory).undecodable
+    public static func undecodableNames(in directory: String, following: Bool = false) throws -> Int {
+        try entries(directory, following: following).undecodable
     }
 
-    private static func entries(_ directory: String) throws -> (names: [String], undecodable: Int) {
+    private static func entries(_ directory: String, following: Bool = false) throws -> (names: [String], undecodable: Int) {
         var names: [String] = []
         var undecodable = 0
-        try forEachEntry(in: directory) { entry in
+        try forEachEntry(in: directory, following: following) { entry in
             guard let name = name(of: entry) else {
                 undecodable += 1
                 return
@@ -386,11 +386,25 @@ public enum AtomicFile {
         }
     }
 
-    /// Calls `body` with each entry of `directory` (`.` and `..` too); nothing when it does not exist.
-    static func forEachEntry(in directory: String, _ body: (UnsafeMutablePointer<dirent>) throws -> Void) throws {
-        guard let dir = opendir(directory) else {
-            if errno == ENOENT { return }
-            throw StoreError.errno(directory, "listing")
+    /// Calls `body` with each entry of `directory` (`.` and `..` too); nothing when it does not
+    /// exist. A directory that is a symbolic link is refused (`StorePaths.checkNoLink`'s error),
+    /// never listed: a link planted at `deals/` or `inbox/` would feed another folder's files to
+    /// every reader. `following` lists through a link, for a folder the user named (the data
+    /// directory itself, the folder it is in).
+    static func forEachEntry(
+        in directory: String, following: Bool = false, _ body: (UnsafeMutablePointer<dirent>) throws -> Void
+    ) throws {
+        let fd = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC | (following ? 0 : O_NOFOLLOW))
+        guard fd >= 0 else {
+            let code = errno
+            if code == ENOENT { return }
+            if code == ELOOP || code == ENOTDIR { try StorePaths.checkNoLink(directory) }
+            throw StoreError.errno(directory, "listing", code)
+        }
+        guard let dir = fdopendir(fd) else {
+            let code = errno
+            close(fd)
+            throw StoreError.errno(directory, "listing", code)
         }
         defer { closedir(dir) }
         while let entry = readdir(dir) { try body(entry) }

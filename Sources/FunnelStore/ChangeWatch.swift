@@ -17,9 +17,11 @@ extension FunnelStore {
                 parts.append("\(path):-")
             }
         }
+        // The entries themselves, never what a link points at: a folder swapped for a link to a
+        // copy of itself changes the fingerprint (and the link is then refused, never read).
         func add(_ path: String) {
             var info = stat()
-            add(path, stat(path, &info) == 0 ? info : nil)
+            add(path, lstat(path, &info) == 0 ? info : nil)
         }
         add(pipelinePath)
         add(teamPath)
@@ -30,7 +32,7 @@ extension FunnelStore {
         }
         // Each seller's folder looked up from the deals folder, not from `/`: a thousand of them.
         let owners = ((try? AtomicFile.list(dealsDirectory)) ?? []).sorted().filter { !$0.hasPrefix(".") }
-        for (owner, found) in zip(owners, AtomicFile.stats(in: dealsDirectory, of: owners, following: true)) {
+        for (owner, found) in zip(owners, AtomicFile.stats(in: dealsDirectory, of: owners)) {
             add("\(dealsDirectory)/\(owner)", found)
         }
         return parts.joined(separator: "|")

@@ -93,6 +93,10 @@ public struct Doctor {
                     path: store.goalsPath, problem: "\(error)",
                     action: "fix goals.json by hand or restore it from a backup (funnel goals list shows what it reads)"))
         }
+        let links = linkedFolders()
+        findings += links
+        // Deals behind a link are never read: there is nothing more to examine of them.
+        if links.contains(where: { $0.path == store.dealsDirectory || $0.path == store.inboxDirectory }) { return findings }
         findings += try leftovers(repair: repair, quarantine: quarantine)
         findings += try quoteFolderFindings(repair: repair, quarantine: quarantine)
         findings += try syncFindings(repair: repair)
@@ -103,6 +107,17 @@ public struct Doctor {
         if repair { findings = restoreSynced(findings) }
         if repair { store.cache.discard() }
         return findings
+    }
+
+    /// The data directory's folders that are symbolic links: funnel refuses to read or write
+    /// through them (`StorePaths.checkNoLink`), so their files are in no list.
+    private func linkedFolders() -> [Finding] {
+        let folders = [store.inboxDirectory, store.dealsDirectory, store.pipelinesDirectory, store.cache.directory, store.quotesDirectory]
+        return folders.filter { (try? StorePaths.checkNoLink($0)) == nil }.map {
+            Finding(
+                path: $0, problem: "is a symbolic link: funnel never follows one, so nothing there is read or written",
+                action: "a person makes it a real folder holding the files (or removes the link)")
+        }
     }
 
     /// The pipelines besides the first (`pipelines/ID.json`): a file that cannot be read is named
@@ -191,7 +206,7 @@ public struct Doctor {
                     action: "as root: funnel team-init (it sets the folder's owner, mode and ACL again)"))
         }
         for directory in [store.root, store.inboxDirectory, store.dealsDirectory] + owners {
-            let odd = (try? AtomicFile.undecodableNames(in: directory)) ?? 0
+            let odd = (try? AtomicFile.undecodableNames(in: directory, following: directory == store.root)) ?? 0
             guard odd > 0 else { continue }
             findings.append(
                 Finding(

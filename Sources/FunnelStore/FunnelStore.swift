@@ -84,7 +84,13 @@ public final class FunnelStore {
             if isInitialized { throw StoreError.corrupt(path: teamPath, detail: "the file is missing") }
             throw StoreError.notInitialized(path: root)
         }
-        return Team(users: try FunnelJSON.decode(StoredFile<[User]>.self, from: data, path: teamPath).body)
+        let users = try FunnelJSON.decode(StoredFile<[User]>.self, from: data, path: teamPath).body
+        // One person, one role: with an account listed twice, which role counts would be a guess.
+        var seen: Set<String> = []
+        for user in users where !seen.insert(user.account).inserted {
+            throw StoreError.corrupt(path: teamPath, detail: "the account “\(user.account)” is listed twice; keep one entry")
+        }
+        return Team(users: users)
     }
 
     /// The pipeline and team together, as the domain needs them.
@@ -286,9 +292,11 @@ public final class FunnelStore {
     /// types (a link is never one), so a deal is found among a thousand sellers in a millisecond.
     func locate(id: String) throws -> [String] {
         var found: [String] = []
+        // Nothing is looked up through a link: a planted `inbox/` or `deals/` is refused, named.
+        try StorePaths.checkNoLink(inboxDirectory)
+        try StorePaths.checkNoLink(dealsDirectory)
         guard let inbox = try? path(id: id, owner: nil) else { return [] }
         if AtomicFile.identity(inbox) != nil { found.append(inbox) }
-        guard (try? StorePaths.checkNoLink(dealsDirectory)) != nil else { return found }
         let names = try AtomicFile.folders(in: dealsDirectory).filter(User.isValidAccount).map { "\($0)/\(id).json" }
         for (name, identity) in zip(names, AtomicFile.identities(in: dealsDirectory, of: names)) where identity != nil {
             found.append("\(dealsDirectory)/\(name)")

@@ -61,11 +61,12 @@ public enum StorePaths {
 
     /// The file of pipeline `id` (not the first, which is `pipeline.json`) under `root`:
     /// `pipelines/<id>.json`. Throws `StoreError.io`, building nothing, for an id that is not a
-    /// pipeline id (`PipelineSet.isValidID`).
+    /// pipeline id (`PipelineSet.isValidID`), or when `pipelines/` is a symbolic link.
     public static func pipelineFile(root: String, id: String) throws -> String {
         guard PipelineSet.isValidID(id), id != PipelineSet.firstID else {
             throw StoreError.io(path: root, detail: "refused a path built from the pipeline id “\(id)”; nothing was written there")
         }
+        try checkNoLink("\(root)/pipelines")
         return "\(root)/pipelines/\(id).json"
     }
 

@@ -107,6 +107,17 @@ struct CSVCellTests {
         #expect(Array(document.utf8.prefix(3)) == [0xEF, 0xBB, 0xBF])
         #expect(document.hasSuffix("רישיון שנתי\r\n"))
     }
+
+    /// A report's figures stay numbers; any other text starting a formula is guarded, as `export` guards it.
+    @Test func keepingNumbersGuardsEverythingButPlainDecimals() {
+        for number in ["-3", "+1.5", "0.5000", "12", "-0.25"] { #expect(CSVCell.field(number, keepingNumbers: true) == number) }
+        for text in ["-inf", "+nan", "-1e5", "-", "+.5", "-3.", "=1+2", "@x", "\t=1+2", "-3 ", "--3"] {
+            #expect(CSVCell.field(text, keepingNumbers: true).hasPrefix("'") || CSVCell.field(text, keepingNumbers: true).hasPrefix("\"'"))
+        }
+        #expect(CSVCell.field("\t=1+2", keepingNumbers: true) == "'\t=1+2")
+        #expect(CSVCell.field("\r=3+4", keepingNumbers: true) == "\"'\r=3+4\"")
+        #expect(CSVCell.field("-3") == "'-3", "export guards every leading minus")
+    }
 }
 
 extension Array where Element == UInt8 {

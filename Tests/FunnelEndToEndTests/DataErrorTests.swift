@@ -101,3 +101,85 @@ struct LinkedDealFolderTests {
         #expect(doctor.status == Exit.data && doctor.stdout.contains("is a symbolic link"), "\(doctor)")
     }
 }
+
+/// A link planted where one of the data directory's own folders belongs (`deals/`, `inbox/`,
+/// `pipelines/`, `cache/`) or at the cache's journal: every command refuses it, naming it, and
+/// nothing is read from or written to where it points.
+@Suite("The data directory's folders as symbolic links")
+struct LinkedTopFolderTests {
+    /// Moves `name` out of the data directory and puts a link to it in its place; the files
+    /// there as they were.
+    private func plantLink(_ s: Sandbox, _ name: String) throws -> (target: String, before: [String]) {
+        let target = s.root + "/elsewhere-" + name.replacingOccurrences(of: "/", with: "-")
+        try FileManager.default.moveItem(atPath: s.dataDir + "/" + name, toPath: target)
+        try FileManager.default.createSymbolicLink(atPath: s.dataDir + "/" + name, withDestinationPath: target)
+        return (target, try Self.snapshot(target))
+    }
+
+    /// Every file under `folder` with its size and content digest.
+    static func snapshot(_ folder: String) throws -> [String] {
+        let names = FileManager.default.subpaths(atPath: folder) ?? []
+        return try names.sorted().map { name in
+            let data = FileManager.default.contents(atPath: folder + "/" + name) ?? Data()
+            return "\(name):\(data.count):\(data.hashValue)"
+        } + [try FileManager.default.contentsOfDirectory(atPath: folder).sorted().joined(separator: ",")]
+    }
+
+    @Test(arguments: ["deals", "inbox"])
+    func aLinkedDealsOrInboxFolderIsRefusedByEveryReaderAndWriter(_ folder: String) throws {
+        let s = try Sandbox.initialized()
+        defer { s.remove() }
+        let id = try s.add("Roof", "--owner", "rita")
+        let lead = try s.add("Lead", "--stage", "unsorted")
+        let (target, before) = try plantLink(s, folder)
+        let where_ = s.dataDir + "/" + folder
+        for command in [["list", "--all"], ["list", "--json"], ["report"], ["today"], ["export", "--all"], ["show", id], ["show", lead]] {
+            let run = try s.run(command)
+            #expect(run.status == Exit.data, "\(command) \(run)")
+            #expect(run.stderr.contains(where_ + ": is a symbolic link"), "\(command) \(run)")
+            #expect(!run.stdout.contains(id) && !run.stdout.contains(lead), "\(command) read through the link: \(run)")
+        }
+        let added = try s.run("add", "Second", "--owner", "rita")
+        #expect(added.status == Exit.data, "\(added)")
+        let doctor = try s.run("doctor")
+        #expect(doctor.status == Exit.data && doctor.stdout.contains(where_) && doctor.stdout.contains("is a symbolic link"), "\(doctor)")
+        #expect(try Self.snapshot(target) == before, "nothing written through the link")
+    }
+
+    @Test func aLinkedPipelinesFolderIsNeverWrittenOrRead() throws {
+        let s = try Sandbox.initialized()
+        defer { s.remove() }
+        try s.ok("pipelines", "add", "Renewals")
+        let (target, before) = try plantLink(s, "pipelines")
+        let added = try s.run("pipelines", "add", "Partners")
+        #expect(added.status == Exit.data && added.stderr.contains("pipelines: is a symbolic link"), "\(added)")
+        let listed = try s.run("pipelines")
+        #expect(listed.status == Exit.data && !listed.stdout.contains("renewals"), "\(listed)")
+        #expect(try Self.snapshot(target) == before, "nothing written through the link")
+    }
+
+    /// A cache is kept from 500 deals on (`FunnelStore.cacheThreshold`).
+    @Test func aLinkedCacheOrJournalIsNeitherWrittenNorRead() throws {
+        let s = try Sandbox.initialized()
+        defer { s.remove() }
+        try s.ok("demo", "--deals", "600", "--seed", "2")
+        let ids = try s.list("--all").compactMap { $0["id"] as? String }
+        #expect(ids.count >= 500)
+        // The journal as a link to a file elsewhere: the next write never appends there.
+        let outside = s.root + "/journal-elsewhere"
+        try FileManager.default.moveItem(atPath: s.dataDir + "/cache/journal.bin", toPath: outside)
+        try FileManager.default.createSymbolicLink(atPath: s.dataDir + "/cache/journal.bin", withDestinationPath: outside)
+        let journal = FileManager.default.contents(atPath: outside)
+        try s.ok("edit", ids[0], "--notes", "through the link?")
+        #expect(FileManager.default.contents(atPath: outside) == journal, "nothing appended through the link")
+        #expect(try s.deal(ids[0]).string("notes") == "through the link?")
+        // The whole cache folder as a link: never read, written or removed through.
+        let (target, before) = try plantLink(s, "cache")
+        try s.ok("edit", ids[1], "--notes", "again")
+        #expect(try s.list("--all").count == ids.count)
+        #expect(try s.deal(ids[1]).string("notes") == "again")
+        #expect(try Self.snapshot(target) == before, "nothing written through the link")
+        let doctor = try s.run("doctor")
+        #expect(doctor.stdout.contains(s.dataDir + "/cache") && doctor.stdout.contains("is a symbolic link"), "\(doctor)")
+    }
+}

@@ -5,9 +5,8 @@ import Testing
 @testable import FunnelStore
 
 /// The data directory is spelt one way, so paths cut from those built on it compare byte for
-/// byte (a `//` made doctor and loading disagree on which copy of a deal counts), and the cache
-/// notices writes behind a linked `deals/` as it did before it looked sellers' folders up
-/// from the deals folder.
+/// byte (a `//` made doctor and loading disagree on which copy of a deal counts), and a linked
+/// `deals/` is noticed and refused, never read through.
 @Suite struct PathSpellingTests {
     @Test func theDataDirectoryHasOneSpelling() {
         #expect(DataDirectory.absolute("/tmp//a/./b/") == "/tmp/a/b")
@@ -20,20 +19,24 @@ import Testing
         #expect(StorePaths.dealID(ofPath: "/a/b/abcd2345.json") == "abcd2345")
     }
 
-    @Test func theFingerprintSeesWritesBehindALinkedDealsFolder() throws {
+    /// `deals/` swapped for a link to itself (moved elsewhere): the fingerprint changes, so no
+    /// cache made before is believed, and the load refuses the link instead of reading through it.
+    @Test func aDealsFolderSwappedForALinkChangesTheFingerprintAndIsRefused() throws {
         let tmp = try TempDir()
         defer { tmp.remove() }
         let store = try tmp.store()
+        try store.insert(SFx.deal("abcd2345", owner: "rita"))
+        let before = store.fingerprint()
         let elsewhere = tmp.path + "/elsewhere"
         try FileManager.default.moveItem(atPath: store.dealsDirectory, toPath: elsewhere)
         try FileManager.default.createSymbolicLink(atPath: store.dealsDirectory, withDestinationPath: elsewhere)
-        try FileManager.default.createDirectory(atPath: elsewhere + "/yossi", withIntermediateDirectories: true)
-        let before = store.fingerprint()
-        // Another program writes a file into a seller's folder the way funnel does: a new name.
-        Thread.sleep(forTimeInterval: 0.01)
-        try Data("{}".utf8).write(to: URL(fileURLWithPath: elsewhere + "/yossi/x.tmp"))
-        try FileManager.default.moveItem(atPath: elsewhere + "/yossi/x.tmp", toPath: elsewhere + "/yossi/abcd2345.json")
         #expect(store.fingerprint() != before)
+        guard case .io(let path, let detail)? = storeError({ try store.loadDealSet() }) else {
+            Issue.record("deals read through a link")
+            return
+        }
+        #expect(path == store.dealsDirectory && detail.contains("symbolic link"))
+        #expect(storeError { try store.locate(id: "abcd2345") } != nil, "no id is looked up through the link")
     }
 }
 

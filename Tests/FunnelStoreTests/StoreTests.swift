@@ -498,6 +498,23 @@ struct StoreDamageTests {
         #expect(StoreError.newerVersion(path: path, found: 99, supported: 1).description.contains("newer"))
     }
 
+    /// A hand-edited team.json naming one account twice (as rep and as manager) is reported,
+    /// never read with whichever role comes first.
+    @Test func aTeamListingAnAccountTwiceIsReportedAndLeftUntouched() throws {
+        let tmp = try TempDir()
+        defer { tmp.remove() }
+        let store = try tmp.store()
+        let path = store.root + "/team.json"
+        let text = #"{"schema":1,"users":[{"account":"yossi","name":"Y","role":"rep"},{"account":"yossi","name":"Y","role":"manager"}]}"#
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        guard case .corrupt(let reported, let detail)? = storeError({ try store.loadTeam() }) else {
+            Issue.record("a team with an account twice was read")
+            return
+        }
+        #expect(reported == path && detail.contains("“yossi” is listed twice"))
+        #expect(bytes(path) == Data(text.utf8))
+    }
+
     @Test(arguments: ["pipeline.json", "team.json"])
     func aNewerPipelineOrTeamIsReported(name: String) throws {
         let tmp = try TempDir()

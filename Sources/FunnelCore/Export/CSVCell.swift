@@ -22,13 +22,25 @@ public enum CSVCell {
     }
 
     /// One field: guarded, and quoted when it holds the delimiter, a quote, a line break or
-    /// surrounding spaces.
-    public static func field(_ text: String, delimiter: Character = ",") -> String {
-        let safe = guarded(text)
+    /// surrounding spaces. `keepingNumbers`: a number (`-3`, `+1.5`) stays a number, unguarded
+    /// (a report's figures; a spreadsheet reads them as the numbers they are).
+    public static func field(_ text: String, delimiter: Character = ",", keepingNumbers: Bool = false) -> String {
+        let safe = keepingNumbers && isDecimal(text) ? text : guarded(text)
         let needsQuotes =
             safe.unicodeScalars.contains { $0 == "\"" || $0 == "\n" || $0 == "\r" || Character($0) == delimiter }
             || safe.hasPrefix(" ") || safe.hasSuffix(" ")
         return needsQuotes ? "\"" + safe.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : safe
+    }
+
+    /// Whether `text` is a plain decimal number: an optional sign, digits, optionally a point
+    /// and more digits (`-3`, `0.5000`); not `inf`, `nan` or an exponent, which a spreadsheet
+    /// could read otherwise.
+    static func isDecimal(_ text: String) -> Bool {
+        var digits = text.utf8[...]
+        if let first = digits.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") { digits = digits.dropFirst() }
+        let parts = digits.split(separator: UInt8(ascii: "."), maxSplits: 1, omittingEmptySubsequences: false)
+        guard let whole = parts.first, !whole.isEmpty, parts.count == 1 || !parts[1].isEmpty else { return false }
+        return parts.allSatisfy { $0.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") } }
     }
 
     /// A whole file: rows joined by CRLF (RFC 4180), a CRLF at the end; with `byteOrderMark`

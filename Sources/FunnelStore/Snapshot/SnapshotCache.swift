@@ -32,6 +32,15 @@ struct SnapshotCache {
     static let snapshotMagic = Array("FNLSNAP9".utf8)
     static let journalMagic = Array("FNLJRNL8".utf8)
 
+    /// Whether the cache's folder is a real one, or not made yet. A link there (or a file) is
+    /// never followed: the cache would be read from, written to and removed in another folder.
+    /// Then there is no cache; every load reads the deal files (doctor names the link).
+    var folderIsReal: Bool {
+        var info = stat()
+        guard lstat(directory, &info) == 0 else { return errno == ENOENT }
+        return info.st_mode & S_IFMT == S_IFDIR
+    }
+
     /// The cached deals, or nil when the cache is missing, unreadable, or not for `fingerprint`.
     func load(fingerprint: String) -> [String: Deal]? {
         load(fingerprint: fingerprint, wanted: { _ in true })?.deals
@@ -44,7 +53,7 @@ struct SnapshotCache {
         // Read, not mapped: a mapped file shortened in place by another program (a sync tool,
         // `> snapshot.bin`) would end the process with SIGBUS. Only the heads and the wanted
         // deals' bytes are read (a rep's list at a million deals reads 2 % of the file).
-        guard let journal = try? AtomicFile.read(journalPath), let snapshot = SnapshotReader(path: snapshotPath),
+        guard folderIsReal, let journal = try? AtomicFile.read(journalPath), let snapshot = SnapshotReader(path: snapshotPath),
             let heads = snapshot.heads(wanted: wanted), var deals = snapshot.deals(heads)
         else { return nil }
         let (generation, total) = (heads.generation, heads.count)
@@ -117,6 +126,7 @@ struct SnapshotCache {
 
     /// Replaces the cache with `deals` as of `fingerprint`, and starts an empty journal.
     func write<C: Collection>(_ deals: C, fingerprint: String) throws where C.Element == Deal {
+        guard folderIsReal else { return }
         try AtomicFile.makeDirectory(directory)
         let generation = UInt64.random(in: 1...UInt64.max)
         var w = BinaryWriter(capacity: deals.count * 640)
@@ -163,11 +173,13 @@ struct SnapshotCache {
         marker.string(fingerprint)
         record(marker)
 
-        let fd = open(journalPath, O_WRONLY | O_APPEND | O_CLOEXEC)
+        guard folderIsReal else { return }
+        // Only the journal file itself: never through a link, never a FIFO or a device.
+        let fd = open(journalPath, O_WRONLY | O_APPEND | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
         guard fd >= 0 else { return }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0, info.st_size >= 16 else { return }
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size >= 16 else { return }
         let written = records.bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress!, $0.count) }
         guard written == records.bytes.count else {
             // A short write leaves a torn record that the next load ignores, then rebuilds.
@@ -180,6 +192,7 @@ struct SnapshotCache {
 
     /// Removes the cache (it is rebuilt on the next load).
     func discard() {
+        guard folderIsReal else { return }
         unlink(journalPath)
         unlink(snapshotPath)
     }

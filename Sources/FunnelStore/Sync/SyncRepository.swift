@@ -101,7 +101,7 @@ public struct SyncRepository {
     /// process is gone): each holds every deal of the team, and nothing else will remove it.
     func removeAbandonedClones(in parent: String) {
         let prefix = ".\((root as NSString).lastPathComponent).clone."
-        for name in (try? AtomicFile.list(parent)) ?? [] where name.hasPrefix(prefix) {
+        for name in (try? AtomicFile.list(parent, following: true)) ?? [] where name.hasPrefix(prefix) {
             guard let pid = Int32(name.dropFirst(prefix.count)), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
             var info = stat()
             guard lstat("\(parent)/\(name)", &info) == 0, info.st_mode & S_IFMT == S_IFDIR, info.st_uid == getuid() else { continue }

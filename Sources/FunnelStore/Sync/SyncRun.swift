@@ -84,7 +84,9 @@ extension SyncRepository {
         // (readers ignore it; doctor would report it). The data lock is ours: no write here is
         // under way, so one whose writer is gone is removed.
         let owners = ((try? AtomicFile.folders(in: store.dealsDirectory)) ?? []).map { store.dealsDirectory + "/" + $0 }
-        for folder in [root, store.inboxDirectory] + owners { AtomicFile.removeAbandonedTemporaryFiles(in: folder) }
+        // The data directory was named by the user (it may be a link); the folders in it never are.
+        AtomicFile.removeAbandonedTemporaryFiles(in: root, following: true)
+        for folder in [store.inboxDirectory] + owners { AtomicFile.removeAbandonedTemporaryFiles(in: folder) }
         let attributes = gitDirectory + "/info/attributes"
         if let data = try? AtomicFile.readFile(attributes, limit: 4_096)?.data, data == Data(Self.mergeAttributes.utf8) {
             unlink(attributes)

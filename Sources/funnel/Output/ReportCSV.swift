@@ -55,11 +55,10 @@ enum ReportCSV {
         return rows.map { $0.map(field).joined(separator: ",") }.joined(separator: "\n") + "\n"
     }
 
-    /// RFC 4180 quoting; a leading = + - @ is prefixed with ' so spreadsheets never run it as a formula.
+    /// RFC 4180 quoting and the guard against formulas that `export` uses (`CSVCell`): a text
+    /// starting with = + - @, a tab or a carriage return gets a leading ' so a spreadsheet never
+    /// runs it; a number such as -1 stays a number.
     static func field(_ text: String) -> String {
-        var value = text
-        if let first = value.first, "=+-@".contains(first), Double(value) == nil { value = "'" + value }
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        CSVCell.field(text, keepingNumbers: true)
     }
 }

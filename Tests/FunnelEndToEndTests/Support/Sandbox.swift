@@ -65,6 +65,12 @@ final class Sandbox {
             scratch: root)
     }
 
+    /// Runs `funnel ARGUMENTS` (an array).
+    @discardableResult
+    func run(_ arguments: [String], user: String? = nil) throws -> RunResult {
+        try runProgram(FunnelBinary.path, arguments, environment: environment(user: user), scratch: root)
+    }
+
     /// Runs `funnel ARGUMENTS` and records an issue unless it exits 0.
     private func succeed(
         _ arguments: [String], user: String?, now: String? = nil, sourceLocation: SourceLocation
