@@ -96,7 +96,7 @@ final class SnapshotReader {
 
     /// How many bytes of the deals' region are read and decoded at a time: the buffer is freed
     /// before the next part, so a load holds the decoded deals and one part, never the whole file.
-    static let partBytes = 8 << 20
+    static let partBytes = 4 << 20
 
     /// The wanted deals, read and decoded (on every core), or nil when any is missing or wrong.
     func deals(_ heads: Heads, partBytes: Int = SnapshotReader.partBytes) -> [String: Deal]? {
@@ -105,7 +105,11 @@ final class SnapshotReader {
         guard region >= 0, heads.spans.allSatisfy({ $0.start <= region && $0.length <= region - $0.start }) else { return nil }
         var deals: [String: Deal] = [:]
         deals.reserveCapacity(heads.spans.count)
-        for part in Self.parts(heads.spans.sorted { $0.start < $1.start }, partBytes: partBytes) {
+        // The heads are written in the deals' order: sorted again (a second array of every span,
+        // alive while every deal is decoded) only when a hand-made file has them otherwise.
+        let spans = heads.spans
+        let ordered = zip(spans, spans.dropFirst()).allSatisfy { $0.start <= $1.start } ? spans : spans.sorted { $0.start < $1.start }
+        for part in Self.parts(ordered, partBytes: partBytes) {
             guard let decoded = readPart(part, dealsStart: heads.dealsStart) else { return nil }
             for deal in decoded { deals[deal.id] = deal }
         }

@@ -81,7 +81,8 @@ enum ListCommand: Command {
         let shown = chosen.grouped { place($0).order }
         if arguments.flag(.json) {
             let (now, utcOffset) = (session.now, session.utcOffset)
-            JSONOut.streamArray(shown, { DealJSON.make($0, funnel: home($0), now: now, utcOffset: utcOffset, full: false) }, emit: Console.json)
+            JSONOut.streamArray(
+                shown, { DealJSON.write($0, funnel: home($0), now: now, utcOffset: utcOffset, full: false, to: &$1) }, emit: Console.json)
             Console.block("")
             return
         }

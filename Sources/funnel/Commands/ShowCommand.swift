@@ -25,7 +25,9 @@ enum ShowCommand: Command {
         let set = try session.pipelines()
         let funnel = first.on(set.entry(for: deal))
         if arguments.flag(.json) {
-            Console.block(DealJSON.make(deal, funnel: funnel, now: session.now, utcOffset: session.utcOffset, full: true).render())
+            var writer = JSONWriter(pretty: true)
+            DealJSON.write(deal, funnel: funnel, now: session.now, utcOffset: session.utcOffset, full: true, to: &writer)
+            Console.block(String(decoding: writer.bytes, as: UTF8.self))
             return
         }
         Console.lines(render(deal, funnel: funnel, now: session.now, utcOffset: session.utcOffset, pipelines: set))

@@ -33,14 +33,16 @@ enum TodayCommand: Command {
         let visible = deals.filter { Visibility.includes($0, scope: scope, actor: actor) }
         let list = CallList.compute(visible, pipeline: funnel.pipeline, now: session.now, utcOffset: session.utcOffset)
         if arguments.flag(.json) {
-            Console.block(
-                JSONOut.array(
-                    list.map { entry in
-                        var object = DealJSON.fields(entry.deal, funnel: funnel, now: session.now, utcOffset: session.utcOffset, full: false)
-                        object.insert(("group", .string(entry.group.rawValue)), at: 0)
-                        return .object(object)
-                    }
-                ).render())
+            var writer = JSONWriter(pretty: true)
+            writer.openArray()
+            for entry in list {
+                writer.element()
+                DealJSON.write(entry.deal, funnel: funnel, now: session.now, utcOffset: session.utcOffset, full: false, to: &writer) {
+                    $0.field("group", entry.group.rawValue)
+                }
+            }
+            writer.closeArray()
+            Console.block(String(decoding: writer.bytes, as: UTF8.self))
             return
         }
         if list.isEmpty {
