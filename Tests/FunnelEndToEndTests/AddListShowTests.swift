@@ -139,6 +139,21 @@ struct AddTests {
 
 @Suite("funnel list")
 struct ListTests {
+    /// A manager's `list` and `today` cover their own deals and the inbox: when those are empty,
+    /// the message names `--all` (a rep's does not: they may not use it).
+    @Test func aManagersEmptyListNamesAll() throws {
+        let s = try Sandbox.initialized()
+        defer { s.remove() }
+        _ = try s.add("Roof", "--owner", "rita", "--next", "today")
+        for command in [["list"], ["today"]] {
+            let boss = try s.run(command)
+            #expect(boss.ok && boss.stdout.isEmpty && boss.stderr.contains("--all shows every seller's"), "\(command) \(boss)")
+            let rita = try s.run(command, user: "sam")
+            #expect(rita.ok && !rita.stderr.contains("--all"), "\(command) \(rita)")
+        }
+        #expect(try s.list("--all").count == 1)
+    }
+
     @Test func jsonHasTheDocumentedFields() throws {
         let s = try Sandbox.initialized()
         defer { s.remove() }

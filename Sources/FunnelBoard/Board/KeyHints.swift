@@ -14,13 +14,19 @@ public enum KeyHints {
     }
 
     /// Every hint of `context`, in table order, in `language`; inbox-only hints when `inbox` is
-    /// set, stuck-only hints when `stuck` is.
-    public static func hints(for context: KeyContext, inbox: Bool, stuck: Bool = false, language: Language = .en) -> [Hint] {
+    /// set, stuck-only hints when `stuck` is. On a board laid out `rightToLeft` the next stage
+    /// is to the left: the hint to move a card on names the key that does (Shift+←).
+    public static func hints(
+        for context: KeyContext, inbox: Bool, stuck: Bool = false, language: Language = .en, rightToLeft: Bool = false
+    ) -> [Hint] {
         let bindings = KeyTable.bindings.filter { $0.context == context }
         var out: [Hint] = []
         for (i, binding) in bindings.enumerated() {
-            guard let hint = binding.hint, let first = binding.keys.first else { continue }
+            guard let hint = binding.hint, var first = binding.keys.first else { continue }
             if hint.when == .inbox && !inbox || hint.when == .stuck && !stuck { continue }
+            if rightToLeft, binding.action == .moveStageRight, let back = bindings.first(where: { $0.action == .moveStageLeft })?.keys.first {
+                first = back
+            }
             var keys = first.label
             if hint.pairedWithNext, i + 1 < bindings.count, let next = bindings[i + 1].keys.first { keys += next.label }
             out.append(Hint(keys: keys, text: language.text(hint.textKey), rank: hint.rank))
@@ -32,9 +38,9 @@ public enum KeyHints {
     /// others rank by rank while they fit, shown in table order.
     public static func line(
         for context: KeyContext, inbox: Bool, stuck: Bool = false, width: Int,
-        language: Language = .en
+        language: Language = .en, rightToLeft: Bool = false
     ) -> String {
-        let all = hints(for: context, inbox: inbox, stuck: stuck, language: language)
+        let all = hints(for: context, inbox: inbox, stuck: stuck, language: language, rightToLeft: rightToLeft)
         var chosen = Set(all.indices.filter { all[$0].rank == 0 })
         func columns(_ picked: Set<Int>) -> Int {
             let parts = all.indices.filter(picked.contains).map { all[$0].display }

@@ -78,6 +78,24 @@ public enum BoardRender {
         return keys[sort].map { state.text($0) } ?? sort.rawValue
     }
 
+    /// Left to right: each part its own field (so each reads in its own direction: a Hebrew
+    /// company never reorders the phone number beside it), the first at `left`, the next after
+    /// " · ", while they fit before `right`; the last that does not fit is cut with "…".
+    static func fieldsFromLeft(_ parts: [String], left: Int, right: Int, y: Int, style: CellStyle, _ grid: inout Grid) {
+        var x = left
+        for (i, part) in parts.enumerated() {
+            if i > 0 {
+                guard x + 3 < right else { return }
+                grid.put(" · ", x: x, y: y, style: style)
+                x += 3
+            }
+            let width = min(DisplayWidth.of(part), right - x)
+            guard width > 0 else { return }
+            grid.put(fitting: part, x: x, y: y, width: width, style: style)
+            x += width
+        }
+    }
+
     /// Right to left: each part its own field (so each reads in its own direction), the first
     /// at the right edge, the next to its left after " · ", while they fit between `left` and `right`.
     static func fieldsFromRight(_ parts: [String], right: Int, left: Int, y: Int, style: CellStyle, _ grid: inout Grid) {
@@ -118,7 +136,7 @@ public enum BoardRender {
         let line = KeyHints.line(
             for: state.keyContext, inbox: state.inInbox,
             stuck: state.keyContext == .board && state.selectedIsStuck, width: state.width - 2,
-            language: state.language)
+            language: state.language, rightToLeft: state.rightToLeft)
         if state.rightToLeft {
             fieldsFromRight(line.components(separatedBy: " · "), right: state.width - 1, left: 0, y: y, style: CellStyle(.status), &grid)
             return

@@ -70,14 +70,17 @@ extension ReportView {
             out.append([
                 (name(v.stage.name, label), plain),
                 (DisplayWidth.fit(bar(v.medianDays ?? 0, maximum: slowest, width: barWidth), to: barWidth + 1), CellStyle(.accent)),
-                (
-                    "\(v.medianDays.map { String(format: "%.1f", $0) } ?? "—") / \(v.p90Days.map { String(format: "%.1f", $0) } ?? "—")"
-                        + t(.reportDaysUnit, [:]),
-                    plain
-                ), (t(.reportStays, ["count": "\(v.stays)"]), CellStyle(.dim)),
+                ("\(days(v.medianDays)) / \(days(v.p90Days))" + t(.reportDaysUnit, [:]), plain),
+                (state.text(.reportStays, count: v.stays), CellStyle(.dim)),
             ])
         }
         return out
+    }
+
+    /// Days with one decimal; under a day, two (a stay of an hour is 0.04, not a bar beside 0.0).
+    static func days(_ value: Double?) -> String {
+        guard let value else { return "—" }
+        return String(format: value > 0 && value < 1 ? "%.2f" : "%.1f", value)
     }
 
     /// The health warnings (an open deal without a next action opens those deals).

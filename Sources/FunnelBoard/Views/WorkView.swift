@@ -26,21 +26,21 @@ enum WorkView {
                 .todayTitle,
                 [
                     "count": "\(entries.count)",
-                    "hints": KeyHints.line(for: .today, inbox: false, width: 50, language: state.language),
+                    "hints": KeyHints.line(for: .today, inbox: false, width: 50, language: state.language, rightToLeft: state.rightToLeft),
                 ]))
         guard !entries.isEmpty else {
             grid.put(fitting: "  " + state.text(.todayNothing), x: rect.x + 1, y: rect.y + 2, width: rect.width - 2, style: CellStyle(.overlay))
             return
         }
         // Lines: a group title before each group's first entry.
-        var lines: [(text: String, entry: Int?)] = []
+        var lines: [(title: String?, entry: Int?)] = []
         var group: CallList.Group?
         for (i, entry) in entries.enumerated() {
             if entry.group != group {
                 group = entry.group
                 lines.append((entry.group.title(in: state.language), nil))
             }
-            lines.append((line(entry.deal, state: state), i))
+            lines.append((nil, i))
         }
         let rows = rect.height - 2
         let selectedLine = lines.firstIndex { $0.entry == list.selected } ?? 0
@@ -48,20 +48,35 @@ enum WorkView {
         for row in 0..<rows {
             let index = top + row
             guard lines.indices.contains(index) else { break }
-            let item = lines[index]
             let y = rect.y + 1 + row
-            if let entry = item.entry {
-                let selected = entry == list.selected
-                grid.put(
-                    fitting: (selected ? " ▸ " : "   ") + item.text, x: rect.x + 1, y: y, width: rect.width - 2,
-                    style: CellStyle(selected ? .selection : .overlay, bold: selected))
+            if let entry = lines[index].entry {
+                entryLine(entries[entry].deal, selected: entry == list.selected, x: rect.x + 1, y: y, width: rect.width - 2, state: state, &grid)
             } else {
-                grid.put(fitting: " " + item.text, x: rect.x + 1, y: y, width: rect.width - 2, style: CellStyle(.overlayTitle, bold: true))
+                grid.put(
+                    fitting: " " + (lines[index].title ?? "") + " ", x: rect.x + 1, y: y, width: rect.width - 2, alignRight: state.rightToLeft,
+                    style: CellStyle(.overlayTitle, bold: true), direction: state.rightToLeft ? .rightToLeft : .leftToRight)
             }
         }
     }
 
-    static func line(_ deal: Deal, state: BoardState) -> String {
+    /// One deal of the list: a marker, then its parts, each its own field (a Hebrew or Arabic
+    /// company reads right to left where it stands, and the phone, date and amount beside it keep
+    /// their order), from the left edge, or from the right one on a board laid out right to left.
+    static func entryLine(_ deal: Deal, selected: Bool, x: Int, y: Int, width: Int, state: BoardState, _ grid: inout Grid) {
+        let style = CellStyle(selected ? .selection : .overlay, bold: selected)
+        grid.fill(x: x, y: y, width: width, height: 1, style: style)
+        let marker = selected ? "▸" : " "
+        if state.rightToLeft {
+            grid.put(marker, x: x + width - 2, y: y, style: style)
+            BoardRender.fieldsFromRight(parts(deal, state: state), right: x + width - 3, left: x, y: y, style: style, &grid)
+        } else {
+            grid.put(marker, x: x + 1, y: y, style: style)
+            BoardRender.fieldsFromLeft(parts(deal, state: state), left: x + 3, right: x + width, y: y, style: style, &grid)
+        }
+    }
+
+    /// What the list says of a deal, field by field.
+    static func parts(_ deal: Deal, state: BoardState) -> [String] {
         var parts = [deal.title]
         if !deal.company.isEmpty { parts.append(deal.company) }
         if !deal.phone.isEmpty { parts.append("☎ " + deal.phone) }
@@ -70,6 +85,6 @@ enum WorkView {
         let attempts = Attempts.unanswered(deal)
         if attempts > 0 { parts.append(state.text(.pluralTries, count: attempts)) }
         if DealFlags.isNewLead(deal, pipeline: state.pipeline) { parts.append(DealFlags.age(of: deal, now: state.now)) }
-        return parts.joined(separator: " · ")
+        return parts
     }
 }

@@ -9,7 +9,7 @@ import FunnelText
 /// (docs/themes.md). Values are checked before anything is written; the file is replaced atomically.
 enum ConfigCommand: Command {
     static let spec = CommandSpec(
-        name: "config", summary: "Show or change the settings (theme, mouse, bidi, arabic_shaping, mailer).",
+        name: "config", summary: "Show or change the settings (theme, mouse, language, board_direction, bidi, arabic_shaping, mailer, ...).",
         details: """
             Keys: theme (dark, light, high-contrast, mono, a theme in $XDG_CONFIG_HOME/funnel/themes, or a path),
             mouse (on or off), bidi (app or terminal: docs/bidi.md), arabic_shaping (on or off), mailer (the

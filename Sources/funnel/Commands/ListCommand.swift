@@ -87,7 +87,7 @@ enum ListCommand: Command {
             return
         }
         if shown.isEmpty {
-            Console.error(UI.text(.cliNoDeals))
+            Console.error(UI.text(.cliNoDeals) + ScopeArguments.narrowHint(query.scope, actor: actor))
             return
         }
         // Every deal's stage was placed while grouping: the rows are made on every core.

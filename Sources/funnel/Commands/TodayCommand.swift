@@ -46,7 +46,7 @@ enum TodayCommand: Command {
             return
         }
         if list.isEmpty {
-            Console.error(UI.text(.cliNothingToCall))
+            Console.error(UI.text(.cliNothingToCall) + ScopeArguments.narrowHint(scope, actor: actor))
             return
         }
         var lines: [String] = []
@@ -92,6 +92,14 @@ enum ScopeArguments {
         }
         if let refusal = Visibility.allowed(scope, for: actor) { throw CommandFailure.refused(refusal.message.localized) }
         return scope
+    }
+}
+
+extension ScopeArguments {
+    /// After "no deals": a manager who asked for no scope saw their own deals and the inbox
+    /// only, and is told how to see the team's; "" otherwise.
+    static func narrowHint(_ scope: Scope, actor: User) -> String {
+        scope == .mine && actor.role == .manager ? " " + UI.text(.cliOnlyYoursAndInbox) : ""
     }
 }
 

@@ -432,7 +432,8 @@ extension Catalogue {
         .reportDaysInStage: "أيام في المرحلة",
         .reportDaysNote: "  الشريط هو الوسيط؛ ثم الوسيط / المئين 90، بالأيام",
         .reportDaysUnit: " ي",
-        .reportStays: "  {count} إقامات",
+        .reportStays: .plural(
+            zero: "  لا إقامات", one: "  إقامة واحدة", two: "  إقامتان", few: "  {count} إقامات", many: "  {count} إقامة", other: "  {count} إقامة"),
         .reportHealth: "الصحة",
         .reportNoWarnings: "لا تحذيرات",
         .reportTeam: "الفريق",
@@ -472,6 +473,7 @@ extension Catalogue {
         .cliWhatNeedsNext: "--what يأتي مع --next DATE",
         .cliNoDeals: "لا صفقات للعرض",
         .cliNothingToCall: "لا مكالمات اليوم",
+        .cliOnlyYoursAndInbox: "(صفقاتك وصندوق الوارد؛ --all يعرض صفقات كل البائعين، و--owner USER صفقات بائع واحد)",
         .cliReadingDeals: "قراءة كل ملفات الصفقات (إعادة بناء الذاكرة المؤقتة): {done} من {total} ({percent}%)",
         .cliOwnerOrAll: "أعطِ --owner USER أو --all، لا كليهما",
         .cliNotADate: "--{flag} «{text}» ليس تاريخًا؛ استخدم 2026-11-24 أو today (t) أو tomorrow (m) أو +3 أو +2w أو يومًا مثل fri",

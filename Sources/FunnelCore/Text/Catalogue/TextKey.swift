@@ -514,6 +514,7 @@ public enum TextKey: String, CaseIterable, Sendable {
     case cliWhatNeedsNext
     case cliNoDeals
     case cliNothingToCall
+    case cliOnlyYoursAndInbox
     case cliReadingDeals
     case cliOwnerOrAll
     case cliNotADate
