@@ -1,4 +1,5 @@
 import Foundation
+import FunnelText
 import Testing
 
 @testable import FunnelBoard
@@ -54,6 +55,25 @@ import Testing
         #expect(line.beforeCursor == "fri voicemail full ")
         line.insert("\u{7}")
         #expect(line.text == "fri voicemail full call back")
+    }
+
+    /// A Hebrew value stays where the editor showed it (at the field's right end) when the
+    /// cursor moves on to the next field: it does not jump to the left edge.
+    @Test func aRightToLeftValueStaysInPlaceWhenItsFieldIsLeft() {
+        var state = BoardFixtures.state(width: 120, height: 30)
+        BoardFixtures.press([.char("n")], &state)
+        BoardFixtures.type("הצעת מחיר", &state)
+        let editing = BoardRender.render(state)
+        let shown = TextDisplay.app.visual("הצעת מחיר")
+        guard let row = (0..<editing.height).first(where: { editing.line($0).contains(shown) }) else {
+            Issue.record("the title is not on screen: \(editing.text)")
+            return
+        }
+        func end(_ line: String) -> Int? { line.range(of: shown).map { line.distance(from: line.startIndex, to: $0.upperBound) } }
+        let before = end(editing.line(row))
+        BoardFixtures.press([.tab], &state)
+        let left = BoardRender.render(state).line(row)
+        #expect(before != nil && end(left) == before, "\(editing.line(row))\n\(left)")
     }
 
     @Test func formsFiltersAndPromptsShareTheEditorAndShowTheCursor() {

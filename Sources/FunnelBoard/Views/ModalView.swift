@@ -119,7 +119,12 @@ enum ModalView {
             if selected {
                 inputLine(line, x: rect.x + 3 + labelWidth, y: y, width: fieldWidth, &grid)
             } else {
-                grid.put(fitting: line.text, x: rect.x + 3 + labelWidth, y: y, width: fieldWidth, style: CellStyle(.overlay))
+                // Where the editor shows it: a right-to-left value ends at the field's right end,
+                // before the column the cursor takes.
+                let rightToLeft = Direction.isRightToLeft(line.text)
+                grid.put(
+                    fitting: line.text, x: rect.x + 3 + labelWidth, y: y, width: fieldWidth - (rightToLeft ? 1 : 0), alignRight: rightToLeft,
+                    style: CellStyle(.overlay))
             }
             if let error = form.errors[field] {
                 let x = rect.x + 4 + labelWidth + fieldWidth
