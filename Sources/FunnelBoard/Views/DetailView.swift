@@ -136,7 +136,8 @@ enum DetailView {
                 width: valueWidth, alignRight: true, style: style)
             return
         }
-        grid.put(fitting: (selected ? "▸ " : "  ") + label, x: rect.x + 1, y: y, width: labelWidth + 2, style: labelStyle)
+        // The label is cut a column short of the value, so a long one ("☐ Presentation") never runs into it.
+        grid.put(fitting: (selected ? "▸ " : "  ") + label, x: rect.x + 1, y: y, width: labelWidth + 1, style: labelStyle)
         grid.put(fitting: value(field, deal: deal, state: state), x: rect.x + 3 + labelWidth, y: y, width: valueWidth, style: style)
     }
 
