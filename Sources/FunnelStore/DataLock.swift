@@ -96,8 +96,9 @@ public struct DataLock {
         return fd
     }
 
-    /// Who holds the lock on `fd`'s file: "pid N (funnel capture)", from the kernel's own
-    /// table (/proc/locks), which no other process can forge.
+    /// Who holds the lock on `fd`'s file: "pid N (funnel capture)". The pid is the kernel's own
+    /// (/proc/locks), which no process can forge; the name after it is the holder's command line,
+    /// which its owner can set to anything (it is shown sanitised, as a hint).
     func holder(_ fd: Int32) -> String? {
         var info = stat()
         guard fstat(fd, &info) == 0, let table = try? String(contentsOfFile: "/proc/locks", encoding: .utf8) else { return nil }

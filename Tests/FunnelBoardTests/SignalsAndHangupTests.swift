@@ -64,6 +64,34 @@ extension BoardTests {
             #expect(try board.modes() == .restored)
         }
 
+        /// A paste of 230 KB (Hebrew and Arabic) into the filter is read in one pass: the
+        /// filter shows it within seconds, and a Ctrl-C typed after it still ends the board
+        /// promptly (read one scalar at a time, it took two minutes, and Ctrl-C fifteen).
+        @Test("A huge paste into the filter is taken at once; Ctrl-C after it still ends the board")
+        func hugePasteThenControlC() throws {
+            let board = try Self.openBoard()
+            defer { board.close() }
+            let pid = try board.boardPID()
+            try board.press("/")
+            // Through a file: one argument of 230 KB is more than exec allows.
+            let text = board.world.dataDir.path + "/../paste.txt"
+            try Data(String(repeating: "שלום עולם مرحبا ", count: 8_000).utf8).write(to: URL(fileURLWithPath: text))
+            try board.tmux("load-buffer", text)
+            let pasted = Date()
+            try board.tmux("paste-buffer", "-p")
+            try board.press("Enter")
+            _ = try board.waitUntil("the filter applied", timeout: 10) { $0.lines.first?.contains("filter “") == true }
+            #expect(Date().timeIntervalSince(pasted) < 10)
+            try board.press("/")
+            try board.tmux("paste-buffer", "-p")
+            let sent = Date()
+            try board.press("C-c")
+            #expect(try waitForProcessToEnd(pid, timeout: 5.0), "the board still runs 5 s after a Ctrl-C that followed a paste")
+            #expect(Date().timeIntervalSince(sent) <= 5.0)
+            #expect(try board.waitForExit(timeout: 2) == 130)
+            #expect(try board.modes() == .restored)
+        }
+
         @Test("Killing the tmux server leaves no funnel process behind within 2 s")
         func terminalServerDies() throws {
             let board = try Self.openBoard()

@@ -35,6 +35,12 @@ import Glibc
         #expect(try team.funnel(sam, "show", ritaID).status != 0)
         #expect(!(try team.funnel(sam, "list", "--json").stdout.contains(ritaID)))
 
+        // Nor by naming the manager in FUNNEL_USER: on the shared directory the login decides.
+        let posing = try team.shell(
+            sam, "/usr/bin/env", "FUNNEL_USER=\(manager)", "FUNNEL_DATA_DIR=\(dir)", "HOME=\(team.scratch)", team.binary, "list", "--all", "--json")
+        #expect(
+            posing.status == 3 && posing.stderr.contains("you act as your login account (\(sam))") && !posing.stdout.contains(ritaID), "\(posing)")
+
         // The manager sees everything.
         let all = try team.funnel(manager, "list", "--all", "--json")
         #expect(all.ok, "\(all)")

@@ -1,3 +1,4 @@
+import CFunnelSignals
 import CNcursesw
 import FunnelBoard
 
@@ -66,16 +67,35 @@ extension Terminal {
         for scalar in c.unicodeScalars.reversed() { _ = unget_wch(wchar_t(bitPattern: scalar.value)) }
     }
 
-    /// The text of a bracketed paste up to its end marker (or a pause of half a second).
+    /// The text of a bracketed paste up to its end marker (or a pause of half a second), in
+    /// one pass: each character read is looked at once. At most `pasteLimit` characters are kept;
+    /// the rest is read and dropped, so no part of a huge paste arrives as keystrokes. A signal
+    /// (SIGTERM, SIGHUP…) ends the reading at once, and the board then quits.
     private func bracketedPaste() -> String {
         wtimeout(funnel_stdscr(), 500)
         defer { wtimeout(funnel_stdscr(), 0) }
-        let end = "\u{1b}[201~"
         var text = ""
-        while text.unicodeScalars.count < 65_536, let c = pendingCharacter() {
+        var kept = 0
+        // The last characters read, held back while they may be the start of the end marker.
+        var held: [Character] = []
+        func keep(_ c: Character) {
+            guard kept < Self.pasteLimit else { return }
             text.append(c)
-            if text.hasSuffix(end) { return String(text.dropLast(end.count)) }
+            kept += 1
         }
+        while funnel_signals_pending() == 0, let c = pendingCharacter() {
+            held.append(c)
+            if held == Self.pasteEnd { return text }
+            if held.count == Self.pasteEnd.count { keep(held.removeFirst()) }
+        }
+        held.forEach(keep)
         return text
     }
+
+    /// What a terminal sends after a pasted text.
+    static let pasteEnd: [Character] = ["\u{1b}", "[", "2", "0", "1", "~"]
+
+    /// The most characters of one paste that are kept (a field's own limit then applies: notes
+    /// hold 20,000).
+    static let pasteLimit = 65_536
 }

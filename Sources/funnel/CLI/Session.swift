@@ -33,6 +33,13 @@ struct Session {
             guard User.isValidAccount(user) else {
                 throw CommandFailure.usage("FUNNEL_USER “\(user)” is not an account name (letters, digits, _ . -)")
             }
+            // On a team's shared directory the operating system says who acts (docs/team.md): a
+            // rep who sets FUNNEL_USER to the manager's name is refused. Root may act for anyone.
+            let login = Session.osAccount()
+            if user != login, geteuid() != 0, store.isShared {
+                throw CommandFailure.refused(
+                    "FUNNEL_USER “\(user)”: on a team's shared data directory you act as your login account (\(login)); unset FUNNEL_USER")
+            }
             account = user
         } else {
             account = Session.osAccount()
