@@ -65,9 +65,13 @@ extension Doctor {
             let prefix = store.root + "/"
             guard finding.outcome == .movedAside, finding.path.hasPrefix(prefix), AtomicFile.identity(finding.path) == nil else { return finding }
             let path = String(finding.path.dropFirst(prefix.count))
+            // Only a shared version that is sound where it is: one filed in another owner's folder
+            // (a teammate's misplaced copy) would be the very file just moved aside.
             guard SyncFiles.dealID(path) != nil, SyncFiles.isSafePath(path),
                 let data = try? git.run(["cat-file", "blob", "HEAD:\(path)"]), data.status == 0,
                 FileMerge.problem(in: data.stdout, path: finding.path) == nil,
+                let deal = try? FunnelJSON.decode(StoredFile<Deal>.self, from: data.stdout, path: finding.path).body,
+                (try? store.path(id: deal.id, owner: deal.owner)) == finding.path,
                 (try? AtomicFile.write(data.stdout, to: finding.path, replacing: .nothing)) != nil
             else { return finding }
             finding.action += "; the version the last funnel sync shared was put back, so the deal does not go from the team"

@@ -25,6 +25,20 @@ struct ImportPlannerTests {
         if case .error(let text) = row.outcome { return text } else { return nil }
     }
 
+    /// A line break inside a quoted note is a line break: CRLF (Windows' tools) is read as LF,
+    /// as docs/import.md says; and a guarded cell that is only a tab is that tab again.
+    @Test func aNotesCRLFIsALineBreakAndAGuardedTabStaysATab() throws {
+        let csv = "title,company,notes\r\nT1,'\t,\"a\r\nb\"\r\nT2,Acme,plain\r\n"
+        let rows = try Self.plan(csv)
+        guard case .create(let first, _) = rows[0].outcome, case .create(let second, _) = rows[1].outcome else {
+            Issue.record("\(rows)")
+            return
+        }
+        #expect(first.notes == "a\nb")
+        #expect(first.company == "\t")
+        #expect(second.company == "Acme" && second.notes == "plain" && second.title == "T2")
+    }
+
     @Test func rulesRefuseRowsAndSayWhy() throws {
         let rows = try Self.plan(
             """

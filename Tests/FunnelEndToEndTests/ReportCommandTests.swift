@@ -19,6 +19,32 @@ import Testing
 ///     D10 India   sam           new 11-13 → not-relevant 11-14 (Price)
 @Suite("funnel report")
 struct ReportCommandTests {
+    /// From 500 deals the report reads the cache's deals without their activities (it never
+    /// looks at them): every figure the same as from the deal files, to the byte.
+    @Test func theReportFromTheCacheEqualsTheReportFromTheFiles() throws {
+        let s = try Sandbox.initialized()
+        defer { s.remove() }
+        try s.ok("demo", "--deals", "700", "--seed", "6")
+        for arguments in [
+            ["report", "--format", "json", "--period", "all"], ["report", "--format", "csv"], ["report", "--deals", "lost", "--period", "all"],
+        ] {
+            try FileManager.default.removeItem(atPath: s.dataDir + "/cache")
+            let fromFiles = try s.run(arguments)
+            #expect(FileManager.default.fileExists(atPath: s.dataDir + "/cache/snapshot.bin"), "the cache made again")
+            let fromCache = try s.run(arguments)
+            #expect(fromFiles.ok && fromCache.ok && !fromFiles.stdout.isEmpty, "\(fromFiles)")
+            #expect(fromCache.stdout == fromFiles.stdout, "\(arguments)")
+        }
+        // And nothing it read that way was written: every deal file is as it was.
+        func files() -> [String: Data] {
+            let names = FileManager.default.subpaths(atPath: s.dataDir + "/deals") ?? []
+            return Dictionary(uniqueKeysWithValues: names.map { ($0, s.bytes(s.dataDir + "/deals/" + $0) ?? Data()) })
+        }
+        let before = files()
+        #expect(try s.run("report", "--period", "all").ok)
+        #expect(files() == before)
+    }
+
     static let reportNow = FixedClock.iso
 
     static func at(_ dayAndTime: String) -> String {

@@ -99,6 +99,45 @@ struct SyncTeammateTreeTests {
         #expect(try team.deal(id, in: "boss").string("title") == "Solar roof")
     }
 
+    /// A link a teammate commits under a deal's name is never written here, and so never looks
+    /// removed: later syncs, after any change here, leave it in the repository.
+    @Test func aTeammatesLinkIsNeverRemovedByALaterSync() throws {
+        let (team, id) = try team()
+        defer { team.remove() }
+        let sam = team.dataDir("sam")
+        try FileManager.default.createSymbolicLink(atPath: sam + "/inbox/zzzz2345.json", withDestinationPath: "/etc/hostname")
+        try team.git("sam", ["add", "inbox/zzzz2345.json"], ["commit", "-qm", "a link"], ["push", "-q", "origin", "HEAD:main"])
+        let first = try team.run("rita", ["sync"])
+        #expect(first.ok && first.stderr.contains("ignored, not a funnel file: inbox/zzzz2345.json"), "\(first)")
+        #expect(!FileManager.default.fileExists(atPath: team.dataDir("rita") + "/inbox/zzzz2345.json"))
+        // A change here makes the next sync look at every file: the link is missing, not removed.
+        try team.ok("rita", "edit", id, "--notes", "after the link")
+        try team.ok("rita", "doctor", "--repair")
+        let second = try team.ok("rita", "sync")
+        #expect(second.stdout.contains("sent 1 deal"), "\(second)")
+        try team.ok("sam", "sync")
+        let tree = try PlainGit.run(["ls-tree", "HEAD", "--", "inbox/zzzz2345.json"], in: sam, as: "sam", environment: team.sandbox.environment())
+        #expect(tree.stdout.contains("120000"), "still in the repository: \(tree)")
+        #expect(try team.deal(id, in: "sam").string("notes") == "after the link")
+    }
+
+    /// A teammate's copy of a deal filed in another owner's folder: `doctor --repair` moves it
+    /// aside and does not put the same misfiled copy back, so the next doctor is clean.
+    @Test func aRepairNeverPutsBackAMisfiledSharedCopy() throws {
+        let (team, id) = try team()
+        defer { team.remove() }
+        let sam = team.dataDir("sam")
+        try FileManager.default.createDirectory(atPath: sam + "/deals/sam", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: sam + "/deals/rita/\(id).json", toPath: sam + "/deals/sam/\(id).json")
+        try team.git("sam", ["add", "deals/sam/\(id).json"], ["commit", "-qm", "a copy"], ["push", "-q", "origin", "HEAD:main"])
+        _ = try team.run("boss", ["sync"])
+        let repair = try team.run("boss", ["doctor", "--repair"])
+        #expect(repair.stdout.contains("quarantine") && !repair.stdout.contains("was put back"), "\(repair)")
+        let after = try team.run("boss", ["doctor"])
+        #expect(after.ok, "\(after)")
+        #expect(try team.deal(id, in: "boss").string("title") == "Solar roof", "the deal itself stays")
+    }
+
     @Test func aFileHeldWhileATeammatesChangeCameInIsMergedWithItLater() throws {
         let (team, id) = try team()
         defer { team.remove() }

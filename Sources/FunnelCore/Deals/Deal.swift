@@ -164,6 +164,19 @@ public struct Deal: Codable, Hashable, Sendable, Identifiable {
         set { unique().fields.activities = newValue }
         _modify { yield &unique().fields.activities }
     }
+    /// Whether the deal was read without its activities, for a reader that never looks at them
+    /// (`funnel report`): such a deal is never written (`encode` refuses it), so its activities
+    /// can never be lost.
+    public var lacksActivities: Bool { box.fields.lacksActivities }
+
+    /// The deal as a reader that never looks at activities holds it: none, and marked so that it
+    /// is never written (`lacksActivities`).
+    public mutating func leaveOutActivities() {
+        let box = unique()
+        box.fields.activities = []
+        box.fields.lacksActivities = true
+    }
+
     /// The call-script steps ticked (R14).
     public var callSteps: Set<CallStep> {
         get { box.fields.callSteps }
@@ -277,6 +290,8 @@ public struct Deal: Codable, Hashable, Sendable, Identifiable {
         var revision: Int = 1
         var updated: Date = Date(timeIntervalSince1970: 0)
         var pipeline: String? = nil
+        /// Read without its activities (`leftOutActivities()`): never written.
+        var lacksActivities = false
     }
 
     /// The fields, shared between copies until one of them changes (then it is copied).
@@ -407,8 +422,13 @@ public struct Deal: Codable, Hashable, Sendable, Identifiable {
     }
 
     /// Encodes the deal; a deal with a value outside `Limits` is refused (`EncodingError`), so
-    /// no writer can leave a file its readers would reject.
+    /// no writer can leave a file its readers would reject, and so is one read without its
+    /// activities (`lacksActivities`), so none is ever written without them.
     public func encode(to encoder: any Encoder) throws {
+        if lacksActivities {
+            throw EncodingError.invalidValue(
+                self, .init(codingPath: encoder.codingPath, debugDescription: "deal \(id) was read without its activities: it is never written"))
+        }
         if let problem = ValuesWithinLimits.violation(in: self) {
             throw EncodingError.invalidValue(self, .init(codingPath: encoder.codingPath, debugDescription: problem.text))
         }

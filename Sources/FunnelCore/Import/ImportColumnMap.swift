@@ -35,13 +35,18 @@ public struct ImportColumnMap: Sendable {
 
     /// A row's values by field: trimmed, the first non-empty cell of a field winning, except notes,
     /// whose non-empty cells are all kept, a blank line between them (Kommo's `Примечание 1`, `2`…).
-    /// A cell funnel's export guarded against formulas (`'=…`) is read back without the guard.
+    /// A cell funnel's export guarded against formulas (`'=…`, `'` and a tab) is read back
+    /// without the guard and otherwise exactly as exported (a company that is a tab stays one).
     public func values(_ cells: [String]) -> [ImportField: String] {
         var values: [ImportField: String] = [:]
         for (index, cell) in cells.enumerated() where index < fields.count {
             guard let field = fields[index] else { continue }
-            var text = field == .notes ? cell : cell.trimmingCharacters(in: .whitespaces)
-            if CSVCell.isGuarded(text) { text.removeFirst() }
+            var text = cell
+            if CSVCell.isGuarded(text) {
+                text.removeFirst()
+            } else if field != .notes {
+                text = text.trimmingCharacters(in: .whitespaces)
+            }
             if values[field, default: ""].isEmpty {
                 values[field] = text
             } else if field == .notes && !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {

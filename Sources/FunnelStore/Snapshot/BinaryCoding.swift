@@ -92,6 +92,13 @@ struct BinaryReader {
         return interner?.text(bytes) ?? String(decoding: bytes, as: UTF8.self)
     }
 
+    /// Steps over a string without making it.
+    mutating func skipString() throws {
+        let count = Int(try u32())
+        try need(count)
+        offset += count
+    }
+
     mutating func optionalString() throws -> String? {
         try u8() == 1 ? try string() : nil
     }

@@ -75,6 +75,22 @@ enum DealBinary {
         }
     }
 
+    /// Steps over the activities as `writeActivities` wrote them, checking their shape, making
+    /// none (a reader that never looks at them: `read(_:activities:)`).
+    static func skipActivities(_ r: inout BinaryReader) throws {
+        let activityCount = Int(try r.u32())
+        guard activityCount <= r.remaining else { throw CacheUnreadable() }
+        let kinds = ActivityKind.allCases.count, outcomes = CallOutcome.allCases.count
+        for _ in 0..<activityCount {
+            _ = try r.f64()
+            try r.skipString()
+            let kind = Int(try r.u8()), outcome = Int(try r.u8())
+            guard kind < kinds, outcome < outcomes || outcome == 255 else { throw CacheUnreadable() }
+            try r.skipString()
+            if try r.u8() == 1 { try r.skipString() }
+        }
+    }
+
     static func readActivities(_ r: inout BinaryReader) throws -> [Activity] {
         let activityCount = Int(try r.u32())
         guard activityCount <= r.remaining else { throw CacheUnreadable() }
@@ -199,7 +215,8 @@ enum DealBinary {
         return history
     }
 
-    static func read(_ r: inout BinaryReader) throws -> Deal {
+    /// A deal; without its activities (`Deal.leaveOutActivities`) unless `activities`.
+    static func read(_ r: inout BinaryReader, activities: Bool = true) throws -> Deal {
         let id = try r.string()
         let title = try r.string()
         let company = try r.string()
@@ -230,7 +247,12 @@ enum DealBinary {
             updated: updated)
         if let cents { deal.setValue(hundredths: cents) }
         deal.pipeline = pipeline
-        deal.activities = try readActivities(&r)
+        if activities {
+            deal.activities = try readActivities(&r)
+        } else {
+            try skipActivities(&r)
+            deal.leaveOutActivities()
+        }
         let steps = try r.u8()
         for (i, step) in CallStep.allCases.enumerated() where steps & (1 << i) != 0 { deal.callSteps.insert(step) }
         if try r.u8() == 1 {

@@ -138,6 +138,9 @@ extension SyncRepository {
         // A file held while a teammate's change to it came in is merged with it, never sent as is.
         if hasHead, try mergeOnceHeld(changes, report: &report) { changes = try stagedChanges(hasHead: hasHead) }
         var committed: [String] = [], held: [String] = [], left: [String] = []
+        // What a checkout never wrote here (a teammate's link, a file larger than funnel writes)
+        // is missing from the folder, not removed by anyone here: it stays in the repository.
+        let neverWritten = try neverCheckedOut(changes.filter { $0.0 == "D" }.map(\.1), hasHead: hasHead)
         for (status, path) in changes {
             // A malformed entry a teammate pushed (`..`, `.git`) is never in the index: it goes.
             guard SyncFiles.isSafePath(path) else {
@@ -146,7 +149,7 @@ extension SyncRepository {
             }
             // Only funnel's own files travel: a stray local file is not sent, and a teammate's file
             // that is not funnel's (never written here) is not removed from the repository.
-            guard SyncFiles.isSyncable(path) else {
+            guard SyncFiles.isSyncable(path), !neverWritten.contains(path) else {
                 left.append(path)
                 continue
             }
@@ -189,6 +192,26 @@ extension SyncRepository {
         let zero = "0 " + String(repeating: "0", count: 40)
         let input = paths.map { "\(entries[$0] ?? zero)\t\($0)\0" }.joined()
         try git.check(["update-index", "-z", "--index-info"], input: Data(input.utf8))
+    }
+
+    /// Which of `removed` HEAD holds as something a checkout never writes into the folder: not
+    /// a regular file (a link, a submodule) or larger than funnel writes (`SyncFiles.largest`).
+    func neverCheckedOut(_ removed: [String], hasHead: Bool) throws -> Set<String> {
+        let candidates = removed.filter { SyncFiles.isSafePath($0) && SyncFiles.isSyncable($0) }
+        guard hasHead, !candidates.isEmpty else { return [] }
+        var found: Set<String> = []
+        for chunk in stride(from: 0, to: candidates.count, by: 500).map({ Array(candidates[$0..<min($0 + 500, candidates.count)]) }) {
+            // "mode type sha size\tpath", by entry (`--` ends the options: no name is read as one).
+            for line in try git.check(["ls-tree", "-l", "-z", "HEAD", "--"] + chunk).text.split(separator: "\0") {
+                let parts = line.split(separator: "\t", maxSplits: 1)
+                let fields = parts.first?.split(separator: " ", omittingEmptySubsequences: true) ?? []
+                guard parts.count == 2, fields.count == 4 else { continue }
+                let path = String(parts[1])
+                let regular = fields[0] == "100644" || fields[0] == "100755"
+                if !regular || (Int(fields[3]) ?? Int.max) > SyncFiles.largest(path) { found.insert(path) }
+            }
+        }
+        return found
     }
 
     func stagedChanges(hasHead: Bool) throws -> [(String, String)] {
