@@ -75,6 +75,15 @@ struct TextEncodingTests {
         #expect((try? TextEncoding.utf16le.decode([0xFF, 0xFE, 0x00, 0xD8]).get()) == nil, "lone surrogate")
     }
 
+    /// UTF-16 big-endian and files holding NUL bytes are named for what they are, not parsed
+    /// into "a quote inside an unquoted field".
+    @Test func filesThatAreNotTextSaySo() {
+        #expect(TextEncoding.notText([0xFE, 0xFF, 0x00, 0x61])?.contains("UTF-16 big-endian") == true)
+        #expect(TextEncoding.notText([0x61, 0x0A, 0x62, 0x00, 0x7F])?.hasPrefix("line 2: the file holds NUL bytes") == true)
+        #expect(TextEncoding.notText([0xFF, 0xFE, 0x61, 0x00]) == nil, "UTF-16 LE with its BOM is read")
+        #expect(TextEncoding.notText(Array("title\nשלום\n".utf8)) == nil)
+    }
+
     @Test func delimitersAndQuotedLineBreaks() throws {
         #expect(ImportTable.detectDelimiter("a;b;c\n1,5;2;3") == ";")
         #expect(ImportTable.detectDelimiter("a\tb\tc") == "\t")

@@ -162,6 +162,14 @@ struct ImportTests {
         try Data("title,notes\nA,\"never closed\n".utf8).write(to: URL(fileURLWithPath: s.root + "/open.csv"))
         let open = try s.run("import", s.root + "/open.csv")
         #expect(open.status == Exit.usage && open.stderr.contains("never closed"), "\(open)")
+        // UTF-16 big-endian and a binary file are named for what they are.
+        var bigEndian: [UInt8] = [0xFE, 0xFF]
+        for unit in "title\nA\n".utf16 { bigEndian += [UInt8(unit >> 8), UInt8(unit & 0xFF)] }
+        try Data(bigEndian).write(to: URL(fileURLWithPath: s.root + "/be.csv"))
+        let be = try s.run("import", s.root + "/be.csv")
+        #expect(be.status == Exit.usage && be.stderr.contains("UTF-16 big-endian") && be.stderr.contains("nothing was imported"), "\(be)")
+        let binary = try s.run("import", FunnelBinary.path)
+        #expect(binary.status == Exit.usage && binary.stderr.contains("NUL bytes"), "\(binary)")
         #expect(dealFiles(s).isEmpty)
     }
 

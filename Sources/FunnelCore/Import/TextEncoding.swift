@@ -24,6 +24,22 @@ public enum TextEncoding: String, CaseIterable, Sendable {
         return arabicRange * 4 > hebrewLetters ? .windows1256 : .windows1255
     }
 
+    /// Why `bytes` cannot be a text file funnel reads, or nil: UTF-16 big-endian (its BOM,
+    /// `FE FF`), or NUL bytes, which no text in these encodings holds (a spreadsheet's binary
+    /// file, a program, UTF-16 without its BOM). Said plainly, before any parsing would call it a
+    /// quote in the wrong place.
+    public static func notText(_ bytes: [UInt8]) -> String? {
+        if bytes.starts(with: [0xFE, 0xFF]) {
+            return "the file is UTF-16 big-endian, which funnel does not read; save it as UTF-8 "
+                + "(or Excel's \"Unicode text\", UTF-16 little-endian)"
+        }
+        if bytes.starts(with: [0xFF, 0xFE]) { return nil }
+        guard let nul = bytes.firstIndex(of: 0) else { return nil }
+        let line = bytes[..<nul].filter { $0 == 0x0A }.count + 1
+        return "line \(line): the file holds NUL bytes, so it is not a text file (a spreadsheet's own "
+            + "format, or UTF-16 without its mark); save it as CSV in UTF-8"
+    }
+
     /// A file whose encoding cannot be guessed because it has two: a line in UTF-8 (valid, with at
     /// least two characters beyond ASCII) and a line that is not UTF-8 at all; their line numbers.
     /// Such a file (two exports pasted together) would otherwise be read garbled in one code page.

@@ -47,6 +47,9 @@ struct ImportRequest {
             data = read
         }
         let bytes = [UInt8](data)
+        if encoding != .utf16le, let why = TextEncoding.notText(bytes) {
+            throw CommandFailure.usage("import: \(why); nothing was imported")
+        }
         if encoding == nil, let mixed = TextEncoding.mixedLines(bytes) {
             throw CommandFailure.usage(
                 "import: line \(mixed.utf8) is UTF-8 but line \(mixed.other) is not: the file mixes two "
