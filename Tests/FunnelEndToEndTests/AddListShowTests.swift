@@ -139,6 +139,20 @@ struct AddTests {
 
 @Suite("funnel list")
 struct ListTests {
+    /// From 500 deals `list`'s table reads the cache's deals without their activities (it shows
+    /// none of them): the same rows, to the byte, as from the deal files; `--flag` still reads them.
+    @Test func theTableFromTheCacheEqualsTheTableFromTheFiles() throws {
+        let s = try Sandbox.initialized()
+        defer { s.remove() }
+        try s.ok("demo", "--deals", "700", "--seed", "7")
+        for arguments in [["list", "--all"], ["list", "--all", "--sort", "value"], ["list", "--all", "--flag", "few-attempts"]] {
+            try FileManager.default.removeItem(atPath: s.dataDir + "/cache")
+            let fromFiles = try s.run(arguments)
+            let fromCache = try s.run(arguments)
+            #expect(fromFiles.ok && fromCache.ok && fromCache.stdout == fromFiles.stdout, "\(arguments)")
+        }
+    }
+
     /// A manager's `list` and `today` cover their own deals and the inbox: when those are empty,
     /// the message names `--all` (a rep's does not: they may not use it).
     @Test func aManagersEmptyListNamesAll() throws {

@@ -55,7 +55,9 @@ enum ListCommand: Command {
         }
         query.filter = arguments[.filter] ?? ""
         let priority = try arguments.choice(.priority, as: Priority.self)
-        let deals = try session.deals(for: actor, in: every ? nil : funnel, scope: query.scope)
+        // A table without --flag shows nothing of the deals' activities: none are decoded then.
+        let needsActivities = flag != nil || arguments.flag(.json)
+        let deals = try session.deals(for: actor, in: every ? nil : funnel, scope: query.scope, activities: needsActivities)
         /// The deal's pipeline's place, then its stage's place in that pipeline, and its stage's
         /// name as the table shows it; worked out once per pipeline and stage met (100,000 deals
         /// meet a few dozen).
