@@ -119,10 +119,11 @@ struct LinkedTopFolderTests {
     /// Every file under `folder` with its size and content digest.
     static func snapshot(_ folder: String) throws -> [String] {
         let names = FileManager.default.subpaths(atPath: folder) ?? []
-        return try names.sorted().map { name in
+        let files = names.sorted().map { name in
             let data = FileManager.default.contents(atPath: folder + "/" + name) ?? Data()
             return "\(name):\(data.count):\(data.hashValue)"
-        } + [try FileManager.default.contentsOfDirectory(atPath: folder).sorted().joined(separator: ",")]
+        }
+        return files + [try FileManager.default.contentsOfDirectory(atPath: folder).sorted().joined(separator: ",")]
     }
 
     @Test(arguments: ["deals", "inbox"])
