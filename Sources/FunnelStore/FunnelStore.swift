@@ -177,14 +177,14 @@ public final class FunnelStore {
 
     /// `loadDealSet()` for the deals whose head `wanted` accepts (the skipped files are reported
     /// all the same). From the cache, a deal not wanted is never decoded: a rep's `list` at
-    /// 100,000 deals decodes their own and the inbox's. Without `activities`, deals read from the
-    /// cache come without theirs (`Deal.lacksActivities`: they are never written), for a reader
-    /// that never looks at them (`funnel report`); deals read from their files come whole.
-    public func loadDealSet(where wanted: (DealHead) -> Bool, activities: Bool = true) throws -> DealSet {
+    /// 100,000 deals decodes their own and the inbox's. Deals read from the cache come without the
+    /// parts `leaving` names (`Deal.leftOut`: they are never written), for a reader that never
+    /// looks at them (`funnel report`, `list`); deals read from their files come whole.
+    public func loadDealSet(where wanted: (DealHead) -> Bool, leaving: DealParts = []) throws -> DealSet {
         // A team's shared directory has no cache: one file of every deal would undo the
         // operating system's protection of each rep's deals.
         guard !isShared, FileManager.default.isWritableFile(atPath: root) else { return try loadDealFiles().keeping(wanted) }
-        if let cached = lock.ifFree(shared: true, { cache.load(fingerprint: fingerprint(), wanted: wanted, activities: activities) }) ?? nil,
+        if let cached = lock.ifFree(shared: true, { cache.load(fingerprint: fingerprint(), wanted: wanted, leaving: leaving) }) ?? nil,
             cached.total >= Self.cacheThreshold
         {
             return DealSet(deals: cached.deals, unreadable: [])

@@ -139,13 +139,16 @@ struct AddTests {
 
 @Suite("funnel list")
 struct ListTests {
-    /// From 500 deals `list`'s table reads the cache's deals without their activities (it shows
-    /// none of them): the same rows, to the byte, as from the deal files; `--flag` still reads them.
+    /// From 500 deals `list` reads the cache's deals without their history (no list shows it),
+    /// and its table without their activities too (it shows none of them): the same rows and the
+    /// same JSON, to the byte, as from the deal files.
     @Test func theTableFromTheCacheEqualsTheTableFromTheFiles() throws {
         let s = try Sandbox.initialized()
         defer { s.remove() }
         try s.ok("demo", "--deals", "700", "--seed", "7")
-        for arguments in [["list", "--all"], ["list", "--all", "--sort", "value"], ["list", "--all", "--flag", "few-attempts"]] {
+        for arguments in [
+            ["list", "--all"], ["list", "--all", "--sort", "value"], ["list", "--all", "--flag", "few-attempts"], ["list", "--all", "--json"],
+        ] {
             try FileManager.default.removeItem(atPath: s.dataDir + "/cache")
             let fromFiles = try s.run(arguments)
             let fromCache = try s.run(arguments)

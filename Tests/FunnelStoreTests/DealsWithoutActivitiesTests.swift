@@ -4,9 +4,9 @@ import Testing
 
 @testable import FunnelStore
 
-/// `funnel report` reads the cache's deals without their activities (it never looks at them):
-/// each such deal is the deal as stored with no activities, marked so, and never written —
-/// not as a file, not into the cache.
+/// `funnel report` reads the cache's deals without their activities, `list` without their
+/// history (they never look at them): each such deal is the deal as stored without those parts,
+/// marked so (`Deal.leftOut`), and never written — not as a file, not into the cache.
 @Suite struct DealsWithoutActivitiesTests {
     static func deals(_ count: Int) -> [Deal] {
         (0..<count).map { n in
@@ -24,22 +24,25 @@ import Testing
         return Activity(at: at, by: "rita", kind: kind, outcome: outcome, note: "note \(n) \(i) — שלום", module: i == 2 ? "Reports" : nil)
     }
 
-    @Test func theCachesDealsComeWithoutActivitiesAndOtherwiseTheSame() throws {
+    @Test(arguments: [DealParts.activities, .history, [.activities, .history]])
+    func theCachesDealsComeWithoutThosePartsAndOtherwiseTheSame(_ parts: DealParts) throws {
         let tmp = try TempDir()
         defer { tmp.remove() }
         let cache = SnapshotCache(directory: tmp.path + "/cache")
         let deals = Self.deals(300)
         try cache.write(deals, fingerprint: "fp")
-        let read = try #require(cache.load(fingerprint: "fp", wanted: { _ in true }, activities: false))
+        let read = try #require(cache.load(fingerprint: "fp", wanted: { _ in true }, leaving: parts))
         #expect(read.deals.count == 300)
         for deal in deals {
             let lean = try #require(read.deals[deal.id])
-            #expect(lean.lacksActivities && lean.activities.isEmpty)
+            #expect(lean.leftOut == parts)
+            #expect(lean.activities.isEmpty == (parts.contains(.activities) || deal.activities.isEmpty))
+            #expect(lean.history.isEmpty == parts.contains(.history))
             var expected = deal
-            expected.leaveOutActivities()
+            expected.leaveOut(parts)
             #expect(lean == expected, "\(deal.id)")
         }
-        #expect(try #require(cache.load(fingerprint: "fp")).values.allSatisfy { !$0.lacksActivities }, "whole by default")
+        #expect(try #require(cache.load(fingerprint: "fp")).values.allSatisfy { $0.leftOut.isEmpty }, "whole by default")
     }
 
     @Test func aDealWithoutItsActivitiesIsNeverWritten() throws {
@@ -47,7 +50,7 @@ import Testing
         defer { tmp.remove() }
         let store = try tmp.store()
         var deal = SFx.deal("lean2345")
-        deal.leaveOutActivities()
+        deal.leaveOut(.activities)
         #expect(throws: (any Error).self) { try FunnelJSON.encoder().encode(deal) }
         #expect(throws: (any Error).self) { try store.insert(deal) }
         #expect(try store.loadDeal(id: "lean2345") == nil, "nothing written")

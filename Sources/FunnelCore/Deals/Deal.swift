@@ -164,17 +164,19 @@ public struct Deal: Codable, Hashable, Sendable, Identifiable {
         set { unique().fields.activities = newValue }
         _modify { yield &unique().fields.activities }
     }
-    /// Whether the deal was read without its activities, for a reader that never looks at them
-    /// (`funnel report`): such a deal is never written (`encode` refuses it), so its activities
-    /// can never be lost.
-    public var lacksActivities: Bool { box.fields.lacksActivities }
+    /// The parts the deal was read without, for a reader that never looks at them (`funnel
+    /// report` reads no activities, `list` no history): such a deal is never written (`encode`
+    /// refuses it), so what it lacks can never be lost. Empty for a deal read whole.
+    public var leftOut: DealParts { box.fields.leftOut }
 
-    /// The deal as a reader that never looks at activities holds it: none, and marked so that it
-    /// is never written (`lacksActivities`).
-    public mutating func leaveOutActivities() {
+    /// The deal as a reader that never looks at `parts` holds it: without them, and marked so
+    /// that it is never written (`leftOut`).
+    public mutating func leaveOut(_ parts: DealParts) {
+        guard !parts.isEmpty else { return }
         let box = unique()
-        box.fields.activities = []
-        box.fields.lacksActivities = true
+        if parts.contains(.activities) { box.fields.activities = [] }
+        if parts.contains(.history) { box.fields.history = [] }
+        box.fields.leftOut.formUnion(parts)
     }
 
     /// The call-script steps ticked (R14).
@@ -290,8 +292,8 @@ public struct Deal: Codable, Hashable, Sendable, Identifiable {
         var revision: Int = 1
         var updated: Date = Date(timeIntervalSince1970: 0)
         var pipeline: String? = nil
-        /// Read without its activities (`leftOutActivities()`): never written.
-        var lacksActivities = false
+        /// The parts it was read without (`leaveOut`): never written.
+        var leftOut: DealParts = []
     }
 
     /// The fields, shared between copies until one of them changes (then it is copied).
@@ -422,12 +424,12 @@ public struct Deal: Codable, Hashable, Sendable, Identifiable {
     }
 
     /// Encodes the deal; a deal with a value outside `Limits` is refused (`EncodingError`), so
-    /// no writer can leave a file its readers would reject, and so is one read without its
-    /// activities (`lacksActivities`), so none is ever written without them.
+    /// no writer can leave a file its readers would reject, and so is one read without some of
+    /// its parts (`leftOut`), so none is ever written without them.
     public func encode(to encoder: any Encoder) throws {
-        if lacksActivities {
+        if !leftOut.isEmpty {
             throw EncodingError.invalidValue(
-                self, .init(codingPath: encoder.codingPath, debugDescription: "deal \(id) was read without its activities: it is never written"))
+                self, .init(codingPath: encoder.codingPath, debugDescription: "deal \(id) was read without some of its parts: it is never written"))
         }
         if let problem = ValuesWithinLimits.violation(in: self) {
             throw EncodingError.invalidValue(self, .init(codingPath: encoder.codingPath, debugDescription: problem.text))

@@ -76,7 +76,7 @@ enum DealBinary {
     }
 
     /// Steps over the activities as `writeActivities` wrote them, checking their shape, making
-    /// none (a reader that never looks at them: `read(_:activities:)`).
+    /// none (a reader that never looks at them: `read(_:leaving:)`).
     static func skipActivities(_ r: inout BinaryReader) throws {
         let activityCount = Int(try r.u32())
         guard activityCount <= r.remaining else { throw CacheUnreadable() }
@@ -200,6 +200,20 @@ enum DealBinary {
         try readForecast(&r, into: &deal)
     }
 
+    /// Steps over the history as `write` wrote it, making none; an empty history to put in its place.
+    static func skipHistory(_ r: inout BinaryReader) throws -> [StageChange] {
+        let historyCount = Int(try r.u32())
+        guard historyCount <= r.remaining else { throw CacheUnreadable() }
+        for _ in 0..<historyCount {
+            _ = try r.f64()
+            try r.skipString()
+            if try r.u8() == 1 { try r.skipString() }
+            try r.skipString()
+            if try r.u8() == 1 { try r.skipString() }
+        }
+        return []
+    }
+
     static func readHistory(_ r: inout BinaryReader) throws -> [StageChange] {
         let historyCount = Int(try r.u32())
         guard historyCount <= r.remaining else { throw CacheUnreadable() }
@@ -215,8 +229,8 @@ enum DealBinary {
         return history
     }
 
-    /// A deal; without its activities (`Deal.leaveOutActivities`) unless `activities`.
-    static func read(_ r: inout BinaryReader, activities: Bool = true) throws -> Deal {
+    /// A deal; without the parts `leaving` names (`Deal.leaveOut`), stepped over unmade.
+    static func read(_ r: inout BinaryReader, leaving: DealParts = []) throws -> Deal {
         let id = try r.string()
         let title = try r.string()
         let company = try r.string()
@@ -237,7 +251,7 @@ enum DealBinary {
         }
         let lostReason = try r.optionalString()
         let notes = try r.string()
-        let history = try readHistory(&r)
+        let history = leaving.contains(.history) ? try skipHistory(&r) : try readHistory(&r)
         let revision = Int(try r.i64())
         let updated = Date(timeIntervalSince1970: try r.f64())
         var deal = Deal(
@@ -247,12 +261,12 @@ enum DealBinary {
             updated: updated)
         if let cents { deal.setValue(hundredths: cents) }
         deal.pipeline = pipeline
-        if activities {
-            deal.activities = try readActivities(&r)
-        } else {
+        if leaving.contains(.activities) {
             try skipActivities(&r)
-            deal.leaveOutActivities()
+        } else {
+            deal.activities = try readActivities(&r)
         }
+        deal.leaveOut(leaving)
         let steps = try r.u8()
         for (i, step) in CallStep.allCases.enumerated() where steps & (1 << i) != 0 { deal.callSteps.insert(step) }
         if try r.u8() == 1 {

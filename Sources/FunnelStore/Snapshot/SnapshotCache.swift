@@ -48,16 +48,16 @@ struct SnapshotCache {
 
     /// The cached deals whose head `wanted` accepts, and how many deals the snapshot holds; nil
     /// when the cache is missing, unreadable, or not for `fingerprint`. A deal not wanted is
-    /// skipped by its length, never decoded. Without `activities`, the snapshot's deals are read
-    /// without theirs (`Deal.lacksActivities`: never written).
+    /// skipped by its length, never decoded. The snapshot's deals are read without the parts
+    /// `leaving` names (`Deal.leftOut`: never written); the journal's come whole.
     func load(
-        fingerprint: String, wanted: (DealHead) -> Bool, activities: Bool = true
+        fingerprint: String, wanted: (DealHead) -> Bool, leaving: DealParts = []
     ) -> (deals: [String: Deal], total: Int)? {
         // Read, not mapped: a mapped file shortened in place by another program (a sync tool,
         // `> snapshot.bin`) would end the process with SIGBUS. Only the heads and the wanted
         // deals' bytes are read (a rep's list at a million deals reads 2 % of the file).
         guard folderIsReal, let journal = try? AtomicFile.read(journalPath), let snapshot = SnapshotReader(path: snapshotPath),
-            let heads = snapshot.heads(wanted: wanted), var deals = snapshot.deals(heads, activities: activities)
+            let heads = snapshot.heads(wanted: wanted), var deals = snapshot.deals(heads, leaving: leaving)
         else { return nil }
         let (generation, total) = (heads.generation, heads.count)
         var recorded = heads.fingerprint
@@ -98,7 +98,7 @@ struct SnapshotCache {
     /// The deals the heads point at, decoded on every core (a deal is read from its own bytes
     /// only); nil where one cannot be read or is not what its head says (a skipped deal could
     /// then be one that was wanted).
-    static func decodeDeals(_ raw: UnsafeRawBufferPointer, heads: [DealSpan], from deals0: Int, activities: Bool = true) -> [Deal?] {
+    static func decodeDeals(_ raw: UnsafeRawBufferPointer, heads: [DealSpan], from deals0: Int, leaving: DealParts = []) -> [Deal?] {
         // Read-only for the whole call, which returns before the caller's buffer goes.
         nonisolated(unsafe) let bytes = raw
         // Parts of deals, each decoded on one core with its own interner of repeated texts.
@@ -110,7 +110,7 @@ struct SnapshotCache {
                 let start = deals0 + span.start, end = start + span.length
                 guard checksum(UnsafeRawBufferPointer(rebasing: bytes[start..<end])) == span.checksum else { return nil }
                 var body = BinaryReader(UnsafeRawBufferPointer(rebasing: bytes[..<end]), offset: start, interner: interner)
-                guard let deal = try? DealBinary.read(&body, activities: activities), body.offset == end, DealHead(deal) == span.head else {
+                guard let deal = try? DealBinary.read(&body, leaving: leaving), body.offset == end, DealHead(deal) == span.head else {
                     return nil
                 }
                 return deal
@@ -131,8 +131,8 @@ struct SnapshotCache {
 
     /// Replaces the cache with `deals` as of `fingerprint`, and starts an empty journal.
     func write<C: Collection>(_ deals: C, fingerprint: String) throws where C.Element == Deal {
-        // A deal read without its activities is never written, not even into the cache.
-        guard folderIsReal, !deals.contains(where: \.lacksActivities) else { return }
+        // A deal read without some of its parts is never written, not even into the cache.
+        guard folderIsReal, !deals.contains(where: { !$0.leftOut.isEmpty }) else { return }
         try AtomicFile.makeDirectory(directory)
         let generation = UInt64.random(in: 1...UInt64.max)
         var w = BinaryWriter(capacity: deals.count * 640)

@@ -99,7 +99,7 @@ final class SnapshotReader {
     static let partBytes = 4 << 20
 
     /// The wanted deals, read and decoded (on every core), or nil when any is missing or wrong.
-    func deals(_ heads: Heads, partBytes: Int = SnapshotReader.partBytes, activities: Bool = true) -> [String: Deal]? {
+    func deals(_ heads: Heads, partBytes: Int = SnapshotReader.partBytes, leaving: DealParts = []) -> [String: Deal]? {
         let region = size - heads.dealsStart
         // A head pointing outside the file is a cache to rebuild (and never an overflow here).
         guard region >= 0, heads.spans.allSatisfy({ $0.start <= region && $0.length <= region - $0.start }) else { return nil }
@@ -110,7 +110,7 @@ final class SnapshotReader {
         let spans = heads.spans
         let ordered = zip(spans, spans.dropFirst()).allSatisfy { $0.start <= $1.start } ? spans : spans.sorted { $0.start < $1.start }
         for part in Self.parts(ordered, partBytes: partBytes) {
-            guard let decoded = readPart(part, dealsStart: heads.dealsStart, activities: activities) else { return nil }
+            guard let decoded = readPart(part, dealsStart: heads.dealsStart, leaving: leaving) else { return nil }
             for deal in decoded { deals[deal.id] = deal }
         }
         return deals
@@ -131,7 +131,7 @@ final class SnapshotReader {
 
     /// One part's deals: its bytes read (the spans and their near neighbours, `plan`) into a
     /// buffer of its own, decoded on every core; nil when any is missing or wrong.
-    func readPart(_ part: ArraySlice<SnapshotCache.DealSpan>, dealsStart: Int, activities: Bool = true) -> [Deal]? {
+    func readPart(_ part: ArraySlice<SnapshotCache.DealSpan>, dealsStart: Int, leaving: DealParts = []) -> [Deal]? {
         guard let base = part.first?.start else { return [] }
         let extent = part.map { $0.start + $0.length }.max()! - base
         let relative = part.map { SnapshotCache.DealSpan(head: $0.head, start: $0.start - base, length: $0.length, checksum: $0.checksum) }
@@ -145,7 +145,7 @@ final class SnapshotReader {
             else { return nil }
             buffer.append(bytes)
         }
-        let decoded = buffer.withUnsafeBytes { SnapshotCache.decodeDeals($0, heads: moved, from: 0, activities: activities) }
+        let decoded = buffer.withUnsafeBytes { SnapshotCache.decodeDeals($0, heads: moved, from: 0, leaving: leaving) }
         var deals: [Deal] = []
         deals.reserveCapacity(decoded.count)
         for deal in decoded {

@@ -44,12 +44,12 @@ extension Session {
     /// The deals in `funnel`'s pipeline (every pipeline's when nil) that fall in `scope` for
     /// `actor` (every deal loaded, when nil) and that `also` accepts. The others are not
     /// decoded: they are told apart by their heads (see `FunnelStore.loadDealSet(where:)`).
-    /// Without `activities`, deals may come without theirs (a reader that never looks at them).
+    /// Deals may come without the parts `leaving` names (a reader that never looks at them).
     func deals(
-        for actor: User, in funnel: Funnel?, scope: Scope? = nil, activities: Bool = true, also: (DealHead) -> Bool = { _ in true }
+        for actor: User, in funnel: Funnel?, scope: Scope? = nil, leaving: DealParts = [], also: (DealHead) -> Bool = { _ in true }
     ) throws -> [Deal] {
         let set = try pipelines()
-        return try deals(for: actor, activities: activities) { head in
+        return try deals(for: actor, leaving: leaving) { head in
             guard funnel.map({ set.home(ofPipeline: head.pipeline) == $0.pipelineID }) ?? true else { return false }
             return (scope.map { Visibility.includes(owner: head.owner, scope: $0, actor: actor) } ?? true) && also(head)
         }

@@ -95,8 +95,8 @@ struct Session {
     /// Every deal that counts. Files that do not (unreadable, misplaced, stored twice) are skipped
     /// with one warning line on stderr, naming them only to a manager: one bad file never stops
     /// the team's list, today or report.
-    func deals(for actor: User, activities: Bool = true, where wanted: (DealHead) -> Bool = { _ in true }) throws -> [Deal] {
-        let set = try data { try store.loadDealSet(where: wanted, activities: activities) }
+    func deals(for actor: User, leaving: DealParts = [], where wanted: (DealHead) -> Bool = { _ in true }) throws -> [Deal] {
+        let set = try data { try store.loadDealSet(where: wanted, leaving: leaving) }
         if let warning = set.skippedWarning(toManager: actor.role == .manager) { Console.error("funnel: warning: " + warning) }
         let deals = Array(set.deals.values)
         KeptUntilExit.shared.keep((set, deals))

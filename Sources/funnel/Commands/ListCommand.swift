@@ -55,9 +55,11 @@ enum ListCommand: Command {
         }
         query.filter = arguments[.filter] ?? ""
         let priority = try arguments.choice(.priority, as: Priority.self)
-        // A table without --flag shows nothing of the deals' activities: none are decoded then.
+        // No list shows a stage history (`--json` has no history either), and a table without
+        // --flag shows nothing of the activities: neither is decoded then.
         let needsActivities = flag != nil || arguments.flag(.json)
-        let deals = try session.deals(for: actor, in: every ? nil : funnel, scope: query.scope, activities: needsActivities)
+        let leaving: DealParts = needsActivities ? .history : [.history, .activities]
+        let deals = try session.deals(for: actor, in: every ? nil : funnel, scope: query.scope, leaving: leaving)
         /// The deal's pipeline's place, then its stage's place in that pipeline, and its stage's
         /// name as the table shows it; worked out once per pipeline and stage met (100,000 deals
         /// meet a few dozen).

@@ -46,7 +46,7 @@ enum ReportCommand: Command {
         let period = try self.period(arguments, session: session)
         let scope = try self.scope(arguments, funnel: funnel, actor: actor)
         // The report counts stages, values and histories, never activities: none are decoded.
-        let readable = try session.deals(for: actor, in: funnel, scope: scope, activities: false)
+        let readable = try session.deals(for: actor, in: funnel, scope: scope, leaving: .activities)
         let (deals, team) = try scoped(readable, scope: scope, funnel: funnel, actor: actor)
         if let text = arguments[.deals] {
             return try drill(text, deals: deals, funnel: funnel, period: period, json: format == .json, session: session)

@@ -1,0 +1,12 @@
+/// Parts of a deal a reader may do without (`Deal.leaveOut`): the long lists that most readers
+/// never look at. A deal read without one is never written.
+public struct DealParts: OptionSet, Hashable, Sendable {
+    public let rawValue: UInt8
+
+    public init(rawValue: UInt8) { self.rawValue = rawValue }
+
+    /// Calls, emails, meetings, trainings (`Deal.activities`).
+    public static let activities = DealParts(rawValue: 1)
+    /// The stage changes (`Deal.history`).
+    public static let history = DealParts(rawValue: 2)
+}
