@@ -29,11 +29,13 @@ public struct UnreadableDeal: Sendable, Equatable {
     /// An owner's folder this process may not read. For a rep on a team server that is how it
     /// should be (another rep's deals); for a manager, every deal in it is missing.
     init(folder: String) {
-        self.init(
-            path: folder,
-            error: .io(
-                path: folder, detail: "this folder cannot be read (its mode or ACL was changed); its deals are missing — run funnel team-init as root"
-            ))
+        // A link is never followed (its deals are in no list); any other folder cannot be read.
+        let linked = (try? StorePaths.checkNoLink(folder)) == nil
+        let detail =
+            linked
+            ? "is a symbolic link: funnel never follows one, so its deals are missing — make it a real folder holding the files"
+            : "this folder cannot be read (its mode or ACL was changed); its deals are missing — run funnel team-init as root"
+        self.init(path: folder, error: .io(path: folder, detail: detail))
         isFolder = true
     }
 

@@ -214,7 +214,9 @@ public struct Doctor {
                     action: "a person renames or removes them (ls -b shows them)"))
         }
         for directory in [store.root, store.inboxDirectory] + owners {
-            findings += Self.leftoverTempFiles(directory, names: try AtomicFile.list(directory), repair: repair, quarantine: quarantine)
+            // The data directory itself was named by the person running doctor: it may be a link.
+            let names = try AtomicFile.list(directory, following: directory == store.root)
+            findings += Self.leftoverTempFiles(directory, names: names, repair: repair, quarantine: quarantine)
         }
         return findings
     }

@@ -24,11 +24,15 @@ extension FunnelStore {
         for quote in deal.quotes {
             guard let number = QuoteNumber(quote.number) else { continue }
             let from = try StorePaths.quotePDF(root: root, number: number, owner: old.deal.owner)
+            let to = try StorePaths.quotePDF(root: root, number: number, owner: deal.owner)
+            // Never through a linked `quotes/` (or one of its folders): refused, naming it.
+            try StorePaths.checkNoLinkOnTheWay(root: root, to: from)
+            try StorePaths.checkNoLinkOnTheWay(root: root, to: to)
             // Only a PDF funnel wrote goes along: a symbolic link, FIFO or folder planted by that
             // name is left where it is (never followed, never read).
             var info = stat()
             guard lstat(from, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { continue }
-            moves.append((from, try StorePaths.quotePDF(root: root, number: number, owner: deal.owner)))
+            moves.append((from, to))
         }
         return moves
     }

@@ -51,6 +51,34 @@ public enum StorePaths {
         return "\(root)/deals/\(owner)/\(id).json"
     }
 
+    /// Refuses every folder of the data directory funnel keeps files in (`inbox/`, `deals/` and
+    /// each owner's, `pipelines/`, `quotes/` and its folders, `templates/` and its) that is a
+    /// symbolic link. For `funnel sync`, which hands the whole tree to git: git would commit the
+    /// link in place of the folder's files, and every teammate's next sync would remove them.
+    public static func checkNoLinkedFolders(root: String) throws {
+        var folders = [
+            "inbox", "deals", "pipelines", "quotes", "quotes/inbox", "quotes/deals", "quotes/numbers", "quotes/series", "templates",
+            "templates/mail", "templates/quote",
+        ].map { root + "/" + $0 }
+        for parent in ["deals", "quotes/deals"] {
+            try checkNoLink(root + "/" + parent)
+            for name in try AtomicFile.list(root + "/" + parent) where !name.hasPrefix(".") { folders.append(root + "/" + parent + "/" + name) }
+        }
+        for folder in folders { try checkNoLink(folder) }
+    }
+
+    /// Refuses `path` (under `root`) when a folder on the way to it, below `root`, is a symbolic
+    /// link (`checkNoLink`): `quotes/deals/OWNER/Q-….pdf` is never reached through a linked
+    /// `quotes/`. `root` itself was named by the user and may be a link.
+    public static func checkNoLinkOnTheWay(root: String, to path: String) throws {
+        guard path.hasPrefix(root + "/") else { return }
+        var folder = root
+        for part in path.dropFirst(root.count + 1).split(separator: "/").dropLast() {
+            folder += "/" + part
+            try checkNoLink(folder)
+        }
+    }
+
     /// Refuses a folder of the data directory that is a symbolic link: funnel never follows one
     /// (a deal would be read or written somewhere else). A missing folder is fine.
     public static func checkNoLink(_ folder: String) throws {

@@ -94,6 +94,7 @@ struct LinkedDealFolderTests {
         let before = try FileManager.default.contentsOfDirectory(atPath: elsewhere).sorted()
         let list = try s.run("list", "--json")
         #expect(list.ok && !list.stdout.contains(id) && list.stderr.contains("skipped"), "\(list)")
+        #expect(list.stderr.contains("is a symbolic link") && !list.stderr.contains("mode or ACL"), "the warning says why: \(list)")
         let added = try s.run("add", "Second", "--owner", "rita")
         #expect(added.status == Exit.data && added.stderr.contains("symbolic link"), "\(added)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere).sorted() == before, "nothing written through the link")
@@ -145,6 +146,35 @@ struct LinkedTopFolderTests {
         let doctor = try s.run("doctor")
         #expect(doctor.status == Exit.data && doctor.stdout.contains(where_) && doctor.stdout.contains("is a symbolic link"), "\(doctor)")
         #expect(try Self.snapshot(target) == before, "nothing written through the link")
+    }
+
+    /// A quote's PDF is never moved through a linked `quotes/` when its deal changes owner.
+    @Test func aLinkedQuotesFolderIsNeverWrittenThrough() throws {
+        let s = try Sandbox.initialized()
+        defer { s.remove() }
+        try s.ok("products", "add", "CRM", "--name", "CRM", "--price", "100")
+        let id = try s.add("Roof", "--owner", "rita")
+        try s.ok("lines", "add", id, "CRM")
+        try s.ok("quote", id)
+        let (target, before) = try plantLink(s, "quotes")
+        let assigned = try s.run("assign", id, "sam")
+        #expect(assigned.status == Exit.data && assigned.stderr.contains("quotes: is a symbolic link"), "\(assigned)")
+        #expect(try Self.snapshot(target) == before, "nothing moved through the link")
+        #expect(try s.deal(id).string("owner") == "rita", "the deal is not saved either")
+    }
+
+    /// The data directory itself may be a link: its owner named it (`--data-dir`, `FUNNEL_DATA_DIR`).
+    @Test func aDataDirectoryThatIsALinkIsUsedAsIs() throws {
+        let s = try Sandbox.initialized()
+        defer { s.remove() }
+        let linked = s.root + "/linked"
+        try FileManager.default.createSymbolicLink(atPath: linked, withDestinationPath: s.dataDir)
+        let env = ["FUNNEL_DATA_DIR": linked]
+        for command in [["doctor"], ["doctor", "--repair"], ["add", "Via the link"], ["list", "--all"]] {
+            let run = try runProgram(FunnelBinary.path, command, environment: s.environment(extra: env), scratch: s.root)
+            #expect(run.ok, "\(command) \(run)")
+        }
+        #expect(try s.list("--all").contains { $0.string("title") == "Via the link" })
     }
 
     @Test func aLinkedPipelinesFolderIsNeverWrittenOrRead() throws {

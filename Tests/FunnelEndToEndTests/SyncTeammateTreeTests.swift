@@ -99,6 +99,22 @@ struct SyncTeammateTreeTests {
         #expect(try team.deal(id, in: "boss").string("title") == "Solar roof")
     }
 
+    /// A folder of funnel's made a link (here a copy of rita's `deals/` put elsewhere): the sync
+    /// refuses before git sees it (git would commit the link in place of the folder's files, and
+    /// every teammate's next sync would remove them).
+    @Test func aLinkedFolderStopsTheSyncBeforeGitSeesIt() throws {
+        let (team, id) = try team()
+        defer { team.remove() }
+        try team.ok("rita", "sync")
+        let rita = team.dataDir("rita")
+        try FileManager.default.moveItem(atPath: rita + "/deals", toPath: team.sandbox.root + "/rita-deals")
+        try FileManager.default.createSymbolicLink(atPath: rita + "/deals", withDestinationPath: team.sandbox.root + "/rita-deals")
+        let sync = try team.run("rita", ["sync"])
+        #expect(sync.status == 4 && sync.stderr.contains("deals: is a symbolic link"), "\(sync)")
+        try team.ok("boss", "sync")
+        #expect(try team.deal(id, in: "boss").string("title") == "Solar roof", "the team keeps the deal")
+    }
+
     /// A link a teammate commits under a deal's name is never written here, and so never looks
     /// removed: later syncs, after any change here, leave it in the repository.
     @Test func aTeammatesLinkIsNeverRemovedByALaterSync() throws {

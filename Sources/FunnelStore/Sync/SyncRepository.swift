@@ -71,6 +71,7 @@ public struct SyncRepository {
     /// `funnel sync init REMOTE` in a data directory with data: makes it a repository, commits
     /// everything and pushes. Refuses a remote that holds data already (clone it instead).
     public func share(to remote: String, author: String) throws -> SyncReport {
+        try StorePaths.checkNoLinkedFolders(root: root)
         guard !isSetUp else { throw SyncError.refused("\(root) is synced already (remote: \((try? remoteURL()) ?? nil ?? "none")); run funnel sync") }
         if try probe(remote) {
             throw SyncError.refused(

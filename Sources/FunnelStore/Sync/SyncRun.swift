@@ -14,6 +14,7 @@ extension SyncRepository {
         syncLock.timeout = store.lock.timeout
         syncLock.onWait = store.lock.onWait
         return try syncLock.withLock {
+            try StorePaths.checkNoLinkedFolders(root: root)
             var report = SyncReport()
             guard let remote = try remoteURL() else { throw SyncError.notSetUp(path: root) }
             report.remote = remote

@@ -83,13 +83,44 @@ extension Terminal {
             text.append(c)
             kept += 1
         }
-        while funnel_signals_pending() == 0, let c = pendingCharacter() {
+        // Bytes that make no character (invalid UTF-8) or that ncurses took for a key are dropped
+        // and the reading goes on: they never end the paste early and let the rest in as keys.
+        var dropped = 0
+        while funnel_signals_pending() == 0, dropped < Self.pasteLimit {
+            let read = pasteRead()
+            guard case .character(let c) = read else {
+                if case .ended = read { break }
+                dropped += 1
+                continue
+            }
             held.append(c)
             if held == Self.pasteEnd { return text }
             if held.count == Self.pasteEnd.count { keep(held.removeFirst()) }
         }
         held.forEach(keep)
         return text
+    }
+
+    /// One step of a paste: a character; `dropped` for bytes that make none or a key ncurses
+    /// decoded from pasted bytes (an arrow's sequence is text here, not a key); `ended` when
+    /// nothing more came within the paste's pause (or the input is gone).
+    private enum PasteRead { case character(Character), dropped, ended }
+
+    private func pasteRead() -> PasteRead {
+        var ch: wint_t = 0
+        let started = Self.seconds()
+        let result = wget_wch(funnel_stdscr(), &ch)
+        if result == KEY_CODE_YES { return .dropped }
+        // ERR at once: a byte sequence that is not UTF-8 (read and refused); ERR after the
+        // pause: the paste's end never came.
+        if result == ERR { return Self.seconds() - started < 0.4 ? .dropped : .ended }
+        return Unicode.Scalar(UInt32(ch)).map { .character(Character($0)) } ?? .dropped
+    }
+
+    private static func seconds() -> Double {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
     }
 
     /// What a terminal sends after a pasted text.
