@@ -112,8 +112,9 @@ public struct Doctor {
     /// The data directory's folders that are symbolic links: funnel refuses to read or write
     /// through them (`StorePaths.checkNoLink`), so their files are in no list.
     private func linkedFolders() -> [Finding] {
-        let folders = [store.inboxDirectory, store.dealsDirectory, store.pipelinesDirectory, store.cache.directory, store.quotesDirectory]
-        return folders.filter { (try? StorePaths.checkNoLink($0)) == nil }.map {
+        // Owners' folders that are links are named with the deals' other findings (`leftovers`).
+        let cache = StorePaths.isLink(store.cache.directory) ? [store.cache.directory] : []
+        return (StorePaths.linkedFolders(root: store.root, owners: false) + cache).map {
             Finding(
                 path: $0, problem: "is a symbolic link: funnel never follows one, so nothing there is read or written",
                 action: "a person makes it a real folder holding the files (or removes the link)")

@@ -56,15 +56,30 @@ public enum StorePaths {
     /// symbolic link. For `funnel sync`, which hands the whole tree to git: git would commit the
     /// link in place of the folder's files, and every teammate's next sync would remove them.
     public static func checkNoLinkedFolders(root: String) throws {
-        var folders = [
+        if let first = linkedFolders(root: root).first { try checkNoLink(first) }
+    }
+
+    /// The folders funnel keeps files in under `root` that are symbolic links: `inbox/`, `deals/`,
+    /// `pipelines/`, `quotes/` and its folders, `templates/` and its; with `owners`, also each
+    /// owner's folder in `deals/` and `quotes/deals/` (looked for only where those are real).
+    public static func linkedFolders(root: String, owners: Bool = true) -> [String] {
+        let top = [
             "inbox", "deals", "pipelines", "quotes", "quotes/inbox", "quotes/deals", "quotes/numbers", "quotes/series", "templates",
             "templates/mail", "templates/quote",
-        ].map { root + "/" + $0 }
-        for parent in ["deals", "quotes/deals"] {
-            try checkNoLink(root + "/" + parent)
-            for name in try AtomicFile.list(root + "/" + parent) where !name.hasPrefix(".") { folders.append(root + "/" + parent + "/" + name) }
+        ]
+        var linked = top.map { root + "/" + $0 }.filter(isLink)
+        for parent in ["deals", "quotes/deals"] where owners && !isLink(root + "/" + parent) {
+            for name in (try? AtomicFile.list(root + "/" + parent)) ?? [] where !name.hasPrefix(".") && isLink(root + "/" + parent + "/" + name) {
+                linked.append(root + "/" + parent + "/" + name)
+            }
         }
-        for folder in folders { try checkNoLink(folder) }
+        return linked
+    }
+
+    /// Whether `path` is a symbolic link (not followed to see).
+    static func isLink(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
     }
 
     /// Refuses `path` (under `root`) when a folder on the way to it, below `root`, is a symbolic
@@ -82,8 +97,7 @@ public enum StorePaths {
     /// Refuses a folder of the data directory that is a symbolic link: funnel never follows one
     /// (a deal would be read or written somewhere else). A missing folder is fine.
     public static func checkNoLink(_ folder: String) throws {
-        var info = stat()
-        guard lstat(folder, &info) == 0, info.st_mode & S_IFMT == S_IFLNK else { return }
+        guard isLink(folder) else { return }
         throw StoreError.io(path: folder, detail: "is a symbolic link: funnel never follows one; make it a real folder holding the files")
     }
 

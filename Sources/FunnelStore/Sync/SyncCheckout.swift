@@ -34,7 +34,7 @@ extension SyncRepository {
             }
             if change.isRemoval {
                 removals.append(path)
-            } else if change.newMode == "100644" || change.newMode == "100755" {
+            } else if SyncFiles.isWritten(mode: change.newMode) {
                 writes.append((path, change.newBlob))
             } else {
                 report.ignored.append(path)

@@ -72,6 +72,10 @@ public enum SyncFiles {
 
     static func isPDFName(_ name: String) -> Bool { StorePaths.quoteNumber(ofPDF: name) != nil }
 
+    /// Whether a checkout writes an entry of git `mode` into the data directory: a regular file,
+    /// never a link or a submodule (`SyncRepository.checkout`, `neverCheckedOut`).
+    static func isWritten<S: StringProtocol>(mode: S) -> Bool { mode == "100644" || mode == "100755" }
+
     /// The largest file of `path`'s kind a sync writes into the data directory: a quote PDF up to
     /// 64 MiB, any other file up to what the store reads.
     public static func largest(_ path: String) -> Int {

@@ -208,8 +208,7 @@ extension SyncRepository {
                 let fields = parts.first?.split(separator: " ", omittingEmptySubsequences: true) ?? []
                 guard parts.count == 2, fields.count == 4 else { continue }
                 let path = String(parts[1])
-                let regular = fields[0] == "100644" || fields[0] == "100755"
-                if !regular || (Int(fields[3]) ?? Int.max) > SyncFiles.largest(path) { found.insert(path) }
+                if !SyncFiles.isWritten(mode: fields[0]) || (Int(fields[3]) ?? Int.max) > SyncFiles.largest(path) { found.insert(path) }
             }
         }
         return found
