@@ -30,7 +30,7 @@ public struct UnreadableDeal: Sendable, Equatable {
     /// should be (another rep's deals); for a manager, every deal in it is missing.
     init(folder: String) {
         // A link is never followed (its deals are in no list); any other folder cannot be read.
-        let linked = (try? StorePaths.checkNoLink(folder)) == nil
+        let linked = StorePaths.isLink(folder)
         let detail =
             linked
             ? "is a symbolic link: funnel never follows one, so its deals are missing — make it a real folder holding the files"

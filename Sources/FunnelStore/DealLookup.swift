@@ -39,7 +39,7 @@ extension FunnelStore {
         for owner in try AtomicFile.list(dealsDirectory) where !owner.hasPrefix(".") {
             let folder = "\(dealsDirectory)/\(owner)"
             // A link is never followed: its deals are in no list, found by no id (doctor says why).
-            if (try? StorePaths.checkNoLink(folder)) == nil { continue }
+            if StorePaths.isLink(folder) { continue }
             if isShared && access(folder, R_OK) != 0 { continue }
             folders.append(folder)
         }

@@ -194,7 +194,7 @@ public struct Doctor {
         let owners = ((try? AtomicFile.list(store.dealsDirectory)) ?? []).map { store.dealsDirectory + "/" + $0 }
             .filter { !unreadable.contains($0) }
         for folder in unreadable {
-            if (try? StorePaths.checkNoLink(folder)) == nil {
+            if StorePaths.isLink(folder) {
                 findings.append(
                     Finding(
                         path: folder, problem: "is a symbolic link: funnel never follows one, so the deals there are in no list",

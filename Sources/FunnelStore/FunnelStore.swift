@@ -115,7 +115,7 @@ public final class FunnelStore {
         for owner in try AtomicFile.list(dealsDirectory) where !owner.hasPrefix(".") {
             let dir = "\(dealsDirectory)/\(owner)"
             // A link is never followed: its deals are in no list (doctor says why).
-            if (try? StorePaths.checkNoLink(dir)) == nil {
+            if StorePaths.isLink(dir) {
                 unreadable.append(dir)
                 continue
             }

@@ -180,18 +180,10 @@ extension SyncRepository {
     /// pathspec: a name a teammate chose is never read as a pattern or refused as one.
     func unstage(_ paths: [String], hasHead: Bool) throws {
         guard !paths.isEmpty else { return }
-        var entries: [String: String] = [:]
-        if hasHead {
-            for chunk in stride(from: 0, to: paths.count, by: 500).map({ Array(paths[$0..<min($0 + 500, paths.count)]) }) {
-                for line in try git.check(["ls-tree", "-z", "HEAD", "--"] + chunk).text.split(separator: "\0") {
-                    let parts = line.split(separator: "\t", maxSplits: 1)
-                    let fields = parts.first?.split(separator: " ") ?? []
-                    if parts.count == 2, fields.count == 3 { entries[String(parts[1])] = "\(fields[0]) \(fields[2])" }
-                }
-            }
-        }
+        let entries = hasHead ? try headEntries(paths) : [:]
         let zero = "0 " + String(repeating: "0", count: 40)
-        let input = paths.map { "\(entries[$0] ?? zero)\t\($0)\0" }.joined()
+        func entry(_ path: String) -> String { entries[path].map { "\($0.mode) \($0.sha)" } ?? zero }
+        let input = paths.map { "\(entry($0))\t\($0)\0" }.joined()
         try git.check(["update-index", "-z", "--index-info"], input: Data(input.utf8))
     }
 
@@ -200,18 +192,26 @@ extension SyncRepository {
     func neverCheckedOut(_ removed: [String], hasHead: Bool) throws -> Set<String> {
         let candidates = removed.filter { SyncFiles.isSafePath($0) && SyncFiles.isSyncable($0) }
         guard hasHead, !candidates.isEmpty else { return [] }
-        var found: Set<String> = []
-        for chunk in stride(from: 0, to: candidates.count, by: 500).map({ Array(candidates[$0..<min($0 + 500, candidates.count)]) }) {
-            // "mode type sha size\tpath", by entry (`--` ends the options: no name is read as one).
+        let entries = try headEntries(candidates)
+        return Set(
+            candidates.filter { path in entries[path].map { !SyncFiles.isWritten(mode: $0.mode) || $0.size > SyncFiles.largest(path) } ?? false })
+    }
+
+    /// HEAD's entries for `paths` (mode, object, size; `Int.max` where git gives none, as for a
+    /// folder), asked by entry in chunks, never by pattern: a name a teammate chose is never read
+    /// as a pattern or refused as one (`--` ends the options).
+    func headEntries(_ paths: [String]) throws -> [String: (mode: String, sha: String, size: Int)] {
+        var entries: [String: (mode: String, sha: String, size: Int)] = [:]
+        for chunk in stride(from: 0, to: paths.count, by: 500).map({ Array(paths[$0..<min($0 + 500, paths.count)]) }) {
+            // "mode type sha size\tpath"
             for line in try git.check(["ls-tree", "-l", "-z", "HEAD", "--"] + chunk).text.split(separator: "\0") {
                 let parts = line.split(separator: "\t", maxSplits: 1)
                 let fields = parts.first?.split(separator: " ", omittingEmptySubsequences: true) ?? []
                 guard parts.count == 2, fields.count == 4 else { continue }
-                let path = String(parts[1])
-                if !SyncFiles.isWritten(mode: fields[0]) || (Int(fields[3]) ?? Int.max) > SyncFiles.largest(path) { found.insert(path) }
+                entries[String(parts[1])] = (String(fields[0]), String(fields[2]), Int(fields[3]) ?? Int.max)
             }
         }
-        return found
+        return entries
     }
 
     func stagedChanges(hasHead: Bool) throws -> [(String, String)] {
