@@ -287,6 +287,21 @@ public enum AtomicFile {
         return data
     }
 
+    /// Exactly `buffer.count` bytes of `fd` from `offset` into `buffer`; false when the file ends first.
+    static func readRange(_ fd: Int32, path: String, at offset: Int, into buffer: UnsafeMutableRawBufferPointer) throws -> Bool {
+        var filled = 0
+        while filled < buffer.count {
+            let n = pread(fd, buffer.baseAddress! + filled, buffer.count - filled, off_t(offset + filled))
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw StoreError.errno(path, "reading")
+            }
+            if n == 0 { return false }
+            filled += n
+        }
+        return true
+    }
+
     /// Everything `fd` reads until its end, read straight into one buffer of the size `fstat`
     /// gave (the 38 MB snapshot cache is not copied chunk by chunk); a file that grew meanwhile
     /// is read whole all the same.

@@ -68,6 +68,17 @@ public struct DealSet: Sendable {
     }
 }
 
+/// Deals in a list rather than by id (`FunnelStore.loadCountedDeals`), and the files skipped.
+public struct DealList: Sendable {
+    public var deals: [Deal]
+    public var unreadable: [UnreadableDeal]
+
+    /// One line about the skipped files, or nil (`DealSet.skippedWarning`).
+    public func skippedWarning(toManager manager: Bool) -> String? {
+        DealSet(deals: [:], unreadable: unreadable).skippedWarning(toManager: manager)
+    }
+}
+
 /// Which deal files count. A file counts only where its content says it belongs — an owned deal
 /// in `deals/OWNER/`, an unowned lead in `inbox/` — since every member may write the inbox and
 /// each rep their own folder. An id found in two places is not settled by "highest revision

@@ -203,6 +203,26 @@ public final class FunnelStore {
         return try loadDealFiles().keeping(wanted)
     }
 
+    /// The deals whose head `wanted` accepts as a report counts them: without their activities
+    /// and without `DealParts.details` (never written), and the files skipped. From the cache
+    /// only the counted deals are read, in the order of their ids (then the journal's); without
+    /// a cache, every file is read as by `loadDealSet`.
+    public func loadCountedDeals(where wanted: (DealHead) -> Bool) throws -> DealList {
+        if !isShared, FileManager.default.isWritableFile(atPath: root),
+            let cached = lock.ifFree(shared: true, { cache.loadCounted(fingerprint: fingerprint(), wanted: wanted) }) ?? nil,
+            cached.total >= Self.cacheThreshold
+        {
+            return DealList(deals: cached.deals, unreadable: [])
+        }
+        let set = try loadDealSet(where: wanted, leaving: CountedDeals.leaving)
+        let deals = set.deals.values.map { deal in
+            var deal = deal
+            deal.leaveOut(CountedDeals.leaving)
+            return deal
+        }
+        return DealList(deals: deals, unreadable: set.unreadable)
+    }
+
     /// Deals whose file vanished between the listing and its read, looked for where they are now
     /// (a reassignment writes the new owner's copy, then removes the old): found, they count; not
     /// found anywhere, they were removed and are no longer a deal; a copy that cannot be read is

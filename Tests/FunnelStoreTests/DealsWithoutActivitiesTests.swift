@@ -24,7 +24,7 @@ import Testing
         return Activity(at: at, by: "rita", kind: kind, outcome: outcome, note: "note \(n) \(i) — שלום", module: i == 2 ? "Reports" : nil)
     }
 
-    @Test(arguments: [DealParts.activities, .history, [.activities, .history]])
+    @Test(arguments: [DealParts.activities, .history, [.activities, .history], .details, [.activities, .details]])
     func theCachesDealsComeWithoutThosePartsAndOtherwiseTheSame(_ parts: DealParts) throws {
         let tmp = try TempDir()
         defer { tmp.remove() }

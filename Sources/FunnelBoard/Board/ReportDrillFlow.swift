@@ -57,6 +57,6 @@ extension BoardState {
         return deals.values.filter { deal in
             if mine { return deal.owner == actor.account }
             return screen.seller.map { deal.owner == $0 } ?? true
-        }.map(\.historyInItsPipeline)  // a deal moved in from another pipeline starts here
+        }
     }
 }

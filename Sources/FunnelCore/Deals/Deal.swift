@@ -176,6 +176,7 @@ public struct Deal: Codable, Hashable, Sendable, Identifiable {
         let box = unique()
         if parts.contains(.activities) { box.fields.activities = [] }
         if parts.contains(.history) { box.fields.history = [] }
+        if parts.contains(.details) { box.fields.leaveOutDetails() }
         box.fields.leftOut.formUnion(parts)
     }
 
@@ -294,6 +295,17 @@ public struct Deal: Codable, Hashable, Sendable, Identifiable {
         var pipeline: String? = nil
         /// The parts it was read without (`leaveOut`): never written.
         var leftOut: DealParts = []
+
+        /// Puts back the defaults of what `DealParts.details` names, as a reader of the cache that
+        /// skips them holds it.
+        mutating func leaveOutDetails() {
+            (title, company, contact, phone, email, notes, source) = ("", "", "", "", "", "", "")
+            if let next = nextAction, !next.text.isEmpty { nextAction = NextAction(date: next.date) }
+            for i in history.indices where !history[i].by.isEmpty { history[i].by = "" }
+            (priority, callSteps, paymentTerms) = (.default, [], nil)
+            (assignments, modules, quoteLines, quotes) = ([], [], [], [])
+            (revision, updated) = (1, created)
+        }
     }
 
     /// The fields, shared between copies until one of them changes (then it is copied).
@@ -309,6 +321,9 @@ public struct Deal: Codable, Hashable, Sendable, Identifiable {
         if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
         return box
     }
+
+    /// A deal of `fields` as they are (`init(counted:)`).
+    init(fields: Fields) { box = Box(fields) }
 
     public static func == (a: Deal, b: Deal) -> Bool { a.box === b.box || a.box.fields == b.box.fields }
 

@@ -9,4 +9,9 @@ public struct DealParts: OptionSet, Hashable, Sendable {
     public static let activities = DealParts(rawValue: 1)
     /// The stage changes (`Deal.history`).
     public static let history = DealParts(rawValue: 2)
+    /// Everything a report never counts: the title, company, contact, phone, email, notes,
+    /// source, the next action's words, who made each stage change, the priority, call steps,
+    /// payment terms, assignments, billed modules, quotes, revision and time of the last change
+    /// (`funnel report` reads without them and activities: `Deal.leaveOut`).
+    public static let details = DealParts(rawValue: 4)
 }

@@ -9,7 +9,8 @@ public enum ReportBuilder {
     /// How many earlier periods the trailing average of new deals covers.
     public static let trailingPeriods = 4
 
-    /// The report of `deals` over `period`, counted in one pass (`ReportTally`).
+    /// The report of `deals` over `period`, counted in one pass (`ReportTally`); each deal's
+    /// history as its pipeline sees it (`Deal.historyInItsPipeline`).
     public static func build(
         deals: [Deal], pipeline: Pipeline, team: Team, period: ReportPeriod, now: Date,
         utcOffset: Int
@@ -31,7 +32,7 @@ public enum ReportBuilder {
             tally = ReportTally.counting(deals, frame: frame, part: part)
         }
         let today = Day(now, utcOffset: utcOffset)
-        let leakRows = tally.leaks.rows(frame.counted)
+        let leakRows = tally.leaks.rows(frame)
         return FunnelReport(
             period: period, currency: frame.currency, stages: stageFigures(tally), conversions: conversions(tally),
             winRate: tally.won + tally.lost == 0 ? nil : Double(tally.won) / Double(tally.won + tally.lost), won: tally.won,

@@ -8,7 +8,8 @@ public enum ReportDrill {
         utcOffset: Int
     ) -> [Deal] {
         let context = Context(pipeline: pipeline, period: period, now: now, utcOffset: utcOffset)
-        return deals.filter { context.counts($0, in: figure) }.sorted { $0.id < $1.id }
+        // Each history as the deal's pipeline sees it, as `ReportBuilder` counts it.
+        return deals.filter { context.counts($0.historyInItsPipeline, in: figure) }.sorted { $0.id < $1.id }
     }
 
     struct Context {

@@ -12,10 +12,15 @@ final class ReportFrame: Sendable {
     let openStages: [Stage]
     /// The open stages, then won: the path conversion follows.
     let path: [Stage]
-    let rank: [String: Int]
     /// Stages a deal can be counted in: everything but lost (the inbox, open, won, missing).
     let counted: [Stage]
-    let countedIndex: [String: Int]
+    /// Every stage (the pipeline's, then the missing) by slot (`slot(_:)`), with its rank on the
+    /// path (-1: off it) and its place among the counted stages (-1: not counted).
+    let slots: [Stage]
+    let slotRank: [Int]
+    let slotCounted: [Int]
+    /// The slots by id, for a pipeline of more stages than `slot` compares one by one.
+    private let slotByID: [String: Int]
     let firstDay: Date
     let afterLast: Date
     /// The bounds of the periods before this one whose new deals the report averages (up to
@@ -29,9 +34,13 @@ final class ReportFrame: Sendable {
         stagesByID = Dictionary(uniqueKeysWithValues: (pipeline.stages + missing).map { ($0.id, $0) })
         openStages = pipeline.stages.filter { $0.kind == .open }
         path = openStages + pipeline.stages.filter { $0.kind == .won }
-        rank = Dictionary(uniqueKeysWithValues: path.enumerated().map { ($1.id, $0) })
         counted = pipeline.stages.filter { $0.kind != .lost } + missing
-        countedIndex = Dictionary(uniqueKeysWithValues: counted.enumerated().map { ($1.id, $0) })
+        slots = pipeline.stages + missing
+        let rank = Dictionary(uniqueKeysWithValues: path.enumerated().map { ($1.id, $0) })
+        let countedIndex = Dictionary(uniqueKeysWithValues: counted.enumerated().map { ($1.id, $0) })
+        slotRank = slots.map { rank[$0.id] ?? -1 }
+        slotCounted = slots.map { countedIndex[$0.id] ?? -1 }
+        slotByID = Dictionary(uniqueKeysWithValues: slots.enumerated().map { ($1.id, $0) })
         firstDay = period.first.map { $0.start(utcOffset: utcOffset) } ?? .distantPast
         afterLast = period.last.adding(days: 1).start(utcOffset: utcOffset)
         var earlier: [(first: Date, afterLast: Date)] = []
@@ -46,7 +55,17 @@ final class ReportFrame: Sendable {
 
     func inPeriod(_ date: Date) -> Bool { date >= firstDay && date < afterLast }
     func overlaps(_ start: Date, _ end: Date) -> Bool { start < afterLast && end >= firstDay }
-    func kind(_ id: String?) -> StageKind? { id.flatMap { stagesByID[$0]?.kind } }
-    func limit(_ id: String) -> Int? { stagesByID[id]?.stuckAfterDays }
-    func stage(of deal: Deal) -> Stage? { stagesByID[deal.stage] }
+    /// The slot of stage `id`, nil for a stage the frame lacks. A few stages are compared one by
+    /// one (a short id is compared as two words): hashing the id took a tenth of a report.
+    func slot(_ id: String) -> Int? {
+        guard slots.count <= 32 else { return slotByID[id] }
+        for i in slots.indices where slots[i].id == id { return i }
+        return nil
+    }
+
+    func kind(_ id: String?) -> StageKind? { id.flatMap(slot).map { slots[$0].kind } }
+    func limit(_ id: String) -> Int? { slot(id).flatMap { slots[$0].stuckAfterDays } }
+    func stage(of deal: Deal) -> Stage? { slot(deal.stage).map { slots[$0] } }
+    /// The rank of stage `id` on the path; -1 off it.
+    func rank(_ id: String) -> Int { slot(id).map { slotRank[$0] } ?? -1 }
 }

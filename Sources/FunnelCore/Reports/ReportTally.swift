@@ -35,7 +35,7 @@ struct ReportTally {
     var ownerWeighted: [String?: WeightedValue.Sum] = [:]
     /// Open deals without a next action.
     var withoutNext = 0
-    var leaks = LeakCounter()
+    var leaks: LeakCounter
 
     init(frame: ReportFrame) {
         self.frame = frame
@@ -47,6 +47,7 @@ struct ReportTally {
         stageWeighted = Array(repeating: WeightedValue.Sum(currency: frame.currency), count: frame.counted.count)
         openWeighted = WeightedValue.Sum(currency: frame.currency)
         earlierNew = Array(repeating: 0, count: frame.earlier.count)
+        leaks = LeakCounter(slots: frame.slots.count)
     }
 
     /// The average of new deals over the frame's earlier periods (0 when it has none); nil for
@@ -99,8 +100,10 @@ struct ReportTally {
         leaks.add(other.leaks)
     }
 
-    /// Counts one deal.
+    /// Counts one deal, its history as its pipeline sees it (a deal moved in from another
+    /// pipeline starts there: `historyInItsPipeline`).
     mutating func add(_ deal: Deal) {
+        let deal = deal.historyInItsPipeline
         countStage(deal)
         let created = deal.created
         if frame.inPeriod(created) { newDeals += 1 }
@@ -113,17 +116,19 @@ struct ReportTally {
         }
         let lastClose = ReportRules.lastClose(history, inPeriod: frame.inPeriod) { frame.kind($0)?.isClosed == true }
         let lostClose = lastClose.flatMap { frame.kind(history[$0].to) == .lost ? history[$0].from : nil }
-        leaks.add(stays: ReportRules.stays(history, now: frame.now, overlaps: frame.overlaps, limit: frame.limit), lostFrom: lostClose)
+        leaks.add(
+            stays: ReportRules.stays(history, now: frame.now, overlaps: frame.overlaps, limit: frame.limit), lostFrom: lostClose, in: frame)
         if let lastClose { countClose(deal, at: lastClose) }
     }
 
     /// The deal's stage now: open deals, their values, and their owner's load.
     private mutating func countStage(_ deal: Deal) {
-        let stage = frame.stage(of: deal)
+        let slot = frame.slot(deal.stage)
+        let stage = slot.map { frame.slots[$0] }
         if stage == nil { unknownStages.insert(deal.stage) }
         let stageKind = stage?.kind
         if stageKind == .open || stageKind == .inbox, deal.expectedClose != nil { forecastDeals.append(deal) }
-        if let c = frame.countedIndex[deal.stage], stageKind != .won {
+        if let c = slot.map({ frame.slotCounted[$0] }), c >= 0, stageKind != .won {
             stageCount[c] += 1
             stageWeighted[c].add(deal, in: stage)
             if deal.currency == frame.currency, let value = deal.value {
@@ -142,7 +147,9 @@ struct ReportTally {
     /// Conversion: each path stage's first entry in the period, and whether the deal went further.
     /// Each entry's rank on the path (-1 off it), computed once; path stages fit a bitmask.
     private mutating func countConversion(_ history: [StageChange]) {
-        let ranks = history.map { frame.rank[$0.to] ?? -1 }
+        // Only entries in the period count: a deal without any needs no ranks.
+        guard history.contains(where: { frame.inPeriod($0.at) }) else { return }
+        let ranks = history.map { frame.rank($0.to) }
         let count = frame.path.count
         let (enteredMask, reachedMask) = ReportRules.conversion(history, ranks: ranks, pathCount: count, inPeriod: frame.inPeriod)
         for k in 0..<min(count, 64) where enteredMask & (1 << UInt64(k)) != 0 {

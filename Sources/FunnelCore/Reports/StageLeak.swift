@@ -42,40 +42,45 @@ extension ReportRules {
     }
 }
 
-/// Counts the leaks of each stage, one deal at a time (`ReportBuilder`).
+/// Counts the leaks of each stage, one deal at a time (`ReportBuilder`), by the stage's slot in
+/// the report's frame (`ReportFrame.slot`): a stage the frame lacks is in no row.
 struct LeakCounter {
-    private(set) var deals: [String: Int] = [:]
-    private(set) var lost: [String: Int] = [:]
-    private(set) var stuck: [String: Int] = [:]
-    private(set) var leaked: [String: Int] = [:]
+    private(set) var deals: [Int]
+    private(set) var lost: [Int]
+    private(set) var stuck: [Int]
+    private(set) var leaked: [Int]
+
+    init(slots: Int) {
+        let zeros = Array(repeating: 0, count: slots)
+        (deals, lost, stuck, leaked) = (zeros, zeros, zeros, zeros)
+    }
 
     /// Adds one deal: its stays in the period and the stage it was lost from in the period, if any.
-    mutating func add(stays: [(stage: String, late: Bool)], lostFrom: String?) {
+    mutating func add(stays: [(stage: String, late: Bool)], lostFrom: String?, in frame: ReportFrame) {
         for stay in stays {
-            deals[stay.stage, default: 0] += 1
+            guard let s = frame.slot(stay.stage) else { continue }
+            deals[s] += 1
             let wasLost = lostFrom == stay.stage
-            if wasLost { lost[stay.stage, default: 0] += 1 }
-            if stay.late { stuck[stay.stage, default: 0] += 1 }
-            if wasLost || stay.late { leaked[stay.stage, default: 0] += 1 }
+            if wasLost { lost[s] += 1 }
+            if stay.late { stuck[s] += 1 }
+            if wasLost || stay.late { leaked[s] += 1 }
         }
     }
 
     /// Adds the counts of other deals.
     mutating func add(_ other: LeakCounter) {
-        deals.merge(other.deals, uniquingKeysWith: +)
-        lost.merge(other.lost, uniquingKeysWith: +)
-        stuck.merge(other.stuck, uniquingKeysWith: +)
-        leaked.merge(other.leaked, uniquingKeysWith: +)
+        for s in deals.indices {
+            (deals[s], lost[s]) = (deals[s] + other.deals[s], lost[s] + other.lost[s])
+            (stuck[s], leaked[s]) = (stuck[s] + other.stuck[s], leaked[s] + other.leaked[s])
+        }
     }
 
-    /// One row per stage with deals in the period, in the order given; a won stage only when
-    /// deals were lost from it (a customer who left).
-    func rows(_ stages: [Stage]) -> [StageLeak] {
-        stages.compactMap { stage in
-            guard let n = deals[stage.id], n > 0, stage.kind != .won || (lost[stage.id] ?? 0) > 0 else { return nil }
-            return StageLeak(
-                stage: stage, deals: n, lost: lost[stage.id] ?? 0, stuck: stuck[stage.id] ?? 0,
-                leaked: leaked[stage.id] ?? 0)
+    /// One row per counted stage with deals in the period, in the frame's order; a won stage only
+    /// when deals were lost from it (a customer who left).
+    func rows(_ frame: ReportFrame) -> [StageLeak] {
+        frame.counted.compactMap { stage in
+            guard let s = frame.slot(stage.id), deals[s] > 0, stage.kind != .won || lost[s] > 0 else { return nil }
+            return StageLeak(stage: stage, deals: deals[s], lost: lost[s], stuck: stuck[s], leaked: leaked[s])
         }
     }
 

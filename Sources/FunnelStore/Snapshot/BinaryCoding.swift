@@ -102,6 +102,18 @@ struct BinaryReader {
     mutating func optionalString() throws -> String? {
         try u8() == 1 ? try string() : nil
     }
+
+    /// A string when `keep`, else stepped over: "" (a reader without `DealParts.details`).
+    mutating func text(_ keep: Bool) throws -> String {
+        if keep { return try string() }
+        try skipString()
+        return ""
+    }
+
+    /// An optional string when `keep`, else stepped over: nil.
+    mutating func optionalText(_ keep: Bool) throws -> String? {
+        try u8() == 1 ? try text(keep) : nil
+    }
 }
 
 /// A 32-bit checksum of the cache's bytes, to tell a whole record from a torn or changed one:

@@ -11,41 +11,15 @@ enum DealBinary {
         w.string(deal.contact)
         w.string(deal.phone)
         w.string(deal.email)
-        // The value: 0 none, 1 hundredths, 2 the decimal text (anything else).
-        if let value = deal.value {
-            if let cents = deal.hundredths ?? Money.cents(value) {
-                w.u8(1)
-                w.u64(cents)
-            } else {
-                w.u8(2)
-                w.string(Money.plain(value))
-            }
-        } else {
-            w.u8(0)
-        }
+        writeValue(deal, to: &w)
         w.string(deal.currency)
         w.optionalString(deal.owner)
         w.string(deal.stage)
         w.optionalString(deal.pipeline)
-        w.f64(deal.created.timeIntervalSince1970)
-        w.f64(deal.stageEntered.timeIntervalSince1970)
-        if let next = deal.nextAction {
-            w.u8(1)
-            w.i64(Int64(next.date.daysSinceEpoch))
-            w.string(next.text)
-        } else {
-            w.u8(0)
-        }
+        writeTimes(deal, details: true, to: &w)
         w.optionalString(deal.lostReason)
         w.string(deal.notes)
-        w.u32(UInt32(deal.history.count))
-        for change in deal.history {
-            w.f64(change.at.timeIntervalSince1970)
-            w.string(change.by)
-            w.optionalString(change.from)
-            w.string(change.to)
-            w.optionalString(change.pipeline)
-        }
+        writeHistory(deal.history, details: true, to: &w)
         w.i64(Int64(deal.revision))
         w.f64(deal.updated.timeIntervalSince1970)
         writeActivities(deal.activities, to: &w)
@@ -61,6 +35,60 @@ enum DealBinary {
         }
         w.string(deal.source)
         writeLater(deal, to: &w)
+    }
+
+    /// When the deal was made and entered its stage, and its next action (0 none; 1, its day and
+    /// its words, "" without `details`).
+    static func writeTimes(_ deal: Deal, details: Bool, to w: inout BinaryWriter) {
+        w.f64(deal.created.timeIntervalSince1970)
+        w.f64(deal.stageEntered.timeIntervalSince1970)
+        if let next = deal.nextAction {
+            w.u8(1)
+            w.i64(Int64(next.date.daysSinceEpoch))
+            w.string(details ? next.text : "")
+        } else {
+            w.u8(0)
+        }
+    }
+
+    /// What `writeTimes` wrote; the next action's words only with `details`.
+    static func readTimes(_ r: inout BinaryReader, details: Bool) throws -> (created: Date, stageEntered: Date, next: NextAction?) {
+        let created = Date(timeIntervalSince1970: try r.f64())
+        let stageEntered = Date(timeIntervalSince1970: try r.f64())
+        switch try r.u8() {
+        case 0: return (created, stageEntered, nil)
+        case 1:
+            let day = Day(daysSinceEpoch: Int(try r.i64()))
+            return (created, stageEntered, NextAction(date: day, text: try r.text(details)))
+        default: throw CacheUnreadable()
+        }
+    }
+
+    /// Each stage change: its time, who made it ("" without `details`), from, to and pipeline.
+    static func writeHistory(_ history: [StageChange], details: Bool, to w: inout BinaryWriter) {
+        w.u32(UInt32(history.count))
+        for change in history {
+            w.f64(change.at.timeIntervalSince1970)
+            w.string(details ? change.by : "")
+            w.optionalString(change.from)
+            w.string(change.to)
+            w.optionalString(change.pipeline)
+        }
+    }
+
+    /// The value: 0 none, 1 hundredths, 2 the decimal text (anything else).
+    static func writeValue(_ deal: Deal, to w: inout BinaryWriter) {
+        if let value = deal.value {
+            if let cents = deal.hundredths ?? Money.cents(value) {
+                w.u8(1)
+                w.u64(cents)
+            } else {
+                w.u8(2)
+                w.string(Money.plain(value))
+            }
+        } else {
+            w.u8(0)
+        }
     }
 
     static func writeActivities(_ activities: [Activity], to w: inout BinaryWriter) {
@@ -143,12 +171,12 @@ enum DealBinary {
         }
     }
 
-    static func readForecast(_ r: inout BinaryReader, into deal: inout Deal) throws {
+    static func readForecast(_ r: inout BinaryReader) throws -> (probability: Int?, expectedClose: Day?) {
         let percent = try r.u8()
-        deal.probability = percent == 255 ? nil : Int(percent)
+        let probability = percent == 255 ? nil : Int(percent)
         switch try r.u8() {
-        case 0: deal.expectedClose = nil
-        case 1: deal.expectedClose = Day(daysSinceEpoch: Int(try r.i64()))
+        case 0: return (probability, nil)
+        case 1: return (probability, Day(daysSinceEpoch: Int(try r.i64())))
         default: throw CacheUnreadable()
         }
     }
@@ -177,7 +205,9 @@ enum DealBinary {
         var quotes: [IssuedQuote]
     }
 
-    static func readLater(_ r: inout BinaryReader, into deal: inout Deal) throws {
+    /// The priority and forecast; the assignments, billed modules and quotes only with `details`
+    /// (stepped over without).
+    static func readLater(_ r: inout BinaryReader, into deal: inout Deal, details: Bool = true) throws {
         let rank = Int(try r.u8())
         guard rank < Priority.allCases.count else { throw CacheUnreadable() }
         deal.priority = Priority.allCases[rank]
@@ -185,19 +215,21 @@ enum DealBinary {
         guard assignmentCount <= r.remaining else { throw CacheUnreadable() }
         for _ in 0..<assignmentCount {
             let at = Date(timeIntervalSince1970: try r.f64())
-            let by = try r.string()
-            let from = try r.optionalString()
-            deal.assignments.append(Assignment(at: at, by: by, from: from, to: try r.optionalString()))
+            let by = try r.text(details)
+            let from = try r.optionalText(details)
+            let to = try r.optionalText(details)
+            if details { deal.assignments.append(Assignment(at: at, by: by, from: from, to: to)) }
         }
         let moduleCount = Int(try r.u32())
         guard moduleCount <= r.remaining else { throw CacheUnreadable() }
         for _ in 0..<moduleCount {
-            let module = try r.string()
+            let module = try r.text(details)
             let at = Date(timeIntervalSince1970: try r.f64())
-            deal.modules.append(BilledModule(module: module, at: at, by: try r.string()))
+            let by = try r.text(details)
+            if details { deal.modules.append(BilledModule(module: module, at: at, by: by)) }
         }
-        try readQuotes(&r, into: &deal)
-        try readForecast(&r, into: &deal)
+        if details { try readQuotes(&r, into: &deal) } else { try r.skipString() }
+        (deal.probability, deal.expectedClose) = try readForecast(&r)
     }
 
     /// Steps over the history as `write` wrote it, making none; an empty history to put in its place.
@@ -214,14 +246,15 @@ enum DealBinary {
         return []
     }
 
-    static func readHistory(_ r: inout BinaryReader) throws -> [StageChange] {
+    /// What `writeHistory` wrote; who made each change only with `details`.
+    static func readHistory(_ r: inout BinaryReader, details: Bool = true) throws -> [StageChange] {
         let historyCount = Int(try r.u32())
         guard historyCount <= r.remaining else { throw CacheUnreadable() }
         var history: [StageChange] = []
         history.reserveCapacity(historyCount)
         for _ in 0..<historyCount {
             let at = Date(timeIntervalSince1970: try r.f64())
-            let by = try r.string()
+            let by = try r.text(details)
             let from = try r.optionalString()
             let to = try r.string()
             history.append(StageChange(at: at, by: by, from: from, to: to, pipeline: try r.optionalString()))
@@ -232,26 +265,22 @@ enum DealBinary {
     /// A deal; without the parts `leaving` names (`Deal.leaveOut`), stepped over unmade.
     static func read(_ r: inout BinaryReader, leaving: DealParts = []) throws -> Deal {
         let id = try r.string()
-        let title = try r.string()
-        let company = try r.string()
-        let contact = try r.string()
-        let phone = try r.string()
-        let email = try r.string()
+        // Without `.details`, the texts are stepped over (`Deal.leaveOut` puts back the rest's defaults).
+        let details = !leaving.contains(.details)
+        let title = try r.text(details)
+        let company = try r.text(details)
+        let contact = try r.text(details)
+        let phone = try r.text(details)
+        let email = try r.text(details)
         let (value, cents, valueInRange) = try readValue(&r)
         let currency = try r.string()
         let owner = try r.optionalString()
         let stage = try r.string()
         let pipeline = try r.optionalString()
-        let created = Date(timeIntervalSince1970: try r.f64())
-        let stageEntered = Date(timeIntervalSince1970: try r.f64())
-        var nextAction: NextAction?
-        if try r.u8() == 1 {
-            let day = Day(daysSinceEpoch: Int(try r.i64()))
-            nextAction = NextAction(date: day, text: try r.string())
-        }
+        let (created, stageEntered, nextAction) = try readTimes(&r, details: details)
         let lostReason = try r.optionalString()
-        let notes = try r.string()
-        let history = leaving.contains(.history) ? try skipHistory(&r) : try readHistory(&r)
+        let notes = try r.text(details)
+        let history = leaving.contains(.history) ? try skipHistory(&r) : try readHistory(&r, details: details)
         let revision = Int(try r.i64())
         let updated = Date(timeIntervalSince1970: try r.f64())
         var deal = Deal(
@@ -266,7 +295,17 @@ enum DealBinary {
         } else {
             deal.activities = try readActivities(&r)
         }
+        try readTerms(&r, into: &deal)
+        deal.source = try r.text(details)
+        try readLater(&r, into: &deal, details: details)
         deal.leaveOut(leaving)
+        // The cache is a file too: a value outside the limits (or a time that is not a number) is not trusted.
+        guard ValuesWithinLimits.violation(in: deal, valueInRange: valueInRange) == nil else { throw CacheUnreadable() }
+        return deal
+    }
+
+    /// The call steps ticked and the payment terms.
+    static func readTerms(_ r: inout BinaryReader, into deal: inout Deal) throws {
         let steps = try r.u8()
         for (i, step) in CallStep.allCases.enumerated() where steps & (1 << i) != 0 { deal.callSteps.insert(step) }
         if try r.u8() == 1 {
@@ -275,11 +314,6 @@ enum DealBinary {
             guard method < PaymentMethod.allCases.count else { throw CacheUnreadable() }
             deal.paymentTerms = PaymentTerms(installments: installments, method: PaymentMethod.allCases[method])
         }
-        deal.source = try r.string()
-        try readLater(&r, into: &deal)
-        // The cache is a file too: a value outside the limits (or a time that is not a number) is not trusted.
-        guard ValuesWithinLimits.violation(in: deal, valueInRange: valueInRange) == nil else { throw CacheUnreadable() }
-        return deal
     }
 
     /// The value (0 none, 1 hundredths, 2 the decimal text), and whether it is known to be in

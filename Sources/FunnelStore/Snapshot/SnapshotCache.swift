@@ -10,10 +10,11 @@ import Glibc
 /// the cache is trusted only while the data directory's fingerprint (see
 /// `FunnelStore.fingerprint`) equals the one the cache last recorded, and is rebuilt otherwise.
 ///
-///     cache/snapshot.bin   "FNLSNAP9", generation, fingerprint, count, then a head per deal
+///     cache/snapshot.bin   "FNLSNAPA", generation, fingerprint, count, the length of the
+///                          counted deals at the end, then a head per deal
 ///                          (id, owner, pipeline, stage, where its deal starts after the
 ///                          heads, its length, the checksum of its bytes), the checksum of all
-///                          that, then the deals
+///                          that, then the deals, then the counted deals (`CountedDeals`)
 ///     cache/journal.bin    "FNLJRNL8", generation, then records: length, payload, checksum
 ///                          payload: 1 + a deal, or 2 + the fingerprint after a write
 ///
@@ -29,7 +30,7 @@ struct SnapshotCache {
     /// Past this size the journal is folded into a new snapshot.
     static let journalLimit = 8 << 20
 
-    static let snapshotMagic = Array("FNLSNAP9".utf8)
+    static let snapshotMagic = Array("FNLSNAPA".utf8)
     static let journalMagic = Array("FNLJRNL8".utf8)
 
     /// Whether the cache's folder is a real one, or not made yet. A link there (or a file) is
@@ -57,16 +58,48 @@ struct SnapshotCache {
         // `> snapshot.bin`) would end the process with SIGBUS. Only the heads and the wanted
         // deals' bytes are read (a rep's list at a million deals reads 2 % of the file).
         guard folderIsReal, let journal = try? AtomicFile.read(journalPath), let snapshot = SnapshotReader(path: snapshotPath),
-            let heads = snapshot.heads(wanted: wanted), var deals = snapshot.deals(heads, leaving: leaving)
+            let heads = snapshot.heads(wanted: wanted), var deals = snapshot.deals(heads, leaving: leaving),
+            let later = Self.journal(journal, generation: heads.generation, recorded: heads.fingerprint), later.fingerprint == fingerprint
         else { return nil }
-        let (generation, total) = (heads.generation, heads.count)
-        var recorded = heads.fingerprint
-        let journalOK: Bool = journal.withUnsafeBytes { raw in
+        for deal in later.deals {
+            // A later version may have left what the reader wants (another owner).
+            deals[deal.id] = wanted(DealHead(deal)) ? deal : nil
+        }
+        return (deals, heads.count)
+    }
+
+    /// `load` for a reader that counts (`CountedDeals.leaving` left out): only the counted deals
+    /// are read, the snapshot's in the order of their ids, then the journal's (each without
+    /// those parts too).
+    func loadCounted(fingerprint: String, wanted: (DealHead) -> Bool) -> (deals: [Deal], total: Int)? {
+        guard folderIsReal, let journal = try? AtomicFile.read(journalPath), let snapshot = SnapshotReader(path: snapshotPath),
+            let header = snapshot.header(), var deals = snapshot.countedDeals(header, wanted: wanted),
+            let later = Self.journal(journal, generation: header.generation, recorded: header.fingerprint), later.fingerprint == fingerprint
+        else { return nil }
+        guard !later.deals.isEmpty else { return (deals, header.count) }
+        // The journal's last version of each deal, put where the snapshot had it, or after.
+        var latest: [String: Deal?] = [:]
+        for var deal in later.deals {
+            deal.leaveOut(CountedDeals.leaving)
+            latest[deal.id] = .some(wanted(DealHead(deal)) ? deal : nil)
+        }
+        deals = deals.compactMap { deal in latest.removeValue(forKey: deal.id) ?? deal }
+        deals += later.deals.compactMap { latest.removeValue(forKey: $0.id) ?? nil }
+        return (deals, header.count)
+    }
+
+    /// The journal's deals in the order they were written, and the fingerprint it last recorded
+    /// (`recorded` when none); nil when it is not the journal of `generation`. A torn or changed
+    /// last record ends it.
+    static func journal(_ journal: Data, generation: UInt64, recorded: String) -> (deals: [Deal], fingerprint: String)? {
+        journal.withUnsafeBytes { raw -> (deals: [Deal], fingerprint: String)? in
             var r = BinaryReader(raw)
+            var deals: [Deal] = []
+            var recorded = recorded
             do {
-                guard raw.count >= 16, Array(raw[0..<8]) == Self.journalMagic else { return false }
+                guard raw.count >= 16, Array(raw[0..<8]) == Self.journalMagic else { return nil }
                 r.offset = 8
-                guard try r.u64() == generation else { return false }
+                guard try r.u64() == generation else { return nil }
                 while r.remaining >= 8 {
                     let length = Int(try r.u32())
                     guard length + 4 <= r.remaining else { break }  // a torn last record: ignored
@@ -75,24 +108,17 @@ struct SnapshotCache {
                     guard try check.u32() == checksum(payload) else { break }
                     var p = BinaryReader(payload)
                     switch try p.u8() {
-                    case 1:
-                        let deal = try DealBinary.read(&p)
-                        // A later version may have left what the reader wants (another owner).
-                        deals[deal.id] = wanted(DealHead(deal)) ? deal : nil
-                    case 2:
-                        recorded = try p.string()
-                    default:
-                        return false
+                    case 1: deals.append(try DealBinary.read(&p))
+                    case 2: recorded = try p.string()
+                    default: return nil
                     }
                     r.offset += length + 4
                 }
-                return true
+                return (deals, recorded)
             } catch {
-                return false
+                return nil
             }
         }
-        guard journalOK, recorded == fingerprint else { return nil }
-        return (deals, total)
     }
 
     /// The deals the heads point at, decoded on every core (a deal is read from its own bytes
@@ -129,8 +155,11 @@ struct SnapshotCache {
         let checksum: UInt32
     }
 
-    /// Replaces the cache with `deals` as of `fingerprint`, and starts an empty journal.
-    func write<C: Collection>(_ deals: C, fingerprint: String) throws where C.Element == Deal {
+    /// Replaces the cache with `deals` as of `fingerprint`, and starts an empty journal; the
+    /// counted deals in parts of at most `countedPartBytes`.
+    func write<C: Collection>(
+        _ deals: C, fingerprint: String, countedPartBytes: Int = SnapshotReader.partBytes
+    ) throws where C.Element == Deal {
         // A deal read without some of its parts is never written, not even into the cache.
         guard folderIsReal, !deals.contains(where: { !$0.leftOut.isEmpty }) else { return }
         try AtomicFile.makeDirectory(directory)
@@ -140,6 +169,9 @@ struct SnapshotCache {
         w.u64(generation)
         w.string(fingerprint)
         w.u32(UInt32(deals.count))
+        var counted = BinaryWriter(capacity: deals.count * 96)
+        CountedDeals.write(Array(deals), to: &counted, partBytes: countedPartBytes)
+        w.u64(UInt64(counted.bytes.count))
         var bodies = BinaryWriter(capacity: deals.count * 600)
         for deal in deals {
             let start = bodies.bytes.count
@@ -151,6 +183,7 @@ struct SnapshotCache {
         }
         w.u32(w.bytes.withUnsafeBytes { checksum($0) })
         w.append(bodies.bytes)
+        w.append(counted.bytes)
         var j = BinaryWriter()
         j.append(Self.journalMagic)
         j.u64(generation)

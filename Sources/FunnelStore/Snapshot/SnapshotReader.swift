@@ -23,6 +23,20 @@ final class SnapshotReader {
         /// The wanted deals, their starts counted from `dealsStart`.
         let spans: [SnapshotCache.DealSpan]
         let dealsStart: Int
+        /// Where the deals end: the counted deals follow (`CountedDeals`).
+        let dealsEnd: Int
+    }
+
+    /// What the snapshot begins with.
+    struct Header {
+        let generation: UInt64
+        let fingerprint: String
+        /// How many deals the snapshot holds.
+        let count: Int
+        /// The length of the counted deals, the file's last bytes.
+        let countedLength: Int
+        /// Where the heads begin.
+        let end: Int
     }
 
     /// Gaps between wanted deals smaller than this are read through rather than skipped.
@@ -62,26 +76,67 @@ final class SnapshotReader {
                 }
             }
             // What cannot be read from a prefix may be read from more of the file; from all of it, never.
-            if sized, let heads = bytes.withUnsafeBytes({ try? Self.parseHeads($0, wanted: wanted) }) { return heads }
+            if sized, let heads = bytes.withUnsafeBytes({ try? Self.parseHeads($0, size: size, wanted: wanted) }) { return heads }
             guard prefix < size else { return nil }
             prefix = min(size, prefix * 4)
         }
     }
 
-    /// The header: generation, fingerprint, how many deals; and where the heads begin.
-    static func parseHeader(_ raw: UnsafeRawBufferPointer) throws -> (generation: UInt64, fingerprint: String, count: Int, end: Int) {
+    /// The header alone: the file's start, read again longer while it runs past what was read.
+    func header() -> Header? {
+        var prefix = min(size, 64 << 10)
+        while true {
+            guard let bytes = try? AtomicFile.readRange(fd, path: path, at: 0, count: prefix), bytes.count == prefix else { return nil }
+            if let header = bytes.withUnsafeBytes({ try? Self.parseHeader($0) }) { return header }
+            guard prefix < size else { return nil }
+            prefix = min(size, prefix * 4)
+        }
+    }
+
+    /// The header: generation, fingerprint, how many deals, the counted deals' length and
+    /// checksum; and where the heads begin.
+    static func parseHeader(_ raw: UnsafeRawBufferPointer) throws -> Header {
         var r = BinaryReader(raw)
         guard raw.count >= 8, Array(raw[0..<8]) == SnapshotCache.snapshotMagic else { throw CacheUnreadable() }
         r.offset = 8
         let generation = try r.u64()
         let recorded = try r.string()
-        return (generation, recorded, Int(try r.u32()), r.offset)
+        let count = Int(try r.u32())
+        guard let countedLength = Int(exactly: try r.u64()) else { throw CacheUnreadable() }
+        return Header(
+            generation: generation, fingerprint: recorded, count: count, countedLength: countedLength, end: r.offset)
     }
 
-    static func parseHeads(_ raw: UnsafeRawBufferPointer, wanted: (DealHead) -> Bool) throws -> Heads {
-        let (generation, recorded, count, headsStart) = try parseHeader(raw)
+    /// The counted deals (`CountedDeals`) whose head `wanted` accepts, in the order of their ids,
+    /// read a part at a time into one buffer; nil when the section is missing, changed, or not
+    /// what the header says.
+    func countedDeals(_ header: Header, wanted: (DealHead) -> Bool) -> [Deal]? {
+        guard header.countedLength <= size - header.end else { return nil }
+        let buffer = PartBuffer(), partHead = PartBuffer()
+        var deals: [Deal] = []
+        var (offset, seen, last): (Int, Int, String?) = (size - header.countedLength, 0, nil)
+        while offset < size {
+            let lengthAndSum = partHead.bytes(8)
+            guard size - offset >= 8, (try? AtomicFile.readRange(fd, path: path, at: offset, into: lengthAndSum)) == true else { return nil }
+            let length = Int(UInt32(littleEndian: lengthAndSum.loadUnaligned(as: UInt32.self)))
+            let sum = UInt32(littleEndian: lengthAndSum.loadUnaligned(fromByteOffset: 4, as: UInt32.self))
+            guard length <= size - offset - 8 else { return nil }
+            let bytes = UnsafeRawBufferPointer(buffer.bytes(length))
+            guard (try? AtomicFile.readRange(fd, path: path, at: offset + 8, into: buffer.bytes(length))) == true, checksum(bytes) == sum,
+                let part = CountedDeals.read(bytes, after: last, wanted: wanted)
+            else { return nil }
+            deals += part.deals
+            (offset, seen, last) = (offset + 8 + length, seen + part.count, part.last)
+        }
+        return seen == header.count ? deals : nil
+    }
+
+    static func parseHeads(_ raw: UnsafeRawBufferPointer, size: Int, wanted: (DealHead) -> Bool) throws -> Heads {
+        let header = try parseHeader(raw)
+        let (generation, recorded, count, headsStart) = (header.generation, header.fingerprint, header.count, header.end)
         var r = BinaryReader(raw, offset: headsStart)
         var spans: [SnapshotCache.DealSpan] = []
+        spans.reserveCapacity(min(count, raw.count / 32))
         for _ in 0..<count {
             let head = try DealHead.read(&r)
             guard let start = Int(exactly: try r.u64()) else { throw CacheUnreadable() }
@@ -90,8 +145,12 @@ final class SnapshotReader {
             if wanted(head) { spans.append(SnapshotCache.DealSpan(head: head, start: start, length: length, checksum: checksum)) }
         }
         let headsEnd = r.offset
-        guard try r.u32() == checksum(UnsafeRawBufferPointer(rebasing: raw[..<headsEnd])) else { throw CacheUnreadable() }
-        return Heads(generation: generation, fingerprint: recorded, count: count, spans: spans, dealsStart: r.offset)
+        guard try r.u32() == checksum(UnsafeRawBufferPointer(rebasing: raw[..<headsEnd])),
+            header.countedLength <= size - r.offset
+        else { throw CacheUnreadable() }
+        return Heads(
+            generation: generation, fingerprint: recorded, count: count, spans: spans, dealsStart: r.offset,
+            dealsEnd: size - header.countedLength)
     }
 
     /// How many bytes of the deals' region are read and decoded at a time: the buffer is freed
@@ -100,7 +159,7 @@ final class SnapshotReader {
 
     /// The wanted deals, read and decoded (on every core), or nil when any is missing or wrong.
     func deals(_ heads: Heads, partBytes: Int = SnapshotReader.partBytes, leaving: DealParts = []) -> [String: Deal]? {
-        let region = size - heads.dealsStart
+        let region = heads.dealsEnd - heads.dealsStart
         // A head pointing outside the file is a cache to rebuild (and never an overflow here).
         guard region >= 0, heads.spans.allSatisfy({ $0.start <= region && $0.length <= region - $0.start }) else { return nil }
         var deals: [String: Deal] = [:]
@@ -109,8 +168,10 @@ final class SnapshotReader {
         // alive while every deal is decoded) only when a hand-made file has them otherwise.
         let spans = heads.spans
         let ordered = zip(spans, spans.dropFirst()).allSatisfy { $0.start <= $1.start } ? spans : spans.sorted { $0.start < $1.start }
+        // One buffer for every part, so its pages are faulted in once, not once per part.
+        let buffer = PartBuffer()
         for part in Self.parts(ordered, partBytes: partBytes) {
-            guard let decoded = readPart(part, dealsStart: heads.dealsStart, leaving: leaving) else { return nil }
+            guard let decoded = readPart(part, dealsStart: heads.dealsStart, leaving: leaving, into: buffer) else { return nil }
             for deal in decoded { deals[deal.id] = deal }
         }
         return deals
@@ -131,21 +192,20 @@ final class SnapshotReader {
 
     /// One part's deals: its bytes read (the spans and their near neighbours, `plan`) into a
     /// buffer of its own, decoded on every core; nil when any is missing or wrong.
-    func readPart(_ part: ArraySlice<SnapshotCache.DealSpan>, dealsStart: Int, leaving: DealParts = []) -> [Deal]? {
+    func readPart(
+        _ part: ArraySlice<SnapshotCache.DealSpan>, dealsStart: Int, leaving: DealParts = [], into buffer: PartBuffer = PartBuffer()
+    ) -> [Deal]? {
         guard let base = part.first?.start else { return [] }
         let extent = part.map { $0.start + $0.length }.max()! - base
         let relative = part.map { SnapshotCache.DealSpan(head: $0.head, start: $0.start - base, length: $0.length, checksum: $0.checksum) }
         let (ranges, moved) = Self.plan(relative, region: extent)
-        // The ranges lie one after another in the buffer (`plan`): read in turn, appended.
-        var buffer = Data()
-        buffer.reserveCapacity(ranges.last.map { $0.at + $0.count } ?? 0)
+        // The ranges lie one after another in the buffer (`plan`): read in turn, each into its place.
+        let bytes = buffer.bytes(ranges.last.map { $0.at + $0.count } ?? 0)
         for range in ranges {
-            guard let bytes = try? AtomicFile.readRange(fd, path: path, at: dealsStart + base + range.first, count: range.count),
-                bytes.count == range.count
-            else { return nil }
-            buffer.append(bytes)
+            let place = UnsafeMutableRawBufferPointer(rebasing: bytes[range.at..<(range.at + range.count)])
+            guard (try? AtomicFile.readRange(fd, path: path, at: dealsStart + base + range.first, into: place)) == true else { return nil }
         }
-        let decoded = buffer.withUnsafeBytes { SnapshotCache.decodeDeals($0, heads: moved, from: 0, leaving: leaving) }
+        let decoded = SnapshotCache.decodeDeals(UnsafeRawBufferPointer(bytes), heads: moved, from: 0, leaving: leaving)
         var deals: [Deal] = []
         deals.reserveCapacity(decoded.count)
         for deal in decoded {
@@ -188,4 +248,21 @@ final class SnapshotReader {
         }
         return (ranges, moved)
     }
+}
+
+/// The bytes one part of the snapshot is read into, kept from part to part and grown when a part
+/// needs more: its pages are faulted in once for a whole load.
+final class PartBuffer {
+    private var storage = UnsafeMutableRawBufferPointer(start: nil, count: 0)
+
+    /// The first `count` bytes, the buffer grown first when it is smaller.
+    func bytes(_ count: Int) -> UnsafeMutableRawBufferPointer {
+        if storage.count < count {
+            storage.deallocate()
+            storage = .allocate(byteCount: count, alignment: 16)
+        }
+        return UnsafeMutableRawBufferPointer(rebasing: storage[0..<count])
+    }
+
+    deinit { storage.deallocate() }
 }

@@ -45,8 +45,8 @@ enum ReportCommand: Command {
         let format = try arguments.choice(.format, as: ReportOutput.self) ?? .text
         let period = try self.period(arguments, session: session)
         let scope = try self.scope(arguments, funnel: funnel, actor: actor)
-        // The report counts stages, values and histories, never activities: none are decoded.
-        let readable = try session.deals(for: actor, in: funnel, scope: scope, leaving: .activities)
+        // The report counts stages, values and histories: no activity, no text a person reads is decoded.
+        let readable = try session.deals(for: actor, in: funnel, scope: scope, leaving: [.activities, .details])
         let (deals, team) = try scoped(readable, scope: scope, funnel: funnel, actor: actor)
         if let text = arguments[.deals] {
             return try drill(text, deals: deals, funnel: funnel, period: period, json: format == .json, session: session)
@@ -63,12 +63,17 @@ enum ReportCommand: Command {
         }
     }
 
-    /// The deals and sellers `scope` covers; each deal's history as its pipeline sees it.
+    /// The deals and sellers `scope` covers.
     static func scoped(_ all: [Deal], scope: Scope, funnel: Funnel, actor: User) throws -> ([Deal], Team) {
-        let deals = all.filter { deal in
-            // A rep's report covers the deals they own; the shared inbox is not theirs to report on.
-            scope == .mine ? deal.owner == actor.account : Visibility.includes(deal, scope: scope, actor: actor)
-        }.map(\.historyInItsPipeline)
+        // Everyone's deals, when the actor may see everyone's, are all of them: none looked at again.
+        let everyone = scope == .everyone && Visibility.includes(owner: nil, scope: scope, actor: actor)
+        let deals =
+            everyone
+            ? all
+            : all.filter { deal in
+                // A rep's report covers the deals they own; the shared inbox is not theirs to report on.
+                scope == .mine ? deal.owner == actor.account : Visibility.includes(deal, scope: scope, actor: actor)
+            }
         let team =
             scope == .everyone
             ? funnel.team

@@ -1,0 +1,142 @@
+import Foundation
+import FunnelCore
+
+/// The snapshot's last section: of every deal only what a report counts (`DealParts.details`
+/// and `.activities` left out), in the order of the ids, so `funnel report` at 100,000 deals
+/// reads a tenth of the file and makes no text a person reads.
+///
+///     parts of at most `SnapshotReader.partBytes`: the part's length, the checksum of its
+///     bytes, then its deals, each: its length, then id, owner, pipeline, stage (what
+///     `DealHead` holds), value, currency, created, stage entered, next action (its words
+///     empty), lost reason, probability, expected close, and the stage changes (who made each
+///     empty), as `DealBinary` writes them
+///
+/// A part is read, checked and decoded at a time (`SnapshotReader.countedDeals`), so a load never
+/// holds the whole section beside the deals.
+enum CountedDeals {
+    /// What a report reads without: the deals come from this section only for such a reader.
+    static let leaving: DealParts = [.activities, .details]
+
+    /// The section of `deals`, in the order of their ids, in parts of at most `partBytes` (a
+    /// larger deal is a part of its own).
+    static func write(_ deals: [Deal], to w: inout BinaryWriter, partBytes: Int = SnapshotReader.partBytes) {
+        var part = BinaryWriter()
+        func close() {
+            guard !part.bytes.isEmpty else { return }
+            w.u32(UInt32(part.bytes.count))
+            w.u32(part.bytes.withUnsafeBytes { checksum($0) })
+            w.append(part.bytes)
+            part = BinaryWriter()
+        }
+        for deal in deals.sorted(by: { $0.id < $1.id }) {
+            var record = BinaryWriter()
+            DealHead(deal).write(to: &record)
+            writeFigures(deal, to: &record)
+            if part.bytes.count + 4 + record.bytes.count > partBytes { close() }
+            part.u32(UInt32(record.bytes.count))
+            part.append(record.bytes)
+        }
+        close()
+    }
+
+    private static func writeFigures(_ deal: Deal, to w: inout BinaryWriter) {
+        DealBinary.writeValue(deal, to: &w)
+        w.string(deal.currency)
+        DealBinary.writeTimes(deal, details: false, to: &w)
+        w.optionalString(deal.lostReason)
+        DealBinary.writeForecast(deal, to: &w)
+        DealBinary.writeHistory(deal.history, details: false, to: &w)
+    }
+
+    /// The deals of one part `raw` whose head `wanted` accepts, decoded on every core, each
+    /// without `leaving`'s parts; how many deals the part holds and the last id. Nil when the part
+    /// is not what `write` made: ids out of order or repeated (the first one after `previous`),
+    /// a deal running past its length or short of it.
+    static func read(
+        _ raw: UnsafeRawBufferPointer, after previous: String?, wanted: (DealHead) -> Bool
+    ) -> (deals: [Deal], count: Int, last: String?)? {
+        guard let (records, count, last) = wantedRecords(raw, after: previous, wanted: wanted) else { return nil }
+        // Read-only for the whole call, which returns before the caller's buffer goes.
+        nonisolated(unsafe) let bytes = raw
+        let starts = Array(stride(from: 0, to: records.count, by: SnapshotCache.decodePart))
+        let parts = parallelMap(starts, chunk: 1) { first -> [Deal]? in
+            let interner = TextInterner()
+            var deals: [Deal] = []
+            deals.reserveCapacity(SnapshotCache.decodePart)
+            for record in records[first..<min(records.count, first + SnapshotCache.decodePart)] {
+                var body = BinaryReader(UnsafeRawBufferPointer(rebasing: bytes[..<record.end]), offset: record.start, interner: interner)
+                guard let deal = try? readFigures(&body, head: record.head), body.offset == record.end else { return nil }
+                deals.append(deal)
+            }
+            return deals
+        }
+        var deals: [Deal] = []
+        deals.reserveCapacity(records.count)
+        for part in parts {
+            guard let part else { return nil }
+            deals += part
+        }
+        return (deals, count, last)
+    }
+
+    /// One record: its head, and where the rest of it lies.
+    typealias Record = (head: DealHead, start: Int, end: Int)
+
+    /// The wanted records, how many there are in all and the last id; nil when the records do
+    /// not fill `raw` exactly or their ids are not in order after `previous`, each once. The heads
+    /// are read on every core; then `wanted` is asked of each, in order, on this one.
+    private static func wantedRecords(
+        _ raw: UnsafeRawBufferPointer, after previous: String?, wanted: (DealHead) -> Bool
+    ) -> (records: [Record], count: Int, last: String?)? {
+        var bounds: [(start: Int, end: Int)] = []
+        bounds.reserveCapacity(raw.count / 128)
+        var r = BinaryReader(raw)
+        while r.remaining > 0 {
+            guard let length = try? Int(r.u32()), length <= r.remaining else { return nil }
+            bounds.append((r.offset, r.offset + length))
+            r.offset += length
+        }
+        let spans = bounds
+        // Read-only for the whole call, which returns before the caller's buffer goes.
+        nonisolated(unsafe) let bytes = raw
+        let starts = Array(stride(from: 0, to: spans.count, by: SnapshotCache.decodePart))
+        let parts = parallelMap(starts, chunk: 1) { first -> [Record]? in
+            let end = min(spans.count, first + SnapshotCache.decodePart)
+            var records: [Record] = []
+            records.reserveCapacity(end - first)
+            for span in spans[first..<end] {
+                var body = BinaryReader(UnsafeRawBufferPointer(rebasing: bytes[..<span.end]), offset: span.start)
+                guard let head = try? DealHead.read(&body) else { return nil }
+                records.append((head, body.offset, span.end))
+            }
+            return records
+        }
+        var records: [Record] = []
+        var last = previous
+        for part in parts {
+            guard let part else { return nil }
+            for record in part {
+                guard last.map({ $0 < record.head.id }) ?? true else { return nil }
+                last = record.head.id
+                if wanted(record.head) { records.append(record) }
+            }
+        }
+        return (records, spans.count, last)
+    }
+
+    private static func readFigures(_ r: inout BinaryReader, head: DealHead) throws -> Deal {
+        let (value, cents, valueInRange) = try DealBinary.readValue(&r)
+        let currency = try r.string()
+        let (created, stageEntered, next) = try DealBinary.readTimes(&r, details: false)
+        let lostReason = try r.optionalString()
+        let forecast = try DealBinary.readForecast(&r)
+        let deal = Deal(
+            counted: Deal.Counted(
+                id: head.id, owner: head.owner, pipeline: head.pipeline, stage: head.stage, hundredths: cents, value: value,
+                currency: currency, created: created, stageEntered: stageEntered, nextActionDay: next?.date, lostReason: lostReason,
+                probability: forecast.probability, expectedClose: forecast.expectedClose,
+                history: try DealBinary.readHistory(&r, details: false)))
+        guard ValuesWithinLimits.violation(in: deal, valueInRange: valueInRange) == nil else { throw CacheUnreadable() }
+        return deal
+    }
+}

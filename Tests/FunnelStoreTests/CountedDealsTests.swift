@@ -1,0 +1,104 @@
+import Foundation
+import FunnelCore
+import Testing
+
+@testable import FunnelStore
+
+/// `funnel report` reads only the snapshot's counted deals (`CountedDeals`): each is the whole
+/// deal without its activities and details (`Deal.leaveOut`), the journal's changes applied, and
+/// anything out of place makes the section unread.
+@Suite struct CountedDealsTests {
+    static let counted: DealParts = [.activities, .details]
+
+    /// Deals with every detail set, ids given in no order.
+    static func deals(_ count: Int) -> [Deal] {
+        (0..<count).map { n in
+            let id = String(format: "c%07d", (n * 7_919) % 100_003).replacingOccurrences(of: "0", with: "q")
+            var deal = SFx.deal(id, owner: n % 5 == 0 ? "sam" : (n % 7 == 0 ? nil : "rita"), stage: n % 3 == 0 ? "won" : "new")
+            deal.source = "web form \(n)"
+            deal.priority = n % 2 == 0 ? .high : .low
+            deal.callSteps = [.rapport, .closing]
+            deal.paymentTerms = PaymentTerms(installments: 3, method: .bankTransfer)
+            deal.assignments = [Assignment(at: SFx.now, by: "mia", from: nil, to: deal.owner)]
+            deal.modules = [BilledModule(module: "Reports", at: SFx.now, by: "rita")]
+            deal.history.append(StageChange(at: SFx.later(2), by: "rita", from: "new", to: deal.stage, pipeline: n % 4 == 0 ? "b2b" : nil))
+            deal.activities = [Activity(at: SFx.later(1), by: "rita", kind: .call, outcome: .reached, note: "נענה")]
+            deal.lostReason = n % 6 == 0 ? "price — מחיר" : nil
+            deal.probability = n % 8 == 0 ? 40 : nil
+            deal.expectedClose = n % 9 == 0 ? Day(iso: "2026-12-31") : nil
+            if n % 10 == 0 { deal.value = nil }
+            deal.revision = 3 + n % 4
+            deal.updated = SFx.later(3)
+            return deal
+        }
+    }
+
+    static func withoutDetails(_ deal: Deal) -> Deal {
+        var lean = deal
+        lean.leaveOut(counted)
+        return lean
+    }
+
+    @Test(arguments: [Int.max, 2_048, 1])
+    func theCountedDealsAreTheWholeDealsWithoutTheirDetailsInTheOrderOfTheirIDs(partBytes: Int) throws {
+        let tmp = try TempDir()
+        defer { tmp.remove() }
+        let cache = SnapshotCache(directory: tmp.path + "/cache")
+        let deals = Self.deals(300)
+        try cache.write(deals, fingerprint: "fp", countedPartBytes: partBytes)
+        let read = try #require(cache.loadCounted(fingerprint: "fp", wanted: { _ in true }))
+        #expect(read.total == 300)
+        #expect(read.deals == deals.sorted { $0.id < $1.id }.map(Self.withoutDetails))
+        #expect(read.deals.allSatisfy { $0.leftOut == Self.counted && $0.title.isEmpty && $0.history.allSatisfy(\.by.isEmpty) })
+        let sams = try #require(cache.loadCounted(fingerprint: "fp", wanted: { $0.owner == "sam" }))
+        #expect(sams.deals == deals.filter { $0.owner == "sam" }.sorted { $0.id < $1.id }.map(Self.withoutDetails))
+        #expect(cache.loadCounted(fingerprint: "other", wanted: { _ in true }) == nil)
+        // The same deals as the deals' own reader gives without those parts, and never written.
+        let leaving = try #require(cache.load(fingerprint: "fp", wanted: { _ in true }, leaving: Self.counted))
+        #expect(leaving.deals == Dictionary(uniqueKeysWithValues: read.deals.map { ($0.id, $0) }))
+        #expect(throws: (any Error).self) { try FunnelJSON.encoder().encode(read.deals[0]) }
+    }
+
+    @Test func theJournalsChangesComeInTheirPlaceOrAfter() throws {
+        let tmp = try TempDir()
+        defer { tmp.remove() }
+        let cache = SnapshotCache(directory: tmp.path + "/cache")
+        let deals = Self.deals(40).sorted { $0.id < $1.id }
+        try cache.write(deals, fingerprint: "fp")
+        var changed = deals[3]
+        changed.stage = "won"
+        var gone = deals[5]
+        gone.owner = "sam"
+        let added = SFx.deal("zzzznew1", owner: "rita")
+        try cache.append([changed, gone, added], fingerprint: "fp2")
+        let read = try #require(cache.loadCounted(fingerprint: "fp2", wanted: { $0.owner != "sam" }))
+        var expected = deals.filter { $0.owner != "sam" }
+        expected[expected.firstIndex { $0.id == changed.id }!] = changed
+        expected.removeAll { $0.id == gone.id }
+        expected.append(added)
+        #expect(read.deals == expected.map(Self.withoutDetails))
+        #expect(cache.loadCounted(fingerprint: "fp", wanted: { _ in true }) == nil, "the journal recorded a later fingerprint")
+    }
+
+    /// A part whose ids are out of order, repeated, or not after the part before is not read.
+    @Test func idsOutOfOrderOrRepeatedAreNotRead() throws {
+        let deals = Self.deals(3).sorted { $0.id < $1.id }
+        func part(_ deals: [Deal]) -> [UInt8] {
+            var w = BinaryWriter()
+            for deal in deals {
+                var one = BinaryWriter()
+                CountedDeals.write([deal], to: &one, partBytes: Int.max)
+                w.append(Array(one.bytes.dropFirst(8)))  // its record, without the part's length and checksum
+            }
+            return w.bytes
+        }
+        func read(_ bytes: [UInt8], after: String? = nil) -> [Deal]? {
+            bytes.withUnsafeBytes { CountedDeals.read($0, after: after, wanted: { _ in true })?.deals }
+        }
+        #expect(read(part(deals))?.map(\.id) == deals.map(\.id))
+        #expect(read(part([deals[0], deals[2], deals[1]])) == nil)
+        #expect(read(part([deals[0], deals[0]])) == nil)
+        #expect(read(part(deals), after: deals[1].id) == nil)
+        #expect(read(Array(part(deals).dropLast())) == nil, "a record short of its length")
+    }
+}
