@@ -49,7 +49,7 @@ public struct DealSet: Sendable {
     public var unreadable: [UnreadableDeal]
 
     /// The same set with only the deals whose head `wanted` accepts.
-    func keeping(_ wanted: (DealHead) -> Bool) -> DealSet {
+    func keeping(_ wanted: @Sendable (DealHead) -> Bool) -> DealSet {
         DealSet(deals: deals.filter { wanted(DealHead($0.value)) }, unreadable: unreadable)
     }
 

@@ -180,7 +180,7 @@ public final class FunnelStore {
     /// 100,000 deals decodes their own and the inbox's. Deals read from the cache come without the
     /// parts `leaving` names (`Deal.leftOut`: they are never written), for a reader that never
     /// looks at them (`funnel report`, `list`); deals read from their files come whole.
-    public func loadDealSet(where wanted: (DealHead) -> Bool, leaving: DealParts = []) throws -> DealSet {
+    public func loadDealSet(where wanted: @Sendable (DealHead) -> Bool, leaving: DealParts = []) throws -> DealSet {
         // A team's shared directory has no cache: one file of every deal would undo the
         // operating system's protection of each rep's deals.
         guard !isShared, FileManager.default.isWritableFile(atPath: root) else { return try loadDealFiles().keeping(wanted) }
@@ -207,7 +207,7 @@ public final class FunnelStore {
     /// and without `DealParts.details` (never written), and the files skipped. From the cache
     /// only the counted deals are read, in the order of their ids (then the journal's); without
     /// a cache, every file is read as by `loadDealSet`.
-    public func loadCountedDeals(where wanted: (DealHead) -> Bool) throws -> DealList {
+    public func loadCountedDeals(where wanted: @Sendable (DealHead) -> Bool) throws -> DealList {
         if !isShared, FileManager.default.isWritableFile(atPath: root),
             let cached = lock.ifFree(shared: true, { cache.loadCounted(fingerprint: fingerprint(), wanted: wanted) }) ?? nil,
             cached.total >= Self.cacheThreshold

@@ -189,10 +189,12 @@ func measureOpen(_ store: FunnelStore, size: Int, manager: User, repetitions: In
         state = nil
         openTimes.append(
             try Measure.time {
-                let funnel = try store.loadFunnel()
-                let s = BoardState(
-                    funnel: funnel, actor: manager, dealsByID: try store.loadDealMap(), now: now, utcOffset: 0,
-                    width: 120, height: 40, scope: .everyone)
+                // As the app opens (`BoardApp.prepare`): pipelines, team, deals, `BoardState.opening`.
+                let data = BoardData(
+                    pipelines: try store.loadPipelineSet(), team: try store.loadTeam(), dealsByID: try store.loadDealMap(),
+                    goals: nil, warning: nil)
+                var s = try opened(data, account: manager.account, now: now)
+                _ = BoardUpdate.apply(.resize(width: 120, height: 40), &s)
                 _ = BoardRender.render(s)
                 state = s
             })
@@ -204,6 +206,15 @@ func measureOpen(_ store: FunnelStore, size: Int, manager: User, repetitions: In
     let shown = board.columns.reduce(0) { $0 + $1.count }, archived = board.index.archived.reduce(0, +)
     try check(shown + archived == size, "the board shows \(shown) of \(size) and counts \(archived) archived")
     return (loadTimes, openTimes, board)
+}
+
+/// The board `account` opens on `data`, as the app opens it.
+func opened(_ data: BoardData, account: String, now: Date) throws -> BoardState {
+    guard
+        let state = BoardState.opening(
+            data, account: account, pipeline: PipelineSet.firstID, goalsProblem: nil, now: now, utcOffset: 0, seed: 1)
+    else { throw WrongResult(description: "\(account) is not on the team") }
+    return state
 }
 
 /// 2. Key to frame: navigation, filter keys (three letters typed and deleted), a card move (update + render); the moves'

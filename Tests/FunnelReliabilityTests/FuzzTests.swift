@@ -89,7 +89,8 @@ import Testing
         #expect(cache.load(fingerprint: "other") == nil)
         let valid = try #require(FileManager.default.contents(atPath: cache.snapshotPath))
         let whole = try #require(cache.load(fingerprint: "fp"))
-        let counted = try #require(cache.loadCounted(fingerprint: "fp", wanted: { _ in true })?.deals)
+        let countedLoaded = cache.loadCounted(fingerprint: "fp", wanted: { _ in true })?.deals
+        let counted = try #require(countedLoaded)
         #expect(counted.count == 20)
         var rng = SeededGenerator(seed: 4)
         for _ in 0..<Self.rounds {

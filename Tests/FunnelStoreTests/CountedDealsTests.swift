@@ -46,15 +46,19 @@ import Testing
         let cache = SnapshotCache(directory: tmp.path + "/cache")
         let deals = Self.deals(300)
         try cache.write(deals, fingerprint: "fp", countedPartBytes: partBytes)
-        let read = try #require(cache.loadCounted(fingerprint: "fp", wanted: { _ in true }))
+        let readLoaded = cache.loadCounted(fingerprint: "fp", wanted: { _ in true })
+        let read = try #require(readLoaded)
         #expect(read.total == 300)
         #expect(read.deals == deals.sorted { $0.id < $1.id }.map(Self.withoutDetails))
         #expect(read.deals.allSatisfy { $0.leftOut == Self.counted && $0.title.isEmpty && $0.history.allSatisfy(\.by.isEmpty) })
-        let sams = try #require(cache.loadCounted(fingerprint: "fp", wanted: { $0.owner == "sam" }))
+        let samsLoaded = cache.loadCounted(fingerprint: "fp", wanted: { $0.owner == "sam" })
+        let sams = try #require(samsLoaded)
         #expect(sams.deals == deals.filter { $0.owner == "sam" }.sorted { $0.id < $1.id }.map(Self.withoutDetails))
-        #expect(cache.loadCounted(fingerprint: "other", wanted: { _ in true }) == nil)
+        let otherFingerprint = cache.loadCounted(fingerprint: "other", wanted: { _ in true })
+        #expect(otherFingerprint == nil)
         // The same deals as the deals' own reader gives without those parts, and never written.
-        let leaving = try #require(cache.load(fingerprint: "fp", wanted: { _ in true }, leaving: Self.counted))
+        let leavingLoaded = cache.load(fingerprint: "fp", wanted: { _ in true }, leaving: Self.counted)
+        let leaving = try #require(leavingLoaded)
         #expect(leaving.deals == Dictionary(uniqueKeysWithValues: read.deals.map { ($0.id, $0) }))
         #expect(throws: (any Error).self) { try FunnelJSON.encoder().encode(read.deals[0]) }
     }
@@ -71,13 +75,15 @@ import Testing
         gone.owner = "sam"
         let added = SFx.deal("zzzznew1", owner: "rita")
         try cache.append([changed, gone, added], fingerprint: "fp2")
-        let read = try #require(cache.loadCounted(fingerprint: "fp2", wanted: { $0.owner != "sam" }))
+        let readLoaded = cache.loadCounted(fingerprint: "fp2", wanted: { $0.owner != "sam" })
+        let read = try #require(readLoaded)
         var expected = deals.filter { $0.owner != "sam" }
         expected[expected.firstIndex { $0.id == changed.id }!] = changed
         expected.removeAll { $0.id == gone.id }
         expected.append(added)
         #expect(read.deals == expected.map(Self.withoutDetails))
-        #expect(cache.loadCounted(fingerprint: "fp", wanted: { _ in true }) == nil, "the journal recorded a later fingerprint")
+        let beforeJournal = cache.loadCounted(fingerprint: "fp", wanted: { _ in true })
+        #expect(beforeJournal == nil, "the journal recorded a later fingerprint")
     }
 
     /// A part whose ids are out of order, repeated, or not after the part before is not read.

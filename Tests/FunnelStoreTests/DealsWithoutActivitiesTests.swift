@@ -31,7 +31,8 @@ import Testing
         let cache = SnapshotCache(directory: tmp.path + "/cache")
         let deals = Self.deals(300)
         try cache.write(deals, fingerprint: "fp")
-        let read = try #require(cache.load(fingerprint: "fp", wanted: { _ in true }, leaving: parts))
+        let readLoaded = cache.load(fingerprint: "fp", wanted: { _ in true }, leaving: parts)
+        let read = try #require(readLoaded)
         #expect(read.deals.count == 300)
         for deal in deals {
             let lean = try #require(read.deals[deal.id])

@@ -23,12 +23,14 @@ import Testing
         let cache = SnapshotCache(directory: tmp.path + "/cache")
         let deals = Self.deals(400)
         try cache.write(deals, fingerprint: "fp")
-        let sams = try #require(cache.load(fingerprint: "fp", wanted: { $0.owner == "sam" }))
+        let samsLoaded = cache.load(fingerprint: "fp", wanted: { $0.owner == "sam" })
+        let sams = try #require(samsLoaded)
         #expect(sams.total == 400)
         #expect(sams.deals == Dictionary(uniqueKeysWithValues: deals.filter { $0.owner == "sam" }.map { ($0.id, $0) }))
         // Read in ranges, not the whole file: each of sam's deals is 50 deals (150 KB) from the next.
         let reader = try #require(SnapshotReader(path: cache.snapshotPath))
-        let heads = try #require(reader.heads(wanted: { $0.owner == "sam" }))
+        let headsLoaded = reader.heads(wanted: { $0.owner == "sam" })
+        let heads = try #require(headsLoaded)
         let (ranges, _) = SnapshotReader.plan(heads.spans, region: reader.size - heads.dealsStart)
         #expect(ranges.count == 8 && ranges.reduce(0) { $0 + $1.count } < (reader.size - heads.dealsStart) / 10)
         #expect(cache.load(fingerprint: "fp")?.count == 400)
@@ -53,7 +55,8 @@ import Testing
         bytes.removeLast(100)
         try bytes.write(to: URL(fileURLWithPath: cache.snapshotPath))
         #expect(cache.load(fingerprint: "fp") == nil)
-        #expect(cache.load(fingerprint: "fp", wanted: { _ in false })?.deals.isEmpty == true, "nothing wanted: nothing read past the heads")
+        let nothingWanted = cache.load(fingerprint: "fp", wanted: { _ in false })
+        #expect(nothingWanted?.deals.isEmpty == true, "nothing wanted: nothing read past the heads")
     }
 }
 
@@ -66,7 +69,8 @@ extension SnapshotReaderTests {
         let deals = Self.deals(300)
         try cache.write(deals, fingerprint: "fp")
         let reader = try #require(SnapshotReader(path: cache.snapshotPath))
-        let heads = try #require(reader.heads(wanted: { _ in true }))
+        let headsLoaded = reader.heads(wanted: { _ in true })
+        let heads = try #require(headsLoaded)
         #expect(SnapshotReader.parts(heads.spans, partBytes: 64 << 10).count > 10)
         #expect(SnapshotReader.parts(heads.spans, partBytes: 1).count == 300, "a deal larger than a part is a part of its own")
         let whole = try #require(reader.deals(heads, partBytes: Int.max))
@@ -78,7 +82,8 @@ extension SnapshotReaderTests {
         bytes[heads.dealsStart + last.start + last.length / 2] ^= 0x01
         try bytes.write(to: URL(fileURLWithPath: cache.snapshotPath))
         let flipped = try #require(SnapshotReader(path: cache.snapshotPath))
-        let again = try #require(flipped.heads(wanted: { _ in true }))
+        let againLoaded = flipped.heads(wanted: { _ in true })
+        let again = try #require(againLoaded)
         #expect(flipped.deals(again, partBytes: 64 << 10) == nil)
     }
 }

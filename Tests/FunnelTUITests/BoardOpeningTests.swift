@@ -31,7 +31,7 @@ struct BoardOpeningTests {
         var old = BoardFixtures.deal("zzzz9999", "Won in spring", stage: "customer", next: nil, enteredDaysAgo: 200)
         old.owner = "dana"
         var withOld = data
-        withOld.deals.append(old)
+        withOld.dealsByID[old.id] = old
         let standard = try #require(open(withOld, account: "dana"))
         #expect(!standard.columnIDs.joined().contains("zzzz9999") && standard.index.archived.reduce(0, +) == 1)
         let keeping = try #require(

@@ -93,16 +93,29 @@ public enum WriteFailure: Hashable, Sendable {
 public struct BoardData: Hashable, Sendable {
     public var pipelines: PipelineSet
     public var team: Team
-    public var deals: [Deal]
+    /// Every deal by id, as the store loads them.
+    public var dealsByID: [String: Deal]
     public var goals: [Goal]?
     public var warning: String?
 
-    public init(pipelines: PipelineSet, team: Team, deals: [Deal], goals: [Goal]?, warning: String?) {
+    /// Every deal.
+    public var deals: [Deal] { Array(dealsByID.values) }
+
+    public init(pipelines: PipelineSet, team: Team, dealsByID: [String: Deal], goals: [Goal]?, warning: String?) {
         self.pipelines = pipelines
         self.team = team
-        self.deals = deals
+        self.dealsByID = dealsByID
         self.goals = goals
         self.warning = warning
+    }
+
+    public init(pipelines: PipelineSet, team: Team, deals: [Deal], goals: [Goal]?, warning: String?) {
+        self.init(pipelines: pipelines, team: team, dealsByID: Self.byID(deals), goals: goals, warning: warning)
+    }
+
+    /// `deals` by id; of a deal given twice, the copy of the higher revision.
+    public static func byID(_ deals: [Deal]) -> [String: Deal] {
+        Dictionary(deals.map { ($0.id, $0) }, uniquingKeysWith: { a, b in a.revision >= b.revision ? a : b })
     }
 }
 

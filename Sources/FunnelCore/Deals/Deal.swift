@@ -336,25 +336,14 @@ public struct Deal: Codable, Hashable, Sendable, Identifiable {
         lostReason: String? = nil, notes: String = "", history: [StageChange] = [],
         revision: Int = 1, updated: Date? = nil
     ) {
-        box = Box(Fields())
-        self.id = id
-        self.title = title
-        self.company = company
-        self.contact = contact
-        self.phone = phone
-        self.email = email
-        self.value = value
-        self.currency = currency
-        self.owner = owner
-        self.stage = stage
-        self.created = created
-        self.stageEntered = stageEntered ?? created
-        self.nextAction = nextAction
-        self.lostReason = lostReason
-        self.notes = notes
-        self.history = history
-        self.revision = revision
-        self.updated = updated ?? created
+        // The fields made first, then boxed once (each setter would look at the box again).
+        var f = Fields()
+        (f.id, f.title, f.company, f.contact, f.phone, f.email) = (id, title, company, contact, phone, email)
+        (f.value, f.hundredths) = (value, value.flatMap(Money.hundredths))
+        (f.currency, f.owner, f.stage, f.created, f.stageEntered) = (currency, owner, stage, created, stageEntered ?? created)
+        (f.nextAction, f.lostReason, f.notes, f.history) = (nextAction, lostReason, notes, history)
+        (f.revision, f.updated) = (revision, updated ?? created)
+        box = Box(f)
     }
 
     /// The value with its currency, when there is one.

@@ -53,7 +53,7 @@ enum CountedDeals {
     /// is not what `write` made: ids out of order or repeated (the first one after `previous`),
     /// a deal running past its length or short of it.
     static func read(
-        _ raw: UnsafeRawBufferPointer, after previous: String?, wanted: (DealHead) -> Bool
+        _ raw: UnsafeRawBufferPointer, after previous: String?, wanted: @Sendable (DealHead) -> Bool
     ) -> (deals: [Deal], count: Int, last: String?)? {
         guard let (records, count, last) = wantedRecords(raw, after: previous, wanted: wanted) else { return nil }
         // Read-only for the whole call, which returns before the caller's buffer goes.
@@ -84,9 +84,9 @@ enum CountedDeals {
 
     /// The wanted records, how many there are in all and the last id; nil when the records do
     /// not fill `raw` exactly or their ids are not in order after `previous`, each once. The heads
-    /// are read on every core; then `wanted` is asked of each, in order, on this one.
+    /// are read, and `wanted` asked of each, on every core.
     private static func wantedRecords(
-        _ raw: UnsafeRawBufferPointer, after previous: String?, wanted: (DealHead) -> Bool
+        _ raw: UnsafeRawBufferPointer, after previous: String?, wanted: @Sendable (DealHead) -> Bool
     ) -> (records: [Record], count: Int, last: String?)? {
         var bounds: [(start: Int, end: Int)] = []
         bounds.reserveCapacity(raw.count / 128)
@@ -100,26 +100,25 @@ enum CountedDeals {
         // Read-only for the whole call, which returns before the caller's buffer goes.
         nonisolated(unsafe) let bytes = raw
         let starts = Array(stride(from: 0, to: spans.count, by: SnapshotCache.decodePart))
-        let parts = parallelMap(starts, chunk: 1) { first -> [Record]? in
+        // Each part: its wanted records, its first and last id (every id after the one before).
+        let parts = parallelMap(starts, chunk: 1) { first -> (records: [Record], first: String, last: String)? in
             let end = min(spans.count, first + SnapshotCache.decodePart)
             var records: [Record] = []
-            records.reserveCapacity(end - first)
+            var ids: (first: String, last: String)?
             for span in spans[first..<end] {
                 var body = BinaryReader(UnsafeRawBufferPointer(rebasing: bytes[..<span.end]), offset: span.start)
-                guard let head = try? DealHead.read(&body) else { return nil }
-                records.append((head, body.offset, span.end))
+                guard let head = try? DealHead.read(&body), ids.map({ $0.last < head.id }) ?? true else { return nil }
+                ids = (ids?.first ?? head.id, head.id)
+                if wanted(head) { records.append((head, body.offset, span.end)) }
             }
-            return records
+            return ids.map { (records, $0.first, $0.last) }
         }
         var records: [Record] = []
         var last = previous
         for part in parts {
-            guard let part else { return nil }
-            for record in part {
-                guard last.map({ $0 < record.head.id }) ?? true else { return nil }
-                last = record.head.id
-                if wanted(record.head) { records.append(record) }
-            }
+            guard let part, last.map({ $0 < part.first }) ?? true else { return nil }
+            records += part.records
+            last = part.last
         }
         return (records, spans.count, last)
     }

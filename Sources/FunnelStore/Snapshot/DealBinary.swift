@@ -4,6 +4,13 @@ import FunnelCore
 /// A deal in the snapshot cache's binary form: every field, so a loaded deal is the same value
 /// as one decoded from its JSON file.
 enum DealBinary {
+    /// The cases each byte names, made once (a synthesized `allCases` is a new array each time).
+    static let callSteps = CallStep.allCases
+    static let paymentMethods = PaymentMethod.allCases
+    static let activityKinds = ActivityKind.allCases
+    static let callOutcomes = CallOutcome.allCases
+    static let priorities = Priority.allCases
+
     static func write(_ deal: Deal, to w: inout BinaryWriter) {
         w.string(deal.id)
         w.string(deal.title)
@@ -24,12 +31,12 @@ enum DealBinary {
         w.f64(deal.updated.timeIntervalSince1970)
         writeActivities(deal.activities, to: &w)
         var steps: UInt8 = 0
-        for (i, step) in CallStep.allCases.enumerated() where deal.callSteps.contains(step) { steps |= 1 << i }
+        for (i, step) in callSteps.enumerated() where deal.callSteps.contains(step) { steps |= 1 << i }
         w.u8(steps)
         if let terms = deal.paymentTerms {
             w.u8(1)
             w.u32(UInt32(clamping: terms.installments))
-            w.u8(UInt8(PaymentMethod.allCases.firstIndex(of: terms.method)!))
+            w.u8(UInt8(paymentMethods.firstIndex(of: terms.method)!))
         } else {
             w.u8(0)
         }
@@ -96,8 +103,8 @@ enum DealBinary {
         for activity in activities {
             w.f64(activity.at.timeIntervalSince1970)
             w.string(activity.by)
-            w.u8(UInt8(ActivityKind.allCases.firstIndex(of: activity.kind)!))
-            w.u8(activity.outcome.map { UInt8(CallOutcome.allCases.firstIndex(of: $0)!) } ?? 255)
+            w.u8(UInt8(activityKinds.firstIndex(of: activity.kind)!))
+            w.u8(activity.outcome.map { UInt8(callOutcomes.firstIndex(of: $0)!) } ?? 255)
             w.string(activity.note)
             w.optionalString(activity.module)
         }
@@ -108,7 +115,7 @@ enum DealBinary {
     static func skipActivities(_ r: inout BinaryReader) throws {
         let activityCount = Int(try r.u32())
         guard activityCount <= r.remaining else { throw CacheUnreadable() }
-        let kinds = ActivityKind.allCases.count, outcomes = CallOutcome.allCases.count
+        let kinds = activityKinds.count, outcomes = callOutcomes.count
         for _ in 0..<activityCount {
             _ = try r.f64()
             try r.skipString()
@@ -124,7 +131,7 @@ enum DealBinary {
         guard activityCount <= r.remaining else { throw CacheUnreadable() }
         var activities: [Activity] = []
         activities.reserveCapacity(activityCount)
-        let kinds = ActivityKind.allCases, outcomes = CallOutcome.allCases
+        let (kinds, outcomes) = (activityKinds, callOutcomes)
         for _ in 0..<activityCount {
             let at = Date(timeIntervalSince1970: try r.f64())
             let by = try r.string()
@@ -209,8 +216,8 @@ enum DealBinary {
     /// (stepped over without).
     static func readLater(_ r: inout BinaryReader, into deal: inout Deal, details: Bool = true) throws {
         let rank = Int(try r.u8())
-        guard rank < Priority.allCases.count else { throw CacheUnreadable() }
-        deal.priority = Priority.allCases[rank]
+        guard rank < priorities.count else { throw CacheUnreadable() }
+        deal.priority = priorities[rank]
         let assignmentCount = Int(try r.u32())
         guard assignmentCount <= r.remaining else { throw CacheUnreadable() }
         for _ in 0..<assignmentCount {
@@ -307,12 +314,12 @@ enum DealBinary {
     /// The call steps ticked and the payment terms.
     static func readTerms(_ r: inout BinaryReader, into deal: inout Deal) throws {
         let steps = try r.u8()
-        for (i, step) in CallStep.allCases.enumerated() where steps & (1 << i) != 0 { deal.callSteps.insert(step) }
+        if steps != 0 { deal.callSteps = Set(callSteps.indices.filter { steps & (1 << $0) != 0 }.map { callSteps[$0] }) }
         if try r.u8() == 1 {
             let installments = Int(try r.u32())
             let method = Int(try r.u8())
-            guard method < PaymentMethod.allCases.count else { throw CacheUnreadable() }
-            deal.paymentTerms = PaymentTerms(installments: installments, method: PaymentMethod.allCases[method])
+            guard method < paymentMethods.count else { throw CacheUnreadable() }
+            deal.paymentTerms = PaymentTerms(installments: installments, method: paymentMethods[method])
         }
     }
 

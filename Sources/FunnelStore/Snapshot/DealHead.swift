@@ -32,6 +32,14 @@ public struct DealHead: Hashable, Sendable {
         w.string(stage)
     }
 
+    /// Steps over a head as `write` wrote it, making none of its texts.
+    static func skip(_ r: inout BinaryReader) throws {
+        try r.skipString()
+        if try r.u8() == 1 { try r.skipString() }
+        if try r.u8() == 1 { try r.skipString() }
+        try r.skipString()
+    }
+
     static func read(_ r: inout BinaryReader) throws -> DealHead {
         let id = try r.string()
         let owner = try r.optionalString()

@@ -52,7 +52,7 @@ struct SnapshotCache {
     /// skipped by its length, never decoded. The snapshot's deals are read without the parts
     /// `leaving` names (`Deal.leftOut`: never written); the journal's come whole.
     func load(
-        fingerprint: String, wanted: (DealHead) -> Bool, leaving: DealParts = []
+        fingerprint: String, wanted: @Sendable (DealHead) -> Bool, leaving: DealParts = []
     ) -> (deals: [String: Deal], total: Int)? {
         // Read, not mapped: a mapped file shortened in place by another program (a sync tool,
         // `> snapshot.bin`) would end the process with SIGBUS. Only the heads and the wanted
@@ -71,7 +71,7 @@ struct SnapshotCache {
     /// `load` for a reader that counts (`CountedDeals.leaving` left out): only the counted deals
     /// are read, the snapshot's in the order of their ids, then the journal's (each without
     /// those parts too).
-    func loadCounted(fingerprint: String, wanted: (DealHead) -> Bool) -> (deals: [Deal], total: Int)? {
+    func loadCounted(fingerprint: String, wanted: @Sendable (DealHead) -> Bool) -> (deals: [Deal], total: Int)? {
         guard folderIsReal, let journal = try? AtomicFile.read(journalPath), let snapshot = SnapshotReader(path: snapshotPath),
             let header = snapshot.header(), var deals = snapshot.countedDeals(header, wanted: wanted),
             let later = Self.journal(journal, generation: header.generation, recorded: header.fingerprint), later.fingerprint == fingerprint

@@ -59,7 +59,7 @@ final class SnapshotReader {
 
     /// The header and the heads `wanted` accepts: the file's start is read, more of it while the
     /// heads run past what was read.
-    func heads(wanted: (DealHead) -> Bool) -> Heads? {
+    func heads(wanted: @Sendable (DealHead) -> Bool) -> Heads? {
         // The header says how many heads follow: about that much is read at once (a head is about
         // 60 bytes), so the heads are parsed once, not again after each larger read. The header
         // itself can be long (the fingerprint names every seller's folder).
@@ -110,7 +110,7 @@ final class SnapshotReader {
     /// The counted deals (`CountedDeals`) whose head `wanted` accepts, in the order of their ids,
     /// read a part at a time into one buffer; nil when the section is missing, changed, or not
     /// what the header says.
-    func countedDeals(_ header: Header, wanted: (DealHead) -> Bool) -> [Deal]? {
+    func countedDeals(_ header: Header, wanted: @Sendable (DealHead) -> Bool) -> [Deal]? {
         guard header.countedLength <= size - header.end else { return nil }
         let buffer = PartBuffer(), partHead = PartBuffer()
         var deals: [Deal] = []
@@ -131,26 +131,57 @@ final class SnapshotReader {
         return seen == header.count ? deals : nil
     }
 
-    static func parseHeads(_ raw: UnsafeRawBufferPointer, size: Int, wanted: (DealHead) -> Bool) throws -> Heads {
+    static func parseHeads(_ raw: UnsafeRawBufferPointer, size: Int, wanted: @Sendable (DealHead) -> Bool) throws -> Heads {
         let header = try parseHeader(raw)
         let (generation, recorded, count, headsStart) = (header.generation, header.fingerprint, header.count, header.end)
+        // Where each head begins, stepped over without making its texts; then the heads read, and
+        // `wanted` asked of each, on every core.
         var r = BinaryReader(raw, offset: headsStart)
-        var spans: [SnapshotCache.DealSpan] = []
-        spans.reserveCapacity(min(count, raw.count / 32))
+        var starts: [Int] = []
+        starts.reserveCapacity(min(count, raw.count / 32))
         for _ in 0..<count {
-            let head = try DealHead.read(&r)
-            guard let start = Int(exactly: try r.u64()) else { throw CacheUnreadable() }
-            let length = Int(try r.u32())
-            let checksum = try r.u32()
-            if wanted(head) { spans.append(SnapshotCache.DealSpan(head: head, start: start, length: length, checksum: checksum)) }
+            starts.append(r.offset)
+            try DealHead.skip(&r)
+            try r.need(16)
+            r.offset += 16
         }
         let headsEnd = r.offset
         guard try r.u32() == checksum(UnsafeRawBufferPointer(rebasing: raw[..<headsEnd])),
             header.countedLength <= size - r.offset
         else { throw CacheUnreadable() }
+        let parts = readSpans(raw, at: starts, wanted: wanted)
+        var spans: [SnapshotCache.DealSpan] = []
+        spans.reserveCapacity(parts.reduce(0) { $0 + ($1?.count ?? 0) })
+        for part in parts {
+            guard let part else { throw CacheUnreadable() }
+            spans += part
+        }
         return Heads(
             generation: generation, fingerprint: recorded, count: count, spans: spans, dealsStart: r.offset,
             dealsEnd: size - header.countedLength)
+    }
+
+    /// The heads at `starts` of `raw` that `wanted` accepts, with where their deals lie, read on
+    /// every core in parts (nil for a part that cannot be read).
+    static func readSpans(
+        _ raw: UnsafeRawBufferPointer, at starts: [Int], wanted: @Sendable (DealHead) -> Bool
+    ) -> [[SnapshotCache.DealSpan]?] {
+        // Read-only for the whole call, which returns before the caller's buffer goes.
+        nonisolated(unsafe) let bytes = raw
+        let parts = Array(stride(from: 0, to: starts.count, by: SnapshotCache.decodePart))
+        return parallelMap(parts, chunk: 1) { first -> [SnapshotCache.DealSpan]? in
+            let end = min(starts.count, first + SnapshotCache.decodePart)
+            var spans: [SnapshotCache.DealSpan] = []
+            spans.reserveCapacity(end - first)
+            for offset in starts[first..<end] {
+                var r = BinaryReader(bytes, offset: offset)
+                guard let head = try? DealHead.read(&r), let start = try? Int(exactly: r.u64()), let length = try? r.u32(),
+                    let sum = try? r.u32()
+                else { return nil }
+                if wanted(head) { spans.append(SnapshotCache.DealSpan(head: head, start: start, length: Int(length), checksum: sum)) }
+            }
+            return spans
+        }
     }
 
     /// How many bytes of the deals' region are read and decoded at a time: the buffer is freed
@@ -171,8 +202,9 @@ final class SnapshotReader {
         // One buffer for every part, so its pages are faulted in once, not once per part.
         let buffer = PartBuffer()
         for part in Self.parts(ordered, partBytes: partBytes) {
-            guard let decoded = readPart(part, dealsStart: heads.dealsStart, leaving: leaving, into: buffer) else { return nil }
-            for deal in decoded { deals[deal.id] = deal }
+            guard var decoded = readPart(part, dealsStart: heads.dealsStart, leaving: leaving, into: buffer) else { return nil }
+            // Moved out of the part, not copied: a copy would touch every deal's count once more.
+            while let (id, deal) = decoded.popLast() { deals[id] = deal }
         }
         return deals
     }
@@ -194,7 +226,7 @@ final class SnapshotReader {
     /// buffer of its own, decoded on every core; nil when any is missing or wrong.
     func readPart(
         _ part: ArraySlice<SnapshotCache.DealSpan>, dealsStart: Int, leaving: DealParts = [], into buffer: PartBuffer = PartBuffer()
-    ) -> [Deal]? {
+    ) -> [(id: String, deal: Deal)]? {
         guard let base = part.first?.start else { return [] }
         let extent = part.map { $0.start + $0.length }.max()! - base
         let relative = part.map { SnapshotCache.DealSpan(head: $0.head, start: $0.start - base, length: $0.length, checksum: $0.checksum) }
@@ -206,11 +238,13 @@ final class SnapshotReader {
             guard (try? AtomicFile.readRange(fd, path: path, at: dealsStart + base + range.first, into: place)) == true else { return nil }
         }
         let decoded = SnapshotCache.decodeDeals(UnsafeRawBufferPointer(bytes), heads: moved, from: 0, leaving: leaving)
-        var deals: [Deal] = []
+        // Each deal with its head's id (`decodeDeals` checked they agree): the id is then read
+        // from the heads, side by side, not from each deal all over memory.
+        var deals: [(id: String, deal: Deal)] = []
         deals.reserveCapacity(decoded.count)
-        for deal in decoded {
+        for (span, deal) in zip(moved, decoded) {
             guard let deal else { return nil }
-            deals.append(deal)
+            deals.append((span.head.id, deal))
         }
         return deals
     }
@@ -221,7 +255,8 @@ final class SnapshotReader {
     static func plan(
         _ wanted: [SnapshotCache.DealSpan], region: Int
     ) -> (ranges: [(first: Int, count: Int, at: Int)], spans: [SnapshotCache.DealSpan]) {
-        let spans = wanted.sorted { $0.start < $1.start }
+        // In file order already, as the heads are written (sorted only when a hand-made file is not).
+        let spans = zip(wanted, wanted.dropFirst()).allSatisfy { $0.start <= $1.start } ? wanted : wanted.sorted { $0.start < $1.start }
         var ranges: [(first: Int, count: Int, at: Int)] = []
         var i = 0, at = 0
         while i < spans.count {

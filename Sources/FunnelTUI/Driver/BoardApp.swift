@@ -80,7 +80,7 @@ public final class BoardApp {
         var goalsProblem: String?
         do { goals = try store.loadGoals().goals } catch { goalsProblem = "\(error)" }
         let data = BoardData(
-            pipelines: pipelines, team: team, deals: Array(set.deals.values), goals: goals,
+            pipelines: pipelines, team: team, dealsByID: set.deals, goals: goals,
             warning: set.skippedWarning(toManager: team.user(account)?.role == .manager))
         let seed = UInt64(truncatingIfNeeded: Int(Date().timeIntervalSince1970 * 1000)) ^ UInt64(getpid())
         guard
@@ -246,7 +246,7 @@ public final class BoardApp {
             let manager = team.user(account)?.role == .manager
             return answer(
                 BoardData(
-                    pipelines: pipelines, team: team, deals: Array(set.deals.values), goals: try? store.loadGoals().goals,
+                    pipelines: pipelines, team: team, dealsByID: set.deals, goals: try? store.loadGoals().goals,
                     warning: set.skippedWarning(toManager: manager)))
         } catch {
             return .readFailed(Self.describe(error))

@@ -46,11 +46,13 @@ extension Session {
     /// decoded: they are told apart by their heads (see `FunnelStore.loadDealSet(where:)`).
     /// Deals may come without the parts `leaving` names (a reader that never looks at them).
     func deals(
-        for actor: User, in funnel: Funnel?, scope: Scope? = nil, leaving: DealParts = [], also: (DealHead) -> Bool = { _ in true }
+        for actor: User, in funnel: Funnel?, scope: Scope? = nil, leaving: DealParts = [], also: @Sendable (DealHead) -> Bool = { _ in true }
     ) throws -> [Deal] {
         let set = try pipelines()
+        // Asked of every head (100,000 at a time, on every core): the funnel is not copied for each.
+        let pipelineID = funnel?.pipelineID
         return try deals(for: actor, leaving: leaving) { head in
-            guard funnel.map({ set.home(ofPipeline: head.pipeline) == $0.pipelineID }) ?? true else { return false }
+            guard pipelineID.map({ set.home(ofPipeline: head.pipeline) == $0 }) ?? true else { return false }
             return (scope.map { Visibility.includes(owner: head.owner, scope: $0, actor: actor) } ?? true) && also(head)
         }
     }

@@ -95,7 +95,7 @@ struct Session {
     /// Every deal that counts. Files that do not (unreadable, misplaced, stored twice) are skipped
     /// with one warning line on stderr, naming them only to a manager: one bad file never stops
     /// the team's list, today or report.
-    func deals(for actor: User, leaving: DealParts = [], where wanted: (DealHead) -> Bool = { _ in true }) throws -> [Deal] {
+    func deals(for actor: User, leaving: DealParts = [], where wanted: @Sendable (DealHead) -> Bool = { _ in true }) throws -> [Deal] {
         if leaving.isSuperset(of: [.activities, .details]) && !leaving.contains(.history) {
             let list = try data { try store.loadCountedDeals(where: wanted) }
             if let warning = list.skippedWarning(toManager: actor.role == .manager) { Console.error("funnel: warning: " + warning) }

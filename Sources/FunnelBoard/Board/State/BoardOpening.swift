@@ -13,12 +13,14 @@ extension BoardState {
         let entry = data.pipelines.entry(id: id) ?? data.pipelines.first
         let funnel = Funnel(pipeline: entry.pipeline, team: data.team).on(entry)
         guard let actor = funnel.team.user(account) else { return nil }
+        // With one pipeline every deal is its (100,000 deals not looked at again, nor keyed again).
+        let one = data.pipelines.entries.count == 1
         var state = BoardState(
-            funnel: funnel, actor: actor, deals: data.deals.filter { data.pipelines.home(of: $0) == entry.id }, now: now,
-            utcOffset: utcOffset, width: 80, height: 24, seed: seed, scope: actor.role == .manager ? .everyone : .mine,
+            funnel: funnel, actor: actor, dealsByID: one ? data.dealsByID : data.dealsByID.filter { data.pipelines.home(of: $0.value) == entry.id },
+            now: now, utcOffset: utcOffset, width: 80, height: 24, seed: seed, scope: actor.role == .manager ? .everyone : .mine,
             archive: archive)
         state.pipelines = data.pipelines
-        state.dealsElsewhere = data.deals.filter { data.pipelines.home(of: $0) != entry.id }
+        state.dealsElsewhere = one ? [] : data.deals.filter { data.pipelines.home(of: $0) != entry.id }
         state.goals = data.goals ?? []
         if let goalsProblem { state.status = StatusMessage(text: goalsProblem, isError: true) }
         if let warning = data.warning { state.status = StatusMessage(text: warning, isError: true) }

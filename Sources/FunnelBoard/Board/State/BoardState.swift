@@ -103,7 +103,7 @@ public struct BoardState: Sendable {
     ) {
         self.init(
             funnel: funnel, actor: actor,
-            dealsByID: Dictionary(deals.map { ($0.id, $0) }, uniquingKeysWith: { a, b in a.revision >= b.revision ? a : b }),
+            dealsByID: BoardData.byID(deals),
             now: now, utcOffset: utcOffset, width: width, height: height, seed: seed, scope: scope, archive: archive)
     }
 
