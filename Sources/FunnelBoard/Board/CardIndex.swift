@@ -39,12 +39,13 @@ public struct CardIndex: Sendable {
     /// Sorts and groups every deal in scope; `isArchived` tells the cards kept off the columns.
     init(
         deals: [String: Deal], stages: [Stage], scope: Scope, sort: CardOrder, actor: User, utcOffset: Int, currency: String,
-        isArchived: (Deal, Stage) -> Bool = { _, _ in false }
+        isArchived: @Sendable (Deal, Stage) -> Bool = { _, _ in false }
     ) {
         let position = Dictionary(uniqueKeysWithValues: stages.enumerated().map { ($1.id, $0) })
-        let placed = deals.values.compactMap { deal in
+        // Each deal's column, looked up on every core (the deals lie all over memory).
+        let placed = parallelMapValues(deals) { deal -> (Deal, Int, Bool)? in
             Visibility.includes(deal, scope: scope, actor: actor) ? position[deal.stage].map { (deal, $0, isArchived(deal, stages[$0])) } : nil
-        }
+        }.compactMap { $0 }
         // The cards (folded titles and search texts) made on every core; the titles ranked once.
         let titles = parallelMap(placed, chunk: 1_024) { deal, _, _ in CardOrder.sortTitle(deal) }
         let (ranking, ranks) = TitleRanking.ranking(titles)

@@ -9,7 +9,7 @@ extension CardIndex {
     /// the index again).
     mutating func replace(
         old: Deal?, new: Deal?, stages: [Stage], scope: Scope, sort: CardOrder, actor: User, utcOffset: Int,
-        currency: String, flagged: @escaping (String) -> Bool, isArchived: (Deal, Stage) -> Bool = { _, _ in false }
+        currency: String, flagged: @escaping (String) -> Bool, isArchived: @Sendable (Deal, Stage) -> Bool = { _, _ in false }
     ) -> Bool {
         let sortTitle = new.map(CardOrder.sortTitle)
         var titleRank = 0

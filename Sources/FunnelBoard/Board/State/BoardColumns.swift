@@ -8,7 +8,7 @@ extension BoardState {
     /// id) selected if shown. For a scope, sort or data reload; one deal's change uses `replace`.
     public mutating func recompute(keeping kept: String?) {
         let focusID = kept ?? selectedDeal?.id
-        missingStages = pipeline.missingStages(of: deals.values)
+        missingStages = pipeline.missingStages(of: deals)
         index = CardIndex(
             deals: deals, stages: stages, scope: scope, sort: sort, actor: actor, utcOffset: utcOffset,
             currency: pipeline.defaultCurrency, isArchived: archiveTest)
@@ -71,7 +71,7 @@ extension BoardState {
     }
 
     /// Whether a deal in a stage is archived today (`ArchiveRule`); captures values, not `self`.
-    var archiveTest: (Deal, Stage) -> Bool {
+    var archiveTest: @Sendable (Deal, Stage) -> Bool {
         let rule = archive, utcOffset = self.utcOffset
         let today = Day(now, utcOffset: utcOffset)
         return { deal, stage in rule.isArchived(deal, stage: stage, today: today, utcOffset: utcOffset) }
