@@ -38,6 +38,11 @@ struct BinaryWriter {
     }
 
     mutating func append(_ other: [UInt8]) { bytes.append(contentsOf: other) }
+
+    /// Writes `v` over the four bytes at `offset` (a length known only once what follows is written).
+    mutating func setU32(_ v: UInt32, at offset: Int) {
+        withUnsafeBytes(of: v.littleEndian) { bytes.replaceSubrange(offset..<(offset + 4), with: $0) }
+    }
 }
 
 /// Why cached bytes cannot be read; the cache is then rebuilt from the JSON files.

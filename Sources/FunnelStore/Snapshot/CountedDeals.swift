@@ -20,23 +20,36 @@ enum CountedDeals {
     /// The section of `deals`, in the order of their ids, in parts of at most `partBytes` (a
     /// larger deal is a part of its own).
     static func write(_ deals: [Deal], to w: inout BinaryWriter, partBytes: Int = SnapshotReader.partBytes) {
-        var part = BinaryWriter()
-        func close() {
-            guard !part.bytes.isEmpty else { return }
-            w.u32(UInt32(part.bytes.count))
-            w.u32(part.bytes.withUnsafeBytes { checksum($0) })
-            w.append(part.bytes)
-            part = BinaryWriter()
+        // Every record one after another, each's length written once it is known; sorted by the
+        // ids side by side, not by reaching into each deal for its id again.
+        var records = BinaryWriter(capacity: deals.count * 200)
+        var ends: [Int] = []
+        ends.reserveCapacity(deals.count)
+        let ids = deals.map(\.id)
+        for i in ids.indices.sorted(by: { ids[$0] < ids[$1] }) {
+            let start = records.bytes.count
+            records.u32(0)
+            DealHead(deals[i]).write(to: &records)
+            writeFigures(deals[i], to: &records)
+            records.setU32(UInt32(records.bytes.count - start - 4), at: start)
+            ends.append(records.bytes.count)
         }
-        for deal in deals.sorted(by: { $0.id < $1.id }) {
-            var record = BinaryWriter()
-            DealHead(deal).write(to: &record)
-            writeFigures(deal, to: &record)
-            if part.bytes.count + 4 + record.bytes.count > partBytes { close() }
-            part.u32(UInt32(record.bytes.count))
-            part.append(record.bytes)
+        // Then cut into parts, each with its length and checksum.
+        func part(_ range: Range<Int>) {
+            guard !range.isEmpty else { return }
+            w.u32(UInt32(range.count))
+            w.u32(records.bytes.withUnsafeBytes { checksum(UnsafeRawBufferPointer(rebasing: $0[range])) })
+            w.append(Array(records.bytes[range]))
         }
-        close()
+        var (first, last) = (0, 0)
+        for end in ends {
+            if end - first > partBytes, last > first {
+                part(first..<last)
+                first = last
+            }
+            last = end
+        }
+        part(first..<last)
     }
 
     private static func writeFigures(_ deal: Deal, to w: inout BinaryWriter) {

@@ -164,7 +164,7 @@ struct SnapshotCache {
         guard folderIsReal, !deals.contains(where: { !$0.leftOut.isEmpty }) else { return }
         try AtomicFile.makeDirectory(directory)
         let generation = UInt64.random(in: 1...UInt64.max)
-        var w = BinaryWriter(capacity: deals.count * 640)
+        var w = BinaryWriter(capacity: 4_096 + fingerprint.utf8.count + deals.count * 96)
         w.append(Self.snapshotMagic)
         w.u64(generation)
         w.string(fingerprint)
@@ -182,14 +182,15 @@ struct SnapshotCache {
             w.u32(bodies.bytes.withUnsafeBytes { checksum(UnsafeRawBufferPointer(rebasing: $0[start...])) })
         }
         w.u32(w.bytes.withUnsafeBytes { checksum($0) })
-        w.append(bodies.bytes)
-        w.append(counted.bytes)
+        // The file's three parts put together once, at their size.
+        var file = Data(capacity: w.bytes.count + bodies.bytes.count + counted.bytes.count)
+        for part in [w.bytes, bodies.bytes, counted.bytes] { file.append(contentsOf: part) }
         var j = BinaryWriter()
         j.append(Self.journalMagic)
         j.u64(generation)
         // The journal first: a journal of another generation makes the cache invalid, never wrong.
         try AtomicFile.write(Data(j.bytes), to: journalPath, durable: false)
-        try AtomicFile.write(Data(w.bytes), to: snapshotPath, durable: false)
+        try AtomicFile.write(file, to: snapshotPath, durable: false)
     }
 
     /// Records changed deals and the fingerprint after the write. A cache that does not exist
