@@ -86,6 +86,21 @@ import Testing
         #expect(beforeJournal == nil, "the journal recorded a later fingerprint")
     }
 
+    /// A snapshot naming one id twice (never written so) is read by neither reader.
+    @Test func aSnapshotNamingOneIDTwiceIsNotRead() throws {
+        let tmp = try TempDir()
+        defer { tmp.remove() }
+        let cache = SnapshotCache(directory: tmp.path + "/cache")
+        let deals = Self.deals(3)
+        var again = deals[1]
+        again.title = "the same id again"
+        try cache.write(deals + [again], fingerprint: "fp")
+        let whole = cache.load(fingerprint: "fp")
+        #expect(whole == nil)
+        let counted = cache.loadCounted(fingerprint: "fp", wanted: { _ in true })
+        #expect(counted == nil)
+    }
+
     /// A part whose ids are out of order, repeated, or not after the part before is not read.
     @Test func idsOutOfOrderOrRepeatedAreNotRead() throws {
         let deals = Self.deals(3).sorted { $0.id < $1.id }

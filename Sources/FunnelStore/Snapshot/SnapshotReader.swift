@@ -93,8 +93,8 @@ final class SnapshotReader {
         }
     }
 
-    /// The header: generation, fingerprint, how many deals, the counted deals' length and
-    /// checksum; and where the heads begin.
+    /// The header: generation, fingerprint, how many deals, the counted deals' length; and where
+    /// the heads begin.
     static func parseHeader(_ raw: UnsafeRawBufferPointer) throws -> Header {
         var r = BinaryReader(raw)
         guard raw.count >= 8, Array(raw[0..<8]) == SnapshotCache.snapshotMagic else { throw CacheUnreadable() }
@@ -206,7 +206,8 @@ final class SnapshotReader {
             // Moved out of the part, not copied: a copy would touch every deal's count once more.
             while let (id, deal) = decoded.popLast() { deals[id] = deal }
         }
-        return deals
+        // An id twice in the heads (never written so) is a cache to rebuild, not one copy chosen.
+        return deals.count == spans.count ? deals : nil
     }
 
     /// The spans (in file order) cut into runs that each cover at most `partBytes` of the file
