@@ -56,7 +56,14 @@ public struct CardIndex: Sendable {
             let entry = Entry(deal, place, sortTitle: titles[i], titleRank: ranks[i])
             return (entry, Facts(entry))
         }
-        var entries = Array(repeating: [(Entry, Facts)](), count: stages.count)
+        // Each column's cards, its room made once.
+        var counts = Array(repeating: 0, count: stages.count)
+        for (_, c, _) in placed { counts[c] += 1 }
+        var entries = counts.map { count in
+            var column: [(Entry, Facts)] = []
+            column.reserveCapacity(count)
+            return column
+        }
         for ((_, c, _), card) in zip(placed, made) { entries[c].append(card) }
         for column in entries {
             let order = Self.order(column.map(\.0), by: sort)

@@ -71,13 +71,15 @@ public enum SearchText {
     /// The searchable text of a deal, computed once per deal version: the folded fields, then
     /// the phone's digits, separated by U+001F (never typed in a filter).
     public static func haystack(_ deal: Deal) -> String {
+        let (title, company, contact, phone) = (deal.title, deal.company, deal.contact, deal.phone)
         var bytes: [UInt8] = []
-        for (i, field) in [deal.title, deal.company, deal.contact, deal.phone].enumerated() {
-            if i > 0 { bytes.append(0x1F) }
+        // Room for all of it at once (a reserve per field grew the buffer again for each).
+        bytes.reserveCapacity(title.utf8.count + company.utf8.count + contact.utf8.count + 2 * phone.utf8.count + 4)
+        for field in [title, company, contact, phone] {
             if !appendFolded(field, to: &bytes) { bytes.append(contentsOf: slowFold(field).utf8) }
+            bytes.append(0x1F)
         }
-        bytes.append(0x1F)
-        bytes.append(contentsOf: deal.phone.utf8.filter { $0 >= 48 && $0 <= 57 })
+        for b in phone.utf8 where b >= 48 && b <= 57 { bytes.append(b) }
         return String(decoding: bytes, as: UTF8.self)
     }
 
