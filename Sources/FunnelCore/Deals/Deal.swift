@@ -310,8 +310,11 @@ public struct Deal: Codable, Hashable, Sendable, Identifiable {
 
     /// The fields, shared between copies until one of them changes (then it is copied).
     final class Box: @unchecked Sendable {
-        // Safe to share: only a deal holding the sole reference changes it (`unique()`).
-        var fields: Fields
+        // Safe to share: only a deal holding the sole reference changes it (`unique()`). Its
+        // accesses are not checked at run time: every one goes through the deal that owns the
+        // box, whose own accesses the compiler checks (a check per field read was a twentieth of
+        // reading 100,000 deals).
+        @exclusivity(unchecked) var fields: Fields
 
         init(_ fields: Fields) { self.fields = fields }
     }
