@@ -5,8 +5,10 @@ import Glibc
 /// bytes (shorter ones live inside the string value, allocating nothing). One interner serves one
 /// thread: each part of a snapshot decoded on a core has its own.
 final class TextInterner {
-    private var slots: [String?] = Array(repeating: nil, count: 1 << 12)
-    private var used = 0
+    // One thread's, read and written only by its own methods one at a time: not checked at run
+    // time for overlapping accesses (a check at each of a load's million texts).
+    @exclusivity(unchecked) private var slots: [String?] = Array(repeating: nil, count: 1 << 12)
+    @exclusivity(unchecked) private var used = 0
 
     /// The text of the UTF-8 `bytes`: the one made before for the same bytes, or a new one.
     func text(_ bytes: UnsafeRawBufferPointer) -> String {
