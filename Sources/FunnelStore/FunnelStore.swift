@@ -214,10 +214,10 @@ public final class FunnelStore {
         {
             return DealList(deals: cached.deals, unreadable: [])
         }
-        let set = try loadDealSet(where: wanted, leaving: CountedDeals.leaving)
+        let set = try loadDealSet(where: wanted, leaving: DealParts.counted)
         let deals = set.deals.values.map { deal in
             var deal = deal
-            deal.leaveOut(CountedDeals.leaving)
+            deal.leaveOut(DealParts.counted)
             return deal
         }
         return DealList(deals: deals, unreadable: set.unreadable)

@@ -8,7 +8,7 @@ import Testing
 /// deal without its activities and details (`Deal.leaveOut`), the journal's changes applied, and
 /// anything out of place makes the section unread.
 @Suite struct CountedDealsTests {
-    static let counted: DealParts = [.activities, .details]
+    static let counted = DealParts.counted
 
     /// Deals with every detail set, ids given in no order.
     static func deals(_ count: Int) -> [Deal] {

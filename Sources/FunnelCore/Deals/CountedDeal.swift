@@ -34,7 +34,7 @@ extension Deal {
     }
 
     /// The deal a report's reader holds (`leftOut`: activities and details, so never written),
-    /// made in one step: the same value as the whole deal after `leaveOut([.activities, .details])`.
+    /// made in one step: the same value as the whole deal after `leaveOut(.counted)`.
     public init(counted c: Counted) {
         var f = Fields()
         (f.id, f.owner, f.pipeline, f.stage, f.currency) = (c.id, c.owner, c.pipeline, c.stage, c.currency)
@@ -47,7 +47,7 @@ extension Deal {
         (f.created, f.stageEntered, f.updated) = (c.created, c.stageEntered, c.created)
         f.nextAction = c.nextActionDay.map { NextAction(date: $0) }
         (f.lostReason, f.probability, f.expectedClose, f.history) = (c.lostReason, c.probability, c.expectedClose, c.history)
-        f.leftOut = [.activities, .details]
+        f.leftOut = .counted
         self.init(fields: f)
     }
 }

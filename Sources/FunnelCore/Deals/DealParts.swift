@@ -14,4 +14,7 @@ public struct DealParts: OptionSet, Hashable, Sendable {
     /// payment terms, assignments, billed modules, quotes, revision and time of the last change
     /// (`funnel report` reads without them and activities: `Deal.leaveOut`).
     public static let details = DealParts(rawValue: 4)
+    /// What a count never reads, activities and details: `funnel report` reads without them, and
+    /// the snapshot keeps a copy of each deal without them (`Deal.init(counted:)`).
+    public static let counted: DealParts = [.activities, .details]
 }

@@ -1,8 +1,8 @@
 import Foundation
 import FunnelCore
 
-/// The snapshot's last section: of every deal only what a report counts (`DealParts.details`
-/// and `.activities` left out), in the order of the ids, so `funnel report` at 100,000 deals
+/// The snapshot's last section: of every deal only what a report counts (`DealParts.counted`
+/// left out), in the order of the ids, so `funnel report` at 100,000 deals
 /// reads a tenth of the file and makes no text a person reads.
 ///
 ///     parts of at most `SnapshotReader.partBytes`: the part's length, the checksum of its
@@ -14,9 +14,6 @@ import FunnelCore
 /// A part is read, checked and decoded at a time (`SnapshotReader.countedDeals`), so a load never
 /// holds the whole section beside the deals.
 enum CountedDeals {
-    /// What a report reads without: the deals come from this section only for such a reader.
-    static let leaving: DealParts = [.activities, .details]
-
     /// The section of `deals`, in the order of their ids, in parts of at most `partBytes` (a
     /// larger deal is a part of its own).
     static func write(_ deals: [Deal], to w: inout BinaryWriter, partBytes: Int = SnapshotReader.partBytes) {
@@ -62,7 +59,7 @@ enum CountedDeals {
     }
 
     /// The deals of one part `raw` whose head `wanted` accepts, decoded on every core, each
-    /// without `leaving`'s parts; how many deals the part holds and the last id. Nil when the part
+    /// without `DealParts.counted`; how many deals the part holds and the last id. Nil when the part
     /// is not what `write` made: ids out of order or repeated (the first one after `previous`),
     /// a deal running past its length or short of it.
     static func read(

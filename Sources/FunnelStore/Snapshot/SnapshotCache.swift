@@ -68,7 +68,7 @@ struct SnapshotCache {
         return (deals, heads.count)
     }
 
-    /// `load` for a reader that counts (`CountedDeals.leaving` left out): only the counted deals
+    /// `load` for a reader that counts (`DealParts.counted` left out): only the counted deals
     /// are read, the snapshot's in the order of their ids, then the journal's (each without
     /// those parts too).
     func loadCounted(fingerprint: String, wanted: @Sendable (DealHead) -> Bool) -> (deals: [Deal], total: Int)? {
@@ -80,7 +80,7 @@ struct SnapshotCache {
         // The journal's last version of each deal, put where the snapshot had it, or after.
         var latest: [String: Deal?] = [:]
         for var deal in later.deals {
-            deal.leaveOut(CountedDeals.leaving)
+            deal.leaveOut(DealParts.counted)
             latest[deal.id] = .some(wanted(DealHead(deal)) ? deal : nil)
         }
         deals = deals.compactMap { deal in latest.removeValue(forKey: deal.id) ?? deal }

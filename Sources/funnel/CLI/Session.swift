@@ -96,7 +96,7 @@ struct Session {
     /// with one warning line on stderr, naming them only to a manager: one bad file never stops
     /// the team's list, today or report.
     func deals(for actor: User, leaving: DealParts = [], where wanted: @Sendable (DealHead) -> Bool = { _ in true }) throws -> [Deal] {
-        if leaving.isSuperset(of: [.activities, .details]) && !leaving.contains(.history) {
+        if leaving.isSuperset(of: .counted) && !leaving.contains(.history) {
             let list = try data { try store.loadCountedDeals(where: wanted) }
             if let warning = list.skippedWarning(toManager: actor.role == .manager) { Console.error("funnel: warning: " + warning) }
             KeptUntilExit.shared.keep(list.deals)

@@ -16,7 +16,7 @@ enum ReportAllPipelines {
         let period = try ReportCommand.period(arguments, session: session)
         let scope = try ReportCommand.scope(arguments, funnel: first, actor: actor)
         let set = try session.pipelines()
-        let all = try session.deals(for: actor, in: nil, scope: scope, leaving: [.activities, .details])
+        let all = try session.deals(for: actor, in: nil, scope: scope, leaving: .counted)
         let reports = try set.entries.map { entry -> (PipelineEntry, FunnelReport) in
             let funnel = first.on(entry)
             let (deals, team) = try ReportCommand.scoped(set.deals(all, in: entry.id), scope: scope, funnel: funnel, actor: actor)

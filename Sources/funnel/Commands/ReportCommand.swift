@@ -46,7 +46,7 @@ enum ReportCommand: Command {
         let period = try self.period(arguments, session: session)
         let scope = try self.scope(arguments, funnel: funnel, actor: actor)
         // The report counts stages, values and histories: no activity, no text a person reads is decoded.
-        let readable = try session.deals(for: actor, in: funnel, scope: scope, leaving: [.activities, .details])
+        let readable = try session.deals(for: actor, in: funnel, scope: scope, leaving: .counted)
         let (deals, team) = try scoped(readable, scope: scope, funnel: funnel, actor: actor)
         if let text = arguments[.deals] {
             return try drill(text, deals: deals, funnel: funnel, period: period, json: format == .json, session: session)
