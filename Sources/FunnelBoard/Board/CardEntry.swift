@@ -2,29 +2,18 @@ import Foundation
 import FunnelCore
 
 extension CardIndex {
-    /// One card: its deal, what the filter searches, its value for the column's total and what
-    /// every order compares. A class: columns, filters and sorts move one reference per card, not
-    /// ten fields.
+    /// One card: its deal, its title's rank and what every order compares. A class: columns,
+    /// filters and sorts move one reference per card, not ten fields. What a filter and a total
+    /// read of it is in its `Facts`, and its search text in its column's `texts`.
     final class Entry: Sendable {
         let id: String
         /// The id's first bytes as a number (`CardOrder.idKey`), so most ties of a sort compare no string.
         let idKey: UInt64
         /// The deal shown, so a sort looks none up.
         let deal: Deal
-        /// What the text filter searches (`SearchText.haystack`).
-        let haystack: String
-        /// The value when in the pipeline's currency.
-        let value: Decimal?
-        /// Whether the deal has a value in another currency (not summed).
-        let foreign: Bool
-        /// `value` in hundredths, when it has them (`Deal.hundredths`).
-        let valueCents: UInt64?
-        /// Its weighted value (`WeightedValue`) when in the pipeline's currency.
-        let weighted: Decimal?
-        /// `weighted` in hundredths, when it has them.
-        let weightedCents: UInt64?
-        /// Closed long ago (`ArchiveRule`): off the columns unless asked for or searched.
-        let archived: Bool
+        /// Its weighted value (`WeightedValue`) when in the pipeline's currency and not in
+        /// hundredths (those are in its `Facts`); nil otherwise.
+        let inexactWeighted: Decimal?
         /// The title as every order's tie-break compares it (`CardOrder.sortTitle`), and its rank
         /// among the index's titles (`TitleRanking`).
         let sortTitle: String
@@ -32,22 +21,37 @@ extension CardIndex {
         /// What each order compares first.
         let figures: CardFigures
 
-        init(_ deal: Deal, _ place: Place, sortTitle: String, titleRank: Int) {
+        init(_ deal: Deal, inexactWeighted: Decimal?, sortTitle: String, titleRank: Int, utcOffset: Int) {
             self.deal = deal
+            self.inexactWeighted = inexactWeighted
             self.sortTitle = sortTitle
             self.titleRank = titleRank
-            archived = place.archived
             id = deal.id
             idKey = CardOrder.idKey(deal.id)
-            figures = CardFigures(deal, utcOffset: place.utcOffset)
-            haystack = SearchText.haystack(deal)
-            let own = deal.currency == place.currency
-            value = own ? deal.value : nil
-            valueCents = own ? deal.hundredths : nil
-            foreign = !own && deal.value != nil
-            weightedCents = own ? WeightedValue.hundredths(of: deal, in: place.stage) : nil
-            weighted = own ? weightedCents.map(Money.fromCents) ?? WeightedValue.of(deal, in: place.stage) : nil
+            figures = CardFigures(deal, utcOffset: utcOffset)
         }
+    }
+
+    /// The card of `deal` at `place`, its search text put at the end of `texts` (its `Facts` say
+    /// where it starts, from `texts`' start).
+    static func card(_ deal: Deal, _ place: Place, sortTitle: String, titleRank: Int, texts: inout [UInt8]) -> (Entry, Facts) {
+        let own = deal.currency == place.currency
+        let weightedCents = own ? WeightedValue.hundredths(of: deal, in: place.stage) : nil
+        let inexact = own && weightedCents == nil ? WeightedValue.of(deal, in: place.stage) : nil
+        let entry = Entry(deal, inexactWeighted: inexact, sortTitle: sortTitle, titleRank: titleRank, utcOffset: place.utcOffset)
+        let start = texts.count
+        SearchText.appendHaystack(of: deal, to: &texts)
+        var flags: UInt8 = 0
+        if place.archived { flags |= Facts.archived }
+        if !own && deal.value != nil { flags |= Facts.foreign }
+        if own && deal.value != nil { flags |= Facts.value }
+        if own && deal.hundredths != nil { flags |= Facts.valueInCents }
+        if weightedCents != nil || inexact != nil { flags |= Facts.weighted }
+        if weightedCents != nil { flags |= Facts.weightedInCents }
+        let facts = Facts(
+            mask: SearchMask.of(bytes: texts[start...]), textStart: UInt32(start), textCount: UInt32(texts.count - start),
+            valueCents: own ? deal.hundredths ?? 0 : 0, weightedCents: weightedCents ?? 0, flags: flags)
+        return (entry, facts)
     }
 
     /// What a card's figures depend on beside its deal.
@@ -64,7 +68,7 @@ extension CardIndex {
         /// The bytes of its search text (`SearchMask`).
         let mask: UInt64
         /// Where its search text lies in the column's `texts`, and how many bytes it has.
-        var textStart: UInt32 = 0
+        var textStart: UInt32
         let textCount: UInt32
         /// Its value and weighted value in hundredths, when `flags` says it has them.
         let valueCents: UInt64
@@ -77,21 +81,6 @@ extension CardIndex {
         static let valueInCents: UInt8 = 8
         static let weighted: UInt8 = 16
         static let weightedInCents: UInt8 = 32
-
-        init(_ entry: Entry) {
-            mask = SearchMask.of(entry.haystack)
-            textCount = UInt32(entry.haystack.utf8.count)
-            valueCents = entry.valueCents ?? 0
-            weightedCents = entry.weightedCents ?? 0
-            var flags: UInt8 = 0
-            if entry.archived { flags |= Self.archived }
-            if entry.foreign { flags |= Self.foreign }
-            if entry.value != nil { flags |= Self.value }
-            if entry.valueCents != nil { flags |= Self.valueInCents }
-            if entry.weighted != nil { flags |= Self.weighted }
-            if entry.weightedCents != nil { flags |= Self.weightedInCents }
-            self.flags = flags
-        }
 
         func has(_ flag: UInt8) -> Bool { flags & flag != 0 }
     }

@@ -46,32 +46,36 @@ public struct CardIndex: Sendable {
         let placed = parallelMapValues(deals) { deal -> (Deal, Int, Bool)? in
             Visibility.includes(deal, scope: scope, actor: actor) ? position[deal.stage].map { (deal, $0, isArchived(deal, stages[$0])) } : nil
         }.compactMap { $0 }
-        // The cards (folded titles and search texts) made on every core; the titles ranked once.
+        // The cards made on every core, a piece at a time, each piece's search texts in one
+        // buffer; the titles ranked once.
         let titles = parallelMap(placed, chunk: 1_024) { deal, _, _ in CardOrder.sortTitle(deal) }
         let (ranking, ranks) = TitleRanking.ranking(titles)
         titleRanking = ranking
-        let made = parallelMap(Array(placed.indices), chunk: 1_024) { i in
-            let (deal, c, old) = placed[i]
-            let place = Place(stage: stages[c], currency: currency, utcOffset: utcOffset, archived: old)
-            let entry = Entry(deal, place, sortTitle: titles[i], titleRank: ranks[i])
-            return (entry, Facts(entry))
+        let pieces = parallelMap(Array(stride(from: 0, to: placed.count, by: Self.cardPiece)), chunk: 1) { start in
+            var texts: [UInt8] = []
+            let cards = (start..<min(placed.count, start + Self.cardPiece)).map { i in
+                let (deal, c, old) = placed[i]
+                let place = Place(stage: stages[c], currency: currency, utcOffset: utcOffset, archived: old)
+                return Self.card(deal, place, sortTitle: titles[i], titleRank: ranks[i], texts: &texts)
+            }
+            return (cards, texts)
         }
         // Each column's cards, its room made once.
         var counts = Array(repeating: 0, count: stages.count)
         for (_, c, _) in placed { counts[c] += 1 }
-        var entries = counts.map { count in
-            var column: [(Entry, Facts)] = []
+        var columns = counts.map { count in
+            var column: [(Entry, Facts, piece: Int)] = []
             column.reserveCapacity(count)
             return column
         }
-        for ((_, c, _), card) in zip(placed, made) { entries[c].append(card) }
-        for column in entries {
-            let order = Self.order(column.map(\.0), by: sort)
-            all.append(order.map { column[$0].0 })
-            var laidOut = order.map { column[$0].1 }
-            texts.append(Self.searchTexts(all[all.count - 1], &laidOut))
-            facts.append(laidOut)
+        for (k, piece) in pieces.enumerated() {
+            for (j, card) in piece.0.enumerated() { columns[placed[k * Self.cardPiece + j].1].append((card.0, card.1, k)) }
         }
+        let pieceTexts = pieces.map(\.1)
+        let laidOut = parallelMap(columns, chunk: 1) { column in Self.laidOut(column, by: sort, texts: pieceTexts) }
+        all = laidOut.map(\.entries)
+        facts = laidOut.map(\.facts)
+        texts = laidOut.map(\.texts)
         archived = facts.map { column in column.reduce(0) { $0 + ($1.has(Facts.archived) ? 1 : 0) } }
         shown = facts.indices.map(unfiltered)
         refreshDerived(columns: Array(all.indices))
@@ -91,24 +95,25 @@ public struct CardIndex: Sendable {
         return CardOrder.sortedPositions(cards, exacts: exacts, idPrecedes: { column[$0].id < column[$1].id })
     }
 
-    /// The search texts of `column`'s cards one after another, put together on every core, and
-    /// where each lies written in its `facts`.
-    static func searchTexts(_ column: [Entry], _ facts: inout [Facts]) -> [UInt8] {
-        let starts = Array(stride(from: 0, to: column.count, by: piece))
-        let parts = parallelMap(starts, chunk: 1) { start in
-            var bytes: [UInt8] = []
-            for entry in column[start..<min(column.count, start + piece)] { bytes.append(contentsOf: entry.haystack.utf8) }
-            return bytes
+    /// Cards made per core at a time at the opening (and their search texts in one buffer).
+    static let cardPiece = 1_024
+
+    /// One column's cards in `sort`'s order, with their facts, and their search texts one after
+    /// another (copied from their piece's buffer in `texts`; each card's `Facts` then says where
+    /// in the column's).
+    static func laidOut(_ column: [(Entry, Facts, piece: Int)], by sort: CardOrder, texts: [[UInt8]]) -> (
+        entries: [Entry], facts: [Facts], texts: [UInt8]
+    ) {
+        let order = Self.order(column.map(\.0), by: sort)
+        var facts = order.map { column[$0].1 }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(facts.reduce(0) { $0 + Int($1.textCount) })
+        for (i, p) in order.enumerated() {
+            let card = facts[i], from = Int(card.textStart)
+            facts[i].textStart = UInt32(bytes.count)
+            bytes.append(contentsOf: texts[column[p].piece][from..<from + Int(card.textCount)])
         }
-        var texts: [UInt8] = []
-        texts.reserveCapacity(parts.reduce(0) { $0 + $1.count })
-        for part in parts { texts += part }
-        var at: UInt32 = 0
-        for i in facts.indices {
-            facts[i].textStart = at
-            at += facts[i].textCount
-        }
-        return texts
+        return (order.map { column[$0].0 }, facts, bytes)
     }
 
     /// The same cards in another order (`s`): the cards and their figures kept, only sorted
@@ -208,10 +213,11 @@ public struct CardIndex: Sendable {
             for position in shown[c] {
                 let p = Int(position), card = facts[p]
                 if card.has(Facts.value) {
-                    sum.add(hundredths: card.has(Facts.valueInCents) ? card.valueCents : nil, entries[p].value ?? 0)
+                    sum.add(hundredths: card.has(Facts.valueInCents) ? card.valueCents : nil, entries[p].deal.value ?? 0)
                 }
                 if card.has(Facts.weighted) {
-                    weightedSum.add(hundredths: card.has(Facts.weightedInCents) ? card.weightedCents : nil, entries[p].weighted ?? 0)
+                    weightedSum.add(
+                        hundredths: card.has(Facts.weightedInCents) ? card.weightedCents : nil, entries[p].inexactWeighted ?? 0)
                     weightedCards += 1
                 }
                 if card.has(Facts.foreign) { others += 1 }

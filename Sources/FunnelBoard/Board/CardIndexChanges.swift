@@ -27,10 +27,11 @@ extension CardIndex {
             let c = stages.firstIndex(where: { $0.id == new.stage })
         {
             let place = Place(stage: stages[c], currency: currency, utcOffset: utcOffset, archived: isArchived(new, stages[c]))
-            let entry = Entry(new, place, sortTitle: sortTitle, titleRank: titleRank)
+            // Its search text goes at the end of its column's.
+            let (entry, card) = Self.card(new, place, sortTitle: sortTitle, titleRank: titleRank, texts: &texts[c])
             let key = sort.key(new, utcOffset: utcOffset, sortTitle: sortTitle)
             let query = CardQuery(needle: filter, withArchived: showsArchived || !filter.isEmpty, flagged: flag == nil ? nil : flagged)
-            insert(entry, at: Self.insertionPoint(of: key, in: all[c], sort: sort, utcOffset: utcOffset), in: c, query: query)
+            insert(entry, card, at: Self.insertionPoint(of: key, in: all[c], sort: sort, utcOffset: utcOffset), in: c, query: query)
             changed.append(c)
         }
         refreshDerived(columns: changed)
@@ -72,11 +73,9 @@ extension CardIndex {
         for i in k..<shown[c].count { shown[c][i] -= 1 }
     }
 
-    /// Puts `entry` at position `p` of column `c`, and among the shown ones when `query` admits it.
-    private mutating func insert(_ entry: Entry, at p: Int, in c: Int, query: CardQuery) {
-        var card = Facts(entry)
-        card.textStart = UInt32(texts[c].count)
-        texts[c].append(contentsOf: entry.haystack.utf8)
+    /// Puts `entry` and its facts `card` at position `p` of column `c`, and among the shown ones
+    /// when `query` admits it.
+    private mutating func insert(_ entry: Entry, _ card: Facts, at p: Int, in c: Int, query: CardQuery) {
         all[c].insert(entry, at: p)
         facts[c].insert(card, at: p)
         if card.has(Facts.archived) { archived[c] += 1 }

@@ -71,16 +71,24 @@ public enum SearchText {
     /// The searchable text of a deal, computed once per deal version: the folded fields, then
     /// the phone's digits, separated by U+001F (never typed in a filter).
     public static func haystack(_ deal: Deal) -> String {
-        let (title, company, contact, phone) = (deal.title, deal.company, deal.contact, deal.phone)
         var bytes: [UInt8] = []
-        // Room for all of it at once (a reserve per field grew the buffer again for each).
-        bytes.reserveCapacity(title.utf8.count + company.utf8.count + contact.utf8.count + 2 * phone.utf8.count + 4)
+        appendHaystack(of: deal, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `haystack(deal)`'s bytes put at the end of `bytes` (the board keeps every card's one after
+    /// another, with no string made for each).
+    public static func appendHaystack(of deal: Deal, to bytes: inout [UInt8]) {
+        let (title, company, contact, phone) = (deal.title, deal.company, deal.contact, deal.phone)
+        // Room for all of it at once (a reserve per field grew the buffer again for each), at
+        // least doubled when it grows: many cards' texts share one buffer.
+        let needed = bytes.count + title.utf8.count + company.utf8.count + contact.utf8.count + 2 * phone.utf8.count + 4
+        if bytes.capacity < needed { bytes.reserveCapacity(max(needed, 2 * bytes.capacity)) }
         for field in [title, company, contact, phone] {
             if !appendFolded(field, to: &bytes) { bytes.append(contentsOf: slowFold(field).utf8) }
             bytes.append(0x1F)
         }
         for b in phone.utf8 where b >= 48 && b <= 57 { bytes.append(b) }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Whether a haystack contains a folded needle (an empty needle matches everything): a plain
