@@ -20,6 +20,17 @@ struct ChecksumTests {
         }
     }
 
+    /// A torn end is noticed whatever the byte lost: with the length taken in first, a last byte
+    /// equal to the change of length cancelled it ([] and [1] had one sum).
+    @Test func everyLastByteTornOffIsNoticed() {
+        for length in 1...17 {
+            for last in UInt8.min...UInt8.max {
+                let bytes = [UInt8](repeating: 0, count: length - 1) + [last]
+                #expect(Self.sum(bytes) != Self.sum(Array(bytes.dropLast())), "length \(length), last byte \(last)")
+            }
+        }
+    }
+
     @Test func zerosOfDifferentLengthsDiffer() {
         let sums = (0...64).map { Self.sum([UInt8](repeating: 0, count: $0)) }
         #expect(Set(sums).count == sums.count)

@@ -90,7 +90,13 @@ public enum Spawn {
             for pointer in argv + envp { free(pointer) }
         }
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
+        var spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
+        // A binary just copied (`FunnelBinary.copy`) is busy while a process another test thread
+        // started at that moment still holds the copy's descriptor, until that process's exec.
+        for _ in 0..<100 where spawned == ETXTBSY {
+            usleep(20_000)
+            spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
+        }
         guard spawned == 0 else {
             throw SpawnFailure(description: "cannot start \(executable): \(String(cString: strerror(spawned)))")
         }

@@ -11,20 +11,14 @@ extension CardIndex {
         let idKey: UInt64
         /// The deal shown, so a sort looks none up.
         let deal: Deal
-        /// Its weighted value (`WeightedValue`) when in the pipeline's currency and not in
-        /// hundredths (those are in its `Facts`); nil otherwise.
-        let inexactWeighted: Decimal?
-        /// The title as every order's tie-break compares it (`CardOrder.sortTitle`), and its rank
-        /// among the index's titles (`TitleRanking`).
-        let sortTitle: String
+        /// The rank of its title (`CardOrder.sortTitle`) among the index's titles (`TitleRanking`):
+        /// every order's tie-break.
         let titleRank: Int
         /// What each order compares first.
         let figures: CardFigures
 
-        init(_ deal: Deal, inexactWeighted: Decimal?, sortTitle: String, titleRank: Int, utcOffset: Int) {
+        init(_ deal: Deal, titleRank: Int, utcOffset: Int) {
             self.deal = deal
-            self.inexactWeighted = inexactWeighted
-            self.sortTitle = sortTitle
             self.titleRank = titleRank
             id = deal.id
             idKey = CardOrder.idKey(deal.id)
@@ -32,13 +26,17 @@ extension CardIndex {
         }
     }
 
+    /// A card made: the card, its facts, and its weighted value when that is in the pipeline's
+    /// currency but not in hundredths (rare: the index keeps those by id, `inexactWeighted`).
+    typealias Made = (entry: Entry, facts: Facts, inexactWeighted: Decimal?)
+
     /// The card of `deal` at `place`, its search text put at the end of `texts` (its `Facts` say
     /// where it starts, from `texts`' start).
-    static func card(_ deal: Deal, _ place: Place, sortTitle: String, titleRank: Int, texts: inout [UInt8]) -> (Entry, Facts) {
+    static func card(_ deal: Deal, _ place: Place, titleRank: Int, texts: inout [UInt8]) -> Made {
         let own = deal.currency == place.currency
         let weightedCents = own ? WeightedValue.hundredths(of: deal, in: place.stage) : nil
         let inexact = own && weightedCents == nil ? WeightedValue.of(deal, in: place.stage) : nil
-        let entry = Entry(deal, inexactWeighted: inexact, sortTitle: sortTitle, titleRank: titleRank, utcOffset: place.utcOffset)
+        let entry = Entry(deal, titleRank: titleRank, utcOffset: place.utcOffset)
         let start = texts.count
         SearchText.appendHaystack(of: deal, to: &texts)
         var flags: UInt8 = 0
@@ -51,7 +49,7 @@ extension CardIndex {
         let facts = Facts(
             mask: SearchMask.of(bytes: texts[start...]), textStart: UInt32(start), textCount: UInt32(texts.count - start),
             valueCents: own ? deal.hundredths ?? 0 : 0, weightedCents: weightedCents ?? 0, flags: flags)
-        return (entry, facts)
+        return (entry, facts, inexact)
     }
 
     /// What a card's figures depend on beside its deal.

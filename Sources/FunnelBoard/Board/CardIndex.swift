@@ -35,6 +35,9 @@ public struct CardIndex: Sendable {
     static let recentLimit = 12
     /// The ranks of the cards' titles, so a new card's title gets one (`TitleRanking`).
     var titleRanking: TitleRanking
+    /// The weighted values a total cannot take in hundredths (`Facts.weightedInCents` unset), by
+    /// deal id: rare, so not kept by every card. An id's value is set again whenever its card is.
+    var inexactWeighted: [String: Decimal] = [:]
 
     /// Sorts and groups every deal in scope; `isArchived` tells the cards kept off the columns.
     init(
@@ -56,9 +59,12 @@ public struct CardIndex: Sendable {
             let cards = (start..<min(placed.count, start + Self.cardPiece)).map { i in
                 let (deal, c, old) = placed[i]
                 let place = Place(stage: stages[c], currency: currency, utcOffset: utcOffset, archived: old)
-                return Self.card(deal, place, sortTitle: titles[i], titleRank: ranks[i], texts: &texts)
+                return Self.card(deal, place, titleRank: ranks[i], texts: &texts)
             }
             return (cards, texts)
+        }
+        for piece in pieces {
+            for card in piece.0 { if let inexact = card.inexactWeighted { inexactWeighted[card.entry.id] = inexact } }
         }
         // Each column's cards, its room made once.
         var counts = Array(repeating: 0, count: stages.count)
@@ -69,7 +75,7 @@ public struct CardIndex: Sendable {
             return column
         }
         for (k, piece) in pieces.enumerated() {
-            for (j, card) in piece.0.enumerated() { columns[placed[k * Self.cardPiece + j].1].append((card.0, card.1, k)) }
+            for (j, card) in piece.0.enumerated() { columns[placed[k * Self.cardPiece + j].1].append((card.entry, card.facts, k)) }
         }
         let pieceTexts = pieces.map(\.1)
         let laidOut = parallelMap(columns, chunk: 1) { column in Self.laidOut(column, by: sort, texts: pieceTexts) }
@@ -217,7 +223,7 @@ public struct CardIndex: Sendable {
                 }
                 if card.has(Facts.weighted) {
                     weightedSum.add(
-                        hundredths: card.has(Facts.weightedInCents) ? card.weightedCents : nil, entries[p].inexactWeighted ?? 0)
+                        hundredths: card.has(Facts.weightedInCents) ? card.weightedCents : nil, inexactWeighted[entries[p].id] ?? 0)
                     weightedCards += 1
                 }
                 if card.has(Facts.foreign) { others += 1 }

@@ -28,7 +28,8 @@ extension CardIndex {
         {
             let place = Place(stage: stages[c], currency: currency, utcOffset: utcOffset, archived: isArchived(new, stages[c]))
             // Its search text goes at the end of its column's.
-            let (entry, card) = Self.card(new, place, sortTitle: sortTitle, titleRank: titleRank, texts: &texts[c])
+            let (entry, card, inexact) = Self.card(new, place, titleRank: titleRank, texts: &texts[c])
+            inexactWeighted[new.id] = inexact
             let key = sort.key(new, utcOffset: utcOffset, sortTitle: sortTitle)
             let query = CardQuery(needle: filter, withArchived: showsArchived || !filter.isEmpty, flagged: flag == nil ? nil : flagged)
             insert(entry, card, at: Self.insertionPoint(of: key, in: all[c], sort: sort, utcOffset: utcOffset), in: c, query: query)
@@ -100,7 +101,7 @@ extension CardIndex {
         while low < high {
             let mid = (low + high) / 2
             let other = column[mid]
-            if sort.key(other.deal, utcOffset: utcOffset, sortTitle: other.sortTitle) < key {
+            if sort.key(other.deal, utcOffset: utcOffset) < key {
                 low = mid + 1
             } else {
                 high = mid

@@ -127,7 +127,7 @@ struct BinaryReader {
 /// odd number, a shift-xor), so any change to one word changes the state; the length goes in too.
 func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
     let multiplier: UInt64 = 0x9E37_79B9_7F4A_7C15
-    var state: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(bytes.count)
+    var state: UInt64 = 0xCBF2_9CE4_8422_2325
     func mix(_ word: UInt64) {
         state = (state ^ word) &* multiplier
         state ^= state >> 32
@@ -137,5 +137,8 @@ func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
     var tail: UInt64 = 0
     for i in (words * 8)..<bytes.count { tail |= UInt64(bytes[i]) << (8 * UInt64(i - words * 8)) }
     mix(tail)
+    // The length last: taken in first, it cancelled a last byte equal to the length's change
+    // ([] and [1] had one sum).
+    mix(UInt64(bytes.count))
     return UInt32(truncatingIfNeeded: state ^ (state >> 29))
 }

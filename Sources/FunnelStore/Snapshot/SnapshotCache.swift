@@ -10,12 +10,12 @@ import Glibc
 /// the cache is trusted only while the data directory's fingerprint (see
 /// `FunnelStore.fingerprint`) equals the one the cache last recorded, and is rebuilt otherwise.
 ///
-///     cache/snapshot.bin   "FNLSNAPA", generation, fingerprint, count, the length of the
+///     cache/snapshot.bin   "FNLSNAPB", generation, fingerprint, count, the length of the
 ///                          counted deals at the end, then a head per deal
 ///                          (id, owner, pipeline, stage, where its deal starts after the
 ///                          heads, its length, the checksum of its bytes), the checksum of all
 ///                          that, then the deals, then the counted deals (`CountedDeals`)
-///     cache/journal.bin    "FNLJRNL8", generation, then records: length, payload, checksum
+///     cache/journal.bin    "FNLJRNL9", generation, then records: length, payload, checksum
 ///                          payload: 1 + a deal, or 2 + the fingerprint after a write
 ///
 /// A reader that wants only some deals (a rep's own, one pipeline's) reads the heads and decodes
@@ -30,8 +30,8 @@ struct SnapshotCache {
     /// Past this size the journal is folded into a new snapshot.
     static let journalLimit = 8 << 20
 
-    static let snapshotMagic = Array("FNLSNAPA".utf8)
-    static let journalMagic = Array("FNLJRNL8".utf8)
+    static let snapshotMagic = Array("FNLSNAPB".utf8)
+    static let journalMagic = Array("FNLJRNL9".utf8)
 
     /// Whether the cache's folder is a real one, or not made yet. A link there (or a file) is
     /// never followed: the cache would be read from, written to and removed in another folder.
