@@ -122,7 +122,11 @@ public final class BoardApp {
         state.display = options.display
         let terminal = Terminal(theme: options.theme)
         terminal.start(mouse: options.mouse, bidi: options.display.mode)
-        defer { terminal.stop() }
+        defer {
+            terminal.stop()
+            // Not freed deal by deal: the process ends next.
+            KeptUntilExit.keep(state)
+        }
         let size = terminal.size
         _ = BoardUpdate.apply(.resize(width: size.width, height: size.height), &state)
         let watch = LiveWatch(store: store, inotify: options.inotify)
