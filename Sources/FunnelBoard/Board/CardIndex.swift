@@ -63,9 +63,6 @@ public struct CardIndex: Sendable {
             }
             return (cards, texts)
         }
-        for piece in pieces {
-            for card in piece.0 { if let inexact = card.inexactWeighted { inexactWeighted[card.entry.id] = inexact } }
-        }
         // Each column's cards, its room made once.
         var counts = Array(repeating: 0, count: stages.count)
         for (_, c, _) in placed { counts[c] += 1 }
@@ -75,7 +72,10 @@ public struct CardIndex: Sendable {
             return column
         }
         for (k, piece) in pieces.enumerated() {
-            for (j, card) in piece.0.enumerated() { columns[placed[k * Self.cardPiece + j].1].append((card.entry, card.facts, k)) }
+            for (j, card) in piece.0.enumerated() {
+                columns[placed[k * Self.cardPiece + j].1].append((card.entry, card.facts, k))
+                if let inexact = card.inexactWeighted { inexactWeighted[card.entry.id] = inexact }
+            }
         }
         let pieceTexts = pieces.map(\.1)
         let laidOut = parallelMap(columns, chunk: 1) { column in Self.laidOut(column, by: sort, texts: pieceTexts) }
