@@ -23,9 +23,7 @@ public enum PipelineFlow {
     public static func show(_ entry: PipelineEntry, of set: PipelineSet, team: Team, allDeals: [Deal], _ state: inout BoardState) {
         state.pipelines = set
         state.funnel = Funnel(pipeline: entry.pipeline, team: team).on(entry)
-        state.deals = Dictionary(
-            set.deals(allDeals, in: entry.id).map { ($0.id, $0) },
-            uniquingKeysWith: { a, b in a.revision >= b.revision ? a : b })
+        state.deals = BoardData.byID(set.deals(allDeals, in: entry.id))
         state.dealsElsewhere = allDeals.filter { set.home(of: $0) != entry.id }
         state.focus = .board
         state.undo = []

@@ -75,7 +75,7 @@ enum WorldUpdate {
         state.dealsElsewhere = deals.filter { !state.belongs($0) }
         let deals = deals.filter(state.belongs)
         if let me = team.user(state.actor.account) { state.actor = me }
-        state.deals = Dictionary(deals.map { ($0.id, $0) }, uniquingKeysWith: { a, b in a.revision >= b.revision ? a : b })
+        state.deals = BoardData.byID(deals)
         noticeOpenDeal(before, &state)
         state.recompute(keeping: nil)
     }
