@@ -182,15 +182,19 @@ public struct Deal: Codable, Hashable, Sendable, Identifiable {
 
     /// The call-script steps ticked (R14).
     public var callSteps: Set<CallStep> {
-        get { box.fields.callSteps }
-        set { unique().fields.callSteps = newValue }
-        _modify { yield &unique().fields.callSteps }
+        get { CallStep.steps(ofBits: box.fields.callStepBits) }
+        set { unique().fields.callStepBits = CallStep.bits(of: newValue) }
+    }
+    /// `callSteps` as bits (`CallStep.bits(of:)`), as the deal keeps them and the snapshot stores
+    /// them; bits past the last step are dropped.
+    public var callStepBits: UInt8 {
+        get { box.fields.callStepBits }
+        set { unique().fields.callStepBits = newValue & CallStep.allBits }
     }
     /// How the customer pays (R20); nil until agreed.
     public var paymentTerms: PaymentTerms? {
-        get { box.fields.paymentTerms }
-        set { unique().fields.paymentTerms = newValue }
-        _modify { yield &unique().fields.paymentTerms }
+        get { box.fields.rare.value.paymentTerms }
+        set { unique().fields.rare.value.paymentTerms = newValue }
     }
     /// Where the lead came from (web form, phone system, CSV…).
     public var source: String {
@@ -206,27 +210,23 @@ public struct Deal: Codable, Hashable, Sendable, Identifiable {
     }
     /// Every change of owner, oldest first (R16); creation is not one.
     public var assignments: [Assignment] {
-        get { box.fields.assignments }
-        set { unique().fields.assignments = newValue }
-        _modify { yield &unique().fields.assignments }
+        get { box.fields.rare.value.assignments }
+        set { unique().fields.rare.value.assignments = newValue }
     }
     /// The modules billed, oldest first (R21).
     public var modules: [BilledModule] {
-        get { box.fields.modules }
-        set { unique().fields.modules = newValue }
-        _modify { yield &unique().fields.modules }
+        get { box.fields.rare.value.modules }
+        set { unique().fields.rare.value.modules = newValue }
     }
     /// The lines of the quote being prepared (R19), in order; `funnel lines`.
     public var quoteLines: [QuoteLine] {
-        get { box.fields.quoteLines }
-        set { unique().fields.quoteLines = newValue }
-        _modify { yield &unique().fields.quoteLines }
+        get { box.fields.rare.value.quoteLines }
+        set { unique().fields.rare.value.quoteLines = newValue }
     }
     /// The quotes issued, oldest first; never edited after issue (R19).
     public var quotes: [IssuedQuote] {
-        get { box.fields.quotes }
-        set { unique().fields.quotes = newValue }
-        _modify { yield &unique().fields.quotes }
+        get { box.fields.rare.value.quotes }
+        set { unique().fields.rare.value.quotes = newValue }
     }
     /// The chance of winning this deal, in percent, instead of its stage's (forecast); nil: the stage's.
     public var probability: Int? {
@@ -268,6 +268,12 @@ public struct Deal: Codable, Hashable, Sendable, Identifiable {
         var phone: String = ""
         var email: String = ""
         var value: Decimal? = nil
+        // Three bytes beside the 21 of `value`, where they take no room of their own.
+        var priority: Priority = .default
+        /// `Deal.callStepBits`.
+        var callStepBits: UInt8 = 0
+        /// The parts it was read without (`leaveOut`): never written.
+        var leftOut: DealParts = []
         /// `value` in hundredths, kept with it (so equal values have equal hundredths).
         var hundredths: UInt64? = nil
         var currency: String = ""
@@ -280,21 +286,14 @@ public struct Deal: Codable, Hashable, Sendable, Identifiable {
         var notes: String = ""
         var history: [StageChange] = []
         var activities: [Activity] = []
-        var callSteps: Set<CallStep> = []
-        var paymentTerms: PaymentTerms? = nil
         var source: String = ""
-        var priority: Priority = .default
-        var assignments: [Assignment] = []
-        var modules: [BilledModule] = []
-        var quoteLines: [QuoteLine] = []
-        var quotes: [IssuedQuote] = []
+        /// Payment terms, assignments, billed modules, quote lines and quotes (`RareFields`).
+        var rare = RareFields()
         var probability: Int? = nil
         var expectedClose: Day? = nil
         var revision: Int = 1
         var updated: Date = Date(timeIntervalSince1970: 0)
         var pipeline: String? = nil
-        /// The parts it was read without (`leaveOut`): never written.
-        var leftOut: DealParts = []
 
         /// Puts back the defaults of what `DealParts.details` names, as a reader of the cache that
         /// skips them holds it.
@@ -302,8 +301,7 @@ public struct Deal: Codable, Hashable, Sendable, Identifiable {
             (title, company, contact, phone, email, notes, source) = ("", "", "", "", "", "", "")
             if let next = nextAction, !next.text.isEmpty { nextAction = NextAction(date: next.date) }
             for i in history.indices where !history[i].by.isEmpty { history[i].by = "" }
-            (priority, callSteps, paymentTerms) = (.default, [], nil)
-            (assignments, modules, quoteLines, quotes) = ([], [], [], [])
+            (priority, callStepBits, rare) = (.default, 0, RareFields())
             (revision, updated) = (1, created)
         }
     }

@@ -5,7 +5,6 @@ import FunnelCore
 /// as one decoded from its JSON file.
 enum DealBinary {
     /// The cases each byte names, made once (a synthesized `allCases` is a new array each time).
-    static let callSteps = CallStep.allCases
     static let paymentMethods = PaymentMethod.allCases
     static let activityKinds = ActivityKind.allCases
     static let callOutcomes = CallOutcome.allCases
@@ -30,9 +29,7 @@ enum DealBinary {
         w.i64(Int64(deal.revision))
         w.f64(deal.updated.timeIntervalSince1970)
         writeActivities(deal.activities, to: &w)
-        var steps: UInt8 = 0
-        for (i, step) in callSteps.enumerated() where deal.callSteps.contains(step) { steps |= 1 << i }
-        w.u8(steps)
+        w.u8(deal.callStepBits)
         if let terms = deal.paymentTerms {
             w.u8(1)
             w.u32(UInt32(clamping: terms.installments))
@@ -314,7 +311,7 @@ enum DealBinary {
     /// The call steps ticked and the payment terms.
     static func readTerms(_ r: inout BinaryReader, into deal: inout Deal) throws {
         let steps = try r.u8()
-        if steps != 0 { deal.callSteps = Set(callSteps.indices.filter { steps & (1 << $0) != 0 }.map { callSteps[$0] }) }
+        if steps != 0 { deal.callStepBits = steps }
         if try r.u8() == 1 {
             let installments = Int(try r.u32())
             let method = Int(try r.u8())
