@@ -3,8 +3,9 @@ import Testing
 
 @testable import FunnelCore
 
-/// The fields few deals have live out of line (`Deal.RareFields`) and the call steps as bits:
-/// a deal still reads, compares, hashes and copies as if every field were its own.
+/// The fields few deals have live out of line (`Deal.RareFields`), as do an activity's module and
+/// a stage change's pipeline (`OutOfLine`), and the call steps are bits: a deal still reads,
+/// compares, hashes, copies and encodes as if every field were its own.
 struct DealRareFieldsTests {
     static func deal() -> Deal {
         Deal(id: "abcd2345", title: "t", currency: "ILS", owner: nil, stage: "new", created: Date(timeIntervalSince1970: 0))
@@ -78,5 +79,56 @@ struct DealRareFieldsTests {
     /// ones went out of line and the call steps became bits (432 before).
     @Test func aDealsFieldsStaySmall() {
         #expect(MemoryLayout<Deal.Fields>.size <= 360)
+    }
+
+    @Test func anActivitysModuleAndAChangesPipelineCompareAndHashByTheirText() {
+        let at = Date(timeIntervalSince1970: 600)
+        let a = Activity(at: at, by: "rita", kind: .training, module: "CRM")
+        let b = Activity(at: at, by: "rita", kind: .training, module: String("CR") + "M")
+        #expect(a == b && a.hashValue == b.hashValue)
+        #expect(a != Activity(at: at, by: "rita", kind: .training, module: "ERP"))
+        #expect(a != Activity(at: at, by: "rita", kind: .training))
+        var c = a
+        c.module = nil
+        #expect(c == Activity(at: at, by: "rita", kind: .training) && a.module == "CRM")
+        let x = StageChange(at: at, by: "mia", from: "new", to: "won", pipeline: "renewals")
+        #expect(x == StageChange(at: at, by: "mia", from: "new", to: "won", pipeline: "renew" + "als"))
+        #expect(x != StageChange(at: at, by: "mia", from: "new", to: "won"))
+        var y = x
+        y.pipeline = nil
+        #expect(y == StageChange(at: at, by: "mia", from: "new", to: "won") && x.pipeline == "renewals")
+    }
+
+    /// Encoded as before they moved out of line: the key only when there is a value.
+    @Test func anActivityAndAChangeEncodeTheirOptionalFieldsOnlyWhenSet() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        encoder.dateEncodingStrategy = .secondsSince1970
+        let at = Date(timeIntervalSince1970: 600)
+        let cases: [(Activity, String)] = [
+            (
+                Activity(at: at, by: "rita", kind: .training, module: "CRM"),
+                #"{"at":600,"by":"rita","kind":"training","module":"CRM","note":""}"#
+            ),
+            (
+                Activity(at: at, by: "rita", kind: .call, outcome: .busy, note: "n"),
+                #"{"at":600,"by":"rita","kind":"call","note":"n","outcome":"busy"}"#
+            ),
+        ]
+        for (activity, json) in cases { #expect(String(decoding: try encoder.encode(activity), as: UTF8.self) == json) }
+        let changes: [(StageChange, String)] = [
+            (StageChange(at: at, by: "mia", from: nil, to: "new"), #"{"at":600,"by":"mia","to":"new"}"#),
+            (
+                StageChange(at: at, by: "mia", from: "new", to: "won", pipeline: "renewals"),
+                #"{"at":600,"by":"mia","from":"new","pipeline":"renewals","to":"won"}"#
+            ),
+        ]
+        for (change, json) in changes { #expect(String(decoding: try encoder.encode(change), as: UTF8.self) == json) }
+    }
+
+    /// 460,728 activities and 374,805 stage changes in 100,000 demo deals: 8 bytes each saved.
+    @Test func anActivityAndAChangeStaySmall() {
+        #expect(MemoryLayout<Activity>.stride <= 56)
+        #expect(MemoryLayout<StageChange>.stride <= 64)
     }
 }

@@ -28,14 +28,20 @@ public struct StageChange: Codable, Hashable, Sendable {
     public var to: String
     /// The pipeline entered, when this change took the deal into another pipeline (its id); nil
     /// for a change within one pipeline, and in files from before pipelines.
-    public var pipeline: String?
+    public var pipeline: String? {
+        get { entered?.value }
+        set { entered = newValue.map(OutOfLine.init) }
+    }
+    /// `pipeline`, out of line: few changes have one (72 bytes a change were 64; 374,805 changes
+    /// in 100,000 demo deals).
+    private var entered: OutOfLine<String>?
 
     public init(at: Date, by: String, from: String?, to: String, pipeline: String? = nil) {
         self.at = at
         self.by = by
         self.from = from
         self.to = to
-        self.pipeline = pipeline
+        self.entered = pipeline.map(OutOfLine.init)
     }
 
     enum CodingKeys: String, ChangeRecordKeys { case at, by, from, to, pipeline }
@@ -48,6 +54,15 @@ public struct StageChange: Codable, Hashable, Sendable {
         if let pipeline, !PipelineSet.isValidID(pipeline) {
             throw DecodingError.dataCorruptedError(forKey: .pipeline, in: c, debugDescription: "not a pipeline id: \(pipeline)")
         }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(at, forKey: .at)
+        try c.encode(by, forKey: .by)
+        try c.encodeIfPresent(from, forKey: .from)
+        try c.encode(to, forKey: .to)
+        try c.encodeIfPresent(pipeline, forKey: .pipeline)
     }
 }
 

@@ -16,36 +16,19 @@ extension Deal {
         }
     }
 
-    /// `Rare` kept out of line, behind one reference that is nil while every field is its
-    /// default: a deal without them holds 8 bytes for them, not 48 (100,000 deals: 4 MB).
-    /// Equal and hashed by the fields, as if they were inline; copied on write.
+    /// `Rare` kept out of line (`OutOfLine`), nil while every field is its default: a deal
+    /// without them holds 8 bytes for them, not 48 (100,000 deals: 4 MB).
     struct RareFields: Hashable, Sendable {
-        private final class Box: @unchecked Sendable {
-            // Safe to share: changed only through a `RareFields` holding the sole reference.
-            var value: Rare
-            init(_ value: Rare) { self.value = value }
-        }
-        private var box: Box?
+        // nil exactly when the fields are all defaults, so equal fields make equal values.
+        private var box: OutOfLine<Rare>?
 
         init() {}
 
         /// The fields (their defaults when none is kept).
         var value: Rare {
             get { box?.value ?? Rare() }
-            set {
-                if newValue.isEmpty {
-                    box = nil
-                } else if isKnownUniquelyReferenced(&box) {
-                    box?.value = newValue
-                } else {
-                    box = Box(newValue)
-                }
-            }
+            set { box = newValue.isEmpty ? nil : OutOfLine(newValue) }
         }
-
-        static func == (a: RareFields, b: RareFields) -> Bool { a.box === b.box || a.value == b.value }
-
-        func hash(into hasher: inout Hasher) { value.hash(into: &hasher) }
     }
 }
 
