@@ -38,7 +38,7 @@ enum JSONOut {
         case .object(let fields):
             writer.openObject()
             for (key, value) in fields {
-                writer.key(key)
+                writer.key(escaping: key)
                 value.write(to: &writer)
             }
             writer.closeObject()
