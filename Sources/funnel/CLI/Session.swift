@@ -99,13 +99,13 @@ struct Session {
         if leaving.isSuperset(of: .counted) && !leaving.contains(.history) {
             let list = try data { try store.loadCountedDeals(where: wanted) }
             if let warning = list.skippedWarning(toManager: actor.role == .manager) { Console.error("funnel: warning: " + warning) }
-            KeptUntilExit.shared.keep(list.deals)
+            KeptUntilExit.keep(list.deals)
             return list.deals
         }
         let set = try data { try store.loadDealSet(where: wanted, leaving: leaving) }
         if let warning = set.skippedWarning(toManager: actor.role == .manager) { Console.error("funnel: warning: " + warning) }
         let deals = Array(set.deals.values)
-        KeptUntilExit.shared.keep((set, deals))
+        KeptUntilExit.keep((set, deals))
         return deals
     }
 

@@ -102,7 +102,7 @@ enum ListCommand: Command {
                 deal.valueDisplay ?? "—", deal.nextAction.map { dates.full($0.date) } ?? "—", deal.owner ?? "—",
             ]
         }
-        KeptUntilExit.shared.keep(rows)
+        KeptUntilExit.keep(rows)
         let header: [TextKey] = [.colID, .colStage, .colTitle, .colCompany, .colValue, .colNext, .colOwner]
         Console.block(
             TextTable.render(

@@ -25,7 +25,7 @@ enum TextTable {
         for part in measured {
             for (k, width) in part.widths.enumerated() { widths[k % columns] = min(max(widths[k % columns], width), maxWidths[k % columns]) }
         }
-        KeptUntilExit.shared.keep(measured)
+        KeptUntilExit.keep(measured)
         // Each cell in visual order on its own (on a terminal with bidi = app), so text of one
         // direction never runs into the next column.
         if let display = Console.stdoutDisplay {

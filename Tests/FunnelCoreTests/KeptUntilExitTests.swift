@@ -1,8 +1,9 @@
 import Testing
 
-@testable import FunnelTUI
+@testable import FunnelCore
 
-/// The board's last state is kept until the process ends, not freed deal by deal after `q`.
+/// What is kept (a command's deals, the board's last state) lives until the process ends, not
+/// freed deal by deal at the end.
 struct KeptUntilExitTests {
     final class Marker {}
 
