@@ -531,7 +531,7 @@ public final class FunnelStore {
         for folder in folders { try AtomicFile.makeDirectory(folder) }
         let failures = parallelMap(Array(zip(deals, files))) { deal, file -> StoreError? in
             do {
-                let data = try FunnelJSON.encoder().encode(StoredFile(body: deal))
+                let data = try FunnelJSON.encode(StoredFile(body: deal))
                 try AtomicFile.write(data + Data("\n".utf8), to: file, mode: nil, replacing: .nothing, durable: false)
                 return nil
             } catch let error as StoreError {
@@ -578,7 +578,7 @@ public final class FunnelStore {
     ) throws {
         let data: Data
         do {
-            data = try FunnelJSON.encoder().encode(value)
+            data = try FunnelJSON.encode(value)
         } catch {
             throw StoreError.io(path: path, detail: "could not encode: \(error)")
         }

@@ -189,7 +189,7 @@ enum DealBinary {
     /// small, so the cache keeps them in the form the deal file has.
     static func writeQuotes(_ deal: Deal, to w: inout BinaryWriter) {
         guard !deal.quoteLines.isEmpty || !deal.quotes.isEmpty,
-            let data = try? FunnelJSON.encoder().encode(QuoteParts(lines: deal.quoteLines, quotes: deal.quotes))
+            let data = try? FunnelJSON.encode(QuoteParts(lines: deal.quoteLines, quotes: deal.quotes))
         else {
             return w.string("")
         }

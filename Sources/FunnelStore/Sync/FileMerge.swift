@@ -35,7 +35,7 @@ public enum FileMerge {
                 let pipeline = try FunnelJSON.decode(StoredFile<Pipeline>.self, from: data, path: path)
                 let errors = pipeline.body.validationErrors
                 if !errors.isEmpty { throw StoreError.corrupt(path: path, detail: errors.joined(separator: "; ")) }
-                return try FunnelJSON.encoder().encode(pipeline)
+                return try FunnelJSON.encode(pipeline)
             }
         }
         if probe?["users"] != nil || name == "team.json" {
@@ -44,17 +44,17 @@ public enum FileMerge {
                 if Set(team.body.map(\.account)).count != team.body.count {
                     throw StoreError.corrupt(path: path, detail: "an account appears twice")
                 }
-                return try FunnelJSON.encoder().encode(team)
+                return try FunnelJSON.encode(team)
             }
         }
         if probe?["products"] != nil || name == "products.json" {
             return try mergeSettings(base: base, ours: ours, theirs: theirs, path: path) { data in
-                try FunnelJSON.encoder().encode(try FunnelJSON.decode(StoredFile<ProductCatalogue>.self, from: data, path: path))
+                try FunnelJSON.encode(try FunnelJSON.decode(StoredFile<ProductCatalogue>.self, from: data, path: path))
             }
         }
         if probe?["goals"] != nil || name == "goals.json" {
             return try mergeSettings(base: base, ours: ours, theirs: theirs, path: path) { data in
-                try FunnelJSON.encoder().encode(try FunnelJSON.decode(StoredFile<GoalBook>.self, from: data, path: path))
+                try FunnelJSON.encode(try FunnelJSON.decode(StoredFile<GoalBook>.self, from: data, path: path))
             }
         }
         throw StoreError.corrupt(path: path, detail: "not a deal, pipeline, team, product catalogue or goals file")
@@ -96,7 +96,7 @@ public enum FileMerge {
 
     static func encode(_ file: StoredFile<Deal>, path: String) throws -> Data {
         do {
-            return try FunnelJSON.encoder().encode(file) + Data("\n".utf8)
+            return try FunnelJSON.encode(file) + Data("\n".utf8)
         } catch {
             throw StoreError.corrupt(path: path, detail: "the merged deal cannot be written: \(error)")
         }
