@@ -43,6 +43,10 @@ struct BinaryWriter {
     mutating func setU32(_ v: UInt32, at offset: Int) {
         withUnsafeBytes(of: v.littleEndian) { bytes.replaceSubrange(offset..<(offset + 4), with: $0) }
     }
+
+    mutating func setU64(_ v: UInt64, at offset: Int) {
+        withUnsafeBytes(of: v.littleEndian) { bytes.replaceSubrange(offset..<(offset + 8), with: $0) }
+    }
 }
 
 /// Why cached bytes cannot be read; the cache is then rebuilt from the JSON files.

@@ -16,20 +16,33 @@ import FunnelCore
 enum CountedDeals {
     /// The section of `deals`, in the order of their ids, in parts of at most `partBytes` (a
     /// larger deal is a part of its own).
-    static func write(_ deals: [Deal], to w: inout BinaryWriter, partBytes: Int = SnapshotReader.partBytes) {
+    static func write(_ deals: [Deal], to w: inout BinaryWriter, partBytes: Int = SnapshotReader.partBytes, perCore: Int = 2_048) {
         // Every record one after another, each's length written once it is known; sorted by the
-        // ids side by side, not by reaching into each deal for its id again.
-        var records = BinaryWriter(capacity: deals.count * 200)
+        // ids side by side, not by reaching into each deal for its id again; the records made
+        // on every core, `perCore` at a time, and put together in order.
+        let ids = deals.map(\.id)
+        let order = ids.indices.sorted(by: { ids[$0] < ids[$1] })
+        let pieces = parallelMap(Array(stride(from: 0, to: order.count, by: perCore)), chunk: 1) { first in
+            var records = BinaryWriter(capacity: perCore * 200)
+            var ends: [Int] = []
+            ends.reserveCapacity(perCore)
+            for i in order[first..<min(order.count, first + perCore)] {
+                let start = records.bytes.count
+                records.u32(0)
+                DealHead(deals[i]).write(to: &records)
+                writeFigures(deals[i], to: &records)
+                records.setU32(UInt32(records.bytes.count - start - 4), at: start)
+                ends.append(records.bytes.count)
+            }
+            return (records, ends)
+        }
+        var records = BinaryWriter(capacity: pieces.reduce(0) { $0 + $1.0.bytes.count })
         var ends: [Int] = []
         ends.reserveCapacity(deals.count)
-        let ids = deals.map(\.id)
-        for i in ids.indices.sorted(by: { ids[$0] < ids[$1] }) {
-            let start = records.bytes.count
-            records.u32(0)
-            DealHead(deals[i]).write(to: &records)
-            writeFigures(deals[i], to: &records)
-            records.setU32(UInt32(records.bytes.count - start - 4), at: start)
-            ends.append(records.bytes.count)
+        for (piece, pieceEnds) in pieces {
+            let base = records.bytes.count
+            records.append(piece.bytes)
+            ends += pieceEnds.map { base + $0 }
         }
         // Then cut into parts, each with its length and checksum.
         func part(_ range: Range<Int>) {

@@ -164,27 +164,7 @@ struct SnapshotCache {
         guard folderIsReal, !deals.contains(where: { !$0.leftOut.isEmpty }) else { return }
         try AtomicFile.makeDirectory(directory)
         let generation = UInt64.random(in: 1...UInt64.max)
-        var w = BinaryWriter(capacity: 4_096 + fingerprint.utf8.count + deals.count * 96)
-        w.append(Self.snapshotMagic)
-        w.u64(generation)
-        w.string(fingerprint)
-        w.u32(UInt32(deals.count))
-        var counted = BinaryWriter(capacity: deals.count * 96)
-        CountedDeals.write(Array(deals), to: &counted, partBytes: countedPartBytes)
-        w.u64(UInt64(counted.bytes.count))
-        var bodies = BinaryWriter(capacity: deals.count * 600)
-        for deal in deals {
-            let start = bodies.bytes.count
-            DealBinary.write(deal, to: &bodies)
-            DealHead(deal).write(to: &w)
-            w.u64(UInt64(start))
-            w.u32(UInt32(bodies.bytes.count - start))
-            w.u32(bodies.bytes.withUnsafeBytes { checksum(UnsafeRawBufferPointer(rebasing: $0[start...])) })
-        }
-        w.u32(w.bytes.withUnsafeBytes { checksum($0) })
-        // The file's three parts put together once, at their size.
-        var file = Data(capacity: w.bytes.count + bodies.bytes.count + counted.bytes.count)
-        for part in [w.bytes, bodies.bytes, counted.bytes] { file.append(contentsOf: part) }
+        let file = Self.snapshotBytes(Array(deals), fingerprint: fingerprint, generation: generation, countedPartBytes: countedPartBytes)
         var j = BinaryWriter()
         j.append(Self.journalMagic)
         j.u64(generation)
