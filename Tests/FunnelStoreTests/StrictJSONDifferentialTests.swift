@@ -89,6 +89,26 @@ import Testing
         #expect(Self.strict(Data(read[0].utf8))?.body.title == "é😀\n\"/\\")
     }
 
+    @Test("A field the type does not know, at any level, sends the file to JSONDecoder, which names it")
+    func unknownFields() throws {
+        let activity = "\"activities\": [{\"at\": \"2026-01-02T03:04:05Z\", \"by\": \"dana\", \"kind\": \"call\", \"note\": \"\""
+        let unknown = [
+            Self.base.replacingOccurrences(of: "\"revision\": 3", with: "\"revision\": 3, \"colour\": \"red\""),
+            Self.base.replacingOccurrences(of: "\"revision\": 3", with: "\"revision\": 3, " + activity + ", \"mood\": 1}]"),
+            Self.base.replacingOccurrences(of: "\"revision\": 3", with: "\"revision\": 3, \"next_action\": {\"date\": \"2026-01-03\", \"x\": 1}"),
+            Self.base.replacingOccurrences(of: "\"schema\": 1", with: "\"schema\": 1, \"extra\": true"),
+        ]
+        for text in unknown {
+            #expect(Self.strict(Data(text.utf8)) == nil, "\(text)")
+            #expect(throws: DecodingError.self) { try FunnelJSON.decoder().decode(DealFile.self, from: Data(text.utf8)) }
+        }
+        // Every member asked for: read by the strict reader, as JSONDecoder reads it.
+        let known = Self.base.replacingOccurrences(
+            of: "\"revision\": 3", with: "\"revision\": 3, " + activity + "}], \"next_action\": {\"date\": \"2026-01-03\"}")
+        #expect(Self.strict(Data(known.utf8))?.body.activities.count == 1)
+        Self.expectAgreement(Data(known.utf8))
+    }
+
     @Test("The UTF-8 check agrees with the standard library's on edge cases and random bytes")
     func utf8Check() {
         func agree(_ bytes: [UInt8]) {

@@ -3,13 +3,27 @@ import Foundation
 /// An object's members by key (`StrictJSONDecoder`).
 struct StrictKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let object: StrictJSONObject
+    /// Where the members asked for are noted (`StrictJSONDecoder.use`).
+    var use: StrictKeyUse?
     var codingPath: [any CodingKey] { [] }
     var allKeys: [Key] { object.keys.compactMap { Key(stringValue: $0) } }
 
-    func contains(_ key: Key) -> Bool { object.value(for: key.stringValue) != nil }
+    init(object: StrictJSONObject, use: StrictKeyUse? = nil) {
+        self.object = object
+        self.use = use
+    }
+
+    func contains(_ key: Key) -> Bool { look(key) != nil }
+
+    /// The member under `key`, noted as asked for.
+    private func look(_ key: Key) -> StrictJSONValue? {
+        guard let i = object.index(for: key.stringValue) else { return nil }
+        use?.asked(i)
+        return object.values[i]
+    }
 
     private func member(_ key: Key) throws -> StrictJSONValue {
-        guard let value = object.value(for: key.stringValue) else { throw StrictJSONGaveUp() }
+        guard let value = look(key) else { throw StrictJSONGaveUp() }
         return value
     }
 
@@ -24,13 +38,13 @@ struct StrictKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
     /// One look-up instead of three (contains, decodeNil, decode): absent or null is nil.
     func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
-        guard let value = object.value(for: key.stringValue) else { return nil }
+        guard let value = look(key) else { return nil }
         if case .null = value { return nil }
         return try StrictJSONDecoder.decode(type, value)
     }
 
     func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? {
-        guard let value = object.value(for: key.stringValue) else { return nil }
+        guard let value = look(key) else { return nil }
         if case .null = value { return nil }
         return try StrictJSONDecoder.string(value)
     }

@@ -17,11 +17,8 @@ struct StrictJSONObject {
     var keys: [String] = []
     var values: [StrictJSONValue] = []
 
-    /// The value under `key`, if present.
-    func value(for key: String) -> StrictJSONValue? {
-        for i in keys.indices where keys[i] == key { return values[i] }
-        return nil
-    }
+    /// Where `key`'s member is, if present.
+    func index(for key: String) -> Int? { keys.firstIndex(of: key) }
 }
 
 /// The fast reader gave up: the input is not plain strict JSON of the shape asked for. The caller
