@@ -18,7 +18,11 @@ struct StrictJSONObject {
     var values: [StrictJSONValue] = []
 
     /// Where `key`'s member is, if present.
-    func index(for key: String) -> Int? { keys.firstIndex(of: key) }
+    func index(for key: String) -> Int? {
+        // Lengths first: a short string's is at hand, and most keys differ in it.
+        let count = key.utf8.count
+        return keys.firstIndex { $0.utf8.count == count && $0 == key }
+    }
 }
 
 /// The fast reader gave up: the input is not plain strict JSON of the shape asked for. The caller
