@@ -53,6 +53,15 @@ final class ReportFrame: Sendable {
         self.now = now
     }
 
+    /// A frame equal to `other`, its own object: each core's tally counts with its own copy, so
+    /// the cores do not take turns at one object's reference count (every closure the tally
+    /// passes for a deal retains its frame).
+    init(copying other: ReportFrame) {
+        (currency, stagesByID, openStages, path, counted) = (other.currency, other.stagesByID, other.openStages, other.path, other.counted)
+        (slots, slotRank, slotCounted, slotByID) = (other.slots, other.slotRank, other.slotCounted, other.slotByID)
+        (firstDay, afterLast, earlier, now) = (other.firstDay, other.afterLast, other.earlier, other.now)
+    }
+
     func inPeriod(_ date: Date) -> Bool { date >= firstDay && date < afterLast }
     func overlaps(_ start: Date, _ end: Date) -> Bool { start < afterLast && end >= firstDay }
     /// The slot of stage `id`, nil for a stage the frame lacks. A few stages are compared one by

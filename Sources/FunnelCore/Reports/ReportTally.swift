@@ -63,7 +63,7 @@ struct ReportTally {
     static func counting(_ deals: [Deal], frame: ReportFrame, part: Int = 8_192) -> ReportTally {
         let starts = Array(stride(from: 0, to: deals.count, by: part))
         let parts = parallelMap(starts, chunk: 1) { start in
-            var tally = ReportTally(frame: frame)
+            var tally = ReportTally(frame: ReportFrame(copying: frame))
             for deal in deals[start..<min(deals.count, start + part)] { tally.add(deal) }
             return tally
         }
@@ -124,22 +124,24 @@ struct ReportTally {
     /// The deal's stage now: open deals, their values, and their owner's load.
     private mutating func countStage(_ deal: Deal) {
         let slot = frame.slot(deal.stage)
-        let stage = slot.map { frame.slots[$0] }
-        if stage == nil { unknownStages.insert(deal.stage) }
-        let stageKind = stage?.kind
+        if slot == nil { unknownStages.insert(deal.stage) }
+        // The stage's kind and chance read in place: a copy of the stage retained its texts,
+        // which every core's tally shares.
+        let stageKind = slot.map { frame.slots[$0].kind }
+        let chance = slot.flatMap { frame.slots[$0].probability }
         if stageKind == .open || stageKind == .inbox, deal.expectedClose != nil { forecastDeals.append(deal) }
         if let c = slot.map({ frame.slotCounted[$0] }), c >= 0, stageKind != .won {
             stageCount[c] += 1
-            stageWeighted[c].add(deal, in: stage)
+            stageWeighted[c].add(deal, stageProbability: chance)
             if deal.currency == frame.currency, let value = deal.value {
                 stageTotal[c] += value
                 stageValued[c] += 1
             }
         }
-        if stageKind == .open || stageKind == .inbox { openWeighted.add(deal, in: stage) }
+        if stageKind == .open || stageKind == .inbox { openWeighted.add(deal, stageProbability: chance) }
         if stageKind == .open {
             openByOwner[deal.owner, default: []].append(deal)
-            ownerWeighted[deal.owner, default: WeightedValue.Sum(currency: frame.currency)].add(deal, in: stage)
+            ownerWeighted[deal.owner, default: WeightedValue.Sum(currency: frame.currency)].add(deal, stageProbability: chance)
             if deal.nextAction == nil { withoutNext += 1 }
         }
     }

@@ -74,7 +74,13 @@ public enum WeightedValue {
 
         /// Counts `deal`, in `stage` (nil: a stage its pipeline lacks).
         public mutating func add(_ deal: Deal, in stage: Stage?) {
-            guard let percent = probability(of: deal, in: stage) else { return }
+            add(deal, stageProbability: stage?.probability)
+        }
+
+        /// Counts `deal` in a stage of chance `stageProbability` (nil: none, or a stage its
+        /// pipeline lacks).
+        mutating func add(_ deal: Deal, stageProbability: Int?) {
+            guard let percent = deal.probability ?? stageProbability else { return }
             any = true
             guard deal.currency == currency, let value = deal.value else { return }
             let cents = weighted(deal.hundredths, percent)
