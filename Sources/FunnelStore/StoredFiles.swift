@@ -69,8 +69,9 @@ enum FunnelJSON {
         return encoder
     }
 
-    /// `value` as `encoder()` writes it, byte for byte: by `StrictJSONEncoder` (writing 100,000
-    /// demo deals took a third of the time), or by Foundation's encoder when that one gives up.
+    /// `value` as `encoder()` writes it, byte for byte: by `StrictJSONEncoder` (Foundation's
+    /// encoder was more than half of writing the demo's deals), or by Foundation's encoder when
+    /// that one gives up.
     static func encode<T: Encodable>(_ value: T) throws -> Data {
         do {
             return try StrictJSONEncoder.encode(value)
