@@ -33,6 +33,10 @@ struct StrictJSONDecoder: Decoder {
         {
             throw StrictJSONGaveUp()
         }
+        // An array item by item, without an unkeyed container boxed for it.
+        if case .array(let items) = value, let arrayType = T.self as? any StrictArray.Type {
+            return try arrayType.decoded(items) as! T
+        }
         guard case .object(let object) = value, object.keys.count <= StrictKeyUse.limit else {
             return try T(from: StrictJSONDecoder(value: value))
         }
@@ -107,4 +111,16 @@ final class StrictKeyUse {
     static func all(_ count: Int) -> UInt64 { count == 64 ? .max : (1 << UInt64(count)) - 1 }
 
     func asked(_ index: Int) { seen |= 1 << UInt64(index) }
+}
+
+/// An array the strict reader decodes item by item (`Array`'s own `init(from:)` asks for an
+/// unkeyed container, boxed, and decodes through it): the same items, the same refusals.
+protocol StrictArray {
+    static func decoded(_ items: [StrictJSONValue]) throws -> Self
+}
+
+extension Array: StrictArray where Element: Decodable {
+    static func decoded(_ items: [StrictJSONValue]) throws -> Self {
+        try items.map { try StrictJSONDecoder.decode(Element.self, $0) }
+    }
 }
