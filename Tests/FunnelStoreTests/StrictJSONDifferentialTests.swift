@@ -109,6 +109,13 @@ import Testing
         Self.expectAgreement(Data(known.utf8))
     }
 
+    /// Every type's `init(from:)` takes the decoder as `any Decoder`: past three words it is
+    /// boxed on the heap, once per object and array of every file.
+    @Test("The decoder fits an existential's inline buffer")
+    func decoderFitsInline() {
+        #expect(MemoryLayout<StrictJSONDecoder>.size <= 3 * MemoryLayout<Int>.size)
+    }
+
     @Test("The UTF-8 check agrees with the standard library's on edge cases and random bytes")
     func utf8Check() {
         func agree(_ bytes: [UInt8]) {

@@ -7,10 +7,31 @@ import FunnelCore
 /// `Data`, floating point) are refused, so such a file goes to that decoder. Every refusal is
 /// `StrictJSONGaveUp`: the caller then decodes with `JSONDecoder`, which words the error.
 struct StrictJSONDecoder: Decoder {
-    let value: StrictJSONValue
+    /// A value, or an object whose members asked for are noted: one or the other, so the decoder
+    /// fits an existential's inline buffer (a value and a reference beside it did not, and every
+    /// decode allocated a box for it).
+    private let storage: Storage
+    private enum Storage {
+        case plain(StrictJSONValue)
+        case tracked(StrictKeyUse)
+    }
+
+    init(value: StrictJSONValue) { storage = .plain(value) }
+    init(tracking use: StrictKeyUse) { storage = .tracked(use) }
+
+    var value: StrictJSONValue {
+        switch storage {
+        case .plain(let value): return value
+        case .tracked(let use): return .object(use.object)
+        }
+    }
+
     /// Which of the object's members the type decoded asked for (`hasOnlyFields`); nil when not
     /// kept (not an object, a nested container, more than 64 members).
-    var use: StrictKeyUse?
+    var use: StrictKeyUse? {
+        if case .tracked(let use) = storage { return use }
+        return nil
+    }
     var codingPath: [any CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
@@ -40,8 +61,8 @@ struct StrictJSONDecoder: Decoder {
         guard case .object(let object) = value, object.keys.count <= StrictKeyUse.limit else {
             return try T(from: StrictJSONDecoder(value: value))
         }
-        let use = StrictKeyUse()
-        let decoded = try T(from: StrictJSONDecoder(value: value, use: use))
+        let use = StrictKeyUse(object)
+        let decoded = try T(from: StrictJSONDecoder(tracking: use))
         // It said every member was one of its fields (`hasOnlyFields`): every one must have been
         // asked for, or Foundation's reader decides (and names an unknown field).
         guard !use.promised || use.seen == StrictKeyUse.all(object.keys.count) else { throw StrictJSONGaveUp() }
@@ -103,12 +124,15 @@ extension StrictJSONDecoder: FieldsKnowing {
 final class StrictKeyUse {
     /// Objects of more members are matched name by name.
     static let limit = 64
+    let object: StrictJSONObject
     var seen: UInt64 = 0
     /// The type relied on `hasOnlyFields`.
     var promised = false
 
     /// The bits of an object of `count` members, all asked for.
     static func all(_ count: Int) -> UInt64 { count == 64 ? .max : (1 << UInt64(count)) - 1 }
+
+    init(_ object: StrictJSONObject) { self.object = object }
 
     func asked(_ index: Int) { seen |= 1 << UInt64(index) }
 }
