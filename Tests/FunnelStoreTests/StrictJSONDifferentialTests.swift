@@ -177,3 +177,56 @@ extension StrictJSONDifferentialTests {
         #expect((try? Data(repeated.utf8).withUnsafeBytes { try StrictJSONParser.parse($0) }) == nil)
     }
 }
+
+extension StrictJSONDifferentialTests {
+    /// The deal's object in a file funnel wrote, parsed.
+    static func dealObject(_ deal: Deal) throws -> StrictJSONObject {
+        let value = try Self.encoded(deal).withUnsafeBytes { try StrictJSONParser.parse($0) }
+        guard case .object(let file) = value, let i = file.keys.firstIndex(of: "deal"), case .object(let body) = file.values[i] else {
+            throw StrictJSONGaveUp()
+        }
+        return body
+    }
+
+    @Test("A deal is read field by field (no container) as Codable reads it, its members in any order")
+    func fieldByField() throws {
+        var random = RandomDeals(seed: 23)
+        for round in 0..<200 {
+            let deal = random.deal(owners: ["dana", nil, "yossi"])
+            var body = try Self.dealObject(deal)
+            if round.isMultiple(of: 2) { (body.keys, body.values) = (body.keys.reversed(), body.values.reversed()) }
+            #expect(try StrictFields.read(Deal.self, .object(body)) == deal)
+        }
+    }
+
+    @Test("Reading field by field gives up on a member never asked for, a wrong type or a value out of its rules")
+    func fieldByFieldGivesUp() throws {
+        var random = RandomDeals(seed: 29)
+        let deal = random.deal(owners: ["dana"])
+        let body = try Self.dealObject(deal)
+        func without(_ key: String) -> StrictJSONObject {
+            var object = body
+            if let i = object.keys.firstIndex(of: key) {
+                object.keys.remove(at: i)
+                object.values.remove(at: i)
+            }
+            return object
+        }
+        func with(_ key: String, _ value: StrictJSONValue) -> StrictJSONObject {
+            var object = without(key)
+            object.keys.append(key)
+            object.values.append(value)
+            return object
+        }
+        var extra = body
+        extra.keys.append("colour")
+        extra.values.append(.string("red"))
+        let refused: [StrictJSONObject] = [
+            extra, without("title"), with("title", .integer(3)), with("value", .string("12,5")), with("created", .string("yesterday")),
+            with("priority", .string("urgent")), with("pipeline", .string("main")), with("next_action", .object(StrictJSONObject())),
+            with("history", .object(StrictJSONObject())), with("revision", .otherNumber),
+        ]
+        for object in refused { #expect(throws: StrictJSONGaveUp.self) { try StrictFields.read(Deal.self, .object(object)) } }
+        #expect(try StrictFields.read(Deal.self, .object(with("notes", .null))).notes == "")
+    }
+}

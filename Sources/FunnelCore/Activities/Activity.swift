@@ -29,7 +29,7 @@ public enum ActivityKind: String, Codable, CaseIterable, Sendable {
 }
 
 /// One entry of a deal's timeline: a call and its outcome, an email, a meeting, a note…
-public struct Activity: Codable, Hashable, Sendable {
+public struct Activity: Codable, Hashable, Sendable, FieldReadable {
     public var at: Date
     public var by: String
     public var note: String
@@ -65,13 +65,17 @@ public struct Activity: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey, CaseIterable { case at, by, kind, outcome, note, module }
 
     public init(from decoder: any Decoder) throws {
-        let c = try StrictKeys.container(decoder, CodingKeys.self)
-        at = try c.decode(Date.self, forKey: .at)
-        by = try c.decode(String.self, forKey: .by)
-        kind = try c.decode(ActivityKind.self, forKey: .kind)
-        outcome = try c.decodeIfPresent(CallOutcome.self, forKey: .outcome)
-        note = try c.decodeIfPresent(String.self, forKey: .note) ?? ""
-        module = try c.decodeIfPresent(String.self, forKey: .module)
+        var c = try ContainerFields(decoder, CodingKeys.self)
+        try self.init(fields: &c)
+    }
+
+    public init<S: FieldSource>(fields c: inout S) throws {
+        at = try c.date(CodingKeys.at)
+        by = try c.string(CodingKeys.by)
+        kind = try c.raw(ActivityKind.self, CodingKeys.kind)
+        outcome = try c.rawIfPresent(CallOutcome.self, CodingKeys.outcome)
+        note = try c.stringIfPresent(CodingKeys.note) ?? ""
+        module = try c.stringIfPresent(CodingKeys.module)
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -8,9 +8,9 @@ protocol ChangeRecordKeys: CodingKey, CaseIterable {
     static var from: Self { get }
 }
 
-extension KeyedDecodingContainer where Key: ChangeRecordKeys {
+extension FieldSource {
     /// When, by whom and from what the recorded change was made.
-    func decodeChangeHead() throws -> (at: Date, by: String, from: String?) {
-        (try decode(Date.self, forKey: .at), try decode(String.self, forKey: .by), try decodeIfPresent(String.self, forKey: .from))
+    mutating func changeHead<K: ChangeRecordKeys>(_ keys: K.Type) throws -> (at: Date, by: String, from: String?) {
+        (try date(K.at), try string(K.by), try stringIfPresent(K.from))
     }
 }

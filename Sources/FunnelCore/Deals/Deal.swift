@@ -1,7 +1,7 @@
 import Foundation
 
 /// What to do next on a deal, and when (R12: every deal shows its next step).
-public struct NextAction: Codable, Hashable, Sendable {
+public struct NextAction: Codable, Hashable, Sendable, FieldReadable {
     public var date: Day
     public var text: String
 
@@ -13,14 +13,18 @@ public struct NextAction: Codable, Hashable, Sendable {
     enum CodingKeys: String, CodingKey, CaseIterable { case date, text }
 
     public init(from decoder: any Decoder) throws {
-        let c = try StrictKeys.container(decoder, CodingKeys.self)
-        date = try c.decode(Day.self, forKey: .date)
-        text = try c.decodeIfPresent(String.self, forKey: .text) ?? ""
+        var c = try ContainerFields(decoder, CodingKeys.self)
+        try self.init(fields: &c)
+    }
+
+    public init<S: FieldSource>(fields c: inout S) throws {
+        date = try c.iso(Day.self, CodingKeys.date)
+        text = try c.stringIfPresent(CodingKeys.text) ?? ""
     }
 }
 
 /// One stage change: who, when, from, to (R8). Reports are computed from these.
-public struct StageChange: Codable, Hashable, Sendable {
+public struct StageChange: Codable, Hashable, Sendable, FieldReadable {
     public var at: Date
     public var by: String
     /// nil for the deal's creation.
@@ -47,13 +51,15 @@ public struct StageChange: Codable, Hashable, Sendable {
     enum CodingKeys: String, ChangeRecordKeys { case at, by, from, to, pipeline }
 
     public init(from decoder: any Decoder) throws {
-        let c = try StrictKeys.container(decoder, CodingKeys.self)
-        (at, by, from) = try c.decodeChangeHead()
-        to = try c.decode(String.self, forKey: .to)
-        pipeline = try c.decodeIfPresent(String.self, forKey: .pipeline)
-        if let pipeline, !PipelineSet.isValidID(pipeline) {
-            throw DecodingError.dataCorruptedError(forKey: .pipeline, in: c, debugDescription: "not a pipeline id: \(pipeline)")
-        }
+        var c = try ContainerFields(decoder, CodingKeys.self)
+        try self.init(fields: &c)
+    }
+
+    public init<S: FieldSource>(fields c: inout S) throws {
+        (at, by, from) = try c.changeHead(CodingKeys.self)
+        to = try c.string(CodingKeys.to)
+        pipeline = try c.stringIfPresent(CodingKeys.pipeline)
+        if let pipeline, !PipelineSet.isValidID(pipeline) { throw c.corrupt(CodingKeys.pipeline, "not a pipeline id: \(pipeline)") }
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -71,7 +77,7 @@ public struct StageChange: Codable, Hashable, Sendable {
 /// A value, as any struct; its fields live in one shared box that is copied on the first change
 /// (copy on write), so copying a deal — filtering, sorting, grouping 100,000 of them — costs one
 /// reference count, not one per string field.
-public struct Deal: Codable, Hashable, Sendable, Identifiable {
+public struct Deal: Codable, Hashable, Sendable, Identifiable, FieldReadable {
     private var box: Box
     public var id: String {
         get { box.fields.id }
@@ -392,55 +398,61 @@ public struct Deal: Codable, Hashable, Sendable, Identifiable {
     }
 
     public init(from decoder: any Decoder) throws {
-        let c = try StrictKeys.container(decoder, CodingKeys.self)
+        var c = try ContainerFields(decoder, CodingKeys.self)
+        try self.init(fields: &c)
+    }
+
+    /// The deal a file holds, field by field (`FieldSource`): the one reading of `Codable` and of
+    /// funnel's own JSON reader.
+    public init<S: FieldSource>(fields c: inout S) throws {
+        typealias K = CodingKeys
         box = Box(Fields())
-        id = try c.decode(String.self, forKey: .id)
-        title = try c.decode(String.self, forKey: .title)
-        company = try c.decodeIfPresent(String.self, forKey: .company) ?? ""
-        contact = try c.decodeIfPresent(String.self, forKey: .contact) ?? ""
-        phone = try c.decodeIfPresent(String.self, forKey: .phone) ?? ""
-        email = try c.decodeIfPresent(String.self, forKey: .email) ?? ""
-        if let text = try c.decodeIfPresent(String.self, forKey: .value) {
-            guard let amount = Money.parseAmount(text) else {
-                throw DecodingError.dataCorruptedError(
-                    forKey: .value, in: c,
-                    debugDescription: "not a decimal amount: \(text)")
-            }
+        id = try c.string(K.id)
+        title = try c.string(K.title)
+        company = try c.stringIfPresent(K.company) ?? ""
+        contact = try c.stringIfPresent(K.contact) ?? ""
+        phone = try c.stringIfPresent(K.phone) ?? ""
+        email = try c.stringIfPresent(K.email) ?? ""
+        if let text = try c.stringIfPresent(K.value) {
+            guard let amount = Money.parseAmount(text) else { throw c.corrupt(K.value, "not a decimal amount: \(text)") }
             value = amount
         } else {
             value = nil
         }
-        currency = try c.decode(String.self, forKey: .currency)
-        owner = try c.decodeIfPresent(String.self, forKey: .owner)
-        stage = try c.decode(String.self, forKey: .stage)
-        created = try c.decode(Date.self, forKey: .created)
-        stageEntered = try c.decodeIfPresent(Date.self, forKey: .stageEntered) ?? created
-        nextAction = try c.decodeIfPresent(NextAction.self, forKey: .nextAction)
-        lostReason = try c.decodeIfPresent(String.self, forKey: .lostReason)
-        notes = try c.decodeIfPresent(String.self, forKey: .notes) ?? ""
-        history = try c.decodeIfPresent([StageChange].self, forKey: .history) ?? []
-        revision = try c.decodeIfPresent(Int.self, forKey: .revision) ?? 1
-        updated = try c.decodeIfPresent(Date.self, forKey: .updated) ?? created
-        activities = try c.decodeIfPresent([Activity].self, forKey: .activities) ?? []
-        callSteps = Set(try c.decodeIfPresent([CallStep].self, forKey: .callSteps) ?? [])
-        paymentTerms = try c.decodeIfPresent(PaymentTerms.self, forKey: .paymentTerms)
-        source = try c.decodeIfPresent(String.self, forKey: .source) ?? ""
-        priority = try c.decodeIfPresent(Priority.self, forKey: .priority) ?? .default
-        assignments = try c.decodeIfPresent([Assignment].self, forKey: .assignments) ?? []
-        modules = try c.decodeIfPresent([BilledModule].self, forKey: .modules) ?? []
-        quoteLines = try c.decodeIfPresent([QuoteLine].self, forKey: .quoteLines) ?? []
-        quotes = try c.decodeIfPresent([IssuedQuote].self, forKey: .quotes) ?? []
-        pipeline = try c.decodeIfPresent(String.self, forKey: .pipeline)
+        currency = try c.string(K.currency)
+        owner = try c.stringIfPresent(K.owner)
+        stage = try c.string(K.stage)
+        created = try c.date(K.created)
+        stageEntered = try c.dateIfPresent(K.stageEntered) ?? created
+        nextAction = try c.objectIfPresent(NextAction.self, K.nextAction)
+        lostReason = try c.stringIfPresent(K.lostReason)
+        notes = try c.stringIfPresent(K.notes) ?? ""
+        history = try c.listIfPresent(StageChange.self, K.history) ?? []
+        revision = try c.intIfPresent(K.revision) ?? 1
+        updated = try c.dateIfPresent(K.updated) ?? created
+        activities = try c.listIfPresent(Activity.self, K.activities) ?? []
+        try readRareParts(&c)
+        if let problem = ValuesWithinLimits.violation(in: self) { throw c.corrupt(problem.text) }
+    }
+
+    /// The fields few deals have: call steps, payment terms, assignments, modules, quotes, another
+    /// pipeline, a forecast.
+    private mutating func readRareParts<S: FieldSource>(_ c: inout S) throws {
+        typealias K = CodingKeys
+        callSteps = Set(try c.decodedIfPresent([CallStep].self, K.callSteps) ?? [])
+        paymentTerms = try c.decodedIfPresent(PaymentTerms.self, K.paymentTerms)
+        source = try c.stringIfPresent(K.source) ?? ""
+        priority = try c.rawIfPresent(Priority.self, K.priority) ?? .default
+        assignments = try c.listIfPresent(Assignment.self, K.assignments) ?? []
+        modules = try c.decodedIfPresent([BilledModule].self, K.modules) ?? []
+        quoteLines = try c.decodedIfPresent([QuoteLine].self, K.quoteLines) ?? []
+        quotes = try c.decodedIfPresent([IssuedQuote].self, K.quotes) ?? []
+        pipeline = try c.stringIfPresent(K.pipeline)
         if let pipeline, !PipelineSet.isValidID(pipeline) || pipeline == PipelineSet.firstID {
-            throw DecodingError.dataCorruptedError(
-                forKey: .pipeline, in: c,
-                debugDescription: "not another pipeline's id: \(pipeline)")
+            throw c.corrupt(K.pipeline, "not another pipeline's id: \(pipeline)")
         }
-        probability = try c.decodeIfPresent(Int.self, forKey: .probability)
-        expectedClose = try c.decodeIfPresent(Day.self, forKey: .expectedClose)
-        if let problem = ValuesWithinLimits.violation(in: self) {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: problem.text))
-        }
+        probability = try c.intIfPresent(K.probability)
+        expectedClose = try c.isoIfPresent(Day.self, K.expectedClose)
     }
 
     /// Encodes the deal; a deal with a value outside `Limits` is refused (`EncodingError`), so

@@ -58,6 +58,10 @@ struct StrictJSONDecoder: Decoder {
         if case .array(let items) = value, let arrayType = T.self as? any StrictArray.Type {
             return try arrayType.decoded(items) as! T
         }
+        // A type that reads itself field by field does so without a container (`StrictFields`).
+        if case .object = value, let readable = T.self as? any FieldReadable.Type {
+            return try StrictFields.read(readable, value) as! T
+        }
         guard case .object(let object) = value, object.keys.count <= StrictKeyUse.limit else {
             return try T(from: StrictJSONDecoder(value: value))
         }
