@@ -223,6 +223,20 @@ public final class FunnelStore {
         return DealList(deals: deals, unreadable: set.unreadable)
     }
 
+    /// `loadCountedDeals` as a report's rows (`ReportRows`): from the cache, the counted deals
+    /// read straight into plain numbers, no deal made; without a cache, every file read and each
+    /// deal made a row. The files skipped beside them (`skipped`, its deals none).
+    public func loadReportRows(where wanted: @escaping @Sendable (DealHead) -> Bool) throws -> (rows: ReportRows, skipped: DealList) {
+        if !isShared, FileManager.default.isWritableFile(atPath: root),
+            let cached = lock.ifFree(shared: true, { cache.loadCountedRows(fingerprint: fingerprint(), wanted: wanted) }) ?? nil,
+            cached.total >= Self.cacheThreshold
+        {
+            return (cached.rows, DealList(deals: [], unreadable: []))
+        }
+        let list = try loadCountedDeals(where: wanted)
+        return (ReportRows(list.deals), DealList(deals: [], unreadable: list.unreadable))
+    }
+
     /// Deals whose file vanished between the listing and its read, looked for where they are now
     /// (a reassignment writes the new owner's copy, then removes the old): found, they count; not
     /// found anywhere, they were removed and are no longer a deal; a copy that cannot be read is

@@ -63,10 +63,11 @@ import Testing
         #expect(throws: (any Error).self) { try FunnelJSON.encoder().encode(read.deals[0]) }
     }
 
-    @Test func theJournalsChangesComeInTheirPlaceOrAfter() throws {
-        let tmp = try TempDir()
-        defer { tmp.remove() }
-        let cache = SnapshotCache(directory: tmp.path + "/cache")
+    /// 40 deals in a snapshot, then a journal: one moved to won, one given to sam, one added,
+    /// and `more` after them.
+    static func journalled(_ cache: SnapshotCache, more: (_ deals: [Deal]) -> [Deal] = { _ in [] }) throws -> (
+        deals: [Deal], changed: Deal, gone: Deal, added: Deal
+    ) {
         let deals = Self.deals(40).sorted { $0.id < $1.id }
         try cache.write(deals, fingerprint: "fp")
         var changed = deals[3]
@@ -74,7 +75,15 @@ import Testing
         var gone = deals[5]
         gone.owner = "sam"
         let added = SFx.deal("zzzznew1", owner: "rita")
-        try cache.append([changed, gone, added], fingerprint: "fp2")
+        try cache.append([changed, gone, added] + more(deals), fingerprint: "fp2")
+        return (deals, changed, gone, added)
+    }
+
+    @Test func theJournalsChangesComeInTheirPlaceOrAfter() throws {
+        let tmp = try TempDir()
+        defer { tmp.remove() }
+        let cache = SnapshotCache(directory: tmp.path + "/cache")
+        let (deals, changed, gone, added) = try Self.journalled(cache)
         let readLoaded = cache.loadCounted(fingerprint: "fp2", wanted: { $0.owner != "sam" })
         let read = try #require(readLoaded)
         var expected = deals.filter { $0.owner != "sam" }
@@ -121,5 +130,78 @@ import Testing
         #expect(read(part([deals[0], deals[0]])) == nil)
         #expect(read(part(deals), after: deals[1].id) == nil)
         #expect(read(Array(part(deals).dropLast())) == nil, "a record short of its length")
+    }
+}
+
+/// `funnel report` reads the counted deals straight into a report's rows (`ReportRows`): the same
+/// rows, text for text, as those of the counted deals themselves, the journal's later versions
+/// instead of the snapshot's, and nothing when a record breaks a deal's limits.
+extension CountedDealsTests {
+    /// Each row as its texts and figures, its changes as its pipeline sees them.
+    static func described(_ rows: ReportRows) -> [String] {
+        func text(_ i: Int32) -> String { i < 0 ? "-" : rows.texts[Int(i)] }
+        return rows.rows.map { row in
+            let changes = rows.changes[Int(row.firstChange)..<Int(row.firstChange + row.changeCount)]
+                .map { "\($0.at.timeIntervalSince1970) \(text($0.from))>\(text($0.to))" }
+            return [
+                text(row.stage), text(row.owner), text(row.currency), text(row.lostReason), "\(String(describing: row.value))",
+                "\(String(describing: row.hundredths))", "\(String(describing: row.probability))", "\(row.created)", "\(row.stageEntered)",
+                "\(String(describing: row.nextAction))", "\(String(describing: row.expectedClose))",
+            ].joined(separator: "|") + " " + changes.joined(separator: ",")
+        }
+    }
+
+    @Test(arguments: [Int.max, 2_048, 1])
+    func theRowsReadFromTheCacheAreTheRowsOfTheCountedDeals(partBytes: Int) throws {
+        let tmp = try TempDir()
+        defer { tmp.remove() }
+        let cache = SnapshotCache(directory: tmp.path + "/cache")
+        var deals = Self.deals(300)
+        deals[1].value = Decimal(string: "12.345")
+        deals[2].history = [StageChange(at: SFx.now, by: "rita", from: nil, to: "new", pipeline: "b2b")]
+        try cache.write(deals, fingerprint: "fp", countedPartBytes: partBytes)
+        for wanted: @Sendable (DealHead) -> Bool in [{ _ in true }, { $0.owner == "sam" }] {
+            let countedLoaded = cache.loadCounted(fingerprint: "fp", wanted: wanted)
+            let rowsLoaded = cache.loadCountedRows(fingerprint: "fp", wanted: wanted)
+            let counted = try #require(countedLoaded)
+            let rows = try #require(rowsLoaded)
+            #expect(rows.total == 300)
+            #expect(Self.described(rows.rows) == Self.described(ReportRows(counted.deals)))
+        }
+        let otherFingerprint = cache.loadCountedRows(fingerprint: "other", wanted: { _ in true })
+        #expect(otherFingerprint == nil)
+    }
+
+    @Test func theRowsTakeTheJournalsLaterVersions() throws {
+        let tmp = try TempDir()
+        defer { tmp.remove() }
+        let cache = SnapshotCache(directory: tmp.path + "/cache")
+        // One deal changed twice in the journal: its last version counts.
+        let (deals, _, _, _) = try Self.journalled(cache) { deals in
+            var twice = deals[7]
+            twice.probability = 10
+            var again = twice
+            again.probability = 20
+            return [twice, again]
+        }
+        let countedLoaded = cache.loadCounted(fingerprint: "fp2", wanted: { $0.owner != "sam" })
+        let rowsLoaded = cache.loadCountedRows(fingerprint: "fp2", wanted: { $0.owner != "sam" })
+        let counted = try #require(countedLoaded)
+        let rows = try #require(rowsLoaded)
+        #expect(Self.described(rows.rows).sorted() == Self.described(ReportRows(counted.deals)).sorted())
+        #expect(rows.rows.rows.count == deals.filter { $0.owner != "sam" }.count)
+    }
+
+    @Test func aRecordPastADealsLimitsIsNotRead() throws {
+        let tmp = try TempDir()
+        defer { tmp.remove() }
+        let cache = SnapshotCache(directory: tmp.path + "/cache")
+        var deals = Self.deals(10)
+        deals[4].expectedClose = Day(daysSinceEpoch: 90_000_000)
+        try cache.write(deals, fingerprint: "fp")
+        let counted = cache.loadCounted(fingerprint: "fp", wanted: { _ in true })
+        let rows = cache.loadCountedRows(fingerprint: "fp", wanted: { _ in true })
+        #expect(counted == nil)
+        #expect(rows == nil)
     }
 }

@@ -72,8 +72,13 @@ public enum DealFlags {
 
     /// Longer in `stage` than its limit in days (R13).
     public static func isStuck(_ deal: Deal, in stage: Stage, now: Date) -> Bool {
+        isStuck(entered: deal.stageEntered, in: stage, now: now)
+    }
+
+    /// Longer in `stage`, entered at `entered`, than its limit in days.
+    static func isStuck(entered: Date, in stage: Stage, now: Date) -> Bool {
         guard let limit = stage.stuckAfterDays else { return false }
-        return now.timeIntervalSince(deal.stageEntered) > Double(limit) * 86_400
+        return now.timeIntervalSince(entered) > Double(limit) * 86_400
     }
 
     /// A lead nobody has spoken to yet, in the inbox or the first open stage (R9, R10).

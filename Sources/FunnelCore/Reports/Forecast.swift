@@ -20,12 +20,20 @@ public struct ForecastRow: Hashable, Sendable {
 /// Open means in an open stage or the inbox (a stage the pipeline lacks counts as open).
 public enum Forecast {
     public static func rows(_ deals: [Deal], stages: [String: Stage], currency: String, today: Day) -> [ForecastRow] {
+        rows(ReportDeals(deals: deals), Array(deals.indices), stages: stages, currency: currency, today: today)
+    }
+
+    /// The forecast of the deals of `source` at `indices`.
+    static func rows<Source: ReportSource>(
+        _ source: Source, _ indices: [Int], stages: [String: Stage], currency: String, today: Day
+    ) -> [ForecastRow] {
         let thisMonth = Month(today)
         var overdue = ForecastRow(month: nil, overdue: true, deals: 0, value: 0, weightedValue: nil)
         var byMonth: [Month: ForecastRow] = [:]
-        for deal in deals {
+        for i in indices {
+            let item = source.item(i), deal = item.figures
             // A stage the pipeline lacks counts as open, as everywhere in the report.
-            let stage = stages[deal.stage]
+            let stage = stages[source.text(item.stage)]
             guard let close = deal.expectedClose, stage == nil || stage?.kind == .open || stage?.kind == .inbox else { continue }
             let month = Month(close)
             var row =
@@ -33,10 +41,13 @@ public enum Forecast {
                 ? overdue
                 : byMonth[month] ?? ForecastRow(month: month, overdue: false, deals: 0, value: 0, weightedValue: nil)
             row.deals += 1
-            if WeightedValue.probability(of: deal, in: stage) != nil, row.weightedValue == nil { row.weightedValue = 0 }
-            if deal.currency == currency {
+            let percent = deal.probability ?? stage?.probability
+            if percent != nil, row.weightedValue == nil { row.weightedValue = 0 }
+            if source.text(item.currency) == currency {
                 row.value += deal.value ?? 0
-                if let weighted = WeightedValue.of(deal, in: stage) { row.weightedValue = (row.weightedValue ?? 0) + weighted }
+                if let weighted = WeightedValue.of(value: deal.value, hundredths: deal.hundredths, percent: percent) {
+                    row.weightedValue = (row.weightedValue ?? 0) + weighted
+                }
             }
             if month < thisMonth { overdue = row } else { byMonth[month] = row }
         }

@@ -19,6 +19,10 @@ final class ReportFrame: Sendable {
     let slots: [Stage]
     let slotRank: [Int]
     let slotCounted: [Int]
+    /// Each slot's kind, limit in days and chance, side by side (read for every deal).
+    let slotKind: [StageKind]
+    let slotLimit: [Int?]
+    let slotChance: [Int?]
     /// The slots by id, for a pipeline of more stages than `slot` compares one by one.
     private let slotByID: [String: Int]
     let firstDay: Date
@@ -40,6 +44,7 @@ final class ReportFrame: Sendable {
         let countedIndex = Dictionary(uniqueKeysWithValues: counted.enumerated().map { ($1.id, $0) })
         slotRank = slots.map { rank[$0.id] ?? -1 }
         slotCounted = slots.map { countedIndex[$0.id] ?? -1 }
+        (slotKind, slotLimit, slotChance) = (slots.map(\.kind), slots.map(\.stuckAfterDays), slots.map(\.probability))
         slotByID = Dictionary(uniqueKeysWithValues: slots.enumerated().map { ($1.id, $0) })
         firstDay = period.first.map { $0.start(utcOffset: utcOffset) } ?? .distantPast
         afterLast = period.last.adding(days: 1).start(utcOffset: utcOffset)
@@ -59,6 +64,7 @@ final class ReportFrame: Sendable {
     init(copying other: ReportFrame) {
         (currency, stagesByID, openStages, path, counted) = (other.currency, other.stagesByID, other.openStages, other.path, other.counted)
         (slots, slotRank, slotCounted, slotByID) = (other.slots, other.slotRank, other.slotCounted, other.slotByID)
+        (slotKind, slotLimit, slotChance) = (other.slotKind, other.slotLimit, other.slotChance)
         (firstDay, afterLast, earlier, now) = (other.firstDay, other.afterLast, other.earlier, other.now)
     }
 
@@ -77,4 +83,19 @@ final class ReportFrame: Sendable {
     func stage(of deal: Deal) -> Stage? { slot(deal.stage).map { slots[$0] } }
     /// The rank of stage `id` on the path; -1 off it.
     func rank(_ id: String) -> Int { slot(id).map { slotRank[$0] } ?? -1 }
+
+    /// Each of `texts` taken as a stage id: its slot, looked up once per text.
+    func slots(of texts: [String]) -> Slots {
+        Slots(slot: texts.map { self.slot($0) ?? -1 }, currency: texts.firstIndex(of: currency).map(Int32.init) ?? -1)
+    }
+
+    /// The frame's slot of each text of `ReportRows` by the text's index (-1: no such stage in
+    /// the frame), and the index of the report's currency (-1: no deal has it).
+    struct Slots: ReportLookup {
+        let slot: [Int]
+        let currency: Int32
+
+        func slot(_ i: Int32) -> Int { slot[Int(i)] }
+        func isReportCurrency(_ i: Int32) -> Bool { i == currency }
+    }
 }

@@ -1,9 +1,14 @@
 import Foundation
 
 /// The report's one pass over the deals and their histories: every count its figures are made
-/// of (`ReportBuilder`).
-struct ReportTally {
+/// of (`ReportBuilder`). It reads them through a `ReportSource` (the deals themselves, or
+/// `ReportRows` read straight from the cache) and counts stages, owners and reasons by the
+/// source's keys, named once at the end (`ReportBuilder.Named`).
+struct ReportTally<Source: ReportSource>: Sendable {
+    typealias Key = Source.Key
     let frame: ReportFrame
+    /// The frame's view of the source's keys taken as stage ids.
+    let stages: Source.Lookup
     var stageCount: [Int]
     var stageTotal: [Decimal]
     var stageValued: [Int]
@@ -12,33 +17,38 @@ struct ReportTally {
     var won = 0
     var lost = 0
     /// Deals closed as lost in the period, by the stage they were lost from.
-    var lostFrom: [String: Int] = [:]
-    var reasons: [String: Int] = [:]
+    var lostFrom: [Key: Int] = [:]
+    /// Lost deals by reason: their own (nil: none given), or reopened since (`reopened`).
+    var reasons: [Key?: Int] = [:]
+    var reopened = 0
     var daysToWon: [Double] = []
-    /// Deals closed in the period, by their owner's account.
-    var closedBy: [String: (won: Int, lost: Int)] = [:]
-    var stays: [String: [Double]] = [:]
+    /// Deals closed in the period, by their owner.
+    var closedBy: [Key: (won: Int, lost: Int)] = [:]
+    var stays: [Key: [Double]] = [:]
     var newDeals = 0
     /// New deals in each of the frame's earlier periods.
     var earlierNew: [Int]
     /// Open and inbox deals with an expected close, for the forecast, in the deals' order.
-    var forecastDeals: [Deal] = []
-    /// Stage ids of deals the frame does not know (its pipeline lacks them, and it was made
+    var forecastDeals: [Int] = []
+    /// Stages of deals the frame does not know (its pipeline lacks them, and it was made
     /// without them): the report counts again in a frame that has them.
-    var unknownStages: Set<String> = []
+    var unknownStages: Set<Key> = []
     /// Open deals by owner (nil: nobody's yet).
-    var openByOwner: [String?: [Deal]] = [:]
+    var openByOwner: [Key?: [Int]] = [:]
     /// The weighted value of each counted stage's deals (won's too, unused), of the open and
     /// inbox deals, and of each owner's open deals.
     var stageWeighted: [WeightedValue.Sum]
     var openWeighted: WeightedValue.Sum
-    var ownerWeighted: [String?: WeightedValue.Sum] = [:]
+    var ownerWeighted: [Key?: WeightedValue.Sum] = [:]
     /// Open deals without a next action.
     var withoutNext = 0
     var leaks: LeakCounter
+    /// One deal's stays at a time (`ReportRules.stays`), its room kept from deal to deal.
+    private var scratch: [(stage: Key, late: Bool)] = []
 
-    init(frame: ReportFrame) {
+    init(frame: ReportFrame, stages: Source.Lookup) {
         self.frame = frame
+        self.stages = stages
         stageCount = Array(repeating: 0, count: frame.counted.count)
         stageTotal = Array(repeating: 0, count: frame.counted.count)
         stageValued = Array(repeating: 0, count: frame.counted.count)
@@ -57,17 +67,19 @@ struct ReportTally {
         return earlierNew.isEmpty ? 0 : Double(earlierNew.reduce(0, +)) / Double(earlierNew.count)
     }
 
-    /// `deals` counted in parts of `part` deals on every core, the parts' tallies added in the
+    /// `source` counted in parts of `part` deals on every core, the parts' tallies added in the
     /// deals' order: every count and sum, and every list (days to won, stays, open deals by
     /// owner) in the order one pass would have made it.
-    static func counting(_ deals: [Deal], frame: ReportFrame, part: Int = 8_192) -> ReportTally {
-        let starts = Array(stride(from: 0, to: deals.count, by: part))
+    static func counting(_ source: Source, frame: ReportFrame, part: Int = 8_192) -> ReportTally {
+        let starts = Array(stride(from: 0, to: source.count, by: part))
         let parts = parallelMap(starts, chunk: 1) { start in
-            var tally = ReportTally(frame: ReportFrame(copying: frame))
-            for deal in deals[start..<min(deals.count, start + part)] { tally.add(deal) }
+            // Each core's own frame and lookup: the cores do not take turns at one object's count.
+            let frame = ReportFrame(copying: frame)
+            var tally = ReportTally(frame: frame, stages: source.lookup(frame))
+            for i in start..<min(source.count, start + part) { tally.add(i, of: source) }
             return tally
         }
-        guard var total = parts.first else { return ReportTally(frame: frame) }
+        guard var total = parts.first else { return ReportTally(frame: frame, stages: source.lookup(frame)) }
         for later in parts.dropFirst() { total.add(later) }
         return total
     }
@@ -84,6 +96,7 @@ struct ReportTally {
         forecastDeals += other.forecastDeals
         unknownStages.formUnion(other.unknownStages)
         (won, lost, newDeals, withoutNext) = (won + other.won, lost + other.lost, newDeals + other.newDeals, withoutNext + other.withoutNext)
+        reopened += other.reopened
         lostFrom.merge(other.lostFrom, uniquingKeysWith: +)
         reasons.merge(other.reasons, uniquingKeysWith: +)
         daysToWon += other.daysToWon
@@ -100,78 +113,109 @@ struct ReportTally {
         leaks.add(other.leaks)
     }
 
-    /// Counts one deal, its history as its pipeline sees it (a deal moved in from another
-    /// pipeline starts there: `historyInItsPipeline`).
-    mutating func add(_ deal: Deal) {
-        let deal = deal.historyInItsPipeline
-        countStage(deal)
-        let created = deal.created
-        if frame.inPeriod(created) { newDeals += 1 }
-        for (i, bounds) in frame.earlier.enumerated() where created >= bounds.first && created < bounds.afterLast { earlierNew[i] += 1 }
-        countConversion(deal.history)
-        let history = deal.history
-        for (i, change) in history.enumerated() where i + 1 < history.count && frame.inPeriod(history[i + 1].at) {
+    /// Counts deal `i` of `source`, its history as its pipeline sees it.
+    mutating func add(_ i: Int, of source: Source) {
+        let item = source.item(i)
+        let figures = item.figures
+        countStage(item.stage, owner: item.owner, currency: item.currency, figures, i)
+        // The period's bounds as plain values: a closure over the frame retained it for each deal.
+        let (first, afterLast, now) = (frame.firstDay, frame.afterLast, frame.now)
+        let inPeriod = { (date: Date) in date >= first && date < afterLast }
+        let created = figures.created
+        if inPeriod(created) { newDeals += 1 }
+        for (k, bounds) in frame.earlier.enumerated() where created >= bounds.first && created < bounds.afterLast { earlierNew[k] += 1 }
+        let history = source.history(i)
+        countConversion(history, inPeriod: inPeriod)
+        var at = history.startIndex
+        while at + 1 < history.endIndex {
             // Velocity: a stay ends at the next entry.
-            stays[change.to, default: []].append(max(0, history[i + 1].at.timeIntervalSince(change.at)) / 86_400)
+            if inPeriod(history[at + 1].at) {
+                stays[history[at].toStage, default: []].append(max(0, history[at + 1].at.timeIntervalSince(history[at].at)) / 86_400)
+            }
+            at += 1
         }
-        let lastClose = ReportRules.lastClose(history, inPeriod: frame.inPeriod) { frame.kind($0)?.isClosed == true }
-        let lostClose = lastClose.flatMap { frame.kind(history[$0].to) == .lost ? history[$0].from : nil }
-        leaks.add(
-            stays: ReportRules.stays(history, now: frame.now, overlaps: frame.overlaps, limit: frame.limit), lostFrom: lostClose, in: frame)
-        if let lastClose { countClose(deal, at: lastClose) }
+        let stages = self.stages, kinds = frame.slotKind, limits = frame.slotLimit
+        func kind(_ key: Key) -> StageKind? { let s = stages.slot(key); return s < 0 ? nil : kinds[s] }
+        let lastClose = ReportRules.lastClose(history, inPeriod: inPeriod) { kind($0)?.isClosed == true }
+        let lostClose = lastClose.flatMap { k -> Key? in
+            let close = history[history.startIndex + k]
+            return kind(close.toStage) == .lost ? close.fromStage : nil
+        }
+        ReportRules.stays(
+            history, now: now, overlaps: { $0 < afterLast && $1 >= first },
+            limit: {
+                let s = stages.slot($0); return s < 0 ? nil : limits[s]
+            }, into: &scratch)
+        leaks.add(stays: scratch.lazy.map { (stages.slot($0.stage), $0.late) }, lostFrom: lostClose.map { stages.slot($0) } ?? -1)
+        if let lastClose {
+            let close = history[history.startIndex + lastClose]
+            let reopened = ReportRules.lostReason(closeIndex: lastClose, changes: history.count) == .reopened
+            countClose(item.owner, figures, close, lost: item.lostReason, reopened: reopened)
+        }
     }
 
     /// The deal's stage now: open deals, their values, and their owner's load.
-    private mutating func countStage(_ deal: Deal) {
-        let slot = frame.slot(deal.stage)
-        if slot == nil { unknownStages.insert(deal.stage) }
-        // The stage's kind and chance read in place: a copy of the stage retained its texts,
-        // which every core's tally shares.
-        let stageKind = slot.map { frame.slots[$0].kind }
-        let chance = slot.flatMap { frame.slots[$0].probability }
-        if stageKind == .open || stageKind == .inbox, deal.expectedClose != nil { forecastDeals.append(deal) }
-        if let c = slot.map({ frame.slotCounted[$0] }), c >= 0, stageKind != .won {
+    private mutating func countStage(_ stage: Key, owner: Key?, currency: Key, _ figures: CountedFigures, _ i: Int) {
+        let slot = stages.slot(stage)
+        if slot < 0 { unknownStages.insert(stage) }
+        let stageKind = slot < 0 ? nil : frame.slotKind[slot]
+        let chance = slot < 0 ? nil : frame.slotChance[slot]
+        let inReportCurrency = stages.isReportCurrency(currency)
+        if stageKind == .open || stageKind == .inbox, figures.expectedClose != nil { forecastDeals.append(i) }
+        if slot >= 0, case let c = frame.slotCounted[slot], c >= 0, stageKind != .won {
             stageCount[c] += 1
-            stageWeighted[c].add(deal, stageProbability: chance)
-            if deal.currency == frame.currency, let value = deal.value {
+            stageWeighted[c].add(figures, inReportCurrency: inReportCurrency, stageProbability: chance)
+            if inReportCurrency, let value = figures.value {
                 stageTotal[c] += value
                 stageValued[c] += 1
             }
         }
-        if stageKind == .open || stageKind == .inbox { openWeighted.add(deal, stageProbability: chance) }
+        if stageKind == .open || stageKind == .inbox { openWeighted.add(figures, inReportCurrency: inReportCurrency, stageProbability: chance) }
         if stageKind == .open {
-            openByOwner[deal.owner, default: []].append(deal)
-            ownerWeighted[deal.owner, default: WeightedValue.Sum(currency: frame.currency)].add(deal, stageProbability: chance)
-            if deal.nextAction == nil { withoutNext += 1 }
+            openByOwner[owner, default: []].append(i)
+            let empty = WeightedValue.Sum(currency: frame.currency)
+            ownerWeighted[owner, default: empty]
+                .add(figures, inReportCurrency: inReportCurrency, stageProbability: chance)
+            if figures.nextAction == nil { withoutNext += 1 }
         }
     }
 
     /// Conversion: each path stage's first entry in the period, and whether the deal went further.
     /// Each entry's rank on the path (-1 off it), computed once; path stages fit a bitmask.
-    private mutating func countConversion(_ history: [StageChange]) {
+    private mutating func countConversion(_ history: Source.History, inPeriod: (Date) -> Bool) {
         // Only entries in the period count: a deal without any needs no ranks.
-        guard history.contains(where: { frame.inPeriod($0.at) }) else { return }
-        let ranks = history.map { frame.rank($0.to) }
+        guard history.contains(where: { inPeriod($0.at) }) else { return }
+        let ranks = history.map {
+            let s = stages.slot($0.toStage); return s < 0 ? -1 : frame.slotRank[s]
+        }
         let count = frame.path.count
-        let (enteredMask, reachedMask) = ReportRules.conversion(history, ranks: ranks, pathCount: count, inPeriod: frame.inPeriod)
+        let (enteredMask, reachedMask) = ReportRules.conversion(history, ranks: ranks, pathCount: count, inPeriod: inPeriod)
         for k in 0..<min(count, 64) where enteredMask & (1 << UInt64(k)) != 0 {
             entered[k] += 1
             if reachedMask & (1 << UInt64(k)) != 0 { reached[k] += 1 }
         }
     }
 
-    /// The deal's last close in the period: won or lost, by whom, from where and why.
-    private mutating func countClose(_ deal: Deal, at closeIndex: Int) {
-        let close = deal.history[closeIndex]
-        if frame.kind(close.to) == .won {
+    /// The deal's last close in the period: won or lost, by whom, from where and why (its own
+    /// reason, or reopened since when it moved on after).
+    private mutating func countClose(
+        _ owner: Key?, _ figures: CountedFigures, _ close: Source.History.Element, lost reason: Key?, reopened: Bool
+    ) {
+        let slot = stages.slot(close.toStage)
+        if slot >= 0 && frame.slotKind[slot] == .won {
             won += 1
-            if let owner = deal.owner { closedBy[owner, default: (0, 0)].won += 1 }
-            daysToWon.append(close.at.timeIntervalSince(deal.created) / 86_400)
+            if let owner { closedBy[owner, default: (0, 0)].won += 1 }
+            daysToWon.append(close.at.timeIntervalSince(figures.created) / 86_400)
         } else {
             lost += 1
-            if let owner = deal.owner { closedBy[owner, default: (0, 0)].lost += 1 }
-            if let from = close.from { lostFrom[from, default: 0] += 1 }
-            reasons[ReportRules.lostReason(deal, closeIndex: closeIndex), default: 0] += 1
+            if let owner { closedBy[owner, default: (0, 0)].lost += 1 }
+            if let from = close.fromStage { lostFrom[from, default: 0] += 1 }
+            if reopened { self.reopened += 1 } else { reasons[reason, default: 0] += 1 }
         }
     }
+}
+
+extension ReportTally where Source == ReportDeals {
+    /// `deals` counted.
+    static func counting(_ deals: [Deal], frame: ReportFrame) -> ReportTally { counting(ReportDeals(deals: deals), frame: frame) }
 }

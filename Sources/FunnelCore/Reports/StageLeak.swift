@@ -23,22 +23,35 @@ extension ReportRules {
     /// past the stage's limit. A stay runs from an entry to the next entry, or to `now` for the
     /// current stage; it is in the period when it began before the period's end and ended on
     /// or after its start.
-    static func stays(
-        _ history: [StageChange], now: Date, overlaps: (Date, Date) -> Bool,
-        limit: (String) -> Int?
-    ) -> [(stage: String, late: Bool)] {
-        var out: [(stage: String, late: Bool)] = []
-        for (i, change) in history.enumerated() {
-            let end = i + 1 < history.count ? history[i + 1].at : now
+    static func stays<H: RandomAccessCollection>(
+        _ history: H, now: Date, overlaps: (Date, Date) -> Bool,
+        limit: (H.Element.StageKey) -> Int?
+    ) -> [(stage: H.Element.StageKey, late: Bool)] where H.Element: ReportChangeRecord {
+        var out: [(stage: H.Element.StageKey, late: Bool)] = []
+        stays(history, now: now, overlaps: overlaps, limit: limit, into: &out)
+        return out
+    }
+
+    /// `stays` into `out` (emptied first): a counter of many deals keeps one array for all.
+    static func stays<H: RandomAccessCollection>(
+        _ history: H, now: Date, overlaps: (Date, Date) -> Bool,
+        limit: (H.Element.StageKey) -> Int?, into out: inout [(stage: H.Element.StageKey, late: Bool)]
+    ) where H.Element: ReportChangeRecord {
+        out.removeAll(keepingCapacity: true)
+        var i = history.startIndex
+        while i != history.endIndex {
+            let change = history[i]
+            let next = history.index(after: i)
+            let end = next != history.endIndex ? history[next].at : now
+            i = next
             guard overlaps(change.at, end) else { continue }
-            let late = limit(change.to).map { end.timeIntervalSince(change.at) > Double($0) * 86_400 } ?? false
-            if let j = out.firstIndex(where: { $0.stage == change.to }) {
+            let late = limit(change.toStage).map { end.timeIntervalSince(change.at) > Double($0) * 86_400 } ?? false
+            if let j = out.firstIndex(where: { $0.stage == change.toStage }) {
                 out[j].late = out[j].late || late
             } else {
-                out.append((change.to, late))
+                out.append((change.toStage, late))
             }
         }
-        return out
     }
 }
 
@@ -55,15 +68,15 @@ struct LeakCounter {
         (deals, lost, stuck, leaked) = (zeros, zeros, zeros, zeros)
     }
 
-    /// Adds one deal: its stays in the period and the stage it was lost from in the period, if any.
-    mutating func add(stays: [(stage: String, late: Bool)], lostFrom: String?, in frame: ReportFrame) {
-        for stay in stays {
-            guard let s = frame.slot(stay.stage) else { continue }
+    /// Adds one deal: its stays in the period (by slot, -1: a stage the frame lacks) and the
+    /// slot it was lost from in the period (-1: none).
+    mutating func add<Stays: Sequence>(stays: Stays, lostFrom: Int) where Stays.Element == (Int, Bool) {
+        for (s, late) in stays where s >= 0 {
             deals[s] += 1
-            let wasLost = lostFrom == stay.stage
+            let wasLost = lostFrom == s
             if wasLost { lost[s] += 1 }
-            if stay.late { stuck[s] += 1 }
-            if wasLost || stay.late { leaked[s] += 1 }
+            if late { stuck[s] += 1 }
+            if wasLost || late { leaked[s] += 1 }
         }
     }
 

@@ -13,8 +13,13 @@ public enum WeightedValue {
     /// value × probability / 100, rounded half-up to the cent (money's two decimals); nil when
     /// the deal has no value or no probability applies.
     public static func of(_ deal: Deal, in stage: Stage?) -> Decimal? {
-        guard let value = deal.value, let percent = probability(of: deal, in: stage) else { return nil }
-        if let cents = weighted(deal.hundredths, percent) { return Money.fromCents(cents) }
+        of(value: deal.value, hundredths: deal.hundredths, percent: probability(of: deal, in: stage))
+    }
+
+    /// `of` a value (in `hundredths` when it has them) at a chance of `percent`.
+    static func of(value: Decimal?, hundredths: UInt64?, percent: Int?) -> Decimal? {
+        guard let value, let percent else { return nil }
+        if let cents = weighted(hundredths, percent) { return Money.fromCents(cents) }
         return decimal(value, percent)
     }
 
@@ -80,10 +85,25 @@ public enum WeightedValue {
         /// Counts `deal` in a stage of chance `stageProbability` (nil: none, or a stage its
         /// pipeline lacks).
         mutating func add(_ deal: Deal, stageProbability: Int?) {
-            guard let percent = deal.probability ?? stageProbability else { return }
+            add(
+                value: deal.value, hundredths: deal.hundredths, inCurrency: deal.currency == currency, probability: deal.probability,
+                stageProbability: stageProbability)
+        }
+
+        /// Counts a deal's figures (`ReportSource`), `inReportCurrency` when its currency is this sum's.
+        mutating func add(_ figures: CountedFigures, inReportCurrency: Bool, stageProbability: Int?) {
+            add(
+                value: figures.value, hundredths: figures.hundredths, inCurrency: inReportCurrency, probability: figures.probability,
+                stageProbability: stageProbability)
+        }
+
+        /// Counts a deal of `value` (`hundredths`), in this sum's currency or not, of its own
+        /// chance `probability` in a stage of chance `stageProbability`.
+        private mutating func add(value: Decimal?, hundredths: UInt64?, inCurrency: Bool, probability: Int?, stageProbability: Int?) {
+            guard let percent = probability ?? stageProbability else { return }
             any = true
-            guard deal.currency == currency, let value = deal.value else { return }
-            let cents = weighted(deal.hundredths, percent)
+            guard inCurrency, let value else { return }
+            let cents = weighted(hundredths, percent)
             total.add(hundredths: cents, cents.map(Money.fromCents) ?? decimal(value, percent))
         }
 

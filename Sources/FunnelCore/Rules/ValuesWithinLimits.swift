@@ -20,8 +20,10 @@ public struct ValuesWithinLimits: DealRule {
         (valueInRange ? nil : money(deal)) ?? times(deal) ?? counters(deal) ?? text(deal) ?? QuoteLinesAreValid.violation(in: deal)
     }
 
-    static func money(_ deal: Deal) -> Message? {
-        guard let value = deal.value else { return nil }
+    static func money(_ deal: Deal) -> Message? { money(deal.value) }
+
+    static func money(_ value: Decimal?) -> Message? {
+        guard let value else { return nil }
         if value.isNaN || value < 0 { return .negativeValue }
         if value > Limits.maximumAmount { return .valueTooLarge(limit: Limits.maximumAmount) }
         if !Limits.isStorable(value) { return .tooManyDecimals(places: Limits.amountDecimals) }
@@ -44,6 +46,21 @@ public struct ValuesWithinLimits: DealRule {
         if deal.modules.contains(where: { !Limits.isStorable($0.at) }) { return .timeOutOfRange(field: "billed module") }
         return nil
     }
+
+    /// Whether a report's row (read from the cache, `ReportRows`) keeps the limits a deal keeps
+    /// in what the report reads: its value (unless its reader checked it: `valueInRange`), its days
+    /// and times, its chance, and its texts within `fieldLength`.
+    public static func fits(_ row: ReportRows.Row, changes: ArraySlice<ReportRows.Change>, valueInRange: Bool) -> Bool {
+        guard valueInRange || money(row.value) == nil,
+            row.nextAction.map(Limits.days.contains) ?? true, row.expectedClose.map(Limits.days.contains) ?? true,
+            Limits.isStorable(row.created), Limits.isStorable(row.stageEntered),
+            row.probability.map(Limits.probability.contains) ?? true
+        else { return false }
+        return changes.allSatisfy { Limits.isStorable($0.at) }
+    }
+
+    /// Whether every text of a report's rows is within `fieldLength`.
+    public static func fit(_ texts: [String]) -> Bool { texts.allSatisfy { Limits.fits($0, Limits.fieldLength) } }
 
     static func counters(_ deal: Deal) -> Message? {
         if !Limits.revisions.contains(deal.revision) {

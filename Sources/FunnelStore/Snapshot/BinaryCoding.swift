@@ -101,6 +101,14 @@ struct BinaryReader {
         return interner?.text(bytes) ?? String(decoding: bytes, as: UTF8.self)
     }
 
+    /// A string's UTF-8 bytes, as `string()` reads them, without making it.
+    mutating func stringBytes() throws -> UnsafeRawBufferPointer {
+        let count = Int(try u32())
+        try need(count)
+        defer { offset += count }
+        return UnsafeRawBufferPointer(rebasing: buffer[offset..<(offset + count)])
+    }
+
     /// Steps over a string without making it.
     mutating func skipString() throws {
         let count = Int(try u32())

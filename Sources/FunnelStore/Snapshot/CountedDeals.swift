@@ -78,28 +78,41 @@ enum CountedDeals {
     static func read(
         _ raw: UnsafeRawBufferPointer, after previous: String?, wanted: @Sendable (DealHead) -> Bool
     ) -> (deals: [Deal], count: Int, last: String?)? {
-        guard let (records, count, last) = wantedRecords(raw, after: previous, wanted: wanted) else { return nil }
-        // Read-only for the whole call, which returns before the caller's buffer goes.
-        nonisolated(unsafe) let bytes = raw
-        let starts = Array(stride(from: 0, to: records.count, by: SnapshotCache.decodePart))
-        let parts = parallelMap(starts, chunk: 1) { first -> [Deal]? in
+        let read = readPieces(raw, after: previous, wanted: wanted) { records, bytes -> [Deal]? in
             let interner = TextInterner()
             var deals: [Deal] = []
-            deals.reserveCapacity(SnapshotCache.decodePart)
-            for record in records[first..<min(records.count, first + SnapshotCache.decodePart)] {
+            deals.reserveCapacity(records.count)
+            for record in records {
                 var body = BinaryReader(UnsafeRawBufferPointer(rebasing: bytes[..<record.end]), offset: record.start, interner: interner)
                 guard let deal = try? readFigures(&body, head: record.head), body.offset == record.end else { return nil }
                 deals.append(deal)
             }
             return deals
         }
-        var deals: [Deal] = []
-        deals.reserveCapacity(records.count)
+        return read.map { (Array($0.pieces.joined()), $0.count, $0.last) }
+    }
+
+    /// The wanted records of one part `raw` (`wantedRecords`), read on every core a piece of
+    /// `SnapshotCache.decodePart` records at a time by `piece` (nil: the part is not read), from
+    /// `raw` itself: the pieces in order, how many deals the part holds and the last id.
+    static func readPieces<Piece: Sendable>(
+        _ raw: UnsafeRawBufferPointer, after previous: String?, wanted: @Sendable (DealHead) -> Bool,
+        piece: @Sendable (ArraySlice<Record>, UnsafeRawBufferPointer) -> Piece?
+    ) -> (pieces: [Piece], count: Int, last: String?)? {
+        guard let (records, count, last) = wantedRecords(raw, after: previous, wanted: wanted) else { return nil }
+        // Read-only for the whole call, which returns before the caller's buffer goes.
+        nonisolated(unsafe) let bytes = raw
+        let starts = Array(stride(from: 0, to: records.count, by: SnapshotCache.decodePart))
+        let parts = parallelMap(starts, chunk: 1) { first in
+            piece(records[first..<min(records.count, first + SnapshotCache.decodePart)], bytes)
+        }
+        var pieces: [Piece] = []
+        pieces.reserveCapacity(parts.count)
         for part in parts {
             guard let part else { return nil }
-            deals += part
+            pieces.append(part)
         }
-        return (deals, count, last)
+        return (pieces, count, last)
     }
 
     /// One record: its head, and where the rest of it lies.
@@ -108,7 +121,7 @@ enum CountedDeals {
     /// The wanted records, how many there are in all and the last id; nil when the records do
     /// not fill `raw` exactly or their ids are not in order after `previous`, each once. The heads
     /// are read, and `wanted` asked of each, on every core.
-    private static func wantedRecords(
+    static func wantedRecords(
         _ raw: UnsafeRawBufferPointer, after previous: String?, wanted: @Sendable (DealHead) -> Bool
     ) -> (records: [Record], count: Int, last: String?)? {
         var bounds: [(start: Int, end: Int)] = []

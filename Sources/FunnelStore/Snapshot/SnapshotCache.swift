@@ -88,6 +88,32 @@ struct SnapshotCache {
         return (deals, header.count)
     }
 
+    /// `loadCounted` as a report's rows (`ReportRows`): the snapshot's counted deals read
+    /// straight into plain numbers, but those the journal holds a later version of, which come
+    /// after (each whole deal made a row).
+    func loadCountedRows(fingerprint: String, wanted: @escaping @Sendable (DealHead) -> Bool) -> (rows: ReportRows, total: Int)? {
+        guard folderIsReal, let journal = try? AtomicFile.read(journalPath), let snapshot = SnapshotReader(path: snapshotPath),
+            let header = snapshot.header(),
+            let later = Self.journal(journal, generation: header.generation, recorded: header.fingerprint), later.fingerprint == fingerprint
+        else { return nil }
+        let replaced = Set(later.deals.map(\.id))
+        let read =
+            replaced.isEmpty
+            ? snapshot.countedRows(header, wanted: wanted)
+            : snapshot.countedRows(header) { head in
+                !replaced.contains(head.id) && wanted(head)
+            }
+        guard var rows = read else { return nil }
+        // The journal's last version of each deal.
+        var latest: [String: Deal] = [:]
+        for deal in later.deals { latest[deal.id] = deal }
+        for deal in later.deals where latest[deal.id] == deal && wanted(DealHead(deal)) {
+            latest[deal.id] = nil
+            rows.append(deal)
+        }
+        return (rows, header.count)
+    }
+
     /// The journal's deals in the order they were written, and the fingerprint it last recorded
     /// (`recorded` when none); nil when it is not the journal of `generation`. A torn or changed
     /// last record ends it.

@@ -111,24 +111,53 @@ final class SnapshotReader {
     /// read a part at a time into one buffer; nil when the section is missing, changed, or not
     /// what the header says.
     func countedDeals(_ header: Header, wanted: @Sendable (DealHead) -> Bool) -> [Deal]? {
-        guard header.countedLength <= size - header.end else { return nil }
-        let buffer = PartBuffer(), partHead = PartBuffer()
         var deals: [Deal] = []
+        let read = countedParts(header) { bytes, last in
+            CountedDeals.read(bytes, after: last, wanted: wanted).map { part in
+                deals += part.deals
+                return (part.count, part.last)
+            }
+        }
+        return read ? deals : nil
+    }
+
+    /// The counted deals whose head `wanted` accepts, as a report's rows (`ReportRows`).
+    func countedRows(_ header: Header, wanted: @Sendable (DealHead) -> Bool) -> ReportRows? {
+        var pieces: [ReportRows] = []
+        let read = countedParts(header) { bytes, last in
+            CountedDeals.readRows(bytes, after: last, wanted: wanted).map { part in
+                pieces += part.rows
+                return (part.count, part.last)
+            }
+        }
+        guard read else { return nil }
+        var rows = ReportRows()
+        rows.append(contentsOf: pieces)
+        return rows
+    }
+
+    /// Reads the counted section a part at a time, each checked, into `take` (with the last id
+    /// before it), which says how many deals the part held and its last id, or nil when it could
+    /// not read it. Whether every part was read and they held every deal.
+    private func countedParts(
+        _ header: Header, _ take: (UnsafeRawBufferPointer, String?) -> (count: Int, last: String?)?
+    ) -> Bool {
+        guard header.countedLength <= size - header.end else { return false }
+        let buffer = PartBuffer(), partHead = PartBuffer()
         var (offset, seen, last): (Int, Int, String?) = (size - header.countedLength, 0, nil)
         while offset < size {
             let lengthAndSum = partHead.bytes(8)
-            guard size - offset >= 8, (try? AtomicFile.readRange(fd, path: path, at: offset, into: lengthAndSum)) == true else { return nil }
+            guard size - offset >= 8, (try? AtomicFile.readRange(fd, path: path, at: offset, into: lengthAndSum)) == true else { return false }
             let length = Int(UInt32(littleEndian: lengthAndSum.loadUnaligned(as: UInt32.self)))
             let sum = UInt32(littleEndian: lengthAndSum.loadUnaligned(fromByteOffset: 4, as: UInt32.self))
-            guard length <= size - offset - 8 else { return nil }
+            guard length <= size - offset - 8 else { return false }
             let bytes = UnsafeRawBufferPointer(buffer.bytes(length))
             guard (try? AtomicFile.readRange(fd, path: path, at: offset + 8, into: buffer.bytes(length))) == true, checksum(bytes) == sum,
-                let part = CountedDeals.read(bytes, after: last, wanted: wanted)
-            else { return nil }
-            deals += part.deals
+                let part = take(bytes, last)
+            else { return false }
             (offset, seen, last) = (offset + 8 + length, seen + part.count, part.last)
         }
-        return seen == header.count ? deals : nil
+        return seen == header.count
     }
 
     static func parseHeads(_ raw: UnsafeRawBufferPointer, size: Int, wanted: @Sendable (DealHead) -> Bool) throws -> Heads {

@@ -46,12 +46,32 @@ extension Session {
     /// decoded: they are told apart by their heads (see `FunnelStore.loadDealSet(where:)`).
     /// Deals may come without the parts `leaving` names (a reader that never looks at them).
     func deals(
-        for actor: User, in funnel: Funnel?, scope: Scope? = nil, leaving: DealParts = [], also: @Sendable (DealHead) -> Bool = { _ in true }
+        for actor: User, in funnel: Funnel?, scope: Scope? = nil, leaving: DealParts = [],
+        also: @escaping @Sendable (DealHead) -> Bool = { _ in true }
     ) throws -> [Deal] {
+        try deals(for: actor, leaving: leaving, where: try heads(for: actor, in: funnel, scope: scope, also: also))
+    }
+
+    /// `deals(for:in:scope:also:)` as a report counts them (`ReportRows`): from the cache, read
+    /// straight into plain numbers, no deal made.
+    func reportRows(
+        for actor: User, in funnel: Funnel?, scope: Scope?, also: @escaping @Sendable (DealHead) -> Bool
+    ) throws -> ReportRows {
+        let wanted = try heads(for: actor, in: funnel, scope: scope, also: also)
+        let read = try data { try store.loadReportRows(where: wanted) }
+        if let skipped = read.skipped.skippedWarning(toManager: actor.role == .manager) { Console.error("funnel: warning: " + skipped) }
+        KeptUntilExit.keep(read.rows)
+        return read.rows
+    }
+
+    /// Which heads are of `funnel`'s pipeline (any, when nil), in `scope` for `actor` and accepted by `also`.
+    private func heads(
+        for actor: User, in funnel: Funnel?, scope: Scope?, also: @escaping @Sendable (DealHead) -> Bool
+    ) throws -> @Sendable (DealHead) -> Bool {
         let set = try pipelines()
         // Asked of every head (100,000 at a time, on every core): the funnel is not copied for each.
         let pipelineID = funnel?.pipelineID
-        return try deals(for: actor, leaving: leaving) { head in
+        return { head in
             guard pipelineID.map({ set.home(ofPipeline: head.pipeline) == $0 }) ?? true else { return false }
             return (scope.map { Visibility.includes(owner: head.owner, scope: $0, actor: actor) } ?? true) && also(head)
         }

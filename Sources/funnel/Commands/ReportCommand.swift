@@ -1,5 +1,6 @@
 import Foundation
 import FunnelCore
+import FunnelStore
 import FunnelText
 
 /// `funnel report`: where the funnel leaks (R1, R17, R18), as text, JSON or CSV.
@@ -46,13 +47,16 @@ enum ReportCommand: Command {
         let period = try self.period(arguments, session: session)
         let scope = try self.scope(arguments, funnel: funnel, actor: actor)
         // The report counts stages, values and histories: no activity, no text a person reads is decoded.
-        let readable = try session.deals(for: actor, in: funnel, scope: scope, leaving: .counted)
-        let (deals, team) = try scoped(readable, scope: scope, funnel: funnel, actor: actor)
         if let text = arguments[.deals] {
+            let readable = try session.deals(for: actor, in: funnel, scope: scope, leaving: .counted)
+            let (deals, _) = try scoped(readable, scope: scope, funnel: funnel, actor: actor)
             return try drill(text, deals: deals, funnel: funnel, period: period, json: format == .json, session: session)
         }
+        // A rep's report covers the deals they own; the shared inbox is not theirs to report on.
+        let ownOnly = scope == .mine, account = actor.account
+        let rows = try session.reportRows(for: actor, in: funnel, scope: scope) { head in !ownOnly || head.owner == account }
         var report = ReportBuilder.build(
-            deals: deals, pipeline: funnel.pipeline, team: team, period: period,
+            rows: rows, pipeline: funnel.pipeline, team: team(scope, funnel: funnel, actor: actor), period: period,
             now: session.now, utcOffset: session.utcOffset)
         // A goal counts every deal it covers (every pipeline's, the team's: everyone's the reader may read).
         report.goals = try goals(scope: scope, funnel: funnel, actor: actor, session: session)
@@ -74,15 +78,17 @@ enum ReportCommand: Command {
                 // A rep's report covers the deals they own; the shared inbox is not theirs to report on.
                 scope == .mine ? deal.owner == actor.account : Visibility.includes(deal, scope: scope, actor: actor)
             }
-        let team =
-            scope == .everyone
-            ? funnel.team
-            : Team(
-                users: funnel.team.users.filter {
-                    if case .seller(let account) = scope { return $0.account == account }
-                    return $0.account == actor.account
-                })
-        return (deals, team)
+        return (deals, team(scope, funnel: funnel, actor: actor))
+    }
+
+    /// The sellers `scope` covers.
+    static func team(_ scope: Scope, funnel: Funnel, actor: User) -> Team {
+        guard scope != .everyone else { return funnel.team }
+        return Team(
+            users: funnel.team.users.filter {
+                if case .seller(let account) = scope { return $0.account == account }
+                return $0.account == actor.account
+            })
     }
 
     /// The scope `--owner` asks for (managers: anyone; reps: themselves), or why not.
