@@ -25,8 +25,8 @@ final class ReportFrame: Sendable {
     let slotChance: [Int?]
     /// The slots by id, for a pipeline of more stages than `slot` compares one by one.
     private let slotByID: [String: Int]
-    let firstDay: Date
-    let afterLast: Date
+    /// The period's moments.
+    let bounds: Bounds
     /// The bounds of the periods before this one whose new deals the report averages (up to
     /// `ReportBuilder.trailingPeriods`; none for an open-ended period).
     let earlier: [(first: Date, afterLast: Date)]
@@ -46,8 +46,9 @@ final class ReportFrame: Sendable {
         slotCounted = slots.map { countedIndex[$0.id] ?? -1 }
         (slotKind, slotLimit, slotChance) = (slots.map(\.kind), slots.map(\.stuckAfterDays), slots.map(\.probability))
         slotByID = Dictionary(uniqueKeysWithValues: slots.enumerated().map { ($1.id, $0) })
-        firstDay = period.first.map { $0.start(utcOffset: utcOffset) } ?? .distantPast
-        afterLast = period.last.adding(days: 1).start(utcOffset: utcOffset)
+        bounds = Bounds(
+            first: period.first.map { $0.start(utcOffset: utcOffset) } ?? .distantPast,
+            afterLast: period.last.adding(days: 1).start(utcOffset: utcOffset))
         var earlier: [(first: Date, afterLast: Date)] = []
         var p = period
         while period.first != nil, earlier.count < ReportBuilder.trailingPeriods, let before = p.previous, let first = before.first {
@@ -65,11 +66,20 @@ final class ReportFrame: Sendable {
         (currency, stagesByID, openStages, path, counted) = (other.currency, other.stagesByID, other.openStages, other.path, other.counted)
         (slots, slotRank, slotCounted, slotByID) = (other.slots, other.slotRank, other.slotCounted, other.slotByID)
         (slotKind, slotLimit, slotChance) = (other.slotKind, other.slotLimit, other.slotChance)
-        (firstDay, afterLast, earlier, now) = (other.firstDay, other.afterLast, other.earlier, other.now)
+        (bounds, earlier, now) = (other.bounds, other.earlier, other.now)
     }
 
-    func inPeriod(_ date: Date) -> Bool { date >= firstDay && date < afterLast }
-    func overlaps(_ start: Date, _ end: Date) -> Bool { start < afterLast && end >= firstDay }
+    /// A period's first moment and the moment after its last, as plain values: a closure over
+    /// them retains no frame (the tally passes them for every deal).
+    struct Bounds: Sendable {
+        let first: Date
+        let afterLast: Date
+
+        func contains(_ date: Date) -> Bool { date >= first && date < afterLast }
+        /// Whether a stay from `start` to `end` overlaps the period.
+        func overlaps(_ start: Date, _ end: Date) -> Bool { start < afterLast && end >= first }
+    }
+
     /// The slot of stage `id`, nil for a stage the frame lacks. A few stages are compared one by
     /// one (a short id is compared as two words): hashing the id took a tenth of a report.
     func slot(_ id: String) -> Int? {
@@ -77,12 +87,6 @@ final class ReportFrame: Sendable {
         for i in slots.indices where slots[i].id == id { return i }
         return nil
     }
-
-    func kind(_ id: String?) -> StageKind? { id.flatMap(slot).map { slots[$0].kind } }
-    func limit(_ id: String) -> Int? { slot(id).flatMap { slots[$0].stuckAfterDays } }
-    func stage(of deal: Deal) -> Stage? { slot(deal.stage).map { slots[$0] } }
-    /// The rank of stage `id` on the path; -1 off it.
-    func rank(_ id: String) -> Int { slot(id).map { slotRank[$0] } ?? -1 }
 
     /// Each of `texts` taken as a stage id: its slot, looked up once per text.
     func slots(of texts: [String]) -> Slots {

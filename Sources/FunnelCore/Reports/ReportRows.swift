@@ -60,19 +60,9 @@ public struct ReportRows: Sendable {
 
     public init() {}
 
-    /// The rows of `deals`, in their order: made on every core, `part` deals at a time.
-    public init(_ deals: [Deal], part: Int = 8_192) { self.init(deals[...], part: part) }
-
-    init(_ deals: ArraySlice<Deal>, part: Int) {
-        guard deals.count > part else {
-            rows.reserveCapacity(deals.count)
-            for deal in deals { append(deal) }
-            return
-        }
-        let parts = parallelMap(Array(stride(from: deals.startIndex, to: deals.endIndex, by: part)), chunk: 1) { start in
-            ReportRows(deals[start..<min(deals.endIndex, start + part)], part: part)
-        }
-        append(contentsOf: parts)
+    /// The rows of `deals`, in their order.
+    public init(_ deals: [Deal]) {
+        for deal in deals { append(deal) }
     }
 
     /// The index of `text` in `texts`, added when new.
@@ -92,12 +82,6 @@ public struct ReportRows: Sendable {
         table[slot] = new
         if texts.count * 2 > table.count { rehash() }
         return new
-    }
-
-    /// The index of `text`, if a row or change points at it.
-    public func existing(_ text: String) -> Int32? {
-        var text = text
-        return text.withUTF8 { find(UnsafeRawBufferPointer($0)).found }
     }
 
     /// Where `bytes` are in the table, or the empty slot they would take.
@@ -203,7 +187,4 @@ public struct ReportRows: Sendable {
             }
         }
     }
-
-    /// Only the rows `keep` accepts (their changes stay, unread).
-    public mutating func filter(_ keep: (Row) -> Bool) { rows = rows.filter(keep) }
 }

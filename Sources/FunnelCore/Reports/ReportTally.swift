@@ -63,7 +63,7 @@ struct ReportTally<Source: ReportSource>: Sendable {
     /// The average of new deals over the frame's earlier periods (0 when it has none); nil for
     /// an open-ended period.
     var trailingNewDeals: Double? {
-        guard frame.firstDay != .distantPast else { return nil }
+        guard frame.bounds.first != .distantPast else { return nil }
         return earlierNew.isEmpty ? 0 : Double(earlierNew.reduce(0, +)) / Double(earlierNew.count)
     }
 
@@ -119,8 +119,8 @@ struct ReportTally<Source: ReportSource>: Sendable {
         let figures = item.figures
         countStage(item.stage, owner: item.owner, currency: item.currency, figures, i)
         // The period's bounds as plain values: a closure over the frame retained it for each deal.
-        let (first, afterLast, now) = (frame.firstDay, frame.afterLast, frame.now)
-        let inPeriod = { (date: Date) in date >= first && date < afterLast }
+        let (bounds, now) = (frame.bounds, frame.now)
+        let inPeriod = bounds.contains
         let created = figures.created
         if inPeriod(created) { newDeals += 1 }
         for (k, bounds) in frame.earlier.enumerated() where created >= bounds.first && created < bounds.afterLast { earlierNew[k] += 1 }
@@ -142,7 +142,7 @@ struct ReportTally<Source: ReportSource>: Sendable {
             return kind(close.toStage) == .lost ? close.fromStage : nil
         }
         ReportRules.stays(
-            history, now: now, overlaps: { $0 < afterLast && $1 >= first },
+            history, now: now, overlaps: bounds.overlaps,
             limit: {
                 let s = stages.slot($0); return s < 0 ? nil : limits[s]
             }, into: &scratch)
