@@ -14,9 +14,9 @@ extension StageChange: ReportChangeRecord {
     var fromStage: String? { from }
 }
 
-/// The per-deal rules behind the report's figures, shared by `ReportBuilder` (which counts
-/// `ReportRows`) and `ReportDrill` (which lists the deals counted), so a figure and its deals
-/// always agree.
+/// The per-deal rules behind the report's figures, shared by `ReportBuilder` (which counts a
+/// `ReportSource`: the deals, or `ReportRows`) and `ReportDrill` (which lists the deals counted),
+/// so a figure and its deals always agree.
 enum ReportRules {
     /// Conversion: for each stage on the path (by rank), whether the deal first entered it in the
     /// period (`entered`) and whether it went further afterwards (`reached`), as bitmasks by rank.
@@ -42,8 +42,8 @@ enum ReportRules {
         return found
     }
 
-    /// The lost reason a closed-as-lost deal is counted under: nil for its own (`reason`), which
-    /// may be "no reason given" too.
+    /// What a deal closed as lost at change `closeIndex` of its `changes` is counted under: its
+    /// own reason, unless it moved on after (reopened since).
     static func lostReason(closeIndex: Int, changes: Int) -> LostReason {
         closeIndex < changes - 1 ? .reopened : .own
     }
