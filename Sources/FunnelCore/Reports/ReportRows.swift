@@ -121,10 +121,8 @@ public struct ReportRows: Sendable {
 
     /// Adds `deal`, its history as its pipeline sees it.
     public mutating func append(_ deal: Deal) {
-        let history = deal.history
-        let entered = history.lastIndex(where: { $0.pipeline != nil })
-        let start = entered ?? 0
-        let first = Int32(changes.count)
+        var changes: [Change] = []
+        var entered: Int?
         // A change mostly leaves the stage the one before entered, and the deal is in the last
         // one entered: that text is not looked up again.
         var last: (text: String, index: Int32)?
@@ -132,36 +130,39 @@ public struct ReportRows: Sendable {
             if let last, last.text == id { return last.index }
             return text(id)
         }
-        for i in history.indices.dropFirst(start) {
-            let change = history[i]
-            // Entering its pipeline is its start there.
-            let from = i == entered ? -1 : change.from.map(stage) ?? -1
+        for (i, change) in deal.history.enumerated() {
+            if change.pipeline != nil { entered = i }
             let to = stage(change.to)
+            changes.append(Change(at: change.at, from: change.from.map(stage) ?? -1, to: to))
             last = (change.to, to)
-            changes.append(Change(at: change.at, from: from, to: to))
         }
         append(
             Row(
                 stage: stage(deal.stage), owner: deal.owner.map { text($0) } ?? -1, currency: text(deal.currency),
                 lostReason: deal.lostReason.map { text($0) } ?? -1, value: deal.value, hundredths: deal.hundredths,
                 probability: deal.probability, created: deal.created, stageEntered: deal.stageEntered,
-                nextAction: deal.nextAction?.date, expectedClose: deal.expectedClose, firstChange: first,
-                changeCount: Int32(changes.count) - first))
+                nextAction: deal.nextAction?.date, expectedClose: deal.expectedClose, firstChange: 0, changeCount: 0),
+            changes: changes, enteredPipelineAt: entered)
     }
 
-    /// Adds a row whose changes were just appended (`appendChange`), its texts already in `texts`.
-    public mutating func append(_ row: Row) { rows.append(row) }
-
-    /// Adds a change of the next row (`append(_: Row)` then says how many it has).
-    public mutating func appendChange(_ change: Change) { changes.append(change) }
+    /// Adds `row` (its texts already in `texts`) with its stage `changes` as its pipeline sees
+    /// them: from its last entry into a pipeline (`enteredPipelineAt`), that entry its start there
+    /// (`from` none), as `Deal.historyInItsPipeline` has them. The row's change fields are set here.
+    public mutating func append(_ row: Row, changes: [Change], enteredPipelineAt entered: Int?) {
+        var row = row
+        row.firstChange = Int32(self.changes.count)
+        row.changeCount = Int32(changes.count - (entered ?? 0))
+        for (i, var change) in changes.enumerated().dropFirst(entered ?? 0) {
+            if i == entered { change.from = -1 }
+            self.changes.append(change)
+        }
+        rows.append(row)
+    }
 
     /// The changes of `row`.
     func changes(of row: Row) -> ArraySlice<Change> {
         changes[Int(row.firstChange)..<Int(row.firstChange + row.changeCount)]
     }
-
-    /// Adds every row of `other`, its texts put in this table.
-    public mutating func append(contentsOf other: ReportRows) { append(contentsOf: [other]) }
 
     /// Adds every row of each of `parts` in turn (read on several cores, each with its own
     /// texts), their texts put in this table: room made once, each index looked up once per part.

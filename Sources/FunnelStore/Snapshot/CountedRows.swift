@@ -21,8 +21,8 @@ extension CountedDeals {
         return read.map { ($0.pieces, $0.count, $0.last) }
     }
 
-    /// One record's figures as a row of `rows`, its history as its pipeline sees it (from its
-    /// last entry into a pipeline, that entry's `from` none: `Deal.historyInItsPipeline`).
+    /// One record's figures as a row of `rows`, its history as its pipeline sees it
+    /// (`ReportRows.append(_:changes:enteredPipelineAt:)`).
     private static func readRow(_ r: inout BinaryReader, head: DealHead, into rows: inout ReportRows) throws {
         let (value, cents, valueInRange) = try DealBinary.readValue(&r)
         let currency = rows.text(bytes: try r.stringBytes())
@@ -45,16 +45,11 @@ extension CountedDeals {
             }
             changes.append(ReportRows.Change(at: at, from: from, to: to))
         }
-        if let entered { changes[entered].from = -1 }
-        let kept = changes[(entered ?? 0)...]
         let row = ReportRows.Row(
             stage: rows.text(head.stage), owner: head.owner.map { rows.text($0) } ?? -1, currency: currency, lostReason: lostReason,
             value: value, hundredths: cents ?? value.flatMap(Money.hundredths), probability: forecast.probability, created: created,
-            stageEntered: stageEntered,
-            nextAction: next?.date, expectedClose: forecast.expectedClose, firstChange: Int32(rows.changes.count),
-            changeCount: Int32(kept.count))
-        guard ValuesWithinLimits.fits(row, changes: ArraySlice(changes), valueInRange: valueInRange) else { throw CacheUnreadable() }
-        for change in kept { rows.appendChange(change) }
-        rows.append(row)
+            stageEntered: stageEntered, nextAction: next?.date, expectedClose: forecast.expectedClose, firstChange: 0, changeCount: 0)
+        guard ValuesWithinLimits.fits(row, changes: changes[...], valueInRange: valueInRange) else { throw CacheUnreadable() }
+        rows.append(row, changes: changes, enteredPipelineAt: entered)
     }
 }

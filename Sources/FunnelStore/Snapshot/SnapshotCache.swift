@@ -104,13 +104,10 @@ struct SnapshotCache {
                 !replaced.contains(head.id) && wanted(head)
             }
         guard var rows = read else { return nil }
-        // The journal's last version of each deal.
+        // The journal's last version of each deal, once.
         var latest: [String: Deal] = [:]
         for deal in later.deals { latest[deal.id] = deal }
-        for deal in later.deals where latest[deal.id] == deal && wanted(DealHead(deal)) {
-            latest[deal.id] = nil
-            rows.append(deal)
-        }
+        for deal in latest.values where wanted(DealHead(deal)) { rows.append(deal) }
         return (rows, header.count)
     }
 
