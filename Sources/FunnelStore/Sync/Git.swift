@@ -71,20 +71,11 @@ public struct Git: Sendable {
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: cwd ?? directory)
         process.environment = environment.merging(extraEnvironment) { $1 }
-        let scratch = FileManager.default.temporaryDirectory.path + "/funnel-git-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        defer {
-            unlink(scratch + ".in")
-            unlink(scratch + ".err")
-        }
-        // stdin and stderr through private files, stdout through a pipe read to its end: no
-        // deadlock whatever the sizes.
-        guard FileManager.default.createFile(atPath: scratch + ".in", contents: input ?? Data(), attributes: [.posixPermissions: 0o600]),
-            FileManager.default.createFile(atPath: scratch + ".err", contents: nil, attributes: [.posixPermissions: 0o600]),
-            let stdin = FileHandle(forReadingAtPath: scratch + ".in"),
-            let stderr = FileHandle(forWritingAtPath: scratch + ".err")
-        else {
-            throw StoreError.io(path: scratch, detail: "could not make a scratch file for git")
-        }
+        // stdin and stderr through private files with no name, stdout through a pipe read to its
+        // end: no deadlock whatever the sizes, and nothing left in the temporary directory when
+        // funnel is killed mid-run.
+        let stdin = try Self.scratchFile(holding: input ?? Data())
+        let stderr = try Self.scratchFile(holding: Data())
         defer {
             try? stdin.close()
             try? stderr.close()
@@ -100,8 +91,28 @@ public struct Git: Sendable {
         }
         let stdout = pipe.fileHandleForReading.readDataToEndOfFile()
         let status = Self.waitForExit(process)
-        let errors = (try? String(contentsOfFile: scratch + ".err", encoding: .utf8)) ?? ""
+        _ = try? stderr.seek(toOffset: 0)
+        let errors = String(decoding: (try? stderr.readToEnd()) ?? Data(), as: UTF8.self)
         return Output(status: status, stdout: stdout, stderr: errors)
+    }
+
+    /// A private file (0600, created new, its name removed at once) holding `data`, read from its
+    /// start: git's stdin or stderr.
+    static func scratchFile(holding data: Data) throws -> FileHandle {
+        let name = FileManager.default.temporaryDirectory.path + "/funnel-git-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
+        let fd = open(name, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard fd >= 0 else {
+            throw StoreError.io(path: name, detail: "could not make a scratch file for git: \(String(cString: strerror(errno)))")
+        }
+        unlink(name)
+        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+        do {
+            try handle.write(contentsOf: data)
+            try handle.seek(toOffset: 0)
+        } catch {
+            throw StoreError.io(path: name, detail: "could not write a scratch file for git: \(error.localizedDescription)")
+        }
+        return handle
     }
 
     /// The child's exit status (128 + the signal when killed). Polls `waitpid` instead of
