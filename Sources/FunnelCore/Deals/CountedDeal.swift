@@ -46,7 +46,8 @@ extension Deal {
         }
         (f.created, f.stageEntered, f.updated) = (c.created, c.stageEntered, c.created)
         f.nextAction = c.nextActionDay.map { NextAction(date: $0) }
-        (f.lostReason, f.probability, f.expectedClose, f.history) = (c.lostReason, c.probability, c.expectedClose, c.history)
+        (f.lostReason, f.probability, f.expectedClose) = (c.lostReason, c.probability, c.expectedClose)
+        f.log = DealLog(history: c.history, activities: [])
         f.leftOut = .counted
         self.init(fields: f)
     }

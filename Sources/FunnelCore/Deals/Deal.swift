@@ -175,15 +175,21 @@ public struct Deal: Codable, Hashable, Sendable, Identifiable, FieldReadable {
     }
     /// Every stage change since creation, oldest first.
     public var history: [StageChange] {
-        get { box.fields.history }
-        set { unique().fields.history = newValue }
-        _modify { yield &unique().fields.history }
+        get { box.fields.log.history }
+        set { unique().fields.log.history = newValue }
+        _modify { yield &unique().fields.log.history }
     }
     /// Calls, emails, meetings, notes, oldest first (R2, R14, R21).
     public var activities: [Activity] {
-        get { box.fields.activities }
-        set { unique().fields.activities = newValue }
-        _modify { yield &unique().fields.activities }
+        get { box.fields.log.activities }
+        set { unique().fields.log.activities = newValue }
+        _modify { yield &unique().fields.log.activities }
+    }
+    /// The stage changes and activities as the deal keeps them: the snapshot's reader gives the
+    /// activities packed (`DealLog`).
+    public var log: DealLog {
+        get { box.fields.log }
+        set { unique().fields.log = newValue }
     }
     /// The parts the deal was read without, for a reader that never looks at them (`funnel
     /// report` reads no activities, `list` no history): such a deal is never written (`encode`
@@ -195,8 +201,8 @@ public struct Deal: Codable, Hashable, Sendable, Identifiable, FieldReadable {
     public mutating func leaveOut(_ parts: DealParts) {
         guard !parts.isEmpty else { return }
         let box = unique()
-        if parts.contains(.activities) { box.fields.activities = [] }
-        if parts.contains(.history) { box.fields.history = [] }
+        if parts.contains(.activities) { box.fields.log.activities = [] }
+        if parts.contains(.history) { box.fields.log.history = [] }
         if parts.contains(.details) { box.fields.leaveOutDetails() }
         box.fields.leftOut.formUnion(parts)
     }
@@ -305,8 +311,8 @@ public struct Deal: Codable, Hashable, Sendable, Identifiable, FieldReadable {
         var nextAction: NextAction? = nil
         var lostReason: String? = nil
         var notes: String = ""
-        var history: [StageChange] = []
-        var activities: [Activity] = []
+        /// The stage changes and activities, the activities in an array or packed (`DealLog`).
+        var log = DealLog()
         var source: String = ""
         /// Payment terms, assignments, billed modules, quote lines and quotes (`RareFields`).
         var rare = RareFields()
@@ -321,7 +327,7 @@ public struct Deal: Codable, Hashable, Sendable, Identifiable, FieldReadable {
         mutating func leaveOutDetails() {
             (title, company, contact, phone, email, notes, source) = ("", "", "", "", "", "", "")
             if let next = nextAction, !next.text.isEmpty { nextAction = NextAction(date: next.date) }
-            for i in history.indices where !history[i].by.isEmpty { history[i].by = "" }
+            for i in log.history.indices where !log.history[i].by.isEmpty { log.history[i].by = "" }
             (priority, callStepBits, rare) = (.default, 0, RareFields())
             (revision, updated) = (1, created)
         }
@@ -363,7 +369,7 @@ public struct Deal: Codable, Hashable, Sendable, Identifiable, FieldReadable {
         (f.id, f.title, f.company, f.contact, f.phone, f.email) = (id, title, company, contact, phone, email)
         (f.value, f.hundredths) = (value, value.flatMap(Money.hundredths))
         (f.currency, f.owner, f.stage, f.created, f.stageEntered) = (currency, owner, stage, created, stageEntered ?? created)
-        (f.nextAction, f.lostReason, f.notes, f.history) = (nextAction, lostReason, notes, history)
+        (f.nextAction, f.lostReason, f.notes, f.log) = (nextAction, lostReason, notes, DealLog(history: history, activities: []))
         (f.revision, f.updated) = (revision, updated ?? created)
         box = Box(f)
     }

@@ -41,7 +41,9 @@ public struct ValuesWithinLimits: DealRule {
         if !Limits.isStorable(deal.stageEntered) { return .timeOutOfRange(field: "stage entered") }
         if !Limits.isStorable(deal.updated) { return .timeOutOfRange(field: "updated") }
         if deal.history.contains(where: { !Limits.isStorable($0.at) }) { return .timeOutOfRange(field: "stage change") }
-        if deal.activities.contains(where: { !Limits.isStorable($0.at) }) { return .timeOutOfRange(field: "activity") }
+        if !deal.log.packedWithinLimits, deal.activities.contains(where: { !Limits.isStorable($0.at) }) {
+            return .timeOutOfRange(field: "activity")
+        }
         if deal.assignments.contains(where: { !Limits.isStorable($0.at) }) { return .timeOutOfRange(field: "assignment") }
         if deal.modules.contains(where: { !Limits.isStorable($0.at) }) { return .timeOutOfRange(field: "billed module") }
         return nil
@@ -116,9 +118,11 @@ public struct ValuesWithinLimits: DealRule {
             fits(deal.source), fits(deal.id), deal.notes.utf8.count <= Limits.notesLength
         else { return false }
         for change in deal.history where !(fits(change.by) && fits(change.from) && fits(change.to)) { return false }
-        for activity in deal.activities
-        where !(fits(activity.by) && fits(activity.module) && activity.note.utf8.count <= Limits.activityNoteLength) {
-            return false
+        if !deal.log.packedWithinLimits {
+            for activity in deal.activities
+            where !(fits(activity.by) && fits(activity.module) && activity.note.utf8.count <= Limits.activityNoteLength) {
+                return false
+            }
         }
         for assignment in deal.assignments where !(fits(assignment.by) && fits(assignment.from) && fits(assignment.to)) { return false }
         for billed in deal.modules where !(fits(billed.module) && fits(billed.by)) { return false }

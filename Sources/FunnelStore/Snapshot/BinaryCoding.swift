@@ -120,6 +120,11 @@ struct BinaryReader {
         try u8() == 1 ? try string() : nil
     }
 
+    /// An optional string's UTF-8 bytes, as `optionalString()` reads it, without making it.
+    mutating func optionalStringBytes() throws -> UnsafeRawBufferPointer? {
+        try u8() == 1 ? try stringBytes() : nil
+    }
+
     /// A string when `keep`, else stepped over: "" (a reader without `DealParts.details`).
     mutating func text(_ keep: Bool) throws -> String {
         if keep { return try string() }

@@ -294,7 +294,11 @@ enum DealBinary {
             updated: updated)
         if let cents { deal.setValue(hundredths: cents) }
         deal.pipeline = pipeline
-        if leaving.contains(.activities) {
+        if leaving.isEmpty {
+            // Read whole, the activities are kept packed (`DealLog`): no array, no text made for them.
+            guard let log = try packActivities(&r, history: history) else { throw CacheUnreadable() }
+            deal.log = log
+        } else if leaving.contains(.activities) {
             try skipActivities(&r)
         } else {
             deal.activities = try readActivities(&r)
