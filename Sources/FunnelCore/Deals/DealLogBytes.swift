@@ -77,8 +77,8 @@ public struct DealActivityPacker: Sendable {
 
     /// The deal's log: `history`, and the activities packed; nil unless every activity declared came.
     public func log(history: [StageChange]) -> DealLog? {
-        // Room made for more than was packed: a copy of its own size.
         guard owed == 0 else { return nil }
+        // Room made for more than was packed: a copy of its own size.
         return DealLog(history: history, packed: bytes.capacity > bytes.count + 64 ? bytes.withUnsafeBufferPointer { Array($0) } : bytes)
     }
 

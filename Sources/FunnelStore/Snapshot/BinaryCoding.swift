@@ -97,8 +97,13 @@ struct BinaryReader {
         let count = Int(try u32())
         try need(count)
         defer { offset += count }
-        let bytes = UnsafeRawBufferPointer(rebasing: buffer[offset..<(offset + count)])
-        return interner?.text(bytes) ?? String(decoding: bytes, as: UTF8.self)
+        return Self.text(UnsafeRawBufferPointer(rebasing: buffer[offset..<(offset + count)]), interner)
+    }
+
+    /// The text of a string's UTF-8 bytes, as `string()` makes it (one string for repeated texts
+    /// when there is an `interner`).
+    static func text(_ bytes: UnsafeRawBufferPointer, _ interner: TextInterner?) -> String {
+        interner?.text(bytes) ?? String(decoding: bytes, as: UTF8.self)
     }
 
     /// A string's UTF-8 bytes, as `string()` reads them, without making it.

@@ -110,36 +110,19 @@ enum DealBinary {
     /// Steps over the activities as `writeActivities` wrote them, checking their shape, making
     /// none (a reader that never looks at them: `read(_:leaving:)`).
     static func skipActivities(_ r: inout BinaryReader) throws {
-        let activityCount = Int(try r.u32())
-        guard activityCount <= r.remaining else { throw CacheUnreadable() }
-        let kinds = activityKinds.count, outcomes = callOutcomes.count
-        for _ in 0..<activityCount {
-            _ = try r.f64()
-            try r.skipString()
-            let kind = Int(try r.u8()), outcome = Int(try r.u8())
-            guard kind < kinds, outcome < outcomes || outcome == 255 else { throw CacheUnreadable() }
-            try r.skipString()
-            if try r.u8() == 1 { try r.skipString() }
-        }
+        try eachActivity(activityCount(&r), &r) { _ in }
     }
 
     static func readActivities(_ r: inout BinaryReader) throws -> [Activity] {
-        let activityCount = Int(try r.u32())
-        guard activityCount <= r.remaining else { throw CacheUnreadable() }
+        let count = try activityCount(&r)
         var activities: [Activity] = []
-        activities.reserveCapacity(activityCount)
-        let (kinds, outcomes) = (activityKinds, callOutcomes)
-        for _ in 0..<activityCount {
-            let at = Date(timeIntervalSince1970: try r.f64())
-            let by = try r.string()
-            let kind = Int(try r.u8())
-            let outcome = Int(try r.u8())
-            guard kind < kinds.count, outcome < outcomes.count || outcome == 255 else { throw CacheUnreadable() }
-            let note = try r.string()
+        activities.reserveCapacity(count)
+        let interner = r.interner
+        try eachActivity(count, &r) { a in
             activities.append(
                 Activity(
-                    at: at, by: by, kind: kinds[kind], outcome: outcome == 255 ? nil : outcomes[outcome],
-                    note: note, module: try r.optionalString()))
+                    at: Date(timeIntervalSince1970: a.at), by: BinaryReader.text(a.by, interner), kind: a.kind,
+                    outcome: a.outcome, note: BinaryReader.text(a.note, interner), module: a.module.map { BinaryReader.text($0, interner) }))
         }
         return activities
     }

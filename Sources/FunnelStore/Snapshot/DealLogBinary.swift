@@ -2,14 +2,26 @@ import Foundation
 import FunnelCore
 
 extension DealBinary {
-    /// The activities as `writeActivities` wrote them, packed as they are read (their texts'
-    /// bytes copied, none made) and checked as `readActivities` checks them: the deal's log with
-    /// `history`; nil when they were not whole.
-    static func packActivities(_ r: inout BinaryReader, history: [StageChange]) throws -> DealLog? {
+    /// One activity as `writeActivities` wrote it: its texts as their bytes in the reader's buffer.
+    struct ActivityParts {
+        let at: Double
+        let by: UnsafeRawBufferPointer
+        let kind: ActivityKind
+        let outcome: CallOutcome?
+        let note: UnsafeRawBufferPointer
+        let module: UnsafeRawBufferPointer?
+    }
+
+    /// How many activities follow (`writeActivities`): no more than bytes are left.
+    static func activityCount(_ r: inout BinaryReader) throws -> Int {
         let count = Int(try r.u32())
         guard count <= r.remaining else { throw CacheUnreadable() }
-        var packer = DealActivityPacker(room: try room(r, count: count))
-        packer.begin(count: count)
+        return count
+    }
+
+    /// `count` activities' parts, each checked (a kind and an outcome funnel knows) and handed to
+    /// `body` as it is read: one reading for stepping over, making, measuring and packing them.
+    static func eachActivity(_ count: Int, _ r: inout BinaryReader, _ body: (ActivityParts) throws -> Void) throws {
         let (kinds, outcomes) = (activityKinds, callOutcomes)
         for _ in 0..<count {
             let at = try r.f64()
@@ -17,28 +29,23 @@ extension DealBinary {
             let kind = Int(try r.u8()), outcome = Int(try r.u8())
             guard kind < kinds.count, outcome < outcomes.count || outcome == 255 else { throw CacheUnreadable() }
             let note = try r.stringBytes()
-            packer.activity(
-                at: at, by: by, kind: kinds[kind], outcome: outcome == 255 ? nil : outcomes[outcome], note: note,
-                module: try r.optionalStringBytes())
+            try body(
+                ActivityParts(
+                    at: at, by: by, kind: kinds[kind], outcome: outcome == 255 ? nil : outcomes[outcome], note: note,
+                    module: try r.optionalStringBytes()))
         }
-        return packer.log(history: history)
     }
 
-    /// The bytes `count` activities from where `r` stands take packed (`DealActivityPacker.room`):
-    /// their texts' lengths read ahead, the reader itself left where it was.
-    static func room(_ r: BinaryReader, count: Int) throws -> Int {
+    /// The activities, packed as they are read (their texts' bytes copied, none made) into an
+    /// array of the exact size (their lengths read ahead first): the deal's log with `history`.
+    static func packActivities(_ r: inout BinaryReader, history: [StageChange]) throws -> DealLog? {
+        let count = try activityCount(&r)
         var ahead = r
         var room = DealActivityPacker.room(count: count)
-        for _ in 0..<count {
-            try ahead.need(8)
-            ahead.offset += 8
-            let by = try ahead.stringBytes().count
-            try ahead.need(2)
-            ahead.offset += 2
-            let note = try ahead.stringBytes().count
-            let module = try ahead.optionalStringBytes()?.count
-            room += DealActivityPacker.room(by: by, note: note, module: module)
-        }
-        return room
+        try eachActivity(count, &ahead) { room += DealActivityPacker.room(by: $0.by.count, note: $0.note.count, module: $0.module?.count) }
+        var packer = DealActivityPacker(room: room)
+        packer.begin(count: count)
+        try eachActivity(count, &r) { packer.activity(at: $0.at, by: $0.by, kind: $0.kind, outcome: $0.outcome, note: $0.note, module: $0.module) }
+        return packer.log(history: history)
     }
 }
