@@ -55,36 +55,37 @@ public struct CardIndex: Sendable {
         let (ranking, ranks) = TitleRanking.ranking(titles)
         titleRanking = ranking
         let pieces = parallelMap(Array(stride(from: 0, to: placed.count, by: Self.cardPiece)), chunk: 1) { start in
-            var texts: [UInt8] = []
-            let cards = (start..<min(placed.count, start + Self.cardPiece)).map { i in
+            var piece = Piece()
+            for i in start..<min(placed.count, start + Self.cardPiece) {
                 let (deal, c, old) = placed[i]
                 let place = Place(stage: stages[c], currency: currency, utcOffset: utcOffset, archived: old)
-                return Self.card(deal, place, titleRank: ranks[i], texts: &texts)
+                let made = Self.card(deal, place, titleRank: ranks[i], texts: &piece.texts)
+                piece.entries.append(made.entry)
+                piece.facts.append(made.facts)
+                if let inexact = made.inexactWeighted { piece.inexact.append((deal.id, inexact)) }
             }
-            return (cards, texts)
+            return piece
         }
-        // Each column's cards, its room made once.
-        var counts = Array(repeating: 0, count: stages.count)
-        for (_, c, _) in placed { counts[c] += 1 }
-        var columns = counts.map { count in
-            var column: [(Entry, Facts, piece: Int)] = []
-            column.reserveCapacity(count)
-            return column
-        }
-        for (k, piece) in pieces.enumerated() {
-            for (j, card) in piece.0.enumerated() {
-                columns[placed[k * Self.cardPiece + j].1].append((card.entry, card.facts, k))
-                if let inexact = card.inexactWeighted { inexactWeighted[card.entry.id] = inexact }
-            }
-        }
-        let pieceTexts = pieces.map(\.1)
-        let laidOut = parallelMap(columns, chunk: 1) { column in Self.laidOut(column, by: sort, texts: pieceTexts) }
+        for piece in pieces { for (id, inexact) in piece.inexact { inexactWeighted[id] = inexact } }
+        // Each column's cards (by their number among all cards), then sorted on every core.
+        var members = Array(repeating: [Int32](), count: stages.count)
+        for (i, (_, c, _)) in placed.enumerated() { members[c].append(Int32(i)) }
+        let laidOut = parallelMap(members, chunk: 1) { column in Self.laidOut(column, of: pieces, by: sort) }
         all = laidOut.map(\.entries)
         facts = laidOut.map(\.facts)
         texts = laidOut.map(\.texts)
         archived = facts.map { column in column.reduce(0) { $0 + ($1.has(Facts.archived) ? 1 : 0) } }
         shown = facts.indices.map(unfiltered)
         refreshDerived(columns: Array(all.indices))
+    }
+
+    /// The cards made on one core at the opening: their entries and facts in the order made,
+    /// their search texts one after another, and the weighted values not in hundredths by id.
+    struct Piece: Sendable {
+        var entries: [Entry] = []
+        var facts: [Facts] = []
+        var texts: [UInt8] = []
+        var inexact: [(String, Decimal)] = []
     }
 
     /// The positions of `column`'s cards in `sort`'s order, by the figures each card keeps: no
@@ -104,22 +105,26 @@ public struct CardIndex: Sendable {
     /// Cards made per core at a time at the opening (and their search texts in one buffer).
     static let cardPiece = 1_024
 
-    /// One column's cards in `sort`'s order, with their facts, and their search texts one after
-    /// another (copied from their piece's buffer in `texts`; each card's `Facts` then says where
-    /// in the column's).
-    static func laidOut(_ column: [(Entry, Facts, piece: Int)], by sort: CardOrder, texts: [[UInt8]]) -> (
+    /// One column's cards — numbered among all cards made, `cardPiece` to a piece — in `sort`'s
+    /// order, with their facts, and their search texts one after another in that order (copied
+    /// from their piece's; each card's `Facts` then says where in the column's).
+    static func laidOut(_ column: [Int32], of pieces: [Piece], by sort: CardOrder) -> (
         entries: [Entry], facts: [Facts], texts: [UInt8]
     ) {
-        let order = Self.order(column.map(\.0), by: sort)
-        var facts = order.map { column[$0].1 }
+        let entries = column.map { pieces[Int($0) / cardPiece].entries[Int($0) % cardPiece] }
+        let order = Self.order(entries, by: sort)
+        var facts = order.map { k in
+            let i = Int(column[k])
+            return pieces[i / cardPiece].facts[i % cardPiece]
+        }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(facts.reduce(0) { $0 + Int($1.textCount) })
-        for (i, p) in order.enumerated() {
-            let card = facts[i], from = Int(card.textStart)
-            facts[i].textStart = UInt32(bytes.count)
-            bytes.append(contentsOf: texts[column[p].piece][from..<from + Int(card.textCount)])
+        for (k, i) in order.enumerated() {
+            let from = Int(facts[k].textStart), piece = Int(column[i]) / cardPiece
+            facts[k].textStart = UInt32(bytes.count)
+            bytes.append(contentsOf: pieces[piece].texts[from..<from + Int(facts[k].textCount)])
         }
-        return (order.map { column[$0].0 }, facts, bytes)
+        return (order.map { entries[$0] }, facts, bytes)
     }
 
     /// The same cards in another order (`s`): the cards and their figures kept, only sorted
