@@ -48,7 +48,9 @@ let package = Package(
         // Typesetting a quote as an A4 PDF from a laid-out QuoteLayout (Pango + Cairo). No domain types.
         .target(name: "FunnelPDF", dependencies: ["CPangoCairo", "CFriBidi"], swiftSettings: strict + pangoIncludes),
         // Quotes (R19): an issued quote and its template laid out as a QuoteLayout for FunnelPDF; issuing one.
-        .target(name: "FunnelQuote", dependencies: ["FunnelCore", "FunnelStore", "FunnelPDF"], swiftSettings: strict),
+        // It and every target above it get Pango's folders too: an incremental build may load
+        // CPangoCairo for them through FunnelPDF.
+        .target(name: "FunnelQuote", dependencies: ["FunnelCore", "FunnelStore", "FunnelPDF"], swiftSettings: strict + pangoIncludes),
         // Sending email: the mailer (`sendmail -t`), $EDITOR on a draft, templates looked up in the store.
         .target(name: "FunnelMail", dependencies: ["FunnelCore", "FunnelStore"], swiftSettings: strict),
         // The pure board: state, actions, key table, update, render to a text grid, themes. No
@@ -58,11 +60,11 @@ let package = Package(
         .target(
             name: "FunnelTUI",
             dependencies: ["FunnelCore", "FunnelStore", "FunnelMail", "FunnelQuote", "FunnelText", "FunnelBoard", "CNcursesw", "CFunnelSignals"],
-            swiftSettings: strict),
+            swiftSettings: strict + pangoIncludes),
         .executableTarget(
             name: "funnel",
             dependencies: ["FunnelCore", "FunnelStore", "FunnelMail", "FunnelText", "FunnelBoard", "FunnelTUI", "FunnelQuote", "FunnelPDF"],
-            swiftSettings: strict),
+            swiftSettings: strict + pangoIncludes),
         // The benchmark: open, key to frame, save, report, memory on generated data sets.
         .executableTarget(name: "funnel-bench", dependencies: ["FunnelCore", "FunnelStore", "FunnelBoard"], swiftSettings: strict),
         // For the reliability tests: a writer making random changes through the store, printing
@@ -74,12 +76,16 @@ let package = Package(
         .target(name: "FunnelTestSupport", path: "Tests/FunnelTestSupport", exclude: ["Fixtures"]),
         .testTarget(name: "FunnelCoreTests", dependencies: ["FunnelCore", "FunnelTestSupport"]),
         .testTarget(name: "FunnelStoreTests", dependencies: ["FunnelCore", "FunnelStore", "FunnelTestSupport"]),
-        .testTarget(name: "FunnelQuoteTests", dependencies: ["FunnelCore", "FunnelStore", "FunnelPDF", "FunnelQuote", "FunnelTestSupport"]),
+        .testTarget(
+            name: "FunnelQuoteTests", dependencies: ["FunnelCore", "FunnelStore", "FunnelPDF", "FunnelQuote", "FunnelTestSupport"],
+            swiftSettings: pangoIncludes),
         .testTarget(name: "FunnelTextTests", dependencies: ["FunnelText"]),
         // Quote PDFs read back with poppler-utils (pdftotext, pdfinfo, pdfimages, pdftoppm); Cairo
         // directly to write a test logo and read rendered pages.
         .testTarget(name: "FunnelPDFTests", dependencies: ["FunnelPDF", "CPangoCairo", "FunnelTestSupport"], swiftSettings: pangoIncludes),
-        .testTarget(name: "FunnelTUITests", dependencies: ["FunnelCore", "FunnelText", "FunnelBoard", "FunnelTUI", "FunnelTestSupport"]),
+        .testTarget(
+            name: "FunnelTUITests", dependencies: ["FunnelCore", "FunnelText", "FunnelBoard", "FunnelTUI", "FunnelTestSupport"],
+            swiftSettings: pangoIncludes),
         .testTarget(name: "FunnelEndToEndTests", dependencies: ["FunnelCore", "FunnelTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "FunnelBoardTests", dependencies: ["FunnelCore", "FunnelTestSupport"]),
         .testTarget(name: "FunnelReliabilityTests", dependencies: ["FunnelCore", "FunnelStore", "FunnelTestSupport"]),

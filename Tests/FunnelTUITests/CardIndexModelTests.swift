@@ -128,4 +128,34 @@ import Testing
         #expect(state.columnIDs.contains { $0.contains("stuck001") })
         #expect(state.columnIDs == Self.fresh(state).columnIDs)
     }
+
+    /// Every card's facts point at its own search text in its column's buffer (and its mask is of
+    /// that text): columns of many pieces, made on every core and moved together, and a column
+    /// whose folding lengthens its texts past the room kept for them (made again card by card).
+    @Test func everyCardPointsAtItsOwnSearchText() {
+        var deals = DemoData.deals(count: 5_000, pipeline: BoardFixtures.funnel.pipeline, now: BoardFixtures.now, seed: 9)
+        for i in deals.indices {
+            deals[i].stage = i % 3 == 0 ? "follow-up" : "new"
+            // “ŉ” folds to “ʼn”: two bytes become three.
+            if i % 3 == 0 { deals[i].title = String(repeating: "ŉ", count: 30) + " \(i)" }
+        }
+        let state = BoardFixtures.state(deals)
+        let index = state.index
+        var checked = 0
+        for c in index.all.indices {
+            for (entry, facts) in zip(index.all[c], index.facts[c]) {
+                var own: [UInt8] = []
+                SearchText.appendHaystack(of: entry.deal, to: &own)
+                let start = Int(facts.textStart)
+                #expect(Array(index.texts[c][start..<start + Int(facts.textCount)]) == own, "\(entry.id)")
+                #expect(facts.mask == SearchMask.of(bytes: own[...]), "\(entry.id)")
+                checked += 1
+            }
+        }
+        #expect(checked == deals.count)
+        let lengthened = deals.first { $0.stage == "follow-up" }!
+        var folded: [UInt8] = []
+        SearchText.appendHaystack(of: lengthened, to: &folded)
+        #expect(folded.count > SearchText.haystackRoom(lengthened) * 33 / 32)
+    }
 }

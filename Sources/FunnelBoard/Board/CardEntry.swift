@@ -33,12 +33,17 @@ extension CardIndex {
     /// The card of `deal` at `place`, its search text put at the end of `texts` (its `Facts` say
     /// where it starts, from `texts`' start).
     static func card(_ deal: Deal, _ place: Place, titleRank: Int, texts: inout [UInt8]) -> Made {
+        var made = card(deal, place, titleRank: titleRank)
+        made.facts.search(deal, in: &texts)
+        return made
+    }
+
+    /// The card of `deal` at `place`, its facts without a search text (`Facts.search` gives it one).
+    static func card(_ deal: Deal, _ place: Place, titleRank: Int) -> Made {
         let own = deal.currency == place.currency
         let weightedCents = own ? WeightedValue.hundredths(of: deal, in: place.stage) : nil
         let inexact = own && weightedCents == nil ? WeightedValue.of(deal, in: place.stage) : nil
         let entry = Entry(deal, titleRank: titleRank, utcOffset: place.utcOffset)
-        let start = texts.count
-        SearchText.appendHaystack(of: deal, to: &texts)
         var flags: UInt8 = 0
         if place.archived { flags |= Facts.archived }
         if !own && deal.value != nil { flags |= Facts.foreign }
@@ -47,8 +52,8 @@ extension CardIndex {
         if weightedCents != nil || inexact != nil { flags |= Facts.weighted }
         if weightedCents != nil { flags |= Facts.weightedInCents }
         let facts = Facts(
-            mask: SearchMask.of(bytes: texts[start...]), textStart: UInt32(start), textCount: UInt32(texts.count - start),
-            valueCents: own ? deal.hundredths ?? 0 : 0, weightedCents: weightedCents ?? 0, flags: flags)
+            mask: 0, textStart: 0, textCount: 0, valueCents: own ? deal.hundredths ?? 0 : 0, weightedCents: weightedCents ?? 0,
+            flags: flags)
         return (entry, facts, inexact)
     }
 
@@ -64,10 +69,10 @@ extension CardIndex {
     /// column: a filter or a total reads these, not 100,000 cards all over memory.
     struct Facts: Sendable {
         /// The bytes of its search text (`SearchMask`).
-        let mask: UInt64
+        var mask: UInt64
         /// Where its search text lies in the column's `texts`, and how many bytes it has.
         var textStart: UInt32
-        let textCount: UInt32
+        var textCount: UInt32
         /// Its value and weighted value in hundredths, when `flags` says it has them.
         let valueCents: UInt64
         let weightedCents: UInt64
@@ -81,5 +86,13 @@ extension CardIndex {
         static let weightedInCents: UInt8 = 32
 
         func has(_ flag: UInt8) -> Bool { flags & flag != 0 }
+
+        /// `deal`'s search text (`SearchText.appendHaystack`) put at the end of `texts`, and these
+        /// facts told where it lies and which bytes it holds.
+        mutating func search(_ deal: Deal, in texts: inout [UInt8]) {
+            let start = texts.count
+            SearchText.appendHaystack(of: deal, to: &texts)
+            (mask, textStart, textCount) = (SearchMask.of(bytes: texts[start...]), UInt32(start), UInt32(texts.count - start))
+        }
     }
 }

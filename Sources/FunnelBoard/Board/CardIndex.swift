@@ -49,8 +49,7 @@ public struct CardIndex: Sendable {
         let placed = parallelMapValues(deals) { deal -> (Deal, Int, Bool)? in
             Visibility.includes(deal, scope: scope, actor: actor) ? position[deal.stage].map { (deal, $0, isArchived(deal, stages[$0])) } : nil
         }.compactMap { $0 }
-        // The cards made on every core, a piece at a time, each piece's search texts in one
-        // buffer; the titles ranked once.
+        // The cards made on every core, a piece at a time; the titles ranked once.
         let titles = parallelMap(placed, chunk: 1_024) { deal, _, _ in CardOrder.sortTitle(deal) }
         let (ranking, ranks) = TitleRanking.ranking(titles)
         titleRanking = ranking
@@ -59,7 +58,7 @@ public struct CardIndex: Sendable {
             for i in start..<min(placed.count, start + Self.cardPiece) {
                 let (deal, c, old) = placed[i]
                 let place = Place(stage: stages[c], currency: currency, utcOffset: utcOffset, archived: old)
-                let made = Self.card(deal, place, titleRank: ranks[i], texts: &piece.texts)
+                let made = Self.card(deal, place, titleRank: ranks[i])
                 piece.entries.append(made.entry)
                 piece.facts.append(made.facts)
                 if let inexact = made.inexactWeighted { piece.inexact.append((deal.id, inexact)) }
@@ -72,19 +71,19 @@ public struct CardIndex: Sendable {
         for (i, (_, c, _)) in placed.enumerated() { members[c].append(Int32(i)) }
         let laidOut = parallelMap(members, chunk: 1) { column in Self.laidOut(column, of: pieces, by: sort) }
         all = laidOut.map(\.entries)
-        facts = laidOut.map(\.facts)
-        texts = laidOut.map(\.texts)
+        var facts = laidOut.map(\.facts)
+        texts = facts.indices.map { c in Self.searchTexts(all[c], &facts[c]) }
+        self.facts = facts
         archived = facts.map { column in column.reduce(0) { $0 + ($1.has(Facts.archived) ? 1 : 0) } }
         shown = facts.indices.map(unfiltered)
         refreshDerived(columns: Array(all.indices))
     }
 
-    /// The cards made on one core at the opening: their entries and facts in the order made,
-    /// their search texts one after another, and the weighted values not in hundredths by id.
+    /// The cards made on one core at the opening: their entries and facts (without search texts)
+    /// in the order made, and the weighted values not in hundredths by id.
     struct Piece: Sendable {
         var entries: [Entry] = []
         var facts: [Facts] = []
-        var texts: [UInt8] = []
         var inexact: [(String, Decimal)] = []
     }
 
@@ -102,29 +101,80 @@ public struct CardIndex: Sendable {
         return CardOrder.sortedPositions(cards, exacts: exacts, idPrecedes: { column[$0].id < column[$1].id })
     }
 
-    /// Cards made per core at a time at the opening (and their search texts in one buffer).
+    /// Cards made per core at a time at the opening.
     static let cardPiece = 1_024
 
     /// One column's cards — numbered among all cards made, `cardPiece` to a piece — in `sort`'s
-    /// order, with their facts, and their search texts one after another in that order (copied
-    /// from their piece's; each card's `Facts` then says where in the column's).
-    static func laidOut(_ column: [Int32], of pieces: [Piece], by sort: CardOrder) -> (
-        entries: [Entry], facts: [Facts], texts: [UInt8]
-    ) {
+    /// order, with their facts (no search texts yet: `searchTexts`).
+    static func laidOut(_ column: [Int32], of pieces: [Piece], by sort: CardOrder) -> (entries: [Entry], facts: [Facts]) {
         let entries = column.map { pieces[Int($0) / cardPiece].entries[Int($0) % cardPiece] }
         let order = Self.order(entries, by: sort)
-        var facts = order.map { k in
+        let facts = order.map { k in
             let i = Int(column[k])
             return pieces[i / cardPiece].facts[i % cardPiece]
         }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(facts.reduce(0) { $0 + Int($1.textCount) })
-        for (k, i) in order.enumerated() {
-            let from = Int(facts[k].textStart), piece = Int(column[i]) / cardPiece
-            facts[k].textStart = UInt32(bytes.count)
-            bytes.append(contentsOf: pieces[piece].texts[from..<from + Int(facts[k].textCount)])
+        return (order.map { entries[$0] }, facts)
+    }
+
+    /// A column's search texts, its cards' one after another in its order, and their `facts` told
+    /// where each lies: made on every core a piece at a time (one column often holds most cards),
+    /// each piece straight into its room in the one buffer, then the pieces moved together; no
+    /// text is held twice.
+    static func searchTexts(_ column: [Entry], _ facts: inout [Facts]) -> [UInt8] {
+        let starts = Array(stride(from: 0, to: column.count, by: cardPiece))
+        // Each piece's room: its texts as given, and a little more for a folding that lengthens one.
+        var ends = [0]
+        for start in starts {
+            let room = column[start..<min(column.count, start + cardPiece)].reduce(0) { $0 + SearchText.haystackRoom($1.deal) }
+            ends.append(ends[ends.count - 1] + room + room / 32 + 64)
         }
-        return (order.map { entries[$0] }, facts, bytes)
+        let rooms = ends, total = ends[ends.count - 1]
+        var overflowed = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: total) { buffer, initialized in
+            nonisolated(unsafe) let out = buffer
+            let used = facts.withUnsafeMutableBufferPointer { facts in
+                nonisolated(unsafe) let facts = facts
+                return parallelMap(Array(starts.indices), chunk: 1) { j in
+                    Self.searchTexts(column, from: starts[j], into: out, at: rooms[j]..<rooms[j + 1], facts: facts)
+                }
+            }
+            guard used.allSatisfy({ $0 != nil }) else {
+                overflowed = true
+                initialized = 0
+                return
+            }
+            // The pieces moved together, each card told where its text now lies.
+            var end = 0
+            for (j, start) in starts.enumerated() {
+                let count = used[j] ?? 0, shift = UInt32(rooms[j] - end)
+                if shift > 0 { (out.baseAddress! + end).update(from: out.baseAddress! + rooms[j], count: count) }
+                for k in start..<min(column.count, start + cardPiece) { facts[k].textStart -= shift }
+                end += count
+            }
+            initialized = end
+        }
+        guard overflowed else { return bytes }
+        var texts: [UInt8] = []
+        for k in column.indices { facts[k].search(column[k].deal, in: &texts) }
+        return texts
+    }
+
+    /// The search texts of `column`'s piece from `start` written into `out` within `room`, each
+    /// card's facts told where its text lies; how many bytes they took, or nil when they did not fit.
+    private static func searchTexts(
+        _ column: [Entry], from start: Int, into out: UnsafeMutableBufferPointer<UInt8>, at room: Range<Int>,
+        facts: UnsafeMutableBufferPointer<Facts>
+    ) -> Int? {
+        var scratch: [UInt8] = [], cursor = room.lowerBound
+        for k in start..<min(column.count, start + cardPiece) {
+            scratch.removeAll(keepingCapacity: true)
+            facts[k].search(column[k].deal, in: &scratch)
+            guard scratch.count <= room.upperBound - cursor else { return nil }
+            _ = UnsafeMutableBufferPointer(rebasing: out[cursor..<cursor + scratch.count]).initialize(from: scratch)
+            facts[k].textStart = UInt32(cursor)
+            cursor += scratch.count
+        }
+        return cursor - room.lowerBound
     }
 
     /// The same cards in another order (`s`): the cards and their figures kept, only sorted

@@ -82,7 +82,7 @@ public enum SearchText {
         let (title, company, contact, phone) = (deal.title, deal.company, deal.contact, deal.phone)
         // Room for all of it at once (a reserve per field grew the buffer again for each), at
         // least doubled when it grows: many cards' texts share one buffer.
-        let needed = bytes.count + title.utf8.count + company.utf8.count + contact.utf8.count + 2 * phone.utf8.count + 4
+        let needed = bytes.count + haystackRoom(deal)
         if bytes.capacity < needed { bytes.reserveCapacity(max(needed, 2 * bytes.capacity)) }
         // Field by field, not from an array of the four (one allocation per card).
         func append(_ field: String) {
@@ -94,6 +94,12 @@ public enum SearchText {
         append(contact)
         append(phone)
         for b in phone.utf8 where b >= 48 && b <= 57 { bytes.append(b) }
+    }
+
+    /// The bytes `appendHaystack` most often puts for `deal` (its fields' own, before folding):
+    /// room reserved for many cards at once.
+    public static func haystackRoom(_ deal: Deal) -> Int {
+        deal.title.utf8.count + deal.company.utf8.count + deal.contact.utf8.count + 2 * deal.phone.utf8.count + 4
     }
 
     /// Whether a haystack contains a folded needle (an empty needle matches everything): a plain
