@@ -150,3 +150,60 @@ struct DealLogTests {
         }
     }
 }
+
+/// Deals read together from the snapshot (the board, reports) keep their stage changes packed,
+/// numbered in one table per part: equal to the deals read alone, and a change unpacks only the
+/// deal changed.
+@Suite("A deal's packed stage changes")
+struct DealHistoryPackingTests {
+    /// The changes' texts as bytes (`String`'s `==` takes canonically equivalent texts for one).
+    static func bytes(_ history: [StageChange]) -> [[UInt8]] {
+        history.flatMap { [Array($0.by.utf8), Array(($0.from ?? "∅").utf8), Array($0.to.utf8), Array(($0.pipeline ?? "∅").utf8)] }
+    }
+
+    @Test func dealsReadTogetherKeepTheirStageChangesPackedAndEqual() throws {
+        var random = RandomDeals(seed: 11)
+        var deals: [Deal] = []
+        for _ in 0..<300 {
+            var deal = random.deal(owners: DealLogTests.owners)
+            if random.bool(), !deal.history.isEmpty {
+                deal.history[deal.history.count - 1].pipeline = "second"
+            }
+            if random.bool() {
+                // Names as people and pipelines have them (the random ones are often longer than a field in bytes).
+                for k in deal.history.indices {
+                    deal.history[k].by = String(deal.history[k].by.prefix(8))
+                    deal.history[k].from = deal.history[k].from.map { String($0.prefix(12)) }
+                    deal.history[k].to = String(deal.history[k].to.prefix(12))
+                }
+            }
+            deals.append(deal)
+        }
+        var w = BinaryWriter()
+        for deal in deals { DealBinary.write(deal, to: &w) }
+        let interner = TextInterner()
+        let read = try w.bytes.withUnsafeBytes { raw in
+            var r = BinaryReader(raw, interner: interner)
+            return try deals.map { _ in try DealBinary.read(&r) }
+        }
+        for (deal, back) in zip(deals, read) {
+            // Packed unless empty, or a text longer in bytes than a field (fitting in code points).
+            let packs =
+                !deal.history.isEmpty
+                && deal.history.allSatisfy { [$0.by, $0.from ?? "", $0.to].allSatisfy { $0.utf8.count <= Limits.fieldLength } }
+            #expect(back.log.isHistoryPacked == packs)
+            #expect(back.history == deal.history)
+            #expect(Self.bytes(back.history) == Self.bytes(deal.history), "byte for byte, not only canonically equal")
+            #expect(back == deal && deal == back)
+            #expect(back.hashValue == deal.hashValue)
+            #expect(back.historyInItsPipeline.history == deal.historyInItsPipeline.history)
+        }
+        #expect(read.filter(\.log.isHistoryPacked).count > 60)
+        let withHistory = try #require(read.firstIndex { $0.log.isHistoryPacked })
+        var moved = read[withHistory]
+        moved.history.append(StageChange(at: Date(timeIntervalSince1970: 1_800_000_000), by: "rita", from: "new", to: "won"))
+        #expect(!moved.log.isHistoryPacked && moved.log.isPacked, "the activities stay packed")
+        #expect(moved.history.dropLast() == deals[withHistory].history[...])
+        #expect(read[withHistory].log.isHistoryPacked && read[withHistory] == deals[withHistory])
+    }
+}

@@ -63,7 +63,7 @@ public enum GoalProgress {
         case .wonValue, .wonDeals:
             let pipeline = pipelines.entry(for: deal).pipeline
             guard goal.seller == nil || deal.owner == goal.seller,
-                wonIn(deal.historyInItsPipeline, pipeline: pipeline, inMonth: inMonth)
+                wonIn(deal.changesInItsPipeline, pipeline: pipeline, inMonth: inMonth)
             else { return 0 }
             if goal.kind == .wonDeals { return 1 }
             return deal.currency == pipelines.first.pipeline.defaultCurrency ? deal.value ?? 0 : 0
@@ -76,10 +76,10 @@ public enum GoalProgress {
         }
     }
 
-    /// Whether the deal's last close in the month is into a won stage.
-    static func wonIn(_ deal: Deal, pipeline: Pipeline, inMonth: (Date) -> Bool) -> Bool {
-        let close = ReportRules.lastClose(deal.history, inPeriod: inMonth) { pipeline.stage(id: $0)?.kind.isClosed == true }
-        return close.map { pipeline.stage(id: deal.history[$0].to)?.kind == .won } ?? false
+    /// Whether the last close of `history` (a deal's, as its pipeline sees it) in the month is into a won stage.
+    static func wonIn(_ history: StageSteps, pipeline: Pipeline, inMonth: (Date) -> Bool) -> Bool {
+        let close = ReportRules.lastClose(history, inPeriod: inMonth) { pipeline.stage(id: $0)?.kind.isClosed == true }
+        return close.map { pipeline.stage(id: history[$0].to)?.kind == .won } ?? false
     }
 
     /// The goals of `month` an actor's view shows: for a manager every goal (the team's first),

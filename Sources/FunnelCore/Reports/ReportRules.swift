@@ -14,6 +14,11 @@ extension StageChange: ReportChangeRecord {
     var fromStage: String? { from }
 }
 
+extension StageSteps.Step: ReportChangeRecord {
+    var toStage: String { to }
+    var fromStage: String? { from }
+}
+
 /// The per-deal rules behind the report's figures, shared by `ReportBuilder` (which counts a
 /// `ReportSource`: the deals, or `ReportRows`) and `ReportDrill` (which lists the deals counted),
 /// so a figure and its deals always agree.

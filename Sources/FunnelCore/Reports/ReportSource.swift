@@ -54,7 +54,7 @@ struct ReportDeals: ReportSource {
     let deals: [Deal]
 
     var count: Int { deals.count }
-    func history(_ i: Int) -> [StageChange] { deals[i].historyInItsPipeline.history }
+    func history(_ i: Int) -> StageSteps { deals[i].changesInItsPipeline }
     func text(_ key: String) -> String { key }
     func lookup(_ frame: ReportFrame) -> Lookup { Lookup(frame: frame) }
 

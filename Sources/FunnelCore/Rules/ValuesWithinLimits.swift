@@ -40,7 +40,9 @@ public struct ValuesWithinLimits: DealRule {
         if !Limits.isStorable(deal.created) { return .timeOutOfRange(field: "created") }
         if !Limits.isStorable(deal.stageEntered) { return .timeOutOfRange(field: "stage entered") }
         if !Limits.isStorable(deal.updated) { return .timeOutOfRange(field: "updated") }
-        if deal.history.contains(where: { !Limits.isStorable($0.at) }) { return .timeOutOfRange(field: "stage change") }
+        if !deal.log.isHistoryPacked, deal.history.contains(where: { !Limits.isStorable($0.at) }) {
+            return .timeOutOfRange(field: "stage change")
+        }
         if !deal.log.packedWithinLimits, deal.activities.contains(where: { !Limits.isStorable($0.at) }) {
             return .timeOutOfRange(field: "activity")
         }
@@ -117,7 +119,9 @@ public struct ValuesWithinLimits: DealRule {
             fits(deal.nextAction?.text), fits(deal.currency), fits(deal.owner), fits(deal.stage), fits(deal.lostReason),
             fits(deal.source), fits(deal.id), deal.notes.utf8.count <= Limits.notesLength
         else { return false }
-        for change in deal.history where !(fits(change.by) && fits(change.from) && fits(change.to)) { return false }
+        if !deal.log.isHistoryPacked {
+            for change in deal.history where !(fits(change.by) && fits(change.from) && fits(change.to)) { return false }
+        }
         if !deal.log.packedWithinLimits {
             for activity in deal.activities
             where !(fits(activity.by) && fits(activity.module) && activity.note.utf8.count <= Limits.activityNoteLength) {

@@ -233,6 +233,31 @@ enum DealBinary {
         return []
     }
 
+    /// What `writeHistory` wrote, packed straight from its bytes with `words` (no text made but a
+    /// word new to them); nil, with `r` where it was, for no change or one that does not pack
+    /// (`PackedChanges.Builder.append`): then read as a list.
+    static func readPackedHistory(_ r: inout BinaryReader, words: ChangeWords) throws -> PackedChanges? {
+        let start = r.offset
+        let historyCount = Int(try r.u32())
+        guard historyCount <= r.remaining else { throw CacheUnreadable() }
+        guard historyCount > 0 else {
+            r.offset = start
+            return nil
+        }
+        var builder = PackedChanges.Builder(capacity: historyCount, words: words)
+        for _ in 0..<historyCount {
+            let at = Date(timeIntervalSince1970: try r.f64())
+            let by = try r.stringBytes()
+            let from = try r.optionalStringBytes()
+            let to = try r.stringBytes()
+            guard builder.append(at: at, by: by, from: from, to: to, pipeline: try r.optionalStringBytes()) else {
+                r.offset = start
+                return nil
+            }
+        }
+        return builder.finished()
+    }
+
     /// What `writeHistory` wrote; who made each change only with `details`.
     static func readHistory(_ r: inout BinaryReader, details: Bool = true) throws -> [StageChange] {
         let historyCount = Int(try r.u32())
@@ -267,7 +292,12 @@ enum DealBinary {
         let (created, stageEntered, nextAction) = try readTimes(&r, details: details)
         let lostReason = try r.optionalString()
         let notes = try r.text(details)
-        let history = leaving.contains(.history) ? try skipHistory(&r) : try readHistory(&r, details: details)
+        // Read whole with others, the stage changes are packed as they are read, their texts
+        // numbered once for all the deals read together (`PackedChanges`).
+        var packedHistory: PackedChanges?
+        if leaving.isEmpty, let words = r.interner?.words { packedHistory = try readPackedHistory(&r, words: words) }
+        let history =
+            packedHistory != nil ? [] : leaving.contains(.history) ? try skipHistory(&r) : try readHistory(&r, details: details)
         let revision = Int(try r.i64())
         let updated = Date(timeIntervalSince1970: try r.f64())
         var deal = Deal(
@@ -279,7 +309,8 @@ enum DealBinary {
         deal.pipeline = pipeline
         if leaving.isEmpty {
             // Read whole, the activities are kept packed (`DealLog`): no array, no text made for them.
-            guard let log = try packActivities(&r, history: history) else { throw CacheUnreadable() }
+            guard var log = try packActivities(&r, history: history) else { throw CacheUnreadable() }
+            if let packedHistory { log.keepHistory(packedHistory) }
             deal.log = log
         } else if leaving.contains(.activities) {
             try skipActivities(&r)

@@ -1,3 +1,4 @@
+import FunnelCore
 import Glibc
 
 /// Texts decoded once per run of deals: a company, a title, a source or an activity's note that
@@ -5,6 +6,8 @@ import Glibc
 /// bytes (shorter ones live inside the string value, allocating nothing). One interner serves one
 /// thread: each part of a snapshot decoded on a core has its own.
 final class TextInterner {
+    /// The texts of the same deals' stage changes, numbered (`PackedChanges`).
+    let words = ChangeWords()
     // One thread's, read and written only by its own methods one at a time: not checked at run
     // time for overlapping accesses (a check at each of a load's million texts).
     @exclusivity(unchecked) private var slots: [String?] = Array(repeating: nil, count: 1 << 12)
