@@ -32,22 +32,16 @@ extension Deal {
     /// pipeline, entering it counting as its start there (`from` nil); unchanged when it never moved
     /// between pipelines.
     public var historyInItsPipeline: Deal {
+        // Read once: a packed history is made again on each read (`DealLog`).
         let history = self.history
-        guard history.contains(where: { $0.pipeline != nil }) else { return self }
+        guard let last = history.lastIndex(where: { $0.pipeline != nil }) else { return self }
         var copy = self
-        copy.history = Self.inItsPipeline(history)
+        copy.history = Array(history[last...])
+        copy.history[0].from = nil
         return copy
     }
 
     /// `historyInItsPipeline`'s stage changes, read in place (`StageSteps`: a packed history is
     /// made again on each read of `history`, `DealLog`).
     public var changesInItsPipeline: StageSteps { log.steps.inItsPipeline }
-
-    /// The changes of `history` since its last entry into a pipeline, that entry its start.
-    static func inItsPipeline(_ history: [StageChange]) -> [StageChange] {
-        guard let last = history.lastIndex(where: { $0.pipeline != nil }) else { return history }
-        var changes = Array(history[last...])
-        changes[0].from = nil
-        return changes
-    }
 }
