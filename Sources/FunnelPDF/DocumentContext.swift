@@ -13,7 +13,7 @@ final class DocumentContext {
         self.fonts = fonts
         self.page = page
         let tag = PlainText.paragraph(language).filter { $0.isASCII && ($0.isLetter || $0 == "-" || $0 == "_") }
-        self.language = pango_language_from_string(tag.isEmpty ? "en" : tag)
+        self.language = funnel_lazy_pango_language_from_string()!(tag.isEmpty ? "en" : tag)
     }
 
     /// Sets a layout's own Pango context to the quote's language and a paragraph's direction,
@@ -21,8 +21,8 @@ final class DocumentContext {
     /// uneven letter spacing, and text extractors then split words at the gaps).
     func configure(_ context: OpaquePointer?, rightToLeft: Bool) {
         guard let context else { return }
-        pango_context_set_round_glyph_positions(context, 0)
-        pango_context_set_base_dir(context, rightToLeft ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR)
-        pango_context_set_language(context, language)
+        funnel_lazy_pango_context_set_round_glyph_positions()!(context, 0)
+        funnel_lazy_pango_context_set_base_dir()!(context, rightToLeft ? PANGO_DIRECTION_RTL : PANGO_DIRECTION_LTR)
+        funnel_lazy_pango_context_set_language()!(context, language)
     }
 }

@@ -40,18 +40,18 @@ enum LinesTable {
         let cairo = document.cairo
         return Drawable(height: height) { top in
             if shaded {
-                cairo_set_source_rgb(cairo, 0.92, 0.93, 0.95)
-                cairo_rectangle(cairo, page.marginSide, top, page.contentWidth, height)
-                cairo_fill(cairo)
+                funnel_lazy_cairo_set_source_rgb()!(cairo, 0.92, 0.93, 0.95)
+                funnel_lazy_cairo_rectangle()!(cairo, page.marginSide, top, page.contentWidth, height)
+                funnel_lazy_cairo_fill()!(cairo)
             }
             for (index, block) in blocks.enumerated() {
                 block.draw(on: cairo, x: geometry.textBox(index).x, y: top + verticalPadding + baseline.offsets[index])
             }
-            cairo_set_source_rgb(cairo, 0.78, 0.8, 0.83)
-            cairo_set_line_width(cairo, shaded ? 0.8 : 0.4)
-            cairo_move_to(cairo, page.marginSide, top + height)
-            cairo_line_to(cairo, page.marginSide + page.contentWidth, top + height)
-            cairo_stroke(cairo)
+            funnel_lazy_cairo_set_source_rgb()!(cairo, 0.78, 0.8, 0.83)
+            funnel_lazy_cairo_set_line_width()!(cairo, shaded ? 0.8 : 0.4)
+            funnel_lazy_cairo_move_to()!(cairo, page.marginSide, top + height)
+            funnel_lazy_cairo_line_to()!(cairo, page.marginSide + page.contentWidth, top + height)
+            funnel_lazy_cairo_stroke()!(cairo)
         }
     }
 }

@@ -6,7 +6,7 @@ final class PDFByteSink {
 
     /// A PDF surface of `width` by `height` points writing into this sink, which must outlive it.
     func makeSurface(width: Double, height: Double) -> OpaquePointer? {
-        cairo_pdf_surface_create_for_stream(
+        funnel_lazy_cairo_pdf_surface_create_for_stream()!(
             PDFByteSink.write,
             Unmanaged.passUnretained(self).toOpaque(), width, height)
     }

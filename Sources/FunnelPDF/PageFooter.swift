@@ -17,11 +17,11 @@ enum PageFooter {
             maxHeight: 20, in: document)
         let top = geometry.contentBottom + 22
         let cairo = document.cairo
-        cairo_set_source_rgb(cairo, 0.8, 0.8, 0.8)
-        cairo_set_line_width(cairo, 0.4)
-        cairo_move_to(cairo, geometry.marginSide, top - 5)
-        cairo_line_to(cairo, geometry.marginSide + geometry.contentWidth, top - 5)
-        cairo_stroke(cairo)
+        funnel_lazy_cairo_set_source_rgb()!(cairo, 0.8, 0.8, 0.8)
+        funnel_lazy_cairo_set_line_width()!(cairo, 0.4)
+        funnel_lazy_cairo_move_to()!(cairo, geometry.marginSide, top - 5)
+        funnel_lazy_cairo_line_to()!(cairo, geometry.marginSide + geometry.contentWidth, top - 5)
+        funnel_lazy_cairo_stroke()!(cairo)
         block.draw(on: cairo, x: geometry.marginSide, y: top)
     }
 }

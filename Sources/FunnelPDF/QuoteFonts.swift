@@ -23,15 +23,15 @@ struct QuoteFonts {
 
     /// Every family name fontconfig knows, through Pango's Cairo font map.
     static func installedFamilyNames() -> Set<String> {
-        guard let map = pango_cairo_font_map_get_default() else { return [] }
+        guard let map = funnel_lazy_pango_cairo_font_map_get_default()!() else { return [] }
         var list: UnsafeMutablePointer<UnsafeMutablePointer<PangoFontFamily>?>?
         var count: Int32 = 0
-        pango_font_map_list_families(map, &list, &count)
-        defer { g_free(list) }
+        funnel_lazy_pango_font_map_list_families()!(map, &list, &count)
+        defer { funnel_lazy_g_free()!(list) }
         guard let list else { return [] }
         var names: Set<String> = []
         for index in 0..<Int(count) {
-            if let family = list[index], let name = pango_font_family_get_name(family) {
+            if let family = list[index], let name = funnel_lazy_pango_font_family_get_name()!(family) {
                 names.insert(String(cString: name))
             }
         }
@@ -60,10 +60,10 @@ struct TextStyle {
 
     /// A new Pango font description for this style; the caller frees it.
     func fontDescription(_ fonts: QuoteFonts) -> OpaquePointer {
-        let description = pango_font_description_new()!
-        pango_font_description_set_family(description, fonts.familyList)
-        pango_font_description_set_absolute_size(description, size * Double(PANGO_SCALE))
-        pango_font_description_set_weight(description, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL)
+        let description = funnel_lazy_pango_font_description_new()!()!
+        funnel_lazy_pango_font_description_set_family()!(description, fonts.familyList)
+        funnel_lazy_pango_font_description_set_absolute_size()!(description, size * Double(PANGO_SCALE))
+        funnel_lazy_pango_font_description_set_weight()!(description, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL)
         return description
     }
 }

@@ -8,6 +8,8 @@ public enum QuotePDFError: Error, Equatable, CustomStringConvertible {
     case cannotWrite(path: String, reason: String)
     /// Cairo refused to draw or finish the document.
     case renderingFailed(reason: String)
+    /// Pango and Cairo could not be loaded (`library` missing), or lack `function` (too old).
+    case libraryMissing(library: String, function: String)
 
     public var description: String {
         switch self {
@@ -20,6 +22,9 @@ public enum QuotePDFError: Error, Equatable, CustomStringConvertible {
             return "cannot write the PDF \(path): \(reason)"
         case .renderingFailed(let reason):
             return "cannot typeset the quote PDF: \(reason)"
+        case .libraryMissing(let library, let function):
+            return "cannot make the quote PDF: \(library) is not installed, or has no \(function) "
+                + "(install libpangocairo-1.0-0, Pango and Cairo)"
         }
     }
 }

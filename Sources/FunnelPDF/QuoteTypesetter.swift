@@ -15,12 +15,12 @@ enum QuoteTypesetter {
             throw QuotePDFError.renderingFailed(reason: "out of memory")
         }
         // Destroying an unfinished surface finishes it, writing into the sink: keep the sink alive.
-        defer { withExtendedLifetime(sink) { cairo_surface_destroy(surface) } }
-        try check(cairo_surface_status(surface))
-        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, PlainText.paragraph(layout.title))
-        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "funnel")
-        guard let cairo = cairo_create(surface) else { throw QuotePDFError.renderingFailed(reason: "out of memory") }
-        defer { cairo_destroy(cairo) }
+        defer { withExtendedLifetime(sink) { funnel_lazy_cairo_surface_destroy()!(surface) } }
+        try check(funnel_lazy_cairo_surface_status()!(surface))
+        funnel_lazy_cairo_pdf_surface_set_metadata()!(surface, CAIRO_PDF_METADATA_TITLE, PlainText.paragraph(layout.title))
+        funnel_lazy_cairo_pdf_surface_set_metadata()!(surface, CAIRO_PDF_METADATA_CREATOR, "funnel")
+        guard let cairo = funnel_lazy_cairo_create()!(surface) else { throw QuotePDFError.renderingFailed(reason: "out of memory") }
+        defer { funnel_lazy_cairo_destroy()!(cairo) }
         let document = DocumentContext(cairo: cairo, fonts: fonts, page: page, language: layout.language)
         let pages = PageFlow.paginate(
             flow(layout, logo: logo, in: document),
@@ -28,11 +28,11 @@ enum QuoteTypesetter {
         for (index, placed) in pages.enumerated() {
             for item in placed { item.drawable.draw(item.top) }
             PageFooter.draw(layout.pageFooter, page: index + 1, pages: pages.count, in: document)
-            cairo_show_page(cairo)
+            funnel_lazy_cairo_show_page()!(cairo)
         }
-        try check(cairo_status(cairo))
-        cairo_surface_finish(surface)
-        try check(cairo_surface_status(surface))
+        try check(funnel_lazy_cairo_status()!(cairo))
+        funnel_lazy_cairo_surface_finish()!(surface)
+        try check(funnel_lazy_cairo_surface_status()!(surface))
         return sink.bytes
     }
 
@@ -55,7 +55,7 @@ enum QuoteTypesetter {
 
     private static func check(_ status: cairo_status_t) throws {
         guard status == CAIRO_STATUS_SUCCESS else {
-            throw QuotePDFError.renderingFailed(reason: String(cString: cairo_status_to_string(status)))
+            throw QuotePDFError.renderingFailed(reason: String(cString: funnel_lazy_cairo_status_to_string()!(status)!))
         }
     }
 }

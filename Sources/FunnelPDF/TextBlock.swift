@@ -29,39 +29,39 @@ final class TextBlock {
         maxHeight: Double? = nil, in document: DocumentContext
     ) {
         let clean = PlainText.paragraph(text)
-        layout = pango_cairo_create_layout(document.cairo)
+        layout = funnel_lazy_pango_cairo_create_layout()!(document.cairo)!
         grey = style.grey
         self.width = max(width, 1)
         self.side = side
         document.configure(
-            pango_layout_get_context(layout),
+            funnel_lazy_pango_layout_get_context()!(layout),
             rightToLeft: ParagraphDirection.isRightToLeft(clean, pageRightToLeft: document.page.rightToLeft))
-        pango_layout_set_auto_dir(layout, 0)
-        pango_layout_context_changed(layout)
+        funnel_lazy_pango_layout_set_auto_dir()!(layout, 0)
+        funnel_lazy_pango_layout_context_changed()!(layout)
         let font = style.fontDescription(document.fonts)
-        pango_layout_set_font_description(layout, font)
-        pango_font_description_free(font)
-        pango_layout_set_width(layout, Int32(self.width * Double(PANGO_SCALE)))
-        pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
+        funnel_lazy_pango_layout_set_font_description()!(layout, font)
+        funnel_lazy_pango_font_description_free()!(font)
+        funnel_lazy_pango_layout_set_width()!(layout, Int32(self.width * Double(PANGO_SCALE)))
+        funnel_lazy_pango_layout_set_wrap()!(layout, PANGO_WRAP_WORD_CHAR)
         if let maxHeight {
-            pango_layout_set_height(layout, Int32(max(maxHeight, 1) * Double(PANGO_SCALE)))
-            pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END)
+            funnel_lazy_pango_layout_set_height()!(layout, Int32(max(maxHeight, 1) * Double(PANGO_SCALE)))
+            funnel_lazy_pango_layout_set_ellipsize()!(layout, PANGO_ELLIPSIZE_END)
         }
-        pango_layout_set_text(layout, clean, -1)
+        funnel_lazy_pango_layout_set_text()!(layout, clean, -1)
         lines = TextBlock.measure(layout)
     }
 
-    deinit { g_object_unref(UnsafeMutableRawPointer(layout)) }
+    deinit { funnel_lazy_g_object_unref()!(UnsafeMutableRawPointer(layout)) }
 
     /// Draws `range` of the lines with the first one's top at `y`, in the box starting at `x`.
     func draw(lines range: Range<Int>, on cairo: OpaquePointer, x: Double, y: Double) {
         guard let first = range.first, range.upperBound <= lines.count else { return }
-        cairo_set_source_rgb(cairo, grey, grey, grey)
+        funnel_lazy_cairo_set_source_rgb()!(cairo, grey, grey, grey)
         let scale = Double(PANGO_SCALE)
         for index in range {
-            guard let line = pango_layout_get_line_readonly(layout, Int32(index)) else { continue }
+            guard let line = funnel_lazy_pango_layout_get_line_readonly()!(layout, Int32(index)) else { continue }
             var logical = PangoRectangle()
-            pango_layout_line_get_extents(line, nil, &logical)
+            funnel_lazy_pango_layout_line_get_extents()!(line, nil, &logical)
             let lineWidth = Double(logical.width) / scale
             let offset: Double
             switch side {
@@ -69,10 +69,10 @@ final class TextBlock {
             case .right: offset = width - lineWidth
             case .center: offset = (width - lineWidth) / 2
             }
-            cairo_move_to(
+            funnel_lazy_cairo_move_to()!(
                 cairo, x + offset - Double(logical.x) / scale,
                 y + lines[index].baseline - lines[first].top)
-            pango_cairo_show_layout_line(cairo, line)
+            funnel_lazy_pango_cairo_show_layout_line()!(cairo, line)
         }
     }
 
@@ -82,20 +82,20 @@ final class TextBlock {
     }
 
     private static func measure(_ layout: OpaquePointer) -> [Line] {
-        guard let iter = pango_layout_get_iter(layout) else { return [] }
-        defer { pango_layout_iter_free(iter) }
+        guard let iter = funnel_lazy_pango_layout_get_iter()!(layout) else { return [] }
+        defer { funnel_lazy_pango_layout_iter_free()!(iter) }
         let scale = Double(PANGO_SCALE)
         var lines: [Line] = []
         repeat {
             var top: Int32 = 0
             var bottom: Int32 = 0
-            pango_layout_iter_get_line_yrange(iter, &top, &bottom)
-            let baseline = pango_layout_iter_get_baseline(iter)
+            funnel_lazy_pango_layout_iter_get_line_yrange()!(iter, &top, &bottom)
+            let baseline = funnel_lazy_pango_layout_iter_get_baseline()!(iter)
             lines.append(
                 Line(
                     top: Double(top) / scale, bottom: Double(bottom) / scale,
                     baseline: Double(baseline) / scale))
-        } while pango_layout_iter_next_line(iter) != 0
+        } while funnel_lazy_pango_layout_iter_next_line()!(iter) != 0
         return lines
     }
 }

@@ -34,11 +34,11 @@ enum TotalsBlock {
                     var y = top
                     for (index, row) in rows.enumerated() {
                         if index == rows.count - 1 {
-                            cairo_set_source_rgb(cairo, 0.3, 0.3, 0.3)
-                            cairo_set_line_width(cairo, 0.8)
-                            cairo_move_to(cairo, min(labelX, valueX), y + 1)
-                            cairo_line_to(cairo, max(labelX + labelWidth, valueX + valueWidth), y + 1)
-                            cairo_stroke(cairo)
+                            funnel_lazy_cairo_set_source_rgb()!(cairo, 0.3, 0.3, 0.3)
+                            funnel_lazy_cairo_set_line_width()!(cairo, 0.8)
+                            funnel_lazy_cairo_move_to()!(cairo, min(labelX, valueX), y + 1)
+                            funnel_lazy_cairo_line_to()!(cairo, max(labelX + labelWidth, valueX + valueWidth), y + 1)
+                            funnel_lazy_cairo_stroke()!(cairo)
                             y += ruleGap
                         }
                         row.label.draw(on: cairo, x: labelX, y: y + 2 + row.baseline.offsets[0])

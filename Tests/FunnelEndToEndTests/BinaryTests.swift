@@ -1,4 +1,5 @@
 import Foundation
+import FunnelTestSupport
 import Testing
 
 @Suite("The binary under test")
@@ -13,5 +14,17 @@ struct BinaryTests {
         let version = try sandbox.run("--version")
         #expect(version.ok)
         #expect(version.output.hasPrefix("funnel "))
+    }
+
+    /// Pango and Cairo are loaded when a quote PDF is made, not linked: linked, their shared
+    /// objects were loaded by every command, about 7 ms of each one's start
+    /// (`Sources/CPangoCairo/shim.h`). The PDF itself is checked by `QuotePDFTests`.
+    @Test func pangoAndCairoAreNotLoadedByEveryCommand() throws {
+        let linked = try runProgram("/usr/bin/env", ["ldd", FunnelBinary.path], environment: ProcessInfo.processInfo.environment)
+        #expect(linked.status == 0, "\(linked.stderr)")
+        #expect(linked.stdout.contains("libncursesw"), "ldd lists the libraries: \(linked.stdout)")
+        for library in ["libpango", "libcairo", "libgobject", "libglib-2.0", "libX11"] {
+            #expect(!linked.stdout.contains(library), "\(library) linked: \(linked.stdout)")
+        }
     }
 }

@@ -4,26 +4,26 @@ import CPangoCairo
 enum TestLogo {
     /// Writes a `width` by `height` PNG filled with pure red to `path`.
     static func writeRed(to path: String, width: Int32, height: Int32) -> Bool {
-        guard let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height) else { return false }
-        defer { cairo_surface_destroy(surface) }
-        let cairo = cairo_create(surface)
-        cairo_set_source_rgb(cairo, 1, 0, 0)
-        cairo_paint(cairo)
-        cairo_destroy(cairo)
-        return cairo_surface_write_to_png(surface, path) == CAIRO_STATUS_SUCCESS
+        guard let surface = funnel_lazy_cairo_image_surface_create()!(CAIRO_FORMAT_RGB24, width, height) else { return false }
+        defer { funnel_lazy_cairo_surface_destroy()!(surface) }
+        let cairo = funnel_lazy_cairo_create()!(surface)
+        funnel_lazy_cairo_set_source_rgb()!(cairo, 1, 0, 0)
+        funnel_lazy_cairo_paint()!(cairo)
+        funnel_lazy_cairo_destroy()!(cairo)
+        return funnel_lazy_cairo_surface_write_to_png()!(surface, path) == CAIRO_STATUS_SUCCESS
     }
 
     /// Fraction of pure-red-ish pixels in the rectangle (fractions of the image's size) of the PNG at `path`.
     static func redShare(ofPNG path: String, x: ClosedRange<Double>, y: ClosedRange<Double>) -> Double {
-        guard let surface = cairo_image_surface_create_from_png(path),
-            cairo_surface_status(surface) == CAIRO_STATUS_SUCCESS
+        guard let surface = funnel_lazy_cairo_image_surface_create_from_png()!(path),
+            funnel_lazy_cairo_surface_status()!(surface) == CAIRO_STATUS_SUCCESS
         else { return -1 }
-        defer { cairo_surface_destroy(surface) }
-        cairo_surface_flush(surface)
-        let width = Int(cairo_image_surface_get_width(surface))
-        let height = Int(cairo_image_surface_get_height(surface))
-        let stride = Int(cairo_image_surface_get_stride(surface))
-        guard let data = cairo_image_surface_get_data(surface) else { return -1 }
+        defer { funnel_lazy_cairo_surface_destroy()!(surface) }
+        funnel_lazy_cairo_surface_flush()!(surface)
+        let width = Int(funnel_lazy_cairo_image_surface_get_width()!(surface))
+        let height = Int(funnel_lazy_cairo_image_surface_get_height()!(surface))
+        let stride = Int(funnel_lazy_cairo_image_surface_get_stride()!(surface))
+        guard let data = funnel_lazy_cairo_image_surface_get_data()!(surface) else { return -1 }
         var red = 0
         var total = 0
         for row in Int(y.lowerBound * Double(height))..<Int(y.upperBound * Double(height)) {
