@@ -27,14 +27,9 @@ public struct DealLog: Hashable, Sendable {
             yield &history
         }
     }
-    private var changes = Changes.list([])
+    /// How the stage changes are kept, a list or packed: one reference either way.
+    private var changes = StageSteps.Kept.list([])
     private var kept = Kept.list([])
-
-    /// How the stage changes are kept: one reference either way.
-    private enum Changes: Sendable {
-        case list([StageChange])
-        case packed(PackedChanges)
-    }
 
     /// How the activities are kept: one reference either way, so a log takes 16 bytes.
     private enum Kept: Sendable {
@@ -67,12 +62,7 @@ public struct DealLog: Hashable, Sendable {
     public mutating func keepHistory(_ history: PackedChanges) { changes = history.count == 0 ? .list([]) : .packed(history) }
 
     /// The stage changes read in place, without an array made for them.
-    public var steps: StageSteps {
-        switch changes {
-        case .list(let history): return StageSteps(.list(history), count: history.count)
-        case .packed(let packed): return StageSteps(.packed(packed), count: packed.count)
-        }
-    }
+    public var steps: StageSteps { StageSteps(changes) }
 
     /// Whether the stage changes are held packed, and so within `Limits` (`PackedChanges`): a
     /// check of the deal need not read them again.

@@ -142,9 +142,17 @@ public struct StageSteps: RandomAccessCollection, Sendable {
         public let to: String
     }
 
+    /// How a deal keeps its stage changes (`DealLog`): a list, or packed.
     enum Kept: Sendable {
         case list([StageChange])
         case packed(PackedChanges)
+
+        var count: Int {
+            switch self {
+            case .list(let changes): return changes.count
+            case .packed(let packed): return packed.count
+            }
+        }
     }
 
     let kept: Kept
@@ -154,7 +162,7 @@ public struct StageSteps: RandomAccessCollection, Sendable {
     /// the deal last entered a pipeline.
     let startsAnew: Bool
 
-    init(_ kept: Kept, count: Int) { (self.kept, startIndex, endIndex, startsAnew) = (kept, 0, count, false) }
+    init(_ kept: Kept) { (self.kept, startIndex, endIndex, startsAnew) = (kept, 0, kept.count, false) }
 
     private init(_ kept: Kept, from start: Int, to end: Int) { (self.kept, startIndex, endIndex, startsAnew) = (kept, start, end, true) }
 
