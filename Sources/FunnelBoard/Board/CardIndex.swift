@@ -122,12 +122,13 @@ public struct CardIndex: Sendable {
     /// text is held twice.
     static func searchTexts(_ column: [Entry], _ facts: inout [Facts]) -> [UInt8] {
         let starts = Array(stride(from: 0, to: column.count, by: cardPiece))
-        // Each piece's room: its texts as given, and a little more for a folding that lengthens one.
-        var ends = [0]
-        for start in starts {
-            let room = column[start..<min(column.count, start + cardPiece)].reduce(0) { $0 + SearchText.haystackRoom($1.deal) }
-            ends.append(ends[ends.count - 1] + room + room / 32 + 64)
+        // Each piece's room (found on every core): its texts as given, and a little more for a
+        // folding that lengthens one.
+        let given = parallelMap(starts, chunk: 1) { start in
+            column[start..<min(column.count, start + cardPiece)].reduce(0) { $0 + SearchText.haystackRoom($1.deal) }
         }
+        var ends = [0]
+        for room in given { ends.append(ends[ends.count - 1] + room + room / 32 + 64) }
         let rooms = ends, total = ends[ends.count - 1]
         var overflowed = false
         let bytes = [UInt8](unsafeUninitializedCapacity: total) { buffer, initialized in
@@ -167,6 +168,15 @@ public struct CardIndex: Sendable {
     ) -> Int? {
         var scratch: [UInt8] = [], cursor = room.lowerBound
         for k in start..<min(column.count, start + cardPiece) {
+            let deal = column[k].deal
+            // Most texts are folded straight into their place; one Foundation must fold, through
+            // an array of its own.
+            if let count = SearchText.writeHaystack(of: deal, into: out.baseAddress! + cursor, room: room.upperBound - cursor) {
+                let text = UnsafeBufferPointer(start: out.baseAddress! + cursor, count: count)
+                (facts[k].mask, facts[k].textStart, facts[k].textCount) = (SearchMask.of(bytes: text), UInt32(cursor), UInt32(count))
+                cursor += count
+                continue
+            }
             scratch.removeAll(keepingCapacity: true)
             facts[k].search(column[k].deal, in: &scratch)
             guard scratch.count <= room.upperBound - cursor else { return nil }

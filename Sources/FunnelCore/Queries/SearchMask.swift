@@ -26,6 +26,13 @@ public enum SearchMask {
         return mask
     }
 
+    /// The bits of every byte of a folded text's UTF-8 `bytes`, read in place.
+    public static func of(bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var mask: UInt64 = 0
+        for byte in bytes { mask |= bit(byte) }
+        return mask
+    }
+
     /// Whether a text of mask `text` may hold a needle of mask `needle`: it has all its bits.
     @inlinable public static func mayHold(_ text: UInt64, _ needle: UInt64) -> Bool { text & needle == needle }
 

@@ -23,38 +23,41 @@ public enum SearchText {
     /// needs Foundation's folding.
     static func appendFolded(_ text: String, to out: inout [UInt8]) -> Bool {
         var text = text
-        text.makeContiguousUTF8()
-        let start = out.count
-        let ok: Bool =
-            text.utf8.withContiguousStorageIfAvailable { bytes in
-                out.reserveCapacity(start + bytes.count)
-                var i = 0
-                while i < bytes.count {
-                    let b = bytes[i]
-                    if b < 0x80 {
-                        out.append(b >= 0x41 && b <= 0x5A ? b + 32 : b)
-                        i += 1
-                        continue
-                    }
-                    let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
-                    guard i + length <= bytes.count else { return false }
-                    var v = UInt32(b) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                    for k in 1..<length { v = (v << 6) | (UInt32(bytes[i + k]) & 0x3F) }
-                    if isMark(v) {
-                        // dropped
-                    } else if (0x0590...0x08FF).contains(v) || (0x2000...0x2BFF).contains(v) || (0x3040...0x9FFF).contains(v)
-                        || (0x1F000...0x1FAFF).contains(v)
-                    {
-                        out.append(contentsOf: bytes[i..<(i + length)])
-                    } else {
-                        return false
-                    }
-                    i += length
-                }
-                return true
-            } ?? false
-        if !ok { out.removeSubrange(start...) }
-        return ok
+        return text.withUTF8 { bytes in
+            // The fast path never writes more bytes than the text has.
+            let start = out.count
+            out.append(contentsOf: repeatElement(0, count: bytes.count))
+            let written = out.withUnsafeMutableBufferPointer { foldFast(bytes, into: $0.baseAddress! + start) }
+            out.removeLast(bytes.count - (written ?? 0))
+            return written != nil
+        }
+    }
+
+    /// The fast-path folding of the UTF-8 `bytes` written at `out`, which has room for as many:
+    /// how many it took, or nil when the text needs Foundation's folding.
+    @inline(__always)
+    static func foldFast(_ bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt8>) -> Int? {
+        var i = 0, w = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b < 0x80 {
+                out[w] = b >= 0x41 && b <= 0x5A ? b + 32 : b
+                w += 1
+                i += 1
+                continue
+            }
+            let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+            guard i + length <= bytes.count else { return nil }
+            var v = UInt32(b) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+            for k in 1..<length { v = (v << 6) | (UInt32(bytes[i + k]) & 0x3F) }
+            if !isMark(v) {
+                guard keepsAsIs(v) else { return nil }
+                for k in 0..<length { out[w + k] = bytes[i + k] }
+                w += length
+            }
+            i += length
+        }
+        return w
     }
 
     /// Combining marks of the fast-path scripts: Hebrew points, Arabic harakat, variation selectors.
@@ -94,6 +97,47 @@ public enum SearchText {
         append(contact)
         append(phone)
         for b in phone.utf8 where b >= 48 && b <= 57 { bytes.append(b) }
+    }
+
+    /// `deal`'s haystack (`appendHaystack`) written straight into `out`, which has room for
+    /// `room` bytes: how many it took, or nil (nothing to be kept) when they might not fit or a
+    /// field needs Foundation's folding, which may lengthen it. The board's cards write theirs this
+    /// way, each field read once, with no array grown a byte at a time.
+    public static func writeHaystack(of deal: Deal, into out: UnsafeMutablePointer<UInt8>, room: Int) -> Int? {
+        var count = 0, phone = deal.phone
+        // Field by field, not from an array of the four (one allocation per card).
+        guard writeFolded(deal.title, into: out, at: &count, room: room), writeFolded(deal.company, into: out, at: &count, room: room),
+            writeFolded(deal.contact, into: out, at: &count, room: room), writeFolded(phone, into: out, at: &count, room: room),
+            count + phone.utf8.count <= room
+        else { return nil }
+        phone.withUTF8 { bytes in
+            for b in bytes where b >= 48 && b <= 57 {
+                out[count] = b
+                count += 1
+            }
+        }
+        return count
+    }
+
+    /// The fast-path folding of `text` (`appendFolded`) written at `out + count`, then U+001F;
+    /// false when the text needs Foundation's folding, or its bytes and one more would not fit
+    /// before `room` (the fast path never writes more).
+    @inline(__always)
+    private static func writeFolded(_ text: String, into out: UnsafeMutablePointer<UInt8>, at count: inout Int, room: Int) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard count + bytes.count < room, let written = foldFast(bytes, into: out + count) else { return false }
+            out[count + written] = 0x1F
+            count += written + 1
+            return true
+        }
+    }
+
+    /// The scripts the fast path keeps byte for byte: Hebrew, Arabic, punctuation and symbols,
+    /// CJK, emoji.
+    @inline(__always)
+    static func keepsAsIs(_ v: UInt32) -> Bool {
+        (0x0590...0x08FF).contains(v) || (0x2000...0x2BFF).contains(v) || (0x3040...0x9FFF).contains(v) || (0x1F000...0x1FAFF).contains(v)
     }
 
     /// The bytes `appendHaystack` most often puts for `deal` (its fields' own, before folding):
