@@ -26,6 +26,21 @@ import Testing
         }
     }
 
+    /// Ranking cards by their own titles, folded once per distinct title of each piece of cards on
+    /// every core, gives the ranks (and the ranking) that ranking their sort titles one by one gives.
+    @Test func rankingCardsByTheirOwnTitlesEqualsRankingTheirSortTitles() {
+        var generator = SeededGenerator(seed: 29)
+        let titles = (0..<3_000).map { _ in Self.words.randomElement(using: &generator)! + String(Int.random(in: 0..<40, using: &generator)) }
+        let (ranking, ranks) = TitleRanking.ranking(count: titles.count) { titles[$0] }
+        let (expectedRanking, expectedRanks) = TitleRanking.ranking(titles.map { CardOrder.sortTitle(of: $0) })
+        #expect(ranks == expectedRanks)
+        var made = ranking, expected = expectedRanking
+        for title in ["Deal 8", "É", "Solar 3", "zzz"] {
+            #expect(made.rank(of: CardOrder.sortTitle(of: title)) == expected.rank(of: CardOrder.sortTitle(of: title)))
+        }
+        #expect(TitleRanking.ranking(count: 0) { _ in "" }.ranks.isEmpty)
+    }
+
     /// Titles added in ascending order into one gap use it up; then no rank is given and the
     /// ranking is unchanged (the board builds its columns again).
     @Test func aGapUsedUpGivesNoRankAndChangesNothing() {

@@ -184,4 +184,24 @@ struct MissingStageColumnTests {
         state.recompute(keeping: "gggg7777")
         #expect(state.selectedDeal?.id == "gggg7777")
     }
+
+    /// The columns are built on the pipeline's stages in one pass over the deals, and again with
+    /// the stages it lacks only when a deal is in one: whoever's deal it is, and only while it is.
+    @Test func theColumnComesWithItsDealWhoeverSeesItAndGoesWithIt() {
+        let orphan = BoardFixtures.deal("gggg7777", "Orphan deal", stage: "demo-given", owner: "layla")
+        var state = BoardFixtures.state(BoardFixtures.mixedDeals + [orphan], actor: "yossi", width: 240, boss: false)
+        #expect(state.stages.map(\.id) == BoardFixtures.funnel.pipeline.stages.map(\.id) + ["demo-given"])
+        #expect(!state.index.strays)
+        let column = state.stages.count - 1
+        #expect(state.count(column) == 0, "a rep sees no card of layla's, but the column is there")
+        var moved = orphan
+        moved.stage = "new"
+        state.deals[orphan.id] = moved
+        state.recompute(keeping: nil)
+        #expect(state.stages.map(\.id) == BoardFixtures.funnel.pipeline.stages.map(\.id))
+        #expect(state.missingStages.isEmpty && !state.index.strays)
+        state.deals[orphan.id] = orphan
+        state.recompute(keeping: nil)
+        #expect(state.stages.last?.id == "demo-given")
+    }
 }

@@ -39,19 +39,26 @@ public struct CardIndex: Sendable {
     /// deal id: rare, so not kept by every card. An id's value is set again whenever its card is.
     var inexactWeighted: [String: Decimal] = [:]
 
+    /// Whether a deal, in scope or not, is in a stage `stages` lacks (it has no card then): the
+    /// board builds its columns again with a column for each such stage (`missingStages`).
+    public private(set) var strays = false
+
     /// Sorts and groups every deal in scope; `isArchived` tells the cards kept off the columns.
     init(
         deals: [String: Deal], stages: [Stage], scope: Scope, sort: CardOrder, actor: User, utcOffset: Int, currency: String,
         isArchived: @Sendable (Deal, Stage) -> Bool = { _, _ in false }
     ) {
         let position = Dictionary(uniqueKeysWithValues: stages.enumerated().map { ($1.id, $0) })
-        // Each deal's column, looked up on every core (the deals lie all over memory).
-        let placed = parallelMapValues(deals) { deal -> (Deal, Int, Bool)? in
-            Visibility.includes(deal, scope: scope, actor: actor) ? position[deal.stage].map { (deal, $0, isArchived(deal, stages[$0])) } : nil
-        }.compactMap { $0 }
+        // Each deal's column, looked up on every core (the deals lie all over memory); -1: a
+        // stage without a column, in scope or not.
+        let looked = parallelMapValues(deals) { deal -> (Deal, Int, Bool)? in
+            guard let c = position[deal.stage] else { return (deal, -1, false) }
+            return Visibility.includes(deal, scope: scope, actor: actor) ? (deal, c, isArchived(deal, stages[c])) : nil
+        }
+        strays = looked.contains { $0?.1 == -1 }
+        let placed = strays ? looked.compactMap { $0?.1 == -1 ? nil : $0 } : looked.compactMap { $0 }
         // The cards made on every core, a piece at a time; the titles ranked once.
-        let titles = parallelMap(placed, chunk: 1_024) { deal, _, _ in CardOrder.sortTitle(deal) }
-        let (ranking, ranks) = TitleRanking.ranking(titles)
+        let (ranking, ranks) = TitleRanking.ranking(count: placed.count) { placed[$0].0.title }
         titleRanking = ranking
         let pieces = parallelMap(Array(stride(from: 0, to: placed.count, by: Self.cardPiece)), chunk: 1) { start in
             var piece = Piece()

@@ -31,7 +31,10 @@ public enum CardOrder: String, CaseIterable, Sendable {
 
     /// What the title tie-break compares, the same in every order: the folded title with its
     /// runs of digits padded. A board keeps it per card, so `s` does not fold 100,000 titles again.
-    public static func sortTitle(_ deal: Deal) -> String { natural(SearchText.fold(deal.title)) }
+    public static func sortTitle(_ deal: Deal) -> String { sortTitle(of: deal.title) }
+
+    /// `sortTitle` of a deal of this title.
+    public static func sortTitle(of title: String) -> String { natural(SearchText.fold(title)) }
 
     /// What this order compares, computed once per deal so large sorts stay fast; `sortTitle`
     /// when the caller has it already.

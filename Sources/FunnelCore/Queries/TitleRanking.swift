@@ -8,6 +8,37 @@ public struct TitleRanking: Sendable {
     private var titles: [String] = []
     private var ranks: [Int] = []
 
+    /// The ranking of `count` cards' titles, `title(i)` the i-th card's own (`Deal.title`), and
+    /// each card's rank, as `ranking` of their sort titles gives them: on every core a piece of
+    /// cards at a time, each distinct title of a piece (by its bytes) folded into its sort title
+    /// (`CardOrder.sortTitle`) once, then the pieces' sort titles ranked together.
+    public static func ranking(count: Int, title: @Sendable (Int) -> String) -> (ranking: TitleRanking, ranks: [Int]) {
+        let piece = 1_024
+        let pieces = parallelMap(Array(stride(from: 0, to: count, by: piece)), chunk: 1) { start in
+            var seen: [ByteString: Int32] = [:], sortTitles: [String] = [], at: [Int32] = []
+            at.reserveCapacity(min(piece, count - start))
+            for i in start..<min(count, start + piece) {
+                let own = ByteString(title(i))
+                if let known = seen[own] {
+                    at.append(known)
+                    continue
+                }
+                seen[own] = Int32(sortTitles.count)
+                at.append(Int32(sortTitles.count))
+                sortTitles.append(CardOrder.sortTitle(of: own.text))
+            }
+            return (sortTitles, at)
+        }
+        let (ranking, ranks) = ranking(pieces.flatMap(\.0))
+        var first = 0, out: [Int] = []
+        out.reserveCapacity(count)
+        for (sortTitles, at) in pieces {
+            for k in at { out.append(ranks[first + Int(k)]) }
+            first += sortTitles.count
+        }
+        return (ranking, out)
+    }
+
     /// Ranks `titles`; the result gives each of them its rank, equal titles (by their bytes,
     /// `ByteString`) equal ranks.
     public static func ranking(_ titles: [String]) -> (ranking: TitleRanking, ranks: [Int]) {

@@ -8,12 +8,22 @@ extension BoardState {
     /// id) selected if shown. For a scope, sort or data reload; one deal's change uses `replace`.
     public mutating func recompute(keeping kept: String?) {
         let focusID = kept ?? selectedDeal?.id
-        missingStages = pipeline.missingStages(of: deals)
-        index = CardIndex(
-            deals: deals, stages: stages, scope: scope, sort: sort, actor: actor, utcOffset: utcOffset,
-            currency: pipeline.defaultCurrency, isArchived: archiveTest)
+        // On the pipeline's own stages, in one pass over the deals; the stages deals are in that
+        // it lacks are looked for only when a deal is in one, or was.
+        if missingStages.isEmpty { index = columns(on: stages) }
+        if !missingStages.isEmpty || index.strays {
+            missingStages = pipeline.missingStages(of: deals)
+            index = columns(on: stages)
+        }
         refreshHeaderGoal()
         refilter(keeping: focusID)
+    }
+
+    /// The deals' columns on `stages`, in the board's scope and order.
+    private func columns(on stages: [Stage]) -> CardIndex {
+        CardIndex(
+            deals: deals, stages: stages, scope: scope, sort: sort, actor: actor, utcOffset: utcOffset,
+            currency: pipeline.defaultCurrency, isArchived: archiveTest)
     }
 
     /// The same cards in the order `sort` now says, without building the columns again (`s`).
