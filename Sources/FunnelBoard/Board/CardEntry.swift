@@ -6,7 +6,8 @@ extension CardIndex {
     /// filters and sorts move one reference per card, not ten fields. What a filter and a total
     /// read of it is in its `Facts`, and its search text in its column's `texts`.
     final class Entry: Sendable {
-        let id: String
+        /// Its deal's id (read from the deal: a card keeps no copy).
+        var id: String { deal.id }
         /// The id's first bytes as a number (`CardOrder.idKey`), so most ties of a sort compare no string.
         let idKey: UInt64
         /// The deal shown, so a sort looks none up.
@@ -20,7 +21,6 @@ extension CardIndex {
         init(_ deal: Deal, titleRank: Int, utcOffset: Int) {
             self.deal = deal
             self.titleRank = titleRank
-            id = deal.id
             idKey = CardOrder.idKey(deal.id)
             figures = CardFigures(deal, utcOffset: utcOffset)
         }

@@ -58,8 +58,10 @@ extension CardIndex {
     /// reload may have moved it).
     private func place(of id: String, old: Deal?, stages: [Stage], sort: CardOrder, utcOffset: Int) -> (Int, Int)? {
         if let old, let found = sortedPlace(of: old, stages: stages, sort: sort, utcOffset: utcOffset) { return found }
+        // The id's key first: a card's deal is read only when its key matches.
+        let key = CardOrder.idKey(id)
         for c in all.indices {
-            if let p = all[c].firstIndex(where: { $0.id == id }) { return (c, p) }
+            if let p = all[c].firstIndex(where: { $0.idKey == key && $0.id == id }) { return (c, p) }
         }
         return nil
     }

@@ -4,8 +4,9 @@ public struct CardFigures: Sendable {
     let due: Double
     let created: Double
     let value: Double
-    let title: Double
-    let priority: Double
+    /// The priority's rank (`Priority.rank`): the priority order compares it, then `due`. The
+    /// title order compares no figure of its own (0 for all), so none is kept.
+    let priorityRank: Int8
     /// Whether the value order must compare the exact value too: a value without hundredths, or
     /// one so large that neighbouring hundredths divided by 100 can give the same Double (from
     /// 2^46 units the Doubles lie more than 0.01 apart; 2^52 hundredths is below that).
@@ -17,8 +18,7 @@ public struct CardFigures: Sendable {
         self.due = due
         created = CardOrder.created.primary(deal, due: due)
         value = CardOrder.value.primary(deal, due: due)
-        title = CardOrder.title.primary(deal, due: due)
-        priority = CardOrder.priority.primary(deal, due: due)
+        priorityRank = Int8(deal.priority.rank)
         needsExactValue = deal.value != nil && (deal.hundredths ?? .max) >= 1 << 52
     }
 
@@ -28,8 +28,8 @@ public struct CardFigures: Sendable {
         case .due: return due
         case .created: return created
         case .value: return value
-        case .title: return title
-        case .priority: return priority
+        case .title: return 0
+        case .priority: return CardOrder.priorityFigure(rank: Int(priorityRank), due: due)
         }
     }
 }

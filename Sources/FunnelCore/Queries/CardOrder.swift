@@ -59,10 +59,14 @@ public enum CardOrder: String, CaseIterable, Sendable {
             if let cents = deal.hundredths { return -(Double(cents) / 100) }
             return deal.value.map { -NSDecimalNumber(decimal: $0).doubleValue } ?? .infinity
         case .title: return 0
-        case .priority:
-            // Due dates lie within 1970 … 9999 (under 2.6e11 seconds): a rank step of 1e12 keeps them apart, exactly.
-            return Double(deal.priority.rank) * 1e12 + due()
+        case .priority: return Self.priorityFigure(rank: deal.priority.rank, due: due())
         }
+    }
+
+    /// The priority order's figure of a deal of this priority rank and due figure.
+    static func priorityFigure(rank: Int, due: Double) -> Double {
+        // Due dates lie within 1970 … 9999 (under 2.6e11 seconds): a rank step of 1e12 keeps them apart, exactly.
+        Double(rank) * 1e12 + due
     }
 
     /// The due date (`dueDate`) in seconds since 1970, as the due and priority orders compare it.
