@@ -16,6 +16,14 @@ import Testing
         return (0..<Int.random(in: 0..<6, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
     }
 
+    /// An empty text folds to nothing, into an array that has no storage yet too.
+    @Test func anEmptyTextFoldsToNothing() {
+        var out: [UInt8] = []
+        #expect(SearchText.appendFolded("", to: &out) && out.isEmpty)
+        #expect(SearchText.fold("") == "")
+        #expect(SearchText.fold("ABC") == "abc" && SearchText.fold("שָׁלוֹם") == "שלום")
+    }
+
     @Test func itWritesWhatAppendHaystackAppendsOrNothing() {
         var generator = SeededGenerator(seed: 23)
         var written = 0, declined = 0

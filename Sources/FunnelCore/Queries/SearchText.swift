@@ -24,6 +24,8 @@ public enum SearchText {
     static func appendFolded(_ text: String, to out: inout [UInt8]) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
+            // Nothing to fold (and an empty array may have no storage to point into).
+            if bytes.isEmpty { return true }
             // The fast path never writes more bytes than the text has.
             let start = out.count
             out.append(contentsOf: repeatElement(0, count: bytes.count))
