@@ -56,7 +56,7 @@ public struct CardIndex: Sendable {
             return Visibility.includes(deal, scope: scope, actor: actor) ? (deal, c, isArchived(deal, stages[c])) : nil
         }
         strays = looked.contains { $0?.1 == -1 }
-        let placed = strays ? looked.compactMap { $0?.1 == -1 ? nil : $0 } : looked.compactMap { $0 }
+        let placed = looked.compactMap { $0?.1 == -1 ? nil : $0 }
         // The cards made on every core, a piece at a time; the titles ranked once.
         let (ranking, ranks) = TitleRanking.ranking(count: placed.count) { placed[$0].0.title }
         titleRanking = ranking
