@@ -19,15 +19,8 @@ public enum SearchMask {
         return mask
     }
 
-    /// The bits of every byte of a folded text's UTF-8 `bytes`.
-    public static func of(bytes: ArraySlice<UInt8>) -> UInt64 {
-        var mask: UInt64 = 0
-        for byte in bytes { mask |= bit(byte) }
-        return mask
-    }
-
-    /// The bits of every byte of a folded text's UTF-8 `bytes`, read in place.
-    public static func of(bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    /// The bits of every byte of a folded text's UTF-8 `bytes` (an array's, or read in place).
+    @inlinable public static func of<Bytes: Sequence>(bytes: Bytes) -> UInt64 where Bytes.Element == UInt8 {
         var mask: UInt64 = 0
         for byte in bytes { mask |= bit(byte) }
         return mask
