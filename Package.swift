@@ -84,7 +84,7 @@ let package = Package(
         // directly to write a test logo and read rendered pages.
         .testTarget(name: "FunnelPDFTests", dependencies: ["FunnelPDF", "CPangoCairo", "FunnelTestSupport"], swiftSettings: pangoIncludes),
         .testTarget(
-            name: "FunnelTUITests", dependencies: ["FunnelCore", "FunnelText", "FunnelBoard", "FunnelTUI", "FunnelTestSupport"],
+            name: "FunnelTUITests", dependencies: ["FunnelCore", "FunnelText", "FunnelBoard", "FunnelStore", "FunnelTUI", "FunnelTestSupport"],
             swiftSettings: pangoIncludes),
         .testTarget(name: "FunnelEndToEndTests", dependencies: ["FunnelCore", "FunnelTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "FunnelBoardTests", dependencies: ["FunnelCore", "FunnelTestSupport"]),

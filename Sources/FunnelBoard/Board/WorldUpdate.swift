@@ -80,10 +80,14 @@ enum WorldUpdate {
         state.recompute(keeping: nil)
     }
 
-    /// Some deals changed on disk (another process, an editor): only those cards move.
+    /// Some deals changed on disk (another process, an editor): only those cards move. A deal the
+    /// user may no longer see (a rep's deal given to a teammate) leaves the board, as it would
+    /// on the next opening, where a rep's board reads only their own deals and the inbox's.
     static func changedElsewhere(changed: [Deal], removed: [String], _ state: inout BoardState) {
         let before = state.detail.flatMap { state.deals[$0.dealID] }
-        for deal in changed where state.deals[deal.id] != deal { state.replace(deal) }
+        for deal in changed where state.deals[deal.id] != deal {
+            if Visibility.canSee(deal, actor: state.actor) { state.replace(deal) } else { state.remove(deal.id) }
+        }
         for id in removed { state.remove(id) }
         noticeOpenDeal(before, &state)
     }

@@ -75,7 +75,7 @@ public final class BoardApp {
     public func prepare() throws -> BoardState {
         let pipelines = try store.loadPipelineSet()
         let team = try store.loadTeam()
-        let set = try store.loadDealSet()
+        let set = try store.loadDealSet(where: Self.readable(by: team.user(account)))
         var goals: [Goal]?
         var goalsProblem: String?
         do { goals = try store.loadGoals().goals } catch { goalsProblem = "\(error)" }
@@ -95,6 +95,14 @@ public final class BoardApp {
         state.firstSteps = FirstStep.allCases.filter { !done.contains($0) }
         state.sync = SyncStatus(available: SyncRunner.isAvailable(root: store.root), interval: options.syncInterval)
         return state
+    }
+
+    /// The deals the board reads for `actor` (R15): a manager's board every deal, a rep's their
+    /// own and the inbox's, so a rep's board never decodes the team's other deals; someone not on
+    /// the team none.
+    static func readable(by actor: User?) -> @Sendable (DealHead) -> Bool {
+        guard let actor else { return { _ in false } }
+        return { Visibility.canSee(owner: $0.owner, actor: actor) }
     }
 
     /// Why the board ended.
@@ -246,7 +254,7 @@ public final class BoardApp {
         do {
             let pipelines = try store.loadPipelineSet()
             let team = try store.loadTeam()
-            let set = try store.loadDealSet()
+            let set = try store.loadDealSet(where: Self.readable(by: team.user(account)))
             let manager = team.user(account)?.role == .manager
             return answer(
                 BoardData(
