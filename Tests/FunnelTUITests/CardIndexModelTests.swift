@@ -117,6 +117,14 @@ import Testing
     }
 
     /// `s` tests a flag again: a card that became stuck since the filter was set is shown.
+    /// A card is what a million deals' board holds a million times: a value of 56 bytes in its
+    /// column's array (an object took 88 with its reference and heap header).
+    @Test func aCardStaysSmallAndInline() {
+        func isObject<T>(_ type: T.Type) -> Bool { type is AnyObject.Type }
+        #expect(!isObject(CardIndex.Entry.self))
+        #expect(MemoryLayout<CardIndex.Entry>.stride <= 56)
+    }
+
     @Test func sortingTestsTheFlagAgain() {
         let deal = BoardFixtures.deal("stuck001", "Soon stuck", stage: "new", next: 3, enteredDaysAgo: 0.5)
         var state = BoardFixtures.state(BoardFixtures.mixedDeals + [deal])

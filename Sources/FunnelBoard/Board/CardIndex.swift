@@ -97,15 +97,20 @@ public struct CardIndex: Sendable {
     /// The positions of `column`'s cards in `sort`'s order, by the figures each card keeps: no
     /// deal looked up, no title compared (their ranks are).
     static func order(_ column: [Entry], by sort: CardOrder) -> [Int] {
-        // One read of each card (they lie all over memory), its figures side by side.
+        order(count: column.count, by: sort) { column[$0] }
+    }
+
+    /// The positions of `count` cards, card `i` being `card(i)`, in `sort`'s order.
+    static func order(count: Int, by sort: CardOrder, card: (Int) -> Entry) -> [Int] {
+        // One read of each card, its figures side by side.
         var inexact = false
-        let cards = column.indices.map { i in
-            let entry = column[i]
+        let cards = (0..<count).map { i in
+            let entry = card(i)
             inexact = inexact || entry.figures.needsExactValue
             return SortedCard(primary: entry.figures.primary(sort), title: entry.titleRank, id: entry.idKey, at: i)
         }
-        let exacts = sort == .value && inexact ? column.map(\.deal.value) : nil
-        return CardOrder.sortedPositions(cards, exacts: exacts, idPrecedes: { column[$0].id < column[$1].id })
+        let exacts = sort == .value && inexact ? (0..<count).map { card($0).deal.value } : nil
+        return CardOrder.sortedPositions(cards, exacts: exacts, idPrecedes: { card($0).id < card($1).id })
     }
 
     /// Cards made per core at a time at the opening.
@@ -114,13 +119,14 @@ public struct CardIndex: Sendable {
     /// One column's cards — numbered among all cards made, `cardPiece` to a piece — in `sort`'s
     /// order, with their facts (no search texts yet: `searchTexts`).
     static func laidOut(_ column: [Int32], of pieces: [Piece], by sort: CardOrder) -> (entries: [Entry], facts: [Facts]) {
-        let entries = column.map { pieces[Int($0) / cardPiece].entries[Int($0) % cardPiece] }
-        let order = Self.order(entries, by: sort)
+        // Read from the pieces where they were made, each copied once: into its place in order.
+        func entry(_ k: Int) -> Entry { pieces[Int(column[k]) / cardPiece].entries[Int(column[k]) % cardPiece] }
+        let order = Self.order(count: column.count, by: sort, card: entry)
         let facts = order.map { k in
             let i = Int(column[k])
             return pieces[i / cardPiece].facts[i % cardPiece]
         }
-        return (order.map { entries[$0] }, facts)
+        return (order.map(entry), facts)
     }
 
     /// A column's search texts, its cards' one after another in its order, and their `facts` told
