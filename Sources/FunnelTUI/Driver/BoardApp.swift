@@ -51,6 +51,8 @@ public struct BoardOptions: Sendable {
 /// paint), watches for other processes' changes, and always restores the terminal.
 public final class BoardApp {
     let store: FunnelStore
+    /// The data directory's fingerprint just before `prepare` read it (`caughtUp`).
+    private var readFingerprint: String?
     let account: String
     let options: BoardOptions
     /// Runs `funnel sync` off the loop (docs/sync.md).
@@ -73,6 +75,7 @@ public final class BoardApp {
 
     /// Loads everything needed before the terminal is touched, so errors print plainly.
     public func prepare() throws -> BoardState {
+        readFingerprint = store.fingerprint()
         let pipelines = try store.loadPipelineSet()
         let team = try store.loadTeam()
         let set = try store.loadDealSet(where: Self.readable(by: team.user(account)))
@@ -137,10 +140,13 @@ public final class BoardApp {
         }
         let size = terminal.size
         _ = BoardUpdate.apply(.resize(width: size.width, height: size.height), &state)
+        // The first frame before the folders are watched: watching a million deals' folders costs
+        // the kernel a fifth of a second.
+        terminal.paint(BoardRender.render(state))
         let watch = LiveWatch(store: store, inotify: options.inotify)
+        var dirty = caughtUp(&state)
         var fingerprint = watch.descriptor == nil ? store.fingerprint() : ""
         var lastWatch = Date()
-        var dirty = true
         while true {
             if dirty {
                 terminal.paint(BoardRender.render(state))
@@ -233,6 +239,16 @@ public final class BoardApp {
         }
         guard !changes.deals.isEmpty else { return false }
         _ = reload(changes.deals.sorted(), then: nil, &state)
+        return true
+    }
+
+    /// Whatever another process changed between `prepare`'s reading and the watching that
+    /// began after it (a write in those seconds raises no event), read again: everything, as
+    /// rarely as that happens. Whether it was.
+    func caughtUp(_ state: inout BoardState) -> Bool {
+        guard let read = readFingerprint, store.fingerprint() != read else { return false }
+        readFingerprint = nil
+        _ = reload(nil, then: nil, &state)
         return true
     }
 
