@@ -229,4 +229,29 @@ extension StrictJSONDifferentialTests {
         for object in refused { #expect(throws: StrictJSONGaveUp.self) { try StrictFields.read(Deal.self, .object(object)) } }
         #expect(try StrictFields.read(Deal.self, .object(with("notes", .null))).notes == "")
     }
+
+    @Test("A team is read member by member as JSONDecoder reads it, and what it refuses, the strict reader refuses")
+    func teamFieldByField() throws {
+        typealias TeamFile = StoredFile<[User]>
+        let users = [
+            User(account: "dana", name: "Dana Levi", role: .manager, email: "dana@example.com"),
+            User(account: "yossi", name: "יוסי כהן", role: .rep), User(account: "layla", name: "", role: .rep),
+        ]
+        let data = try FunnelJSON.encoder().encode(TeamFile(body: users))
+        let fast = try StrictJSONDecoder.decode(TeamFile.self, from: data)
+        let slow = try FunnelJSON.decoder().decode(TeamFile.self, from: data)
+        #expect(fast.body == users && fast.body == slow.body)
+        let text = String(decoding: data, as: UTF8.self)
+        let refused = [
+            text.replacingOccurrences(of: "\"yossi\"", with: "\"9yossi\""),
+            text.replacingOccurrences(of: "dana@example.com", with: "dana at example"),
+            text.replacingOccurrences(of: "\"rep\"", with: "\"boss\""),
+            text.replacingOccurrences(of: "\"role\"", with: "\"colour\" : \"red\", \"role\""),
+        ]
+        for bad in refused {
+            #expect(bad != text)
+            #expect(throws: (any Error).self) { try StrictJSONDecoder.decode(TeamFile.self, from: Data(bad.utf8)) }
+            #expect(throws: (any Error).self) { try FunnelJSON.decoder().decode(TeamFile.self, from: Data(bad.utf8)) }
+        }
+    }
 }
