@@ -149,6 +149,15 @@ protocol StrictArray {
 
 extension Array: StrictArray where Element: Decodable {
     static func decoded(_ items: [StrictJSONValue]) throws -> Self {
-        try items.map { try StrictJSONDecoder.decode(Element.self, $0) }
+        // An element type that reads itself field by field is found so once, not per item (a
+        // conformance looked up at run time for each member of a team of a thousand sellers).
+        if let readable = Element.self as? any FieldReadable.Type { return try read(items, as: readable) }
+        return try items.map { try StrictJSONDecoder.decode(Element.self, $0) }
+    }
+
+    /// Every item read field by field as `T`, which is `Element`.
+    private static func read<T: FieldReadable>(_ items: [StrictJSONValue], as _: T.Type) throws -> Self {
+        precondition(T.self == Element.self)
+        return unsafeBitCast(try items.map { try StrictFields.read(T.self, $0) }, to: Self.self)
     }
 }
