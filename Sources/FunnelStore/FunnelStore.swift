@@ -468,7 +468,7 @@ public final class FunnelStore {
         try write(deal, replacing: old)
         let after = fingerprint()
         lastWrite = (before, after)
-        try? cache.append([deal], fingerprint: after)
+        try? cache.append([deal], before: before, after: after)
     }
 
     /// Writes a deal file in place of `old` (the file read under the lock), or where nothing is
@@ -525,7 +525,7 @@ public final class FunnelStore {
             for folder in folders { try AtomicFile.syncDirectory(folder) }
             let after = fingerprint()
             lastWrite = (before, after)
-            try? cache.append(deals, fingerprint: after)
+            try? cache.append(deals, before: before, after: after)
         }
     }
 
@@ -562,13 +562,14 @@ public final class FunnelStore {
     public func insertBulk(_ deals: [Deal]) throws {
         try lock.withLock {
             let wasEmpty = try dealPaths().isEmpty
+            let before = fingerprint()
             _ = try writeNewDealFiles(deals)
             if isShared {
                 // no cache in a shared directory
             } else if wasEmpty, deals.count >= Self.cacheThreshold {
                 try? cache.write(deals, fingerprint: fingerprint())
             } else {
-                try? cache.append(deals, fingerprint: fingerprint())
+                try? cache.append(deals, before: before, after: fingerprint())
             }
         }
     }
@@ -578,8 +579,9 @@ public final class FunnelStore {
         try lock.withLock {
             var team = try loadTeam()
             try change(&team)
+            let before = fingerprint()
             try writeJSON(StoredFile(body: team.users), to: teamPath)
-            try? cache.append([], fingerprint: fingerprint())
+            try? cache.append([], before: before, after: fingerprint())
             return team
         }
     }

@@ -32,8 +32,9 @@ extension FunnelStore {
                     }
                     try writeRecorded(deal, replacing: file)
                 }
+                let before = fingerprint()
                 try writeJSON(StoredFile(body: plan.pipeline), to: try pipelineFile(id: id))
-                try? cache.append([], fingerprint: fingerprint())
+                try? cache.append([], before: before, after: fingerprint())
                 return .saved(plan)
             }
         }

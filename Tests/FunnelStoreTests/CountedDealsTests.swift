@@ -75,7 +75,7 @@ import Testing
         var gone = deals[5]
         gone.owner = "sam"
         let added = SFx.deal("zzzznew1", owner: "rita")
-        try cache.append([changed, gone, added] + more(deals), fingerprint: "fp2")
+        try cache.append([changed, gone, added] + more(deals), before: "fp", after: "fp2")
         return (deals, changed, gone, added)
     }
 

@@ -32,7 +32,7 @@ import Testing
         try cache.write([given, taken], fingerprint: "fp")
         given.owner = "sam"
         taken.owner = "rita"
-        try cache.append([given, taken], fingerprint: "fp2")
+        try cache.append([given, taken], before: "fp", after: "fp2")
         let loaded = try #require(cache.load(fingerprint: "fp2", wanted: Self.ritas))
         #expect(loaded.deals == ["b2345678": taken])
     }

@@ -15,8 +15,11 @@ import Glibc
 ///                          (id, owner, pipeline, stage, where its deal starts after the
 ///                          heads, its length, the checksum of its bytes), the checksum of all
 ///                          that, then the deals, then the counted deals (`CountedDeals`)
-///     cache/journal.bin    "FNLJRNL9", generation, then records: length, payload, checksum
-///                          payload: 1 + a deal, or 2 + the fingerprint after a write
+///     cache/journal.bin    "FNLJRNLA", generation, then records: length, payload, checksum
+///                          payload: 1 + a deal, or 2 + the fingerprints before and after a
+///                          write (a "before" other than the last one recorded breaks the
+///                          chain: something wrote between without a record, and the cache is
+///                          not believed)
 ///
 /// A reader that wants only some deals (a rep's own, one pipeline's) reads the heads and decodes
 /// only the deals it wants (`load(fingerprint:wanted:)`). Every part is checked against its
@@ -31,7 +34,7 @@ struct SnapshotCache {
     static let journalLimit = 8 << 20
 
     static let snapshotMagic = Array("FNLSNAPB".utf8)
-    static let journalMagic = Array("FNLJRNL9".utf8)
+    static let journalMagic = Array("FNLJRNLA".utf8)
 
     /// Whether the cache's folder is a real one, or not made yet. A link there (or a file) is
     /// never followed: the cache would be read from, written to and removed in another folder.
@@ -112,8 +115,8 @@ struct SnapshotCache {
     }
 
     /// The journal's deals in the order they were written, and the fingerprint it last recorded
-    /// (`recorded` when none); nil when it is not the journal of `generation`. A torn or changed
-    /// last record ends it.
+    /// (`recorded` when none); nil when it is not the journal of `generation`, or when a write's
+    /// "before" is not the fingerprint recorded until then. A torn or changed last record ends it.
     static func journal(_ journal: Data, generation: UInt64, recorded: String) -> (deals: [Deal], fingerprint: String)? {
         journal.withUnsafeBytes { raw -> (deals: [Deal], fingerprint: String)? in
             var r = BinaryReader(raw)
@@ -132,7 +135,9 @@ struct SnapshotCache {
                     var p = BinaryReader(payload)
                     switch try p.u8() {
                     case 1: deals.append(try DealBinary.read(&p))
-                    case 2: recorded = try p.string()
+                    case 2:
+                        guard try p.string() == recorded else { return nil }
+                        recorded = try p.string()
                     default: return nil
                     }
                     r.offset += length + 4
@@ -196,9 +201,12 @@ struct SnapshotCache {
         try AtomicFile.write(file, to: snapshotPath, durable: false)
     }
 
-    /// Records changed deals and the fingerprint after the write. A cache that does not exist
-    /// stays absent (the next load rebuilds it); a large journal is folded into a new snapshot.
-    func append(_ deals: [Deal], fingerprint: String) throws {
+    /// Records changed deals and the fingerprints before and after the write: a reader believes
+    /// the record only when `before` is the fingerprint last recorded, so a change another
+    /// program made before this write (a file renamed into a folder) is never hidden by it. A
+    /// cache that does not exist stays absent (the next load rebuilds it); a large journal is
+    /// folded into a new snapshot.
+    func append(_ deals: [Deal], before: String, after fingerprint: String) throws {
         var records = BinaryWriter()
         func record(_ payload: BinaryWriter) {
             records.u32(UInt32(payload.bytes.count))
@@ -213,6 +221,7 @@ struct SnapshotCache {
         }
         var marker = BinaryWriter()
         marker.u8(2)
+        marker.string(before)
         marker.string(fingerprint)
         record(marker)
 
