@@ -9,14 +9,17 @@ extension FunnelStore {
     /// write renames into, and the pipeline and team files). When it changes, another process
     /// (or this one) has written; the board reloads.
     public func fingerprint() -> String {
-        // Written as bytes into one buffer: a thousand sellers' folders are a thousand entries,
-        // and a write takes the fingerprint twice.
-        var out = FingerprintBytes()
+        Self.text(of: fingerprintEntries())
+    }
+
+    /// What the fingerprint is made of, entry by entry, in its order.
+    func fingerprintEntries() -> [FingerprintEntry] {
+        var entries: [FingerprintEntry] = []
         // The entries themselves, never what a link points at: a folder swapped for a link to a
         // copy of itself changes the fingerprint (and the link is then refused, never read).
         func add(_ path: String) {
             var info = stat()
-            out.entry(path, nil, lstat(path, &info) == 0 ? info : nil)
+            entries.append(FingerprintEntry(folder: path, name: nil, found: lstat(path, &info) == 0 ? info : nil))
         }
         add(pipelinePath)
         add(teamPath)
@@ -28,10 +31,43 @@ extension FunnelStore {
         // Each seller's folder looked up from the deals folder, not from `/`: a thousand of them.
         let owners = ((try? AtomicFile.list(dealsDirectory)) ?? []).sorted().filter { !$0.hasPrefix(".") }
         for (owner, found) in zip(owners, AtomicFile.stats(in: dealsDirectory, of: owners)) {
-            out.entry(dealsDirectory, owner, found)
+            entries.append(FingerprintEntry(folder: dealsDirectory, name: owner, found: found))
         }
+        return entries
+    }
+
+    /// The fingerprint after a write that changed only the entries at `paths` (folders written
+    /// into, a file replaced): those looked at again, every other as `before` found it. So a
+    /// change another program made elsewhere while funnel wrote stays unrecorded, and the cache
+    /// is not believed over it; and a thousand sellers' folders are not looked at twice. nil
+    /// when a path is no entry of `before` (a seller's first deal made their folder): the whole
+    /// fingerprint is then taken again.
+    func fingerprintEntries(after before: [FingerprintEntry], touching paths: Set<String>) -> [FingerprintEntry]? {
+        var entries = before, left = paths
+        for i in entries.indices where left.contains(entries[i].path) {
+            left.remove(entries[i].path)
+            var info = stat()
+            entries[i].found = lstat(entries[i].path, &info) == 0 ? info : nil
+        }
+        return left.isEmpty ? entries : nil
+    }
+
+    /// The fingerprint's text.
+    static func text(of entries: [FingerprintEntry]) -> String {
+        var out = FingerprintBytes()
+        for entry in entries { out.entry(entry.folder, entry.name, entry.found) }
         return String(decoding: out.bytes, as: UTF8.self)
     }
+}
+
+/// One entry of the fingerprint: a file or folder (`folder`, or `folder/name`) and what `lstat`
+/// found there (nil: nothing).
+struct FingerprintEntry {
+    let folder: String
+    let name: String?
+    var found: stat?
+
+    var path: String { name.map { folder + "/" + $0 } ?? folder }
 }
 
 /// The fingerprint's text as bytes: per entry "PATH:SECONDS.NANOSECONDS:SIZE:INODE" (or

@@ -464,12 +464,24 @@ public final class FunnelStore {
     /// Writes one deal under the lock, notes the fingerprint around the write (`lastWrite`) and
     /// journals it for the cache.
     func writeRecorded(_ deal: Deal, replacing old: DealFile?) throws {
-        let before = fingerprint()
+        let entries = fingerprintEntries()
+        let before = Self.text(of: entries)
         try write(deal, replacing: old)
-        let after = fingerprint()
+        var touched: Set = [Self.folder(of: try path(id: deal.id, owner: deal.owner))]
+        if let old { touched.insert(Self.folder(of: old.path)) }
+        let after = fingerprint(after: entries, touching: touched)
         lastWrite = (before, after)
         try? cache.append([deal], before: before, after: after)
     }
+
+    /// The fingerprint after a write that changed only `paths` (`fingerprintEntries(after:touching:)`),
+    /// or the whole one taken again.
+    func fingerprint(after entries: [FingerprintEntry], touching paths: Set<String>) -> String {
+        Self.text(of: fingerprintEntries(after: entries, touching: paths) ?? fingerprintEntries())
+    }
+
+    /// The folder a file is in.
+    static func folder(of path: String) -> String { (path as NSString).deletingLastPathComponent }
 
     /// Writes a deal file in place of `old` (the file read under the lock), or where nothing is
     /// (a new deal). When the owner changed, the new file is in place before the old one goes,
@@ -517,13 +529,14 @@ public final class FunnelStore {
     public func insertBatch(_ deals: [Deal]) throws {
         guard !deals.isEmpty else { return }
         try lock.withLock {
-            let before = fingerprint()
+            let entries = fingerprintEntries()
+            let before = Self.text(of: entries)
             let (folders, failures) = try writeNewDealFilesReporting(deals)
             if let cause = failures.lazy.compactMap({ $0 }).first {
                 throw PartialBatch(written: zip(deals, failures).filter { $0.1 == nil }.map(\.0.id), cause: cause)
             }
             for folder in folders { try AtomicFile.syncDirectory(folder) }
-            let after = fingerprint()
+            let after = fingerprint(after: entries, touching: folders)
             lastWrite = (before, after)
             try? cache.append(deals, before: before, after: after)
         }
@@ -562,14 +575,14 @@ public final class FunnelStore {
     public func insertBulk(_ deals: [Deal]) throws {
         try lock.withLock {
             let wasEmpty = try dealPaths().isEmpty
-            let before = fingerprint()
-            _ = try writeNewDealFiles(deals)
+            let entries = fingerprintEntries()
+            let folders = try writeNewDealFiles(deals)
             if isShared {
                 // no cache in a shared directory
             } else if wasEmpty, deals.count >= Self.cacheThreshold {
                 try? cache.write(deals, fingerprint: fingerprint())
             } else {
-                try? cache.append(deals, before: before, after: fingerprint())
+                try? cache.append(deals, before: Self.text(of: entries), after: fingerprint(after: entries, touching: folders))
             }
         }
     }
@@ -579,9 +592,9 @@ public final class FunnelStore {
         try lock.withLock {
             var team = try loadTeam()
             try change(&team)
-            let before = fingerprint()
+            let entries = fingerprintEntries()
             try writeJSON(StoredFile(body: team.users), to: teamPath)
-            try? cache.append([], before: before, after: fingerprint())
+            try? cache.append([], before: Self.text(of: entries), after: fingerprint(after: entries, touching: [teamPath]))
             return team
         }
     }

@@ -32,9 +32,9 @@ extension FunnelStore {
                     }
                     try writeRecorded(deal, replacing: file)
                 }
-                let before = fingerprint()
-                try writeJSON(StoredFile(body: plan.pipeline), to: try pipelineFile(id: id))
-                try? cache.append([], before: before, after: fingerprint())
+                let entries = fingerprintEntries(), file = try pipelineFile(id: id)
+                try writeJSON(StoredFile(body: plan.pipeline), to: file)
+                try? cache.append([], before: Self.text(of: entries), after: fingerprint(after: entries, touching: [file]))
                 return .saved(plan)
             }
         }
