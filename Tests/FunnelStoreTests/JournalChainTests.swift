@@ -54,5 +54,26 @@ import Testing
         #expect(store.cache.load(fingerprint: store.fingerprint())?["d0000000"]?.title == "Edited elsewhere")
     }
 
+    /// Adding and renaming a pipeline are journaled: the deals' cache stays believed after them.
+    @Test func aPipelineAddedOrRenamedKeepsTheCacheBelieved() throws {
+        let tmp = try TempDir()
+        defer { tmp.remove() }
+        let store = try tmp.store()
+        try store.insertBulk((0..<600).map { SFx.deal(String(format: "d%07x", $0)) })
+        #expect(store.cache.load(fingerprint: store.fingerprint()) != nil)
+        Thread.sleep(forTimeInterval: 0.02)
+        let added = try store.updatePipelineSet { set in
+            PipelineSetEditing.add("Renewals", template: PipelineTemplate.b2b.pipeline, to: set, by: SFx.manager)
+        }
+        #expect((try? added.get()) != nil)
+        #expect(store.cache.load(fingerprint: store.fingerprint()) != nil, "a new pipeline file")
+        Thread.sleep(forTimeInterval: 0.02)
+        let renamed = try store.updatePipelineSet { set in
+            PipelineSetEditing.rename("renewals", to: "Renewals 2027", in: set, by: SFx.manager)
+        }
+        #expect((try? renamed.get()) != nil)
+        #expect(store.cache.load(fingerprint: store.fingerprint()) != nil, "a pipeline file replaced")
+    }
+
     struct ChainFailure: Error {}
 }

@@ -32,18 +32,18 @@ import Testing
             return .success(deal)
         }
         guard case .saved = outcome else { throw CaughtUpFailure.notSaved }
-        #expect(app.caughtUp(&state))
+        #expect(app.caughtUp(store.fingerprint(), &state))
         #expect(state.deals[id]?.title == "Renamed by a teammate")
         #expect(state.columns.joined().contains { $0.title == "Renamed by a teammate" })
-        #expect(!app.caughtUp(&state))
+        #expect(!app.caughtUp(store.fingerprint(), &state))
     }
 
     @Test func nothingChangedNothingIsReadAgain() throws {
         let folder = try TemporaryFolder("funnel-catch-up")
         defer { folder.remove() }
-        var (_, app, state) = try Self.opened(folder)
+        var (store, app, state) = try Self.opened(folder)
         let before = state.deals
-        #expect(!app.caughtUp(&state))
+        #expect(!app.caughtUp(store.fingerprint(), &state))
         #expect(state.deals == before)
     }
 

@@ -60,6 +60,18 @@ import Testing
         #expect(state.deals["ffff6666"]?.title == "Inbox lead, renamed")
     }
 
+    /// The other pipelines' deals (goals count them) lose it too: given away, or its file gone.
+    @Test func aDealOfAnotherPipelineGivenAwayOrGoneLeavesWhatGoalsCount() {
+        var state = BoardFixtures.state(actor: "yossi", boss: false)
+        var given = BoardFixtures.deal("gggg7777", "Elsewhere, given", stage: "won", owner: "yossi")
+        given.pipeline = "b2b"
+        let gone = BoardFixtures.deal("hhhh8888", "Elsewhere, gone", stage: "won", owner: "yossi")
+        state.dealsElsewhere = [given, gone]
+        given.owner = "layla"
+        _ = BoardUpdate.apply(.changedElsewhere(changed: [given], removed: ["hhhh8888"]), &state)
+        #expect(state.dealsElsewhere.isEmpty)
+    }
+
     @Test func aManagerKeepsADealGivenToARep() {
         var state = BoardFixtures.state(actor: "dana")
         var given = state.deals["aaaa1111"]!

@@ -86,9 +86,9 @@ enum WorldUpdate {
     static func changedElsewhere(changed: [Deal], removed: [String], _ state: inout BoardState) {
         let before = state.detail.flatMap { state.deals[$0.dealID] }
         for deal in changed where state.deals[deal.id] != deal {
-            if Visibility.canSee(deal, actor: state.actor) { state.replace(deal) } else { state.remove(deal.id) }
+            if Visibility.canSee(deal, actor: state.actor) { state.replace(deal) } else { state.forget(deal.id) }
         }
-        for id in removed { state.remove(id) }
+        for id in removed { state.forget(id) }
         noticeOpenDeal(before, &state)
     }
 

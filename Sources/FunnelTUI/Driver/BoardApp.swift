@@ -144,8 +144,10 @@ public final class BoardApp {
         // the kernel a fifth of a second.
         terminal.paint(BoardRender.render(state))
         let watch = LiveWatch(store: store, inotify: options.inotify)
-        var dirty = caughtUp(&state)
-        var fingerprint = watch.descriptor == nil ? store.fingerprint() : ""
+        // Taken once the watching began: a change after it raises an event or moves it.
+        let watched = store.fingerprint()
+        var dirty = caughtUp(watched, &state)
+        var fingerprint = watch.descriptor == nil ? watched : ""
         var lastWatch = Date()
         while true {
             if dirty {
@@ -244,9 +246,10 @@ public final class BoardApp {
 
     /// Whatever another process changed between `prepare`'s reading and the watching that
     /// began after it (a write in those seconds raises no event), read again: everything, as
-    /// rarely as that happens. Whether it was.
-    func caughtUp(_ state: inout BoardState) -> Bool {
-        guard let read = readFingerprint, store.fingerprint() != read else { return false }
+    /// rarely as that happens, when `current` (the fingerprint taken once the watching began)
+    /// is not the one taken before the reading. Whether it was.
+    func caughtUp(_ current: String, _ state: inout BoardState) -> Bool {
+        guard let read = readFingerprint, current != read else { return false }
         readFingerprint = nil
         _ = reload(nil, then: nil, &state)
         return true

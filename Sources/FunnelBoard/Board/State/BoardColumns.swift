@@ -67,6 +67,13 @@ extension BoardState {
         settle(focus: focusID)
     }
 
+    /// Takes a deal off the board and out of the other pipelines' deals (its file is gone, or
+    /// it is no longer the user's to see), keeping the selection where it was.
+    public mutating func forget(_ id: String) {
+        remove(id)
+        if let elsewhere = dealsElsewhere.firstIndex(where: { $0.id == id }) { dealsElsewhere.remove(at: elsewhere) }
+    }
+
     /// Takes a deal off the board (its file is gone), keeping the selection where it was.
     public mutating func remove(_ id: String) {
         guard let old = deals[id] else { return }
