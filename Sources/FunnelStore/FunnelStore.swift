@@ -450,13 +450,15 @@ public final class FunnelStore {
         try lock.withLock {
             guard let current = try loadDealFile(id: expected.id) else { return .notFound }
             guard current.deal == expected else { return .refused(Refusal(.staleDeal(dealTitle: current.deal.title))) }
-            let before = fingerprint()
+            let entries = fingerprintEntries()
+            let before = Self.text(of: entries)
             guard try AtomicFile.remove(current.path, ifStill: current.identity) else {
                 return .refused(Refusal(.staleDeal(dealTitle: current.deal.title)))
             }
-            lastWrite = (before, fingerprint())
-            // The journal records writes, not removals: the next load rebuilds the cache.
-            cache.discard()
+            let after = fingerprint(after: entries, touching: [Self.folder(of: current.path)])
+            lastWrite = (before, after)
+            // Journaled as a removal: the cache stays believed, no deal read again.
+            try? cache.append([], removed: [expected.id], before: before, after: after)
             return .removed
         }
     }

@@ -75,5 +75,44 @@ import Testing
         #expect(store.cache.load(fingerprint: store.fingerprint()) != nil, "a pipeline file replaced")
     }
 
+    /// A removal is journaled (a deal created on the board, then undone): every reader of the
+    /// cache leaves the deal out, one written again after it is read back, and no load rebuilds.
+    @Test func aRemovalIsJournaledAndEveryReaderLeavesTheDealOut() throws {
+        let tmp = try TempDir()
+        defer { tmp.remove() }
+        let cache = SnapshotCache(directory: tmp.path + "/cache")
+        let kept = SFx.deal("a2345678"), snapshotOne = SFx.deal("b2345678", owner: "sam")
+        try cache.write([kept, snapshotOne], fingerprint: "fp1")
+        let journalOne = SFx.deal("c2345678")
+        try cache.append([journalOne], before: "fp1", after: "fp2")
+        try cache.append([], removed: ["b2345678", "c2345678"], before: "fp2", after: "fp3")
+        #expect(cache.load(fingerprint: "fp3").map { Set($0.keys) } == ["a2345678"])
+        #expect(cache.loadCounted(fingerprint: "fp3", wanted: { _ in true })?.deals.map(\.id) == ["a2345678"])
+        #expect(cache.loadCountedRows(fingerprint: "fp3", wanted: { _ in true })?.rows.rows.count == 1)
+        var again = journalOne
+        again.title = "Written again"
+        try cache.append([again], before: "fp3", after: "fp4")
+        #expect(cache.load(fingerprint: "fp4")?["c2345678"]?.title == "Written again")
+        #expect(cache.load(fingerprint: "fp4")?["b2345678"] == nil)
+        #expect(cache.loadCounted(fingerprint: "fp4", wanted: { _ in true })?.deals.map(\.id).sorted() == ["a2345678", "c2345678"])
+        #expect(cache.loadCountedRows(fingerprint: "fp4", wanted: { _ in true })?.rows.rows.count == 2)
+    }
+
+    @Test func aDealRemovedByTheStoreLeavesTheCacheBelieved() throws {
+        let tmp = try TempDir()
+        defer { tmp.remove() }
+        let store = try tmp.store()
+        try store.insertBulk((0..<600).map { SFx.deal(String(format: "d%07x", $0)) })
+        Thread.sleep(forTimeInterval: 0.02)
+        let created = SFx.deal("new23456", owner: "sam")
+        try store.insert(created)
+        #expect(try store.loadDealMap()["new23456"] == created)
+        Thread.sleep(forTimeInterval: 0.02)
+        #expect(try store.remove(created) == .removed)
+        let believed = try #require(store.cache.load(fingerprint: store.fingerprint()))
+        #expect(believed.count == 600 && believed["new23456"] == nil)
+        #expect(try store.loadDealMap().count == 600)
+    }
+
     struct ChainFailure: Error {}
 }

@@ -16,7 +16,8 @@ import Glibc
 ///                          heads, its length, the checksum of its bytes), the checksum of all
 ///                          that, then the deals, then the counted deals (`CountedDeals`)
 ///     cache/journal.bin    "FNLJRNLA", generation, then records: length, payload, checksum
-///                          payload: 1 + a deal, or 2 + the fingerprints before and after a
+///                          payload: 1 + a deal, 3 + the id of a deal removed, or 2 + the
+///                          fingerprints before and after a
 ///                          write (a "before" other than the last one recorded breaks the
 ///                          chain: something wrote between without a record, and the cache is
 ///                          not believed)
@@ -68,6 +69,7 @@ struct SnapshotCache {
             // A later version may have left what the reader wants (another owner).
             deals[deal.id] = wanted(DealHead(deal)) ? deal : nil
         }
+        for id in later.removed { deals[id] = nil }
         return (deals, heads.count)
     }
 
@@ -79,13 +81,15 @@ struct SnapshotCache {
             let header = snapshot.header(), var deals = snapshot.countedDeals(header, wanted: wanted),
             let later = Self.journal(journal, generation: header.generation, recorded: header.fingerprint), later.fingerprint == fingerprint
         else { return nil }
-        guard !later.deals.isEmpty else { return (deals, header.count) }
-        // The journal's last version of each deal, put where the snapshot had it, or after.
+        guard !later.deals.isEmpty || !later.removed.isEmpty else { return (deals, header.count) }
+        // The journal's last version of each deal, put where the snapshot had it, or after; none
+        // of a deal it removed.
         var latest: [String: Deal?] = [:]
         for var deal in later.deals {
             deal.leaveOut(DealParts.counted)
             latest[deal.id] = .some(wanted(DealHead(deal)) ? deal : nil)
         }
+        for id in later.removed { latest[id] = .some(nil) }
         deals = deals.compactMap { deal in latest.removeValue(forKey: deal.id) ?? deal }
         deals += later.deals.compactMap { latest.removeValue(forKey: $0.id) ?? nil }
         return (deals, header.count)
@@ -99,7 +103,7 @@ struct SnapshotCache {
             let header = snapshot.header(),
             let later = Self.journal(journal, generation: header.generation, recorded: header.fingerprint), later.fingerprint == fingerprint
         else { return nil }
-        let replaced = Set(later.deals.map(\.id))
+        let replaced = Set(later.deals.map(\.id)).union(later.removed)
         let read =
             replaced.isEmpty
             ? snapshot.countedRows(header, wanted: wanted)
@@ -110,17 +114,20 @@ struct SnapshotCache {
         // The journal's last version of each deal, once.
         var latest: [String: Deal] = [:]
         for deal in later.deals { latest[deal.id] = deal }
+        for id in later.removed { latest[id] = nil }
         for deal in latest.values where wanted(DealHead(deal)) { rows.append(deal) }
         return (rows, header.count)
     }
 
     /// The journal's deals in the order they were written, and the fingerprint it last recorded
-    /// (`recorded` when none); nil when it is not the journal of `generation`, or when a write's
-    /// "before" is not the fingerprint recorded until then. A torn or changed last record ends it.
-    static func journal(_ journal: Data, generation: UInt64, recorded: String) -> (deals: [Deal], fingerprint: String)? {
-        journal.withUnsafeBytes { raw -> (deals: [Deal], fingerprint: String)? in
+    /// (`recorded` when none), and the ids of the deals it removed (and did not write again
+    /// after); nil when it is not the journal of `generation`, or when a write's "before" is not
+    /// the fingerprint recorded until then. A torn or changed last record ends it.
+    static func journal(_ journal: Data, generation: UInt64, recorded: String) -> Journal? {
+        journal.withUnsafeBytes { raw -> Journal? in
             var r = BinaryReader(raw)
             var deals: [Deal] = []
+            var removed: Set<String> = []
             var recorded = recorded
             do {
                 guard raw.count >= 16, Array(raw[0..<8]) == Self.journalMagic else { return nil }
@@ -134,7 +141,11 @@ struct SnapshotCache {
                     guard try check.u32() == checksum(payload) else { break }
                     var p = BinaryReader(payload)
                     switch try p.u8() {
-                    case 1: deals.append(try DealBinary.read(&p))
+                    case 1:
+                        let deal = try DealBinary.read(&p)
+                        removed.remove(deal.id)
+                        deals.append(deal)
+                    case 3: removed.insert(try p.string())
                     case 2:
                         guard try p.string() == recorded else { return nil }
                         recorded = try p.string()
@@ -142,7 +153,7 @@ struct SnapshotCache {
                     }
                     r.offset += length + 4
                 }
-                return (deals, recorded)
+                return Journal(deals: deals, removed: removed, fingerprint: recorded)
             } catch {
                 return nil
             }
@@ -206,7 +217,7 @@ struct SnapshotCache {
     /// program made before this write (a file renamed into a folder) is never hidden by it. A
     /// cache that does not exist stays absent (the next load rebuilds it); a large journal is
     /// folded into a new snapshot.
-    func append(_ deals: [Deal], before: String, after fingerprint: String) throws {
+    func append(_ deals: [Deal], removed: [String] = [], before: String, after fingerprint: String) throws {
         var records = BinaryWriter()
         func record(_ payload: BinaryWriter) {
             records.u32(UInt32(payload.bytes.count))
@@ -217,6 +228,12 @@ struct SnapshotCache {
             var p = BinaryWriter()
             p.u8(1)
             DealBinary.write(deal, to: &p)
+            record(p)
+        }
+        for id in removed {
+            var p = BinaryWriter()
+            p.u8(3)
+            p.string(id)
             record(p)
         }
         var marker = BinaryWriter()
@@ -240,6 +257,16 @@ struct SnapshotCache {
         if Int(info.st_size) + written > Self.journalLimit, let all = load(fingerprint: fingerprint) {
             try write(all.values, fingerprint: fingerprint)
         }
+    }
+
+    /// What the journal holds beyond the snapshot (`journal(_:generation:recorded:)`).
+    struct Journal {
+        /// The deals written, in the order they were.
+        let deals: [Deal]
+        /// The deals removed and not written again after.
+        let removed: Set<String>
+        /// The fingerprint last recorded.
+        let fingerprint: String
     }
 
     /// Removes the cache (it is rebuilt on the next load).
