@@ -450,15 +450,12 @@ public final class FunnelStore {
         try lock.withLock {
             guard let current = try loadDealFile(id: expected.id) else { return .notFound }
             guard current.deal == expected else { return .refused(Refusal(.staleDeal(dealTitle: current.deal.title))) }
-            let entries = fingerprintEntries()
-            let before = Self.text(of: entries)
-            guard try AtomicFile.remove(current.path, ifStill: current.identity) else {
-                return .refused(Refusal(.staleDeal(dealTitle: current.deal.title)))
-            }
-            let after = fingerprint(after: entries, touching: [Self.folder(of: current.path)])
-            lastWrite = (before, after)
             // Journaled as a removal: the cache stays believed, no deal read again.
-            try? cache.append([], removed: [expected.id], before: before, after: after)
+            let removal = try journaled([], removed: [expected.id]) {
+                try AtomicFile.remove(current.path, ifStill: current.identity) ? [Self.folder(of: current.path)] : nil
+            }
+            guard let removal else { return .refused(Refusal(.staleDeal(dealTitle: current.deal.title))) }
+            lastWrite = removal
             return .removed
         }
     }
@@ -466,14 +463,23 @@ public final class FunnelStore {
     /// Writes one deal under the lock, notes the fingerprint around the write (`lastWrite`) and
     /// journals it for the cache.
     func writeRecorded(_ deal: Deal, replacing old: DealFile?) throws {
+        lastWrite = try journaled([deal]) {
+            try write(deal, replacing: old)
+            return Set([try path(id: deal.id, owner: deal.owner), old?.path].compactMap { $0 }.map(Self.folder(of:)))
+        }
+    }
+
+    /// Runs `write` (the caller holds the lock), which changes only the fingerprint's entries at
+    /// the paths it returns (folders written into, a file replaced; a folder it makes is a new
+    /// entry) or nothing at all (nil); then journals `deals` and `removed` with the fingerprints
+    /// before and after it, which it returns (nil: nothing was written, nothing journaled).
+    @discardableResult
+    func journaled(_ deals: [Deal], removed: [String] = [], _ write: () throws -> Set<String>?) throws -> (before: String, after: String)? {
         let entries = fingerprintEntries()
-        let before = Self.text(of: entries)
-        try write(deal, replacing: old)
-        var touched: Set = [Self.folder(of: try path(id: deal.id, owner: deal.owner))]
-        if let old { touched.insert(Self.folder(of: old.path)) }
-        let after = fingerprint(after: entries, touching: touched)
-        lastWrite = (before, after)
-        try? cache.append([deal], before: before, after: after)
+        guard let touched = try write() else { return nil }
+        let before = Self.text(of: entries), after = fingerprint(after: entries, touching: touched)
+        try? cache.append(deals, removed: removed, before: before, after: after)
+        return (before, after)
     }
 
     /// The fingerprint after a write that changed only `paths` (`fingerprintEntries(after:touching:)`),
@@ -531,16 +537,14 @@ public final class FunnelStore {
     public func insertBatch(_ deals: [Deal]) throws {
         guard !deals.isEmpty else { return }
         try lock.withLock {
-            let entries = fingerprintEntries()
-            let before = Self.text(of: entries)
-            let (folders, failures) = try writeNewDealFilesReporting(deals)
-            if let cause = failures.lazy.compactMap({ $0 }).first {
-                throw PartialBatch(written: zip(deals, failures).filter { $0.1 == nil }.map(\.0.id), cause: cause)
+            lastWrite = try journaled(deals) {
+                let (folders, failures) = try writeNewDealFilesReporting(deals)
+                if let cause = failures.lazy.compactMap({ $0 }).first {
+                    throw PartialBatch(written: zip(deals, failures).filter { $0.1 == nil }.map(\.0.id), cause: cause)
+                }
+                for folder in folders { try AtomicFile.syncDirectory(folder) }
+                return folders
             }
-            for folder in folders { try AtomicFile.syncDirectory(folder) }
-            let after = fingerprint(after: entries, touching: folders)
-            lastWrite = (before, after)
-            try? cache.append(deals, before: before, after: after)
         }
     }
 
@@ -577,14 +581,14 @@ public final class FunnelStore {
     public func insertBulk(_ deals: [Deal]) throws {
         try lock.withLock {
             let wasEmpty = try dealPaths().isEmpty
-            let entries = fingerprintEntries()
-            let folders = try writeNewDealFiles(deals)
             if isShared {
                 // no cache in a shared directory
+                _ = try writeNewDealFiles(deals)
             } else if wasEmpty, deals.count >= Self.cacheThreshold {
+                _ = try writeNewDealFiles(deals)
                 try? cache.write(deals, fingerprint: fingerprint())
             } else {
-                try? cache.append(deals, before: Self.text(of: entries), after: fingerprint(after: entries, touching: folders))
+                try journaled(deals) { try writeNewDealFiles(deals) }
             }
         }
     }
@@ -594,9 +598,10 @@ public final class FunnelStore {
         try lock.withLock {
             var team = try loadTeam()
             try change(&team)
-            let entries = fingerprintEntries()
-            try writeJSON(StoredFile(body: team.users), to: teamPath)
-            try? cache.append([], before: Self.text(of: entries), after: fingerprint(after: entries, touching: [teamPath]))
+            try journaled([]) {
+                try writeJSON(StoredFile(body: team.users), to: teamPath)
+                return [teamPath]
+            }
             return team
         }
     }

@@ -59,10 +59,11 @@ extension FunnelStore {
                 let path = try pipelineFile(id: entry.id)
                 let isNew = set.entry(id: entry.id) == nil
                 if isNew { try makePipelinesDirectory() }
-                let entries = fingerprintEntries()
-                try writeJSON(StoredFile(body: entry.pipeline), to: path, replacing: isNew ? .nothing : .anything)
                 // Journaled, so the cache of the deals stays believed (a new file: the whole fingerprint again).
-                try? cache.append([], before: Self.text(of: entries), after: fingerprint(after: entries, touching: [path]))
+                try journaled([]) {
+                    try writeJSON(StoredFile(body: entry.pipeline), to: path, replacing: isNew ? .nothing : .anything)
+                    return [path]
+                }
                 return .success(entry)
             }
         }

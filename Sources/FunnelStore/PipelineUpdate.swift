@@ -32,9 +32,11 @@ extension FunnelStore {
                     }
                     try writeRecorded(deal, replacing: file)
                 }
-                let entries = fingerprintEntries(), file = try pipelineFile(id: id)
-                try writeJSON(StoredFile(body: plan.pipeline), to: file)
-                try? cache.append([], before: Self.text(of: entries), after: fingerprint(after: entries, touching: [file]))
+                let file = try pipelineFile(id: id)
+                try journaled([]) {
+                    try writeJSON(StoredFile(body: plan.pipeline), to: file)
+                    return [file]
+                }
                 return .saved(plan)
             }
         }
