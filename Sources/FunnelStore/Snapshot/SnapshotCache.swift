@@ -17,10 +17,9 @@ import Glibc
 ///                          that, then the deals, then the counted deals (`CountedDeals`)
 ///     cache/journal.bin    "FNLJRNLA", generation, then records: length, payload, checksum
 ///                          payload: 1 + a deal, 3 + the id of a deal removed, or 2 + the
-///                          fingerprints before and after a
-///                          write (a "before" other than the last one recorded breaks the
-///                          chain: something wrote between without a record, and the cache is
-///                          not believed)
+///                          fingerprints before and after a write (a "before" other than the
+///                          last one recorded breaks the chain: something wrote between
+///                          without a record, and the cache is not believed)
 ///
 /// A reader that wants only some deals (a rep's own, one pipeline's) reads the heads and decodes
 /// only the deals it wants (`load(fingerprint:wanted:)`). Every part is checked against its
@@ -214,7 +213,7 @@ struct SnapshotCache {
 
     /// Records changed deals and the fingerprints before and after the write: a reader believes
     /// the record only when `before` is the fingerprint last recorded, so a change another
-    /// program made before this write (a file renamed into a folder) is never hidden by it. A
+    /// program made before this write (a file renamed into a folder) is not hidden by it. A
     /// cache that does not exist stays absent (the next load rebuilds it); a large journal is
     /// folded into a new snapshot.
     func append(_ deals: [Deal], removed: [String] = [], before: String, after fingerprint: String) throws {
