@@ -114,5 +114,29 @@ import Testing
         #expect(try store.loadDealMap().count == 600)
     }
 
+    /// A write's record holds the fingerprints' digests, not their text (which names every
+    /// seller's folder): with 2,000 folders the journal grows by the deal and 64-byte names, so
+    /// it is folded after thousands of writes, not dozens. Another "before" still breaks the chain.
+    @Test func aWritesRecordDoesNotGrowWithTheSellersFolders() throws {
+        let tmp = try TempDir()
+        defer { tmp.remove() }
+        let cache = SnapshotCache(directory: tmp.path + "/cache")
+        let folders = (0..<2_000).map { "/data/funnel/deals/seller\($0):1764000000.123456789:4096:\(1_000_000 + $0)" }
+        let fp1 = folders.joined(separator: "|"), fp2 = fp1 + "|x", fp3 = fp1 + "|y"
+        #expect(fp1.utf8.count > 100_000)
+        var deal = SFx.deal("a2345678")
+        try cache.write([deal, SFx.deal("b2345678")], fingerprint: fp1)
+        func size() throws -> Int { try FileManager.default.attributesOfItem(atPath: cache.journalPath)[.size] as? Int ?? 0 }
+        let empty = try size()
+        deal.title = "Second"
+        try cache.append([deal], before: fp1, after: fp2)
+        let grown = try size() - empty
+        #expect(grown < 1_000)
+        #expect(cache.load(fingerprint: fp2)?["a2345678"]?.title == "Second")
+        #expect(cache.load(fingerprint: fp1) == nil)
+        try cache.append([deal], before: fp3, after: fp1)
+        #expect(cache.load(fingerprint: fp1) == nil)
+    }
+
     struct ChainFailure: Error {}
 }
