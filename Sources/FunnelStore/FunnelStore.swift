@@ -22,6 +22,9 @@ public final class FunnelStore {
     /// taken under the lock: when "before" is what a watcher last saw, "after" is the same data
     /// plus only our own change, and need not be reloaded.
     public private(set) var lastWrite: (before: String, after: String)?
+    /// Called when a write took the cache's journal past its limit, to have it folded off the
+    /// writers' path (`foldJournal`, in a process of its own); nil: the writer folds it itself.
+    public var onJournalFull: (() -> Void)?
     /// Told how many of how many deal files have been read while every file is read (a cache
     /// rebuilt at 100,000 deals takes seconds); called from any thread.
     public var onReadingFiles: (@Sendable (_ done: Int, _ total: Int) -> Void)?
@@ -478,7 +481,9 @@ public final class FunnelStore {
         let entries = fingerprintEntries()
         guard let touched = try write() else { return nil }
         let before = Self.text(of: entries), after = fingerprint(after: entries, touching: touched)
-        try? cache.append(deals, removed: removed, before: before, after: after)
+        if (try? cache.append(deals, removed: removed, before: before, after: after, foldLater: onJournalFull != nil)) == true {
+            onJournalFull?()
+        }
         return (before, after)
     }
 

@@ -30,8 +30,13 @@ struct SnapshotCache {
     let directory: String
     var snapshotPath: String { directory + "/snapshot.bin" }
     var journalPath: String { directory + "/journal.bin" }
-    /// Past this size the journal is folded into a new snapshot.
-    static let journalLimit = 8 << 20
+    /// Past this size the journal is folded into a new snapshot: every load reads the whole
+    /// journal and decodes each deal in it (8 µs a deal; a megabyte is ~2,500 writes of a
+    /// deal), while a fold writes the whole snapshot (1.2 s at 100,000 deals). A writer leaves
+    /// the fold to a process of its own when it can (`FunnelStore.foldJournal`).
+    static let journalLimit = 1 << 20
+    /// Past this size a writer folds the journal itself: no fold has run off its path.
+    static let journalHardLimit = 16 << 20
 
     static let snapshotMagic = Array("FNLSNAPB".utf8)
     static let journalMagic = Array("FNLJRNLB".utf8)
@@ -57,19 +62,35 @@ struct SnapshotCache {
     func load(
         fingerprint: String, wanted: @Sendable (DealHead) -> Bool, leaving: DealParts = []
     ) -> (deals: [String: Deal], total: Int)? {
+        loadRead(fingerprint: fingerprint, wanted: wanted, leaving: leaving).map { ($0.deals, $0.total) }
+    }
+
+    /// What `load` read: the deals, how many the snapshot holds, its generation, and the
+    /// journal (its identity and how many bytes were read): where a fold begins.
+    struct Read {
+        let deals: [String: Deal]
+        let total: Int
+        let generation: UInt64
+        let journal: FileIdentity
+        let journalBytes: Int
+    }
+
+    /// `load`, saying what it read (`Read`).
+    func loadRead(fingerprint: String, wanted: @Sendable (DealHead) -> Bool, leaving: DealParts = []) -> Read? {
         // Read, not mapped: a mapped file shortened in place by another program (a sync tool,
         // `> snapshot.bin`) would end the process with SIGBUS. Only the heads and the wanted
         // deals' bytes are read (a rep's list at a million deals reads 2 % of the file).
-        guard folderIsReal, let journal = try? AtomicFile.read(journalPath), let snapshot = SnapshotReader(path: snapshotPath),
+        guard folderIsReal, let journal = try? AtomicFile.readFile(journalPath), let snapshot = SnapshotReader(path: snapshotPath),
             let heads = snapshot.heads(wanted: wanted), var deals = snapshot.deals(heads, leaving: leaving),
-            let later = Self.journal(journal, generation: heads.generation, recorded: heads.fingerprint), later.records(fingerprint)
+            let later = Self.journal(journal.data, generation: heads.generation, recorded: heads.fingerprint), later.records(fingerprint)
         else { return nil }
         for deal in later.deals {
             // A later version may have left what the reader wants (another owner).
             deals[deal.id] = wanted(DealHead(deal)) ? deal : nil
         }
         for id in later.removed { deals[id] = nil }
-        return (deals, heads.count)
+        return Read(
+            deals: deals, total: heads.count, generation: heads.generation, journal: journal.identity, journalBytes: journal.data.count)
     }
 
     /// `load` for a reader that counts (`DealParts.counted` left out): only the counted deals
@@ -217,8 +238,13 @@ struct SnapshotCache {
     /// and folded it every 600 writes): a reader believes the record only when `before` is the
     /// fingerprint last recorded, so a change another program made before this write (a file
     /// renamed into a folder) is not hidden by it. A cache that does not exist stays absent (the
-    /// next load rebuilds it); a large journal is folded into a new snapshot.
-    func append(_ deals: [Deal], removed: [String] = [], before: String, after fingerprint: String) throws {
+    /// next load rebuilds it). A journal past `journalLimit` is folded into a new snapshot here,
+    /// unless `foldLater` (and it is not past `journalHardLimit`): then the call says so (true),
+    /// and the caller has it folded off the writer's path (`FunnelStore.foldJournal`).
+    @discardableResult
+    func append(_ deals: [Deal], removed: [String] = [], before: String, after fingerprint: String, foldLater: Bool = false) throws
+        -> Bool
+    {
         var records = BinaryWriter()
         func record(_ payload: BinaryWriter) {
             records.u32(UInt32(payload.bytes.count))
@@ -243,21 +269,23 @@ struct SnapshotCache {
         marker.string(Journal.digest(fingerprint))
         record(marker)
 
-        guard folderIsReal else { return }
+        guard folderIsReal else { return false }
         // Only the journal file itself: never through a link, never a FIFO or a device.
         let fd = open(journalPath, O_WRONLY | O_APPEND | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
-        guard fd >= 0 else { return }
+        guard fd >= 0 else { return false }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size >= 16 else { return }
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_size >= 16 else { return false }
         let written = records.bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress!, $0.count) }
         guard written == records.bytes.count else {
             // A short write leaves a torn record that the next load ignores, then rebuilds.
-            return
+            return false
         }
-        if Int(info.st_size) + written > Self.journalLimit, let all = load(fingerprint: fingerprint) {
-            try write(all.values, fingerprint: fingerprint)
-        }
+        let size = Int(info.st_size) + written
+        guard size > Self.journalLimit else { return false }
+        if foldLater && size <= Self.journalHardLimit { return true }
+        if let all = load(fingerprint: fingerprint) { try write(all.values, fingerprint: fingerprint) }
+        return false
     }
 
     /// What the journal holds beyond the snapshot (`journal(_:generation:recorded:)`).
@@ -284,5 +312,6 @@ struct SnapshotCache {
         guard folderIsReal else { return }
         unlink(journalPath)
         unlink(snapshotPath)
+        unlink(nextSnapshotPath)
     }
 }

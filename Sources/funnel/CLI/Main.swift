@@ -80,6 +80,8 @@ enum FunnelMain {
         // command that reads it; here it only means logical order).
         let config = try? ConfigFile.load(environment: environment)
         Console.configure(try? (config ?? ConfigFile.parse("", path: "")).textDisplay(environment: environment))
+        // A fold of the cache's journal that a command's writes asked for, once it has ended.
+        defer { JournalFoldLauncher.startRequested() }
         do {
             let options = try GlobalOptions.parse(arguments)
             if options.version {

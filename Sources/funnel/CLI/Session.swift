@@ -25,6 +25,8 @@ struct Session {
 
     init(dataDir: String?, environment: [String: String]) throws {
         store = FunnelStore(root: DataDirectory.resolve(flag: dataDir, environment: environment))
+        // A write that fills the cache's journal leaves its fold to a process of its own.
+        store.onJournalFull = { [unowned store] in JournalFoldLauncher.request(store) }
         if Console.errorIsTerminal {
             let progress = ReadingProgress()
             store.onReadingFiles = { progress.report(done: $0, total: $1) }

@@ -60,6 +60,8 @@ enum BoardCommand {
         // The board's loop waits on a save: a short wait, and no message on a screen curses owns.
         session.store.lock.onWait = nil
         session.store.lock.timeout = min(session.store.lock.timeout, 5)
+        // The board runs all day: a journal its saves fill is folded while it goes on.
+        JournalFoldLauncher.foldsAtOnce()
         var boardOptions = BoardOptions(
             theme: theme, mouse: options.mouse || (config.mouse ?? false),
             fixedNow: environment["FUNNEL_NOW"].flatMap { $0.isEmpty ? nil : session.now }, utcOffset: session.utcOffset,

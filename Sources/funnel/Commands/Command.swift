@@ -32,5 +32,6 @@ let allCommands: [any Command.Type] = [
     CompletionsCommand.self, ScreenshotCommand.self,
 ]
 
-/// Commands that work but are not listed (`--help`, man pages): what shell completion calls.
-let hiddenCommands: [any Command.Type] = [CompleteWordsCommand.self]
+/// Commands that work but are not listed (`--help`, man pages): what shell completion calls, and
+/// the journal's fold (`JournalFoldLauncher`).
+let hiddenCommands: [any Command.Type] = [CompleteWordsCommand.self, FoldJournalCommand.self]
