@@ -6,7 +6,8 @@ import Glibc
 #endif
 
 /// Finding deal files by id without reading the others, so a command about one deal costs the
-/// same with 100,000 deals as with 1,000: the file name is the id.
+/// same with 100,000 deals as with 1,000: the file name is the id, and the cache's id index
+/// says which folder it is in (`IdIndex`).
 extension FunnelStore {
     /// The deal files whose id starts with `prefix` (case-insensitive), by id. A whole id is
     /// found with a few `lstat`s (the inbox and each owner's folder), never listing a folder;
@@ -15,6 +16,7 @@ extension FunnelStore {
     public func dealFiles(matching prefix: String) throws -> [String: [String]] {
         let wanted = prefix.lowercased()
         guard !wanted.isEmpty else { return [:] }
+        if let indexed = try indexedFiles(matching: wanted) { return wanted.count >= DealID.length ? indexed.filter { $0.key == wanted } : indexed }
         if wanted.count >= DealID.length {
             let paths = try locate(id: wanted)
             return paths.isEmpty ? [:] : [wanted: paths]
@@ -31,6 +33,22 @@ extension FunnelStore {
     /// Whether any file is named after deal `id` (a new id must be free): a few `lstat`s.
     public func idIsTaken(_ id: String) throws -> Bool {
         !(try locate(id: id)).isEmpty
+    }
+
+    /// The deal files whose id starts with `prefix` (lowercase), by the cache's id index and
+    /// journal, when they are believed (`SnapshotCache.places`): no folder looked in, each file
+    /// named checked to be there (one that is not, and nil: the folders are looked in). nil
+    /// without a cache (a team's shared directory, fewer than 500 deals) or with a stale one.
+    func indexedFiles(matching prefix: String) throws -> [String: [String]]? {
+        guard !isShared, let places = lock.ifFree(shared: true, { cache.places(fingerprint: fingerprint()) }) ?? nil,
+            let deals = places.deals(withPrefix: prefix)
+        else { return nil }
+        var found: [String: [String]] = [:]
+        for (id, owner) in deals {
+            guard let path = try? path(id: id, owner: owner), AtomicFile.identity(path) != nil else { return nil }
+            found[id] = [path]
+        }
+        return found
     }
 
     /// The inbox and every owner's folder this process may read.

@@ -326,6 +326,14 @@ enum DealBinary {
         return deal
     }
 
+    /// The owner of the deal `r` is at, its id read: the fields before it stepped over.
+    static func owner(afterID r: inout BinaryReader) throws -> String? {
+        for _ in 0..<5 { try r.skipString() }
+        _ = try readValue(&r)
+        try r.skipString()
+        return try r.optionalString()
+    }
+
     /// The call steps ticked and the payment terms.
     static func readTerms(_ r: inout BinaryReader, into deal: inout Deal) throws {
         let steps = try r.u8()

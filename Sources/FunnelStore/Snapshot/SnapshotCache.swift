@@ -145,11 +145,30 @@ struct SnapshotCache {
     /// write's "before" is not the fingerprint recorded until then. A torn or changed last
     /// record ends it.
     static func journal(_ journal: Data, generation: UInt64, recorded snapshotFingerprint: String) -> Journal? {
-        journal.withUnsafeBytes { raw -> Journal? in
+        var deals: [Deal] = []
+        var removed: Set<String> = []
+        let digest = journalRecords(journal, generation: generation, recorded: Journal.digest(snapshotFingerprint)) { kind, p in
+            if kind == 1 {
+                let deal = try DealBinary.read(&p)
+                removed.remove(deal.id)
+                deals.append(deal)
+            } else {
+                removed.insert(try p.string())
+            }
+        }
+        return digest.map { Journal(deals: deals, removed: removed, digest: $0) }
+    }
+
+    /// Walks the journal's records in order, handing each deal (kind 1) and removal (kind 3) to
+    /// `each` with a reader of its payload: the digest of the fingerprint last recorded (`recorded`
+    /// when none); nil when it is not the journal of `generation`, when a write's "before" is not
+    /// the digest recorded until then, or when `each` throws. A torn or changed last record ends it.
+    static func journalRecords(
+        _ journal: Data, generation: UInt64, recorded: String, _ each: (UInt8, inout BinaryReader) throws -> Void
+    ) -> String? {
+        journal.withUnsafeBytes { raw -> String? in
             var r = BinaryReader(raw)
-            var deals: [Deal] = []
-            var removed: Set<String> = []
-            var recorded = Journal.digest(snapshotFingerprint)
+            var recorded = recorded
             do {
                 guard raw.count >= 16, Array(raw[0..<8]) == Self.journalMagic else { return nil }
                 r.offset = 8
@@ -162,11 +181,7 @@ struct SnapshotCache {
                     guard try check.u32() == checksum(payload) else { break }
                     var p = BinaryReader(payload)
                     switch try p.u8() {
-                    case 1:
-                        let deal = try DealBinary.read(&p)
-                        removed.remove(deal.id)
-                        deals.append(deal)
-                    case 3: removed.insert(try p.string())
+                    case let kind where kind == 1 || kind == 3: try each(kind, &p)
                     case 2:
                         guard try p.string() == recorded else { return nil }
                         recorded = try p.string()
@@ -174,7 +189,7 @@ struct SnapshotCache {
                     }
                     r.offset += length + 4
                 }
-                return Journal(deals: deals, removed: removed, digest: recorded)
+                return recorded
             } catch {
                 return nil
             }
@@ -231,6 +246,7 @@ struct SnapshotCache {
         // The journal first: a journal of another generation makes the cache invalid, never wrong.
         try AtomicFile.write(Data(j.bytes), to: journalPath, durable: false)
         try AtomicFile.write(file, to: snapshotPath, durable: false)
+        try AtomicFile.write(IdIndex.bytes(deals, fingerprint: fingerprint, generation: generation), to: idsPath, durable: false)
     }
 
     /// Records changed deals and the fingerprints before and after the write (their digests: the
@@ -313,5 +329,7 @@ struct SnapshotCache {
         unlink(journalPath)
         unlink(snapshotPath)
         unlink(nextSnapshotPath)
+        unlink(idsPath)
+        unlink(nextIdsPath)
     }
 }
