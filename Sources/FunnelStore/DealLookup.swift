@@ -40,7 +40,7 @@ extension FunnelStore {
     /// named checked to be there (one that is not, and nil: the folders are looked in). nil
     /// without a cache (a team's shared directory, fewer than 500 deals) or with a stale one.
     func indexedFiles(matching prefix: String) throws -> [String: [String]]? {
-        guard !isShared, let places = lock.ifFree(shared: true, { cache.places(fingerprint: fingerprint()) }) ?? nil,
+        guard !isShared, let places = lock.ifFree(shared: true, { cache.places(fingerprint: Self.text(of: currentEntries())) }) ?? nil,
             let deals = places.deals(withPrefix: prefix)
         else { return nil }
         var found: [String: [String]] = [:]

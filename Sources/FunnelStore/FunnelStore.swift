@@ -25,6 +25,10 @@ public final class FunnelStore {
     /// Called when a write took the cache's journal past its limit, to have it folded off the
     /// writers' path (`foldJournal`, in a process of its own); nil: the writer folds it itself.
     public var onJournalFull: (() -> Void)?
+    /// Whether this store holds the lock for a write about one deal (`withWriteLock`), and the
+    /// fingerprint's entries as taken in that hold.
+    var holdingWrite = false
+    var heldEntries: [FingerprintEntry]?
     /// Told how many of how many deal files have been read while every file is read (a cache
     /// rebuilt at 100,000 deals takes seconds); called from any thread.
     public var onReadingFiles: (@Sendable (_ done: Int, _ total: Int) -> Void)?
@@ -411,7 +415,7 @@ public final class FunnelStore {
     /// when it is taken. A new id is drawn at random, so this is how `add` makes sure of it: one
     /// look in the sellers' folders, under the lock, instead of one before it and one in it.
     public func insertIfFree(_ deal: Deal) throws -> Bool {
-        try lock.withLock {
+        try withWriteLock {
             guard try locate(id: deal.id).isEmpty else { return false }
             try writeRecorded(deal, replacing: nil)
             return true
@@ -429,7 +433,7 @@ public final class FunnelStore {
     /// on disk now, and saves it in place of exactly the file read. Nothing is written when
     /// `change` refuses.
     public func update(id: String, _ change: (Deal) -> Result<Deal, Refusal>) throws -> Update {
-        try lock.withLock {
+        try withWriteLock {
             guard let current = try loadDealFile(id: id) else { return .notFound }
             switch change(current.deal) {
             case .failure(let refusal):
@@ -452,7 +456,7 @@ public final class FunnelStore {
     /// Removes deal `expected.id` under the lock, only while its file still holds exactly
     /// `expected` (an undo of a deal just created); only the file read is removed.
     public func remove(_ expected: Deal) throws -> Removal {
-        try lock.withLock {
+        try withWriteLock {
             guard let current = try loadDealFile(id: expected.id) else { return .notFound }
             guard current.deal == expected else { return .refused(Refusal(.staleDeal(dealTitle: current.deal.title))) }
             // Journaled as a removal: the cache stays believed, no deal read again.
@@ -480,9 +484,11 @@ public final class FunnelStore {
     /// before and after it, which it returns (nil: nothing was written, nothing journaled).
     @discardableResult
     func journaled(_ deals: [Deal], removed: [String] = [], _ write: () throws -> Set<String>?) throws -> (before: String, after: String)? {
-        let entries = fingerprintEntries()
+        let entries = currentEntries()
         guard let touched = try write() else { return nil }
-        let before = Self.text(of: entries), after = fingerprint(after: entries, touching: touched)
+        let afterEntries = fingerprintEntries(after: entries, touching: touched) ?? fingerprintEntries()
+        if holdingWrite { heldEntries = afterEntries }
+        let before = Self.text(of: entries), after = Self.text(of: afterEntries)
         if (try? cache.append(deals, removed: removed, before: before, after: after, foldLater: onJournalFull != nil)) == true {
             onJournalFull?()
         }
@@ -493,6 +499,28 @@ public final class FunnelStore {
     /// or the whole one taken again.
     func fingerprint(after entries: [FingerprintEntry], touching paths: Set<String>) -> String {
         Self.text(of: fingerprintEntries(after: entries, touching: paths) ?? fingerprintEntries())
+    }
+
+    /// `lock.withLock` for a write about one deal: the fingerprint's entries are taken once for
+    /// the hold (`currentEntries`), by the look for the deal and the journal's "before" alike —
+    /// no writer comes between them — and after the write they are its "after" (three looks at
+    /// every seller's folder were one second of an `edit` at a million deals).
+    func withWriteLock<T>(_ body: () throws -> T) throws -> T {
+        try lock.withLock {
+            holdingWrite = true
+            defer { (holdingWrite, heldEntries) = (false, nil) }
+            return try body()
+        }
+    }
+
+    /// The fingerprint's entries: within `withWriteLock`, taken once and kept up to date by each
+    /// write; otherwise taken now.
+    func currentEntries() -> [FingerprintEntry] {
+        guard holdingWrite else { return fingerprintEntries() }
+        if let heldEntries { return heldEntries }
+        let entries = fingerprintEntries()
+        heldEntries = entries
+        return entries
     }
 
     /// The folder a file is in.
