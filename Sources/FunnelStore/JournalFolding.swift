@@ -20,6 +20,7 @@ extension FunnelStore {
     public func foldJournal() -> Bool {
         guard !isShared, cache.folderIsReal, let turn = foldTurn() else { return false }
         return turn.ifFree(shared: false) {
+            cache.removeAbandonedFiles()
             var folded = false
             for _ in 0..<Self.foldRounds {
                 guard foldJournalNow() else { break }

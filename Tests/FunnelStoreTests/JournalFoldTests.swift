@@ -101,6 +101,23 @@ import Glibc
         #expect(!cache.swapIn(fold2))
     }
 
+    /// A fold killed while it wrote left its temporary file (the size of the snapshot): the next
+    /// fold, a rebuild or a discard removes such files whose process is gone, no other.
+    @Test func aKilledFoldsTemporaryFileIsRemoved() throws {
+        let tmp = try TempDir()
+        defer { tmp.remove() }
+        let store = try Self.filledStore(tmp, calls: Calls())
+        let dead = store.cache.directory + "/.snapshot.next.4194302.ab12cd.tmp"
+        let live = store.cache.directory + "/.snapshot.next.\(getpid()).ab12cd.tmp"
+        for path in [dead, live] { try Data("half a snapshot".utf8).write(to: URL(fileURLWithPath: path)) }
+        #expect(store.foldJournal())
+        #expect(!FileManager.default.fileExists(atPath: dead))
+        #expect(FileManager.default.fileExists(atPath: live), "a writer still running keeps its file")
+        try Data("again".utf8).write(to: URL(fileURLWithPath: dead))
+        store.cache.discard()
+        #expect(!FileManager.default.fileExists(atPath: dead))
+    }
+
     @Test func oneFoldAtATime() throws {
         let tmp = try TempDir()
         defer { tmp.remove() }

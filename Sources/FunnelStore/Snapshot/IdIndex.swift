@@ -52,7 +52,12 @@ final class IdIndex {
             return (deal.id, UInt32(owners.count))
         }
         entries.sort { $0.id.utf8.lexicographicallyPrecedes($1.id.utf8) }
-        var body = BinaryWriter(capacity: deals.count * 20)
+        return bytes(sorted: entries, owners: owners, fingerprint: fingerprint, generation: generation)
+    }
+
+    /// The index of `entries` (in the order of their ids; owner 0 the inbox, k `owners[k - 1]`).
+    static func bytes(sorted entries: [(id: String, owner: UInt32)], owners: [String], fingerprint: String, generation: UInt64) -> Data {
+        var body = BinaryWriter(capacity: entries.count * 20)
         var blocks: [(first: String, start: Int)] = []
         for entry in entries {
             if blocks.isEmpty || body.bytes.count - blocks[blocks.count - 1].start >= blockBytes { blocks.append((entry.id, body.bytes.count)) }
@@ -127,6 +132,8 @@ final class IdIndex {
             guard let first = try? r.stringBytes(), let start = try? r.u64(), let length = try? Int(r.u32()), let sum = try? r.u32(),
                 start <= UInt64(blocksBytes), length <= blocksBytes - Int(start)
             else { return nil }
+            // The blocks in the order of their first ids, or the index is not believed.
+            if let last = blocks.last, !last.first.lexicographicallyPrecedes(first) { return nil }
             blocks.append(Block(first: Array(first), start: Int(start), length: length, checksum: sum))
         }
         return (digest, owners, blocks)
@@ -145,8 +152,12 @@ final class IdIndex {
             var entries: [(id: [UInt8], owner: String?)] = []
             while r.remaining > 0 {
                 guard let id = try? r.stringBytes(), let number = try? Int(r.u32()), number < owners.count else { return nil }
+                // In order, beginning with the id the head says, before the next block's first.
+                if let last = entries.last?.id, !last.lexicographicallyPrecedes(id) { return nil }
                 entries.append((Array(id), owners[number]))
             }
+            guard entries.first?.id == block.first, k + 1 == blocks.count || entries.last!.id.lexicographicallyPrecedes(blocks[k + 1].first)
+            else { return nil }
             return entries
         }
     }
@@ -162,12 +173,10 @@ final class IdIndex {
             if blocks[middle].first.lexicographicallyPrecedes(prefix) { low = middle + 1 } else { high = middle }
         }
         var matches: [(id: String, owner: String?)] = []
-        var previous: [UInt8]?
         for k in max(0, low - 1)..<blocks.count {
+            // Each block read is checked in order, whole (`entries`), before any answer is given.
             guard let entries = entries(k) else { return nil }
             for entry in entries {
-                if let previous, !previous.lexicographicallyPrecedes(entry.id) { return nil }
-                previous = entry.id
                 if entry.id.starts(with: prefix) {
                     matches.append((String(decoding: entry.id, as: UTF8.self), entry.owner))
                 } else if !entry.id.lexicographicallyPrecedes(prefix) {

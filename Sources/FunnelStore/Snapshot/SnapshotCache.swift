@@ -238,6 +238,7 @@ struct SnapshotCache {
         // A deal read without some of its parts is never written, not even into the cache.
         guard folderIsReal, !deals.contains(where: { !$0.leftOut.isEmpty }) else { return }
         try AtomicFile.makeDirectory(directory)
+        removeAbandonedFiles()
         let generation = UInt64.random(in: 1...UInt64.max)
         let file = Self.snapshotBytes(Array(deals), fingerprint: fingerprint, generation: generation, countedPartBytes: countedPartBytes)
         var j = BinaryWriter()
@@ -331,5 +332,13 @@ struct SnapshotCache {
         unlink(nextSnapshotPath)
         unlink(idsPath)
         unlink(nextIdsPath)
+        removeAbandonedFiles()
+    }
+
+    /// The temporary files a writer of the cache left when it was killed (a fold ended by
+    /// `kill -9` leaves one the size of the snapshot): those whose process is gone.
+    func removeAbandonedFiles() {
+        guard folderIsReal else { return }
+        AtomicFile.removeAbandonedTemporaryFiles(in: directory)
     }
 }
