@@ -16,11 +16,12 @@ extension FunnelStore {
     public func dealFiles(matching prefix: String) throws -> [String: [String]] {
         let wanted = prefix.lowercased()
         guard !wanted.isEmpty else { return [:] }
-        if let indexed = try indexedFiles(matching: wanted) { return wanted.count >= DealID.length ? indexed.filter { $0.key == wanted } : indexed }
         if wanted.count >= DealID.length {
+            // `locate` asks the id index first.
             let paths = try locate(id: wanted)
             return paths.isEmpty ? [:] : [wanted: paths]
         }
+        if let indexed = try indexedFiles(matching: wanted) { return indexed }
         var found: [String: [String]] = [:]
         for folder in try dealFolders() {
             for name in try AtomicFile.names(in: folder, prefix: Array(wanted.utf8), suffix: Array(".json".utf8)) {

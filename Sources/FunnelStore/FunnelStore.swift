@@ -486,7 +486,7 @@ public final class FunnelStore {
     func journaled(_ deals: [Deal], removed: [String] = [], _ write: () throws -> Set<String>?) throws -> (before: String, after: String)? {
         let entries = currentEntries()
         guard let touched = try write() else { return nil }
-        let afterEntries = fingerprintEntries(after: entries, touching: touched) ?? fingerprintEntries()
+        let afterEntries = entriesAfterWrite(entries, touching: touched)
         if holdingWrite { heldEntries = afterEntries }
         let before = Self.text(of: entries), after = Self.text(of: afterEntries)
         if (try? cache.append(deals, removed: removed, before: before, after: after, foldLater: onJournalFull != nil)) == true {
@@ -498,7 +498,12 @@ public final class FunnelStore {
     /// The fingerprint after a write that changed only `paths` (`fingerprintEntries(after:touching:)`),
     /// or the whole one taken again.
     func fingerprint(after entries: [FingerprintEntry], touching paths: Set<String>) -> String {
-        Self.text(of: fingerprintEntries(after: entries, touching: paths) ?? fingerprintEntries())
+        Self.text(of: entriesAfterWrite(entries, touching: paths))
+    }
+
+    /// The fingerprint's entries after a write that changed only `paths`, or all taken again.
+    func entriesAfterWrite(_ entries: [FingerprintEntry], touching paths: Set<String>) -> [FingerprintEntry] {
+        fingerprintEntries(after: entries, touching: paths) ?? fingerprintEntries()
     }
 
     /// `lock.withLock` for a write about one deal: the fingerprint's entries are taken once for
