@@ -141,7 +141,8 @@ struct MailComposerTests {
         let bad = [
             "", "a@", "@b.c", "a@@b.c", "a@b..c", ".a@b.c", "a@-b.c", "דנה@example.com", "a@b.c\n", "a b@c.d", "a@b_c.d",
             "a@b-.c", "a..b@c.d", "a.@b.c", "a\"b@c.d", "a@b.c.", String(repeating: "l", count: 65) + "@b.c",
-            "a@" + String(repeating: "d", count: 64) + ".c",
+            "a@" + String(repeating: "d", count: 64) + ".c", "a@b@c.d", "a@b.c\r\n", "a\u{0}@b.c", "é@b.c", "a@b.c\u{301}",
+            "a@" + Array(repeating: String(repeating: "d", count: 63), count: 4).joined(separator: "."),
         ]
         for address in bad {
             #expect(!MailAddress.isValid(address), "\(address)")

@@ -27,4 +27,16 @@ struct BinaryTests {
             #expect(!linked.stdout.contains(library), "\(library) linked: \(linked.stdout)")
         }
     }
+
+    /// The Swift runtime and Foundation are linked into the binary (Package.swift, `-static-stdlib`):
+    /// as shared libraries the dynamic loader found, relocated and bound their symbols at every
+    /// command's start, 6 of its 12 ms (docs/performance.md, "Process start").
+    @Test func theSwiftRuntimeAndFoundationAreLinkedIn() throws {
+        let linked = try runProgram("/usr/bin/env", ["ldd", FunnelBinary.path], environment: ProcessInfo.processInfo.environment)
+        #expect(linked.status == 0, "\(linked.stderr)")
+        #expect(linked.stdout.contains("libc.so"), "ldd lists the libraries: \(linked.stdout)")
+        for library in ["libswiftCore", "libFoundation", "lib_FoundationICU", "libdispatch"] {
+            #expect(!linked.stdout.contains(library), "\(library) is a shared library: \(linked.stdout)")
+        }
+    }
 }
