@@ -84,6 +84,8 @@ struct Result {
     /// Reading every deal into memory (part of open).
     var load: (median: Double, p99: Double)
     var open: (median: Double, p99: Double)
+    /// The cards' search texts, made after the first frame and before the next key (`prepareSearch`).
+    var search: (median: Double, p99: Double)
     var reference: (median: Double, p99: Double)
     var navigate: (median: Double, p99: Double)
     var filter: (median: Double, p99: Double)
@@ -168,20 +170,22 @@ func measure(root: String, size: Int) throws -> Result {
     let memory = Measure.peakMemoryMB()
     let referenceTimes = try measureReference(store, size: size, repetitions: repetitions)
     return Result(
-        deals: size, load: Measure.summary(opened.load), open: Measure.summary(opened.open), reference: Measure.summary(referenceTimes),
-        navigate: Measure.summary(keys.navigate), filter: Measure.summary(keys.filter),
+        deals: size, load: Measure.summary(opened.load), open: Measure.summary(opened.open), search: Measure.summary(opened.search),
+        reference: Measure.summary(referenceTimes), navigate: Measure.summary(keys.navigate), filter: Measure.summary(keys.filter),
         move: Measure.summary(keys.move), sort: Measure.summary(keys.sort), save: Measure.summary(saveTimes),
         report: Measure.summary(reportTimes), outside: Measure.summary(outsideTimes), memory: memory)
 }
 
 /// 1. Open: load everything and render the first frame, boss mode, 120×40. Returns the board
 /// (one board in memory, as in the app: a second copy would be copied on first change).
-func measureOpen(_ store: FunnelStore, size: Int, manager: User, repetitions: Int) throws -> (load: [Double], open: [Double], board: BoardState) {
+func measureOpen(
+    _ store: FunnelStore, size: Int, manager: User, repetitions: Int
+) throws -> (load: [Double], open: [Double], search: [Double], board: BoardState) {
     var loadTimes: [Double] = []
     for _ in 0..<max(1, repetitions / 3) {
         loadTimes.append(try Measure.time { try check(try store.loadDealMap().count == size, "load count") })
     }
-    var openTimes: [Double] = []
+    var openTimes: [Double] = [], searchTimes: [Double] = []
     var state: BoardState?
     for _ in 0..<repetitions {
         // The board of the previous round goes first: the app holds one board, and two alive at
@@ -198,6 +202,8 @@ func measureOpen(_ store: FunnelStore, size: Int, manager: User, repetitions: In
                 _ = BoardRender.render(s)
                 state = s
             })
+        // As the app goes on after its first frame, before it reads the next key.
+        searchTimes.append(Measure.time { state?.prepareSearch() })
     }
     guard let board = state else { throw WrongResult(description: "no board state") }
     state = nil
@@ -205,7 +211,7 @@ func measureOpen(_ store: FunnelStore, size: Int, manager: User, repetitions: In
     // Closed deals older than 90 days are counted under their column, not shown (`ArchiveRule`).
     let shown = board.columns.reduce(0) { $0 + $1.count }, archived = board.index.archived.reduce(0, +)
     try check(shown + archived == size, "the board shows \(shown) of \(size) and counts \(archived) archived")
-    return (loadTimes, openTimes, board)
+    return (loadTimes, openTimes, searchTimes, board)
 }
 
 /// The board `account` opens on `data`, as the app opens it.
@@ -341,17 +347,17 @@ func measureReference(_ store: FunnelStore, size: Int, repetitions: Int) throws 
 
 /// The child's answer: every figure on one line, in a fixed order.
 func encode(_ r: Result) -> String {
-    [r.load, r.open, r.reference, r.navigate, r.filter, r.move, r.sort, r.save, r.report, r.outside]
+    [r.load, r.open, r.search, r.reference, r.navigate, r.filter, r.move, r.sort, r.save, r.report, r.outside]
         .flatMap { [$0.median, $0.p99] }.map { String($0) }.joined(separator: " ") + " \(r.memory)"
 }
 
 func decode(_ line: String, deals: Int) -> Result? {
     let v = line.split(separator: " ").compactMap { Double($0) }
-    guard v.count == 21 else { return nil }
+    guard v.count == 23 else { return nil }
     func p(_ i: Int) -> (median: Double, p99: Double) { (v[2 * i], v[2 * i + 1]) }
     return Result(
-        deals: deals, load: p(0), open: p(1), reference: p(2), navigate: p(3), filter: p(4), move: p(5),
-        sort: p(6), save: p(7), report: p(8), outside: p(9), memory: v[20])
+        deals: deals, load: p(0), open: p(1), search: p(2), reference: p(3), navigate: p(4), filter: p(5), move: p(6),
+        sort: p(7), save: p(8), report: p(9), outside: p(10), memory: v[22])
 }
 
 if let (directory, size) = options.measure {
@@ -419,16 +425,17 @@ func pair(_ p: (median: Double, p99: Double)) -> String { "\(f(p.median)) / \(f(
 print("funnel-bench — milliseconds, median / p99; open includes process start (\(f(processStart.median)) ms); memory: peak resident MB")
 print(
     [
-        "deals", "load", "open", "plain JSONDecoder", "speed-up", "navigate", "filter key", "move", "sort (s)", "save", "report",
-        "outside change", "memory",
+        "deals", "load", "open", "search texts after", "plain JSONDecoder", "speed-up", "navigate", "filter key", "move",
+        "sort (s)", "save", "report", "outside change", "memory",
     ]
     .joined(separator: " | "))
 for r in results {
     let ratio = r.open.median > 0 ? r.reference.median / r.open.median : 0
     print(
         [
-            "\(r.deals)", pair(r.load), pair(r.open), pair(r.reference), String(format: "%.1f×", ratio), pair(r.navigate), pair(r.filter),
-            pair(r.move), pair(r.sort), pair(r.save), pair(r.report), pair(r.outside), String(format: "%.0f", r.memory),
+            "\(r.deals)", pair(r.load), pair(r.open), pair(r.search), pair(r.reference), String(format: "%.1f×", ratio),
+            pair(r.navigate), pair(r.filter), pair(r.move), pair(r.sort), pair(r.save), pair(r.report), pair(r.outside),
+            String(format: "%.0f", r.memory),
         ].joined(separator: " | "))
 }
 // Then every command as a whole process (`CommandBench`); the smoke run at 1,000 deals, twice each.
@@ -440,7 +447,7 @@ if let path = options.json {
     let rows = results.map { r -> String in
         func o(_ p: (median: Double, p99: Double)) -> String { "{\"median_ms\": \(f(p.median)), \"p99_ms\": \(f(p.p99))}" }
         return
-            "{\"deals\": \(r.deals), \"load\": \(o(r.load)), \"open\": \(o(r.open)), \"plain_decoder\": \(o(r.reference)), \"navigate\": \(o(r.navigate)), "
+            "{\"deals\": \(r.deals), \"load\": \(o(r.load)), \"open\": \(o(r.open)), \"search_after_open\": \(o(r.search)), \"plain_decoder\": \(o(r.reference)), \"navigate\": \(o(r.navigate)), "
             + "\"filter\": \(o(r.filter)), \"move\": \(o(r.move)), \"sort\": \(o(r.sort)), \"save\": \(o(r.save)), \"report\": \(o(r.report)), \"outside_change\": \(o(r.outside)), "
             + "\"peak_memory_mb\": \(String(format: "%.1f", r.memory))}"
     }

@@ -116,6 +116,39 @@ import Testing
         }
     }
 
+    /// The search texts are made after the columns, not with them (the board's first frame needs
+    /// none): a card changed before they are made, after, and a filter typed before the app made
+    /// them all find what a board built afresh finds; columns built again wait for theirs again.
+    @Test func searchTextsMadeAfterTheColumnsFindWhatAFreshBoardFinds() {
+        var deals = DemoData.deals(count: 3_000, pipeline: BoardFixtures.funnel.pipeline, now: BoardFixtures.now, seed: 11)
+        for i in deals.indices where i % 2 == 0 { deals[i].stage = "new" }
+        func found(_ state: BoardState) -> Set<String> { Set(state.columnIDs.flatMap { $0 }) }
+        for prepared in [false, true] {
+            var state = BoardFixtures.state(deals)
+            #expect(!state.searchReady)
+            var before = state.deals[deals[10].id]!
+            before.title = "Zanzibar before"
+            state.replace(before)
+            if prepared {
+                state.prepareSearch()
+                #expect(state.searchReady)
+            }
+            var after = state.deals[deals[20].id]!
+            after.company = "Zanzibar after"
+            state.replace(after)
+            state.filter = "zanzib"
+            state.refilter()
+            #expect(state.searchReady)
+            #expect(found(state) == [before.id, after.id], "prepared first: \(prepared)")
+            #expect(state.columnIDs == Self.fresh(state).columnIDs)
+            state.recompute(keeping: nil)
+            #expect(state.searchReady, "a filter typed makes them with the columns")
+            state.filter = ""
+            state.recompute(keeping: nil)
+            #expect(!state.searchReady)
+        }
+    }
+
     /// `s` tests a flag again: a card that became stuck since the filter was set is shown.
     /// A card is what a million deals' board holds a million times: a value of 56 bytes in its
     /// column's array (an object took 88 with its reference and heap header).
@@ -147,7 +180,8 @@ import Testing
             // “ŉ” folds to “ʼn”: two bytes become three.
             if i % 3 == 0 { deals[i].title = String(repeating: "ŉ", count: 30) + " \(i)" }
         }
-        let state = BoardFixtures.state(deals)
+        var state = BoardFixtures.state(deals)
+        state.prepareSearch()
         let index = state.index
         var checked = 0
         for c in index.all.indices {

@@ -13,8 +13,12 @@ public struct CardIndex: Sendable {
     var facts: [[Facts]] = []
     /// Per stage, the cards' search texts (`SearchText.haystack`) one after another (`Facts`
     /// says where each lies): a search reads them side by side, not from 100,000 strings. A card
-    /// taken off leaves its bytes; a new one adds its own at the end.
+    /// taken off leaves its bytes; a new one adds its own at the end. Made after the columns
+    /// (`prepareSearch`): not before the board's first frame, which needs none of them.
     var texts: [[UInt8]] = []
+    /// Whether every card's search text is in `texts`; until then only cards put in since the
+    /// columns were built have theirs, and a text filter makes them all first.
+    public private(set) var searchReady = false
     /// Per stage, the positions in `all` of the cards shown, ascending.
     var shown: [[Int32]] = []
     /// Per stage: the sum of shown values in the pipeline's currency, and whether others exist.
@@ -78,12 +82,19 @@ public struct CardIndex: Sendable {
         for (i, (_, c, _)) in placed.enumerated() { members[c].append(Int32(i)) }
         let laidOut = parallelMap(members, chunk: 1) { column in Self.laidOut(column, of: pieces, by: sort) }
         all = laidOut.map(\.entries)
-        var facts = laidOut.map(\.facts)
-        texts = facts.indices.map { c in Self.searchTexts(all[c], &facts[c]) }
-        self.facts = facts
+        facts = laidOut.map(\.facts)
+        texts = Array(repeating: [], count: facts.count)
         archived = facts.map { column in column.reduce(0) { $0 + ($1.has(Facts.archived) ? 1 : 0) } }
         shown = facts.indices.map(unfiltered)
         refreshDerived(columns: Array(all.indices))
+    }
+
+    /// Every card's search text made (on every core), once after the columns were built: the
+    /// board does it after drawing its first frame, and a text filter before it searches.
+    public mutating func prepareSearch() {
+        guard !searchReady else { return }
+        for c in all.indices { texts[c] = Self.searchTexts(all[c], &facts[c]) }
+        searchReady = true
     }
 
     /// The cards made on one core at the opening: their entries and facts (without search texts)
@@ -239,6 +250,7 @@ public struct CardIndex: Sendable {
     /// Archived cards are shown when `showArchived`, or matched when a text is typed.
     mutating func refilter(_ text: String, flag: CardNarrowing?, showArchived: Bool = false, flagged: @escaping (String) -> Bool) {
         let needle = SearchText.fold(text.trimmingCharacters(in: .whitespaces))
+        if !needle.isEmpty { prepareSearch() }
         if flag != self.flag || showArchived != showsArchived { recent = [] }
         let narrowing = flag == self.flag && showArchived == showsArchived && needle.hasPrefix(filter) && !filter.isEmpty
         showsArchived = showArchived

@@ -26,6 +26,14 @@ extension BoardState {
             currency: pipeline.defaultCurrency, isArchived: archiveTest)
     }
 
+    /// Whether a text filter can search every card now, or their search texts are still to be
+    /// made (`prepareSearch`).
+    public var searchReady: Bool { index.searchReady }
+
+    /// Makes the cards' search texts (`CardIndex.prepareSearch`): the app does it after a frame,
+    /// so the first frame comes sooner and a filter's first key finds them made.
+    public mutating func prepareSearch() { index.prepareSearch() }
+
     /// The same cards in the order `sort` now says, without building the columns again (`s`).
     public mutating func resort() {
         let focusID = selectedDeal?.id
