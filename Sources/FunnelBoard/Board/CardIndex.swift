@@ -53,33 +53,34 @@ public struct CardIndex: Sendable {
         isArchived: @Sendable (Deal, Stage) -> Bool = { _, _ in false }
     ) {
         let position = Dictionary(uniqueKeysWithValues: stages.enumerated().map { ($1.id, $0) })
-        // Each deal's column, looked up on every core (the deals lie all over memory); -1: a
-        // stage without a column, in scope or not.
-        let looked = parallelMapValues(deals) { deal -> (Deal, Int, Bool)? in
-            guard let c = position[deal.stage] else { return (deal, -1, false) }
-            return Visibility.includes(deal, scope: scope, actor: actor) ? (deal, c, isArchived(deal, stages[c])) : nil
+        // Every deal once, in the dictionary's order: the passes below index it, none copies a
+        // deal again (a copy touches the deal's count, and the deals lie all over memory).
+        let values = Array(deals.values)
+        // Each deal's place, looked up on every core (`Self.placeCode`).
+        let looked = parallelMap(Array(values.indices), chunk: 4_096) { i in
+            Self.placeCode(values[i], position: position, stages: stages, scope: scope, actor: actor, isArchived: isArchived)
         }
-        strays = looked.contains { $0?.1 == -1 }
-        let placed = looked.compactMap { $0?.1 == -1 ? nil : $0 }
+        strays = looked.contains(Self.stray)
+        let placed = looked.indices.filter { looked[$0] >= 0 }
         // The cards made on every core, a piece at a time; the titles ranked once.
-        let (ranking, ranks) = TitleRanking.ranking(count: placed.count) { placed[$0].0.title }
+        let (ranking, ranks) = TitleRanking.ranking(count: placed.count) { values[placed[$0]].title }
         titleRanking = ranking
         let pieces = parallelMap(Array(stride(from: 0, to: placed.count, by: Self.cardPiece)), chunk: 1) { start in
             var piece = Piece()
             for i in start..<min(placed.count, start + Self.cardPiece) {
-                let (deal, c, old) = placed[i]
-                let place = Place(stage: stages[c], currency: currency, utcOffset: utcOffset, archived: old)
-                let made = Self.card(deal, place, titleRank: ranks[i])
+                let code = Int(looked[placed[i]])
+                let place = Place(stage: stages[code / 2], currency: currency, utcOffset: utcOffset, archived: code % 2 == 1)
+                let made = Self.card(values[placed[i]], place, titleRank: ranks[i])
                 piece.entries.append(made.entry)
                 piece.facts.append(made.facts)
-                if let inexact = made.inexactWeighted { piece.inexact.append((deal.id, inexact)) }
+                if let inexact = made.inexactWeighted { piece.inexact.append((made.entry.id, inexact)) }
             }
             return piece
         }
         for piece in pieces { for (id, inexact) in piece.inexact { inexactWeighted[id] = inexact } }
         // Each column's cards (by their number among all cards), then sorted on every core.
         var members = Array(repeating: [Int32](), count: stages.count)
-        for (i, (_, c, _)) in placed.enumerated() { members[c].append(Int32(i)) }
+        for (i, p) in placed.enumerated() { members[Int(looked[p]) / 2].append(Int32(i)) }
         let laidOut = parallelMap(members, chunk: 1) { column in Self.laidOut(column, of: pieces, by: sort) }
         all = laidOut.map(\.entries)
         facts = laidOut.map(\.facts)
@@ -95,6 +96,20 @@ public struct CardIndex: Sendable {
         guard !searchReady else { return }
         for c in all.indices { texts[c] = Self.searchTexts(all[c], &facts[c]) }
         searchReady = true
+    }
+
+    /// `placeCode` of a deal in a stage the columns lack (it has no card, in scope or not).
+    static let stray: Int32 = -1
+
+    /// Where a deal's card goes: twice its column, plus one when it is archived; `stray`, or -2
+    /// when it is out of scope.
+    static func placeCode(
+        _ deal: Deal, position: [String: Int], stages: [Stage], scope: Scope, actor: User,
+        isArchived: (Deal, Stage) -> Bool
+    ) -> Int32 {
+        guard let c = position[deal.stage] else { return stray }
+        guard Visibility.includes(deal, scope: scope, actor: actor) else { return -2 }
+        return Int32(c * 2 + (isArchived(deal, stages[c]) ? 1 : 0))
     }
 
     /// The cards made on one core at the opening: their entries and facts (without search texts)
