@@ -126,6 +126,33 @@ import Glibc
         #expect(try store.idIsTaken("new23456") && !(try store.idIsTaken("d0000002")))
     }
 
+    /// The look before a write (`unconfirmedDealFile`) takes the index as it stands, unchecked by
+    /// the folders' fingerprint, but only a file that is there, reached through no link: a deal
+    /// moved by another program, a file gone or a seller's folder made a link send the command to
+    /// the checked look (`dealFiles(matching:)`), and the write under the lock looks again.
+    @Test func theLookBeforeAWriteTakesOnlyAFileThatIsThere() throws {
+        let tmp = try TempDir()
+        defer { tmp.remove() }
+        let store = try tmp.store()
+        try store.insertBulk((0..<600).map { SFx.deal(String(format: "d%07x", $0), owner: [nil, "rita", "sam"][$0 % 3]) })
+        #expect(try store.loadDealMap().count == 600)
+        #expect(store.unconfirmedDealFile(id: "d0000001") == store.dealsDirectory + "/rita/d0000001.json")
+        #expect(store.unconfirmedDealFile(id: "d0000000") == store.inboxDirectory + "/d0000000.json")
+        #expect(store.unconfirmedDealFile(id: "e0000000") == nil)
+        #expect(store.unconfirmedDealFile(id: "d000000") == nil, "a prefix is not an id")
+        // Another program moves a deal: the index still names the old place, which is empty.
+        var moved = try #require(try store.loadDeal(id: "d0000004"))
+        moved.owner = "sam"
+        try FunnelJSON.encode(StoredFile(body: moved)).write(to: URL(fileURLWithPath: store.dealsDirectory + "/sam/d0000004.json"))
+        #expect(unlink(store.dealsDirectory + "/rita/d0000004.json") == 0)
+        #expect(store.unconfirmedDealFile(id: "d0000004") == nil)
+        #expect(try store.dealFiles(matching: "d0000004") == ["d0000004": [store.dealsDirectory + "/sam/d0000004.json"]])
+        // A seller's folder made a link to a copy of itself: nothing is taken through it.
+        let rita = store.dealsDirectory + "/rita"
+        #expect(rename(rita, tmp.path + "/elsewhere") == 0 && symlink(tmp.path + "/elsewhere", rita) == 0)
+        #expect(store.unconfirmedDealFile(id: "d0000007") == nil)
+    }
+
     @Test func aFileMovedByAnotherProgramIsFoundInTheFolders() throws {
         let tmp = try TempDir()
         defer { tmp.remove() }

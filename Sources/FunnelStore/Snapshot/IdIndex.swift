@@ -221,8 +221,9 @@ extension SnapshotCache {
     var nextIdsPath: String { directory + "/ids.next" }
 
     /// Where the deals are, by the id index and the journal of its generation, when the journal
-    /// last recorded `fingerprint`; nil otherwise (missing, torn, changed, stale).
-    func places(fingerprint: String) -> DealPlaces? {
+    /// last recorded `fingerprint`; nil otherwise (missing, torn, changed, stale). `fingerprint`
+    /// nil: whatever the journal last recorded (a hint, for a look a write under the lock repeats).
+    func places(fingerprint: String?) -> DealPlaces? {
         guard folderIsReal, let index = IdIndex(path: idsPath), let journal = try? AtomicFile.read(journalPath) else { return nil }
         var later: [String: DealPlaces.Later] = [:]
         let digest = Self.journalRecords(journal, generation: index.generation, recorded: index.digest) { kind, p in
@@ -230,7 +231,7 @@ extension SnapshotCache {
             let id = try p.string()
             later[id] = kind == 3 ? .removed : .at(try DealBinary.owner(afterID: &p))
         }
-        guard let digest, digest == Journal.digest(fingerprint) else { return nil }
+        guard let digest, fingerprint.map({ digest == Journal.digest($0) }) ?? true else { return nil }
         return DealPlaces(index: index, later: later)
     }
 }

@@ -8,8 +8,17 @@ import FunnelCore
 extension Session {
     /// The deal id a person typed (or a unique prefix), resolved among the deals `actor` may see.
     /// Only the files named like it are looked at: a whole id costs a few `lstat`s.
+    /// For a command that changes the deal next (`change`, which looks again under the lock and
+    /// reports a deal gone or hidden the same way): a manager's whole id named by the cache's id
+    /// index as it stands (`unconfirmedDealFile`) is taken without the checked look.
     func resolveDeal(_ typed: String, actor: User) throws -> String {
-        try resolveDealFiles(typed, actor: actor).id
+        let id = typed.lowercased()
+        if actor.role == .manager, typed.count == DealID.length, DealID.isWellFormed(typed),
+            store.unconfirmedDealFile(id: id) != nil
+        {
+            return id
+        }
+        return try resolveDealFiles(typed, actor: actor).id
     }
 
     /// `resolveDeal`, with the files a whole id was found in (read next without looking again;
