@@ -59,7 +59,9 @@ extension FunnelStore {
     /// way is a link; nil when not found so (no index, the lock busy, the id not in it, its file
     /// gone): then `dealFiles(matching:)` looks.
     public func unconfirmedDealFile(id: String) -> String? {
-        guard !isShared, id.count == DealID.length, let places = lock.ifFree(shared: true, { cache.places(fingerprint: nil) }) ?? nil,
+        // A planted `inbox/` or `deals/` link is refused by the checked look, named, as before.
+        guard !isShared, id.count == DealID.length, !StorePaths.isLink(inboxDirectory), !StorePaths.isLink(dealsDirectory),
+            let places = lock.ifFree(shared: true, { cache.places(fingerprint: nil) }) ?? nil,
             let found = places.deals(withPrefix: id), let owner = found[id], let path = try? path(id: id, owner: owner),
             (try? StorePaths.checkNoLinkOnTheWay(root: root, to: path)) != nil, AtomicFile.identity(path) != nil
         else { return nil }

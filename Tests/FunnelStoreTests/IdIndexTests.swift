@@ -151,6 +151,12 @@ import Glibc
         let rita = store.dealsDirectory + "/rita"
         #expect(rename(rita, tmp.path + "/elsewhere") == 0 && symlink(tmp.path + "/elsewhere", rita) == 0)
         #expect(store.unconfirmedDealFile(id: "d0000007") == nil)
+        // An `inbox/` made a link: not even a seller's deal is taken (the checked look names it).
+        #expect(store.unconfirmedDealFile(id: "d0000002") == store.dealsDirectory + "/sam/d0000002.json")
+        #expect(rename(store.inboxDirectory, tmp.path + "/inbox-elsewhere") == 0)
+        #expect(symlink(tmp.path + "/inbox-elsewhere", store.inboxDirectory) == 0)
+        #expect(store.unconfirmedDealFile(id: "d0000002") == nil)
+        #expect(throws: (any Error).self) { try store.dealFiles(matching: "d0000002") }
     }
 
     @Test func aFileMovedByAnotherProgramIsFoundInTheFolders() throws {
