@@ -38,10 +38,13 @@ extension FunnelStore {
 
     /// The deal files whose id starts with `prefix` (lowercase), by the cache's id index and
     /// journal, when they are believed (`SnapshotCache.places`): no folder looked in, each file
-    /// named checked to be there (one that is not, and nil: the folders are looked in). nil
-    /// without a cache (a team's shared directory, fewer than 500 deals) or with a stale one.
-    func indexedFiles(matching prefix: String) throws -> [String: [String]]? {
-        guard !isShared, let places = lock.ifFree(shared: true, { cache.places(fingerprint: Self.text(of: currentEntries())) }) ?? nil,
+    /// named checked to be there, its path built through no link (one that is not, and nil: the
+    /// folders are looked in). nil without a cache (a team's shared directory, fewer than 500
+    /// deals) or with a stale one. `checked` false: the index and journal as they stand, not
+    /// checked against the fingerprint of every seller's folder (`unconfirmedDealFile`).
+    func indexedFiles(matching prefix: String, checked: Bool = true) throws -> [String: [String]]? {
+        guard !isShared,
+            let places = lock.ifFree(shared: true, { cache.places(fingerprint: checked ? Self.text(of: currentEntries()) : nil) }) ?? nil,
             let deals = places.deals(withPrefix: prefix)
         else { return nil }
         var found: [String: [String]] = [:]
@@ -55,17 +58,12 @@ extension FunnelStore {
     /// The file of deal `id` (a whole id, lowercase) as the cache's id index and journal name
     /// it, not checked against the fingerprint of every seller's folder that makes them believed
     /// (a tenth of a one-deal command at a million deals): for a look before a write, which looks
-    /// again under the lock, believed then (`update`). The file is there, and no folder on the
-    /// way is a link; nil when not found so (no index, the lock busy, the id not in it, its file
-    /// gone): then `dealFiles(matching:)` looks.
+    /// again under the lock, believed then (`update`). nil when not found so (no index, the lock
+    /// busy, the id not in it, its file gone): then `dealFiles(matching:)` looks.
     public func unconfirmedDealFile(id: String) -> String? {
-        // A planted `inbox/` or `deals/` link is refused by the checked look, named, as before.
-        guard !isShared, id.count == DealID.length, !StorePaths.isLink(inboxDirectory), !StorePaths.isLink(dealsDirectory),
-            let places = lock.ifFree(shared: true, { cache.places(fingerprint: nil) }) ?? nil,
-            let found = places.deals(withPrefix: id), let owner = found[id], let path = try? path(id: id, owner: owner),
-            (try? StorePaths.checkNoLinkOnTheWay(root: root, to: path)) != nil, AtomicFile.identity(path) != nil
-        else { return nil }
-        return path
+        // A planted `inbox/` or `deals/` link is refused by the checked look (`locate`), named.
+        guard id.count == DealID.length, !StorePaths.isLink(inboxDirectory), !StorePaths.isLink(dealsDirectory) else { return nil }
+        return (try? indexedFiles(matching: id, checked: false))??[id]?.first
     }
 
     /// The inbox and every owner's folder this process may read.
