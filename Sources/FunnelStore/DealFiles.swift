@@ -47,10 +47,26 @@ public struct UnreadableDeal: Sendable, Equatable {
 public struct DealSet: Sendable {
     public var deals: [String: Deal]
     public var unreadable: [UnreadableDeal]
+    /// The heads of deals wanted but held back unread (`FunnelStore.loadDealSet(where:holding:)`).
+    public var held: [DealHead] = []
 
-    /// The same set with only the deals whose head `wanted` accepts.
-    func keeping(_ wanted: @Sendable (DealHead) -> Bool) -> DealSet {
-        DealSet(deals: deals.filter { wanted(DealHead($0.value)) }, unreadable: unreadable)
+    public init(deals: [String: Deal], unreadable: [UnreadableDeal], held: [DealHead] = []) {
+        self.deals = deals
+        self.unreadable = unreadable
+        self.held = held
+    }
+
+    /// The same set with only the deals whose head `wanted` accepts; of those, the ones `holding`
+    /// accepts as heads alone.
+    func keeping(_ wanted: @Sendable (DealHead) -> Bool, holding: (@Sendable (DealHead) -> Bool)? = nil) -> DealSet {
+        var kept = DealSet(deals: [:], unreadable: unreadable)
+        kept.deals.reserveCapacity(deals.count)
+        for (id, deal) in deals {
+            let head = DealHead(deal)
+            guard wanted(head) else { continue }
+            if let holding, holding(head) { kept.held.append(head) } else { kept.deals[id] = deal }
+        }
+        return kept
     }
 
     /// One line about the skipped files, or nil when none was. Only a manager is told which

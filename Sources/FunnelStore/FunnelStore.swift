@@ -187,14 +187,22 @@ public final class FunnelStore {
     /// 100,000 deals decodes their own and the inbox's. Deals read from the cache come without the
     /// parts `leaving` names (`Deal.leftOut`: they are never written), for a reader that never
     /// looks at them (`funnel report`, `list`); deals read from their files come whole.
-    public func loadDealSet(where wanted: @Sendable (DealHead) -> Bool, leaving: DealParts = []) throws -> DealSet {
+    ///
+    /// The wanted deals `holding` accepts are held back: not decoded from the cache, their heads
+    /// given instead (`DealSet.held`; the board's archived deals, read when asked for).
+    public func loadDealSet(
+        where wanted: @Sendable (DealHead) -> Bool, holding: (@Sendable (DealHead) -> Bool)? = nil, leaving: DealParts = []
+    ) throws -> DealSet {
         // A team's shared directory has no cache: one file of every deal would undo the
         // operating system's protection of each rep's deals.
-        guard !isShared, FileManager.default.isWritableFile(atPath: root) else { return try loadDealFiles().keeping(wanted) }
-        if let cached = lock.ifFree(shared: true, { cache.load(fingerprint: fingerprint(), wanted: wanted, leaving: leaving) }) ?? nil,
-            cached.total >= Self.cacheThreshold
-        {
-            return DealSet(deals: cached.deals, unreadable: [])
+        guard !isShared, FileManager.default.isWritableFile(atPath: root) else {
+            return try loadDealFiles().keeping(wanted, holding: holding)
+        }
+        let read = lock.ifFree(shared: true) {
+            cache.loadRead(fingerprint: fingerprint(), wanted: wanted, holding: holding, leaving: leaving)
+        }
+        if let cached = read ?? nil, cached.total >= Self.cacheThreshold {
+            return DealSet(deals: cached.deals, unreadable: [], held: cached.held)
         }
         let rebuilt: DealSet?? = try lock.ifFree(shared: false) {
             let fingerprint = fingerprint()
@@ -206,8 +214,8 @@ public final class FunnelStore {
             }
             return set
         }
-        if let rebuilt = rebuilt ?? nil { return rebuilt.keeping(wanted) }
-        return try loadDealFiles().keeping(wanted)
+        if let rebuilt = rebuilt ?? nil { return rebuilt.keeping(wanted, holding: holding) }
+        return try loadDealFiles().keeping(wanted, holding: holding)
     }
 
     /// The deals whose head `wanted` accepts as a report counts them: without their activities

@@ -156,6 +156,34 @@ struct DemoTests {
         #expect(try ids(a).count == 30)
     }
 
+    @Test func daysSpreadTheLeadsOverYearsMostOfThemClosedLongAgo() throws {
+        let s = try Sandbox(user: "dana")
+        defer { s.remove() }
+        try s.ok("demo", "--deals", "400", "--days", "1460", "--seed", "3")
+        let all = try s.list("--all")
+        #expect(all.count == 400)
+        let created = all.compactMap { $0.string("created") }.compactMap { try? Date($0, strategy: .iso8601) }
+        let now = FixedClock.now
+        // Four years of arrivals: some in the first year back, some in the fourth.
+        #expect(created.contains { now.timeIntervalSince($0) > 3 * 365 * 86_400 })
+        #expect(created.contains { now.timeIntervalSince($0) < 365 * 86_400 })
+        #expect(created.allSatisfy { now.timeIntervalSince($0) < 1_461 * 86_400 })
+        // Most deals are closed, and closed long ago.
+        let closedLongAgo = all.filter { deal in
+            ["won", "lost"].contains(deal.string("stage_kind") ?? "")
+                && (deal.string("stage_entered").flatMap { try? Date($0, strategy: .iso8601) }).map { now.timeIntervalSince($0) > 90 * 86_400 }
+                    == true
+        }
+        #expect(closedLongAgo.count * 10 >= all.count * 8, "\(closedLongAgo.count) of \(all.count) closed more than 90 days ago")
+        for bad in ["0", "6", "3651", "years"] {
+            let other = try Sandbox(user: "dana")
+            defer { other.remove() }
+            let result = try other.run("demo", "--deals", "10", "--days", bad)
+            #expect(result.status == Exit.usage, "--days \(bad): \(result)")
+            #expect(result.stderr.contains("--days"), "\(result.stderr)")
+        }
+    }
+
     @Test func demoRefusesADirectoryWithDealsAndBadCounts() throws {
         let s = try Sandbox.initialized()
         defer { s.remove() }

@@ -64,4 +64,49 @@ import Testing
         #expect(Array(set.deals.keys) == ["a2345678"])
         #expect(try store.loadDealSet().deals.count == 3)
     }
+
+    static let won: @Sendable (DealHead) -> Bool = { $0.stage == "customer" }
+
+    @Test func heldDealsComeAsHeadsNotDecodedAndTheJournalMovesThemInOrOut() throws {
+        let tmp = try TempDir()
+        defer { tmp.remove() }
+        let cache = SnapshotCache(directory: tmp.path + "/cache")
+        var kept = SFx.deal("a2345678", stage: "customer")
+        kept.stageEntered = SFx.later(-24 * 200)
+        var reopened = SFx.deal("b2345678", stage: "customer")
+        let removed = SFx.deal("c2345678", stage: "customer"), open = SFx.deal("d2345678")
+        try cache.write([kept, reopened, removed, open], fingerprint: "fp")
+        let firstRead = cache.loadRead(fingerprint: "fp", wanted: { _ in true }, holding: Self.won)
+        let first = try #require(firstRead)
+        #expect(Set(first.deals.keys) == ["d2345678"])
+        #expect(Set(first.held.map(\.id)) == ["a2345678", "b2345678", "c2345678"])
+        #expect(first.held.first { $0.id == "a2345678" } == DealHead(kept))
+        #expect(first.held.first { $0.id == "a2345678" }?.stageEnteredSecond == Int64(kept.stageEntered.timeIntervalSince1970))
+        // Written later: one reopened (decoded now), one removed, one moved into a held stage.
+        reopened.stage = "meeting"
+        var closed = open
+        closed.stage = "customer"
+        try cache.append([reopened, closed], removed: ["c2345678"], before: "fp", after: "fp2")
+        let laterRead = cache.loadRead(fingerprint: "fp2", wanted: { _ in true }, holding: Self.won)
+        let later = try #require(laterRead)
+        #expect(Set(later.deals.keys) == ["b2345678"])
+        #expect(later.deals["b2345678"] == reopened)
+        #expect(Set(later.held.map(\.id)) == ["a2345678", "d2345678"])
+        // Without holding, every deal as before.
+        #expect(cache.load(fingerprint: "fp2")?.count == 3)
+    }
+
+    @Test func withoutACacheTheFilesAreHeldTheSameWay() throws {
+        let tmp = try TempDir()
+        defer { tmp.remove() }
+        let store = try tmp.store()
+        for deal in [SFx.deal("a2345678", stage: "customer"), SFx.deal("b2345678", owner: "sam"), SFx.deal("c2345678", stage: "customer")] {
+            try store.insert(deal)
+        }
+        let set = try store.loadDealSet(where: { _ in true }, holding: Self.won)
+        #expect(Array(set.deals.keys) == ["b2345678"])
+        #expect(Set(set.held.map(\.id)) == ["a2345678", "c2345678"])
+        let ritas = try store.loadDealSet(where: Self.ritas, holding: Self.won)
+        #expect(ritas.deals.isEmpty && ritas.held.count == 2)
+    }
 }

@@ -47,6 +47,8 @@ public enum Action: Hashable, Sendable {
     case readFailed(String)
     /// Another process changed these deals (read again from their files) or removed these ids.
     case changedElsewhere(changed: [Deal], removed: [String])
+    /// The archived deals the opening held back, read (`Effect.readArchive`).
+    case archiveRead([Deal])
     case saved(Deal)
     /// A deal's change or a new deal was not written, and why.
     case saveFailed(dealID: String, WriteFailure)
@@ -97,16 +99,21 @@ public struct BoardData: Hashable, Sendable {
     public var dealsByID: [String: Deal]
     public var goals: [Goal]?
     public var warning: String?
+    /// The heads of the archived deals not read (`HeldArchive`): counted, read when asked for.
+    public var held: [DealHead]
 
     /// Every deal.
     public var deals: [Deal] { Array(dealsByID.values) }
 
-    public init(pipelines: PipelineSet, team: Team, dealsByID: [String: Deal], goals: [Goal]?, warning: String?) {
+    public init(
+        pipelines: PipelineSet, team: Team, dealsByID: [String: Deal], goals: [Goal]?, warning: String?, held: [DealHead] = []
+    ) {
         self.pipelines = pipelines
         self.team = team
         self.dealsByID = dealsByID
         self.goals = goals
         self.warning = warning
+        self.held = held
     }
 
     public init(pipelines: PipelineSet, team: Team, deals: [Deal], goals: [Goal]?, warning: String?) {
@@ -155,4 +162,7 @@ public enum Effect: Equatable, Sendable {
     /// Show the pipeline with this id: its stages and deals read again (`P`; answered with
     /// `.pipelineRead` or `.readFailed`).
     case openPipeline(String)
+    /// Read the archived deals held back (`HeldArchive`), answered with `.archiveRead` (or
+    /// `.readFailed`); then apply `then` (the key that needs them).
+    case readArchive(then: Action)
 }

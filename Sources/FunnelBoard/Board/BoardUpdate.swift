@@ -22,6 +22,8 @@ public enum BoardUpdate {
 
     public static func apply(_ action: Action, _ state: inout BoardState) -> [Effect] {
         if let effects = WorldUpdate.apply(action, &state) { return effects }
+        // The archived deals held back are read first when the key needs them (`HeldArchive`).
+        if state.needsArchive(action) { return [.readArchive(then: action)] }
         switch state.focus {
         case .board, .pressing: return ColumnsUpdate.apply(action, &state)
         case .carrying(let drag): return CarryUpdate.apply(action, drag, &state)

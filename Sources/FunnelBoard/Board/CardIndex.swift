@@ -98,6 +98,10 @@ public struct CardIndex: Sendable {
         searchReady = true
     }
 
+    /// No columns, no cards.
+    static let none = CardIndex(
+        deals: [:], stages: [], scope: .mine, sort: .due, actor: User(account: "", name: "", role: .rep), utcOffset: 0, currency: "")
+
     /// `placeCode` of a deal in a stage the columns lack (it has no card, in scope or not).
     static let stray: Int32 = -1
 

@@ -118,7 +118,7 @@ enum ColumnsUpdate {
         let days = ["days": String(state.archive.days)]
         let text =
             state.showArchived
-            ? state.text(.statusArchivedShown, days, count: state.index.archived.reduce(0, +))
+            ? state.text(.statusArchivedShown, days, count: state.stages.indices.reduce(0) { $0 + state.archivedCount($1) })
             : state.text(.statusArchivedHidden, days)
         state.status = StatusMessage(text: text, isError: false)
         return []

@@ -19,10 +19,14 @@ public enum PipelineFlow {
     }
 
     /// Shows pipeline `entry` of `set`, with `team` and the deals read again (`allDeals`: every
-    /// pipeline's; only the entry's stay). The first open stage is selected.
-    public static func show(_ entry: PipelineEntry, of set: PipelineSet, team: Team, allDeals: [Deal], _ state: inout BoardState) {
+    /// pipeline's; only the entry's stay; `held`: the archived ones not read). The first open
+    /// stage is selected.
+    public static func show(
+        _ entry: PipelineEntry, of set: PipelineSet, team: Team, allDeals: [Deal], held: [DealHead] = [], _ state: inout BoardState
+    ) {
         state.pipelines = set
         state.funnel = Funnel(pipeline: entry.pipeline, team: team).on(entry)
+        state.hold(held)
         state.deals = BoardData.byID(set.deals(allDeals, in: entry.id))
         state.dealsElsewhere = allDeals.filter { set.home(of: $0) != entry.id }
         state.focus = .board

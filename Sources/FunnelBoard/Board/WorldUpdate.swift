@@ -23,6 +23,9 @@ enum WorldUpdate {
         case .changedElsewhere(let changed, let removed):
             changedElsewhere(changed: changed, removed: removed, &state)
             return []
+        case .archiveRead(let deals):
+            state.takeArchive(deals)
+            return []
         case .saved(let deal):
             state.replace(deal)
             return []
@@ -85,6 +88,8 @@ enum WorldUpdate {
     /// on the next opening, where a rep's board reads only their own deals and the inbox's.
     static func changedElsewhere(changed: [Deal], removed: [String], _ state: inout BoardState) {
         let before = state.detail.flatMap { state.deals[$0.dealID] }
+        // A held deal changed or removed elsewhere is held no longer: it comes, or goes, as read.
+        state.release(Set(changed.map(\.id) + removed))
         for deal in changed where state.deals[deal.id] != deal {
             if Visibility.canSee(deal, actor: state.actor) { state.replace(deal) } else { state.forget(deal.id) }
         }

@@ -46,6 +46,7 @@ enum WriteFlow {
         let entry = data.pipelines.entry(id: state.funnel.pipelineID) ?? data.pipelines.first
         state.pipelines = data.pipelines
         state.funnel.pipelineID = entry.id
+        state.hold(data.held)
         WorldUpdate.reload(pipeline: entry.pipeline, team: data.team, deals: data.deals, &state)
         if let goals = data.goals { state.goals = goals }
         if let warning = data.warning { state.status = StatusMessage(text: warning, isError: true) }
@@ -56,7 +57,7 @@ enum WriteFlow {
     /// what it shows.
     static func pipelineRead(_ id: String, _ data: BoardData, _ state: inout BoardState) -> [Effect] {
         guard let entry = data.pipelines.entry(id: id) else { return dataRead(data, &state) }
-        PipelineFlow.show(entry, of: data.pipelines, team: data.team, allDeals: data.deals, &state)
+        PipelineFlow.show(entry, of: data.pipelines, team: data.team, allDeals: data.deals, held: data.held, &state)
         return []
     }
 

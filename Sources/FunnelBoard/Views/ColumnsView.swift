@@ -104,7 +104,7 @@ enum ColumnsView {
     /// The column's archived cards kept off it: none while they are shown or a text is searched.
     static func hiddenArchived(_ index: Int, state: BoardState) -> Int {
         guard !state.showArchived, state.filter.isBlank else { return 0 }
-        return index < state.index.archived.count ? state.index.archived[index] : 0
+        return state.archivedCount(index)
     }
 
     /// The weighted value shown beside an open column's total: only when a stage of the pipeline

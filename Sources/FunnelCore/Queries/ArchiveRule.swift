@@ -20,7 +20,20 @@ public struct ArchiveRule: Sendable, Hashable {
     /// Whether `deal`, in `stage`, is archived on `today`: its stage is won or lost and it
     /// entered it more than `days` days before `today`.
     public func isArchived(_ deal: Deal, stage: Stage?, today: Day, utcOffset: Int) -> Bool {
-        guard days > 0, let kind = stage?.kind, kind == .won || kind == .lost else { return false }
-        return Day(deal.stageEntered, utcOffset: utcOffset).adding(days: days) < today
+        guard let kind = stage?.kind else { return false }
+        return isArchived(entered: Day(deal.stageEntered, utcOffset: utcOffset), kind: kind, today: today)
+    }
+
+    /// Whether a deal whose head is `head`, in a stage of `kind`, is archived on `today`: known
+    /// before the deal is decoded (the head keeps the second it entered its stage).
+    public func isArchived(_ head: DealHead, kind: StageKind?, today: Day, utcOffset: Int) -> Bool {
+        guard let kind else { return false }
+        return isArchived(entered: Day(head.stageEntered, utcOffset: utcOffset), kind: kind, today: today)
+    }
+
+    /// Whether a deal that entered a stage of `kind` on `entered` is archived on `today`.
+    func isArchived(entered: Day, kind: StageKind, today: Day) -> Bool {
+        guard days > 0, kind == .won || kind == .lost else { return false }
+        return entered.adding(days: days) < today
     }
 }

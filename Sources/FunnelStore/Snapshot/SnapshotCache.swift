@@ -10,9 +10,9 @@ import Glibc
 /// the cache is trusted only while the data directory's fingerprint (see
 /// `FunnelStore.fingerprint`) equals the one the cache last recorded, and is rebuilt otherwise.
 ///
-///     cache/snapshot.bin   "FNLSNAPB", generation, fingerprint, count, the length of the
+///     cache/snapshot.bin   "FNLSNAPC", generation, fingerprint, count, the length of the
 ///                          counted deals at the end, then a head per deal
-///                          (id, owner, pipeline, stage, where its deal starts after the
+///                          (id, owner, pipeline, stage, the second it entered the stage, where its deal starts after the
 ///                          heads, its length, the checksum of its bytes), the checksum of all
 ///                          that, then the deals, then the counted deals (`CountedDeals`)
 ///     cache/journal.bin    "FNLJRNLB", generation, then records: length, payload, checksum
@@ -38,7 +38,7 @@ struct SnapshotCache {
     /// Past this size a writer folds the journal itself: no fold has run off its path.
     static let journalHardLimit = 16 << 20
 
-    static let snapshotMagic = Array("FNLSNAPB".utf8)
+    static let snapshotMagic = Array("FNLSNAPC".utf8)
     static let journalMagic = Array("FNLJRNLB".utf8)
 
     /// Whether the cache's folder is a real one, or not made yet. A link there (or a file) is
@@ -69,28 +69,47 @@ struct SnapshotCache {
     /// journal (its identity and how many bytes were read): where a fold begins.
     struct Read {
         let deals: [String: Deal]
+        /// The heads of the deals wanted but held back (`holding`), not decoded.
+        var held: [DealHead] = []
         let total: Int
         let generation: UInt64
         let journal: FileIdentity
         let journalBytes: Int
     }
 
-    /// `load`, saying what it read (`Read`).
-    func loadRead(fingerprint: String, wanted: @Sendable (DealHead) -> Bool, leaving: DealParts = []) -> Read? {
+    /// `load`, saying what it read (`Read`); the wanted deals `holding` accepts are not decoded,
+    /// their heads given instead (`Read.held`).
+    func loadRead(
+        fingerprint: String, wanted: @Sendable (DealHead) -> Bool, holding: SnapshotReader.HeadTest? = nil, leaving: DealParts = []
+    ) -> Read? {
         // Read, not mapped: a mapped file shortened in place by another program (a sync tool,
         // `> snapshot.bin`) would end the process with SIGBUS. Only the heads and the wanted
         // deals' bytes are read (a rep's list at a million deals reads 2 % of the file).
         guard folderIsReal, let journal = try? AtomicFile.readFile(journalPath), let snapshot = SnapshotReader(path: snapshotPath),
-            let heads = snapshot.heads(wanted: wanted), var deals = snapshot.deals(heads, leaving: leaving),
+            let heads = snapshot.heads(wanted: wanted, holding: holding), var deals = snapshot.deals(heads, leaving: leaving),
             let later = Self.journal(journal.data, generation: heads.generation, recorded: heads.fingerprint), later.records(fingerprint)
         else { return nil }
+        // The journal's last version of each deal it holds a head of: held again, or not.
+        var heldLater: [String: DealHead?] = [:]
         for deal in later.deals {
-            // A later version may have left what the reader wants (another owner).
-            deals[deal.id] = wanted(DealHead(deal)) ? deal : nil
+            // A later version may have left what the reader wants (another owner), or be held.
+            let head = DealHead(deal)
+            let kept = wanted(head), held = kept && holding?(head) == true
+            deals[deal.id] = kept && !held ? deal : nil
+            heldLater[deal.id] = .some(held ? head : nil)
         }
-        for id in later.removed { deals[id] = nil }
+        for id in later.removed {
+            deals[id] = nil
+            heldLater[id] = .some(nil)
+        }
+        var held = heads.held
+        if !heldLater.isEmpty {
+            held.removeAll { heldLater[$0.id] != nil }
+            held += heldLater.values.compactMap { $0 }
+        }
         return Read(
-            deals: deals, total: heads.count, generation: heads.generation, journal: journal.identity, journalBytes: journal.data.count)
+            deals: deals, held: held, total: heads.count, generation: heads.generation, journal: journal.identity,
+            journalBytes: journal.data.count)
     }
 
     /// `load` for a reader that counts (`DealParts.counted` left out): only the counted deals

@@ -22,6 +22,8 @@ final class SnapshotReader {
         let count: Int
         /// The wanted deals, their starts counted from `dealsStart`.
         let spans: [SnapshotCache.DealSpan]
+        /// The heads of the wanted deals held back (`holding`), in the file's order: not decoded.
+        var held: [DealHead] = []
         let dealsStart: Int
         /// Where the deals end: the counted deals follow (`CountedDeals`).
         let dealsEnd: Int
@@ -57,9 +59,9 @@ final class SnapshotReader {
 
     deinit { close(fd) }
 
-    /// The header and the heads `wanted` accepts: the file's start is read, more of it while the
-    /// heads run past what was read.
-    func heads(wanted: @Sendable (DealHead) -> Bool) -> Heads? {
+    /// The header and the heads `wanted` accepts (those `holding` accepts too kept apart, as
+    /// `Heads.held`): the file's start is read, more of it while the heads run past what was read.
+    func heads(wanted: @Sendable (DealHead) -> Bool, holding: HeadTest? = nil) -> Heads? {
         // The header says how many heads follow: about that much is read at once (a head is about
         // 60 bytes), so the heads are parsed once, not again after each larger read. The header
         // itself can be long (the fingerprint names every seller's folder).
@@ -76,7 +78,7 @@ final class SnapshotReader {
                 }
             }
             // What cannot be read from a prefix may be read from more of the file; from all of it, never.
-            if sized, let heads = bytes.withUnsafeBytes({ try? Self.parseHeads($0, size: size, wanted: wanted) }) { return heads }
+            if sized, let heads = bytes.withUnsafeBytes({ try? Self.parseHeads($0, size: size, wanted: wanted, holding: holding) }) { return heads }
             guard prefix < size else { return nil }
             prefix = min(size, prefix * 4)
         }
@@ -160,7 +162,10 @@ final class SnapshotReader {
         return seen == header.count
     }
 
-    static func parseHeads(_ raw: UnsafeRawBufferPointer, size: Int, wanted: @Sendable (DealHead) -> Bool) throws -> Heads {
+    /// A question asked of each head.
+    typealias HeadTest = @Sendable (DealHead) -> Bool
+
+    static func parseHeads(_ raw: UnsafeRawBufferPointer, size: Int, wanted: HeadTest, holding: HeadTest? = nil) throws -> Heads {
         let header = try parseHeader(raw)
         let (generation, recorded, count, headsStart) = (header.generation, header.fingerprint, header.count, header.end)
         // Where each head begins, stepped over without making its texts; then the heads read, and
@@ -178,38 +183,48 @@ final class SnapshotReader {
         guard try r.u32() == checksum(UnsafeRawBufferPointer(rebasing: raw[..<headsEnd])),
             header.countedLength <= size - r.offset
         else { throw CacheUnreadable() }
-        let parts = readSpans(raw, at: starts, wanted: wanted)
+        let parts = readSpans(raw, at: starts, wanted: wanted, holding: holding)
         var spans: [SnapshotCache.DealSpan] = []
-        spans.reserveCapacity(parts.reduce(0) { $0 + ($1?.count ?? 0) })
+        var held: [DealHead] = []
+        spans.reserveCapacity(parts.reduce(0) { $0 + ($1?.spans.count ?? 0) })
+        held.reserveCapacity(parts.reduce(0) { $0 + ($1?.held.count ?? 0) })
         for part in parts {
             guard let part else { throw CacheUnreadable() }
-            spans += part
+            spans += part.spans
+            held += part.held
         }
         return Heads(
-            generation: generation, fingerprint: recorded, count: count, spans: spans, dealsStart: r.offset,
+            generation: generation, fingerprint: recorded, count: count, spans: spans, held: held, dealsStart: r.offset,
             dealsEnd: size - header.countedLength)
     }
 
     /// The heads at `starts` of `raw` that `wanted` accepts, with where their deals lie, read on
-    /// every core in parts (nil for a part that cannot be read).
+    /// every core in parts (nil for a part that cannot be read); those `holding` accepts too
+    /// apart, heads alone.
     static func readSpans(
-        _ raw: UnsafeRawBufferPointer, at starts: [Int], wanted: @Sendable (DealHead) -> Bool
-    ) -> [[SnapshotCache.DealSpan]?] {
+        _ raw: UnsafeRawBufferPointer, at starts: [Int], wanted: HeadTest, holding: HeadTest? = nil
+    ) -> [(spans: [SnapshotCache.DealSpan], held: [DealHead])?] {
         // Read-only for the whole call, which returns before the caller's buffer goes.
         nonisolated(unsafe) let bytes = raw
         let parts = Array(stride(from: 0, to: starts.count, by: SnapshotCache.decodePart))
-        return parallelMap(parts, chunk: 1) { first -> [SnapshotCache.DealSpan]? in
+        return parallelMap(parts, chunk: 1) { first -> (spans: [SnapshotCache.DealSpan], held: [DealHead])? in
             let end = min(starts.count, first + SnapshotCache.decodePart)
             var spans: [SnapshotCache.DealSpan] = []
+            var held: [DealHead] = []
             spans.reserveCapacity(end - first)
             for offset in starts[first..<end] {
                 var r = BinaryReader(bytes, offset: offset)
                 guard let head = try? DealHead.read(&r), let start = try? Int(exactly: r.u64()), let length = try? r.u32(),
                     let sum = try? r.u32()
                 else { return nil }
-                if wanted(head) { spans.append(SnapshotCache.DealSpan(head: head, start: start, length: Int(length), checksum: sum)) }
+                guard wanted(head) else { continue }
+                if let holding, holding(head) {
+                    held.append(head)
+                } else {
+                    spans.append(SnapshotCache.DealSpan(head: head, start: start, length: Int(length), checksum: sum))
+                }
             }
-            return spans
+            return (spans, held)
         }
     }
 

@@ -53,6 +53,9 @@ public final class BoardApp {
     let store: FunnelStore
     /// The data directory's fingerprint just before `prepare` read it (`caughtUp`).
     private var readFingerprint: String?
+    /// Whether the archived deals were asked for (`Effect.readArchive`): every read after that
+    /// reads them too; before it, they are held back (`HeldArchive`).
+    private var readsArchive = false
     let account: String
     let options: BoardOptions
     /// Runs `funnel sync` off the loop (docs/sync.md).
@@ -78,13 +81,14 @@ public final class BoardApp {
         readFingerprint = store.fingerprint()
         let pipelines = try store.loadPipelineSet()
         let team = try store.loadTeam()
-        let set = try store.loadDealSet(where: Self.readable(by: team.user(account)))
         var goals: [Goal]?
         var goalsProblem: String?
         do { goals = try store.loadGoals().goals } catch { goalsProblem = "\(error)" }
+        let set = try store.loadDealSet(
+            where: Self.readable(by: team.user(account)), holding: holding(pipelines: pipelines, goals: goals ?? []))
         let data = BoardData(
             pipelines: pipelines, team: team, dealsByID: set.deals, goals: goals,
-            warning: set.skippedWarning(toManager: team.user(account)?.role == .manager))
+            warning: set.skippedWarning(toManager: team.user(account)?.role == .manager), held: set.held)
         let seed = UInt64(truncatingIfNeeded: Int(Date().timeIntervalSince1970 * 1000)) ^ UInt64(getpid())
         guard
             var state = BoardState.opening(
@@ -98,6 +102,14 @@ public final class BoardApp {
         state.firstSteps = FirstStep.allCases.filter { !done.contains($0) }
         state.sync = SyncStatus(available: SyncRunner.isAvailable(root: store.root), interval: options.syncInterval)
         return state
+    }
+
+    /// Which archived deals a read holds back (`HeldArchive.test`): none once they were asked for.
+    func holding(pipelines: PipelineSet, goals: [Goal]) -> (@Sendable (DealHead) -> Bool)? {
+        guard !readsArchive else { return nil }
+        return HeldArchive.test(
+            pipelines: pipelines, archive: options.archive, goals: goals, today: Day(now, utcOffset: options.utcOffset),
+            utcOffset: options.utcOffset)
     }
 
     /// The deals the board reads for `actor` (R15): a manager's board every deal, a rep's their
@@ -218,6 +230,7 @@ public final class BoardApp {
             case .reload(let ids, let then): queue += reload(ids, then: then, &state)
             case .sync: syncRunner.start()
             case .openPipeline(let id): queue += BoardUpdate.apply(readAll { .pipelineRead(id: id, $0) }, &state)
+            case .readArchive(let then): queue += readArchive(then: then, &state, terminal: terminal)
             case .listMailTemplates, .loadMailTemplate, .editMail, .sendMail:
                 if case .sendMail = effect { terminal.paint(BoardRender.render(state)) }
                 let outcome = mail(effect, state, terminal: terminal)
@@ -272,19 +285,48 @@ public final class BoardApp {
     }
 
     /// Everything read again (goals that cannot be read are nil), as `answer` puts it; or why not.
+    /// The archived deals stay held back until they were asked for (`readsArchive`).
     func readAll(_ answer: (BoardData) -> Action) -> Action {
         do {
             let pipelines = try store.loadPipelineSet()
             let team = try store.loadTeam()
-            let set = try store.loadDealSet(where: Self.readable(by: team.user(account)))
+            let goals = try? store.loadGoals().goals
+            let set = try store.loadDealSet(
+                where: Self.readable(by: team.user(account)), holding: holding(pipelines: pipelines, goals: goals ?? []))
             let manager = team.user(account)?.role == .manager
             return answer(
                 BoardData(
-                    pipelines: pipelines, team: team, dealsByID: set.deals, goals: try? store.loadGoals().goals,
-                    warning: set.skippedWarning(toManager: manager)))
+                    pipelines: pipelines, team: team, dealsByID: set.deals, goals: goals,
+                    warning: set.skippedWarning(toManager: manager), held: set.held))
         } catch {
             return .readFailed(Self.describe(error))
         }
+    }
+
+    /// Reads the archived deals held back — only those: the board keeps the others it holds —
+    /// saying so on the screen meanwhile (a million deals' archive takes seconds); then the key
+    /// that needed them (`then`). From then on every read reads them too (`readsArchive`).
+    func readArchive(then: Action, _ state: inout BoardState, terminal: Terminal) -> [Effect] {
+        state.status = StatusMessage(text: state.text(.statusReadingArchive, count: state.held.count), isError: false)
+        terminal.paint(BoardRender.render(state))
+        let read: Action
+        do {
+            let pipelines = try store.loadPipelineSet()
+            let readable = Self.readable(by: state.actor)
+            // The test the opening held them back by (nil: none was, all read again below).
+            if let held = holding(pipelines: pipelines, goals: state.goals) {
+                read = .archiveRead(Array(try store.loadDealSet(where: { readable($0) && held($0) }).deals.values))
+            } else {
+                read = readAll { .dataRead($0) }
+            }
+        } catch {
+            read = .readFailed(Self.describe(error))
+        }
+        readsArchive = true
+        let effects = BoardUpdate.apply(read, &state)
+        if case .readFailed = read { return effects }
+        state.status = nil
+        return effects + BoardUpdate.apply(then, &state)
     }
 
     /// Saves a change computed from `before`, only while the deal on disk is still `before`:

@@ -8,8 +8,8 @@ enum DemoCommand: Command {
         name: "demo", summary: "Fill an empty data directory with a demo team and deals.",
         options: Option.specs,
         details: """
-            The deals come from a simulation of a sales team over the last 120 days (docs/demo.md): \
-            leads arrive on working days, reps call them, deals move on or are lost. The team grows \
+            The deals come from a simulation of a sales team over the last 120 days (--days: up to ten \
+            years; docs/demo.md): leads arrive on working days, reps call them, deals move on or are lost. The team grows \
             with the number of deals. The demo manager is dana; open the board as her with: FUNNEL_USER=dana funnel
             """)
 
@@ -19,6 +19,7 @@ enum DemoCommand: Command {
         case template
         case seed
         case week
+        case days
 
         var spec: OptionSpec {
             switch self {
@@ -26,6 +27,7 @@ enum DemoCommand: Command {
             case .template: OptionSpec(value: "NAME", "pipeline template when the directory is new (default simple)", oneOf: PipelineTemplate.self)
             case .seed: OptionSpec(value: "N", "random seed, for the same deals every time")
             case .week: OptionSpec(value: "DAYS", "the team's working days, e.g. sun-thu (default) or mon-fri")
+            case .days: OptionSpec(value: "N", "the days the leads arrive over, up to now (default 120; 7 to 3650)")
             }
         }
     }
@@ -34,6 +36,7 @@ enum DemoCommand: Command {
         let count = try number(arguments[.deals] ?? "60", flag: "deals", range: 0...1_000_000)
         let seed = try number(arguments[.seed] ?? "2026", flag: "seed", range: 0...Int.max)
         var parameters = DemoParameters()
+        parameters.days = try number(arguments[.days] ?? "\(parameters.days)", flag: "days", range: 7...3_650)
         if let text = arguments[.week] {
             guard let week = WorkWeek.parse(text) else {
                 throw CommandFailure.usage("--week “\(text)” is not a range of weekdays like sun-thu or mon-fri, or a list like sun,mon,tue")

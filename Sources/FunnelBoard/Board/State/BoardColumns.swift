@@ -15,6 +15,7 @@ extension BoardState {
             missingStages = pipeline.missingStages(of: deals)
             index = columns(on: stages)
         }
+        countHeld()
         refreshHeaderGoal()
         refilter(keeping: focusID)
     }

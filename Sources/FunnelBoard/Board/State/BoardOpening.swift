@@ -21,6 +21,10 @@ extension BoardState {
             archive: archive)
         state.pipelines = data.pipelines
         state.dealsElsewhere = one ? [] : data.deals.filter { data.pipelines.home(of: $0) != entry.id }
+        if !data.held.isEmpty {
+            state.hold(data.held)
+            state.countHeld()
+        }
         state.goals = data.goals ?? []
         if let goalsProblem { state.status = StatusMessage(text: goalsProblem, isError: true) }
         if let warning = data.warning { state.status = StatusMessage(text: warning, isError: true) }

@@ -42,6 +42,10 @@ public struct BoardState: Sendable {
     public var archive = ArchiveRule()
     /// `z`: archived cards shown in their columns.
     public var showArchived = false
+    /// The heads of this pipeline's archived deals not read (`HeldArchive`): empty once they are.
+    public internal(set) var held: [DealHead] = []
+    /// Per column, how many of `held` are in it and in scope.
+    public internal(set) var heldCounts: [Int] = []
 
     /// Selected column (index into the pipeline's stages).
     public var column: Int = 0
@@ -52,9 +56,7 @@ public struct BoardState: Sendable {
     /// First visible card per column.
     public var scrolls: [Int] = []
     /// The cards of each column, sorted and filtered (see `CardIndex`).
-    public internal(set) var index = CardIndex(
-        deals: [:], stages: [], scope: .mine, sort: .due,
-        actor: User(account: "", name: "", role: .rep), utcOffset: 0, currency: "")
+    public internal(set) var index = CardIndex.none
 
     /// The ids of each column's cards, in order, as the board shows them.
     public var columnIDs: [CardIDs] { index.ids }

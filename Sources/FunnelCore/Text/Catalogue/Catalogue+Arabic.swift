@@ -334,6 +334,10 @@ extension Catalogue {
             many: "تظهر {count} صفقة مغلقة مؤرشفة بعد {days} يومًا؛ z يخفيها",
             other: "تظهر {count} صفقة مغلقة مؤرشفة بعد {days} يومًا؛ z يخفيها"),
         .statusArchivedHidden: "الصفقات المغلقة الأقدم من {days} يومًا خارج الأعمدة مجددًا؛ z يعرضها",
+        .statusReadingArchive: .plural(
+            zero: "قراءة الأرشيف…", one: "قراءة الأرشيف: صفقة مغلقة واحدة…", two: "قراءة الأرشيف: صفقتان مغلقتان…",
+            few: "قراءة الأرشيف: {count} صفقات مغلقة…", many: "قراءة الأرشيف: {count} صفقة مغلقة…",
+            other: "قراءة الأرشيف: {count} صفقة مغلقة…"),
         .statusArchiveOff: "لا أرشيف: قيمة archive_after هي 0 (funnel config set archive_after 90)",
         .promptRejectTitle: "رفض «{title}»",
         .promptRejectLabel: "لماذا؟ (يبقى العميل قابلًا للبحث)",

@@ -329,6 +329,8 @@ extension Catalogue {
             one: "showing {count} closed deal archived after {days} days; z hides it",
             other: "showing {count} closed deals archived after {days} days; z hides them"),
         .statusArchivedHidden: "closed deals older than {days} days are off the columns again; z shows them",
+        .statusReadingArchive: .plural(
+            one: "reading the archive: {count} closed deal…", other: "reading the archive: {count} closed deals…"),
         .statusArchiveOff: "nothing is archived: archive_after is 0 (funnel config set archive_after 90)",
         .promptRejectTitle: "Reject “{title}”",
         .promptRejectLabel: "Why? (the lead stays searchable)",

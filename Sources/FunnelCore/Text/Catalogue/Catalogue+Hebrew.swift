@@ -330,6 +330,9 @@ extension Catalogue {
             two: "מוצגות שתי עסקאות סגורות שעברו לארכיון אחרי {days} ימים; z מסתיר אותן",
             other: "מוצגות {count} עסקאות סגורות שעברו לארכיון אחרי {days} ימים; z מסתיר אותן"),
         .statusArchivedHidden: "עסקאות סגורות בנות יותר מ-{days} ימים שוב מחוץ לעמודות; z מציג אותן",
+        .statusReadingArchive: .plural(
+            one: "קורא את הארכיון: עסקה סגורה אחת…", two: "קורא את הארכיון: שתי עסקאות סגורות…",
+            other: "קורא את הארכיון: {count} עסקאות סגורות…"),
         .statusArchiveOff: "אין ארכיון: archive_after הוא 0 (funnel config set archive_after 90)",
         .promptRejectTitle: "דחיית \"{title}\"",
         .promptRejectLabel: "למה? (הליד נשאר זמין לחיפוש)",

@@ -384,6 +384,7 @@ public enum TextKey: String, CaseIterable, Sendable {
     case statusArchivedShown
     case statusArchivedHidden
     case statusArchiveOff
+    case statusReadingArchive
     case promptRejectTitle
     case promptRejectLabel
     case pickerAssignTitle
