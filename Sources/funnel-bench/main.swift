@@ -217,7 +217,7 @@ func measureOpen(
         archiveTimes.append(
             try Measure.time {
                 let archived = try store.loadDealSet(where: { holding?($0) ?? false }).deals
-                if state != nil { _ = BoardUpdate.apply(.archiveRead(Array(archived.values)), &state!) }
+                if state != nil { _ = BoardUpdate.apply(.archiveRead(Array(archived.values), warning: nil), &state!) }
             })
         state?.prepareSearch()
     }

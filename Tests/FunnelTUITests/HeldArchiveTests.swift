@@ -80,6 +80,10 @@ import Testing
             #expect(BoardUpdate.key(key, &state) == [.readArchive(then: action)], "\(key)")
             #expect(state.focus == .board && !state.showArchived, "nothing changed before the archive is read")
         }
+        // A card held down with the mouse takes the board's keys: they read the archive first too.
+        var pressing = try app.prepare()
+        pressing.focus = .pressing(dealID: "a0000001")
+        #expect(BoardUpdate.key(.char("r"), &pressing) == [.readArchive(then: .report)])
         // Keys that need no archive go on at once.
         var state = try app.prepare()
         #expect(BoardUpdate.key(.down, &state) == [])
@@ -98,7 +102,7 @@ import Testing
         state.replace(renamed)
         // What the app does for `.readArchive(then:)`: the held deals read, then the key.
         let everything = try store.loadDealSet()
-        _ = BoardUpdate.apply(.archiveRead(Array(everything.deals.values)), &state)
+        _ = BoardUpdate.apply(.archiveRead(Array(everything.deals.values), warning: nil), &state)
         #expect(!state.holdsArchive && state.deals.count == 36)
         #expect(state.deals["a0000001"]?.title == "Renamed on the board")
         _ = BoardUpdate.apply(.toggleArchived, &state)
@@ -133,6 +137,27 @@ import Testing
         state.scope = .seller("layla")
         state.recompute(keeping: nil)
         #expect(state.stages.indices.reduce(0) { $0 + state.archivedCount($1) } == state.held.filter { $0.owner == "layla" }.count)
+    }
+
+    @Test func goalsThatCannotBeReadHoldNothingBack() throws {
+        let folder = try TemporaryFolder("funnel-held")
+        defer { folder.remove() }
+        let app = try Self.app(try Self.store(folder, archived: 3))
+        let pipelines = PipelineSet(first: PipelineTemplate.simple.pipeline)
+        #expect(app.holding(pipelines: pipelines, goals: []) != nil)
+        #expect(app.holding(pipelines: pipelines, goals: nil) == nil, "a goal of activities may be shown")
+    }
+
+    @Test func aNewMonthWhoseGoalCountsActivitiesReadsTheArchive() throws {
+        let folder = try TemporaryFolder("funnel-held")
+        defer { folder.remove() }
+        var state = try Self.app(try Self.store(folder, archived: 30)).prepare()
+        let next = Month(state.today).firstDay.adding(days: 40)
+        state.goals = [Goal(month: Month(next), seller: nil, kind: .activities, target: 50)]
+        let sameMonth = BoardUpdate.apply(.tick(state.now.addingTimeInterval(60)), &state)
+        #expect(!sameMonth.contains(.readArchive(then: nil)))
+        let later = Date(timeIntervalSince1970: TimeInterval(next.daysSinceEpoch * 86_400 + 3_600))
+        #expect(BoardUpdate.apply(.tick(later), &state).contains(.readArchive(then: nil)))
     }
 
     @Test func whatMayBeHeldBack() {

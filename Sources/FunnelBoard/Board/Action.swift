@@ -47,8 +47,9 @@ public enum Action: Hashable, Sendable {
     case readFailed(String)
     /// Another process changed these deals (read again from their files) or removed these ids.
     case changedElsewhere(changed: [Deal], removed: [String])
-    /// The archived deals the opening held back, read (`Effect.readArchive`).
-    case archiveRead([Deal])
+    /// The archived deals the opening held back, read (`Effect.readArchive`), and a warning
+    /// about files skipped, if any.
+    case archiveRead([Deal], warning: String?)
     case saved(Deal)
     /// A deal's change or a new deal was not written, and why.
     case saveFailed(dealID: String, WriteFailure)
@@ -163,6 +164,6 @@ public enum Effect: Equatable, Sendable {
     /// `.pipelineRead` or `.readFailed`).
     case openPipeline(String)
     /// Read the archived deals held back (`HeldArchive`), answered with `.archiveRead` (or
-    /// `.readFailed`); then apply `then` (the key that needs them).
-    case readArchive(then: Action)
+    /// `.readFailed`); then apply `then` (the key that needs them), if any.
+    case readArchive(then: Action?)
 }

@@ -13,8 +13,12 @@ enum WorldUpdate {
             state.clampScroll()
             return []
         case .tick(let now):
+            let month = Month(state.today)
             state.now = now
-            return SyncFlow.tick(&state)
+            // A new month whose goal counts activities counts calls logged on old deals too.
+            let newMonth = Month(state.today)
+            let readArchive = newMonth != month && state.holdsArchive && state.goals.contains { $0.kind == .activities && $0.month == newMonth }
+            return SyncFlow.tick(&state) + (readArchive ? [.readArchive(then: nil)] : [])
         case .syncFinished(let outcome): return SyncFlow.finished(outcome, &state)
         case .syncNow: return SyncFlow.request(&state)
         case .reloaded(let pipeline, let team, let deals):
@@ -23,8 +27,9 @@ enum WorldUpdate {
         case .changedElsewhere(let changed, let removed):
             changedElsewhere(changed: changed, removed: removed, &state)
             return []
-        case .archiveRead(let deals):
+        case .archiveRead(let deals, let warning):
             state.takeArchive(deals)
+            if let warning { state.status = StatusMessage(text: warning, isError: true) }
             return []
         case .saved(let deal):
             state.replace(deal)

@@ -85,7 +85,7 @@ public final class BoardApp {
         var goalsProblem: String?
         do { goals = try store.loadGoals().goals } catch { goalsProblem = "\(error)" }
         let set = try store.loadDealSet(
-            where: Self.readable(by: team.user(account)), holding: holding(pipelines: pipelines, goals: goals ?? []))
+            where: Self.readable(by: team.user(account)), holding: holding(pipelines: pipelines, goals: goals))
         let data = BoardData(
             pipelines: pipelines, team: team, dealsByID: set.deals, goals: goals,
             warning: set.skippedWarning(toManager: team.user(account)?.role == .manager), held: set.held)
@@ -104,9 +104,10 @@ public final class BoardApp {
         return state
     }
 
-    /// Which archived deals a read holds back (`HeldArchive.test`): none once they were asked for.
-    func holding(pipelines: PipelineSet, goals: [Goal]) -> (@Sendable (DealHead) -> Bool)? {
-        guard !readsArchive else { return nil }
+    /// Which archived deals a read holds back (`HeldArchive.test`): none once they were asked
+    /// for, nor when the goals could not be read (nil: one counting activities may be shown).
+    func holding(pipelines: PipelineSet, goals: [Goal]?) -> (@Sendable (DealHead) -> Bool)? {
+        guard !readsArchive, let goals else { return nil }
         return HeldArchive.test(
             pipelines: pipelines, archive: options.archive, goals: goals, today: Day(now, utcOffset: options.utcOffset),
             utcOffset: options.utcOffset)
@@ -292,7 +293,7 @@ public final class BoardApp {
             let team = try store.loadTeam()
             let goals = try? store.loadGoals().goals
             let set = try store.loadDealSet(
-                where: Self.readable(by: team.user(account)), holding: holding(pipelines: pipelines, goals: goals ?? []))
+                where: Self.readable(by: team.user(account)), holding: holding(pipelines: pipelines, goals: goals))
             let manager = team.user(account)?.role == .manager
             return answer(
                 BoardData(
@@ -306,16 +307,20 @@ public final class BoardApp {
     /// Reads the archived deals held back — only those: the board keeps the others it holds —
     /// saying so on the screen meanwhile (a million deals' archive takes seconds); then the key
     /// that needed them (`then`). From then on every read reads them too (`readsArchive`).
-    func readArchive(then: Action, _ state: inout BoardState, terminal: Terminal) -> [Effect] {
-        state.status = StatusMessage(text: state.text(.statusReadingArchive, count: state.held.count), isError: false)
+    func readArchive(then: Action?, _ state: inout BoardState, terminal: Terminal) -> [Effect] {
+        let reading = StatusMessage(text: state.text(.statusReadingArchive, count: state.held.count), isError: false)
+        state.status = reading
         terminal.paint(BoardRender.render(state))
         let read: Action
         do {
             let pipelines = try store.loadPipelineSet()
-            let readable = Self.readable(by: state.actor)
-            // The test the opening held them back by (nil: none was, all read again below).
-            if let held = holding(pipelines: pipelines, goals: state.goals) {
-                read = .archiveRead(Array(try store.loadDealSet(where: { readable($0) && held($0) }).deals.values))
+            // The test the opening held them back by (nil: none now, so everything is read).
+            let held = holding(pipelines: pipelines, goals: state.goals)
+            readsArchive = true
+            if let held {
+                let readable = Self.readable(by: state.actor)
+                let set = try store.loadDealSet(where: { readable($0) && held($0) })
+                read = .archiveRead(Array(set.deals.values), warning: set.skippedWarning(toManager: state.actor.role == .manager))
             } else {
                 read = readAll { .dataRead($0) }
             }
@@ -325,8 +330,9 @@ public final class BoardApp {
         readsArchive = true
         let effects = BoardUpdate.apply(read, &state)
         if case .readFailed = read { return effects }
-        state.status = nil
-        return effects + BoardUpdate.apply(then, &state)
+        // A warning the read gave stays; the line saying it was reading goes.
+        if state.status == reading { state.status = nil }
+        return effects + (then.map { BoardUpdate.apply($0, &state) } ?? [])
     }
 
     /// Saves a change computed from `before`, only while the deal on disk is still `before`:

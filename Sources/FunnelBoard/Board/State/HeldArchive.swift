@@ -89,7 +89,8 @@ extension BoardState {
     /// Whether `action` on the board needs the archived deals held back: `Effect.readArchive`
     /// reads them first.
     func needsArchive(_ action: Action) -> Bool {
-        guard holdsArchive, case .board = focus else { return false }
+        // A card held down with the mouse (`pressing`) takes the board's keys too.
+        guard holdsArchive, keyContext == .board else { return false }
         switch action {
         case .toggleArchived, .startFilter, .report, .stageEditor: return true
         default: return false
