@@ -147,12 +147,15 @@ if options.commands && !options.smoke {
     exit(0)
 }
 
-/// Writes `size` demo deals into a new data directory.
+/// Writes `size` demo deals into a new data directory: the demo's 120 days, or from a million
+/// deals on a team's four years (issue #15: "a big team over years; most closed").
 func generate(size: Int, root: String) throws {
     try? FileManager.default.removeItem(atPath: root)
     let store = FunnelStore(root: root)
     let pipeline = PipelineTemplate.simple.pipeline
-    let world = DemoData.world(count: size, pipeline: pipeline, now: now, seed: 7)
+    var parameters = DemoParameters()
+    if size >= 1_000_000 { parameters.days = 1_460 }
+    let world = DemoData.world(count: size, pipeline: pipeline, now: now, seed: 7, parameters: parameters)
     try store.initialize(pipeline: pipeline, team: world.team)
     try store.insertBulk(world.deals)
 }
