@@ -109,4 +109,24 @@ import Testing
         let ritas = try store.loadDealSet(where: Self.ritas, holding: Self.won)
         #expect(ritas.deals.isEmpty && ritas.held.count == 2)
     }
+
+    @Test func aHeadWithASecondNoDateHasIsNotBelieved() throws {
+        for second in [Int64.max, Int64.min, DealHead.secondRange.upperBound + 1] {
+            var w = BinaryWriter()
+            DealHead(id: "a2345678", owner: "rita", pipeline: nil, stage: "customer", stageEnteredSecond: second).write(to: &w)
+            let read = w.bytes.withUnsafeBytes { raw -> DealHead? in
+                var r = BinaryReader(raw)
+                return try? DealHead.read(&r)
+            }
+            #expect(read == nil, "\(second)")
+        }
+        var w = BinaryWriter()
+        let head = DealHead(SFx.deal("a2345678"))
+        head.write(to: &w)
+        let back = w.bytes.withUnsafeBytes { raw -> DealHead? in
+            var r = BinaryReader(raw)
+            return try? DealHead.read(&r)
+        }
+        #expect(back == head)
+    }
 }

@@ -39,6 +39,10 @@ public struct DealHead: Hashable, Sendable {
     public static func second(_ date: Date) -> Int64 {
         let seconds = date.timeIntervalSince1970.rounded(.down)
         guard seconds.isFinite else { return 0 }
-        return Int64(max(-1e15, min(1e15, seconds)))
+        return Int64(max(Double(secondRange.lowerBound), min(Double(secondRange.upperBound), seconds)))
     }
+
+    /// The seconds a head may hold: thirty million years either way, far inside what a date's
+    /// day can be worked out from.
+    public static let secondRange: ClosedRange<Int64> = -1_000_000_000_000_000...1_000_000_000_000_000
 }

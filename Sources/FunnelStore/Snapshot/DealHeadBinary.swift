@@ -26,6 +26,9 @@ extension DealHead {
         let owner = try r.optionalString()
         let pipeline = try r.optionalString()
         let stage = try r.string()
-        return DealHead(id: id, owner: owner, pipeline: pipeline, stage: stage, stageEnteredSecond: try r.i64())
+        let second = try r.i64()
+        // Never written so (`DealHead.second` clamps): a cache to rebuild, not a date to trap on.
+        guard DealHead.secondRange.contains(second) else { throw CacheUnreadable() }
+        return DealHead(id: id, owner: owner, pipeline: pipeline, stage: stage, stageEnteredSecond: second)
     }
 }
