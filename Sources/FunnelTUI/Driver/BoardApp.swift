@@ -79,16 +79,7 @@ public final class BoardApp {
     /// Loads everything needed before the terminal is touched, so errors print plainly.
     public func prepare() throws -> BoardState {
         readFingerprint = store.fingerprint()
-        let pipelines = try store.loadPipelineSet()
-        let team = try store.loadTeam()
-        var goals: [Goal]?
-        var goalsProblem: String?
-        do { goals = try store.loadGoals().goals } catch { goalsProblem = "\(error)" }
-        let set = try store.loadDealSet(
-            where: Self.readable(by: team.user(account)), holding: holding(pipelines: pipelines, goals: goals))
-        let data = BoardData(
-            pipelines: pipelines, team: team, dealsByID: set.deals, goals: goals,
-            warning: set.skippedWarning(toManager: team.user(account)?.role == .manager), held: set.held)
+        let (data, goalsProblem) = try read()
         let seed = UInt64(truncatingIfNeeded: Int(Date().timeIntervalSince1970 * 1000)) ^ UInt64(getpid())
         guard
             var state = BoardState.opening(
@@ -286,22 +277,29 @@ public final class BoardApp {
     }
 
     /// Everything read again (goals that cannot be read are nil), as `answer` puts it; or why not.
-    /// The archived deals stay held back until they were asked for (`readsArchive`).
     func readAll(_ answer: (BoardData) -> Action) -> Action {
         do {
-            let pipelines = try store.loadPipelineSet()
-            let team = try store.loadTeam()
-            let goals = try? store.loadGoals().goals
-            let set = try store.loadDealSet(
-                where: Self.readable(by: team.user(account)), holding: holding(pipelines: pipelines, goals: goals))
-            let manager = team.user(account)?.role == .manager
-            return answer(
-                BoardData(
-                    pipelines: pipelines, team: team, dealsByID: set.deals, goals: goals,
-                    warning: set.skippedWarning(toManager: manager), held: set.held))
+            return answer(try read().data)
         } catch {
             return .readFailed(Self.describe(error))
         }
+    }
+
+    /// Every pipeline, the team, the goals (nil when they cannot be read: why, beside) and the
+    /// deals the account may read, the archived ones held back until they were asked for
+    /// (`readsArchive`); a warning about files skipped.
+    func read() throws -> (data: BoardData, goalsProblem: String?) {
+        let pipelines = try store.loadPipelineSet()
+        let team = try store.loadTeam()
+        var goals: [Goal]?
+        var goalsProblem: String?
+        do { goals = try store.loadGoals().goals } catch { goalsProblem = "\(error)" }
+        let set = try store.loadDealSet(
+            where: Self.readable(by: team.user(account)), holding: holding(pipelines: pipelines, goals: goals))
+        let data = BoardData(
+            pipelines: pipelines, team: team, dealsByID: set.deals, goals: goals,
+            warning: set.skippedWarning(toManager: team.user(account)?.role == .manager), held: set.held)
+        return (data, goalsProblem)
     }
 
     /// Reads the archived deals held back — only those: the board keeps the others it holds —
