@@ -325,7 +325,6 @@ public final class BoardApp {
         } catch {
             read = .readFailed(Self.describe(error))
         }
-        readsArchive = true
         let effects = BoardUpdate.apply(read, &state)
         if case .readFailed = read { return effects }
         // A warning the read gave stays; the line saying it was reading goes.

@@ -57,15 +57,12 @@ extension BoardState {
     }
 
     /// The held deals `ids` are held no longer: another process changed or removed them, and
-    /// they come (or go) as any deal read again. Whether one was held.
-    @discardableResult
-    mutating func release(_ ids: Set<String>) -> Bool {
-        guard !held.isEmpty, !ids.isEmpty else { return false }
+    /// they come (or go) as any deal read again.
+    mutating func release(_ ids: Set<String>) {
+        guard !held.isEmpty, !ids.isEmpty else { return }
         let before = held.count
         held.removeAll { ids.contains($0.id) }
-        guard held.count != before else { return false }
-        countHeld()
-        return true
+        if held.count != before { countHeld() }
     }
 
     /// The held deals, read (`Action.archiveRead`): on the board beside those it holds, whose
