@@ -49,6 +49,8 @@ public struct DealSet: Sendable {
     public var unreadable: [UnreadableDeal]
     /// The heads of deals wanted but held back unread (`FunnelStore.loadDealSet(where:holding:)`).
     public var held: [DealHead] = []
+    /// The heads of deals wanted but put off unread (`FunnelStore.loadDealSet(where:holding:deferring:)`).
+    public var deferred: [DealHead] = []
 
     public init(deals: [String: Deal], unreadable: [UnreadableDeal], held: [DealHead] = []) {
         self.deals = deals

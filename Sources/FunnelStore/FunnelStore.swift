@@ -189,20 +189,31 @@ public final class FunnelStore {
     /// looks at them (`funnel report`, `list`); deals read from their files come whole.
     ///
     /// The wanted deals `holding` accepts are held back: not decoded from the cache, their heads
-    /// given instead (`DealSet.held`; the board's archived deals, read when asked for).
+    /// given instead (`DealSet.held`; the board's archived deals, read when asked for). Those
+    /// `deferring` accepts (and `holding` does not) are put off the same way, but only from the
+    /// cache (`DealSet.deferred`: the board's columns beyond its first frame, read right after
+    /// it); read from their files they come decoded, as nothing is saved by putting them off.
     public func loadDealSet(
-        where wanted: @Sendable (DealHead) -> Bool, holding: (@Sendable (DealHead) -> Bool)? = nil, leaving: DealParts = []
+        where wanted: @Sendable (DealHead) -> Bool, holding: (@Sendable (DealHead) -> Bool)? = nil,
+        deferring: (@Sendable (DealHead) -> Bool)? = nil, leaving: DealParts = []
     ) throws -> DealSet {
         // A team's shared directory has no cache: one file of every deal would undo the
         // operating system's protection of each rep's deals.
         guard !isShared, FileManager.default.isWritableFile(atPath: root) else {
             return try loadDealFiles().keeping(wanted, holding: holding)
         }
+        var aside = holding
+        if let deferring { aside = { @Sendable head in holding?(head) == true || deferring(head) } }
         let read = lock.ifFree(shared: true) {
-            cache.loadRead(fingerprint: fingerprint(), wanted: wanted, holding: holding, leaving: leaving)
+            cache.loadRead(fingerprint: fingerprint(), wanted: wanted, holding: aside, leaving: leaving)
         }
         if let cached = read ?? nil, cached.total >= Self.cacheThreshold {
-            return DealSet(deals: cached.deals, unreadable: [], held: cached.held)
+            guard deferring != nil else { return DealSet(deals: cached.deals, unreadable: [], held: cached.held) }
+            var set = DealSet(deals: cached.deals, unreadable: [])
+            for head in cached.held {
+                if holding?(head) == true { set.held.append(head) } else { set.deferred.append(head) }
+            }
+            return set
         }
         let rebuilt: DealSet?? = try lock.ifFree(shared: false) {
             let fingerprint = fingerprint()

@@ -23,7 +23,10 @@ import Testing
         let object = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
         let results = try #require(object["results"] as? [[String: Any]])
         #expect(results.compactMap { $0["deals"] as? Int } == [1_000, 10_000])
-        for key in ["load", "open", "search_after_open", "archive_read", "navigate", "filter", "move", "sort", "save", "report", "outside_change"] {
+        for key in [
+            "load", "open", "columns_after_open", "search_after_open", "archive_read", "navigate", "filter", "move", "sort", "save", "report",
+            "outside_change",
+        ] {
             #expect(results.allSatisfy { ($0[key] as? [String: Any])?["median_ms"] is Double }, "\(key) is not measured")
         }
         try checkCommands(object, stdout: result.stdout)

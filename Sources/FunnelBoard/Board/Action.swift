@@ -50,6 +50,9 @@ public enum Action: Hashable, Sendable {
     /// The archived deals the opening held back, read (`Effect.readArchive`), and a warning
     /// about files skipped, if any.
     case archiveRead([Deal], warning: String?)
+    /// The deals of the columns the opening put off until after its first frame, read
+    /// (`DeferredColumns`).
+    case deferredRead([String: Deal])
     case saved(Deal)
     /// A deal's change or a new deal was not written, and why.
     case saveFailed(dealID: String, WriteFailure)

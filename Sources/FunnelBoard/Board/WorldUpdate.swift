@@ -31,6 +31,9 @@ enum WorldUpdate {
             state.takeArchive(deals)
             if let warning { state.status = StatusMessage(text: warning, isError: true) }
             return []
+        case .deferredRead(let deals):
+            state.take(deals)
+            return []
         case .saved(let deal):
             state.replace(deal)
             return []

@@ -53,6 +53,10 @@ public final class BoardApp {
     let store: FunnelStore
     /// The data directory's fingerprint just before `prepare` read it (`caughtUp`).
     private var readFingerprint: String?
+    /// The columns the opening put off until after its first frame, until they are read
+    /// (`readDeferred`).
+    var deferred: DeferredColumns?
+
     /// Whether the archived deals were asked for (`Effect.readArchive`): every read after that
     /// reads them too; before it, they are held back (`HeldArchive`).
     private var readsArchive = false
@@ -76,10 +80,12 @@ public final class BoardApp {
         options.fixedNow ?? Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
     }
 
-    /// Loads everything needed before the terminal is touched, so errors print plainly.
-    public func prepare() throws -> BoardState {
+    /// Loads everything needed before the terminal is touched, so errors print plainly. Given
+    /// the terminal's width (`Terminal.widthBeforeStart`), the deals of the columns the first
+    /// frame will not show are put off (`deferred`): `run` reads them right after that frame.
+    public func prepare(frameWidth: Int? = nil) throws -> BoardState {
         readFingerprint = store.fingerprint()
-        let (data, goalsProblem) = try read()
+        let (data, goalsProblem) = try read(frameWidth: frameWidth)
         let seed = UInt64(truncatingIfNeeded: Int(Date().timeIntervalSince1970 * 1000)) ^ UInt64(getpid())
         guard
             var state = BoardState.opening(
@@ -144,9 +150,16 @@ public final class BoardApp {
         }
         let size = terminal.size
         _ = BoardUpdate.apply(.resize(width: size.width, height: size.height), &state)
+        // The columns put off are read first when the frame would show one after all.
+        if let deferred, deferred.shows(state) { readDeferred(deferred, &state) }
         // The first frame before the folders are watched: watching a million deals' folders costs
         // the kernel a fifth of a second.
         terminal.paint(BoardRender.render(state))
+        // The columns put off, read before any key (the same frame again, drawn for certain).
+        if let deferred {
+            readDeferred(deferred, &state)
+            terminal.paint(BoardRender.render(state))
+        }
         let watch = LiveWatch(store: store, inotify: options.inotify)
         // Taken once the watching began: a change after it raises an event or moves it.
         let watched = store.fingerprint()
@@ -288,18 +301,46 @@ public final class BoardApp {
     /// Every pipeline, the team, the goals (nil when they cannot be read: why, beside) and the
     /// deals the account may read, the archived ones held back until they were asked for
     /// (`readsArchive`); a warning about files skipped.
-    func read() throws -> (data: BoardData, goalsProblem: String?) {
+    /// At the opening (`frameWidth`: the terminal's width), the deals of the columns beyond the
+    /// first frame are put off (`deferred`, `DeferredColumns`).
+    func read(frameWidth: Int? = nil) throws -> (data: BoardData, goalsProblem: String?) {
         let pipelines = try store.loadPipelineSet()
         let team = try store.loadTeam()
         var goals: [Goal]?
         var goalsProblem: String?
         do { goals = try store.loadGoals().goals } catch { goalsProblem = "\(error)" }
+        let deferring = frameWidth.flatMap { width in
+            goals.flatMap { goals in
+                DeferredColumns.opening(
+                    pipelines: pipelines, pipeline: options.pipeline, width: width, goals: goals,
+                    today: Day(now, utcOffset: options.utcOffset), utcOffset: options.utcOffset)
+            }
+        }
         let set = try store.loadDealSet(
-            where: Self.readable(by: team.user(account)), holding: holding(pipelines: pipelines, goals: goals))
+            where: Self.readable(by: team.user(account)), holding: holding(pipelines: pipelines, goals: goals),
+            deferring: deferring?.test)
+        deferred = set.deferred.isEmpty ? nil : deferring
         let data = BoardData(
             pipelines: pipelines, team: team, dealsByID: set.deals, goals: goals,
             warning: set.skippedWarning(toManager: team.user(account)?.role == .manager), held: set.held)
         return (data, goalsProblem)
+    }
+
+    /// Reads the deals of the columns the opening put off (`deferred`): as they are now, the
+    /// archived ones among them held back as at the opening. Should the read fail, everything
+    /// is read again.
+    func readDeferred(_ deferring: DeferredColumns, _ state: inout BoardState) {
+        deferred = nil
+        let read: Action
+        do {
+            let readable = Self.readable(by: state.actor)
+            let held = holding(pipelines: try store.loadPipelineSet(), goals: state.goals)
+            let set = try store.loadDealSet(where: { readable($0) && deferring.test($0) }, holding: held)
+            read = .deferredRead(set.deals)
+        } catch {
+            read = readAll { .dataRead($0) }
+        }
+        _ = BoardUpdate.apply(read, &state)
     }
 
     /// Reads the archived deals held back — only those: the board keeps the others it holds —

@@ -135,6 +135,14 @@ public final class Terminal {
 
     public var size: (width: Int, height: Int) { (Int(funnel_cols()), Int(funnel_lines())) }
 
+    /// The width of the terminal on standard output, asked before `start` (ncurses may yet find
+    /// another: `COLUMNS`); nil when it is no terminal.
+    public static func widthBeforeStart() -> Int? {
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
+    }
+
     private func setUpColors() {
         let colors = has_colors() && theme.usesColor
         if colors {

@@ -73,7 +73,7 @@ enum BoardCommand {
         let app = BoardApp(store: session.store, account: session.account, options: boardOptions)
         let state: BoardState
         do {
-            state = try session.data { try app.prepare() }
+            state = try session.data { try app.prepare(frameWidth: Terminal.widthBeforeStart()) }
         } catch let error as BoardError {
             throw CommandFailure.refused(error.message)
         }

@@ -1,0 +1,77 @@
+import Foundation
+import FunnelCore
+
+/// The columns a board's first frame does not show (docs/performance.md, "The columns beyond the
+/// first frame"): the board opens on its first open stage, and at a terminal's width the columns
+/// past the last that fits are off the screen — with a simple pipeline, the closed ones, where
+/// most deals lie. Their deals are put off at the opening (`FunnelStore.loadDealSet(where:
+/// holding:deferring:)`) and read right after the first frame, before any key: a frame the same
+/// as the whole board's, drawn from a fraction of the deals.
+public struct DeferredColumns: Sendable {
+    /// The first column put off: it and those after it are off the first frame.
+    public let firstColumn: Int
+    /// Whether a deal's head is of a column put off (and may be put off).
+    public let test: @Sendable (DealHead) -> Bool
+
+    /// What an opening `width` columns wide on pipeline `id` may put off; nil, nothing, when
+    /// every column fits, when the board would open scrolled, or when a goal of this month
+    /// counts activities (an old deal's call logged today counts in the header). With another
+    /// goal of this month, only deals that entered their stage before the month began: the
+    /// header counts this month's closes.
+    public static func opening(
+        pipelines: PipelineSet, pipeline id: String, width: Int, goals: [Goal], today: Day, utcOffset: Int
+    ) -> DeferredColumns? {
+        let entry = pipelines.entry(id: id) ?? pipelines.first
+        let stages = entry.pipeline.stages
+        let shown = BoardLayout.visibleColumns(width: width, stages: stages.count)
+        // `BoardState`'s opening column: its first open stage.
+        let opensOn = stages.firstIndex { $0.kind == .open } ?? 0
+        guard width >= BoardLayout.minWidth, shown < stages.count, opensOn < shown else { return nil }
+        let month = Month(today)
+        guard !goals.contains(where: { $0.kind == .activities && $0.month == month }) else { return nil }
+        let monthBegan = goals.contains { $0.month == month } ? month.firstDay : nil
+        let later = Set(stages[shown...].map(\.id))
+        let home = entry.id, one = pipelines.entries.count == 1
+        let test: @Sendable (DealHead) -> Bool = { head in
+            guard later.contains(head.stage), one || pipelines.home(ofPipeline: head.pipeline) == home else { return false }
+            guard let monthBegan else { return true }
+            return Day(head.stageEntered, utcOffset: utcOffset) < monthBegan
+        }
+        return DeferredColumns(firstColumn: shown, test: test)
+    }
+
+    /// Whether `state`'s frame shows a column put off (the terminal was not the width it said,
+    /// or the board opened elsewhere): the deals put off are then read before it is drawn.
+    public func shows(_ state: BoardState) -> Bool {
+        state.firstColumn + BoardLayout.visibleColumns(width: state.width, stages: state.stages.count) > firstColumn
+    }
+}
+
+extension BoardState {
+    /// Deals read after the opening (the archive held back) beside those the board holds, whose
+    /// versions stay (kept up to date since the opening, as a deal changed elsewhere was read
+    /// then); the columns built again.
+    mutating func take(_ read: [Deal]) {
+        let focusID = selectedDeal?.id
+        deals.reserveCapacity(deals.count + read.count)
+        for deal in read where deals[deal.id] == nil && belongs(deal) { deals[deal.id] = deal }
+        rebuildColumns(keeping: focusID)
+    }
+
+    /// `take` for deals by id (the columns put off, most of the board's deals): the board's few
+    /// put into them, not them into the board's.
+    mutating func take(_ read: [String: Deal]) {
+        guard read.count > deals.count else { return take(Array(read.values)) }
+        let focusID = selectedDeal?.id
+        var merged = pipelines.map { $0.entries.count > 1 } == true ? read.filter { belongs($0.value) } : read
+        merged.merge(deals) { _, own in own }
+        deals = merged
+        rebuildColumns(keeping: focusID)
+    }
+
+    private mutating func rebuildColumns(keeping focusID: String?) {
+        // The old columns go before the new are built: both at once were a fifth more memory.
+        index = CardIndex.none
+        recompute(keeping: focusID)
+    }
+}

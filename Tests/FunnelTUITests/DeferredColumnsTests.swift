@@ -1,0 +1,115 @@
+import Foundation
+import FunnelCore
+import FunnelStore
+import FunnelTestSupport
+import Testing
+
+@testable import FunnelBoard
+@testable import FunnelTUI
+
+/// The board draws its first frame from the deals of the columns it shows, the others put off
+/// and read right after it (`DeferredColumns`): the frame is the whole board's, cell for cell.
+@Suite struct DeferredColumnsTests {
+    /// The simple pipeline's stages, and one it lacks (its deals get a column of their own at the end).
+    static let stages = [
+        "unsorted", "new", "follow-up", "meeting", "onboarding", "customer", "not-relevant", "former-customer", "retired",
+    ]
+
+    /// `count` deals over every stage and the team: open ones due on a few days, closed ones
+    /// lately (this month and the last) and long ago (archived).
+    static func deals(_ count: Int) -> [Deal] {
+        let owners: [String?] = ["yossi", "layla", "dana"]
+        return (0..<count).map { i in
+            let stage = stages[i % stages.count]
+            let closed = (5...7).contains(i % stages.count)
+            let daysAgo: Double = closed ? [0.5, 5, 30, 150][i / stages.count % 4] : Double(i % 11)
+            return BoardFixtures.deal(
+                String(format: "d%07x", i), "Deal \(i % 37)", company: "Company \(i % 13)", stage: stage,
+                owner: stage == "unsorted" ? nil : owners[i % 3], value: Decimal(100 * (i % 17 + 1)), next: closed ? nil : i % 5 - 2,
+                enteredDaysAgo: daysAgo)
+        }
+    }
+
+    static func store(_ folder: TemporaryFolder, deals: Int, goal: GoalKind? = nil) throws -> FunnelStore {
+        let store = FunnelStore(root: folder.path + "/data")
+        try store.initialize(pipeline: PipelineTemplate.simple.pipeline, team: BoardFixtures.team)
+        try store.insertBulk(Self.deals(deals))
+        if let goal {
+            let month = Month(Day(BoardFixtures.now, utcOffset: 0))
+            _ = try store.updateGoals { $0.setting(Goal(month: month, seller: nil, kind: goal, target: 5)) }
+        }
+        return store
+    }
+
+    /// The board `app` opens at `width` × 30, as its first frame shows it.
+    static func opened(_ app: BoardApp, width: Int) throws -> BoardState {
+        var state = try app.prepare(frameWidth: width)
+        _ = BoardUpdate.apply(.resize(width: width, height: 30), &state)
+        return state
+    }
+
+    // 700 deals: over `FunnelStore.cacheThreshold`, read from the snapshot the first opening wrote.
+    @Test(arguments: [GoalKind?.none, .wonDeals, .wonValue])
+    func theFirstFrameIsTheWholeBoards(goal: GoalKind?) throws {
+        let folder = try TemporaryFolder("funnel-deferred")
+        defer { folder.remove() }
+        let store = try Self.store(folder, deals: 700, goal: goal)
+        _ = try HeldArchiveTests.app(store).prepare(frameWidth: nil)
+        for width in [80, 120] {
+            var whole = try HeldArchiveTests.app(store).prepare(frameWidth: nil)
+            _ = BoardUpdate.apply(.resize(width: width, height: 30), &whole)
+            let app = try HeldArchiveTests.app(store)
+            var state = try Self.opened(app, width: width)
+            let deferred = try #require(app.deferred, "the columns past \(width) columns are put off")
+            #expect(!deferred.shows(state))
+            #expect(state.deals.count < whole.deals.count)
+            let first = BoardRender.render(state).text
+            #expect(first == BoardRender.render(whole).text)
+            if goal != nil { #expect(state.headerGoal?.actual == whole.headerGoal?.actual && whole.headerGoal?.actual ?? 0 > 0) }
+            app.readDeferred(deferred, &state)
+            #expect(app.deferred?.firstColumn == nil)
+            #expect(state.deals.keys.sorted() == whole.deals.keys.sorted())
+            #expect(state.columnIDs == whole.columnIDs)
+            #expect(state.stages.indices.map(state.archivedCount) == whole.stages.indices.map(whole.archivedCount))
+            #expect(BoardRender.render(state).text == first)
+        }
+    }
+
+    @Test func aTerminalWiderThanItSaidReadsThemBeforeTheFrame() throws {
+        let folder = try TemporaryFolder("funnel-deferred")
+        defer { folder.remove() }
+        let store = try Self.store(folder, deals: 700)
+        _ = try HeldArchiveTests.app(store).prepare(frameWidth: nil)
+        let app = try HeldArchiveTests.app(store)
+        var state = try app.prepare(frameWidth: 80)
+        _ = BoardUpdate.apply(.resize(width: 200, height: 30), &state)
+        #expect(app.deferred?.shows(state) == true)
+    }
+
+    @Test func nothingIsPutOffWhenItSavesNothingOrCouldShow() throws {
+        let folder = try TemporaryFolder("funnel-deferred")
+        defer { folder.remove() }
+        // From the files (under the cache's threshold) every deal is decoded anyway.
+        let small = try Self.store(folder, deals: 120)
+        let app = try HeldArchiveTests.app(small)
+        _ = try app.prepare(frameWidth: 80)
+        #expect(app.deferred?.firstColumn == nil)
+        // Every column fits; a goal counting activities (an old deal's call today counts).
+        let pipelines = PipelineSet(first: PipelineTemplate.simple.pipeline)
+        let today = Day(BoardFixtures.now, utcOffset: 0)
+        func opening(width: Int, goals: [Goal] = []) -> DeferredColumns? {
+            DeferredColumns.opening(pipelines: pipelines, pipeline: PipelineSet.firstID, width: width, goals: goals, today: today, utcOffset: 0)
+        }
+        #expect(opening(width: 200)?.firstColumn == nil)
+        #expect(opening(width: 80)?.firstColumn == 3)
+        #expect(opening(width: 80, goals: [Goal(month: Month(today), seller: nil, kind: .activities, target: 3)])?.firstColumn == nil)
+        // A goal of this month puts off only what entered its stage before the month.
+        let goal = Goal(month: Month(today), seller: nil, kind: .wonDeals, target: 3)
+        let test = try #require(opening(width: 80, goals: [goal])).test
+        let won = Self.deals(9)[5]
+        #expect(test(DealHead(won)) == false, "won this month: the header counts it")
+        let old = BoardFixtures.deal("e0000001", "Old", stage: "customer", enteredDaysAgo: 40)
+        #expect(test(DealHead(old)) == true)
+        #expect(test(DealHead(BoardFixtures.deal("e0000002", "Open", stage: "new"))) == false, "a column of the first frame")
+    }
+}
