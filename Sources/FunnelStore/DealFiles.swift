@@ -49,8 +49,9 @@ public struct DealSet: Sendable {
     public var unreadable: [UnreadableDeal]
     /// The heads of deals wanted but held back unread (`FunnelStore.loadDealSet(where:holding:)`).
     public var held: [DealHead] = []
-    /// The heads of deals wanted but put off unread (`FunnelStore.loadDealSet(where:holding:deferring:)`).
-    public var deferred: [DealHead] = []
+    /// The deals wanted but put off unread (`FunnelStore.loadDealSet(where:holding:deferring:)`);
+    /// nil when none was (nor from the files, which come decoded).
+    public var deferred: DeferredDeals?
 
     public init(deals: [String: Deal], unreadable: [UnreadableDeal], held: [DealHead] = []) {
         self.deals = deals
@@ -84,6 +85,17 @@ public struct DealSet: Sendable {
         let more = unreadable.count > 3 ? " and \(unreadable.count - 3) more" : ""
         return "\(count) skipped: \(named)\(more); funnel doctor explains"
     }
+}
+
+/// Deals a load put off: where the snapshot it read keeps them (`FunnelStore.loadDeferred`).
+public struct DeferredDeals: Sendable {
+    let spans: SnapshotReader.Heads
+
+    /// How many deals were put off.
+    public var count: Int { spans.spans.count }
+
+    /// Their heads.
+    public var heads: [DealHead] { spans.spans.map(\.head) }
 }
 
 /// Deals in a list rather than by id (`FunnelStore.loadCountedDeals`), and the files skipped.

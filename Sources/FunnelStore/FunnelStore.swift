@@ -202,17 +202,12 @@ public final class FunnelStore {
         guard !isShared, FileManager.default.isWritableFile(atPath: root) else {
             return try loadDealFiles().keeping(wanted, holding: holding)
         }
-        var aside = holding
-        if let deferring { aside = { @Sendable head in holding?(head) == true || deferring(head) } }
         let read = lock.ifFree(shared: true) {
-            cache.loadRead(fingerprint: fingerprint(), wanted: wanted, holding: aside, leaving: leaving)
+            cache.loadRead(fingerprint: fingerprint(), wanted: wanted, holding: holding, deferring: deferring, leaving: leaving)
         }
         if let cached = read ?? nil, cached.total >= Self.cacheThreshold {
-            guard deferring != nil else { return DealSet(deals: cached.deals, unreadable: [], held: cached.held) }
-            var set = DealSet(deals: cached.deals, unreadable: [])
-            for head in cached.held {
-                if holding?(head) == true { set.held.append(head) } else { set.deferred.append(head) }
-            }
+            var set = DealSet(deals: cached.deals, unreadable: [], held: cached.held)
+            if let deferred = cached.deferred, !deferred.spans.isEmpty { set.deferred = DeferredDeals(spans: deferred) }
             return set
         }
         let rebuilt: DealSet?? = try lock.ifFree(shared: false) {
@@ -227,6 +222,15 @@ public final class FunnelStore {
         }
         if let rebuilt = rebuilt ?? nil { return rebuilt.keeping(wanted, holding: holding) }
         return try loadDealFiles().keeping(wanted, holding: holding)
+    }
+
+    /// The deals a load put off (`loadDealSet(where:holding:deferring:)`), decoded from the
+    /// snapshot it read, its heads not read again; when that snapshot was replaced since, the
+    /// deals `wanted` accepts, read as `loadDealSet(where:)` reads them.
+    public func loadDeferred(_ deferred: DeferredDeals, else wanted: @Sendable (DealHead) -> Bool) throws -> [String: Deal] {
+        let read = lock.ifFree(shared: true) { cache.loadDeferred(deferred.spans) }
+        if let deals = read ?? nil { return deals }
+        return try loadDealSet(where: wanted).deals
     }
 
     /// The deals whose head `wanted` accepts as a report counts them: without their activities

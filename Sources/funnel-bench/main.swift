@@ -197,6 +197,7 @@ func measureOpen(
         loadTimes.append(try Measure.time { try check(try store.loadDealMap().count == size, "load count") })
     }
     var openTimes: [Double] = [], columnTimes: [Double] = [], searchTimes: [Double] = [], archiveTimes: [Double] = []
+    var deferred: DeferredDeals?
     var state: BoardState?
     let pipelines = try store.loadPipelineSet()
     // The archived deals the app's opening holds back (`BoardApp.holding`).
@@ -213,6 +214,7 @@ func measureOpen(
                 // As the app opens (`BoardApp.prepare`): pipelines, team, the deals but the archived
                 // ones held back and those of the columns off the frame put off, `BoardState.opening`.
                 let set = try store.loadDealSet(where: { _ in true }, holding: holding, deferring: deferring?.test)
+                deferred = set.deferred
                 let data = BoardData(
                     pipelines: try store.loadPipelineSet(), team: try store.loadTeam(), dealsByID: set.deals, goals: nil, warning: nil,
                     held: set.held)
@@ -225,8 +227,8 @@ func measureOpen(
         // off (`BoardApp.readDeferred`), then the search texts.
         columnTimes.append(
             try Measure.time {
-                guard let test = deferring?.test else { return }
-                let later = try store.loadDealSet(where: test, holding: holding).deals
+                guard let deferred, let test = deferring?.test else { return }
+                let later = try store.loadDeferred(deferred) { test($0) && holding?($0) != true }
                 if state != nil { _ = BoardUpdate.apply(.deferredRead(later), &state!) }
             })
         searchTimes.append(Measure.time { state?.prepareSearch() })

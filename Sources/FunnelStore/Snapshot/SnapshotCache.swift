@@ -71,6 +71,9 @@ struct SnapshotCache {
         let deals: [String: Deal]
         /// The heads of the deals wanted but held back (`holding`), not decoded.
         var held: [DealHead] = []
+        /// The deals wanted but put off (`deferring`): where the snapshot keeps them, the journal's
+        /// (read whole anyway) and those it removed left out.
+        var deferred: SnapshotReader.Heads?
         let total: Int
         let generation: UInt64
         let journal: FileIdentity
@@ -80,13 +83,14 @@ struct SnapshotCache {
     /// `load`, saying what it read (`Read`); the wanted deals `holding` accepts are not decoded,
     /// their heads given instead (`Read.held`).
     func loadRead(
-        fingerprint: String, wanted: @Sendable (DealHead) -> Bool, holding: SnapshotReader.HeadTest? = nil, leaving: DealParts = []
+        fingerprint: String, wanted: @Sendable (DealHead) -> Bool, holding: SnapshotReader.HeadTest? = nil,
+        deferring: SnapshotReader.HeadTest? = nil, leaving: DealParts = []
     ) -> Read? {
         // Read, not mapped: a mapped file shortened in place by another program (a sync tool,
         // `> snapshot.bin`) would end the process with SIGBUS. Only the heads and the wanted
         // deals' bytes are read (a rep's list at a million deals reads 2 % of the file).
         guard folderIsReal, let journal = try? AtomicFile.readFile(journalPath), let snapshot = SnapshotReader(path: snapshotPath),
-            let heads = snapshot.heads(wanted: wanted, holding: holding), var deals = snapshot.deals(heads, leaving: leaving),
+            var heads = snapshot.heads(wanted: wanted, holding: holding, deferring: deferring), var deals = snapshot.deals(heads, leaving: leaving),
             let later = Self.journal(journal.data, generation: heads.generation, recorded: heads.fingerprint), later.records(fingerprint)
         else { return nil }
         // The journal's last version of each deal it holds a head of: held again, or not.
@@ -106,10 +110,26 @@ struct SnapshotCache {
         if !heldLater.isEmpty {
             held.removeAll { heldLater[$0.id] != nil }
             held += heldLater.values.compactMap { $0 }
+            heads.deferred.removeAll { heldLater[$0.head.id] != nil }
+        }
+        // The deals put off, to be decoded by `loadDeferred`: spans as `deals(_:)` takes them.
+        let deferred = deferring.map { _ in
+            SnapshotReader.Heads(
+                generation: heads.generation, fingerprint: heads.fingerprint, count: heads.count, spans: heads.deferred,
+                dealsStart: heads.dealsStart, dealsEnd: heads.dealsEnd)
         }
         return Read(
-            deals: deals, held: held, total: heads.count, generation: heads.generation, journal: journal.identity,
-            journalBytes: journal.data.count)
+            deals: deals, held: held, deferred: deferred, total: heads.count, generation: heads.generation,
+            journal: journal.identity, journalBytes: journal.data.count)
+    }
+
+    /// The deals a `loadRead` put off (`Read.deferred`), decoded from the same snapshot; nil when
+    /// it was replaced since (another generation) or cannot be read.
+    func loadDeferred(_ deferred: SnapshotReader.Heads) -> [String: Deal]? {
+        guard folderIsReal, let snapshot = SnapshotReader(path: snapshotPath), let header = snapshot.header(),
+            header.generation == deferred.generation
+        else { return nil }
+        return snapshot.deals(deferred)
     }
 
     /// `load` for a reader that counts (`DealParts.counted` left out): only the counted deals

@@ -15,15 +15,18 @@ final class SnapshotReader {
     let size: Int
 
     /// The header and the heads, and where the deals begin.
-    struct Heads {
+    struct Heads: Sendable {
         let generation: UInt64
         let fingerprint: String
         /// How many deals the snapshot holds.
         let count: Int
         /// The wanted deals, their starts counted from `dealsStart`.
-        let spans: [SnapshotCache.DealSpan]
+        var spans: [SnapshotCache.DealSpan]
         /// The heads of the wanted deals held back (`holding`), in the file's order: not decoded.
         var held: [DealHead] = []
+        /// The wanted deals put off (`deferring`, not `holding`): not decoded now, but where they
+        /// lie kept, to be decoded later without the heads read again (`SnapshotCache.loadDeferred`).
+        var deferred: [SnapshotCache.DealSpan] = []
         let dealsStart: Int
         /// Where the deals end: the counted deals follow (`CountedDeals`).
         let dealsEnd: Int
@@ -61,7 +64,7 @@ final class SnapshotReader {
 
     /// The header and the heads `wanted` accepts (those `holding` accepts too kept apart, as
     /// `Heads.held`): the file's start is read, more of it while the heads run past what was read.
-    func heads(wanted: @Sendable (DealHead) -> Bool, holding: HeadTest? = nil) -> Heads? {
+    func heads(wanted: @Sendable (DealHead) -> Bool, holding: HeadTest? = nil, deferring: HeadTest? = nil) -> Heads? {
         // The header says how many heads follow: about that much is read at once (a head is about
         // 60 bytes), so the heads are parsed once, not again after each larger read. The header
         // itself can be long (the fingerprint names every seller's folder).
@@ -78,7 +81,13 @@ final class SnapshotReader {
                 }
             }
             // What cannot be read from a prefix may be read from more of the file; from all of it, never.
-            if sized, let heads = bytes.withUnsafeBytes({ try? Self.parseHeads($0, size: size, wanted: wanted, holding: holding) }) { return heads }
+            if sized,
+                let heads = bytes.withUnsafeBytes({ raw in
+                    try? Self.parseHeads(raw, size: size, wanted: wanted, holding: holding, deferring: deferring)
+                })
+            {
+                return heads
+            }
             guard prefix < size else { return nil }
             prefix = min(size, prefix * 4)
         }
@@ -165,7 +174,9 @@ final class SnapshotReader {
     /// A question asked of each head.
     typealias HeadTest = @Sendable (DealHead) -> Bool
 
-    static func parseHeads(_ raw: UnsafeRawBufferPointer, size: Int, wanted: HeadTest, holding: HeadTest? = nil) throws -> Heads {
+    static func parseHeads(
+        _ raw: UnsafeRawBufferPointer, size: Int, wanted: HeadTest, holding: HeadTest? = nil, deferring: HeadTest? = nil
+    ) throws -> Heads {
         let header = try parseHeader(raw)
         let (generation, recorded, count, headsStart) = (header.generation, header.fingerprint, header.count, header.end)
         // Where each head begins, stepped over without making its texts; then the heads read, and
@@ -183,33 +194,33 @@ final class SnapshotReader {
         guard try r.u32() == checksum(UnsafeRawBufferPointer(rebasing: raw[..<headsEnd])),
             header.countedLength <= size - r.offset
         else { throw CacheUnreadable() }
-        let parts = readSpans(raw, at: starts, wanted: wanted, holding: holding)
-        var spans: [SnapshotCache.DealSpan] = []
-        var held: [DealHead] = []
+        let parts = readSpans(raw, at: starts, wanted: wanted, holding: holding, deferring: deferring)
+        var spans: [SnapshotCache.DealSpan] = [], held: [DealHead] = [], deferred: [SnapshotCache.DealSpan] = []
         spans.reserveCapacity(parts.reduce(0) { $0 + ($1?.spans.count ?? 0) })
         held.reserveCapacity(parts.reduce(0) { $0 + ($1?.held.count ?? 0) })
         for part in parts {
             guard let part else { throw CacheUnreadable() }
             spans += part.spans
             held += part.held
+            deferred += part.deferred
         }
         return Heads(
-            generation: generation, fingerprint: recorded, count: count, spans: spans, held: held, dealsStart: r.offset,
-            dealsEnd: size - header.countedLength)
+            generation: generation, fingerprint: recorded, count: count, spans: spans, held: held, deferred: deferred,
+            dealsStart: r.offset, dealsEnd: size - header.countedLength)
     }
 
     /// The heads at `starts` of `raw` that `wanted` accepts, with where their deals lie, read on
     /// every core in parts (nil for a part that cannot be read); those `holding` accepts too
-    /// apart, heads alone.
+    /// apart, heads alone; then those `deferring` accepts apart.
     static func readSpans(
-        _ raw: UnsafeRawBufferPointer, at starts: [Int], wanted: HeadTest, holding: HeadTest? = nil
-    ) -> [(spans: [SnapshotCache.DealSpan], held: [DealHead])?] {
+        _ raw: UnsafeRawBufferPointer, at starts: [Int], wanted: HeadTest, holding: HeadTest? = nil, deferring: HeadTest? = nil
+    ) -> [(spans: [SnapshotCache.DealSpan], held: [DealHead], deferred: [SnapshotCache.DealSpan])?] {
         // Read-only for the whole call, which returns before the caller's buffer goes.
         nonisolated(unsafe) let bytes = raw
         let parts = Array(stride(from: 0, to: starts.count, by: SnapshotCache.decodePart))
-        return parallelMap(parts, chunk: 1) { first -> (spans: [SnapshotCache.DealSpan], held: [DealHead])? in
+        return parallelMap(parts, chunk: 1) { first -> (spans: [SnapshotCache.DealSpan], held: [DealHead], deferred: [SnapshotCache.DealSpan])? in
             let end = min(starts.count, first + SnapshotCache.decodePart)
-            var spans: [SnapshotCache.DealSpan] = []
+            var spans: [SnapshotCache.DealSpan] = [], deferred: [SnapshotCache.DealSpan] = []
             var held: [DealHead] = []
             spans.reserveCapacity(end - first)
             for offset in starts[first..<end] {
@@ -220,11 +231,13 @@ final class SnapshotReader {
                 guard wanted(head) else { continue }
                 if let holding, holding(head) {
                     held.append(head)
+                } else if let deferring, deferring(head) {
+                    deferred.append(SnapshotCache.DealSpan(head: head, start: start, length: Int(length), checksum: sum))
                 } else {
                     spans.append(SnapshotCache.DealSpan(head: head, start: start, length: Int(length), checksum: sum))
                 }
             }
-            return (spans, held)
+            return (spans, held, deferred)
         }
     }
 

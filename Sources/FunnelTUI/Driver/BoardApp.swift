@@ -53,9 +53,10 @@ public final class BoardApp {
     let store: FunnelStore
     /// The data directory's fingerprint just before `prepare` read it (`caughtUp`).
     private var readFingerprint: String?
-    /// The columns the opening put off until after its first frame, until they are read
-    /// (`readDeferred`).
+    /// The columns the opening put off until after its first frame, and their deals, until
+    /// they are read (`readDeferred`).
     var deferred: DeferredColumns?
+    var deferredDeals: DeferredDeals?
 
     /// Whether the archived deals were asked for (`Effect.readArchive`): every read after that
     /// reads them too; before it, they are held back (`HeldArchive`).
@@ -319,24 +320,27 @@ public final class BoardApp {
         let set = try store.loadDealSet(
             where: Self.readable(by: team.user(account)), holding: holding(pipelines: pipelines, goals: goals),
             deferring: deferring?.test)
-        deferred = set.deferred.isEmpty ? nil : deferring
+        deferredDeals = set.deferred
+        deferred = set.deferred == nil ? nil : deferring
         let data = BoardData(
             pipelines: pipelines, team: team, dealsByID: set.deals, goals: goals,
             warning: set.skippedWarning(toManager: team.user(account)?.role == .manager), held: set.held)
         return (data, goalsProblem)
     }
 
-    /// Reads the deals of the columns the opening put off (`deferred`): as they are now, the
-    /// archived ones among them held back as at the opening. Should the read fail, everything
-    /// is read again.
+    /// Reads the deals of the columns the opening put off (`deferred`) from the snapshot it read;
+    /// when that was replaced since, those of the columns as they are now, the archived ones
+    /// among them held back as at the opening. Should the read fail, everything is read again.
+    /// (A change since the opening reads everything again anyway: `caughtUp`.)
     func readDeferred(_ deferring: DeferredColumns, _ state: inout BoardState) {
-        deferred = nil
+        defer { (deferred, deferredDeals) = (nil, nil) }
+        guard let deals = deferredDeals else { return }
         let read: Action
         do {
             let readable = Self.readable(by: state.actor)
             let held = holding(pipelines: try store.loadPipelineSet(), goals: state.goals)
-            let set = try store.loadDealSet(where: { readable($0) && deferring.test($0) }, holding: held)
-            read = .deferredRead(set.deals)
+            let later = try store.loadDeferred(deals) { readable($0) && deferring.test($0) && held?($0) != true }
+            read = .deferredRead(later)
         } catch {
             read = readAll { .dataRead($0) }
         }

@@ -1,0 +1,70 @@
+import Foundation
+import FunnelCore
+import Testing
+
+@testable import FunnelStore
+
+/// Deals a load puts off (`loadDealSet(where:holding:deferring:)`) come later from the snapshot
+/// it read, its heads not read again (`loadDeferred`): the journal's versions came with the load,
+/// a deal it removed never comes, and a snapshot replaced meanwhile is read again by the test.
+@Suite struct DeferredDealsTests {
+    static let won: @Sendable (DealHead) -> Bool = { $0.stage == "customer" }
+    static let old: @Sendable (DealHead) -> Bool = { $0.stageEnteredSecond < Int64(SFx.later(-24 * 100).timeIntervalSince1970) }
+
+    @Test func theDealsPutOffComeFromTheSnapshotItRead() throws {
+        let tmp = try TempDir()
+        defer { tmp.remove() }
+        let cache = SnapshotCache(directory: tmp.path + "/cache")
+        var archived = SFx.deal("a2345678", stage: "customer")
+        archived.stageEntered = SFx.later(-24 * 200)
+        var edited = SFx.deal("b2345678", stage: "customer")
+        let removed = SFx.deal("c2345678", stage: "customer"), won = SFx.deal("d2345678", stage: "customer")
+        let open = SFx.deal("e2345678"), theirs = SFx.deal("f2345678", owner: "sam", stage: "customer")
+        try cache.write([archived, edited, removed, won, open, theirs], fingerprint: "fp")
+        edited.title = "Edited after the snapshot"
+        try cache.append([edited], removed: ["c2345678"], before: "fp", after: "fp2")
+        let ritas: @Sendable (DealHead) -> Bool = { $0.owner == "rita" }
+        let firstRead = cache.loadRead(fingerprint: "fp2", wanted: ritas, holding: { Self.won($0) && Self.old($0) }, deferring: Self.won)
+        let first = try #require(firstRead)
+        // The open deal now, the journal's version too (read whole anyway); the archived one held.
+        #expect(first.deals == ["e2345678": open, "b2345678": edited])
+        #expect(first.held.map(\.id) == ["a2345678"])
+        let deferred = try #require(first.deferred)
+        #expect(deferred.spans.map(\.head.id) == ["d2345678"])
+        #expect(cache.loadDeferred(deferred) == ["d2345678": won])
+        // Another snapshot since: not read from the old one's places.
+        try cache.write([won], fingerprint: "fp3")
+        #expect(cache.loadDeferred(deferred) == nil)
+    }
+
+    @Test func theStoreReadsThemAgainWhenTheSnapshotWasReplaced() throws {
+        let tmp = try TempDir()
+        defer { tmp.remove() }
+        let store = try tmp.store()
+        let deals = (0..<(FunnelStore.cacheThreshold + 20)).map { n in
+            SFx.deal(String(format: "d%07d", n), stage: n % 2 == 0 ? "customer" : "new")
+        }
+        try store.insertBulk(deals)
+        _ = try store.loadDealSet()
+        let set = try store.loadDealSet(where: { _ in true }, deferring: Self.won)
+        let deferred = try #require(set.deferred)
+        #expect(set.deals.count + deferred.count == deals.count)
+        #expect(set.deals.values.allSatisfy { $0.stage == "new" })
+        let later = try store.loadDeferred(deferred, else: Self.won)
+        #expect(later.count == deferred.count && later.values.allSatisfy { $0.stage == "customer" })
+        // A deal won since, and the snapshot written again: the test reads the columns as they are now.
+        var newlyWon = try #require(set.deals["d0000001"])
+        newlyWon.stage = "customer"
+        _ = try store.update(id: newlyWon.id) { _ in .success(newlyWon) }
+        try store.cache.write(try store.loadDealFiles().deals.values, fingerprint: store.fingerprint())
+        let again = try store.loadDeferred(deferred, else: Self.won)
+        #expect(again.count == deferred.count + 1 && again["d0000001"]?.stage == "customer")
+        // From the files (no cache) nothing is put off: they come decoded.
+        let small = try TempDir()
+        defer { small.remove() }
+        let few = try small.store()
+        try few.insertBulk(Array(deals.prefix(40)))
+        let read = try few.loadDealSet(where: { _ in true }, deferring: Self.won)
+        #expect(read.deferred == nil && read.deals.count == 40)
+    }
+}
