@@ -224,13 +224,18 @@ public final class FunnelStore {
         return try loadDealFiles().keeping(wanted, holding: holding)
     }
 
-    /// The deals a load put off (`loadDealSet(where:holding:deferring:)`), decoded from the
-    /// snapshot it read, its heads not read again; when that snapshot was replaced since, the
-    /// deals `wanted` accepts, read as `loadDealSet(where:)` reads them.
-    public func loadDeferred(_ deferred: DeferredDeals, else wanted: @Sendable (DealHead) -> Bool) throws -> [String: Deal] {
-        let read = lock.ifFree(shared: true) { cache.loadDeferred(deferred.spans) }
-        if let deals = read ?? nil { return deals }
-        return try loadDealSet(where: wanted).deals
+    /// The deals a load put off (`loadDealSet(where:holding:deferring:)`) put beside `deals`
+    /// (those the load gave; theirs stay): decoded from the snapshot it read, its heads not read
+    /// again, into one table. False, `deals` as given, when that snapshot was replaced since or
+    /// cannot be read: the caller reads again (`loadDealSet`).
+    public func loadDeferred(_ deferred: DeferredDeals, into deals: inout [String: Deal]) -> Bool {
+        // Shared until the first deal goes in: then the few given are copied, not the many read.
+        var merged = deals
+        // Without the lock: a writer never changes a snapshot in place, it puts a new one (another
+        // generation) in its place by rename, and each deal's checksum is checked.
+        guard cache.loadDeferred(deferred.spans, into: &merged) else { return false }
+        deals = merged
+        return true
     }
 
     /// The deals whose head `wanted` accepts as a report counts them: without their activities

@@ -227,9 +227,9 @@ func measureOpen(
         // off (`BoardApp.readDeferred`), then the search texts.
         columnTimes.append(
             try Measure.time {
-                guard let deferred, let test = deferring?.test else { return }
-                let later = try store.loadDeferred(deferred) { test($0) && holding?($0) != true }
-                if state != nil { _ = BoardUpdate.apply(.deferredRead(later), &state!) }
+                guard let deferred, var all = state?.deals else { return }
+                try check(store.loadDeferred(deferred, into: &all), "the deals put off were not read from the snapshot")
+                _ = BoardUpdate.apply(.deferredRead(all), &state!)
             })
         searchTimes.append(Measure.time { state?.prepareSearch() })
         // Then `z` or `/`: the archived deals read, every deal on the board (`BoardApp.readArchive`).

@@ -1,10 +1,10 @@
 import Foundation
 import FunnelCore
-import FunnelStore
 import FunnelTestSupport
 import Testing
 
 @testable import FunnelBoard
+@testable import FunnelStore
 @testable import FunnelTUI
 
 /// The board draws its first frame from the deals of the columns it shows, the others put off
@@ -66,13 +66,32 @@ import Testing
             let first = BoardRender.render(state).text
             #expect(first == BoardRender.render(whole).text)
             if goal != nil { #expect(state.headerGoal?.actual == whole.headerGoal?.actual && whole.headerGoal?.actual ?? 0 > 0) }
-            app.readDeferred(deferred, &state)
+            app.readDeferred(&state)
             #expect(app.deferred?.firstColumn == nil)
             #expect(state.deals.keys.sorted() == whole.deals.keys.sorted())
             #expect(state.columnIDs == whole.columnIDs)
             #expect(state.stages.indices.map(state.archivedCount) == whole.stages.indices.map(whole.archivedCount))
             #expect(BoardRender.render(state).text == first)
         }
+    }
+
+    @Test func aSnapshotReplacedSinceTheOpeningHasEverythingReadAgain() throws {
+        let folder = try TemporaryFolder("funnel-deferred")
+        defer { folder.remove() }
+        let store = try Self.store(folder, deals: 700)
+        _ = try HeldArchiveTests.app(store).prepare(frameWidth: nil)
+        let app = try HeldArchiveTests.app(store)
+        var state = try Self.opened(app, width: 80)
+        #expect(app.deferred != nil)
+        // Another process folds the journal meanwhile: a snapshot of another generation.
+        try store.cache.write(try store.loadDealSet().deals.values, fingerprint: store.fingerprint())
+        var painted: [String] = []
+        app.readDeferred(&state) { painted.append(BoardRender.render($0).text) }
+        #expect(painted.count == 1 && painted[0].contains("reading the deals…"))
+        var whole = try HeldArchiveTests.app(store).prepare(frameWidth: nil)
+        _ = BoardUpdate.apply(.resize(width: 80, height: 30), &whole)
+        #expect(state.deals.keys.sorted() == whole.deals.keys.sorted())
+        #expect(BoardRender.render(state).text == BoardRender.render(whole).text)
     }
 
     @Test func aTerminalWiderThanItSaidReadsThemBeforeTheFrame() throws {

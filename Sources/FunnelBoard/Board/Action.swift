@@ -50,8 +50,8 @@ public enum Action: Hashable, Sendable {
     /// The archived deals the opening held back, read (`Effect.readArchive`), and a warning
     /// about files skipped, if any.
     case archiveRead([Deal], warning: String?)
-    /// The deals of the columns the opening put off until after its first frame, read
-    /// (`DeferredColumns`).
+    /// The board's deals with those of the columns the opening put off until after its first
+    /// frame beside them (`DeferredColumns`).
     case deferredRead([String: Deal])
     case saved(Deal)
     /// A deal's change or a new deal was not written, and why.

@@ -32,7 +32,7 @@ enum WorldUpdate {
             if let warning { state.status = StatusMessage(text: warning, isError: true) }
             return []
         case .deferredRead(let deals):
-            state.take(deals)
+            state.takeDeferred(deals)
             return []
         case .saved(let deal):
             state.replace(deal)

@@ -123,13 +123,13 @@ struct SnapshotCache {
             journal: journal.identity, journalBytes: journal.data.count)
     }
 
-    /// The deals a `loadRead` put off (`Read.deferred`), decoded from the same snapshot; nil when
-    /// it was replaced since (another generation) or cannot be read.
-    func loadDeferred(_ deferred: SnapshotReader.Heads) -> [String: Deal]? {
+    /// The deals a `loadRead` put off (`Read.deferred`), decoded from the same snapshot into
+    /// `deals`; false when it was replaced since (another generation) or cannot be read.
+    func loadDeferred(_ deferred: SnapshotReader.Heads, into deals: inout [String: Deal]) -> Bool {
         guard folderIsReal, let snapshot = SnapshotReader(path: snapshotPath), let header = snapshot.header(),
             header.generation == deferred.generation
-        else { return nil }
-        return snapshot.deals(deferred)
+        else { return false }
+        return snapshot.deals(deferred, into: &deals)
     }
 
     /// `load` for a reader that counts (`DealParts.counted` left out): only the counted deals

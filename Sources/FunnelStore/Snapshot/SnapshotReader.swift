@@ -247,11 +247,19 @@ final class SnapshotReader {
 
     /// The wanted deals, read and decoded (on every core), or nil when any is missing or wrong.
     func deals(_ heads: Heads, partBytes: Int = SnapshotReader.partBytes, leaving: DealParts = []) -> [String: Deal]? {
+        var deals: [String: Deal] = [:]
+        return self.deals(heads, into: &deals, partBytes: partBytes, leaving: leaving) ? deals : nil
+    }
+
+    /// The wanted deals read and decoded into `deals`, beside those it holds (one table, not a
+    /// second to merge); false when any is missing or wrong, or its id is there already (`deals`
+    /// then holds some of them).
+    func deals(_ heads: Heads, into deals: inout [String: Deal], partBytes: Int = SnapshotReader.partBytes, leaving: DealParts = []) -> Bool {
         let region = heads.dealsEnd - heads.dealsStart
         // A head pointing outside the file is a cache to rebuild (and never an overflow here).
-        guard region >= 0, heads.spans.allSatisfy({ $0.start <= region && $0.length <= region - $0.start }) else { return nil }
-        var deals: [String: Deal] = [:]
-        deals.reserveCapacity(heads.spans.count)
+        guard region >= 0, heads.spans.allSatisfy({ $0.start <= region && $0.length <= region - $0.start }) else { return false }
+        let before = deals.count
+        deals.reserveCapacity(before + heads.spans.count)
         // The heads are written in the deals' order: sorted again (a second array of every span,
         // alive while every deal is decoded) only when a hand-made file has them otherwise.
         let spans = heads.spans
@@ -259,12 +267,12 @@ final class SnapshotReader {
         // One buffer for every part, so its pages are faulted in once, not once per part.
         let buffer = PartBuffer()
         for part in Self.parts(ordered, partBytes: partBytes) {
-            guard var decoded = readPart(part, dealsStart: heads.dealsStart, leaving: leaving, into: buffer) else { return nil }
+            guard var decoded = readPart(part, dealsStart: heads.dealsStart, leaving: leaving, into: buffer) else { return false }
             // Moved out of the part, not copied: a copy would touch every deal's count once more.
             while let (id, deal) = decoded.popLast() { deals[id] = deal }
         }
         // An id twice in the heads (never written so) is a cache to rebuild, not one copy chosen.
-        return deals.count == spans.count ? deals : nil
+        return deals.count == before + spans.count
     }
 
     /// The spans (in file order) cut into runs that each cover at most `partBytes` of the file

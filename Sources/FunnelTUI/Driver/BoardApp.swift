@@ -152,13 +152,13 @@ public final class BoardApp {
         let size = terminal.size
         _ = BoardUpdate.apply(.resize(width: size.width, height: size.height), &state)
         // The columns put off are read first when the frame would show one after all.
-        if let deferred, deferred.shows(state) { readDeferred(deferred, &state) }
+        if deferred?.shows(state) == true { readDeferred(&state) }
         // The first frame before the folders are watched: watching a million deals' folders costs
         // the kernel a fifth of a second.
         terminal.paint(BoardRender.render(state))
         // The columns put off, read before any key (the same frame again, drawn for certain).
-        if let deferred {
-            readDeferred(deferred, &state)
+        if deferred != nil {
+            readDeferred(&state) { terminal.paint(BoardRender.render($0)) }
             terminal.paint(BoardRender.render(state))
         }
         let watch = LiveWatch(store: store, inotify: options.inotify)
@@ -328,23 +328,22 @@ public final class BoardApp {
         return (data, goalsProblem)
     }
 
-    /// Reads the deals of the columns the opening put off (`deferred`) from the snapshot it read;
-    /// when that was replaced since, those of the columns as they are now, the archived ones
-    /// among them held back as at the opening. Should the read fail, everything is read again.
-    /// (A change since the opening reads everything again anyway: `caughtUp`.)
-    func readDeferred(_ deferring: DeferredColumns, _ state: inout BoardState) {
+    /// Reads the deals of the columns the opening put off (`deferred`) from the snapshot it read.
+    /// When that was replaced since or cannot be read, everything is read again, saying so on the
+    /// screen (`paint`) meanwhile: without a cache that is every file. (A change since the opening
+    /// reads everything again anyway: `caughtUp`.)
+    func readDeferred(_ state: inout BoardState, paint: (BoardState) -> Void = { _ in }) {
         defer { (deferred, deferredDeals) = (nil, nil) }
         guard let deals = deferredDeals else { return }
-        let read: Action
-        do {
-            let readable = Self.readable(by: state.actor)
-            let held = holding(pipelines: try store.loadPipelineSet(), goals: state.goals)
-            let later = try store.loadDeferred(deals) { readable($0) && deferring.test($0) && held?($0) != true }
-            read = .deferredRead(later)
-        } catch {
-            read = readAll { .dataRead($0) }
+        var all = state.deals
+        if store.loadDeferred(deals, into: &all) {
+            _ = BoardUpdate.apply(.deferredRead(all), &state)
+            return
         }
-        _ = BoardUpdate.apply(read, &state)
+        state.status = StatusMessage(text: state.text(.statusReadingDeals), isError: false)
+        paint(state)
+        state.status = nil
+        _ = BoardUpdate.apply(readAll { .dataRead($0) }, &state)
     }
 
     /// Reads the archived deals held back — only those: the board keeps the others it holds —

@@ -77,6 +77,8 @@ enum BoardCommand {
         } catch let error as BoardError {
             throw CommandFailure.refused(error.message)
         }
+        // Curses owns the screen from here: no progress of a read of every file on stderr under it.
+        session.store.onReadingFiles = nil
         return app.run(state).exitStatus
     }
 }

@@ -58,14 +58,12 @@ extension BoardState {
         rebuildColumns(keeping: focusID)
     }
 
-    /// `take` for deals by id (the columns put off, most of the board's deals): the board's few
-    /// put into them, not them into the board's.
-    mutating func take(_ read: [String: Deal]) {
-        guard read.count > deals.count else { return take(Array(read.values)) }
+    /// The columns the opening put off, read (`Action.deferredRead`): `all` is the board's deals
+    /// with theirs beside (`FunnelStore.loadDeferred(_:into:else:)`, the board's own kept), read
+    /// before any key changed one; the columns built again.
+    mutating func takeDeferred(_ all: [String: Deal]) {
         let focusID = selectedDeal?.id
-        var merged = pipelines.map { $0.entries.count > 1 } == true ? read.filter { belongs($0.value) } : read
-        merged.merge(deals) { _, own in own }
-        deals = merged
+        deals = pipelines.map { $0.entries.count > 1 } == true ? all.filter { belongs($0.value) } : all
         rebuildColumns(keeping: focusID)
     }
 

@@ -338,6 +338,7 @@ extension Catalogue {
             zero: "قراءة الأرشيف…", one: "قراءة الأرشيف: صفقة مغلقة واحدة…", two: "قراءة الأرشيف: صفقتان مغلقتان…",
             few: "قراءة الأرشيف: {count} صفقات مغلقة…", many: "قراءة الأرشيف: {count} صفقة مغلقة…",
             other: "قراءة الأرشيف: {count} صفقة مغلقة…"),
+        .statusReadingDeals: "قراءة الصفقات…",
         .statusArchiveOff: "لا أرشيف: قيمة archive_after هي 0 (funnel config set archive_after 90)",
         .promptRejectTitle: "رفض «{title}»",
         .promptRejectLabel: "لماذا؟ (يبقى العميل قابلًا للبحث)",

@@ -331,6 +331,7 @@ extension Catalogue {
         .statusArchivedHidden: "closed deals older than {days} days are off the columns again; z shows them",
         .statusReadingArchive: .plural(
             one: "reading the archive: {count} closed deal…", other: "reading the archive: {count} closed deals…"),
+        .statusReadingDeals: "reading the deals…",
         .statusArchiveOff: "nothing is archived: archive_after is 0 (funnel config set archive_after 90)",
         .promptRejectTitle: "Reject “{title}”",
         .promptRejectLabel: "Why? (the lead stays searchable)",

@@ -333,6 +333,7 @@ extension Catalogue {
         .statusReadingArchive: .plural(
             one: "קורא את הארכיון: עסקה סגורה אחת…", two: "קורא את הארכיון: שתי עסקאות סגורות…",
             other: "קורא את הארכיון: {count} עסקאות סגורות…"),
+        .statusReadingDeals: "קורא את העסקאות…",
         .statusArchiveOff: "אין ארכיון: archive_after הוא 0 (funnel config set archive_after 90)",
         .promptRejectTitle: "דחיית \"{title}\"",
         .promptRejectLabel: "למה? (הליד נשאר זמין לחיפוש)",

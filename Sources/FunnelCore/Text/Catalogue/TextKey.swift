@@ -385,6 +385,7 @@ public enum TextKey: String, CaseIterable, Sendable {
     case statusArchivedHidden
     case statusArchiveOff
     case statusReadingArchive
+    case statusReadingDeals
     case promptRejectTitle
     case promptRejectLabel
     case pickerAssignTitle
