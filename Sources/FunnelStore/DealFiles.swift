@@ -93,9 +93,6 @@ public struct DeferredDeals: Sendable {
 
     /// How many deals were put off.
     public var count: Int { spans.spans.count }
-
-    /// Their heads.
-    public var heads: [DealHead] { spans.spans.map(\.head) }
 }
 
 /// Deals in a list rather than by id (`FunnelStore.loadCountedDeals`), and the files skipped.

@@ -21,7 +21,7 @@ final class SnapshotReader {
         /// How many deals the snapshot holds.
         let count: Int
         /// The wanted deals, their starts counted from `dealsStart`.
-        var spans: [SnapshotCache.DealSpan]
+        let spans: [SnapshotCache.DealSpan]
         /// The heads of the wanted deals held back (`holding`), in the file's order: not decoded.
         var held: [DealHead] = []
         /// The wanted deals put off (`deferring`, not `holding`): not decoded now, but where they

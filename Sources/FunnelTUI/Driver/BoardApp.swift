@@ -340,9 +340,11 @@ public final class BoardApp {
             _ = BoardUpdate.apply(.deferredRead(all), &state)
             return
         }
+        // The opening's own word (a goal file that cannot be read) stays, once this is said.
+        let said = state.status
         state.status = StatusMessage(text: state.text(.statusReadingDeals), isError: false)
         paint(state)
-        state.status = nil
+        state.status = said
         _ = BoardUpdate.apply(readAll { .dataRead($0) }, &state)
     }
 

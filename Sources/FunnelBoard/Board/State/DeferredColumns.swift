@@ -59,7 +59,7 @@ extension BoardState {
     }
 
     /// The columns the opening put off, read (`Action.deferredRead`): `all` is the board's deals
-    /// with theirs beside (`FunnelStore.loadDeferred(_:into:else:)`, the board's own kept), read
+    /// with theirs beside (`FunnelStore.loadDeferred(_:into:)`, the board's own kept), read
     /// before any key changed one; the columns built again.
     mutating func takeDeferred(_ all: [String: Deal]) {
         let focusID = selectedDeal?.id
