@@ -60,14 +60,14 @@ import Testing
             _ = BoardUpdate.apply(.resize(width: width, height: 30), &whole)
             let app = try HeldArchiveTests.app(store)
             var state = try Self.opened(app, width: width)
-            let deferred = try #require(app.deferred, "the columns past \(width) columns are put off")
+            let deferred = try #require(app.deferred?.columns, "the columns past \(width) columns are put off")
             #expect(!deferred.shows(state))
             #expect(state.deals.count < whole.deals.count)
             let first = BoardRender.render(state).text
             #expect(first == BoardRender.render(whole).text)
             if goal != nil { #expect(state.headerGoal?.actual == whole.headerGoal?.actual && whole.headerGoal?.actual ?? 0 > 0) }
             app.readDeferred(&state)
-            #expect(app.deferred?.firstColumn == nil)
+            #expect(app.deferred?.columns.firstColumn == nil)
             #expect(state.deals.keys.sorted() == whole.deals.keys.sorted())
             #expect(state.columnIDs == whole.columnIDs)
             #expect(state.stages.indices.map(state.archivedCount) == whole.stages.indices.map(whole.archivedCount))
@@ -82,7 +82,7 @@ import Testing
         _ = try HeldArchiveTests.app(store).prepare(frameWidth: nil)
         let app = try HeldArchiveTests.app(store)
         var state = try Self.opened(app, width: 80)
-        #expect(app.deferred != nil)
+        #expect(app.deferred?.columns != nil)
         // Another process folds the journal meanwhile: a snapshot of another generation.
         try store.cache.write(try store.loadDealSet().deals.values, fingerprint: store.fingerprint())
         var painted: [String] = []
@@ -102,7 +102,7 @@ import Testing
         let app = try HeldArchiveTests.app(store)
         var state = try app.prepare(frameWidth: 80)
         _ = BoardUpdate.apply(.resize(width: 200, height: 30), &state)
-        #expect(app.deferred?.shows(state) == true)
+        #expect(app.deferred?.columns.shows(state) == true)
     }
 
     @Test func nothingIsPutOffWhenItSavesNothingOrCouldShow() throws {
@@ -112,7 +112,7 @@ import Testing
         let small = try Self.store(folder, deals: 120)
         let app = try HeldArchiveTests.app(small)
         _ = try app.prepare(frameWidth: 80)
-        #expect(app.deferred?.firstColumn == nil)
+        #expect(app.deferred?.columns.firstColumn == nil)
         // Every column fits; a goal counting activities (an old deal's call today counts).
         let pipelines = PipelineSet(first: PipelineTemplate.simple.pipeline)
         let today = Day(BoardFixtures.now, utcOffset: 0)

@@ -55,8 +55,7 @@ public final class BoardApp {
     private var readFingerprint: String?
     /// The columns the opening put off until after its first frame, and their deals, until
     /// they are read (`readDeferred`).
-    var deferred: DeferredColumns?
-    var deferredDeals: DeferredDeals?
+    var deferred: (columns: DeferredColumns, deals: DeferredDeals)?
 
     /// Whether the archived deals were asked for (`Effect.readArchive`): every read after that
     /// reads them too; before it, they are held back (`HeldArchive`).
@@ -152,7 +151,7 @@ public final class BoardApp {
         let size = terminal.size
         _ = BoardUpdate.apply(.resize(width: size.width, height: size.height), &state)
         // The columns put off are read first when the frame would show one after all.
-        if deferred?.shows(state) == true { readDeferred(&state) }
+        if deferred?.columns.shows(state) == true { readDeferred(&state) }
         // The first frame before the folders are watched: watching a million deals' folders costs
         // the kernel a fifth of a second.
         terminal.paint(BoardRender.render(state))
@@ -320,8 +319,7 @@ public final class BoardApp {
         let set = try store.loadDealSet(
             where: Self.readable(by: team.user(account)), holding: holding(pipelines: pipelines, goals: goals),
             deferring: deferring?.test)
-        deferredDeals = set.deferred
-        deferred = set.deferred == nil ? nil : deferring
+        deferred = deferring.flatMap { columns in set.deferred.map { (columns, $0) } }
         let data = BoardData(
             pipelines: pipelines, team: team, dealsByID: set.deals, goals: goals,
             warning: set.skippedWarning(toManager: team.user(account)?.role == .manager), held: set.held)
@@ -333,8 +331,8 @@ public final class BoardApp {
     /// screen (`paint`) meanwhile: without a cache that is every file. (A change since the opening
     /// reads everything again anyway: `caughtUp`.)
     func readDeferred(_ state: inout BoardState, paint: (BoardState) -> Void = { _ in }) {
-        defer { (deferred, deferredDeals) = (nil, nil) }
-        guard let deals = deferredDeals else { return }
+        defer { deferred = nil }
+        guard let deals = deferred?.deals else { return }
         var all = state.deals
         if store.loadDeferred(deals, into: &all) {
             _ = BoardUpdate.apply(.deferredRead(all), &state)

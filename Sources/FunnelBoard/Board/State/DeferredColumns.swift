@@ -48,16 +48,6 @@ public struct DeferredColumns: Sendable {
 }
 
 extension BoardState {
-    /// Deals read after the opening (the archive held back) beside those the board holds, whose
-    /// versions stay (kept up to date since the opening, as a deal changed elsewhere was read
-    /// then); the columns built again.
-    mutating func take(_ read: [Deal]) {
-        let focusID = selectedDeal?.id
-        deals.reserveCapacity(deals.count + read.count)
-        for deal in read where deals[deal.id] == nil && belongs(deal) { deals[deal.id] = deal }
-        rebuildColumns(keeping: focusID)
-    }
-
     /// The columns the opening put off, read (`Action.deferredRead`): `all` is the board's deals
     /// with theirs beside (`FunnelStore.loadDeferred(_:into:)`, the board's own kept), read
     /// before any key changed one; the columns built again.
@@ -67,7 +57,8 @@ extension BoardState {
         rebuildColumns(keeping: focusID)
     }
 
-    private mutating func rebuildColumns(keeping focusID: String?) {
+    /// The columns built again from scratch, the selection kept on `focusID`.
+    mutating func rebuildColumns(keeping focusID: String?) {
         // The old columns go before the new are built: both at once were a fifth more memory.
         index = CardIndex.none
         recompute(keeping: focusID)

@@ -65,11 +65,15 @@ extension BoardState {
         if held.count != before { countHeld() }
     }
 
-    /// The held deals, read (`Action.archiveRead`): on the board beside those it holds
-    /// (`take`); nothing is held any longer.
+    /// The held deals, read (`Action.archiveRead`): on the board beside those it holds, whose
+    /// versions stay (kept up to date since the opening, as a held deal changed elsewhere was
+    /// read then); nothing is held any longer.
     mutating func takeArchive(_ archived: [Deal]) {
+        let focusID = selectedDeal?.id
+        deals.reserveCapacity(deals.count + archived.count)
+        for deal in archived where deals[deal.id] == nil && belongs(deal) { deals[deal.id] = deal }
         held = []
-        take(archived)
+        rebuildColumns(keeping: focusID)
     }
 
     /// Counts the held deals in each column, in scope (`heldCounts`).
