@@ -229,13 +229,22 @@ public final class FunnelStore {
     /// again, into one table. False, `deals` as given, when that snapshot was replaced since or
     /// cannot be read: the caller reads again (`loadDealSet`).
     public func loadDeferred(_ deferred: DeferredDeals, into deals: inout [String: Deal]) -> Bool {
-        // Shared until the first deal goes in: then the few given are copied, not the many read.
-        var merged = deals
-        // Without the lock: a writer never changes a snapshot in place, it puts a new one (another
-        // generation) in its place by rename, and each deal's checksum is checked.
-        guard cache.loadDeferred(deferred.spans, into: &merged) else { return false }
+        guard let merged = deferredRead(deferred, beside: deals)() else { return false }
         deals = merged
         return true
+    }
+
+    /// `loadDeferred` as work another thread may do (it touches nothing of this store's but the
+    /// snapshot's file): `deals` with the deals put off beside them, or nil.
+    public func deferredRead(_ deferred: DeferredDeals, beside deals: [String: Deal]) -> @Sendable () -> [String: Deal]? {
+        let cache = self.cache
+        return {
+            // Shared until the first deal goes in: then the few given are copied, not the many read.
+            var merged = deals
+            // Without the lock: a writer never changes a snapshot in place, it puts a new one
+            // (another generation) in its place by rename, and each deal's checksum is checked.
+            return cache.loadDeferred(deferred.spans, into: &merged) ? merged : nil
+        }
     }
 
     /// The deals whose head `wanted` accepts as a report counts them: without their activities

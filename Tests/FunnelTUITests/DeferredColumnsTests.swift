@@ -7,6 +7,10 @@ import Testing
 @testable import FunnelStore
 @testable import FunnelTUI
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The board draws its first frame from the deals of the columns it shows, the others put off
 /// and read right after it (`DeferredColumns`): the frame is the whole board's, cell for cell.
 @Suite struct DeferredColumnsTests {
@@ -75,6 +79,57 @@ import Testing
         }
     }
 
+    /// While the columns put off are read on their own thread, the keys that move within the
+    /// columns shown are answered; once read, the board is the one those keys make of the whole.
+    @Test func keysWithinTheColumnsShownAreAnsweredWhileTheRestIsRead() throws {
+        let folder = try TemporaryFolder("funnel-deferred")
+        defer { folder.remove() }
+        let store = try Self.store(folder, deals: 700)
+        _ = try HeldArchiveTests.app(store).prepare(frameWidth: nil)
+        let keys: [KeyPress] = [.down, .down, .char("j"), .end, .up, .pageUp, .pageDown, .home, .char("k")]
+        for width in [80, 120] {
+            var whole = try HeldArchiveTests.app(store).prepare(frameWidth: nil)
+            _ = BoardUpdate.apply(.resize(width: width, height: 30), &whole)
+            let app = try HeldArchiveTests.app(store)
+            var state = try Self.opened(app, width: width)
+            let reading = try #require(app.startDeferred(&state) { _ in Issue.record("nothing to say") })
+            for key in keys {
+                #expect(DeferredColumns.answers(key, before: state), "\(key)")
+                #expect(BoardUpdate.key(key, &state).isEmpty && BoardUpdate.key(key, &whole).isEmpty)
+                #expect(BoardRender.render(state).text == BoardRender.render(whole).text, "after \(key) at \(width)")
+            }
+            var ready = pollfd(fd: reading.descriptor, events: Int16(POLLIN), revents: 0)
+            #expect(poll(&ready, 1, 10_000) == 1 && reading.isDone)
+            app.takeDeferred(reading.wait(), &state)
+            #expect(app.deferred == nil)
+            #expect(state.deals.keys.sorted() == whole.deals.keys.sorted())
+            #expect(state.selectedDeal?.id == whole.selectedDeal?.id)
+            #expect(BoardRender.render(state).text == BoardRender.render(whole).text)
+        }
+    }
+
+    /// What reads a deal, changes one or shows another column waits for the columns put off.
+    @Test func everyOtherKeyWaitsForThem() throws {
+        let folder = try TemporaryFolder("funnel-deferred")
+        defer { folder.remove() }
+        let store = try Self.store(folder, deals: 700)
+        _ = try HeldArchiveTests.app(store).prepare(frameWidth: nil)
+        var state = try Self.opened(try HeldArchiveTests.app(store), width: 80)
+        let waiting: [KeyPress] = [
+            .right, .left, .char("l"), .tab, .shiftRight, .shiftLeft, .enter, .char("/"), .char("s"), .char("z"), .char("r"),
+            .char("n"), .char("b"), .char("o"), .char("f"), .char(" "), .char("?"), .char("u"), .ctrl("s"), .escape, .char("S"),
+        ]
+        for key in waiting { #expect(!DeferredColumns.answers(key, before: state), "\(key)") }
+        #expect(DeferredColumns.answers(.char("q"), before: state))
+        #expect(BoardApp.waitsForDeferred(.resize(width: 200, height: 30), state))
+        #expect(BoardApp.waitsForDeferred(.mousePress(x: 3, y: 3), state))
+        #expect(!BoardApp.waitsForDeferred(.idle, state))
+        #expect(!BoardApp.waitsForDeferred(.key(.down), state))
+        // Anywhere but the board's own keys (a card's details open), every key waits.
+        _ = BoardUpdate.key(.enter, &state)
+        #expect(!DeferredColumns.answers(.down, before: state))
+    }
+
     @Test func aSnapshotReplacedSinceTheOpeningHasEverythingReadAgain() throws {
         let folder = try TemporaryFolder("funnel-deferred")
         defer { folder.remove() }
@@ -130,5 +185,31 @@ import Testing
         let old = BoardFixtures.deal("e0000001", "Old", stage: "customer", enteredDaysAgo: 40)
         #expect(test(DealHead(old)) == true)
         #expect(test(DealHead(BoardFixtures.deal("e0000002", "Open", stage: "new"))) == false, "a column of the first frame")
+    }
+}
+
+/// Work on a thread of its own beside the board's loop (`OffLoop`).
+@Suite struct OffLoopTests {
+    @Test func theAnswerComesWithTheDescriptorReadable() throws {
+        let gate = DispatchSemaphore(value: 0)
+        let work = try #require(
+            OffLoop<Int> {
+                gate.wait()
+                return 42
+            })
+        var ready = pollfd(fd: work.descriptor, events: Int16(POLLIN), revents: 0)
+        #expect(poll(&ready, 1, 50) == 0 && !work.isDone, "not before the work is done")
+        gate.signal()
+        #expect(poll(&ready, 1, 10_000) == 1)
+        #expect(work.isDone && work.wait() == 42)
+    }
+
+    @Test func waitingWaitsForTheAnswer() throws {
+        let work = try #require(
+            OffLoop<[String]?> {
+                usleep(20_000)
+                return ["read"]
+            })
+        #expect(work.wait() == ["read"])
     }
 }

@@ -155,16 +155,13 @@ public final class BoardApp {
         // The first frame before the folders are watched: watching a million deals' folders costs
         // the kernel a fifth of a second.
         terminal.paint(BoardRender.render(state))
-        // The columns put off, read before any key (the same frame again, drawn for certain).
-        if deferred != nil {
-            readDeferred(&state) { terminal.paint(BoardRender.render($0)) }
-            terminal.paint(BoardRender.render(state))
-        }
-        let watch = LiveWatch(store: store, inotify: options.inotify)
-        // Taken once the watching began: a change after it raises an event or moves it.
-        let watched = store.fingerprint()
-        var dirty = caughtUp(watched, &state)
-        var fingerprint = watch.descriptor == nil ? watched : ""
+        // The columns put off, read on a thread of their own while the keys that move within the
+        // columns shown are answered; any other event waits for them (`DeferredColumns.answers`).
+        // The folders are watched once they are on the board.
+        var reading = startDeferred(&state) { terminal.paint(BoardRender.render($0)) }
+        var watching: Watching?
+        var dirty = false
+        if reading == nil { watching = startWatching(&state, dirty: &dirty) }
         var lastWatch = Date()
         while true {
             if dirty {
@@ -173,40 +170,87 @@ public final class BoardApp {
             }
             // The cards' search texts after the frame they are not needed for (a fifth of the
             // opening at 100,000 deals), before the next key: a filter finds them made.
-            if !state.searchReady { state.prepareSearch() }
-            let event = terminal.next(timeout: 1_000, watching: watch.descriptor)
-            var effects: [Effect] = []
-            switch event {
-            case .quitSignal(let number): return .signal(number)
-            case .hangup: return .hangup
-            case .key(let key): effects = BoardUpdate.key(key, &state)
-            case .resize(let width, let height): effects = BoardUpdate.apply(.resize(width: width, height: height), &state)
-            case .mousePress(let x, let y): effects = BoardUpdate.apply(.mousePress(x: x, y: y), &state)
-            case .mouseRelease(let x, let y): effects = BoardUpdate.apply(.mouseRelease(x: x, y: y), &state)
-            case .watched: dirty = refresh(watch.drain(), &state) || dirty
-            case .idle: break
+            if reading == nil, !state.searchReady { state.prepareSearch() }
+            let event = terminal.next(timeout: 1_000, watching: reading?.descriptor ?? watching?.watch.descriptor)
+            if let pending = reading, Self.waitsForDeferred(event, state) {
+                takeDeferred(pending.wait(), &state) { terminal.paint(BoardRender.render($0)) }
+                reading = nil
+                dirty = true
+                watching = startWatching(&state, dirty: &dirty)
+                // Readable because the read was done: nothing else to answer.
+                if case .watched = event { continue }
             }
-            if event.isInput { dirty = true }
+            if let ending = event.ending { return ending }
+            var effects = answer(event, &state, watching: watching, dirty: &dirty)
             if let outcome = syncRunner.take() {
                 effects += BoardUpdate.apply(.syncFinished(outcome), &state)
                 dirty = true
             }
             if run(effects, &state, terminal: terminal) == .quit { return .quit }
             if !state.firstSteps.isEmpty { recordFirstSteps(effects, &state) }
-            if watch.descriptor == nil, let write = store.lastWrite, write.before == fingerprint { fingerprint = write.after }
+            guard var seen = watching else { continue }
+            defer { watching = seen }
+            if seen.watch.descriptor == nil, let write = store.lastWrite, write.before == seen.fingerprint { seen.fingerprint = write.after }
             guard Date().timeIntervalSince(lastWatch) >= BoardApp.watchInterval else { continue }
             lastWatch = Date()
-            if now != state.now || state.sync.isDue(at: now) {
-                let due = BoardUpdate.apply(.tick(now), &state)
-                if run(due, &state, terminal: terminal) == .quit { return .quit }
-                dirty = true
-            }
-            // Without inotify: a cheap look at the folders' times, and a full reload when they moved.
-            if watch.descriptor == nil, case let latest = store.fingerprint(), latest != fingerprint {
-                fingerprint = latest
-                _ = reload(nil, then: nil, &state)
-                dirty = true
-            }
+            if tend(&seen, &state, dirty: &dirty, terminal: terminal) == .quit { return .quit }
+        }
+    }
+
+    /// Once a `watchInterval`: the clock's tick (and a sync when due); without inotify, a cheap
+    /// look at the folders' times, and a full reload when they moved. `.quit` when asked.
+    private func tend(_ seen: inout Watching, _ state: inout BoardState, dirty: inout Bool, terminal: Terminal) -> Ending? {
+        if now != state.now || state.sync.isDue(at: now) {
+            let due = BoardUpdate.apply(.tick(now), &state)
+            if run(due, &state, terminal: terminal) == .quit { return .quit }
+            dirty = true
+        }
+        if seen.watch.descriptor == nil, case let latest = store.fingerprint(), latest != seen.fingerprint {
+            seen.fingerprint = latest
+            _ = reload(nil, then: nil, &state)
+            dirty = true
+        }
+        return nil
+    }
+
+    /// The effects of a key, a resize, the mouse or another process's change (`dirty` when the
+    /// board is to be drawn again).
+    private func answer(_ event: TerminalEvent, _ state: inout BoardState, watching: Watching?, dirty: inout Bool) -> [Effect] {
+        if event.isInput { dirty = true }
+        switch event {
+        case .key(let key): return BoardUpdate.key(key, &state)
+        case .resize(let width, let height): return BoardUpdate.apply(.resize(width: width, height: height), &state)
+        case .mousePress(let x, let y): return BoardUpdate.apply(.mousePress(x: x, y: y), &state)
+        case .mouseRelease(let x, let y): return BoardUpdate.apply(.mouseRelease(x: x, y: y), &state)
+        case .watched: if let watch = watching?.watch { dirty = refresh(watch.drain(), &state) || dirty }
+        case .idle, .quitSignal, .hangup: break
+        }
+        return []
+    }
+
+    /// The folders watched for other processes' changes, and (without inotify) the fingerprint
+    /// last seen of them.
+    struct Watching {
+        let watch: LiveWatch
+        var fingerprint: String
+    }
+
+    /// Starts watching the folders, and reads again whatever changed since `prepare` read them
+    /// (`caughtUp`; `dirty` then).
+    func startWatching(_ state: inout BoardState, dirty: inout Bool) -> Watching {
+        let watch = LiveWatch(store: store, inotify: options.inotify)
+        // Taken once the watching began: a change after it raises an event or moves it.
+        let watched = store.fingerprint()
+        if caughtUp(watched, &state) { dirty = true }
+        return Watching(watch: watch, fingerprint: watch.descriptor == nil ? watched : "")
+    }
+
+    /// Whether `event`, while the columns put off are read, must wait for them.
+    static func waitsForDeferred(_ event: TerminalEvent, _ state: BoardState) -> Bool {
+        switch event {
+        case .key(let key): return !DeferredColumns.answers(key, before: state)
+        case .idle, .quitSignal, .hangup: return false
+        case .resize, .mousePress, .mouseRelease, .watched: return true
         }
     }
 
@@ -326,15 +370,31 @@ public final class BoardApp {
         return (data, goalsProblem)
     }
 
-    /// Reads the deals of the columns the opening put off (`deferred`) from the snapshot it read.
-    /// When that was replaced since or cannot be read, everything is read again, saying so on the
-    /// screen (`paint`) meanwhile: without a cache that is every file. (A change since the opening
-    /// reads everything again anyway: `caughtUp`.)
+    /// Reads the deals of the columns the opening put off (`deferred`) from the snapshot it read,
+    /// and puts them on the board (`takeDeferred`).
     func readDeferred(_ state: inout BoardState, paint: (BoardState) -> Void = { _ in }) {
-        defer { deferred = nil }
         guard let deals = deferred?.deals else { return }
-        var all = state.deals
-        if store.loadDeferred(deals, into: &all) {
+        takeDeferred(store.deferredRead(deals, beside: state.deals)(), &state, paint: paint)
+    }
+
+    /// The read of the columns put off, begun on a thread of its own (`OffLoop`) beside the
+    /// board's deals as they are now (the keys answered meanwhile change none); nil when nothing
+    /// was put off, or no thread could be begun (it is read at once then).
+    func startDeferred(_ state: inout BoardState, paint: (BoardState) -> Void) -> OffLoop<[String: Deal]?>? {
+        guard let deals = deferred?.deals else { return nil }
+        if let reading = OffLoop(store.deferredRead(deals, beside: state.deals)) { return reading }
+        readDeferred(&state, paint: paint)
+        return nil
+    }
+
+    /// Puts the columns put off on the board: `all`, the board's deals with theirs beside. When
+    /// the snapshot the opening read was replaced since or cannot be read (nil), everything is
+    /// read again, saying so on the screen (`paint`) meanwhile: without a cache that is every
+    /// file. (A change since the opening reads everything again anyway: `caughtUp`.)
+    func takeDeferred(_ all: [String: Deal]?, _ state: inout BoardState, paint: (BoardState) -> Void = { _ in }) {
+        defer { deferred = nil }
+        guard deferred != nil else { return }
+        if let all {
             _ = BoardUpdate.apply(.deferredRead(all), &state)
             return
         }

@@ -26,6 +26,15 @@ public enum TerminalEvent: Sendable {
 }
 
 extension TerminalEvent {
+    /// How the board ends on a quit signal or a hangup; nil for any other event.
+    public var ending: BoardApp.Ending? {
+        switch self {
+        case .quitSignal(let number): return .signal(number)
+        case .hangup: return .hangup
+        default: return nil
+        }
+    }
+
     /// A key, a resize or a mouse event: something the user did, after which the board redraws.
     public var isInput: Bool {
         switch self {

@@ -5,7 +5,8 @@ import FunnelCore
 /// first frame"): the board opens on its first open stage, and at a terminal's width the columns
 /// past the last that fits are off the screen — with a simple pipeline, the closed ones, where
 /// most deals lie. Their deals are put off at the opening (`FunnelStore.loadDealSet(where:
-/// holding:deferring:)`) and read right after the first frame, before any key: a frame the same
+/// holding:deferring:)`) and read right after the first frame, on a thread of their own while the
+/// keys that move within the columns shown are answered (`answers(_:before:)`): a frame the same
 /// as the whole board's, drawn from a fraction of the deals.
 public struct DeferredColumns: Sendable {
     /// The first column put off: it and those after it are off the first frame.
@@ -44,6 +45,20 @@ public struct DeferredColumns: Sendable {
     /// or the board opened elsewhere): the deals put off are then read before it is drawn.
     public func shows(_ state: BoardState) -> Bool {
         state.firstColumn + BoardLayout.visibleColumns(width: state.width, stages: state.stages.count) > firstColumn
+    }
+}
+
+extension DeferredColumns {
+    /// Whether `key` may be answered while the columns put off are being read: it moves within
+    /// the column shown, or quits, and reads and changes no deal (a board too small to work
+    /// answers only q). Any other key, a resize or the mouse waits for them.
+    public static func answers(_ key: KeyPress, before state: BoardState) -> Bool {
+        if BoardLayout.isTooSmall(width: state.width, height: state.height) { return true }
+        guard state.keyContext == .board, case .board = state.focus else { return false }
+        switch KeyTable.action(for: key, in: .board) {
+        case .up, .down, .pageUp, .pageDown, .top, .bottom, .quit: return true
+        default: return false
+        }
     }
 }
 
