@@ -297,6 +297,9 @@ public final class FunnelStore {
         }
     }
 
+    /// Why a read of every file ended early.
+    static let stoppedReading = "reading stopped: a quit signal arrived"
+
     /// Every deal file read and sorted into what counts and what does not.
     func loadDealFiles() throws -> DealSet {
         var files: [DealFile] = []
@@ -306,7 +309,10 @@ public final class FunnelStore {
         let progress = onReadingFiles
         var done: (@Sendable (Int) -> Void)?
         if let progress { done = { count in progress(count, total) } }
+        // The board's quit signal (`DataLock.shouldStop`) ends a read of every file at once.
+        let stop = lock.shouldStop
         let read = parallelMap(listing.paths, done: done) { path -> Swift.Result<DealFile, StoreError> in
+            if stop?() == true { return .failure(.io(path: path, detail: Self.stoppedReading)) }
             do {
                 return .success(try Self.readDealFile(at: path))
             } catch let error as StoreError {
@@ -315,6 +321,7 @@ public final class FunnelStore {
                 return .failure(.io(path: path, detail: "\(error)"))
             }
         }
+        if stop?() == true { throw StoreError.io(path: dealsDirectory, detail: Self.stoppedReading) }
         var vanished: [String: UnreadableDeal] = [:]
         for (path, result) in zip(listing.paths, read) {
             switch result {

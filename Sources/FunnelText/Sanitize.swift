@@ -82,14 +82,19 @@ public enum Sanitize {
     }
 
     /// `mayHoldUnsafe` of UTF-8 bytes (`--json`'s pieces are checked as bytes). Eight bytes at a
-    /// time while they are printable ASCII without a quote (most of JSON and of a table).
+    /// time while none can begin anything unsafe (`isSafeWord`: most of JSON and of a table, and
+    /// most Hebrew and Arabic text).
     public static func mayHoldUnsafe(utf8 bytes: UnsafeBufferPointer<UInt8>, allowingLineBreaks: Bool = false, quotes: Bool = false)
         -> Bool
     {
         let n = bytes.count
         var i = 0
         while i < n {
-            if i + 8 <= n, isPlainASCII(UnsafeRawBufferPointer(bytes).loadUnaligned(fromByteOffset: i, as: UInt64.self), quotes: quotes) {
+            if i + 8 <= n,
+                isSafeWord(
+                    UnsafeRawBufferPointer(bytes).loadUnaligned(fromByteOffset: i, as: UInt64.self), allowingLineBreaks: allowingLineBreaks,
+                    quotes: quotes)
+            {
                 i += 8
                 continue
             }
@@ -117,14 +122,22 @@ public enum Sanitize {
         return false
     }
 
-    /// Whether all eight bytes of `word` are printable ASCII (0x20…0x7E), and none a double quote
-    /// or backslash when `quotes`: the usual bit tricks for "a byte below", "a byte equal".
-    static func isPlainASCII(_ word: UInt64, quotes: Bool) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        func hasZero(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
-        func hasLess(_ x: UInt64, than n: UInt64) -> Bool { (x &- ones &* n) & ~x & highs != 0 }
-        if word & highs != 0 || hasLess(word, than: 0x20) || hasZero(word ^ (ones &* 0x7F)) { return false }
-        return !quotes || !(hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x5C)))
+    /// Whether none of the eight bytes of `word` is a control (below 0x20 but a line feed or tab
+    /// when `allowingLineBreaks`, or 0x7F), a double quote or backslash when `quotes`, or the
+    /// first byte of a sequence that may be unsafe (0xC2: the C1 controls; 0xD8: ARABIC LETTER
+    /// MARK; 0xE2: the marks, separators, embeddings and isolates of U+2000…U+206F). A sequence
+    /// begun before the word was judged with its first byte. The usual bit tricks for "a byte
+    /// below", "a byte equal": exact for the word as a whole.
+    static func isSafeWord(_ word: UInt64, allowingLineBreaks: Bool = false, quotes: Bool) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080, lows: UInt64 = ~highs
+        // Exactly the bytes of `x` that are zero, as their high bit (no borrow between bytes).
+        func zeros(_ x: UInt64) -> UInt64 { ~(((x & lows) &+ lows) | x | lows) }
+        var word = word
+        // A line feed or tab allowed is judged as the printable byte 0x20 above it.
+        if allowingLineBreaks { word |= ((zeros(word ^ (ones &* 0x0A)) | zeros(word ^ (ones &* 0x09))) >> 7) &* 0x20 }
+        func has(_ byte: UInt64) -> Bool { zeros(word ^ (ones &* byte)) != 0 }
+        if (word &- ones &* 0x20) & ~word & highs != 0 || has(0x7F) || has(0xC2) || has(0xD8) || has(0xE2) { return false }
+        return !quotes || !(has(0x22) || has(0x5C))
     }
 
     /// Several lines (notes): each line sanitised on its own, line breaks kept.

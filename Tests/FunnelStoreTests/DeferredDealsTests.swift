@@ -73,3 +73,24 @@ import Testing
         #expect(read.deferred == nil && read.deals.count == 40)
     }
 }
+
+/// The board's quit signal (`DataLock.shouldStop`) ends a read of every deal file at once: the
+/// board never waits seconds for one to quit.
+@Suite struct StoppedReadTests {
+    @Test func aStopEndsTheReadOfEveryFile() throws {
+        let tmp = try TempDir()
+        defer { tmp.remove() }
+        let store = try tmp.store()
+        try store.insertBulk((0..<40).map { SFx.deal(String(format: "s%07d", $0)) })
+        #expect(try store.loadDealSet().deals.count == 40)
+        store.lock.shouldStop = { true }
+        #expect {
+            _ = try store.loadDealSet()
+        } throws: { error in
+            (error as? StoreError) == .io(path: store.dealsDirectory, detail: FunnelStore.stoppedReading)
+        }
+        // A command has no such signal: its read is whole.
+        store.lock.shouldStop = nil
+        #expect(try store.loadDealSet().deals.count == 40)
+    }
+}

@@ -100,7 +100,7 @@ import Glibc
             }
             var ready = pollfd(fd: reading.descriptor, events: Int16(POLLIN), revents: 0)
             #expect(poll(&ready, 1, 10_000) == 1 && reading.isDone)
-            app.takeDeferred(reading.wait(), &state)
+            app.takeDeferred(try #require(reading.wait()), &state)
             #expect(app.deferred == nil)
             #expect(state.deals.keys.sorted() == whole.deals.keys.sorted())
             #expect(state.selectedDeal?.id == whole.selectedDeal?.id)
@@ -202,6 +202,32 @@ import Glibc
         gate.signal()
         #expect(poll(&ready, 1, 10_000) == 1)
         #expect(work.isDone && work.wait() == 42)
+    }
+
+    /// A quit signal's wake-up ends the wait at once: the board does not wait for a read to quit.
+    @Test func aStopEndsTheWait() throws {
+        let gate = DispatchSemaphore(value: 0)
+        defer { gate.signal() }
+        let work = try #require(
+            OffLoop<Int> {
+                gate.wait()
+                return 1
+            })
+        var wake: [Int32] = [-1, -1]
+        #expect(pipe(&wake) == 0)
+        defer { for fd in wake { close(fd) } }
+        let writeEnd = wake[1]
+        DispatchQueue.global().asyncAfter(deadline: .now() + 0.05) {
+            var byte: UInt8 = 1
+            _ = write(writeEnd, &byte, 1)
+        }
+        // Not yet when first asked; stopped once woken.
+        var asked = 0
+        let answer = work.wait(wakingOn: wake[0]) {
+            asked += 1
+            return asked > 1
+        }
+        #expect(answer == nil && asked == 2)
     }
 
     @Test func waitingWaitsForTheAnswer() throws {

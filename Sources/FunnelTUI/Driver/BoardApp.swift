@@ -173,7 +173,11 @@ public final class BoardApp {
             if reading == nil, !state.searchReady { state.prepareSearch() }
             let event = terminal.next(timeout: 1_000, watching: reading?.descriptor ?? watching?.watch.descriptor)
             if let pending = reading, Self.waitsForDeferred(event, state) {
-                takeDeferred(pending.wait(), &state) { terminal.paint(BoardRender.render($0)) }
+                // A quit signal does not wait for the read.
+                guard let read = pending.wait(wakingOn: funnel_signals_wakeup_fd(), stop: { funnel_signals_pending() != 0 }) else {
+                    return .signal(funnel_signals_pending())
+                }
+                takeDeferred(read, &state) { terminal.paint(BoardRender.render($0)) }
                 reading = nil
                 dirty = true
                 watching = startWatching(&state, dirty: &dirty)
@@ -215,13 +219,16 @@ public final class BoardApp {
 
     /// The effects of a key, a resize, the mouse or another process's change (`dirty` when the
     /// board is to be drawn again).
-    private func answer(_ event: TerminalEvent, _ state: inout BoardState, watching: Watching?, dirty: inout Bool) -> [Effect] {
+    func answer(_ event: TerminalEvent, _ state: inout BoardState, watching: Watching?, dirty: inout Bool) -> [Effect] {
         if event.isInput { dirty = true }
         switch event {
         case .key(let key): return BoardUpdate.key(key, &state)
         case .resize(let width, let height): return BoardUpdate.apply(.resize(width: width, height: height), &state)
         case .mousePress(let x, let y): return BoardUpdate.apply(.mousePress(x: x, y: y), &state)
         case .mouseRelease(let x, let y): return BoardUpdate.apply(.mouseRelease(x: x, y: y), &state)
+        case .mouseClick(let x, let y):
+            // Released where pressed: the card selected, not held for a release elsewhere to move.
+            return BoardUpdate.apply(.mousePress(x: x, y: y), &state) + BoardUpdate.apply(.mouseRelease(x: x, y: y), &state)
         case .watched: if let watch = watching?.watch { dirty = refresh(watch.drain(), &state) || dirty }
         case .idle, .quitSignal, .hangup: break
         }
@@ -250,7 +257,7 @@ public final class BoardApp {
         switch event {
         case .key(let key): return !DeferredColumns.answers(key, before: state)
         case .idle, .quitSignal, .hangup: return false
-        case .resize, .mousePress, .mouseRelease, .watched: return true
+        case .resize, .mousePress, .mouseRelease, .mouseClick, .watched: return true
         }
     }
 

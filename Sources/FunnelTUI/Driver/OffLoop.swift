@@ -39,12 +39,15 @@ final class OffLoop<Value: Sendable>: Sendable {
     /// Whether the answer is there.
     var isDone: Bool { answer.withLock { $0 != nil } }
 
-    /// The answer, waited for.
-    func wait() -> Value {
+    /// The answer, waited for; nil as soon as `stop` says so, asked again whenever `wakeUp` (the
+    /// descriptor a quit signal's handler writes to) becomes readable.
+    func wait(wakingOn wakeUp: Int32? = nil, stop: () -> Bool = { false }) -> Value? {
         while true {
             if let value = answer.withLock({ $0 }) { return value }
-            var fd = pollfd(fd: ends.read, events: Int16(POLLIN), revents: 0)
-            _ = poll(&fd, 1, -1)
+            if stop() { return nil }
+            var fds = [pollfd(fd: ends.read, events: Int16(POLLIN), revents: 0)]
+            if let wakeUp { fds.append(pollfd(fd: wakeUp, events: Int16(POLLIN), revents: 0)) }
+            _ = poll(&fds, nfds_t(fds.count), -1)
         }
     }
 }

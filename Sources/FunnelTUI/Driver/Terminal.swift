@@ -14,6 +14,9 @@ public enum TerminalEvent: Sendable {
     case resize(width: Int, height: Int)
     case mousePress(x: Int, y: Int)
     case mouseRelease(x: Int, y: Int)
+    /// A press and its release at one cell, reported as one (ncurses makes a click of the two
+    /// when both arrive at once, as they do while the board is busy): a card selected, none held.
+    case mouseClick(x: Int, y: Int)
     /// A signal asked us to quit (SIGINT, SIGTERM, SIGHUP): its number.
     case quitSignal(Int32)
     /// The terminal went away (end of input, EIO, POLLHUP): the window closed, the ssh
@@ -38,7 +41,7 @@ extension TerminalEvent {
     /// A key, a resize or a mouse event: something the user did, after which the board redraws.
     public var isInput: Bool {
         switch self {
-        case .key, .resize, .mousePress, .mouseRelease: return true
+        case .key, .resize, .mousePress, .mouseRelease, .mouseClick: return true
         case .quitSignal, .hangup, .watched, .idle: return false
         }
     }
@@ -263,7 +266,7 @@ public final class Terminal {
         guard getmouse(&event) == OK else { return .idle }
         if funnel_button1_pressed(event.bstate) != 0 { return .mousePress(x: Int(event.x), y: Int(event.y)) }
         if funnel_button1_released(event.bstate) != 0 { return .mouseRelease(x: Int(event.x), y: Int(event.y)) }
-        if funnel_button1_clicked(event.bstate) != 0 { return .mousePress(x: Int(event.x), y: Int(event.y)) }
+        if funnel_button1_clicked(event.bstate) != 0 { return .mouseClick(x: Int(event.x), y: Int(event.y)) }
         return .idle
     }
 }

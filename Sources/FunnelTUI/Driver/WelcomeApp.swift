@@ -32,7 +32,7 @@ public enum WelcomeApp {
             case .key(let key):
                 if let outcome = WelcomeUpdate.key(key, &state) { return .chose(outcome) }
             case .resize(let width, let height): WelcomeUpdate.resize(width: width, height: height, &state)
-            case .mousePress, .mouseRelease, .watched, .idle: break
+            case .mousePress, .mouseRelease, .mouseClick, .watched, .idle: break
             }
         }
     }

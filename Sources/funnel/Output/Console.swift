@@ -77,13 +77,22 @@ enum Console {
         write("\r\u{1B}[K", to: STDERR_FILENO)
     }
 
-    /// JSON made by `JSONOut`, as UTF-8 on standard output: written as it is when the sanitiser
-    /// would change nothing (always, as `JSONOut` escapes every unsafe character), through
-    /// `block` otherwise. `list --all --json` writes 100 MB so, without copying it into strings.
-    static func json(_ bytes: [UInt8]) {
-        let plain = bytes.withUnsafeBufferPointer { !Sanitize.mayHoldUnsafe(utf8: $0, allowingLineBreaks: true) }
-        guard plain else { return block(String(decoding: bytes, as: UTF8.self), terminator: "") }
-        bytes.withUnsafeBytes { write($0, to: STDOUT_FILENO) }
+    /// JSON made by `JSONOut`, as UTF-8 on standard output: checked (`SafeJSON`, on any thread:
+    /// `list --all --json` checks its 100 MB on every core, without copying them into strings),
+    /// then written as it is.
+    static func json(_ checked: SafeJSON) {
+        checked.bytes.withUnsafeBytes { write($0, to: STDOUT_FILENO) }
+    }
+
+    /// JSON bytes as they may reach standard output: themselves when the sanitiser would change
+    /// nothing, else sanitised (`Sanitize.text`). Made only so.
+    struct SafeJSON: Sendable {
+        let bytes: [UInt8]
+
+        init(_ bytes: [UInt8]) {
+            let plain = bytes.withUnsafeBufferPointer { !Sanitize.mayHoldUnsafe(utf8: $0, allowingLineBreaks: true) }
+            self.bytes = plain ? bytes : Array(Sanitize.text(String(decoding: bytes, as: UTF8.self)).utf8)
+        }
     }
 
     /// All of `text`, retrying short writes; a closed or full output ends the writing quietly.

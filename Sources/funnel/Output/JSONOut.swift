@@ -49,25 +49,25 @@ enum JSONOut {
     /// array as one value gives (UTF-8), handed to `emit` in pieces as it is made: `list --all
     /// --json` at 100,000 deals never holds the whole document in memory at once. The elements
     /// are written on every core, a window of `piece` items at a time, each window's bytes
-    /// emitted in order before the next.
+    /// emitted in order before the next; each piece checked there (`Console.SafeJSON`).
     static func streamArray<Item: Sendable>(
-        _ items: [Item], piece: Int = 256, _ element: @Sendable (Item, inout JSONWriter) -> Void, emit: ([UInt8]) -> Void
+        _ items: [Item], piece: Int = 256, _ element: @Sendable (Item, inout JSONWriter) -> Void, emit: (Console.SafeJSON) -> Void
     ) {
-        guard !items.isEmpty else { return emit(Array("[]".utf8)) }
+        guard !items.isEmpty else { return emit(Console.SafeJSON(Array("[]".utf8))) }
         let window = piece * 8
         for windowStart in stride(from: 0, to: items.count, by: window) {
             let starts = Array(stride(from: windowStart, to: min(items.count, windowStart + window), by: piece))
-            let parts = parallelMap(starts, chunk: 1) { start -> [UInt8] in
+            let parts = parallelMap(starts, chunk: 1) { start -> Console.SafeJSON in
                 var writer = JSONWriter(pretty: true, level: 1)
                 for i in start..<min(items.count, start + piece) {
                     writer.raw(i == 0 ? Self.openFirst : Self.openNext)
                     element(items[i], &writer)
                 }
-                return writer.bytes
+                return Console.SafeJSON(writer.bytes)
             }
             for part in parts { emit(part) }
         }
-        emit(Array("\n]".utf8))
+        emit(Console.SafeJSON(Array("\n]".utf8)))
     }
 
     private static let openFirst = Array("[\n  ".utf8), openNext = Array(",\n  ".utf8)
