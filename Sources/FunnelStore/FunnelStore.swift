@@ -202,9 +202,12 @@ public final class FunnelStore {
         guard !isShared, FileManager.default.isWritableFile(atPath: root) else {
             return try loadDealFiles().keeping(wanted, holding: holding)
         }
+        // The board's quit signal (`DataLock.shouldStop`) ends the read between two parts.
+        let stop = { self.lock.shouldStop?() == true }
         let read = lock.ifFree(shared: true) {
-            cache.loadRead(fingerprint: fingerprint(), wanted: wanted, holding: holding, deferring: deferring, leaving: leaving)
+            cache.loadRead(fingerprint: fingerprint(), wanted: wanted, holding: holding, deferring: deferring, leaving: leaving, stop: stop)
         }
+        if stop() { throw StoreError.io(path: cache.snapshotPath, detail: Self.stoppedReading) }
         if let cached = read ?? nil, cached.total >= Self.cacheThreshold {
             var set = DealSet(deals: cached.deals, unreadable: [], held: cached.held)
             if let deferred = cached.deferred, !deferred.spans.isEmpty { set.deferred = DeferredDeals(spans: deferred) }

@@ -85,12 +85,39 @@ import Testing
         #expect(try store.loadDealSet().deals.count == 40)
         store.lock.shouldStop = { true }
         #expect {
-            _ = try store.loadDealSet()
+            _ = try store.loadDealFiles()
         } throws: { error in
             (error as? StoreError) == .io(path: store.dealsDirectory, detail: FunnelStore.stoppedReading)
         }
         // A command has no such signal: its read is whole.
         store.lock.shouldStop = nil
         #expect(try store.loadDealSet().deals.count == 40)
+    }
+
+    @Test func aStopEndsTheReadOfTheSnapshot() throws {
+        let tmp = try TempDir()
+        defer { tmp.remove() }
+        let store = try tmp.store()
+        let count = FunnelStore.cacheThreshold + 20
+        try store.insertBulk((0..<count).map { SFx.deal(String(format: "t%07d", $0)) })
+        #expect(try store.loadDealSet().deals.count == count)
+        store.lock.shouldStop = { true }
+        #expect {
+            _ = try store.loadDealSet()
+        } throws: { error in
+            (error as? StoreError) == .io(path: store.cache.snapshotPath, detail: FunnelStore.stoppedReading)
+        }
+        let reader = try #require(SnapshotReader(path: store.cache.snapshotPath))
+        let everyDeal: @Sendable (DealHead) -> Bool = { _ in true }
+        let heads = try #require(reader.heads(wanted: everyDeal))
+        // Asked before each part: the first part read, the second not.
+        var asked = 0
+        let read = reader.deals(heads, partBytes: 1) {
+            asked += 1
+            return asked > 1
+        }
+        #expect(read == nil && asked == 2)
+        store.lock.shouldStop = nil
+        #expect(try store.loadDealSet().deals.count == count)
     }
 }

@@ -81,16 +81,17 @@ struct SnapshotCache {
     }
 
     /// `load`, saying what it read (`Read`); the wanted deals `holding` accepts are not decoded,
-    /// their heads given instead (`Read.held`).
+    /// their heads given instead (`Read.held`). Nil too when `stop` said so (a quit signal).
     func loadRead(
         fingerprint: String, wanted: @Sendable (DealHead) -> Bool, holding: SnapshotReader.HeadTest? = nil,
-        deferring: SnapshotReader.HeadTest? = nil, leaving: DealParts = []
+        deferring: SnapshotReader.HeadTest? = nil, leaving: DealParts = [], stop: () -> Bool = { false }
     ) -> Read? {
         // Read, not mapped: a mapped file shortened in place by another program (a sync tool,
         // `> snapshot.bin`) would end the process with SIGBUS. Only the heads and the wanted
         // deals' bytes are read (a rep's list at a million deals reads 2 % of the file).
         guard folderIsReal, let journal = try? AtomicFile.readFile(journalPath), let snapshot = SnapshotReader(path: snapshotPath),
-            var heads = snapshot.heads(wanted: wanted, holding: holding, deferring: deferring), var deals = snapshot.deals(heads, leaving: leaving),
+            var heads = snapshot.heads(wanted: wanted, holding: holding, deferring: deferring),
+            var deals = snapshot.deals(heads, leaving: leaving, stop: stop),
             let later = Self.journal(journal.data, generation: heads.generation, recorded: heads.fingerprint), later.records(fingerprint)
         else { return nil }
         // The journal's last version of each deal it holds a head of: held again, or not.

@@ -246,15 +246,20 @@ final class SnapshotReader {
     static let partBytes = 4 << 20
 
     /// The wanted deals, read and decoded (on every core), or nil when any is missing or wrong.
-    func deals(_ heads: Heads, partBytes: Int = SnapshotReader.partBytes, leaving: DealParts = []) -> [String: Deal]? {
+    func deals(_ heads: Heads, partBytes: Int = SnapshotReader.partBytes, leaving: DealParts = [], stop: () -> Bool = { false })
+        -> [String: Deal]?
+    {
         var deals: [String: Deal] = [:]
-        return self.deals(heads, into: &deals, partBytes: partBytes, leaving: leaving) ? deals : nil
+        return self.deals(heads, into: &deals, partBytes: partBytes, leaving: leaving, stop: stop) ? deals : nil
     }
 
     /// The wanted deals read and decoded into `deals`, beside those it holds (one table, not a
     /// second to merge); false when any is missing or wrong, or its id is there already (`deals`
-    /// then holds some of them).
-    func deals(_ heads: Heads, into deals: inout [String: Deal], partBytes: Int = SnapshotReader.partBytes, leaving: DealParts = []) -> Bool {
+    /// then holds some of them), or when `stop` said so before a part (a quit signal).
+    func deals(
+        _ heads: Heads, into deals: inout [String: Deal], partBytes: Int = SnapshotReader.partBytes, leaving: DealParts = [],
+        stop: () -> Bool = { false }
+    ) -> Bool {
         let region = heads.dealsEnd - heads.dealsStart
         // A head pointing outside the file is a cache to rebuild (and never an overflow here).
         guard region >= 0, heads.spans.allSatisfy({ $0.start <= region && $0.length <= region - $0.start }) else { return false }
@@ -267,7 +272,7 @@ final class SnapshotReader {
         // One buffer for every part, so its pages are faulted in once, not once per part.
         let buffer = PartBuffer()
         for part in Self.parts(ordered, partBytes: partBytes) {
-            guard var decoded = readPart(part, dealsStart: heads.dealsStart, leaving: leaving, into: buffer) else { return false }
+            guard !stop(), var decoded = readPart(part, dealsStart: heads.dealsStart, leaving: leaving, into: buffer) else { return false }
             // Moved out of the part, not copied: a copy would touch every deal's count once more.
             while let (id, deal) = decoded.popLast() { deals[id] = deal }
         }
