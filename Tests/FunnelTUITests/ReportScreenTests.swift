@@ -172,6 +172,17 @@ struct ReportScreenTests {
         #expect(grid.text.contains("Price 2"))
     }
 
+    /// Enter before a figure is chosen says how to choose one; leaving the report takes that
+    /// hint away with it (the board's status line kept it before).
+    @Test func theReportsHintLeavesWithIt() throws {
+        var state = RS.opened()
+        RS.press([.enter], &state)
+        #expect(state.status?.text == "Tab chooses a figure, Enter lists its deals")
+        RS.press([.escape], &state)
+        #expect(state.keyContext == .board && state.status == nil)
+        #expect(!BoardRender.render(state).text.contains("Tab chooses a figure"))
+    }
+
     @Test func leftAndRightChangeThePeriod() {
         var state = RS.opened()
         func header() -> String { BoardRender.render(state).line(0) }

@@ -53,7 +53,11 @@ enum ModalUpdate {
         case .nextField, .previousField:
             ReportDrillFlow.choose(action == .nextField ? 1 : -1, &screen, state)
         case .submit: return ReportDrillFlow.open(screen, &state)
-        case .cancel: state.closeModal(); return []
+        case .cancel:
+            state.closeModal()
+            // What the report screen said (how to open a figure) is not the board's to keep.
+            if state.status?.isError == false { state.status = nil }
+            return []
         default: return []
         }
         state.open(.report(screen))
