@@ -45,6 +45,21 @@ import Glibc
         return store
     }
 
+    /// 700 deals (over `FunnelStore.cacheThreshold`) and the snapshot a first opening wrote, so
+    /// the next openings read from it and put columns off.
+    static func cachedStore(_ folder: TemporaryFolder, goal: GoalKind? = nil) throws -> FunnelStore {
+        let store = try Self.store(folder, deals: 700, goal: goal)
+        _ = try HeldArchiveTests.app(store).prepare(frameWidth: nil)
+        return store
+    }
+
+    /// The board read whole (nothing put off) at `width` × 30.
+    static func whole(_ store: FunnelStore, width: Int) throws -> BoardState {
+        var whole = try HeldArchiveTests.app(store).prepare(frameWidth: nil)
+        _ = BoardUpdate.apply(.resize(width: width, height: 30), &whole)
+        return whole
+    }
+
     /// The board `app` opens at `width` × 30, as its first frame shows it.
     static func opened(_ app: BoardApp, width: Int) throws -> BoardState {
         var state = try app.prepare(frameWidth: width)
@@ -57,11 +72,9 @@ import Glibc
     func theFirstFrameIsTheWholeBoards(goal: GoalKind?) throws {
         let folder = try TemporaryFolder("funnel-deferred")
         defer { folder.remove() }
-        let store = try Self.store(folder, deals: 700, goal: goal)
-        _ = try HeldArchiveTests.app(store).prepare(frameWidth: nil)
+        let store = try Self.cachedStore(folder, goal: goal)
         for width in [80, 120] {
-            var whole = try HeldArchiveTests.app(store).prepare(frameWidth: nil)
-            _ = BoardUpdate.apply(.resize(width: width, height: 30), &whole)
+            let whole = try Self.whole(store, width: width)
             let app = try HeldArchiveTests.app(store)
             var state = try Self.opened(app, width: width)
             let deferred = try #require(app.deferred?.columns, "the columns past \(width) columns are put off")
@@ -84,12 +97,10 @@ import Glibc
     @Test func keysWithinTheColumnsShownAreAnsweredWhileTheRestIsRead() throws {
         let folder = try TemporaryFolder("funnel-deferred")
         defer { folder.remove() }
-        let store = try Self.store(folder, deals: 700)
-        _ = try HeldArchiveTests.app(store).prepare(frameWidth: nil)
+        let store = try Self.cachedStore(folder)
         let keys: [KeyPress] = [.down, .down, .char("j"), .end, .up, .pageUp, .pageDown, .home, .char("k")]
         for width in [80, 120] {
-            var whole = try HeldArchiveTests.app(store).prepare(frameWidth: nil)
-            _ = BoardUpdate.apply(.resize(width: width, height: 30), &whole)
+            var whole = try Self.whole(store, width: width)
             let app = try HeldArchiveTests.app(store)
             var state = try Self.opened(app, width: width)
             let reading = try #require(app.startDeferred(&state) { _ in Issue.record("nothing to say") })
@@ -112,8 +123,7 @@ import Glibc
     @Test func everyOtherKeyWaitsForThem() throws {
         let folder = try TemporaryFolder("funnel-deferred")
         defer { folder.remove() }
-        let store = try Self.store(folder, deals: 700)
-        _ = try HeldArchiveTests.app(store).prepare(frameWidth: nil)
+        let store = try Self.cachedStore(folder)
         var state = try Self.opened(try HeldArchiveTests.app(store), width: 80)
         let waiting: [KeyPress] = [
             .right, .left, .char("l"), .tab, .shiftRight, .shiftLeft, .enter, .char("/"), .char("s"), .char("z"), .char("r"),
@@ -133,8 +143,7 @@ import Glibc
     @Test func aSnapshotReplacedSinceTheOpeningHasEverythingReadAgain() throws {
         let folder = try TemporaryFolder("funnel-deferred")
         defer { folder.remove() }
-        let store = try Self.store(folder, deals: 700)
-        _ = try HeldArchiveTests.app(store).prepare(frameWidth: nil)
+        let store = try Self.cachedStore(folder)
         let app = try HeldArchiveTests.app(store)
         var state = try Self.opened(app, width: 80)
         #expect(app.deferred?.columns != nil)
@@ -143,8 +152,7 @@ import Glibc
         var painted: [String] = []
         app.readDeferred(&state) { painted.append(BoardRender.render($0).text) }
         #expect(painted.count == 1 && painted[0].contains("reading the deals…"))
-        var whole = try HeldArchiveTests.app(store).prepare(frameWidth: nil)
-        _ = BoardUpdate.apply(.resize(width: 80, height: 30), &whole)
+        let whole = try Self.whole(store, width: 80)
         #expect(state.deals.keys.sorted() == whole.deals.keys.sorted())
         #expect(BoardRender.render(state).text == BoardRender.render(whole).text)
     }
@@ -152,8 +160,7 @@ import Glibc
     @Test func aTerminalWiderThanItSaidReadsThemBeforeTheFrame() throws {
         let folder = try TemporaryFolder("funnel-deferred")
         defer { folder.remove() }
-        let store = try Self.store(folder, deals: 700)
-        _ = try HeldArchiveTests.app(store).prepare(frameWidth: nil)
+        let store = try Self.cachedStore(folder)
         let app = try HeldArchiveTests.app(store)
         var state = try app.prepare(frameWidth: 80)
         _ = BoardUpdate.apply(.resize(width: 200, height: 30), &state)
