@@ -50,10 +50,12 @@ let package = Package(
         .target(name: "CFunnelSignals", path: "Sources/CFunnelSignals", linkerSettings: [.linkedLibrary("ncursesw")]),
         // The C library's wcwidth, which Swift's Glibc module does not show (X/Open only), in one C file.
         .target(name: "CFunnelWidth", path: "Sources/CFunnelWidth"),
+        // glibc's heap settings (mallopt, malloc_info), which Swift's Glibc module does not show, in one C file.
+        .target(name: "CFunnelHeap", path: "Sources/CFunnelHeap"),
         // Pure domain: stages, deals, rules, roles, queries. Foundation only.
         .target(name: "FunnelCore", swiftSettings: strict),
         // JSON files under the data directory: atomic writes, locking, loading.
-        .target(name: "FunnelStore", dependencies: ["FunnelCore"], swiftSettings: strict),
+        .target(name: "FunnelStore", dependencies: ["FunnelCore", "CFunnelHeap"], swiftSettings: strict),
         // Terminal text: grapheme widths, truncation, sanitising untrusted strings, bidi display.
         .target(name: "FunnelText", dependencies: ["CFunnelWidth", "CFriBidi"], swiftSettings: strict),
         // Typesetting a quote as an A4 PDF from a laid-out QuoteLayout (Pango + Cairo). No domain types.

@@ -396,8 +396,13 @@ func decode(_ line: String, deals: Int) -> Result? {
 }
 
 if let (directory, size) = options.measure {
+    // As the board (`BoardCommand.run`): one heap for every thread, before any starts.
+    ProcessHeap.useOneArena()
     do {
-        print(encode(try measure(root: directory, size: size)))
+        let result = try measure(root: directory, size: size)
+        // Its worker threads and the board's own allocated from that one heap, as the app's do.
+        try check(ProcessHeap.arenaCount == 1, "the board's threads made \(ProcessHeap.arenaCount ?? -1) heaps, not one")
+        print(encode(result))
         exit(0)
     } catch {
         FileHandle.standardError.write(Data("funnel-bench: FAILED: \(error)\n".utf8))

@@ -11,6 +11,9 @@ enum BoardCommand {
     static let demoLeads = 1_500
 
     static func run(options: GlobalOptions, environment: [String: String]) throws -> Int32 {
+        // The board runs all day, its deals decoded on other threads and freed on its own: one
+        // heap for all of them, set before any thread starts (`ProcessHeap`).
+        ProcessHeap.useOneArena()
         if options.demo { return try openDemo(options: options, environment: environment) }
         let session = try Session(dataDir: options.dataDir, environment: environment)
         // No data yet, in a terminal: the welcome screen (without one, open's error as before).
