@@ -62,7 +62,7 @@ public struct Lead: Hashable, Sendable {
     }
 
     public static func emailKey(_ email: String) -> String? {
-        let key = email.trimmingCharacters(in: .whitespaces).lowercased()
+        let key = email.trimmingSpaces().lowercased()
         return key.contains("@") ? key : nil
     }
 

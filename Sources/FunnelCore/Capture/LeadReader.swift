@@ -23,7 +23,7 @@ public enum LeadReader {
     static func jsonLines(_ text: String) -> [LeadRecord] {
         var records: [LeadRecord] = []
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = line.trimmingSpacesAndNewlines()
             if trimmed.isEmpty { continue }
             let number = index + 1
             guard let object = try? JSONSerialization.jsonObject(with: Data(trimmed.utf8)) as? [String: Any] else {
@@ -61,7 +61,7 @@ public enum LeadReader {
         case .success(let parsed): rows = parsed
         }
         guard let header = rows.first else { return .success([]) }
-        let columns = header.cells.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let columns = header.cells.map { $0.trimmingSpaces().lowercased() }
         for column in columns where !Lead.fields.contains(column) {
             return .failure(LeadError("line \(header.line): unknown column “\(column)”; columns are: \(Lead.fields.joined(separator: ", "))"))
         }
@@ -85,7 +85,7 @@ public enum LeadReader {
     }
 
     static func record(_ values: [String: String], line: Int) -> LeadRecord {
-        func v(_ key: String) -> String { (values[key] ?? "").trimmingCharacters(in: .whitespaces) }
+        func v(_ key: String) -> String { (values[key] ?? "").trimmingSpaces() }
         let lead = Lead(
             name: v("name"), company: v("company"), phone: v("phone"), email: v("email"), source: v("source"),
             note: v("note"))
