@@ -18,7 +18,7 @@ extension StringProtocol {
 }
 
 /// Foundation's `CharacterSet.whitespaces` and `.whitespacesAndNewlines` as plain tests of a
-/// scalar (`WhitespaceTests` holds them to Foundation's sets for every scalar).
+/// scalar (`TrimmingTests` holds them to Foundation's sets for every scalar).
 enum Whitespace {
     /// Unicode's space separators (Zs), the tab, and the zero width space (U+200B, a format
     /// character Foundation's set keeps from older Unicode).
