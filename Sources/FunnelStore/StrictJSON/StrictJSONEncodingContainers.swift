@@ -89,15 +89,15 @@ struct StrictSingleValueEncodingContainer: SingleValueEncodingContainer {
     let node: StrictJSONNode
     var codingPath: [any CodingKey] { [] }
 
-    private func set(_ scalar: String) throws {
+    private func set(_ scalar: String? = nil, text: String? = nil) throws {
         // A second value for the same one: Foundation refuses it; so does `FunnelJSON.encode`, there.
         guard !node.isSet else { throw StrictJSONGaveUp() }
-        node.scalar = scalar
+        (node.scalar, node.text) = (scalar, text)
     }
 
     mutating func encodeNil() throws { try set("null") }
     mutating func encode(_ value: Bool) throws { try set(value ? "true" : "false") }
-    mutating func encode(_ value: String) throws { try set(StrictJSONNode.quoted(value)) }
+    mutating func encode(_ value: String) throws { try set(text: value) }
     mutating func encode(_ value: Double) throws { throw StrictJSONGaveUp() }
     mutating func encode(_ value: Float) throws { throw StrictJSONGaveUp() }
     mutating func encode(_ value: Int) throws { try set(String(value)) }
@@ -114,7 +114,7 @@ struct StrictSingleValueEncodingContainer: SingleValueEncodingContainer {
     mutating func encode<T: Encodable>(_ value: T) throws {
         let child = try StrictJSONEncoder.node(value)
         guard !node.isSet else { throw StrictJSONGaveUp() }
-        (node.scalar, node.members, node.items) = (child.scalar, child.members, child.items)
+        (node.scalar, node.text, node.members, node.items) = (child.scalar, child.text, child.members, child.items)
     }
 }
 
